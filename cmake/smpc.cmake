@@ -1,0 +1,35 @@
+# Shared build settings for every smpc target.
+function(smpc_target_options target)
+  target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow)
+  if(SMPC_WERROR)
+    target_compile_options(${target} PRIVATE -Werror)
+  endif()
+endfunction()
+
+# smpc_library(<folder-name> SOURCES ... DEPS ...) -> target smpc_<name>, alias smpc::<name>.
+function(smpc_library name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;PUBLIC_DEPS;PRIVATE_DEPS" ${ARGN})
+  add_library(smpc_${name} STATIC ${ARG_SOURCES})
+  add_library(smpc::${name} ALIAS smpc_${name})
+  target_include_directories(smpc_${name} PUBLIC ${PROJECT_SOURCE_DIR})
+  target_link_libraries(smpc_${name} PUBLIC ${ARG_PUBLIC_DEPS} PRIVATE ${ARG_PRIVATE_DEPS})
+  smpc_target_options(smpc_${name})
+endfunction()
+
+# smpc_test(<name> SOURCES ... DEPS ... [LABELS ...]): one gtest executable, tests discovered
+# individually so ctest -j spreads them over the cores.
+function(smpc_test name)
+  cmake_parse_arguments(ARG "" "TIMEOUT" "SOURCES;DEPS;LABELS" ${ARGN})
+  add_executable(${name} ${ARG_SOURCES})
+  target_link_libraries(${name} PRIVATE ${ARG_DEPS} GTest::gtest GTest::gmock GTest::gtest_main
+                                       rapidcheck rapidcheck_gtest)
+  target_compile_definitions(${name} PRIVATE SMPC_SHARED_DIR="${SMPC_SHARED_DIR}"
+                                             SMPC_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
+                                             SMPC_CLI_PATH="$<TARGET_FILE:smpc>")
+  smpc_target_options(${name})
+  if(NOT ARG_TIMEOUT)
+    set(ARG_TIMEOUT 600)
+  endif()
+  gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60
+                       PROPERTIES TIMEOUT ${ARG_TIMEOUT} LABELS "${ARG_LABELS}")
+endfunction()

@@ -1,0 +1,247 @@
+#include "protocols/core/message.h"
+
+#include <cstring>
+
+#include "protocols/core/abort.h"
+
+namespace smpc {
+namespace {
+
+void put_u32(Bytes& out, std::uint32_t v) {
+  for (int i = 0; i < 4; ++i) out.push_back(static_cast<std::uint8_t>(v >> (8 * i)));
+}
+std::uint64_t load_u64(const std::uint8_t* p) {
+  std::uint64_t v = 0;
+  for (int i = 7; i >= 0; --i) v = (v << 8) | p[i];
+  return v;
+}
+void store_u64(std::uint8_t* p, std::uint64_t v) {
+  for (int i = 0; i < 8; ++i) p[i] = static_cast<std::uint8_t>(v >> (8 * i));
+}
+bool known_kind(std::uint8_t k) { return k >= 1 && k <= 7; }
+std::size_t data_size(ElementKind kind, std::uint64_t count) {
+  return kind == ElementKind::kBit ? static_cast<std::size_t>((count + 7) / 8)
+                                   : static_cast<std::size_t>(count * element_size(kind));
+}
+constexpr std::uint64_t kMask127Hi = (std::uint64_t{1} << 63) - 1;
+
+}  // namespace
+
+const char* element_kind_name(ElementKind kind) {
+  switch (kind) {
+    case ElementKind::kField61: return "field61";
+    case ElementKind::kRing64: return "ring64";
+    case ElementKind::kBit: return "bit";
+    case ElementKind::kBlock128: return "block128";
+    case ElementKind::kPoint: return "point";
+    case ElementKind::kByte: return "byte";
+    case ElementKind::kField127: return "field127";
+  }
+  return "unknown";
+}
+
+std::size_t element_size(ElementKind kind) {
+  switch (kind) {
+    case ElementKind::kField61:
+    case ElementKind::kRing64: return 8;
+    case ElementKind::kBit: return 0;
+    case ElementKind::kBlock128:
+    case ElementKind::kField127: return 16;
+    case ElementKind::kPoint: return 32;
+    case ElementKind::kByte: return 1;
+  }
+  return 0;
+}
+
+Message& Message::add_part(MessagePart part) {
+  SMPC_ASSERT(part.data.size() == data_size(part.kind, part.count));
+  SMPC_ASSERT(parts_.size() < 255);
+  parts_.push_back(std::move(part));
+  return *this;
+}
+
+Message& Message::add_field61(std::span<const Fp61> values) {
+  MessagePart p{ElementKind::kField61, static_cast<std::uint32_t>(values.size()), {}};
+  p.data.resize(values.size() * 8);
+  for (std::size_t i = 0; i < values.size(); ++i) store_u64(&p.data[8 * i], values[i].value());
+  return add_part(std::move(p));
+}
+
+Message& Message::add_ring64(std::span<const std::uint64_t> values) {
+  MessagePart p{ElementKind::kRing64, static_cast<std::uint32_t>(values.size()), {}};
+  p.data.resize(values.size() * 8);
+  for (std::size_t i = 0; i < values.size(); ++i) store_u64(&p.data[8 * i], values[i]);
+  return add_part(std::move(p));
+}
+
+Message& Message::add_bits(const std::vector<bool>& bits) {
+  MessagePart p{ElementKind::kBit, static_cast<std::uint32_t>(bits.size()), {}};
+  p.data.assign((bits.size() + 7) / 8, 0);
+  for (std::size_t i = 0; i < bits.size(); ++i)
+    if (bits[i]) p.data[i / 8] |= static_cast<std::uint8_t>(1u << (i % 8));
+  return add_part(std::move(p));
+}
+
+Message& Message::add_blocks(std::span<const Block> blocks) {
+  MessagePart p{ElementKind::kBlock128, static_cast<std::uint32_t>(blocks.size()), {}};
+  p.data.resize(blocks.size() * 16);
+  if (!blocks.empty()) std::memcpy(p.data.data(), blocks.data(), blocks.size() * 16);
+  return add_part(std::move(p));
+}
+
+Message& Message::add_points(std::span<const std::array<std::uint8_t, 32>> points) {
+  MessagePart p{ElementKind::kPoint, static_cast<std::uint32_t>(points.size()), {}};
+  p.data.resize(points.size() * 32);
+  if (!points.empty()) std::memcpy(p.data.data(), points.data(), points.size() * 32);
+  return add_part(std::move(p));
+}
+
+Message& Message::add_bytes(ByteSpan bytes) {
+  MessagePart p{ElementKind::kByte, static_cast<std::uint32_t>(bytes.size()),
+                Bytes(bytes.begin(), bytes.end())};
+  return add_part(std::move(p));
+}
+
+std::size_t Message::total_elements() const {
+  std::size_t n = 0;
+  for (const auto& p : parts_) n += p.count;
+  return n;
+}
+
+void Message::malformed(const std::string& what) const {
+  std::vector<PartyId> blamed;
+  if (sender_ >= 0) blamed.push_back(sender_);
+  throw Abort("malformed message from party " + std::to_string(sender_) + ": " + what, blamed,
+              AbortKind::kMalformed);
+}
+
+void Message::expect_parts(std::size_t count) const {
+  if (parts_.size() != count)
+    malformed("expected " + std::to_string(count) + " parts, got " +
+              std::to_string(parts_.size()));
+}
+
+const MessagePart& Message::part_checked(std::size_t index, ElementKind kind,
+                                         std::size_t expected_count) const {
+  if (index >= parts_.size())
+    malformed("missing part " + std::to_string(index) + " (message has " +
+              std::to_string(parts_.size()) + ")");
+  const MessagePart& p = parts_[index];
+  if (p.kind != kind)
+    malformed("part " + std::to_string(index) + " holds " + element_kind_name(p.kind) +
+              " elements, expected " + element_kind_name(kind));
+  if (p.count != expected_count)
+    malformed("part " + std::to_string(index) + " has " + std::to_string(p.count) +
+              " elements, expected " + std::to_string(expected_count));
+  return p;
+}
+
+std::vector<Fp61> Message::field61(std::size_t index, std::size_t expected_count) const {
+  const MessagePart& p = part_checked(index, ElementKind::kField61, expected_count);
+  std::vector<Fp61> out(expected_count);
+  for (std::size_t i = 0; i < expected_count; ++i) {
+    auto v = Fp61::from_canonical(load_u64(&p.data[8 * i]));
+    if (!v) malformed("element " + std::to_string(i) + " of part " + std::to_string(index) +
+                      " is not a canonical Mersenne-61 element");
+    out[i] = *v;
+  }
+  return out;
+}
+
+std::vector<std::uint64_t> Message::ring64(std::size_t index, std::size_t expected_count) const {
+  const MessagePart& p = part_checked(index, ElementKind::kRing64, expected_count);
+  std::vector<std::uint64_t> out(expected_count);
+  for (std::size_t i = 0; i < expected_count; ++i) out[i] = load_u64(&p.data[8 * i]);
+  return out;
+}
+
+std::vector<bool> Message::bits(std::size_t index, std::size_t expected_count) const {
+  const MessagePart& p = part_checked(index, ElementKind::kBit, expected_count);
+  std::vector<bool> out(expected_count);
+  for (std::size_t i = 0; i < expected_count; ++i) out[i] = (p.data[i / 8] >> (i % 8)) & 1;
+  return out;
+}
+
+std::vector<Block> Message::blocks(std::size_t index, std::size_t expected_count) const {
+  const MessagePart& p = part_checked(index, ElementKind::kBlock128, expected_count);
+  std::vector<Block> out(expected_count);
+  if (expected_count) std::memcpy(out.data(), p.data.data(), expected_count * 16);
+  return out;
+}
+
+Bytes Message::bytes(std::size_t index) const {
+  if (index >= parts_.size()) malformed("missing part " + std::to_string(index));
+  const MessagePart& p = parts_[index];
+  if (p.kind != ElementKind::kByte)
+    malformed("part " + std::to_string(index) + " holds " + element_kind_name(p.kind) +
+              " elements, expected byte");
+  return p.data;
+}
+
+std::size_t Message::encoded_size() const {
+  std::size_t n = 1;
+  for (const auto& p : parts_) n += 5 + p.data.size();
+  return n;
+}
+
+Bytes Message::encode() const {
+  Bytes out;
+  out.reserve(encoded_size());
+  out.push_back(static_cast<std::uint8_t>(parts_.size()));
+  for (const auto& p : parts_) {
+    out.push_back(static_cast<std::uint8_t>(p.kind));
+    put_u32(out, p.count);
+    out.insert(out.end(), p.data.begin(), p.data.end());
+  }
+  return out;
+}
+
+Result<Message> Message::decode(ByteSpan wire) {
+  if (wire.empty()) return Error("empty message");
+  Message m;
+  std::size_t pos = 1;
+  const std::size_t nparts = wire[0];
+  for (std::size_t i = 0; i < nparts; ++i) {
+    const std::string where = "part " + std::to_string(i) + ": ";
+    if (wire.size() - pos < 5) return Error(where + "truncated header");
+    const std::uint8_t kind = wire[pos];
+    if (!known_kind(kind)) return Error(where + "unknown element kind " + std::to_string(kind));
+    std::uint32_t count = 0;
+    for (int b = 0; b < 4; ++b) count |= static_cast<std::uint32_t>(wire[pos + 1 + b]) << (8 * b);
+    pos += 5;
+    const auto k = static_cast<ElementKind>(kind);
+    // The declared count is checked against the bytes that are really there before any
+    // allocation, so a forged count cannot exhaust memory.
+    const std::size_t need = data_size(k, count);
+    if (wire.size() - pos < need)
+      return Error(where + "declares " + std::to_string(count) + " " + element_kind_name(k) +
+                   " elements (" + std::to_string(need) + " bytes) but only " +
+                   std::to_string(wire.size() - pos) + " bytes remain");
+    MessagePart p{k, count, Bytes(wire.begin() + static_cast<std::ptrdiff_t>(pos),
+                                  wire.begin() + static_cast<std::ptrdiff_t>(pos + need))};
+    if (k == ElementKind::kBit && count % 8 != 0 && (p.data.back() >> (count % 8)) != 0)
+      return Error(where + "non-zero padding bits");
+    if (k == ElementKind::kField61) {
+      for (std::size_t e = 0; e < count; ++e)
+        if (load_u64(&p.data[8 * e]) >= Fp61::kModulus)
+          return Error(where + "element " + std::to_string(e) +
+                       " is not a canonical Mersenne-61 element");
+    }
+    if (k == ElementKind::kField127) {
+      for (std::size_t e = 0; e < count; ++e) {
+        const std::uint64_t lo = load_u64(&p.data[16 * e]);
+        const std::uint64_t hi = load_u64(&p.data[16 * e + 8]);
+        if (hi > kMask127Hi || (hi == kMask127Hi && lo == ~std::uint64_t{0}))
+          return Error(where + "element " + std::to_string(e) +
+                       " is not a canonical element of F_(2^127-1)");
+      }
+    }
+    pos += need;
+    m.parts_.push_back(std::move(p));
+  }
+  if (pos != wire.size())
+    return Error(std::to_string(wire.size() - pos) + " trailing bytes after the last part");
+  return m;
+}
+
+}  // namespace smpc

@@ -1,0 +1,71 @@
+// Accounting of what each party really sent and received: bytes (encoded size, see message.h),
+// messages and causal rounds, per peer, per label and per phase.
+//
+// Rounds are measured, not declared: a message's causal round is 1 + the largest round of any
+// message its sender had received (consumed with recv) when it sent. A run's round count is the
+// largest round stamped on any message. The network implementations call stamp_send and
+// record_receive; protocol code only names phases.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "protocols/core/types.h"
+
+namespace smpc {
+
+struct TrafficCounter {
+  std::uint64_t bytes = 0;
+  std::uint64_t messages = 0;
+  void add(std::size_t b) {
+    bytes += b;
+    ++messages;
+  }
+  bool operator==(const TrafficCounter&) const = default;
+};
+
+struct LabelStats {
+  std::string phase;  // phase in which the label was first sent
+  TrafficCounter traffic;
+  std::uint32_t first_round = 0;
+  std::uint32_t last_round = 0;
+  bool operator==(const LabelStats&) const = default;
+};
+
+// What one party's meter saw; plain data, serialisable (run_result.h).
+struct MeterSnapshot {
+  PartyId party = 0;
+  TrafficCounter sent;
+  TrafficCounter received;
+  std::vector<TrafficCounter> sent_to;          // by destination party
+  std::map<std::string, LabelStats> by_label;   // sent, by label
+  std::map<std::string, LabelStats> by_phase;   // sent, by phase (phase field = phase name)
+  std::uint32_t max_round = 0;                  // largest round this party stamped
+  bool operator==(const MeterSnapshot&) const = default;
+};
+
+class Meter {
+ public:
+  Meter(PartyId self, int parties);
+
+  // Protocol side: names the current phase ("offline", "online"); default "main".
+  void set_phase(std::string phase) { phase_ = std::move(phase); }
+  const std::string& phase() const { return phase_; }
+
+  // Network side. stamp_send returns the causal round to carry with the message.
+  std::uint32_t stamp_send(PartyId to, std::string_view label, std::size_t bytes);
+  void record_receive(PartyId from, std::size_t bytes, std::uint32_t round);
+  std::uint32_t max_round_received() const { return max_received_; }
+
+  const MeterSnapshot& snapshot() const { return snap_; }
+
+ private:
+  MeterSnapshot snap_;
+  std::string phase_ = "main";
+  std::uint32_t max_received_ = 0;
+};
+
+}  // namespace smpc

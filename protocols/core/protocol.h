@@ -1,0 +1,52 @@
+// The Protocol interface and the SecurityClaim every protocol declares.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "protocols/core/channel.h"
+
+namespace smpc {
+
+enum class AdversaryModel { kSemiHonest, kMalicious };
+enum class OutputGuarantee {
+  kCorrect,                   // semi-honest: honest parties get the correct output
+  kCorrectOrAbort,            // correct output, or every honest party aborts
+  kCorrectOrIdentifiedAbort,  // as above, and the abort names a corrupted party
+  kGuaranteedOutputDelivery,  // honest parties always get the correct output
+};
+const char* adversary_model_name(AdversaryModel m);
+const char* output_guarantee_name(OutputGuarantee g);
+
+// What a protocol promises: against which adversary, up to how many corruptions, and what
+// honest parties then get. verify/ compares every run against it.
+struct SecurityClaim {
+  AdversaryModel model = AdversaryModel::kSemiHonest;
+  int max_corruptions = 0;
+  OutputGuarantee guarantee = OutputGuarantee::kCorrect;
+  std::string statement;  // one human sentence, e.g. "semi-honest, t < n/2 (t = 2), correct output"
+};
+
+// A party's private input: the values of its input wires, in Circuit::input_wires_of order.
+struct PartyInput {
+  std::vector<std::uint64_t> values;
+};
+// What a party learns: the values of the output wires delivered to it, in
+// Circuit::output_wires_of order.
+struct PartyOutput {
+  std::vector<std::uint64_t> values;
+};
+
+// One instance serves every party of a run; run() is straight-line code that reads like the
+// paper, and must be safe to call concurrently from several parties (it keeps no party state).
+class Protocol {
+ public:
+  virtual ~Protocol() = default;
+  virtual std::string_view name() const = 0;
+  virtual SecurityClaim claim(int parties) const = 0;
+  virtual PartyOutput run(PartyContext& ctx, const PartyInput& input) const = 0;
+};
+
+}  // namespace smpc

@@ -1,0 +1,89 @@
+#include "protocols/core/rng.h"
+
+#include <sodium.h>
+
+#include <cstring>
+
+#include "protocols/core/status.h"
+
+namespace smpc {
+namespace {
+
+void ensure_sodium() {
+  static const int ok = sodium_init();  // thread-safe, idempotent
+  SMPC_ASSERT(ok >= 0);
+}
+
+}  // namespace
+
+Rng::Rng(std::uint64_t seed, PartyId party, std::string_view stream) {
+  ensure_sodium();
+  crypto_generichash_state st;
+  crypto_generichash_init(&st, nullptr, 0, key_.size());
+  static constexpr char kDomain[] = "smpc-rng/v1";
+  crypto_generichash_update(&st, reinterpret_cast<const unsigned char*>(kDomain), sizeof kDomain);
+  unsigned char buf[12];
+  for (int i = 0; i < 8; ++i) buf[i] = static_cast<unsigned char>(seed >> (8 * i));
+  const auto p = static_cast<std::uint32_t>(party);
+  for (int i = 0; i < 4; ++i) buf[8 + i] = static_cast<unsigned char>(p >> (8 * i));
+  crypto_generichash_update(&st, buf, sizeof buf);
+  crypto_generichash_update(&st, reinterpret_cast<const unsigned char*>(stream.data()),
+                            stream.size());
+  crypto_generichash_final(&st, key_.data(), key_.size());
+}
+
+Rng::Rng(const std::array<std::uint8_t, 32>& key) : key_(key) { ensure_sodium(); }
+
+Rng Rng::derive(std::string_view name) const {
+  std::array<std::uint8_t, 32> child{};
+  crypto_generichash(child.data(), child.size(), reinterpret_cast<const unsigned char*>(name.data()),
+                     name.size(), key_.data(), key_.size());
+  return Rng(child);
+}
+
+void Rng::refill() {
+  static const unsigned char kNonce[crypto_stream_chacha20_NONCEBYTES] = {0};
+  std::memset(buffer_.data(), 0, buffer_.size());
+  crypto_stream_chacha20_xor_ic(buffer_.data(), buffer_.data(), buffer_.size(), kNonce,
+                                block_counter_, key_.data());
+  block_counter_ += buffer_.size() / 64;
+  pos_ = 0;
+}
+
+void Rng::fill(std::span<std::uint8_t> out) {
+  std::size_t done = 0;
+  while (done < out.size()) {
+    if (pos_ == buffer_.size()) refill();
+    const std::size_t take = std::min(out.size() - done, buffer_.size() - pos_);
+    std::memcpy(out.data() + done, buffer_.data() + pos_, take);
+    pos_ += take;
+    done += take;
+  }
+}
+
+std::uint64_t Rng::next_u64() {
+  std::uint8_t b[8];
+  fill(b);
+  std::uint64_t v = 0;
+  for (int i = 7; i >= 0; --i) v = (v << 8) | b[i];
+  return v;
+}
+
+std::uint64_t Rng::uniform_below(std::uint64_t bound) {
+  SMPC_ASSERT(bound > 0);
+  // Largest multiple of bound that fits: values at or above it are rejected.
+  const std::uint64_t limit = ~std::uint64_t{0} - (~std::uint64_t{0} % bound);
+  for (;;) {
+    const std::uint64_t v = next_u64();
+    if (v < limit) return v % bound;
+  }
+}
+
+Fp61 Rng::uniform_fp61() {
+  for (;;) {
+    const std::uint64_t v = next_u64() & Fp61::kModulus;  // 61 uniform bits
+    if (auto f = Fp61::from_canonical(v)) return *f;       // rejects only v = p
+  }
+}
+
+}  // namespace smpc

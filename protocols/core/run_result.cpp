@@ -1,0 +1,124 @@
+#include "protocols/core/run_result.h"
+
+#include "protocols/core/abort.h"
+
+namespace smpc {
+
+const char* party_status_name(PartyStatus s) {
+  switch (s) {
+    case PartyStatus::kOutput: return "output";
+    case PartyStatus::kAbort: return "abort";
+    case PartyStatus::kNoOutput: return "no_output";
+  }
+  return "?";
+}
+
+PartyResult run_party(const PartyBody& body, PartyContext& ctx) {
+  PartyResult r;
+  r.party = ctx.net.self();
+  try {
+    r.outputs = body(ctx).values;
+    r.status = PartyStatus::kOutput;
+  } catch (const Abort& a) {
+    r.status = a.kind() == AbortKind::kTimeout ? PartyStatus::kNoOutput : PartyStatus::kAbort;
+    r.abort_reason = a.what();
+    r.blamed = a.blamed();
+  }
+  r.finish_time_s = ctx.clock.now();
+  r.meter = ctx.meter.snapshot();
+  return r;
+}
+
+Message open_envelope(const Envelope& env, PartyId from, Meter& meter) {
+  meter.record_receive(from, env.wire.size(), env.round);
+  auto decoded = Message::decode(env.wire);
+  if (!decoded.ok())
+    throw Abort("malformed message from party " + std::to_string(from) + " (label '" +
+                    env.label + "'): " + decoded.status().message(),
+                {from}, AbortKind::kMalformed);
+  Message m = std::move(decoded).value();
+  m.set_sender(from);
+  return m;
+}
+
+namespace {
+
+nlohmann::json counter_json(const TrafficCounter& c) {
+  return {{"bytes", c.bytes}, {"messages", c.messages}};
+}
+TrafficCounter counter_from(const nlohmann::json& j) {
+  return {j.at("bytes").get<std::uint64_t>(), j.at("messages").get<std::uint64_t>()};
+}
+nlohmann::json stats_json(const std::map<std::string, LabelStats>& m) {
+  nlohmann::json out = nlohmann::json::object();
+  for (const auto& [k, s] : m)
+    out[k] = {{"phase", s.phase},
+              {"traffic", counter_json(s.traffic)},
+              {"first_round", s.first_round},
+              {"last_round", s.last_round}};
+  return out;
+}
+std::map<std::string, LabelStats> stats_from(const nlohmann::json& j) {
+  std::map<std::string, LabelStats> out;
+  for (const auto& [k, v] : j.items())
+    out[k] = LabelStats{v.at("phase").get<std::string>(), counter_from(v.at("traffic")),
+                        v.at("first_round").get<std::uint32_t>(),
+                        v.at("last_round").get<std::uint32_t>()};
+  return out;
+}
+
+}  // namespace
+
+void to_json(nlohmann::json& j, const MeterSnapshot& m) {
+  nlohmann::json to = nlohmann::json::array();
+  for (const auto& c : m.sent_to) to.push_back(counter_json(c));
+  j = {{"party", m.party},         {"sent", counter_json(m.sent)},
+       {"received", counter_json(m.received)}, {"sent_to", to},
+       {"by_label", stats_json(m.by_label)},   {"by_phase", stats_json(m.by_phase)},
+       {"max_round", m.max_round}};
+}
+
+void from_json(const nlohmann::json& j, MeterSnapshot& m) {
+  m.party = j.at("party").get<PartyId>();
+  m.sent = counter_from(j.at("sent"));
+  m.received = counter_from(j.at("received"));
+  m.sent_to.clear();
+  for (const auto& c : j.at("sent_to")) m.sent_to.push_back(counter_from(c));
+  m.by_label = stats_from(j.at("by_label"));
+  m.by_phase = stats_from(j.at("by_phase"));
+  m.max_round = j.at("max_round").get<std::uint32_t>();
+}
+
+void to_json(nlohmann::json& j, const RunResult& r) {
+  nlohmann::json parties = nlohmann::json::array();
+  for (const auto& p : r.parties) {
+    nlohmann::json mj;
+    to_json(mj, p.meter);
+    parties.push_back({{"party", p.party},
+                       {"status", static_cast<int>(p.status)},
+                       {"outputs", p.outputs},
+                       {"abort_reason", p.abort_reason},
+                       {"blamed", p.blamed},
+                       {"meter", mj},
+                       {"finish_time_s", p.finish_time_s}});
+  }
+  j = {{"parties", parties}, {"simulated_time_s", r.simulated_time_s}};
+}
+
+void from_json(const nlohmann::json& j, RunResult& r) {
+  r.parties.clear();
+  for (const auto& pj : j.at("parties")) {
+    PartyResult p;
+    p.party = pj.at("party").get<PartyId>();
+    p.status = static_cast<PartyStatus>(pj.at("status").get<int>());
+    p.outputs = pj.at("outputs").get<std::vector<std::uint64_t>>();
+    p.abort_reason = pj.at("abort_reason").get<std::string>();
+    p.blamed = pj.at("blamed").get<std::vector<PartyId>>();
+    from_json(pj.at("meter"), p.meter);
+    p.finish_time_s = pj.at("finish_time_s").get<double>();
+    r.parties.push_back(std::move(p));
+  }
+  r.simulated_time_s = j.at("simulated_time_s").get<double>();
+}
+
+}  // namespace smpc

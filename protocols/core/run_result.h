@@ -1,0 +1,63 @@
+// What a network run returns for each party, the party runner that produces it, and its JSON
+// form (runs on SimNetwork happen in a child process and come back as JSON).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "protocols/core/meter.h"
+#include "protocols/core/protocol.h"
+
+namespace smpc {
+
+enum class PartyStatus {
+  kOutput,    // the protocol returned an output
+  kAbort,     // the party aborted (a check failed, or a peer's message was malformed)
+  kNoOutput,  // a message it waited for did not arrive by the deadline
+};
+const char* party_status_name(PartyStatus s);
+
+struct PartyResult {
+  PartyId party = 0;
+  PartyStatus status = PartyStatus::kOutput;
+  std::vector<std::uint64_t> outputs;
+  std::string abort_reason;
+  std::vector<PartyId> blamed;
+  MeterSnapshot meter;
+  SimTime finish_time_s = 0;
+};
+
+struct RunResult {
+  std::vector<PartyResult> parties;
+  SimTime simulated_time_s = 0;  // when the last party finished (0 on LocalNetwork)
+};
+
+// The code each party runs; the network builds the context.
+using PartyBody = std::function<PartyOutput(PartyContext&)>;
+
+// Runs body and turns an Abort (and only an Abort) into the party's outcome. Anything else
+// propagates: it is our bug, and in a SimGrid actor the simulator's own kill exceptions must
+// pass through.
+PartyResult run_party(const PartyBody& body, PartyContext& ctx);
+
+// The envelope both networks move: the encoded message plus simulation metadata that is not
+// part of the protocol's bytes (label and causal round are never trusted by the receiver).
+struct Envelope {
+  Bytes wire;
+  std::string label;
+  std::uint32_t round = 0;
+};
+// Shared receive path: accounts the envelope in the receiver's meter and decodes it; malformed
+// bytes become Abort(kMalformed) blaming the sender.
+Message open_envelope(const Envelope& env, PartyId from, Meter& meter);
+
+void to_json(nlohmann::json& j, const MeterSnapshot& m);
+void from_json(const nlohmann::json& j, MeterSnapshot& m);
+void to_json(nlohmann::json& j, const RunResult& r);
+void from_json(const nlohmann::json& j, RunResult& r);
+
+}  // namespace smpc

@@ -1,0 +1,64 @@
+// SimNetwork: runs one actor per party inside the SimGrid discrete-event simulator, on a
+// platform built from the scenario's network spec. The ONLY code that includes SimGrid lives
+// in simulator/.
+//
+// Timing model (see docs/simulator.md): CM02 with cross-traffic off by default, so a message
+// of B bytes over one link of latency L and bandwidth W takes exactly L + B/W simulated
+// seconds (SimGrid's default LV08 multiplies latency by 13.01). Delivery is eager: every party
+// keeps a receive posted on each incoming mailbox, so transfers never wait for the protocol to
+// call recv (SimGrid mailboxes are rendezvous). Sends never block on the transfer.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "protocols/core/run_result.h"
+#include "protocols/core/status.h"
+
+namespace smpc {
+
+enum class Topology {
+  kFullMesh,  // a private full-duplex link for every ordered pair of parties
+  kStar,      // every party has an up- and a down-link to one switch: two hops per message
+};
+enum class NetworkModel {
+  kCM02,  // configured latency and bandwidth mean what they say (default)
+  kLV08,  // SimGrid's calibrated TCP model (latency × 13.01, bandwidth × 0.97)
+};
+const char* topology_name(Topology t);
+const char* network_model_name(NetworkModel m);
+
+// A per-link override: the link from `from` to `to` (full mesh), or the up/down links of
+// party `from` (star, `to` = -1).
+struct LinkOverride {
+  PartyId from = 0;
+  PartyId to = 0;
+  double latency_s = 0;
+  double bandwidth_bytes_per_s = 0;
+};
+
+struct NetworkSpec {
+  Topology topology = Topology::kFullMesh;
+  NetworkModel model = NetworkModel::kCM02;
+  double latency_s = 0.001;               // per link (one hop)
+  double bandwidth_bytes_per_s = 125e6;   // per link (1 Gbit/s)
+  std::vector<LinkOverride> overrides;
+};
+
+struct SimRunOptions {
+  std::uint64_t seed = 1;
+  NetworkSpec network;
+  double deadline_s = 60;  // absolute simulated time after which recv gives up (Abort kTimeout)
+  bool verbose = false;    // SimGrid's own log; silent (critical only) by default
+  // Run the simulation in a forked child process (SimGrid keeps one Engine per process).
+  // Leave on; off only for a process that runs exactly one simulation.
+  bool fork = true;
+};
+
+// Runs `body` for every party and returns each party's outcome and meter, and the simulated
+// time at which the last party finished. An error only when the simulation itself failed
+// (child process crashed); protocol aborts are outcomes, not errors.
+Result<RunResult> run_simulated(int parties, const SimRunOptions& options, const PartyBody& body);
+
+}  // namespace smpc
