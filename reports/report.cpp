@@ -1,1 +1,127 @@
-// placeholder
+#include "reports/report.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <sstream>
+
+namespace smpc {
+
+nlohmann::ordered_json cost_json(const RunResult& run) {
+  using J = nlohmann::ordered_json;
+  std::uint64_t bytes = 0, messages = 0;
+  std::uint32_t rounds = 0;
+  J per_party = J::array();
+  std::map<std::string, LabelStats> labels, phases;
+  const auto merge = [](std::map<std::string, LabelStats>& into,
+                        const std::map<std::string, LabelStats>& from) {
+    for (const auto& [k, s] : from) {
+      auto [it, fresh] = into.try_emplace(k, s);
+      if (fresh) continue;
+      auto& d = it->second;
+      d.traffic.bytes += s.traffic.bytes;
+      d.traffic.messages += s.traffic.messages;
+      d.first_round = std::min(d.first_round, s.first_round);
+      d.last_round = std::max(d.last_round, s.last_round);
+    }
+  };
+  J per_link = J::array();
+  for (const auto& p : run.parties) {
+    const auto& m = p.meter;
+    bytes += m.sent.bytes;
+    messages += m.sent.messages;
+    rounds = std::max(rounds, m.max_round);
+    per_party.push_back({{"party", p.party},
+                         {"bytes_sent", m.sent.bytes},
+                         {"bytes_received", m.received.bytes},
+                         {"messages_sent", m.sent.messages},
+                         {"messages_received", m.received.messages},
+                         {"view_digest", m.view_digest}});
+    merge(labels, m.by_label);
+    merge(phases, m.by_phase);
+    for (std::size_t to = 0; to < m.sent_to.size(); ++to)
+      if (m.sent_to[to].messages > 0)
+        per_link.push_back({{"from", p.party},
+                            {"to", to},
+                            {"bytes", m.sent_to[to].bytes},
+                            {"messages", m.sent_to[to].messages}});
+  }
+  const auto stats = [](const std::map<std::string, LabelStats>& m, bool with_phase) {
+    J out = J::object();
+    for (const auto& [k, s] : m) {
+      J e = J::object();
+      if (with_phase) e["phase"] = s.phase;
+      e["bytes"] = s.traffic.bytes;
+      e["messages"] = s.traffic.messages;
+      e["first_round"] = s.first_round;
+      e["last_round"] = s.last_round;
+      out[k] = e;
+    }
+    return out;
+  };
+  return J{{"rounds", rounds},
+           {"messages", messages},
+           {"bytes_sent", bytes},
+           {"simulated_time_s", run.simulated_time_s},
+           {"per_party", per_party},
+           {"per_label", stats(labels, true)},
+           {"per_phase", stats(phases, false)},
+           {"per_link", per_link}};
+}
+
+nlohmann::ordered_json report_json(const RunRecord& r) {
+  using J = nlohmann::ordered_json;
+  J parties = J::array();
+  for (const auto& p : r.run.parties) {
+    J e{{"party", p.party}, {"status", party_status_name(p.status)}};
+    if (p.status != PartyStatus::kOutput) {
+      e["reason"] = p.abort_reason;
+      e["blamed"] = p.blamed;
+    }
+    e["finish_time_s"] = p.finish_time_s;
+    parties.push_back(e);
+  }
+  return J{{"scenario", r.scenario},
+           {"scenario_file", r.scenario_path},
+           {"seed", r.seed},
+           {"protocol", r.protocol},
+           {"function", r.function},
+           {"parties", r.parties},
+           {"claim",
+            {{"model", adversary_model_name(r.claim.model)},
+             {"max_corruptions", r.claim.max_corruptions},
+             {"guarantee", output_guarantee_name(r.claim.guarantee)},
+             {"statement", r.claim.statement}}},
+           {"network", r.network},
+           {"verdict", r.verdict_holds ? "ok" : "violation"},
+           {"outcome", r.outcome},
+           {"explanation", r.explanation},
+           {"party_results", parties},
+           {"outputs", r.outputs},
+           {"expected_outputs", r.expected_outputs},
+           {"cost", cost_json(r.run)},
+           {"wall_time_s", r.wall_time_s},
+           {"reproduce", r.reproduce}};
+}
+
+std::string summary_text(const RunRecord& r) {
+  const auto cost = cost_json(r.run);
+  std::ostringstream os;
+  os << r.scenario << ": " << r.protocol << ", " << r.parties << " parties, seed " << r.seed
+     << "\n";
+  os << "  verdict " << (r.verdict_holds ? "ok" : "VIOLATION") << " (" << r.outcome << "): "
+     << r.explanation << "\n";
+  char line[256];
+  std::snprintf(line, sizeof line,
+                "  cost: %u rounds, %llu messages, %llu bytes, %.6f s simulated, %.3f s wall\n",
+                cost["rounds"].get<unsigned>(),
+                static_cast<unsigned long long>(cost["messages"].get<std::uint64_t>()),
+                static_cast<unsigned long long>(cost["bytes_sent"].get<std::uint64_t>()),
+                r.run.simulated_time_s, r.wall_time_s);
+  os << line;
+  if (!r.outputs.empty() && !r.outputs[0].is_null()) os << "  party 0 output: " << r.outputs[0].dump() << "\n";
+  os << "  reproduce: " << r.reproduce << "\n";
+  return os.str();
+}
+
+}  // namespace smpc

@@ -1,1 +1,116 @@
-// placeholder
+#include "protocols/bgw/bgw_semi_honest.h"
+
+#include <numeric>
+
+#include "protocols/bgw/shamir.h"
+#include "protocols/core/layer_schedule.h"
+#include "protocols/core/linear_shares.h"
+
+namespace smpc {
+
+BgwSemiHonest::BgwSemiHonest(Circuit circuit, int threshold)
+    : circuit_(std::move(circuit)), t_(threshold) {
+  SMPC_ASSERT(circuit_.domain == CircuitDomain::kField61);
+  SMPC_ASSERT(t_ >= 0);
+}
+
+SecurityClaim BgwSemiHonest::claim(int parties) const {
+  return {AdversaryModel::kSemiHonest, t_, OutputGuarantee::kCorrect,
+          "semi-honest, at most t = " + std::to_string(t_) + " of n = " +
+              std::to_string(parties) + " parties corrupted (t < n/2), correct output"};
+}
+
+PartyOutput BgwSemiHonest::run(PartyContext& ctx, const PartyInput& input) const {
+  Channel& net = ctx.net;
+  const PartyId me = net.self();
+  const int n = net.party_count();
+  SMPC_ASSERT(2 * t_ < n);
+  std::vector<Fp61> wire(circuit_.num_wires);
+
+  // Step 1 (input sharing): each party shares each of its inputs with a fresh random
+  // polynomial of degree t and sends party j the evaluations at α_j.
+  const auto my_wires = circuit_.input_wires_of(me);
+  SMPC_ASSERT(my_wires.size() == input.values.size());
+  if (!my_wires.empty()) {
+    std::vector<std::vector<Fp61>> to(static_cast<std::size_t>(n));
+    for (std::size_t k = 0; k < my_wires.size(); ++k) {
+      const auto shares = shamir_share(Fp61::from_u64(input.values[k]), t_, n, ctx.rng);
+      for (PartyId j = 0; j < n; ++j) to[static_cast<std::size_t>(j)].push_back(shares[j]);
+    }
+    for (PartyId j = 0; j < n; ++j) {
+      if (j == me) continue;
+      net.send(j, "bgw.input", Message().add_field61(to[static_cast<std::size_t>(j)]));
+    }
+    for (std::size_t k = 0; k < my_wires.size(); ++k)
+      wire[my_wires[k]] = to[static_cast<std::size_t>(me)][k];
+  }
+  for (PartyId p = 0; p < n; ++p) {
+    if (p == me) continue;
+    const auto wires = circuit_.input_wires_of(p);
+    if (wires.empty()) continue;
+    const auto shares = net.recv(p).field61(0, wires.size());
+    for (std::size_t k = 0; k < wires.size(); ++k) wire[wires[k]] = shares[k];
+  }
+
+  // Step 2 (circuit emulation), layer by layer. Linear gates are local. For the m
+  // multiplications of a layer, all in one round (Gennaro–Rabin–Rabin):
+  //   2a. multiply shares locally: d = a·b lies on a polynomial of degree 2t;
+  //   2b. reshare d with a fresh degree-t polynomial h_i, send h_i(α_j) to party j;
+  //   2c. new share = Σ_i λ_i h_i(α_j), λ the Lagrange coefficients at 0 over all n points
+  //       (valid because 2t ≤ n − 1).
+  std::vector<PartyId> everyone(static_cast<std::size_t>(n));
+  std::iota(everyone.begin(), everyone.end(), 0);
+  const auto lambda = lagrange_at_zero(everyone);
+  const auto constant_share = [](Fp61 c) { return c; };  // constant polynomial: degree 0 ≤ t
+  for (const CircuitLayer& layer : layer_schedule(circuit_)) {
+    const std::size_t m = layer.nonlinear.size();
+    if (m > 0) {
+      std::vector<std::vector<Fp61>> to(static_cast<std::size_t>(n), std::vector<Fp61>(m));
+      for (std::size_t k = 0; k < m; ++k) {
+        const Gate& g = circuit_.gates[layer.nonlinear[k]];
+        const Fp61 d = wire[g.in0] * wire[g.in1];                   // 2a
+        const auto shares = shamir_share(d, t_, n, ctx.rng);         // 2b
+        for (PartyId j = 0; j < n; ++j) to[static_cast<std::size_t>(j)][k] = shares[j];
+      }
+      for (PartyId j = 0; j < n; ++j)
+        if (j != me) net.send(j, "bgw.mult.reshare", Message().add_field61(to[j]));
+      std::vector<Fp61> acc(m);
+      for (std::size_t k = 0; k < m; ++k) acc[k] = lambda[me] * to[me][k];
+      for (PartyId i = 0; i < n; ++i) {
+        if (i == me) continue;
+        const auto h = net.recv(i).field61(0, m);
+        for (std::size_t k = 0; k < m; ++k) acc[k] += lambda[i] * h[k];  // 2c
+      }
+      for (std::size_t k = 0; k < m; ++k) wire[circuit_.gates[layer.nonlinear[k]].out] = acc[k];
+    }
+    for (std::size_t gi : layer.linear) {
+      const Gate& g = circuit_.gates[gi];
+      wire[g.out] = linear_gate_share(g, wire[g.in0], wire[g.in1], constant_share);
+    }
+  }
+
+  // Step 3 (output reconstruction): every party sends its shares of the outputs delivered to
+  // r to party r, who interpolates each at 0 from all n shares.
+  for (PartyId r = 0; r < n; ++r) {
+    if (r == me) continue;
+    const auto wires = circuit_.output_wires_of(r);
+    if (wires.empty()) continue;
+    std::vector<Fp61> shares;
+    for (auto w : wires) shares.push_back(wire[w]);
+    net.send(r, "bgw.output", Message().add_field61(shares));
+  }
+  const auto out_wires = circuit_.output_wires_of(me);
+  PartyOutput out;
+  if (out_wires.empty()) return out;
+  std::vector<std::vector<Fp61>> shares(out_wires.size(), std::vector<Fp61>(static_cast<std::size_t>(n)));
+  for (std::size_t k = 0; k < out_wires.size(); ++k) shares[k][me] = wire[out_wires[k]];
+  for (PartyId p = 0; p < n; ++p) {
+    if (p == me) continue;
+    const auto s = net.recv(p).field61(0, out_wires.size());
+    for (std::size_t k = 0; k < out_wires.size(); ++k) shares[k][p] = s[k];
+  }
+  for (const auto& s : shares) out.values.push_back(shamir_reconstruct(everyone, s).value());
+  return out;
+}
+
+}  // namespace smpc

@@ -1,6 +1,9 @@
 #include "protocols/core/meter.h"
 
+#include <sodium.h>
+
 #include <algorithm>
+#include <cstring>
 
 #include "protocols/core/status.h"
 
@@ -18,6 +21,23 @@ void note(LabelStats& s, std::size_t bytes, std::uint32_t round) {
 Meter::Meter(PartyId self, int parties) {
   snap_.party = self;
   snap_.sent_to.resize(static_cast<std::size_t>(parties));
+  SMPC_ASSERT(sodium_init() >= 0);
+  crypto_generichash_init(&hash_state_,
+                          nullptr, 0, 32);
+}
+
+MeterSnapshot Meter::snapshot() const {
+  MeterSnapshot s = snap_;
+  auto state = hash_state_;
+  unsigned char digest[32];
+  crypto_generichash_final(&state, digest,
+                           sizeof digest);
+  static const char* kHex = "0123456789abcdef";
+  for (unsigned char b : digest) {
+    s.view_digest.push_back(kHex[b >> 4]);
+    s.view_digest.push_back(kHex[b & 15]);
+  }
+  return s;
 }
 
 std::uint32_t Meter::stamp_send(PartyId to, std::string_view label, std::size_t bytes) {
@@ -35,8 +55,17 @@ std::uint32_t Meter::stamp_send(PartyId to, std::string_view label, std::size_t 
   return round;
 }
 
-void Meter::record_receive(PartyId /*from*/, std::size_t bytes, std::uint32_t round) {
-  snap_.received.add(bytes);
+void Meter::record_receive(PartyId from, ByteSpan wire, std::uint32_t round) {
+  snap_.received.add(wire.size());
+  // Sender and length first, so the digest fixes the framing, not just the concatenation.
+  unsigned char head[12];
+  const auto f = static_cast<std::uint32_t>(from);
+  const auto len = static_cast<std::uint64_t>(wire.size());
+  for (int i = 0; i < 4; ++i) head[i] = static_cast<unsigned char>(f >> (8 * i));
+  for (int i = 0; i < 8; ++i) head[4 + i] = static_cast<unsigned char>(len >> (8 * i));
+  auto* st = &hash_state_;
+  crypto_generichash_update(st, head, sizeof head);
+  crypto_generichash_update(st, wire.data(), wire.size());
   max_received_ = std::max(max_received_, round);
 }
 

@@ -7,6 +7,8 @@
 // record_receive; protocol code only names phases.
 #pragma once
 
+#include <sodium.h>
+
 #include <cstdint>
 #include <map>
 #include <string>
@@ -44,6 +46,9 @@ struct MeterSnapshot {
   std::map<std::string, LabelStats> by_label;   // sent, by label
   std::map<std::string, LabelStats> by_phase;   // sent, by phase (phase field = phase name)
   std::uint32_t max_round = 0;                  // largest round this party stamped
+  // BLAKE2b-256 (hex) of everything this party received, in the order it consumed it: a
+  // fingerprint of its view. Same seed ⇒ same digest; another seed changes it.
+  std::string view_digest;
   bool operator==(const MeterSnapshot&) const = default;
 };
 
@@ -57,13 +62,15 @@ class Meter {
 
   // Network side. stamp_send returns the causal round to carry with the message.
   std::uint32_t stamp_send(PartyId to, std::string_view label, std::size_t bytes);
-  void record_receive(PartyId from, std::size_t bytes, std::uint32_t round);
+  void record_receive(PartyId from, ByteSpan wire, std::uint32_t round);
   std::uint32_t max_round_received() const { return max_received_; }
 
-  const MeterSnapshot& snapshot() const { return snap_; }
+  // A copy of the counters with view_digest filled in.
+  MeterSnapshot snapshot() const;
 
  private:
   MeterSnapshot snap_;
+  crypto_generichash_state hash_state_{};
   std::string phase_ = "main";
   std::uint32_t max_received_ = 0;
 };

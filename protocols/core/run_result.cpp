@@ -30,7 +30,7 @@ PartyResult run_party(const PartyBody& body, PartyContext& ctx) {
 }
 
 Message open_envelope(const Envelope& env, PartyId from, Meter& meter) {
-  meter.record_receive(from, env.wire.size(), env.round);
+  meter.record_receive(from, env.wire, env.round);
   auto decoded = Message::decode(env.wire);
   if (!decoded.ok())
     throw Abort("malformed message from party " + std::to_string(from) + " (label '" +
@@ -75,7 +75,7 @@ void to_json(nlohmann::json& j, const MeterSnapshot& m) {
   j = {{"party", m.party},         {"sent", counter_json(m.sent)},
        {"received", counter_json(m.received)}, {"sent_to", to},
        {"by_label", stats_json(m.by_label)},   {"by_phase", stats_json(m.by_phase)},
-       {"max_round", m.max_round}};
+       {"max_round", m.max_round},      {"view_digest", m.view_digest}};
 }
 
 void from_json(const nlohmann::json& j, MeterSnapshot& m) {
@@ -87,6 +87,7 @@ void from_json(const nlohmann::json& j, MeterSnapshot& m) {
   m.by_label = stats_from(j.at("by_label"));
   m.by_phase = stats_from(j.at("by_phase"));
   m.max_round = j.at("max_round").get<std::uint32_t>();
+  m.view_digest = j.at("view_digest").get<std::string>();
 }
 
 void to_json(nlohmann::json& j, const RunResult& r) {

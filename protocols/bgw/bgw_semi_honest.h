@@ -1,0 +1,41 @@
+// BgwSemiHonest: the BGW protocol for arithmetic circuits over Mersenne-61, semi-honest
+// security against t < n/2 corrupted parties.
+//
+// Papers: Ben-Or, Goldwasser, Wigderson (STOC 1988); the proof and step numbering follow
+// Asharov–Lindell, "A Full Proof of the BGW Protocol" (eprint 2011/136), §3 (semi-honest);
+// multiplication by resharing the degree-2t product and recombining with Lagrange coefficients
+// is Gennaro–Rabin–Rabin (PODC 1998), §3.
+//
+// Rounds and communication (measured in every report, asserted by tests): with n parties,
+// I_p input wires of party p, L layers of multiplications with m_1 .. m_L gates, and O_r output
+// wires delivered to receiver r; a message with k field elements is 6 + 8k bytes (message.h):
+//   input   "bgw.input"        round 1      Σ_{p: I_p>0} (n−1)(6 + 8 I_p) bytes
+//   layer ℓ "bgw.mult.reshare" round 1+ℓ    n(n−1)(6 + 8 m_ℓ) bytes
+//   output  "bgw.output"       round L+2    Σ_r (n−1)(6 + 8 O_r) bytes
+// so rounds = L + 2 and each multiplication layer costs one round whatever its width.
+//
+// Example: 7 parties, t = 3, inner product of two length-4 vectors: L = 1, rounds = 3.
+#pragma once
+
+#include "protocols/core/circuit.h"
+#include "protocols/core/protocol.h"
+
+namespace smpc {
+
+class BgwSemiHonest final : public Protocol {
+ public:
+  // Requires a kField61 circuit already validated for `parties`, and 2t < parties.
+  BgwSemiHonest(Circuit circuit, int threshold);
+
+  std::string_view name() const override { return "bgw"; }
+  SecurityClaim claim(int parties) const override;
+  PartyOutput run(PartyContext& ctx, const PartyInput& input) const override;
+
+  int threshold() const { return t_; }
+
+ private:
+  Circuit circuit_;
+  int t_;
+};
+
+}  // namespace smpc

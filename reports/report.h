@@ -1,0 +1,44 @@
+// Run records and their JSON report and human summary.
+//
+// The report's field names are a stable interface (docs/reports.md): scenario, seed, protocol,
+// parties, verdict, outcome, outputs, expected_outputs, cost.{rounds, messages, bytes_sent,
+// per_party, per_label, per_phase, per_link, simulated_time_s}, wall_time_s, reproduce.
+// Everything but wall_time_s is a pure function of scenario and seed (byte-identical reruns).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "protocols/core/protocol.h"
+#include "protocols/core/run_result.h"
+
+namespace smpc {
+
+struct RunRecord {
+  std::string scenario;       // scenario name
+  std::string scenario_path;  // file it came from
+  std::uint64_t seed = 0;
+  std::string protocol;
+  int parties = 0;
+  std::string function;
+  SecurityClaim claim;
+  nlohmann::ordered_json network;   // the network as simulated (resolved defaults)
+  RunResult run;
+  std::vector<nlohmann::ordered_json> outputs;           // per party, named values or null
+  std::vector<nlohmann::ordered_json> expected_outputs;  // per party
+  std::string outcome;      // outcome_name()
+  bool verdict_holds = true;
+  std::string explanation;
+  double wall_time_s = 0;
+  std::string reproduce;    // command line that reproduces the run
+};
+
+// The aggregated cost of a run, from every party's meter.
+nlohmann::ordered_json cost_json(const RunResult& run);
+nlohmann::ordered_json report_json(const RunRecord& record);
+// A few lines for stderr: verdict, outcome, rounds, bytes, simulated time.
+std::string summary_text(const RunRecord& record);
+
+}  // namespace smpc

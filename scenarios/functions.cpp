@@ -1,0 +1,328 @@
+#include "scenarios/functions.h"
+
+#include <map>
+
+#include "protocols/core/field.h"
+
+namespace smpc {
+namespace {
+
+using Wire = std::uint32_t;
+
+// Appends gates to a kField61 circuit.
+struct ArithBuilder {
+  Circuit c;
+  ArithBuilder() { c.domain = CircuitDomain::kField61; }
+  Wire fresh() { return c.num_wires++; }
+  Wire gate(GateType t, Wire a, Wire b = 0, std::uint64_t k = 0) {
+    const Wire out = fresh();
+    c.gates.push_back(Gate{t, a, b, out, k});
+    return out;
+  }
+  std::vector<Wire> input(PartyId owner, std::size_t count, const std::string& name) {
+    InputGroup g{name, owner, {}};
+    for (std::size_t i = 0; i < count; ++i) g.wires.push_back(fresh());
+    c.inputs.push_back(g);
+    return g.wires;
+  }
+  // Balanced tree, so a product of k values has depth ceil(log2 k).
+  Wire reduce(std::vector<Wire> ws, GateType t) {
+    SMPC_ASSERT(!ws.empty());
+    while (ws.size() > 1) {
+      std::vector<Wire> next;
+      for (std::size_t i = 0; i + 1 < ws.size(); i += 2) next.push_back(gate(t, ws[i], ws[i + 1]));
+      if (ws.size() % 2) next.push_back(ws.back());
+      ws = std::move(next);
+    }
+    return ws[0];
+  }
+  void output(const std::string& name, Wire w, std::vector<PartyId> to = {}) {
+    c.outputs.push_back(OutputGroup{name, std::move(to), {w}});
+  }
+};
+
+Status err(const std::string& pointer, const std::string& problem) {
+  return Error(pointer + ": " + problem);
+}
+
+std::string inputs_ptr(PartyId p) { return "/inputs/" + std::to_string(p); }
+
+using Uint128 = uint128_t;
+
+Result<Function> build_sum(const std::vector<std::vector<std::uint64_t>>& in) {
+  ArithBuilder b;
+  Function f;
+  std::vector<Wire> all;
+  Uint128 total = 0;
+  for (PartyId p = 0; p < static_cast<PartyId>(in.size()); ++p) {
+    const auto& v = in[static_cast<std::size_t>(p)];
+    if (!v.empty()) {
+      auto ws = b.input(p, v.size(), "party" + std::to_string(p));
+      all.insert(all.end(), ws.begin(), ws.end());
+    }
+    f.party_inputs.push_back(PartyInput{v});
+    for (auto x : v) total += x;
+  }
+  if (all.empty()) return err("/inputs", "sum needs at least one input value");
+  if (total >= Fp61::kModulus)
+    return err("/inputs", "the inputs add up to more than 2^61 - 2 and the sum would wrap "
+                          "around the field modulus; use smaller values");
+  b.output("sum", b.reduce(all, GateType::kAdd));
+  f.circuit = std::move(b.c);
+  f.output_names = {"sum"};
+  return f;
+}
+
+Result<Function> build_product(const std::vector<std::vector<std::uint64_t>>& in) {
+  ArithBuilder b;
+  Function f;
+  std::vector<Wire> all;
+  for (PartyId p = 0; p < static_cast<PartyId>(in.size()); ++p) {
+    const auto& v = in[static_cast<std::size_t>(p)];
+    if (v.empty())
+      return err(inputs_ptr(p), "product needs at least one value from every party, got none");
+    auto ws = b.input(p, v.size(), "party" + std::to_string(p));
+    all.insert(all.end(), ws.begin(), ws.end());
+    f.party_inputs.push_back(PartyInput{v});
+  }
+  b.output("product", b.reduce(all, GateType::kMul));
+  f.circuit = std::move(b.c);
+  f.output_names = {"product"};
+  return f;
+}
+
+Result<Function> build_inner_product(const std::vector<std::vector<std::uint64_t>>& in) {
+  if (in.size() < 2) return err("/parties", "inner_product needs at least 2 parties");
+  if (in[0].empty()) return err("/inputs/0", "party 0 must hold the vector x (got no values)");
+  if (in[1].size() != in[0].size())
+    return err("/inputs/1", "party 1 must hold the vector y with as many values as x (" +
+                                std::to_string(in[0].size()) + "), got " +
+                                std::to_string(in[1].size()));
+  for (std::size_t p = 2; p < in.size(); ++p)
+    if (!in[p].empty())
+      return err(inputs_ptr(static_cast<PartyId>(p)),
+                 "only parties 0 and 1 hold vectors in inner_product; party " +
+                     std::to_string(p) + " must give [] (got " + std::to_string(in[p].size()) +
+                     " values)");
+  ArithBuilder b;
+  const auto x = b.input(0, in[0].size(), "x");
+  const auto y = b.input(1, in[1].size(), "y");
+  std::vector<Wire> products;
+  for (std::size_t k = 0; k < x.size(); ++k) products.push_back(b.gate(GateType::kMul, x[k], y[k]));
+  b.output("inner_product", b.reduce(products, GateType::kAdd));
+  Function f;
+  for (const auto& v : in) f.party_inputs.push_back(PartyInput{v});
+  f.circuit = std::move(b.c);
+  f.output_names = {"inner_product"};
+  return f;
+}
+
+Result<Function> build_mean_variance(const std::vector<std::vector<std::uint64_t>>& in) {
+  ArithBuilder b;
+  Function f;
+  std::vector<Wire> sums, squares;
+  Uint128 total = 0, total_sq = 0;
+  for (PartyId p = 0; p < static_cast<PartyId>(in.size()); ++p) {
+    const auto& v = in[static_cast<std::size_t>(p)];
+    f.data_points += v.size();
+    if (v.empty()) {
+      f.party_inputs.push_back(PartyInput{});
+      continue;
+    }
+    // Local preparation: the party contributes Σx and Σx² of its own data.
+    Uint128 s = 0, q = 0;
+    for (auto x : v) {
+      s += x;
+      q += static_cast<Uint128>(x) * x;
+      if (q >= Fp61::kModulus)
+        return err(inputs_ptr(p), "squares of the values exceed 2^61 - 2 and would wrap around "
+                                  "the field modulus; use smaller values");
+    }
+    total += s;
+    total_sq += q;
+    if (total_sq >= Fp61::kModulus)
+      return err("/inputs", "the sum of squares of all values exceeds 2^61 - 2 and would wrap "
+                            "around the field modulus; use smaller values");
+    const auto ws = b.input(p, 2, "party" + std::to_string(p));
+    sums.push_back(ws[0]);
+    squares.push_back(ws[1]);
+    f.party_inputs.push_back(
+        PartyInput{{static_cast<std::uint64_t>(s), static_cast<std::uint64_t>(q)}});
+  }
+  if (f.data_points == 0) return err("/inputs", "mean_variance needs at least one data point");
+  (void)total;
+  b.output("sum", b.reduce(sums, GateType::kAdd));
+  b.output("sum_of_squares", b.reduce(squares, GateType::kAdd));
+  f.circuit = std::move(b.c);
+  f.output_names = {"sum", "sum_of_squares"};
+  f.derive_mean_variance = true;
+  return f;
+}
+
+Result<Function> build_arithmetic(const nlohmann::json& spec,
+                                  const std::vector<std::vector<std::uint64_t>>& in,
+                                  int parties) {
+  for (const char* key : {"inputs", "gates", "outputs"})
+    if (!spec.contains(key))
+      return err("/function", std::string("an arithmetic function needs \"") + key + "\"");
+  ArithBuilder b;
+  std::map<std::string, Wire> wires;
+  std::vector<std::size_t> expected(static_cast<std::size_t>(parties), 0);
+  const auto& inputs = spec["inputs"];
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    const std::string ptr = "/function/inputs/" + std::to_string(i);
+    const auto party = inputs[i]["party"].get<long long>();
+    if (party >= parties)
+      return err(ptr + "/party", "party " + std::to_string(party) + " does not exist (parties are 0.." +
+                                     std::to_string(parties - 1) + ")");
+    const auto& names = inputs[i]["wires"];
+    InputGroup g{"input" + std::to_string(i), static_cast<PartyId>(party), {}};
+    for (std::size_t k = 0; k < names.size(); ++k) {
+      const auto name = names[k].get<std::string>();
+      if (wires.count(name))
+        return err(ptr + "/wires/" + std::to_string(k), "wire \"" + name + "\" is defined twice");
+      wires[name] = b.fresh();
+      g.wires.push_back(wires[name]);
+    }
+    expected[static_cast<std::size_t>(party)] += g.wires.size();
+    b.c.inputs.push_back(std::move(g));
+  }
+  const auto& gates = spec["gates"];
+  for (std::size_t i = 0; i < gates.size(); ++i) {
+    const std::string ptr = "/function/gates/" + std::to_string(i);
+    const auto& gj = gates[i];
+    const auto op = gj["op"].get<std::string>();
+    const std::size_t arity = op == "const" ? 0 : (op == "mul_const" ? 1 : 2);
+    const auto ins = gj.value("in", nlohmann::json::array());
+    if (ins.size() != arity)
+      return err(ptr + "/in", "\"" + op + "\" takes " + std::to_string(arity) + " input wires, got " +
+                                  std::to_string(ins.size()));
+    const bool needs_const = op == "const" || op == "mul_const";
+    if (needs_const != gj.contains("const"))
+      return err(ptr, needs_const ? "\"" + op + "\" needs \"const\""
+                                  : "\"" + op + "\" takes no \"const\"");
+    Wire in_w[2] = {0, 0};
+    for (std::size_t k = 0; k < arity; ++k) {
+      const auto name = ins[k].get<std::string>();
+      auto it = wires.find(name);
+      if (it == wires.end())
+        return err(ptr + "/in/" + std::to_string(k),
+                   "wire \"" + name + "\" is used before it is defined");
+      in_w[k] = it->second;
+    }
+    std::uint64_t k = 0;
+    if (needs_const) {
+      k = gj["const"].get<std::uint64_t>();
+      if (k >= Fp61::kModulus)
+        return err(ptr + "/const", "constant " + std::to_string(k) +
+                                       " is not an element of the Mersenne-61 field");
+    }
+    const GateType t = op == "add"         ? GateType::kAdd
+                       : op == "sub"       ? GateType::kSub
+                       : op == "mul"       ? GateType::kMul
+                       : op == "mul_const" ? GateType::kMulConst
+                                           : GateType::kEq;
+    const auto out = gj["out"].get<std::string>();
+    if (wires.count(out)) return err(ptr + "/out", "wire \"" + out + "\" is defined twice");
+    wires[out] = b.gate(t, in_w[0], in_w[1], k);
+  }
+  Function f;
+  const auto& outs = spec["outputs"];
+  if (outs.empty()) return err("/function/outputs", "needs at least one output wire");
+  for (std::size_t i = 0; i < outs.size(); ++i) {
+    const std::string ptr = "/function/outputs/" + std::to_string(i);
+    const auto& o = outs[i];
+    const auto name = o.is_string() ? o.get<std::string>() : o["wire"].get<std::string>();
+    auto it = wires.find(name);
+    if (it == wires.end())
+      return err(ptr, "output wire \"" + name + "\" is never defined");
+    std::vector<PartyId> to;
+    if (o.is_object() && o.contains("to")) {
+      for (std::size_t k = 0; k < o["to"].size(); ++k) {
+        const auto p = o["to"][k].get<long long>();
+        if (p >= parties)
+          return err(ptr + "/to/" + std::to_string(k),
+                     "party " + std::to_string(p) + " does not exist");
+        to.push_back(static_cast<PartyId>(p));
+      }
+    }
+    b.output(name, it->second, to);
+    f.output_names.push_back(name);
+  }
+  for (PartyId p = 0; p < parties; ++p) {
+    const auto& v = in[static_cast<std::size_t>(p)];
+    if (v.size() != expected[static_cast<std::size_t>(p)])
+      return err(inputs_ptr(p), "party " + std::to_string(p) + " owns " +
+                                    std::to_string(expected[static_cast<std::size_t>(p)]) +
+                                    " input wires of the circuit but gives " +
+                                    std::to_string(v.size()) + " values");
+    f.party_inputs.push_back(PartyInput{v});
+  }
+  f.circuit = std::move(b.c);
+  return f;
+}
+
+}  // namespace
+
+const std::vector<FunctionInfo>& function_catalog() {
+  static const std::vector<FunctionInfo> kCatalog = {
+      {"sum", "sum of every party's values (linear: secure_sum or bgw)"},
+      {"product", "product of every party's values mod 2^61-1 (bgw)"},
+      {"inner_product", "x·y where party 0 holds x and party 1 holds y; others help (bgw)"},
+      {"mean_variance", "count, sum, sum of squares, mean and variance of all parties' data "
+                        "points (linear after local squaring: secure_sum or bgw)"},
+      {"arithmetic", "inline arithmetic circuit: named wires; gates add, sub, mul, mul_const, "
+                     "const; outputs to all or to chosen parties"},
+  };
+  return kCatalog;
+}
+
+Result<Function> build_function(const nlohmann::json& spec,
+                                const std::vector<std::vector<std::uint64_t>>& raw_inputs,
+                                int parties) {
+  const auto name = spec.at("name").get<std::string>();
+  if (name != "arithmetic")
+    for (const char* key : {"inputs", "gates", "outputs"})
+      if (spec.contains(key))
+        return err(std::string("/function/") + key,
+                   std::string("only an \"arithmetic\" function takes \"") + key + "\"");
+  Result<Function> f = Error("unknown function");
+  if (name == "sum") f = build_sum(raw_inputs);
+  else if (name == "product") f = build_product(raw_inputs);
+  else if (name == "inner_product") f = build_inner_product(raw_inputs);
+  else if (name == "mean_variance") f = build_mean_variance(raw_inputs);
+  else if (name == "arithmetic") f = build_arithmetic(spec, raw_inputs, parties);
+  else return err("/function/name", "unknown function \"" + name + "\"");
+  if (!f.ok()) return f;
+  f->name = name;
+  if (auto st = f->circuit.validate(parties); !st.ok())
+    return err("/function", "invalid circuit: " + st.message());
+  return f;
+}
+
+nlohmann::ordered_json describe_outputs(const Function& f, PartyId party,
+                                        const std::vector<std::uint64_t>& values) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::object();
+  std::size_t k = 0;
+  for (std::size_t g = 0; g < f.circuit.outputs.size(); ++g) {
+    const auto& grp = f.circuit.outputs[g];
+    if (!grp.delivered_to(party)) continue;
+    for (std::size_t w = 0; w < grp.wires.size() && k < values.size(); ++w, ++k)
+      out[f.output_names[g]] = values[k];
+  }
+  if (f.derive_mean_variance && out.contains("sum") && out.contains("sum_of_squares")) {
+    // Exact in 128-bit integers first: variance = (n·Q − S²) / n², then one rounding.
+    const Uint128 n = f.data_points;
+    const Uint128 sum = out["sum"].get<std::uint64_t>();
+    const Uint128 sq = out["sum_of_squares"].get<std::uint64_t>();
+    const Uint128 num = n * sq >= sum * sum ? n * sq - sum * sum : 0;
+    const double mean = static_cast<double>(sum) / static_cast<double>(n);
+    const double var = static_cast<double>(num) / static_cast<double>(n * n);
+    out["count"] = f.data_points;
+    out["mean"] = mean;
+    out["variance"] = var;
+  }
+  return out;
+}
+
+}  // namespace smpc

@@ -1,0 +1,56 @@
+// The functions a scenario can compute, each compiled to an arithmetic circuit over
+// Mersenne-61 (the ideal functionality) plus the parties' local input preparation and the
+// naming of outputs in reports.
+//
+//   sum            every party gives any number of values; output: their sum.
+//   product        every party gives at least one value; output: their product mod p.
+//   inner_product  parties 0 and 1 hold vectors x and y of equal length; the others hold
+//                  nothing and help compute; output: x·y mod p.
+//   mean_variance  every party gives its data points; each party first adds up its own values
+//                  and squares locally, so the circuit only sums (secure_sum can run it);
+//                  outputs: count, sum, sum_of_squares, mean, variance (population).
+//                  The number of data points per party is public.
+//   arithmetic     an inline circuit: named wires, gates add/sub/mul/mul_const/const.
+// All arithmetic is mod p = 2^61 - 1; sum and mean_variance reject inputs whose true sums would
+// wrap, so their outputs are also the true integers.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "protocols/core/circuit.h"
+#include "protocols/core/protocol.h"
+#include "protocols/core/status.h"
+
+namespace smpc {
+
+struct Function {
+  std::string name;
+  Circuit circuit;                        // kField61, validated for the party count
+  std::vector<PartyInput> party_inputs;   // prepared inputs, per party
+  std::vector<std::string> output_names;  // one per circuit output wire, in output order
+  // Optional derived values (e.g. mean) computed from the full output vector.
+  bool derive_mean_variance = false;
+  std::uint64_t data_points = 0;
+};
+
+struct FunctionInfo {
+  std::string name;
+  std::string summary;
+};
+const std::vector<FunctionInfo>& function_catalog();
+
+// Builds the function from the scenario's "function" object (at /function) and the raw inputs
+// (at /inputs). Errors start with the JSON pointer of the offending value.
+Result<Function> build_function(const nlohmann::json& spec,
+                                const std::vector<std::vector<std::uint64_t>>& raw_inputs,
+                                int parties);
+
+// The named outputs a party received, as JSON ({"sum": 15} ...). `values` are the outputs
+// delivered to `party`, in Circuit::output_wires_of order.
+nlohmann::ordered_json describe_outputs(const Function& f, PartyId party,
+                                        const std::vector<std::uint64_t>& values);
+
+}  // namespace smpc

@@ -1,0 +1,226 @@
+#include "scenarios/scenario.h"
+
+#include "protocols/core/field.h"
+
+#include <fstream>
+#include <sstream>
+
+#include <valijson/adapters/nlohmann_json_adapter.hpp>
+#include <valijson/schema.hpp>
+#include <valijson/schema_parser.hpp>
+#include <valijson/validation_results.hpp>
+#include <valijson/validator.hpp>
+
+namespace smpc {
+namespace {
+
+const valijson::Schema& compiled_schema() {
+  static const valijson::Schema* schema = [] {
+    auto* s = new valijson::Schema;
+    const auto doc = nlohmann::json::parse(scenario_schema_text());
+    valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
+    valijson::adapters::NlohmannJsonAdapter adapter(doc);
+    parser.populateSchema(adapter, *s);
+    return s;
+  }();
+  return *schema;
+}
+
+// valijson context ["<root>", "[network]", "[latency_ms]"] -> "/network/latency_ms".
+std::string to_pointer(const std::vector<std::string>& context) {
+  std::string out;
+  for (const auto& c : context) {
+    if (c == "<root>") continue;
+    std::string token = c;
+    if (token.size() >= 2 && token.front() == '[' && token.back() == ']')
+      token = token.substr(1, token.size() - 2);
+    if (token.size() >= 2 && token.front() == '"' && token.back() == '"')
+      token = token.substr(1, token.size() - 2);
+    out += "/" + token;
+  }
+  return out.empty() ? "/" : out;
+}
+
+std::string short_value(const nlohmann::json& v) {
+  std::string s = v.dump();
+  if (s.size() > 60) s = s.substr(0, 57) + "...";
+  return s;
+}
+
+// Turns the (often nested) valijson errors into the one message a person needs: the deepest
+// location, with the value found there.
+std::string describe_schema_error(const valijson::ValidationResults& results,
+                                  const nlohmann::json& doc) {
+  valijson::ValidationResults::Error best;
+  valijson::ValidationResults copy = results;
+  valijson::ValidationResults::Error e;
+  bool first = true;
+  while (copy.popError(e)) {
+    // Prefer the deepest context; among equals, the first reported.
+    if (first || e.context.size() > best.context.size()) best = e;
+    first = false;
+  }
+  const std::string pointer = to_pointer(best.context);
+  std::string message = best.description;
+  // valijson's messages for a few common cases are hard to read; say them plainly.
+  if (message.find("could not be validated using 'properties'") != std::string::npos ||
+      message.find("additionalProperties") != std::string::npos) {
+    const auto q1 = message.find('\'', message.find("constraints"));
+    const auto q2 = q1 == std::string::npos ? q1 : message.find('\'', q1 + 1);
+    if (q1 != std::string::npos && q2 != std::string::npos)
+      return pointer + "/" + message.substr(q1 + 1, q2 - q1 - 1) + ": unknown field";
+    return pointer + ": unknown field (" + message + ")";
+  }
+  std::string value;
+  try {
+    const auto& v = doc.at(nlohmann::json::json_pointer(pointer == "/" ? "" : pointer));
+    value = ", got " + short_value(v);
+  } catch (const nlohmann::json::exception&) {
+  }
+  return pointer + ": " + message + value;
+}
+
+Status error_at(const std::string& pointer, const std::string& problem) {
+  return Error(pointer + ": " + problem);
+}
+
+// The schema bounds values with a double, which cannot tell p - 1 from p: check exactly here.
+Result<std::uint64_t> read_value(const nlohmann::json& v, const std::string& pointer) {
+  const auto x = v.get<std::uint64_t>();
+  if (x >= Fp61::kModulus)
+    return error_at(pointer, "value " + std::to_string(x) +
+                                 " is not an element of the Mersenne-61 field (must be < 2^61 - 1)");
+  return x;
+}
+
+Result<std::vector<std::uint64_t>> read_values(const nlohmann::json& v,
+                                               const std::string& pointer) {
+  std::vector<std::uint64_t> out;
+  if (v.is_array()) {
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      SMPC_ASSIGN_OR_RETURN(auto x, read_value(v[i], pointer + "/" + std::to_string(i)));
+      out.push_back(x);
+    }
+  } else {
+    SMPC_ASSIGN_OR_RETURN(auto x, read_value(v, pointer));
+    out.push_back(x);
+  }
+  return out;
+}
+
+Status check_party(const nlohmann::json& v, int parties, const std::string& pointer) {
+  const auto p = v.get<long long>();
+  if (p < 0 || p >= parties)
+    return error_at(pointer, "party " + std::to_string(p) + " does not exist (parties are 0.." +
+                                 std::to_string(parties - 1) + ")");
+  return OkStatus();
+}
+
+Result<Scenario> interpret(const nlohmann::json& doc) {
+  Scenario s;
+  s.document = doc;
+  s.name = doc.at("name").get<std::string>();
+  if (doc.contains("seed")) s.seed = doc["seed"].get<std::uint64_t>();
+  s.parties = doc.at("parties").get<int>();
+  s.protocol_params = doc.at("protocol");
+  s.protocol = s.protocol_params.at("name").get<std::string>();
+  s.function = doc.at("function");
+  if (doc.contains("deadline_s")) s.deadline_s = doc["deadline_s"].get<double>();
+  if (doc.contains("adversary"))
+    return error_at("/adversary",
+                    "adversaries are not supported yet: remove the field (the adversary "
+                    "framework is a later milestone)");
+
+  const auto& inputs = doc.at("inputs");
+  if (static_cast<int>(inputs.size()) != s.parties)
+    return error_at("/inputs", "has " + std::to_string(inputs.size()) + " entries but there are " +
+                                   std::to_string(s.parties) +
+                                   " parties: give one entry per party (use [] for none)");
+  for (std::size_t p = 0; p < inputs.size(); ++p) {
+    SMPC_ASSIGN_OR_RETURN(auto values, read_values(inputs[p], "/inputs/" + std::to_string(p)));
+    s.inputs.push_back(std::move(values));
+  }
+
+  if (doc.contains("network")) {
+    const auto& net = doc["network"];
+    if (net.contains("topology"))
+      s.network.topology = net["topology"] == "star" ? Topology::kStar : Topology::kFullMesh;
+    if (net.contains("model"))
+      s.network.model = net["model"] == "lv08" ? NetworkModel::kLV08 : NetworkModel::kCM02;
+    if (net.contains("latency_ms")) s.network.latency_s = net["latency_ms"].get<double>() / 1e3;
+    if (net.contains("bandwidth_mbps"))
+      s.network.bandwidth_bytes_per_s = net["bandwidth_mbps"].get<double>() * 1e6 / 8;
+    if (net.contains("links")) {
+      const auto& links = net["links"];
+      for (std::size_t i = 0; i < links.size(); ++i) {
+        const auto& l = links[i];
+        const std::string ptr = "/network/links/" + std::to_string(i);
+        SMPC_RETURN_IF_ERROR(check_party(l["from"], s.parties, ptr + "/from"));
+        LinkOverride o;
+        o.from = l["from"].get<int>();
+        if (s.network.topology == Topology::kFullMesh) {
+          if (!l.contains("to"))
+            return error_at(ptr, "a full_mesh link needs \"to\" (the link from -> to)");
+          SMPC_RETURN_IF_ERROR(check_party(l["to"], s.parties, ptr + "/to"));
+          o.to = l["to"].get<int>();
+          if (o.to == o.from) return error_at(ptr + "/to", "a link needs two different parties");
+        } else {
+          if (l.contains("to"))
+            return error_at(ptr + "/to", "star links belong to one party: use only \"from\"");
+          o.to = -1;
+        }
+        o.latency_s = l.value("latency_ms", s.network.latency_s * 1e3) / 1e3;
+        o.bandwidth_bytes_per_s =
+            l.contains("bandwidth_mbps") ? l["bandwidth_mbps"].get<double>() * 1e6 / 8
+                                         : s.network.bandwidth_bytes_per_s;
+        s.network.overrides.push_back(o);
+      }
+    }
+  }
+  return s;
+}
+
+}  // namespace
+
+Result<Scenario> parse_scenario(const std::string& text, const std::string& path) {
+  const std::string prefix = path + ": ";
+  nlohmann::json doc;
+  try {
+    doc = nlohmann::json::parse(text);
+  } catch (const nlohmann::json::parse_error& e) {
+    // Report line and column rather than nlohmann's byte offset.
+    std::size_t line = 1, col = 1;
+    for (std::size_t i = 0; i + 1 < e.byte && i < text.size(); ++i) {
+      if (text[i] == '\n') {
+        ++line;
+        col = 1;
+      } else {
+        ++col;
+      }
+    }
+    std::string what = e.what();
+    if (auto pos = what.find("parse error"); pos != std::string::npos) what = what.substr(pos);
+    return Error(path + ":" + std::to_string(line) + ":" + std::to_string(col) +
+                 ": JSON syntax error: " + what);
+  }
+  valijson::Validator validator;
+  valijson::ValidationResults results;
+  valijson::adapters::NlohmannJsonAdapter adapter(doc);
+  if (!validator.validate(compiled_schema(), adapter, &results))
+    return Error(prefix + describe_schema_error(results, doc));
+  auto s = interpret(doc);
+  if (!s.ok()) return s.status().with_prefix(prefix);
+  s->path = path;
+  return s;
+}
+
+Result<Scenario> load_scenario_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error(path + ": cannot open the file");
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  if (in.bad()) return Error(path + ": cannot read the file");
+  return parse_scenario(ss.str(), path);
+}
+
+}  // namespace smpc

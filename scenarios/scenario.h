@@ -1,0 +1,39 @@
+// A scenario: one JSON file describing a run (protocol, function, inputs, network, seed),
+// validated against scenarios/schema.json and then checked for meaning (thresholds, input
+// counts, parties named in links). Every error names the file, the JSON pointer and the
+// problem: "sum.json: /network/latency_ms: must be >= 0, got -5".
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "protocols/core/status.h"
+#include "simulator/sim_network.h"
+
+namespace smpc {
+
+struct Scenario {
+  std::string path;  // where it was loaded from ("<string>" for in-memory text)
+  std::string name;
+  std::uint64_t seed = 1;
+  int parties = 0;
+  std::string protocol;
+  nlohmann::json protocol_params;  // the whole "protocol" object
+  nlohmann::json function;         // the whole "function" object
+  std::vector<std::vector<std::uint64_t>> inputs;  // per party
+  NetworkSpec network;
+  double deadline_s = 600;
+  nlohmann::json document;  // the validated file
+};
+
+// The schema text (embedded at build time from scenarios/schema.json).
+const char* scenario_schema_text();
+
+// Reads, parses, validates. The error message is one line, prefixed with the path.
+Result<Scenario> load_scenario_file(const std::string& path);
+Result<Scenario> parse_scenario(const std::string& text, const std::string& path_for_errors);
+
+}  // namespace smpc
