@@ -12,7 +12,9 @@
 //   input   "bgw.input"        round 1      Σ_{p: I_p>0} (n−1)(6 + 8 I_p) bytes
 //   layer ℓ "bgw.mult.reshare" round 1+ℓ    n(n−1)(6 + 8 m_ℓ) bytes
 //   output  "bgw.output"       round L+2    Σ_r (n−1)(6 + 8 O_r) bytes
-// so rounds = L + 2 and each multiplication layer costs one round whatever its width.
+// so rounds = L + 2 (when two or more parties give inputs; with a single input owner,
+// causality lets it skip waiting for input shares and the count can be one lower) and each
+// multiplication layer costs one round whatever its width.
 //
 // Example: 7 parties, t = 3, inner product of two length-4 vectors: L = 1, rounds = 3.
 #pragma once

@@ -13,6 +13,8 @@
 // party p and O_r outputs delivered to receiver r:
 //   "sum.share"  round 1   Σ_{p: I_p>0} (n−1)(6 + 8 I_p) bytes
 //   "sum.open"   round 2   Σ_r (n−1)(6 + 8 O_r) bytes
+// Rounds: 2 when two or more parties give inputs (a lone input owner's opening does not wait
+// for anything, so it can be 1).
 // Example: 5 parties, one input each, sum to all: 2 rounds, 2·5·4·14 = 560 bytes.
 #pragma once
 
