@@ -47,6 +47,35 @@ std::string short_value(const nlohmann::json& v) {
   return s;
 }
 
+// The schema node that describes the value at `pointer` (following properties, items and
+// local $refs; nullptr where the schema branches with oneOf).
+const nlohmann::json* schema_at(const std::string& pointer) {
+  static const nlohmann::json root = nlohmann::json::parse(scenario_schema_text());
+  const auto resolve = [](const nlohmann::json* node) {
+    while (node && node->contains("$ref")) {
+      const auto ref = (*node)["$ref"].get<std::string>();  // "#/definitions/x"
+      node = &root.at(nlohmann::json::json_pointer(ref.substr(1)));
+    }
+    return node;
+  };
+  const nlohmann::json* node = &root;
+  std::size_t pos = 1;
+  while (node && pos < pointer.size()) {
+    const auto next = pointer.find('/', pos);
+    const std::string token = pointer.substr(pos, next == std::string::npos ? next : next - pos);
+    pos = next == std::string::npos ? pointer.size() : next + 1;
+    node = resolve(node);
+    if (node->contains("properties") && (*node)["properties"].contains(token))
+      node = &(*node)["properties"][token];
+    else if (node->contains("items"))
+      node = &(*node)["items"];
+    else
+      return nullptr;
+  }
+  node = resolve(node);
+  return node && !node->contains("oneOf") ? node : nullptr;
+}
+
 // Turns the (often nested) valijson errors into the one message a person needs: the deepest
 // location, with the value found there.
 std::string describe_schema_error(const valijson::ValidationResults& results,
@@ -62,14 +91,44 @@ std::string describe_schema_error(const valijson::ValidationResults& results,
   }
   const std::string pointer = to_pointer(best.context);
   std::string message = best.description;
-  // valijson's messages for a few common cases are hard to read; say them plainly.
+  // valijson's wording is precise but clumsy; say the common cases plainly.
   if (message.find("could not be validated using 'properties'") != std::string::npos ||
       message.find("additionalProperties") != std::string::npos) {
     const auto q1 = message.find('\'', message.find("constraints"));
     const auto q2 = q1 == std::string::npos ? q1 : message.find('\'', q1 + 1);
     if (q1 != std::string::npos && q2 != std::string::npos)
-      return pointer + "/" + message.substr(q1 + 1, q2 - q1 - 1) + ": unknown field";
+      return (pointer == "/" ? "" : pointer) + "/" + message.substr(q1 + 1, q2 - q1 - 1) +
+             ": unknown field";
     return pointer + ": unknown field (" + message + ")";
+  }
+  if (message.rfind("Missing required property", 0) == 0) {
+    const auto q1 = message.find('\'');
+    const auto q2 = message.find('\'', q1 + 1);
+    return pointer + ": missing required field \"" + message.substr(q1 + 1, q2 - q1 - 1) + "\"";
+  }
+  const nlohmann::json* sub = schema_at(pointer);
+  if (message.find("'type' constraint") != std::string::npos && sub && sub->contains("type")) {
+    message = "must be of type " + (*sub)["type"].get<std::string>();
+  } else if (message.find("enum values") != std::string::npos && sub && sub->contains("enum")) {
+    message = "must be one of";
+    for (const auto& option : (*sub)["enum"]) message += " " + option.dump();
+  } else {
+    static const std::pair<const char*, const char*> kBounds[] = {
+        {"Expected number greater than or equal to ", ">= "},
+        {"Expected number less than or equal to ", "<= "},
+        {"Expected number greater than ", "> "},
+        {"Expected number less than ", "< "}};
+    for (const auto& [from, to] : kBounds) {
+      if (message.rfind(from, 0) != 0) continue;
+      std::string number = message.substr(std::string(from).size());
+      if (!number.empty() && number.back() == '.') number.pop_back();
+      if (number.find('.') != std::string::npos) {
+        while (number.back() == '0') number.pop_back();
+        if (number.back() == '.') number.pop_back();
+      }
+      message = std::string("must be ") + to + number;
+      break;
+    }
   }
   std::string value;
   try {

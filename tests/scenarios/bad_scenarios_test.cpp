@@ -1,0 +1,123 @@
+// Malformed scenarios: each must give exit code 2 and ONE line naming the file, the JSON
+// pointer and the problem; never a crash or a stack trace.
+#include <gtest/gtest.h>
+
+#include "tests/support/cli.h"
+
+namespace smpc {
+namespace {
+
+struct BadCase {
+  std::string name;
+  std::string text;
+  std::string pointer;  // expected in the message ("" when the location is line:col)
+  std::string problem;  // expected substring
+};
+
+const char* kGood = R"({"name": "ok", "parties": 5, "protocol": {"name": "bgw"},
+  "function": {"name": "sum"}, "inputs": [1, 2, 3, 4, 5]})";
+
+std::vector<BadCase> cases() {
+  return {
+      {"syntax", R"({"name": "x", "parties": 5,)", "", "JSON syntax error"},
+      {"empty_file", "", "", "JSON syntax error"},
+      {"not_an_object", "[1, 2, 3]", "/", "must be of type object"},
+      {"wrong_type", R"({"name": "x", "parties": "five", "protocol": {"name": "bgw"},
+        "function": {"name": "sum"}, "inputs": [1, 2, 3, 4, 5]})", "/parties", "must be of type integer, got \"five\""},
+      {"unknown_protocol", R"({"name": "x", "parties": 5, "protocol": {"name": "yaoo"},
+        "function": {"name": "sum"}, "inputs": [1, 2, 3, 4, 5]})", "/protocol/name",
+       "unknown protocol \"yaoo\""},
+      {"bgw_threshold_too_high", R"({"name": "x", "parties": 5, "protocol": {"name": "bgw", "threshold": 3},
+        "function": {"name": "sum"}, "inputs": [1, 2, 3, 4, 5]})", "/protocol/threshold", "t < n/2"},
+      {"missing_inputs", R"({"name": "x", "parties": 5, "protocol": {"name": "bgw"},
+        "function": {"name": "sum"}})", "/", "missing required field \"inputs\""},
+      {"too_few_inputs", R"({"name": "x", "parties": 5, "protocol": {"name": "bgw"},
+        "function": {"name": "sum"}, "inputs": [1, 2, 3, 4]})", "/inputs", "4 entries but there are 5"},
+      {"extra_inputs", R"({"name": "x", "parties": 3, "protocol": {"name": "bgw"},
+        "function": {"name": "inner_product"}, "inputs": [[1, 2], [3, 4], [5]]})", "/inputs/2",
+       "must give []"},
+      {"negative_latency", R"({"name": "x", "parties": 5, "protocol": {"name": "bgw"},
+        "function": {"name": "sum"}, "inputs": [1, 2, 3, 4, 5], "network": {"latency_ms": -5}})",
+       "/network/latency_ms", "must be >= 0, got -5"},
+      {"unknown_field", R"({"name": "x", "parties": 5, "protocol": {"name": "bgw"}, "colour": "red",
+        "function": {"name": "sum"}, "inputs": [1, 2, 3, 4, 5]})", "/colour", "unknown field"},
+      {"unknown_nested_field", R"({"name": "x", "parties": 5, "protocol": {"name": "bgw"},
+        "function": {"name": "sum"}, "inputs": [1, 2, 3, 4, 5], "network": {"latncy_ms": 5}})",
+       "/network/latncy_ms", "unknown field"},
+      {"value_not_in_field", R"({"name": "x", "parties": 5, "protocol": {"name": "bgw"},
+        "function": {"name": "sum"}, "inputs": [1, 2305843009213693951, 3, 4, 5]})", "/inputs/1",
+       "Mersenne-61"},
+      {"negative_input", R"({"name": "x", "parties": 5, "protocol": {"name": "bgw"},
+        "function": {"name": "sum"}, "inputs": [1, -2, 3, 4, 5]})", "/inputs/1", "-2"},
+      {"unknown_function", R"({"name": "x", "parties": 5, "protocol": {"name": "bgw"},
+        "function": {"name": "median"}, "inputs": [1, 2, 3, 4, 5]})", "/function/name", "median"},
+      {"wire_before_definition", R"({"name": "x", "parties": 3, "protocol": {"name": "bgw"},
+        "function": {"name": "arithmetic", "inputs": [{"party": 0, "wires": ["a"]}],
+          "gates": [{"op": "mul", "in": ["a", "b"], "out": "c"}], "outputs": ["c"]},
+        "inputs": [1, [], []]})", "/function/gates/0/in/1", "used before it is defined"},
+      {"one_party", R"({"name": "x", "parties": 1, "protocol": {"name": "bgw"},
+        "function": {"name": "sum"}, "inputs": [1]})", "/parties", "1"},
+      {"secure_sum_of_product", R"({"name": "x", "parties": 3, "protocol": {"name": "secure_sum"},
+        "function": {"name": "product"}, "inputs": [1, 2, 3]})", "/function", "use protocol bgw"},
+      {"link_to_missing_party", R"({"name": "x", "parties": 3, "protocol": {"name": "bgw"},
+        "function": {"name": "sum"}, "inputs": [1, 2, 3],
+        "network": {"links": [{"from": 0, "to": 9, "latency_ms": 3}]}})", "/network/links/0/to",
+       "party 9 does not exist"},
+      {"zero_bandwidth", R"({"name": "x", "parties": 3, "protocol": {"name": "bgw"},
+        "function": {"name": "sum"}, "inputs": [1, 2, 3], "network": {"bandwidth_mbps": 0}})",
+       "/network/bandwidth_mbps", "0"},
+      {"adversary_not_yet", R"({"name": "x", "parties": 3, "protocol": {"name": "bgw"},
+        "function": {"name": "sum"}, "inputs": [1, 2, 3], "adversary": {"corrupt": [1]}})",
+       "/adversary", "not supported yet"},
+      {"unknown_topology", R"({"name": "x", "parties": 3, "protocol": {"name": "bgw"},
+        "function": {"name": "sum"}, "inputs": [1, 2, 3], "network": {"topology": "ring"}})",
+       "/network/topology", "ring"},
+  };
+}
+
+TEST(BadScenarios, EachGivesExitCode2AndOneClearLine) {
+  const auto dir = testing::temp_dir("bad");
+  const auto all = cases();
+  ASSERT_GE(all.size(), 12u);
+  for (const auto& c : all) {
+    SCOPED_TRACE(c.name);
+    const auto path = dir / (c.name + ".json");
+    std::ofstream(path) << c.text;
+    const auto r = testing::run_cli("run " + path.string());
+    EXPECT_EQ(r.exit_code, 2) << r.err;
+    EXPECT_TRUE(r.out.empty()) << r.out;
+    // One line, starting with "error: <file>".
+    ASSERT_FALSE(r.err.empty());
+    EXPECT_EQ(r.err.find('\n'), r.err.size() - 1) << r.err;
+    EXPECT_EQ(r.err.rfind("error: " + path.string(), 0), 0u) << r.err;
+    if (!c.pointer.empty()) {
+      EXPECT_NE(r.err.find(": " + c.pointer + (c.pointer == "/" ? "" : "")), std::string::npos)
+          << r.err;
+    } else {
+      EXPECT_NE(r.err.find(path.string() + ":1:"), std::string::npos) << r.err;
+    }
+    EXPECT_NE(r.err.find(c.problem), std::string::npos) << r.err;
+  }
+}
+
+TEST(BadScenarios, MissingFileAndBadUsage) {
+  auto r = testing::run_cli("run /nonexistent/scenario.json");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("/nonexistent/scenario.json: cannot open"), std::string::npos) << r.err;
+  r = testing::run_cli("frobnicate");
+  EXPECT_EQ(r.exit_code, 2);
+  r = testing::run_cli("run");
+  EXPECT_EQ(r.exit_code, 2);
+  r = testing::run_cli("run " + testing::example("sum_5_lan.json") + " --seed notanumber");
+  EXPECT_EQ(r.exit_code, 2);
+}
+
+TEST(BadScenarios, TheBaselineIsGood) {
+  const auto path = testing::temp_dir("bad") / "good.json";
+  std::ofstream(path) << kGood;
+  const auto r = testing::run_cli("run " + path.string());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+}
+
+}  // namespace
+}  // namespace smpc

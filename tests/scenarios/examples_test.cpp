@@ -1,0 +1,113 @@
+// The example scenarios run to verdict ok; reports are byte-identical for the same seed (wall
+// time aside); another seed changes the messages (views) but not the outputs.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "tests/support/cli.h"
+
+namespace smpc {
+namespace {
+
+nlohmann::json run_ok(const std::string& args) {
+  const auto r = testing::run_cli("run " + args);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("verdict ok"), std::string::npos) << r.err;
+  return nlohmann::json::parse(r.out);
+}
+
+std::string without_wall_time(nlohmann::json j) {
+  j.erase("wall_time_s");
+  return j.dump();
+}
+
+class Example : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(Example, RunsToVerdictOkWithExpectedOutputs) {
+  const auto j = run_ok(testing::example(GetParam()));
+  EXPECT_EQ(j["verdict"], "ok");
+  EXPECT_EQ(j["outcome"], "correct");
+  EXPECT_EQ(j["outputs"], j["expected_outputs"]);
+  EXPECT_GT(j["cost"]["rounds"].get<int>(), 0);
+  EXPECT_GT(j["cost"]["simulated_time_s"].get<double>(), 0);
+  EXPECT_EQ(j["cost"]["per_party"].size(), j["parties"].get<std::size_t>());
+  for (const char* key : {"scenario", "seed", "protocol", "parties", "verdict", "outcome",
+                          "outputs", "expected_outputs", "cost", "wall_time_s", "reproduce"})
+    EXPECT_TRUE(j.contains(key)) << key;
+  for (const char* key : {"rounds", "messages", "bytes_sent", "per_party", "per_label",
+                          "simulated_time_s"})
+    EXPECT_TRUE(j["cost"].contains(key)) << key;
+}
+
+TEST_P(Example, SameSeedByteIdenticalOtherSeedSameOutputsOtherViews) {
+  const auto path = testing::example(GetParam());
+  const auto a = run_ok(path);
+  const auto b = run_ok(path);
+  EXPECT_EQ(without_wall_time(a), without_wall_time(b));
+  const auto c = run_ok(path + " --seed 999");
+  EXPECT_EQ(c["seed"], 999);
+  EXPECT_EQ(a["outputs"], c["outputs"]);
+  EXPECT_EQ(a["cost"]["bytes_sent"], c["cost"]["bytes_sent"]);
+  int differing = 0;
+  for (std::size_t p = 0; p < a["cost"]["per_party"].size(); ++p)
+    differing += a["cost"]["per_party"][p]["view_digest"] != c["cost"]["per_party"][p]["view_digest"];
+  EXPECT_GT(differing, 0);
+  // The reproduce line reproduces the report.
+  const std::string reproduce = a["reproduce"];
+  const auto args = reproduce.substr(reproduce.find(" run ") + 5);
+  EXPECT_EQ(without_wall_time(run_ok(args)), without_wall_time(a));
+}
+
+INSTANTIATE_TEST_SUITE_P(Scenarios, Example,
+                         ::testing::Values("sum_5_lan.json", "bgw_inner_product_7_wan.json",
+                                           "mean_variance_10.json", "bgw_arithmetic_5.json"),
+                         [](const ::testing::TestParamInfo<std::string>& p) {
+                           return p.param.substr(0, p.param.find('.'));
+                         });
+
+TEST(Examples, InnerProductOver80msLinksHasItsAnalyticTime) {
+  // 7 parties, full mesh, 80 ms, 100 Mbit/s. Input: two 8-element messages (70 B) in
+  // parallel; one multiplication layer: 7·6 messages of 8 elements (70 B); output: 1 element
+  // (14 B). Every stage waits for the previous one: 3 latencies plus the transfer times.
+  const auto j = run_ok(testing::example("bgw_inner_product_7_wan.json"));
+  const double bw = 100e6 / 8;
+  const double expect = 3 * 0.080 + 70 / bw + 70 / bw + 14 / bw;
+  EXPECT_NEAR(j["cost"]["simulated_time_s"].get<double>(), expect, 1e-9);
+  EXPECT_EQ(j["cost"]["rounds"], 3);
+  EXPECT_EQ(j["outputs"][0]["inner_product"], 3 * 2 + 1 * 7 + 4 * 1 + 1 * 8 + 5 * 2 + 9 * 8 + 2 * 1 + 6 * 8);
+}
+
+TEST(Examples, MeanVarianceIsExact) {
+  const auto j = run_ok(testing::example("mean_variance_10.json"));
+  const auto& o = j["outputs"][3];
+  EXPECT_EQ(o["count"], 14);
+  EXPECT_EQ(o["sum"], 882000);
+  EXPECT_DOUBLE_EQ(o["mean"].get<double>(), 63000.0);
+}
+
+TEST(Examples, LocalBackendAgrees) {
+  const auto path = testing::example("bgw_arithmetic_5.json");
+  const auto sim = run_ok(path);
+  const auto local = run_ok(path + " --local");
+  EXPECT_EQ(sim["outputs"], local["outputs"]);
+  EXPECT_EQ(sim["cost"]["bytes_sent"], local["cost"]["bytes_sent"]);
+  EXPECT_EQ(sim["cost"]["rounds"], local["cost"]["rounds"]);
+  // Party 1 does not receive y.
+  EXPECT_FALSE(sim["outputs"][1].contains("y"));
+  EXPECT_EQ(sim["outputs"][4]["y"], 3 * (6 * 7 + 8) * 9);
+}
+
+TEST(Cli, ListAndHelp) {
+  auto r = testing::run_cli("list protocols");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("bgw"), std::string::npos);
+  EXPECT_NE(r.out.find("secure_sum"), std::string::npos);
+  r = testing::run_cli("list functions");
+  EXPECT_NE(r.out.find("mean_variance"), std::string::npos);
+  r = testing::run_cli("run --help");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("--seed"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace smpc
