@@ -74,6 +74,15 @@ TEST(Examples, InnerProductOver80msLinksHasItsAnalyticTime) {
   const double expect = 3 * 0.080 + 70 / bw + 70 / bw + 14 / bw;
   EXPECT_NEAR(j["cost"]["simulated_time_s"].get<double>(), expect, 1e-9);
   EXPECT_EQ(j["cost"]["rounds"], 3);
+  // The formula of bgw_semi_honest.h, as measured in the report: input 2·6·(6+8·8),
+  // one layer of 8 multiplications 7·6·(6+8·8), output 7·6·(6+8·1).
+  const auto& labels = j["cost"]["per_label"];
+  EXPECT_EQ(labels["bgw.input"]["bytes"], 2 * 6 * 70);
+  EXPECT_EQ(labels["bgw.mult.reshare"]["bytes"], 7 * 6 * 70);
+  EXPECT_EQ(labels["bgw.mult.reshare"]["first_round"], 2);
+  EXPECT_EQ(labels["bgw.output"]["bytes"], 7 * 6 * 14);
+  EXPECT_EQ(labels["bgw.output"]["last_round"], 3);
+  EXPECT_EQ(j["cost"]["bytes_sent"], 2 * 6 * 70 + 7 * 6 * 70 + 7 * 6 * 14);
   EXPECT_EQ(j["outputs"][0]["inner_product"], 3 * 2 + 1 * 7 + 4 * 1 + 1 * 8 + 5 * 2 + 9 * 8 + 2 * 1 + 6 * 8);
 }
 
