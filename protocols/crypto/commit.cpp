@@ -1,0 +1,42 @@
+#include "protocols/crypto/commit.h"
+
+#include <sodium.h>
+
+namespace smpc {
+
+Digest commit(const CommitContext& ctx, ByteSpan value, const std::array<std::uint8_t, 32>& r) {
+  crypto_generichash_state st;
+  crypto_generichash_init(&st, nullptr, 0, 32);
+  static constexpr char kDomain[] = "smpc-commit/v1";
+  crypto_generichash_update(&st, reinterpret_cast<const unsigned char*>(kDomain), sizeof kDomain);
+  // Length-prefix the variable fields so (session, value) pairs cannot be re-split.
+  const auto put_len = [&st](std::uint64_t n) {
+    unsigned char b[8];
+    for (int i = 0; i < 8; ++i) b[i] = static_cast<unsigned char>(n >> (8 * i));
+    crypto_generichash_update(&st, b, sizeof b);
+  };
+  put_len(ctx.session.size());
+  crypto_generichash_update(&st, reinterpret_cast<const unsigned char*>(ctx.session.data()),
+                            ctx.session.size());
+  put_len(static_cast<std::uint64_t>(static_cast<std::uint32_t>(ctx.committer)));
+  put_len(value.size());
+  crypto_generichash_update(&st, value.data(), value.size());
+  crypto_generichash_update(&st, r.data(), r.size());
+  Digest d{};
+  crypto_generichash_final(&st, d.data(), d.size());
+  return d;
+}
+
+std::pair<Digest, Opening> commit(const CommitContext& ctx, ByteSpan value, Rng& rng) {
+  Opening o;
+  o.value.assign(value.begin(), value.end());
+  rng.fill(o.randomness);
+  return {commit(ctx, value, o.randomness), o};
+}
+
+bool verify_commitment(const CommitContext& ctx, const Digest& c, const Opening& opening) {
+  const Digest d = commit(ctx, opening.value, opening.randomness);
+  return sodium_memcmp(d.data(), c.data(), d.size()) == 0;
+}
+
+}  // namespace smpc
