@@ -56,6 +56,7 @@ std::size_t element_size(ElementKind kind) {
 Message& Message::add_part(MessagePart part) {
   SMPC_ASSERT(part.data.size() == data_size(part.kind, part.count));
   SMPC_ASSERT(parts_.size() < 255);
+  SMPC_ASSERT(!raw_ && "a raw message has no parts");
   parts_.push_back(std::move(part));
   return *this;
 }
@@ -178,13 +179,21 @@ Bytes Message::bytes(std::size_t index) const {
   return p.data;
 }
 
+Message Message::raw(Bytes wire) {
+  Message m;
+  m.raw_ = std::move(wire);
+  return m;
+}
+
 std::size_t Message::encoded_size() const {
+  if (raw_) return raw_->size();
   std::size_t n = 1;
   for (const auto& p : parts_) n += 5 + p.data.size();
   return n;
 }
 
 Bytes Message::encode() const {
+  if (raw_) return *raw_;
   Bytes out;
   out.reserve(encoded_size());
   out.push_back(static_cast<std::uint8_t>(parts_.size()));

@@ -14,6 +14,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -75,16 +76,28 @@ class Message {
   std::vector<MessagePart>& mutable_parts() { return parts_; }
   std::size_t total_elements() const;
 
-  // Who sent it: set by the receiving channel, never encoded.
+  // Who sent it, with which label and causal round: set by the receiving channel for
+  // accounting and views, never encoded, never to be trusted by protocol logic.
   PartyId sender() const { return sender_; }
   void set_sender(PartyId p) { sender_ = p; }
+  const std::string& label() const { return label_; }
+  std::uint32_t round() const { return round_; }
+  void set_metadata(std::string label, std::uint32_t round) {
+    label_ = std::move(label);
+    round_ = round;
+  }
+
+  // A message that encodes to exactly `wire`, whatever it holds: how an adversary sends
+  // truncated or garbage bytes through a typed Channel. It has no parts.
+  static Message raw(Bytes wire);
+  bool is_raw() const { return raw_.has_value(); }
 
   // Wire codec. decode never crashes on arbitrary bytes: it returns an error naming the problem.
   Bytes encode() const;
   std::size_t encoded_size() const;
   static Result<Message> decode(ByteSpan wire);
 
-  bool operator==(const Message& o) const { return parts_ == o.parts_; }
+  bool operator==(const Message& o) const { return parts_ == o.parts_ && raw_ == o.raw_; }
 
  private:
   const MessagePart& part_checked(std::size_t index, ElementKind kind,
@@ -93,6 +106,9 @@ class Message {
 
   std::vector<MessagePart> parts_;
   PartyId sender_ = -1;
+  std::string label_;
+  std::uint32_t round_ = 0;
+  std::optional<Bytes> raw_;
 };
 
 }  // namespace smpc

@@ -38,6 +38,7 @@ Message open_envelope(const Envelope& env, PartyId from, Meter& meter) {
                 {from}, AbortKind::kMalformed);
   Message m = std::move(decoded).value();
   m.set_sender(from);
+  m.set_metadata(env.label, env.round);
   return m;
 }
 
