@@ -10,5 +10,6 @@ namespace smpc::cli {
 void register_run_command(CLI::App& app, int* exit_code);
 void register_list_command(CLI::App& app, int* exit_code);
 void register_circuit_command(CLI::App& app, int* exit_code);
+void register_audit_command(CLI::App& app, int* exit_code);
 
 }  // namespace smpc::cli

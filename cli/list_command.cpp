@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "adversary/adversary_spec.h"
 #include "protocols/registry.h"
 #include "scenarios/functions.h"
 
@@ -10,10 +11,11 @@ namespace smpc::cli {
 
 void register_list_command(CLI::App& app, int* exit_code) {
   auto what = std::make_shared<std::string>();
-  auto* cmd = app.add_subcommand("list", "List what a scenario can name: protocols or functions.");
-  cmd->add_option("what", *what, "protocols | functions")
+  auto* cmd = app.add_subcommand(
+      "list", "List what a scenario can name: protocols, functions or attacks (strategies).");
+  cmd->add_option("what", *what, "protocols | functions | attacks")
       ->required()
-      ->check(CLI::IsMember({"protocols", "functions"}));
+      ->check(CLI::IsMember({"protocols", "functions", "attacks"}));
   cmd->callback([what, exit_code] {
     if (*what == "protocols") {
       for (const auto& e : protocol_registry()) {
@@ -22,6 +24,12 @@ void register_list_command(CLI::App& app, int* exit_code) {
                   << "; parties: >= " << e.min_parties << "; parameters: " << e.parameters
                   << "\n";
       }
+    } else if (*what == "attacks") {
+      std::cout << "Strategies for \"adversary\": {\"script\": [...]} (docs/adversaries.md).\n"
+                   "Selectors for every strategy: party, label (exact or prefix*), round, to.\n\n";
+      for (const auto& s : strategy_catalog())
+        std::cout << std::left << std::setw(20) << s.name << s.summary << "\n"
+                  << std::setw(20) << "" << "parameters: " << s.parameters << "\n";
     } else {
       for (const auto& f : function_catalog())
         std::cout << std::left << std::setw(15) << f.name << f.summary << "\n";

@@ -39,11 +39,19 @@ const std::vector<ProtocolEntry>& protocol_registry() {
   static const std::vector<ProtocolEntry> kRegistry = {
       {"secure_sum",
        "additive secret sharing; linear functions; semi-honest, up to n-1 corruptions; 2 rounds",
-       "none", CircuitDomain::kField61, 2, make_secure_sum},
+       "none", CircuitDomain::kField61, 2,
+       R"({"name": "audit secure_sum", "parties": 4, "protocol": {"name": "secure_sum"},
+           "function": {"name": "sum"}, "inputs": [5, 6, 7, 8],
+           "network": {"latency_ms": 10, "bandwidth_mbps": 100}, "deadline_s": 5})",
+       make_secure_sum},
       {"bgw",
        "BGW with Shamir sharing over Mersenne-61; semi-honest, t < n/2; mult. depth + 2 rounds",
        "threshold: integer t with 0 <= t < n/2 (default: the largest, floor((n-1)/2))",
-       CircuitDomain::kField61, 3, make_bgw},
+       CircuitDomain::kField61, 3,
+       R"({"name": "audit bgw", "parties": 5, "protocol": {"name": "bgw", "threshold": 2},
+           "function": {"name": "product"}, "inputs": [2, 3, 4, 5, 6],
+           "network": {"latency_ms": 10, "bandwidth_mbps": 100}, "deadline_s": 5})",
+       make_bgw},
   };
   return kRegistry;
 }

@@ -21,6 +21,8 @@ struct ProtocolEntry {
   std::string parameters;       // human description of the accepted parameters
   CircuitDomain domain;         // the circuits it evaluates
   int min_parties;
+  // A representative scenario (JSON, without "adversary") that `smpc audit` attacks.
+  std::string audit_scenario;
   // Builds the protocol from the scenario's "protocol" object (params, at JSON pointer
   // /protocol) for a validated circuit and party count. Errors start with the JSON pointer of
   // the offending value: "/protocol/threshold: ...".

@@ -93,6 +93,7 @@ nlohmann::ordered_json report_json(const RunRecord& r) {
              {"guarantee", output_guarantee_name(r.claim.guarantee)},
              {"statement", r.claim.statement}}},
            {"network", r.network},
+           {"adversary", r.adversary},
            {"verdict", r.verdict_holds ? "ok" : "violation"},
            {"outcome", r.outcome},
            {"explanation", r.explanation},

@@ -25,6 +25,7 @@ struct RunRecord {
   std::string function;
   SecurityClaim claim;
   nlohmann::ordered_json network;   // the network as simulated (resolved defaults)
+  nlohmann::ordered_json adversary; // corruption, model, script and views (null: none)
   RunResult run;
   std::vector<nlohmann::ordered_json> outputs;           // per party, named values or null
   std::vector<nlohmann::ordered_json> expected_outputs;  // per party

@@ -2,6 +2,8 @@
 
 #include <chrono>
 
+#include "adversary/adversarial_channel.h"
+#include "protocols/core/abort.h"
 #include "protocols/core/local_network.h"
 #include "protocols/registry.h"
 #include "scenarios/functions.h"
@@ -43,14 +45,56 @@ Result<RunRecord> run_scenario(const Scenario& s, const RunOptions& options) {
   if (!fn.ok()) return fn.status().with_prefix(prefix);
   auto protocol = entry->make(s.protocol_params, fn->circuit, s.parties);
   if (!protocol.ok()) return protocol.status().with_prefix(prefix);
-  auto expected = ideal_outputs(fn->circuit, fn->party_inputs);
+  // Input substitution: the ideal world lets corrupted parties choose their inputs, so the
+  // honest outputs are judged against f on the inputs actually used.
+  std::vector<PartyInput> used = fn->party_inputs;
+  if (s.adversary) {
+    for (std::size_t i = 0; i < s.adversary->script.size(); ++i) {
+      const auto& step = s.adversary->script[i];
+      if (step.kind != StrategyKind::kInputSubstitution) continue;
+      for (PartyId p : s.adversary->corrupt) {
+        if (step.party && *step.party != p) continue;
+        auto& in = used[static_cast<std::size_t>(p)].values;
+        if (step.value.size() != in.size())
+          return Error(prefix + "/adversary/script/" + std::to_string(i) + "/value: party " +
+                       std::to_string(p) + " provides " + std::to_string(in.size()) +
+                       " input values to the circuit, the substitution gives " +
+                       std::to_string(step.value.size()));
+        for (auto v : step.value)
+          if (v >= Fp61::kModulus)
+            return Error(prefix + "/adversary/script/" + std::to_string(i) +
+                         "/value: not an element of the Mersenne-61 field");
+        in = step.value;
+      }
+    }
+  }
+  auto expected = ideal_outputs(fn->circuit, used);
   if (!expected.ok()) return expected.status().with_prefix(prefix + "/inputs: ");
 
   const std::uint64_t seed = options.seed.value_or(s.seed);
   const Protocol& proto = **protocol;
-  const auto& inputs = fn->party_inputs;
-  const PartyBody body = [&proto, &inputs](PartyContext& ctx) {
-    return proto.run(ctx, inputs[static_cast<std::size_t>(ctx.net.self())]);
+  std::optional<Coalition> coalition;
+  if (s.adversary) coalition.emplace(*s.adversary);
+  const PartyBody body = [&proto, &used, &coalition, seed](PartyContext& ctx) {
+    const PartyId p = ctx.net.self();
+    const PartyInput& input = used[static_cast<std::size_t>(p)];
+    if (!coalition || !coalition->spec().corrupts(p)) return proto.run(ctx, input);
+    // A corrupted party runs the protocol through the adversary's channel; its randomness for
+    // attacks is a separate stream, so the protocol's own randomness is unchanged.
+    AdversarialChannel adv(ctx, *coalition, ctx.rng.derive("adversary"));
+    PartyContext actx{adv, ctx.rng, ctx.clock, ctx.meter, ctx.annotations};
+    const auto keep_view = [&] {
+      if (ctx.annotations) (*ctx.annotations)["view"] = adv.view_json(input.values, seed);
+    };
+    try {
+      PartyOutput out = proto.run(actx, input);
+      adv.flush();
+      keep_view();
+      return out;
+    } catch (const Abort&) {
+      keep_view();
+      throw;
+    }
   };
 
   // Wall time is measured around the run for the report only; it never feeds the simulation.
@@ -71,7 +115,9 @@ Result<RunRecord> run_scenario(const Scenario& s, const RunOptions& options) {
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
 
   const SecurityClaim claim = proto.claim(s.parties);
-  const Verdict verdict = judge(claim, run, *expected);
+  const std::vector<PartyId> corrupted = s.adversary ? s.adversary->corrupt : std::vector<PartyId>{};
+  const Verdict verdict = judge(claim, run, *expected, corrupted,
+                                s.adversary ? s.adversary->model : AdversaryModel::kSemiHonest);
 
   RunRecord rec;
   rec.scenario = s.name;
@@ -88,6 +134,15 @@ Result<RunRecord> run_scenario(const Scenario& s, const RunOptions& options) {
     rec.outputs.push_back(pr.status == PartyStatus::kOutput ? describe_outputs(*fn, p, pr.outputs)
                                                             : nlohmann::ordered_json());
     rec.expected_outputs.push_back(describe_outputs(*fn, p, (*expected)[static_cast<std::size_t>(p)]));
+  }
+  if (s.adversary) {
+    rec.adversary = adversary_json(*s.adversary);
+    nlohmann::ordered_json views = nlohmann::ordered_json::array();
+    for (PartyId p : s.adversary->corrupt) {
+      const auto& a = run.parties[static_cast<std::size_t>(p)].annotations;
+      if (a.contains("view")) views.push_back(nlohmann::ordered_json::parse(a["view"].dump()));
+    }
+    rec.adversary["views"] = views;
   }
   rec.run = std::move(run);
   rec.outcome = outcome_name(verdict.outcome);

@@ -185,10 +185,10 @@ Result<Scenario> interpret(const nlohmann::json& doc) {
   s.protocol = s.protocol_params.at("name").get<std::string>();
   s.function = doc.at("function");
   if (doc.contains("deadline_s")) s.deadline_s = doc["deadline_s"].get<double>();
-  if (doc.contains("adversary"))
-    return error_at("/adversary",
-                    "adversaries are not supported yet: remove the field (the adversary "
-                    "framework is a later milestone)");
+  if (doc.contains("adversary")) {
+    SMPC_ASSIGN_OR_RETURN(auto adv, parse_adversary(doc["adversary"], s.parties));
+    s.adversary = std::move(adv);
+  }
 
   const auto& inputs = doc.at("inputs");
   if (static_cast<int>(inputs.size()) != s.parties)

@@ -5,11 +5,13 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "adversary/adversary_spec.h"
 #include "protocols/core/status.h"
 #include "simulator/sim_network.h"
 
@@ -26,6 +28,7 @@ struct Scenario {
   std::vector<std::vector<std::uint64_t>> inputs;  // per party
   NetworkSpec network;
   double deadline_s = 600;
+  std::optional<AdversarySpec> adversary;
   nlohmann::json document;  // the validated file
 };
 

@@ -17,7 +17,7 @@ const char* outcome_name(Outcome o) {
 
 Verdict judge(const SecurityClaim& claim, const RunResult& run,
               const std::vector<std::vector<std::uint64_t>>& expected,
-              const std::vector<PartyId>& corrupted) {
+              const std::vector<PartyId>& corrupted, AdversaryModel model) {
   Verdict v;
   std::size_t correct = 0, aborted = 0, silent = 0, honest = 0;
   std::string first_abort;
@@ -43,46 +43,64 @@ Verdict judge(const SecurityClaim& claim, const RunResult& run,
   }
   const std::size_t finished = correct + v.wrong.size();
   if (correct == honest) v.outcome = Outcome::kCorrect;
-  else if (!v.wrong.empty() && finished == honest) v.outcome = Outcome::kWrongOutput;
+  else if (!v.wrong.empty() && finished == honest)
+    v.outcome = correct > 0 ? Outcome::kDisagreement : Outcome::kWrongOutput;
   else if (finished > 0) v.outcome = Outcome::kDisagreement;
   else if (aborted > 0) v.outcome = Outcome::kAbort;
   else v.outcome = Outcome::kNoOutput;
 
   const int t = static_cast<int>(corrupted.size());
+  const auto is_corrupted = [&](PartyId p) {
+    return std::find(corrupted.begin(), corrupted.end(), p) != corrupted.end();
+  };
+  std::string happened;
+  switch (v.outcome) {
+    case Outcome::kCorrect: happened = "every honest party got the correct output"; break;
+    case Outcome::kWrongOutput: happened = "honest parties output a wrong value"; break;
+    case Outcome::kDisagreement: happened = "honest parties ended differently"; break;
+    case Outcome::kAbort: happened = "honest parties aborted (" + first_abort + ")"; break;
+    case Outcome::kNoOutput:
+      happened = "honest parties got no output by the deadline (" + first_abort + ")";
+      break;
+  }
   if (t > claim.max_corruptions) {
     v.holds = true;
-    v.explanation = "outside the claim: " + std::to_string(t) + " corrupted parties, the claim (" +
-                    claim.statement + ") covers at most " + std::to_string(claim.max_corruptions);
+    v.explanation = "outside the claim: " + std::to_string(t) +
+                    " corrupted parties, the claim (" + claim.statement + ") covers at most " +
+                    std::to_string(claim.max_corruptions) + "; what happened: " + happened;
+    return v;
+  }
+  if (t > 0 && model == AdversaryModel::kMalicious &&
+      claim.model == AdversaryModel::kSemiHonest) {
+    v.holds = true;
+    v.explanation = "outside the claim: semi-honest protocol, malicious adversary; what "
+                    "happened: " + happened;
     return v;
   }
   // Within the claim. With no corruption every guarantee demands the correct output.
   bool ok = v.outcome == Outcome::kCorrect;
-  if (t > 0) {
+  if (t > 0 && !ok) {
     switch (claim.guarantee) {
       case OutputGuarantee::kCorrect:
       case OutputGuarantee::kGuaranteedOutputDelivery: break;
-      case OutputGuarantee::kCorrectOrAbort:
-      case OutputGuarantee::kCorrectOrIdentifiedAbort:
-        ok = ok || v.outcome == Outcome::kAbort;
+      case OutputGuarantee::kCorrectOrAbort: ok = v.wrong.empty(); break;
+      case OutputGuarantee::kCorrectOrIdentifiedAbort: {
+        ok = v.wrong.empty();
+        for (const auto& p : run.parties) {
+          if (is_corrupted(p.party) || p.status == PartyStatus::kOutput) continue;
+          const bool blames_corrupt =
+              !p.blamed.empty() && std::all_of(p.blamed.begin(), p.blamed.end(), is_corrupted);
+          if (!blames_corrupt) ok = false;
+        }
         break;
+      }
     }
   }
   v.holds = ok;
-  if (ok) {
-    v.explanation = v.outcome == Outcome::kCorrect
-                        ? "every honest party got the correct output; claim: " + claim.statement
-                        : "honest parties aborted, as the claim allows: " + first_abort;
-  } else {
-    std::string what;
-    switch (v.outcome) {
-      case Outcome::kWrongOutput: what = "honest parties output a wrong value"; break;
-      case Outcome::kDisagreement: what = "honest parties ended differently"; break;
-      case Outcome::kAbort: what = "honest parties aborted (" + first_abort + ")"; break;
-      case Outcome::kNoOutput: what = "honest parties got no output by the deadline (" + first_abort + ")"; break;
-      case Outcome::kCorrect: break;
-    }
-    v.explanation = "violation of the claim (" + claim.statement + "): " + what;
-  }
+  v.explanation = ok ? (v.outcome == Outcome::kCorrect ? happened + "; claim: " + claim.statement
+                                                       : happened + ", as the claim allows (" +
+                                                             claim.statement + ")")
+                     : "violation of the claim (" + claim.statement + "): " + happened;
   return v;
 }
 

@@ -12,9 +12,10 @@ namespace smpc {
 enum class Outcome {
   kCorrect,       // every honest party got its correct output
   kAbort,         // no honest party got a wrong output; at least one aborted, none got output
-  kWrongOutput,   // every honest party finished with output, and some output is wrong
+  kWrongOutput,   // every honest party finished with a wrong output (undetected)
   kNoOutput,      // honest parties waited past the deadline (and none aborted or got output)
-  kDisagreement,  // honest parties ended differently (some output, some abort or no output)
+  kDisagreement,  // honest parties ended differently: some correct and some wrong, or some
+                  // with output and some aborted or without output
 };
 const char* outcome_name(Outcome o);
 
@@ -25,10 +26,19 @@ struct Verdict {
   std::vector<PartyId> wrong; // honest parties with a wrong output
 };
 
-// `corrupted` lists the corrupted parties (empty: an honest run). Honest outputs are compared
-// with `expected` (ideal_outputs).
+// `corrupted` lists the corrupted parties (empty: an honest run) and `model` how they behave.
+// Honest outputs are compared with `expected` (ideal_outputs on the honest inputs and the
+// inputs the corrupted parties actually used, which the ideal world lets them choose).
+//
+// The claim applies when the corruption is within its bound and the adversary is no stronger
+// than its model (a malicious adversary against a semi-honest protocol is outside the claim).
+// Within the claim: kCorrect and kGuaranteedOutputDelivery demand that every honest party gets
+// the correct output; kCorrectOrAbort that no honest party gets a wrong output (each gets the
+// correct one or stops); kCorrectOrIdentifiedAbort in addition that every abort blames only
+// corrupted parties. Outside the claim the verdict is ok and the explanation says why.
 Verdict judge(const SecurityClaim& claim, const RunResult& run,
               const std::vector<std::vector<std::uint64_t>>& expected,
-              const std::vector<PartyId>& corrupted = {});
+              const std::vector<PartyId>& corrupted = {},
+              AdversaryModel model = AdversaryModel::kSemiHonest);
 
 }  // namespace smpc

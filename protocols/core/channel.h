@@ -2,6 +2,8 @@
 #pragma once
 
 #include <optional>
+
+#include <nlohmann/json.hpp>
 #include <string_view>
 #include <vector>
 
@@ -35,6 +37,8 @@ class Clock {
   virtual SimTime now() const = 0;
   // The run's deadline (absolute): no message is awaited past it.
   virtual SimTime deadline() const = 0;
+  // Lets time pass for this party (simulated on SimNetwork): used by delaying adversaries.
+  virtual void sleep_for(SimTime seconds) = 0;
 };
 
 struct PartyContext {
@@ -42,6 +46,9 @@ struct PartyContext {
   Rng& rng;
   Clock& clock;
   Meter& meter;
+  // Where a party may leave structured notes for the run record (e.g. an adversary's view);
+  // set by run_party, travels back with the PartyResult.
+  nlohmann::json* annotations = nullptr;
 };
 
 // Sends the same message to every other party.

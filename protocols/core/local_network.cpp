@@ -69,6 +69,9 @@ class LocalChannel final : public Channel, public Clock {
     return std::chrono::duration<double>(SteadyClock::now() - start_).count();
   }
   SimTime deadline() const override { return timeout_s_; }
+  void sleep_for(SimTime seconds) override {
+    std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
+  }
 
  private:
   PartyId self_;

@@ -16,6 +16,7 @@ const char* party_status_name(PartyStatus s) {
 PartyResult run_party(const PartyBody& body, PartyContext& ctx) {
   PartyResult r;
   r.party = ctx.net.self();
+  ctx.annotations = &r.annotations;
   try {
     r.outputs = body(ctx).values;
     r.status = PartyStatus::kOutput;
@@ -26,6 +27,7 @@ PartyResult run_party(const PartyBody& body, PartyContext& ctx) {
   }
   r.finish_time_s = ctx.clock.now();
   r.meter = ctx.meter.snapshot();
+  ctx.annotations = nullptr;
   return r;
 }
 
@@ -102,7 +104,8 @@ void to_json(nlohmann::json& j, const RunResult& r) {
                        {"abort_reason", p.abort_reason},
                        {"blamed", p.blamed},
                        {"meter", mj},
-                       {"finish_time_s", p.finish_time_s}});
+                       {"finish_time_s", p.finish_time_s},
+                       {"annotations", p.annotations}});
   }
   j = {{"parties", parties}, {"simulated_time_s", r.simulated_time_s}};
 }
@@ -118,6 +121,7 @@ void from_json(const nlohmann::json& j, RunResult& r) {
     p.blamed = pj.at("blamed").get<std::vector<PartyId>>();
     from_json(pj.at("meter"), p.meter);
     p.finish_time_s = pj.at("finish_time_s").get<double>();
+    if (pj.contains("annotations")) p.annotations = pj.at("annotations");
     r.parties.push_back(std::move(p));
   }
   r.simulated_time_s = j.at("simulated_time_s").get<double>();

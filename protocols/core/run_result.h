@@ -29,6 +29,7 @@ struct PartyResult {
   std::vector<PartyId> blamed;
   MeterSnapshot meter;
   SimTime finish_time_s = 0;
+  nlohmann::json annotations;  // what the body left in PartyContext::annotations (or null)
 };
 
 struct RunResult {

@@ -106,6 +106,57 @@ TEST(Examples, LocalBackendAgrees) {
   EXPECT_EQ(sim["outputs"][4]["y"], 3 * (6 * 7 + 8) * 9);
 }
 
+// The adversary examples: verdict ok (outside the semi-honest claim, or within it for the
+// semi-honest coalition) with the outcome each one describes.
+TEST(Examples, AdversaryScenarios) {
+  struct Case {
+    const char* file;
+    const char* outcome;
+    bool outside;
+  };
+  for (const Case& c : {Case{"bgw_crash_round3.json", "no_output", true},
+                        Case{"sum_rushing_equivocator.json", "disagreement", true},
+                        Case{"bgw_bit_flipper.json", "wrong_output", true},
+                        Case{"bgw_semi_honest_coalition.json", "correct", false}}) {
+    SCOPED_TRACE(c.file);
+    const auto j = run_ok(testing::example(c.file));
+    EXPECT_EQ(j["outcome"], c.outcome);
+    EXPECT_EQ(j["explanation"].get<std::string>().rfind("outside the claim", 0) == 0, c.outside);
+    EXPECT_FALSE(j["adversary"]["views"].empty());
+  }
+  // The coalition's joint view: both corrupted parties received a share of every input.
+  const auto j = run_ok(testing::example("bgw_semi_honest_coalition.json"));
+  EXPECT_EQ(j["adversary"]["views"].size(), 2u);
+  EXPECT_EQ(j["adversary"]["views"][0]["received"].size(), 8u);  // 4 input shares + 4 outputs
+}
+
+TEST(Examples, InputSubstitutionIsJudgedAgainstTheSubstitutedInput) {
+  const auto dir = testing::temp_dir("subst");
+  const auto path = dir / "subst.json";
+  std::ofstream(path) << R"({"name": "subst", "parties": 3, "protocol": {"name": "bgw"},
+    "function": {"name": "sum"}, "inputs": [1, 2, 3],
+    "adversary": {"corrupt": [1], "model": "malicious",
+                  "script": [{"strategy": "input_substitution", "value": 100}]}})";
+  const auto j = run_ok(path.string());
+  EXPECT_EQ(j["outcome"], "correct");
+  EXPECT_EQ(j["outputs"][0]["sum"], 104);
+}
+
+TEST(Cli, Audit) {
+  const auto dir = testing::temp_dir("audit");
+  const auto r = testing::run_cli("audit --protocol secure_sum --seeds 1 -q --output " +
+                                  (dir / "audit.json").string() + " --repro-dir " +
+                                  (dir / "repro").string());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("| secure_sum | add | no |"), std::string::npos) << r.out;
+  const auto j = nlohmann::json::parse(testing::slurp(dir / "audit.json"));
+  EXPECT_EQ(j["violations"], 0);
+  EXPECT_GT(j["runs"].get<int>(), 20);
+  EXPECT_EQ(testing::run_cli("audit --protocol nope").exit_code, 2);
+  const auto attacks = testing::run_cli("list attacks");
+  EXPECT_NE(attacks.out.find("equivocate"), std::string::npos);
+}
+
 TEST(Cli, ListAndHelp) {
   auto r = testing::run_cli("list protocols");
   EXPECT_EQ(r.exit_code, 0);

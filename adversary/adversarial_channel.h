@@ -1,0 +1,83 @@
+// AdversarialChannel: a decorator around a corrupted party's channel (cf. emp-tool's
+// io/trace_io.h). It records the party's view — every message it receives, with sender, label
+// and causal round — and, for a malicious adversary, applies the script's strategies to the
+// party's outgoing messages. The corrupted parties of a run share one Coalition, which holds
+// their joint view.
+#pragma once
+
+#include <deque>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <vector>
+
+#include "adversary/adversary_spec.h"
+#include "protocols/core/channel.h"
+
+namespace smpc {
+
+struct ViewEntry {
+  PartyId to = 0;  // the corrupted party that received it
+  PartyId from = 0;
+  std::string label;
+  std::uint32_t round = 0;
+  Bytes wire;
+};
+
+class Coalition {
+ public:
+  explicit Coalition(AdversarySpec spec) : spec_(std::move(spec)) {}
+  const AdversarySpec& spec() const { return spec_; }
+  void record(ViewEntry e);
+  // The joint view so far, in the order messages were received.
+  std::vector<ViewEntry> joint_view() const;
+
+ private:
+  AdversarySpec spec_;
+  mutable std::mutex mu_;  // LocalNetwork runs parties in threads
+  std::vector<ViewEntry> view_;
+};
+
+class AdversarialChannel final : public Channel {
+ public:
+  // `ctx` is the corrupted party's real context; `rng` its adversarial randomness.
+  AdversarialChannel(PartyContext& ctx, Coalition& coalition, Rng rng);
+
+  PartyId self() const override { return inner_.self(); }
+  int party_count() const override { return inner_.party_count(); }
+  void send(PartyId to, std::string_view label, const Message& message) override;
+  Message recv(PartyId from) override;
+  std::optional<Message> recv_until(PartyId from, SimTime deadline) override;
+
+  // This party's own view (what it received), as JSON for the run record.
+  nlohmann::json view_json(const std::vector<std::uint64_t>& inputs, std::uint64_t seed) const;
+  // Messages held back by `reorder` and never followed by another: sent at the end.
+  void flush();
+
+ private:
+  bool matches(const StrategyStep& s, PartyId to, std::string_view label,
+               std::uint32_t round) const;
+  void record(const Message& m);
+  void rush(std::uint32_t round);
+  void emit(PartyId to, std::string_view label, const Message& m);
+
+  Channel& inner_;
+  PartyContext& ctx_;
+  Coalition& coalition_;
+  Rng rng_;
+  std::vector<ViewEntry> own_view_;
+  std::map<PartyId, Message> last_sent_;                              // replay
+  std::map<PartyId, std::pair<std::string, Message>> held_;           // reorder
+  std::set<PartyId> cut_off_;                                         // selective abort
+  std::map<PartyId, std::deque<Message>> rushed_;                     // rushing
+  std::optional<std::uint32_t> rushed_round_;
+};
+
+// Applies a step's element transformation (add, bit_flip, randomize, equivocate's add) to
+// element `k` counted across the message's parts, in the element's own domain: field elements
+// mod p, ring elements mod 2^64, bits by XOR, blocks/points/bytes by XOR (add) or replacement.
+// Returns false when the message has no element k (or is raw).
+bool tamper_element(Message& m, const StrategyStep& step, Rng& rng);
+
+}  // namespace smpc
