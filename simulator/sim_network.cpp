@@ -1,1 +1,512 @@
-// placeholder
+// SimNetwork: one SimGrid actor per party on a platform built in code. See sim_network.h for the
+// contract and docs/simulator.md for the timing model and the measurements behind the choices.
+//
+// Delivery is eager through SimGrid's permanent receivers: every mailbox "i->j" has party j's
+// actor as permanent receiver (set by whichever side touches the mailbox first, always before the
+// first put), so a put starts its transfer at once, exactly like bytes leaving a TCP send
+// buffer; the receiver's later get matches the oldest message of that mailbox (FIFO), finished or
+// still in flight. Compared with keeping one get posted per incoming mailbox, this also lets two
+// messages on the same link travel concurrently and share its bandwidth (one posted get would
+// serialise them, paying the latency once per message), and a receive waits on exactly one
+// activity instead of on all n-1 incoming mailboxes.
+//
+// Sends are detached (put_init + detach): the sender never waits, and a message outlives its
+// sender. SimGrid 3.32 keeps detached communications in one std::list, so finishing one costs
+// O(messages in flight): negligible for tens of parties, dominant for all-to-all among hundreds
+// (see docs/simulator.md). Keeping the sends attached instead would need the sender to wait()
+// every one of them (its own activity list otherwise grows without bound), which measured slower.
+
+#include "simulator/sim_network.h"
+
+#include <fcntl.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <exception>
+#include <limits>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <simgrid/Exception.hpp>
+#include <simgrid/s4u.hpp>
+
+#include "protocols/core/abort.h"
+
+#if defined(__SANITIZE_ADDRESS__)
+#define SMPC_SIM_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SMPC_SIM_ASAN 1
+#endif
+#endif
+
+namespace smpc {
+
+const char* topology_name(Topology t) {
+  switch (t) {
+    case Topology::kFullMesh: return "full_mesh";
+    case Topology::kStar: return "star";
+  }
+  return "?";
+}
+
+const char* network_model_name(NetworkModel m) {
+  switch (m) {
+    case NetworkModel::kCM02: return "CM02";
+    case NetworkModel::kLV08: return "LV08";
+  }
+  return "?";
+}
+
+namespace {
+
+namespace sg4 = simgrid::s4u;
+
+// "p" + std::to_string(i) trips GCC 12's -Wrestrict false positive (bug 105329) at -O3.
+std::string named(const char* prefix, std::size_t i) {
+  std::string s(prefix);
+  s += std::to_string(i);
+  return s;
+}
+std::string named(const char* prefix, std::size_t i, const char* sep, std::size_t j) {
+  std::string s = named(prefix, i);
+  s += sep;
+  s += std::to_string(j);
+  return s;
+}
+
+std::string format_time(double t) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.9g", t);
+  return buf;
+}
+
+// An envelope on its way through SimGrid. SimGrid only moves the pointer; ownership stays with
+// the run's InFlight list until the receiver takes the parcel out of a completed get, so
+// messages still in flight (or never received) when the simulation ends are freed by the run,
+// whatever SimGrid does with its unfinished communications.
+struct Parcel {
+  Envelope env;
+  Parcel* prev = nullptr;
+  Parcel* next = nullptr;
+};
+
+class InFlight {
+ public:
+  InFlight() { head_.prev = head_.next = &head_; }
+  InFlight(const InFlight&) = delete;
+  InFlight& operator=(const InFlight&) = delete;
+  ~InFlight() {
+    while (head_.next != &head_) delete take(head_.next);
+  }
+  void add(Parcel* p) {
+    p->prev = head_.prev;
+    p->next = &head_;
+    head_.prev->next = p;
+    head_.prev = p;
+  }
+  // Unlinks p; the caller owns it from now on.
+  Parcel* take(Parcel* p) {
+    p->prev->next = p->next;
+    p->next->prev = p->prev;
+    p->prev = p->next = nullptr;
+    return p;
+  }
+
+ private:
+  Parcel head_;
+};
+
+// Everything the parties of one run share. Lives for the whole simulation.
+struct RunState {
+  int n = 0;
+  const SimRunOptions* options = nullptr;
+  std::vector<sg4::ActorPtr> actors;           // by party
+  std::vector<sg4::Mailbox*> boxes;            // n*n, "i->j" at i*n+j; created lazily
+  InFlight in_flight;
+  std::vector<std::unique_ptr<Meter>> meters;  // by party
+  std::vector<std::optional<PartyResult>> results;
+
+  // Mailbox from -> to, with `to` as permanent receiver so transfers start at put time. Whoever
+  // needs it first creates it; a sender always does so before its first put.
+  sg4::Mailbox* box(PartyId from, PartyId to) {
+    sg4::Mailbox*& b = boxes[static_cast<std::size_t>(from) * static_cast<std::size_t>(n) +
+                             static_cast<std::size_t>(to)];
+    if (b == nullptr) {
+      b = sg4::Mailbox::by_name(
+          named("", static_cast<std::size_t>(from), "->", static_cast<std::size_t>(to)));
+      b->set_receiver(actors[static_cast<std::size_t>(to)]);
+    }
+    return b;
+  }
+};
+
+class SimChannel final : public Channel, public Clock {
+ public:
+  SimChannel(PartyId self, RunState& run, Meter& meter)
+      : self_(self),
+        run_(run),
+        meter_(meter),
+        pending_(static_cast<std::size_t>(run.n)),
+        slot_(static_cast<std::size_t>(run.n), nullptr),
+        waiting_(1) {}
+
+  SimChannel(const SimChannel&) = delete;
+  SimChannel& operator=(const SimChannel&) = delete;
+
+  // Gets still posted (a recv_until that timed out while nothing, or only part of a transfer,
+  // had arrived) are cancelled; their envelopes stay owned by the run's InFlight list.
+  // Not while SimGrid unwinds a killed actor: no simcalls then.
+  ~SimChannel() override {
+    if (std::uncaught_exceptions() > 0) return;
+    for (auto& c : pending_)
+      if (c) c->cancel();
+  }
+
+  PartyId self() const override { return self_; }
+  int party_count() const override { return run_.n; }
+
+  void send(PartyId to, std::string_view label, const Message& message) override {
+    SMPC_ASSERT(to >= 0 && to < run_.n && to != self_);
+    auto* parcel = new Parcel{Envelope{message.encode(), std::string(label), 0}};
+    parcel->env.round = meter_.stamp_send(to, label, parcel->env.wire.size());
+    const auto bytes = static_cast<std::uint64_t>(parcel->env.wire.size());
+    run_.in_flight.add(parcel);
+    // put_init + detach: the transfer starts now (permanent receiver) and the sender goes on.
+    run_.box(self_, to)->put_init(parcel, bytes)->detach();
+  }
+
+  Message recv(PartyId from) override {
+    auto m = recv_until(from, deadline());
+    if (!m)
+      throw Abort("no message from party " + std::to_string(from) + " by the deadline t=" +
+                      format_time(deadline()) + " s",
+                  {from}, AbortKind::kTimeout);
+    return std::move(*m);
+  }
+
+  std::optional<Message> recv_until(PartyId from, SimTime deadline_s) override {
+    SMPC_ASSERT(from >= 0 && from < run_.n && from != self_);
+    const auto f = static_cast<std::size_t>(from);
+    sg4::CommPtr& comm = pending_[f];
+    for (;;) {
+      if (!comm) comm = run_.box(from, self_)->get_async<Parcel>(&slot_[f]);
+      waiting_[0] = comm;
+      const double now = sg4::Engine::get_clock();
+      ssize_t done;
+      try {
+        if (std::isinf(deadline_s) && deadline_s > 0) {
+          done = sg4::Comm::wait_any(waiting_);
+        } else if (deadline_s > now) {
+          // wait_any_for, not Comm::wait_for: a timeout leaves the get (and a transfer it may
+          // already be matched with) untouched for the next receive.
+          done = sg4::Comm::wait_any_for(waiting_, deadline_s - now);
+        } else {
+          done = sg4::Comm::test_any(waiting_);  // deadline passed: only what already arrived
+        }
+      } catch (const simgrid::NetworkFailureException&) {
+        done = -2;  // the transfer failed (a link or host went down): that message is lost
+      } catch (const simgrid::CancelException&) {
+        done = -2;
+      }
+      waiting_[0] = nullptr;
+      if (done == -2) {
+        comm = nullptr;  // its parcel stays with the run's InFlight list
+        slot_[f] = nullptr;
+        continue;
+      }
+      if (done < 0) return std::nullopt;  // the get stays posted for the next receive
+      comm = nullptr;
+      std::unique_ptr<Parcel> parcel(run_.in_flight.take(slot_[f]));
+      slot_[f] = nullptr;
+      return open_envelope(parcel->env, from, meter_);
+    }
+  }
+
+  SimTime now() const override { return sg4::Engine::get_clock(); }
+  SimTime deadline() const override { return run_.options->deadline_s; }
+  void sleep_for(SimTime seconds) override {
+    if (seconds > 0) sg4::this_actor::sleep_for(seconds);
+  }
+
+ private:
+  PartyId self_;
+  RunState& run_;
+  Meter& meter_;
+  std::vector<sg4::CommPtr> pending_;  // by sender: a posted get, if any
+  std::vector<Parcel*> slot_;          // by sender: where that get writes the parcel pointer
+  std::vector<sg4::CommPtr> waiting_;  // the one comm a receive waits on (reused, no allocation)
+};
+
+Status check_spec(int parties, const SimRunOptions& options) {
+  const NetworkSpec& net = options.network;
+  auto bad_latency = [](double l) { return !(l >= 0) || !std::isfinite(l); };
+  auto bad_bandwidth = [](double b) { return !(b > 0) || !std::isfinite(b); };
+  if (parties < 1) return Error("network: need at least one party, got " + std::to_string(parties));
+  if (bad_latency(net.latency_s))
+    return Error("network: latency_s must be finite and >= 0, got " + format_time(net.latency_s));
+  if (bad_bandwidth(net.bandwidth_bytes_per_s))
+    return Error("network: bandwidth_bytes_per_s must be finite and > 0, got " +
+                 format_time(net.bandwidth_bytes_per_s));
+  if (std::isnan(options.deadline_s) || options.deadline_s < 0)
+    return Error("deadline_s must be >= 0, got " + format_time(options.deadline_s));
+  for (std::size_t k = 0; k < net.overrides.size(); ++k) {
+    const LinkOverride& o = net.overrides[k];
+    const std::string where = "network: overrides[" + std::to_string(k) + "]: ";
+    if (o.from < 0 || o.from >= parties)
+      return Error(where + "from = " + std::to_string(o.from) + " is not a party (0.." +
+                   std::to_string(parties - 1) + ")");
+    if (net.topology == Topology::kFullMesh) {
+      if (o.to < 0 || o.to >= parties || o.to == o.from)
+        return Error(where + "to = " + std::to_string(o.to) +
+                     " must be another party on a full mesh (the link from -> to)");
+    } else if (o.to != -1) {
+      return Error(where + "to must be -1 on a star (the override applies to the up- and "
+                           "down-link of party from), got " + std::to_string(o.to));
+    }
+    if (bad_latency(o.latency_s))
+      return Error(where + "latency_s must be finite and >= 0, got " + format_time(o.latency_s));
+    if (bad_bandwidth(o.bandwidth_bytes_per_s))
+      return Error(where + "bandwidth_bytes_per_s must be finite and > 0, got " +
+                   format_time(o.bandwidth_bytes_per_s));
+  }
+  return OkStatus();
+}
+
+// SimGrid's command line: silence first (so that not even the configuration changes below are
+// logged), then the configuration, which must be in place before the engine exists (the context
+// factory is chosen when it is built) or at least before the platform.
+std::vector<std::string> engine_args(const SimRunOptions& options) {
+  std::vector<std::string> args{"smpc-sim"};
+  if (!options.verbose)
+    for (const char* category : {"root", "xbt_cfg", "s4u", "ker_engine", "res_network"})
+      args.push_back(std::string("--log=") + category + ".thres:critical");
+  args.push_back(std::string("--cfg=network/model:") + network_model_name(options.network.model));
+  // No 5% reverse flow on the back route: a message uses its own route only.
+  args.push_back("--cfg=network/crosstraffic:0");
+  // TCP-gamma (default 4 MiB) caps every flow at gamma / (2 * route latency): 10.5 MB/s on a
+  // 200 ms link, whatever its bandwidth. Off, so a link's bandwidth is what the spec says (under
+  // LV08 too, which then is exactly latency x 13.01 and bandwidth x 0.97).
+  args.push_back("--cfg=network/TCP-gamma:0");
+  // SimGrid processes events closer than surf/precision (default 1e-9 s) together: a message
+  // due 0.5 ns after another was delivered with it, 0.5 ns early. 1e-12 s keeps events apart
+  // down to a picosecond (at simulated times below ~4500 s, where a double still resolves
+  // 1 ps). 0 makes SimGrid's main loop spin forever on zero-latency links.
+  args.push_back("--cfg=surf/precision:1e-12");
+#ifdef SMPC_SIM_ASAN
+  // ASan cannot follow SimGrid's default (raw) context switches ("ASan is ignoring requested
+  // __asan_handle_no_return ... false positive error reports may follow"); threads it can.
+  args.push_back("--cfg=contexts/factory:thread");
+#endif
+  return args;
+}
+
+void build_platform(int parties, const NetworkSpec& net) {
+  const auto n = static_cast<std::size_t>(parties);
+  auto* zone = sg4::create_full_zone("smpc");
+  std::vector<sg4::Host*> hosts;
+  for (PartyId p = 0; p < parties; ++p)
+    hosts.push_back(zone->create_host(named("p", static_cast<std::size_t>(p)), 1e9)->seal());
+  auto make_link = [&](const std::string& name, double latency_s, double bandwidth) {
+    return zone->create_link(name, bandwidth)->set_latency(latency_s)->seal();
+  };
+  if (net.topology == Topology::kFullMesh) {
+    std::vector<double> lat(n * n, net.latency_s), bw(n * n, net.bandwidth_bytes_per_s);
+    for (const auto& o : net.overrides) {
+      const std::size_t k = static_cast<std::size_t>(o.from) * n + static_cast<std::size_t>(o.to);
+      lat[k] = o.latency_s;
+      bw[k] = o.bandwidth_bytes_per_s;
+    }
+    for (std::size_t i = 0; i < n; ++i)
+      for (std::size_t j = 0; j < n; ++j) {
+        if (i == j) continue;
+        const sg4::Link* link = make_link(named("l", i, "-", j),
+                                          lat[i * n + j], bw[i * n + j]);
+        zone->add_route(hosts[i]->get_netpoint(), hosts[j]->get_netpoint(), nullptr, nullptr,
+                        {sg4::LinkInRoute(link)}, /*symmetrical=*/false);
+      }
+  } else {
+    std::vector<double> lat(n, net.latency_s), bw(n, net.bandwidth_bytes_per_s);
+    for (const auto& o : net.overrides) {
+      lat[static_cast<std::size_t>(o.from)] = o.latency_s;
+      bw[static_cast<std::size_t>(o.from)] = o.bandwidth_bytes_per_s;
+    }
+    std::vector<const sg4::Link*> up, down;
+    for (std::size_t i = 0; i < n; ++i) {
+      up.push_back(make_link(named("up", i), lat[i], bw[i]));
+      down.push_back(make_link(named("down", i), lat[i], bw[i]));
+    }
+    for (std::size_t i = 0; i < n; ++i)
+      for (std::size_t j = 0; j < n; ++j) {
+        if (i == j) continue;
+        zone->add_route(hosts[i]->get_netpoint(), hosts[j]->get_netpoint(), nullptr, nullptr,
+                        {sg4::LinkInRoute(up[i]), sg4::LinkInRoute(down[j])},
+                        /*symmetrical=*/false);
+      }
+  }
+  zone->seal();
+}
+
+// Runs the whole simulation in this process. SimGrid allows one engine per process.
+RunResult simulate(int parties, const SimRunOptions& options, const PartyBody& body) {
+  std::vector<std::string> args = engine_args(options);
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  int argc = static_cast<int>(args.size());
+  sg4::Engine engine(&argc, argv.data());
+  build_platform(parties, options.network);
+
+  RunState run;
+  run.n = parties;
+  run.options = &options;
+  run.boxes.assign(static_cast<std::size_t>(parties) * static_cast<std::size_t>(parties),
+                   nullptr);
+  run.results.resize(static_cast<std::size_t>(parties));
+  for (PartyId p = 0; p < parties; ++p) run.meters.push_back(std::make_unique<Meter>(p, parties));
+  for (PartyId p = 0; p < parties; ++p) {
+    sg4::Host* host = engine.host_by_name(named("p", static_cast<std::size_t>(p)));
+    run.actors.push_back(sg4::Actor::create(
+        named("party", static_cast<std::size_t>(p)), host, [&run, &body, &options, p] {
+          Meter& meter = *run.meters[static_cast<std::size_t>(p)];
+          Rng rng(options.seed, p, "party");
+          SimChannel ch(p, run, meter);
+          PartyContext ctx{ch, rng, ch, meter};
+          // SimGrid's own exceptions (an actor being killed) pass straight through run_party.
+          run.results[static_cast<std::size_t>(p)] = run_party(body, ctx);
+        }));
+  }
+  engine.run();
+
+  RunResult result;
+  for (PartyId p = 0; p < parties; ++p) {
+    auto& r = run.results[static_cast<std::size_t>(p)];
+    if (!r) {
+      // Only when SimGrid ended the run with this party still blocked (a receive without a
+      // deadline that nobody answers): report it like a missed deadline.
+      PartyResult missing;
+      missing.party = p;
+      missing.status = PartyStatus::kNoOutput;
+      missing.abort_reason = "still waiting for a message when the simulation ended (deadlock)";
+      missing.finish_time_s = sg4::Engine::get_clock();
+      missing.meter = run.meters[static_cast<std::size_t>(p)]->snapshot();
+      r = std::move(missing);
+    }
+    result.simulated_time_s = std::max(result.simulated_time_s, r->finish_time_s);
+    result.parties.push_back(std::move(*r));
+  }
+  return result;
+}
+
+bool write_all(int fd, const std::string& data) {
+  std::size_t off = 0;
+  while (off < data.size()) {
+    ssize_t w = ::write(fd, data.data() + off, data.size() - off);
+    if (w < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    off += static_cast<std::size_t>(w);
+  }
+  return true;
+}
+
+// Child side of the fork: simulate, report through the pipe, _exit (no static destructors, no
+// return into the caller's code). First byte 'R' + JSON result, or 'E' + error text.
+[[noreturn]] void child_main(int fd, int parties, const SimRunOptions& options,
+                             const PartyBody& body) {
+  int code = 0;
+  std::string out;
+  try {
+    nlohmann::json j;
+    to_json(j, simulate(parties, options, body));
+    out = "R" + j.dump();
+  } catch (const std::exception& e) {
+    out = std::string("E") + e.what();
+    code = 3;
+  }
+  if (!write_all(fd, out) && code == 0) code = 4;
+  ::close(fd);
+  ::_exit(code);
+}
+
+Result<RunResult> run_forked(int parties, const SimRunOptions& options, const PartyBody& body) {
+  int fds[2];
+  if (::pipe2(fds, O_CLOEXEC) != 0)
+    return Error(std::string("simulation: pipe failed: ") + std::strerror(errno));
+  std::fflush(nullptr);  // or buffered output would be written twice
+  const pid_t pid = ::fork();
+  if (pid < 0) {
+    const int err = errno;
+    ::close(fds[0]);
+    ::close(fds[1]);
+    return Error(std::string("simulation: fork failed: ") + std::strerror(err));
+  }
+  if (pid == 0) {
+    ::close(fds[0]);
+    child_main(fds[1], parties, options, body);
+  }
+  ::close(fds[1]);
+  // Read everything before waiting: a large result would otherwise block the child on a full
+  // pipe while we block on waitpid.
+  std::string data;
+  char buf[1 << 16];
+  for (;;) {
+    ssize_t r = ::read(fds[0], buf, sizeof buf);
+    if (r < 0 && errno == EINTR) continue;
+    if (r <= 0) break;
+    data.append(buf, static_cast<std::size_t>(r));
+  }
+  ::close(fds[0]);
+  int wstatus = 0;
+  while (::waitpid(pid, &wstatus, 0) < 0) {
+    if (errno != EINTR)
+      return Error(std::string("simulation: waitpid failed: ") + std::strerror(errno));
+  }
+  if (WIFSIGNALED(wstatus)) {
+    const int sig = WTERMSIG(wstatus);
+    return Error("simulation process killed by signal " + std::to_string(sig) + " (" +
+                 strsignal(sig) + ")");
+  }
+  if (!WIFEXITED(wstatus))
+    return Error("simulation process ended abnormally (wait status " + std::to_string(wstatus) +
+                 ")");
+  const int code = WEXITSTATUS(wstatus);
+  if (code != 0) {
+    std::string msg = "simulation process exited with code " + std::to_string(code);
+    if (!data.empty() && data[0] == 'E') msg += ": " + data.substr(1);
+    return Error(msg);
+  }
+  if (data.empty() || data[0] != 'R')
+    return Error("simulation process returned no result");
+  try {
+    RunResult result;
+    from_json(nlohmann::json::parse(data.begin() + 1, data.end()), result);
+    return result;
+  } catch (const std::exception& e) {
+    return Error(std::string("simulation process returned an unreadable result: ") + e.what());
+  }
+}
+
+}  // namespace
+
+Result<RunResult> run_simulated(int parties, const SimRunOptions& options, const PartyBody& body) {
+  SMPC_RETURN_IF_ERROR(check_spec(parties, options));
+  if (options.fork) return run_forked(parties, options, body);
+  try {
+    return simulate(parties, options, body);
+  } catch (const std::exception& e) {
+    return Error(std::string("simulation failed: ") + e.what());
+  }
+}
+
+}  // namespace smpc
