@@ -19,6 +19,7 @@ struct ProtocolEntry {
   std::string name;
   std::string summary;          // one line for `smpc list protocols`
   std::string parameters;       // human description of the accepted parameters
+  std::vector<std::string> parameter_names;  // keys accepted in the "protocol" object
   CircuitDomain domain;         // the circuits it evaluates
   int min_parties;
   // A representative scenario (JSON, without "adversary") that `smpc audit` attacks.

@@ -6,6 +6,8 @@
 
 #include "adversary/adversary_spec.h"
 #include "protocols/registry.h"
+#include "protocols/core/field.h"
+#include "scenarios/functions.h"
 #include "scenarios/runner.h"
 
 namespace smpc {
@@ -28,12 +30,7 @@ nlohmann::json step_for(StrategyKind k, const std::string& label, int parties,
     case StrategyKind::kEquivocate: s["to"] = {victim}; s["element"] = 0; s["delta"] = 1; break;
     case StrategyKind::kSelectiveAbort: s["to"] = {victim}; break;
     case StrategyKind::kRushing: s["window_s"] = 0.5; break;
-    case StrategyKind::kInputSubstitution: {
-      std::vector<std::uint64_t> v = corrupt_input;
-      for (auto& x : v) x = x + 1;
-      s["value"] = v;
-      break;
-    }
+    case StrategyKind::kInputSubstitution: s["value"] = corrupt_input; break;
     default: break;
   }
   (void)parties;
@@ -66,9 +63,12 @@ Result<AuditReport> run_audit(const AuditOptions& options) {
     std::vector<std::string> labels;
     for (const auto& [label, stats] : honest->run.parties[kCorrupt].meter.by_label)
       labels.push_back(label);
-    const auto corrupt_input = base_doc["inputs"][kCorrupt].is_array()
-                                   ? base_doc["inputs"][kCorrupt].get<std::vector<std::uint64_t>>()
-                                   : std::vector<std::uint64_t>{base_doc["inputs"][kCorrupt].get<std::uint64_t>()};
+    // Input substitution works on circuit input values (bits for Boolean circuits).
+    auto fn = build_function(base->function, base->inputs, base->parties);
+    if (!fn.ok()) return fn.status();
+    const bool boolean = fn->circuit.domain == CircuitDomain::kBoolean;
+    std::vector<std::uint64_t> corrupt_input = fn->party_inputs[kCorrupt].values;
+    for (auto& x : corrupt_input) x = boolean ? x ^ 1 : (x + 1) % Fp61::kModulus;
     for (const auto& info : strategy_catalog()) {
       const bool labelled = info.kind != StrategyKind::kInputSubstitution;
       const std::vector<std::string> targets = labelled ? labels : std::vector<std::string>{""};

@@ -2,6 +2,10 @@
 
 #include <map>
 
+#include <filesystem>
+
+#include "protocols/core/bristol.h"
+#include "protocols/core/circuit_builder.h"
 #include "protocols/core/field.h"
 
 namespace smpc {
@@ -273,31 +277,170 @@ const std::vector<FunctionInfo>& function_catalog() {
                         "points (linear after local squaring: secure_sum or bgw)"},
       {"arithmetic", "inline arithmetic circuit: named wires; gates add, sub, mul, mul_const, "
                      "const; outputs to all or to chosen parties"},
+      {"millionaires", "Boolean: is party 0 richer than party 1? (builder comparator; yao, gmw)"},
+      {"circuit", "Boolean: a Bristol circuit file with input owners and output receivers "
+                  "(yao, gmw)"},
   };
   return kCatalog;
 }
 
+namespace {
+
+// Arithmetic inputs: integers that are Mersenne-61 elements. (The schema bounds numbers with a
+// double, which cannot tell p - 1 from p, so the exact check is here.)
+Result<std::vector<std::vector<std::uint64_t>>> field_inputs(const std::vector<nlohmann::json>& in) {
+  std::vector<std::vector<std::uint64_t>> out;
+  for (std::size_t p = 0; p < in.size(); ++p) {
+    std::vector<std::uint64_t> values;
+    for (std::size_t k = 0; k < in[p].size(); ++k) {
+      const std::string ptr = "/inputs/" + std::to_string(p) + "/" + std::to_string(k);
+      const auto& v = in[p][k];
+      if (!v.is_number_unsigned() && !v.is_number_integer())
+        return err(ptr, "arithmetic functions take integers, got " + v.dump());
+      const auto x = v.get<std::uint64_t>();
+      if (x >= Fp61::kModulus)
+        return err(ptr, "value " + std::to_string(x) +
+                            " is not an element of the Mersenne-61 field (must be < 2^61 - 1)");
+      values.push_back(x);
+    }
+    out.push_back(std::move(values));
+  }
+  return out;
+}
+
+std::string value_text(const nlohmann::json& v) {
+  if (v.is_string()) return v.get<std::string>();
+  // An integer: as "0x…" so that encode_value reads it (int_lsb0).
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(v.get<std::uint64_t>()));
+  return buf;
+}
+
+Result<Function> build_millionaires(const nlohmann::json& spec, const std::vector<nlohmann::json>& in) {
+  const int bits = spec.value("bits", 32);
+  if (in.size() != 2) return err("/parties", "millionaires is a two-party function");
+  CircuitBuilder b;
+  const auto x = b.input("wealth0", 0, static_cast<std::size_t>(bits));
+  const auto y = b.input("wealth1", 1, static_cast<std::size_t>(bits));
+  b.output("party0_richer", {b.lt(y, x)});
+  Function f;
+  f.circuit = b.take();
+  f.output_names = {"party0_richer"};
+  for (std::size_t p = 0; p < 2; ++p) {
+    const std::string ptr = "/inputs/" + std::to_string(p);
+    if (in[p].size() != 1) return err(ptr, "give exactly one value, got " + std::to_string(in[p].size()));
+    auto bitsv = encode_value(value_text(in[p][0]), static_cast<std::size_t>(bits), ValueEncoding::kIntLsb0);
+    if (!bitsv.ok()) return err(ptr + "/0", bitsv.status().message());
+    f.party_inputs.push_back(PartyInput{*bitsv});
+  }
+  return f;
+}
+
+Result<Function> build_circuit_file(const nlohmann::json& spec, const std::vector<nlohmann::json>& in,
+                                    int parties, const std::string& base_dir) {
+  if (!spec.contains("file")) return err("/function", "a circuit function needs \"file\"");
+  std::filesystem::path path = spec["file"].get<std::string>();
+  if (path.is_relative()) path = std::filesystem::path(base_dir) / path;
+  auto fmt = parse_bristol_format(spec.value("format", "fashion"));
+  if (!fmt.ok()) return err("/function/format", fmt.status().message());
+  auto enc = parse_value_encoding(spec.value("encoding", "int_lsb0"));
+  if (!enc.ok()) return err("/function/encoding", enc.status().message());
+  auto circuit = load_bristol(path.string(), *fmt);
+  if (!circuit.ok()) return err("/function/file", circuit.status().message());
+  Circuit c = std::move(circuit).value();
+  std::vector<PartyId> owners;
+  if (spec.contains("input_owners")) {
+    owners = spec["input_owners"].get<std::vector<PartyId>>();
+    if (owners.size() != c.inputs.size())
+      return err("/function/input_owners", "the circuit has " + std::to_string(c.inputs.size()) +
+                                               " input groups, got " + std::to_string(owners.size()) + " owners");
+  } else {
+    for (std::size_t g = 0; g < c.inputs.size(); ++g) owners.push_back(static_cast<PartyId>(g));
+  }
+  for (std::size_t g = 0; g < owners.size(); ++g)
+    if (owners[g] >= parties)
+      return err("/function/input_owners/" + std::to_string(g),
+                 "party " + std::to_string(owners[g]) + " does not exist (there are " +
+                     std::to_string(parties) + " parties)");
+  std::vector<std::vector<PartyId>> receivers;
+  if (spec.contains("output_receivers")) {
+    receivers = spec["output_receivers"].get<std::vector<std::vector<PartyId>>>();
+    if (receivers.size() != c.outputs.size())
+      return err("/function/output_receivers", "the circuit has " + std::to_string(c.outputs.size()) +
+                                                   " output groups, got " + std::to_string(receivers.size()));
+  }
+  if (auto st = assign_parties(c, owners, receivers, parties); !st.ok())
+    return err("/function", st.message());
+  Function f;
+  f.encoding = *enc;
+  for (const auto& g : c.outputs) f.output_names.push_back(g.name);
+  // Party p gives one value per input group it owns, in group order.
+  for (PartyId p = 0; p < parties; ++p) {
+    const std::string ptr = "/inputs/" + std::to_string(p);
+    const auto& values = in[static_cast<std::size_t>(p)];
+    std::size_t k = 0;
+    PartyInput input;
+    for (const auto& g : c.inputs) {
+      if (g.owner != p) continue;
+      if (k >= values.size())
+        return err(ptr, "party " + std::to_string(p) + " owns more input groups than the " +
+                            std::to_string(values.size()) + " values it gives");
+      auto bitsv = encode_value(value_text(values[k]), g.wires.size(), *enc);
+      if (!bitsv.ok()) return err(ptr + "/" + std::to_string(k), bitsv.status().message());
+      input.values.insert(input.values.end(), bitsv->begin(), bitsv->end());
+      ++k;
+    }
+    if (k != values.size())
+      return err(ptr, "party " + std::to_string(p) + " owns " + std::to_string(k) +
+                          " input groups but gives " + std::to_string(values.size()) + " values");
+    f.party_inputs.push_back(std::move(input));
+  }
+  f.circuit = std::move(c);
+  return f;
+}
+
+}  // namespace
+
 Result<Function> build_function(const nlohmann::json& spec,
-                                const std::vector<std::vector<std::uint64_t>>& raw_inputs,
-                                int parties) {
+                                const std::vector<nlohmann::json>& inputs, int parties,
+                                const std::string& base_dir) {
   const auto name = spec.at("name").get<std::string>();
-  if (name != "arithmetic")
-    for (const char* key : {"inputs", "gates", "outputs"})
-      if (spec.contains(key))
-        return err(std::string("/function/") + key,
-                   std::string("only an \"arithmetic\" function takes \"") + key + "\"");
+  static const std::map<std::string, std::vector<std::string>> kOwnKeys = {
+      {"arithmetic", {"inputs", "gates", "outputs"}},
+      {"millionaires", {"bits"}},
+      {"circuit", {"file", "format", "encoding", "input_owners", "output_receivers"}}};
+  for (const auto& [fn, keys] : kOwnKeys)
+    if (fn != name)
+      for (const auto& key : keys)
+        if (spec.contains(key) && !(kOwnKeys.count(name) && std::count(kOwnKeys.at(name).begin(), kOwnKeys.at(name).end(), key)))
+          return err("/function/" + key, "only a \"" + fn + "\" function takes \"" + key + "\"");
   Result<Function> f = Error("unknown function");
-  if (name == "sum") f = build_sum(raw_inputs);
-  else if (name == "product") f = build_product(raw_inputs);
-  else if (name == "inner_product") f = build_inner_product(raw_inputs);
-  else if (name == "mean_variance") f = build_mean_variance(raw_inputs);
-  else if (name == "arithmetic") f = build_arithmetic(spec, raw_inputs, parties);
-  else return err("/function/name", "unknown function \"" + name + "\"");
+  if (name == "millionaires") {
+    f = build_millionaires(spec, inputs);
+  } else if (name == "circuit") {
+    f = build_circuit_file(spec, inputs, parties, base_dir);
+  } else {
+    SMPC_ASSIGN_OR_RETURN(auto raw, field_inputs(inputs));
+    if (name == "sum") f = build_sum(raw);
+    else if (name == "product") f = build_product(raw);
+    else if (name == "inner_product") f = build_inner_product(raw);
+    else if (name == "mean_variance") f = build_mean_variance(raw);
+    else if (name == "arithmetic") f = build_arithmetic(spec, raw, parties);
+    else return err("/function/name", "unknown function \"" + name + "\"");
+  }
   if (!f.ok()) return f;
   f->name = name;
   if (auto st = f->circuit.validate(parties); !st.ok())
     return err("/function", "invalid circuit: " + st.message());
   return f;
+}
+
+Result<Function> build_function(const nlohmann::json& spec,
+                                const std::vector<std::vector<std::uint64_t>>& inputs,
+                                int parties) {
+  std::vector<nlohmann::json> j;
+  for (const auto& v : inputs) j.push_back(v);
+  return build_function(spec, j, parties);
 }
 
 nlohmann::ordered_json describe_outputs(const Function& f, PartyId party,
@@ -307,6 +450,19 @@ nlohmann::ordered_json describe_outputs(const Function& f, PartyId party,
   for (std::size_t g = 0; g < f.circuit.outputs.size(); ++g) {
     const auto& grp = f.circuit.outputs[g];
     if (!grp.delivered_to(party)) continue;
+    if (f.circuit.domain == CircuitDomain::kBoolean) {
+      // A Boolean output group is one value: its bits in the function's encoding.
+      if (k + grp.wires.size() > values.size()) break;
+      std::span<const std::uint64_t> bits(values.data() + k, grp.wires.size());
+      k += grp.wires.size();
+      if (f.encoding) {
+        auto text = decode_value(bits, *f.encoding);
+        out[f.output_names[g]] = text.ok() ? *text : "invalid: " + text.status().message();
+      } else {
+        out[f.output_names[g]] = value_of(bits);
+      }
+      continue;
+    }
     for (std::size_t w = 0; w < grp.wires.size() && k < values.size(); ++w, ++k)
       out[f.output_names[g]] = values[k];
   }

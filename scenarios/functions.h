@@ -13,14 +13,23 @@
 //   arithmetic     an inline circuit: named wires, gates add/sub/mul/mul_const/const.
 // All arithmetic is mod p = 2^61 - 1; sum and mean_variance reject inputs whose true sums would
 // wrap, so their outputs are also the true integers.
+//
+// Boolean functions (for Yao, GMW):
+//   millionaires   parties 0 and 1 give unsigned integers of `bits` bits (default 32);
+//                  output party0_richer = 1 when party 0's value is larger (builder comparator).
+//   circuit        a Bristol circuit file (`file`, `format`), inputs and outputs in `encoding`;
+//                  `input_owners` says which party gives each input group (default: group i by
+//                  party i), `output_receivers` who learns each output group (default: all).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "protocols/core/circuit.h"
+#include "protocols/core/circuit_encoding.h"
 #include "protocols/core/protocol.h"
 #include "protocols/core/status.h"
 
@@ -34,6 +43,8 @@ struct Function {
   // Optional derived values (e.g. mean) computed from the full output vector.
   bool derive_mean_variance = false;
   std::uint64_t data_points = 0;
+  // Boolean circuits: output groups are shown as values in this encoding (unset: as integers).
+  std::optional<ValueEncoding> encoding;
 };
 
 struct FunctionInfo {
@@ -42,10 +53,15 @@ struct FunctionInfo {
 };
 const std::vector<FunctionInfo>& function_catalog();
 
-// Builds the function from the scenario's "function" object (at /function) and the raw inputs
-// (at /inputs). Errors start with the JSON pointer of the offending value.
+// Builds the function from the scenario's "function" object (at /function) and the inputs
+// (at /inputs; one JSON array per party). Relative circuit files are found from `base_dir`.
+// Errors start with the JSON pointer of the offending value.
 Result<Function> build_function(const nlohmann::json& spec,
-                                const std::vector<std::vector<std::uint64_t>>& raw_inputs,
+                                const std::vector<nlohmann::json>& inputs, int parties,
+                                const std::string& base_dir = ".");
+// Convenience for arithmetic functions with numeric inputs.
+Result<Function> build_function(const nlohmann::json& spec,
+                                const std::vector<std::vector<std::uint64_t>>& inputs,
                                 int parties);
 
 // The named outputs a party received, as JSON ({"sum": 15} ...). `values` are the outputs

@@ -1,6 +1,8 @@
 #include "scenarios/runner.h"
 
+#include <algorithm>
 #include <chrono>
+#include <filesystem>
 
 #include "adversary/adversarial_channel.h"
 #include "protocols/core/abort.h"
@@ -37,12 +39,29 @@ Result<RunRecord> run_scenario(const Scenario& s, const RunOptions& options) {
     return Error(prefix + "/protocol/name: unknown protocol \"" + s.protocol + "\" (known: " +
                  known + ")");
   }
+  const std::string base_dir =
+      s.path.empty() || s.path[0] == '<' ? "." : std::filesystem::path(s.path).parent_path().string();
+  auto fn = build_function(s.function, s.inputs, s.parties, base_dir.empty() ? "." : base_dir);
+  if (!fn.ok()) return fn.status().with_prefix(prefix);
+  if (fn->circuit.domain != entry->domain) {
+    std::string fitting;
+    for (const auto& e : protocol_registry())
+      if (e.domain == fn->circuit.domain) fitting += (fitting.empty() ? "" : ", ") + e.name;
+    return Error(prefix + "/protocol/name: " + entry->name + " evaluates " +
+                 domain_name(entry->domain) + " circuits but function " + fn->name + " is " +
+                 domain_name(fn->circuit.domain) + (fitting.empty() ? "" : " (use " + fitting + ")"));
+  }
+  for (const auto& [key, value] : s.protocol_params.items()) {
+    if (key == "name") continue;
+    if (std::find(entry->parameter_names.begin(), entry->parameter_names.end(), key) ==
+        entry->parameter_names.end())
+      return Error(prefix + "/protocol/" + key + ": protocol " + entry->name +
+                   " takes no parameter \"" + key + "\" (its parameters: " + entry->parameters + ")");
+  }
   if (s.parties < entry->min_parties)
     return Error(prefix + "/parties: protocol " + entry->name + " needs at least " +
                  std::to_string(entry->min_parties) + " parties, got " +
                  std::to_string(s.parties));
-  auto fn = build_function(s.function, s.inputs, s.parties);
-  if (!fn.ok()) return fn.status().with_prefix(prefix);
   auto protocol = entry->make(s.protocol_params, fn->circuit, s.parties);
   if (!protocol.ok()) return protocol.status().with_prefix(prefix);
   // Input substitution: the ideal world lets corrupted parties choose their inputs, so the
@@ -61,9 +80,10 @@ Result<RunRecord> run_scenario(const Scenario& s, const RunOptions& options) {
                        " input values to the circuit, the substitution gives " +
                        std::to_string(step.value.size()));
         for (auto v : step.value)
-          if (v >= Fp61::kModulus)
-            return Error(prefix + "/adversary/script/" + std::to_string(i) +
-                         "/value: not an element of the Mersenne-61 field");
+          if (fn->circuit.domain == CircuitDomain::kBoolean ? v > 1 : v >= Fp61::kModulus)
+            return Error(prefix + "/adversary/script/" + std::to_string(i) + "/value: " +
+                         std::to_string(v) + " is not a value of the circuit's domain (" +
+                         domain_name(fn->circuit.domain) + ")");
         in = step.value;
       }
     }
@@ -116,8 +136,20 @@ Result<RunRecord> run_scenario(const Scenario& s, const RunOptions& options) {
 
   const SecurityClaim claim = proto.claim(s.parties);
   const std::vector<PartyId> corrupted = s.adversary ? s.adversary->corrupt : std::vector<PartyId>{};
+  // Ideal-world explanations for malicious runs: the corrupted parties' default inputs (0),
+  // which protocols with guaranteed output delivery use for a disqualified dealer.
+  std::vector<IdealSubstitution> substitutions;
+  if (s.adversary && s.adversary->model == AdversaryModel::kMalicious) {
+    std::vector<PartyInput> zeroed = used;
+    for (PartyId p : corrupted)
+      for (auto& x : zeroed[static_cast<std::size_t>(p)].values) x = 0;
+    if (auto z = ideal_outputs(fn->circuit, zeroed); z.ok())
+      substitutions.push_back({"corrupted parties' inputs replaced by 0, as for a disqualified "
+                               "dealer", std::move(z).value()});
+  }
   const Verdict verdict = judge(claim, run, *expected, corrupted,
-                                s.adversary ? s.adversary->model : AdversaryModel::kSemiHonest);
+                                s.adversary ? s.adversary->model : AdversaryModel::kSemiHonest,
+                                substitutions);
 
   RunRecord rec;
   rec.scenario = s.name;

@@ -1,6 +1,5 @@
 #include "scenarios/scenario.h"
 
-#include "protocols/core/field.h"
 
 #include <fstream>
 #include <sstream>
@@ -143,30 +142,6 @@ Status error_at(const std::string& pointer, const std::string& problem) {
   return Error(pointer + ": " + problem);
 }
 
-// The schema bounds values with a double, which cannot tell p - 1 from p: check exactly here.
-Result<std::uint64_t> read_value(const nlohmann::json& v, const std::string& pointer) {
-  const auto x = v.get<std::uint64_t>();
-  if (x >= Fp61::kModulus)
-    return error_at(pointer, "value " + std::to_string(x) +
-                                 " is not an element of the Mersenne-61 field (must be < 2^61 - 1)");
-  return x;
-}
-
-Result<std::vector<std::uint64_t>> read_values(const nlohmann::json& v,
-                                               const std::string& pointer) {
-  std::vector<std::uint64_t> out;
-  if (v.is_array()) {
-    for (std::size_t i = 0; i < v.size(); ++i) {
-      SMPC_ASSIGN_OR_RETURN(auto x, read_value(v[i], pointer + "/" + std::to_string(i)));
-      out.push_back(x);
-    }
-  } else {
-    SMPC_ASSIGN_OR_RETURN(auto x, read_value(v, pointer));
-    out.push_back(x);
-  }
-  return out;
-}
-
 Status check_party(const nlohmann::json& v, int parties, const std::string& pointer) {
   const auto p = v.get<long long>();
   if (p < 0 || p >= parties)
@@ -195,10 +170,8 @@ Result<Scenario> interpret(const nlohmann::json& doc) {
     return error_at("/inputs", "has " + std::to_string(inputs.size()) + " entries but there are " +
                                    std::to_string(s.parties) +
                                    " parties: give one entry per party (use [] for none)");
-  for (std::size_t p = 0; p < inputs.size(); ++p) {
-    SMPC_ASSIGN_OR_RETURN(auto values, read_values(inputs[p], "/inputs/" + std::to_string(p)));
-    s.inputs.push_back(std::move(values));
-  }
+  // Values are interpreted by the function (field elements, or Boolean circuit encodings).
+  for (const auto& v : inputs) s.inputs.push_back(v.is_array() ? v : nlohmann::json::array({v}));
 
   if (doc.contains("network")) {
     const auto& net = doc["network"];

@@ -25,7 +25,7 @@ struct Scenario {
   std::string protocol;
   nlohmann::json protocol_params;  // the whole "protocol" object
   nlohmann::json function;         // the whole "function" object
-  std::vector<std::vector<std::uint64_t>> inputs;  // per party
+  std::vector<nlohmann::json> inputs;  // per party: a JSON array of values (as given)
   NetworkSpec network;
   double deadline_s = 600;
   std::optional<AdversarySpec> adversary;

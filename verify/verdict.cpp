@@ -17,7 +17,28 @@ const char* outcome_name(Outcome o) {
 
 Verdict judge(const SecurityClaim& claim, const RunResult& run,
               const std::vector<std::vector<std::uint64_t>>& expected,
-              const std::vector<PartyId>& corrupted, AdversaryModel model) {
+              const std::vector<PartyId>& corrupted, AdversaryModel model,
+              const std::vector<IdealSubstitution>& substitutions) {
+  // The ideal world lets corrupted parties choose their inputs: if every honest party's output
+  // is f on the honest inputs and one substitution, judge against that substitution.
+  const auto honest_match = [&](const std::vector<std::vector<std::uint64_t>>& exp) {
+    bool any = false;
+    for (const auto& p : run.parties) {
+      if (std::find(corrupted.begin(), corrupted.end(), p.party) != corrupted.end()) continue;
+      if (p.status != PartyStatus::kOutput || p.outputs != exp[static_cast<std::size_t>(p.party)])
+        return false;
+      any = true;
+    }
+    return any;
+  };
+  if (!corrupted.empty() && !honest_match(expected)) {
+    for (const auto& sub : substitutions) {
+      if (!honest_match(sub.expected)) continue;
+      Verdict v = judge(claim, run, sub.expected, corrupted, model);
+      v.explanation += " (ideal world: " + sub.description + ")";
+      return v;
+    }
+  }
   Verdict v;
   std::size_t correct = 0, aborted = 0, silent = 0, honest = 0;
   std::string first_abort;

@@ -36,9 +36,19 @@ struct Verdict {
 // the correct output; kCorrectOrAbort that no honest party gets a wrong output (each gets the
 // correct one or stops); kCorrectOrIdentifiedAbort in addition that every abort blames only
 // corrupted parties. Outside the claim the verdict is ok and the explanation says why.
+//
+// `substitutions` are further ideal-world explanations: expected outputs for other inputs of
+// the corrupted parties (e.g. the default input 0 a robust protocol uses for a disqualified
+// dealer). When every honest party's output matches one of them, the run is as correct as the
+// ideal world allows, and the explanation names the substitution.
+struct IdealSubstitution {
+  std::string description;  // e.g. "corrupted parties' inputs replaced by 0"
+  std::vector<std::vector<std::uint64_t>> expected;
+};
 Verdict judge(const SecurityClaim& claim, const RunResult& run,
               const std::vector<std::vector<std::uint64_t>>& expected,
               const std::vector<PartyId>& corrupted = {},
-              AdversaryModel model = AdversaryModel::kSemiHonest);
+              AdversaryModel model = AdversaryModel::kSemiHonest,
+              const std::vector<IdealSubstitution>& substitutions = {});
 
 }  // namespace smpc
