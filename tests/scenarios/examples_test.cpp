@@ -60,7 +60,8 @@ TEST_P(Example, SameSeedByteIdenticalOtherSeedSameOutputsOtherViews) {
 
 INSTANTIATE_TEST_SUITE_P(Scenarios, Example,
                          ::testing::Values("sum_5_lan.json", "bgw_inner_product_7_wan.json",
-                                           "mean_variance_10.json", "bgw_arithmetic_5.json"),
+                                           "mean_variance_10.json", "bgw_arithmetic_5.json",
+                                           "yao_millionaires.json"),
                          [](const ::testing::TestParamInfo<std::string>& p) {
                            return p.param.substr(0, p.param.find('.'));
                          });
@@ -117,7 +118,9 @@ TEST(Examples, AdversaryScenarios) {
   for (const Case& c : {Case{"bgw_crash_round3.json", "no_output", true},
                         Case{"sum_rushing_equivocator.json", "disagreement", true},
                         Case{"bgw_bit_flipper.json", "wrong_output", true},
-                        Case{"bgw_semi_honest_coalition.json", "correct", false}}) {
+                        Case{"bgw_semi_honest_coalition.json", "correct", false},
+                        Case{"spdz_mac_forger.json", "abort", false},
+                        Case{"bgw_robust_byzantine.json", "correct", false}}) {
     SCOPED_TRACE(c.file);
     const auto j = run_ok(testing::example(c.file));
     EXPECT_EQ(j["outcome"], c.outcome);
