@@ -1,0 +1,115 @@
+// GMW benchmarks.
+//   build/release/bench/gmw_bench [--benchmark_filter=Triples]
+// Counters: "triples/s" (OT-based bit triples, base OTs included: they are part of every run),
+// "AND/s" (AES-128 end to end, all parties in threads on this machine), "sim_s" (simulated
+// time of one run on the SimNetwork below). Benchmarks that need ../shared report an error
+// (and do not run) when it is absent.
+#include <benchmark/benchmark.h>
+
+#include <optional>
+#include <string>
+
+#include "protocols/core/bristol.h"
+#include "protocols/core/circuit_encoding.h"
+#include "protocols/core/local_network.h"
+#include "protocols/gmw/bit_triples.h"
+#include "protocols/gmw/gmw.h"
+#include "simulator/sim_network.h"
+
+namespace smpc {
+namespace {
+
+const std::string kAesPath = std::string(SMPC_SHARED_DIR) + "/circuits/bristol/aes_128.txt";
+
+const std::optional<Circuit>& aes_circuit() {
+  static const std::optional<Circuit> c = []() -> std::optional<Circuit> {
+    auto r = load_bristol(kAesPath, BristolFormat::kFashion);
+    if (!r.ok()) return std::nullopt;
+    return std::move(r).value();
+  }();
+  return c;
+}
+
+#define REQUIRE_AES(state)                                      \
+  if (!aes_circuit()) {                                         \
+    (state).SkipWithError(("cannot load " + kAesPath).c_str()); \
+    return;                                                     \
+  }
+
+std::vector<PartyInput> aes_inputs(int n) {
+  std::vector<PartyInput> in(static_cast<std::size_t>(n));
+  in[0].values = *encode_value("000102030405060708090a0b0c0d0e0f", 128,
+                               ValueEncoding::kBytesReversedLsb0);
+  in[1].values = *encode_value("00112233445566778899aabbccddeeff", 128,
+                               ValueEncoding::kBytesReversedLsb0);
+  return in;
+}
+
+// 2^16 bit triples among n parties (IKNP between every ordered pair, base OTs included).
+void BM_GmwOtTriples(benchmark::State& state) {
+  const int n = static_cast<int>(state.range(0));
+  const std::size_t count = std::size_t{1} << 16;
+  std::uint64_t seed = 1;
+  for (auto _ : state) {
+    const auto r = run_local(n, {seed++, 120}, [&](PartyContext& ctx) {
+      benchmark::DoNotOptimize(ot_bit_triples(ctx, count, "gmw").c.data());
+      return PartyOutput{};
+    });
+    benchmark::DoNotOptimize(r.parties.data());
+  }
+  state.counters["triples/s"] = benchmark::Counter(static_cast<double>(count),
+                                                   benchmark::Counter::kIsIterationInvariantRate);
+}
+BENCHMARK(BM_GmwOtTriples)->Arg(2)->Arg(3)->Arg(5)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+void run_aes_local(benchmark::State& state, bool dealer) {
+  REQUIRE_AES(state);
+  const int n = static_cast<int>(state.range(0));
+  const GmwSemiHonest ot(*aes_circuit());
+  const GmwTrustedDealer td(*aes_circuit(), 1);
+  const Protocol& protocol = dealer ? static_cast<const Protocol&>(td) : ot;
+  const auto in = aes_inputs(n);
+  std::uint64_t seed = 1;
+  for (auto _ : state) {
+    const auto r = run_local(n, {seed++, 120}, [&](PartyContext& ctx) {
+      return protocol.run(ctx, in[static_cast<std::size_t>(ctx.net.self())]);
+    });
+    benchmark::DoNotOptimize(r.parties.data());
+  }
+  state.counters["AND/s"] = benchmark::Counter(6400, benchmark::Counter::kIsIterationInvariantRate);
+}
+
+void BM_GmwAes128Local(benchmark::State& state) { run_aes_local(state, false); }
+void BM_GmwDealerAes128Local(benchmark::State& state) { run_aes_local(state, true); }
+BENCHMARK(BM_GmwAes128Local)->Arg(2)->Arg(3)->Arg(5)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_GmwDealerAes128Local)->Arg(2)->Arg(3)->Arg(5)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// 3 parties, 50 ms one way (100 ms round trip), 1 Gbit/s: wall time of the whole simulation
+// (fork included) against its simulated time.
+void BM_GmwAes128Sim100msRtt(benchmark::State& state) {
+  REQUIRE_AES(state);
+  const GmwSemiHonest gmw(*aes_circuit());
+  const auto in = aes_inputs(3);
+  SimRunOptions o;
+  o.network.latency_s = 0.050;
+  o.network.bandwidth_bytes_per_s = 125e6;
+  double sim_s = 0;
+  for (auto _ : state) {
+    const auto r = run_simulated(3, o, [&](PartyContext& ctx) {
+      return gmw.run(ctx, in[static_cast<std::size_t>(ctx.net.self())]);
+    });
+    if (!r.ok()) {
+      state.SkipWithError(r.status().message().c_str());
+      return;
+    }
+    sim_s = r->simulated_time_s;
+    ++o.seed;
+  }
+  state.counters["sim_s"] = sim_s;
+}
+BENCHMARK(BM_GmwAes128Sim100msRtt)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+}  // namespace
+}  // namespace smpc
+
+BENCHMARK_MAIN();

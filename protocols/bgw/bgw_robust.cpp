@@ -1,0 +1,287 @@
+#include "protocols/bgw/bgw_robust.h"
+
+#include <cmath>
+#include <numeric>
+
+#include "protocols/bgw/bivariate_vss.h"
+#include "protocols/bgw/lockstep.h"
+#include "protocols/bgw/reed_solomon.h"
+#include "protocols/bgw/shamir.h"
+#include "protocols/core/abort.h"
+#include "protocols/core/layer_schedule.h"
+
+namespace smpc {
+namespace {
+
+using Row = std::vector<Fp61>;  // a party's row R_j(x) of a wire, t + 1 coefficients
+
+Fp61 at(const Row& r, PartyId p) { return evaluate_polynomial(r, shamir_point(p)); }
+
+Row constant_row(Fp61 c, int t) {
+  Row r(static_cast<std::size_t>(t) + 1);
+  r[0] = c;
+  return r;
+}
+
+Row scaled(const Row& r, Fp61 c) {
+  Row out(r.size());
+  for (std::size_t i = 0; i < r.size(); ++i) out[i] = r[i] * c;
+  return out;
+}
+
+Row combined(const Row& a, const Row& b, Fp61 sign) {
+  Row out(a.size());
+  for (std::size_t i = 0; i < a.size(); ++i) out[i] = a[i] + sign * b[i];
+  return out;
+}
+
+// Opens degree-t sharings robustly: every party sends its shares to every other, and each
+// decodes every value with Berlekamp–Welch from the shares that arrived (own included). With at
+// most t corrupted parties every honest party decodes the same values.
+std::vector<Fp61> robust_open(LockstepNet& net, int t, std::string_view label,
+                              const std::vector<Fp61>& mine) {
+  const int n = net.parties();
+  const PartyId me = net.self();
+  net.begin_round();
+  const Message msg = Message().add_field61(mine);
+  for (PartyId p = 0; p < n; ++p)
+    if (p != me) net.send(p, label, msg);
+  std::vector<Fp61> xs{shamir_point(me)};
+  std::vector<std::vector<Fp61>> ys(mine.size());
+  for (std::size_t i = 0; i < mine.size(); ++i) ys[i].push_back(mine[i]);
+  for (PartyId p = 0; p < n; ++p) {
+    if (p == me) continue;
+    const auto got = read_field61(net.recv(p), mine.size());
+    if (!got) continue;  // missing or malformed: an erasure
+    xs.push_back(shamir_point(p));
+    for (std::size_t i = 0; i < mine.size(); ++i) ys[i].push_back((*got)[i]);
+  }
+  std::vector<Fp61> out(mine.size());
+  for (std::size_t i = 0; i < mine.size(); ++i) {
+    const auto poly = berlekamp_welch(xs, ys[i], t);
+    if (!poly)
+      throw Abort("Reed-Solomon decoding of '" + std::string(label) +
+                  "' failed: more than t = " + std::to_string(t) + " wrong shares");
+    out[i] = (*poly)[0];
+  }
+  return out;
+}
+
+}  // namespace
+
+BgwRobust::BgwRobust(Circuit circuit, int threshold, double round_timeout_s)
+    : circuit_(std::move(circuit)), t_(threshold), round_timeout_s_(round_timeout_s) {
+  SMPC_ASSERT(circuit_.domain == CircuitDomain::kField61);
+  SMPC_ASSERT(t_ >= 0 && round_timeout_s_ > 0);
+}
+
+SecurityClaim BgwRobust::claim(int parties) const {
+  return {AdversaryModel::kMalicious, t_, OutputGuarantee::kGuaranteedOutputDelivery,
+          "malicious, at most t = " + std::to_string(t_) + " of n = " + std::to_string(parties) +
+              " parties corrupted (n >= 3t + 1), guaranteed output delivery; statistical "
+              "(each product check errs with probability <= 2^-61); synchronous rounds of " +
+              std::to_string(round_timeout_s_) + " s"};
+}
+
+PartyOutput BgwRobust::run(PartyContext& ctx, const PartyInput& input) const {
+  LockstepNet net(ctx, round_timeout_s_);
+  const PartyId me = net.self();
+  const int n = net.parties();
+  const int t = t_;
+  SMPC_ASSERT(3 * t + 1 <= n);
+  const auto un = static_cast<std::size_t>(n);
+  std::vector<Row> wire(circuit_.num_wires, Row(static_cast<std::size_t>(t) + 1));
+
+  // Step 1 (AL Protocol 7.1, input sharing): every input through VSS; disqualified → 0.
+  ctx.meter.set_phase("input");
+  {
+    std::vector<int> per_dealer(un);
+    for (PartyId p = 0; p < n; ++p)
+      per_dealer[static_cast<std::size_t>(p)] = static_cast<int>(circuit_.input_wires_of(p).size());
+    SMPC_ASSERT(input.values.size() == static_cast<std::size_t>(per_dealer[me]));
+    std::vector<Fp61> secrets;
+    for (auto v : input.values) secrets.push_back(Fp61::from_u64(v));
+    if (std::accumulate(per_dealer.begin(), per_dealer.end(), 0) > 0) {
+      const VssBatch vss = vss_share(net, t, per_dealer, secrets);
+      for (PartyId p = 0; p < n; ++p) {
+        const auto wires = circuit_.input_wires_of(p);
+        for (std::size_t k = 0; k < wires.size(); ++k)
+          wire[wires[k]] = vss.rows[vss.offset[static_cast<std::size_t>(p)] + k];
+      }
+    }
+  }
+
+  // Step 2 (AL Protocol 7.1, circuit emulation), layer by layer.
+  ctx.meter.set_phase("mult");
+  std::vector<PartyId> everyone(un);
+  std::iota(everyone.begin(), everyone.end(), 0);
+  const auto lambda = lagrange_at_zero(everyone);
+  for (const CircuitLayer& layer : layer_schedule(circuit_)) {
+    const std::size_t m = layer.nonlinear.size();
+    if (m > 0) {
+      // 2a. Every party deals, per gate, c = a_i·b_i (its shares), a mask β and γ = β·b_i; and
+      //     one random ω for the challenge. Instance layout per dealer: ω, then (c, β, γ) × m.
+      std::vector<Fp61> deal{ctx.rng.uniform_fp61()};
+      for (std::size_t g = 0; g < m; ++g) {
+        const Gate& gate = circuit_.gates[layer.nonlinear[g]];
+        const Fp61 a = wire[gate.in0][0], b = wire[gate.in1][0];
+        const Fp61 beta = ctx.rng.uniform_fp61();
+        deal.insert(deal.end(), {a * b, beta, beta * b});
+      }
+      const VssBatch vss =
+          vss_share(net, t, std::vector<int>(un, static_cast<int>(3 * m + 1)), deal);
+      const auto id = [&](PartyId dealer, std::size_t g, std::size_t which) {
+        return vss.offset[static_cast<std::size_t>(dealer)] + 1 + 3 * g + which;
+      };
+      const auto share = [&](std::size_t inst) { return vss.rows[inst][0]; };
+
+      // 2b. The challenge r = Σ ω of the dealers not disqualified, opened only now that every
+      //     c, β, γ is fixed.
+      Fp61 omega;
+      for (PartyId d = 0; d < n; ++d)
+        if (vss.accepted[vss.offset[static_cast<std::size_t>(d)]])
+          omega += share(vss.offset[static_cast<std::size_t>(d)]);
+      const Fp61 r = robust_open(net, t, "bgwr.mult.challenge", {omega})[0];
+
+      // 2c. Open ρ = r·a_i + β for every dealer i and gate g. ⟨a_i⟩: party j's share of a_i is
+      //     its sub-share R_j^a(α_i).
+      std::vector<Fp61> rho_shares;
+      for (PartyId i = 0; i < n; ++i)
+        for (std::size_t g = 0; g < m; ++g) {
+          const Gate& gate = circuit_.gates[layer.nonlinear[g]];
+          rho_shares.push_back(r * at(wire[gate.in0], i) + share(id(i, g, 1)));
+        }
+      const auto rho = robust_open(net, t, "bgwr.mult.open_rho", rho_shares);
+
+      // 2d. Open z = r·c − ρ·b_i + γ, which is r(c − a_i b_i) + (γ − β b_i).
+      std::vector<Fp61> z_shares;
+      for (PartyId i = 0; i < n; ++i)
+        for (std::size_t g = 0; g < m; ++g) {
+          const Gate& gate = circuit_.gates[layer.nonlinear[g]];
+          const Fp61 rho_ig = rho[static_cast<std::size_t>(i) * m + g];
+          z_shares.push_back(r * share(id(i, g, 0)) - rho_ig * at(wire[gate.in1], i) +
+                             share(id(i, g, 2)));
+        }
+      const auto z = robust_open(net, t, "bgwr.mult.open_z", z_shares);
+
+      // 2e. A dealer disqualified in the VSS, or whose check failed, is corrupted: open its
+      //     a_i and b_i from their sub-shares and use c_i = a_i·b_i in the clear.
+      std::vector<std::pair<PartyId, std::size_t>> caught;
+      for (PartyId i = 0; i < n; ++i)
+        for (std::size_t g = 0; g < m; ++g) {
+          const bool dealt_ok =
+              vss.accepted[id(i, g, 0)] && vss.accepted[id(i, g, 1)] && vss.accepted[id(i, g, 2)];
+          if (!dealt_ok || z[static_cast<std::size_t>(i) * m + g] != Fp61())
+            caught.push_back({i, g});
+        }
+      std::vector<Fp61> in_clear;
+      if (!caught.empty()) {
+        std::vector<Fp61> sub;
+        for (const auto& [i, g] : caught) {
+          const Gate& gate = circuit_.gates[layer.nonlinear[g]];
+          sub.push_back(at(wire[gate.in0], i));
+          sub.push_back(at(wire[gate.in1], i));
+        }
+        in_clear = robust_open(net, t, "bgwr.mult.reveal", sub);
+      }
+
+      // 2f. New rows: Σ_i λ_i [c_i] (rows are linear, so sub-shares stay consistent).
+      for (std::size_t g = 0; g < m; ++g) {
+        Row acc(static_cast<std::size_t>(t) + 1);
+        for (PartyId i = 0; i < n; ++i) {
+          Row c = vss.rows[id(i, g, 0)];
+          for (std::size_t q = 0; q < caught.size(); ++q)
+            if (caught[q] == std::pair<PartyId, std::size_t>{i, g})
+              c = constant_row(in_clear[2 * q] * in_clear[2 * q + 1], t);
+          acc = combined(acc, c, lambda[static_cast<std::size_t>(i)]);
+        }
+        wire[circuit_.gates[layer.nonlinear[g]].out] = std::move(acc);
+      }
+    }
+    for (std::size_t gi : layer.linear) {
+      const Gate& g = circuit_.gates[gi];
+      switch (g.type) {
+        case GateType::kAdd:
+          wire[g.out] = combined(wire[g.in0], wire[g.in1], Fp61::from_u64(1));
+          break;
+        case GateType::kSub:
+          wire[g.out] = combined(wire[g.in0], wire[g.in1], -Fp61::from_u64(1));
+          break;
+        case GateType::kMulConst:
+          wire[g.out] = scaled(wire[g.in0], Fp61::from_u64(g.constant));
+          break;
+        case GateType::kEqw:
+          wire[g.out] = wire[g.in0];
+          break;
+        case GateType::kEq:
+          wire[g.out] = constant_row(Fp61::from_u64(g.constant), t);
+          break;
+        default:
+          SMPC_ASSERT(false && "nonlinear or Boolean gate in a linear layer");
+      }
+    }
+  }
+
+  // Step 3 (AL Protocol 7.1, output reconstruction): shares to the receiver, who decodes.
+  ctx.meter.set_phase("output");
+  net.begin_round();
+  for (PartyId r = 0; r < n; ++r) {
+    if (r == me) continue;
+    const auto wires = circuit_.output_wires_of(r);
+    if (wires.empty()) continue;
+    std::vector<Fp61> shares;
+    for (auto w : wires) shares.push_back(wire[w][0]);
+    net.send(r, "bgwr.output", Message().add_field61(shares));
+  }
+  PartyOutput out;
+  const auto mine = circuit_.output_wires_of(me);
+  if (mine.empty()) return out;
+  std::vector<Fp61> xs{shamir_point(me)};
+  std::vector<std::vector<Fp61>> ys(mine.size());
+  for (std::size_t k = 0; k < mine.size(); ++k) ys[k].push_back(wire[mine[k]][0]);
+  for (PartyId p = 0; p < n; ++p) {
+    if (p == me) continue;
+    const auto got = read_field61(net.recv(p), mine.size());
+    if (!got) continue;
+    xs.push_back(shamir_point(p));
+    for (std::size_t k = 0; k < mine.size(); ++k) ys[k].push_back((*got)[k]);
+  }
+  for (const auto& y : ys) {
+    const auto poly = berlekamp_welch(xs, y, t);
+    if (!poly)
+      throw Abort("Reed-Solomon decoding of an output failed: more than t = " + std::to_string(t) +
+                  " wrong shares");
+    out.values.push_back((*poly)[0].value());
+  }
+  return out;
+}
+
+Result<std::unique_ptr<Protocol>> make_bgw_robust(const nlohmann::json& params, const Circuit& c,
+                                                  int parties) {
+  if (c.domain != CircuitDomain::kField61)
+    return Error(std::string("/function: bgw_robust evaluates circuits over field61, got ") +
+                 domain_name(c.domain));
+  const int max_t = (parties - 1) / 3;
+  int t = max_t;
+  if (params.contains("threshold")) {
+    const auto& v = params["threshold"];
+    if (!v.is_number_integer())
+      return Error("/protocol/threshold: must be an integer, got " + v.dump());
+    const auto tv = v.get<long long>();
+    if (tv < 0 || 3 * tv + 1 > parties)
+      return Error("/protocol/threshold: t = " + std::to_string(tv) +
+                   " but robust BGW needs 0 <= t and n >= 3t + 1, i.e. t <= " +
+                   std::to_string(max_t) + " for n = " + std::to_string(parties));
+    t = static_cast<int>(tv);
+  }
+  double timeout = 1.0;
+  if (params.contains("round_timeout_s")) {
+    const auto& v = params["round_timeout_s"];
+    if (!v.is_number() || !std::isfinite(v.get<double>()) || v.get<double>() <= 0)
+      return Error("/protocol/round_timeout_s: must be a number > 0 (seconds), got " + v.dump());
+    timeout = v.get<double>();
+  }
+  return std::unique_ptr<Protocol>(std::make_unique<BgwRobust>(c, t, timeout));
+}
+
+}  // namespace smpc

@@ -1,0 +1,170 @@
+#include "protocols/core/circuit_encoding.h"
+
+namespace smpc {
+
+Result<ValueEncoding> parse_value_encoding(std::string_view name) {
+  if (name == "int_lsb0") return ValueEncoding::kIntLsb0;
+  if (name == "bytes_reversed_lsb0") return ValueEncoding::kBytesReversedLsb0;
+  if (name == "bytes_msb0") return ValueEncoding::kBytesMsb0;
+  return Error("unknown encoding '" + std::string(name) +
+               "' (expected int_lsb0, bytes_reversed_lsb0 or bytes_msb0)");
+}
+
+const char* value_encoding_name(ValueEncoding e) {
+  switch (e) {
+    case ValueEncoding::kIntLsb0:
+      return "int_lsb0";
+    case ValueEncoding::kBytesReversedLsb0:
+      return "bytes_reversed_lsb0";
+    case ValueEncoding::kBytesMsb0:
+      return "bytes_msb0";
+  }
+  return "?";
+}
+
+namespace {
+
+int hex_digit(char ch) {
+  if (ch >= '0' && ch <= '9') return ch - '0';
+  if (ch >= 'a' && ch <= 'f') return ch - 'a' + 10;
+  if (ch >= 'A' && ch <= 'F') return ch - 'A' + 10;
+  return -1;
+}
+
+std::string quoted(std::string_view text) {
+  std::string out(1, '\'');
+  out.append(text.substr(0, 80));
+  out.append(text.size() > 80 ? "...'" : "'");
+  return out;
+}
+
+std::string_view strip_0x(std::string_view t) {
+  if (t.size() >= 2 && t[0] == '0' && (t[1] == 'x' || t[1] == 'X')) t.remove_prefix(2);
+  return t;
+}
+
+// Hex digits -> bytes, byte 0 first.
+Result<std::vector<std::uint8_t>> hex_bytes(std::string_view text) {
+  const std::string_view t = strip_0x(text);
+  if (t.size() % 2 != 0)
+    return Error("byte string " + quoted(text) + " has an odd number of hex digits");
+  std::vector<std::uint8_t> out(t.size() / 2);
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const int hi = hex_digit(t[2 * i]), lo = hex_digit(t[2 * i + 1]);
+    if (hi < 0 || lo < 0) return Error("byte string " + quoted(text) + " is not hexadecimal");
+    out[i] = static_cast<std::uint8_t>(hi * 16 + lo);
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<std::vector<std::uint64_t>> encode_value(std::string_view text, std::size_t width,
+                                                ValueEncoding e) {
+  std::vector<std::uint64_t> bits(width, 0);
+  if (e == ValueEncoding::kIntLsb0) {
+    if (text.size() >= 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X')) {
+      const std::string_view t = text.substr(2);
+      if (t.empty()) return Error("integer " + quoted(text) + " has no digits");
+      // Hex digit j from the right holds bits 4j .. 4j+3.
+      for (std::size_t j = 0; j < t.size(); ++j) {
+        const int d = hex_digit(t[t.size() - 1 - j]);
+        if (d < 0) return Error("integer " + quoted(text) + " is not hexadecimal");
+        for (int b = 0; b < 4; ++b) {
+          if (!((d >> b) & 1)) continue;
+          const std::size_t k = 4 * j + static_cast<std::size_t>(b);
+          if (k >= width)
+            return Error("integer " + quoted(text) + " does not fit in " + std::to_string(width) +
+                         " bits");
+          bits[k] = 1;
+        }
+      }
+      return bits;
+    }
+    if (text.empty()) return Error("empty integer");
+    std::uint64_t v = 0;
+    for (char ch : text) {
+      if (ch < '0' || ch > '9')
+        return Error("integer " + quoted(text) + " is neither 0x-hex nor decimal");
+      const auto d = static_cast<std::uint64_t>(ch - '0');
+      if (v > (UINT64_MAX - d) / 10)
+        return Error("decimal integer " + quoted(text) + " exceeds 2^64-1; write it in 0x hex");
+      v = v * 10 + d;
+    }
+    for (std::size_t k = 0; k < 64; ++k) {
+      if (!((v >> k) & 1)) continue;
+      if (k >= width)
+        return Error("integer " + quoted(text) + " does not fit in " + std::to_string(width) +
+                     " bits");
+      bits[k] = 1;
+    }
+    return bits;
+  }
+  if (width % 8 != 0)
+    return Error(std::string("encoding ") + value_encoding_name(e) + " needs a width that is a " +
+                 "multiple of 8, this value has " + std::to_string(width) + " bits");
+  SMPC_ASSIGN_OR_RETURN(const std::vector<std::uint8_t> bytes, hex_bytes(text));
+  const std::size_t nbytes = width / 8;
+  if (bytes.size() != nbytes)
+    return Error("byte string " + quoted(text) + " has " + std::to_string(bytes.size()) +
+                 " bytes, this value needs " + std::to_string(nbytes));
+  for (std::size_t k = 0; k < width; ++k) {
+    const std::size_t byte = e == ValueEncoding::kBytesReversedLsb0 ? nbytes - 1 - k / 8 : k / 8;
+    const unsigned bit = e == ValueEncoding::kBytesReversedLsb0 ? k % 8 : 7 - k % 8;
+    bits[k] = (bytes[byte] >> bit) & 1u;
+  }
+  return bits;
+}
+
+Result<std::string> decode_value(std::span<const std::uint64_t> bits, ValueEncoding e) {
+  for (std::size_t k = 0; k < bits.size(); ++k)
+    if (bits[k] > 1)
+      return Error("wire bit " + std::to_string(k) + " is " + std::to_string(bits[k]) +
+                   ", not 0 or 1");
+  static const char* kHex = "0123456789abcdef";
+  if (e == ValueEncoding::kIntLsb0) {
+    std::string digits;  // least significant first
+    for (std::size_t j = 0; 4 * j < bits.size(); ++j) {
+      int d = 0;
+      for (std::size_t b = 0; b < 4 && 4 * j + b < bits.size(); ++b)
+        d |= static_cast<int>(bits[4 * j + b]) << b;
+      digits.push_back(kHex[d]);
+    }
+    while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
+    if (digits.empty()) digits.push_back('0');
+    std::string out = "0x";
+    out.append(digits.rbegin(), digits.rend());
+    return out;
+  }
+  if (bits.size() % 8 != 0)
+    return Error(std::string("encoding ") + value_encoding_name(e) + " needs a width that is a " +
+                 "multiple of 8, this value has " + std::to_string(bits.size()) + " bits");
+  const std::size_t nbytes = bits.size() / 8;
+  std::vector<std::uint8_t> bytes(nbytes, 0);
+  for (std::size_t k = 0; k < bits.size(); ++k) {
+    const std::size_t byte = e == ValueEncoding::kBytesReversedLsb0 ? nbytes - 1 - k / 8 : k / 8;
+    const unsigned bit = e == ValueEncoding::kBytesReversedLsb0 ? k % 8 : 7 - k % 8;
+    bytes[byte] = static_cast<std::uint8_t>(bytes[byte] | (bits[k] << bit));
+  }
+  std::string out;
+  out.reserve(2 * nbytes);
+  for (std::uint8_t b : bytes) {
+    out.push_back(kHex[b >> 4]);
+    out.push_back(kHex[b & 15]);
+  }
+  return out;
+}
+
+std::vector<std::uint64_t> bits_of(std::uint64_t v, std::size_t width) {
+  std::vector<std::uint64_t> out(width, 0);
+  for (std::size_t k = 0; k < width && k < 64; ++k) out[k] = (v >> k) & 1;
+  return out;
+}
+
+std::uint64_t value_of(std::span<const std::uint64_t> bits) {
+  std::uint64_t v = 0;
+  for (std::size_t k = 0; k < bits.size() && k < 64; ++k) v |= (bits[k] & 1) << k;
+  return v;
+}
+
+}  // namespace smpc

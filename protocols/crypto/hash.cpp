@@ -1,0 +1,37 @@
+#include "protocols/crypto/hash.h"
+
+#include "protocols/core/status.h"
+
+namespace smpc {
+
+Blake2b::Blake2b(std::string_view domain, std::size_t out_bytes) : out_bytes_(out_bytes) {
+  SMPC_ASSERT(out_bytes >= crypto_generichash_BYTES_MIN &&
+              out_bytes <= crypto_generichash_BYTES_MAX);
+  SMPC_ASSERT(sodium_init() >= 0);
+  crypto_generichash_init(&st_, nullptr, 0, out_bytes);
+  add(ByteSpan(reinterpret_cast<const std::uint8_t*>(domain.data()), domain.size()));
+}
+
+void Blake2b::raw(const void* data, std::size_t n) {
+  crypto_generichash_update(&st_, static_cast<const unsigned char*>(data), n);
+}
+
+Blake2b& Blake2b::add_u64(std::uint64_t v) {
+  unsigned char b[8];
+  for (int i = 0; i < 8; ++i) b[i] = static_cast<unsigned char>(v >> (8 * i));
+  raw(b, sizeof b);
+  return *this;
+}
+
+Blake2b& Blake2b::add(ByteSpan part) {
+  add_u64(part.size());
+  raw(part.data(), part.size());
+  return *this;
+}
+
+void Blake2b::finish(std::span<std::uint8_t> out) {
+  SMPC_ASSERT(out.size() == out_bytes_);
+  crypto_generichash_final(&st_, out.data(), out.size());
+}
+
+}  // namespace smpc

@@ -1,0 +1,83 @@
+#include "protocols/crypto/ristretto.h"
+
+#include <sodium.h>
+
+#include "protocols/core/status.h"
+#include "protocols/crypto/hash.h"
+
+namespace smpc {
+namespace {
+
+void ensure_sodium() {
+  static const int ok = sodium_init();
+  SMPC_ASSERT(ok >= 0);
+}
+
+RistrettoPoint from_uniform(const std::array<std::uint8_t, 64>& h) {
+  PointBytes p;
+  SMPC_ASSERT(crypto_core_ristretto255_from_hash(p.data(), h.data()) == 0);
+  auto r = RistrettoPoint::decode(p);
+  SMPC_ASSERT(r.has_value());
+  return *r;
+}
+
+}  // namespace
+
+Scalar Scalar::random(Rng& rng) {
+  ensure_sodium();
+  std::array<std::uint8_t, 64> wide;
+  rng.fill(wide);
+  Scalar s;
+  crypto_core_ristretto255_scalar_reduce(s.b_.data(), wide.data());
+  return s;
+}
+
+std::optional<RistrettoPoint> RistrettoPoint::decode(const PointBytes& bytes) {
+  ensure_sodium();
+  if (crypto_core_ristretto255_is_valid_point(bytes.data()) != 1) return std::nullopt;
+  RistrettoPoint p;
+  p.b_ = bytes;
+  return p;
+}
+
+RistrettoPoint RistrettoPoint::hash(std::string_view domain, std::uint64_t index, ByteSpan data) {
+  std::array<std::uint8_t, 64> h;
+  Blake2b(domain, h.size()).add_u64(index).add(data).finish(h);
+  return from_uniform(h);
+}
+
+RistrettoPoint RistrettoPoint::random(Rng& rng) {
+  ensure_sodium();
+  std::array<std::uint8_t, 64> h;
+  rng.fill(h);
+  return from_uniform(h);
+}
+
+RistrettoPoint RistrettoPoint::base_mul(const Scalar& s) {
+  ensure_sodium();
+  RistrettoPoint p;
+  SMPC_ASSERT(crypto_scalarmult_ristretto255_base(p.b_.data(), s.bytes().data()) == 0);
+  return p;
+}
+
+std::optional<RistrettoPoint> RistrettoPoint::mul(const Scalar& s) const {
+  RistrettoPoint p;
+  if (crypto_scalarmult_ristretto255(p.b_.data(), s.bytes().data(), b_.data()) != 0)
+    return std::nullopt;
+  return p;
+}
+
+RistrettoPoint RistrettoPoint::operator+(const RistrettoPoint& o) const {
+  RistrettoPoint p;
+  // Both operands are valid points (decode/arithmetic only), so this cannot fail.
+  SMPC_ASSERT(crypto_core_ristretto255_add(p.b_.data(), b_.data(), o.b_.data()) == 0);
+  return p;
+}
+
+RistrettoPoint RistrettoPoint::operator-(const RistrettoPoint& o) const {
+  RistrettoPoint p;
+  SMPC_ASSERT(crypto_core_ristretto255_sub(p.b_.data(), b_.data(), o.b_.data()) == 0);
+  return p;
+}
+
+}  // namespace smpc

@@ -1,0 +1,55 @@
+// The ristretto255 prime-order group (RFC 9496) from libsodium: points, scalars, hashing to the
+// group. Thin value types over crypto_core_ristretto255 / crypto_scalarmult_ristretto255 so that
+// protocol code reads like the paper (A = a·G, B - H(r)) and every point that came from a peer
+// goes through decode(), which rejects non-canonical and invalid encodings.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+#include "protocols/core/rng.h"
+#include "protocols/core/types.h"
+
+namespace smpc {
+
+using PointBytes = std::array<std::uint8_t, 32>;
+
+// An element of Z_ℓ, ℓ = 2^252 + 27742317777372353535851937790883648493 (canonical, < ℓ).
+class Scalar {
+ public:
+  // Uniform: 64 random bytes reduced mod ℓ (bias < 2^-250).
+  static Scalar random(Rng& rng);
+  const std::array<std::uint8_t, 32>& bytes() const { return b_; }
+
+ private:
+  std::array<std::uint8_t, 32> b_{};
+};
+
+class RistrettoPoint {
+ public:
+  // Peer data: nullopt unless `bytes` is the canonical encoding of a group element.
+  static std::optional<RistrettoPoint> decode(const PointBytes& bytes);
+  // Hash to the group: the ristretto255 one-way map (two Elligator 2 calls) of
+  // BLAKE2b-512(domain ‖ index ‖ data). Statistically close to uniform, discrete log unknown.
+  static RistrettoPoint hash(std::string_view domain, std::uint64_t index, ByteSpan data);
+  // Uniform point: the one-way map of 64 random bytes.
+  static RistrettoPoint random(Rng& rng);
+  // s·G. s must be non-zero (Scalar::random is, except with probability 2^-252).
+  static RistrettoPoint base_mul(const Scalar& s);
+
+  // s·P; nullopt if the result is the identity (P of small order cannot occur in ristretto255,
+  // so this happens only for P = identity).
+  std::optional<RistrettoPoint> mul(const Scalar& s) const;
+  RistrettoPoint operator+(const RistrettoPoint& o) const;
+  RistrettoPoint operator-(const RistrettoPoint& o) const;
+  bool operator==(const RistrettoPoint& o) const { return b_ == o.b_; }
+
+  const PointBytes& bytes() const { return b_; }
+
+ private:
+  PointBytes b_{};
+};
+
+}  // namespace smpc

@@ -1,0 +1,317 @@
+#include "protocols/gmw/gmw.h"
+
+#include <algorithm>
+
+#include "protocols/gmw/bit_triples.h"
+#include "protocols/ot/iknp.h"
+
+namespace smpc {
+namespace {
+
+GmwPlan make_plan(Circuit circuit) {
+  SMPC_ASSERT(circuit.domain == CircuitDomain::kBoolean);
+  GmwPlan plan;
+  plan.layers = layer_schedule(circuit);
+  plan.and_count = circuit.count(GateType::kAnd);
+  plan.circuit = std::move(circuit);
+  return plan;
+}
+
+std::vector<bool> random_bits(Rng& rng, std::size_t count) {
+  std::vector<std::uint8_t> bytes((count + 7) / 8);
+  rng.fill(bytes);
+  std::vector<bool> bits(count);
+  for (std::size_t k = 0; k < count; ++k) bits[k] = (bytes[k / 8] >> (k % 8)) & 1;
+  return bits;
+}
+
+std::vector<bool> read_bits(const Message& m, std::size_t count) {
+  m.expect_parts(1);
+  return m.bits(0, count);
+}
+
+// The online phase (steps 1-3 of gmw.h), given this party's triple shares, consumed in layer
+// order.
+PartyOutput gmw_online(const GmwPlan& plan, PartyContext& ctx, const PartyInput& input,
+                       const BitTriples& triples) {
+  Channel& net = ctx.net;
+  const PartyId me = net.self();
+  const int n = net.party_count();
+  const Circuit& c = plan.circuit;
+  SMPC_ASSERT(triples.size() == plan.and_count);
+  ctx.meter.set_phase("online");
+  std::vector<std::uint8_t> wire(c.num_wires, 0);
+
+  // Step 1 (input sharing): random shares for every peer, the XOR of the rest for us.
+  const auto my_wires = c.input_wires_of(me);
+  SMPC_ASSERT(input.values.size() == my_wires.size());
+  if (!my_wires.empty()) {
+    std::vector<std::uint8_t> own(my_wires.size());
+    for (std::size_t k = 0; k < my_wires.size(); ++k) {
+      SMPC_ASSERT(input.values[k] <= 1);
+      own[k] = static_cast<std::uint8_t>(input.values[k]);
+    }
+    for (PartyId j = 0; j < n; ++j) {
+      if (j == me) continue;
+      const auto share = random_bits(ctx.rng, my_wires.size());
+      for (std::size_t k = 0; k < share.size(); ++k) own[k] ^= share[k] ? 1 : 0;
+      net.send(j, "gmw.input", Message().add_bits(share));
+    }
+    for (std::size_t k = 0; k < my_wires.size(); ++k) wire[my_wires[k]] = own[k];
+  }
+  for (PartyId p = 0; p < n; ++p) {
+    if (p == me) continue;
+    const auto wires = c.input_wires_of(p);
+    if (wires.empty()) continue;
+    const auto share = read_bits(net.recv(p), wires.size());
+    for (std::size_t k = 0; k < wires.size(); ++k) wire[wires[k]] = share[k] ? 1 : 0;
+  }
+
+  // Step 2 (circuit evaluation), one round per layer of AND gates.
+  const std::uint8_t first = me == 0 ? 1 : 0;  // party 0 carries constants and the d·e term
+  std::size_t next_triple = 0;
+  std::vector<std::uint8_t> d, e;
+  for (const CircuitLayer& layer : plan.layers) {
+    const std::size_t m = layer.nonlinear.size();
+    if (m > 0) {
+      // 2a: open d_i = x_i ⊕ a_i and e_i = y_i ⊕ b_i for the whole layer in one message.
+      d.assign(m, 0);
+      e.assign(m, 0);
+      std::vector<bool> opening(2 * m);
+      for (std::size_t k = 0; k < m; ++k) {
+        const Gate& g = c.gates[layer.nonlinear[k]];
+        d[k] = wire[g.in0] ^ triples.a[next_triple + k];
+        e[k] = wire[g.in1] ^ triples.b[next_triple + k];
+        opening[k] = d[k] != 0;
+        opening[m + k] = e[k] != 0;
+      }
+      send_to_all(net, "gmw.and", Message().add_bits(opening));
+      for (PartyId p = 0; p < n; ++p) {
+        if (p == me) continue;
+        const auto theirs = read_bits(net.recv(p), 2 * m);
+        for (std::size_t k = 0; k < m; ++k) {
+          d[k] ^= theirs[k] ? 1 : 0;
+          e[k] ^= theirs[m + k] ? 1 : 0;
+        }
+      }
+      // 2b: z_i = c_i ⊕ d·b_i ⊕ e·a_i ⊕ [i = 0]·d·e.
+      for (std::size_t k = 0; k < m; ++k) {
+        const std::size_t t = next_triple + k;
+        wire[c.gates[layer.nonlinear[k]].out] = triples.c[t] ^ (d[k] & triples.b[t]) ^
+                                                (e[k] & triples.a[t]) ^ (first & d[k] & e[k]);
+      }
+      next_triple += m;
+    }
+    // 2c: the layer's linear gates, locally.
+    for (std::size_t gi : layer.linear) {
+      const Gate& g = c.gates[gi];
+      switch (g.type) {
+        case GateType::kXor:
+          wire[g.out] = wire[g.in0] ^ wire[g.in1];
+          break;
+        case GateType::kInv:
+          wire[g.out] = wire[g.in0] ^ first;
+          break;
+        case GateType::kEq:
+          wire[g.out] = first & static_cast<std::uint8_t>(g.constant & 1);
+          break;
+        case GateType::kEqw:
+          wire[g.out] = wire[g.in0];
+          break;
+        default:
+          SMPC_ASSERT(false && "not a linear Boolean gate");
+      }
+    }
+  }
+
+  // Step 3 (outputs): our shares of r's output wires go to r.
+  for (PartyId r = 0; r < n; ++r) {
+    if (r == me) continue;
+    const auto wires = c.output_wires_of(r);
+    if (wires.empty()) continue;
+    std::vector<bool> shares(wires.size());
+    for (std::size_t k = 0; k < wires.size(); ++k) shares[k] = wire[wires[k]] != 0;
+    net.send(r, "gmw.output", Message().add_bits(shares));
+  }
+  PartyOutput out;
+  const auto out_wires = c.output_wires_of(me);
+  if (out_wires.empty()) return out;
+  std::vector<std::uint8_t> value(out_wires.size());
+  for (std::size_t k = 0; k < out_wires.size(); ++k) value[k] = wire[out_wires[k]];
+  for (PartyId p = 0; p < n; ++p) {
+    if (p == me) continue;
+    const auto share = read_bits(net.recv(p), out_wires.size());
+    for (std::size_t k = 0; k < out_wires.size(); ++k) value[k] ^= share[k] ? 1 : 0;
+  }
+  out.values.assign(value.begin(), value.end());
+  return out;
+}
+
+SecurityClaim dishonest_majority_claim(int parties, const std::string& triples) {
+  return {AdversaryModel::kSemiHonest, parties - 1, OutputGuarantee::kCorrect,
+          "semi-honest, up to n-1 = " + std::to_string(parties - 1) + " of n = " +
+              std::to_string(parties) + " parties corrupted (dishonest majority), correct output; " +
+              triples};
+}
+
+Status check_gmw_inputs(const char* protocol, const Circuit& c, int parties) {
+  if (parties < 2)
+    return Error(std::string("/parties: ") + protocol + " needs at least 2 parties, got " +
+                 std::to_string(parties));
+  if (c.domain != CircuitDomain::kBoolean)
+    return Error(std::string("/function: ") + protocol +
+                 " evaluates Boolean circuits; this function is over " + domain_name(c.domain) +
+                 " (use bgw for arithmetic circuits)");
+  if (const Status s = c.validate(parties); !s.ok()) return Error("/function: " + s.message());
+  return OkStatus();
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+
+GmwSemiHonest::GmwSemiHonest(Circuit circuit) : plan_(make_plan(std::move(circuit))) {}
+
+SecurityClaim GmwSemiHonest::claim(int parties) const {
+  return dishonest_majority_claim(parties,
+                                  "multiplication triples from IKNP oblivious transfer");
+}
+
+PartyOutput GmwSemiHonest::run(PartyContext& ctx, const PartyInput& input) const {
+  BitTriples triples;
+  if (plan_.and_count > 0) {
+    ctx.meter.set_phase("offline");
+    triples = ot_bit_triples(ctx, plan_.and_count, "gmw");
+  }
+  return gmw_online(plan_, ctx, input, triples);
+}
+
+GmwTrustedDealer::GmwTrustedDealer(Circuit circuit, std::uint64_t dealer_seed)
+    : plan_(make_plan(std::move(circuit))), dealer_seed_(dealer_seed) {}
+
+SecurityClaim GmwTrustedDealer::claim(int parties) const {
+  return dishonest_majority_claim(
+      parties, "assumes a trusted dealer that hands out the multiplication triples "
+               "(simulated locally, no preprocessing messages: online phase only)");
+}
+
+PartyOutput GmwTrustedDealer::run(PartyContext& ctx, const PartyInput& input) const {
+  const BitTriples triples = dealer_bit_triples(dealer_seed_, ctx.net.self(),
+                                                ctx.net.party_count(), plan_.and_count);
+  return gmw_online(plan_, ctx, input, triples);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+GmwCost gmw_cost(const Circuit& c, int parties, GmwPreprocessing preprocessing) {
+  const int n = parties;
+  const auto np = static_cast<std::size_t>(n);
+  GmwCost cost;
+  cost.link_bytes.assign(np, std::vector<std::uint64_t>(np, 0));
+  const auto add = [&](const std::string& label, PartyId from, PartyId to, std::uint64_t b) {
+    cost.bytes[label] += b;
+    cost.messages[label] += 1;
+    cost.link_bytes[static_cast<std::size_t>(from)][static_cast<std::size_t>(to)] += b;
+  };
+  const auto bits_message = [](std::size_t bits) -> std::uint64_t { return 6 + (bits + 7) / 8; };
+  const std::size_t and_count = c.count(GateType::kAnd);
+
+  if (preprocessing == GmwPreprocessing::kOt && and_count > 0) {
+    for (PartyId s = 0; s < n; ++s) {
+      for (PartyId r = 0; r < n; ++r) {
+        if (r == s) continue;
+        add("gmw.ot.base", r, s, 6 + 32);                 // one point
+        add("gmw.ot.base", s, r, 6 + 64 * kIknpKappa);    // 2κ points
+        for (std::size_t off = 0; off < and_count; off += kIknpBatch) {
+          const std::size_t mb = std::min(kIknpBatch, and_count - off);
+          add("gmw.ot.extend", r, s, 6 + 16 * ((mb + 127) / 128 * 128));
+        }
+        if (n > 2 && r != (s + 1) % n) add("gmw.triple.fix", s, r, bits_message(and_count));
+      }
+    }
+    cost.offline_rounds = n == 2 ? 2 : 3;
+  }
+
+  std::vector<std::size_t> in(np), out(np);
+  for (PartyId p = 0; p < n; ++p) {
+    in[p] = c.input_wires_of(p).size();
+    out[p] = c.output_wires_of(p).size();
+  }
+  for (PartyId p = 0; p < n; ++p)
+    for (PartyId j = 0; j < n && in[p] > 0; ++j)
+      if (j != p) add("gmw.input", p, j, bits_message(in[p]));
+  std::vector<std::size_t> widths;
+  for (const CircuitLayer& l : layer_schedule(c))
+    if (!l.nonlinear.empty()) widths.push_back(l.nonlinear.size());
+  for (std::size_t m : widths)
+    for (PartyId p = 0; p < n; ++p)
+      for (PartyId j = 0; j < n; ++j)
+        if (j != p) add("gmw.and", p, j, bits_message(2 * m));
+  for (PartyId r = 0; r < n; ++r)
+    for (PartyId p = 0; p < n && out[r] > 0; ++p)
+      if (p != r) add("gmw.output", p, r, bits_message(out[r]));
+
+  // Causal rounds (meter.h), replayed: everyone has seen the last offline round; a message is
+  // stamped 1 + the largest round its sender has received.
+  std::vector<std::uint32_t> seen(np, cost.offline_rounds), sent(np, 0);
+  std::uint32_t top = cost.offline_rounds;
+  const auto deliver = [&] {
+    std::vector<std::uint32_t> next = seen;
+    for (PartyId p = 0; p < n; ++p)
+      for (PartyId q = 0; q < n; ++q)
+        if (q != p) next[p] = std::max(next[p], sent[q]);
+    seen = next;
+  };
+  for (PartyId p = 0; p < n; ++p) {
+    sent[p] = in[p] > 0 ? seen[p] + 1 : 0;
+    top = std::max(top, sent[p]);
+  }
+  deliver();
+  for (std::size_t l = 0; l < widths.size(); ++l) {
+    for (PartyId p = 0; p < n; ++p) {
+      sent[p] = seen[p] + 1;
+      top = std::max(top, sent[p]);
+    }
+    deliver();
+  }
+  for (PartyId p = 0; p < n; ++p)
+    for (PartyId r = 0; r < n; ++r)
+      if (r != p && out[r] > 0) top = std::max(top, seen[p] + 1);
+  cost.rounds = top;
+  cost.online_rounds = top - cost.offline_rounds;
+  return cost;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+Result<std::unique_ptr<Protocol>> make_gmw(const nlohmann::json& params, const Circuit& c,
+                                           int parties) {
+  SMPC_RETURN_IF_ERROR(check_gmw_inputs("gmw", c, parties));
+  if (params.is_object())
+    for (const auto& [key, value] : params.items())
+      if (key != "name")
+        return Error("/protocol/" + key +
+                     ": not a parameter of gmw (it takes none; for dealer triples use "
+                     "protocol gmw_dealer)");
+  return std::unique_ptr<Protocol>(std::make_unique<GmwSemiHonest>(c));
+}
+
+Result<std::unique_ptr<Protocol>> make_gmw_dealer(const nlohmann::json& params, const Circuit& c,
+                                                  int parties) {
+  SMPC_RETURN_IF_ERROR(check_gmw_inputs("gmw_dealer", c, parties));
+  std::uint64_t seed = 0;
+  if (params.is_object()) {
+    for (const auto& [key, value] : params.items()) {
+      if (key == "name") continue;
+      if (key != "dealer_seed")
+        return Error("/protocol/" + key + ": not a parameter of gmw_dealer (it takes: dealer_seed)");
+      if (!value.is_number_unsigned() &&
+          !(value.is_number_integer() && value.get<long long>() >= 0))
+        return Error("/protocol/dealer_seed: must be a non-negative integer, got " + value.dump());
+      seed = value.get<std::uint64_t>();
+    }
+  }
+  return std::unique_ptr<Protocol>(std::make_unique<GmwTrustedDealer>(c, seed));
+}
+
+}  // namespace smpc

@@ -1,0 +1,143 @@
+// GMW for n parties: Boolean circuits on XOR-shared bits, AND gates by Beaver triples.
+//
+// Papers: Goldreich, Micali, Wigderson, "How to Play any Mental Game" (STOC 1987) — XOR
+// sharing, local XOR/INV, interaction only for AND; Beaver, "Efficient Multiparty Protocols
+// Using Circuit Randomization" (CRYPTO 1991) — an AND from a precomputed triple and two
+// openings; the presentation and step numbering follow Evans–Kolesnikov–Rosulek, "A Pragmatic
+// Introduction to Secure MPC" (2018), §3.2 (GMW) with Beaver triples (§3.4). Triples:
+// bit_triples.h (IKNP random OT between every pair, eprint 2013/552; or a trusted dealer).
+//
+// Two protocols, one online phase:
+//   GmwSemiHonest     "gmw"         triples from OT in an offline phase (report phase
+//                                   "offline"), then the online phase (phase "online").
+//   GmwTrustedDealer  "gmw_dealer"  triples from a trusted dealer (no messages), online only:
+//                                   for comparing online phases.
+// Security: semi-honest, up to n − 1 of n parties corrupted (dishonest majority), correct
+// output; no output guarantee against a malicious party (none is claimed).
+//
+// Online phase (party i; every message bit-packed, message.h):
+//   1. Input sharing: the owner of each input bit x picks x_j at random for every peer j, keeps
+//      x_i = x ⊕ ⊕_j x_j, and sends each peer one message with its shares of all the owner's
+//      input bits.                                                              "gmw.input"
+//   2. Layer by layer (layer_schedule.h): for the m AND gates z = x ∧ y of the layer, each with
+//      its own triple (a, b, c), i opens d_i = x_i ⊕ a_i and e_i = y_i ⊕ b_i: one message to
+//      every peer with the 2m bits (d_0..d_{m−1}, e_0..e_{m−1}).                  "gmw.and"
+//      With d = ⊕ d_j and e = ⊕ e_j, z_i = c_i ⊕ d·b_i ⊕ e·a_i ⊕ [i = 0]·d·e (Beaver).
+//      Then the layer's linear gates, locally: XOR of shares; INV and the constant EQ on party
+//      0's share only; EQW copies.
+//   3. Outputs: for each receiver r of some output wires (Circuit::output_wires_of), every
+//      other party sends r one message with its shares of them; r XORs.         "gmw.output"
+//
+// Communication, exactly (bytes of a message with k bits: 6 + ⌈k/8⌉). With n parties, I_p
+// input wires of party p, layers ℓ = 1..L of m_ℓ AND gates (A = Σ m_ℓ), O_r output wires
+// delivered to r:
+//   online   "gmw.input"   Σ_{p: I_p>0} (n−1)·(6 + ⌈I_p/8⌉)
+//            "gmw.and"     Σ_ℓ n(n−1)·(6 + ⌈2m_ℓ/8⌉)
+//            "gmw.output"  Σ_{r: O_r>0} (n−1)·(6 + ⌈O_r/8⌉)
+//   offline  (gmw only, when A > 0; bit_triples.h, per ordered pair S → R, m'_k = 128·⌈m_k/128⌉
+//            over the IKNP batches m_k of A)
+//            "gmw.ot.base"     n(n−1)·(38 + 8198)
+//            "gmw.ot.extend"   n(n−1)·Σ_k (6 + 16·m'_k)
+//            "gmw.triple.fix"  n(n−2)·(6 + ⌈A/8⌉)             (none for n = 2)
+// Per AND gate and unordered pair of parties, beyond the fixed per-message costs:
+//   online   4 bits = 0.5 B (d and e, both directions)
+//   offline  32 B (two IKNP random OTs, 16 B of u each) + 1 correction bit per direction whose
+//            receiver is not the sender's anchor: 0 bits for n = 2, 1 bit for n = 3 and for the
+//            pairs {i, i+1 mod n}, 2 bits for the other pairs when n ≥ 4.
+// XOR, INV, EQ and EQW cost nothing. gmw_cost() computes all of this per label and per link.
+//
+// Rounds (causal, meter.h): offline 3 (base OT; u; corrections), 2 for n = 2, 0 when A = 0.
+// Online: 1 (inputs) + L (one per AND layer, whatever its width) + 1 (outputs) = L + 2 when at
+// least two parties give inputs and someone receives outputs; with one input owner the owner's
+// first layer goes out in the input round, which does not change the count; gmw_cost() gives
+// the exact number for any input/output pattern. Measured online rounds = the largest round of
+// any "online" message minus the offline rounds; total rounds = offline + online.
+//
+// Example: AES-128 (6400 ANDs, 60 layers), 3 parties, key from party 0, plaintext from
+// party 1, ciphertext to all: 3 offline + 62 online rounds. Offline per ordered pair: 8236 B of
+// base OTs, 16·6400 B of u plus 6 B per IKNP batch message, and 6 + 800 B of corrections on
+// the 3 links that carry them; online 11 980 B in all (88 inputs, 11 760 openings, 132
+// outputs). Over 50 ms links: 65 × 50 ms + transfer ≈ 3.25 s simulated (docs/gmw.md).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "protocols/core/circuit.h"
+#include "protocols/core/layer_schedule.h"
+#include "protocols/core/protocol.h"
+#include "protocols/core/status.h"
+
+namespace smpc {
+
+// The circuit and its layer schedule, computed once and shared read-only by every party.
+struct GmwPlan {
+  Circuit circuit;
+  std::vector<CircuitLayer> layers;
+  std::size_t and_count = 0;
+};
+
+class GmwSemiHonest final : public Protocol {
+ public:
+  // Requires a Boolean circuit already validated for the run's party count (make_gmw checks
+  // user input).
+  explicit GmwSemiHonest(Circuit circuit);
+
+  std::string_view name() const override { return "gmw"; }
+  SecurityClaim claim(int parties) const override;
+  PartyOutput run(PartyContext& ctx, const PartyInput& input) const override;
+
+  const GmwPlan& plan() const { return plan_; }
+
+ private:
+  GmwPlan plan_;
+};
+
+class GmwTrustedDealer final : public Protocol {
+ public:
+  // dealer_seed fixes the dealer's randomness (bit_triples.h): vary it across runs that must
+  // be independent (e.g. privacy sampling).
+  GmwTrustedDealer(Circuit circuit, std::uint64_t dealer_seed);
+
+  std::string_view name() const override { return "gmw_dealer"; }
+  SecurityClaim claim(int parties) const override;
+  PartyOutput run(PartyContext& ctx, const PartyInput& input) const override;
+
+  const GmwPlan& plan() const { return plan_; }
+  std::uint64_t dealer_seed() const { return dealer_seed_; }
+
+ private:
+  GmwPlan plan_;
+  std::uint64_t dealer_seed_;
+};
+
+enum class GmwPreprocessing { kOt, kTrustedDealer };
+
+// The cost the class comment documents, computed for a circuit and party count: bytes and
+// messages per label (summed over all parties), bytes per link [from][to] (all labels), and
+// causal rounds.
+struct GmwCost {
+  std::map<std::string, std::uint64_t> bytes;
+  std::map<std::string, std::uint64_t> messages;
+  std::vector<std::vector<std::uint64_t>> link_bytes;
+  std::uint32_t offline_rounds = 0;
+  std::uint32_t online_rounds = 0;
+  std::uint32_t rounds = 0;  // offline + online: the largest round stamped on any message
+};
+GmwCost gmw_cost(const Circuit& circuit, int parties, GmwPreprocessing preprocessing);
+
+// Registry factories (same contract as make_bgw in protocols/registry.cpp). Errors start with
+// a JSON pointer: "/parties: ...", "/function: ...", "/protocol/<key>: ...".
+//   make_gmw         accepts no parameters (besides "name").
+//   make_gmw_dealer  accepts {"dealer_seed": non-negative integer} (default 0).
+Result<std::unique_ptr<Protocol>> make_gmw(const nlohmann::json& params, const Circuit& circuit,
+                                           int parties);
+Result<std::unique_ptr<Protocol>> make_gmw_dealer(const nlohmann::json& params,
+                                                  const Circuit& circuit, int parties);
+
+}  // namespace smpc

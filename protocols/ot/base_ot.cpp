@@ -1,0 +1,131 @@
+#include "protocols/ot/base_ot.h"
+
+#include <cstring>
+#include <string>
+
+#include "protocols/core/abort.h"
+#include "protocols/core/status.h"
+#include "protocols/crypto/hash.h"
+
+namespace smpc {
+namespace {
+
+constexpr char kRoDomain[] = "smpc/ot/masny-rindal/ro/v1";
+constexpr char kKdfDomain[] = "smpc/ot/masny-rindal/kdf/v1";
+
+[[noreturn]] void malformed(const Message& m, const std::string& what) {
+  std::vector<PartyId> blamed;
+  if (m.sender() >= 0) blamed.push_back(m.sender());
+  throw Abort("malformed base-OT message from party " + std::to_string(m.sender()) + ": " + what,
+              blamed, AbortKind::kMalformed);
+}
+
+RistrettoPoint ro(std::size_t i, const RistrettoPoint& r) {
+  return RistrettoPoint::hash(kRoDomain, i, r.bytes());
+}
+
+OtKey kdf(std::size_t i, const RistrettoPoint& a, const RistrettoPoint& m,
+          const RistrettoPoint& shared) {
+  OtKey k;
+  Blake2b(kKdfDomain, k.size())
+      .add_u64(i)
+      .add(a.bytes())
+      .add(m.bytes())
+      .add(shared.bytes())
+      .finish(k);
+  return k;
+}
+
+}  // namespace
+
+std::vector<RistrettoPoint> read_points(const Message& m, std::size_t index, std::size_t count) {
+  if (index >= m.parts().size()) malformed(m, "missing part " + std::to_string(index));
+  const MessagePart& p = m.parts()[index];
+  if (p.kind != ElementKind::kPoint)
+    malformed(m, "part " + std::to_string(index) + " holds " + element_kind_name(p.kind) +
+                     " elements, expected point");
+  if (p.count != count)
+    malformed(m, "part " + std::to_string(index) + " has " + std::to_string(p.count) +
+                     " points, expected " + std::to_string(count));
+  std::vector<RistrettoPoint> out;
+  out.reserve(count);
+  for (std::size_t k = 0; k < count; ++k) {
+    PointBytes b;
+    std::memcpy(b.data(), p.data.data() + 32 * k, 32);
+    auto pt = RistrettoPoint::decode(b);
+    if (!pt) malformed(m, "point " + std::to_string(k) + " is not a valid ristretto255 encoding");
+    out.push_back(*pt);
+  }
+  return out;
+}
+
+MasnyRindalSender::MasnyRindalSender(std::size_t count, Rng& rng)
+    : count_(count), a_(Scalar::random(rng)), big_a_(RistrettoPoint::base_mul(a_)) {}
+
+Message MasnyRindalSender::first_message() const {
+  const std::array<PointBytes, 1> a = {big_a_.bytes()};
+  return Message().add_points(a);
+}
+
+std::vector<std::array<OtKey, 2>> MasnyRindalSender::keys(const Message& from_receiver) const {
+  from_receiver.expect_parts(1);
+  const auto r = read_points(from_receiver, 0, 2 * count_);
+  std::vector<std::array<OtKey, 2>> out(count_);
+  for (std::size_t i = 0; i < count_; ++i) {
+    for (int j = 0; j < 2; ++j) {
+      // Step 3: M_{i,j} = r_{i,j} + H(i, r_{i,1-j}); the receiver knows the discrete log of
+      // exactly one of the two.
+      const RistrettoPoint m = r[2 * i + j] + ro(i, r[2 * i + (1 - j)]);
+      const auto shared = m.mul(a_);
+      if (!shared)
+        throw Abort("base OT " + std::to_string(i) + ": the receiver's key-agreement message " +
+                        std::to_string(j) + " is the identity",
+                    {from_receiver.sender()}, AbortKind::kCheckFailed);
+      out[i][static_cast<std::size_t>(j)] = kdf(i, big_a_, m, *shared);
+    }
+  }
+  return out;
+}
+
+MasnyRindalReceiver::MasnyRindalReceiver(const std::vector<bool>& choices, Rng& rng) {
+  b_.reserve(choices.size());
+  big_b_.reserve(choices.size());
+  r_.reserve(choices.size());
+  for (std::size_t i = 0; i < choices.size(); ++i) {
+    // Step 2: r_{1-c} uniform, r_c = B - H(i, r_{1-c}), so the sender recovers M_c = B.
+    const int c = choices[i] ? 1 : 0;
+    b_.push_back(Scalar::random(rng));
+    big_b_.push_back(RistrettoPoint::base_mul(b_.back()));
+    std::array<RistrettoPoint, 2> pair;
+    pair[static_cast<std::size_t>(1 - c)] = RistrettoPoint::random(rng);
+    pair[static_cast<std::size_t>(c)] = big_b_.back() - ro(i, pair[static_cast<std::size_t>(1 - c)]);
+    r_.push_back(pair);
+  }
+}
+
+Message MasnyRindalReceiver::first_message() const {
+  std::vector<PointBytes> pts;
+  pts.reserve(2 * r_.size());
+  for (const auto& pair : r_) {
+    pts.push_back(pair[0].bytes());
+    pts.push_back(pair[1].bytes());
+  }
+  return Message().add_points(pts);
+}
+
+std::vector<OtKey> MasnyRindalReceiver::keys(const Message& from_sender) const {
+  from_sender.expect_parts(1);
+  const RistrettoPoint a = read_points(from_sender, 0, 1)[0];
+  std::vector<OtKey> out(b_.size());
+  for (std::size_t i = 0; i < b_.size(); ++i) {
+    // Step 4: b_i·A = a·B_i = a·M_{i,c}.
+    const auto shared = a.mul(b_[i]);
+    if (!shared)
+      throw Abort("base OT: the sender's key-agreement message is the identity",
+                  {from_sender.sender()}, AbortKind::kCheckFailed);
+    out[i] = kdf(i, a, big_b_[i], *shared);
+  }
+  return out;
+}
+
+}  // namespace smpc

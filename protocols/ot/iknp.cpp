@@ -1,0 +1,264 @@
+#include "protocols/ot/iknp.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "protocols/core/abort.h"
+#include "protocols/core/status.h"
+#include "protocols/crypto/block.h"
+#include "protocols/crypto/tccr_hash.h"
+#include "protocols/ot/bit_matrix.h"
+
+namespace smpc {
+namespace {
+
+constexpr std::size_t kHashChunk = 128;  // OTs per tccr_hash call (256 blocks for pairs)
+
+std::size_t round_up_128(std::size_t m) { return (m + 127) / 128 * 128; }
+
+void xor_bytes(std::uint8_t* dst, const std::uint8_t* src, std::size_t n) {
+  for (std::size_t k = 0; k < n; ++k) dst[k] ^= src[k];
+}
+
+// The u / y payload of a message as a block span, after the typed reader's shape checks.
+const Block* blocks_of(const Message& m, std::size_t count) {
+  m.expect_parts(1);
+  const MessagePart& p = m.parts()[0];
+  // Let the typed reader produce the standard Abort for a wrong kind or count.
+  if (p.kind != ElementKind::kBlock128 || p.count != count) (void)m.blocks(0, count);
+  return reinterpret_cast<const Block*>(p.data.data());
+}
+
+// h0[j] = H(q[j], tweak(first + j)), h1[j] = H(q[j] ⊕ s, tweak(first + j)).
+void hash_pairs(const Block* q, const Block& s, std::uint64_t first, std::size_t m, Block* h0,
+                Block* h1) {
+  Block x[2 * kHashChunk], tw[2 * kHashChunk], out[2 * kHashChunk];
+  for (std::size_t off = 0; off < m; off += kHashChunk) {
+    const std::size_t n = std::min(kHashChunk, m - off);
+    for (std::size_t k = 0; k < n; ++k) {
+      x[2 * k] = q[off + k];
+      x[2 * k + 1] = block_xor(q[off + k], s);
+      tw[2 * k] = tw[2 * k + 1] = tccr_tweak(kTweakOt, first + off + k);
+    }
+    tccr_hash(std::span<const Block>(x, 2 * n), std::span<const Block>(tw, 2 * n),
+              std::span<Block>(out, 2 * n));
+    for (std::size_t k = 0; k < n; ++k) {
+      h0[off + k] = out[2 * k];
+      h1[off + k] = out[2 * k + 1];
+    }
+  }
+}
+
+// h[j] = H(t[j], tweak(first + j)).
+void hash_rows_into(const Block* t, std::uint64_t first, std::size_t m, Block* h) {
+  Block tw[2 * kHashChunk];
+  for (std::size_t off = 0; off < m; off += 2 * kHashChunk) {
+    const std::size_t n = std::min(2 * kHashChunk, m - off);
+    for (std::size_t k = 0; k < n; ++k) tw[k] = tccr_tweak(kTweakOt, first + off + k);
+    tccr_hash(std::span<const Block>(t + off, n), std::span<const Block>(tw, n),
+              std::span<Block>(h + off, n));
+  }
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// Sender.
+
+IknpSender::IknpSender(Channel& net, PartyId receiver, Rng& rng, std::string label)
+    : net_(net), peer_(receiver), rng_(rng), label_(std::move(label)) {}
+
+void IknpSender::send_base() {
+  // Base phase: s ← {0,1}^κ; we are the base-OT receiver with choices s.
+  s_ = random_block(rng_);
+  std::vector<bool> choices(kIknpKappa);
+  for (std::size_t i = 0; i < kIknpKappa; ++i) choices[i] = block_bit(s_, i);
+  base_.emplace(choices, rng_);
+  net_.send(peer_, label_ + ".base", base_->first_message());
+}
+
+void IknpSender::receive_base() {
+  SMPC_ASSERT(base_.has_value());
+  seeds_ = base_->keys(net_.recv(peer_));
+  base_.reset();
+}
+
+void IknpSender::extend_batch(std::size_t m) {
+  SMPC_ASSERT(seeds_.size() == kIknpKappa && m > 0 && m <= kIknpBatch);
+  const std::size_t mp = round_up_128(m), row_bytes = mp / 8;
+  const Message msg = net_.recv(peer_);
+  const auto* u = reinterpret_cast<const std::uint8_t*>(blocks_of(msg, mp));
+  // Step 2: q^i = G(k_i^{s_i}) ⊕ s_i·u^i, i.e. q_j = t_j ⊕ r_j·s after transposing.
+  columns_.resize(kIknpKappa * row_bytes);
+  for (std::size_t i = 0; i < kIknpKappa; ++i) {
+    std::uint8_t* qi = columns_.data() + i * row_bytes;
+    if (block_bit(s_, i)) {
+      std::memcpy(qi, u + i * row_bytes, row_bytes);
+      prg_expand_xor(seeds_[i], batches_, std::span<std::uint8_t>(qi, row_bytes));
+    } else {
+      prg_expand(seeds_[i], batches_, std::span<std::uint8_t>(qi, row_bytes));
+    }
+  }
+  ++batches_;
+  rows_.resize(mp);
+  transpose_128xn(columns_.data(), mp, rows_.data());
+  // Step 3 (every flavour): H(q_j), H(q_j ⊕ s) with the OT's own tweak.
+  h0_.resize(m);
+  h1_.resize(m);
+  hash_pairs(rows_.data(), s_, next_index_, m, h0_.data(), h1_.data());
+  next_index_ += m;
+}
+
+void IknpSender::extend_random(std::span<std::array<Block, 2>> out) {
+  const std::size_t m = out.size();
+  for (std::size_t off = 0; off < m; off += kIknpBatch) {
+    const std::size_t mb = std::min(kIknpBatch, m - off);
+    extend_batch(mb);
+    // Step 3 (random): the pair is (H(q_j), H(q_j ⊕ s)).
+    for (std::size_t k = 0; k < mb; ++k) out[off + k] = {h0_[k], h1_[k]};
+  }
+}
+
+std::vector<std::array<Block, 2>> IknpSender::extend_random(std::size_t m) {
+  std::vector<std::array<Block, 2>> out(m);
+  extend_random(out);
+  return out;
+}
+
+void IknpSender::send_chosen(std::span<const std::array<Block, 2>> messages) {
+  const std::size_t m = messages.size();
+  for (std::size_t off = 0; off < m; off += kIknpBatch) {
+    const std::size_t mb = std::min(kIknpBatch, m - off);
+    extend_batch(mb);
+    // Step 3 (chosen): y0_j = x0_j ⊕ H(q_j), y1_j = x1_j ⊕ H(q_j ⊕ s).
+    MessagePart y{ElementKind::kBlock128, static_cast<std::uint32_t>(2 * mb), {}};
+    y.data.resize(32 * mb);
+    auto* yb = reinterpret_cast<Block*>(y.data.data());
+    for (std::size_t k = 0; k < mb; ++k) {
+      yb[2 * k] = block_xor(messages[off + k][0], h0_[k]);
+      yb[2 * k + 1] = block_xor(messages[off + k][1], h1_[k]);
+    }
+    net_.send(peer_, label_ + ".messages", Message().add_part(std::move(y)));
+  }
+}
+
+void IknpSender::send_correlated(const Block& delta, std::span<Block> x0) {
+  const std::size_t m = x0.size();
+  for (std::size_t off = 0; off < m; off += kIknpBatch) {
+    const std::size_t mb = std::min(kIknpBatch, m - off);
+    extend_batch(mb);
+    // Step 3 (correlated): x0_j = H(q_j), y_j = x0_j ⊕ Δ ⊕ H(q_j ⊕ s).
+    MessagePart y{ElementKind::kBlock128, static_cast<std::uint32_t>(mb), {}};
+    y.data.resize(16 * mb);
+    auto* yb = reinterpret_cast<Block*>(y.data.data());
+    for (std::size_t k = 0; k < mb; ++k) {
+      x0[off + k] = h0_[k];
+      yb[k] = block_xor(block_xor(h0_[k], delta), h1_[k]);
+    }
+    net_.send(peer_, label_ + ".messages", Message().add_part(std::move(y)));
+  }
+}
+
+std::vector<Block> IknpSender::send_correlated(const Block& delta, std::size_t m) {
+  std::vector<Block> x0(m);
+  send_correlated(delta, x0);
+  return x0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Receiver.
+
+IknpReceiver::IknpReceiver(Channel& net, PartyId sender, Rng& rng, std::string label)
+    : net_(net), peer_(sender), rng_(rng), label_(std::move(label)) {}
+
+void IknpReceiver::send_base() {
+  // Base phase: we are the base-OT sender of κ random seed pairs.
+  base_.emplace(kIknpKappa, rng_);
+  net_.send(peer_, label_ + ".base", base_->first_message());
+}
+
+void IknpReceiver::receive_base() {
+  SMPC_ASSERT(base_.has_value());
+  seeds_ = base_->keys(net_.recv(peer_));
+  base_.reset();
+}
+
+void IknpReceiver::send_extension(const std::vector<bool>& choices, std::span<Block> h) {
+  SMPC_ASSERT(seeds_.size() == kIknpKappa);
+  SMPC_ASSERT(h.size() == choices.size());
+  const std::size_t m = choices.size();
+  for (std::size_t off = 0; off < m; off += kIknpBatch) {
+    const std::size_t mb = std::min(kIknpBatch, m - off);
+    const std::size_t mp = round_up_128(mb), row_bytes = mp / 8;
+    // Step 1: t^i = G(k_i^0), u^i = t^i ⊕ G(k_i^1) ⊕ r.
+    MessagePart u{ElementKind::kBlock128, static_cast<std::uint32_t>(mp), {}};
+    u.data.assign(kIknpKappa * row_bytes, 0);
+    std::uint8_t* r = u.data.data();  // row 0 of u holds r until it is finished, last
+    for (std::size_t k = 0; k < mb; ++k)
+      if (choices[off + k]) r[k / 8] = static_cast<std::uint8_t>(r[k / 8] | (1u << (k % 8)));
+    columns_.resize(kIknpKappa * row_bytes);
+    for (std::size_t i = kIknpKappa; i-- > 0;) {
+      std::uint8_t* ti = columns_.data() + i * row_bytes;
+      std::uint8_t* ui = u.data.data() + i * row_bytes;
+      prg_expand(seeds_[i][0], batches_, std::span<std::uint8_t>(ti, row_bytes));
+      if (i != 0) std::memcpy(ui, r, row_bytes);
+      prg_expand_xor(seeds_[i][1], batches_, std::span<std::uint8_t>(ui, row_bytes));
+      xor_bytes(ui, ti, row_bytes);
+    }
+    ++batches_;
+    net_.send(peer_, label_ + ".extend", Message().add_part(std::move(u)));
+    // Step 3, receiver side: H(t_j).
+    rows_.resize(mp);
+    transpose_128xn(columns_.data(), mp, rows_.data());
+    hash_rows_into(rows_.data(), next_index_, mb, h.data() + off);
+    next_index_ += mb;
+  }
+}
+
+void IknpReceiver::extend_random(const std::vector<bool>& choices, std::span<Block> out) {
+  send_extension(choices, out);  // Step 3 (random): H(t_j)
+}
+
+void IknpReceiver::receive_chosen(const std::vector<bool>& choices, std::span<Block> out) {
+  send_extension(choices, out);
+  for (std::size_t off = 0; off < out.size(); off += kIknpBatch) {
+    const std::size_t mb = std::min(kIknpBatch, out.size() - off);
+    const Message msg = net_.recv(peer_);
+    const Block* y = blocks_of(msg, 2 * mb);
+    // Step 3 (chosen): x_{r_j} = y^{r_j}_j ⊕ H(t_j).
+    for (std::size_t k = 0; k < mb; ++k)
+      out[off + k] = block_xor(out[off + k], y[2 * k + (choices[off + k] ? 1 : 0)]);
+  }
+}
+
+void IknpReceiver::receive_correlated(const std::vector<bool>& choices, std::span<Block> out) {
+  send_extension(choices, out);
+  for (std::size_t off = 0; off < out.size(); off += kIknpBatch) {
+    const std::size_t mb = std::min(kIknpBatch, out.size() - off);
+    const Message msg = net_.recv(peer_);
+    const Block* y = blocks_of(msg, mb);
+    // Step 3 (correlated): x_{r_j} = H(t_j) ⊕ r_j·y_j.
+    for (std::size_t k = 0; k < mb; ++k)
+      if (choices[off + k]) out[off + k] = block_xor(out[off + k], y[k]);
+  }
+}
+
+std::vector<Block> IknpReceiver::extend_random(const std::vector<bool>& choices) {
+  std::vector<Block> out(choices.size());
+  extend_random(choices, out);
+  return out;
+}
+
+std::vector<Block> IknpReceiver::receive_chosen(const std::vector<bool>& choices) {
+  std::vector<Block> out(choices.size());
+  receive_chosen(choices, out);
+  return out;
+}
+
+std::vector<Block> IknpReceiver::receive_correlated(const std::vector<bool>& choices) {
+  std::vector<Block> out(choices.size());
+  receive_correlated(choices, out);
+  return out;
+}
+
+}  // namespace smpc

@@ -1,0 +1,4 @@
+# SPDZ online phase with trusted-dealer preprocessing.
+list(APPEND SMPC_PROTOCOL_SOURCES
+  spdz/spdz_dealer.cpp
+  spdz/spdz.cpp)

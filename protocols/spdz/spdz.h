@@ -1,0 +1,94 @@
+// Spdz: the SPDZ online phase for arithmetic circuits over Mersenne-61, malicious security with
+// abort against up to n − 1 corrupted parties, on preprocessing from a trusted dealer
+// (spdz_dealer.h: a simulation, named as such in the claim).
+//
+// Papers: Damgård, Pastro, Smart, Zakarias, "Multiparty Computation from Somewhat Homomorphic
+// Encryption" (eprint 2011/535): authenticated additive shares [[x]] = (x_i, γ_i) with
+// Σ γ_i = α·x under a global key α known to nobody, Beaver multiplication, online protocol
+// Π_Online; Damgård, Keller, Larraia, Pastro, Scholl, Smart, "Practical Covertly Secure MPC for
+// Dishonest Majority — or: Breaking the SPDZ Limits" (eprint 2012/642): the key is never
+// opened; opened values are checked in a batch by MACCheck (commit, then open).
+//
+// Field and MACs: shares stay in Mersenne-61 (p = 2^61 − 1), so outputs are exactly the plain
+// evaluation, and every value carries k MACs under independent keys α^(1..k) ("mac_keys",
+// default 1). MACCheck on opened a_1 .. a_m, per key l: random r_j^(l) from a jointly tossed
+// seed, a = Σ r_j a_j, σ_i = Σ r_j γ_i(a_j) − α_i a; commit to σ_i, open, accept iff Σ σ_i = 0.
+// If the adversary shifted the opened values by δ ≠ 0 (fixed before the seed is known), the
+// check passes only if Σ r_j δ_j = 0 (probability 1/p, the r_j being independent) or it guesses
+// α_H^(l)·Σ r_j δ_j for the honest parties' unknown key share (probability 1/p; commitments stop
+// it from adapting σ to the honest σ's): ≤ 2/p per key, and the keys and coefficients are
+// independent, so a forgery passes one check with probability ≤ (2/p)^k ≈ 2^-60k, and a run
+// (two checks) with ≤ 2·(2/p)^k, i.e. ≤ 2^-59 for k = 1 (≥ 40 bits per check already at k = 1;
+// the coefficients are drawn from a ChaCha20 stream keyed by the seed, modelled as uniform).
+//
+// Steps (Π_Online), with rounds and bytes (k-element Mersenne-61 message: 6 + 8k bytes; byte
+// part of b bytes: 6 + b; n parties, I_p inputs of party p, L layers of m_1 .. m_L
+// multiplications, O output wires in all groups), every message to every other party:
+//   0. offline: "spdz.dealer.seed" 32 random bytes each        round 1   38·n(n−1)
+//      "spdz.coin.commit" commitments to both MACCheck seeds    round 1   70·n(n−1)
+//   1. Input: owner p opens ε = x − r to everyone, [[x]] = [[r]] + ε
+//      "spdz.input"                                  round 2   Σ_{p: I_p>0} (n−1)(6 + 8 I_p)
+//   2. Multiply (Beaver), a layer at once: open d = x − a and e = y − b of every gate,
+//      [[xy]] = [[c]] + d[[b]] + e[[a]] + de
+//      "spdz.open"                                   round 2+ℓ n(n−1)(6 + 16 m_ℓ)
+//   3. MACCheck of every d, e (before any output is opened), with the input broadcast check:
+//      "spdz.coin.open" seed and commitment randomness         round L+3  70·n(n−1)
+//      "spdz.input.check" hash of every ε received             round L+3  38·n(n−1)
+//      "spdz.maccheck.commit" commitment to σ_i                 round L+4  38·n(n−1)
+//      "spdz.maccheck.open" σ_i^(1..k) and randomness           round L+5  (43 + 8k)·n(n−1)
+//   4. Output: open y (public groups) or y + s (restricted groups: s known to the receivers)
+//      "spdz.output"                                 round L+6 n(n−1)(6 + 8 O)
+//   5. MACCheck of the outputs: coin.open, maccheck.commit, maccheck.open at rounds L+7 .. L+9,
+//      the same bytes as in step 3 (without spdz.input.check).
+// Rounds: L + 9 (whenever some party has an input). Per multiplication: 16·n(n−1) bytes (two
+// shares between every ordered pair) plus 6·n(n−1) per layer, one round per layer. Per opening
+// of m values: n(n−1)(6 + 8m) bytes and one round, plus one MACCheck per batch of openings:
+// 3 rounds and (70 + 38 + 43 + 8k)·n(n−1) bytes (+ 35·n(n−1) of the round-1 commitments).
+//
+// Abort: a failed check, a broken commitment or a malformed message throws Abort; before the
+// exception leaves run(), the party sends "spdz.abort" to everyone, so the others stop at their
+// next receive instead of waiting for the deadline. Without a broadcast channel the last
+// messages can still make some honest parties output and others abort (selective abort,
+// Goldwasser–Lindell 2002); no honest party ever outputs a wrong value.
+//
+// Example: 3 parties, one input each, x0·x1 + x2: L = 1, 10 rounds.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+
+#include <nlohmann/json.hpp>
+
+#include "protocols/core/circuit.h"
+#include "protocols/core/protocol.h"
+#include "protocols/core/status.h"
+
+namespace smpc {
+
+class Spdz final : public Protocol {
+ public:
+  // Requires a kField61 circuit validated for the run's parties, 1 ≤ mac_keys ≤ 4.
+  Spdz(Circuit circuit, int mac_keys, std::uint64_t dealer_seed);
+
+  std::string_view name() const override { return "spdz"; }
+  SecurityClaim claim(int parties) const override;
+  PartyOutput run(PartyContext& ctx, const PartyInput& input) const override;
+
+  int mac_keys() const { return mac_keys_; }
+  // log2 of the forgery bound of one MACCheck, (2/p)^k.
+  double log2_forgery_per_check() const;
+
+ private:
+  Circuit circuit_;
+  int mac_keys_;
+  std::uint64_t dealer_seed_;
+};
+
+// The registry factory. Parameters (all optional):
+//   "preprocessing": "dealer" (the only one: a simulated trusted dealer; default)
+//   "mac_keys":      integer 1..4, independent MAC keys (default 1: ≤ 2^-60 per MACCheck)
+//   "dealer_seed":   unsigned integer mixed into the dealer's stream (default 0)
+Result<std::unique_ptr<Protocol>> make_spdz(const nlohmann::json& params, const Circuit& circuit,
+                                            int parties);
+
+}  // namespace smpc

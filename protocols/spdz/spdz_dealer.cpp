@@ -1,0 +1,75 @@
+#include "protocols/spdz/spdz_dealer.h"
+
+#include "protocols/core/layer_schedule.h"
+#include "protocols/core/status.h"
+
+namespace smpc {
+namespace {
+
+struct Dealer {
+  int n;
+  int k;
+  PartyId me;
+  Rng& rng;
+  std::array<Fp61, kSpdzMaxMacKeys> alpha{};  // the global keys α^(l)
+
+  // n additive shares of v; only party `me`'s is kept, but all are drawn so that every party's
+  // copy of the stream stays in step.
+  Fp61 share_of(Fp61 v) {
+    Fp61 mine, rest;
+    for (PartyId i = 0; i + 1 < n; ++i) {
+      const Fp61 s = rng.uniform_fp61();
+      rest += s;
+      if (i == me) mine = s;
+    }
+    return me == n - 1 ? v - rest : mine;
+  }
+  AuthShare authenticate(Fp61 v) {
+    AuthShare out;
+    out.value = share_of(v);
+    for (int l = 0; l < k; ++l) out.mac[static_cast<std::size_t>(l)] = share_of(alpha[l] * v);
+    return out;
+  }
+};
+
+}  // namespace
+
+SpdzPreprocessing spdz_deal(const Circuit& circuit, int n, int k, PartyId me, Rng& rng) {
+  SMPC_ASSERT(n >= 1 && k >= 1 && k <= kSpdzMaxMacKeys && me >= 0 && me < n);
+  Dealer d{n, k, me, rng, {}};
+  SpdzPreprocessing out;
+  for (int l = 0; l < k; ++l) {
+    const auto ul = static_cast<std::size_t>(l);
+    d.alpha[ul] = rng.uniform_fp61();
+    out.alpha[ul] = d.share_of(d.alpha[ul]);
+  }
+  for (const auto& group : circuit.inputs)
+    for (std::size_t w = 0; w < group.wires.size(); ++w) {
+      const Fp61 r = rng.uniform_fp61();
+      out.input_mask.push_back(d.authenticate(r));
+      out.input_mask_clear.push_back(group.owner == me ? r : Fp61());
+    }
+  for (const auto& layer : layer_schedule(circuit))
+    for (std::size_t g = 0; g < layer.nonlinear.size(); ++g) {
+      const Fp61 a = rng.uniform_fp61(), b = rng.uniform_fp61();
+      SpdzTriple tr;
+      tr.a = d.authenticate(a);
+      tr.b = d.authenticate(b);
+      tr.c = d.authenticate(a * b);
+      out.triples.push_back(tr);
+    }
+  for (const auto& group : circuit.outputs)
+    for (std::size_t w = 0; w < group.wires.size(); ++w) {
+      if (group.receivers.empty()) {
+        out.output_mask.push_back(std::nullopt);
+        out.output_mask_clear.push_back(Fp61());
+        continue;
+      }
+      const Fp61 s = rng.uniform_fp61();
+      out.output_mask.push_back(d.authenticate(s));
+      out.output_mask_clear.push_back(group.delivered_to(me) ? s : Fp61());
+    }
+  return out;
+}
+
+}  // namespace smpc

@@ -1,0 +1,59 @@
+// SPDZ preprocessing by a trusted dealer: the ideal functionality F_Prep of Damgård–Pastro–
+// Smart–Zakarias (eprint 2011/535, Fig. 2 there; "F_Triple"/"F_Prep" in Damgård et al., eprint
+// 2012/642), computed in the clear.
+//
+// What the dealer hands out, for k MAC keys α^(1..k) (α^(l) = Σ_i α_i^(l), party i holds α_i):
+// authenticated sharings [[v]] = (v_i, γ_i^(1..k))_i with Σ v_i = v and Σ γ_i^(l) = α^(l)·v, of
+//   - one random input mask r per input wire, r given in the clear to the wire's owner;
+//   - one multiplication triple (a, b, c = ab) per MUL gate;
+//   - one random output mask s per output wire of a group with a restricted receiver set, s given
+//     in the clear to every receiver of the group (so private outputs can be opened publicly
+//     as y + s).
+//
+// SIMULATION, NOT A SECURE PREPROCESSING: every party computes the dealer's whole output from a
+// common random stream and keeps its own part. The stream is seeded by a value all parties
+// agree on (the "dealer_seed" parameter and 32 random bytes from every party, exchanged in the
+// protocol's offline phase so that it changes from run to run), so a party that wanted to could
+// recompute everybody's shares and the MAC key. It models an incorruptible dealer for the
+// testbed's adversaries, which act on messages; real SPDZ replaces it with MASCOT (eprint
+// 2016/505) or SPDZ's somewhat-homomorphic offline phase (not implemented here).
+#pragma once
+
+#include <array>
+#include <optional>
+#include <vector>
+
+#include "protocols/core/circuit.h"
+#include "protocols/core/field.h"
+#include "protocols/core/rng.h"
+#include "protocols/core/types.h"
+
+namespace smpc {
+
+inline constexpr int kSpdzMaxMacKeys = 4;
+
+// One party's share of an authenticated value [[v]]: v_i and its MAC shares γ_i^(l).
+struct AuthShare {
+  Fp61 value;
+  std::array<Fp61, kSpdzMaxMacKeys> mac{};
+};
+
+struct SpdzTriple {
+  AuthShare a, b, c;
+};
+
+// One party's part of the dealer's output.
+struct SpdzPreprocessing {
+  std::array<Fp61, kSpdzMaxMacKeys> alpha{};  // this party's MAC key shares α_i^(l)
+  std::vector<AuthShare> input_mask;          // by input wire, in circuit input order
+  std::vector<Fp61> input_mask_clear;         // r, for the input wires this party owns (else 0)
+  std::vector<SpdzTriple> triples;            // by MUL gate, in layer_schedule order
+  std::vector<std::optional<AuthShare>> output_mask;  // by output entry; none for public groups
+  std::vector<Fp61> output_mask_clear;                // s, for entries this party receives (else 0)
+};
+
+// The dealer's output for party `me` of n, for k MAC keys (1 ≤ k ≤ kSpdzMaxMacKeys). Every party
+// calling this with the same `dealer` stream gets matching parts.
+SpdzPreprocessing spdz_deal(const Circuit& circuit, int n, int k, PartyId me, Rng& dealer);
+
+}  // namespace smpc

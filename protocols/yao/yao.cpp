@@ -1,0 +1,231 @@
+#include "protocols/yao/yao.h"
+
+#include <algorithm>
+#include <cstring>
+#include <optional>
+
+#include "protocols/crypto/block.h"
+#include "protocols/ot/iknp.h"
+
+namespace smpc {
+namespace {
+
+// The blocks of a one-part message, checked for kind and count by the typed reader (which
+// throws Abort(kMalformed) blaming the sender); no copy.
+const Block* blocks_of(const Message& m, std::size_t count) {
+  m.expect_parts(1);
+  const MessagePart& p = m.parts()[0];
+  if (p.kind != ElementKind::kBlock128 || p.count != count) (void)m.blocks(0, count);
+  return reinterpret_cast<const Block*>(p.data.data());
+}
+
+Message blocks_message(std::span<const Block> blocks) {
+  MessagePart part{ElementKind::kBlock128, static_cast<std::uint32_t>(blocks.size()), {}};
+  part.data.resize(blocks.size() * 16);
+  if (!blocks.empty()) std::memcpy(part.data.data(), blocks.data(), part.data.size());
+  return Message().add_part(std::move(part));
+}
+
+std::vector<bool> input_bits(const PartyInput& input, std::size_t expected) {
+  SMPC_ASSERT(input.values.size() == expected);
+  std::vector<bool> bits(expected);
+  for (std::size_t k = 0; k < expected; ++k) {
+    SMPC_ASSERT(input.values[k] <= 1);
+    bits[k] = input.values[k] == 1;
+  }
+  return bits;
+}
+
+std::uint64_t msg_bytes(std::uint64_t data) { return 6 + data; }
+
+}  // namespace
+
+YaoSemiHonest::YaoSemiHonest(Circuit circuit, PartyId garbler, std::size_t table_chunk_gates)
+    : circuit_(std::move(circuit)),
+      plan_(GarblingPlan::compile(circuit_)),
+      garbler_(garbler),
+      chunk_(table_chunk_gates) {
+  SMPC_ASSERT(garbler_ == 0 || garbler_ == 1);
+  SMPC_ASSERT(chunk_ > 0 && 2 * chunk_ <= 0xffffffffu);
+}
+
+SecurityClaim YaoSemiHonest::claim(int /*parties*/) const {
+  return {AdversaryModel::kSemiHonest, 1, OutputGuarantee::kCorrect,
+          "semi-honest, one of the two parties corrupted (garbler or evaluator), correct output"};
+}
+
+PartyOutput YaoSemiHonest::run(PartyContext& ctx, const PartyInput& input) const {
+  SMPC_ASSERT(ctx.net.party_count() == 2);
+  return ctx.net.self() == garbler_ ? run_garbler(ctx, input) : run_evaluator(ctx, input);
+}
+
+PartyOutput YaoSemiHonest::run_garbler(PartyContext& ctx, const PartyInput& input) const {
+  Channel& net = ctx.net;
+  const PartyId me = net.self(), peer = 1 - me;
+  const auto in_g = circuit_.input_wires_of(me), in_e = circuit_.input_wires_of(peer);
+  const auto out_g = circuit_.output_wires_of(me), out_e = circuit_.output_wires_of(peer);
+  const auto x = input_bits(input, in_g.size());
+
+  // Step 1: Δ with lsb 1 (point-and-permute), zero-labels of all input wires.
+  std::vector<Block> labels(plan_.label_slots());
+  Block delta = random_block(ctx.rng);
+  delta[0] |= 1;
+  std::vector<Block> fresh(in_g.size() + in_e.size());
+  random_blocks(ctx.rng, fresh);
+  for (std::size_t k = 0; k < in_g.size(); ++k) labels[in_g[k]] = fresh[k];
+  for (std::size_t k = 0; k < in_e.size(); ++k) labels[in_e[k]] = fresh[in_g.size() + k];
+
+  // Step 2 (round 1): our active input labels.
+  if (!in_g.empty()) {
+    std::vector<Block> active(in_g.size());
+    for (std::size_t k = 0; k < in_g.size(); ++k)
+      active[k] = x[k] ? block_xor(labels[in_g[k]], delta) : labels[in_g[k]];
+    net.send(peer, "yao.inputs", blocks_message(active));
+  }
+
+  // Steps 3-4 (rounds 1-3): E's labels by OT; we are the IKNP sender.
+  if (!in_e.empty()) {
+    IknpSender ot(net, peer, ctx.rng, "yao.ot");
+    ot.send_base();
+    ot.receive_base();
+    std::vector<std::array<Block, 2>> pairs(in_e.size());
+    for (std::size_t k = 0; k < in_e.size(); ++k)
+      pairs[k] = {labels[in_e[k]], block_xor(labels[in_e[k]], delta)};
+    ot.send_chosen(pairs);
+  }
+
+  // Step 5 (round 3): garble and stream the tables.
+  garble(plan_, delta, labels, chunk_, [&](std::span<const Block> tables) {
+    net.send(peer, "yao.tables", blocks_message(tables));
+  });
+
+  // Step 6: decoding bits for E's outputs; our outputs from E's colour bits.
+  if (!out_e.empty()) {
+    std::vector<bool> d(out_e.size());
+    for (std::size_t k = 0; k < out_e.size(); ++k) d[k] = block_lsb(labels[out_e[k]]);
+    net.send(peer, "yao.decode", Message().add_bits(d));
+  }
+  PartyOutput out;
+  if (!out_g.empty()) {
+    const Message m = net.recv(peer);
+    m.expect_parts(1);
+    const auto colour = m.bits(0, out_g.size());
+    for (std::size_t k = 0; k < out_g.size(); ++k)
+      out.values.push_back((colour[k] != block_lsb(labels[out_g[k]])) ? 1 : 0);
+  }
+  return out;
+}
+
+PartyOutput YaoSemiHonest::run_evaluator(PartyContext& ctx, const PartyInput& input) const {
+  Channel& net = ctx.net;
+  const PartyId me = net.self(), peer = 1 - me;
+  const auto in_g = circuit_.input_wires_of(peer), in_e = circuit_.input_wires_of(me);
+  const auto out_g = circuit_.output_wires_of(peer), out_e = circuit_.output_wires_of(me);
+  const auto choices = input_bits(input, in_e.size());
+  std::vector<Block> labels(plan_.label_slots());
+
+  // Step 3 (round 1): our base-OT message goes out before we receive anything.
+  std::optional<IknpReceiver> ot;
+  if (!in_e.empty()) {
+    ot.emplace(net, peer, ctx.rng, "yao.ot");
+    ot->send_base();
+  }
+  // Step 2: G's active input labels.
+  if (!in_g.empty()) {
+    const Message m = net.recv(peer);
+    const Block* active = blocks_of(m, in_g.size());
+    for (std::size_t k = 0; k < in_g.size(); ++k) labels[in_g[k]] = active[k];
+  }
+  // Step 4 (rounds 2-3): our labels W^{x_w} by chosen-message OT.
+  if (ot) {
+    ot->receive_base();
+    const auto mine = ot->receive_chosen(choices);
+    for (std::size_t k = 0; k < in_e.size(); ++k) labels[in_e[k]] = mine[k];
+  }
+
+  // Step 5: evaluate the tables chunk by chunk as they arrive.
+  std::size_t remaining = plan_.ands.size();
+  Message chunk;
+  evaluate(plan_, labels, [&]() -> std::span<const Block> {
+    const std::size_t gates = std::min(chunk_, remaining);
+    chunk = net.recv(peer);
+    const Block* t = blocks_of(chunk, 2 * gates);
+    remaining -= gates;
+    return {t, 2 * gates};
+  });
+
+  // Step 6.
+  PartyOutput out;
+  if (!out_e.empty()) {
+    const Message m = net.recv(peer);
+    m.expect_parts(1);
+    const auto d = m.bits(0, out_e.size());
+    for (std::size_t k = 0; k < out_e.size(); ++k)
+      out.values.push_back((block_lsb(labels[out_e[k]]) != d[k]) ? 1 : 0);
+  }
+  if (!out_g.empty()) {
+    std::vector<bool> colour(out_g.size());
+    for (std::size_t k = 0; k < out_g.size(); ++k) colour[k] = block_lsb(labels[out_g[k]]);
+    net.send(peer, "yao.reveal", Message().add_bits(colour));
+  }
+  return out;
+}
+
+YaoCost yao_cost(const Circuit& c, PartyId garbler, std::size_t chunk) {
+  YaoCost cost;
+  const PartyId evaluator = 1 - garbler;
+  const std::uint64_t ig = c.input_wires_of(garbler).size(), ie = c.input_wires_of(evaluator).size();
+  const std::uint64_t og = c.output_wires_of(garbler).size(), oe = c.output_wires_of(evaluator).size();
+  const std::uint64_t ands = c.count(GateType::kAnd);
+  const auto add = [&cost](const std::string& label, std::uint64_t bytes) {
+    cost.bytes[label] += bytes;
+    cost.messages[label] += 1;
+  };
+  if (ig > 0) add("yao.inputs", msg_bytes(16 * ig));
+  if (ie > 0) {
+    add("yao.ot.base", msg_bytes(32));
+    add("yao.ot.base", msg_bytes(64 * 128));
+    for (std::uint64_t off = 0; off < ie; off += kIknpBatch) {
+      const std::uint64_t m = std::min<std::uint64_t>(kIknpBatch, ie - off);
+      add("yao.ot.extend", msg_bytes(16 * ((m + 127) / 128 * 128)));
+      add("yao.ot.messages", msg_bytes(32 * m));
+    }
+  }
+  for (std::uint64_t off = 0; off < ands; off += chunk)
+    add("yao.tables", msg_bytes(32 * std::min<std::uint64_t>(chunk, ands - off)));
+  if (oe > 0) add("yao.decode", msg_bytes((oe + 7) / 8));
+  if (og > 0) add("yao.reveal", msg_bytes((og + 7) / 8));
+  const bool garbler_sends = ig > 0 || ie > 0 || ands > 0 || oe > 0;
+  cost.rounds = (ie > 0 ? 3u : garbler_sends ? 1u : 0u) + (og > 0 ? 1u : 0u);
+  return cost;
+}
+
+Result<std::unique_ptr<Protocol>> make_yao(const nlohmann::json& params, const Circuit& c,
+                                           int parties) {
+  if (parties != 2)
+    return Error("/parties: yao is a two-party protocol, got " + std::to_string(parties) +
+                 " parties");
+  if (c.domain != CircuitDomain::kBoolean)
+    return Error(std::string("/function: yao evaluates Boolean circuits; this function is over ") +
+                 domain_name(c.domain) + " (use bgw for arithmetic circuits)");
+  for (const InputGroup& g : c.inputs)
+    if (g.owner != 0 && g.owner != 1)
+      return Error("/function: input group '" + g.name + "' belongs to party " +
+                   std::to_string(g.owner) + "; yao has parties 0 and 1");
+  if (const Status s = c.validate(2); !s.ok()) return Error("/function: " + s.message());
+  PartyId garbler = 0;
+  if (params.is_object()) {
+    for (const auto& [key, value] : params.items()) {
+      if (key == "name") continue;
+      if (key != "garbler")
+        return Error("/protocol/" + key + ": not a parameter of yao (it takes: garbler)");
+      if (!value.is_number_integer() || (value.get<long long>() != 0 && value.get<long long>() != 1))
+        return Error("/protocol/garbler: must be 0 or 1 (the party that garbles), got " +
+                     value.dump());
+      garbler = static_cast<PartyId>(value.get<long long>());
+    }
+  }
+  return std::unique_ptr<Protocol>(std::make_unique<YaoSemiHonest>(c, garbler));
+}
+
+}  // namespace smpc
