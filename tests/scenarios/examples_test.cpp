@@ -118,6 +118,7 @@ TEST(Examples, AdversaryScenarios) {
   for (const Case& c : {Case{"bgw_crash_round3.json", "no_output", true},
                         Case{"sum_rushing_equivocator.json", "disagreement", true},
                         Case{"bgw_bit_flipper.json", "wrong_output", true},
+                        Case{"gmw_bit_flipper.json", "wrong_output", true},
                         Case{"bgw_semi_honest_coalition.json", "correct", false},
                         Case{"spdz_mac_forger.json", "abort", false},
                         Case{"bgw_robust_byzantine.json", "correct", false}}) {
