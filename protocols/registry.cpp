@@ -62,9 +62,12 @@ const std::vector<ProtocolEntry>& protocol_registry() {
        "threshold: integer t with 3t + 1 <= n (default floor((n-1)/3)); round_timeout_s: the "
        "synchrony bound of one round (default 1)",
        {"threshold", "round_timeout_s"}, CircuitDomain::kField61, 4,
-       R"({"name": "audit bgw_robust", "parties": 4, "protocol": {"name": "bgw_robust", "threshold": 1},
+       // A silent party makes every later round wait its full timeout, so the run deadline
+       // must exceed rounds × round_timeout_s (about 80 rounds here).
+       R"({"name": "audit bgw_robust", "parties": 4,
+           "protocol": {"name": "bgw_robust", "threshold": 1, "round_timeout_s": 0.1},
            "function": {"name": "product"}, "inputs": [2, 3, 4, 5],
-           "network": {"latency_ms": 10, "bandwidth_mbps": 100}, "deadline_s": 60})",
+           "network": {"latency_ms": 10, "bandwidth_mbps": 100}, "deadline_s": 600})",
        make_bgw_robust},
       {"spdz",
        "SPDZ online phase with MAC-checked additive shares, trusted-dealer preprocessing; "

@@ -11,6 +11,7 @@
 
 #include <mutex>
 #include <numeric>
+#include <sstream>
 
 #include "protocols/bgw/bgw_robust.h"
 #include "protocols/bgw/bivariate_vss.h"
@@ -24,6 +25,24 @@
 
 namespace smpc {
 namespace {
+
+// Like RC_GTEST_PROP, but with at most `max_success` cases (each case here forks a simulation,
+// which is slow under the sanitizers); RC_PARAMS can still lower it.
+template <typename Testable>
+void check_at_most(int max_success, Testable&& testable) {
+  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+  rc::detail::TestMetadata metadata;
+  metadata.id = std::string(info->test_suite_name()) + "/" + info->name();
+  metadata.description = info->name();
+  auto params = rc::detail::configuration().testParams;
+  params.maxSuccess = std::min(params.maxSuccess, max_success);
+  const auto result = rc::detail::checkTestable(std::forward<Testable>(testable), metadata, params);
+  if (!result.template is<rc::detail::SuccessResult>()) {
+    std::ostringstream ss;
+    rc::detail::printResultMessage(result, ss);
+    FAIL() << ss.str();
+  }
+}
 
 using testing::TamperSpec;
 
@@ -176,7 +195,8 @@ TEST(BgwRobust, BytesAndRoundsPerMultiplication) {
     EXPECT_EQ(phase_bytes(rb, "mult") - phase_bytes(ra, "mult"),
               8 * un * (un - 1) * (3 * (ut + 1) + 5 * un));
     EXPECT_EQ(max_round(ra), max_round(rb));
-    EXPECT_EQ(rb.parties[2].outputs, std::vector<std::uint64_t>{1 * 6 + 2 * 7 + 3 * 8 + 4 * 9 + 5 * 10});
+    EXPECT_EQ(rb.parties[2].outputs,
+              std::vector<std::uint64_t>{1 * 6 + 2 * 7 + 3 * 8 + 4 * 9 + 5 * 10});
     // One layer: 5 + 5B rounds; a robust opening of m values: one round, n(n−1)(6 + 8m) bytes.
     const auto layer = 5 + 5 * broadcast_rounds(t);
     EXPECT_EQ(max_round(ra), static_cast<std::uint32_t>(vss_rounds(t) + layer + 1));
@@ -424,28 +444,30 @@ TEST(BgwRobust, MoreThanTCorruptedIsOutsideTheClaim) {
 
 // SimNetwork: random latencies, t corrupted parties that tamper or fall silent at any point
 // (crash at a label); waiting for them costs simulated time only.
-RC_GTEST_PROP(BgwRobust, OnSimNetworkWithCrashesAndLatencies, ()) {
-  const int n = *rc::gen::element(4, 7);
-  const int t = (n - 1) / 3;
-  const auto corrupted = gen_corrupted(n, *rc::gen::inRange(0, t + 1));
-  testing::CircuitCase cc;
-  cc.parties = n;
-  cc.circuit = testing::gen_circuit(n, /*linear_only=*/false, /*max_depth=*/2);
-  cc.inputs = testing::gen_inputs(cc.circuit, n);
-  cc = expose_inputs(cc, corrupted);
-  std::map<PartyId, TamperSpec> behaviour;
-  for (PartyId p : corrupted) behaviour[p] = gen_behaviour(n, true);
-  SimRunOptions o = sim_options(*rc::gen::arbitrary<std::uint64_t>());
-  o.network.latency_s = *rc::gen::inRange(0, 200001) / 1e6;
-  o.network.bandwidth_bytes_per_s = *rc::gen::element(10.0, 100.0, 1000.0) * 1e6 / 8;
-  const BgwRobust bgw(cc.circuit, t, kSimRound);
-  const auto r = run_simulated(n, o, testing::with_corruption(behaviour, body_of(bgw, cc)));
-  RC_ASSERT(r.ok());
-  check_correct(cc, *r, corrupted, bgw.claim(n));
-  if (corrupted.empty()) {
-    RC_ASSERT(bytes_by_label(*r) == robust_formula(cc.circuit, n, t).bytes);
-    RC_ASSERT(max_round(*r) == robust_formula(cc.circuit, n, t).rounds);
-  }
+TEST(BgwRobust, OnSimNetworkWithCrashesAndLatencies) {
+  check_at_most(30, [] {
+    const int n = *rc::gen::element(4, 7);
+    const int t = (n - 1) / 3;
+    const auto corrupted = gen_corrupted(n, *rc::gen::inRange(0, t + 1));
+    testing::CircuitCase cc;
+    cc.parties = n;
+    cc.circuit = testing::gen_circuit(n, /*linear_only=*/false, /*max_depth=*/2);
+    cc.inputs = testing::gen_inputs(cc.circuit, n);
+    cc = expose_inputs(cc, corrupted);
+    std::map<PartyId, TamperSpec> behaviour;
+    for (PartyId p : corrupted) behaviour[p] = gen_behaviour(n, true);
+    SimRunOptions o = sim_options(*rc::gen::arbitrary<std::uint64_t>());
+    o.network.latency_s = *rc::gen::inRange(0, 200001) / 1e6;
+    o.network.bandwidth_bytes_per_s = *rc::gen::element(10.0, 100.0, 1000.0) * 1e6 / 8;
+    const BgwRobust bgw(cc.circuit, t, kSimRound);
+    const auto r = run_simulated(n, o, testing::with_corruption(behaviour, body_of(bgw, cc)));
+    RC_ASSERT(r.ok());
+    check_correct(cc, *r, corrupted, bgw.claim(n));
+    if (corrupted.empty()) {
+      RC_ASSERT(bytes_by_label(*r) == robust_formula(cc.circuit, n, t).bytes);
+      RC_ASSERT(max_round(*r) == robust_formula(cc.circuit, n, t).rounds);
+    }
+  });
 }
 
 }  // namespace

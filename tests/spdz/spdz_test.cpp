@@ -5,6 +5,7 @@
 #include <rapidcheck/gtest.h>
 
 #include <mutex>
+#include <sstream>
 
 #include "protocols/core/local_network.h"
 #include "protocols/spdz/spdz.h"
@@ -17,6 +18,24 @@
 
 namespace smpc {
 namespace {
+
+// Like RC_GTEST_PROP, but with at most `max_success` cases (each case here forks a simulation,
+// which is slow under the sanitizers); RC_PARAMS can still lower it.
+template <typename Testable>
+void check_at_most(int max_success, Testable&& testable) {
+  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+  rc::detail::TestMetadata metadata;
+  metadata.id = std::string(info->test_suite_name()) + "/" + info->name();
+  metadata.description = info->name();
+  auto params = rc::detail::configuration().testParams;
+  params.maxSuccess = std::min(params.maxSuccess, max_success);
+  const auto result = rc::detail::checkTestable(std::forward<Testable>(testable), metadata, params);
+  if (!result.template is<rc::detail::SuccessResult>()) {
+    std::ostringstream ss;
+    rc::detail::printResultMessage(result, ss);
+    FAIL() << ss.str();
+  }
+}
 
 using testing::TamperSpec;
 
@@ -313,24 +332,26 @@ TEST(Spdz, SilentPartyStopsEveryoneWithoutAWrongOutput) {
   }
 }
 
-RC_GTEST_PROP(Spdz, OnSimNetworkWithRandomLatencies, ()) {
-  const auto cc = testing::gen_case(2, 5, /*linear_only=*/false);
-  const Spdz spdz(cc.circuit, 1, 0);
-  SimRunOptions o;
-  o.seed = *rc::gen::arbitrary<std::uint64_t>();
-  o.network.latency_s = *rc::gen::inRange(0, 200001) / 1e6;
-  o.network.bandwidth_bytes_per_s = *rc::gen::element(1.0, 100.0, 1000.0) * 1e6 / 8;
-  o.deadline_s = 1e4;
-  const auto r = run_simulated(cc.parties, o, body_of(spdz, cc));
-  RC_ASSERT(r.ok());
-  const auto expected = ideal_outputs(cc.circuit, cc.inputs);
-  for (const auto& p : r->parties) {
-    RC_ASSERT(p.status == PartyStatus::kOutput);
-    RC_ASSERT(p.outputs == (*expected)[static_cast<std::size_t>(p.party)]);
-  }
-  const auto f = spdz_formula(cc.circuit, cc.parties, 1);
-  RC_ASSERT(max_round(*r) == f.rounds);
-  RC_ASSERT(r->simulated_time_s + 1e-9 >= f.rounds * o.network.latency_s);
+TEST(Spdz, OnSimNetworkWithRandomLatencies) {
+  check_at_most(40, [] {
+    const auto cc = testing::gen_case(2, 5, /*linear_only=*/false);
+    const Spdz spdz(cc.circuit, 1, 0);
+    SimRunOptions o;
+    o.seed = *rc::gen::arbitrary<std::uint64_t>();
+    o.network.latency_s = *rc::gen::inRange(0, 200001) / 1e6;
+    o.network.bandwidth_bytes_per_s = *rc::gen::element(1.0, 100.0, 1000.0) * 1e6 / 8;
+    o.deadline_s = 1e4;
+    const auto r = run_simulated(cc.parties, o, body_of(spdz, cc));
+    RC_ASSERT(r.ok());
+    const auto expected = ideal_outputs(cc.circuit, cc.inputs);
+    for (const auto& p : r->parties) {
+      RC_ASSERT(p.status == PartyStatus::kOutput);
+      RC_ASSERT(p.outputs == (*expected)[static_cast<std::size_t>(p.party)]);
+    }
+    const auto f = spdz_formula(cc.circuit, cc.parties, 1);
+    RC_ASSERT(max_round(*r) == f.rounds);
+    RC_ASSERT(r->simulated_time_s + 1e-9 >= f.rounds * o.network.latency_s);
+  });
 }
 
 }  // namespace
