@@ -45,7 +45,7 @@ std::vector<PartyInput> aes_inputs(int n) {
   return in;
 }
 
-// 2^16 bit triples among n parties (IKNP between every ordered pair, base OTs included).
+// 2^16 bit triples among n parties (IKNP between every pair, base OTs included).
 void BM_GmwOtTriples(benchmark::State& state) {
   const int n = static_cast<int>(state.range(0));
   const std::size_t count = std::size_t{1} << 16;
@@ -81,8 +81,10 @@ void run_aes_local(benchmark::State& state, bool dealer) {
 
 void BM_GmwAes128Local(benchmark::State& state) { run_aes_local(state, false); }
 void BM_GmwDealerAes128Local(benchmark::State& state) { run_aes_local(state, true); }
-BENCHMARK(BM_GmwAes128Local)->Arg(2)->Arg(3)->Arg(5)->Unit(benchmark::kMillisecond)->UseRealTime();
-BENCHMARK(BM_GmwDealerAes128Local)->Arg(2)->Arg(3)->Arg(5)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_GmwAes128Local)->Arg(2)->Arg(3)->Arg(5)->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK(BM_GmwDealerAes128Local)->Arg(2)->Arg(3)->Arg(5)->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 // 3 parties, 50 ms one way (100 ms round trip), 1 Gbit/s: wall time of the whole simulation
 // (fork included) against its simulated time.

@@ -6,6 +6,7 @@
 // one-time setup), "sim_ms" (simulated time of one 2PC on the LAN below).
 // Every benchmark that needs ../shared reports an error (and does not run) when it is absent.
 #include <benchmark/benchmark.h>
+#include <sys/resource.h>
 #include <time.h>
 
 #include <algorithm>
@@ -41,10 +42,10 @@ const std::optional<Circuit>& aes_circuit() {
   return c;
 }
 
-#define REQUIRE_AES(state)                                                  \
-  if (!aes_circuit()) {                                                     \
-    (state).SkipWithError(("cannot load " + kAesPath).c_str());             \
-    return;                                                                 \
+#define REQUIRE_AES(state)                                      \
+  if (!aes_circuit()) {                                         \
+    (state).SkipWithError(("cannot load " + kAesPath).c_str()); \
+    return;                                                     \
   }
 
 void BM_GarbleAes128(benchmark::State& state) {
@@ -66,9 +67,9 @@ void BM_GarbleAes128(benchmark::State& state) {
   }
   state.counters["AND/s"] = benchmark::Counter(
       static_cast<double>(plan.ands.size() * state.iterations()), benchmark::Counter::kIsRate);
-  state.counters["vs_emp_29.7M"] = benchmark::Counter(
-      static_cast<double>(plan.ands.size() * state.iterations()) / 29.7e6,
-      benchmark::Counter::kIsRate);
+  state.counters["vs_emp_29.7M"] =
+      benchmark::Counter(static_cast<double>(plan.ands.size() * state.iterations()) / 29.7e6,
+                         benchmark::Counter::kIsRate);
   state.SetLabel(aes_backend_name(best_aes_backend()));
 }
 BENCHMARK(BM_GarbleAes128)->Unit(benchmark::kMicrosecond);
@@ -219,50 +220,81 @@ void BM_Iknp(benchmark::State& state, Flavour flavour, bool bare) {
     state.SetIterationTime(std::max(seconds[0], seconds[1]));
     cpu_total += std::max(cpu[0], cpu[1]);
   }
-  state.counters["OT/s"] = benchmark::Counter(static_cast<double>(m * state.iterations()),
-                                              benchmark::Counter::kIsRate);
+  state.counters["OT/s"] =
+      benchmark::Counter(static_cast<double>(m * state.iterations()), benchmark::Counter::kIsRate);
   state.counters["OT/s_cpu"] = static_cast<double>(m * state.iterations()) / cpu_total;
   state.counters["vs_emp_10.0M"] = benchmark::Counter(
       static_cast<double>(m * state.iterations()) / 10.0e6, benchmark::Counter::kIsRate);
 }
 BENCHMARK_CAPTURE(BM_Iknp, random_local, Flavour::kRandom, false)
-    ->Arg(1 << 20)->Arg(1 << 23)->UseManualTime()->Unit(benchmark::kMillisecond);
+    ->Arg(1 << 20)
+    ->Arg(1 << 23)
+    ->UseManualTime()
+    ->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_Iknp, correlated_local, Flavour::kCorrelated, false)
-    ->Arg(1 << 20)->Arg(1 << 23)->UseManualTime()->Unit(benchmark::kMillisecond);
+    ->Arg(1 << 20)
+    ->Arg(1 << 23)
+    ->UseManualTime()
+    ->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_Iknp, chosen_local, Flavour::kChosen, false)
-    ->Arg(1 << 20)->Arg(1 << 23)->UseManualTime()->Unit(benchmark::kMillisecond);
+    ->Arg(1 << 20)
+    ->Arg(1 << 23)
+    ->UseManualTime()
+    ->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_Iknp, random_bare, Flavour::kRandom, true)
-    ->Arg(1 << 23)->UseManualTime()->Unit(benchmark::kMillisecond);
+    ->Arg(1 << 23)
+    ->UseManualTime()
+    ->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_Iknp, correlated_bare, Flavour::kCorrelated, true)
-    ->Arg(1 << 23)->UseManualTime()->Unit(benchmark::kMillisecond);
+    ->Arg(1 << 23)
+    ->UseManualTime()
+    ->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_Iknp, chosen_bare, Flavour::kChosen, true)
-    ->Arg(1 << 23)->UseManualTime()->Unit(benchmark::kMillisecond);
+    ->Arg(1 << 23)
+    ->UseManualTime()
+    ->Unit(benchmark::kMillisecond);
 
 // AES-128 2PC: party 0 (garbler) holds the key, party 1 (evaluator) the plaintext; both learn
 // the ciphertext. FIPS-197 C.1 inputs.
 std::vector<PartyInput> aes_inputs() {
-  const auto key = encode_value("000102030405060708090a0b0c0d0e0f", 128,
-                                ValueEncoding::kBytesReversedLsb0);
-  const auto pt = encode_value("00112233445566778899aabbccddeeff", 128,
-                               ValueEncoding::kBytesReversedLsb0);
+  const auto key =
+      encode_value("000102030405060708090a0b0c0d0e0f", 128, ValueEncoding::kBytesReversedLsb0);
+  const auto pt =
+      encode_value("00112233445566778899aabbccddeeff", 128, ValueEncoding::kBytesReversedLsb0);
   return {PartyInput{*key}, PartyInput{*pt}};
 }
 
+// "cpu_ms": both parties' thread CPU time per run (base OTs are most of it).
 void BM_YaoAes128Local(benchmark::State& state) {
   REQUIRE_AES(state);
   const YaoSemiHonest yao(*aes_circuit());
   const auto inputs = aes_inputs();
+  double cpu_total = 0;
   for (auto _ : state) {
+    double cpu[2] = {0, 0};
     const auto r = run_local(2, {1, 60}, [&](PartyContext& ctx) {
-      return yao.run(ctx, inputs[static_cast<std::size_t>(ctx.net.self())]);
+      const double start = thread_cpu_seconds();
+      auto out = yao.run(ctx, inputs[static_cast<std::size_t>(ctx.net.self())]);
+      cpu[ctx.net.self()] = thread_cpu_seconds() - start;
+      return out;
     });
     benchmark::DoNotOptimize(r.parties.data());
+    cpu_total += cpu[0] + cpu[1];
   }
+  state.counters["cpu_ms"] = 1e3 * cpu_total / static_cast<double>(state.iterations());
 }
 BENCHMARK(BM_YaoAes128Local)->Unit(benchmark::kMillisecond);
 
+double children_cpu_seconds() {
+  rusage u{};
+  getrusage(RUSAGE_CHILDREN, &u);
+  return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
+         1e-6 * static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec);
+}
+
 // The same on SimNetwork, LAN: full mesh, 0.1 ms latency, 1 Gbit/s. Wall time per simulated 2PC
-// (fork + SimGrid + both parties in one thread), and the simulated time as a counter.
+// (fork + SimGrid + both parties in one thread); counters: the simulated time, and the CPU time
+// of the forked simulation ("cpu_ms").
 void BM_YaoAes128SimLan(benchmark::State& state) {
   REQUIRE_AES(state);
   const YaoSemiHonest yao(*aes_circuit());
@@ -271,6 +303,7 @@ void BM_YaoAes128SimLan(benchmark::State& state) {
   options.network.latency_s = 0.0001;
   options.network.bandwidth_bytes_per_s = 125e6;
   double sim = 0;
+  const double cpu_start = children_cpu_seconds();
   for (auto _ : state) {
     const auto r = run_simulated(2, options, [&](PartyContext& ctx) {
       return yao.run(ctx, inputs[static_cast<std::size_t>(ctx.net.self())]);
@@ -282,6 +315,8 @@ void BM_YaoAes128SimLan(benchmark::State& state) {
     sim = r->simulated_time_s;
   }
   state.counters["sim_ms"] = sim * 1e3;
+  state.counters["cpu_ms"] =
+      1e3 * (children_cpu_seconds() - cpu_start) / static_cast<double>(state.iterations());
 }
 BENCHMARK(BM_YaoAes128SimLan)->Unit(benchmark::kMillisecond);
 

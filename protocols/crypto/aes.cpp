@@ -55,8 +55,10 @@ SMPC_VAES_TARGET void encrypt_vaes(const std::array<Block, 11>& rk, const Block*
 
 const char* aes_backend_name(AesBackend b) {
   switch (b) {
-    case AesBackend::kAesNi: return "aes-ni";
-    case AesBackend::kVaes512: return "vaes-avx512";
+    case AesBackend::kAesNi:
+      return "aes-ni";
+    case AesBackend::kVaes512:
+      return "vaes-avx512";
   }
   return "unknown";
 }

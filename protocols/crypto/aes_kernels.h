@@ -25,12 +25,17 @@ struct XmmKeys {
 inline XmmKeys load_xmm_keys(const std::array<Block, 11>& rk) {
   XmmKeys keys;
   for (int r = 0; r < 11; ++r)
-    keys.k[r] = _mm_loadu_si128(reinterpret_cast<const __m128i*>(rk[static_cast<std::size_t>(r)].data()));
+    keys.k[r] =
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(rk[static_cast<std::size_t>(r)].data()));
   return keys;
 }
 
-inline __m128i load(const Block& b) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(b.data())); }
-inline void store(Block& b, __m128i v) { _mm_storeu_si128(reinterpret_cast<__m128i*>(b.data()), v); }
+inline __m128i load(const Block& b) {
+  return _mm_loadu_si128(reinterpret_cast<const __m128i*>(b.data()));
+}
+inline void store(Block& b, __m128i v) {
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(b.data()), v);
+}
 
 template <int N>
 inline void xmm_encrypt(const XmmKeys& keys, __m128i* b) {
@@ -74,15 +79,32 @@ inline void xmm_tmmo_n(const XmmKeys& keys, const Block* x, const Block* tw, Blo
 template <template <int> class Op, typename... Args>
 inline void xmm_dispatch(std::size_t n, Args&&... args) {
   switch (n) {
-    case 1: Op<1>::run(args...); break;
-    case 2: Op<2>::run(args...); break;
-    case 3: Op<3>::run(args...); break;
-    case 4: Op<4>::run(args...); break;
-    case 5: Op<5>::run(args...); break;
-    case 6: Op<6>::run(args...); break;
-    case 7: Op<7>::run(args...); break;
-    case 8: Op<8>::run(args...); break;
-    default: break;
+    case 1:
+      Op<1>::run(args...);
+      break;
+    case 2:
+      Op<2>::run(args...);
+      break;
+    case 3:
+      Op<3>::run(args...);
+      break;
+    case 4:
+      Op<4>::run(args...);
+      break;
+    case 5:
+      Op<5>::run(args...);
+      break;
+    case 6:
+      Op<6>::run(args...);
+      break;
+    case 7:
+      Op<7>::run(args...);
+      break;
+    case 8:
+      Op<8>::run(args...);
+      break;
+    default:
+      break;
   }
 }
 

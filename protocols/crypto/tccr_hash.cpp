@@ -28,15 +28,13 @@ SMPC_VAES_TARGET void tmmo_vaes(const Block* x, const Block* tw, Block* out, std
   std::size_t i = 0;
   for (; i + 32 <= n; i += 32) zmm_tmmo_n<8>(k, x + i, tw + i, out + i);
   // Tails of garbling batches are common (the last gates of a layer), so keep them wide too.
-  switch ((n - i) / 4) {
-    case 7: zmm_tmmo_n<7>(k, x + i, tw + i, out + i); i += 28; break;
-    case 6: zmm_tmmo_n<6>(k, x + i, tw + i, out + i); i += 24; break;
-    case 5: zmm_tmmo_n<5>(k, x + i, tw + i, out + i); i += 20; break;
-    case 4: zmm_tmmo_n<4>(k, x + i, tw + i, out + i); i += 16; break;
-    case 3: zmm_tmmo_n<3>(k, x + i, tw + i, out + i); i += 12; break;
-    case 2: zmm_tmmo_n<2>(k, x + i, tw + i, out + i); i += 8; break;
-    case 1: zmm_tmmo_n<1>(k, x + i, tw + i, out + i); i += 4; break;
-    default: break;
+  using Kernel = void (*)(const __m512i*, const Block*, const Block*, Block*);
+  static constexpr Kernel kTail[8] = {nullptr,        &zmm_tmmo_n<1>, &zmm_tmmo_n<2>,
+                                      &zmm_tmmo_n<3>, &zmm_tmmo_n<4>, &zmm_tmmo_n<5>,
+                                      &zmm_tmmo_n<6>, &zmm_tmmo_n<7>};
+  if (const std::size_t regs = (n - i) / 4; regs > 0) {
+    kTail[regs](k, x + i, tw + i, out + i);
+    i += 4 * regs;
   }
   if (i < n) tmmo_aesni(x + i, tw + i, out + i, n - i);
 }

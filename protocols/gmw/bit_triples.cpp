@@ -19,90 +19,125 @@ std::vector<bool> random_bits(Rng& rng, std::size_t count) {
 
 }  // namespace
 
+bool triple_ot_sender(PartyId i, PartyId j, int parties) {
+  const int n = parties;
+  const int d = ((j - i) % n + n) % n;
+  if (d == 0) return false;
+  if (2 * d < n) return true;      // the nearer half, going up
+  return 2 * d == n && i < n / 2;  // the diametric pair (n even): the lower half sends
+}
+
 BitTriples ot_bit_triples(PartyContext& ctx, std::size_t count, const std::string& label) {
   Channel& net = ctx.net;
   const PartyId me = net.self();
   const int n = net.party_count();
   SMPC_ASSERT(count > 0 && n >= 2);
-  const auto next = [n](PartyId p) { return (p + 1) % n; };
+  const std::size_t m = count, m2 = 2 * count;
   const std::string ot_label = label + ".ot";
+  const auto sends = [n](PartyId i, PartyId j) { return triple_ot_sender(i, j, n); };
+  // Only for n = 2 is a party (0) nobody's receiver; it then derives a and b from its OTs with
+  // its one receiver and sends no corrections.
+  const bool derived = n == 2 && me == 0;
 
-  // One IKNP instance per direction per peer, each with its own randomness stream; the Rngs
-  // must outlive the instances that hold references to them.
-  std::vector<std::unique_ptr<Rng>> rngs;
-  std::vector<std::unique_ptr<IknpSender>> to(static_cast<std::size_t>(n));      // me → j
-  std::vector<std::unique_ptr<IknpReceiver>> from(static_cast<std::size_t>(n));  // j → me
+  // One IKNP instance per pair, each with its own randomness stream; the Rngs must outlive the
+  // instances that hold references to them.
+  std::vector<std::unique_ptr<Rng>> rngs(static_cast<std::size_t>(n));
+  std::vector<std::unique_ptr<IknpSender>> sender(static_cast<std::size_t>(n));      // me → j
+  std::vector<std::unique_ptr<IknpReceiver>> receiver(static_cast<std::size_t>(n));  // j → me
   for (PartyId j = 0; j < n; ++j) {
     if (j == me) continue;
-    rngs.push_back(std::make_unique<Rng>(ctx.rng.derive("gmw.ot.send." + std::to_string(j))));
-    to[j] = std::make_unique<IknpSender>(net, j, *rngs.back(), ot_label);
-    rngs.push_back(std::make_unique<Rng>(ctx.rng.derive("gmw.ot.recv." + std::to_string(j))));
-    from[j] = std::make_unique<IknpReceiver>(net, j, *rngs.back(), ot_label);
+    rngs[j] = std::make_unique<Rng>(ctx.rng.derive("gmw.ot." + std::to_string(j)));
+    if (sends(me, j))
+      sender[j] = std::make_unique<IknpSender>(net, j, *rngs[j], ot_label);
+    else
+      receiver[j] = std::make_unique<IknpReceiver>(net, j, *rngs[j], ot_label);
   }
 
-  // Step 1 (base OTs): both of our base messages to every peer go out before we wait, so the
-  // whole base phase is one round. Per link the peer sent its sender's message first.
+  // Step 1 (base OTs): every base message goes out before we wait: one round.
   for (PartyId j = 0; j < n; ++j) {
-    if (j == me) continue;
-    to[j]->send_base();
-    from[j]->send_base();
+    if (sender[j]) sender[j]->send_base();
+    if (receiver[j]) receiver[j]->send_base();
   }
   for (PartyId j = 0; j < n; ++j) {
-    if (j == me) continue;
-    from[j]->receive_base();
-    to[j]->receive_base();
+    if (sender[j]) sender[j]->receive_base();
+    if (receiver[j]) receiver[j]->receive_base();
   }
 
-  // Step 2 (random OT extension): our b-bits are our choices towards every sender.
+  // Step 2 (random OT extension): choices (b ‖ a) towards every sender; u goes out to all of
+  // them before we, as a sender, wait for our receivers' u.
   BitTriples t;
-  Rng choice_rng = ctx.rng.derive("gmw.triples.b");
-  const std::vector<bool> b = random_bits(choice_rng, count);
-  std::vector<std::vector<std::uint8_t>> r(static_cast<std::size_t>(n));   // lsb(m_b) from j
-  for (PartyId j = 0; j < n; ++j) {
-    if (j == me) continue;
-    const auto out = from[j]->extend_random(b);  // sends u; receives nothing
-    r[j].resize(count);
-    for (std::size_t k = 0; k < count; ++k) r[j][k] = block_lsb(out[k]) ? 1 : 0;
+  t.a.resize(m);
+  t.b.resize(m);
+  t.c.resize(m);
+  if (!derived) {
+    Rng ab = ctx.rng.derive("gmw.triples.ab");
+    const auto bits = random_bits(ab, m2);
+    for (std::size_t k = 0; k < m; ++k) {
+      t.b[k] = bits[k] ? 1 : 0;
+      t.a[k] = bits[m + k] ? 1 : 0;
+    }
   }
-  std::vector<std::vector<std::uint8_t>> s0(static_cast<std::size_t>(n)),
-      s1(static_cast<std::size_t>(n));
+  std::vector<bool> choices(m2);
+  for (std::size_t k = 0; k < m; ++k) {
+    choices[k] = t.b[k] != 0;
+    choices[m + k] = t.a[k] != 0;
+  }
+  std::vector<std::vector<std::uint8_t>> r(static_cast<std::size_t>(n));  // lsb(m_β) from j
   for (PartyId j = 0; j < n; ++j) {
-    if (j == me) continue;
-    const auto out = to[j]->extend_random(count);  // receives j's u
-    s0[j].resize(count);
-    s1[j].resize(count);
-    for (std::size_t k = 0; k < count; ++k) {
+    if (!receiver[j]) continue;
+    const auto out = receiver[j]->extend_random(choices);
+    r[j].resize(m2);
+    for (std::size_t k = 0; k < m2; ++k) r[j][k] = block_lsb(out[k]) ? 1 : 0;
+  }
+  // Towards our receivers: s0 (our share) and the random difference s0 ⊕ s1.
+  std::vector<std::vector<std::uint8_t>> s0(static_cast<std::size_t>(n)),
+      diff(static_cast<std::size_t>(n));
+  for (PartyId j = 0; j < n; ++j) {
+    if (!sender[j]) continue;
+    const auto out = sender[j]->extend_random(m2);
+    s0[j].resize(m2);
+    diff[j].resize(m2);
+    for (std::size_t k = 0; k < m2; ++k) {
       s0[j][k] = block_lsb(out[k][0]) ? 1 : 0;
-      s1[j][k] = block_lsb(out[k][1]) ? 1 : 0;
+      diff[j][k] = s0[j][k] ^ (block_lsb(out[k][1]) ? 1 : 0);
     }
   }
 
-  // Step 3: a = s0 ⊕ s1 of the OT towards our anchor; the other receivers get corrections.
-  t.a.resize(count);
-  t.b.resize(count);
-  t.c.resize(count);
-  const PartyId anchor = next(me);
-  for (std::size_t k = 0; k < count; ++k) {
-    t.a[k] = s0[anchor][k] ^ s1[anchor][k];
-    t.b[k] = b[k] ? 1 : 0;
-  }
-  for (PartyId j = 0; j < n; ++j) {
-    if (j == me || j == anchor) continue;
-    std::vector<bool> fix(count);
-    for (std::size_t k = 0; k < count; ++k) fix[k] = (t.a[k] ^ s0[j][k] ^ s1[j][k]) != 0;
-    net.send(j, label + ".triple.fix", Message().add_bits(fix));
+  // Step 3: corrections turn each receiver's random differences into our a (OT k) and b
+  // (OT m + k); with n = 2, party 0's a and b are those differences.
+  if (derived) {
+    for (std::size_t k = 0; k < m; ++k) {
+      t.a[k] = diff[1][k];
+      t.b[k] = diff[1][m + k];
+    }
+  } else {
+    for (PartyId j = 0; j < n; ++j) {
+      if (!sender[j]) continue;
+      std::vector<bool> fix(m2);
+      for (std::size_t k = 0; k < m; ++k) {
+        fix[k] = (t.a[k] ^ diff[j][k]) != 0;
+        fix[m + k] = (t.b[k] ^ diff[j][m + k]) != 0;
+      }
+      net.send(j, label + ".triple.fix", Message().add_bits(fix));
+    }
   }
 
-  // Step 4: c = a·b ⊕ Σ_j (our share of a·b_j as sender ⊕ our share of a_j·b as receiver).
-  for (std::size_t k = 0; k < count; ++k) t.c[k] = t.a[k] & t.b[k];
+  // Step 4: c = a·b ⊕ our shares of a_me·b_j, b_me·a_j (as sender) and a_j·b_me, b_j·a_me
+  // (as receiver: r ⊕ β·correction).
+  for (std::size_t k = 0; k < m; ++k) t.c[k] = t.a[k] & t.b[k];
   for (PartyId j = 0; j < n; ++j) {
-    if (j == me) continue;
-    for (std::size_t k = 0; k < count; ++k) t.c[k] ^= s0[j][k] ^ r[j][k];
-    if (next(j) == me) continue;  // we are j's anchor: j's a-bit is its own OT difference
-    const Message m = net.recv(j);
-    m.expect_parts(1);
-    const std::vector<bool> fix = m.bits(0, count);
-    for (std::size_t k = 0; k < count; ++k) t.c[k] ^= t.b[k] & (fix[k] ? 1 : 0);
+    if (sender[j]) {
+      for (std::size_t k = 0; k < m; ++k) t.c[k] ^= s0[j][k] ^ s0[j][m + k];
+      continue;
+    }
+    if (!receiver[j]) continue;
+    for (std::size_t k = 0; k < m; ++k) t.c[k] ^= r[j][k] ^ r[j][m + k];
+    if (n == 2) continue;  // party 0 derived its a and b: no corrections
+    const Message msg = net.recv(j);
+    msg.expect_parts(1);
+    const std::vector<bool> fix = msg.bits(0, m2);
+    for (std::size_t k = 0; k < m; ++k)
+      t.c[k] ^= (t.b[k] & (fix[k] ? 1 : 0)) ^ (t.a[k] & (fix[m + k] ? 1 : 0));
   }
   return t;
 }

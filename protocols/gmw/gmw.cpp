@@ -150,8 +150,8 @@ PartyOutput gmw_online(const GmwPlan& plan, PartyContext& ctx, const PartyInput&
 SecurityClaim dishonest_majority_claim(int parties, const std::string& triples) {
   return {AdversaryModel::kSemiHonest, parties - 1, OutputGuarantee::kCorrect,
           "semi-honest, up to n-1 = " + std::to_string(parties - 1) + " of n = " +
-              std::to_string(parties) + " parties corrupted (dishonest majority), correct output; " +
-              triples};
+              std::to_string(parties) +
+              " parties corrupted (dishonest majority), correct output; " + triples};
 }
 
 Status check_gmw_inputs(const char* protocol, const Circuit& c, int parties) {
@@ -217,16 +217,17 @@ GmwCost gmw_cost(const Circuit& c, int parties, GmwPreprocessing preprocessing) 
   const std::size_t and_count = c.count(GateType::kAnd);
 
   if (preprocessing == GmwPreprocessing::kOt && and_count > 0) {
+    // One IKNP instance per pair {s → r} (bit_triples.h), 2 OTs per triple.
     for (PartyId s = 0; s < n; ++s) {
       for (PartyId r = 0; r < n; ++r) {
-        if (r == s) continue;
-        add("gmw.ot.base", r, s, 6 + 32);                 // one point
-        add("gmw.ot.base", s, r, 6 + 64 * kIknpKappa);    // 2κ points
-        for (std::size_t off = 0; off < and_count; off += kIknpBatch) {
-          const std::size_t mb = std::min(kIknpBatch, and_count - off);
+        if (!triple_ot_sender(s, r, n)) continue;
+        add("gmw.ot.base", r, s, 6 + 32);               // one point
+        add("gmw.ot.base", s, r, 6 + 64 * kIknpKappa);  // 2κ points
+        for (std::size_t off = 0; off < 2 * and_count; off += kIknpBatch) {
+          const std::size_t mb = std::min(kIknpBatch, 2 * and_count - off);
           add("gmw.ot.extend", r, s, 6 + 16 * ((mb + 127) / 128 * 128));
         }
-        if (n > 2 && r != (s + 1) % n) add("gmw.triple.fix", s, r, bits_message(and_count));
+        if (n > 2) add("gmw.triple.fix", s, r, bits_message(2 * and_count));
       }
     }
     cost.offline_rounds = n == 2 ? 2 : 3;
@@ -251,9 +252,12 @@ GmwCost gmw_cost(const Circuit& c, int parties, GmwPreprocessing preprocessing) 
     for (PartyId p = 0; p < n && out[r] > 0; ++p)
       if (p != r) add("gmw.output", p, r, bits_message(out[r]));
 
-  // Causal rounds (meter.h), replayed: everyone has seen the last offline round; a message is
-  // stamped 1 + the largest round its sender has received.
+  // Causal rounds (meter.h), replayed: a message is stamped 1 + the largest round its sender
+  // has received. After the offline phase every party has received a round-3 correction
+  // (n ≥ 3); for n = 2 the OT sender (party 0) last received u (round 2) and the receiver only
+  // the base message (round 1), so party 1's online phase can start in round 2.
   std::vector<std::uint32_t> seen(np, cost.offline_rounds), sent(np, 0);
+  if (cost.offline_rounds > 0 && n == 2) seen[1] = 1;
   std::uint32_t top = cost.offline_rounds;
   const auto deliver = [&] {
     std::vector<std::uint32_t> next = seen;
@@ -304,7 +308,8 @@ Result<std::unique_ptr<Protocol>> make_gmw_dealer(const nlohmann::json& params, 
     for (const auto& [key, value] : params.items()) {
       if (key == "name") continue;
       if (key != "dealer_seed")
-        return Error("/protocol/" + key + ": not a parameter of gmw_dealer (it takes: dealer_seed)");
+        return Error("/protocol/" + key +
+                     ": not a parameter of gmw_dealer (it takes: dealer_seed)");
       if (!value.is_number_unsigned() &&
           !(value.is_number_integer() && value.get<long long>() >= 0))
         return Error("/protocol/dealer_seed: must be a non-negative integer, got " + value.dump());

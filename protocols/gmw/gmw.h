@@ -34,30 +34,30 @@
 //   online   "gmw.input"   Σ_{p: I_p>0} (n−1)·(6 + ⌈I_p/8⌉)
 //            "gmw.and"     Σ_ℓ n(n−1)·(6 + ⌈2m_ℓ/8⌉)
 //            "gmw.output"  Σ_{r: O_r>0} (n−1)·(6 + ⌈O_r/8⌉)
-//   offline  (gmw only, when A > 0; bit_triples.h, per ordered pair S → R, m'_k = 128·⌈m_k/128⌉
-//            over the IKNP batches m_k of A)
-//            "gmw.ot.base"     n(n−1)·(38 + 8198)
-//            "gmw.ot.extend"   n(n−1)·Σ_k (6 + 16·m'_k)
-//            "gmw.triple.fix"  n(n−2)·(6 + ⌈A/8⌉)             (none for n = 2)
-// Per AND gate and unordered pair of parties, beyond the fixed per-message costs:
-//   online   4 bits = 0.5 B (d and e, both directions)
-//   offline  32 B (two IKNP random OTs, 16 B of u each) + 1 correction bit per direction whose
-//            receiver is not the sender's anchor: 0 bits for n = 2, 1 bit for n = 3 and for the
-//            pairs {i, i+1 mod n}, 2 bits for the other pairs when n ≥ 4.
+//   offline  (gmw only, when A > 0; bit_triples.h: one IKNP instance per unordered pair,
+//            2A random OTs each, in batches m_k of at most kIknpBatch, m'_k = 128·⌈m_k/128⌉)
+//            "gmw.ot.base"     n(n−1)/2 · (38 + 8198)
+//            "gmw.ot.extend"   n(n−1)/2 · Σ_k (6 + 16·m'_k)
+//            "gmw.triple.fix"  n(n−1)/2 · (6 + ⌈2A/8⌉)          (none for n = 2)
+// Per AND gate and pair of parties, beyond the per-message headers and the one-time base OTs:
+//   online   4 bits = 0.5 B  (d and e, 2 bits each way)
+//   offline  32 B + 2 bits   (two IKNP random OTs, 16 B of u each, receiver → sender; two
+//                             correction bits sender → receiver; 32 B flat for n = 2)
 // XOR, INV, EQ and EQW cost nothing. gmw_cost() computes all of this per label and per link.
 //
-// Rounds (causal, meter.h): offline 3 (base OT; u; corrections), 2 for n = 2, 0 when A = 0.
-// Online: 1 (inputs) + L (one per AND layer, whatever its width) + 1 (outputs) = L + 2 when at
-// least two parties give inputs and someone receives outputs; with one input owner the owner's
-// first layer goes out in the input round, which does not change the count; gmw_cost() gives
-// the exact number for any input/output pattern. Measured online rounds = the largest round of
-// any "online" message minus the offline rounds; total rounds = offline + online.
+// Rounds (causal, meter.h): offline 3 (base OTs; u; corrections), 2 for n = 2, 0 when A = 0
+// or with the dealer. Online = total − offline = 1 (inputs) + L (one per AND layer, whatever
+// its width) + 1 (outputs) = L + 2 in the usual case (n ≥ 3 and someone gives inputs; n = 2
+// and party 0 gives inputs). Causality makes it one less when nobody gives inputs, or for
+// n = 2 when only party 1 does: the OT receiver holds its triples after round 1, so its
+// input and first layer go out in the last offline round. gmw_cost() replays the exact count
+// for any input/output pattern.
 //
 // Example: AES-128 (6400 ANDs, 60 layers), 3 parties, key from party 0, plaintext from
-// party 1, ciphertext to all: 3 offline + 62 online rounds. Offline per ordered pair: 8236 B of
-// base OTs, 16·6400 B of u plus 6 B per IKNP batch message, and 6 + 800 B of corrections on
-// the 3 links that carry them; online 11 980 B in all (88 inputs, 11 760 openings, 132
-// outputs). Over 50 ms links: 65 × 50 ms + transfer ≈ 3.25 s simulated (docs/gmw.md).
+// party 1, ciphertext to all: 3 offline + 62 online rounds. Offline per pair: 8236 B of base
+// OTs, 16·12800 B of u plus 6 B per IKNP batch message, 6 + 1600 B of corrections; online
+// 11 980 B in all (88 inputs, 11 760 openings, 132 outputs). Over 50 ms links:
+// 65 × 50 ms + transfer ≈ 3.25 s simulated (docs/gmw.md).
 #pragma once
 
 #include <cstdint>

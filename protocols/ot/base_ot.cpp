@@ -98,7 +98,8 @@ MasnyRindalReceiver::MasnyRindalReceiver(const std::vector<bool>& choices, Rng& 
     big_b_.push_back(RistrettoPoint::base_mul(b_.back()));
     std::array<RistrettoPoint, 2> pair;
     pair[static_cast<std::size_t>(1 - c)] = RistrettoPoint::random(rng);
-    pair[static_cast<std::size_t>(c)] = big_b_.back() - ro(i, pair[static_cast<std::size_t>(1 - c)]);
+    pair[static_cast<std::size_t>(c)] =
+        big_b_.back() - ro(i, pair[static_cast<std::size_t>(1 - c)]);
     r_.push_back(pair);
   }
 }

@@ -15,7 +15,8 @@
 //   Step 2, receiver: for each i with choice c_i: b_i ← Z_ℓ, B_i = b_i·G,
 //                     r_{i,1−c} ← uniform point, r_{i,c} = B_i − H(i, r_{i,1−c});
 //                     send all (r_{i,0}, r_{i,1}).
-//   Step 3, sender:   M_{i,j} = r_{i,j} + H(i, r_{i,1−j});  k_{i,j} = KDF(i, A, M_{i,j}, a·M_{i,j}).
+//   Step 3, sender:   M_{i,j} = r_{i,j} + H(i, r_{i,1−j});
+//                     k_{i,j} = KDF(i, A, M_{i,j}, a·M_{i,j}).
 //   Step 4, receiver: k_{i,c} = KDF(i, A, B_i, b_i·A)   (M_{i,c} = B_i).
 // Steps 1 and 2 are independent, so both parties send first and the whole OT takes one round:
 // the sender's message is 1 point (6 + 32 = 38 B), the receiver's 2n points (6 + 64n B).

@@ -13,7 +13,7 @@ namespace {
 // the width of the interleaved units (rows 2 → 4 → 8 → 16 per unit).
 inline void transpose_bytes_16x16(const __m128i (&v)[16], __m128i (&w)[16]) {
   __m128i a[8][2], b[4][4], c[2][8];
-  for (int k = 0; k < 8; ++k) {  // units: rows {2k, 2k+1} × one column
+  for (int k = 0; k < 8; ++k) {                           // units: rows {2k, 2k+1} × one column
     a[k][0] = _mm_unpacklo_epi8(v[2 * k], v[2 * k + 1]);  // columns 0..7
     a[k][1] = _mm_unpackhi_epi8(v[2 * k], v[2 * k + 1]);  // columns 8..15
   }
@@ -45,7 +45,8 @@ void transpose_128xn(const std::uint8_t* in, std::size_t n, Block* out) {
     for (std::size_t g = 0; g < 8; ++g) {
       __m128i v[16], w[16];
       for (std::size_t t = 0; t < 16; ++t)
-        v[t] = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in + (16 * g + t) * row_bytes + cb));
+        v[t] =
+            _mm_loadu_si128(reinterpret_cast<const __m128i*>(in + (16 * g + t) * row_bytes + cb));
       transpose_bytes_16x16(v, w);
       for (std::size_t c = 0; c < 16; ++c) {
         // movemask collects bit 7 of each byte: bit t = bit 7 of (row 16g+t, byte cb+c), i.e.

@@ -16,7 +16,9 @@ namespace {
 constexpr std::size_t kGarbleBatch = 8;
 constexpr std::size_t kEvalBatch = 16;
 
-inline __m128i ld(const Block& b) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(b.data())); }
+inline __m128i ld(const Block& b) {
+  return _mm_loadu_si128(reinterpret_cast<const __m128i*>(b.data()));
+}
 inline void st(Block& b, __m128i v) { _mm_storeu_si128(reinterpret_cast<__m128i*>(b.data()), v); }
 inline __m128i tweak(std::uint64_t index) {
   return _mm_set_epi64x(static_cast<long long>(kTweakGarbling), static_cast<long long>(index));
@@ -51,14 +53,21 @@ GarblingPlan GarblingPlan::compile(const Circuit& c) {
     for (std::size_t gi : layer.linear) {
       const Gate& g = c.gates[gi];
       switch (g.type) {
-        case GateType::kXor: plan.xors.push_back({g.in0, g.in1, g.out}); break;
-        case GateType::kInv: plan.xors.push_back({g.in0, plan.delta_slot, g.out}); break;
-        case GateType::kEqw: plan.xors.push_back({g.in0, plan.zero_slot, g.out}); break;
+        case GateType::kXor:
+          plan.xors.push_back({g.in0, g.in1, g.out});
+          break;
+        case GateType::kInv:
+          plan.xors.push_back({g.in0, plan.delta_slot, g.out});
+          break;
+        case GateType::kEqw:
+          plan.xors.push_back({g.in0, plan.zero_slot, g.out});
+          break;
         case GateType::kEq:
           plan.xors.push_back(
               {plan.zero_slot, g.constant ? plan.delta_slot : plan.zero_slot, g.out});
           break;
-        default: SMPC_ASSERT(false && "not a Boolean gate");
+        default:
+          SMPC_ASSERT(false && "not a Boolean gate");
       }
     }
     plan.layers.push_back({plan.ands.size(), plan.xors.size()});

@@ -9,8 +9,10 @@
 //
 // AND gate number j in plan order (tweaks j0 = 2j, j1 = 2j + 1), inputs a, b, output c:
 //   garbler   p_a = lsb(W_a^0), p_b = lsb(W_b^0)
-//             T_G = H(W_a^0, j0) ⊕ H(W_a^1, j0) ⊕ p_b·Δ       W_G^0 = H(W_a^0, j0) ⊕ p_a·T_G
-//             T_E = H(W_b^0, j1) ⊕ H(W_b^1, j1) ⊕ W_a^0       W_E^0 = H(W_b^0, j1) ⊕ p_b·(T_E ⊕ W_a^0)
+//             T_G = H(W_a^0, j0) ⊕ H(W_a^1, j0) ⊕ p_b·Δ
+//             W_G^0 = H(W_a^0, j0) ⊕ p_a·T_G
+//             T_E = H(W_b^0, j1) ⊕ H(W_b^1, j1) ⊕ W_a^0
+//             W_E^0 = H(W_b^0, j1) ⊕ p_b·(T_E ⊕ W_a^0)
 //             W_c^0 = W_G^0 ⊕ W_E^0; the table is (T_G, T_E).
 //   evaluator s_a = lsb(W_a), s_b = lsb(W_b):
 //             W_c = H(W_a, j0) ⊕ s_a·T_G  ⊕  H(W_b, j1) ⊕ s_b·(T_E ⊕ W_a)
@@ -54,8 +56,8 @@ struct GarblingPlan {
   std::uint32_t num_wires = 0;
   std::uint32_t zero_slot = 0;   // = num_wires: always the zero block
   std::uint32_t delta_slot = 0;  // = num_wires + 1: Δ (garbler) / zero (evaluator)
-  std::vector<Op> ands;        // in garbling order; table j belongs to ands[j]
-  std::vector<Op> xors;        // every linear gate, as an XOR of two slots
+  std::vector<Op> ands;          // in garbling order; table j belongs to ands[j]
+  std::vector<Op> xors;          // every linear gate, as an XOR of two slots
   std::vector<Layer> layers;
 };
 

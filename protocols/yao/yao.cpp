@@ -174,8 +174,10 @@ PartyOutput YaoSemiHonest::run_evaluator(PartyContext& ctx, const PartyInput& in
 YaoCost yao_cost(const Circuit& c, PartyId garbler, std::size_t chunk) {
   YaoCost cost;
   const PartyId evaluator = 1 - garbler;
-  const std::uint64_t ig = c.input_wires_of(garbler).size(), ie = c.input_wires_of(evaluator).size();
-  const std::uint64_t og = c.output_wires_of(garbler).size(), oe = c.output_wires_of(evaluator).size();
+  const std::uint64_t ig = c.input_wires_of(garbler).size(),
+                      ie = c.input_wires_of(evaluator).size();
+  const std::uint64_t og = c.output_wires_of(garbler).size(),
+                      oe = c.output_wires_of(evaluator).size();
   const std::uint64_t ands = c.count(GateType::kAnd);
   const auto add = [&cost](const std::string& label, std::uint64_t bytes) {
     cost.bytes[label] += bytes;
@@ -219,7 +221,8 @@ Result<std::unique_ptr<Protocol>> make_yao(const nlohmann::json& params, const C
       if (key == "name") continue;
       if (key != "garbler")
         return Error("/protocol/" + key + ": not a parameter of yao (it takes: garbler)");
-      if (!value.is_number_integer() || (value.get<long long>() != 0 && value.get<long long>() != 1))
+      if (!value.is_number_integer() ||
+          (value.get<long long>() != 0 && value.get<long long>() != 1))
         return Error("/protocol/garbler: must be 0 or 1 (the party that garbles), got " +
                      value.dump());
       garbler = static_cast<PartyId>(value.get<long long>());

@@ -26,7 +26,7 @@
 //
 // Communication, exactly (wire size of a message: 1 + Σ(5 + data) bytes, message.h). With
 // I_G, I_E the input wires of G and E, A the AND gates, O_G, O_E the output wires delivered to
-// G and E, C = table_chunk_gates, B = kIknpBatch (65536) and m'_k = 128·⌈m_k/128⌉ for the
+// G and E, C = table_chunk_gates (2048), B = kIknpBatch (2048) and m'_k = 128·⌈m_k/128⌉ for the
 // OT batches m_k of I_E (⌈I_E/B⌉ of them):
 //   yao.inputs       G→E  6 + 16·I_G                                  (if I_G > 0)
 //   yao.ot.base      E→G  6 + 32 = 38;   G→E  6 + 64·128 = 8198       (if I_E > 0)
@@ -52,9 +52,8 @@
 #include <cstddef>
 #include <map>
 #include <memory>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "protocols/core/circuit.h"
 #include "protocols/core/protocol.h"

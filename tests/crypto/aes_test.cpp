@@ -1,6 +1,8 @@
 // AES-128 on AES-NI / VAES: FIPS-197 known answers, OpenSSL on random keys and blocks, both
 // backends on every batch size (the kernels have separate paths for 32-, 4- and 1-block
 // groups), and the documented fixed key of π.
+#include "protocols/crypto/aes.h"
+
 #include <gtest/gtest.h>
 #include <openssl/evp.h>
 #include <rapidcheck/gtest.h>
@@ -8,7 +10,6 @@
 
 #include <vector>
 
-#include "protocols/crypto/aes.h"
 #include "tests/crypto/test_blocks.h"
 
 namespace smpc {
@@ -62,7 +63,8 @@ TEST(Aes128, Fips197AppendixBCipherExample) {
 }
 
 RC_GTEST_PROP(Aes128, AgreesWithOpenSslOnEveryBackendAndBatchSize, ()) {
-  const auto key_bytes = *rc::gen::container<std::vector<std::uint8_t>>(16, rc::gen::arbitrary<std::uint8_t>());
+  const auto key_bytes =
+      *rc::gen::container<std::vector<std::uint8_t>>(16, rc::gen::arbitrary<std::uint8_t>());
   Block key;
   std::copy(key_bytes.begin(), key_bytes.end(), key.begin());
   const auto n = *rc::gen::inRange<std::size_t>(0, 80);

@@ -30,7 +30,8 @@ TEST(Blake2b, DomainAndFramingSeparate) {
   const auto h = [](std::string_view domain, std::vector<std::string> parts) {
     std::array<std::uint8_t, 32> out;
     Blake2b b(domain, 32);
-    for (const auto& p : parts) b.add(ByteSpan(reinterpret_cast<const std::uint8_t*>(p.data()), p.size()));
+    for (const auto& p : parts)
+      b.add(ByteSpan(reinterpret_cast<const std::uint8_t*>(p.data()), p.size()));
     b.finish(out);
     return out;
   };

@@ -1,11 +1,11 @@
 // The garbling / OT hash is exactly TMMO, H(x, i) = π(π(x) ⊕ i) ⊕ π(x) (GKWY §7.4), on every
 // backend, batch size and aliasing the API allows.
+#include "protocols/crypto/tccr_hash.h"
+
 #include <gtest/gtest.h>
 #include <rapidcheck/gtest.h>
 
 #include <vector>
-
-#include "protocols/crypto/tccr_hash.h"
 
 namespace smpc {
 namespace {

@@ -9,7 +9,8 @@ namespace smpc::test {
 
 inline Block hex_block(const std::string& hex) {
   Block b{};
-  for (std::size_t i = 0; i < 16; ++i) b[i] = static_cast<std::uint8_t>(std::stoi(hex.substr(2 * i, 2), nullptr, 16));
+  for (std::size_t i = 0; i < 16; ++i)
+    b[i] = static_cast<std::uint8_t>(std::stoi(hex.substr(2 * i, 2), nullptr, 16));
   return b;
 }
 

@@ -65,18 +65,21 @@ TEST(GmwTriples, OtTriplesMultiplyForEveryPartyCount) {
       });
       for (const auto& p : r.parties) ASSERT_EQ(p.status, PartyStatus::kOutput) << p.abort_reason;
       expect_valid_triples(t, count);
-      // bit_triples.h: 3 rounds (2 for n = 2); n(n−2) correction messages.
+      // bit_triples.h: 3 rounds (2 for n = 2); per pair one IKNP instance with 2·count OTs
+      // (at most kIknpBatch per message) and one correction message (none for n = 2).
       auto got = measured_cost(r);
+      const auto pairs = static_cast<std::uint64_t>(n * (n - 1) / 2);
       EXPECT_EQ(got.rounds, n == 2 ? 2u : 3u);
-      EXPECT_EQ(got.messages["gmw.triple.fix"], static_cast<std::uint64_t>(n * (n - 2)));
-      EXPECT_EQ(got.bytes["gmw.ot.extend"],
-                static_cast<std::uint64_t>(n * (n - 1)) * (6 + 16 * ((count + 127) / 128 * 128)));
+      EXPECT_EQ(got.messages["gmw.ot.base"], 2 * pairs);
+      EXPECT_EQ(got.messages["gmw.triple.fix"], n == 2 ? 0u : pairs);
+      EXPECT_EQ(got.bytes["gmw.ot.extend"], pairs * (6 + 16 * ((2 * count + 127) / 128 * 128)));
+      EXPECT_EQ(got.bytes["gmw.triple.fix"], n == 2 ? 0u : pairs * (6 + (2 * count + 7) / 8));
     }
   }
 }
 
 TEST(GmwTriples, OtTriplesAcrossAnIknpBatchBoundary) {
-  const std::size_t count = kIknpBatch + 5;
+  const std::size_t count = kIknpBatch / 2 + 5;  // 2·count OTs per pair: two IKNP batches
   std::vector<BitTriples> t(3);
   const auto r = run_local(3, {11, 120}, [&](PartyContext& ctx) {
     t[static_cast<std::size_t>(ctx.net.self())] = ot_bit_triples(ctx, count, "gmw");
@@ -85,9 +88,9 @@ TEST(GmwTriples, OtTriplesAcrossAnIknpBatchBoundary) {
   for (const auto& p : r.parties) ASSERT_EQ(p.status, PartyStatus::kOutput) << p.abort_reason;
   expect_valid_triples(t, count);
   auto got = measured_cost(r);
-  EXPECT_EQ(got.messages["gmw.ot.extend"], 6u * 2);  // two batches per ordered pair
-  EXPECT_EQ(got.bytes["gmw.ot.extend"], 6u * ((6 + 16 * kIknpBatch) + (6 + 16 * 128)));
-  EXPECT_EQ(got.bytes["gmw.triple.fix"], 3u * (6 + (count + 7) / 8));
+  EXPECT_EQ(got.messages["gmw.ot.extend"], 3u * 2);  // two batches for each of the 3 pairs
+  EXPECT_EQ(got.bytes["gmw.ot.extend"], 3u * ((6 + 16 * kIknpBatch) + (6 + 16 * 128)));
+  EXPECT_EQ(got.bytes["gmw.triple.fix"], 3u * (6 + (2 * count + 7) / 8));
 }
 
 TEST(GmwTriples, DealerTriplesMultiplyAndEveryPartyDrawsTheSameDealer) {
@@ -118,7 +121,7 @@ void check_case(const BooleanCase& bc, const Protocol& protocol, GmwPreprocessin
 }
 
 TEST(GmwLocal, OtTriplesRandomCircuitsEqualPlainEvaluationAtTheDocumentedCost) {
-  // n ≤ 5 and 30 cases: every case runs n(n−1) IKNP base phases (~40 ms CPU each); larger n
+  // n ≤ 5 and 30 cases: every case runs n(n−1)/2 IKNP base phases (~40 ms CPU each); larger n
   // with OT triples: SixteenParties… below; with the dealer, the next property goes to 16.
   gmw_test::check_property(30, [] {
     const auto bc = gmw_test::gen_case(2, 5);
@@ -170,24 +173,33 @@ TEST(GmwLocal, BytesPerAndGatePerPartyPairAreTheFormula) {
     cost[i] = measured_cost(r);
     EXPECT_EQ(cost[i].bytes, gmw_cost(c, n, GmwPreprocessing::kOt).bytes);
   }
-  const auto delta = [&](const std::string& label) { return cost[1].bytes[label] - cost[0].bytes[label]; };
-  // Per AND, summed over the n(n−1) ordered pairs: 16 B of IKNP u (offline), 2 bits of
-  // opening (online); n(n−2) correction bits (offline).
-  EXPECT_EQ(delta("gmw.ot.extend"), static_cast<std::uint64_t>(n * (n - 1)) * 16 * dm);
-  EXPECT_EQ(delta("gmw.triple.fix"), static_cast<std::uint64_t>(n * (n - 2)) * dm / 8);
-  EXPECT_EQ(delta("gmw.and"), static_cast<std::uint64_t>(n * (n - 1)) * 2 * dm / 8);
+  const auto delta = [&](const std::string& label) {
+    return cost[1].bytes[label] - cost[0].bytes[label];
+  };
+  // Per AND: each of the n(n−1)/2 pairs runs 2 IKNP OTs (16 B of u each) and 2 correction
+  // bits (offline); each ordered pair exchanges 2 opening bits (online).
+  const auto pairs = static_cast<std::uint64_t>(n * (n - 1) / 2);
+  // More OTs may take more IKNP batch messages: their 6-byte headers are not per-AND cost.
+  const auto batches = [](std::size_t m) { return (2 * m + kIknpBatch - 1) / kIknpBatch; };
+  const std::uint64_t extra_headers = 6 * (batches(m2) - batches(m1));
+  EXPECT_EQ(delta("gmw.ot.extend"), pairs * (32 * dm + extra_headers));
+  EXPECT_EQ(delta("gmw.triple.fix"), pairs * 2 * dm / 8);
+  EXPECT_EQ(delta("gmw.and"), 2 * pairs * 2 * dm / 8);
   EXPECT_EQ(delta("gmw.ot.base"), 0u);
-  // Per ordered link i → j: 16 B + 2 bits, plus 1 bit when j is not i's anchor (i + 1).
+  // Per link i → j: 2 opening bits, plus 2 correction bits when i is the pair's OT sender, or
+  // 2 × 128 bits of u when it is the receiver.
   for (PartyId i = 0; i < n; ++i) {
     for (PartyId j = 0; j < n; ++j) {
       if (i == j) continue;
-      const std::uint64_t want_bits = 16 * 8 + 2 + (j == (i + 1) % n ? 0 : 1);
-      EXPECT_EQ((cost[1].link_bytes[i][j] - cost[0].link_bytes[i][j]) * 8, want_bits * dm)
+      const bool sender = triple_ot_sender(i, j, n);
+      const std::uint64_t want_bits = 2 + (sender ? 2 : 2 * 128);
+      const std::uint64_t grew = cost[1].link_bytes[i][j] - cost[0].link_bytes[i][j];
+      EXPECT_EQ((grew - (sender ? 0 : extra_headers)) * 8, want_bits * dm)
           << i << " -> " << j;
     }
   }
-  // Per unordered pair {i, j}: offline 32 B + 1 or 2 correction bits, online 0.5 B.
-  std::cout << "per AND gate and party pair (n = 4): offline 32 B + 1..2 bits, online 0.5 B\n";
+  // Per pair {i, j} and AND: offline 32 B + 2 bits, online 0.5 B.
+  std::cout << "per AND gate and party pair (n = 4): offline 32 B + 2 bits, online 0.5 B\n";
 }
 
 Circuit and_chain(std::size_t depth, int parties) {
@@ -257,7 +269,7 @@ TEST(GmwLocal, SixteenPartiesWithOtTriplesAndMoreWithTheDealer) {
     in[static_cast<std::size_t>(n - 1)].values = bits_of(11, 8);
     in[static_cast<std::size_t>(n / 2)].values = bits_of(200, 8);
     const auto want = bits_of((13 * 11 + 200) % 256, 8);
-    // OT triples at n = 16 (240 IKNP instances); beyond that the dealer keeps the suite short.
+    // OT triples at n = 16 (120 IKNP instances); beyond that the dealer keeps the suite short.
     const auto r = n == 16 ? run_gmw(GmwSemiHonest(c), n, in, 1)
                            : run_gmw(GmwTrustedDealer(c, 1), n, in, 1);
     for (const auto& p : r.parties) {
@@ -265,7 +277,8 @@ TEST(GmwLocal, SixteenPartiesWithOtTriplesAndMoreWithTheDealer) {
       EXPECT_EQ(p.outputs, want);
     }
     const auto got = measured_cost(r);
-    const auto cost = gmw_cost(c, n, n == 16 ? GmwPreprocessing::kOt : GmwPreprocessing::kTrustedDealer);
+    const auto cost =
+        gmw_cost(c, n, n == 16 ? GmwPreprocessing::kOt : GmwPreprocessing::kTrustedDealer);
     EXPECT_EQ(got.bytes, cost.bytes);
     EXPECT_EQ(got.online_rounds, nonlinear_depth(c) + 2);
   }

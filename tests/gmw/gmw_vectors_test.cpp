@@ -107,7 +107,8 @@ TEST_P(GmwVectors, EveryVectorPassesAtTheDocumentedCost) {
     for (const auto& p : r.parties) {
       ASSERT_EQ(p.status, PartyStatus::kOutput) << "party " << p.party << ": " << p.abort_reason;
       const bool receives = n != 5 || p.party == 1 || p.party == 4;
-      EXPECT_EQ(p.outputs, receives ? all_out : std::vector<std::uint64_t>{}) << "party " << p.party;
+      EXPECT_EQ(p.outputs, receives ? all_out : std::vector<std::uint64_t>{})
+          << "party " << p.party;
     }
     const GmwCost got = gmw_test::measured_cost(r);
     EXPECT_EQ(got.bytes, want.bytes);

@@ -1,10 +1,11 @@
 // Masny–Rindal base OT: the receiver gets exactly k_{i,c_i}, one round, documented sizes, and a
 // malformed peer message is an Abort blaming the peer.
+#include "protocols/ot/base_ot.h"
+
 #include <gtest/gtest.h>
 
 #include "protocols/core/abort.h"
 #include "protocols/core/local_network.h"
-#include "protocols/ot/base_ot.h"
 
 namespace smpc {
 namespace {

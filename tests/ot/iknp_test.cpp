@@ -1,5 +1,7 @@
 // IKNP extension: in every flavour the receiver learns exactly x_{b_j}, over several extension
 // calls per session and across batch boundaries, at the cost iknp.h documents.
+#include "protocols/ot/iknp.h"
+
 #include <gtest/gtest.h>
 #include <rapidcheck/gtest.h>
 
@@ -7,7 +9,6 @@
 
 #include "protocols/core/local_network.h"
 #include "protocols/crypto/block.h"
-#include "protocols/ot/iknp.h"
 
 namespace smpc {
 namespace {
@@ -122,7 +123,8 @@ TEST(Iknp, BatchesSplitAtTheBatchSizeAndRoundsAreConstant) {
     for (std::size_t j = 0; j < m; ++j) c.choices.push_back((j * 2654435761u >> 9) & 1);
     if (f == Flavour::kChosen) {
       c.messages.resize(m);
-      for (std::size_t j = 0; j < m; ++j) c.messages[j] = {block_from_u64(j, 1), block_from_u64(j, 2)};
+      for (std::size_t j = 0; j < m; ++j)
+        c.messages[j] = {block_from_u64(j, 1), block_from_u64(j, 2)};
     }
     s.calls.push_back(std::move(c));
     run_session(s, 5);

@@ -35,7 +35,8 @@ std::vector<std::vector<bool>> base_ot_sender_samples(bool choice, std::uint64_t
       rec.send(1, "base", s.first_message());
       (void)s.keys(rec.recv(1));
       const auto& data = rec.received.at(0).parts().at(0).data;
-      for (std::size_t i = 0; i < kIknpKappa; ++i) samples.push_back(bits_of_bytes(&data[64 * i], 64));
+      for (std::size_t i = 0; i < kIknpKappa; ++i)
+        samples.push_back(bits_of_bytes(&data[64 * i], 64));
     } else {
       MasnyRindalReceiver r(std::vector<bool>(kIknpKappa, choice), ctx.rng);
       ctx.net.send(0, "base", r.first_message());
@@ -62,7 +63,8 @@ std::vector<std::vector<bool>> iknp_sender_samples(bool choice, std::uint64_t se
       const std::size_t row_bytes = m / 8;
       for (std::size_t j = 0; j < m; ++j) {
         std::vector<bool> row(kIknpKappa);
-        for (std::size_t i = 0; i < kIknpKappa; ++i) row[i] = (u[i * row_bytes + j / 8] >> (j % 8)) & 1;
+        for (std::size_t i = 0; i < kIknpKappa; ++i)
+          row[i] = (u[i * row_bytes + j / 8] >> (j % 8)) & 1;
         samples.push_back(std::move(row));
       }
     } else {
@@ -80,8 +82,10 @@ std::vector<std::vector<std::vector<bool>>> collect(Sampler sampler) {
   std::vector<std::vector<std::vector<bool>>> groups(2);
   for (int g = 0; g < 2; ++g)
     for (int run = 0; run < kRunsPerGroup; ++run) {
-      auto s = sampler(g == 1, 1000 * static_cast<std::uint64_t>(g) + static_cast<std::uint64_t>(run) + 1);
-      groups[static_cast<std::size_t>(g)].insert(groups[static_cast<std::size_t>(g)].end(), s.begin(), s.end());
+      auto s = sampler(g == 1,
+                       1000 * static_cast<std::uint64_t>(g) + static_cast<std::uint64_t>(run) + 1);
+      groups[static_cast<std::size_t>(g)].insert(groups[static_cast<std::size_t>(g)].end(),
+                                                 s.begin(), s.end());
     }
   return groups;
 }

@@ -55,16 +55,20 @@ inline double normal_upper_quantile(double p) {
   double lo = 0, hi = 40;
   for (int i = 0; i < 200; ++i) {
     const double mid = (lo + hi) / 2;
-    if (0.5 * std::erfc(mid / std::sqrt(2.0)) > p) lo = mid; else hi = mid;
+    if (0.5 * std::erfc(mid / std::sqrt(2.0)) > p)
+      lo = mid;
+    else
+      hi = mid;
   }
   return (lo + hi) / 2;
 }
 
-inline TwoSampleResult two_sample_bit_test(const std::vector<std::vector<std::vector<bool>>>& samples,
-                                           double alpha) {
+inline TwoSampleResult two_sample_bit_test(
+    const std::vector<std::vector<std::vector<bool>>>& samples, double alpha) {
   TwoSampleResult r;
   const std::size_t features = samples[0].empty() ? 0 : samples[0][0].size();
-  const double n0 = static_cast<double>(samples[0].size()), n1 = static_cast<double>(samples[1].size());
+  const double n0 = static_cast<double>(samples[0].size()),
+               n1 = static_cast<double>(samples[1].size());
   std::vector<double> z;
   for (std::size_t f = 0; f < features; ++f) {
     double c0 = 0, c1 = 0;
@@ -75,7 +79,8 @@ inline TwoSampleResult two_sample_bit_test(const std::vector<std::vector<std::ve
     z.push_back((c0 / n0 - c1 / n1) / std::sqrt(p * (1 - p) * (1 / n0 + 1 / n1)));
   }
   r.features_tested = z.size();
-  r.threshold = normal_upper_quantile(alpha / (2.0 * static_cast<double>(std::max<std::size_t>(z.size(), 1))));
+  r.threshold = normal_upper_quantile(
+      alpha / (2.0 * static_cast<double>(std::max<std::size_t>(z.size(), 1))));
   for (double v : z) r.max_abs_z = std::max(r.max_abs_z, std::abs(v));
   r.reject = r.max_abs_z > r.threshold;
   return r;

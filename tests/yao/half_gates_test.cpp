@@ -1,11 +1,12 @@
 // Half-gates garbling in isolation (no network): garble, hand the evaluator the active input
 // labels, evaluate, decode with lsb(W^0): plain evaluation comes out, with exactly two blocks
 // per AND gate, whatever the chunking.
+#include "protocols/yao/half_gates.h"
+
 #include <gtest/gtest.h>
 #include <rapidcheck/gtest.h>
 
 #include "protocols/crypto/block.h"
-#include "protocols/yao/half_gates.h"
 #include "tests/yao/random_boolean_circuit.h"
 
 namespace smpc {
@@ -26,7 +27,8 @@ RC_GTEST_PROP(HalfGates, GarbleThenEvaluateEqualsPlainEvaluation, ()) {
   std::vector<Block> active = zero;  // input slots only matter
   for (std::size_t g = 0; g < c.inputs.size(); ++g)
     for (std::size_t k = 0; k < c.inputs[g].wires.size(); ++k)
-      if (bc.group_values[g][k]) active[c.inputs[g].wires[k]] = block_xor(zero[c.inputs[g].wires[k]], delta);
+      if (bc.group_values[g][k])
+        active[c.inputs[g].wires[k]] = block_xor(zero[c.inputs[g].wires[k]], delta);
 
   const std::size_t chunk = *rc::gen::inRange<std::size_t>(1, 40);
   std::vector<std::vector<Block>> chunks;
@@ -59,8 +61,10 @@ TEST(HalfGates, PlanRunsAndGatesLayerByLayer) {
   c.domain = CircuitDomain::kBoolean;
   c.num_wires = 9;
   c.inputs = {{"x", 0, {0, 1}}, {"y", 1, {2, 3}}};
-  c.gates = {{GateType::kAnd, 0, 1, 4, 0}, {GateType::kXor, 4, 2, 5, 0},
-             {GateType::kAnd, 5, 3, 6, 0}, {GateType::kInv, 6, 0, 7, 0},
+  c.gates = {{GateType::kAnd, 0, 1, 4, 0},
+             {GateType::kXor, 4, 2, 5, 0},
+             {GateType::kAnd, 5, 3, 6, 0},
+             {GateType::kInv, 6, 0, 7, 0},
              {GateType::kEq, 0, 0, 8, 1}};
   c.outputs = {{"o", {}, {7, 8}}};
   ASSERT_TRUE(c.validate(2).ok());

@@ -13,7 +13,7 @@ namespace smpc::test {
 struct BooleanCase {
   Circuit circuit;
   std::vector<std::vector<std::uint64_t>> group_values;  // per input group
-  std::vector<PartyInput> inputs;                         // per party (input_wires_of order)
+  std::vector<PartyInput> inputs;                        // per party (input_wires_of order)
 };
 
 inline Circuit gen_boolean_circuit(int max_gates = 60) {
@@ -75,23 +75,23 @@ inline BooleanCase gen_boolean_case(int max_gates = 60) {
   BooleanCase bc;
   bc.circuit = gen_boolean_circuit(max_gates);
   for (const auto& g : bc.circuit.inputs)
-    bc.group_values.push_back(
-        *rc::gen::container<std::vector<std::uint64_t>>(g.wires.size(), rc::gen::inRange<std::uint64_t>(0, 2)));
+    bc.group_values.push_back(*rc::gen::container<std::vector<std::uint64_t>>(
+        g.wires.size(), rc::gen::inRange<std::uint64_t>(0, 2)));
   bc.inputs = party_inputs(bc.circuit, bc.group_values);
   return bc;
 }
 
 // What party p must receive: plain evaluation, restricted to the groups delivered to p.
-inline std::vector<std::uint64_t> expected_outputs(const Circuit& c,
-                                                   const std::vector<std::vector<std::uint64_t>>& groups,
-                                                   PartyId p) {
+inline std::vector<std::uint64_t> expected_outputs(
+    const Circuit& c, const std::vector<std::vector<std::uint64_t>>& groups, PartyId p) {
   const auto all = evaluate(c, groups);
   RC_ASSERT(all.ok());
   std::vector<std::uint64_t> out;
   std::size_t pos = 0;
   for (const auto& g : c.outputs) {
-    if (g.delivered_to(p)) out.insert(out.end(), all->begin() + static_cast<std::ptrdiff_t>(pos),
-                                      all->begin() + static_cast<std::ptrdiff_t>(pos + g.wires.size()));
+    if (g.delivered_to(p))
+      out.insert(out.end(), all->begin() + static_cast<std::ptrdiff_t>(pos),
+                 all->begin() + static_cast<std::ptrdiff_t>(pos + g.wires.size()));
     pos += g.wires.size();
   }
   return out;

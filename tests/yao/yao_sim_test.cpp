@@ -5,7 +5,6 @@
 
 #include <filesystem>
 #include <fstream>
-
 #include <nlohmann/json.hpp>
 
 #include "protocols/core/bristol.h"
@@ -22,16 +21,16 @@ std::optional<std::filesystem::path> bristol_dir() {
   return std::nullopt;
 }
 
-#define REQUIRE_SHARED(dir)                                                               \
-  const auto dir##_opt = bristol_dir();                                                   \
-  if (!dir##_opt)                                                                         \
-    GTEST_SKIP() << "shared Bristol circuits not found at " SMPC_SHARED_DIR               \
-                    "/circuits/bristol (set -DSMPC_SHARED_DIR=...); skipping";            \
+#define REQUIRE_SHARED(dir)                                                    \
+  const auto dir##_opt = bristol_dir();                                        \
+  if (!dir##_opt)                                                              \
+    GTEST_SKIP() << "shared Bristol circuits not found at " SMPC_SHARED_DIR    \
+                    "/circuits/bristol (set -DSMPC_SHARED_DIR=...); skipping"; \
   const std::filesystem::path dir = *dir##_opt
 
 SimRunOptions lan() {
   SimRunOptions o;
-  o.network.latency_s = 0.0001;            // 0.1 ms
+  o.network.latency_s = 0.0001;             // 0.1 ms
   o.network.bandwidth_bytes_per_s = 125e6;  // 1 Gbit/s
   return o;
 }
@@ -55,8 +54,10 @@ TEST(YaoSim, BristolAes128GivesTheFips197Ciphertext) {
   auto c = load_bristol((dir / "aes_128.txt").string(), BristolFormat::kFashion);
   ASSERT_TRUE(c.ok()) << c.status().message();
   ASSERT_EQ(c->count(GateType::kAnd), 6400u);
-  const auto key = encode_value("000102030405060708090a0b0c0d0e0f", 128, ValueEncoding::kBytesReversedLsb0);
-  const auto pt = encode_value("00112233445566778899aabbccddeeff", 128, ValueEncoding::kBytesReversedLsb0);
+  const auto key =
+      encode_value("000102030405060708090a0b0c0d0e0f", 128, ValueEncoding::kBytesReversedLsb0);
+  const auto pt =
+      encode_value("00112233445566778899aabbccddeeff", 128, ValueEncoding::kBytesReversedLsb0);
   ASSERT_TRUE(key.ok() && pt.ok());
   const YaoSemiHonest yao(*c);
   const auto r = simulate(yao, {PartyInput{*key}, PartyInput{*pt}});
@@ -80,7 +81,7 @@ TEST(YaoSim, BristolAes128GivesTheFips197Ciphertext) {
   const YaoCost want = yao_cost(*c);
   EXPECT_EQ(bytes, want.bytes);
   EXPECT_EQ(messages, want.messages);
-  EXPECT_EQ(bytes.at("yao.tables"), 32u * 6400 + 6 * 4);      // 32 B per AND gate, 4 messages
+  EXPECT_EQ(bytes.at("yao.tables"), 32u * 6400 + 6 * 4);  // 32 B per AND gate, 4 messages
   EXPECT_EQ(messages.at("yao.tables"), 4u);
   std::uint64_t total = 0;
   for (const auto& [label, b] : bytes) total += b;

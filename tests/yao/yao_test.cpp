@@ -2,13 +2,14 @@
 // choice and output groups; the bytes per label and the causal rounds are exactly yao_cost
 // (the formula of yao.h); the millionaires' problem from the builder; determinism; the
 // factory's validation; malformed tables abort blaming the garbler.
+#include "protocols/yao/yao.h"
+
 #include <gtest/gtest.h>
 #include <rapidcheck/gtest.h>
 
 #include "protocols/core/abort.h"
 #include "protocols/core/circuit_builder.h"
 #include "protocols/core/local_network.h"
-#include "protocols/yao/yao.h"
 #include "tests/yao/random_boolean_circuit.h"
 
 namespace smpc {
@@ -74,7 +75,8 @@ TEST(Yao, MillionairesProblemFromTheBuilderComparator) {
       in[1].values.push_back((bob >> k) & 1);
     }
     const auto r = run_yao(yao, in, alice ^ bob);
-    for (const auto& p : r.parties) EXPECT_EQ(p.outputs, std::vector<std::uint64_t>{alice < bob ? 1u : 0u});
+    for (const auto& p : r.parties)
+      EXPECT_EQ(p.outputs, std::vector<std::uint64_t>{alice < bob ? 1u : 0u});
     // The worked example of yao.h: 12882 bytes in 4 rounds.
     const auto got = measured_cost(r);
     std::uint64_t total = 0;
@@ -104,7 +106,8 @@ TEST(Yao, RoundsDoNotGrowWithCircuitSizeOrDepth) {
 TEST(Yao, SameSeedSameViewsOtherSeedOtherViewsSameOutputs) {
   const Circuit c = millionaires(8);
   const YaoSemiHonest yao(c);
-  std::vector<PartyInput> in = {PartyInput{{1, 0, 1, 0, 0, 0, 0, 0}}, PartyInput{{0, 1, 1, 0, 0, 0, 0, 0}}};
+  std::vector<PartyInput> in = {PartyInput{{1, 0, 1, 0, 0, 0, 0, 0}},
+                                PartyInput{{0, 1, 1, 0, 0, 0, 0, 0}}};
   const auto a = run_yao(yao, in, 1), b = run_yao(yao, in, 1), d = run_yao(yao, in, 2);
   for (int p = 0; p < 2; ++p) {
     EXPECT_EQ(a.parties[p].meter.view_digest, b.parties[p].meter.view_digest);
@@ -161,7 +164,9 @@ class TruncatingChannel final : public Channel {
     inner_.send(to, label, cut);
   }
   Message recv(PartyId from) override { return inner_.recv(from); }
-  std::optional<Message> recv_until(PartyId from, SimTime d) override { return inner_.recv_until(from, d); }
+  std::optional<Message> recv_until(PartyId from, SimTime d) override {
+    return inner_.recv_until(from, d);
+  }
 
  private:
   Channel& inner_;
