@@ -1,0 +1,16 @@
+// `smpc verify leakage` (placeholder until its implementation lands: refuses with exit 2).
+#include <iostream>
+
+#include "cli/commands.h"
+
+namespace smpc::cli {
+
+void register_verify_leakage(CLI::App& verify, int* exit_code) {
+  CLI::App* cmd = verify.add_subcommand("leakage", "not available yet");
+  cmd->callback([exit_code] {
+    std::cerr << "smpc verify leakage: not implemented in this build\n";
+    *exit_code = 2;
+  });
+}
+
+}  // namespace smpc::cli

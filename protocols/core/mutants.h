@@ -1,0 +1,71 @@
+// The seeded-bug catalogue: named mutation switches in protocol code, each reproducing a bug
+// class seen in deployed MPC, so that `smpc audit --mutants` can show which check catches which
+// bug and how many runs it needs.
+//
+// The switches exist only in builds configured with -DSMPC_MUTANTS=ON (the `test`, `debug` and
+// `asan` presets). Elsewhere `mutant_active` is a constexpr false and the mutated branches are
+// dead code the compiler removes, so a release build cannot run a mutant by accident.
+// At most one mutant is active at a time; it is process-global (set before a run starts;
+// simulations fork and inherit it, LocalNetwork threads read it).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "protocols/core/status.h"
+
+namespace smpc {
+
+enum class Mutant : int {
+  kNone = 0,
+  kM01 = 1,   // SPDZ: MAC check skipped on some openings
+  kM02 = 2,   // commitment not bound to the committing party and the session
+  kM04 = 4,   // biased randomness: low-entropy field elements (32 random bits)
+  kM05 = 5,   // Shamir polynomial of degree t-1
+  kM08 = 8,   // robust BGW: broadcast sent as plain multicast, no agreement
+  kM10 = 10,  // Yao: evaluator accepts output labels without checking them
+  kM13 = 13,  // SPDZ: a Beaver triple used twice
+  kM14 = 14,  // robust BGW: output reconstruction without error correction
+  kM15 = 15,  // BGW: multiplication without re-randomisation
+  kM17 = 17,  // application inputs not range-checked (vote)
+};
+
+struct MutantInfo {
+  Mutant id;
+  std::string name;     // "M15"
+  std::string summary;  // the bug, one line
+  std::string where;    // the code that carries the switch
+};
+const std::vector<MutantInfo>& mutant_catalog();
+// "M15" / "m15" / "15" -> Mutant; error names the catalogue.
+Result<Mutant> parse_mutant(std::string_view text);
+std::string mutant_name(Mutant m);
+
+#ifdef SMPC_MUTANTS
+inline constexpr bool kMutantsCompiled = true;
+bool mutant_active(Mutant m);
+#else
+inline constexpr bool kMutantsCompiled = false;
+constexpr bool mutant_active(Mutant) { return false; }
+#endif
+
+// Fails when the build has no mutants (and m != kNone).
+Status set_active_mutant(Mutant m);
+Mutant active_mutant();
+
+// Activates a mutant for a scope (tests, the mutant audit).
+class ScopedMutant {
+ public:
+  explicit ScopedMutant(Mutant m);
+  ~ScopedMutant();
+  ScopedMutant(const ScopedMutant&) = delete;
+  ScopedMutant& operator=(const ScopedMutant&) = delete;
+  const Status& status() const { return status_; }
+
+ private:
+  Mutant previous_;
+  Status status_;
+};
+
+}  // namespace smpc
