@@ -1,5 +1,7 @@
 #include "protocols/bgw/phase_king.h"
 
+#include "protocols/core/mutants.h"
+
 #include <map>
 
 #include "protocols/core/status.h"
@@ -81,6 +83,9 @@ std::vector<std::optional<Bytes>> byzantine_broadcast(LockstepNet& net, int t, c
   v[static_cast<std::size_t>(me)] = mine;
   for (PartyId p = 0; p < n; ++p)
     if (p != me) v[static_cast<std::size_t>(p)] = read_bytes(net.recv(p));
+  // M08: "broadcast" as a plain multicast: each party keeps what it was sent, so a sender who
+  // equivocates leaves honest parties with different values.
+  if (mutant_active(Mutant::kM08)) return v;
 
   for (PartyId king = 0; king <= t; ++king) {
     // Round A (vote).

@@ -2,6 +2,8 @@
 
 #include <sodium.h>
 
+#include "protocols/core/mutants.h"
+
 namespace smpc {
 
 Digest commit(const CommitContext& ctx, ByteSpan value, const std::array<std::uint8_t, 32>& r) {
@@ -15,10 +17,14 @@ Digest commit(const CommitContext& ctx, ByteSpan value, const std::array<std::ui
     for (int i = 0; i < 8; ++i) b[i] = static_cast<unsigned char>(n >> (8 * i));
     crypto_generichash_update(&st, b, sizeof b);
   };
-  put_len(ctx.session.size());
-  crypto_generichash_update(&st, reinterpret_cast<const unsigned char*>(ctx.session.data()),
-                            ctx.session.size());
-  put_len(static_cast<std::uint64_t>(static_cast<std::uint32_t>(ctx.committer)));
+  // M02: the session and the committer are left out, so a commitment can be replayed as
+  // another party's or in another session.
+  const bool bound = !mutant_active(Mutant::kM02);
+  const std::string_view session = bound ? ctx.session : std::string_view();
+  put_len(session.size());
+  crypto_generichash_update(&st, reinterpret_cast<const unsigned char*>(session.data()),
+                            session.size());
+  put_len(bound ? static_cast<std::uint64_t>(static_cast<std::uint32_t>(ctx.committer)) : 0);
   put_len(value.size());
   crypto_generichash_update(&st, value.data(), value.size());
   crypto_generichash_update(&st, r.data(), r.size());

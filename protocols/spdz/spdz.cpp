@@ -7,6 +7,7 @@
 
 #include "protocols/core/abort.h"
 #include "protocols/core/layer_schedule.h"
+#include "protocols/core/mutants.h"
 #include "protocols/crypto/commit.h"
 #include "protocols/crypto/hash.h"
 #include "protocols/spdz/spdz_dealer.h"
@@ -28,6 +29,13 @@ Bytes fp61_bytes(std::span<const Fp61> values) {
   for (Fp61 v : values)
     for (int i = 0; i < 8; ++i) out.push_back(static_cast<std::uint8_t>(v.value() >> (8 * i)));
   return out;
+}
+
+// The triple for the g-th multiplication of a layer whose triples start at `first`.
+// M13: every multiplication of the layer reuses the layer's first triple, so the opened
+// d_g = x_g − a reveal the differences x_g − x_h.
+std::size_t triple_index(std::size_t first, std::size_t g) {
+  return mutant_active(Mutant::kM13) ? first : first + g;
 }
 
 struct Opened {
@@ -289,14 +297,14 @@ PartyOutput SpdzParty::run(const PartyInput& input) {
         std::vector<AuthShare> de;
         for (std::size_t g = 0; g < m; ++g) {
           const Gate& gate = c_.gates[layer.nonlinear[g]];
-          const SpdzTriple& tr = prep_.triples[triple + g];
+          const SpdzTriple& tr = prep_.triples[triple_index(triple, g)];
           de.push_back(linear(wire[gate.in0], tr.a, -Fp61::from_u64(1)));
           de.push_back(linear(wire[gate.in1], tr.b, -Fp61::from_u64(1)));
         }
         const auto opened = open("spdz.open", de, log);
         for (std::size_t g = 0; g < m; ++g) {
           const Gate& gate = c_.gates[layer.nonlinear[g]];
-          const SpdzTriple& tr = prep_.triples[triple + g];
+          const SpdzTriple& tr = prep_.triples[triple_index(triple, g)];
           const Fp61 d = opened[2 * g], e = opened[2 * g + 1];
           AuthShare z = linear(linear(tr.c, scaled(tr.b, d), Fp61::from_u64(1)), scaled(tr.a, e),
                                Fp61::from_u64(1));
@@ -348,7 +356,8 @@ PartyOutput SpdzParty::run(const PartyInput& input) {
   const auto opened = open("spdz.output", out_shares, out_log);
 
   // Step 5: MACCheck of the outputs; only then are they used.
-  mac_check(2, out_log, nullptr);
+  // M01: the output opening goes unchecked, so a tampered output share goes unnoticed.
+  if (!mutant_active(Mutant::kM01)) mac_check(2, out_log, nullptr);
   PartyOutput out;
   entry = 0;
   for (const auto& g : c_.outputs)
