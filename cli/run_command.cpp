@@ -1,4 +1,4 @@
-// smpc run SCENARIO.json [--seed N] [--output FILE] [--local] [--verbose]
+// smpc run SCENARIO.json [--seed N] [--output FILE] [--local] [--verbose] [--mutant MNN]
 #include <fstream>
 #include <iostream>
 #include <optional>
@@ -15,6 +15,7 @@ void register_run_command(CLI::App& app, int* exit_code) {
     std::string output;
     bool local = false;
     bool verbose = false;
+    std::string mutant;
   };
   auto opts = std::make_shared<Options>();
   auto* cmd = app.add_subcommand(
@@ -30,6 +31,9 @@ void register_run_command(CLI::App& app, int* exit_code) {
   cmd->add_flag("--local", opts->local,
                 "Run over in-memory threads instead of the simulator (no simulated time)");
   cmd->add_flag("-v,--verbose", opts->verbose, "Show SimGrid's own log");
+  cmd->add_option("--mutant", opts->mutant,
+                  "Activate a seeded bug (M01..M17, see `smpc audit --mutants`) for this run; "
+                  "only in builds configured with -DSMPC_MUTANTS=ON (the test preset)");
   cmd->callback([opts, exit_code] {
     auto scenario = load_scenario_file(opts->scenario);
     if (!scenario.ok()) {
@@ -41,6 +45,15 @@ void register_run_command(CLI::App& app, int* exit_code) {
     ro.seed = opts->seed;
     ro.backend = opts->local ? Backend::kLocal : Backend::kSimulated;
     ro.verbose = opts->verbose;
+    if (!opts->mutant.empty()) {
+      auto m = parse_mutant(opts->mutant);
+      if (!m.ok()) {
+        std::cerr << "error: --mutant: " << m.status().message() << "\n";
+        *exit_code = 2;
+        return;
+      }
+      ro.mutant = *m;
+    }
     auto record = run_scenario(*scenario, ro);
     if (!record.ok()) {
       std::cerr << "error: " << record.status().message() << "\n";

@@ -81,7 +81,7 @@ nlohmann::ordered_json report_json(const RunRecord& r) {
     e["finish_time_s"] = p.finish_time_s;
     parties.push_back(e);
   }
-  return J{{"scenario", r.scenario},
+  J j{{"scenario", r.scenario},
            {"scenario_file", r.scenario_path},
            {"seed", r.seed},
            {"protocol", r.protocol},
@@ -103,6 +103,8 @@ nlohmann::ordered_json report_json(const RunRecord& r) {
            {"cost", cost_json(r.run)},
            {"wall_time_s", r.wall_time_s},
            {"reproduce", r.reproduce}};
+  if (!r.mutant.empty()) j["mutant"] = r.mutant;
+  return j;
 }
 
 std::string summary_text(const RunRecord& r) {
@@ -110,6 +112,7 @@ std::string summary_text(const RunRecord& r) {
   std::ostringstream os;
   os << r.scenario << ": " << r.protocol << ", " << r.parties << " parties, seed " << r.seed
      << "\n";
+  if (!r.mutant.empty()) os << "  SEEDED BUG " << r.mutant << " active (protocols/core/mutants.h)\n";
   os << "  verdict " << (r.verdict_holds ? "ok" : "VIOLATION") << " (" << r.outcome << "): "
      << r.explanation << "\n";
   char line[256];

@@ -34,6 +34,7 @@ struct RunRecord {
   std::string explanation;
   double wall_time_s = 0;
   std::string reproduce;    // command line that reproduces the run
+  std::string mutant;       // seeded bug active during the run ("" = none; test builds only)
 };
 
 // The aggregated cost of a run, from every party's meter.

@@ -7,6 +7,7 @@
 #include "protocols/core/bristol.h"
 #include "protocols/core/circuit_builder.h"
 #include "protocols/core/field.h"
+#include "protocols/core/mutants.h"
 
 namespace smpc {
 namespace {
@@ -280,6 +281,10 @@ const std::vector<FunctionInfo>& function_catalog() {
       {"millionaires", "Boolean: is party 0 richer than party 1? (builder comparator; yao, gmw)"},
       {"circuit", "Boolean: a Bristol circuit file with input owners and output receivers "
                   "(yao, gmw)"},
+      {"second_price_auction", "Boolean: every party bids `bits` bits; outputs the winner "
+                               "(first highest bid) and the price (second-highest bid)"},
+      {"vote", "Boolean: every party casts a ballot, 1 = yes, 0 = no, in a `bits`-bit field; "
+               "outputs the yes and no counts; any other ballot is spoiled and not counted"},
   };
   return kCatalog;
 }
@@ -332,6 +337,100 @@ Result<Function> build_millionaires(const nlohmann::json& spec, const std::vecto
     auto bitsv = encode_value(value_text(in[p][0]), static_cast<std::size_t>(bits), ValueEncoding::kIntLsb0);
     if (!bitsv.ok()) return err(ptr + "/0", bitsv.status().message());
     f.party_inputs.push_back(PartyInput{*bitsv});
+  }
+  return f;
+}
+
+// One unsigned value of `bits` bits from a party's single scenario input.
+Result<PartyInput> one_value_input(const std::vector<nlohmann::json>& in, std::size_t p,
+                                   std::size_t bits) {
+  const std::string ptr = "/inputs/" + std::to_string(p);
+  if (in[p].size() != 1) return err(ptr, "give exactly one value, got " + std::to_string(in[p].size()));
+  auto bitsv = encode_value(value_text(in[p][0]), bits, ValueEncoding::kIntLsb0);
+  if (!bitsv.ok()) return err(ptr + "/0", bitsv.status().message());
+  return PartyInput{*bitsv};
+}
+
+Result<std::size_t> bits_param(const nlohmann::json& spec, int fallback) {
+  const auto& v = spec.contains("bits") ? spec["bits"] : nlohmann::json(fallback);
+  if (!v.is_number_integer() || v.get<long long>() < 1 || v.get<long long>() > 64)
+    return err("/function/bits", "must be an integer from 1 to 64, got " + v.dump());
+  return static_cast<std::size_t>(v.get<long long>());
+}
+
+// Sealed-bid second-price (Vickrey) auction: the highest bidder wins and pays the second-highest
+// bid. Batcher's network sorts the bids (price = second largest), argmax names the winner
+// (ties: the lowest party index, whose bid then equals the price).
+Result<Function> build_second_price_auction(const nlohmann::json& spec,
+                                            const std::vector<nlohmann::json>& in) {
+  SMPC_ASSIGN_OR_RETURN(const std::size_t bits, bits_param(spec, 16));
+  if (in.size() < 2) return err("/parties", "an auction needs at least two bidders");
+  CircuitBuilder b;
+  std::vector<CircuitBuilder::Wires> bids;
+  for (std::size_t p = 0; p < in.size(); ++p)
+    bids.push_back(b.input("bid" + std::to_string(p), static_cast<PartyId>(p), bits));
+  const auto winner = b.argmax(bids);
+  const auto sorted = b.sort(bids);
+  b.output("winner", winner.index);
+  b.output("price", sorted[sorted.size() - 2]);
+  Function f;
+  f.circuit = b.take();
+  f.output_names = {"winner", "price"};
+  for (std::size_t p = 0; p < in.size(); ++p) {
+    SMPC_ASSIGN_OR_RETURN(auto input, one_value_input(in, p, bits));
+    f.party_inputs.push_back(std::move(input));
+  }
+  return f;
+}
+
+// Yes/no vote. A ballot is a `bits`-bit field so that a malicious voter can put anything in it;
+// the circuit itself must count only ballots equal to 0 or 1 (a range check inside the
+// computation: the honest parties cannot see the ballot to check it). Outputs are
+// bits + bit_width(n) wide, the width an unchecked sum of ballots needs.
+Circuit vote_circuit(std::size_t voters, std::size_t bits, bool range_checked) {
+  CircuitBuilder b;
+  std::size_t count_bits = 1;
+  while ((std::size_t{1} << count_bits) <= voters) ++count_bits;
+  const std::size_t width = bits + count_bits;
+  const auto extend = [&](CircuitBuilder::Wires w) {
+    while (w.size() < width) w.push_back(b.constant(false));
+    return w;
+  };
+  std::vector<CircuitBuilder::Wires> ballots;
+  for (std::size_t p = 0; p < voters; ++p)
+    ballots.push_back(b.input("ballot" + std::to_string(p), static_cast<PartyId>(p), bits));
+  CircuitBuilder::Wires yes_bits, no_bits;
+  for (const auto& ballot : ballots) {
+    yes_bits.push_back(b.eq(ballot, b.constant(1, bits)));
+    no_bits.push_back(b.eq(ballot, b.constant(0, bits)));
+  }
+  CircuitBuilder::Wires yes = extend(b.popcount(yes_bits));
+  if (!range_checked) {
+    // M17: the tally adds the ballots as numbers, trusting that each is 0 or 1.
+    yes = extend(b.constant(0, 1));
+    for (const auto& ballot : ballots) yes = b.add(yes, extend(ballot));
+  }
+  b.output("yes", yes);
+  b.output("no", extend(b.popcount(no_bits)));
+  return b.take();
+}
+
+Result<Function> build_vote(const nlohmann::json& spec, const std::vector<nlohmann::json>& in) {
+  SMPC_ASSIGN_OR_RETURN(const std::size_t bits, bits_param(spec, 8));
+  if (in.size() < 2) return err("/parties", "a vote needs at least two voters");
+  Function f;
+  f.output_names = {"yes", "no"};
+  f.circuit = vote_circuit(in.size(), bits, !mutant_active(Mutant::kM17));
+  if (mutant_active(Mutant::kM17)) f.spec = vote_circuit(in.size(), bits, true);
+  for (std::size_t p = 0; p < in.size(); ++p) {
+    // An honest voter's own software checks its ballot; a corrupted one can substitute any
+    // `bits`-bit value (input_substitution), which only the circuit can catch.
+    const auto& v = in[p].size() == 1 ? in[p][0] : nlohmann::json();
+    if (!v.is_number_unsigned() || v.get<std::uint64_t>() > 1)
+      return err("/inputs/" + std::to_string(p),
+                 "a ballot is one value, 0 (no) or 1 (yes), got " + in[p].dump());
+    SMPC_ASSIGN_OR_RETURN(auto input, one_value_input(in, p, bits));
+    f.party_inputs.push_back(std::move(input));
   }
   return f;
 }
@@ -408,15 +507,21 @@ Result<Function> build_function(const nlohmann::json& spec,
   static const std::map<std::string, std::vector<std::string>> kOwnKeys = {
       {"arithmetic", {"inputs", "gates", "outputs"}},
       {"millionaires", {"bits"}},
+      {"second_price_auction", {"bits"}},
+      {"vote", {"bits"}},
       {"circuit", {"file", "format", "encoding", "input_owners", "output_receivers"}}};
   for (const auto& [fn, keys] : kOwnKeys)
     if (fn != name)
       for (const auto& key : keys)
         if (spec.contains(key) && !(kOwnKeys.count(name) && std::count(kOwnKeys.at(name).begin(), kOwnKeys.at(name).end(), key)))
-          return err("/function/" + key, "only a \"" + fn + "\" function takes \"" + key + "\"");
+          return err("/function/" + key, "function \"" + name + "\" takes no \"" + key + "\"");
   Result<Function> f = Error("unknown function");
   if (name == "millionaires") {
     f = build_millionaires(spec, inputs);
+  } else if (name == "second_price_auction") {
+    f = build_second_price_auction(spec, inputs);
+  } else if (name == "vote") {
+    f = build_vote(spec, inputs);
   } else if (name == "circuit") {
     f = build_circuit_file(spec, inputs, parties, base_dir);
   } else {

@@ -17,6 +17,11 @@
 // Boolean functions (for Yao, GMW):
 //   millionaires   parties 0 and 1 give unsigned integers of `bits` bits (default 32);
 //                  output party0_richer = 1 when party 0's value is larger (builder comparator).
+//   second_price_auction  every party bids one `bits`-bit value (default 16); outputs winner
+//                  (index of the first highest bid) and price (the second-highest bid).
+//   vote           every party casts a ballot, 1 = yes or 0 = no, in a `bits`-bit field
+//                  (default 8); outputs the yes and no counts. The circuit counts only ballots
+//                  equal to 0 or 1, so a malicious voter's out-of-range ballot is spoiled.
 //   circuit        a Bristol circuit file (`file`, `format`), inputs and outputs in `encoding`;
 //                  `input_owners` says which party gives each input group (default: group i by
 //                  party i), `output_receivers` who learns each output group (default: all).
@@ -37,7 +42,11 @@ namespace smpc {
 
 struct Function {
   std::string name;
-  Circuit circuit;                        // kField61, validated for the party count
+  Circuit circuit;                        // what the protocol evaluates, validated for n
+  // The ideal functionality when it differs from `circuit`: only under a seeded bug (M17) that
+  // changes the implementation but not the specification the verdict judges against.
+  std::optional<Circuit> spec;
+  const Circuit& ideal() const { return spec ? *spec : circuit; }
   std::vector<PartyInput> party_inputs;   // prepared inputs, per party
   std::vector<std::string> output_names;  // one per circuit output wire, in output order
   // Optional derived values (e.g. mean) computed from the full output vector.

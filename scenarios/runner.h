@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "protocols/core/mutants.h"
 #include "reports/report.h"
 #include "scenarios/scenario.h"
 
@@ -20,6 +21,7 @@ struct RunOptions {
   Backend backend = Backend::kSimulated;
   bool verbose = false;               // SimGrid's own log
   std::string program = "smpc";       // used in the reproduce command
+  Mutant mutant = Mutant::kNone;      // seeded bug to activate (builds with SMPC_MUTANTS only)
 };
 
 // Errors are bad input (protocol unknown, function/inputs inconsistent) or a failed simulation;
