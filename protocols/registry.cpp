@@ -72,7 +72,7 @@ const std::vector<ProtocolEntry>& protocol_registry() {
       {"spdz",
        "SPDZ online phase with MAC-checked additive shares, trusted-dealer preprocessing; "
        "malicious, up to n-1 corruptions; correct output or abort",
-       "preprocessing: \"dealer\" (default); mac_keys: 1..4 (default 1); dealer_seed: integer",
+       "preprocessing: \"dealer\" (default); mac_keys: 1..4 (default 1); dealer_seed: integer (default: the run's seed)",
        {"preprocessing", "mac_keys", "dealer_seed"}, CircuitDomain::kField61, 2,
        R"({"name": "audit spdz", "parties": 3, "protocol": {"name": "spdz"},
            "function": {"name": "product"}, "inputs": [3, 4, 5],
@@ -96,7 +96,7 @@ const std::vector<ProtocolEntry>& protocol_registry() {
        make_gmw},
       {"gmw_dealer",
        "GMW online phase with triples from a simulated trusted dealer (no offline phase)",
-       "dealer_seed: integer (default 0)", {"dealer_seed"}, CircuitDomain::kBoolean, 2,
+       "dealer_seed: integer (default: the run's seed)", {"dealer_seed"}, CircuitDomain::kBoolean, 2,
        R"({"name": "audit gmw_dealer", "parties": 2, "protocol": {"name": "gmw_dealer"},
            "function": {"name": "millionaires", "bits": 8}, "inputs": [200, 100],
            "network": {"latency_ms": 10, "bandwidth_mbps": 100}, "deadline_s": 5})",

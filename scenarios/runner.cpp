@@ -65,7 +65,18 @@ Result<RunRecord> run_scenario(const Scenario& s, const RunOptions& options) {
     return Error(prefix + "/parties: protocol " + entry->name + " needs at least " +
                  std::to_string(entry->min_parties) + " parties, got " +
                  std::to_string(s.parties));
-  auto protocol = entry->make(s.protocol_params, fn->circuit, s.parties);
+  const std::uint64_t seed = options.seed.value_or(s.seed);
+  // A trusted dealer's randomness must change from run to run like every other random choice
+  // (else repeated runs reuse the same triples and masks, and a privacy test sees them):
+  // unless the scenario fixes dealer_seed, it is the run's seed.
+  nlohmann::json params = s.protocol_params;
+  if (std::find(entry->parameter_names.begin(), entry->parameter_names.end(), "dealer_seed") !=
+          entry->parameter_names.end() &&
+      (!params.is_object() || !params.contains("dealer_seed"))) {
+    if (!params.is_object()) params = nlohmann::json::object();
+    params["dealer_seed"] = seed;
+  }
+  auto protocol = entry->make(params, fn->circuit, s.parties);
   if (!protocol.ok()) return protocol.status().with_prefix(prefix);
   // Input substitution: the ideal world lets corrupted parties choose their inputs, so the
   // honest outputs are judged against f on the inputs actually used.
@@ -94,7 +105,6 @@ Result<RunRecord> run_scenario(const Scenario& s, const RunOptions& options) {
   auto expected = ideal_outputs(fn->ideal(), used);
   if (!expected.ok()) return expected.status().with_prefix(prefix + "/inputs: ");
 
-  const std::uint64_t seed = options.seed.value_or(s.seed);
   const Protocol& proto = **protocol;
   std::optional<Coalition> coalition;
   if (s.adversary) coalition.emplace(*s.adversary);
