@@ -83,25 +83,28 @@ Status Circuit::validate(int parties) const {
   }
   for (std::size_t i = 0; i < gates.size(); ++i) {
     const Gate& gt = gates[i];
-    const std::string where = "gate " + std::to_string(i) + " (" + gate_name(gt.type) + ")";
+    // Built only on error: a per-gate string dominated validation of large circuits.
+    const auto where = [&] {
+      return "gate " + std::to_string(i) + " (" + gate_name(gt.type) + ")";
+    };
     if (!gate_allowed(gt.type, domain))
-      return Error(where + ": gate type not allowed in a " + domain_name(domain) + " circuit");
+      return Error(where() + ": gate type not allowed in a " + domain_name(domain) + " circuit");
     const int arity = gate_arity(gt.type);
     const std::uint32_t ins[2] = {gt.in0, gt.in1};
     for (int k = 0; k < arity; ++k) {
       if (ins[k] >= num_wires)
-        return Error(where + ": input wire " + std::to_string(ins[k]) + " is out of range");
+        return Error(where() + ": input wire " + std::to_string(ins[k]) + " is out of range");
       if (!defined[ins[k]])
-        return Error(where + ": input wire " + std::to_string(ins[k]) +
+        return Error(where() + ": input wire " + std::to_string(ins[k]) +
                      " is read before it is defined");
     }
     if (gt.out >= num_wires)
-      return Error(where + ": output wire " + std::to_string(gt.out) + " is out of range");
+      return Error(where() + ": output wire " + std::to_string(gt.out) + " is out of range");
     if (defined[gt.out])
-      return Error(where + ": output wire " + std::to_string(gt.out) + " is written twice");
+      return Error(where() + ": output wire " + std::to_string(gt.out) + " is written twice");
     if ((gt.type == GateType::kEq || gt.type == GateType::kMulConst) &&
         !canonical(gt.constant, domain))
-      return Error(where + ": constant " + std::to_string(gt.constant) + " is not a " +
+      return Error(where() + ": constant " + std::to_string(gt.constant) + " is not a " +
                    domain_name(domain) + " value");
     defined[gt.out] = 1;
   }
