@@ -4,7 +4,10 @@
 #include <cstring>
 #include <optional>
 
+#include "protocols/core/abort.h"
+#include "protocols/core/mutants.h"
 #include "protocols/crypto/block.h"
+#include "protocols/crypto/tccr_hash.h"
 #include "protocols/ot/iknp.h"
 
 namespace smpc {
@@ -37,6 +40,30 @@ std::vector<bool> input_bits(const PartyInput& input, std::size_t expected) {
 }
 
 std::uint64_t msg_bytes(std::uint64_t data) { return 6 + data; }
+
+// Tweak domain of the output-label hashes (tccr_hash.h: high 64 bits), apart from garbling's
+// and OT extension's so no (x, i) pair is ever hashed for two purposes.
+constexpr std::uint64_t kTweakYaoOutput = 0x79616f6f'75743031;  // "yaoout01"
+
+// h(W, w): the first 8 bytes of H(W, (kTweakYaoOutput, w)), one per output position k (wire
+// wires[k]). 64 bits: a label nobody gave the evaluator matches a given hash with probability
+// 2^-64 (H is correlation robust, so H(W ⊕ Δ) says nothing about Δ).
+std::uint64_t block_hi(const Block& a) {
+  std::uint64_t v = 0;
+  for (int i = 15; i >= 8; --i) v = (v << 8) | a[static_cast<std::size_t>(i)];
+  return v;
+}
+
+std::vector<std::uint64_t> output_hashes(std::span<const Block> labels,
+                                         std::span<const std::uint32_t> wires) {
+  std::vector<Block> tweaks(labels.size()), h(labels.size());
+  for (std::size_t k = 0; k < labels.size(); ++k)
+    tweaks[k] = tccr_tweak(kTweakYaoOutput, wires[k]);
+  tccr_hash(labels, tweaks, h);
+  std::vector<std::uint64_t> out(labels.size());
+  for (std::size_t k = 0; k < labels.size(); ++k) out[k] = block_lo(h[k]);
+  return out;
+}
 
 }  // namespace
 
@@ -99,19 +126,39 @@ PartyOutput YaoSemiHonest::run_garbler(PartyContext& ctx, const PartyInput& inpu
     net.send(peer, "yao.tables", blocks_message(tables));
   });
 
-  // Step 6: decoding bits for E's outputs; our outputs from E's colour bits.
+  // Step 6a: for E's outputs, one block per wire: (h(W^0), h(W^1)), in value order.
   if (!out_e.empty()) {
-    std::vector<bool> d(out_e.size());
-    for (std::size_t k = 0; k < out_e.size(); ++k) d[k] = block_lsb(labels[out_e[k]]);
-    net.send(peer, "yao.decode", Message().add_bits(d));
+    std::vector<Block> both(2 * out_e.size());
+    std::vector<std::uint32_t> wires(2 * out_e.size());
+    for (std::size_t k = 0; k < out_e.size(); ++k) {
+      both[2 * k] = labels[out_e[k]];
+      both[2 * k + 1] = block_xor(labels[out_e[k]], delta);
+      wires[2 * k] = wires[2 * k + 1] = out_e[k];
+    }
+    const auto h = output_hashes(both, wires);
+    std::vector<Block> table(out_e.size());
+    for (std::size_t k = 0; k < out_e.size(); ++k) table[k] = block_from_u64(h[2 * k], h[2 * k + 1]);
+    net.send(peer, "yao.decode", blocks_message(table));
   }
+  // Step 6b: our outputs from E's labels, each of which must be W^0 or W^1 exactly (E cannot
+  // make up the other label without Δ: a 2^-127 guess).
   PartyOutput out;
   if (!out_g.empty()) {
     const Message m = net.recv(peer);
-    m.expect_parts(1);
-    const auto colour = m.bits(0, out_g.size());
-    for (std::size_t k = 0; k < out_g.size(); ++k)
-      out.values.push_back((colour[k] != block_lsb(labels[out_g[k]])) ? 1 : 0);
+    const Block* got = blocks_of(m, out_g.size());
+    for (std::size_t k = 0; k < out_g.size(); ++k) {
+      const Block& w0 = labels[out_g[k]];
+      if (got[k] == w0) {
+        out.values.push_back(0);
+      } else if (got[k] == block_xor(w0, delta)) {
+        out.values.push_back(1);
+      } else {
+        throw Abort("yao: the evaluator's label for output wire " + std::to_string(out_g[k]) +
+                        " (our output bit " + std::to_string(k) +
+                        ") is neither of the wire's two labels",
+                    {peer}, AbortKind::kCheckFailed);
+      }
+    }
   }
   return out;
 }
@@ -154,19 +201,40 @@ PartyOutput YaoSemiHonest::run_evaluator(PartyContext& ctx, const PartyInput& in
     return {t, 2 * gates};
   });
 
-  // Step 6.
+  // Step 6a: our outputs: the hash of our label must be h(W^0) or h(W^1); anything else means
+  // the tables, our input labels or the hashes were not what an honest garbler sends.
   PartyOutput out;
   if (!out_e.empty()) {
     const Message m = net.recv(peer);
-    m.expect_parts(1);
-    const auto d = m.bits(0, out_e.size());
-    for (std::size_t k = 0; k < out_e.size(); ++k)
-      out.values.push_back((block_lsb(labels[out_e[k]]) != d[k]) ? 1 : 0);
+    const Block* table = blocks_of(m, out_e.size());
+    std::vector<Block> mine(out_e.size());
+    for (std::size_t k = 0; k < out_e.size(); ++k) mine[k] = labels[out_e[k]];
+    const auto h = output_hashes(mine, out_e);
+    for (std::size_t k = 0; k < out_e.size(); ++k) {
+      const std::uint64_t h0 = block_lo(table[k]), h1 = block_hi(table[k]);
+      if (mutant_active(Mutant::kM10)) {
+        // M10 (seeded bug): no check; whatever is not the 1-label is taken for a 0.
+        out.values.push_back(h[k] == h1 ? 1 : 0);
+        continue;
+      }
+      if (h[k] == h0 && h0 != h1) {
+        out.values.push_back(0);
+      } else if (h[k] == h1 && h0 != h1) {
+        out.values.push_back(1);
+      } else {
+        throw Abort("yao: our label for output wire " + std::to_string(out_e[k]) +
+                        " (our output bit " + std::to_string(k) +
+                        ") matches neither of the garbler's output hashes",
+                    {peer}, AbortKind::kCheckFailed);
+      }
+    }
   }
+  // Step 6b: G's outputs: our labels themselves, which G checks (16 B per wire, not a colour
+  // bit, so that a label we did not get cannot be claimed).
   if (!out_g.empty()) {
-    std::vector<bool> colour(out_g.size());
-    for (std::size_t k = 0; k < out_g.size(); ++k) colour[k] = block_lsb(labels[out_g[k]]);
-    net.send(peer, "yao.reveal", Message().add_bits(colour));
+    std::vector<Block> active(out_g.size());
+    for (std::size_t k = 0; k < out_g.size(); ++k) active[k] = labels[out_g[k]];
+    net.send(peer, "yao.reveal", blocks_message(active));
   }
   return out;
 }
@@ -195,8 +263,8 @@ YaoCost yao_cost(const Circuit& c, PartyId garbler, std::size_t chunk) {
   }
   for (std::uint64_t off = 0; off < ands; off += chunk)
     add("yao.tables", msg_bytes(32 * std::min<std::uint64_t>(chunk, ands - off)));
-  if (oe > 0) add("yao.decode", msg_bytes((oe + 7) / 8));
-  if (og > 0) add("yao.reveal", msg_bytes((og + 7) / 8));
+  if (oe > 0) add("yao.decode", msg_bytes(16 * oe));
+  if (og > 0) add("yao.reveal", msg_bytes(16 * og));
   const bool garbler_sends = ig > 0 || ie > 0 || ands > 0 || oe > 0;
   cost.rounds = (ie > 0 ? 3u : garbler_sends ? 1u : 0u) + (og > 0 ? 1u : 0u);
   return cost;

@@ -18,11 +18,22 @@
 //                                                          "yao.ot.extend", "yao.ot.messages"
 //   5. G garbles gate by gate and streams the tables, 2 blocks per AND gate, in messages of at
 //      most `table_chunk_gates` gates; E evaluates each chunk as it arrives.       "yao.tables"
-//   6. Outputs, as the circuit's output groups say: for E's outputs G sends the decoding bits
-//      d_w = lsb(W_w^0) ("yao.decode") and E outputs lsb(W_w) ⊕ d_w; for G's outputs E sends
-//      the colour bits lsb(W_w) ("yao.reveal") and G outputs them ⊕ d_w. An output group for
-//      both parties takes both messages; a party learns no decoding bit for a wire it does
-//      not receive.
+//   6. Outputs, as the circuit's output groups say, authenticated by the labels (the garbled
+//      circuit's "authenticity", Bellare–Hoang–Rogaway, eprint 2012/265, §3):
+//      a. for E's outputs G sends, per wire w, h(W_w^0) and h(W_w^1) in value order
+//         ("yao.decode"), h(W, w) = the first 8 bytes of H(W, (kTweakYaoOutput, w));
+//         E outputs b if h(W_w) = h(W_w^b) and aborts (CheckFailed, naming w) if neither matches;
+//      b. for G's outputs E sends its labels W_w ("yao.reveal"); G outputs b if W_w = W_w^b
+//         and aborts (CheckFailed, naming w) otherwise.
+//      An output group for both parties takes both messages; a party learns nothing about a
+//      wire it does not receive. Without Δ nobody can make up the label of the other value, so
+//      a label altered in transit, by garbage tables, or by a cheating E is detected: 64-bit
+//      hashes make a wrong accepted output a 2^-64 guess per wire (E's side; the hash is
+//      correlation robust, so h(W ⊕ Δ) gives no hold on Δ), the full label a 2^-127 one (G's).
+//      Why labels and not colour bits for G's outputs: 16 B instead of 1 bit per wire (2 KiB for
+//      AES-128's 128 output bits, 1% of its tables), and E can no longer flip G's outputs.
+//      This does NOT make Yao secure against a malicious garbler (it may garble another
+//      circuit) and abort-or-not still leaks (selective failure, docs/yao.md).
 //
 // Communication, exactly (wire size of a message: 1 + Σ(5 + data) bytes, message.h). With
 // I_G, I_E the input wires of G and E, A the AND gates, O_G, O_E the output wires delivered to
@@ -33,20 +44,20 @@
 //   yao.ot.extend    E→G  Σ_k (6 + 16·m'_k)                           (if I_E > 0)
 //   yao.ot.messages  G→E  Σ_k (6 + 32·m_k)                            (if I_E > 0)
 //   yao.tables       G→E  32·A + 6·⌈A/C⌉  (exactly 32 B per AND gate plus 6 B per message)
-//   yao.decode       G→E  6 + ⌈O_E/8⌉                                 (if O_E > 0)
-//   yao.reveal       E→G  6 + ⌈O_G/8⌉                                 (if O_G > 0)
+//   yao.decode       G→E  6 + 16·O_E  (two 8-byte hashes per wire)    (if O_E > 0)
+//   yao.reveal       E→G  6 + 16·O_G  (one 16-byte label per wire)    (if O_G > 0)
 // XOR, INV, EQ and EQW gates cost nothing.
 //
 // Rounds (causal, meter.h), independent of the circuit's size and depth: G's inputs and both
 // base-OT messages are round 1, E's IKNP matrix round 2, G's OT messages, tables and decoding
-// bits round 3, E's reveal round 4. So 3 rounds, plus 1 when G receives outputs; when E has no
+// hashes round 3, E's reveal round 4. So 3 rounds, plus 1 when G receives outputs; when E has no
 // input wires there is no OT and the counts are 1 and 2.
 //
 // Example: AES-128 (Bristol, 6400 AND, key from G, plaintext from E, ciphertext to both):
 // tables 32·6400 + 6·4 = 204824 B in 4 messages; inputs 2054; base OT 8236; extend 2054;
-// OT messages 4102; decode 22; reveal 22: 221314 bytes, 4 rounds.
+// OT messages 4102; decode 6+16·128 = 2054; reveal 2054: 225378 bytes, 4 rounds.
 // Example: the millionaires' problem on 32-bit values (CircuitBuilder::lt, 32 AND gates),
-// output to both: 6+512 + 38+8198 + 6+2048 + 6+1024 + 6+1024 + 6+1 + 6+1 = 12882 bytes, 4 rounds.
+// output to both: 6+512 + 38+8198 + 6+2048 + 6+1024 + 6+1024 + 6+16 + 6+16 = 12912 bytes, 4 rounds.
 #pragma once
 
 #include <cstddef>

@@ -77,11 +77,13 @@ TEST(Yao, MillionairesProblemFromTheBuilderComparator) {
     const auto r = run_yao(yao, in, alice ^ bob);
     for (const auto& p : r.parties)
       EXPECT_EQ(p.outputs, std::vector<std::uint64_t>{alice < bob ? 1u : 0u});
-    // The worked example of yao.h: 12882 bytes in 4 rounds.
+    // The worked example of yao.h: 12912 bytes in 4 rounds (one output wire: 6 + 16 B of
+    // hashes to E, 6 + 16 B of label to G).
     const auto got = measured_cost(r);
     std::uint64_t total = 0;
     for (const auto& [label, b] : got.bytes) total += b;
-    EXPECT_EQ(total, 12882u);
+    EXPECT_EQ(total, 518u + 8236 + 2054 + 1030 + 1030 + 22 + 22);
+    EXPECT_EQ(total, 12912u);
     EXPECT_EQ(got.rounds, 4u);
     EXPECT_EQ(got.bytes.at("yao.tables"), 32u * 32 + 6);
   }
@@ -132,7 +134,8 @@ TEST(Yao, OutputsGoOnlyWhereTheGroupsSay) {
     const auto got = measured_cost(r);
     EXPECT_EQ(got.messages.at("yao.decode"), 1u);
     EXPECT_EQ(got.messages.at("yao.reveal"), 1u);
-    EXPECT_EQ(got.bytes.at("yao.decode"), 7u);
+    EXPECT_EQ(got.bytes.at("yao.decode"), 6u + 16);  // one wire: h(W^0), h(W^1), 8 B each
+    EXPECT_EQ(got.bytes.at("yao.reveal"), 6u + 16);  // one wire: E's label
   }
 }
 
