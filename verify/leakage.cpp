@@ -1,0 +1,276 @@
+#include "verify/leakage.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <map>
+
+#include "protocols/core/circuit_eval.h"
+#include "verify/z3_encode.h"
+
+namespace smpc {
+namespace {
+
+using SteadyClock = std::chrono::steady_clock;
+
+struct Setup {
+  std::vector<std::vector<std::uint64_t>> groups;  // true values per input group
+  std::vector<bool> honest_group;
+  // Honest input bits as (group, wire), MSB first within each group: cube splitting on the
+  // high bits first keeps comparisons to a few cubes per level.
+  std::vector<std::pair<std::size_t, std::size_t>> honest_bits;
+  std::vector<std::size_t> observed;  // indexes into the output vector
+};
+
+bool is_attacker(const std::vector<PartyId>& a, PartyId p) {
+  return std::find(a.begin(), a.end(), p) != a.end();
+}
+
+Result<Setup> prepare(const LeakageQuery& q, LeakageReport& r) {
+  const Circuit& c = *q.circuit;
+  const auto n = static_cast<PartyId>(q.inputs.size());
+  for (PartyId p : q.attacker)
+    if (p < 0 || p >= n)
+      return Error("attacker party " + std::to_string(p) + " does not exist (parties are 0.." +
+                   std::to_string(n - 1) + ")");
+  for (PartyId p = 0; p < n; ++p)
+    (is_attacker(q.attacker, p) ? r.attacker : r.honest).push_back(p);
+  Setup s;
+  std::vector<std::size_t> next(q.inputs.size(), 0);
+  for (std::size_t g = 0; g < c.inputs.size(); ++g) {
+    const auto& grp = c.inputs[g];
+    const auto p = static_cast<std::size_t>(grp.owner);
+    if (grp.owner < 0 || p >= q.inputs.size() ||
+        next[p] + grp.wires.size() > q.inputs[p].values.size())
+      return Error("party " + std::to_string(grp.owner) + " has too few input values for group '" +
+                   grp.name + "'");
+    const auto first = q.inputs[p].values.begin() + static_cast<std::ptrdiff_t>(next[p]);
+    s.groups.emplace_back(first, first + static_cast<std::ptrdiff_t>(grp.wires.size()));
+    next[p] += grp.wires.size();
+    const bool honest = !is_attacker(q.attacker, grp.owner);
+    s.honest_group.push_back(honest);
+    if (honest)
+      for (std::size_t i = grp.wires.size(); i-- > 0;) s.honest_bits.emplace_back(g, i);
+  }
+  if (c.domain != CircuitDomain::kBoolean && !s.honest_bits.empty())
+    return Error(std::string("leakage is counted over a finite honest input space; this is a ") +
+                 domain_name(c.domain) + " circuit whose " + std::to_string(s.honest_bits.size()) +
+                 " honest input value(s) each range over about 2^61 values, far too many to "
+                 "count (use a Boolean function such as millionaires or second_price_auction)");
+  std::size_t k = 0;
+  for (const auto& grp : c.outputs)
+    for (std::size_t i = 0; i < grp.wires.size(); ++i, ++k)
+      for (PartyId p : q.attacker)
+        if (grp.delivered_to(p)) {
+          s.observed.push_back(k);
+          break;
+        }
+  return s;
+}
+
+std::vector<std::uint64_t> pick(const std::vector<std::uint64_t>& all,
+                                const std::vector<std::size_t>& idx) {
+  std::vector<std::uint64_t> v;
+  for (std::size_t k : idx) v.push_back(all[k]);
+  return v;
+}
+
+// Every honest input, 64 at a time (bit-sliced): lane j of a batch is honest input base + j.
+Status enumerate(const Circuit& c, const Setup& s, std::map<std::vector<std::uint64_t>, long double>& hist) {
+  const std::size_t h = s.honest_bits.size();
+  const std::uint64_t total = std::uint64_t{1} << h;
+  if (c.domain != CircuitDomain::kBoolean) {  // no honest inputs (checked in prepare)
+    SMPC_ASSIGN_OR_RETURN(auto out, evaluate(c, s.groups));
+    hist[pick(out, s.observed)] += 1;
+    return OkStatus();
+  }
+  std::vector<std::vector<std::uint64_t>> words(s.groups.size());
+  for (std::size_t g = 0; g < s.groups.size(); ++g)
+    for (std::uint64_t bit : s.groups[g]) words[g].push_back(bit ? ~std::uint64_t{0} : 0);
+  for (std::uint64_t base = 0; base < total; base += 64) {
+    const std::uint64_t lanes = std::min<std::uint64_t>(64, total - base);
+    for (std::size_t j = 0; j < h; ++j) {
+      std::uint64_t w = 0;
+      for (std::uint64_t lane = 0; lane < lanes; ++lane) w |= (((base + lane) >> j) & 1) << lane;
+      words[s.honest_bits[j].first][s.honest_bits[j].second] = w;
+    }
+    SMPC_ASSIGN_OR_RETURN(auto out, evaluate_packed(c, words));
+    for (std::uint64_t lane = 0; lane < lanes; ++lane) {
+      std::vector<std::uint64_t> y;
+      y.reserve(s.observed.size());
+      for (std::size_t k : s.observed) y.push_back((out[k] >> lane) & 1);
+      hist[y] += 1;
+    }
+  }
+  return OkStatus();
+}
+
+// Z3 counting for honest spaces too large to enumerate (Boolean circuits only).
+class Z3Counter {
+ public:
+  Z3Counter(const Circuit& c, const Setup& s, const LeakageQuery& q)
+      : c_(c), s_(s), q_(q), honest_(ctx_), observed_(ctx_) {}
+
+  Status init() {
+    std::vector<z3::expr> inputs;
+    std::map<std::pair<std::size_t, std::size_t>, std::size_t> var_of;
+    for (std::size_t j = 0; j < s_.honest_bits.size(); ++j) var_of[s_.honest_bits[j]] = j;
+    for (std::size_t j = 0; j < s_.honest_bits.size(); ++j)
+      honest_.push_back(ctx_.bool_const(("h" + std::to_string(j)).c_str()));
+    for (std::size_t g = 0; g < s_.groups.size(); ++g)
+      for (std::size_t i = 0; i < s_.groups[g].size(); ++i)
+        inputs.push_back(s_.honest_group[g]
+                             ? honest_[static_cast<int>(var_of.at({g, i}))]
+                             : z3enc::constant(ctx_, c_.domain, s_.groups[g][i]));
+    SMPC_ASSIGN_OR_RETURN(auto outs, z3enc::encode_outputs(ctx_, c_, inputs));
+    for (std::size_t k : s_.observed) observed_.push_back(outs[k]);
+    return OkStatus();
+  }
+
+  // Distinct observable outputs, by model enumeration with blocking clauses. Returns whether
+  // the enumeration is complete.
+  bool distinct(std::vector<std::vector<std::uint64_t>>& found) {
+    z3::solver s = z3enc::incremental_solver(ctx_, q_.timeout_s);
+    while (found.size() < q_.max_distinct_outputs) {
+      const auto cr = s.check();
+      if (cr == z3::unsat) return true;
+      if (cr != z3::sat) return false;
+      const z3::model m = s.get_model();
+      std::vector<std::uint64_t> y;
+      z3::expr_vector differs(ctx_);
+      for (unsigned k = 0; k < observed_.size(); ++k) {
+        const z3::expr o = observed_[static_cast<int>(k)];
+        y.push_back(z3enc::model_value(m, o, c_.domain));
+        differs.push_back(y.back() ? !o : o);
+      }
+      found.push_back(y);
+      if (differs.empty()) return true;  // the attacker sees nothing: one output
+      s.add(z3::mk_or(differs));
+    }
+    return false;
+  }
+
+  // #{x_H : observed outputs = y}; exact unless the call budget ran out or Z3 gave up.
+  long double count(const std::vector<std::uint64_t>& y, bool& exact) {
+    z3::solver pos = z3enc::incremental_solver(ctx_, q_.timeout_s);
+    z3::solver neg = z3enc::incremental_solver(ctx_, q_.timeout_s);
+    z3::expr_vector same(ctx_), differs(ctx_);
+    for (unsigned k = 0; k < observed_.size(); ++k) {
+      const z3::expr o = observed_[static_cast<int>(k)];
+      same.push_back(y[k] ? o : !o);
+      differs.push_back(y[k] ? !o : o);
+    }
+    pos.add(z3::mk_and(same));
+    neg.add(differs.empty() ? ctx_.bool_val(false) : z3::mk_or(differs));
+    z3::expr_vector cube(ctx_);
+    return split(pos, neg, cube, 0, exact);
+  }
+
+  std::size_t calls() const { return calls_; }
+
+ private:
+  long double split(z3::solver& pos, z3::solver& neg, z3::expr_vector& cube, std::size_t depth,
+                    bool& exact) {
+    if (calls_ + 2 > q_.max_solver_calls) {
+      exact = false;
+      return 0;
+    }
+    calls_ += 2;
+    const auto cp = pos.check(cube);
+    if (cp == z3::unsat) return 0;  // no input in this cube gives y
+    if (cp != z3::sat) {
+      exact = false;
+      return 0;
+    }
+    const auto cn = neg.check(cube);
+    if (cn == z3::unsat)  // every input in this cube gives y
+      return std::ldexp(1.0L, static_cast<int>(s_.honest_bits.size() - depth));
+    if (cn != z3::sat || depth == s_.honest_bits.size()) {
+      exact = false;
+      return 0;
+    }
+    long double total = 0;
+    for (bool value : {true, false}) {
+      z3::expr_vector next(ctx_);
+      for (unsigned i = 0; i < cube.size(); ++i) next.push_back(cube[static_cast<int>(i)]);
+      const z3::expr v = honest_[static_cast<int>(depth)];
+      next.push_back(value ? v : !v);
+      total += split(pos, neg, next, depth + 1, exact);
+    }
+    return total;
+  }
+
+  const Circuit& c_;
+  const Setup& s_;
+  const LeakageQuery& q_;
+  z3::context ctx_;
+  z3::expr_vector honest_;
+  z3::expr_vector observed_;
+  std::size_t calls_ = 0;
+};
+
+}  // namespace
+
+Result<LeakageReport> compute_leakage(const LeakageQuery& q) {
+  const auto t0 = SteadyClock::now();
+  if (!q.circuit) return Error("no circuit");
+  const Circuit& c = *q.circuit;
+  LeakageReport r;
+  SMPC_ASSIGN_OR_RETURN(const Setup s, prepare(q, r));
+  r.honest_bits = s.honest_bits.size();
+  r.observed_wires = s.observed.size();
+  SMPC_ASSIGN_OR_RETURN(auto all, evaluate(c, s.groups));
+  r.observed = pick(all, s.observed);
+
+  std::map<std::vector<std::uint64_t>, long double> hist;
+  std::map<std::vector<std::uint64_t>, bool> exact;
+  if (r.honest_bits <= q.exact_limit_bits) {
+    SMPC_RETURN_IF_ERROR(enumerate(c, s, hist));
+    for (const auto& [y, n] : hist) exact[y] = true;
+    r.method = "exact enumeration of 2^" + std::to_string(r.honest_bits) + " honest inputs";
+  } else {
+    Z3Counter z(c, s, q);
+    SMPC_RETURN_IF_ERROR(z.init());
+    std::vector<std::vector<std::uint64_t>> found;
+    r.distinct_exact = z.distinct(found);
+    if (std::find(found.begin(), found.end(), r.observed) == found.end()) found.push_back(r.observed);
+    for (const auto& y : found) {
+      // With an incomplete enumeration only the observed output's count is worth the calls.
+      if (!r.distinct_exact && y != r.observed) {
+        hist[y] = 0;
+        exact[y] = false;
+        continue;
+      }
+      bool ok = true;
+      hist[y] = z.count(y, ok);
+      exact[y] = ok;
+    }
+    r.method = "z3: " + std::to_string(found.size()) + " distinct outputs by model enumeration" +
+               (r.distinct_exact ? "" : " (cap reached)") + ", counts by cube splitting (" +
+               std::to_string(z.calls()) + " solver calls)";
+  }
+
+  const long double space = std::ldexp(1.0L, static_cast<int>(r.honest_bits));
+  r.consistent_count = hist.count(r.observed) ? hist[r.observed] : 0;
+  r.count_exact = exact.count(r.observed) ? exact[r.observed] : false;
+  if (r.consistent_count > 0) {
+    r.remaining_bits = static_cast<double>(std::log2(r.consistent_count));
+    r.revealed_bits = static_cast<double>(r.honest_bits) - r.remaining_bits;
+  }
+  r.distinct_outputs = hist.size();
+  r.min_entropy_leakage_bits = std::log2(static_cast<double>(std::max<std::size_t>(1, hist.size())));
+  bool all_exact = r.distinct_exact;
+  long double sum = 0, h = 0;
+  for (const auto& [y, n] : hist) {
+    all_exact = all_exact && exact[y];
+    sum += n;
+    if (n > 0) h -= (n / space) * std::log2(n / space);
+    r.distribution.push_back(OutputCount{y, n, exact[y]});
+  }
+  // The counts of all outputs partition the honest space; anything else is not exact.
+  if (all_exact && sum == space) r.shannon_leakage_bits = static_cast<double>(h);
+  r.seconds = std::chrono::duration<double>(SteadyClock::now() - t0).count();
+  return r;
+}
+
+}  // namespace smpc
