@@ -9,6 +9,7 @@
 #include "protocols/core/local_network.h"
 #include "protocols/registry.h"
 #include "scenarios/functions.h"
+#include "verify/ideal_world.h"
 #include "verify/oracle.h"
 #include "verify/verdict.h"
 
@@ -169,7 +170,44 @@ Result<RunRecord> run_scenario(const Scenario& s, const RunOptions& options) {
         return step.kind == StrategyKind::kInputSubstitution;
       }))
     model = AdversaryModel::kSemiHonest;
-  const Verdict verdict = judge(claim, run, *expected, corrupted, model, substitutions);
+  Verdict verdict = judge(claim, run, *expected, corrupted, model, substitutions);
+  // A wrong honest output is a violation only if no input of the corrupted parties explains it
+  // (the ideal world allows input substitution): ask the oracle (Z3 or exact linear algebra).
+  if (!verdict.holds && !verdict.wrong.empty() && !corrupted.empty()) {
+    IdealWorldQuery q;
+    q.circuit = &fn->ideal();
+    q.inputs = used;
+    q.corrupted = corrupted;
+    q.timeout_s = 5;
+    q.outputs.resize(static_cast<std::size_t>(s.parties));
+    for (const auto& p : run.parties)
+      if (p.status == PartyStatus::kOutput &&
+          std::find(corrupted.begin(), corrupted.end(), p.party) == corrupted.end())
+        q.outputs[static_cast<std::size_t>(p.party)] = p.outputs;
+    auto answer = explain_by_substitution(q);
+    if (answer.ok() && answer->kind == IdealWorldAnswer::Kind::kExplained) {
+      if (auto sub = ideal_outputs(fn->ideal(), answer->substituted); sub.ok()) {
+        std::string values;
+        for (PartyId p : corrupted) {
+          values += (values.empty() ? "" : "; ") + std::string("party ") + std::to_string(p) + ":";
+          for (auto v : answer->substituted[static_cast<std::size_t>(p)].values)
+            values += " " + std::to_string(v);
+        }
+        verdict = judge(claim, run, *sub, corrupted, model);
+        verdict.explanation += " (ideal world: the corrupted parties' inputs substituted by " +
+                               values + ", found by the ideal-world oracle)";
+      }
+    } else if (answer.ok()) {
+      verdict.explanation +=
+          answer->kind == IdealWorldAnswer::Kind::kUnexplained
+              ? " (no input of the corrupted parties explains the honest outputs: the "
+                "adversary did more than substitute inputs; " + answer->detail + ")"
+              : " (the ideal-world oracle could not decide whether an input substitution "
+                "explains the honest outputs: " + answer->detail + ")";
+    } else {
+      verdict.explanation += " (ideal-world oracle: " + answer.status().message() + ")";
+    }
+  }
 
   RunRecord rec;
   rec.scenario = s.name;
