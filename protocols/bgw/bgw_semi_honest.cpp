@@ -5,6 +5,7 @@
 #include "protocols/bgw/shamir.h"
 #include "protocols/core/layer_schedule.h"
 #include "protocols/core/linear_shares.h"
+#include "protocols/core/mutants.h"
 
 namespace smpc {
 
@@ -69,7 +70,9 @@ PartyOutput BgwSemiHonest::run(PartyContext& ctx, const PartyInput& input) const
       for (std::size_t k = 0; k < m; ++k) {
         const Gate& g = circuit_.gates[layer.nonlinear[k]];
         const Fp61 d = wire[g.in0] * wire[g.in1];                   // 2a
-        const auto shares = shamir_share(d, t_, n, ctx.rng);         // 2b
+        auto shares = shamir_share(d, t_, n, ctx.rng);               // 2b
+        // M15: reshare with the constant polynomial h_i = d, no fresh randomness.
+        if (mutant_active(Mutant::kM15)) shares.assign(static_cast<std::size_t>(n), d);
         for (PartyId j = 0; j < n; ++j) to[static_cast<std::size_t>(j)][k] = shares[j];
       }
       for (PartyId j = 0; j < n; ++j)

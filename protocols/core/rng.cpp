@@ -4,6 +4,7 @@
 
 #include <cstring>
 
+#include "protocols/core/mutants.h"
 #include "protocols/core/status.h"
 
 namespace smpc {
@@ -80,6 +81,8 @@ std::uint64_t Rng::uniform_below(std::uint64_t bound) {
 }
 
 Fp61 Rng::uniform_fp61() {
+  // M04: low-entropy masks, 32 random bits where 61 are due.
+  if (mutant_active(Mutant::kM04)) return Fp61::from_u64(next_u64() & 0xffffffffu);
   for (;;) {
     const std::uint64_t v = next_u64() & Fp61::kModulus;  // 61 uniform bits
     if (auto f = Fp61::from_canonical(v)) return *f;       // rejects only v = p
