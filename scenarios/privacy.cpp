@@ -1,0 +1,588 @@
+#include "scenarios/privacy.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <tuple>
+
+#include "protocols/bgw/shamir.h"
+#include "protocols/core/message.h"
+
+namespace smpc {
+namespace {
+
+std::uint64_t load_le(const std::uint8_t* p) {
+  std::uint64_t v = 0;
+  for (int i = 7; i >= 0; --i) v = (v << 8) | p[i];
+  return v;
+}
+
+Result<Bytes> from_hex(const std::string& hex) {
+  if (hex.size() % 2 != 0) return Error("odd number of hex digits");
+  Bytes out(hex.size() / 2);
+  const auto nibble = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const int hi = nibble(hex[2 * i]), lo = nibble(hex[2 * i + 1]);
+    if (hi < 0 || lo < 0) return Error("not a hex digit at offset " + std::to_string(2 * i));
+    out[i] = static_cast<std::uint8_t>(hi * 16 + lo);
+  }
+  return out;
+}
+
+std::string short_json(const nlohmann::json& j) {
+  std::string s = j.dump();
+  return s.size() > 80 ? s.substr(0, 77) + "..." : s;
+}
+
+// Refuses anything but a passive coalition: the test compares what a coalition that follows
+// the protocol sees.
+Status check_adversary(const Scenario& s) {
+  const std::string prefix = s.path + ": ";
+  if (!s.adversary || s.adversary->corrupt.empty())
+    return Error(prefix + "/adversary: the privacy test compares the corrupted coalition's "
+                          "views, but the scenario corrupts no party (add \"adversary\": "
+                          "{\"corrupt\": [...], \"model\": \"semi-honest\"})");
+  if (s.adversary->model == AdversaryModel::kMalicious)
+    return Error(prefix + "/adversary/model: the privacy test needs a passive (semi-honest) "
+                          "coalition that follows the protocol and only records its view; a "
+                          "malicious adversary changes the messages it is judged on");
+  for (std::size_t i = 0; i < s.adversary->script.size(); ++i)
+    if (s.adversary->script[i].kind != StrategyKind::kInputSubstitution)
+      return Error(prefix + "/adversary/script/" + std::to_string(i) + ": strategy \"" +
+                   strategy_name(s.adversary->script[i].kind) +
+                   "\" is active; the privacy test takes a passive coalition only");
+  return OkStatus();
+}
+
+struct Collected {
+  ViewSamples samples;
+  std::vector<nlohmann::ordered_json> coalition_outputs;  // of the first run
+  std::uint64_t first_seed = 0;
+};
+
+// The coalition's outputs under the ideal functionality (what it learns legitimately).
+std::vector<nlohmann::ordered_json> coalition_outputs(const Scenario& s, const RunRecord& rec) {
+  std::vector<nlohmann::ordered_json> out;
+  for (PartyId p : s.adversary->corrupt)
+    out.push_back(rec.expected_outputs[static_cast<std::size_t>(p)]);
+  return out;
+}
+
+Result<Collected> collect(const Scenario& s, const PrivacyOptions& o, std::uint64_t first_seed,
+                          const std::string& side, const std::string& error_prefix,
+                          int* done, int total) {
+  Collected c;
+  c.first_seed = first_seed;
+  RunOptions ro;
+  ro.backend = o.backend;
+  ro.mutant = o.mutant;
+  std::uint64_t layout_seed = 0;
+  for (int i = 0; i < o.runs; ++i) {
+    ro.seed = first_seed + static_cast<std::uint64_t>(i);
+    auto rec = run_scenario(s, ro);
+    if (!rec.ok()) return rec.status().with_prefix(error_prefix);
+    if (i == 0) c.coalition_outputs = coalition_outputs(s, *rec);
+    if (!rec->adversary.is_object() || !rec->adversary.contains("views"))
+      return Error(error_prefix + s.path + ": the run record has no coalition views");
+    auto flat = flatten_views(rec->adversary["views"]);
+    if (!flat.ok())
+      return flat.status().with_prefix(error_prefix + s.path + ": seed " +
+                                       std::to_string(*ro.seed) + ": ");
+    if (i == 0) {
+      c.samples.layout = flat->layout;
+      layout_seed = *ro.seed;
+    } else {
+      const auto& want = c.samples.layout;
+      const auto& got = flat->layout;
+      std::size_t k = 0;
+      while (k < want.size() && k < got.size() && want[k].name == got[k].name &&
+             want[k].domain == got[k].domain)
+        ++k;
+      if (k < want.size() || k < got.size()) {
+        const auto at = [](const std::vector<ViewPosition>& l, std::size_t j) {
+          return j < l.size() ? l[j].name + " (" + element_domain_name(l[j].domain) + ")"
+                              : std::string("the end of the view");
+        };
+        return Error(error_prefix + s.path + ": the coalition's views have different layouts " +
+                     "between runs " + side + ": seed " + std::to_string(layout_seed) + " has " +
+                     std::to_string(want.size()) + " elements, seed " +
+                     std::to_string(*ro.seed) + " has " + std::to_string(got.size()) +
+                     "; element " + std::to_string(k) + " is " + at(want, k) + " in the first, " +
+                     at(got, k) + " in the second");
+      }
+    }
+    c.samples.runs.push_back(std::move(flat->values));
+    ++*done;
+    if (o.progress && (*done % std::max(1, total / 10) == 0 || *done == total))
+      o.progress("privacy: " + std::to_string(*done) + "/" + std::to_string(total) + " runs");
+  }
+  return c;
+}
+
+PrivacyCheck to_check(std::string name, const StatTestResult& r) {
+  return {std::move(name), r.statistic, r.p_value, r.alarm, r.detail};
+}
+
+void finish(PrivacyReport& rep, const std::string& what) {
+  std::string alarms;
+  for (const auto& c : rep.checks)
+    if (c.alarm) alarms += (alarms.empty() ? "" : ", ") + c.name;
+  rep.distinguishable = !alarms.empty();
+  std::ostringstream os;
+  os << what << " over " << rep.runs << " runs per input vector (α = " << rep.alpha << "): ";
+  if (rep.distinguishable)
+    os << "DISTINGUISHABLE (" << alarms << ")";
+  else
+    os << "no check alarmed (no distinguisher found; this does not prove privacy)";
+  rep.summary = os.str();
+}
+
+Status check_runs(const PrivacyOptions& o) {
+  if (o.runs < 2) return Error("--runs: need at least 2 runs per input vector, got " +
+                               std::to_string(o.runs));
+  if (!(o.alpha > 0 && o.alpha < 1))
+    return Error("--alpha: the false-alarm rate must be in (0, 1), got " + std::to_string(o.alpha));
+  return OkStatus();
+}
+
+// ---- exact enumeration ----
+
+// Hands out the digits of a base-P counter as field elements: one enumeration outcome.
+template <class F>
+struct DigitSource {
+  const std::vector<std::uint64_t>* digits;
+  std::size_t next = 0;
+  bool overflow = false;
+  F operator()() {
+    if (next >= digits->size()) {
+      overflow = true;
+      return F();
+    }
+    return F::from_u64((*digits)[next++]);
+  }
+};
+
+// Calls visit(digits) for every vector in {0..P-1}^length.
+template <class Visit>
+void for_each_digits(std::uint64_t prime, std::size_t length, Visit&& visit) {
+  std::vector<std::uint64_t> d(length, 0);
+  for (;;) {
+    visit(d);
+    std::size_t i = 0;
+    while (i < length && ++d[i] == prime) d[i++] = 0;
+    if (i == length) return;
+  }
+}
+
+Status check_small_field(std::uint64_t prime, int n, int t, const std::vector<PartyId>& coalition,
+                         std::size_t draws) {
+  if (prime != 5 && prime != 7 && prime != 11 && prime != 13)
+    return Error("exact enumeration supports the primes 5, 7, 11, 13, got " + std::to_string(prime));
+  if (n < 1 || static_cast<std::uint64_t>(n) >= prime)
+    return Error("n = " + std::to_string(n) + " parties need n < p = " + std::to_string(prime) +
+                 " distinct non-zero evaluation points");
+  if (t < 0 || t >= n) return Error("threshold t = " + std::to_string(t) + " must be in [0, n)");
+  for (PartyId p : coalition)
+    if (p < 0 || p >= n) return Error("coalition member " + std::to_string(p) + " is not a party");
+  const double outcomes = std::pow(static_cast<double>(prime), static_cast<double>(draws));
+  if (outcomes > 2e7)
+    return Error("enumeration of " + std::to_string(prime) + "^" + std::to_string(draws) +
+                 " randomness choices is too large (limit 2e7)");
+  return OkStatus();
+}
+
+template <std::uint64_t P>
+ExactPrivacyResult shamir_exact(int n, int t, const std::vector<PartyId>& coalition,
+                                std::uint64_t s0, std::uint64_t s1) {
+  using F = SmallPrimeField<P>;
+  ExactPrivacyResult r;
+  r.prime = P;
+  TupleCounts dist[2];
+  bool overflow = false;
+  for (int side = 0; side < 2; ++side) {
+    const F secret = F::from_u64(side == 0 ? s0 : s1);
+    r.outcomes = 0;
+    for_each_digits(P, static_cast<std::size_t>(t), [&](const std::vector<std::uint64_t>& d) {
+      DigitSource<F> src{&d};
+      const auto shares = shamir_share<F>(secret, t, n, src);
+      overflow |= src.overflow;
+      std::vector<std::uint64_t> view;
+      for (PartyId p : coalition) view.push_back(shares[static_cast<std::size_t>(p)].value());
+      ++dist[side][view];
+      ++r.outcomes;
+    });
+  }
+  SMPC_ASSERT(!overflow);  // shamir_share draws at most t coefficients
+  r.support_a = dist[0].size();
+  r.support_b = dist[1].size();
+  r.total_variation = total_variation(dist[0], dist[1]);
+  return r;
+}
+
+template <std::uint64_t P>
+ExactPrivacyResult grr_exact(int n, int t, const std::vector<PartyId>& coalition,
+                             std::array<std::uint64_t, 4> in, bool rerandomise) {
+  using F = SmallPrimeField<P>;
+  ExactPrivacyResult r;
+  r.prime = P;
+  std::vector<PartyId> everyone(static_cast<std::size_t>(n));
+  for (PartyId p = 0; p < n; ++p) everyone[static_cast<std::size_t>(p)] = p;
+  const auto lambda = lagrange_at_zero<F>(everyone);
+  const auto corrupt = [&](PartyId p) {
+    return std::find(coalition.begin(), coalition.end(), p) != coalition.end();
+  };
+  // Draws: t for x, t for y, t for each of the n reshares, in this order.
+  const std::size_t draws = static_cast<std::size_t>(t) * static_cast<std::size_t>(2 + n);
+  TupleCounts dist[2];
+  bool overflow = false;
+  for (int side = 0; side < 2; ++side) {
+    const F x = F::from_u64(in[2 * side]), y = F::from_u64(in[2 * side + 1]);
+    r.outcomes = 0;
+    for_each_digits(P, draws, [&](const std::vector<std::uint64_t>& d) {
+      DigitSource<F> src{&d};
+      // The coalition's view: its own random coefficients, then what it receives.
+      std::vector<std::uint64_t> view;
+      const auto own_draws = [&](PartyId p, std::size_t before) {
+        if (corrupt(p))
+          for (std::size_t k = before; k < src.next; ++k) view.push_back(d[k]);
+      };
+      const auto a = shamir_share<F>(x, t, n, src);  // party 0 deals x (step 1)
+      own_draws(0, 0);
+      const std::size_t after_a = src.next;
+      const auto b = shamir_share<F>(y, t, n, src);  // party 1 deals y
+      own_draws(1, after_a);
+      std::vector<std::vector<F>> h(static_cast<std::size_t>(n));
+      for (PartyId i = 0; i < n; ++i) {
+        const std::size_t before = src.next;
+        const F di = a[static_cast<std::size_t>(i)] * b[static_cast<std::size_t>(i)];  // 2a
+        h[static_cast<std::size_t>(i)] = shamir_share<F>(di, t, n, src);             // 2b
+        if (!rerandomise) h[static_cast<std::size_t>(i)].assign(static_cast<std::size_t>(n), di);
+        own_draws(i, before);
+      }
+      overflow |= src.overflow;
+      for (PartyId c : coalition) {
+        const auto cc = static_cast<std::size_t>(c);
+        if (!corrupt(0)) view.push_back(a[cc].value());
+        if (!corrupt(1)) view.push_back(b[cc].value());
+        for (PartyId i = 0; i < n; ++i)
+          if (!corrupt(i)) view.push_back(h[static_cast<std::size_t>(i)][cc].value());
+      }
+      // Step 2c and 3: the honest parties' shares of z, which they send for the output.
+      for (PartyId j = 0; j < n; ++j) {
+        if (corrupt(j)) continue;
+        F z;
+        for (PartyId i = 0; i < n; ++i)
+          z += lambda[static_cast<std::size_t>(i)] *
+               h[static_cast<std::size_t>(i)][static_cast<std::size_t>(j)];
+        view.push_back(z.value());
+      }
+      ++dist[side][view];
+      ++r.outcomes;
+    });
+  }
+  SMPC_ASSERT(!overflow);
+  r.support_a = dist[0].size();
+  r.support_b = dist[1].size();
+  r.total_variation = total_variation(dist[0], dist[1]);
+  return r;
+}
+
+template <template <std::uint64_t> class Fn, class... Args>
+auto dispatch_prime(std::uint64_t prime, Args&&... args) {
+  switch (prime) {
+    case 5: return Fn<5>::run(std::forward<Args>(args)...);
+    case 7: return Fn<7>::run(std::forward<Args>(args)...);
+    case 11: return Fn<11>::run(std::forward<Args>(args)...);
+    default: return Fn<13>::run(std::forward<Args>(args)...);
+  }
+}
+template <std::uint64_t P>
+struct ShamirExactFn {
+  template <class... A>
+  static ExactPrivacyResult run(A&&... a) { return shamir_exact<P>(std::forward<A>(a)...); }
+};
+template <std::uint64_t P>
+struct GrrExactFn {
+  template <class... A>
+  static ExactPrivacyResult run(A&&... a) { return grr_exact<P>(std::forward<A>(a)...); }
+};
+
+std::string describe_exact(const ExactPrivacyResult& r, const std::string& what) {
+  std::ostringstream os;
+  os << what << " over F_" << r.prime << ": " << r.outcomes
+     << " randomness choices per input, " << r.support_a << " and " << r.support_b
+     << " distinct coalition views, total variation distance " << r.total_variation
+     << (r.total_variation == 0 ? " (identical distributions: perfectly private)"
+                                : " (the views depend on the input)");
+  return os.str();
+}
+
+}  // namespace
+
+nlohmann::ordered_json PrivacyReport::json() const {
+  nlohmann::ordered_json checks_json = nlohmann::ordered_json::array();
+  for (const auto& c : checks)
+    checks_json.push_back({{"name", c.name},
+                           {"statistic", c.statistic},
+                           {"p_value", c.p_value},
+                           {"alarm", c.alarm},
+                           {"detail", c.detail}});
+  return {{"runs", runs},
+          {"alpha", alpha},
+          {"distinguishable", distinguishable},
+          {"summary", summary},
+          {"checks", checks_json}};
+}
+
+Result<std::vector<nlohmann::json>> load_swap_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error(path + ": cannot open the swap file");
+  nlohmann::json doc;
+  try {
+    doc = nlohmann::json::parse(in);
+  } catch (const nlohmann::json::parse_error& e) {
+    return Error(path + ": not JSON: " + e.what());
+  }
+  if (!doc.is_object() || !doc.contains("inputs"))
+    return Error(path + ": /inputs: missing; the swap file is {\"inputs\": [[...], ...]} with "
+                        "the shape of the scenario's inputs");
+  const auto& inputs = doc["inputs"];
+  if (!inputs.is_array())
+    return Error(path + ": /inputs: must be an array (one entry per party), got " +
+                 short_json(inputs));
+  std::vector<nlohmann::json> out;
+  for (std::size_t p = 0; p < inputs.size(); ++p) {
+    const auto& v = inputs[p];
+    const auto vals = v.is_array() ? v : nlohmann::json::array({v});
+    for (std::size_t k = 0; k < vals.size(); ++k)
+      if (!vals[k].is_number_unsigned() && !vals[k].is_string() && !vals[k].is_boolean())
+        return Error(path + ": /inputs/" + std::to_string(p) +
+                     (v.is_array() ? "/" + std::to_string(k) : "") +
+                     ": an input value must be a non-negative integer (or a string for "
+                     "encoded Boolean inputs), got " + short_json(vals[k]));
+    out.push_back(vals);
+  }
+  return out;
+}
+
+Result<FlatView> flatten_views(const nlohmann::ordered_json& views) {
+  struct Entry {
+    PartyId receiver, sender;
+    std::uint32_t round;
+    std::string label;
+    int occurrence;
+    Message message;
+  };
+  if (!views.is_array()) return Error("views: not an array");
+  std::vector<Entry> entries;
+  for (std::size_t v = 0; v < views.size(); ++v) {
+    const auto& view = views[v];
+    const std::string where = "views/" + std::to_string(v);
+    if (!view.is_object() || !view.contains("party") || !view["party"].is_number_integer() ||
+        !view.contains("received") || !view["received"].is_array())
+      return Error(where + ": expected {\"party\": id, \"received\": [...]}");
+    const PartyId receiver = view["party"].get<PartyId>();
+    std::map<std::tuple<PartyId, std::string, std::uint32_t>, int> seen;
+    for (std::size_t i = 0; i < view["received"].size(); ++i) {
+      const auto& e = view["received"][i];
+      const std::string at = where + "/received/" + std::to_string(i);
+      if (!e.is_object() || !e.contains("from") || !e["from"].is_number_integer() ||
+          !e.contains("label") || !e["label"].is_string() || !e.contains("round") ||
+          !e["round"].is_number_integer() || e["round"].get<std::int64_t>() < 0 ||
+          !e.contains("wire") || !e["wire"].is_string())
+        return Error(at + ": expected {\"from\", \"label\", \"round\", \"wire\"}");
+      auto bytes = from_hex(e["wire"].get<std::string>());
+      if (!bytes.ok()) return bytes.status().with_prefix(at + "/wire: ");
+      auto msg = Message::decode(*bytes);
+      if (!msg.ok()) return msg.status().with_prefix(at + "/wire: ");
+      Entry en{receiver, e["from"].get<PartyId>(), e["round"].get<std::uint32_t>(),
+               e["label"].get<std::string>(), 0, std::move(msg).value()};
+      // Messages from one sender over one channel arrive in order, so the k-th message with
+      // the same (sender, label, round) is the same message in every run.
+      en.occurrence = seen[{en.sender, en.label, en.round}]++;
+      entries.push_back(std::move(en));
+    }
+  }
+  std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+    return std::tie(a.receiver, a.round, a.sender, a.label, a.occurrence) <
+           std::tie(b.receiver, b.round, b.sender, b.label, b.occurrence);
+  });
+  FlatView flat;
+  for (const auto& e : entries) {
+    std::string base = "party " + std::to_string(e.receiver) + " <- " + std::to_string(e.sender) +
+                       " " + e.label + " round " + std::to_string(e.round);
+    if (e.occurrence > 0) base += " #" + std::to_string(e.occurrence + 1);
+    const auto& parts = e.message.parts();
+    for (std::size_t pi = 0; pi < parts.size(); ++pi) {
+      const auto& part = parts[pi];
+      const std::string pb = base + (parts.size() > 1 ? " part " + std::to_string(pi) : "");
+      const auto add = [&](std::size_t k, const std::string& sub, ElementDomain d,
+                           std::uint64_t value) {
+        flat.layout.push_back({pb + " [" + std::to_string(k) + "]" + sub, d});
+        flat.values.push_back(value);
+      };
+      const std::uint8_t* data = part.data.data();
+      for (std::size_t k = 0; k < part.count; ++k) {
+        switch (part.kind) {
+          case ElementKind::kField61:
+            add(k, "", ElementDomain::kField61, load_le(data + 8 * k));
+            break;
+          case ElementKind::kRing64:
+            add(k, "", ElementDomain::kWord64, load_le(data + 8 * k));
+            break;
+          case ElementKind::kBit:
+            add(k, "", ElementDomain::kBit, (data[k / 8] >> (k % 8)) & 1u);
+            break;
+          case ElementKind::kByte:
+            add(k, "", ElementDomain::kByte, data[k]);
+            break;
+          case ElementKind::kBlock128:
+            for (std::size_t w = 0; w < 2; ++w)
+              add(k, "." + std::to_string(w), ElementDomain::kWord64, load_le(data + 16 * k + 8 * w));
+            break;
+          case ElementKind::kField127:
+            for (std::size_t w = 0; w < 2; ++w)
+              add(k, "." + std::to_string(w), ElementDomain::kOpaque64, load_le(data + 16 * k + 8 * w));
+            break;
+          case ElementKind::kPoint:
+            for (std::size_t w = 0; w < 4; ++w)
+              add(k, "." + std::to_string(w), ElementDomain::kOpaque64, load_le(data + 32 * k + 8 * w));
+            break;
+        }
+      }
+    }
+  }
+  return flat;
+}
+
+Result<PrivacyReport> run_privacy_test(const Scenario& s,
+                                       const std::vector<nlohmann::json>& swapped_inputs,
+                                       const PrivacyOptions& o) {
+  SMPC_RETURN_IF_ERROR(check_runs(o));
+  SMPC_RETURN_IF_ERROR(check_adversary(s));
+  const std::string swap = "swapped inputs: ";
+  if (static_cast<int>(swapped_inputs.size()) != s.parties)
+    return Error(swap + "/inputs: has " + std::to_string(swapped_inputs.size()) +
+                 " entries but the scenario " + s.path + " has " + std::to_string(s.parties) +
+                 " parties");
+  bool changed = false;
+  for (PartyId p = 0; p < s.parties; ++p) {
+    const auto& x = s.inputs[static_cast<std::size_t>(p)];
+    const auto& x2 = swapped_inputs[static_cast<std::size_t>(p)];
+    const std::string ptr = "/inputs/" + std::to_string(p);
+    if (!x2.is_array() || x2.size() != x.size())
+      return Error(swap + ptr + ": party " + std::to_string(p) + " gives " +
+                   std::to_string(x.size()) + " values in the scenario but " +
+                   (x2.is_array() ? std::to_string(x2.size()) : std::string("not an array")) +
+                   " in the swap file; the shapes must agree");
+    if (s.adversary->corrupts(p) && x2 != x)
+      return Error(swap + ptr + ": party " + std::to_string(p) +
+                   " is corrupted, so its input must stay " + short_json(x) + " (got " +
+                   short_json(x2) + "): the test varies honest inputs only");
+    changed |= x2 != x;
+  }
+  if (!changed)
+    return Error(swap + "/inputs: identical to the scenario's inputs; swap some honest input");
+  Scenario swapped = s;
+  swapped.inputs = swapped_inputs;
+
+  const int total = 2 * o.runs;
+  int done = 0;
+  SMPC_ASSIGN_OR_RETURN(auto a, collect(s, o, o.first_seed, "under x", "", &done, total));
+  SMPC_ASSIGN_OR_RETURN(auto b, collect(swapped, o, o.first_seed + static_cast<std::uint64_t>(o.runs),
+                                        "under x'", "with the swapped inputs: ", &done, total));
+  for (std::size_t c = 0; c < a.coalition_outputs.size(); ++c)
+    if (a.coalition_outputs[c] != b.coalition_outputs[c]) {
+      const PartyId p = s.adversary->corrupt[c];
+      return Error(s.path + ": f(x) ≠ f(x'): corrupted party " + std::to_string(p) +
+                   " receives " + short_json(a.coalition_outputs[c]) +
+                   " with the scenario's inputs but " + short_json(b.coalition_outputs[c]) +
+                   " with the swapped inputs; the swap test needs inputs that give the "
+                   "coalition the same outputs");
+    }
+  {
+    // Same protocol, same inputs shape: the layouts must agree across the two sides too.
+    const auto& la = a.samples.layout;
+    const auto& lb = b.samples.layout;
+    for (std::size_t k = 0; k < std::max(la.size(), lb.size()); ++k)
+      if (k >= la.size() || k >= lb.size() || la[k].name != lb[k].name ||
+          la[k].domain != lb[k].domain)
+        return Error(s.path + ": the coalition's views have different layouts under x and x' " +
+                     "(element " + std::to_string(k) + ": " +
+                     (k < la.size() ? la[k].name : std::string("missing")) + " vs " +
+                     (k < lb.size() ? lb[k].name : std::string("missing")) +
+                     "): the message pattern depends on the honest inputs");
+  }
+
+  PrivacyReport rep;
+  rep.runs = o.runs;
+  rep.alpha = o.alpha;
+  rep.checks.push_back(to_check("chi-square (two-sample, per element)",
+                                two_sample_chi_square(a.samples, b.samples, o.alpha)));
+  rep.checks.push_back(to_check("algebraic relations over F_p", relation_test(a.samples, b.samples)));
+  if (o.uniformity)
+    rep.checks.push_back(to_check("share uniformity", uniformity_chi_square(a.samples, o.alpha)));
+  finish(rep, "input swap on " + std::to_string(a.samples.layout.size()) +
+                  " view elements, seeds " + std::to_string(o.first_seed) + ".." +
+                  std::to_string(o.first_seed + 2 * static_cast<std::uint64_t>(o.runs) - 1));
+  return rep;
+}
+
+Result<PrivacyReport> run_uniformity_test(const Scenario& s, const PrivacyOptions& o) {
+  SMPC_RETURN_IF_ERROR(check_runs(o));
+  SMPC_RETURN_IF_ERROR(check_adversary(s));
+  int done = 0;
+  SMPC_ASSIGN_OR_RETURN(auto a, collect(s, o, o.first_seed, "", "", &done, o.runs));
+  PrivacyReport rep;
+  rep.runs = o.runs;
+  rep.alpha = o.alpha;
+  rep.checks.push_back(to_check("share uniformity", uniformity_chi_square(a.samples, o.alpha)));
+  finish(rep, "share uniformity on " + std::to_string(a.samples.layout.size()) +
+                  " view elements, seeds " + std::to_string(o.first_seed) + ".." +
+                  std::to_string(o.first_seed + static_cast<std::uint64_t>(o.runs) - 1));
+  return rep;
+}
+
+Result<ExactPrivacyResult> exact_shamir_privacy(std::uint64_t prime, int n, int t,
+                                                const std::vector<PartyId>& coalition,
+                                                std::uint64_t s0, std::uint64_t s1) {
+  SMPC_RETURN_IF_ERROR(check_small_field(prime, n, t, coalition, static_cast<std::size_t>(t)));
+  auto r = dispatch_prime<ShamirExactFn>(prime, n, t, coalition, s0, s1);
+  r.detail = describe_exact(r, "Shamir sharing, n = " + std::to_string(n) + ", t = " +
+                                   std::to_string(t) + ", secrets " + std::to_string(s0) +
+                                   " vs " + std::to_string(s1));
+  return r;
+}
+
+Result<ExactPrivacyResult> exact_grr_multiplication_privacy(
+    std::uint64_t prime, int n, int t, const std::vector<PartyId>& coalition, std::uint64_t x,
+    std::uint64_t y, std::uint64_t x2, std::uint64_t y2, bool rerandomise) {
+  if (n < 2 || 2 * t >= n)
+    return Error("GRR multiplication needs 2 ≤ n and 2t < n, got n = " + std::to_string(n) +
+                 ", t = " + std::to_string(t));
+  SMPC_RETURN_IF_ERROR(check_small_field(prime, n, t, coalition,
+                                         static_cast<std::size_t>(t) * static_cast<std::size_t>(2 + n)));
+  const auto corrupt = [&](PartyId p) {
+    return std::find(coalition.begin(), coalition.end(), p) != coalition.end();
+  };
+  if ((corrupt(0) && x != x2) || (corrupt(1) && y != y2))
+    return Error("a corrupted dealer's input must be the same under both input vectors");
+  auto r = dispatch_prime<GrrExactFn>(prime, n, t, coalition, std::array<std::uint64_t, 4>{x, y, x2, y2},
+                                      rerandomise);
+  r.detail = describe_exact(r, std::string("GRR multiplication") +
+                                   (rerandomise ? "" : " without re-randomisation") + ", n = " +
+                                   std::to_string(n) + ", t = " + std::to_string(t) + ", (x, y) = (" +
+                                   std::to_string(x) + ", " + std::to_string(y) + ") vs (" +
+                                   std::to_string(x2) + ", " + std::to_string(y2) + ")");
+  return r;
+}
+
+}  // namespace smpc
