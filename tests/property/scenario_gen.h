@@ -1,0 +1,498 @@
+// RapidCheck generators of whole scenario files (the JSON users write, docs/scenarios.md) for
+// every protocol of protocols/registry.h, each with its own plain-evaluation oracle, and of
+// adversary objects (docs/adversaries.md) over the strategies of adversary/adversary_spec.h.
+//
+// Field protocols get generated inline `arithmetic` circuits (tests/support/random_circuit.h)
+// or sum / product / inner_product; Boolean ones random circuits written as Bristol Fashion
+// files (tests/support/random_boolean.h), millionaires, second_price_auction or vote. Party
+// counts stay within each protocol's bounds, thresholds are drawn where a protocol takes one,
+// and the network varies latency (0-200 ms), bandwidth, topology and single-link overrides.
+//
+// The oracle never goes through the scenario loader: it evaluates the generator's own circuit
+// model (or the function's definition), so the scenario JSON / Bristol path is under test too.
+#pragma once
+
+#include <rapidcheck.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "protocols/core/bristol.h"
+#include "protocols/core/circuit.h"
+#include "protocols/core/field.h"
+#include "tests/support/random_boolean.h"
+#include "tests/support/random_circuit.h"
+
+namespace smpc::property {
+
+using Json = nlohmann::json;
+using OJson = nlohmann::ordered_json;
+using Values = std::vector<std::vector<std::uint64_t>>;  // per party
+
+// What every party must output (named, as in a report's "outputs") when the parties' circuit
+// inputs are `wire_inputs` (per party: one value per input wire; bits for Boolean functions).
+using ExpectFn = std::function<std::vector<OJson>(const Values& wire_inputs)>;
+
+struct GeneratedScenario {
+  std::string protocol;
+  int parties = 0;
+  Json doc;                  // the scenario file's content
+  std::string circuit_file;  // file name the doc's function.file names ("" = none)
+  std::string circuit_text;  // its Bristol Fashion text
+  Values wire_inputs;        // per party, what the parties feed the circuit
+  bool boolean = false;
+  ExpectFn expect;
+};
+
+inline const std::vector<std::string>& all_protocols() {
+  static const std::vector<std::string> names = {"secure_sum", "bgw", "bgw_robust", "spdz",
+                                                 "yao", "gmw", "gmw_dealer"};
+  return names;
+}
+
+inline std::string hex_of(std::uint64_t v) {
+  char buf[24];
+  std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(v));
+  return buf;
+}
+
+// Splits a party's wire values into the circuit's input groups (group order).
+inline Values group_values(const Circuit& c, const Values& wire_inputs) {
+  Values groups;
+  std::vector<std::size_t> pos(wire_inputs.size(), 0);
+  for (const auto& g : c.inputs) {
+    const auto& mine = wire_inputs[static_cast<std::size_t>(g.owner)];
+    auto& at = pos[static_cast<std::size_t>(g.owner)];
+    std::vector<std::uint64_t> v;
+    for (std::size_t k = 0; k < g.wires.size(); ++k) v.push_back(at < mine.size() ? mine[at++] : 0);
+    groups.push_back(std::move(v));
+  }
+  return groups;
+}
+
+// Outputs of a circuit model per party: group g (named names[g]) goes to its receivers;
+// Boolean groups are one value (hex for int_lsb0-encoded circuit files, else an integer).
+enum class Shown { kField, kBooleanHex, kBooleanInt };
+inline std::vector<OJson> circuit_outputs(const Circuit& c, const std::vector<std::string>& names,
+                                          Shown shown, const Values& wire_inputs, int parties) {
+  const auto all = evaluate(c, group_values(c, wire_inputs));
+  RC_ASSERT(all.ok());
+  std::vector<OJson> out(static_cast<std::size_t>(parties), OJson::object());
+  std::size_t pos = 0;
+  for (std::size_t g = 0; g < c.outputs.size(); ++g) {
+    const auto& grp = c.outputs[g];
+    const std::vector<std::uint64_t> bits(all->begin() + static_cast<std::ptrdiff_t>(pos),
+                                          all->begin() + static_cast<std::ptrdiff_t>(pos + grp.wires.size()));
+    pos += grp.wires.size();
+    for (PartyId p = 0; p < parties; ++p) {
+      if (!grp.delivered_to(p)) continue;
+      auto& o = out[static_cast<std::size_t>(p)];
+      if (shown == Shown::kField) {
+        o[names[g]] = bits[0];
+      } else {
+        const std::uint64_t v = testing::bits_value(bits);
+        if (shown == Shown::kBooleanHex)
+          o[names[g]] = hex_of(v);
+        else
+          o[names[g]] = v;
+      }
+    }
+  }
+  return out;
+}
+
+inline std::vector<OJson> same_for_all(int parties, const OJson& o) {
+  return std::vector<OJson>(static_cast<std::size_t>(parties), o);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Networks.
+
+inline Json gen_network(int parties) {
+  Json net = Json::object();
+  const bool star = *rc::gen::arbitrary<bool>();
+  net["topology"] = star ? "star" : "full_mesh";
+  net["latency_ms"] = *rc::gen::inRange(0, 200001) / 1000.0;  // 0 .. 200 ms, µs resolution
+  net["bandwidth_mbps"] = *rc::gen::element(1.0, 10.0, 100.0, 1000.0, 10000.0);
+  if (*rc::gen::inRange(0, 4) == 0) {  // one slower (or faster) link
+    Json link = {{"from", *rc::gen::inRange(0, parties)},
+                 {"latency_ms", *rc::gen::inRange(0, 200001) / 1000.0},
+                 {"bandwidth_mbps", *rc::gen::element(1.0, 100.0, 1000.0)}};
+    if (!star) {
+      const int from = link["from"].get<int>();
+      link["to"] = (from + *rc::gen::inRange(1, parties)) % parties;
+    }
+    net["links"] = Json::array({link});
+  }
+  return net;
+}
+
+// The largest one-way delivery time of one small message (latency of the hops; with the
+// overrides), for synchrony bounds.
+inline double max_hop_delay_s(const Json& net) {
+  double lat = net["latency_ms"].get<double>();
+  if (net.contains("links"))
+    for (const auto& l : net["links"]) lat = std::max(lat, l["latency_ms"].get<double>());
+  return (net["topology"] == "star" ? 2 : 1) * lat / 1e3;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Field functions (secure_sum, bgw, bgw_robust, spdz).
+
+inline std::uint64_t small_value() { return *rc::gen::inRange<std::uint64_t>(0, 1u << 20); }
+
+// An inline arithmetic circuit from a random Circuit model; wire k is named "w<k>".
+inline void gen_arithmetic(GeneratedScenario& g, bool linear_only, std::uint32_t max_depth) {
+  const int n = g.parties;
+  Circuit c = testing::gen_circuit(n, linear_only, max_depth);
+  // Output names must be unique in a report (one key per wire): drop repeated output wires.
+  std::vector<OutputGroup> unique;
+  for (const auto& o : c.outputs)
+    if (std::none_of(unique.begin(), unique.end(),
+                     [&](const OutputGroup& u) { return u.wires[0] == o.wires[0]; }))
+      unique.push_back(o);
+  c.outputs = unique;
+  const auto name = [](std::uint32_t w) { return "w" + std::to_string(w); };
+  Json inputs = Json::array(), gates = Json::array(), outputs = Json::array();
+  for (const auto& grp : c.inputs) {
+    Json wires = Json::array();
+    for (auto w : grp.wires) wires.push_back(name(w));
+    inputs.push_back({{"party", grp.owner}, {"wires", wires}});
+  }
+  for (const auto& gate : c.gates) {
+    Json j;
+    switch (gate.type) {
+      case GateType::kAdd: j = {{"op", "add"}, {"in", {name(gate.in0), name(gate.in1)}}}; break;
+      case GateType::kSub: j = {{"op", "sub"}, {"in", {name(gate.in0), name(gate.in1)}}}; break;
+      case GateType::kMul: j = {{"op", "mul"}, {"in", {name(gate.in0), name(gate.in1)}}}; break;
+      case GateType::kMulConst:
+        j = {{"op", "mul_const"}, {"in", {name(gate.in0)}}, {"const", gate.constant}};
+        break;
+      case GateType::kEq: j = {{"op", "const"}, {"const", gate.constant}}; break;
+      default: RC_FAIL("gen_circuit produced an unexpected gate type");
+    }
+    j["out"] = name(gate.out);
+    gates.push_back(j);
+  }
+  std::vector<std::string> names;
+  for (const auto& o : c.outputs) {
+    names.push_back(name(o.wires[0]));
+    if (o.receivers.empty())
+      outputs.push_back(name(o.wires[0]));
+    else
+      outputs.push_back({{"wire", name(o.wires[0])}, {"to", o.receivers}});
+  }
+  g.doc["function"] = {{"name", "arithmetic"}, {"inputs", inputs}, {"gates", gates},
+                       {"outputs", outputs}};
+  const auto in = testing::gen_inputs(c, n);
+  for (const auto& p : in) g.wire_inputs.push_back(p.values);
+  g.expect = [c, names, n](const Values& v) {
+    return circuit_outputs(c, names, Shown::kField, v, n);
+  };
+}
+
+inline void gen_sum(GeneratedScenario& g) {
+  const int n = g.parties;
+  for (int p = 0; p < n; ++p)
+    g.wire_inputs.push_back(*rc::gen::container<std::vector<std::uint64_t>>(
+        static_cast<std::size_t>(*rc::gen::inRange(0, 4)), rc::gen::inRange<std::uint64_t>(0, 1u << 20)));
+  if (std::all_of(g.wire_inputs.begin(), g.wire_inputs.end(), [](const auto& v) { return v.empty(); }))
+    g.wire_inputs[0].push_back(small_value());
+  g.doc["function"] = {{"name", "sum"}};
+  g.expect = [n](const Values& v) {
+    Fp61 s;
+    for (const auto& p : v)
+      for (auto x : p) s = s + Fp61::from_u64(x);
+    return same_for_all(n, OJson{{"sum", s.value()}});
+  };
+}
+
+inline void gen_product(GeneratedScenario& g) {
+  const int n = g.parties;
+  for (int p = 0; p < n; ++p) {
+    std::vector<std::uint64_t> v;
+    const int k = *rc::gen::inRange(1, 3);
+    for (int i = 0; i < k; ++i) v.push_back(testing::gen_value());
+    g.wire_inputs.push_back(v);
+  }
+  g.doc["function"] = {{"name", "product"}};
+  g.expect = [n](const Values& v) {
+    Fp61 s = Fp61::from_u64(1);
+    for (const auto& p : v)
+      for (auto x : p) s = s * Fp61::from_u64(x);
+    return same_for_all(n, OJson{{"product", s.value()}});
+  };
+}
+
+inline void gen_inner_product(GeneratedScenario& g) {
+  const int n = g.parties;
+  const std::size_t len = static_cast<std::size_t>(*rc::gen::inRange(1, 5));
+  g.wire_inputs.assign(static_cast<std::size_t>(n), {});
+  for (int p = 0; p < 2; ++p)
+    for (std::size_t k = 0; k < len; ++k) g.wire_inputs[static_cast<std::size_t>(p)].push_back(testing::gen_value());
+  g.doc["function"] = {{"name", "inner_product"}};
+  g.expect = [n](const Values& v) {
+    Fp61 s;
+    for (std::size_t k = 0; k < v[0].size() && k < v[1].size(); ++k)
+      s = s + Fp61::from_u64(v[0][k]) * Fp61::from_u64(v[1][k]);
+    return same_for_all(n, OJson{{"inner_product", s.value()}});
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Boolean functions (yao, gmw, gmw_dealer).
+
+inline std::vector<std::uint64_t> to_bits(std::uint64_t v, std::size_t bits) {
+  std::vector<std::uint64_t> out;
+  for (std::size_t k = 0; k < bits; ++k) out.push_back((v >> k) & 1);
+  return out;
+}
+
+inline void gen_bristol(GeneratedScenario& g, int max_gates) {
+  const int n = g.parties;
+  const Circuit c = testing::gen_bristol_circuit(n, max_gates);
+  const auto text = to_bristol_fashion(c);
+  RC_ASSERT(text.ok());
+  g.circuit_text = *text;
+  g.circuit_file = "circuit-" + std::to_string(std::hash<std::string>{}(g.circuit_text) % 1000000007u) + ".txt";
+  Json owners = Json::array(), receivers = Json::array();
+  for (const auto& grp : c.inputs) owners.push_back(grp.owner);
+  for (const auto& grp : c.outputs) receivers.push_back(grp.receivers);
+  g.doc["function"] = {{"name", "circuit"}, {"file", g.circuit_file},
+                       {"input_owners", owners}, {"output_receivers", receivers}};
+  const auto bits = testing::gen_group_bits(c);
+  g.wire_inputs.assign(static_cast<std::size_t>(n), {});
+  Json inputs = Json::array();
+  for (int p = 0; p < n; ++p) inputs.push_back(Json::array());
+  for (std::size_t k = 0; k < c.inputs.size(); ++k) {
+    const auto p = static_cast<std::size_t>(c.inputs[k].owner);
+    auto& w = g.wire_inputs[p];
+    w.insert(w.end(), bits[k].begin(), bits[k].end());
+    inputs[p].push_back(testing::bits_value(bits[k]));
+  }
+  g.doc["inputs"] = inputs;
+  std::vector<std::string> names;
+  for (std::size_t k = 0; k < c.outputs.size(); ++k) names.push_back("output" + std::to_string(k));
+  g.expect = [c, names, n](const Values& v) {
+    return circuit_outputs(c, names, Shown::kBooleanHex, v, n);
+  };
+}
+
+inline void gen_millionaires(GeneratedScenario& g) {
+  const std::size_t bits = static_cast<std::size_t>(*rc::gen::inRange(1, 17));
+  const std::uint64_t a = *rc::gen::inRange<std::uint64_t>(0, std::uint64_t{1} << bits),
+                      b = *rc::gen::element(a, *rc::gen::inRange<std::uint64_t>(0, std::uint64_t{1} << bits));
+  g.doc["function"] = {{"name", "millionaires"}, {"bits", bits}};
+  g.doc["inputs"] = {{a}, {b}};
+  g.wire_inputs = {to_bits(a, bits), to_bits(b, bits)};
+  g.expect = [](const Values& v) {
+    return same_for_all(2, OJson{{"party0_richer", testing::bits_value(v[0]) > testing::bits_value(v[1]) ? 1 : 0}});
+  };
+}
+
+inline void gen_auction(GeneratedScenario& g) {
+  const int n = g.parties;
+  const std::size_t bits = static_cast<std::size_t>(*rc::gen::inRange(1, 7));
+  Json inputs = Json::array();
+  for (int p = 0; p < n; ++p) {
+    const std::uint64_t bid = *rc::gen::inRange<std::uint64_t>(0, std::uint64_t{1} << bits);
+    inputs.push_back({bid});
+    g.wire_inputs.push_back(to_bits(bid, bits));
+  }
+  g.doc["function"] = {{"name", "second_price_auction"}, {"bits", bits}};
+  g.doc["inputs"] = inputs;
+  g.expect = [n](const Values& v) {
+    std::vector<std::uint64_t> bids;
+    for (const auto& p : v) bids.push_back(testing::bits_value(p));
+    std::uint64_t winner = 0;
+    for (std::size_t p = 1; p < bids.size(); ++p)
+      if (bids[p] > bids[winner]) winner = p;  // ties: the lowest index
+    auto sorted = bids;
+    std::sort(sorted.rbegin(), sorted.rend());
+    return same_for_all(n, OJson{{"winner", winner}, {"price", sorted[1]}});
+  };
+}
+
+inline void gen_vote(GeneratedScenario& g) {
+  const int n = g.parties;
+  const std::size_t bits = static_cast<std::size_t>(*rc::gen::inRange(1, 5));
+  Json inputs = Json::array();
+  for (int p = 0; p < n; ++p) {
+    const std::uint64_t ballot = *rc::gen::inRange<std::uint64_t>(0, 2);
+    inputs.push_back({ballot});
+    g.wire_inputs.push_back(to_bits(ballot, bits));
+  }
+  g.doc["function"] = {{"name", "vote"}, {"bits", bits}};
+  g.doc["inputs"] = inputs;
+  g.expect = [n](const Values& v) {
+    std::uint64_t yes = 0, no = 0;
+    for (const auto& p : v) {
+      const auto ballot = testing::bits_value(p);
+      yes += ballot == 1;
+      no += ballot == 0;
+    }
+    return same_for_all(n, OJson{{"yes", yes}, {"no", no}});
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Whole scenarios.
+
+struct GenLimits {
+  int max_parties = 7;
+  int max_boolean_gates = 40;
+};
+
+// A scenario for `protocol`, without adversary. Its seed is part of the document.
+inline GeneratedScenario gen_scenario(const std::string& protocol, const GenLimits& lim = {}) {
+  GeneratedScenario g;
+  g.protocol = protocol;
+  Json params = {{"name", protocol}};
+  const auto parties_in = [&](int lo, int hi) { return *rc::gen::inRange(lo, std::min(hi, lim.max_parties) + 1); };
+  if (protocol == "secure_sum") {
+    g.parties = parties_in(2, 6);
+  } else if (protocol == "bgw") {
+    g.parties = parties_in(3, 7);
+    if (*rc::gen::arbitrary<bool>()) params["threshold"] = *rc::gen::inRange(0, (g.parties - 1) / 2 + 1);
+  } else if (protocol == "bgw_robust") {
+    // Many rounds per multiplication layer (5 + 5B, B = 1 + 3(t + 1)): small n and depth.
+    g.parties = parties_in(4, 5);
+    if (*rc::gen::arbitrary<bool>()) params["threshold"] = *rc::gen::inRange(0, (g.parties - 1) / 3 + 1);
+  } else if (protocol == "spdz") {
+    g.parties = parties_in(2, 5);
+    if (*rc::gen::arbitrary<bool>()) params["mac_keys"] = *rc::gen::inRange(1, 5);
+    if (*rc::gen::inRange(0, 4) == 0) params["preprocessing"] = "dealer";
+    if (*rc::gen::inRange(0, 4) == 0) params["dealer_seed"] = *rc::gen::inRange(0, 1000);
+  } else if (protocol == "yao") {
+    g.parties = 2;
+    if (*rc::gen::arbitrary<bool>()) params["garbler"] = *rc::gen::inRange(0, 2);
+  } else if (protocol == "gmw") {
+    g.parties = parties_in(2, 4);
+  } else if (protocol == "gmw_dealer") {
+    g.parties = parties_in(2, 5);
+    if (*rc::gen::inRange(0, 4) == 0) params["dealer_seed"] = *rc::gen::inRange(0, 1000);
+  } else {
+    RC_FAIL("unknown protocol " + protocol);
+  }
+  const int n = g.parties;
+  g.doc = {{"name", "property " + protocol}, {"seed", *rc::gen::inRange(0, 1000000000)},
+           {"parties", n}, {"protocol", params}};
+  g.boolean = protocol == "yao" || protocol == "gmw" || protocol == "gmw_dealer";
+  if (g.boolean) {
+    std::vector<std::string> kinds = {"circuit", "circuit", "second_price_auction", "vote"};
+    if (n == 2) kinds.push_back("millionaires");
+    const auto kind = *rc::gen::elementOf(kinds);
+    if (kind == "circuit") gen_bristol(g, lim.max_boolean_gates);
+    if (kind == "millionaires") gen_millionaires(g);
+    if (kind == "second_price_auction") gen_auction(g);
+    if (kind == "vote") gen_vote(g);
+  } else {
+    std::vector<std::string> kinds = {"arithmetic", "arithmetic", "sum"};
+    if (protocol != "secure_sum") kinds.push_back("inner_product");
+    // A product of k values is ceil(log2 k) layers deep: too many rounds for robust BGW.
+    if (protocol != "secure_sum" && protocol != "bgw_robust") kinds.push_back("product");
+    const auto kind = *rc::gen::elementOf(kinds);
+    // Robust BGW: at most two multiplication layers (each is 5 + 5B rounds).
+    if (kind == "arithmetic") gen_arithmetic(g, protocol == "secure_sum", protocol == "bgw_robust" ? 2 : 6);
+    if (kind == "sum") gen_sum(g);
+    if (kind == "product") gen_product(g);
+    if (kind == "inner_product") gen_inner_product(g);
+    if (!g.doc.contains("inputs")) {
+      Json inputs = Json::array();
+      for (const auto& v : g.wire_inputs) inputs.push_back(v);
+      g.doc["inputs"] = inputs;
+    }
+  }
+  g.doc["network"] = gen_network(n);
+  const double hop = max_hop_delay_s(g.doc["network"]);
+  if (protocol == "bgw_robust") {
+    // Synchrony bound Δ above any round's delivery time (latency of the hops plus the transfer
+    // of a few KB at >= 1 Mbit/s), and a run deadline above rounds × Δ (docs/malicious.md).
+    const double delta = 2 * hop + 0.5;
+    params["round_timeout_s"] = delta;
+    g.doc["protocol"] = params;
+    g.doc["deadline_s"] = 300 * delta + 60;
+  } else {
+    g.doc["deadline_s"] = 300;
+  }
+  return g;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Adversaries.
+
+// An "adversary" object: a corruption set within or beyond any claim's bound (at least one
+// party stays honest) and either the semi-honest model or a malicious script of 1-3 steps.
+// `labels` are message labels the protocol sends (selectors pick one, a prefix, or none).
+inline Json gen_adversary(const GeneratedScenario& g, const std::vector<std::string>& labels) {
+  const int n = g.parties;
+  std::vector<PartyId> order(static_cast<std::size_t>(n));
+  for (int p = 0; p < n; ++p) order[static_cast<std::size_t>(p)] = p;
+  const int count = *rc::gen::inRange(1, n);
+  std::vector<PartyId> corrupt;
+  for (int k = 0; k < count; ++k) {
+    const auto i = static_cast<std::size_t>(*rc::gen::inRange(k, n));
+    std::swap(order[static_cast<std::size_t>(k)], order[i]);
+    corrupt.push_back(order[static_cast<std::size_t>(k)]);
+  }
+  std::sort(corrupt.begin(), corrupt.end());
+  Json adv = {{"corrupt", corrupt}};
+  if (*rc::gen::inRange(0, 4) == 0) {
+    adv["model"] = "semi-honest";
+    return adv;
+  }
+  adv["model"] = "malicious";
+  const auto others = [&](PartyId self) {
+    std::vector<PartyId> to;
+    for (PartyId p = 0; p < n; ++p)
+      if (p != self && *rc::gen::arbitrary<bool>()) to.push_back(p);
+    if (to.empty()) to.push_back(self == 0 ? 1 : 0);
+    return to;
+  };
+  Json script = Json::array();
+  const int steps = *rc::gen::inRange(1, 4);
+  for (int s = 0; s < steps; ++s) {
+    const std::string strategy = *rc::gen::element<std::string>(
+        "drop", "delay", "duplicate", "replay", "reorder", "truncate", "bit_flip", "add", "randomize",
+        "equivocate", "selective_abort", "crash", "rushing", "input_substitution");
+    Json step = {{"strategy", strategy}};
+    const PartyId who = *rc::gen::elementOf(corrupt);
+    if (strategy == "input_substitution") {
+      // Per party: its own number of input values, in its own domain.
+      step["party"] = who;
+      Json value = Json::array();
+      for (std::size_t k = 0; k < g.wire_inputs[static_cast<std::size_t>(who)].size(); ++k)
+        value.push_back(g.boolean ? *rc::gen::inRange<std::uint64_t>(0, 2) : small_value());
+      step["value"] = value;
+      script.push_back(step);
+      continue;
+    }
+    if (*rc::gen::arbitrary<bool>()) step["party"] = who;
+    const int label_kind = *rc::gen::inRange(0, 3);
+    if (label_kind == 1 && !labels.empty()) step["label"] = *rc::gen::elementOf(labels);
+    if (label_kind == 2 && !labels.empty()) {
+      const std::string l = *rc::gen::elementOf(labels);
+      step["label"] = l.substr(0, l.find('.') + 1) + "*";
+    }
+    if (*rc::gen::inRange(0, 3) == 0) step["round"] = *rc::gen::inRange(1, 7);
+    if (strategy == "equivocate" || strategy == "selective_abort" || *rc::gen::inRange(0, 4) == 0)
+      step["to"] = others(who);
+    if (strategy == "delay") step["delay_s"] = *rc::gen::inRange(1, 3001) / 1000.0;
+    if (strategy == "truncate") step["bytes"] = *rc::gen::inRange(0, 64);
+    if (strategy == "bit_flip" || strategy == "add" || strategy == "randomize" || strategy == "equivocate")
+      step["element"] = *rc::gen::inRange(0, 24);
+    if (strategy == "bit_flip") step["bit"] = *rc::gen::inRange(0, 64);
+    if (strategy == "add" || strategy == "equivocate") step["delta"] = *rc::gen::inRange<std::uint64_t>(1, 1000);
+    if (strategy == "rushing") step["window_s"] = *rc::gen::inRange(1, 2001) / 1000.0;
+    script.push_back(step);
+  }
+  adv["script"] = script;
+  return adv;
+}
+
+}  // namespace smpc::property
