@@ -120,6 +120,8 @@ bool AdversarialChannel::matches(const StrategyStep& s, PartyId to, std::string_
 
 void AdversarialChannel::emit(PartyId to, std::string_view label, const Message& m) {
   if (cut_off_.count(to)) return;
+  sent_.push_back(ViewEntry{to, self(), std::string(label), ctx_.meter.max_round_received() + 1,
+                            m.encode()});
   inner_.send(to, label, m);
   last_sent_[to] = m;
 }
@@ -231,20 +233,30 @@ std::optional<Message> AdversarialChannel::recv_until(PartyId from, SimTime dead
 nlohmann::json AdversarialChannel::view_json(const std::vector<std::uint64_t>& inputs,
                                              std::uint64_t seed) const {
   static const char* kHex = "0123456789abcdef";
-  nlohmann::json received = nlohmann::json::array();
-  for (const auto& e : own_view_) {
+  const auto hex_of = [](const Bytes& wire) {
     std::string hex;
-    hex.reserve(e.wire.size() * 2);
-    for (auto b : e.wire) {
+    hex.reserve(wire.size() * 2);
+    for (auto b : wire) {
       hex.push_back(kHex[b >> 4]);
       hex.push_back(kHex[b & 15]);
     }
-    received.push_back({{"from", e.from}, {"label", e.label}, {"round", e.round}, {"wire", hex}});
-  }
+    return hex;
+  };
+  nlohmann::json received = nlohmann::json::array();
+  for (const auto& e : own_view_)
+    received.push_back(
+        {{"from", e.from}, {"label", e.label}, {"round", e.round}, {"wire", hex_of(e.wire)}});
+  // The messages the party sent are a function of its view, but having them at hand lets view
+  // tests relate received values to the party's own shares (e.g. an opened value is the sum
+  // of everyone's shares, its own included).
+  nlohmann::json sent = nlohmann::json::array();
+  for (const auto& e : sent_)
+    sent.push_back({{"to", e.to}, {"label", e.label}, {"round", e.round}, {"wire", hex_of(e.wire)}});
   return {{"party", self()},
           {"inputs", inputs},
           {"randomness", {{"seed", seed}, {"party", self()}, {"stream", "party"}}},
-          {"received", received}};
+          {"received", received},
+          {"sent", sent}};
 }
 
 }  // namespace smpc

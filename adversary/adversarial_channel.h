@@ -67,6 +67,7 @@ class AdversarialChannel final : public Channel {
   Coalition& coalition_;
   Rng rng_;
   std::vector<ViewEntry> own_view_;
+  std::vector<ViewEntry> sent_;  // what this party actually sent (part of what it knows)
   std::map<PartyId, Message> last_sent_;                              // replay
   std::map<PartyId, std::pair<std::string, Message>> held_;           // reorder
   std::set<PartyId> cut_off_;                                         // selective abort
