@@ -105,6 +105,35 @@ TEST(PrivacyUniformity, LowEntropyMasksAreCaughtOnSumAndBgw) {
   }
 }
 
+TEST(PrivacySpdz, BeaverTripleUsedTwiceIsCaughtByRelations) {
+  // Coalition {1, 2} sees all three shares of every opened d_g = x_g − a_g; with one triple
+  // for both multiplications (M13), d_0 − d_1 = x_0 − x_1 differs between x and x'.
+  PrivacyOptions o;
+  o.runs = kRuns;
+  const auto s = load("privacy_spdz_inner_product.json");
+  const auto swapped = swap_of("privacy_spdz_inner_product.swap.json");
+  auto clean = run_privacy_test(s, swapped, o);
+  ASSERT_TRUE(clean.ok()) << clean.status().message();
+  EXPECT_FALSE(clean->distinguishable) << clean->summary;
+  if (!kMutantsCompiled) GTEST_SKIP() << "built without SMPC_MUTANTS";
+  o.mutant = Mutant::kM13;
+  auto bad = run_privacy_test(s, swapped, o);
+  ASSERT_TRUE(bad.ok()) << bad.status().message();
+  EXPECT_TRUE(bad->distinguishable);
+  const auto& rel = check(*bad, "algebraic");
+  EXPECT_TRUE(rel.alarm) << rel.detail;
+  EXPECT_NE(rel.detail.find("spdz.open"), std::string::npos) << rel.detail;
+  EXPECT_FALSE(check(*bad, "chi-square").alarm);
+}
+
+TEST(PrivacyBgwProduct, DocumentedMinimumRunsForM15) {
+  if (!kMutantsCompiled) GTEST_SKIP() << "built without SMPC_MUTANTS";
+  // docs/privacy.md: the linear relation 36·d_0 − 9·d_1 = 15xy + 6(xv + yu) among 4 positions
+  // needs 5 monomials + a margin of 10 runs; 14 runs per side leave one position out.
+  EXPECT_TRUE(product_test(Mutant::kM15, 1, 15).distinguishable);
+  EXPECT_FALSE(check(product_test(Mutant::kM15, 1, 14), "algebraic").alarm);
+}
+
 TEST(PrivacySum, SwapOfHonestSummandsIsIndistinguishable) {
   PrivacyOptions o;
   o.runs = kRuns;
