@@ -1,18 +1,65 @@
 // smpc audit [--protocol P] [--seeds N] [--output FILE] [--repro-dir DIR]
+// smpc audit --mutants [--mutant M]... [--check C]... [--output FILE] [--repro-dir DIR]
 // smpc list attacks lives in list_command.cpp.
 #include <fstream>
 #include <iostream>
 
 #include "cli/commands.h"
 #include "scenarios/audit.h"
+#include "scenarios/mutant_audit.h"
 
 namespace smpc::cli {
+namespace {
+
+int run_mutants(const AuditOptions& audit, const std::vector<std::string>& mutant_names,
+                const std::vector<std::string>& checks, const std::string& output, bool quiet) {
+  MutantAuditOptions o;
+  o.repro_dir = audit.repro_dir;
+  o.checks = checks;
+  for (const auto& name : mutant_names) {
+    auto m = parse_mutant(name);
+    if (!m.ok()) {
+      std::cerr << "error: --mutant: " << m.status().message() << "\n";
+      return 2;
+    }
+    o.mutants.push_back(*m);
+  }
+  if (!quiet) o.progress = [](const std::string& line) { std::cerr << line << "\n"; };
+  auto report = run_mutant_audit(o);
+  if (!report.ok()) {
+    std::cerr << "error: " << report.status().message() << "\n";
+    return 2;
+  }
+  std::cout << mutant_audit_table(*report) << "\nChecks:\n";
+  for (const auto& c : mutant_check_catalog())
+    std::cout << "  " << c.name << " [" << c.kind << ", " << c.budget << "]: " << c.what << "\n";
+  std::cout << "\n" << report->undetected << " mutants undetected, " << report->false_alarms
+            << " alarms on unmutated code\n";
+  for (const auto& row : report->rows)
+    for (const auto& r : row.results)
+      if (r.alarm && !r.reproduce.empty())
+        std::cout << mutant_name(row.mutant) << " / " << r.check << ": " << r.reproduce << "\n";
+  if (!output.empty()) {
+    std::ofstream out(output, std::ios::binary);
+    out << mutant_audit_json(*report).dump(2) << "\n";
+    if (!out) {
+      std::cerr << "error: " << output << ": cannot write\n";
+      return 2;
+    }
+  }
+  return report->undetected || report->false_alarms ? 1 : 0;
+}
+
+}  // namespace
 
 void register_audit_command(CLI::App& app, int* exit_code) {
   auto opts = std::make_shared<AuditOptions>();
   auto protocol = std::make_shared<std::string>();
   auto output = std::make_shared<std::string>();
   auto quiet = std::make_shared<bool>(false);
+  auto mutants = std::make_shared<bool>(false);
+  auto mutant_names = std::make_shared<std::vector<std::string>>();
+  auto check_names = std::make_shared<std::vector<std::string>>();
   auto* cmd = app.add_subcommand(
       "audit",
       "Run every attack strategy (smpc list attacks) against every protocol, on every message\n"
@@ -20,7 +67,11 @@ void register_audit_command(CLI::App& app, int* exit_code) {
       "protocol x strategy -> outcome counts and verdict. Attacks outside a protocol's claim\n"
       "(e.g. malicious against semi-honest) are shown but are not violations. Every violation\n"
       "gets a scenario file in --repro-dir and a reproduce command. Exit code 1 if any claim\n"
-      "was violated. See docs/audit.md.");
+      "was violated. See docs/audit.md.\n\n"
+      "With --mutants: the seeded-bug catalogue instead (M01..M17, test builds only). Every\n"
+      "check runs against the unmutated code and against each mutant; the table says which\n"
+      "check caught each mutant and after how many runs, and any alarm on correct code.\n"
+      "Exit code 1 if a mutant went undetected or correct code raised an alarm.");
   cmd->add_option("--protocol", *protocol, "Audit only this protocol");
   cmd->add_option("--seeds", opts->seeds, "Seeds per (strategy, label) [default 3]")
       ->check(CLI::Range(1, 1000));
@@ -28,7 +79,21 @@ void register_audit_command(CLI::App& app, int* exit_code) {
   cmd->add_option("--repro-dir", opts->repro_dir,
                   "Where scenarios of violations are written [default audit-repro]");
   cmd->add_flag("-q,--quiet", *quiet, "No progress lines on stderr");
-  cmd->callback([opts, protocol, output, quiet, exit_code] {
+  cmd->add_flag("--mutants", *mutants,
+                "Run the check battery against the seeded bugs (needs -DSMPC_MUTANTS=ON)");
+  cmd->add_option("--mutant", *mutant_names, "With --mutants: only these mutants (e.g. M15)");
+  cmd->add_option("--check", *check_names,
+                  "With --mutants: only these checks (names in the table header / JSON)");
+  cmd->callback([opts, protocol, output, quiet, mutants, mutant_names, check_names, exit_code] {
+    if (*mutants) {
+      *exit_code = run_mutants(*opts, *mutant_names, *check_names, *output, *quiet);
+      return;
+    }
+    if (!mutant_names->empty() || !check_names->empty()) {
+      std::cerr << "error: --mutant and --check need --mutants\n";
+      *exit_code = 2;
+      return;
+    }
     if (!protocol->empty()) opts->protocol = *protocol;
     if (!*quiet) opts->progress = [](const std::string& line) { std::cerr << line << "\n"; };
     auto report = run_audit(*opts);

@@ -1,0 +1,445 @@
+#include "scenarios/mutant_audit.h"
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+
+#include "adversary/adversarial_channel.h"
+#include "protocols/bgw/lockstep.h"
+#include "protocols/bgw/phase_king.h"
+#include "protocols/core/local_network.h"
+#include "protocols/crypto/commit.h"
+#include "scenarios/privacy.h"
+#include "scenarios/runner.h"
+#include "scenarios/scenario.h"
+
+namespace smpc {
+namespace {
+
+// ---- The scenarios the checks run (inline, so the audit needs no files). ----
+
+// SPDZ, party 2 (no input) adds 1 to its share of the output opening. The MAC check must
+// catch it; since party 2 has no input, no input substitution explains a changed output.
+constexpr char kSpdzOutputTamper[] = R"({
+  "name": "mutant check: spdz output tamper", "protocol": {"name": "spdz"}, "parties": 3,
+  "function": {"name": "inner_product"}, "inputs": [[3, 5], [7, 11], []],
+  "adversary": {"corrupt": [2], "model": "malicious",
+                "script": [{"strategy": "add", "label": "spdz.output", "delta": 1}]}})";
+
+// Robust BGW, party 3 (no input) adds 1 to the output shares it sends: error correction must
+// decode around one wrong share (guaranteed output delivery).
+constexpr char kBgwRobustOutputTamper[] = R"({
+  "name": "mutant check: bgw_robust output tamper",
+  "protocol": {"name": "bgw_robust", "round_timeout_s": 0.1}, "parties": 4, "deadline_s": 600,
+  "function": {"name": "inner_product"}, "inputs": [[3, 5], [7, 11], [], []],
+  "adversary": {"corrupt": [3], "model": "malicious",
+                "script": [{"strategy": "add", "label": "bgwr.output", "delta": 1}]}})";
+
+// A voter substitutes the ballot 200 (8-bit field, LSB first). Input substitution alone is
+// within a semi-honest claim (augmented semi-honest), and the vote's specification spoils
+// out-of-range ballots, so the only correct tally ignores it.
+constexpr char kVoteStuffing[] = R"({
+  "name": "mutant check: vote ballot stuffing", "protocol": {"name": "gmw_dealer"},
+  "parties": 3, "function": {"name": "vote"}, "inputs": [[1], [0], [1]],
+  "adversary": {"corrupt": [2], "model": "malicious",
+                "script": [{"strategy": "input_substitution", "value": [0,0,0,1,0,0,1,1]}]}})";
+
+// The Yao garbler flips one bit of its garbled tables (byte and bit vary with the seed).
+// Outside the semi-honest claim; the robustness expectation is that the evaluator then aborts
+// (or, if the row is never used, outputs the right value), never a wrong value.
+nlohmann::json yao_table_tamper(int seed) {
+  auto doc = nlohmann::json::parse(R"({
+    "name": "mutant check: yao table tamper", "protocol": {"name": "yao"}, "parties": 2,
+    "function": {"name": "millionaires", "bits": 8}, "inputs": [[200], [100]],
+    "adversary": {"corrupt": [0], "model": "malicious", "script": []}})");
+  // 8 AND gates x 32 bytes of tables.
+  doc["adversary"]["script"].push_back({{"strategy", "bit_flip"},
+                                        {"label", "yao.tables"},
+                                        {"element", (seed * 37) % 256},
+                                        {"bit", seed % 8}});
+  return doc;
+}
+
+// Passive coalition {2} watching a BGW multiplication x·y (parties 0 and 1), and the swap
+// (6, 7) -> (14, 3): same product, other factors.
+constexpr char kBgwProduct[] = R"({
+  "name": "mutant check: bgw product privacy", "protocol": {"name": "bgw", "threshold": 1},
+  "parties": 3, "function": {"name": "inner_product"}, "inputs": [[6], [7], []],
+  "adversary": {"corrupt": [2], "model": "semi-honest"}})";
+constexpr char kBgwProductSwap[] = R"([[14], [3], []])";
+
+// Passive coalition {2} watching SPDZ compute x·y for 2-vectors, and a swap with the same
+// inner product (11) but another x1 − x2: a reused Beaver triple opens x1 − x2.
+constexpr char kSpdzInnerProduct[] = R"({
+  "name": "mutant check: spdz inner product privacy", "protocol": {"name": "spdz"},
+  "parties": 3, "function": {"name": "inner_product"}, "inputs": [[1, 2], [3, 4], []],
+  "adversary": {"corrupt": [2], "model": "semi-honest"}})";
+constexpr char kSpdzInnerProductSwap[] = R"([[5, 3], [1, 2], []])";
+
+// Statistical budgets: runs per input vector and the family-wise false-alarm rate.
+constexpr int kPrivacyRuns = 60;
+constexpr double kAlpha = 1e-3;
+
+const std::vector<CheckInfo> kChecks = {
+    {"spdz-output-tamper", "attack", false, "10 seeds",
+     "spdz, n = 3: the input-less party adds 1 to its output-opening share; alarm = violation "
+     "of correct-or-abort"},
+    {"bgw-robust-output-tamper", "attack", false, "5 seeds",
+     "bgw_robust, n = 4, t = 1: the input-less party adds 1 to its output shares; alarm = "
+     "violation of guaranteed output delivery"},
+    {"vote-ballot-stuffing", "attack", false, "5 seeds",
+     "vote under gmw_dealer, n = 3: a voter substitutes the ballot 200; alarm = a tally no "
+     "in-range ballot explains"},
+    {"yao-table-tamper", "robustness", false, "20 seeds",
+     "yao millionaires: the garbler flips one bit of its garbled tables; alarm = the evaluator "
+     "outputs a wrong value instead of aborting"},
+    {"commitment-binding", "component", false, "100 trials",
+     "a commitment opened as another party's, or in another session, must be rejected"},
+    {"broadcast-agreement", "component", false, "10 trials",
+     "phase-king broadcast, n = 4, t = 1: the sender equivocates; alarm = honest parties hold "
+     "different values for it"},
+    {"privacy-bgw-product", "privacy", true,
+     "2 x 60 runs, alpha = 1e-3",
+     "bgw, n = 3, t = 1, party 2 passive: views for x·y = 6·7 vs 14·3 (input-swap test)"},
+    {"privacy-spdz-inner-product", "privacy", true, "2 x 60 runs, alpha = 1e-3",
+     "spdz, n = 3, party 2 passive: views for (1,2)·(3,4) vs (5,3)·(1,2) (input-swap test)"},
+    {"uniformity-bgw-product", "uniformity", true, "60 runs, alpha = 1e-3",
+     "bgw, n = 3, t = 1, party 2 passive: every view element uniform over the field"},
+    {"shamir-enumeration", "enumeration", false, "all 7^t sharings per secret",
+     "Shamir over F_7, n = 3, t = 1: party 2's share under secrets 1 and 5, every random "
+     "coefficient enumerated; alarm = the distributions differ (total variation > 0)"},
+};
+
+std::string safe(std::string s) {
+  for (auto& c : s)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_') c = '_';
+  return s;
+}
+
+struct Context {
+  const MutantAuditOptions& options;
+  Mutant mutant;
+  std::string write_repro(const std::string& check, const nlohmann::json& doc) const {
+    const std::string file = options.repro_dir + "/mutant-" + safe(mutant_name(mutant)) + "-" +
+                             check + ".json";
+    std::filesystem::create_directories(options.repro_dir);
+    std::ofstream(file) << doc.dump(2) << "\n";
+    return file;
+  }
+};
+
+// Runs `doc` for seeds 1..budget until `alarm(record)`; the record's reproduce line names the
+// scenario file written on an alarm.
+Result<CheckResult> seeded_runs(const Context& cx, const std::string& check,
+                                const std::function<nlohmann::json(int)>& doc_for, int budget,
+                                const std::function<std::optional<std::string>(const RunRecord&)>& alarm) {
+  CheckResult r;
+  r.check = check;
+  for (int seed = 1; seed <= budget; ++seed) {
+    const nlohmann::json doc = doc_for(seed);
+    const std::string file = cx.options.repro_dir + "/mutant-" + safe(mutant_name(cx.mutant)) +
+                             "-" + check + ".json";
+    SMPC_ASSIGN_OR_RETURN(const Scenario s, parse_scenario(doc.dump(), file));
+    RunOptions ro;
+    ro.seed = static_cast<std::uint64_t>(seed);
+    ro.program = cx.options.program;
+    ro.mutant = cx.mutant;
+    SMPC_ASSIGN_OR_RETURN(const RunRecord rec, run_scenario(s, ro));
+    ++r.runs;
+    if (auto why = alarm(rec)) {
+      r.alarm = true;
+      r.evidence = *why;
+      cx.write_repro(check, doc);
+      r.reproduce = rec.reproduce;
+      return r;
+    }
+    r.evidence = rec.outcome;
+  }
+  r.evidence = "no alarm in " + std::to_string(budget) + " runs (last outcome: " + r.evidence + ")";
+  return r;
+}
+
+std::optional<std::string> violation(const RunRecord& rec) {
+  if (rec.verdict_holds) return std::nullopt;
+  return rec.outcome + ": " + rec.explanation;
+}
+
+Result<CheckResult> attack(const Context& cx, const std::string& check, const char* doc,
+                           int budget) {
+  const auto parsed = nlohmann::json::parse(doc);
+  return seeded_runs(cx, check, [&](int) { return parsed; }, budget, violation);
+}
+
+Result<CheckResult> yao_tamper(const Context& cx) {
+  return seeded_runs(cx, "yao-table-tamper", yao_table_tamper, 20,
+                     [](const RunRecord& rec) -> std::optional<std::string> {
+                       const auto& evaluator = rec.run.parties.at(1);
+                       if (evaluator.status != PartyStatus::kOutput ||
+                           rec.outputs.at(1) == rec.expected_outputs.at(1))
+                         return std::nullopt;
+                       return "evaluator output " + rec.outputs[1].dump() + ", expected " +
+                              rec.expected_outputs[1].dump();
+                     });
+}
+
+Result<CheckResult> commitment_binding(const Context& cx) {
+  const ScopedMutant active(cx.mutant);
+  SMPC_RETURN_IF_ERROR(active.status());
+  CheckResult r;
+  r.check = "commitment-binding";
+  Rng rng(1, 0, "mutant-audit/commitment");
+  for (int trial = 0; trial < 100; ++trial) {
+    Bytes value(16);
+    rng.fill(value);
+    const std::string session = "session/" + std::to_string(trial);
+    const auto [digest, opening] = commit({session, 0}, value, rng);
+    ++r.runs;
+    const bool as_other_party = verify_commitment({session, 1}, digest, opening);
+    const bool in_other_session = verify_commitment({session + "'", 0}, digest, opening);
+    if (as_other_party || in_other_session) {
+      r.alarm = true;
+      r.evidence = std::string("party 0's commitment verified ") +
+                   (as_other_party ? "as party 1's" : "in another session") + " (trial " +
+                   std::to_string(trial) + ")";
+      return r;
+    }
+  }
+  r.evidence = "every replayed commitment was rejected";
+  return r;
+}
+
+// Phase-king broadcast among 4 parties; party 3 sends its payload with byte `trial % 8` raised
+// by one to party 0 only. Honest parties must end with one value for party 3.
+Result<CheckResult> broadcast_agreement(const Context& cx) {
+  const ScopedMutant active(cx.mutant);
+  SMPC_RETURN_IF_ERROR(active.status());
+  CheckResult r;
+  r.check = "broadcast-agreement";
+  constexpr int kParties = 4, kT = 1;
+  constexpr PartyId kSender = 3;
+  for (int trial = 0; trial < 10; ++trial) {
+    nlohmann::json spec_doc = {{"corrupt", {kSender}},
+                               {"model", "malicious"},
+                               {"script",
+                                {{{"strategy", "equivocate"},
+                                  {"label", "bgwr.bcast.send"},
+                                  {"to", {0}},
+                                  {"element", trial % 8},
+                                  {"delta", 1}}}}};
+    SMPC_ASSIGN_OR_RETURN(const AdversarySpec spec, parse_adversary(spec_doc, kParties));
+    Coalition coalition(spec);
+    const RunResult run = run_local(
+        kParties, LocalRunOptions{static_cast<std::uint64_t>(trial) + 1, 30},
+        [&](PartyContext& ctx) {
+          Bytes payload(8);
+          ctx.rng.fill(payload);
+          const auto broadcast = [&](PartyContext& pc) {
+            LockstepNet net(pc, 1.0);
+            const auto got = byzantine_broadcast(net, kT, payload);
+            PartyOutput out;
+            const auto& v = got[static_cast<std::size_t>(kSender)];
+            if (!v) return out;  // ⊥
+            out.values.assign(v->begin(), v->end());
+            out.values.insert(out.values.begin(), 1);  // distinguishes "empty" from ⊥
+            return out;
+          };
+          if (ctx.net.self() != kSender) return broadcast(ctx);
+          AdversarialChannel adv(ctx, coalition, ctx.rng.derive("adversary"));
+          PartyContext actx{adv, ctx.rng, ctx.clock, ctx.meter, ctx.annotations};
+          PartyOutput out = broadcast(actx);
+          adv.flush();
+          return out;
+        });
+    ++r.runs;
+    std::optional<std::vector<std::uint64_t>> first;
+    for (const auto& p : run.parties) {
+      if (p.party == kSender) continue;
+      if (p.status != PartyStatus::kOutput)
+        return Error("broadcast-agreement: party " + std::to_string(p.party) +
+                     " did not finish: " + p.abort_reason);
+      if (!first) first = p.outputs;
+      else if (*first != p.outputs) {
+        r.alarm = true;
+        r.evidence = "honest parties hold different values for the equivocating sender (trial " +
+                     std::to_string(trial) + ")";
+        return r;
+      }
+    }
+  }
+  r.evidence = "honest parties always agreed";
+  return r;
+}
+
+Result<CheckResult> privacy(const Context& cx, const std::string& check, const char* doc,
+                            const char* swap, bool uniformity) {
+  CheckResult r;
+  r.check = check;
+  const std::string file = cx.options.repro_dir + "/mutant-" + safe(mutant_name(cx.mutant)) +
+                           "-" + check + ".json";
+  SMPC_ASSIGN_OR_RETURN(const Scenario s, parse_scenario(doc, file));
+  PrivacyOptions po;
+  po.runs = kPrivacyRuns;
+  po.alpha = kAlpha;
+  po.mutant = cx.mutant;
+  std::vector<nlohmann::json> swapped;
+  for (const auto& v : nlohmann::json::parse(swap)) swapped.push_back(v);
+  SMPC_ASSIGN_OR_RETURN(const PrivacyReport report,
+                        uniformity ? run_uniformity_test(s, po) : run_privacy_test(s, swapped, po));
+  r.runs = uniformity ? po.runs : 2 * po.runs;
+  r.alarm = report.distinguishable;
+  r.evidence = report.summary;
+  if (r.alarm) {
+    const std::string scenario_file = cx.write_repro(check, nlohmann::json::parse(doc));
+    std::string command = cx.options.program + " verify privacy " + scenario_file;
+    if (!uniformity) {
+      const std::string swap_file = cx.options.repro_dir + "/mutant-" +
+                                    safe(mutant_name(cx.mutant)) + "-" + check + ".swap.json";
+      std::ofstream(swap_file) << nlohmann::json{{"inputs", nlohmann::json::parse(swap)}}.dump(2)
+                               << "\n";
+      command += " --swap " + swap_file;
+    } else {
+      command += " --uniformity";
+    }
+    command += " --runs " + std::to_string(po.runs);
+    if (cx.mutant != Mutant::kNone) command += " --mutant " + mutant_name(cx.mutant);
+    r.reproduce = command;
+  }
+  return r;
+}
+
+// Exact: the sharing code itself (shamir.h, generic over the field) run on every coefficient.
+Result<CheckResult> shamir_enumeration(const Context& cx) {
+  const ScopedMutant active(cx.mutant);
+  SMPC_RETURN_IF_ERROR(active.status());
+  CheckResult r;
+  r.check = "shamir-enumeration";
+  SMPC_ASSIGN_OR_RETURN(const ExactPrivacyResult e, exact_shamir_privacy(7, 3, 1, {2}, 1, 5));
+  r.runs = static_cast<int>(e.outcomes);
+  r.alarm = e.total_variation > 0;
+  char tv[32];
+  std::snprintf(tv, sizeof tv, "%.4f", e.total_variation);
+  r.evidence = std::string("total variation ") + tv + ": " + e.detail;
+  return r;
+}
+
+Result<CheckResult> run_check(const Context& cx, const std::string& name) {
+  if (name == "shamir-enumeration") return shamir_enumeration(cx);
+  if (name == "spdz-output-tamper") return attack(cx, name, kSpdzOutputTamper, 10);
+  if (name == "bgw-robust-output-tamper") return attack(cx, name, kBgwRobustOutputTamper, 5);
+  if (name == "vote-ballot-stuffing") return attack(cx, name, kVoteStuffing, 5);
+  if (name == "yao-table-tamper") return yao_tamper(cx);
+  if (name == "commitment-binding") return commitment_binding(cx);
+  if (name == "broadcast-agreement") return broadcast_agreement(cx);
+  if (name == "privacy-bgw-product")
+    return privacy(cx, name, kBgwProduct, kBgwProductSwap, false);
+  if (name == "privacy-spdz-inner-product")
+    return privacy(cx, name, kSpdzInnerProduct, kSpdzInnerProductSwap, false);
+  if (name == "uniformity-bgw-product") return privacy(cx, name, kBgwProduct, "[]", true);
+  return Error("unknown check " + name);
+}
+
+}  // namespace
+
+const std::vector<CheckInfo>& mutant_check_catalog() { return kChecks; }
+
+Result<MutantAuditReport> run_mutant_audit(const MutantAuditOptions& options) {
+  if (!kMutantsCompiled)
+    return Error("this smpc was built without the seeded bugs; configure with "
+                 "-DSMPC_MUTANTS=ON (cmake --preset test) to run `smpc audit --mutants`");
+  std::vector<std::string> checks = options.checks;
+  if (checks.empty())
+    for (const auto& c : kChecks) checks.push_back(c.name);
+  for (const auto& c : checks) {
+    bool known = false;
+    std::string names;
+    for (const auto& k : kChecks) {
+      known = known || k.name == c;
+      names += (names.empty() ? "" : ", ") + k.name;
+    }
+    if (!known) return Error("--check: unknown check \"" + c + "\" (the checks: " + names + ")");
+  }
+  std::vector<Mutant> mutants;
+  if (options.baseline) mutants.push_back(Mutant::kNone);
+  if (options.mutants.empty()) {
+    for (const auto& m : mutant_catalog()) mutants.push_back(m.id);
+  } else {
+    mutants.insert(mutants.end(), options.mutants.begin(), options.mutants.end());
+  }
+  MutantAuditReport report;
+  for (Mutant m : mutants) {
+    MutantAuditRow row;
+    row.mutant = m;
+    const auto start = std::chrono::steady_clock::now();
+    const Context cx{options, m};
+    for (const auto& c : checks) {
+      auto result = run_check(cx, c);
+      if (!result.ok())
+        return result.status().with_prefix("check " + c + " under " + mutant_name(m) + ": ");
+      if (result->alarm && !row.caught_by) row.caught_by = c;
+      if (m == Mutant::kNone && result->alarm) ++report.false_alarms;
+      if (options.progress)
+        options.progress(mutant_name(m) + " / " + c + ": " +
+                         (result->alarm ? "ALARM" : "no alarm") + " after " +
+                         std::to_string(result->runs) + " runs");
+      row.results.push_back(std::move(result).value());
+    }
+    row.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (m != Mutant::kNone && !row.caught_by) ++report.undetected;
+    report.rows.push_back(std::move(row));
+  }
+  return report;
+}
+
+std::string mutant_audit_table(const MutantAuditReport& report) {
+  std::string out = "| mutant | bug | caught by | runs needed | every check that alarmed |\n"
+                    "|---|---|---|---:|---|\n";
+  for (const auto& row : report.rows) {
+    std::string summary = "unmutated code (false alarms)";
+    for (const auto& info : mutant_catalog())
+      if (info.id == row.mutant) summary = info.summary;
+    std::string runs = "-", alarms;
+    for (const auto& r : row.results) {
+      if (!r.alarm) continue;
+      if (row.caught_by && r.check == *row.caught_by) runs = std::to_string(r.runs);
+      alarms += (alarms.empty() ? "" : ", ") + r.check + " (" + std::to_string(r.runs) + ")";
+    }
+    const std::string caught =
+        row.mutant == Mutant::kNone ? (alarms.empty() ? "no alarm" : "**FALSE ALARM**")
+                                    : (row.caught_by ? *row.caught_by : "**not detected**");
+    out += "| " + mutant_name(row.mutant) + " | " + summary + " | " + caught + " | " + runs +
+           " | " + (alarms.empty() ? "-" : alarms) + " |\n";
+  }
+  return out;
+}
+
+nlohmann::ordered_json mutant_audit_json(const MutantAuditReport& report) {
+  nlohmann::ordered_json checks = nlohmann::ordered_json::array();
+  for (const auto& c : kChecks)
+    checks.push_back({{"name", c.name},
+                      {"kind", c.kind},
+                      {"statistical", c.statistical},
+                      {"budget", c.budget},
+                      {"what", c.what}});
+  nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+  for (const auto& row : report.rows) {
+    nlohmann::ordered_json results = nlohmann::ordered_json::array();
+    for (const auto& r : row.results)
+      results.push_back({{"check", r.check},
+                         {"alarm", r.alarm},
+                         {"runs", r.runs},
+                         {"evidence", r.evidence},
+                         {"reproduce", r.reproduce}});
+    rows.push_back({{"mutant", mutant_name(row.mutant)},
+                    {"caught_by", row.caught_by ? nlohmann::ordered_json(*row.caught_by)
+                                                : nlohmann::ordered_json()},
+                    {"results", results}});
+  }
+  return {{"checks", checks},
+          {"rows", rows},
+          {"undetected", report.undetected},
+          {"false_alarms", report.false_alarms}};
+}
+
+}  // namespace smpc
