@@ -75,31 +75,38 @@ std::vector<std::uint64_t> pick(const std::vector<std::uint64_t>& all,
   return v;
 }
 
-// Every honest input, 64 at a time (bit-sliced): lane j of a batch is honest input base + j.
-Status enumerate(const Circuit& c, const Setup& s, std::map<std::vector<std::uint64_t>, long double>& hist) {
+// Every honest input whose first `prefix.size()` honest bits are fixed to `prefix`, 64 at a
+// time (bit-sliced): lane j of a batch sets the free bits to base + j. `visit` gets the
+// observed outputs of each input.
+template <typename Visit>
+Status enumerate(const Circuit& c, const Setup& s, const std::vector<std::uint64_t>& prefix,
+                 Visit&& visit) {
   const std::size_t h = s.honest_bits.size();
-  const std::uint64_t total = std::uint64_t{1} << h;
+  const std::size_t free_bits = h - prefix.size();
+  const std::uint64_t total = std::uint64_t{1} << free_bits;
   if (c.domain != CircuitDomain::kBoolean) {  // no honest inputs (checked in prepare)
     SMPC_ASSIGN_OR_RETURN(auto out, evaluate(c, s.groups));
-    hist[pick(out, s.observed)] += 1;
+    visit(pick(out, s.observed));
     return OkStatus();
   }
   std::vector<std::vector<std::uint64_t>> words(s.groups.size());
   for (std::size_t g = 0; g < s.groups.size(); ++g)
     for (std::uint64_t bit : s.groups[g]) words[g].push_back(bit ? ~std::uint64_t{0} : 0);
+  for (std::size_t j = 0; j < prefix.size(); ++j)
+    words[s.honest_bits[j].first][s.honest_bits[j].second] = prefix[j] ? ~std::uint64_t{0} : 0;
+  std::vector<std::uint64_t> y(s.observed.size());
   for (std::uint64_t base = 0; base < total; base += 64) {
     const std::uint64_t lanes = std::min<std::uint64_t>(64, total - base);
-    for (std::size_t j = 0; j < h; ++j) {
+    for (std::size_t j = 0; j < free_bits; ++j) {
       std::uint64_t w = 0;
       for (std::uint64_t lane = 0; lane < lanes; ++lane) w |= (((base + lane) >> j) & 1) << lane;
-      words[s.honest_bits[j].first][s.honest_bits[j].second] = w;
+      const auto& hb = s.honest_bits[prefix.size() + j];
+      words[hb.first][hb.second] = w;
     }
     SMPC_ASSIGN_OR_RETURN(auto out, evaluate_packed(c, words));
     for (std::uint64_t lane = 0; lane < lanes; ++lane) {
-      std::vector<std::uint64_t> y;
-      y.reserve(s.observed.size());
-      for (std::size_t k : s.observed) y.push_back((out[k] >> lane) & 1);
-      hist[y] += 1;
+      for (std::size_t i = 0; i < s.observed.size(); ++i) y[i] = (out[s.observed[i]] >> lane) & 1;
+      visit(y);
     }
   }
   return OkStatus();
@@ -163,6 +170,8 @@ class Z3Counter {
     pos.add(z3::mk_and(same));
     neg.add(differs.empty() ? ctx_.bool_val(false) : z3::mk_or(differs));
     z3::expr_vector cube(ctx_);
+    target_ = &y;
+    prefix_.clear();
     return split(pos, neg, cube, 0, exact);
   }
 
@@ -189,13 +198,25 @@ class Z3Counter {
       exact = false;
       return 0;
     }
+    // Small cubes are cheaper to evaluate than to split further (1024 inputs = 16 bit-sliced
+    // evaluations).
+    if (s_.honest_bits.size() - depth <= q_.leaf_bits) {
+      long double n = 0;
+      const Status st = enumerate(c_, s_, prefix_, [&](const std::vector<std::uint64_t>& out) {
+        if (out == *target_) n += 1;
+      });
+      if (!st.ok()) exact = false;
+      return n;
+    }
     long double total = 0;
     for (bool value : {true, false}) {
       z3::expr_vector next(ctx_);
       for (unsigned i = 0; i < cube.size(); ++i) next.push_back(cube[static_cast<int>(i)]);
       const z3::expr v = honest_[static_cast<int>(depth)];
       next.push_back(value ? v : !v);
+      prefix_.push_back(value ? 1 : 0);
       total += split(pos, neg, next, depth + 1, exact);
+      prefix_.pop_back();
     }
     return total;
   }
@@ -207,6 +228,8 @@ class Z3Counter {
   z3::expr_vector honest_;
   z3::expr_vector observed_;
   std::size_t calls_ = 0;
+  std::vector<std::uint64_t> prefix_;  // values of the honest bits split on so far
+  const std::vector<std::uint64_t>* target_ = nullptr;
 };
 
 }  // namespace
@@ -225,7 +248,7 @@ Result<LeakageReport> compute_leakage(const LeakageQuery& q) {
   std::map<std::vector<std::uint64_t>, long double> hist;
   std::map<std::vector<std::uint64_t>, bool> exact;
   if (r.honest_bits <= q.exact_limit_bits) {
-    SMPC_RETURN_IF_ERROR(enumerate(c, s, hist));
+    SMPC_RETURN_IF_ERROR(enumerate(c, s, {}, [&](const std::vector<std::uint64_t>& y) { hist[y] += 1; }));
     for (const auto& [y, n] : hist) exact[y] = true;
     r.method = "exact enumeration of 2^" + std::to_string(r.honest_bits) + " honest inputs";
   } else {

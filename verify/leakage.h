@@ -18,7 +18,8 @@
 // inputs at a time). Above that, Z3: distinct outputs by model enumeration with blocking
 // clauses, and consistent(y) by splitting the honest input bits into cubes (MSB first) that
 // Z3 proves empty (no input in the cube gives y) or full (every input in the cube gives y);
-// comparisons and auctions need few cubes. Past the solver-call cap the counts are lower
+// comparisons and auctions need few cubes; cubes with at most leaf_bits free bits are counted
+// by evaluation, which is cheaper than splitting them further. Past the solver-call cap the counts are lower
 // bounds and say so (count_exact = false).
 #pragma once
 
@@ -40,7 +41,9 @@ struct LeakageQuery {
   std::vector<PartyId> attacker;
   std::size_t exact_limit_bits = 20;       // enumerate when the honest space is <= 2^this
   std::size_t max_distinct_outputs = 4096; // Z3 model enumeration cap
-  std::size_t max_solver_calls = 20000;    // Z3 cube-counting cap (over all outputs)
+  std::size_t max_solver_calls = 100000;   // Z3 cube-counting cap (over all outputs)
+  std::size_t leaf_bits = 10;              // Z3 cubes with this many free bits or fewer are
+                                           // counted by (bit-sliced) evaluation instead
   double timeout_s = 60;                   // per Z3 call
 };
 
