@@ -5,6 +5,7 @@
 #include <cmath>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 #include <tuple>
 
@@ -375,50 +376,68 @@ Result<std::vector<nlohmann::json>> load_swap_file(const std::string& path) {
 
 Result<FlatView> flatten_views(const nlohmann::ordered_json& views) {
   struct Entry {
-    PartyId receiver, sender;
+    PartyId party;  // the coalition member whose view it is
     std::uint32_t round;
+    bool sent;      // received first, then what the party sent in the same round
+    PartyId peer;   // sender (received) or recipient (sent)
     std::string label;
     int occurrence;
     Message message;
   };
   if (!views.is_array()) return Error("views: not an array");
+  std::set<PartyId> coalition;
+  for (const auto& view : views)
+    if (view.is_object() && view.contains("party") && view["party"].is_number_integer())
+      coalition.insert(view["party"].get<PartyId>());
   std::vector<Entry> entries;
   for (std::size_t v = 0; v < views.size(); ++v) {
     const auto& view = views[v];
     const std::string where = "views/" + std::to_string(v);
     if (!view.is_object() || !view.contains("party") || !view["party"].is_number_integer() ||
-        !view.contains("received") || !view["received"].is_array())
-      return Error(where + ": expected {\"party\": id, \"received\": [...]}");
-    const PartyId receiver = view["party"].get<PartyId>();
-    std::map<std::tuple<PartyId, std::string, std::uint32_t>, int> seen;
-    for (std::size_t i = 0; i < view["received"].size(); ++i) {
-      const auto& e = view["received"][i];
-      const std::string at = where + "/received/" + std::to_string(i);
-      if (!e.is_object() || !e.contains("from") || !e["from"].is_number_integer() ||
-          !e.contains("label") || !e["label"].is_string() || !e.contains("round") ||
-          !e["round"].is_number_integer() || e["round"].get<std::int64_t>() < 0 ||
-          !e.contains("wire") || !e["wire"].is_string())
-        return Error(at + ": expected {\"from\", \"label\", \"round\", \"wire\"}");
-      auto bytes = from_hex(e["wire"].get<std::string>());
-      if (!bytes.ok()) return bytes.status().with_prefix(at + "/wire: ");
-      auto msg = Message::decode(*bytes);
-      if (!msg.ok()) return msg.status().with_prefix(at + "/wire: ");
-      Entry en{receiver, e["from"].get<PartyId>(), e["round"].get<std::uint32_t>(),
-               e["label"].get<std::string>(), 0, std::move(msg).value()};
-      // Messages from one sender over one channel arrive in order, so the k-th message with
-      // the same (sender, label, round) is the same message in every run.
-      en.occurrence = seen[{en.sender, en.label, en.round}]++;
-      entries.push_back(std::move(en));
+        !view.contains("received") || !view["received"].is_array() ||
+        (view.contains("sent") && !view["sent"].is_array()))
+      return Error(where + ": expected {\"party\": id, \"received\": [...], \"sent\": [...]}");
+    const PartyId party = view["party"].get<PartyId>();
+    // The sent messages are a function of the party's view; they are kept because they put
+    // the party's own shares next to the received ones (an opened value is the sum of all
+    // shares). Messages to other coalition members are already in their received lists.
+    for (const char* direction : {"received", "sent"}) {
+      if (!view.contains(direction)) continue;
+      const bool sent = direction[0] == 's';
+      const char* peer_key = sent ? "to" : "from";
+      std::map<std::tuple<PartyId, std::string, std::uint32_t>, int> seen;
+      for (std::size_t i = 0; i < view[direction].size(); ++i) {
+        const auto& e = view[direction][i];
+        const std::string at = where + "/" + direction + "/" + std::to_string(i);
+        if (!e.is_object() || !e.contains(peer_key) || !e[peer_key].is_number_integer() ||
+            !e.contains("label") || !e["label"].is_string() || !e.contains("round") ||
+            !e["round"].is_number_integer() || e["round"].get<std::int64_t>() < 0 ||
+            !e.contains("wire") || !e["wire"].is_string())
+          return Error(at + ": expected {\"" + peer_key + "\", \"label\", \"round\", \"wire\"}");
+        const PartyId peer = e[peer_key].get<PartyId>();
+        if (sent && coalition.count(peer)) continue;
+        auto bytes = from_hex(e["wire"].get<std::string>());
+        if (!bytes.ok()) return bytes.status().with_prefix(at + "/wire: ");
+        auto msg = Message::decode(*bytes);
+        if (!msg.ok()) return msg.status().with_prefix(at + "/wire: ");
+        Entry en{party, e["round"].get<std::uint32_t>(), sent, peer, e["label"].get<std::string>(),
+                 0, std::move(msg).value()};
+        // Messages over one channel stay in order, so the k-th message with the same
+        // (peer, label, round) is the same message in every run, whatever the arrival order
+        // across channels.
+        en.occurrence = seen[{en.peer, en.label, en.round}]++;
+        entries.push_back(std::move(en));
+      }
     }
   }
   std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
-    return std::tie(a.receiver, a.round, a.sender, a.label, a.occurrence) <
-           std::tie(b.receiver, b.round, b.sender, b.label, b.occurrence);
+    return std::tie(a.party, a.round, a.sent, a.peer, a.label, a.occurrence) <
+           std::tie(b.party, b.round, b.sent, b.peer, b.label, b.occurrence);
   });
   FlatView flat;
   for (const auto& e : entries) {
-    std::string base = "party " + std::to_string(e.receiver) + " <- " + std::to_string(e.sender) +
-                       " " + e.label + " round " + std::to_string(e.round);
+    std::string base = "party " + std::to_string(e.party) + (e.sent ? " -> " : " <- ") +
+                       std::to_string(e.peer) + " " + e.label + " round " + std::to_string(e.round);
     if (e.occurrence > 0) base += " #" + std::to_string(e.occurrence + 1);
     const auto& parts = e.message.parts();
     for (std::size_t pi = 0; pi < parts.size(); ++pi) {

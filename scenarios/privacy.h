@@ -5,7 +5,8 @@
 // privacy against a passive coalition means its view has the same distribution under x and x'.
 // The driver runs the scenario N times under each (seeds first_seed .. first_seed+N−1 for x,
 // the next N seeds for x', so the two samples are independent), flattens the coalition's views
-// into a fixed layout keyed by (receiver, round, sender, label, occurrence, part, element) —
+// (each member's received messages, and the messages it sent to honest parties) into a fixed
+// layout keyed by (member, round, received/sent, peer, label, occurrence, part, element) —
 // independent of arrival order — and applies the tests of verify/privacy_stats.h:
 //   "chi-square (two-sample, per element)"   family-wise false-alarm rate α (Bonferroni)
 //   "algebraic relations over F_p"           false alarm ≤ the stated Schwartz–Zippel bound

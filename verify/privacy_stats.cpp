@@ -91,9 +91,9 @@ double chi_square_upper_tail(double statistic, double dof) {
   return boost::math::cdf(boost::math::complement(dist, statistic));
 }
 
-int bucket_bits_for(std::size_t runs) {
+int bucket_bits_for(std::size_t runs, std::size_t min_expected) {
   int bits = 1;
-  while (bits < 4 && runs / (std::size_t{1} << (bits + 1)) >= 5) ++bits;
+  while (bits < 4 && runs / (std::size_t{1} << (bits + 1)) >= min_expected) ++bits;
   return bits;
 }
 
@@ -160,7 +160,7 @@ StatTestResult uniformity_chi_square(const ViewSamples& a, double alpha) {
     r.detail = "no runs";
     return r;
   }
-  const int bits = bucket_bits_for(a.runs.size());
+  const int bits = bucket_bits_for(a.runs.size(), 10);
   const auto n = static_cast<double>(a.runs.size());
   double min_p = 1, min_stat = 0;
   std::size_t constants = 0, opaque = 0;

@@ -52,12 +52,14 @@ TEST(PrivacyBgwProduct, CorrectProtocolIsIndistinguishableOverSeveralSeedRanges)
     EXPECT_FALSE(r.distinguishable) << r.summary;
     ASSERT_EQ(r.checks.size(), 3u);
     for (const auto& c : r.checks) EXPECT_FALSE(c.alarm) << c.name << ": " << c.detail;
-    // The relation test ran at degree 2 on the 6 varying F_p elements (28 monomials) and found
-    // exactly the public relation 2·o_0 − o_1 = xy between the output shares, and its 6
-    // multiples by a view element: dimension 7 under both inputs.
+    // Party 2's view: received u, v (input shares), h_0(3), h_1(3) (reshares), o_0, o_1
+    // (output shares); sent h_2(1), h_2(2), o_2 twice. 10 varying F_p elements: all linear
+    // monomials and the quadratic ones of the first 5, 26 monomials. The relations, the same
+    // under both inputs: 2·h_2(1) − h_2(2) = uv, o_2 = o_2, 2·o_1 − o_0 = o_2, 2·o_0 − o_1 =
+    // xy, o_2 = 3·h_0(3) − 3·h_1(3) + 3·h_2(1) − 2uv: dimension 5.
     const auto& rel = check(r, "algebraic");
-    EXPECT_NE(rel.detail.find("28 monomials"), std::string::npos) << rel.detail;
-    EXPECT_NE(rel.detail.find("dimension 7 and 7"), std::string::npos) << rel.detail;
+    EXPECT_NE(rel.detail.find("26 monomials"), std::string::npos) << rel.detail;
+    EXPECT_NE(rel.detail.find("dimension 5 and 5"), std::string::npos) << rel.detail;
     EXPECT_LT(rel.p_value, 1e-100);
     EXPECT_EQ(r.runs, kRuns);
   }

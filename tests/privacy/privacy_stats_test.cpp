@@ -40,6 +40,8 @@ TEST(ChiSquare, BucketsKeepFiveExpectedPerBucket) {
   EXPECT_EQ(bucket_bits_for(20), 2);
   EXPECT_EQ(bucket_bits_for(40), 3);
   EXPECT_EQ(bucket_bits_for(200), 4);
+  EXPECT_EQ(bucket_bits_for(40, 10), 2);
+  EXPECT_EQ(bucket_bits_for(200, 10), 4);
 }
 
 TEST(TwoSample, UniformSamplesRaiseNoAlarm) {
