@@ -209,8 +209,18 @@ bool script_only_substitutes(const Json& adv) {
                      [](const Json& s) { return s["strategy"] == "input_substitution"; });
 }
 
-void adversary_property(const std::string& protocol, int cases) {
-  testing::check_with_budget(cases, [protocol] {
+// An honest party that stops names the parties it blames (Abort::blamed, e.g. the sender of
+// a missing or malformed message); it can never have itself to blame.
+template <typename Honest>
+void check_honest_blame(const GeneratedScenario& g, const CaseRun& c, const Honest& honest) {
+  for (const auto& p : c.record.run.parties)
+    if (honest(p.party) && std::find(p.blamed.begin(), p.blamed.end(), p.party) != p.blamed.end())
+      fail_case(g, c, "honest party " + std::to_string(p.party) + " blames itself: \"" +
+                          p.abort_reason + "\" (" + party_status_name(p.status) + ")");
+}
+
+void adversary_property(const std::string& protocol, int cases, bool check_blame = true) {
+  testing::check_with_budget(cases, [protocol, check_blame] {
     auto g = gen_scenario(protocol);
     const auto& labels = labels_of(protocol);
     const Json adv = gen_adversary(g, labels);
@@ -221,15 +231,20 @@ void adversary_property(const std::string& protocol, int cases) {
     const CaseRun c = run_case(g, Backend::kSimulated);
     const RunRecord& r = c.record;
     const double deadline = g.doc["deadline_s"].get<double>();
+    const std::vector<PartyId> corrupt = adv["corrupt"].get<std::vector<PartyId>>();
+    const auto honest = [&](PartyId p) {
+      return std::find(corrupt.begin(), corrupt.end(), p) == corrupt.end();
+    };
+    // (A corrupted party may overrun: its script can delay even its last message.)
     for (const auto& p : r.run.parties)
-      if (p.finish_time_s > deadline + 1e-6)
-        fail_case(g, c, "party " + std::to_string(p.party) + " finished at " +
+      if (honest(p.party) && p.finish_time_s > deadline + 1e-6)
+        fail_case(g, c, "honest party " + std::to_string(p.party) + " finished at " +
                             std::to_string(p.finish_time_s) + " s, past the deadline");
     if (!r.verdict_holds) fail_case(g, c, "the claim is violated: " + verdict_text(r));
+    if (check_blame) check_honest_blame(g, c, honest);
 
     // The same judgement, from the generator's oracle instead of the runner's.
     Values used = g.wire_inputs;
-    std::vector<PartyId> corrupt = adv["corrupt"].get<std::vector<PartyId>>();
     if (adv.contains("script"))
       for (const auto& step : adv["script"])
         if (step["strategy"] == "input_substitution")
@@ -250,7 +265,7 @@ void adversary_property(const std::string& protocol, int cases) {
                            r.claim.guarantee == OutputGuarantee::kCorrectOrIdentifiedAbort;
     const bool god = r.claim.guarantee == OutputGuarantee::kGuaranteedOutputDelivery;
     for (PartyId p = 0; p < g.parties; ++p) {
-      if (std::find(corrupt.begin(), corrupt.end(), p) != corrupt.end()) continue;
+      if (!honest(p)) continue;
       const auto& out = r.outputs[static_cast<std::size_t>(p)];
       const bool ok = out.is_null() ? may_abort
                                     : out == expected[static_cast<std::size_t>(p)] ||
@@ -384,6 +399,27 @@ TEST(ScenarioProperty, FindsSeededBugM01KeepsTheScenarioAndTheReproduceLine) {
             << "\n";
   // Not a real failure: leave property-failures/ to real ones.
   std::filesystem::remove(path);
+}
+
+// Kept failing case (tests/property/failures/spdz_abort_blame_swap.json, found by the SPDZ
+// adversary property): Spdz::run's catch handler sends abort notices before its bare `throw;`;
+// when that send blocks (here: the corrupted party's `delay` script), SimGrid switches actors
+// inside the handler, and with its default raw contexts, which share the thread's C++
+// exception state, each party rethrows the *other* party's Abort: the honest party reports
+// "no message from party 1" and blames itself. Not protocol code of this suite's owner: the fix
+// (leave the handler before sending, then throw a copy) belongs in protocols/spdz/spdz.cpp.
+// Disabled until then; run with --gtest_also_run_disabled_tests.
+TEST(ScenarioPropertyKnownFailures, DISABLED_SpdzHonestPartyKeepsItsOwnTimeoutAfterABlockedAbortNotice) {
+  const auto s = load_scenario_file(std::string(SMPC_SOURCE_DIR) +
+                                    "/tests/property/failures/spdz_abort_blame_swap.json");
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  const auto r = run_scenario(*s, {});
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  const auto& honest = r->run.parties[1];
+  EXPECT_EQ(honest.status, PartyStatus::kNoOutput);
+  EXPECT_EQ(honest.blamed, std::vector<PartyId>{0}) << honest.abort_reason;
+  EXPECT_NE(honest.abort_reason.find("no message from party 0"), std::string::npos)
+      << honest.abort_reason;
 }
 
 // Every protocol of the registry has its three properties above.
