@@ -65,7 +65,6 @@ Status check_adversary(const Scenario& s) {
 
 struct Collected {
   ViewSamples samples;
-  std::vector<nlohmann::ordered_json> coalition_outputs;  // of the first run
   std::uint64_t first_seed = 0;
 };
 
@@ -90,7 +89,6 @@ Result<Collected> collect(const Scenario& s, const PrivacyOptions& o, std::uint6
     ro.seed = first_seed + static_cast<std::uint64_t>(i);
     auto rec = run_scenario(s, ro);
     if (!rec.ok()) return rec.status().with_prefix(error_prefix);
-    if (i == 0) c.coalition_outputs = coalition_outputs(s, *rec);
     if (!rec->adversary.is_object() || !rec->adversary.contains("views"))
       return Error(error_prefix + s.path + ": the run record has no coalition views");
     auto flat = flatten_views(rec->adversary["views"]);
@@ -513,20 +511,30 @@ Result<PrivacyReport> run_privacy_test(const Scenario& s,
   Scenario swapped = s;
   swapped.inputs = swapped_inputs;
 
+  // f(x) = f(x') for the coalition, checked on one run of each before the N + N runs.
+  {
+    RunOptions ro;
+    ro.backend = o.backend;
+    ro.mutant = o.mutant;
+    ro.seed = o.first_seed;
+    auto ra = run_scenario(s, ro);
+    if (!ra.ok()) return ra.status();
+    auto rb = run_scenario(swapped, ro);
+    if (!rb.ok()) return rb.status().with_prefix("with the swapped inputs: ");
+    const auto ya = coalition_outputs(s, *ra), yb = coalition_outputs(s, *rb);
+    for (std::size_t c = 0; c < ya.size(); ++c)
+      if (ya[c] != yb[c])
+        return Error(s.path + ": f(x) ≠ f(x'): corrupted party " +
+                     std::to_string(s.adversary->corrupt[c]) + " receives " + short_json(ya[c]) +
+                     " with the scenario's inputs but " + short_json(yb[c]) +
+                     " with the swapped inputs; the swap test needs inputs that give the "
+                     "coalition the same outputs");
+  }
   const int total = 2 * o.runs;
   int done = 0;
   SMPC_ASSIGN_OR_RETURN(auto a, collect(s, o, o.first_seed, "under x", "", &done, total));
   SMPC_ASSIGN_OR_RETURN(auto b, collect(swapped, o, o.first_seed + static_cast<std::uint64_t>(o.runs),
                                         "under x'", "with the swapped inputs: ", &done, total));
-  for (std::size_t c = 0; c < a.coalition_outputs.size(); ++c)
-    if (a.coalition_outputs[c] != b.coalition_outputs[c]) {
-      const PartyId p = s.adversary->corrupt[c];
-      return Error(s.path + ": f(x) ≠ f(x'): corrupted party " + std::to_string(p) +
-                   " receives " + short_json(a.coalition_outputs[c]) +
-                   " with the scenario's inputs but " + short_json(b.coalition_outputs[c]) +
-                   " with the swapped inputs; the swap test needs inputs that give the "
-                   "coalition the same outputs");
-    }
   {
     // Same protocol, same inputs shape: the layouts must agree across the two sides too.
     const auto& la = a.samples.layout;
