@@ -16,8 +16,8 @@ using SteadyClock = std::chrono::steady_clock;
 struct Setup {
   std::vector<std::vector<std::uint64_t>> groups;  // true values per input group
   std::vector<bool> honest_group;
-  // Honest input bits as (group, wire), MSB first within each group: cube splitting on the
-  // high bits first keeps comparisons to a few cubes per level.
+  // Honest input bits as (group, wire), MSB first: cube splitting on the high bits first
+  // keeps comparisons to a few cubes per level.
   std::vector<std::pair<std::size_t, std::size_t>> honest_bits;
   std::vector<std::size_t> observed;  // indexes into the output vector
 };
@@ -47,11 +47,17 @@ Result<Setup> prepare(const LeakageQuery& q, LeakageReport& r) {
     const auto first = q.inputs[p].values.begin() + static_cast<std::ptrdiff_t>(next[p]);
     s.groups.emplace_back(first, first + static_cast<std::ptrdiff_t>(grp.wires.size()));
     next[p] += grp.wires.size();
-    const bool honest = !is_attacker(q.attacker, grp.owner);
-    s.honest_group.push_back(honest);
-    if (honest)
-      for (std::size_t i = grp.wires.size(); i-- > 0;) s.honest_bits.emplace_back(g, i);
+    s.honest_group.push_back(!is_attacker(q.attacker, grp.owner));
   }
+  // Interleaved across the honest groups, MSB first: a region like {b1 > t} x {b2 <= u} then
+  // splits into a few cubes per group instead of one per value of the first group.
+  std::size_t widest = 0;
+  for (const auto& grp : c.inputs) widest = std::max(widest, grp.wires.size());
+  for (std::size_t level = 0; level < widest; ++level)
+    for (std::size_t g = 0; g < c.inputs.size(); ++g) {
+      const std::size_t w = c.inputs[g].wires.size();
+      if (s.honest_group[g] && level < w) s.honest_bits.emplace_back(g, w - 1 - level);
+    }
   if (c.domain != CircuitDomain::kBoolean && !s.honest_bits.empty())
     return Error(std::string("leakage is counted over a finite honest input space; this is a ") +
                  domain_name(c.domain) + " circuit whose " + std::to_string(s.honest_bits.size()) +
@@ -75,32 +81,33 @@ std::vector<std::uint64_t> pick(const std::vector<std::uint64_t>& all,
   return v;
 }
 
-// Every honest input whose first `prefix.size()` honest bits are fixed to `prefix`, 64 at a
-// time (bit-sliced): lane j of a batch sets the free bits to base + j. `visit` gets the
-// observed outputs of each input.
+// Every honest input that agrees with `assign` (one entry per honest bit: 0, 1, or -1 for
+// free; empty = all free), 64 at a time (bit-sliced): lane j of a batch sets the free bits to
+// base + j. `visit` gets the observed outputs of each input.
 template <typename Visit>
-Status enumerate(const Circuit& c, const Setup& s, const std::vector<std::uint64_t>& prefix,
-                 Visit&& visit) {
-  const std::size_t h = s.honest_bits.size();
-  const std::size_t free_bits = h - prefix.size();
-  const std::uint64_t total = std::uint64_t{1} << free_bits;
+Status enumerate(const Circuit& c, const Setup& s, const std::vector<int>& assign, Visit&& visit) {
   if (c.domain != CircuitDomain::kBoolean) {  // no honest inputs (checked in prepare)
     SMPC_ASSIGN_OR_RETURN(auto out, evaluate(c, s.groups));
     visit(pick(out, s.observed));
     return OkStatus();
   }
+  std::vector<std::size_t> free_bits;
   std::vector<std::vector<std::uint64_t>> words(s.groups.size());
   for (std::size_t g = 0; g < s.groups.size(); ++g)
     for (std::uint64_t bit : s.groups[g]) words[g].push_back(bit ? ~std::uint64_t{0} : 0);
-  for (std::size_t j = 0; j < prefix.size(); ++j)
-    words[s.honest_bits[j].first][s.honest_bits[j].second] = prefix[j] ? ~std::uint64_t{0} : 0;
+  for (std::size_t j = 0; j < s.honest_bits.size(); ++j) {
+    const int a = assign.empty() ? -1 : assign[j];
+    if (a < 0) free_bits.push_back(j);
+    else words[s.honest_bits[j].first][s.honest_bits[j].second] = a ? ~std::uint64_t{0} : 0;
+  }
+  const std::uint64_t total = std::uint64_t{1} << free_bits.size();
   std::vector<std::uint64_t> y(s.observed.size());
   for (std::uint64_t base = 0; base < total; base += 64) {
     const std::uint64_t lanes = std::min<std::uint64_t>(64, total - base);
-    for (std::size_t j = 0; j < free_bits; ++j) {
+    for (std::size_t j = 0; j < free_bits.size(); ++j) {
       std::uint64_t w = 0;
       for (std::uint64_t lane = 0; lane < lanes; ++lane) w |= (((base + lane) >> j) & 1) << lane;
-      const auto& hb = s.honest_bits[prefix.size() + j];
+      const auto& hb = s.honest_bits[free_bits[j]];
       words[hb.first][hb.second] = w;
     }
     SMPC_ASSIGN_OR_RETURN(auto out, evaluate_packed(c, words));
@@ -169,55 +176,89 @@ class Z3Counter {
     }
     pos.add(z3::mk_and(same));
     neg.add(differs.empty() ? ctx_.bool_val(false) : z3::mk_or(differs));
-    z3::expr_vector cube(ctx_);
     target_ = &y;
-    prefix_.clear();
-    return split(pos, neg, cube, 0, exact);
+    assign_.assign(s_.honest_bits.size(), -1);
+    return split(pos, neg, s_.honest_bits.size(), exact);
   }
 
   std::size_t calls() const { return calls_; }
 
  private:
-  long double split(z3::solver& pos, z3::solver& neg, z3::expr_vector& cube, std::size_t depth,
-                    bool& exact) {
-    if (calls_ + 2 > q_.max_solver_calls) {
-      exact = false;
-      return 0;
-    }
-    calls_ += 2;
-    const auto cp = pos.check(cube);
-    if (cp == z3::unsat) return 0;  // no input in this cube gives y
-    if (cp != z3::sat) {
-      exact = false;
-      return 0;
-    }
-    const auto cn = neg.check(cube);
-    if (cn == z3::unsat)  // every input in this cube gives y
-      return std::ldexp(1.0L, static_cast<int>(s_.honest_bits.size() - depth));
-    if (cn != z3::sat || depth == s_.honest_bits.size()) {
-      exact = false;
-      return 0;
-    }
-    // Small cubes are cheaper to evaluate than to split further (1024 inputs = 16 bit-sliced
-    // evaluations).
-    if (s_.honest_bits.size() - depth <= q_.leaf_bits) {
+  z3::expr_vector cube() {
+    z3::expr_vector v(ctx_);
+    for (std::size_t j = 0; j < assign_.size(); ++j)
+      if (assign_[j] >= 0) {
+        const z3::expr x = honest_[static_cast<int>(j)];
+        v.push_back(assign_[j] ? x : !x);
+      }
+    return v;
+  }
+
+  // Counts the inputs of the current cube (assign_) that give *target_. A cube no input of
+  // which gives y counts 0, one all of whose inputs give y counts 2^free; otherwise the honest
+  // bits the cube forces (Z3 consequences: the other value gives no y) are fixed without
+  // branching, and then the first free bit is split.
+  long double split(z3::solver& pos, z3::solver& neg, std::size_t free, bool& exact) {
+    if (free <= q_.leaf_bits) {
       long double n = 0;
-      const Status st = enumerate(c_, s_, prefix_, [&](const std::vector<std::uint64_t>& out) {
+      const Status st = enumerate(c_, s_, assign_, [&](const std::vector<std::uint64_t>& out) {
         if (out == *target_) n += 1;
       });
       if (!st.ok()) exact = false;
       return n;
     }
-    long double total = 0;
-    for (bool value : {true, false}) {
-      z3::expr_vector next(ctx_);
-      for (unsigned i = 0; i < cube.size(); ++i) next.push_back(cube[static_cast<int>(i)]);
-      const z3::expr v = honest_[static_cast<int>(depth)];
-      next.push_back(value ? v : !v);
-      prefix_.push_back(value ? 1 : 0);
-      total += split(pos, neg, next, depth + 1, exact);
-      prefix_.pop_back();
+    if (calls_ + 3 > q_.max_solver_calls) {
+      exact = false;
+      return 0;
     }
+    calls_ += 2;
+    z3::expr_vector c = cube();
+    const auto cp = pos.check(c);
+    if (cp == z3::unsat) return 0;
+    if (cp != z3::sat) {
+      exact = false;
+      return 0;
+    }
+    const auto cn = neg.check(c);
+    if (cn == z3::unsat) return std::ldexp(1.0L, static_cast<int>(free));
+    if (cn != z3::sat) {
+      exact = false;
+      return 0;
+    }
+    const std::vector<int> saved = assign_;
+    z3::expr_vector vars(ctx_), implied(ctx_);
+    std::map<unsigned, std::size_t> index_of;
+    for (std::size_t j = 0; j < assign_.size(); ++j)
+      if (assign_[j] < 0) {
+        vars.push_back(honest_[static_cast<int>(j)]);
+        index_of[honest_[static_cast<int>(j)].id()] = j;
+      }
+    ++calls_;
+    std::size_t forced = 0;
+    if (pos.consequences(c, vars, implied) == z3::sat) {
+      // Each consequence reads (=> (and cube) literal).
+      for (unsigned i = 0; i < implied.size(); ++i) {
+        const z3::expr lit = implied[static_cast<int>(i)].arg(1);
+        const bool negated = lit.is_app() && lit.decl().decl_kind() == Z3_OP_NOT;
+        const z3::expr var = negated ? lit.arg(0) : lit;
+        auto it = index_of.find(var.id());
+        if (it == index_of.end() || assign_[it->second] >= 0) continue;
+        assign_[it->second] = negated ? 0 : 1;
+        ++forced;
+      }
+    }
+    long double total = 0;
+    if (forced > 0) {
+      total = split(pos, neg, free - forced, exact);
+    } else {
+      std::size_t j = 0;
+      while (assign_[j] >= 0) ++j;
+      for (int value : {1, 0}) {
+        assign_[j] = value;
+        total += split(pos, neg, free - 1, exact);
+      }
+    }
+    assign_ = saved;
     return total;
   }
 
@@ -228,7 +269,7 @@ class Z3Counter {
   z3::expr_vector honest_;
   z3::expr_vector observed_;
   std::size_t calls_ = 0;
-  std::vector<std::uint64_t> prefix_;  // values of the honest bits split on so far
+  std::vector<int> assign_;  // per honest bit: 0, 1, or -1 (free) in the current cube
   const std::vector<std::uint64_t>* target_ = nullptr;
 };
 
@@ -248,7 +289,7 @@ Result<LeakageReport> compute_leakage(const LeakageQuery& q) {
   std::map<std::vector<std::uint64_t>, long double> hist;
   std::map<std::vector<std::uint64_t>, bool> exact;
   if (r.honest_bits <= q.exact_limit_bits) {
-    SMPC_RETURN_IF_ERROR(enumerate(c, s, {}, [&](const std::vector<std::uint64_t>& y) { hist[y] += 1; }));
+    SMPC_RETURN_IF_ERROR(enumerate(c, s, std::vector<int>{}, [&](const std::vector<std::uint64_t>& y) { hist[y] += 1; }));
     for (const auto& [y, n] : hist) exact[y] = true;
     r.method = "exact enumeration of 2^" + std::to_string(r.honest_bits) + " honest inputs";
   } else {
