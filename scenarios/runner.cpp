@@ -34,8 +34,12 @@ nlohmann::ordered_json network_json(const NetworkSpec& spec) {
 Result<RunRecord> run_scenario(const Scenario& s, const RunOptions& options) {
   const auto prefix = s.path + ": ";
   // The seeded bug is active from building the function (M17 lives there) to the verdict.
-  const ScopedMutant mutant(options.mutant);
-  if (!mutant.status().ok()) return mutant.status().with_prefix(prefix);
+  // (kNone leaves an enclosing ScopedMutant alone.)
+  std::optional<ScopedMutant> mutant;
+  if (options.mutant != Mutant::kNone) {
+    mutant.emplace(options.mutant);
+    if (!mutant->status().ok()) return mutant->status().with_prefix(prefix);
+  }
   const ProtocolEntry* entry = find_protocol(s.protocol);
   if (!entry) {
     std::string known;
