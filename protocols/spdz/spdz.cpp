@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <optional>
 #include <string>
 
 #include "protocols/core/abort.h"
@@ -391,15 +392,20 @@ SecurityClaim Spdz::claim(int parties) const {
 }
 
 PartyOutput Spdz::run(PartyContext& ctx, const PartyInput& input) const {
+  std::optional<Abort> failure;
   try {
     SpdzParty party(circuit_, mac_keys_, dealer_seed_, ctx);
     return party.run(input);
-  } catch (const Abort&) {
-    // Tell the others before giving up, so nobody waits for this party until the deadline.
-    const Bytes notice(kAbortNotice, kAbortNotice + sizeof kAbortNotice - 1);
-    send_to_all(ctx.net, "spdz.abort", Message().add_bytes(notice));
-    throw;
+  } catch (const Abort& a) {
+    failure = a;
   }
+  // Tell the others before giving up, so nobody waits for this party until the deadline.
+  // Outside the handler on purpose: a send may switch to another simulated party, and SimGrid's
+  // raw contexts share one thread's C++ exception state, so a `throw;` after a switch inside
+  // the handler could rethrow another party's Abort (found by tests/property).
+  const Bytes notice(kAbortNotice, kAbortNotice + sizeof kAbortNotice - 1);
+  send_to_all(ctx.net, "spdz.abort", Message().add_bytes(notice));
+  throw *failure;
 }
 
 Result<std::unique_ptr<Protocol>> make_spdz(const nlohmann::json& params, const Circuit& c,
