@@ -115,7 +115,9 @@ Result<Collected> collect(const Scenario& s, const PrivacyOptions& o, std::uint6
                      std::to_string(want.size()) + " elements, seed " +
                      std::to_string(*ro.seed) + " has " + std::to_string(got.size()) +
                      "; element " + std::to_string(k) + " is " + at(want, k) + " in the first, " +
-                     at(got, k) + " in the second");
+                     at(got, k) + " in the second" +
+                     (rec->outcome == "correct" ? std::string()
+                                                : " (that run's outcome: " + rec->outcome + ")"));
       }
     }
     c.samples.runs.push_back(std::move(flat->values));
