@@ -361,7 +361,7 @@ inline GeneratedScenario gen_scenario(const std::string& protocol, const GenLimi
     if (*rc::gen::arbitrary<bool>()) params["threshold"] = *rc::gen::inRange(0, (g.parties - 1) / 2 + 1);
   } else if (protocol == "bgw_robust") {
     // Many rounds per multiplication layer (5 + 5B, B = 1 + 3(t + 1)): small n and depth.
-    g.parties = parties_in(4, 5);
+    g.parties = parties_in(4, 7);
     if (*rc::gen::arbitrary<bool>()) params["threshold"] = *rc::gen::inRange(0, (g.parties - 1) / 3 + 1);
   } else if (protocol == "spdz") {
     g.parties = parties_in(2, 5);
