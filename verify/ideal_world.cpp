@@ -281,7 +281,7 @@ const char* ideal_world_kind_name(IdealWorldAnswer::Kind k) {
   return "?";
 }
 
-Result<IdealWorldAnswer> explain_by_substitution(const IdealWorldQuery& q) {
+static Result<IdealWorldAnswer> explain_by_substitution_impl(const IdealWorldQuery& q) {
   const auto t0 = SteadyClock::now();
   if (!q.circuit) return Error("no circuit");
   SMPC_ASSIGN_OR_RETURN(const Problem pr, prepare(q));
@@ -351,6 +351,15 @@ Result<IdealWorldAnswer> explain_by_substitution(const IdealWorldQuery& q) {
   const double left = q.timeout_s - std::chrono::duration<double>(SteadyClock::now() - t0).count();
   solve_z3(pr, std::max(0.01, left), a);
   return done();
+}
+
+// Z3 reports misuse by throwing; for a caller that is one more error, never a crash.
+Result<IdealWorldAnswer> explain_by_substitution(const IdealWorldQuery& q) {
+  try {
+    return explain_by_substitution_impl(q);
+  } catch (const z3::exception& e) {
+    return Error(std::string("z3: ") + e.msg());
+  }
 }
 
 }  // namespace smpc

@@ -275,7 +275,7 @@ class Z3Counter {
 
 }  // namespace
 
-Result<LeakageReport> compute_leakage(const LeakageQuery& q) {
+static Result<LeakageReport> compute_leakage_impl(const LeakageQuery& q) {
   const auto t0 = SteadyClock::now();
   if (!q.circuit) return Error("no circuit");
   const Circuit& c = *q.circuit;
@@ -288,7 +288,7 @@ Result<LeakageReport> compute_leakage(const LeakageQuery& q) {
 
   std::map<std::vector<std::uint64_t>, long double> hist;
   std::map<std::vector<std::uint64_t>, bool> exact;
-  if (r.honest_bits <= q.exact_limit_bits) {
+  if (r.honest_bits <= std::min<std::size_t>(q.exact_limit_bits, 32)) {
     SMPC_RETURN_IF_ERROR(enumerate(c, s, std::vector<int>{}, [&](const std::vector<std::uint64_t>& y) { hist[y] += 1; }));
     for (const auto& [y, n] : hist) exact[y] = true;
     r.method = "exact enumeration of 2^" + std::to_string(r.honest_bits) + " honest inputs";
@@ -335,6 +335,15 @@ Result<LeakageReport> compute_leakage(const LeakageQuery& q) {
   if (all_exact && sum == space) r.shannon_leakage_bits = static_cast<double>(h);
   r.seconds = std::chrono::duration<double>(SteadyClock::now() - t0).count();
   return r;
+}
+
+// Z3 reports misuse by throwing; for a caller that is one more error, never a crash.
+Result<LeakageReport> compute_leakage(const LeakageQuery& q) {
+  try {
+    return compute_leakage_impl(q);
+  } catch (const z3::exception& e) {
+    return Error(std::string("z3: ") + e.msg());
+  }
 }
 
 }  // namespace smpc

@@ -240,7 +240,7 @@ std::string z3_version_string() {
   return std::to_string(major) + "." + std::to_string(minor) + "." + std::to_string(build);
 }
 
-Result<EquivalenceResult> check_equivalence(const Circuit& a, const Circuit& b,
+static Result<EquivalenceResult> check_equivalence_impl(const Circuit& a, const Circuit& b,
                                             const EquivalenceOptions& o) {
   const auto t0 = SteadyClock::now();
   const std::string& na = o.name_a;
@@ -369,6 +369,16 @@ Result<EquivalenceResult> check_equivalence(const Circuit& a, const Circuit& b,
     << r.seconds << " s (" << why << ")";
   r.detail = d.str();
   return r;
+}
+
+// Z3 reports misuse by throwing; for a caller that is one more error, never a crash.
+Result<EquivalenceResult> check_equivalence(const Circuit& a, const Circuit& b,
+                                            const EquivalenceOptions& o) {
+  try {
+    return check_equivalence_impl(a, b, o);
+  } catch (const z3::exception& e) {
+    return Error(std::string("z3: ") + e.msg());
+  }
 }
 
 }  // namespace smpc

@@ -6,6 +6,9 @@
 
 #include "protocols/core/bristol.h"
 #include "protocols/core/circuit_builder.h"
+#include "protocols/core/circuit_encoding.h"
+#include "scenarios/functions.h"
+#include "scenarios/scenario.h"
 #include "tests/support/cli.h"
 
 namespace smpc {
@@ -117,6 +120,40 @@ TEST(VerifyCli, LeakageOfMillionairesScenario) {
   auto text = run_cli("verify leakage " + path + " --attacker 1");
   EXPECT_EQ(text.exit_code, 0) << text.err;
   EXPECT_NE(text.out.find("Shannon leakage"), std::string::npos) << text.out;
+}
+
+// The auction example in docs/verification.md: each bidder's count of consistent honest bids,
+// against brute force over the scenario's own function.
+TEST(VerifyCli, LeakageOfAuctionExampleMatchesBruteForce) {
+  const std::string path = testing::example("leakage_auction_3.json");
+  auto s = load_scenario_file(path);
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  auto f = build_function(s->function, s->inputs, s->parties);
+  ASSERT_TRUE(f.ok()) << f.status().message();
+  const std::size_t bits = s->function["bits"].get<std::size_t>();
+  std::vector<std::uint64_t> bids;
+  for (const auto& in : f->party_inputs) bids.push_back(value_of(in.values));
+  auto truth = evaluate(f->circuit, {bits_of(bids[0], bits), bits_of(bids[1], bits), bits_of(bids[2], bits)});
+  ASSERT_TRUE(truth.ok());
+  for (PartyId attacker = 0; attacker < 3; ++attacker) {
+    std::uint64_t consistent = 0;
+    const std::uint64_t n = std::uint64_t{1} << bits;
+    for (std::uint64_t u = 0; u < n; ++u)
+      for (std::uint64_t v = 0; v < n; ++v) {
+        std::vector<std::uint64_t> b = bids;
+        std::size_t k = 0;
+        for (PartyId p = 0; p < 3; ++p)
+          if (p != attacker) b[static_cast<std::size_t>(p)] = k++ == 0 ? u : v;
+        auto out = evaluate(f->circuit, {bits_of(b[0], bits), bits_of(b[1], bits), bits_of(b[2], bits)});
+        ASSERT_TRUE(out.ok());
+        consistent += *out == *truth;
+      }
+    auto r = run_cli("verify leakage " + path + " --attacker " + std::to_string(attacker) + " --json");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto j = nlohmann::json::parse(r.out);
+    EXPECT_EQ(j["consistent_honest_inputs"], consistent) << "attacker " << attacker;
+    EXPECT_EQ(j["honest_input_bits"], 2 * bits);
+  }
 }
 
 TEST(VerifyCli, LeakageRefusesBadAttackerAndFieldFunctions) {
