@@ -45,7 +45,8 @@ void register_verify_privacy(CLI::App& verify, int* exit_code) {
   CLI::App* cmd = verify.add_subcommand(
       "privacy",
       "Input-swap test: is the corrupted coalition's view distributed the same for two honest "
-      "input vectors x and x' that give the coalition the same outputs?\n"
+      "input vectors x and x' that give the coalition the same outputs?");
+  cmd->footer(
       "Runs the scenario N times with its inputs (x, seeds S..S+N-1) and N times with the "
       "swapped inputs (x', seeds S+N..S+2N-1) and compares the coalition's views:\n"
       "  chi-square (two-sample, per element): marginal differences; family-wise false-alarm "
