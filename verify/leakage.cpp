@@ -61,8 +61,10 @@ Result<Setup> prepare(const LeakageQuery& q, LeakageReport& r) {
   if (c.domain != CircuitDomain::kBoolean && !s.honest_bits.empty())
     return Error(std::string("leakage is counted over a finite honest input space; this is a ") +
                  domain_name(c.domain) + " circuit whose " + std::to_string(s.honest_bits.size()) +
-                 " honest input value(s) each range over about 2^61 values, far too many to "
-                 "count (use a Boolean function such as millionaires or second_price_auction)");
+                 " honest input value(s) each range over " +
+                 (c.domain == CircuitDomain::kField61 ? "2^61 - 1" : "2^64") +
+                 " values, far too many to count (use a Boolean function such as millionaires "
+                 "or second_price_auction)");
   std::size_t k = 0;
   for (const auto& grp : c.outputs)
     for (std::size_t i = 0; i < grp.wires.size(); ++i, ++k)
