@@ -443,6 +443,16 @@ inline Json gen_adversary(const GeneratedScenario& g, const std::vector<std::str
     std::swap(order[static_cast<std::size_t>(k)], order[i]);
     corrupt.push_back(order[static_cast<std::size_t>(k)]);
   }
+  // A third of the time, if some parties give no inputs, only those: then no input choice of
+  // the adversary can explain a changed output, and every wrong output is an attack.
+  std::vector<PartyId> inputless;
+  for (PartyId p = 0; p < n; ++p)
+    if (g.wire_inputs[static_cast<std::size_t>(p)].empty()) inputless.push_back(p);
+  if (!inputless.empty() && static_cast<int>(inputless.size()) < n && *rc::gen::inRange(0, 3) == 0) {
+    corrupt.clear();
+    for (PartyId p : inputless)
+      if (corrupt.empty() || *rc::gen::arbitrary<bool>()) corrupt.push_back(p);
+  }
   std::sort(corrupt.begin(), corrupt.end());
   Json adv = {{"corrupt", corrupt}};
   if (*rc::gen::inRange(0, 4) == 0) {
