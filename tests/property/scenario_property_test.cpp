@@ -68,10 +68,18 @@ std::string short_hash(const std::string& text) {
 
 // Every case is written where run_scenario finds it like a user's file: one directory per test
 // process (ctest may run several of this binary's tests at once in the same directory).
+// Removed at exit: a failing case is copied to property-failures/ first.
 fs::path work_dir() {
-  static const fs::path dir = fs::current_path() / "property-work" / std::to_string(::getpid());
-  fs::create_directories(dir);
-  return dir;
+  struct Dir {
+    fs::path path = fs::current_path() / "property-work" / std::to_string(::getpid());
+    Dir() { fs::create_directories(path); }
+    ~Dir() {
+      std::error_code ignored;
+      fs::remove_all(path, ignored);
+    }
+  };
+  static const Dir dir;
+  return dir.path;
 }
 
 void write_file(const fs::path& path, const std::string& text) {
