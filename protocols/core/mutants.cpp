@@ -24,7 +24,7 @@ const std::vector<MutantInfo>& mutant_catalog() {
        "unseen",
        "protocols/bgw/bgw_robust.cpp"},
       {Mutant::kM10, "M10",
-       "Yao: evaluator accepts output labels without checking them against the decoding table",
+       "Yao: evaluator accepts output labels without checking them (not the 1-label: taken as 0)",
        "protocols/yao/yao.cpp"},
       {Mutant::kM13, "M13", "SPDZ: a Beaver triple used twice", "protocols/spdz/spdz.cpp"},
       {Mutant::kM14, "M14",
