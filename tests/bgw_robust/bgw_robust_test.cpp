@@ -11,7 +11,6 @@
 
 #include <mutex>
 #include <numeric>
-#include <sstream>
 
 #include "protocols/bgw/bgw_robust.h"
 #include "protocols/bgw/bivariate_vss.h"
@@ -19,30 +18,13 @@
 #include "protocols/core/local_network.h"
 #include "simulator/sim_network.h"
 #include "tests/support/random_circuit.h"
+#include "tests/support/rc_budget.h"
 #include "tests/support/test_adversary.h"
 #include "verify/oracle.h"
 #include "verify/verdict.h"
 
 namespace smpc {
 namespace {
-
-// Like RC_GTEST_PROP, but with at most `max_success` cases (each case here forks a simulation,
-// which is slow under the sanitizers); RC_PARAMS can still lower it.
-template <typename Testable>
-void check_at_most(int max_success, Testable&& testable) {
-  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-  rc::detail::TestMetadata metadata;
-  metadata.id = std::string(info->test_suite_name()) + "/" + info->name();
-  metadata.description = info->name();
-  auto params = rc::detail::configuration().testParams;
-  params.maxSuccess = std::min(params.maxSuccess, max_success);
-  const auto result = rc::detail::checkTestable(std::forward<Testable>(testable), metadata, params);
-  if (!result.template is<rc::detail::SuccessResult>()) {
-    std::ostringstream ss;
-    rc::detail::printResultMessage(result, ss);
-    FAIL() << ss.str();
-  }
-}
 
 using testing::TamperSpec;
 
@@ -445,7 +427,7 @@ TEST(BgwRobust, MoreThanTCorruptedIsOutsideTheClaim) {
 // SimNetwork: random latencies, t corrupted parties that tamper or fall silent at any point
 // (crash at a label); waiting for them costs simulated time only.
 TEST(BgwRobust, OnSimNetworkWithCrashesAndLatencies) {
-  check_at_most(30, [] {
+  testing::check_with_budget(30, [] {
     const int n = *rc::gen::element(4, 7);
     const int t = (n - 1) / 3;
     const auto corrupted = gen_corrupted(n, *rc::gen::inRange(0, t + 1));

@@ -67,14 +67,14 @@ void check_simulated(const gmw_test::BooleanCase& bc, const Protocol& protocol,
 }
 
 TEST(GmwSim, OtTriplesRandomCircuitsLatenciesAndBandwidths) {
-  gmw_test::check_property(25, [] {
+  testing::check_with_budget(25, [] {
     const auto bc = gmw_test::gen_case(2, 5, 40);
     check_simulated(bc, GmwSemiHonest(bc.circuit), GmwPreprocessing::kOt);
   });
 }
 
 TEST(GmwSim, DealerTriplesRandomCircuitsLatenciesAndBandwidths) {
-  gmw_test::check_property(40, [] {
+  testing::check_with_budget(40, [] {
     const auto bc = gmw_test::gen_case(2, 16, 40);
     check_simulated(bc, GmwTrustedDealer(bc.circuit, *rc::gen::arbitrary<std::uint64_t>()),
                     GmwPreprocessing::kTrustedDealer);

@@ -123,7 +123,7 @@ void check_case(const BooleanCase& bc, const Protocol& protocol, GmwPreprocessin
 TEST(GmwLocal, OtTriplesRandomCircuitsEqualPlainEvaluationAtTheDocumentedCost) {
   // n ≤ 5 and 30 cases: every case runs n(n−1)/2 IKNP base phases (~40 ms CPU each); larger n
   // with OT triples: SixteenParties… below; with the dealer, the next property goes to 16.
-  gmw_test::check_property(30, [] {
+  testing::check_with_budget(30, [] {
     const auto bc = gmw_test::gen_case(2, 5);
     RC_TAG(bc.parties);
     check_case(bc, GmwSemiHonest(bc.circuit), GmwPreprocessing::kOt);

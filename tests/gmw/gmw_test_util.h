@@ -1,4 +1,4 @@
-// Helpers for the GMW suites: random n-party Boolean circuits (RapidCheck), what a run measured
+// Helpers for the GMW suites: random n-party Boolean cases (RapidCheck), what a run measured
 // (bytes per label and per link, offline / online rounds), the shared Bristol folder.
 #pragma once
 
@@ -10,7 +10,6 @@
 #include <filesystem>
 #include <map>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -18,6 +17,8 @@
 #include "protocols/core/protocol.h"
 #include "protocols/core/run_result.h"
 #include "protocols/gmw/gmw.h"
+#include "tests/support/random_boolean.h"
+#include "tests/support/rc_budget.h"
 
 namespace smpc::gmw_test {
 
@@ -42,55 +43,11 @@ struct BooleanCase {
   std::vector<PartyInput> inputs;                         // per party, input_wires_of order
 };
 
-// A random Boolean circuit for n parties: input groups owned by random parties, gates weighted
-// towards AND (with operands anywhere, so depth and layer widths vary), output groups for
-// everybody or for random subsets.
-inline Circuit gen_circuit(int parties, int max_gates) {
-  Circuit c;
-  c.domain = CircuitDomain::kBoolean;
-  const int groups = *rc::gen::inRange(0, parties + 2);
-  for (int g = 0; g < groups; ++g) {
-    InputGroup grp{"in" + std::to_string(g), *rc::gen::inRange(0, parties), {}};
-    const int width = *rc::gen::inRange(1, 7);
-    for (int k = 0; k < width; ++k) grp.wires.push_back(c.num_wires++);
-    c.inputs.push_back(grp);
-  }
-  const int gates = *rc::gen::inRange(0, max_gates + 1);
-  for (int i = 0; i < gates; ++i) {
-    Gate g;
-    g.type = c.num_wires == 0
-                 ? GateType::kEq
-                 : *rc::gen::element(GateType::kAnd, GateType::kAnd, GateType::kAnd, GateType::kXor,
-                                     GateType::kXor, GateType::kInv, GateType::kEq, GateType::kEqw);
-    if (g.type != GateType::kEq) {
-      g.in0 = *rc::gen::inRange<std::uint32_t>(0, c.num_wires);
-      g.in1 = gate_arity(g.type) == 2 ? *rc::gen::inRange<std::uint32_t>(0, c.num_wires) : 0;
-    } else {
-      g.constant = *rc::gen::inRange<std::uint64_t>(0, 2);
-    }
-    g.out = c.num_wires++;
-    c.gates.push_back(g);
-  }
-  if (c.num_wires == 0) {
-    c.gates.push_back({GateType::kEq, 0, 0, 0, 1});
-    c.num_wires = 1;
-  }
-  const int outputs = *rc::gen::inRange(1, 4);
-  for (int o = 0; o < outputs; ++o) {
-    OutputGroup grp{"out" + std::to_string(o), {}, {}};
-    const int width = *rc::gen::inRange(1, 5);
-    const std::uint32_t lo = c.num_wires > 8 ? c.num_wires - 8 : 0;  // mostly late wires
-    for (int k = 0; k < width; ++k)
-      grp.wires.push_back(*rc::gen::inRange<std::uint32_t>(lo, c.num_wires));
-    if (*rc::gen::inRange(0, 2) == 0) {
-      for (PartyId p = 0; p < parties; ++p)
-        if (*rc::gen::arbitrary<bool>()) grp.receivers.push_back(p);
-      if (grp.receivers.empty()) grp.receivers.push_back(*rc::gen::inRange(0, parties));
-    }
-    c.outputs.push_back(grp);
-  }
-  return c;
-}
+// Random n-party Boolean circuits (tests/support/random_boolean.h): also circuits without inputs;
+// output groups of up to 4 wires, for everybody or (half the time) a nonempty random subset.
+inline constexpr testing::BooleanCircuitShape kCircuitShape{
+    .min_input_groups = 0, .max_output_groups = 3, .max_output_width = 4, .late_wires = 8,
+    .subset_one_in = 2, .nonempty_subsets = true};
 
 inline std::vector<PartyInput> party_inputs(const Circuit& c, int parties,
                                             const std::vector<std::vector<std::uint64_t>>& groups) {
@@ -105,10 +62,8 @@ inline std::vector<PartyInput> party_inputs(const Circuit& c, int parties,
 inline BooleanCase gen_case(int min_parties, int max_parties, int max_gates = 60) {
   BooleanCase bc;
   bc.parties = *rc::gen::inRange(min_parties, max_parties + 1);
-  bc.circuit = gen_circuit(bc.parties, max_gates);
-  for (const auto& g : bc.circuit.inputs)
-    bc.group_values.push_back(*rc::gen::container<std::vector<std::uint64_t>>(
-        g.wires.size(), rc::gen::inRange<std::uint64_t>(0, 2)));
+  bc.circuit = testing::gen_boolean_circuit(bc.parties, max_gates, kCircuitShape);
+  bc.group_values = testing::gen_group_bits(bc.circuit);
   bc.inputs = party_inputs(bc.circuit, bc.parties, bc.group_values);
   return bc;
 }
@@ -127,26 +82,6 @@ inline std::vector<std::uint64_t> expected_outputs(
     pos += g.wires.size();
   }
   return out;
-}
-
-// Runs a RapidCheck property inside the current gtest with `cases` cases instead of the default
-// 100: every case here is a whole multi-party run with base OTs. RC_PARAMS still sets the seed
-// (and a max_success other than the default wins, for longer soak runs).
-template <typename Testable>
-void check_property(int cases, Testable&& testable) {
-  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-  rc::detail::TestMetadata metadata;
-  metadata.id = std::string(info->test_suite_name()) + "/" + info->name();
-  metadata.description = info->name();
-  rc::detail::TestParams params = rc::detail::configuration().testParams;
-  if (params.maxSuccess == rc::detail::TestParams().maxSuccess) params.maxSuccess = cases;
-  const auto result =
-      rc::detail::checkTestable(std::forward<Testable>(testable), metadata, params);
-  if (!result.template is<rc::detail::SuccessResult>()) {
-    std::ostringstream ss;
-    rc::detail::printResultMessage(result, ss);
-    FAIL() << ss.str();
-  }
 }
 
 // What the meters of a run measured, in GmwCost's shape.

@@ -5,37 +5,19 @@
 #include <rapidcheck/gtest.h>
 
 #include <mutex>
-#include <sstream>
 
 #include "protocols/core/local_network.h"
 #include "protocols/spdz/spdz.h"
 #include "protocols/spdz/spdz_dealer.h"
 #include "simulator/sim_network.h"
 #include "tests/support/random_circuit.h"
+#include "tests/support/rc_budget.h"
 #include "tests/support/test_adversary.h"
 #include "verify/oracle.h"
 #include "verify/verdict.h"
 
 namespace smpc {
 namespace {
-
-// Like RC_GTEST_PROP, but with at most `max_success` cases (each case here forks a simulation,
-// which is slow under the sanitizers); RC_PARAMS can still lower it.
-template <typename Testable>
-void check_at_most(int max_success, Testable&& testable) {
-  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-  rc::detail::TestMetadata metadata;
-  metadata.id = std::string(info->test_suite_name()) + "/" + info->name();
-  metadata.description = info->name();
-  auto params = rc::detail::configuration().testParams;
-  params.maxSuccess = std::min(params.maxSuccess, max_success);
-  const auto result = rc::detail::checkTestable(std::forward<Testable>(testable), metadata, params);
-  if (!result.template is<rc::detail::SuccessResult>()) {
-    std::ostringstream ss;
-    rc::detail::printResultMessage(result, ss);
-    FAIL() << ss.str();
-  }
-}
 
 using testing::TamperSpec;
 
@@ -339,7 +321,7 @@ TEST(Spdz, SilentPartyStopsEveryoneWithoutAWrongOutput) {
 }
 
 TEST(Spdz, OnSimNetworkWithRandomLatencies) {
-  check_at_most(40, [] {
+  testing::check_with_budget(40, [] {
     const auto cc = testing::gen_case(2, 5, /*linear_only=*/false);
     const Spdz spdz(cc.circuit, 1, 0);
     SimRunOptions o;

@@ -1,12 +1,16 @@
-// RapidCheck generator of random n-party Boolean circuits that survive a round trip through a
-// Bristol Fashion file (to_bristol_fashion), for suites that drive protocols through scenario
-// files: XOR, AND, INV, EQ, EQW gates; input groups of 1..6 wires owned by any party; output
-// groups of 1..3 wires for every party or a random subset. Plus random group values and the
-// plain evaluation per party.
+// RapidCheck generators of random n-party Boolean circuits: XOR, AND, INV, EQ, EQW gates (weighted
+// towards AND, operands anywhere, so depth and layer widths vary); input groups of 1..6 wires
+// owned by any party; output groups, mostly of late wires, for every party or a random subset.
+// gen_bristol_circuit's circuits survive a round trip through a Bristol Fashion file
+// (to_bristol_fashion), for suites that drive protocols through scenario files; other suites
+// (GMW, Yao) choose a BooleanCircuitShape of their own. Plus random group values and the plain
+// evaluation per party.
 #pragma once
 
 #include <rapidcheck.h>
 
+#include <cstdint>
+#include <string>
 #include <vector>
 
 #include "protocols/core/circuit.h"
@@ -14,11 +18,26 @@
 
 namespace smpc::testing {
 
-inline Circuit gen_bristol_circuit(int parties, int max_gates = 40) {
+// The knobs in which the suites' circuits differ. The defaults are Bristol Fashion's.
+struct BooleanCircuitShape {
+  // 0 also gives circuits without inputs (then constant gates come first); Bristol Fashion
+  // needs at least one input group.
+  int min_input_groups = 1;
+  int max_output_groups = 3;
+  int max_output_width = 3;
+  // Output wires come from the last `late_wires` wires (when there are more).
+  std::uint32_t late_wires = 6;
+  // An output group goes to a random subset of the parties in 1 of `subset_one_in` cases (1:
+  // always), otherwise to everybody.
+  int subset_one_in = 3;
+  // An empty random subset becomes one random party; otherwise it means everybody.
+  bool nonempty_subsets = false;
+};
+
+inline Circuit gen_boolean_circuit(int parties, int max_gates, const BooleanCircuitShape& shape) {
   Circuit c;
   c.domain = CircuitDomain::kBoolean;
-  // Bristol Fashion needs at least one input group; most parties get one.
-  const int groups = *rc::gen::inRange(1, parties + 2);
+  const int groups = *rc::gen::inRange(shape.min_input_groups, parties + 2);
   for (int g = 0; g < groups; ++g) {
     InputGroup grp{"in" + std::to_string(g), *rc::gen::inRange(0, parties), {}};
     const int width = *rc::gen::inRange(1, 7);
@@ -28,9 +47,12 @@ inline Circuit gen_bristol_circuit(int parties, int max_gates = 40) {
   const int gates = *rc::gen::inRange(0, max_gates + 1);
   for (int i = 0; i < gates; ++i) {
     Gate g;
-    // AND and XOR carry the cost and the interaction; weight them.
-    g.type = *rc::gen::element(GateType::kAnd, GateType::kAnd, GateType::kAnd, GateType::kXor,
-                               GateType::kXor, GateType::kInv, GateType::kEq, GateType::kEqw);
+    // AND and XOR carry the cost and the interaction; weight them. Without any wire yet, only a
+    // constant.
+    g.type = c.num_wires == 0
+                 ? GateType::kEq
+                 : *rc::gen::element(GateType::kAnd, GateType::kAnd, GateType::kAnd, GateType::kXor,
+                                     GateType::kXor, GateType::kInv, GateType::kEq, GateType::kEqw);
     if (g.type == GateType::kEq) {
       g.constant = *rc::gen::inRange<std::uint64_t>(0, 2);
     } else {
@@ -40,20 +62,30 @@ inline Circuit gen_bristol_circuit(int parties, int max_gates = 40) {
     g.out = c.num_wires++;
     c.gates.push_back(g);
   }
-  const int outputs = *rc::gen::inRange(1, 4);
+  if (c.num_wires == 0) {  // no inputs and no gates: something to output
+    c.gates.push_back({GateType::kEq, 0, 0, 0, 1});
+    c.num_wires = 1;
+  }
+  const int outputs = *rc::gen::inRange(1, shape.max_output_groups + 1);
   for (int o = 0; o < outputs; ++o) {
     OutputGroup grp{"out" + std::to_string(o), {}, {}};
-    const int width = *rc::gen::inRange(1, 4);
-    const std::uint32_t lo = c.num_wires > 6 ? c.num_wires - 6 : 0;  // mostly late wires
+    const int width = *rc::gen::inRange(1, shape.max_output_width + 1);
+    const std::uint32_t lo = c.num_wires > shape.late_wires ? c.num_wires - shape.late_wires : 0;
     for (int k = 0; k < width; ++k)
       grp.wires.push_back(*rc::gen::inRange<std::uint32_t>(lo, c.num_wires));
-    if (*rc::gen::inRange(0, 3) == 0) {
+    if (shape.subset_one_in <= 1 || *rc::gen::inRange(0, shape.subset_one_in) == 0) {
       for (PartyId p = 0; p < parties; ++p)
         if (*rc::gen::arbitrary<bool>()) grp.receivers.push_back(p);
+      if (shape.nonempty_subsets && grp.receivers.empty())
+        grp.receivers.push_back(*rc::gen::inRange(0, parties));
     }
     c.outputs.push_back(grp);
   }
   return c;
+}
+
+inline Circuit gen_bristol_circuit(int parties, int max_gates = 40) {
+  return gen_boolean_circuit(parties, max_gates, BooleanCircuitShape{});
 }
 
 inline std::vector<std::vector<std::uint64_t>> gen_group_bits(const Circuit& c) {

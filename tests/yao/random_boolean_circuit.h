@@ -1,12 +1,14 @@
-// RapidCheck generators for the Yao suites: random two-party Boolean circuits (XOR, AND, INV,
-// EQ, EQW; input groups owned by party 0 or 1; output groups for party 0, 1 or both) with
-// random input bits, and the plain-evaluation oracle per party.
+// RapidCheck generators for the Yao suites: random two-party Boolean cases (circuits from
+// tests/support/random_boolean.h: XOR, AND, INV, EQ, EQW; input groups owned by party 0 or 1;
+// output groups for party 0, 1 or both) with random input bits, and the plain-evaluation oracle
+// per party.
 #pragma once
 
 #include <rapidcheck.h>
 
 #include "protocols/core/circuit.h"
 #include "protocols/core/protocol.h"
+#include "tests/support/random_boolean.h"
 
 namespace smpc::test {
 
@@ -16,50 +18,12 @@ struct BooleanCase {
   std::vector<PartyInput> inputs;                        // per party (input_wires_of order)
 };
 
-inline Circuit gen_boolean_circuit(int max_gates = 60) {
-  Circuit c;
-  c.domain = CircuitDomain::kBoolean;
-  const int groups = *rc::gen::inRange(0, 4);
-  for (int g = 0; g < groups; ++g) {
-    InputGroup grp{"in" + std::to_string(g), *rc::gen::inRange(0, 2), {}};
-    const int width = *rc::gen::inRange(1, 7);
-    for (int k = 0; k < width; ++k) grp.wires.push_back(c.num_wires++);
-    c.inputs.push_back(grp);
-  }
-  const int gates = *rc::gen::inRange(0, max_gates + 1);
-  for (int i = 0; i < gates; ++i) {
-    Gate g;
-    // Weighted towards AND and XOR, the gates that matter for garbling.
-    g.type = c.num_wires == 0
-                 ? GateType::kEq
-                 : *rc::gen::element(GateType::kAnd, GateType::kAnd, GateType::kAnd, GateType::kXor,
-                                     GateType::kXor, GateType::kInv, GateType::kEq, GateType::kEqw);
-    if (g.type != GateType::kEq) {
-      g.in0 = *rc::gen::inRange<std::uint32_t>(0, c.num_wires);
-      g.in1 = gate_arity(g.type) == 2 ? *rc::gen::inRange<std::uint32_t>(0, c.num_wires) : 0;
-    } else {
-      g.constant = *rc::gen::inRange<std::uint64_t>(0, 2);
-    }
-    g.out = c.num_wires++;
-    c.gates.push_back(g);
-  }
-  if (c.num_wires == 0) {  // something to output
-    c.gates.push_back({GateType::kEq, 0, 0, 0, 1});
-    c.num_wires = 1;
-  }
-  const int outputs = *rc::gen::inRange(1, 5);
-  for (int o = 0; o < outputs; ++o) {
-    OutputGroup grp{"out" + std::to_string(o), {}, {}};
-    const int width = *rc::gen::inRange(1, 4);
-    const std::uint32_t lo = c.num_wires > 6 ? c.num_wires - 6 : 0;  // mostly late wires
-    for (int k = 0; k < width; ++k)
-      grp.wires.push_back(*rc::gen::inRange<std::uint32_t>(lo, c.num_wires));
-    grp.receivers = *rc::gen::element(std::vector<PartyId>{}, std::vector<PartyId>{0},
-                                      std::vector<PartyId>{1}, std::vector<PartyId>{0, 1});
-    c.outputs.push_back(grp);
-  }
-  return c;
-}
+// Random two-party Boolean circuits (tests/support/random_boolean.h): also circuits without
+// inputs; up to 4 output groups, each for party 0, party 1 or both, with equal odds of the four
+// receiver lists {}, {0}, {1}, {0, 1}.
+inline constexpr testing::BooleanCircuitShape kCircuitShape{
+    .min_input_groups = 0, .max_output_groups = 4, .max_output_width = 3, .late_wires = 6,
+    .subset_one_in = 1, .nonempty_subsets = false};
 
 inline std::vector<PartyInput> party_inputs(const Circuit& c,
                                             const std::vector<std::vector<std::uint64_t>>& groups) {
@@ -73,10 +37,8 @@ inline std::vector<PartyInput> party_inputs(const Circuit& c,
 
 inline BooleanCase gen_boolean_case(int max_gates = 60) {
   BooleanCase bc;
-  bc.circuit = gen_boolean_circuit(max_gates);
-  for (const auto& g : bc.circuit.inputs)
-    bc.group_values.push_back(*rc::gen::container<std::vector<std::uint64_t>>(
-        g.wires.size(), rc::gen::inRange<std::uint64_t>(0, 2)));
+  bc.circuit = testing::gen_boolean_circuit(2, max_gates, kCircuitShape);
+  bc.group_values = testing::gen_group_bits(bc.circuit);
   bc.inputs = party_inputs(bc.circuit, bc.group_values);
   return bc;
 }
