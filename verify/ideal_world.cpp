@@ -5,6 +5,7 @@
 #include <map>
 
 #include "protocols/core/field.h"
+#include "protocols/core/fp_linear_algebra.h"
 #include "verify/field_poly.h"
 #include "verify/oracle.h"
 #include "verify/z3_encode.h"
@@ -145,46 +146,27 @@ Linear try_linear(const Problem& pr, const std::map<std::size_t, std::uint64_t>&
   auto outs = fpoly::outputs(pr.c, in);
   if (!outs) return Linear::kGiveUp;
   const std::size_t n = pr.vars.size();
+  // Augmented rows: n coefficients, then the right-hand side in column n.
   std::vector<std::vector<Fp61>> rows;
-  std::vector<Fp61> rhs;
+  rows.reserve(pr.constraints.size());
   for (const auto& [k, y] : pr.constraints) {
     const fpoly::Poly& p = (*outs)[k];
     if (fpoly::degree(p) > 1) return Linear::kNonlinear;
-    std::vector<Fp61> row(n);
+    std::vector<Fp61> row(n + 1);
     Fp61 b = Fp61::from_u64(y);
     for (const auto& [m, coef] : p) {
       if (m.empty()) b -= Fp61::from_u64(coef);
       else row[m[0].first] = Fp61::from_u64(coef);
     }
+    row[n] = b;
     rows.push_back(std::move(row));
-    rhs.push_back(b);
   }
-  // Reduced row echelon form.
-  std::vector<long> pivot_col;
-  std::size_t r = 0;
-  for (std::size_t col = 0; col < n && r < rows.size(); ++col) {
-    std::size_t sel = r;
-    while (sel < rows.size() && rows[sel][col] == Fp61()) ++sel;
-    if (sel == rows.size()) continue;
-    std::swap(rows[sel], rows[r]);
-    std::swap(rhs[sel], rhs[r]);
-    const Fp61 inv = rows[r][col].inverse();
-    for (auto& x : rows[r]) x *= inv;
-    rhs[r] *= inv;
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-      if (i == r || rows[i][col] == Fp61()) continue;
-      const Fp61 f = rows[i][col];
-      for (std::size_t c2 = 0; c2 < n; ++c2) rows[i][c2] -= f * rows[r][c2];
-      rhs[i] -= f * rhs[r];
-    }
-    pivot_col.push_back(static_cast<long>(col));
-    ++r;
-  }
-  for (std::size_t i = r; i < rows.size(); ++i)
-    if (rhs[i] != Fp61()) return Linear::kInconsistent;  // 0 = non-zero
+  const std::vector<std::size_t> pivot_col = reduce_row_echelon(rows, n);
+  for (std::size_t i = pivot_col.size(); i < rows.size(); ++i)
+    if (rows[i][n] != Fp61()) return Linear::kInconsistent;  // 0 = non-zero
   solution.assign(n, 0);
   std::vector<bool> is_pivot(n, false);
-  for (long col : pivot_col) is_pivot[static_cast<std::size_t>(col)] = true;
+  for (std::size_t col : pivot_col) is_pivot[col] = true;
   std::size_t free_count = 0;
   for (std::size_t j = 0; j < n; ++j) {
     if (fixed.count(j)) solution[j] = fixed.at(j);
@@ -196,8 +178,8 @@ Linear try_linear(const Problem& pr, const std::map<std::size_t, std::uint64_t>&
     }
   }
   for (std::size_t i = 0; i < pivot_col.size(); ++i) {
-    const auto col = static_cast<std::size_t>(pivot_col[i]);
-    Fp61 x = rhs[i];
+    const std::size_t col = pivot_col[i];
+    Fp61 x = rows[i][n];
     for (std::size_t j = 0; j < n; ++j)
       if (j != col && !fixed.count(j) && rows[i][j] != Fp61()) x -= rows[i][j] * Fp61::from_u64(solution[j]);
     solution[col] = x.value();

@@ -204,38 +204,6 @@ StatTestResult uniformity_chi_square(const ViewSamples& a, double alpha) {
   return r;
 }
 
-std::vector<std::vector<Fp61>> kernel_basis(std::vector<std::vector<Fp61>> rows,
-                                            std::size_t columns) {
-  std::vector<long> pivot_row(columns, -1);
-  std::size_t r = 0;
-  for (std::size_t c = 0; c < columns && r < rows.size(); ++c) {
-    std::size_t i = r;
-    while (i < rows.size() && rows[i][c] == Fp61()) ++i;
-    if (i == rows.size()) continue;
-    std::swap(rows[i], rows[r]);
-    const Fp61 inv = rows[r][c].inverse();
-    // Columns before c are zero in row r: they are pivots (eliminated) or free (all-zero below).
-    for (std::size_t j = c; j < columns; ++j) rows[r][j] *= inv;
-    for (std::size_t i2 = 0; i2 < rows.size(); ++i2) {
-      if (i2 == r || rows[i2][c] == Fp61()) continue;
-      const Fp61 f = rows[i2][c];
-      for (std::size_t j = c; j < columns; ++j) rows[i2][j] -= f * rows[r][j];
-    }
-    pivot_row[c] = static_cast<long>(r);
-    ++r;
-  }
-  std::vector<std::vector<Fp61>> basis;
-  for (std::size_t f = 0; f < columns; ++f) {
-    if (pivot_row[f] >= 0) continue;
-    std::vector<Fp61> v(columns);
-    v[f] = Fp61::from_u64(1);
-    for (std::size_t c = 0; c < columns; ++c)
-      if (pivot_row[c] >= 0) v[c] = -rows[static_cast<std::size_t>(pivot_row[c])][f];
-    basis.push_back(std::move(v));
-  }
-  return basis;
-}
-
 double relation_false_alarm_log10(std::size_t runs, std::size_t monomials, int degree) {
   if (runs <= monomials) return 0;
   const double s = static_cast<double>(runs - monomials);

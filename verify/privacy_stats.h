@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "protocols/core/field.h"
+#include "protocols/core/fp_linear_algebra.h"  // kernel_basis, used by relation_test
 
 namespace smpc {
 
@@ -114,10 +115,6 @@ RelationTestResult relation_test(const ViewSamples& a, const ViewSamples& b,
 // randomness is assumed ≤ 2^20, true for arithmetic circuits of multiplicative depth ≤ 20).
 // See docs/privacy.md for the derivation.
 double relation_false_alarm_log10(std::size_t runs, std::size_t monomials, int degree);
-
-// A basis of the right kernel {c : rows · c = 0} over F_p of a matrix with `columns` columns.
-std::vector<std::vector<Fp61>> kernel_basis(std::vector<std::vector<Fp61>> rows,
-                                            std::size_t columns);
 
 // Exact distributions over tuples, as counts (each side's counts are normalised by its total).
 using TupleCounts = std::map<std::vector<std::uint64_t>, std::uint64_t>;

@@ -1,37 +1,11 @@
 #include "protocols/bgw/reed_solomon.h"
 
 #include "protocols/bgw/shamir.h"
+#include "protocols/core/fp_linear_algebra.h"
 #include "protocols/core/status.h"
 
 namespace smpc {
 namespace {
-
-// Solves the N × (unknowns + 1) augmented system `rows` by Gauss–Jordan elimination; free
-// variables are set to 0. nullopt when the system is inconsistent.
-std::optional<std::vector<Fp61>> solve(std::vector<std::vector<Fp61>> rows, std::size_t unknowns) {
-  std::size_t rank = 0;
-  std::vector<std::size_t> pivot_col;
-  for (std::size_t col = 0; col < unknowns && rank < rows.size(); ++col) {
-    std::size_t piv = rank;
-    while (piv < rows.size() && rows[piv][col] == Fp61()) ++piv;
-    if (piv == rows.size()) continue;
-    std::swap(rows[piv], rows[rank]);
-    const Fp61 inv = rows[rank][col].inverse();
-    for (auto& v : rows[rank]) v *= inv;
-    for (std::size_t r = 0; r < rows.size(); ++r) {
-      if (r == rank || rows[r][col] == Fp61()) continue;
-      const Fp61 f = rows[r][col];
-      for (std::size_t c = col; c <= unknowns; ++c) rows[r][c] -= f * rows[rank][c];
-    }
-    pivot_col.push_back(col);
-    ++rank;
-  }
-  for (std::size_t r = rank; r < rows.size(); ++r)
-    if (rows[r][unknowns] != Fp61()) return std::nullopt;
-  std::vector<Fp61> x(unknowns);
-  for (std::size_t r = 0; r < rank; ++r) x[pivot_col[r]] = rows[r][unknowns];
-  return x;
-}
 
 std::size_t agreements(std::span<const Fp61> poly, std::span<const Fp61> xs,
                        std::span<const Fp61> ys) {
@@ -103,7 +77,7 @@ std::optional<std::vector<Fp61>> berlekamp_welch(std::span<const Fp61> xs, std::
     }
     rows[i][unknowns] = ys[i] * xs[i].pow(e);  // the monic x^e term of E moved to the right
   }
-  const auto sol = solve(std::move(rows), unknowns);
+  const auto sol = solve_linear_system(std::move(rows), unknowns);
   if (!sol) return std::nullopt;
   std::vector<Fp61> errloc(e + 1), q(e + k);
   for (std::size_t d = 0; d < e; ++d) errloc[d] = (*sol)[d];
