@@ -313,6 +313,16 @@ Result<std::vector<std::vector<std::uint64_t>>> field_inputs(const std::vector<n
   return out;
 }
 
+// An integer input must fit its width; said in the user's own decimal, before encoding.
+Status check_width(const nlohmann::json& v, std::size_t bits, const std::string& ptr) {
+  if (!v.is_number_unsigned() || bits >= 64) return OkStatus();
+  const auto x = v.get<std::uint64_t>();
+  if (x >> bits)
+    return err(ptr, "value " + std::to_string(x) + " does not fit in " + std::to_string(bits) +
+                        " bits (at most " + std::to_string((std::uint64_t{1} << bits) - 1) + ")");
+  return OkStatus();
+}
+
 std::string value_text(const nlohmann::json& v) {
   if (v.is_string()) return v.get<std::string>();
   // An integer: as "0x…" so that encode_value reads it (int_lsb0).
@@ -334,6 +344,7 @@ Result<Function> build_millionaires(const nlohmann::json& spec, const std::vecto
   for (std::size_t p = 0; p < 2; ++p) {
     const std::string ptr = "/inputs/" + std::to_string(p);
     if (in[p].size() != 1) return err(ptr, "give exactly one value, got " + std::to_string(in[p].size()));
+    SMPC_RETURN_IF_ERROR(check_width(in[p][0], static_cast<std::size_t>(bits), ptr + "/0"));
     auto bitsv = encode_value(value_text(in[p][0]), static_cast<std::size_t>(bits), ValueEncoding::kIntLsb0);
     if (!bitsv.ok()) return err(ptr + "/0", bitsv.status().message());
     f.party_inputs.push_back(PartyInput{*bitsv});
@@ -346,6 +357,7 @@ Result<PartyInput> one_value_input(const std::vector<nlohmann::json>& in, std::s
                                    std::size_t bits) {
   const std::string ptr = "/inputs/" + std::to_string(p);
   if (in[p].size() != 1) return err(ptr, "give exactly one value, got " + std::to_string(in[p].size()));
+  SMPC_RETURN_IF_ERROR(check_width(in[p][0], bits, ptr + "/0"));
   auto bitsv = encode_value(value_text(in[p][0]), bits, ValueEncoding::kIntLsb0);
   if (!bitsv.ok()) return err(ptr + "/0", bitsv.status().message());
   return PartyInput{*bitsv};
