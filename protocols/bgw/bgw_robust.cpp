@@ -9,6 +9,7 @@
 #include "protocols/bgw/shamir.h"
 #include "protocols/core/abort.h"
 #include "protocols/core/layer_schedule.h"
+#include "protocols/core/linear_shares.h"
 #include "protocols/core/mutants.h"
 
 namespace smpc {
@@ -201,25 +202,8 @@ PartyOutput BgwRobust::run(PartyContext& ctx, const PartyInput& input) const {
     }
     for (std::size_t gi : layer.linear) {
       const Gate& g = circuit_.gates[gi];
-      switch (g.type) {
-        case GateType::kAdd:
-          wire[g.out] = combined(wire[g.in0], wire[g.in1], Fp61::from_u64(1));
-          break;
-        case GateType::kSub:
-          wire[g.out] = combined(wire[g.in0], wire[g.in1], -Fp61::from_u64(1));
-          break;
-        case GateType::kMulConst:
-          wire[g.out] = scaled(wire[g.in0], Fp61::from_u64(g.constant));
-          break;
-        case GateType::kEqw:
-          wire[g.out] = wire[g.in0];
-          break;
-        case GateType::kEq:
-          wire[g.out] = constant_row(Fp61::from_u64(g.constant), t);
-          break;
-        default:
-          SMPC_ASSERT(false && "nonlinear or Boolean gate in a linear layer");
-      }
+      wire[g.out] =
+          linear_gate(g, wire, combined, scaled, [t](Fp61 c) { return constant_row(c, t); });
     }
   }
 

@@ -88,7 +88,7 @@ PartyOutput BgwSemiHonest::run(PartyContext& ctx, const PartyInput& input) const
     }
     for (std::size_t gi : layer.linear) {
       const Gate& g = circuit_.gates[gi];
-      wire[g.out] = linear_gate_share(g, wire[g.in0], wire[g.in1], constant_share);
+      wire[g.out] = linear_gate_share(g, wire, constant_share);
     }
   }
 

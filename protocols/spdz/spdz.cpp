@@ -8,6 +8,7 @@
 
 #include "protocols/core/abort.h"
 #include "protocols/core/layer_schedule.h"
+#include "protocols/core/linear_shares.h"
 #include "protocols/core/mutants.h"
 #include "protocols/crypto/commit.h"
 #include "protocols/crypto/hash.h"
@@ -316,25 +317,11 @@ PartyOutput SpdzParty::run(const PartyInput& input) {
       }
       for (std::size_t gi : layer.linear) {
         const Gate& g = c_.gates[gi];
-        switch (g.type) {
-          case GateType::kAdd:
-            wire[g.out] = linear(wire[g.in0], wire[g.in1], Fp61::from_u64(1));
-            break;
-          case GateType::kSub:
-            wire[g.out] = linear(wire[g.in0], wire[g.in1], -Fp61::from_u64(1));
-            break;
-          case GateType::kMulConst:
-            wire[g.out] = scaled(wire[g.in0], Fp61::from_u64(g.constant));
-            break;
-          case GateType::kEqw:
-            wire[g.out] = wire[g.in0];
-            break;
-          case GateType::kEq:
-            wire[g.out] = constant(Fp61::from_u64(g.constant));
-            break;
-          default:
-            SMPC_ASSERT(false && "nonlinear or Boolean gate in a linear layer");
-        }
+        wire[g.out] = linear_gate(
+            g, wire,
+            [this](const AuthShare& a, const AuthShare& b, Fp61 sign) { return linear(a, b, sign); },
+            [this](const AuthShare& a, Fp61 c) { return scaled(a, c); },
+            [this](Fp61 c) { return constant(c); });
       }
     }
 

@@ -51,7 +51,7 @@ PartyOutput SecureSum::run(PartyContext& ctx, const PartyInput& input) const {
   // Step 2: the circuit is linear, so it applies to summands directly.
   const auto constant_share = [me](Fp61 c) { return me == 0 ? c : Fp61(); };
   for (const Gate& g : circuit_.gates)
-    wire[g.out] = linear_gate_share(g, wire[g.in0], wire[g.in1], constant_share);
+    wire[g.out] = linear_gate_share(g, wire, constant_share);
 
   // Step 3: open the outputs towards their receivers.
   for (PartyId r = 0; r < n; ++r) {
