@@ -55,7 +55,7 @@ void check_simulated(const gmw_test::BooleanCase& bc, const Protocol& protocol,
   RC_ASSERT(r.ok());
   for (const auto& p : r->parties) {
     RC_ASSERT(p.status == PartyStatus::kOutput);
-    RC_ASSERT(p.outputs == gmw_test::expected_outputs(bc.circuit, bc.group_values, p.party));
+    RC_ASSERT(p.outputs == testing::expected_outputs(bc.circuit, bc.group_values, p.party));
   }
   const GmwCost want = gmw_cost(bc.circuit, bc.parties, pre), got = gmw_test::measured_cost(*r);
   RC_ASSERT(got.bytes == want.bytes);

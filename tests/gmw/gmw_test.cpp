@@ -109,7 +109,7 @@ void check_case(const BooleanCase& bc, const Protocol& protocol, GmwPreprocessin
   const auto r = run_gmw(protocol, bc.parties, bc.inputs, *rc::gen::arbitrary<std::uint64_t>());
   for (const auto& p : r.parties) {
     RC_ASSERT(p.status == PartyStatus::kOutput);
-    RC_ASSERT(p.outputs == gmw_test::expected_outputs(bc.circuit, bc.group_values, p.party));
+    RC_ASSERT(p.outputs == testing::expected_outputs(bc.circuit, bc.group_values, p.party));
   }
   const GmwCost want = gmw_cost(bc.circuit, bc.parties, pre), got = measured_cost(r);
   RC_ASSERT(got.bytes == want.bytes);

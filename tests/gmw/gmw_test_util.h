@@ -68,22 +68,6 @@ inline BooleanCase gen_case(int min_parties, int max_parties, int max_gates = 60
   return bc;
 }
 
-// What party p must receive: plain evaluation restricted to the groups delivered to p.
-inline std::vector<std::uint64_t> expected_outputs(
-    const Circuit& c, const std::vector<std::vector<std::uint64_t>>& groups, PartyId p) {
-  const auto all = evaluate(c, groups);
-  SMPC_ASSERT(all.ok());
-  std::vector<std::uint64_t> out;
-  std::size_t pos = 0;
-  for (const auto& g : c.outputs) {
-    if (g.delivered_to(p))
-      out.insert(out.end(), all->begin() + static_cast<std::ptrdiff_t>(pos),
-                 all->begin() + static_cast<std::ptrdiff_t>(pos + g.wires.size()));
-    pos += g.wires.size();
-  }
-  return out;
-}
-
 // What the meters of a run measured, in GmwCost's shape.
 inline GmwCost measured_cost(const RunResult& r) {
   GmwCost c;

@@ -104,4 +104,21 @@ inline std::uint64_t bits_value(const std::vector<std::uint64_t>& bits, std::siz
   return v;
 }
 
+// What party p must receive: plain evaluation of the groups' values, restricted to the output
+// groups delivered to p (independent of how a protocol splits inputs among parties).
+inline std::vector<std::uint64_t> expected_outputs(
+    const Circuit& c, const std::vector<std::vector<std::uint64_t>>& groups, PartyId p) {
+  const auto all = evaluate(c, groups);
+  RC_ASSERT(all.ok());
+  std::vector<std::uint64_t> out;
+  std::size_t pos = 0;
+  for (const auto& g : c.outputs) {
+    if (g.delivered_to(p))
+      out.insert(out.end(), all->begin() + static_cast<std::ptrdiff_t>(pos),
+                 all->begin() + static_cast<std::ptrdiff_t>(pos + g.wires.size()));
+    pos += g.wires.size();
+  }
+  return out;
+}
+
 }  // namespace smpc::testing

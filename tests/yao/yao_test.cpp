@@ -46,7 +46,7 @@ RC_GTEST_PROP(Yao, EqualsPlainEvaluationAtExactlyTheDocumentedCost, ()) {
   for (PartyId p = 0; p < 2; ++p) {
     const auto& pr = r.parties[static_cast<std::size_t>(p)];
     RC_ASSERT(pr.status == PartyStatus::kOutput);
-    RC_ASSERT(pr.outputs == test::expected_outputs(bc.circuit, bc.group_values, p));
+    RC_ASSERT(pr.outputs == testing::expected_outputs(bc.circuit, bc.group_values, p));
   }
   const YaoCost want = yao_cost(bc.circuit, garbler, chunk), got = measured_cost(r);
   RC_ASSERT(got.bytes == want.bytes);
