@@ -18,6 +18,7 @@
 #include "protocols/core/local_network.h"
 #include "simulator/sim_network.h"
 #include "tests/support/random_circuit.h"
+#include "tests/support/run_stats.h"
 #include "tests/support/rc_budget.h"
 #include "tests/support/test_adversary.h"
 #include "verify/oracle.h"
@@ -89,24 +90,9 @@ Expected robust_formula(const Circuit& c, int n, int t) {
   return e;
 }
 
-std::map<std::string, std::uint64_t> bytes_by_label(const RunResult& r) {
-  std::map<std::string, std::uint64_t> bytes;
-  for (const auto& p : r.parties)
-    for (const auto& [label, s] : p.meter.by_label) bytes[label] += s.traffic.bytes;
-  return bytes;
-}
-
-std::uint32_t max_round(const RunResult& r) {
-  std::uint32_t rounds = 0;
-  for (const auto& p : r.parties) rounds = std::max(rounds, p.meter.max_round);
-  return rounds;
-}
-
-PartyBody body_of(const BgwRobust& bgw, const testing::CircuitCase& cc) {
-  return [&](PartyContext& ctx) {
-    return bgw.run(ctx, cc.inputs[static_cast<std::size_t>(ctx.net.self())]);
-  };
-}
+using testing::body_of;
+using testing::bytes_by_label;
+using testing::max_round;
 
 RC_GTEST_PROP(BgwRobust, EqualsPlainEvaluationAndItsCostFormula, ()) {
   testing::CircuitCase cc;
