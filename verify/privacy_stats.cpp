@@ -97,6 +97,35 @@ int bucket_bits_for(std::size_t runs, std::size_t min_expected) {
   return bits;
 }
 
+namespace {
+
+// Per-position tests share this: keep the most significant position, then correct for the
+// number of positions tested (Bonferroni) so the family-wise false-alarm rate is alpha.
+struct MostSignificant {
+  double min_p = 1, min_stat = 0;
+  void add(StatTestResult& r, std::size_t k, double p, double stat) {
+    ++r.tested;
+    if (r.worst < 0 || p < min_p) {
+      min_p = p;
+      min_stat = stat;
+      r.worst = static_cast<long>(k);
+    }
+  }
+  // Sets statistic, p-value and alarm; appends the threshold and the worst position to `os`.
+  void finish(StatTestResult& r, double alpha, const ViewSamples& a, std::ostream& os) const {
+    const double m = static_cast<double>(std::max<std::size_t>(r.tested, 1));
+    r.statistic = min_stat;
+    r.p_value = std::min(1.0, min_p * m);
+    r.alarm = r.tested > 0 && min_p < alpha / m;
+    os << "Bonferroni threshold " << format_p(alpha / m) << " per position";
+    if (r.worst >= 0)
+      os << "; smallest p = " << format_p(min_p) << " at "
+         << a.layout[static_cast<std::size_t>(r.worst)].name;
+  }
+};
+
+}  // namespace
+
 StatTestResult two_sample_chi_square(const ViewSamples& a, const ViewSamples& b, double alpha) {
   SMPC_ASSERT(a.layout.size() == b.layout.size());
   StatTestResult r;
@@ -106,7 +135,7 @@ StatTestResult two_sample_chi_square(const ViewSamples& a, const ViewSamples& b,
   }
   const int bits = bucket_bits_for(std::min(a.runs.size(), b.runs.size()));
   const auto na = static_cast<double>(a.runs.size()), nb = static_cast<double>(b.runs.size());
-  double min_p = 1, min_stat = 0;
+  MostSignificant best;
   std::size_t exact_buckets = 0, skipped = 0;
   for (std::size_t k = 0; k < a.layout.size(); ++k) {
     std::uint64_t va = 0, vb = 0;
@@ -131,25 +160,13 @@ StatTestResult two_sample_chi_square(const ViewSamples& a, const ViewSamples& b,
     for (const auto& run : a.runs) ++ca[bucket(run[k])];
     for (const auto& run : b.runs) ++cb[bucket(run[k])];
     exact_buckets += exact;
-    ++r.tested;
     const auto [stat, dof] = homogeneity(ca, cb, na, nb);
-    const double p = dof > 0 ? chi_square_upper_tail(stat, dof) : 1.0;
-    if (r.worst < 0 || p < min_p) {
-      min_p = p;
-      min_stat = stat;
-      r.worst = static_cast<long>(k);
-    }
+    best.add(r, k, dof > 0 ? chi_square_upper_tail(stat, dof) : 1.0, stat);
   }
-  const double m = static_cast<double>(std::max<std::size_t>(r.tested, 1));
-  r.statistic = min_stat;
-  r.p_value = std::min(1.0, min_p * m);
-  r.alarm = r.tested > 0 && min_p < alpha / m;
   std::ostringstream os;
   os << r.tested << " positions compared (" << exact_buckets << " by exact value, the others by "
-     << "their top " << bits << " bits), " << skipped << " equal constants skipped; "
-     << "Bonferroni threshold " << format_p(alpha / m) << " per position";
-  if (r.worst >= 0)
-    os << "; smallest p = " << format_p(min_p) << " at " << a.layout[static_cast<std::size_t>(r.worst)].name;
+     << "their top " << bits << " bits), " << skipped << " equal constants skipped; ";
+  best.finish(r, alpha, a, os);
   r.detail = os.str();
   return r;
 }
@@ -162,7 +179,7 @@ StatTestResult uniformity_chi_square(const ViewSamples& a, double alpha) {
   }
   const int bits = bucket_bits_for(a.runs.size(), 10);
   const auto n = static_cast<double>(a.runs.size());
-  double min_p = 1, min_stat = 0;
+  MostSignificant best;
   std::size_t constants = 0, opaque = 0;
   for (std::size_t k = 0; k < a.layout.size(); ++k) {
     const ElementDomain d = a.layout[k].domain;
@@ -182,24 +199,12 @@ StatTestResult uniformity_chi_square(const ViewSamples& a, double alpha) {
     const double e = n / static_cast<double>(nbuckets);
     double stat = 0;
     for (auto c : counts) stat += (static_cast<double>(c) - e) * (static_cast<double>(c) - e) / e;
-    const double p = chi_square_upper_tail(stat, static_cast<double>(nbuckets - 1));
-    ++r.tested;
-    if (r.worst < 0 || p < min_p) {
-      min_p = p;
-      min_stat = stat;
-      r.worst = static_cast<long>(k);
-    }
+    best.add(r, k, chi_square_upper_tail(stat, static_cast<double>(nbuckets - 1)), stat);
   }
-  const double m = static_cast<double>(std::max<std::size_t>(r.tested, 1));
-  r.statistic = min_stat;
-  r.p_value = std::min(1.0, min_p * m);
-  r.alarm = r.tested > 0 && min_p < alpha / m;
   std::ostringstream os;
   os << r.tested << " positions tested against uniform (top " << bits << " bits), " << constants
-     << " constant (public) positions and " << opaque << " opaque ones skipped; Bonferroni "
-     << "threshold " << format_p(alpha / m) << " per position";
-  if (r.worst >= 0)
-    os << "; smallest p = " << format_p(min_p) << " at " << a.layout[static_cast<std::size_t>(r.worst)].name;
+     << " constant (public) positions and " << opaque << " opaque ones skipped; ";
+  best.finish(r, alpha, a, os);
   r.detail = os.str();
   return r;
 }
