@@ -11,6 +11,7 @@
 #include "protocols/core/layer_schedule.h"
 #include "protocols/core/linear_shares.h"
 #include "protocols/core/mutants.h"
+#include "protocols/bgw/labels_robust.h"
 
 namespace smpc {
 namespace {
@@ -143,7 +144,7 @@ PartyOutput BgwRobust::run(PartyContext& ctx, const PartyInput& input) const {
       for (PartyId d = 0; d < n; ++d)
         if (vss.accepted[vss.offset[static_cast<std::size_t>(d)]])
           omega += share(vss.offset[static_cast<std::size_t>(d)]);
-      const Fp61 r = robust_open(net, t, "bgwr.mult.challenge", {omega})[0];
+      const Fp61 r = robust_open(net, t, labels::bgw_robust::kMultChallenge, {omega})[0];
 
       // 2c. Open ρ = r·a_i + β for every dealer i and gate g. ⟨a_i⟩: party j's share of a_i is
       //     its sub-share R_j^a(α_i).
@@ -153,7 +154,7 @@ PartyOutput BgwRobust::run(PartyContext& ctx, const PartyInput& input) const {
           const Gate& gate = circuit_.gates[layer.nonlinear[g]];
           rho_shares.push_back(r * at(wire[gate.in0], i) + share(id(i, g, 1)));
         }
-      const auto rho = robust_open(net, t, "bgwr.mult.open_rho", rho_shares);
+      const auto rho = robust_open(net, t, labels::bgw_robust::kMultOpenRho, rho_shares);
 
       // 2d. Open z = r·c − ρ·b_i + γ, which is r(c − a_i b_i) + (γ − β b_i).
       std::vector<Fp61> z_shares;
@@ -164,7 +165,7 @@ PartyOutput BgwRobust::run(PartyContext& ctx, const PartyInput& input) const {
           z_shares.push_back(r * share(id(i, g, 0)) - rho_ig * at(wire[gate.in1], i) +
                              share(id(i, g, 2)));
         }
-      const auto z = robust_open(net, t, "bgwr.mult.open_z", z_shares);
+      const auto z = robust_open(net, t, labels::bgw_robust::kMultOpenZ, z_shares);
 
       // 2e. A dealer disqualified in the VSS, or whose check failed, is corrupted: open its
       //     a_i and b_i from their sub-shares and use c_i = a_i·b_i in the clear.
@@ -184,7 +185,7 @@ PartyOutput BgwRobust::run(PartyContext& ctx, const PartyInput& input) const {
           sub.push_back(at(wire[gate.in0], i));
           sub.push_back(at(wire[gate.in1], i));
         }
-        in_clear = robust_open(net, t, "bgwr.mult.reveal", sub);
+        in_clear = robust_open(net, t, labels::bgw_robust::kMultReveal, sub);
       }
 
       // 2f. New rows: Σ_i λ_i [c_i] (rows are linear, so sub-shares stay consistent).
@@ -216,7 +217,7 @@ PartyOutput BgwRobust::run(PartyContext& ctx, const PartyInput& input) const {
     if (wires.empty()) continue;
     std::vector<Fp61> shares;
     for (auto w : wires) shares.push_back(wire[w][0]);
-    net.send(r, "bgwr.output", Message().add_field61(shares));
+    net.send(r, labels::bgw_robust::kOutput, Message().add_field61(shares));
   }
   PartyOutput out;
   const auto mine = circuit_.output_wires_of(me);

@@ -6,6 +6,7 @@
 #include "protocols/core/layer_schedule.h"
 #include "protocols/core/linear_shares.h"
 #include "protocols/core/mutants.h"
+#include "protocols/bgw/labels.h"
 
 namespace smpc {
 
@@ -40,7 +41,7 @@ PartyOutput BgwSemiHonest::run(PartyContext& ctx, const PartyInput& input) const
     }
     for (PartyId j = 0; j < n; ++j) {
       if (j == me) continue;
-      net.send(j, "bgw.input", Message().add_field61(to[static_cast<std::size_t>(j)]));
+      net.send(j, labels::bgw::kInput, Message().add_field61(to[static_cast<std::size_t>(j)]));
     }
     for (std::size_t k = 0; k < my_wires.size(); ++k)
       wire[my_wires[k]] = to[static_cast<std::size_t>(me)][k];
@@ -76,7 +77,7 @@ PartyOutput BgwSemiHonest::run(PartyContext& ctx, const PartyInput& input) const
         for (PartyId j = 0; j < n; ++j) to[static_cast<std::size_t>(j)][k] = shares[j];
       }
       for (PartyId j = 0; j < n; ++j)
-        if (j != me) net.send(j, "bgw.mult.reshare", Message().add_field61(to[j]));
+        if (j != me) net.send(j, labels::bgw::kMultReshare, Message().add_field61(to[j]));
       std::vector<Fp61> acc(m);
       for (std::size_t k = 0; k < m; ++k) acc[k] = lambda[me] * to[me][k];
       for (PartyId i = 0; i < n; ++i) {
@@ -100,7 +101,7 @@ PartyOutput BgwSemiHonest::run(PartyContext& ctx, const PartyInput& input) const
     if (wires.empty()) continue;
     std::vector<Fp61> shares;
     for (auto w : wires) shares.push_back(wire[w]);
-    net.send(r, "bgw.output", Message().add_field61(shares));
+    net.send(r, labels::bgw::kOutput, Message().add_field61(shares));
   }
   const auto out_wires = circuit_.output_wires_of(me);
   PartyOutput out;

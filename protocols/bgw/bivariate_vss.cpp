@@ -7,6 +7,7 @@
 
 #include "protocols/bgw/phase_king.h"
 #include "protocols/bgw/shamir.h"
+#include "protocols/bgw/labels_robust.h"
 
 namespace smpc {
 namespace {
@@ -88,7 +89,7 @@ VssBatch vss_share(LockstepNet& net, int t, const std::vector<int>& per_dealer,
       const auto r = b.row(j);
       coeffs.insert(coeffs.end(), r.begin(), r.end());
     }
-    net.send(j, "bgwr.vss.rows", Message().add_field61(coeffs));
+    net.send(j, labels::bgw_robust::kVssRows, Message().add_field61(coeffs));
   }
   for (std::size_t i = 0; i < dealt.size(); ++i) row[mine_at + i] = dealt[i].row(me);
   for (PartyId d = 0; d < n; ++d) {
@@ -108,7 +109,7 @@ VssBatch vss_share(LockstepNet& net, int t, const std::vector<int>& per_dealer,
     if (j == me) continue;
     std::vector<Fp61> v(total);
     for (std::size_t i = 0; i < total; ++i) v[i] = row[i] ? eval(*row[i], j) : Fp61();
-    net.send(j, "bgwr.vss.pairwise", Message().add_field61(v));
+    net.send(j, labels::bgw_robust::kVssPairwise, Message().add_field61(v));
   }
   ByteWriter complaints;
   for (PartyId j = 0; j < n; ++j) {

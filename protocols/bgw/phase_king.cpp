@@ -5,6 +5,7 @@
 #include <map>
 
 #include "protocols/core/status.h"
+#include "protocols/bgw/labels_robust.h"
 
 namespace smpc {
 namespace {
@@ -78,7 +79,7 @@ std::vector<std::optional<Bytes>> byzantine_broadcast(LockstepNet& net, int t, c
   // Round 1: the senders' payloads.
   net.begin_round();
   for (PartyId p = 0; p < n; ++p)
-    if (p != me) net.send(p, "bgwr.bcast.send", Message().add_bytes(mine));
+    if (p != me) net.send(p, labels::bgw_robust::kBcastSend, Message().add_bytes(mine));
   std::vector<Value> v(un);
   v[static_cast<std::size_t>(me)] = mine;
   for (PartyId p = 0; p < n; ++p)
@@ -92,7 +93,7 @@ std::vector<std::optional<Bytes>> byzantine_broadcast(LockstepNet& net, int t, c
     net.begin_round();
     const Message vote = encode_values(v);
     for (PartyId p = 0; p < n; ++p)
-      if (p != me) net.send(p, "bgwr.bcast.vote", vote);
+      if (p != me) net.send(p, labels::bgw_robust::kBcastVote, vote);
     std::vector<std::map<Value, int>> votes(un);
     for (std::size_t s = 0; s < un; ++s) ++votes[s][v[s]];
     for (PartyId p = 0; p < n; ++p) {
@@ -111,7 +112,7 @@ std::vector<std::optional<Bytes>> byzantine_broadcast(LockstepNet& net, int t, c
     net.begin_round();
     const Message prop = encode_proposals(proposal);
     for (PartyId p = 0; p < n; ++p)
-      if (p != me) net.send(p, "bgwr.bcast.propose", prop);
+      if (p != me) net.send(p, labels::bgw_robust::kBcastPropose, prop);
     std::vector<std::map<Value, int>> proposals(un);
     for (std::size_t s = 0; s < un; ++s)
       if (proposal[s]) ++proposals[s][*proposal[s]];
@@ -134,7 +135,7 @@ std::vector<std::optional<Bytes>> byzantine_broadcast(LockstepNet& net, int t, c
     if (me == king) {
       const Message kv = encode_values(v);
       for (PartyId p = 0; p < n; ++p)
-        if (p != me) net.send(p, "bgwr.bcast.king", kv);
+        if (p != me) net.send(p, labels::bgw_robust::kBcastKing, kv);
     } else {
       const auto got = decode_proposals(net.recv(king), un, false);
       for (std::size_t s = 0; s < un; ++s)

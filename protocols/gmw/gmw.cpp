@@ -4,6 +4,7 @@
 
 #include "protocols/gmw/bit_triples.h"
 #include "protocols/ot/iknp.h"
+#include "protocols/gmw/labels.h"
 
 namespace smpc {
 namespace {
@@ -55,7 +56,7 @@ PartyOutput gmw_online(const GmwPlan& plan, PartyContext& ctx, const PartyInput&
       if (j == me) continue;
       const auto share = random_bits(ctx.rng, my_wires.size());
       for (std::size_t k = 0; k < share.size(); ++k) own[k] ^= share[k] ? 1 : 0;
-      net.send(j, "gmw.input", Message().add_bits(share));
+      net.send(j, labels::gmw::kInput, Message().add_bits(share));
     }
     for (std::size_t k = 0; k < my_wires.size(); ++k) wire[my_wires[k]] = own[k];
   }
@@ -85,7 +86,7 @@ PartyOutput gmw_online(const GmwPlan& plan, PartyContext& ctx, const PartyInput&
         opening[k] = d[k] != 0;
         opening[m + k] = e[k] != 0;
       }
-      send_to_all(net, "gmw.and", Message().add_bits(opening));
+      send_to_all(net, labels::gmw::kAnd, Message().add_bits(opening));
       for (PartyId p = 0; p < n; ++p) {
         if (p == me) continue;
         const auto theirs = read_bits(net.recv(p), 2 * m);
@@ -131,7 +132,7 @@ PartyOutput gmw_online(const GmwPlan& plan, PartyContext& ctx, const PartyInput&
     if (wires.empty()) continue;
     std::vector<bool> shares(wires.size());
     for (std::size_t k = 0; k < wires.size(); ++k) shares[k] = wire[wires[k]] != 0;
-    net.send(r, "gmw.output", Message().add_bits(shares));
+    net.send(r, labels::gmw::kOutput, Message().add_bits(shares));
   }
   PartyOutput out;
   const auto out_wires = c.output_wires_of(me);
@@ -208,9 +209,9 @@ GmwCost gmw_cost(const Circuit& c, int parties, GmwPreprocessing preprocessing) 
   const auto np = static_cast<std::size_t>(n);
   GmwCost cost;
   cost.link_bytes.assign(np, std::vector<std::uint64_t>(np, 0));
-  const auto add = [&](const std::string& label, PartyId from, PartyId to, std::uint64_t b) {
-    cost.bytes[label] += b;
-    cost.messages[label] += 1;
+  const auto add = [&](std::string_view label, PartyId from, PartyId to, std::uint64_t b) {
+    cost.bytes[std::string(label)] += b;
+    cost.messages[std::string(label)] += 1;
     cost.link_bytes[static_cast<std::size_t>(from)][static_cast<std::size_t>(to)] += b;
   };
   const auto bits_message = [](std::size_t bits) -> std::uint64_t { return 6 + (bits + 7) / 8; };
@@ -221,13 +222,13 @@ GmwCost gmw_cost(const Circuit& c, int parties, GmwPreprocessing preprocessing) 
     for (PartyId s = 0; s < n; ++s) {
       for (PartyId r = 0; r < n; ++r) {
         if (!triple_ot_sender(s, r, n)) continue;
-        add("gmw.ot.base", r, s, 6 + 32);               // one point
-        add("gmw.ot.base", s, r, 6 + 64 * kIknpKappa);  // 2κ points
+        add(labels::gmw::kOtBase, r, s, 6 + 32);               // one point
+        add(labels::gmw::kOtBase, s, r, 6 + 64 * kIknpKappa);  // 2κ points
         for (std::size_t off = 0; off < 2 * and_count; off += kIknpBatch) {
           const std::size_t mb = std::min(kIknpBatch, 2 * and_count - off);
-          add("gmw.ot.extend", r, s, 6 + 16 * ((mb + 127) / 128 * 128));
+          add(labels::gmw::kOtExtend, r, s, 6 + 16 * ((mb + 127) / 128 * 128));
         }
-        if (n > 2) add("gmw.triple.fix", s, r, bits_message(2 * and_count));
+        if (n > 2) add(labels::gmw::kTripleFix, s, r, bits_message(2 * and_count));
       }
     }
     cost.offline_rounds = n == 2 ? 2 : 3;
@@ -240,17 +241,17 @@ GmwCost gmw_cost(const Circuit& c, int parties, GmwPreprocessing preprocessing) 
   }
   for (PartyId p = 0; p < n; ++p)
     for (PartyId j = 0; j < n && in[p] > 0; ++j)
-      if (j != p) add("gmw.input", p, j, bits_message(in[p]));
+      if (j != p) add(labels::gmw::kInput, p, j, bits_message(in[p]));
   std::vector<std::size_t> widths;
   for (const CircuitLayer& l : layer_schedule(c))
     if (!l.nonlinear.empty()) widths.push_back(l.nonlinear.size());
   for (std::size_t m : widths)
     for (PartyId p = 0; p < n; ++p)
       for (PartyId j = 0; j < n; ++j)
-        if (j != p) add("gmw.and", p, j, bits_message(2 * m));
+        if (j != p) add(labels::gmw::kAnd, p, j, bits_message(2 * m));
   for (PartyId r = 0; r < n; ++r)
     for (PartyId p = 0; p < n && out[r] > 0; ++p)
-      if (p != r) add("gmw.output", p, r, bits_message(out[r]));
+      if (p != r) add(labels::gmw::kOutput, p, r, bits_message(out[r]));
 
   // Causal rounds (meter.h), replayed: a message is stamped 1 + the largest round its sender
   // has received. After the offline phase every party has received a round-3 correction

@@ -13,17 +13,18 @@
 #include "protocols/crypto/commit.h"
 #include "protocols/crypto/hash.h"
 #include "protocols/spdz/spdz_dealer.h"
+#include "protocols/spdz/labels.h"
 
 namespace smpc {
 namespace {
 
-constexpr char kAbortNotice[] = "spdz.abort";
+constexpr std::string_view kAbortNotice = labels::spdz::kAbort;
 constexpr std::size_t kSeedBytes = 32;
 
 bool is_abort_notice(const Message& m) {
   if (m.parts().size() != 1 || m.parts()[0].kind != ElementKind::kByte) return false;
   const Bytes& d = m.parts()[0].data;
-  return d.size() == sizeof kAbortNotice - 1 && std::memcmp(d.data(), kAbortNotice, d.size()) == 0;
+  return d.size() == kAbortNotice.size() && std::memcmp(d.data(), kAbortNotice.data(), d.size()) == 0;
 }
 
 Bytes fp61_bytes(std::span<const Fp61> values) {
@@ -157,8 +158,8 @@ void SpdzParty::mac_check(int which, const std::vector<Opened>& log, const Bytes
     Bytes open_msg(coin_opening_[w].value);
     open_msg.insert(open_msg.end(), coin_opening_[w].randomness.begin(),
                     coin_opening_[w].randomness.end());
-    send_all("spdz.coin.open", Message().add_bytes(open_msg));
-    if (input_digest) send_all("spdz.input.check", Message().add_bytes(*input_digest));
+    send_all(labels::spdz::kCoinOpen, Message().add_bytes(open_msg));
+    if (input_digest) send_all(labels::spdz::kInputCheck, Message().add_bytes(*input_digest));
   }
   std::array<std::uint8_t, kSeedBytes> seed = coin_seed_[w];
   for (PartyId p = 0; p < n_; ++p) {
@@ -195,11 +196,11 @@ void SpdzParty::mac_check(int which, const std::vector<Opened>& log, const Bytes
   // MACCheck step 3: commit to σ_i, then open; nobody can choose σ after seeing the others.
   const Bytes sigma_bytes = fp61_bytes(sigma);
   const auto [digest, opening] = commit({check_session, me_}, sigma_bytes, ctx_.rng);
-  send_all("spdz.maccheck.commit", Message().add_bytes(digest));
+  send_all(labels::spdz::kMacCheckCommit, Message().add_bytes(digest));
   std::vector<Bytes> their_digest(static_cast<std::size_t>(n_));
   for (PartyId p = 0; p < n_; ++p)
     if (p != me_) their_digest[static_cast<std::size_t>(p)] = recv_bytes(p, sizeof(Digest));
-  send_all("spdz.maccheck.open", Message().add_field61(sigma).add_bytes(opening.randomness));
+  send_all(labels::spdz::kMacCheckOpen, Message().add_field61(sigma).add_bytes(opening.randomness));
   std::vector<Fp61> total = sigma;
   for (PartyId p = 0; p < n_; ++p) {
     if (p == me_) continue;
@@ -232,7 +233,7 @@ PartyOutput SpdzParty::run(const PartyInput& input) {
   ctx_.meter.set_phase("offline");
   std::array<std::uint8_t, kSeedBytes> contribution{};
   ctx_.rng.fill(contribution);
-  send_all("spdz.dealer.seed", Message().add_bytes(contribution));
+  send_all(labels::spdz::kDealerSeed, Message().add_bytes(contribution));
   ctx_.meter.set_phase("online");
   Bytes commitments;
   for (std::size_t w = 0; w < 2; ++w) {
@@ -241,7 +242,7 @@ PartyOutput SpdzParty::run(const PartyInput& input) {
     coin_opening_[w] = o;
     commitments.insert(commitments.end(), d.begin(), d.end());
   }
-  send_all("spdz.coin.commit", Message().add_bytes(commitments));
+  send_all(labels::spdz::kCoinCommit, Message().add_bytes(commitments));
   std::string dealer_stream = "spdz.dealer/";
   coin_commitment_.resize(static_cast<std::size_t>(n_));
   for (PartyId p = 0; p < n_; ++p) {
@@ -269,7 +270,7 @@ PartyOutput SpdzParty::run(const PartyInput& input) {
         if (g.owner == me_)
           eps.push_back(Fp61::from_u64(input.values[eps.size()]) - prep_.input_mask_clear[idx]);
     SMPC_ASSERT(eps.size() == input.values.size());
-    if (!eps.empty()) send_all("spdz.input", Message().add_field61(eps));
+    if (!eps.empty()) send_all(labels::spdz::kInput, Message().add_field61(eps));
     std::vector<std::vector<Fp61>> by_owner(static_cast<std::size_t>(n_));
     by_owner[static_cast<std::size_t>(me_)] = eps;
     for (PartyId p = 0; p < n_; ++p) {
@@ -303,7 +304,7 @@ PartyOutput SpdzParty::run(const PartyInput& input) {
           de.push_back(linear(wire[gate.in0], tr.a, -Fp61::from_u64(1)));
           de.push_back(linear(wire[gate.in1], tr.b, -Fp61::from_u64(1)));
         }
-        const auto opened = open("spdz.open", de, log);
+        const auto opened = open(labels::spdz::kOpen, de, log);
         for (std::size_t g = 0; g < m; ++g) {
           const Gate& gate = c_.gates[layer.nonlinear[g]];
           const SpdzTriple& tr = prep_.triples[triple_index(triple, g)];
@@ -341,7 +342,7 @@ PartyOutput SpdzParty::run(const PartyInput& input) {
       ++entry;
     }
   std::vector<Opened> out_log;
-  const auto opened = open("spdz.output", out_shares, out_log);
+  const auto opened = open(labels::spdz::kOutput, out_shares, out_log);
 
   // Step 5: MACCheck of the outputs; only then are they used.
   // M01: the output opening goes unchecked, so a tampered output share goes unnoticed.
@@ -390,8 +391,8 @@ PartyOutput Spdz::run(PartyContext& ctx, const PartyInput& input) const {
   // Outside the handler on purpose: a send may switch to another simulated party, and SimGrid's
   // raw contexts share one thread's C++ exception state, so a `throw;` after a switch inside
   // the handler could rethrow another party's Abort (found by tests/property).
-  const Bytes notice(kAbortNotice, kAbortNotice + sizeof kAbortNotice - 1);
-  send_to_all(ctx.net, "spdz.abort", Message().add_bytes(notice));
+  const Bytes notice(kAbortNotice.begin(), kAbortNotice.end());
+  send_to_all(ctx.net, labels::spdz::kAbort, Message().add_bytes(notice));
   throw *failure;
 }
 

@@ -1,6 +1,7 @@
 #include "protocols/sum/secure_sum.h"
 
 #include "protocols/core/linear_shares.h"
+#include "protocols/sum/labels.h"
 
 namespace smpc {
 
@@ -37,7 +38,7 @@ PartyOutput SecureSum::run(PartyContext& ctx, const PartyInput& input) const {
       to[me][k] = rest;
     }
     for (PartyId j = 0; j < n; ++j)
-      if (j != me) net.send(j, "sum.share", Message().add_field61(to[j]));
+      if (j != me) net.send(j, labels::sum::kShare, Message().add_field61(to[j]));
     for (std::size_t k = 0; k < my_wires.size(); ++k) wire[my_wires[k]] = to[me][k];
   }
   for (PartyId p = 0; p < n; ++p) {
@@ -60,7 +61,7 @@ PartyOutput SecureSum::run(PartyContext& ctx, const PartyInput& input) const {
     if (wires.empty()) continue;
     std::vector<Fp61> s;
     for (auto w : wires) s.push_back(wire[w]);
-    net.send(r, "sum.open", Message().add_field61(s));
+    net.send(r, labels::sum::kOpen, Message().add_field61(s));
   }
   PartyOutput out;
   const auto out_wires = circuit_.output_wires_of(me);

@@ -9,6 +9,7 @@
 #include "protocols/crypto/block.h"
 #include "protocols/crypto/tccr_hash.h"
 #include "protocols/ot/iknp.h"
+#include "protocols/yao/labels.h"
 
 namespace smpc {
 namespace {
@@ -107,12 +108,12 @@ PartyOutput YaoSemiHonest::run_garbler(PartyContext& ctx, const PartyInput& inpu
     std::vector<Block> active(in_g.size());
     for (std::size_t k = 0; k < in_g.size(); ++k)
       active[k] = x[k] ? block_xor(labels[in_g[k]], delta) : labels[in_g[k]];
-    net.send(peer, "yao.inputs", blocks_message(active));
+    net.send(peer, labels::yao::kInputs, blocks_message(active));
   }
 
   // Steps 3-4 (rounds 1-3): E's labels by OT; we are the IKNP sender.
   if (!in_e.empty()) {
-    IknpSender ot(net, peer, ctx.rng, "yao.ot");
+    IknpSender ot(net, peer, ctx.rng, std::string(labels::yao::kOt));
     ot.send_base();
     ot.receive_base();
     std::vector<std::array<Block, 2>> pairs(in_e.size());
@@ -123,7 +124,7 @@ PartyOutput YaoSemiHonest::run_garbler(PartyContext& ctx, const PartyInput& inpu
 
   // Step 5 (round 3): garble and stream the tables.
   garble(plan_, delta, labels, chunk_, [&](std::span<const Block> tables) {
-    net.send(peer, "yao.tables", blocks_message(tables));
+    net.send(peer, labels::yao::kTables, blocks_message(tables));
   });
 
   // Step 6a: for E's outputs, one block per wire: (h(W^0), h(W^1)), in value order.
@@ -138,7 +139,7 @@ PartyOutput YaoSemiHonest::run_garbler(PartyContext& ctx, const PartyInput& inpu
     const auto h = output_hashes(both, wires);
     std::vector<Block> table(out_e.size());
     for (std::size_t k = 0; k < out_e.size(); ++k) table[k] = block_from_u64(h[2 * k], h[2 * k + 1]);
-    net.send(peer, "yao.decode", blocks_message(table));
+    net.send(peer, labels::yao::kDecode, blocks_message(table));
   }
   // Step 6b: our outputs from E's labels, each of which must be W^0 or W^1 exactly (E cannot
   // make up the other label without Δ: a 2^-127 guess).
@@ -174,7 +175,7 @@ PartyOutput YaoSemiHonest::run_evaluator(PartyContext& ctx, const PartyInput& in
   // Step 3 (round 1): our base-OT message goes out before we receive anything.
   std::optional<IknpReceiver> ot;
   if (!in_e.empty()) {
-    ot.emplace(net, peer, ctx.rng, "yao.ot");
+    ot.emplace(net, peer, ctx.rng, std::string(labels::yao::kOt));
     ot->send_base();
   }
   // Step 2: G's active input labels.
@@ -234,7 +235,7 @@ PartyOutput YaoSemiHonest::run_evaluator(PartyContext& ctx, const PartyInput& in
   if (!out_g.empty()) {
     std::vector<Block> active(out_g.size());
     for (std::size_t k = 0; k < out_g.size(); ++k) active[k] = labels[out_g[k]];
-    net.send(peer, "yao.reveal", blocks_message(active));
+    net.send(peer, labels::yao::kReveal, blocks_message(active));
   }
   return out;
 }
@@ -247,24 +248,24 @@ YaoCost yao_cost(const Circuit& c, PartyId garbler, std::size_t chunk) {
   const std::uint64_t og = c.output_wires_of(garbler).size(),
                       oe = c.output_wires_of(evaluator).size();
   const std::uint64_t ands = c.count(GateType::kAnd);
-  const auto add = [&cost](const std::string& label, std::uint64_t bytes) {
-    cost.bytes[label] += bytes;
-    cost.messages[label] += 1;
+  const auto add = [&cost](std::string_view label, std::uint64_t bytes) {
+    cost.bytes[std::string(label)] += bytes;
+    cost.messages[std::string(label)] += 1;
   };
-  if (ig > 0) add("yao.inputs", msg_bytes(16 * ig));
+  if (ig > 0) add(labels::yao::kInputs, msg_bytes(16 * ig));
   if (ie > 0) {
-    add("yao.ot.base", msg_bytes(32));
-    add("yao.ot.base", msg_bytes(64 * 128));
+    add(labels::yao::kOtBase, msg_bytes(32));
+    add(labels::yao::kOtBase, msg_bytes(64 * 128));
     for (std::uint64_t off = 0; off < ie; off += kIknpBatch) {
       const std::uint64_t m = std::min<std::uint64_t>(kIknpBatch, ie - off);
-      add("yao.ot.extend", msg_bytes(16 * ((m + 127) / 128 * 128)));
-      add("yao.ot.messages", msg_bytes(32 * m));
+      add(labels::yao::kOtExtend, msg_bytes(16 * ((m + 127) / 128 * 128)));
+      add(labels::yao::kOtMessages, msg_bytes(32 * m));
     }
   }
   for (std::uint64_t off = 0; off < ands; off += chunk)
-    add("yao.tables", msg_bytes(32 * std::min<std::uint64_t>(chunk, ands - off)));
-  if (oe > 0) add("yao.decode", msg_bytes(16 * oe));
-  if (og > 0) add("yao.reveal", msg_bytes(16 * og));
+    add(labels::yao::kTables, msg_bytes(32 * std::min<std::uint64_t>(chunk, ands - off)));
+  if (oe > 0) add(labels::yao::kDecode, msg_bytes(16 * oe));
+  if (og > 0) add(labels::yao::kReveal, msg_bytes(16 * og));
   const bool garbler_sends = ig > 0 || ie > 0 || ands > 0 || oe > 0;
   cost.rounds = (ie > 0 ? 3u : garbler_sends ? 1u : 0u) + (og > 0 ? 1u : 0u);
   return cost;

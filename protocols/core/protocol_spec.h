@@ -1,0 +1,108 @@
+// ProtocolSpec: everything the rest of the testbed knows about one protocol, exported by its
+// folder (protocols/<name>/spec.cpp) and listed once in protocols/registry.cpp. The scenario
+// schema's "protocol" part, parameter checking and defaults in the runner, `smpc list
+// protocols`, the docs' protocol table, the property-suite generator and the audit all derive
+// from these values and from nowhere else.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "protocols/core/circuit.h"
+#include "protocols/core/protocol.h"
+#include "protocols/core/status.h"
+
+namespace smpc {
+
+enum class ParamType { kInteger, kNumber, kString };
+const char* param_type_name(ParamType t);  // JSON Schema type: "integer", "number", "string"
+
+// One typed parameter of a scenario's "protocol" object (or of an attack strategy's step).
+struct ParamSpec {
+  std::string name;
+  ParamType type = ParamType::kInteger;
+  std::optional<double> minimum;            // inclusive
+  std::optional<double> exclusive_minimum;  // for positive real quantities (timeouts)
+  std::optional<double> maximum;            // inclusive
+  std::vector<std::string> choices;         // kString: the allowed values (empty: any string)
+  // The default when the scenario omits the parameter. Null means the default depends on the
+  // run (the party count, e.g. the largest threshold): `default_doc` says how, and the
+  // protocol's make() computes it.
+  nlohmann::json default_value;
+  std::string default_doc;
+  std::string doc;  // one line for `smpc list protocols`, the schema and docs
+  // When omitted, the runner sets it to the run's seed: a trusted dealer's randomness must
+  // change from run to run like every other random choice.
+  bool derived_from_seed = false;
+};
+
+// A protocol's parameters after resolve_params: a JSON object holding exactly the declared
+// parameters that the scenario gave or that have a fixed default or derive from the seed.
+using ProtocolParams = nlohmann::json;
+
+// The scenario `smpc audit` attacks (without adversary), as a typed value.
+struct AuditSetup {
+  int parties = 0;
+  nlohmann::json params = nlohmann::json::object();  // the "protocol" object without "name"
+  nlohmann::json function;                           // the scenario's "function" object
+  std::vector<nlohmann::json> inputs;                // per party, as in a scenario file
+  double latency_ms = 10;
+  double bandwidth_mbps = 100;
+  double deadline_s = 5;
+};
+
+// Exact communication cost, where the protocol has a closed formula: bytes per message label
+// summed over all parties, and causal rounds. Empty functions: no closed formula.
+struct CostFormula {
+  std::function<std::map<std::string, std::uint64_t>(const ProtocolParams&, const Circuit&,
+                                                     int parties)>
+      bytes_by_label;
+  std::function<std::uint32_t(const ProtocolParams&, const Circuit&, int parties)> rounds;
+};
+
+// How the property suites exercise the protocol (tests/property reads these; nothing else).
+struct PropertyHints {
+  int max_parties = 5;          // generated scenarios use min_parties..max_parties
+  int runs = 20;                // RapidCheck cases per property (budget ~40 s per binary)
+  int max_gates = 6;            // generated circuits' size bound
+  bool linear_only = false;     // only linear functions (no multiplications)
+};
+
+struct ProtocolSpec {
+  std::string name;     // the scenario's /protocol/name
+  std::string summary;  // one line for `smpc list protocols`
+  CircuitDomain domain = CircuitDomain::kField61;
+  int min_parties = 2;
+  std::vector<ParamSpec> parameters;
+  std::vector<std::string_view> labels;  // every message label it sends (protocols/<name>/labels.h)
+  AuditSetup audit;
+  PropertyHints property;
+  CostFormula cost;
+  // The claim for `parties` parties and these parameters (the same one the built protocol
+  // declares; docs and `smpc list protocols --json` show it without building).
+  std::function<SecurityClaim(const ProtocolParams&, int parties)> claim;
+  // Builds the protocol for resolved parameters, a circuit of `domain` and a party count.
+  // Errors start with the JSON pointer of the offending value: "/protocol/threshold: ...".
+  std::function<Result<std::unique_ptr<Protocol>>(const ProtocolParams&, const Circuit&,
+                                                  int parties)>
+      make;
+};
+
+// Checks a scenario's "protocol" object against spec.parameters: unknown keys, types, ranges,
+// choices; fills fixed defaults; sets derived_from_seed parameters to `seed` when absent.
+// "name" is dropped. Errors: "/protocol/<param>: <problem>, got <value>".
+Result<ProtocolParams> resolve_params(const ProtocolSpec& spec, const nlohmann::json& given,
+                                      int parties, std::uint64_t seed);
+
+// The JSON Schema of the "protocol" object's parameter properties for one spec.
+nlohmann::json params_schema(const std::vector<ParamSpec>& params);
+
+}  // namespace smpc
