@@ -95,7 +95,8 @@ nlohmann::ordered_json report_json(const RunRecord& r) {
            {"network", r.network},
            {"adversary", r.adversary},
            {"verdict", r.verdict_holds ? "ok" : "violation"},
-           {"outcome", r.outcome},
+           {"claim_scope", claim_scope_name(r.scope)},
+           {"outcome", outcome_name(r.outcome)},
            {"explanation", r.explanation},
            {"party_results", parties},
            {"outputs", r.outputs},
@@ -113,7 +114,7 @@ std::string summary_text(const RunRecord& r) {
   os << r.scenario << ": " << r.protocol << ", " << r.parties << " parties, seed " << r.seed
      << "\n";
   if (!r.mutant.empty()) os << "  SEEDED BUG " << r.mutant << " active (protocols/core/mutants.h)\n";
-  os << "  verdict " << (r.verdict_holds ? "ok" : "VIOLATION") << " (" << r.outcome << "): "
+  os << "  verdict " << (r.verdict_holds ? "ok" : "VIOLATION") << " (" << outcome_name(r.outcome) << "): "
      << r.explanation << "\n";
   char line[256];
   std::snprintf(line, sizeof line,

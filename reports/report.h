@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "protocols/core/outcome.h"
 #include "protocols/core/protocol.h"
 #include "protocols/core/run_result.h"
 
@@ -29,7 +30,8 @@ struct RunRecord {
   RunResult run;
   std::vector<nlohmann::ordered_json> outputs;           // per party, named values or null
   std::vector<nlohmann::ordered_json> expected_outputs;  // per party
-  std::string outcome;      // outcome_name()
+  Outcome outcome = Outcome::kCorrect;
+  ClaimScope scope = ClaimScope::kWithin;  // whether the protocol's claim applied
   bool verdict_holds = true;
   std::string explanation;
   double wall_time_s = 0;

@@ -9,6 +9,7 @@
 #include "protocols/core/field.h"
 #include "scenarios/functions.h"
 #include "scenarios/runner.h"
+#include "scenarios/scenario_builder.h"
 
 namespace smpc {
 namespace {
@@ -45,72 +46,104 @@ std::string safe(std::string s) {
 
 }  // namespace
 
+namespace {
+
+// The protocol's audit scenario, honest: the base every attack varies.
+Result<Scenario> audit_base(const ProtocolEntry& entry) {
+  return parse_scenario(entry.audit_scenario, "<audit " + entry.name + ">");
+}
+
+// What the audit needs from one honest run of the base scenario: the labels the corrupted party
+// sends (every labelled strategy is tried on each) and an input for it to substitute (its own,
+// changed: bits flipped for Boolean circuits, + 1 in the field).
+struct AuditTargets {
+  std::vector<std::string> labels;
+  std::vector<std::uint64_t> substitute_input;
+};
+
+Result<AuditTargets> audit_targets(const Scenario& base, const AuditOptions& options) {
+  RunOptions ro;
+  ro.program = options.program;
+  SMPC_ASSIGN_OR_RETURN(const RunPlan plan, resolve(base, ro));
+  SMPC_ASSIGN_OR_RETURN(const Execution honest, execute(plan));
+  AuditTargets t;
+  for (const auto& [label, stats] : honest.run.parties[kCorrupt].meter.by_label)
+    t.labels.push_back(label);
+  const bool boolean = plan.function.circuit.domain == CircuitDomain::kBoolean;
+  t.substitute_input = plan.function.party_inputs[kCorrupt].values;
+  for (auto& x : t.substitute_input) x = boolean ? x ^ 1 : (x + 1) % Fp61::kModulus;
+  return t;
+}
+
+// One (strategy, label) cell: the base scenario with party kCorrupt running the strategy,
+// over seeds 1..options.seeds; a violating run's scenario is written to the repro folder.
+Result<AuditCell> audit_cell(const ProtocolEntry& entry, const Scenario& base,
+                             const StrategyInfo& info, const std::string& label,
+                             const AuditTargets& targets, const AuditOptions& options) {
+  AuditCell cell;
+  cell.protocol = entry.name;
+  cell.strategy = info.name;
+  cell.label = label;
+  const std::string file = options.repro_dir + "/" + safe(entry.name) + "-" + info.name +
+                           (label.empty() ? "" : "-" + safe(label)) + ".json";
+  const nlohmann::json step = step_for(info.kind, label, base.parties, targets.substitute_input);
+  SMPC_ASSIGN_OR_RETURN(
+      const Scenario scenario,
+      ScenarioBuilder(base)
+          .name("audit " + entry.name + ": " + info.name + (label.empty() ? "" : " on " + label))
+          .path(file)
+          .adversary({kCorrupt}, AdversaryModel::kMalicious, nlohmann::json::array({step}))
+          .build());
+  for (int seed = 1; seed <= options.seeds; ++seed) {
+    RunOptions run_options;
+    run_options.seed = static_cast<std::uint64_t>(seed);
+    run_options.program = options.program;
+    SMPC_ASSIGN_OR_RETURN(const RunRecord rec, run_scenario(scenario, run_options));
+    ++cell.runs;
+    ++cell.outcomes[outcome_name(rec.outcome)];
+    cell.within_claim = rec.scope == ClaimScope::kWithin;
+    if (rec.verdict_holds) continue;
+    ++cell.violations;
+    cell.reproduce.push_back(rec.reproduce);
+    std::filesystem::create_directories(options.repro_dir);
+    std::ofstream(file) << scenario.document.dump(2) << "\n";
+  }
+  return cell;
+}
+
+std::string cell_progress(const AuditCell& cell) {
+  return cell.protocol + " / " + cell.strategy + (cell.label.empty() ? "" : " / " + cell.label) +
+         ": " + std::to_string(cell.runs) + " runs, " + std::to_string(cell.violations) +
+         " violations";
+}
+
+Status audit_protocol(const ProtocolEntry& entry, const AuditOptions& options,
+                      AuditReport& report) {
+  SMPC_ASSIGN_OR_RETURN(const Scenario base, audit_base(entry));
+  SMPC_ASSIGN_OR_RETURN(const AuditTargets targets, audit_targets(base, options));
+  for (const auto& info : strategy_catalog()) {
+    const bool labelled = info.kind != StrategyKind::kInputSubstitution;
+    for (const auto& label : labelled ? targets.labels : std::vector<std::string>{""}) {
+      SMPC_ASSIGN_OR_RETURN(AuditCell cell,
+                            audit_cell(entry, base, info, label, targets, options));
+      report.runs += cell.runs;
+      report.violations += cell.violations;
+      if (options.progress) options.progress(cell_progress(cell));
+      report.cells.push_back(std::move(cell));
+    }
+  }
+  return OkStatus();
+}
+
+}  // namespace
+
 Result<AuditReport> run_audit(const AuditOptions& options) {
   AuditReport report;
   bool found = false;
   for (const auto& entry : protocol_registry()) {
     if (options.protocol && *options.protocol != entry.name) continue;
     found = true;
-    if (entry.audit_scenario.empty()) continue;
-    const auto base_doc = nlohmann::json::parse(entry.audit_scenario);
-    auto base = parse_scenario(entry.audit_scenario, "<audit " + entry.name + ">");
-    if (!base.ok()) return base.status();
-    // Which labels does the corrupted party send? An honest run tells.
-    RunOptions ro;
-    ro.program = options.program;
-    auto honest = run_scenario(*base, ro);
-    if (!honest.ok()) return honest.status();
-    std::vector<std::string> labels;
-    for (const auto& [label, stats] : honest->run.parties[kCorrupt].meter.by_label)
-      labels.push_back(label);
-    // Input substitution works on circuit input values (bits for Boolean circuits).
-    auto fn = build_function(base->function, base->inputs, base->parties);
-    if (!fn.ok()) return fn.status();
-    const bool boolean = fn->circuit.domain == CircuitDomain::kBoolean;
-    std::vector<std::uint64_t> corrupt_input = fn->party_inputs[kCorrupt].values;
-    for (auto& x : corrupt_input) x = boolean ? x ^ 1 : (x + 1) % Fp61::kModulus;
-    for (const auto& info : strategy_catalog()) {
-      const bool labelled = info.kind != StrategyKind::kInputSubstitution;
-      const std::vector<std::string> targets = labelled ? labels : std::vector<std::string>{""};
-      for (const auto& label : targets) {
-        AuditCell cell;
-        cell.protocol = entry.name;
-        cell.strategy = info.name;
-        cell.label = label;
-        nlohmann::json doc = base_doc;
-        doc["name"] = "audit " + entry.name + ": " + info.name + (label.empty() ? "" : " on " + label);
-        doc["adversary"] = {{"corrupt", {kCorrupt}},
-                            {"model", "malicious"},
-                            {"script", {step_for(info.kind, label, base->parties, corrupt_input)}}};
-        const std::string file = options.repro_dir + "/" + safe(entry.name) + "-" + info.name +
-                                 (label.empty() ? "" : "-" + safe(label)) + ".json";
-        auto scenario = parse_scenario(doc.dump(2), file);
-        if (!scenario.ok()) return scenario.status();
-        for (int seed = 1; seed <= options.seeds; ++seed) {
-          RunOptions run_options;
-          run_options.seed = static_cast<std::uint64_t>(seed);
-          run_options.program = options.program;
-          auto rec = run_scenario(*scenario, run_options);
-          if (!rec.ok()) return rec.status();
-          ++cell.runs;
-          ++cell.outcomes[rec->outcome];
-          cell.within_claim = rec->explanation.rfind("outside the claim", 0) != 0;
-          if (!rec->verdict_holds) {
-            ++cell.violations;
-            cell.reproduce.push_back(rec->reproduce);
-            std::filesystem::create_directories(options.repro_dir);
-            std::ofstream(file) << doc.dump(2) << "\n";
-          }
-        }
-        report.runs += cell.runs;
-        report.violations += cell.violations;
-        if (options.progress)
-          options.progress(entry.name + " / " + info.name + (label.empty() ? "" : " / " + label) +
-                           ": " + std::to_string(cell.runs) + " runs, " +
-                           std::to_string(cell.violations) + " violations");
-        report.cells.push_back(std::move(cell));
-      }
-    }
+    if (!entry.audit_scenario.empty()) SMPC_RETURN_IF_ERROR(audit_protocol(entry, options, report));
   }
   if (!found) {
     std::string known;

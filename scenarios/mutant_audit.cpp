@@ -14,69 +14,93 @@
 #include "scenarios/privacy.h"
 #include "scenarios/runner.h"
 #include "scenarios/scenario.h"
+#include "scenarios/scenario_builder.h"
+#include "protocols/bgw/labels_robust.h"
+#include "protocols/spdz/labels.h"
+#include "protocols/yao/labels.h"
 
 namespace smpc {
 namespace {
 
-// ---- The scenarios the checks run (inline, so the audit needs no files). ----
+// ---- The scenarios the checks run (built in C++, so the audit needs no files). ----
+
+using Json = nlohmann::json;
+
+// The scenarios share the default network and deadline of a scenario file.
+ScenarioBuilder check_scenario(const std::string& name, const std::string& protocol,
+                               Json params, int parties, Json function,
+                               const std::vector<Json>& inputs) {
+  ScenarioBuilder b("mutant check: " + name);
+  b.protocol(protocol, std::move(params)).parties(parties).function(std::move(function)).inputs(inputs);
+  return b;
+}
 
 // SPDZ, party 2 (no input) adds 1 to its share of the output opening. The MAC check must
 // catch it; since party 2 has no input, no input substitution explains a changed output.
-constexpr char kSpdzOutputTamper[] = R"({
-  "name": "mutant check: spdz output tamper", "protocol": {"name": "spdz"}, "parties": 3,
-  "function": {"name": "inner_product"}, "inputs": [[3, 5], [7, 11], []],
-  "adversary": {"corrupt": [2], "model": "malicious",
-                "script": [{"strategy": "add", "label": "spdz.output", "delta": 1}]}})";
+ScenarioBuilder spdz_output_tamper() {
+  return check_scenario("spdz output tamper", "spdz", Json::object(), 3,
+                        {{"name", "inner_product"}}, {Json{3, 5}, Json{7, 11}, Json::array()})
+      .adversary({2}, AdversaryModel::kMalicious,
+                 Json::array({{{"strategy", "add"},
+                               {"label", std::string(labels::spdz::kOutput)},
+                               {"delta", 1}}}));
+}
 
 // Robust BGW, party 3 (no input) adds 1 to the output shares it sends: error correction must
 // decode around one wrong share (guaranteed output delivery).
-constexpr char kBgwRobustOutputTamper[] = R"({
-  "name": "mutant check: bgw_robust output tamper",
-  "protocol": {"name": "bgw_robust", "round_timeout_s": 0.1}, "parties": 4, "deadline_s": 600,
-  "function": {"name": "inner_product"}, "inputs": [[3, 5], [7, 11], [], []],
-  "adversary": {"corrupt": [3], "model": "malicious",
-                "script": [{"strategy": "add", "label": "bgwr.output", "delta": 1}]}})";
+ScenarioBuilder bgw_robust_output_tamper() {
+  return check_scenario("bgw_robust output tamper", "bgw_robust", {{"round_timeout_s", 0.1}}, 4,
+                        {{"name", "inner_product"}},
+                        {Json{3, 5}, Json{7, 11}, Json::array(), Json::array()})
+      .deadline(600)
+      .adversary({3}, AdversaryModel::kMalicious,
+                 Json::array({{{"strategy", "add"},
+                               {"label", std::string(labels::bgw_robust::kOutput)},
+                               {"delta", 1}}}));
+}
 
 // A voter substitutes the ballot 200 (8-bit field, LSB first). Input substitution alone is
 // within a semi-honest claim (augmented semi-honest), and the vote's specification spoils
 // out-of-range ballots, so the only correct tally ignores it.
-constexpr char kVoteStuffing[] = R"({
-  "name": "mutant check: vote ballot stuffing", "protocol": {"name": "gmw_dealer"},
-  "parties": 3, "function": {"name": "vote"}, "inputs": [[1], [0], [1]],
-  "adversary": {"corrupt": [2], "model": "malicious",
-                "script": [{"strategy": "input_substitution", "value": [0,0,0,1,0,0,1,1]}]}})";
+ScenarioBuilder vote_stuffing() {
+  return check_scenario("vote ballot stuffing", "gmw_dealer", Json::object(), 3,
+                        {{"name", "vote"}}, {Json{1}, Json{0}, Json{1}})
+      .adversary({2}, AdversaryModel::kMalicious,
+                 Json::array({{{"strategy", "input_substitution"},
+                               {"value", {0, 0, 0, 1, 0, 0, 1, 1}}}}));
+}
 
 // The Yao garbler flips one bit of its garbled tables (byte and bit vary with the seed).
 // Outside the semi-honest claim; the robustness expectation is that the evaluator then aborts
 // (or, if the row is never used, outputs the right value), never a wrong value.
-nlohmann::json yao_table_tamper(int seed) {
-  auto doc = nlohmann::json::parse(R"({
-    "name": "mutant check: yao table tamper", "protocol": {"name": "yao"}, "parties": 2,
-    "function": {"name": "millionaires", "bits": 8}, "inputs": [[200], [100]],
-    "adversary": {"corrupt": [0], "model": "malicious", "script": []}})");
+ScenarioBuilder yao_table_tamper(int seed) {
   // 8 AND gates x 32 bytes of tables.
-  doc["adversary"]["script"].push_back({{"strategy", "bit_flip"},
-                                        {"label", "yao.tables"},
-                                        {"element", (seed * 37) % 256},
-                                        {"bit", seed % 8}});
-  return doc;
+  return check_scenario("yao table tamper", "yao", Json::object(), 2,
+                        {{"name", "millionaires"}, {"bits", 8}}, {Json{200}, Json{100}})
+      .adversary({0}, AdversaryModel::kMalicious,
+                 Json::array({{{"strategy", "bit_flip"},
+                               {"label", std::string(labels::yao::kTables)},
+                               {"element", (seed * 37) % 256},
+                               {"bit", seed % 8}}}));
 }
 
 // Passive coalition {2} watching a BGW multiplication x·y (parties 0 and 1), and the swap
 // (6, 7) -> (14, 3): same product, other factors.
-constexpr char kBgwProduct[] = R"({
-  "name": "mutant check: bgw product privacy", "protocol": {"name": "bgw", "threshold": 1},
-  "parties": 3, "function": {"name": "inner_product"}, "inputs": [[6], [7], []],
-  "adversary": {"corrupt": [2], "model": "semi-honest"}})";
-constexpr char kBgwProductSwap[] = R"([[14], [3], []])";
+ScenarioBuilder bgw_product() {
+  return check_scenario("bgw product privacy", "bgw", {{"threshold", 1}}, 3,
+                        {{"name", "inner_product"}}, {Json{6}, Json{7}, Json::array()})
+      .adversary({2}, AdversaryModel::kSemiHonest);
+}
+const std::vector<Json> kBgwProductSwap = {Json{14}, Json{3}, Json::array()};
 
 // Passive coalition {2} watching SPDZ compute x·y for 2-vectors, and a swap with the same
 // inner product (11) but another x1 − x2: a reused Beaver triple opens x1 − x2.
-constexpr char kSpdzInnerProduct[] = R"({
-  "name": "mutant check: spdz inner product privacy", "protocol": {"name": "spdz"},
-  "parties": 3, "function": {"name": "inner_product"}, "inputs": [[1, 2], [3, 4], []],
-  "adversary": {"corrupt": [2], "model": "semi-honest"}})";
-constexpr char kSpdzInnerProductSwap[] = R"([[5, 3], [1, 2], []])";
+ScenarioBuilder spdz_inner_product() {
+  return check_scenario("spdz inner product privacy", "spdz", Json::object(), 3,
+                        {{"name", "inner_product"}}, {Json{1, 2}, Json{3, 4}, Json::array()})
+      .adversary({2}, AdversaryModel::kSemiHonest);
+}
+const std::vector<Json> kSpdzInnerProductSwap = {Json{5, 3}, Json{1, 2}, Json::array()};
 
 // Statistical budgets: runs per input vector and the family-wise false-alarm rate.
 constexpr int kPrivacyRuns = 60;
@@ -121,27 +145,24 @@ std::string safe(std::string s) {
 struct Context {
   const MutantAuditOptions& options;
   Mutant mutant;
-  std::string write_repro(const std::string& check, const nlohmann::json& doc) const {
-    const std::string file = options.repro_dir + "/mutant-" + safe(mutant_name(mutant)) + "-" +
-                             check + ".json";
+  std::string repro_file(const std::string& check) const {
+    return options.repro_dir + "/mutant-" + safe(mutant_name(mutant)) + "-" + check + ".json";
+  }
+  void write_repro(const Scenario& s) const {
     std::filesystem::create_directories(options.repro_dir);
-    std::ofstream(file) << doc.dump(2) << "\n";
-    return file;
+    std::ofstream(s.path) << s.document.dump(2) << "\n";
   }
 };
 
-// Runs `doc` for seeds 1..budget until `alarm(record)`; the record's reproduce line names the
-// scenario file written on an alarm.
+// Runs the scenario for seeds 1..budget until `alarm(record)`; the record's reproduce line
+// names the scenario file written on an alarm.
 Result<CheckResult> seeded_runs(const Context& cx, const std::string& check,
-                                const std::function<nlohmann::json(int)>& doc_for, int budget,
+                                const std::function<ScenarioBuilder(int)>& scenario_for, int budget,
                                 const std::function<std::optional<std::string>(const RunRecord&)>& alarm) {
   CheckResult r;
   r.check = check;
   for (int seed = 1; seed <= budget; ++seed) {
-    const nlohmann::json doc = doc_for(seed);
-    const std::string file = cx.options.repro_dir + "/mutant-" + safe(mutant_name(cx.mutant)) +
-                             "-" + check + ".json";
-    SMPC_ASSIGN_OR_RETURN(const Scenario s, parse_scenario(doc.dump(), file));
+    SMPC_ASSIGN_OR_RETURN(const Scenario s, scenario_for(seed).path(cx.repro_file(check)).build());
     RunOptions ro;
     ro.seed = static_cast<std::uint64_t>(seed);
     ro.program = cx.options.program;
@@ -151,11 +172,11 @@ Result<CheckResult> seeded_runs(const Context& cx, const std::string& check,
     if (auto why = alarm(rec)) {
       r.alarm = true;
       r.evidence = *why;
-      cx.write_repro(check, doc);
+      cx.write_repro(s);
       r.reproduce = rec.reproduce;
       return r;
     }
-    r.evidence = rec.outcome;
+    r.evidence = outcome_name(rec.outcome);
   }
   r.evidence = "no alarm in " + std::to_string(budget) + " runs (last outcome: " + r.evidence + ")";
   return r;
@@ -163,13 +184,12 @@ Result<CheckResult> seeded_runs(const Context& cx, const std::string& check,
 
 std::optional<std::string> violation(const RunRecord& rec) {
   if (rec.verdict_holds) return std::nullopt;
-  return rec.outcome + ": " + rec.explanation;
+  return std::string(outcome_name(rec.outcome)) + ": " + rec.explanation;
 }
 
-Result<CheckResult> attack(const Context& cx, const std::string& check, const char* doc,
-                           int budget) {
-  const auto parsed = nlohmann::json::parse(doc);
-  return seeded_runs(cx, check, [&](int) { return parsed; }, budget, violation);
+Result<CheckResult> attack(const Context& cx, const std::string& check,
+                           const ScenarioBuilder& scenario, int budget) {
+  return seeded_runs(cx, check, [&](int) { return scenario; }, budget, violation);
 }
 
 Result<CheckResult> yao_tamper(const Context& cx) {
@@ -224,7 +244,7 @@ Result<CheckResult> broadcast_agreement(const Context& cx) {
                                {"model", "malicious"},
                                {"script",
                                 {{{"strategy", "equivocate"},
-                                  {"label", "bgwr.bcast.send"},
+                                  {"label", std::string(labels::bgw_robust::kBcastSend)},
                                   {"to", {0}},
                                   {"element", trial % 8},
                                   {"delta", 1}}}}};
@@ -272,31 +292,28 @@ Result<CheckResult> broadcast_agreement(const Context& cx) {
   return r;
 }
 
-Result<CheckResult> privacy(const Context& cx, const std::string& check, const char* doc,
-                            const char* swap, bool uniformity) {
+Result<CheckResult> privacy(const Context& cx, const std::string& check,
+                            const ScenarioBuilder& scenario, const std::vector<Json>& swapped,
+                            bool uniformity) {
   CheckResult r;
   r.check = check;
-  const std::string file = cx.options.repro_dir + "/mutant-" + safe(mutant_name(cx.mutant)) +
-                           "-" + check + ".json";
-  SMPC_ASSIGN_OR_RETURN(const Scenario s, parse_scenario(doc, file));
+  SMPC_ASSIGN_OR_RETURN(const Scenario s, ScenarioBuilder(scenario).path(cx.repro_file(check)).build());
   PrivacyOptions po;
   po.runs = kPrivacyRuns;
   po.alpha = kAlpha;
   po.mutant = cx.mutant;
-  std::vector<nlohmann::json> swapped;
-  for (const auto& v : nlohmann::json::parse(swap)) swapped.push_back(v);
   SMPC_ASSIGN_OR_RETURN(const PrivacyReport report,
                         uniformity ? run_uniformity_test(s, po) : run_privacy_test(s, swapped, po));
   r.runs = uniformity ? po.runs : 2 * po.runs;
   r.alarm = report.distinguishable;
   r.evidence = report.summary;
   if (r.alarm) {
-    const std::string scenario_file = cx.write_repro(check, nlohmann::json::parse(doc));
-    std::string command = cx.options.program + " verify privacy " + scenario_file;
+    cx.write_repro(s);
+    std::string command = cx.options.program + " verify privacy " + s.path;
     if (!uniformity) {
       const std::string swap_file = cx.options.repro_dir + "/mutant-" +
                                     safe(mutant_name(cx.mutant)) + "-" + check + ".swap.json";
-      std::ofstream(swap_file) << nlohmann::json{{"inputs", nlohmann::json::parse(swap)}}.dump(2)
+      std::ofstream(swap_file) << Json{{"inputs", swapped}}.dump(2)
                                << "\n";
       command += " --swap " + swap_file;
     } else {
@@ -326,17 +343,17 @@ Result<CheckResult> shamir_enumeration(const Context& cx) {
 
 Result<CheckResult> run_check(const Context& cx, const std::string& name) {
   if (name == "shamir-enumeration") return shamir_enumeration(cx);
-  if (name == "spdz-output-tamper") return attack(cx, name, kSpdzOutputTamper, 10);
-  if (name == "bgw-robust-output-tamper") return attack(cx, name, kBgwRobustOutputTamper, 5);
-  if (name == "vote-ballot-stuffing") return attack(cx, name, kVoteStuffing, 5);
+  if (name == "spdz-output-tamper") return attack(cx, name, spdz_output_tamper(), 10);
+  if (name == "bgw-robust-output-tamper") return attack(cx, name, bgw_robust_output_tamper(), 5);
+  if (name == "vote-ballot-stuffing") return attack(cx, name, vote_stuffing(), 5);
   if (name == "yao-table-tamper") return yao_tamper(cx);
   if (name == "commitment-binding") return commitment_binding(cx);
   if (name == "broadcast-agreement") return broadcast_agreement(cx);
   if (name == "privacy-bgw-product")
-    return privacy(cx, name, kBgwProduct, kBgwProductSwap, false);
+    return privacy(cx, name, bgw_product(), kBgwProductSwap, false);
   if (name == "privacy-spdz-inner-product")
-    return privacy(cx, name, kSpdzInnerProduct, kSpdzInnerProductSwap, false);
-  if (name == "uniformity-bgw-product") return privacy(cx, name, kBgwProduct, "[]", true);
+    return privacy(cx, name, spdz_inner_product(), kSpdzInnerProductSwap, false);
+  if (name == "uniformity-bgw-product") return privacy(cx, name, bgw_product(), {}, true);
   return Error("unknown check " + name);
 }
 

@@ -116,8 +116,9 @@ Result<Collected> collect(const Scenario& s, const PrivacyOptions& o, std::uint6
                      std::to_string(*ro.seed) + " has " + std::to_string(got.size()) +
                      "; element " + std::to_string(k) + " is " + at(want, k) + " in the first, " +
                      at(got, k) + " in the second" +
-                     (rec->outcome == "correct" ? std::string()
-                                                : " (that run's outcome: " + rec->outcome + ")"));
+                     (rec->outcome == Outcome::kCorrect
+                          ? std::string()
+                          : " (that run's outcome: " + std::string(outcome_name(rec->outcome)) + ")"));
       }
     }
     c.samples.runs.push_back(std::move(flat->values));

@@ -4,17 +4,6 @@
 
 namespace smpc {
 
-const char* outcome_name(Outcome o) {
-  switch (o) {
-    case Outcome::kCorrect: return "correct";
-    case Outcome::kAbort: return "abort";
-    case Outcome::kWrongOutput: return "wrong_output";
-    case Outcome::kNoOutput: return "no_output";
-    case Outcome::kDisagreement: return "disagreement";
-  }
-  return "?";
-}
-
 Verdict judge(const SecurityClaim& claim, const RunResult& run,
               const std::vector<std::vector<std::uint64_t>>& expected,
               const std::vector<PartyId>& corrupted, AdversaryModel model,
@@ -86,6 +75,7 @@ Verdict judge(const SecurityClaim& claim, const RunResult& run,
   }
   if (t > claim.max_corruptions) {
     v.holds = true;
+    v.scope = ClaimScope::kOutsideBound;
     v.explanation = "outside the claim: " + std::to_string(t) +
                     " corrupted parties, the claim (" + claim.statement + ") covers at most " +
                     std::to_string(claim.max_corruptions) + "; what happened: " + happened;
@@ -94,6 +84,7 @@ Verdict judge(const SecurityClaim& claim, const RunResult& run,
   if (t > 0 && model == AdversaryModel::kMalicious &&
       claim.model == AdversaryModel::kSemiHonest) {
     v.holds = true;
+    v.scope = ClaimScope::kOutsideModel;
     v.explanation = "outside the claim: semi-honest protocol, malicious adversary; what "
                     "happened: " + happened;
     return v;

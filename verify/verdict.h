@@ -4,24 +4,18 @@
 #include <string>
 #include <vector>
 
+#include "protocols/core/outcome.h"
 #include "protocols/core/protocol.h"
 #include "protocols/core/run_result.h"
 
 namespace smpc {
 
-enum class Outcome {
-  kCorrect,       // every honest party got its correct output
-  kAbort,         // no honest party got a wrong output; at least one aborted, none got output
-  kWrongOutput,   // every honest party finished with a wrong output (undetected)
-  kNoOutput,      // honest parties waited past the deadline (and none aborted or got output)
-  kDisagreement,  // honest parties ended differently: some correct and some wrong, or some
-                  // with output and some aborted or without output
-};
-const char* outcome_name(Outcome o);
+
 
 struct Verdict {
   Outcome outcome = Outcome::kCorrect;
   bool holds = true;          // false = the claim applied and was broken ("violation")
+  ClaimScope scope = ClaimScope::kWithin;  // whether the claim applied at all
   std::string explanation;    // one or two sentences for people
   std::vector<PartyId> wrong; // honest parties with a wrong output
 };

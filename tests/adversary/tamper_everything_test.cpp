@@ -51,10 +51,10 @@ void tamper_everything(const Target& target) {
         for (const auto& p : rec->run.parties)
           EXPECT_LE(p.finish_time_s, s->deadline_s + 1e-9);  // nobody hangs past the deadline
         if (target.within_claim) {
-          EXPECT_NE(rec->outcome, "wrong_output");
+          EXPECT_NE(rec->outcome, Outcome::kWrongOutput);
         } else {
           EXPECT_NE(rec->explanation.find("outside the claim"), std::string::npos);
-          succeeded += rec->outcome != "correct";
+          succeeded += rec->outcome != Outcome::kCorrect;
         }
       }
     }

@@ -175,7 +175,8 @@ std::string outputs_text(const RunRecord& r, const std::vector<OJson>& expected)
 }
 
 std::string verdict_text(const RunRecord& r) {
-  return "outcome " + r.outcome + ", verdict " + (r.verdict_holds ? "holds" : "VIOLATED") + ": " +
+  return std::string("outcome ") + outcome_name(r.outcome) + ", verdict " +
+         (r.verdict_holds ? "holds" : "VIOLATED") + ": " +
          r.explanation;
 }
 
@@ -212,7 +213,7 @@ void honest_property(const std::string& protocol, int cases) {
     const CaseRun c = run_case(g, backend);
     const auto expected = g.expect(g.wire_inputs);
     const RunRecord& r = c.record;
-    if (r.outcome != "correct" || !r.verdict_holds)
+    if (r.outcome != Outcome::kCorrect || !r.verdict_holds)
       fail_case(g, c, "honest run not correct: " + verdict_text(r) + outputs_text(r, expected));
     for (std::size_t p = 0; p < expected.size(); ++p)
       if (r.outputs[p] != expected[p])

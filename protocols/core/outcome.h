@@ -1,0 +1,45 @@
+// What happened in a run, and whether the protocol's claim applied to it: the vocabulary that
+// verify/ decides, reports/ prints and scenarios/ (audit, sweeps) aggregates.
+#pragma once
+
+namespace smpc {
+
+enum class Outcome {
+  kCorrect,       // every honest party got its correct output
+  kAbort,         // no honest party got a wrong output; at least one aborted, none got output
+  kWrongOutput,   // every honest party finished with a wrong output (undetected)
+  kNoOutput,      // honest parties waited past the deadline (and none aborted or got output)
+  kDisagreement,  // honest parties ended differently: some correct and some wrong, or some
+                  // with output and some aborted or without output
+};
+
+constexpr const char* outcome_name(Outcome o) {
+  switch (o) {
+    case Outcome::kCorrect: return "correct";
+    case Outcome::kAbort: return "abort";
+    case Outcome::kWrongOutput: return "wrong_output";
+    case Outcome::kNoOutput: return "no_output";
+    case Outcome::kDisagreement: return "disagreement";
+  }
+  return "?";
+}
+
+// Whether a run falls under the protocol's SecurityClaim. Outside it the verdict is "ok" whatever
+// happened (the protocol promised nothing), so aggregations must count the two apart rather than
+// read it from an explanation's wording.
+enum class ClaimScope {
+  kWithin,         // the claim applies: the verdict judges the outcome against it
+  kOutsideBound,   // more corrupted parties than the claim's bound
+  kOutsideModel,   // a malicious adversary against a semi-honest claim
+};
+
+constexpr const char* claim_scope_name(ClaimScope s) {
+  switch (s) {
+    case ClaimScope::kWithin: return "within";
+    case ClaimScope::kOutsideBound: return "outside_bound";
+    case ClaimScope::kOutsideModel: return "outside_model";
+  }
+  return "?";
+}
+
+}  // namespace smpc

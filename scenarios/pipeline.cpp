@@ -1,0 +1,366 @@
+#include "scenarios/pipeline.h"
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+
+#include "adversary/adversarial_channel.h"
+#include "protocols/core/abort.h"
+#include "protocols/core/field.h"
+#include "protocols/core/local_network.h"
+#include "verify/ideal_world.h"
+#include "verify/oracle.h"
+
+namespace smpc {
+
+std::vector<PartyId> RunPlan::corrupted() const {
+  return adversary ? adversary->corrupt : std::vector<PartyId>{};
+}
+
+nlohmann::ordered_json network_json(const NetworkSpec& spec) {
+  nlohmann::ordered_json links = nlohmann::ordered_json::array();
+  for (const auto& o : spec.overrides) {
+    nlohmann::ordered_json l{{"from", o.from}};
+    if (o.to >= 0) l["to"] = o.to;
+    l["latency_ms"] = o.latency_s * 1e3;
+    l["bandwidth_mbps"] = o.bandwidth_bytes_per_s * 8 / 1e6;
+    links.push_back(l);
+  }
+  return {{"topology", spec.topology == Topology::kStar ? "star" : "full_mesh"},
+          {"model", spec.model == NetworkModel::kLV08 ? "lv08" : "cm02"},
+          {"latency_ms", spec.latency_s * 1e3},
+          {"bandwidth_mbps", spec.bandwidth_bytes_per_s * 8 / 1e6},
+          {"links", links}};
+}
+
+// ---------------------------------------------------------------------------------------------
+// resolve
+
+namespace {
+
+Result<const ProtocolEntry*> find_protocol_or_error(const std::string& name) {
+  if (const ProtocolEntry* entry = find_protocol(name)) return entry;
+  std::string known;
+  for (const auto& e : protocol_registry()) known += (known.empty() ? "" : ", ") + e.name;
+  return Error("/protocol/name: unknown protocol \"" + name + "\" (known: " + known + ")");
+}
+
+std::string base_dir_of(const std::string& path) {
+  if (path.empty() || path[0] == '<') return ".";
+  const std::string dir = std::filesystem::path(path).parent_path().string();
+  return dir.empty() ? "." : dir;
+}
+
+Status check_domain(const ProtocolEntry& entry, const Function& fn) {
+  if (fn.circuit.domain == entry.domain) return OkStatus();
+  std::string fitting;
+  for (const auto& e : protocol_registry())
+    if (e.domain == fn.circuit.domain) fitting += (fitting.empty() ? "" : ", ") + e.name;
+  return Error("/protocol/name: " + entry.name + " evaluates " + domain_name(entry.domain) +
+               " circuits but function " + fn.name + " is " + domain_name(fn.circuit.domain) +
+               (fitting.empty() ? "" : " (use " + fitting + ")"));
+}
+
+// The protocol's parameters checked against what it declares, with seed-derived defaults: a
+// trusted dealer's randomness must change from run to run like every other random choice (else
+// repeated runs reuse the same triples and masks, and a privacy test sees them).
+Result<std::shared_ptr<const Protocol>> make_protocol(const ProtocolEntry& entry,
+                                                      const Scenario& s, const Function& fn,
+                                                      std::uint64_t seed) {
+  const auto declared = [&](const std::string& key) {
+    return std::find(entry.parameter_names.begin(), entry.parameter_names.end(), key) !=
+           entry.parameter_names.end();
+  };
+  for (const auto& [key, value] : s.protocol_params.items())
+    if (key != "name" && !declared(key))
+      return Error("/protocol/" + key + ": protocol " + entry.name + " takes no parameter \"" +
+                   key + "\" (its parameters: " + entry.parameters + ")");
+  if (s.parties < entry.min_parties)
+    return Error("/parties: protocol " + entry.name + " needs at least " +
+                 std::to_string(entry.min_parties) + " parties, got " + std::to_string(s.parties));
+  nlohmann::json params = s.protocol_params.is_object() ? s.protocol_params : nlohmann::json::object();
+  if (declared("dealer_seed") && !params.contains("dealer_seed")) params["dealer_seed"] = seed;
+  SMPC_ASSIGN_OR_RETURN(auto protocol, entry.make(params, fn.circuit, s.parties));
+  return std::shared_ptr<const Protocol>(std::move(protocol));
+}
+
+Status check_value_in_domain(std::uint64_t v, CircuitDomain d, const std::string& pointer) {
+  if (d == CircuitDomain::kBoolean ? v <= 1 : v < Fp61::kModulus) return OkStatus();
+  return Error(pointer + ": " + std::to_string(v) + " is not a value of the circuit's domain (" +
+               domain_name(d) + ")");
+}
+
+// Input substitution: the ideal world lets corrupted parties choose their inputs, so the honest
+// outputs are judged against f on the inputs actually used.
+Status apply_substitutions(const AdversarySpec& adv, const Function& fn,
+                           std::vector<PartyInput>& inputs) {
+  for (std::size_t i = 0; i < adv.script.size(); ++i) {
+    const auto& step = adv.script[i];
+    if (step.kind != StrategyKind::kInputSubstitution) continue;
+    const std::string pointer = "/adversary/script/" + std::to_string(i) + "/value";
+    for (PartyId p : adv.corrupt) {
+      if (step.party && *step.party != p) continue;
+      auto& in = inputs[static_cast<std::size_t>(p)].values;
+      if (step.value.size() != in.size())
+        return Error(pointer + ": party " + std::to_string(p) + " provides " +
+                     std::to_string(in.size()) + " input values to the circuit, the "
+                     "substitution gives " + std::to_string(step.value.size()));
+      for (auto v : step.value)
+        SMPC_RETURN_IF_ERROR(check_value_in_domain(v, fn.circuit.domain, pointer));
+      in = step.value;
+    }
+  }
+  return OkStatus();
+}
+
+// A scenario built in C++ skips the schema; its corruption set is checked here all the same.
+Status check_corruption(const AdversarySpec& adv, int parties) {
+  for (std::size_t i = 0; i < adv.corrupt.size(); ++i)
+    if (adv.corrupt[i] < 0 || adv.corrupt[i] >= parties)
+      return Error("/adversary/corrupt/" + std::to_string(i) + ": party " +
+                   std::to_string(adv.corrupt[i]) + " does not exist (parties are 0.." +
+                   std::to_string(parties - 1) + ")");
+  return OkStatus();
+}
+
+Result<RunPlan> resolve_unprefixed(const Scenario& s, const RunOptions& options) {
+  RunPlan plan;
+  plan.name = s.name;
+  plan.path = s.path;
+  plan.seed = options.seed.value_or(s.seed);
+  plan.parties = s.parties;
+  plan.network = s.network;
+  plan.deadline_s = s.deadline_s;
+  plan.adversary = s.adversary;
+  plan.options = options;
+  SMPC_ASSIGN_OR_RETURN(plan.protocol_entry, find_protocol_or_error(s.protocol));
+  SMPC_ASSIGN_OR_RETURN(plan.function,
+                        build_function(s.function, s.inputs, s.parties, base_dir_of(s.path)));
+  SMPC_RETURN_IF_ERROR(check_domain(*plan.protocol_entry, plan.function));
+  SMPC_ASSIGN_OR_RETURN(plan.protocol,
+                        make_protocol(*plan.protocol_entry, s, plan.function, plan.seed));
+  plan.inputs = plan.function.party_inputs;
+  if (s.adversary) {
+    SMPC_RETURN_IF_ERROR(check_corruption(*s.adversary, s.parties));
+    SMPC_RETURN_IF_ERROR(apply_substitutions(*s.adversary, plan.function, plan.inputs));
+  }
+  auto expected = ideal_outputs(plan.function.ideal(), plan.inputs);
+  if (!expected.ok()) return expected.status().with_prefix("/inputs: ");
+  plan.expected = std::move(expected).value();
+  return plan;
+}
+
+}  // namespace
+
+Result<RunPlan> resolve(const Scenario& s, const RunOptions& options) {
+  auto plan = resolve_unprefixed(s, options);
+  if (!plan.ok()) return plan.status().with_prefix(s.path + ": ");
+  return plan;
+}
+
+// ---------------------------------------------------------------------------------------------
+// execute
+
+namespace {
+
+// A corrupted party runs the protocol through the adversary's channel; its randomness for
+// attacks is a separate stream, so the protocol's own randomness is unchanged.
+PartyOutput run_corrupted_party(const RunPlan& plan, Coalition& coalition, PartyContext& ctx,
+                                const PartyInput& input) {
+  AdversarialChannel adv(ctx, coalition, ctx.rng.derive("adversary"));
+  PartyContext actx{adv, ctx.rng, ctx.clock, ctx.meter, ctx.annotations};
+  const auto keep_view = [&] {
+    if (ctx.annotations) (*ctx.annotations)["view"] = adv.view_json(input.values, plan.seed);
+  };
+  try {
+    PartyOutput out = plan.protocol->run(actx, input);
+    adv.flush();
+    keep_view();
+    return out;
+  } catch (const Abort&) {
+    keep_view();
+    throw;
+  }
+}
+
+}  // namespace
+
+Result<Execution> execute(const RunPlan& plan) {
+  std::optional<Coalition> coalition;
+  if (plan.adversary) coalition.emplace(*plan.adversary);
+  const PartyBody body = [&plan, &coalition](PartyContext& ctx) {
+    const PartyId p = ctx.net.self();
+    const PartyInput& input = plan.inputs[static_cast<std::size_t>(p)];
+    if (!coalition || !coalition->spec().corrupts(p)) return plan.protocol->run(ctx, input);
+    return run_corrupted_party(plan, *coalition, ctx, input);
+  };
+  const auto wall_start = std::chrono::steady_clock::now();
+  Execution ex;
+  if (plan.options.backend == Backend::kSimulated) {
+    SimRunOptions sim;
+    sim.seed = plan.seed;
+    sim.network = plan.network;
+    sim.deadline_s = plan.deadline_s;
+    sim.verbose = plan.options.verbose;
+    auto r = run_simulated(plan.parties, sim, body);
+    if (!r.ok()) return r.status().with_prefix(plan.path + ": simulation failed: ");
+    ex.run = std::move(r).value();
+  } else {
+    ex.run = run_local(plan.parties, LocalRunOptions{plan.seed, plan.deadline_s}, body);
+  }
+  ex.wall_time_s =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
+  return ex;
+}
+
+// ---------------------------------------------------------------------------------------------
+// judge
+
+namespace {
+
+// Ideal-world explanations for malicious runs: the corrupted parties' default inputs (0),
+// which protocols with guaranteed output delivery use for a disqualified dealer.
+std::vector<IdealSubstitution> default_input_substitutions(const RunPlan& plan) {
+  std::vector<IdealSubstitution> substitutions;
+  if (!plan.adversary || plan.adversary->model != AdversaryModel::kMalicious) return substitutions;
+  std::vector<PartyInput> zeroed = plan.inputs;
+  for (PartyId p : plan.corrupted())
+    for (auto& x : zeroed[static_cast<std::size_t>(p)].values) x = 0;
+  if (auto z = ideal_outputs(plan.function.ideal(), zeroed); z.ok())
+    substitutions.push_back({"corrupted parties' inputs replaced by 0, as for a disqualified "
+                             "dealer", std::move(z).value()});
+  return substitutions;
+}
+
+// An adversary that only substitutes inputs and otherwise follows the protocol is augmented
+// semi-honest (Goldreich, Foundations of Cryptography vol. 2, §7.4.4): its run is an honest run
+// on other inputs, so a semi-honest claim covers it.
+AdversaryModel effective_model(const RunPlan& plan) {
+  if (!plan.adversary) return AdversaryModel::kSemiHonest;
+  const auto& script = plan.adversary->script;
+  if (!script.empty() && std::all_of(script.begin(), script.end(), [](const auto& step) {
+        return step.kind == StrategyKind::kInputSubstitution;
+      }))
+    return AdversaryModel::kSemiHonest;
+  return plan.adversary->model;
+}
+
+std::string substituted_values(const RunPlan& plan, const IdealWorldAnswer& answer) {
+  std::string values;
+  for (PartyId p : plan.corrupted()) {
+    values += (values.empty() ? "" : "; ") + std::string("party ") + std::to_string(p) + ":";
+    for (auto v : answer.substituted[static_cast<std::size_t>(p)].values)
+      values += " " + std::to_string(v);
+  }
+  return values;
+}
+
+// A wrong honest output is a violation only if no input of the corrupted parties explains it
+// (the ideal world allows input substitution): ask the oracle (Z3 or exact linear algebra).
+Verdict consult_ideal_world(const RunPlan& plan, const RunResult& run, const SecurityClaim& claim,
+                            AdversaryModel model, Verdict verdict) {
+  const auto corrupted = plan.corrupted();
+  IdealWorldQuery q;
+  q.circuit = &plan.function.ideal();
+  q.inputs = plan.inputs;
+  q.corrupted = corrupted;
+  q.timeout_s = 5;
+  q.outputs.resize(static_cast<std::size_t>(plan.parties));
+  for (const auto& p : run.parties)
+    if (p.status == PartyStatus::kOutput &&
+        std::find(corrupted.begin(), corrupted.end(), p.party) == corrupted.end())
+      q.outputs[static_cast<std::size_t>(p.party)] = p.outputs;
+  auto answer = explain_by_substitution(q);
+  if (!answer.ok()) {
+    verdict.explanation += " (ideal-world oracle: " + answer.status().message() + ")";
+  } else if (answer->kind == IdealWorldAnswer::Kind::kExplained) {
+    if (auto sub = ideal_outputs(plan.function.ideal(), answer->substituted); sub.ok()) {
+      verdict = judge(claim, run, *sub, corrupted, model);
+      verdict.explanation += " (ideal world: the corrupted parties' inputs substituted by " +
+                             substituted_values(plan, *answer) +
+                             ", found by the ideal-world oracle)";
+    }
+  } else {
+    verdict.explanation +=
+        answer->kind == IdealWorldAnswer::Kind::kUnexplained
+            ? " (no input of the corrupted parties explains the honest outputs: the "
+              "adversary did more than substitute inputs; " + answer->detail + ")"
+            : " (the ideal-world oracle could not decide whether an input substitution "
+              "explains the honest outputs: " + answer->detail + ")";
+  }
+  return verdict;
+}
+
+}  // namespace
+
+Verdict judge_run(const RunPlan& plan, const RunResult& run) {
+  const SecurityClaim claim = plan.protocol->claim(plan.parties);
+  const auto corrupted = plan.corrupted();
+  const AdversaryModel model = effective_model(plan);
+  Verdict verdict =
+      judge(claim, run, plan.expected, corrupted, model, default_input_substitutions(plan));
+  if (!verdict.holds && !verdict.wrong.empty() && !corrupted.empty())
+    verdict = consult_ideal_world(plan, run, claim, model, std::move(verdict));
+  return verdict;
+}
+
+// ---------------------------------------------------------------------------------------------
+// record
+
+namespace {
+
+nlohmann::ordered_json adversary_record(const AdversarySpec& adv, const RunResult& run) {
+  nlohmann::ordered_json j = adversary_json(adv);
+  nlohmann::ordered_json views = nlohmann::ordered_json::array();
+  for (PartyId p : adv.corrupt) {
+    const auto& a = run.parties[static_cast<std::size_t>(p)].annotations;
+    if (a.contains("view")) views.push_back(nlohmann::ordered_json::parse(a["view"].dump()));
+  }
+  j["views"] = views;
+  return j;
+}
+
+std::string reproduce_line(const RunPlan& plan) {
+  std::string line = plan.options.program + " run " + plan.path + " --seed " +
+                     std::to_string(plan.seed) +
+                     (plan.options.backend == Backend::kLocal ? " --local" : "");
+  if (plan.options.mutant != Mutant::kNone)
+    line += " --mutant " + std::string(mutant_name(plan.options.mutant));
+  return line;
+}
+
+}  // namespace
+
+RunRecord record(const RunPlan& plan, Execution execution, const Verdict& verdict) {
+  RunRecord rec;
+  rec.scenario = plan.name;
+  rec.scenario_path = plan.path;
+  rec.seed = plan.seed;
+  rec.protocol = plan.protocol_entry->name;
+  rec.parties = plan.parties;
+  rec.function = plan.function.name;
+  rec.claim = plan.protocol->claim(plan.parties);
+  rec.network = plan.options.backend == Backend::kLocal
+                    ? nlohmann::ordered_json{{"backend", "local (no simulated time)"}}
+                    : network_json(plan.network);
+  for (PartyId p = 0; p < plan.parties; ++p) {
+    const auto& pr = execution.run.parties[static_cast<std::size_t>(p)];
+    rec.outputs.push_back(pr.status == PartyStatus::kOutput
+                              ? describe_outputs(plan.function, p, pr.outputs)
+                              : nlohmann::ordered_json());
+    rec.expected_outputs.push_back(
+        describe_outputs(plan.function, p, plan.expected[static_cast<std::size_t>(p)]));
+  }
+  if (plan.adversary) rec.adversary = adversary_record(*plan.adversary, execution.run);
+  rec.run = std::move(execution.run);
+  rec.outcome = verdict.outcome;
+  rec.scope = verdict.scope;
+  rec.verdict_holds = verdict.holds;
+  rec.explanation = verdict.explanation;
+  rec.wall_time_s = execution.wall_time_s;
+  rec.reproduce = reproduce_line(plan);
+  if (plan.options.mutant != Mutant::kNone) rec.mutant = mutant_name(plan.options.mutant);
+  return rec;
+}
+
+}  // namespace smpc

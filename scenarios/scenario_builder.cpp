@@ -1,0 +1,122 @@
+#include "scenarios/scenario_builder.h"
+
+#include <utility>
+
+namespace smpc {
+
+ScenarioBuilder::ScenarioBuilder(std::string name) {
+  s_.name = std::move(name);
+  s_.path = "<" + s_.name + ">";
+}
+
+ScenarioBuilder::ScenarioBuilder(Scenario base) : s_(std::move(base)) {}
+
+ScenarioBuilder& ScenarioBuilder::path(std::string path) {
+  s_.path = std::move(path);
+  return *this;
+}
+ScenarioBuilder& ScenarioBuilder::name(std::string name) {
+  s_.name = std::move(name);
+  return *this;
+}
+ScenarioBuilder& ScenarioBuilder::seed(std::uint64_t seed) {
+  s_.seed = seed;
+  return *this;
+}
+ScenarioBuilder& ScenarioBuilder::parties(int n) {
+  s_.parties = n;
+  return *this;
+}
+ScenarioBuilder& ScenarioBuilder::protocol(const std::string& name, nlohmann::json params) {
+  s_.protocol = name;
+  s_.protocol_params = params.is_object() ? std::move(params) : nlohmann::json::object();
+  s_.protocol_params["name"] = name;
+  return *this;
+}
+ScenarioBuilder& ScenarioBuilder::function(nlohmann::json function) {
+  s_.function = std::move(function);
+  return *this;
+}
+ScenarioBuilder& ScenarioBuilder::inputs(const std::vector<nlohmann::json>& per_party) {
+  s_.inputs.clear();
+  for (const auto& v : per_party) s_.inputs.push_back(v.is_array() ? v : nlohmann::json::array({v}));
+  return *this;
+}
+ScenarioBuilder& ScenarioBuilder::network(NetworkSpec network) {
+  s_.network = std::move(network);
+  return *this;
+}
+ScenarioBuilder& ScenarioBuilder::lan(double latency_ms, double bandwidth_mbps) {
+  s_.network = NetworkSpec{};
+  s_.network.latency_s = latency_ms / 1e3;
+  s_.network.bandwidth_bytes_per_s = bandwidth_mbps * 1e6 / 8;
+  return *this;
+}
+ScenarioBuilder& ScenarioBuilder::deadline(double seconds) {
+  s_.deadline_s = seconds;
+  return *this;
+}
+ScenarioBuilder& ScenarioBuilder::adversary(AdversarySpec adversary) {
+  s_.adversary = std::move(adversary);
+  return *this;
+}
+ScenarioBuilder& ScenarioBuilder::adversary(std::vector<PartyId> corrupt, AdversaryModel model,
+                                            const nlohmann::json& script) {
+  const nlohmann::json j{{"corrupt", corrupt},
+                         {"model", model == AdversaryModel::kMalicious ? "malicious" : "semi-honest"},
+                         {"script", script}};
+  auto spec = parse_adversary(j, s_.parties);
+  if (!spec.ok()) {
+    if (status_.ok()) status_ = spec.status().with_prefix(s_.path + ": ");
+    return *this;
+  }
+  return adversary(std::move(spec).value());
+}
+
+ScenarioBuilder& ScenarioBuilder::no_adversary() {
+  s_.adversary.reset();
+  return *this;
+}
+
+Result<Scenario> ScenarioBuilder::build() const {
+  if (!status_.ok()) return status_;
+  Scenario s = s_;
+  s.document = scenario_document(s);
+  return s;
+}
+
+namespace {
+
+nlohmann::json network_document(const NetworkSpec& n) {
+  nlohmann::json j{{"topology", n.topology == Topology::kStar ? "star" : "full_mesh"},
+                   {"model", n.model == NetworkModel::kLV08 ? "lv08" : "cm02"},
+                   {"latency_ms", n.latency_s * 1e3},
+                   {"bandwidth_mbps", n.bandwidth_bytes_per_s * 8 / 1e6}};
+  if (n.overrides.empty()) return j;
+  j["links"] = nlohmann::json::array();
+  for (const auto& o : n.overrides) {
+    nlohmann::json l{{"from", o.from},
+                     {"latency_ms", o.latency_s * 1e3},
+                     {"bandwidth_mbps", o.bandwidth_bytes_per_s * 8 / 1e6}};
+    if (o.to >= 0) l["to"] = o.to;
+    j["links"].push_back(l);
+  }
+  return j;
+}
+
+}  // namespace
+
+nlohmann::json scenario_document(const Scenario& s) {
+  nlohmann::json doc{{"name", s.name},
+                     {"seed", s.seed},
+                     {"parties", s.parties},
+                     {"protocol", s.protocol_params},
+                     {"function", s.function},
+                     {"inputs", s.inputs},
+                     {"network", network_document(s.network)},
+                     {"deadline_s", s.deadline_s}};
+  if (s.adversary) doc["adversary"] = nlohmann::json::parse(adversary_json(*s.adversary).dump());
+  return doc;
+}
+
+}  // namespace smpc
