@@ -134,6 +134,7 @@ Result<RunPlan> resolve_unprefixed(const Scenario& s, const RunOptions& options)
   plan.adversary = s.adversary;
   plan.options = options;
   SMPC_ASSIGN_OR_RETURN(plan.protocol_entry, find_protocol_or_error(s.protocol));
+  SMPC_RETURN_IF_ERROR(check_input_count(s.inputs.size(), s.parties));
   SMPC_ASSIGN_OR_RETURN(plan.function,
                         build_function(s.function, s.inputs, s.parties, base_dir_of(s.path)));
   SMPC_RETURN_IF_ERROR(check_domain(*plan.protocol_entry, plan.function));

@@ -166,10 +166,7 @@ Result<Scenario> interpret(const nlohmann::json& doc) {
   }
 
   const auto& inputs = doc.at("inputs");
-  if (static_cast<int>(inputs.size()) != s.parties)
-    return error_at("/inputs", "has " + std::to_string(inputs.size()) + " entries but there are " +
-                                   std::to_string(s.parties) +
-                                   " parties: give one entry per party (use [] for none)");
+  SMPC_RETURN_IF_ERROR(check_input_count(inputs.size(), s.parties));
   // Values are interpreted by the function (field elements, or Boolean circuit encodings).
   for (const auto& v : inputs) s.inputs.push_back(v.is_array() ? v : nlohmann::json::array({v}));
 
@@ -213,6 +210,12 @@ Result<Scenario> interpret(const nlohmann::json& doc) {
 }
 
 }  // namespace
+
+Status check_input_count(std::size_t entries, int parties) {
+  if (static_cast<int>(entries) == parties) return OkStatus();
+  return Error("/inputs: has " + std::to_string(entries) + " entries but there are " +
+               std::to_string(parties) + " parties: give one entry per party (use [] for none)");
+}
 
 Result<Scenario> parse_scenario(const std::string& text, const std::string& path) {
   const std::string prefix = path + ": ";

@@ -39,4 +39,8 @@ const char* scenario_schema_text();
 Result<Scenario> load_scenario_file(const std::string& path);
 Result<Scenario> parse_scenario(const std::string& text, const std::string& path_for_errors);
 
+// One entry of "inputs" per party (checked when loading, and again by resolve for scenarios
+// built in C++).
+Status check_input_count(std::size_t entries, int parties);
+
 }  // namespace smpc

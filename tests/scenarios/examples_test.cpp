@@ -113,19 +113,21 @@ TEST(Examples, AdversaryScenarios) {
   struct Case {
     const char* file;
     const char* outcome;
-    bool outside;
+    const char* scope;
   };
-  for (const Case& c : {Case{"bgw_crash_round3.json", "no_output", true},
-                        Case{"sum_rushing_equivocator.json", "disagreement", true},
-                        Case{"bgw_bit_flipper.json", "wrong_output", true},
-                        Case{"gmw_bit_flipper.json", "wrong_output", true},
-                        Case{"bgw_semi_honest_coalition.json", "correct", false},
-                        Case{"spdz_mac_forger.json", "abort", false},
-                        Case{"bgw_robust_byzantine.json", "correct", false}}) {
+  for (const Case& c : {Case{"bgw_crash_round3.json", "no_output", "outside_model"},
+                        Case{"sum_rushing_equivocator.json", "disagreement", "outside_model"},
+                        Case{"bgw_bit_flipper.json", "wrong_output", "outside_model"},
+                        Case{"gmw_bit_flipper.json", "wrong_output", "outside_model"},
+                        Case{"bgw_semi_honest_coalition.json", "correct", "within"},
+                        Case{"spdz_mac_forger.json", "abort", "within"},
+                        Case{"bgw_robust_byzantine.json", "correct", "within"}}) {
     SCOPED_TRACE(c.file);
     const auto j = run_ok(testing::example(c.file));
     EXPECT_EQ(j["outcome"], c.outcome);
-    EXPECT_EQ(j["explanation"].get<std::string>().rfind("outside the claim", 0) == 0, c.outside);
+    EXPECT_EQ(j["claim_scope"], c.scope);
+    EXPECT_EQ(j["explanation"].get<std::string>().rfind("outside the claim", 0) == 0,
+              std::string(c.scope) != "within");
     EXPECT_FALSE(j["adversary"]["views"].empty());
   }
   // The coalition's joint view: both corrupted parties received a share of every input.
