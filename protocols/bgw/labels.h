@@ -6,11 +6,10 @@
 
 namespace smpc::labels::bgw {
 
-inline constexpr std::string_view kInput = "bgw.input";
-inline constexpr std::string_view kMultReshare = "bgw.mult.reshare";
-inline constexpr std::string_view kOutput = "bgw.output";
+inline constexpr std::string_view
+    kInput = "bgw.input", kMultReshare = "bgw.mult.reshare", kOutput = "bgw.output";
 
-// Every label this protocol sends (a prefix label such as kOt is only the stem of others).
+// Every label this protocol sends (a prefix such as kOt is only the stem of others).
 inline constexpr std::string_view kAll[] = {kInput, kMultReshare, kOutput};
 
 }  // namespace smpc::labels::bgw

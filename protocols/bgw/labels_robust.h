@@ -6,19 +6,14 @@
 
 namespace smpc::labels::bgw_robust {
 
-inline constexpr std::string_view kVssRows = "bgwr.vss.rows";
-inline constexpr std::string_view kVssPairwise = "bgwr.vss.pairwise";
-inline constexpr std::string_view kBcastSend = "bgwr.bcast.send";
-inline constexpr std::string_view kBcastVote = "bgwr.bcast.vote";
-inline constexpr std::string_view kBcastPropose = "bgwr.bcast.propose";
-inline constexpr std::string_view kBcastKing = "bgwr.bcast.king";
-inline constexpr std::string_view kMultChallenge = "bgwr.mult.challenge";
-inline constexpr std::string_view kMultOpenRho = "bgwr.mult.open_rho";
-inline constexpr std::string_view kMultOpenZ = "bgwr.mult.open_z";
-inline constexpr std::string_view kMultReveal = "bgwr.mult.reveal";
-inline constexpr std::string_view kOutput = "bgwr.output";
+inline constexpr std::string_view
+    kVssRows = "bgwr.vss.rows", kVssPairwise = "bgwr.vss.pairwise",
+    kBcastSend = "bgwr.bcast.send", kBcastVote = "bgwr.bcast.vote",
+    kBcastPropose = "bgwr.bcast.propose", kBcastKing = "bgwr.bcast.king",
+    kMultChallenge = "bgwr.mult.challenge", kMultOpenRho = "bgwr.mult.open_rho",
+    kMultOpenZ = "bgwr.mult.open_z", kMultReveal = "bgwr.mult.reveal", kOutput = "bgwr.output";
 
-// Every label this protocol sends (a prefix label such as kOt is only the stem of others).
+// Every label this protocol sends (a prefix such as kOt is only the stem of others).
 inline constexpr std::string_view kAll[] = {kVssRows, kVssPairwise, kBcastSend, kBcastVote, kBcastPropose, kBcastKing, kMultChallenge, kMultOpenRho, kMultOpenZ, kMultReveal, kOutput};
 
 }  // namespace smpc::labels::bgw_robust

@@ -6,10 +6,10 @@
 
 namespace smpc::labels::sum {
 
-inline constexpr std::string_view kShare = "sum.share";
-inline constexpr std::string_view kOpen = "sum.open";
+inline constexpr std::string_view
+    kShare = "sum.share", kOpen = "sum.open";
 
-// Every label this protocol sends (a prefix label such as kOt is only the stem of others).
+// Every label this protocol sends (a prefix such as kOt is only the stem of others).
 inline constexpr std::string_view kAll[] = {kShare, kOpen};
 
 }  // namespace smpc::labels::sum

@@ -6,16 +6,12 @@
 
 namespace smpc::labels::yao {
 
-inline constexpr std::string_view kInputs = "yao.inputs";
-inline constexpr std::string_view kOt = "yao.ot";
-inline constexpr std::string_view kOtBase = "yao.ot.base";
-inline constexpr std::string_view kOtExtend = "yao.ot.extend";
-inline constexpr std::string_view kOtMessages = "yao.ot.messages";
-inline constexpr std::string_view kTables = "yao.tables";
-inline constexpr std::string_view kDecode = "yao.decode";
-inline constexpr std::string_view kReveal = "yao.reveal";
+inline constexpr std::string_view
+    kInputs = "yao.inputs", kOt = "yao.ot", kOtBase = "yao.ot.base", kOtExtend = "yao.ot.extend",
+    kOtMessages = "yao.ot.messages", kTables = "yao.tables", kDecode = "yao.decode",
+    kReveal = "yao.reveal";
 
-// Every label this protocol sends (a prefix label such as kOt is only the stem of others).
+// Every label this protocol sends (a prefix such as kOt is only the stem of others).
 inline constexpr std::string_view kAll[] = {kInputs, kOtBase, kOtExtend, kOtMessages, kTables, kDecode, kReveal};
 
 }  // namespace smpc::labels::yao
