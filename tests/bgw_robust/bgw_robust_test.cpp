@@ -16,6 +16,7 @@
 #include "protocols/bgw/bivariate_vss.h"
 #include "protocols/bgw/phase_king.h"
 #include "protocols/core/local_network.h"
+#include "protocols/core/mutants.h"
 #include "simulator/sim_network.h"
 #include "tests/support/random_circuit.h"
 #include "tests/support/run_stats.h"
@@ -365,6 +366,31 @@ TEST(BgwRobust, TamperingAnyElementOfAnyLabelNeverChangesTheOutput) {
       EXPECT_EQ(substituted, 0u);
     }
   }
+}
+
+// With the seeded bug M14 (output reconstruction without error correction) tampering with the
+// output shares changes honest outputs: the tamper test above is what catches M14.
+TEST(BgwRobust, WithM14TamperingTheOutputSharesGivesWrongOutputs) {
+  if (!kMutantsCompiled) GTEST_SKIP() << "built without SMPC_MUTANTS";
+  const ScopedMutant m14(Mutant::kM14);
+  ASSERT_TRUE(m14.status().ok());
+  const auto cc = inner_product(4);
+  const BgwRobust bgw(cc.circuit, 1, 5.0);
+  const auto expected = ideal_outputs(cc.circuit, cc.inputs);
+  ASSERT_TRUE(expected.ok());
+  const auto positions = testing::sent_elements(
+      run_local(4, {1, 600}, testing::recording(1, body_of(bgw, cc))), 1);
+  std::size_t wrong = 0;
+  for (std::size_t e = 0; e < positions.at("bgwr.output"); ++e) {
+    const auto r = run_local(
+        4, {e, 600},
+        testing::with_adversary({{1, {testing::add_step("bgwr.output", e, 1 + 31 * e)}}},
+                                body_of(bgw, cc)));
+    for (const auto& p : r.parties)
+      wrong += p.party != 1 && p.status == PartyStatus::kOutput &&
+               p.outputs != (*expected)[static_cast<std::size_t>(p.party)];
+  }
+  EXPECT_GT(wrong, 0u);
 }
 
 TEST(BgwRobust, TSilentPartiesStillGiveTheCorrectOutput) {
