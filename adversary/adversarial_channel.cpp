@@ -16,85 +16,6 @@ std::vector<ViewEntry> Coalition::joint_view() const {
   return view_;
 }
 
-namespace {
-
-std::uint64_t load_u64(const std::uint8_t* p) {
-  std::uint64_t v = 0;
-  for (int i = 7; i >= 0; --i) v = (v << 8) | p[i];
-  return v;
-}
-void store_u64(std::uint8_t* p, std::uint64_t v) {
-  for (int i = 0; i < 8; ++i) p[i] = static_cast<std::uint8_t>(v >> (8 * i));
-}
-
-}  // namespace
-
-bool tamper_element(Message& m, const StrategyStep& step, Rng& rng) {
-  if (m.is_raw()) return false;
-  std::size_t k = step.element;
-  for (auto& part : m.mutable_parts()) {
-    if (k >= part.count) {
-      k -= part.count;
-      continue;
-    }
-    if (part.kind == ElementKind::kBit) {
-      const std::uint8_t mask = static_cast<std::uint8_t>(1u << (k % 8));
-      bool flip = true;
-      if (step.kind == StrategyKind::kAdd || step.kind == StrategyKind::kEquivocate)
-        flip = step.delta & 1;
-      if (step.kind == StrategyKind::kRandomize) flip = rng.next_bit();
-      if (flip) part.data[k / 8] ^= mask;
-      return true;
-    }
-    const std::size_t size = element_size(part.kind);
-    std::uint8_t* e = &part.data[k * size];
-    switch (step.kind) {
-      case StrategyKind::kBitFlip:
-        e[(step.bit / 8) % size] ^= static_cast<std::uint8_t>(1u << (step.bit % 8));
-        return true;
-      case StrategyKind::kRandomize:
-        if (part.kind == ElementKind::kField61) {
-          store_u64(e, rng.uniform_fp61().value());
-        } else if (part.kind == ElementKind::kField127) {
-          // Uniform below 2^127 - 1: 127 random bits, rejecting the one value p.
-          for (;;) {
-            rng.fill(std::span<std::uint8_t>(e, 16));
-            e[15] &= 0x7f;
-            bool all_ones = e[15] == 0x7f;
-            for (int i = 0; i < 15 && all_ones; ++i) all_ones = e[i] == 0xff;
-            if (!all_ones) break;
-          }
-        } else {
-          rng.fill(std::span<std::uint8_t>(e, size));
-        }
-        return true;
-      case StrategyKind::kAdd:
-      case StrategyKind::kEquivocate:
-        switch (part.kind) {
-          case ElementKind::kField61:
-            store_u64(e, (Fp61::from_u64(load_u64(e)) + Fp61::from_u64(step.delta)).value());
-            return true;
-          case ElementKind::kField127: {
-            const uint128_t p = (uint128_t{1} << 127) - 1;
-            uint128_t v = (static_cast<uint128_t>(load_u64(e + 8)) << 64) | load_u64(e);
-            v += step.delta % p;
-            if (v >= p) v -= p;
-            store_u64(e, static_cast<std::uint64_t>(v));
-            store_u64(e + 8, static_cast<std::uint64_t>(v >> 64));
-            return true;
-          }
-          case ElementKind::kRing64: store_u64(e, load_u64(e) + step.delta); return true;
-          case ElementKind::kByte: e[0] = static_cast<std::uint8_t>(e[0] + step.delta); return true;
-          default:  // blocks and points have no arithmetic: XOR δ into their first bytes
-            store_u64(e, load_u64(e) ^ step.delta);
-            return true;
-        }
-      default: return false;
-    }
-  }
-  return false;
-}
-
 AdversarialChannel::AdversarialChannel(PartyContext& ctx, Coalition& coalition, Rng rng)
     : inner_(ctx.net), ctx_(ctx), coalition_(coalition), rng_(std::move(rng)) {}
 
@@ -111,8 +32,8 @@ bool AdversarialChannel::matches(const StrategyStep& s, PartyId to, std::string_
     }
   }
   if (s.round && *s.round != round) return false;
-  // Equivocation and selective abort use `to` to choose recipients, not to select messages.
-  if (!s.to.empty() && s.kind != StrategyKind::kEquivocate &&
+  // Equivocation uses `to` to choose recipients, not to select messages.
+  if (!s.to.empty() && strategy_of(s).to_selects &&
       std::find(s.to.begin(), s.to.end(), to) == s.to.end())
     return false;
   return true;
@@ -127,44 +48,15 @@ void AdversarialChannel::emit(PartyId to, std::string_view label, const Message&
 }
 
 void AdversarialChannel::send(PartyId to, std::string_view label, const Message& message) {
-  const std::uint32_t round = ctx_.meter.max_round_received() + 1;
-  Message m = message;
-  int copies = 1;
-  bool hold = false;
-  const Coalition& c = coalition_;
-  for (const StrategyStep& s : c.spec().script) {
-    if (s.kind == StrategyKind::kInputSubstitution || !matches(s, to, label, round)) continue;
-    switch (s.kind) {
-      case StrategyKind::kDrop: copies = 0; break;
-      case StrategyKind::kDelay: ctx_.clock.sleep_for(s.delay_s); break;
-      case StrategyKind::kDuplicate: copies = 2; break;
-      case StrategyKind::kReplay:
-        if (auto it = last_sent_.find(to); it != last_sent_.end()) m = it->second;
-        break;
-      case StrategyKind::kReorder: hold = true; break;
-      case StrategyKind::kTruncate: {
-        Bytes wire = m.encode();
-        wire.resize(std::min(wire.size(), s.bytes));
-        m = Message::raw(std::move(wire));
-        break;
-      }
-      case StrategyKind::kBitFlip:
-      case StrategyKind::kAdd:
-      case StrategyKind::kRandomize: tamper_element(m, s, rng_); break;
-      case StrategyKind::kEquivocate:
-        if (std::find(s.to.begin(), s.to.end(), to) != s.to.end()) tamper_element(m, s, rng_);
-        break;
-      case StrategyKind::kSelectiveAbort:
-        cut_off_.insert(s.to.begin(), s.to.end());
-        break;
-      case StrategyKind::kCrash:
-        throw Abort("crashed by the adversary script (round " + std::to_string(round) +
-                        ", label '" + std::string(label) + "')",
-                    {self()}, AbortKind::kCheckFailed);
-      case StrategyKind::kRushing: rush(round); break;
-      case StrategyKind::kInputSubstitution: break;
-    }
+  Outgoing out{to, label, ctx_.meter.max_round_received() + 1, message};
+  for (const StrategyStep& s : coalition_.spec().script) {
+    const Strategy& strategy = strategy_of(s);
+    if (!strategy.apply || !matches(s, to, label, out.round)) continue;
+    strategy.apply(s, out, *this);
   }
+  const Message& m = out.message;
+  const int copies = out.copies;
+  const bool hold = out.hold;
   // A message held earlier for this recipient goes out after this one.
   std::optional<std::pair<std::string, Message>> previous;
   if (auto it = held_.find(to); it != held_.end()) {
@@ -185,20 +77,29 @@ void AdversarialChannel::flush() {
   for (auto& [to, lm] : held) emit(to, lm.first, lm.second);
 }
 
-void AdversarialChannel::rush(std::uint32_t round) {
+void AdversarialChannel::sleep_for(double seconds) { ctx_.clock.sleep_for(seconds); }
+
+const Message* AdversarialChannel::last_sent(PartyId to) const {
+  const auto it = last_sent_.find(to);
+  return it == last_sent_.end() ? nullptr : &it->second;
+}
+
+void AdversarialChannel::cut_off(const std::vector<PartyId>& recipients) {
+  cut_off_.insert(recipients.begin(), recipients.end());
+}
+
+// Waits (once per round) for one message from each honest party and keeps it for recv: the
+// party then acts after seeing them.
+void AdversarialChannel::rush(std::uint32_t round, double window_s) {
   if (rushed_round_ == round) return;
   rushed_round_ = round;
-  for (const StrategyStep& s : coalition_.spec().script) {
-    if (s.kind != StrategyKind::kRushing) continue;
-    const SimTime deadline = std::min(ctx_.clock.now() + s.window_s, ctx_.clock.deadline());
-    for (PartyId p = 0; p < party_count(); ++p) {
-      if (p == self() || coalition_.spec().corrupts(p) || !rushed_[p].empty()) continue;
-      if (auto m = inner_.recv_until(p, deadline)) {
-        record(*m);
-        rushed_[p].push_back(std::move(*m));
-      }
+  const SimTime deadline = std::min(ctx_.clock.now() + window_s, ctx_.clock.deadline());
+  for (PartyId p = 0; p < party_count(); ++p) {
+    if (p == self() || coalition_.spec().corrupts(p) || !rushed_[p].empty()) continue;
+    if (auto m = inner_.recv_until(p, deadline)) {
+      record(*m);
+      rushed_[p].push_back(std::move(*m));
     }
-    break;
   }
 }
 
@@ -208,23 +109,23 @@ void AdversarialChannel::record(const Message& m) {
   coalition_.record(std::move(e));
 }
 
+std::optional<Message> AdversarialChannel::take_rushed(PartyId from) {
+  const auto it = rushed_.find(from);
+  if (it == rushed_.end() || it->second.empty()) return std::nullopt;
+  Message m = std::move(it->second.front());
+  it->second.pop_front();
+  return m;
+}
+
 Message AdversarialChannel::recv(PartyId from) {
-  if (auto it = rushed_.find(from); it != rushed_.end() && !it->second.empty()) {
-    Message m = std::move(it->second.front());
-    it->second.pop_front();
-    return m;
-  }
+  if (auto m = take_rushed(from)) return std::move(*m);
   Message m = inner_.recv(from);
   record(m);
   return m;
 }
 
 std::optional<Message> AdversarialChannel::recv_until(PartyId from, SimTime deadline) {
-  if (auto it = rushed_.find(from); it != rushed_.end() && !it->second.empty()) {
-    Message m = std::move(it->second.front());
-    it->second.pop_front();
-    return m;
-  }
+  if (auto m = take_rushed(from)) return m;
   auto m = inner_.recv_until(from, deadline);
   if (m) record(*m);
   return m;
@@ -257,6 +158,25 @@ nlohmann::json AdversarialChannel::view_json(const std::vector<std::uint64_t>& i
           {"randomness", {{"seed", seed}, {"party", self()}, {"stream", "party"}}},
           {"received", received},
           {"sent", sent}};
+}
+
+PartyOutput run_corrupted(PartyContext& ctx, Coalition& coalition,
+                          const std::vector<std::uint64_t>& inputs, std::uint64_t seed,
+                          const std::function<PartyOutput(PartyContext&)>& body) {
+  AdversarialChannel adv(ctx, coalition, ctx.rng.derive("adversary"));
+  PartyContext actx{adv, ctx.rng, ctx.clock, ctx.meter, ctx.annotations};
+  const auto keep_view = [&] {
+    if (ctx.annotations) (*ctx.annotations)["view"] = adv.view_json(inputs, seed);
+  };
+  try {
+    PartyOutput out = body(actx);
+    adv.flush();
+    keep_view();
+    return out;
+  } catch (const Abort&) {
+    keep_view();
+    throw;
+  }
 }
 
 }  // namespace smpc

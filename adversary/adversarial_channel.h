@@ -6,6 +6,7 @@
 #pragma once
 
 #include <deque>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -13,6 +14,7 @@
 #include <vector>
 
 #include "adversary/adversary_spec.h"
+#include "adversary/strategies.h"
 #include "protocols/core/channel.h"
 
 namespace smpc {
@@ -39,7 +41,7 @@ class Coalition {
   std::vector<ViewEntry> view_;
 };
 
-class AdversarialChannel final : public Channel {
+class AdversarialChannel final : public Channel, private SenderControl {
  public:
   // `ctx` is the corrupted party's real context; `rng` its adversarial randomness.
   AdversarialChannel(PartyContext& ctx, Coalition& coalition, Rng rng);
@@ -59,8 +61,16 @@ class AdversarialChannel final : public Channel {
   bool matches(const StrategyStep& s, PartyId to, std::string_view label,
                std::uint32_t round) const;
   void record(const Message& m);
-  void rush(std::uint32_t round);
   void emit(PartyId to, std::string_view label, const Message& m);
+  std::optional<Message> take_rushed(PartyId from);
+
+  // SenderControl: what strategies do to this party.
+  PartyId party() const override { return self(); }
+  Rng& rng() override { return rng_; }
+  void sleep_for(double seconds) override;
+  const Message* last_sent(PartyId to) const override;
+  void cut_off(const std::vector<PartyId>& recipients) override;
+  void rush(std::uint32_t round, double window_s) override;
 
   Channel& inner_;
   PartyContext& ctx_;
@@ -75,10 +85,12 @@ class AdversarialChannel final : public Channel {
   std::optional<std::uint32_t> rushed_round_;
 };
 
-// Applies a step's element transformation (add, bit_flip, randomize, equivocate's add) to
-// element `k` counted across the message's parts, in the element's own domain: field elements
-// mod p, ring elements mod 2^64, bits by XOR, blocks/points/bytes by XOR (add) or replacement.
-// Returns false when the message has no element k (or is raw).
-bool tamper_element(Message& m, const StrategyStep& step, Rng& rng);
+// Runs `body` as corrupted party ctx.net.self() of the coalition: through an AdversarialChannel
+// whose attack randomness is a stream of its own (the protocol's randomness stays as in the
+// honest run). The party's view goes into ctx.annotations["view"] (with `inputs` and `seed`
+// for the record) when it outputs and when it aborts.
+PartyOutput run_corrupted(PartyContext& ctx, Coalition& coalition,
+                          const std::vector<std::uint64_t>& inputs, std::uint64_t seed,
+                          const std::function<PartyOutput(PartyContext&)>& body);
 
 }  // namespace smpc

@@ -2,47 +2,30 @@
 
 #include <algorithm>
 
+#include "adversary/strategies.h"
+
 namespace smpc {
 
-const std::vector<StrategyInfo>& strategy_catalog() {
-  static const std::vector<StrategyInfo> kCatalog = {
-      {StrategyKind::kDrop, "drop", "the message is not sent", "selectors only"},
-      {StrategyKind::kDelay, "delay", "the party waits delay_s simulated seconds, then sends",
-       "delay_s"},
-      {StrategyKind::kDuplicate, "duplicate", "the message is sent twice", "selectors only"},
-      {StrategyKind::kReplay, "replay",
-       "the previous message to the same recipient is sent instead (the first is sent as is)",
-       "selectors only"},
-      {StrategyKind::kReorder, "reorder",
-       "the message is held back and sent after the next one to the same recipient",
-       "selectors only"},
-      {StrategyKind::kTruncate, "truncate", "only the first `bytes` bytes of the encoding are sent",
-       "bytes"},
-      {StrategyKind::kBitFlip, "bit_flip", "bit `bit` of element `element` is flipped",
-       "element, bit"},
-      {StrategyKind::kAdd, "add", "delta is added to element `element` in its domain",
-       "element, delta"},
-      {StrategyKind::kRandomize, "randomize", "element `element` is replaced by a random one",
-       "element"},
-      {StrategyKind::kEquivocate, "equivocate",
-       "recipients in `to` get element + delta, the others the original", "to, element, delta"},
-      {StrategyKind::kSelectiveAbort, "selective_abort",
-       "from the first match on, nothing more is sent to the parties in `to`", "to"},
-      {StrategyKind::kCrash, "crash", "from the first match on, the party stops",
-       "selectors (label / round)"},
-      {StrategyKind::kRushing, "rushing",
-       "before sending, waits up to window_s for one message from each honest party",
-       "window_s"},
-      {StrategyKind::kInputSubstitution, "input_substitution",
-       "the party runs on `value` instead of its input", "party, value"},
-  };
-  return kCatalog;
+using Json = nlohmann::json;
+
+std::vector<StrategyInfo> strategy_catalog() {
+  std::vector<StrategyInfo> out;
+  for (const auto& s : strategies()) {
+    std::string params = s.needs_to ? "to" : "";
+    for (const auto& p : s.params) params += (params.empty() ? "" : ", ") + p;
+    out.push_back({s.kind, s.name, s.summary, params.empty() ? "selectors only" : params});
+  }
+  return out;
 }
 
 const char* strategy_name(StrategyKind k) {
-  for (const auto& s : strategy_catalog())
-    if (s.kind == k) return s.name;
+  for (const auto& s : strategies())
+    if (s.kind == k) return s.name.c_str();
   return "?";
+}
+
+const Strategy& strategy_of(const StrategyStep& step) {
+  return step.strategy ? *step.strategy : builtin_strategy(step.kind);
 }
 
 bool AdversarySpec::corrupts(PartyId p) const {
@@ -61,7 +44,7 @@ Status err(const std::string& pointer, const std::string& problem) {
   return Error(pointer + ": " + problem);
 }
 
-Result<PartyId> party_at(const nlohmann::json& v, int parties, const std::string& ptr) {
+Result<PartyId> party_at(const Json& v, int parties, const std::string& ptr) {
   if (!v.is_number_integer()) return err(ptr, "must be a party number, got " + v.dump());
   const auto p = v.get<long long>();
   if (p < 0 || p >= parties)
@@ -70,69 +53,159 @@ Result<PartyId> party_at(const nlohmann::json& v, int parties, const std::string
   return static_cast<PartyId>(p);
 }
 
-}  // namespace
+std::string number_text(double x) {
+  std::string s = Json(x).dump();
+  if (s.size() > 2 && s.ends_with(".0")) s.resize(s.size() - 2);
+  return s;
+}
 
-Result<AdversarySpec> parse_adversary(const nlohmann::json& j, int parties) {
-  AdversarySpec spec;
-  const std::string base = "/adversary";
+// One scalar against its declared type and range.
+Status check_scalar(const ParamSpec& spec, const Json& v, const std::string& ptr) {
+  const bool typed = spec.type == ParamType::kInteger  ? v.is_number_integer()
+                     : spec.type == ParamType::kNumber ? v.is_number()
+                                                       : v.is_string();
+  if (!typed)
+    return err(ptr, std::string("must be of type ") +
+                        (spec.type == ParamType::kInteger  ? "integer"
+                         : spec.type == ParamType::kNumber ? "number"
+                                                           : "string") +
+                        ", got " + v.dump());
+  if (v.is_string()) {
+    if (spec.choices.empty() ||
+        std::find(spec.choices.begin(), spec.choices.end(), v.get<std::string>()) !=
+            spec.choices.end())
+      return OkStatus();
+    return err(ptr, "not one of the allowed values, got " + v.dump());
+  }
+  // Negative integers compare as signed; everything else fits a double for range checks.
+  const double x = v.is_number_integer() && !v.is_number_unsigned()
+                       ? static_cast<double>(v.get<long long>())
+                       : v.get<double>();
+  if (spec.minimum && x < *spec.minimum)
+    return err(ptr, "must be >= " + number_text(*spec.minimum) + ", got " + v.dump());
+  if (spec.exclusive_minimum && x <= *spec.exclusive_minimum)
+    return err(ptr, "must be > " + number_text(*spec.exclusive_minimum) + ", got " + v.dump());
+  if (spec.maximum && x > *spec.maximum)
+    return err(ptr, "must be <= " + number_text(*spec.maximum) + ", got " + v.dump());
+  return OkStatus();
+}
+
+Status check_param(const StepParam& p, const Json& v, const std::string& ptr) {
+  if (p.accepts_all && v.is_string()) {
+    if (v == "all") return OkStatus();
+    return err(ptr, "must be an element index or \"all\", got " + v.dump());
+  }
+  if (p.party_inputs && v.is_array()) {
+    for (std::size_t i = 0; i < v.size(); ++i)
+      SMPC_RETURN_IF_ERROR(check_scalar(p.spec, v[i], ptr + "/" + std::to_string(i)));
+    return OkStatus();
+  }
+  return check_scalar(p.spec, v, ptr);
+}
+
+// party / label / round / to, and that the step names nothing else than these, "strategy"
+// and step parameters.
+Status parse_selectors(const Json& s, const AdversarySpec& spec, int parties,
+                       const std::string& ptr, StrategyStep& step) {
+  for (const auto& [key, v] : s.items()) {
+    const bool known = key == "strategy" || key == "party" || key == "label" || key == "round" ||
+                       key == "to" ||
+                       std::any_of(step_params().begin(), step_params().end(),
+                                   [&](const StepParam& p) { return p.spec.name == key; });
+    if (!known) return err(ptr + "/" + key, "unknown field");
+  }
+  if (s.contains("party")) {
+    SMPC_ASSIGN_OR_RETURN(auto p, party_at(s["party"], parties, ptr + "/party"));
+    if (!spec.corrupts(p))
+      return err(ptr + "/party", "party " + std::to_string(p) + " is not corrupted");
+    step.party = p;
+  }
+  if (s.contains("label")) {
+    if (!s["label"].is_string()) return err(ptr + "/label", "must be of type string");
+    step.label = s["label"].get<std::string>();
+  }
+  if (s.contains("round")) {
+    const auto& r = s["round"];
+    if (!r.is_number_integer() || r.get<long long>() < 1 || r.get<long long>() > UINT32_MAX)
+      return err(ptr + "/round", "must be a round number >= 1, got " + r.dump());
+    step.round = r.get<std::uint32_t>();
+  }
+  if (s.contains("to")) {
+    if (!s["to"].is_array()) return err(ptr + "/to", "must be an array of party numbers");
+    for (std::size_t k = 0; k < s["to"].size(); ++k) {
+      SMPC_ASSIGN_OR_RETURN(auto p, party_at(s["to"][k], parties, ptr + "/to/" + std::to_string(k)));
+      step.to.push_back(p);
+    }
+  }
+  return OkStatus();
+}
+
+// Every step parameter: its default, then the given value after checking it. Parameters of
+// other strategies are accepted (the schema allows them) but have no effect.
+Status parse_params(const Json& s, const Strategy& strategy, const std::string& ptr,
+                    StrategyStep& step) {
+  for (const auto& p : step_params()) {
+    if (!p.spec.default_value.is_null()) p.set(step, p.spec.default_value);
+    if (!s.contains(p.spec.name)) continue;
+    SMPC_RETURN_IF_ERROR(check_param(p, s[p.spec.name], ptr + "/" + p.spec.name));
+    p.set(step, s[p.spec.name]);
+  }
+  for (const auto& name : strategy.params)
+    if (!s.contains(name) && step_param(name).spec.default_value.is_null())
+      return err(ptr, "\"" + strategy.name + "\" needs \"" + name + "\"");
+  if (strategy.needs_to && step.to.empty())
+    return err(ptr, "\"" + strategy.name + "\" needs \"to\": the recipients it singles out");
+  return OkStatus();
+}
+
+Result<StrategyStep> parse_step(const Json& s, const AdversarySpec& spec, int parties,
+                                const std::string& ptr) {
+  if (!s.is_object()) return err(ptr, "must be an object, got " + s.dump());
+  if (!s.contains("strategy")) return err(ptr, "missing required field \"strategy\"");
+  if (!s["strategy"].is_string()) return err(ptr + "/strategy", "must be of type string");
+  const auto name = s["strategy"].get<std::string>();
+  const Strategy* strategy = find_strategy(name);
+  if (!strategy)
+    return err(ptr + "/strategy", "unknown strategy \"" + name + "\" (see smpc list attacks)");
+  StrategyStep step;
+  step.kind = strategy->kind;
+  step.strategy = strategy;
+  SMPC_RETURN_IF_ERROR(parse_selectors(s, spec, parties, ptr, step));
+  SMPC_RETURN_IF_ERROR(parse_params(s, *strategy, ptr, step));
+  return step;
+}
+
+Status parse_corrupt(const Json& j, int parties, const std::string& base, AdversarySpec& spec) {
   if (!j.contains("corrupt")) return err(base, "missing required field \"corrupt\"");
+  if (!j["corrupt"].is_array()) return err(base + "/corrupt", "must be an array of party numbers");
   for (std::size_t i = 0; i < j["corrupt"].size(); ++i) {
-    SMPC_ASSIGN_OR_RETURN(auto p, party_at(j["corrupt"][i], parties,
-                                           base + "/corrupt/" + std::to_string(i)));
-    if (spec.corrupts(p))
-      return err(base + "/corrupt/" + std::to_string(i),
-                 "party " + std::to_string(p) + " is listed twice");
+    const std::string ptr = base + "/corrupt/" + std::to_string(i);
+    SMPC_ASSIGN_OR_RETURN(auto p, party_at(j["corrupt"][i], parties, ptr));
+    if (spec.corrupts(p)) return err(ptr, "party " + std::to_string(p) + " is listed twice");
     spec.corrupt.push_back(p);
   }
   if (static_cast<int>(spec.corrupt.size()) >= parties)
     return err(base + "/corrupt", "at least one party must stay honest");
+  return OkStatus();
+}
+
+}  // namespace
+
+Result<AdversarySpec> parse_adversary(const Json& j, int parties) {
+  AdversarySpec spec;
+  const std::string base = "/adversary";
+  if (!j.is_object()) return err(base, "must be an object, got " + j.dump());
+  SMPC_RETURN_IF_ERROR(parse_corrupt(j, parties, base, spec));
   spec.model = j.value("model", "semi-honest") == "malicious" ? AdversaryModel::kMalicious
                                                               : AdversaryModel::kSemiHonest;
-  const auto script = j.value("script", nlohmann::json::array());
+  const auto script = j.value("script", Json::array());
+  if (!script.is_array()) return err(base + "/script", "must be an array of steps");
   if (!script.empty() && spec.model == AdversaryModel::kSemiHonest)
     return err(base + "/script", "a semi-honest adversary follows the protocol and only "
                                  "records views: use \"model\": \"malicious\" for a script");
   for (std::size_t i = 0; i < script.size(); ++i) {
-    const std::string ptr = base + "/script/" + std::to_string(i);
-    const auto& s = script[i];
-    StrategyStep step;
-    const auto name = s.at("strategy").get<std::string>();
-    const auto it = std::find_if(strategy_catalog().begin(), strategy_catalog().end(),
-                                 [&](const StrategyInfo& info) { return name == info.name; });
-    if (it == strategy_catalog().end())
-      return err(ptr + "/strategy", "unknown strategy \"" + name + "\" (see smpc list attacks)");
-    step.kind = it->kind;
-    if (s.contains("party")) {
-      SMPC_ASSIGN_OR_RETURN(auto p, party_at(s["party"], parties, ptr + "/party"));
-      if (!spec.corrupts(p))
-        return err(ptr + "/party", "party " + std::to_string(p) + " is not corrupted");
-      step.party = p;
-    }
-    if (s.contains("label")) step.label = s["label"].get<std::string>();
-    if (s.contains("round")) step.round = s["round"].get<std::uint32_t>();
-    if (s.contains("to"))
-      for (std::size_t k = 0; k < s["to"].size(); ++k) {
-        SMPC_ASSIGN_OR_RETURN(auto p, party_at(s["to"][k], parties, ptr + "/to/" + std::to_string(k)));
-        step.to.push_back(p);
-      }
-    step.element = s.value("element", std::size_t{0});
-    step.bit = s.value("bit", 0u);
-    step.delta = s.value("delta", std::uint64_t{1});
-    step.delay_s = s.value("delay_s", 0.0);
-    step.bytes = s.value("bytes", std::size_t{0});
-    step.window_s = s.value("window_s", 1.0);
-    if (s.contains("value")) {
-      const auto& v = s["value"];
-      step.value = v.is_array() ? v.get<std::vector<std::uint64_t>>()
-                                : std::vector<std::uint64_t>{v.get<std::uint64_t>()};
-    }
-    if ((step.kind == StrategyKind::kEquivocate || step.kind == StrategyKind::kSelectiveAbort) &&
-        step.to.empty())
-      return err(ptr, std::string("\"") + name + "\" needs \"to\": the recipients it singles out");
-    if (step.kind == StrategyKind::kInputSubstitution && !s.contains("value"))
-      return err(ptr, "\"input_substitution\" needs \"value\"");
-    if (step.kind == StrategyKind::kDelay && step.delay_s <= 0)
-      return err(ptr + "/delay_s", "\"delay\" needs delay_s > 0");
+    SMPC_ASSIGN_OR_RETURN(auto step, parse_step(script[i], spec, parties,
+                                                base + "/script/" + std::to_string(i)));
     spec.script.push_back(std::move(step));
   }
   return spec;
@@ -141,22 +214,13 @@ Result<AdversarySpec> parse_adversary(const nlohmann::json& j, int parties) {
 nlohmann::ordered_json adversary_json(const AdversarySpec& spec) {
   nlohmann::ordered_json script = nlohmann::ordered_json::array();
   for (const auto& s : spec.script) {
-    nlohmann::ordered_json e{{"strategy", strategy_name(s.kind)}};
+    const Strategy& strategy = strategy_of(s);
+    nlohmann::ordered_json e{{"strategy", strategy.name}};
     if (s.party) e["party"] = *s.party;
     if (s.label) e["label"] = *s.label;
     if (s.round) e["round"] = *s.round;
     if (!s.to.empty()) e["to"] = s.to;
-    switch (s.kind) {
-      case StrategyKind::kBitFlip: e["element"] = s.element; e["bit"] = s.bit; break;
-      case StrategyKind::kAdd:
-      case StrategyKind::kEquivocate: e["element"] = s.element; e["delta"] = s.delta; break;
-      case StrategyKind::kRandomize: e["element"] = s.element; break;
-      case StrategyKind::kDelay: e["delay_s"] = s.delay_s; break;
-      case StrategyKind::kTruncate: e["bytes"] = s.bytes; break;
-      case StrategyKind::kRushing: e["window_s"] = s.window_s; break;
-      case StrategyKind::kInputSubstitution: e["value"] = s.value; break;
-      default: break;
-    }
+    for (const auto& name : strategy.params) e[name] = step_param(name).get(s);
     script.push_back(e);
   }
   return {{"corrupt", spec.corrupt},

@@ -8,9 +8,13 @@
 // A step applies to a message when every selector it names matches: `party` (the corrupted
 // sender), `label` (exact, or a prefix ending in '*'), `round` (the message's causal round),
 // `to` (recipients). Elements are counted across the message's parts.
+//
+// The strategies themselves — names, typed parameters, what each does, the audit's default
+// step — are one list in adversary/strategies.h; this header holds the parsed script.
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -37,26 +41,36 @@ enum class StrategyKind {
   kCrash,              // from the first match on, the party stops (sends nothing, ends)
   kRushing,            // before sending, wait for the honest parties' messages of the round
   kInputSubstitution,  // the party runs on `value` instead of its input
+  kCustom,             // registered outside adversary/ (register_strategy): see StrategyStep::strategy
 };
 
+// `element` value meaning every element of the message ("element": "all" in a script).
+inline constexpr std::size_t kAllElements = std::numeric_limits<std::size_t>::max();
+
+// A strategy's row for `smpc list attacks` and the schema composer; derived from strategies().
 struct StrategyInfo {
   StrategyKind kind;
-  const char* name;
-  const char* summary;
-  const char* parameters;
+  std::string name;
+  std::string summary;
+  std::string parameters;  // e.g. "element, delta" or "selectors only"
 };
-const std::vector<StrategyInfo>& strategy_catalog();
+std::vector<StrategyInfo> strategy_catalog();
 const char* strategy_name(StrategyKind k);
+
+struct Strategy;
 
 struct StrategyStep {
   StrategyKind kind = StrategyKind::kDrop;
+  // The list entry; set by parse_adversary. Steps built in C++ may leave it null for a
+  // built-in kind (strategy_of resolves it).
+  const Strategy* strategy = nullptr;
   // Selectors (unset = any).
   std::optional<PartyId> party;
   std::optional<std::string> label;  // exact, or prefix when it ends in '*'
   std::optional<std::uint32_t> round;
   std::vector<PartyId> to;
-  // Parameters.
-  std::size_t element = 0;
+  // Parameters (declared, with ranges and defaults, by step_params() in strategies.h).
+  std::size_t element = 0;  // kAllElements: every element
   unsigned bit = 0;
   std::uint64_t delta = 1;
   double delay_s = 0;
@@ -64,6 +78,9 @@ struct StrategyStep {
   double window_s = 1;  // rushing: how long to wait for honest messages
   std::vector<std::uint64_t> value;
 };
+
+// The list entry of a step (its `strategy`, or the built-in entry of its kind).
+const Strategy& strategy_of(const StrategyStep& step);
 
 struct AdversarySpec {
   std::vector<PartyId> corrupt;

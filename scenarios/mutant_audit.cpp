@@ -266,11 +266,7 @@ Result<CheckResult> broadcast_agreement(const Context& cx) {
             return out;
           };
           if (ctx.net.self() != kSender) return broadcast(ctx);
-          AdversarialChannel adv(ctx, coalition, ctx.rng.derive("adversary"));
-          PartyContext actx{adv, ctx.rng, ctx.clock, ctx.meter, ctx.annotations};
-          PartyOutput out = broadcast(actx);
-          adv.flush();
-          return out;
+          return run_corrupted(ctx, coalition, {}, 0, broadcast);
         });
     ++r.runs;
     std::optional<std::vector<std::uint64_t>> first;

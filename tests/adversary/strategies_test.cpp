@@ -157,6 +157,18 @@ TEST(Strategies, RushingSeesHonestMessagesFirst) {
   EXPECT_EQ(v(o.received[0][kBad][0], 0), 11u);  // content unchanged, only timing
 }
 
+// The test-only strategy of toy_zero_strategy.cpp: parsed, applied, listed like a built-in.
+TEST(Strategies, ToyZeroFromATestFileRunsThroughTheChannel) {
+  const auto o = run_with({{{"strategy", "zero"}, {"element", 1}, {"round", 1}}});
+  EXPECT_EQ(v(o.received[0][kBad][0], 0), 11u);
+  EXPECT_EQ(v(o.received[0][kBad][0], 1), 0u);
+  EXPECT_EQ(v(o.received[0][kBad][1], 1), 102u);  // round 2 untouched
+  const auto catalog = strategy_catalog();
+  EXPECT_TRUE(std::any_of(catalog.begin(), catalog.end(),
+                          [](const StrategyInfo& s) { return s.name == "zero"; }));
+  EXPECT_EQ(strategy_step_schema()["properties"]["strategy"]["enum"].back(), "zero");
+}
+
 TEST(Views, SemiHonestCoalitionRecordsItsJointView) {
   const auto o = run_with({}, "semi-honest", {0, 2});
   // Each corrupted party receives 2 messages from each of 2 peers.

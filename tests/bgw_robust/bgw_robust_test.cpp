@@ -16,18 +16,18 @@
 #include "protocols/bgw/bivariate_vss.h"
 #include "protocols/bgw/phase_king.h"
 #include "protocols/core/local_network.h"
+#include "protocols/core/mutants.h"
 #include "simulator/sim_network.h"
 #include "tests/support/random_circuit.h"
 #include "tests/support/run_stats.h"
 #include "tests/support/rc_budget.h"
-#include "tests/support/test_adversary.h"
+#include "tests/support/adversary_steps.h"
 #include "verify/oracle.h"
 #include "verify/verdict.h"
 
 namespace smpc {
 namespace {
 
-using testing::TamperSpec;
 
 // LocalNetwork runs on the wall clock: there the corrupted parties tamper but never fall silent,
 // so no deadline is ever waited for and a generous Δ cannot make a slow honest thread look
@@ -222,18 +222,19 @@ const std::vector<std::string> kLabels = {"",
                                           "bgwr.mult.open_z",
                                           "bgwr.output"};
 
-TamperSpec gen_behaviour(int n, bool allow_silence) {
-  TamperSpec s;
-  s.mode = allow_silence
-               ? *rc::gen::element(TamperSpec::Mode::kAddDelta, TamperSpec::Mode::kRandomize,
-                                   TamperSpec::Mode::kSilent)
-               : *rc::gen::element(TamperSpec::Mode::kAddDelta, TamperSpec::Mode::kRandomize);
-  s.label = *rc::gen::elementOf(kLabels);
-  s.element = *rc::gen::inRange<std::size_t>(0, 60);
-  s.delta = *rc::gen::inRange<std::uint64_t>(1, Fp61::kModulus);
-  s.only_to = *rc::gen::element(-1, *rc::gen::inRange(0, n));
-  s.seed = *rc::gen::arbitrary<std::uint64_t>();
-  return s;
+// One corrupted party's behaviour on one label (maybe toward one recipient): add to one
+// element, randomize every element, or (allow_silence) drop that label's messages.
+std::vector<StrategyStep> gen_behaviour(int n, bool allow_silence) {
+  const std::string label = *rc::gen::elementOf(kLabels);
+  const auto element = *rc::gen::inRange<std::size_t>(0, 60);
+  const auto delta = *rc::gen::inRange<std::uint64_t>(1, Fp61::kModulus);
+  const int to = *rc::gen::element(-1, *rc::gen::inRange(0, n));
+  const auto recipient = to < 0 ? std::nullopt : std::optional<PartyId>(to);
+  switch (*rc::gen::inRange(0, allow_silence ? 3 : 2)) {
+    case 0: return {testing::add_step(label, element, delta, recipient)};
+    case 1: return {testing::randomize_all_step(label, recipient)};
+    default: return {testing::drop_step(label)};
+  }
 }
 
 // The circuit plus one public output per input wire of the corrupted parties, so that the
@@ -299,12 +300,12 @@ RC_GTEST_PROP(BgwRobust, TCorruptedPartiesNeverStopTheCorrectOutput, ()) {
   cc.circuit = testing::gen_circuit(n, /*linear_only=*/false, /*max_depth=*/2);
   cc.inputs = testing::gen_inputs(cc.circuit, n);
   cc = expose_inputs(cc, corrupted);
-  std::map<PartyId, TamperSpec> behaviour;
+  std::map<PartyId, std::vector<StrategyStep>> behaviour;
   for (PartyId p : corrupted) behaviour[p] = gen_behaviour(n, false);
-  RC_TAG(n, behaviour.begin()->second.label);
+  RC_TAG(n, behaviour.begin()->second[0].label.value_or(""));
   const BgwRobust bgw(cc.circuit, t, kLocalRound);
   const auto r = run_local(n, {*rc::gen::arbitrary<std::uint64_t>(), 600},
-                           testing::with_corruption(behaviour, body_of(bgw, cc)));
+                           testing::with_adversary(behaviour, body_of(bgw, cc)));
   check_correct(cc, r, corrupted, bgw.claim(n));
 }
 
@@ -317,21 +318,15 @@ TEST(BgwRobust, TamperingAnyElementOfAnyLabelNeverChangesTheOutput) {
   for (PartyId corrupted : {1, 2}) {
     const auto exposed = expose_inputs(cc, {corrupted});
     const BgwRobust bgw(exposed.circuit, 1, 5.0);
-    std::map<std::string, std::size_t> positions;
-    std::mutex mu;
-    run_local(4, {1, 600}, [&](PartyContext& ctx) {
-      if (ctx.net.self() != corrupted)
-        return bgw.run(ctx, exposed.inputs[static_cast<std::size_t>(ctx.net.self())]);
-      testing::RecordingChannel rec(ctx.net, positions, mu);
-      PartyContext inner{rec, ctx.rng, ctx.clock, ctx.meter};
-      return bgw.run(inner, exposed.inputs[static_cast<std::size_t>(ctx.net.self())]);
-    });
+    const auto positions = testing::sent_elements(
+        run_local(4, {1, 600}, testing::recording(corrupted, body_of(bgw, exposed))), corrupted);
     std::size_t runs = 0, substituted = 0, caught = 0;
     for (const auto& [label, count] : positions)
       for (std::size_t e = 0; e < count; e += (count > 40 ? 7 : 1)) {
-        TamperSpec spec{TamperSpec::Mode::kAddDelta, label, e, 1 + 31 * e, -1, 0};
         const auto r = run_local(
-            4, {e, 600}, testing::with_corruption({{corrupted, spec}}, body_of(bgw, exposed)));
+            4, {e, 600},
+            testing::with_adversary({{corrupted, {testing::add_step(label, e, 1 + 31 * e)}}},
+                                    body_of(bgw, exposed)));
         SCOPED_TRACE(label + " element " + std::to_string(e));
         for (const auto& p : r.parties) {
           if (p.party == corrupted) continue;
@@ -373,12 +368,37 @@ TEST(BgwRobust, TamperingAnyElementOfAnyLabelNeverChangesTheOutput) {
   }
 }
 
+// With the seeded bug M14 (output reconstruction without error correction) tampering with the
+// output shares changes honest outputs: the tamper test above is what catches M14.
+TEST(BgwRobust, WithM14TamperingTheOutputSharesGivesWrongOutputs) {
+  if (!kMutantsCompiled) GTEST_SKIP() << "built without SMPC_MUTANTS";
+  const ScopedMutant m14(Mutant::kM14);
+  ASSERT_TRUE(m14.status().ok());
+  const auto cc = inner_product(4);
+  const BgwRobust bgw(cc.circuit, 1, 5.0);
+  const auto expected = ideal_outputs(cc.circuit, cc.inputs);
+  ASSERT_TRUE(expected.ok());
+  const auto positions = testing::sent_elements(
+      run_local(4, {1, 600}, testing::recording(1, body_of(bgw, cc))), 1);
+  std::size_t wrong = 0;
+  for (std::size_t e = 0; e < positions.at("bgwr.output"); ++e) {
+    const auto r = run_local(
+        4, {e, 600},
+        testing::with_adversary({{1, {testing::add_step("bgwr.output", e, 1 + 31 * e)}}},
+                                body_of(bgw, cc)));
+    for (const auto& p : r.parties)
+      wrong += p.party != 1 && p.status == PartyStatus::kOutput &&
+               p.outputs != (*expected)[static_cast<std::size_t>(p.party)];
+  }
+  EXPECT_GT(wrong, 0u);
+}
+
 TEST(BgwRobust, TSilentPartiesStillGiveTheCorrectOutput) {
   const auto cc = expose_inputs(inner_product(7), {1, 5});
   const BgwRobust bgw(cc.circuit, 2, kSimRound);
-  TamperSpec silent{TamperSpec::Mode::kSilent, "", 0, 0, -1, 0};
+  const std::vector<StrategyStep> silent = {testing::drop_step("")};
   const auto run = run_simulated(
-      7, sim_options(9), testing::with_corruption({{1, silent}, {5, silent}}, body_of(bgw, cc)));
+      7, sim_options(9), testing::with_adversary({{1, silent}, {5, silent}}, body_of(bgw, cc)));
   ASSERT_TRUE(run.ok()) << run.status().message();
   const RunResult& r = *run;
   // One wait per silent party (at the first round it is expected to send in), then network
@@ -398,11 +418,10 @@ TEST(BgwRobust, MoreThanTCorruptedIsOutsideTheClaim) {
   const auto cc = inner_product(4);
   const BgwRobust bgw(cc.circuit, 1, kSimRound);
   const auto expected = ideal_outputs(cc.circuit, cc.inputs);
-  for (auto mode :
-       {TamperSpec::Mode::kRandomize, TamperSpec::Mode::kAddDelta, TamperSpec::Mode::kSilent}) {
-    TamperSpec spec{mode, "", 3, 12345, -1, 77};
+  for (const StrategyStep& step : {testing::randomize_all_step(""), testing::add_step("", 3, 12345),
+                                   testing::drop_step("")}) {
     const auto r = run_simulated(
-        4, sim_options(2), testing::with_corruption({{2, spec}, {3, spec}}, body_of(bgw, cc)));
+        4, sim_options(2), testing::with_adversary({{2, {step}}, {3, {step}}}, body_of(bgw, cc)));
     ASSERT_TRUE(r.ok()) << r.status().message();
     const auto v = judge(bgw.claim(4), *r, *expected, {2, 3}, AdversaryModel::kMalicious);
     EXPECT_TRUE(v.holds);
@@ -422,13 +441,13 @@ TEST(BgwRobust, OnSimNetworkWithCrashesAndLatencies) {
     cc.circuit = testing::gen_circuit(n, /*linear_only=*/false, /*max_depth=*/2);
     cc.inputs = testing::gen_inputs(cc.circuit, n);
     cc = expose_inputs(cc, corrupted);
-    std::map<PartyId, TamperSpec> behaviour;
+    std::map<PartyId, std::vector<StrategyStep>> behaviour;
     for (PartyId p : corrupted) behaviour[p] = gen_behaviour(n, true);
     SimRunOptions o = sim_options(*rc::gen::arbitrary<std::uint64_t>());
     o.network.latency_s = *rc::gen::inRange(0, 200001) / 1e6;
     o.network.bandwidth_bytes_per_s = *rc::gen::element(10.0, 100.0, 1000.0) * 1e6 / 8;
     const BgwRobust bgw(cc.circuit, t, kSimRound);
-    const auto r = run_simulated(n, o, testing::with_corruption(behaviour, body_of(bgw, cc)));
+    const auto r = run_simulated(n, o, testing::with_adversary(behaviour, body_of(bgw, cc)));
     RC_ASSERT(r.ok());
     check_correct(cc, *r, corrupted, bgw.claim(n));
     if (corrupted.empty()) {

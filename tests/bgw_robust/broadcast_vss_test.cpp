@@ -12,12 +12,10 @@
 #include "protocols/bgw/reed_solomon.h"
 #include "protocols/bgw/shamir.h"
 #include "protocols/core/local_network.h"
-#include "tests/support/test_adversary.h"
+#include "tests/support/adversary_steps.h"
 
 namespace smpc {
 namespace {
-
-using testing::TamperSpec;
 
 constexpr double kRound = 0.25;  // LocalNetwork: a silent party costs one wait of this
 
@@ -29,26 +27,24 @@ const std::vector<std::string> kLabels = {"",
                                           "bgwr.vss.rows",
                                           "bgwr.vss.pairwise"};
 
-// t corrupted parties (a random subset) with a random behaviour each.
-std::map<PartyId, TamperSpec> gen_corruption(int n, int t) {
-  std::map<PartyId, TamperSpec> out;
+// t corrupted parties (a random subset) with a random behaviour each: add to one element,
+// randomize every element (of one label, maybe toward one recipient), or stay silent.
+std::map<PartyId, std::vector<StrategyStep>> gen_corruption(int n, int t) {
+  std::map<PartyId, std::vector<StrategyStep>> out;
   while (static_cast<int>(out.size()) < t) {
     const PartyId p = *rc::gen::inRange(0, n);
-    TamperSpec s;
-    s.mode = *rc::gen::element(TamperSpec::Mode::kAddDelta, TamperSpec::Mode::kRandomize,
-                               TamperSpec::Mode::kSilent);
-    s.label = *rc::gen::elementOf(kLabels);
-    s.element = *rc::gen::inRange<std::size_t>(0, 40);
-    s.delta = *rc::gen::inRange<std::uint64_t>(1, 1000);
-    s.only_to = *rc::gen::element(-1, *rc::gen::inRange(0, n));
-    s.seed = *rc::gen::arbitrary<std::uint64_t>();
+    const std::string label = *rc::gen::elementOf(kLabels);
+    const int to = *rc::gen::element(-1, *rc::gen::inRange(0, n));
+    const auto recipient = to < 0 ? std::nullopt : std::optional<PartyId>(to);
+    const auto element = *rc::gen::inRange<std::size_t>(0, 40);
+    const auto delta = *rc::gen::inRange<std::uint64_t>(1, 1000);
     // Silence from the start costs one round timeout; mid-run silence (crashes) is exercised
     // on SimNetwork, where waiting is free.
-    if (s.mode == TamperSpec::Mode::kSilent) {
-      s.label.clear();
-      s.only_to = -1;
+    switch (*rc::gen::inRange(0, 3)) {
+      case 0: out[p] = {testing::add_step(label, element, delta, recipient)}; break;
+      case 1: out[p] = {testing::randomize_all_step(label, recipient)}; break;
+      default: out[p] = {testing::drop_step("")}; break;
     }
-    out[p] = s;
   }
   return out;
 }
@@ -62,7 +58,7 @@ RC_GTEST_PROP(PhaseKing, HonestPartiesAgreeOnHonestSendersPayloads, ()) {
     b = *rc::gen::container<Bytes>(*rc::gen::inRange(0, 6), rc::gen::arbitrary<std::uint8_t>());
   std::vector<std::vector<std::optional<Bytes>>> got(static_cast<std::size_t>(n));
   run_local(n, {*rc::gen::arbitrary<std::uint64_t>(), 30},
-            testing::with_corruption(corrupt, [&](PartyContext& ctx) {
+            testing::with_adversary(corrupt, [&](PartyContext& ctx) {
               LockstepNet net(ctx, kRound);
               const auto me = static_cast<std::size_t>(ctx.net.self());
               got[me] = byzantine_broadcast(net, t, payload[me]);
@@ -93,7 +89,7 @@ RC_GTEST_PROP(BivariateVss, HonestRowsLieOnOnePolynomialAndHonestDealersKeepThei
   }
   std::vector<VssBatch> got(static_cast<std::size_t>(n));
   run_local(n, {*rc::gen::arbitrary<std::uint64_t>(), 30},
-            testing::with_corruption(corrupt, [&](PartyContext& ctx) {
+            testing::with_adversary(corrupt, [&](PartyContext& ctx) {
               LockstepNet net(ctx, kRound);
               const auto me = static_cast<std::size_t>(ctx.net.self());
               got[me] = vss_share(net, t, per_dealer, secrets[me]);
@@ -140,8 +136,8 @@ TEST(BivariateVss, WrongRowToOnePartyIsRepairedNotDisqualified) {
   const std::vector<int> per_dealer{1, 0, 0, 0};
   const Fp61 secret = Fp61::from_u64(1234);
   std::vector<VssBatch> got(4);
-  TamperSpec spec{TamperSpec::Mode::kAddDelta, "bgwr.vss.rows", 1, 77, /*only_to=*/2, 0};
-  run_local(n, {3, 30}, testing::with_corruption({{0, spec}}, [&](PartyContext& ctx) {
+  const auto step = testing::add_step("bgwr.vss.rows", 1, 77, /*to=*/2);
+  run_local(n, {3, 30}, testing::with_adversary({{0, {step}}}, [&](PartyContext& ctx) {
               LockstepNet net(ctx, kRound);
               const auto me = static_cast<std::size_t>(ctx.net.self());
               got[me] = vss_share(net, t, per_dealer,
@@ -163,8 +159,7 @@ TEST(BivariateVss, WrongRowToOnePartyIsRepairedNotDisqualified) {
 TEST(BivariateVss, SilentDealerIsDisqualifiedByEveryone) {
   const int n = 4, t = 1;
   std::vector<VssBatch> got(4);
-  TamperSpec silent{TamperSpec::Mode::kSilent, "", 0, 0, -1, 0};
-  run_local(n, {4, 30}, testing::with_corruption({{3, silent}}, [&](PartyContext& ctx) {
+  run_local(n, {4, 30}, testing::with_adversary({{3, {testing::drop_step("")}}}, [&](PartyContext& ctx) {
               LockstepNet net(ctx, kRound);
               const auto me = static_cast<std::size_t>(ctx.net.self());
               got[me] = vss_share(

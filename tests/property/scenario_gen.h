@@ -1,6 +1,6 @@
 // RapidCheck generators of whole scenario files (the JSON users write, docs/scenarios.md) for
-// every protocol of protocols/registry.h, each with its own plain-evaluation oracle, and of
-// adversary objects (docs/adversaries.md) over the strategies of adversary/adversary_spec.h.
+// every protocol of protocols/registry.h, each with its own plain-evaluation oracle; adversary
+// objects come from tests/property/adversary_gen.h.
 //
 // Field protocols get generated inline `arithmetic` circuits (tests/support/random_circuit.h)
 // or sum / product / inner_product; Boolean ones random circuits written as Bristol Fashion
@@ -25,6 +25,7 @@
 #include "protocols/core/bristol.h"
 #include "protocols/core/circuit.h"
 #include "protocols/core/field.h"
+#include "tests/property/adversary_gen.h"
 #include "tests/support/random_boolean.h"
 #include "tests/support/random_circuit.h"
 
@@ -421,102 +422,6 @@ inline GeneratedScenario gen_scenario(const std::string& protocol, const GenLimi
     g.doc["deadline_s"] = 300;
   }
   return g;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Adversaries.
-
-// An "adversary" object: a corruption set within or beyond any claim's bound (at least one
-// party stays honest) and either the semi-honest model or a malicious script of 1-3 steps.
-// `labels` are message labels the protocol sends (selectors pick one, a prefix, or none).
-inline Json gen_adversary(const GeneratedScenario& g, const std::vector<std::string>& labels) {
-  const int n = g.parties;
-  std::vector<PartyId> order(static_cast<std::size_t>(n));
-  for (int p = 0; p < n; ++p) order[static_cast<std::size_t>(p)] = p;
-  // Half the time a small coalition (≤ (n-1)/3, within every claim's bound here but yao's),
-  // else any size up to n - 1.
-  const int count = *rc::gen::arbitrary<bool>() ? *rc::gen::inRange(1, std::max(1, (n - 1) / 3) + 1)
-                                                : *rc::gen::inRange(1, n);
-  std::vector<PartyId> corrupt;
-  for (int k = 0; k < count; ++k) {
-    const auto i = static_cast<std::size_t>(*rc::gen::inRange(k, n));
-    std::swap(order[static_cast<std::size_t>(k)], order[i]);
-    corrupt.push_back(order[static_cast<std::size_t>(k)]);
-  }
-  // A third of the time, if some parties give no inputs, only those: then no input choice of
-  // the adversary can explain a changed output, and every wrong output is an attack.
-  std::vector<PartyId> inputless;
-  for (PartyId p = 0; p < n; ++p)
-    if (g.wire_inputs[static_cast<std::size_t>(p)].empty()) inputless.push_back(p);
-  if (!inputless.empty() && static_cast<int>(inputless.size()) < n && *rc::gen::inRange(0, 3) == 0) {
-    corrupt.clear();
-    for (PartyId p : inputless)
-      if (corrupt.empty() || *rc::gen::arbitrary<bool>()) corrupt.push_back(p);
-  }
-  std::sort(corrupt.begin(), corrupt.end());
-  Json adv = {{"corrupt", corrupt}};
-  if (*rc::gen::inRange(0, 4) == 0) {
-    adv["model"] = "semi-honest";
-    return adv;
-  }
-  adv["model"] = "malicious";
-  const auto others = [&](PartyId self) {
-    std::vector<PartyId> to;
-    for (PartyId p = 0; p < n; ++p)
-      if (p != self && *rc::gen::arbitrary<bool>()) to.push_back(p);
-    if (to.empty()) to.push_back(self == 0 ? 1 : 0);
-    return to;
-  };
-  const auto substitution = [&](PartyId who) {
-    // Per party: its own number of input values, in its own domain (Boolean: any bits, so
-    // also values a function's own input check would have refused, e.g. a ballot of 3).
-    Json value = Json::array();
-    for (std::size_t k = 0; k < g.wire_inputs[static_cast<std::size_t>(who)].size(); ++k)
-      value.push_back(g.boolean ? *rc::gen::inRange<std::uint64_t>(0, 2) : small_value());
-    return Json{{"strategy", "input_substitution"}, {"party", who}, {"value", value}};
-  };
-  Json script = Json::array();
-  // One in eight scripts only substitutes an input (augmented semi-honest: within a semi-honest
-  // claim); the others mix 1-3 steps, mostly one, weighted towards tampering with contents.
-  if (*rc::gen::inRange(0, 8) == 0) {
-    script.push_back(substitution(*rc::gen::elementOf(corrupt)));
-    adv["script"] = script;
-    return adv;
-  }
-  const int steps = *rc::gen::element(1, 1, 1, 2, 2, 3);
-  for (int s = 0; s < steps; ++s) {
-    const std::string strategy = *rc::gen::element<std::string>(
-        "bit_flip", "bit_flip", "bit_flip", "add", "add", "add", "randomize", "randomize",
-        "randomize", "equivocate", "equivocate", "equivocate", "drop", "delay", "duplicate",
-        "replay", "reorder", "truncate", "selective_abort", "crash", "rushing",
-        "input_substitution");
-    const PartyId who = *rc::gen::elementOf(corrupt);
-    if (strategy == "input_substitution") {
-      script.push_back(substitution(who));
-      continue;
-    }
-    Json step = {{"strategy", strategy}};
-    if (*rc::gen::arbitrary<bool>()) step["party"] = who;
-    const int label_kind = *rc::gen::element(0, 1, 1, 1, 1, 1, 2);  // none, exact, prefix
-    if (label_kind == 1 && !labels.empty()) step["label"] = *rc::gen::elementOf(labels);
-    if (label_kind == 2 && !labels.empty()) {
-      const std::string l = *rc::gen::elementOf(labels);
-      step["label"] = l.substr(0, l.find('.') + 1) + "*";
-    }
-    if (*rc::gen::inRange(0, 5) == 0) step["round"] = *rc::gen::inRange(1, 7);
-    if (strategy == "equivocate" || strategy == "selective_abort" || *rc::gen::inRange(0, 5) == 0)
-      step["to"] = others(who);
-    if (strategy == "delay") step["delay_s"] = *rc::gen::inRange(1, 3001) / 1000.0;
-    if (strategy == "truncate") step["bytes"] = *rc::gen::inRange(0, 64);
-    if (strategy == "bit_flip" || strategy == "add" || strategy == "randomize" || strategy == "equivocate")
-      step["element"] = *rc::gen::element(0, 0, 1, 2, 3, *rc::gen::inRange(0, 24));
-    if (strategy == "bit_flip") step["bit"] = *rc::gen::inRange(0, 64);
-    if (strategy == "add" || strategy == "equivocate") step["delta"] = *rc::gen::inRange<std::uint64_t>(1, 1000);
-    if (strategy == "rushing") step["window_s"] = *rc::gen::inRange(1, 2001) / 1000.0;
-    script.push_back(step);
-  }
-  adv["script"] = script;
-  return adv;
 }
 
 }  // namespace smpc::property

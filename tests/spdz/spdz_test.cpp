@@ -4,23 +4,20 @@
 #include <gtest/gtest.h>
 #include <rapidcheck/gtest.h>
 
-#include <mutex>
-
 #include "protocols/core/local_network.h"
+#include "protocols/core/mutants.h"
 #include "protocols/spdz/spdz.h"
 #include "protocols/spdz/spdz_dealer.h"
 #include "simulator/sim_network.h"
+#include "tests/support/adversary_steps.h"
 #include "tests/support/random_circuit.h"
 #include "tests/support/run_stats.h"
 #include "tests/support/rc_budget.h"
-#include "tests/support/test_adversary.h"
 #include "verify/oracle.h"
 #include "verify/verdict.h"
 
 namespace smpc {
 namespace {
-
-using testing::TamperSpec;
 
 // The cost formula of spdz.h, from the circuit.
 struct Expected {
@@ -184,29 +181,21 @@ TEST(Spdz, SameSeedSameViewsOtherSeedOtherViews) {
 // Every (label, element) position the corrupted party sends, from an honest run.
 std::map<std::string, std::size_t> positions(const Spdz& spdz, const testing::CircuitCase& cc,
                                              PartyId corrupted) {
-  std::map<std::string, std::size_t> elements;
-  std::mutex mu;
-  const auto body = body_of(spdz, cc);
-  run_local(cc.parties, {1, 30}, [&](PartyContext& ctx) {
-    if (ctx.net.self() != corrupted) return body(ctx);
-    testing::RecordingChannel rec(ctx.net, elements, mu);
-    PartyContext inner{rec, ctx.rng, ctx.clock, ctx.meter};
-    return body(inner);
-  });
-  return elements;
+  const auto r = run_local(cc.parties, {1, 30}, testing::recording(corrupted, body_of(spdz, cc)));
+  return testing::sent_elements(r, corrupted);
 }
 
-// Runs with `spec` on party `corrupted` and checks: every honest party aborts (or, with
+// Runs with `step` on party `corrupted` and checks: every honest party aborts (or, with
 // tampering aimed at one recipient, ends correct-or-stopped), nobody honest outputs a wrong
 // value, and the verdict against the claim holds.
 void expect_abort(const Spdz& spdz, const testing::CircuitCase& cc, PartyId corrupted,
-                  const TamperSpec& spec, std::uint64_t seed, bool all_must_abort) {
+                  const StrategyStep& step, std::uint64_t seed, bool all_must_abort) {
   const auto r = run_local(cc.parties, {seed, 30},
-                           testing::with_corruption({{corrupted, spec}}, body_of(spdz, cc)));
+                           testing::with_adversary({{corrupted, {step}}}, body_of(spdz, cc)));
   const auto expected = ideal_outputs(cc.circuit, cc.inputs);
   ASSERT_TRUE(expected.ok());
-  const std::string where = "label " + spec.label + " element " + std::to_string(spec.element) +
-                            " seed " + std::to_string(seed);
+  const std::string where = "label " + step.label.value_or("*") + " element " +
+                            std::to_string(step.element) + " seed " + std::to_string(seed);
   for (const auto& p : r.parties) {
     if (p.party == corrupted) continue;
     if (all_must_abort) {
@@ -241,8 +230,8 @@ TEST(Spdz, TamperingAnyElementOfAnyLabelMakesEveryHonestPartyAbort) {
       std::size_t runs = 0;
       for (const auto& [label, count] : positions(spdz, cc, corrupted)) {
         for (std::size_t e = 0; e < count; ++e) {
-          TamperSpec spec{TamperSpec::Mode::kAddDelta, label, e, 1 + e * 977, -1, 0};
-          expect_abort(spdz, cc, corrupted, spec, 100 + e, /*all_must_abort=*/true);
+          expect_abort(spdz, cc, corrupted, testing::add_step(label, e, 1 + e * 977), 100 + e,
+                       /*all_must_abort=*/true);
           ++runs;
         }
       }
@@ -251,13 +240,36 @@ TEST(Spdz, TamperingAnyElementOfAnyLabelMakesEveryHonestPartyAbort) {
   }
 }
 
+// The same tampering with the seeded bug M01 (MAC check skipped on some openings): some honest
+// party outputs a wrong value, so the tamper suite above is what catches M01.
+TEST(Spdz, WithM01TheSameTamperingGivesWrongOutputs) {
+  if (!kMutantsCompiled) GTEST_SKIP() << "built without SMPC_MUTANTS";
+  const ScopedMutant m01(Mutant::kM01);
+  ASSERT_TRUE(m01.status().ok());
+  const auto cc = example();
+  const Spdz spdz(cc.circuit, 1, 0);
+  const auto expected = ideal_outputs(cc.circuit, cc.inputs);
+  ASSERT_TRUE(expected.ok());
+  std::size_t wrong = 0;
+  for (const auto& [label, count] : positions(spdz, cc, 1))
+    for (std::size_t e = 0; e < count; ++e) {
+      const auto r = run_local(
+          cc.parties, {7 + e, 30},
+          testing::with_adversary({{1, {testing::add_step(label, e, 5)}}}, body_of(spdz, cc)));
+      for (const auto& p : r.parties)
+        wrong += p.party != 1 && p.status == PartyStatus::kOutput &&
+                 p.outputs != (*expected)[static_cast<std::size_t>(p.party)];
+    }
+  EXPECT_GT(wrong, 0u);
+}
+
 TEST(Spdz, TamperingTowardOneRecipientNeverGivesAWrongOutput) {
   const auto cc = example();
   const Spdz spdz(cc.circuit, 1, 0);
   for (const auto& [label, count] : positions(spdz, cc, 1))
     for (std::size_t e = 0; e < count; e += 3) {
-      TamperSpec spec{TamperSpec::Mode::kAddDelta, label, e, 5, /*only_to=*/2, 0};
-      expect_abort(spdz, cc, 1, spec, 7 + e, /*all_must_abort=*/false);
+      expect_abort(spdz, cc, 1, testing::add_step(label, e, 5, /*to=*/2), 7 + e,
+                   /*all_must_abort=*/false);
     }
 }
 
@@ -268,16 +280,12 @@ RC_GTEST_PROP(Spdz, RandomTamperingOverManySeedsAlwaysAborts, ()) {
   const auto pos = positions(spdz, cc, corrupted);
   const auto [label, count] =
       *rc::gen::elementOf(std::vector<std::pair<std::string, std::size_t>>(pos.begin(), pos.end()));
-  TamperSpec spec{TamperSpec::Mode::kAddDelta,
-                  label,
-                  *rc::gen::inRange<std::size_t>(0, count),
-                  *rc::gen::inRange<std::uint64_t>(1, Fp61::kModulus),
-                  -1,
-                  0};
-  if (*rc::gen::arbitrary<bool>()) spec.mode = TamperSpec::Mode::kRandomize;
+  StrategyStep step = testing::add_step(label, *rc::gen::inRange<std::size_t>(0, count),
+                                        *rc::gen::inRange<std::uint64_t>(1, Fp61::kModulus));
+  if (*rc::gen::arbitrary<bool>()) step = testing::randomize_all_step(label);
   RC_TAG(label);
   const auto r = run_local(cc.parties, {*rc::gen::arbitrary<std::uint64_t>(), 30},
-                           testing::with_corruption({{corrupted, spec}}, body_of(spdz, cc)));
+                           testing::with_adversary({{corrupted, {step}}}, body_of(spdz, cc)));
   // Correct output or abort (the claim): without a broadcast channel, tampering with the last
   // round can leave some honest parties with the (correct) output while others abort; a wrong
   // output is never allowed.
@@ -294,8 +302,8 @@ TEST(Spdz, SilentPartyStopsEveryoneWithoutAWrongOutput) {
   SimRunOptions o;
   o.deadline_s = 5;
   for (const std::string label : {"", "spdz.open", "spdz.maccheck.open"}) {
-    TamperSpec spec{TamperSpec::Mode::kSilent, label, 0, 0, -1, 0};
-    const auto r = run_simulated(3, o, testing::with_corruption({{2, spec}}, body_of(spdz, cc)));
+    const auto r = run_simulated(
+        3, o, testing::with_adversary({{2, {testing::drop_step(label)}}}, body_of(spdz, cc)));
     ASSERT_TRUE(r.ok()) << r.status().message();
     const auto expected = ideal_outputs(cc.circuit, cc.inputs);
     for (const auto& p : r->parties)

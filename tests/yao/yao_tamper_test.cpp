@@ -1,4 +1,5 @@
-// Yao's output check against a tampering party (tests/support/test_adversary.h, LocalNetwork):
+// Yao's output check against a tampering party (adversary/ through tests/support/adversary_steps.h,
+// LocalNetwork):
 // a garbler whose input labels, OT messages, tables or output hashes are altered never makes
 // the evaluator output a wrong value (it outputs the right one or aborts naming the output
 // wire); with the seeded bug M10 (no check) the same runs give wrong outputs; an evaluator that
@@ -13,12 +14,10 @@
 #include "protocols/core/local_network.h"
 #include "protocols/core/mutants.h"
 #include "protocols/yao/yao.h"
-#include "tests/support/test_adversary.h"
+#include "tests/support/adversary_steps.h"
 
 namespace smpc {
 namespace {
-
-using testing::TamperSpec;
 
 constexpr std::size_t kBits = 8;
 
@@ -70,13 +69,10 @@ Tally tamper_garbler(const YaoSemiHonest& yao, std::uint64_t seed_base) {
         const std::uint64_t a = (seed * 0x9e3779b97f4a7c15ull) >> 56,
                             b = (seed * 0xc2b2ae3d27d4eb4full) >> 56;
         const std::vector<PartyInput> in = {PartyInput{bits_of(a)}, PartyInput{bits_of(b)}};
-        TamperSpec spec;
-        spec.mode = TamperSpec::Mode::kAddDelta;
-        spec.label = label;
-        spec.element = element;
-        spec.delta = delta;
         const auto r = run_local(
-            2, {seed, 10}, testing::with_corruption({{yao.garbler(), spec}}, [&](PartyContext& ctx) {
+            2, {seed, 10},
+            testing::with_adversary({{yao.garbler(), {testing::add_step(label, element, delta)}}},
+                                    [&](PartyContext& ctx) {
               return yao.run(ctx, in[static_cast<std::size_t>(ctx.net.self())]);
             }));
         const auto& e = r.parties[static_cast<std::size_t>(1 - yao.garbler())];
@@ -130,8 +126,8 @@ TEST(YaoTamper, AnEvaluatorThatAltersTheGarblersOutputLabelsMakesTheGarblerAbort
     for (std::uint64_t delta : {1u, 0x80u}) {
       const std::uint64_t seed = 50 + runs++, a = seed * 37 % 256, b = seed * 101 % 256;
       const std::vector<PartyInput> in = {PartyInput{bits_of(a)}, PartyInput{bits_of(b)}};
-      TamperSpec spec{TamperSpec::Mode::kAddDelta, "yao.reveal", element, delta, -1, 0};
-      const auto r = run_local(2, {seed, 10}, testing::with_corruption({{1, spec}}, [&](PartyContext& ctx) {
+      const auto step = testing::add_step("yao.reveal", element, delta);
+      const auto r = run_local(2, {seed, 10}, testing::with_adversary({{1, {step}}}, [&](PartyContext& ctx) {
                                  return yao.run(ctx, in[static_cast<std::size_t>(ctx.net.self())]);
                                }));
       const auto& g = r.parties[0];
@@ -153,8 +149,8 @@ TEST(YaoTamper, SpoilingOneOtMessageRevealsTheEvaluatorsBitThroughAbortOrNot) {
     for (std::uint64_t b : {0x00u, 0xffu, 0x5au, 0xa5u}) {
       const std::uint64_t a = 0x3c;
       const std::vector<PartyInput> in = {PartyInput{bits_of(a)}, PartyInput{bits_of(b)}};
-      TamperSpec spec{TamperSpec::Mode::kAddDelta, "yao.ot.messages", 2 * j + 1, 1, -1, 0};
-      const auto r = run_local(2, {j * 256 + b, 10}, testing::with_corruption({{0, spec}}, [&](PartyContext& ctx) {
+      const auto step = testing::add_step("yao.ot.messages", 2 * j + 1, 1);
+      const auto r = run_local(2, {j * 256 + b, 10}, testing::with_adversary({{0, {step}}}, [&](PartyContext& ctx) {
                                  return yao.run(ctx, in[static_cast<std::size_t>(ctx.net.self())]);
                                }));
       const auto& e = r.parties[1];
