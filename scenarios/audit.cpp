@@ -4,7 +4,7 @@
 #include <fstream>
 #include <set>
 
-#include "adversary/adversary_spec.h"
+#include "adversary/strategies.h"
 #include "protocols/registry.h"
 #include "protocols/core/field.h"
 #include "scenarios/functions.h"
@@ -15,28 +15,7 @@ namespace smpc {
 namespace {
 
 constexpr PartyId kCorrupt = 1;  // the party every audit corrupts
-
-// The script step for one strategy, with the parameters the audit uses.
-nlohmann::json step_for(StrategyKind k, const std::string& label, int parties,
-                        const std::vector<std::uint64_t>& corrupt_input) {
-  nlohmann::json s{{"strategy", strategy_name(k)}};
-  if (!label.empty()) s["label"] = label;
-  const PartyId victim = 0;
-  switch (k) {
-    case StrategyKind::kDelay: s["delay_s"] = 0.5; break;
-    case StrategyKind::kTruncate: s["bytes"] = 3; break;
-    case StrategyKind::kBitFlip: s["element"] = 0; s["bit"] = 0; break;
-    case StrategyKind::kAdd: s["element"] = 0; s["delta"] = 1; break;
-    case StrategyKind::kRandomize: s["element"] = 0; break;
-    case StrategyKind::kEquivocate: s["to"] = {victim}; s["element"] = 0; s["delta"] = 1; break;
-    case StrategyKind::kSelectiveAbort: s["to"] = {victim}; break;
-    case StrategyKind::kRushing: s["window_s"] = 0.5; break;
-    case StrategyKind::kInputSubstitution: s["value"] = corrupt_input; break;
-    default: break;
-  }
-  (void)parties;
-  return s;
-}
+constexpr PartyId kVictim = 0;   // the honest party equivocation and selective abort single out
 
 std::string safe(std::string s) {
   for (auto& c : s)
@@ -78,19 +57,21 @@ Result<AuditTargets> audit_targets(const Scenario& base, const AuditOptions& opt
 // One (strategy, label) cell: the base scenario with party kCorrupt running the strategy,
 // over seeds 1..options.seeds; a violating run's scenario is written to the repro folder.
 Result<AuditCell> audit_cell(const ProtocolEntry& entry, const Scenario& base,
-                             const StrategyInfo& info, const std::string& label,
+                             const Strategy& strategy, const std::string& label,
                              const AuditTargets& targets, const AuditOptions& options) {
   AuditCell cell;
   cell.protocol = entry.name;
-  cell.strategy = info.name;
+  cell.strategy = strategy.name;
   cell.label = label;
-  const std::string file = options.repro_dir + "/" + safe(entry.name) + "-" + info.name +
+  const std::string file = options.repro_dir + "/" + safe(entry.name) + "-" + strategy.name +
                            (label.empty() ? "" : "-" + safe(label)) + ".json";
-  const nlohmann::json step = step_for(info.kind, label, base.parties, targets.substitute_input);
+  const nlohmann::json step =
+      audit_step(strategy, AuditTarget{label, kVictim, targets.substitute_input});
   SMPC_ASSIGN_OR_RETURN(
       const Scenario scenario,
       ScenarioBuilder(base)
-          .name("audit " + entry.name + ": " + info.name + (label.empty() ? "" : " on " + label))
+          .name("audit " + entry.name + ": " + strategy.name +
+                (label.empty() ? "" : " on " + label))
           .path(file)
           .adversary({kCorrupt}, AdversaryModel::kMalicious, nlohmann::json::array({step}))
           .build());
@@ -121,11 +102,11 @@ Status audit_protocol(const ProtocolEntry& entry, const AuditOptions& options,
                       AuditReport& report) {
   SMPC_ASSIGN_OR_RETURN(const Scenario base, audit_base(entry));
   SMPC_ASSIGN_OR_RETURN(const AuditTargets targets, audit_targets(base, options));
-  for (const auto& info : strategy_catalog()) {
-    const bool labelled = info.kind != StrategyKind::kInputSubstitution;
-    for (const auto& label : labelled ? targets.labels : std::vector<std::string>{""}) {
+  for (const Strategy& strategy : strategies()) {
+    const auto& labels = strategy.selects_messages ? targets.labels : std::vector<std::string>{""};
+    for (const auto& label : labels) {
       SMPC_ASSIGN_OR_RETURN(AuditCell cell,
-                            audit_cell(entry, base, info, label, targets, options));
+                            audit_cell(entry, base, strategy, label, targets, options));
       report.runs += cell.runs;
       report.violations += cell.violations;
       if (options.progress) options.progress(cell_progress(cell));

@@ -162,30 +162,6 @@ Result<RunPlan> resolve(const Scenario& s, const RunOptions& options) {
 // ---------------------------------------------------------------------------------------------
 // execute
 
-namespace {
-
-// A corrupted party runs the protocol through the adversary's channel; its randomness for
-// attacks is a separate stream, so the protocol's own randomness is unchanged.
-PartyOutput run_corrupted_party(const RunPlan& plan, Coalition& coalition, PartyContext& ctx,
-                                const PartyInput& input) {
-  AdversarialChannel adv(ctx, coalition, ctx.rng.derive("adversary"));
-  PartyContext actx{adv, ctx.rng, ctx.clock, ctx.meter, ctx.annotations};
-  const auto keep_view = [&] {
-    if (ctx.annotations) (*ctx.annotations)["view"] = adv.view_json(input.values, plan.seed);
-  };
-  try {
-    PartyOutput out = plan.protocol->run(actx, input);
-    adv.flush();
-    keep_view();
-    return out;
-  } catch (const Abort&) {
-    keep_view();
-    throw;
-  }
-}
-
-}  // namespace
-
 Result<Execution> execute(const RunPlan& plan) {
   std::optional<Coalition> coalition;
   if (plan.adversary) coalition.emplace(*plan.adversary);
@@ -193,7 +169,8 @@ Result<Execution> execute(const RunPlan& plan) {
     const PartyId p = ctx.net.self();
     const PartyInput& input = plan.inputs[static_cast<std::size_t>(p)];
     if (!coalition || !coalition->spec().corrupts(p)) return plan.protocol->run(ctx, input);
-    return run_corrupted_party(plan, *coalition, ctx, input);
+    return run_corrupted(ctx, *coalition, input.values, plan.seed,
+                         [&](PartyContext& c) { return plan.protocol->run(c, input); });
   };
   const auto wall_start = std::chrono::steady_clock::now();
   Execution ex;
