@@ -4,6 +4,9 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <string>
+
+#include "scenarios/driver_output.h"
 
 namespace smpc::cli {
 
@@ -16,5 +19,9 @@ void register_verify_command(CLI::App& app, int* exit_code);
 void register_verify_equiv(CLI::App& verify, int* exit_code);     // verify_equiv_command.cpp
 void register_verify_leakage(CLI::App& verify, int* exit_code);   // verify_leakage_command.cpp
 void register_verify_privacy(CLI::App& verify, int* exit_code);   // verify_privacy_command.cpp
+
+// Prints what a scenarios/ driver produced: `out` on stdout, or `error` on stderr after
+// "<command>: "; returns its exit code.
+int print_driver_output(const std::string& command, const DriverOutput& result);
 
 }  // namespace smpc::cli

@@ -9,6 +9,7 @@
 #include <sstream>
 #include <tuple>
 
+#include "protocols/bgw/grr.h"
 #include "protocols/bgw/shamir.h"
 #include "protocols/core/message.h"
 
@@ -262,11 +263,10 @@ ExactPrivacyResult grr_exact(int n, int t, const std::vector<PartyId>& coalition
       const auto b = shamir_share<F>(y, t, n, src);  // party 1 deals y
       own_draws(1, after_a);
       std::vector<std::vector<F>> h(static_cast<std::size_t>(n));
-      for (PartyId i = 0; i < n; ++i) {
+      for (PartyId i = 0; i < n; ++i) {  // steps 2a-2b at party i (protocols/bgw/grr.h)
         const std::size_t before = src.next;
-        const F di = a[static_cast<std::size_t>(i)] * b[static_cast<std::size_t>(i)];  // 2a
-        h[static_cast<std::size_t>(i)] = shamir_share<F>(di, t, n, src);             // 2b
-        if (!rerandomise) h[static_cast<std::size_t>(i)].assign(static_cast<std::size_t>(n), di);
+        const auto ii = static_cast<std::size_t>(i);
+        h[ii] = grr_reshare_product<F>(a[ii], b[ii], t, n, src, rerandomise);
         own_draws(i, before);
       }
       overflow |= src.overflow;
@@ -280,11 +280,11 @@ ExactPrivacyResult grr_exact(int n, int t, const std::vector<PartyId>& coalition
       // Step 2c and 3: the honest parties' shares of z, which they send for the output.
       for (PartyId j = 0; j < n; ++j) {
         if (corrupt(j)) continue;
-        F z;
+        std::vector<F> received(static_cast<std::size_t>(n));
         for (PartyId i = 0; i < n; ++i)
-          z += lambda[static_cast<std::size_t>(i)] *
-               h[static_cast<std::size_t>(i)][static_cast<std::size_t>(j)];
-        view.push_back(z.value());
+          received[static_cast<std::size_t>(i)] =
+              h[static_cast<std::size_t>(i)][static_cast<std::size_t>(j)];
+        view.push_back(grr_recombine<F>(lambda, received).value());
       }
       ++dist[side][view];
       ++r.outcomes;
