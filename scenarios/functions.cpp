@@ -52,6 +52,14 @@ Status err(const std::string& pointer, const std::string& problem) {
 
 std::string inputs_ptr(PartyId p) { return "/inputs/" + std::to_string(p); }
 
+// Hands the builder's circuit to `f` with the single output `name` (wire w) to every party.
+Function with_one_output(ArithBuilder& b, Function f, const std::string& name, Wire w) {
+  b.output(name, w);
+  f.circuit = std::move(b.c);
+  f.output_names = {name};
+  return f;
+}
+
 using Uint128 = uint128_t;
 
 Result<Function> build_sum(const std::vector<std::vector<std::uint64_t>>& in) {
@@ -72,10 +80,7 @@ Result<Function> build_sum(const std::vector<std::vector<std::uint64_t>>& in) {
   if (total >= Fp61::kModulus)
     return err("/inputs", "the inputs add up to more than 2^61 - 2 and the sum would wrap "
                           "around the field modulus; use smaller values");
-  b.output("sum", b.reduce(all, GateType::kAdd));
-  f.circuit = std::move(b.c);
-  f.output_names = {"sum"};
-  return f;
+  return with_one_output(b, std::move(f), "sum", b.reduce(all, GateType::kAdd));
 }
 
 Result<Function> build_product(const std::vector<std::vector<std::uint64_t>>& in) {
@@ -90,10 +95,7 @@ Result<Function> build_product(const std::vector<std::vector<std::uint64_t>>& in
     all.insert(all.end(), ws.begin(), ws.end());
     f.party_inputs.push_back(PartyInput{v});
   }
-  b.output("product", b.reduce(all, GateType::kMul));
-  f.circuit = std::move(b.c);
-  f.output_names = {"product"};
-  return f;
+  return with_one_output(b, std::move(f), "product", b.reduce(all, GateType::kMul));
 }
 
 Result<Function> build_inner_product(const std::vector<std::vector<std::uint64_t>>& in) {
@@ -114,12 +116,9 @@ Result<Function> build_inner_product(const std::vector<std::vector<std::uint64_t
   const auto y = b.input(1, in[1].size(), "y");
   std::vector<Wire> products;
   for (std::size_t k = 0; k < x.size(); ++k) products.push_back(b.gate(GateType::kMul, x[k], y[k]));
-  b.output("inner_product", b.reduce(products, GateType::kAdd));
   Function f;
   for (const auto& v : in) f.party_inputs.push_back(PartyInput{v});
-  f.circuit = std::move(b.c);
-  f.output_names = {"inner_product"};
-  return f;
+  return with_one_output(b, std::move(f), "inner_product", b.reduce(products, GateType::kAdd));
 }
 
 Result<Function> build_mean_variance(const std::vector<std::vector<std::uint64_t>>& in) {
@@ -164,16 +163,16 @@ Result<Function> build_mean_variance(const std::vector<std::vector<std::uint64_t
   return f;
 }
 
-Result<Function> build_arithmetic(const nlohmann::json& spec,
-                                  const std::vector<std::vector<std::uint64_t>>& in,
-                                  int parties) {
-  for (const char* key : {"inputs", "gates", "outputs"})
-    if (!spec.contains(key))
-      return err("/function", std::string("an arithmetic function needs \"") + key + "\"");
+// An inline arithmetic circuit as it is read: the wires named so far and the circuit they are in.
+struct NamedCircuit {
   ArithBuilder b;
   std::map<std::string, Wire> wires;
-  std::vector<std::size_t> expected(static_cast<std::size_t>(parties), 0);
-  const auto& inputs = spec["inputs"];
+};
+
+// Input groups in spec order; returns how many input wires each party owns.
+Result<std::vector<std::size_t>> add_spec_inputs(NamedCircuit& nc, const nlohmann::json& inputs,
+                                                 int parties) {
+  std::vector<std::size_t> owned(static_cast<std::size_t>(parties), 0);
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     const std::string ptr = "/function/inputs/" + std::to_string(i);
     const auto party = inputs[i]["party"].get<long long>();
@@ -184,86 +183,115 @@ Result<Function> build_arithmetic(const nlohmann::json& spec,
     InputGroup g{"input" + std::to_string(i), static_cast<PartyId>(party), {}};
     for (std::size_t k = 0; k < names.size(); ++k) {
       const auto name = names[k].get<std::string>();
-      if (wires.count(name))
+      if (nc.wires.count(name))
         return err(ptr + "/wires/" + std::to_string(k), "wire \"" + name + "\" is defined twice");
-      wires[name] = b.fresh();
-      g.wires.push_back(wires[name]);
+      nc.wires[name] = nc.b.fresh();
+      g.wires.push_back(nc.wires[name]);
     }
-    expected[static_cast<std::size_t>(party)] += g.wires.size();
-    b.c.inputs.push_back(std::move(g));
+    owned[static_cast<std::size_t>(party)] += g.wires.size();
+    nc.b.c.inputs.push_back(std::move(g));
   }
-  const auto& gates = spec["gates"];
-  for (std::size_t i = 0; i < gates.size(); ++i) {
-    const std::string ptr = "/function/gates/" + std::to_string(i);
-    const auto& gj = gates[i];
-    const auto op = gj["op"].get<std::string>();
-    const std::size_t arity = op == "const" ? 0 : (op == "mul_const" ? 1 : 2);
-    const auto ins = gj.value("in", nlohmann::json::array());
-    if (ins.size() != arity)
-      return err(ptr + "/in", "\"" + op + "\" takes " + std::to_string(arity) + " input wires, got " +
-                                  std::to_string(ins.size()));
-    const bool needs_const = op == "const" || op == "mul_const";
-    if (needs_const != gj.contains("const"))
-      return err(ptr, needs_const ? "\"" + op + "\" needs \"const\""
-                                  : "\"" + op + "\" takes no \"const\"");
-    Wire in_w[2] = {0, 0};
-    for (std::size_t k = 0; k < arity; ++k) {
-      const auto name = ins[k].get<std::string>();
-      auto it = wires.find(name);
-      if (it == wires.end())
-        return err(ptr + "/in/" + std::to_string(k),
-                   "wire \"" + name + "\" is used before it is defined");
-      in_w[k] = it->second;
-    }
-    std::uint64_t k = 0;
-    if (needs_const) {
-      k = gj["const"].get<std::uint64_t>();
-      if (k >= Fp61::kModulus)
-        return err(ptr + "/const", "constant " + std::to_string(k) +
-                                       " is not an element of the Mersenne-61 field");
-    }
-    const GateType t = op == "add"         ? GateType::kAdd
-                       : op == "sub"       ? GateType::kSub
-                       : op == "mul"       ? GateType::kMul
-                       : op == "mul_const" ? GateType::kMulConst
-                                           : GateType::kEq;
-    const auto out = gj["out"].get<std::string>();
-    if (wires.count(out)) return err(ptr + "/out", "wire \"" + out + "\" is defined twice");
-    wires[out] = b.gate(t, in_w[0], in_w[1], k);
+  return owned;
+}
+
+Status add_spec_gate(NamedCircuit& nc, const nlohmann::json& gj, const std::string& ptr) {
+  const auto op = gj["op"].get<std::string>();
+  const std::size_t arity = op == "const" ? 0 : (op == "mul_const" ? 1 : 2);
+  const auto ins = gj.value("in", nlohmann::json::array());
+  if (ins.size() != arity)
+    return err(ptr + "/in", "\"" + op + "\" takes " + std::to_string(arity) + " input wires, got " +
+                                std::to_string(ins.size()));
+  const bool needs_const = op == "const" || op == "mul_const";
+  if (needs_const != gj.contains("const"))
+    return err(ptr, needs_const ? "\"" + op + "\" needs \"const\""
+                                : "\"" + op + "\" takes no \"const\"");
+  Wire in_w[2] = {0, 0};
+  for (std::size_t k = 0; k < arity; ++k) {
+    const auto name = ins[k].get<std::string>();
+    auto it = nc.wires.find(name);
+    if (it == nc.wires.end())
+      return err(ptr + "/in/" + std::to_string(k),
+                 "wire \"" + name + "\" is used before it is defined");
+    in_w[k] = it->second;
   }
-  Function f;
-  const auto& outs = spec["outputs"];
+  std::uint64_t k = 0;
+  if (needs_const) {
+    k = gj["const"].get<std::uint64_t>();
+    if (k >= Fp61::kModulus)
+      return err(ptr + "/const", "constant " + std::to_string(k) +
+                                     " is not an element of the Mersenne-61 field");
+  }
+  const GateType t = op == "add"         ? GateType::kAdd
+                     : op == "sub"       ? GateType::kSub
+                     : op == "mul"       ? GateType::kMul
+                     : op == "mul_const" ? GateType::kMulConst
+                                         : GateType::kEq;
+  const auto out = gj["out"].get<std::string>();
+  if (nc.wires.count(out)) return err(ptr + "/out", "wire \"" + out + "\" is defined twice");
+  nc.wires[out] = nc.b.gate(t, in_w[0], in_w[1], k);
+  return OkStatus();
+}
+
+// An output's recipients: the "to" list of an object entry, or everyone (empty).
+Result<std::vector<PartyId>> output_recipients(const nlohmann::json& o, const std::string& ptr,
+                                               int parties) {
+  std::vector<PartyId> to;
+  if (!o.is_object() || !o.contains("to")) return to;
+  for (std::size_t k = 0; k < o["to"].size(); ++k) {
+    const auto p = o["to"][k].get<long long>();
+    if (p >= parties)
+      return err(ptr + "/to/" + std::to_string(k), "party " + std::to_string(p) + " does not exist");
+    to.push_back(static_cast<PartyId>(p));
+  }
+  return to;
+}
+
+Status add_spec_outputs(NamedCircuit& nc, const nlohmann::json& outs, int parties, Function& f) {
   if (outs.empty()) return err("/function/outputs", "needs at least one output wire");
   for (std::size_t i = 0; i < outs.size(); ++i) {
     const std::string ptr = "/function/outputs/" + std::to_string(i);
     const auto& o = outs[i];
     const auto name = o.is_string() ? o.get<std::string>() : o["wire"].get<std::string>();
-    auto it = wires.find(name);
-    if (it == wires.end())
+    auto it = nc.wires.find(name);
+    if (it == nc.wires.end())
       return err(ptr, "output wire \"" + name + "\" is never defined");
-    std::vector<PartyId> to;
-    if (o.is_object() && o.contains("to")) {
-      for (std::size_t k = 0; k < o["to"].size(); ++k) {
-        const auto p = o["to"][k].get<long long>();
-        if (p >= parties)
-          return err(ptr + "/to/" + std::to_string(k),
-                     "party " + std::to_string(p) + " does not exist");
-        to.push_back(static_cast<PartyId>(p));
-      }
-    }
-    b.output(name, it->second, to);
+    SMPC_ASSIGN_OR_RETURN(const auto to, output_recipients(o, ptr, parties));
+    nc.b.output(name, it->second, to);
     f.output_names.push_back(name);
   }
+  return OkStatus();
+}
+
+// Each party gives exactly one value per input wire it owns.
+Status add_party_inputs(const std::vector<std::vector<std::uint64_t>>& in,
+                        const std::vector<std::size_t>& owned, int parties, Function& f) {
   for (PartyId p = 0; p < parties; ++p) {
     const auto& v = in[static_cast<std::size_t>(p)];
-    if (v.size() != expected[static_cast<std::size_t>(p)])
+    if (v.size() != owned[static_cast<std::size_t>(p)])
       return err(inputs_ptr(p), "party " + std::to_string(p) + " owns " +
-                                    std::to_string(expected[static_cast<std::size_t>(p)]) +
+                                    std::to_string(owned[static_cast<std::size_t>(p)]) +
                                     " input wires of the circuit but gives " +
                                     std::to_string(v.size()) + " values");
     f.party_inputs.push_back(PartyInput{v});
   }
-  f.circuit = std::move(b.c);
+  return OkStatus();
+}
+
+Result<Function> build_arithmetic(const nlohmann::json& spec,
+                                  const std::vector<std::vector<std::uint64_t>>& in,
+                                  int parties) {
+  for (const char* key : {"inputs", "gates", "outputs"})
+    if (!spec.contains(key))
+      return err("/function", std::string("an arithmetic function needs \"") + key + "\"");
+  NamedCircuit nc;
+  SMPC_ASSIGN_OR_RETURN(const auto owned, add_spec_inputs(nc, spec["inputs"], parties));
+  const auto& gates = spec["gates"];
+  for (std::size_t i = 0; i < gates.size(); ++i)
+    SMPC_RETURN_IF_ERROR(add_spec_gate(nc, gates[i], "/function/gates/" + std::to_string(i)));
+  Function f;
+  SMPC_RETURN_IF_ERROR(add_spec_outputs(nc, spec["outputs"], parties, f));
+  SMPC_RETURN_IF_ERROR(add_party_inputs(in, owned, parties, f));
+  f.circuit = std::move(nc.b.c);
   return f;
 }
 

@@ -375,111 +375,130 @@ Result<std::vector<nlohmann::json>> load_swap_file(const std::string& path) {
   return out;
 }
 
-Result<FlatView> flatten_views(const nlohmann::ordered_json& views) {
-  struct Entry {
-    PartyId party;  // the coalition member whose view it is
-    std::uint32_t round;
-    bool sent;      // received first, then what the party sent in the same round
-    PartyId peer;   // sender (received) or recipient (sent)
-    std::string label;
-    int occurrence;
-    Message message;
-  };
-  if (!views.is_array()) return Error("views: not an array");
+namespace {
+
+// One message of a coalition member's view, with the key that orders it the same in every run.
+struct ViewEntry {
+  PartyId party;  // the coalition member whose view it is
+  std::uint32_t round;
+  bool sent;      // received first, then what the party sent in the same round
+  PartyId peer;   // sender (received) or recipient (sent)
+  std::string label;
+  int occurrence;
+  Message message;
+};
+
+std::set<PartyId> coalition_of(const nlohmann::ordered_json& views) {
   std::set<PartyId> coalition;
   for (const auto& view : views)
     if (view.is_object() && view.contains("party") && view["party"].is_number_integer())
       coalition.insert(view["party"].get<PartyId>());
-  std::vector<Entry> entries;
-  for (std::size_t v = 0; v < views.size(); ++v) {
-    const auto& view = views[v];
-    const std::string where = "views/" + std::to_string(v);
-    if (!view.is_object() || !view.contains("party") || !view["party"].is_number_integer() ||
-        !view.contains("received") || !view["received"].is_array() ||
-        (view.contains("sent") && !view["sent"].is_array()))
-      return Error(where + ": expected {\"party\": id, \"received\": [...], \"sent\": [...]}");
-    const PartyId party = view["party"].get<PartyId>();
-    // The sent messages are a function of the party's view; they are kept because they put
-    // the party's own shares next to the received ones (an opened value is the sum of all
-    // shares). Messages to other coalition members are already in their received lists.
-    for (const char* direction : {"received", "sent"}) {
-      if (!view.contains(direction)) continue;
-      const bool sent = direction[0] == 's';
-      const char* peer_key = sent ? "to" : "from";
-      std::map<std::tuple<PartyId, std::string, std::uint32_t>, int> seen;
-      for (std::size_t i = 0; i < view[direction].size(); ++i) {
-        const auto& e = view[direction][i];
-        const std::string at = where + "/" + direction + "/" + std::to_string(i);
-        if (!e.is_object() || !e.contains(peer_key) || !e[peer_key].is_number_integer() ||
-            !e.contains("label") || !e["label"].is_string() || !e.contains("round") ||
-            !e["round"].is_number_integer() || e["round"].get<std::int64_t>() < 0 ||
-            !e.contains("wire") || !e["wire"].is_string())
-          return Error(at + ": expected {\"" + peer_key + "\", \"label\", \"round\", \"wire\"}");
-        const PartyId peer = e[peer_key].get<PartyId>();
-        if (sent && coalition.count(peer)) continue;
-        auto bytes = from_hex(e["wire"].get<std::string>());
-        if (!bytes.ok()) return bytes.status().with_prefix(at + "/wire: ");
-        auto msg = Message::decode(*bytes);
-        if (!msg.ok()) return msg.status().with_prefix(at + "/wire: ");
-        Entry en{party, e["round"].get<std::uint32_t>(), sent, peer, e["label"].get<std::string>(),
-                 0, std::move(msg).value()};
-        // Messages over one channel stay in order, so the k-th message with the same
-        // (peer, label, round) is the same message in every run, whatever the arrival order
-        // across channels.
-        en.occurrence = seen[{en.peer, en.label, en.round}]++;
-        entries.push_back(std::move(en));
-      }
+  return coalition;
+}
+
+bool well_formed_entry(const nlohmann::ordered_json& e, const char* peer_key) {
+  return e.is_object() && e.contains(peer_key) && e[peer_key].is_number_integer() &&
+         e.contains("label") && e["label"].is_string() && e.contains("round") &&
+         e["round"].is_number_integer() && e["round"].get<std::int64_t>() >= 0 &&
+         e.contains("wire") && e["wire"].is_string();
+}
+
+// A well-formed entry of a view's "received" or "sent" list, its wire bytes decoded.
+Result<ViewEntry> decode_view_entry(const nlohmann::ordered_json& e, const std::string& at,
+                                    PartyId party, bool sent, PartyId peer) {
+  auto bytes = from_hex(e["wire"].get<std::string>());
+  if (!bytes.ok()) return bytes.status().with_prefix(at + "/wire: ");
+  auto msg = Message::decode(*bytes);
+  if (!msg.ok()) return msg.status().with_prefix(at + "/wire: ");
+  return ViewEntry{party, e["round"].get<std::uint32_t>(), sent, peer,
+                   e["label"].get<std::string>(), 0, std::move(msg).value()};
+}
+
+Status read_view(const nlohmann::ordered_json& view, const std::string& where,
+                 const std::set<PartyId>& coalition, std::vector<ViewEntry>& entries) {
+  if (!view.is_object() || !view.contains("party") || !view["party"].is_number_integer() ||
+      !view.contains("received") || !view["received"].is_array() ||
+      (view.contains("sent") && !view["sent"].is_array()))
+    return Error(where + ": expected {\"party\": id, \"received\": [...], \"sent\": [...]}");
+  const PartyId party = view["party"].get<PartyId>();
+  // The sent messages are a function of the party's view; they are kept because they put
+  // the party's own shares next to the received ones (an opened value is the sum of all
+  // shares). Messages to other coalition members are already in their received lists.
+  for (const char* direction : {"received", "sent"}) {
+    if (!view.contains(direction)) continue;
+    const bool sent = direction[0] == 's';
+    const char* peer_key = sent ? "to" : "from";
+    std::map<std::tuple<PartyId, std::string, std::uint32_t>, int> seen;
+    for (std::size_t i = 0; i < view[direction].size(); ++i) {
+      const auto& e = view[direction][i];
+      const std::string at = where + "/" + direction + "/" + std::to_string(i);
+      if (!well_formed_entry(e, peer_key))
+        return Error(at + ": expected {\"" + peer_key + "\", \"label\", \"round\", \"wire\"}");
+      const PartyId peer = e[peer_key].get<PartyId>();
+      if (sent && coalition.count(peer)) continue;
+      SMPC_ASSIGN_OR_RETURN(ViewEntry en, decode_view_entry(e, at, party, sent, peer));
+      // Messages over one channel stay in order, so the k-th message with the same
+      // (peer, label, round) is the same message in every run, whatever the arrival order
+      // across channels.
+      en.occurrence = seen[{en.peer, en.label, en.round}]++;
+      entries.push_back(std::move(en));
     }
   }
-  std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+  return OkStatus();
+}
+
+// Appends each element of one message part as a named position of the flat view.
+void append_part(FlatView& flat, const std::string& pb, const MessagePart& part) {
+  const auto add = [&](std::size_t k, const std::string& sub, ElementDomain d,
+                       std::uint64_t value) {
+    flat.layout.push_back({pb + " [" + std::to_string(k) + "]" + sub, d});
+    flat.values.push_back(value);
+  };
+  // Wide elements become several 64-bit words, named .0, .1, ...
+  const auto add_words = [&](std::size_t k, std::size_t words, ElementDomain d,
+                             const std::uint8_t* at) {
+    for (std::size_t w = 0; w < words; ++w)
+      add(k, "." + std::to_string(w), d, load_le(at + 8 * w));
+  };
+  const std::uint8_t* data = part.data.data();
+  for (std::size_t k = 0; k < part.count; ++k) {
+    switch (part.kind) {
+      case ElementKind::kField61: add(k, "", ElementDomain::kField61, load_le(data + 8 * k)); break;
+      case ElementKind::kRing64: add(k, "", ElementDomain::kWord64, load_le(data + 8 * k)); break;
+      case ElementKind::kBit:
+        add(k, "", ElementDomain::kBit, (data[k / 8] >> (k % 8)) & 1u);
+        break;
+      case ElementKind::kByte: add(k, "", ElementDomain::kByte, data[k]); break;
+      case ElementKind::kBlock128: add_words(k, 2, ElementDomain::kWord64, data + 16 * k); break;
+      case ElementKind::kField127: add_words(k, 2, ElementDomain::kOpaque64, data + 16 * k); break;
+      case ElementKind::kPoint: add_words(k, 4, ElementDomain::kOpaque64, data + 32 * k); break;
+    }
+  }
+}
+
+void append_entry(FlatView& flat, const ViewEntry& e) {
+  std::string base = "party " + std::to_string(e.party) + (e.sent ? " -> " : " <- ") +
+                     std::to_string(e.peer) + " " + e.label + " round " + std::to_string(e.round);
+  if (e.occurrence > 0) base += " #" + std::to_string(e.occurrence + 1);
+  const auto& parts = e.message.parts();
+  for (std::size_t pi = 0; pi < parts.size(); ++pi)
+    append_part(flat, base + (parts.size() > 1 ? " part " + std::to_string(pi) : ""), parts[pi]);
+}
+
+}  // namespace
+
+Result<FlatView> flatten_views(const nlohmann::ordered_json& views) {
+  if (!views.is_array()) return Error("views: not an array");
+  const std::set<PartyId> coalition = coalition_of(views);
+  std::vector<ViewEntry> entries;
+  for (std::size_t v = 0; v < views.size(); ++v)
+    SMPC_RETURN_IF_ERROR(read_view(views[v], "views/" + std::to_string(v), coalition, entries));
+  std::stable_sort(entries.begin(), entries.end(), [](const ViewEntry& a, const ViewEntry& b) {
     return std::tie(a.party, a.round, a.sent, a.peer, a.label, a.occurrence) <
            std::tie(b.party, b.round, b.sent, b.peer, b.label, b.occurrence);
   });
   FlatView flat;
-  for (const auto& e : entries) {
-    std::string base = "party " + std::to_string(e.party) + (e.sent ? " -> " : " <- ") +
-                       std::to_string(e.peer) + " " + e.label + " round " + std::to_string(e.round);
-    if (e.occurrence > 0) base += " #" + std::to_string(e.occurrence + 1);
-    const auto& parts = e.message.parts();
-    for (std::size_t pi = 0; pi < parts.size(); ++pi) {
-      const auto& part = parts[pi];
-      const std::string pb = base + (parts.size() > 1 ? " part " + std::to_string(pi) : "");
-      const auto add = [&](std::size_t k, const std::string& sub, ElementDomain d,
-                           std::uint64_t value) {
-        flat.layout.push_back({pb + " [" + std::to_string(k) + "]" + sub, d});
-        flat.values.push_back(value);
-      };
-      const std::uint8_t* data = part.data.data();
-      for (std::size_t k = 0; k < part.count; ++k) {
-        switch (part.kind) {
-          case ElementKind::kField61:
-            add(k, "", ElementDomain::kField61, load_le(data + 8 * k));
-            break;
-          case ElementKind::kRing64:
-            add(k, "", ElementDomain::kWord64, load_le(data + 8 * k));
-            break;
-          case ElementKind::kBit:
-            add(k, "", ElementDomain::kBit, (data[k / 8] >> (k % 8)) & 1u);
-            break;
-          case ElementKind::kByte:
-            add(k, "", ElementDomain::kByte, data[k]);
-            break;
-          case ElementKind::kBlock128:
-            for (std::size_t w = 0; w < 2; ++w)
-              add(k, "." + std::to_string(w), ElementDomain::kWord64, load_le(data + 16 * k + 8 * w));
-            break;
-          case ElementKind::kField127:
-            for (std::size_t w = 0; w < 2; ++w)
-              add(k, "." + std::to_string(w), ElementDomain::kOpaque64, load_le(data + 16 * k + 8 * w));
-            break;
-          case ElementKind::kPoint:
-            for (std::size_t w = 0; w < 4; ++w)
-              add(k, "." + std::to_string(w), ElementDomain::kOpaque64, load_le(data + 32 * k + 8 * w));
-            break;
-        }
-      }
-    }
-  }
+  for (const auto& e : entries) append_entry(flat, e);
   return flat;
 }
 

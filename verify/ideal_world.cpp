@@ -335,13 +335,9 @@ static Result<IdealWorldAnswer> explain_by_substitution_impl(const IdealWorldQue
   return done();
 }
 
-// Z3 reports misuse by throwing; for a caller that is one more error, never a crash.
 Result<IdealWorldAnswer> explain_by_substitution(const IdealWorldQuery& q) {
-  try {
-    return explain_by_substitution_impl(q);
-  } catch (const z3::exception& e) {
-    return Error(std::string("z3: ") + e.msg());
-  }
+  return z3enc::z3_errors_as_status<IdealWorldAnswer>(
+      [&] { return explain_by_substitution_impl(q); });
 }
 
 }  // namespace smpc

@@ -339,13 +339,8 @@ static Result<LeakageReport> compute_leakage_impl(const LeakageQuery& q) {
   return r;
 }
 
-// Z3 reports misuse by throwing; for a caller that is one more error, never a crash.
 Result<LeakageReport> compute_leakage(const LeakageQuery& q) {
-  try {
-    return compute_leakage_impl(q);
-  } catch (const z3::exception& e) {
-    return Error(std::string("z3: ") + e.msg());
-  }
+  return z3enc::z3_errors_as_status<LeakageReport>([&] { return compute_leakage_impl(q); });
 }
 
 }  // namespace smpc

@@ -220,11 +220,20 @@ double relation_false_alarm_log10(std::size_t runs, std::size_t monomials, int d
   return std::min(0.0, std::log10(2.0) + log10_binom + s * log10_eps);
 }
 
-RelationTestResult relation_test(const ViewSamples& a, const ViewSamples& b,
-                                 const RelationOptions& options) {
-  SMPC_ASSERT(a.layout.size() == b.layout.size());
-  SMPC_ASSERT(options.max_degree == 1 || options.max_degree == 2);
-  RelationTestResult r;
+namespace {
+
+using FpMatrix = std::vector<std::vector<Fp61>>;
+
+// The monomials of the relation test over the tested positions pos[0..linear): {-1, -1} is the
+// constant 1, {i, -1} is x_i and {i, j} is x_i·x_j (i ≤ j < quad).
+struct RelationBasis {
+  std::vector<std::size_t> pos;  // layout index of each varying F_p position
+  std::size_t linear = 0, quad = 0;
+  std::vector<std::pair<long, long>> monos;
+};
+
+// F_p positions that can carry information: constant and equal in both samples says nothing.
+std::vector<std::size_t> varying_field_positions(const ViewSamples& a, const ViewSamples& b) {
   std::vector<std::size_t> pos;
   for (std::size_t k = 0; k < a.layout.size(); ++k) {
     if (a.layout[k].domain != ElementDomain::kField61) continue;
@@ -232,12 +241,126 @@ RelationTestResult relation_test(const ViewSamples& a, const ViewSamples& b,
     if (constant_column(a, k, &va) && constant_column(b, k, &vb) && va == vb) continue;
     pos.push_back(k);
   }
+  return pos;
+}
+
+// Fits the monomials under `cap` (elimination cost and the runs available): all degree-1 ones
+// plus the degree-2 ones of the first positions that fit; else degree 1 on cap − 1 positions.
+void choose_monomials(RelationBasis& basis, std::size_t cap, int max_degree) {
+  const std::size_t m = basis.pos.size();
+  basis.linear = m;
+  basis.quad = 0;
+  if (1 + m <= cap) {
+    if (max_degree == 2)
+      while (basis.quad < m && 1 + m + (basis.quad + 1) * (basis.quad + 2) / 2 <= cap)
+        ++basis.quad;
+  } else {
+    basis.linear = cap - 1;
+  }
+  basis.monos = {{-1, -1}};
+  for (std::size_t i = 0; i < basis.linear; ++i) basis.monos.push_back({static_cast<long>(i), -1});
+  for (std::size_t i = 0; i < basis.quad; ++i)
+    for (std::size_t j = i; j < basis.quad; ++j)
+      basis.monos.push_back({static_cast<long>(i), static_cast<long>(j)});
+}
+
+// One row per run, one column per monomial evaluated on that run's view.
+FpMatrix monomial_matrix(const ViewSamples& s, const RelationBasis& basis) {
+  FpMatrix rows;
+  rows.reserve(s.runs.size());
+  for (const auto& run : s.runs) {
+    std::vector<Fp61> x(basis.linear);
+    for (std::size_t i = 0; i < basis.linear; ++i) x[i] = Fp61::from_u64(run[basis.pos[i]]);
+    std::vector<Fp61> row;
+    row.reserve(basis.monos.size());
+    for (const auto& [i, j] : basis.monos) {
+      if (i < 0) row.push_back(Fp61::from_u64(1));
+      else if (j < 0) row.push_back(x[static_cast<std::size_t>(i)]);
+      else row.push_back(x[static_cast<std::size_t>(i)] * x[static_cast<std::size_t>(j)]);
+    }
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+std::size_t failing_rows(const std::vector<Fp61>& c, const FpMatrix& rows) {
+  std::size_t failing = 0;
+  for (const auto& row : rows) {
+    Fp61 acc;
+    for (std::size_t j = 0; j < c.size(); ++j) acc += c[j] * row[j];
+    failing += acc != Fp61();
+  }
+  return failing;
+}
+
+// The sentence naming a broken relation's degree and the positions it involves; the first of
+// those positions becomes the result's worst one.
+std::string describe_broken(const std::vector<Fp61>& c, const RelationBasis& basis,
+                            const ViewSamples& a, const char* holds, const char* fails,
+                            std::size_t failing, std::size_t runs, RelationTestResult& r) {
+  std::set<long> involved;
+  int deg = 0;
+  for (std::size_t j = 0; j < c.size(); ++j) {
+    if (c[j] == Fp61()) continue;
+    const auto [i1, i2] = basis.monos[j];
+    deg = std::max(deg, (i1 >= 0) + (i2 >= 0));
+    if (i1 >= 0) involved.insert(i1);
+    if (i2 >= 0) involved.insert(i2);
+  }
+  std::ostringstream os;
+  os << "a degree-" << deg << " relation that holds on every run " << holds << " fails on "
+     << failing << " of " << runs << " runs " << fails << "; it involves";
+  for (long i : involved) os << " [" << a.layout[basis.pos[static_cast<std::size_t>(i)]].name << "]";
+  if (r.worst < 0) r.worst = static_cast<long>(basis.pos[static_cast<std::size_t>(*involved.begin())]);
+  return os.str();
+}
+
+// Counts the relations of `kernel` (found on one sample) that the other sample's rows break;
+// only the first broken relation of the whole test is described.
+void check_relations(const FpMatrix& kernel, const FpMatrix& other, const RelationBasis& basis,
+                     const ViewSamples& a, const char* holds, const char* fails,
+                     RelationTestResult& r, std::string& first_broken) {
+  for (const auto& c : kernel) {
+    const std::size_t failing = failing_rows(c, other);
+    if (failing == 0) continue;
+    ++r.broken;
+    if (first_broken.empty())
+      first_broken = describe_broken(c, basis, a, holds, fails, failing, other.size(), r);
+  }
+}
+
+std::string relation_detail(const RelationTestResult& r, const RelationBasis& basis,
+                            const ViewSamples& a, const ViewSamples& b,
+                            const std::string& first_broken) {
+  std::ostringstream os;
+  os << (r.degree == 2 ? "degree ≤ 2" : "degree 1") << " monomials over " << basis.linear
+     << " F_p positions";
+  if (r.degree == 2 && basis.quad < basis.linear)
+    os << " (degree 2 only among the first " << basis.quad << ")";
+  if (basis.linear < basis.pos.size())
+    os << " (the first " << basis.linear << " of " << basis.pos.size() << ")";
+  os << ", " << r.monomials << " monomials, " << a.runs.size() << " + " << b.runs.size()
+     << " runs; relation spaces of dimension " << r.relations_a << " and " << r.relations_b
+     << ", " << r.broken << " basis relations broken by the other input";
+  if (!first_broken.empty()) os << ": " << first_broken;
+  os << "; false-alarm bound 10^" << static_cast<long>(std::floor(r.false_alarm_log10))
+     << " (Schwartz–Zippel)";
+  return os.str();
+}
+
+}  // namespace
+
+RelationTestResult relation_test(const ViewSamples& a, const ViewSamples& b,
+                                 const RelationOptions& options) {
+  SMPC_ASSERT(a.layout.size() == b.layout.size());
+  SMPC_ASSERT(options.max_degree == 1 || options.max_degree == 2);
+  RelationTestResult r;
+  RelationBasis basis;
+  basis.pos = varying_field_positions(a, b);
   const std::size_t n = std::min(a.runs.size(), b.runs.size());
   const std::size_t cap =
       std::min(options.max_monomials, n > options.margin ? n - options.margin : 0);
-  const std::size_t m = pos.size();
-  std::size_t linear = m, quad = 0;
-  if (m == 0) {
+  if (basis.pos.empty()) {
     r.detail = "no varying F_p positions in the views: nothing to relate";
     return r;
   }
@@ -246,95 +369,26 @@ RelationTestResult relation_test(const ViewSamples& a, const ViewSamples& b,
                std::to_string(options.margin + 1) + " per input vector)";
     return r;
   }
-  if (1 + m <= cap) {
-    if (options.max_degree == 2)
-      while (quad < m && 1 + m + (quad + 1) * (quad + 2) / 2 <= cap) ++quad;
-  } else {
-    linear = cap - 1;
-  }
-  // Monomials: 1, x_i (i < linear), x_i·x_j (i ≤ j < quad).
-  std::vector<std::pair<long, long>> monos{{-1, -1}};
-  for (std::size_t i = 0; i < linear; ++i) monos.push_back({static_cast<long>(i), -1});
-  for (std::size_t i = 0; i < quad; ++i)
-    for (std::size_t j = i; j < quad; ++j) monos.push_back({static_cast<long>(i), static_cast<long>(j)});
-  r.positions = linear;
-  r.quadratic_positions = quad;
-  r.monomials = monos.size();
-  r.degree = quad > 0 ? 2 : 1;
+  choose_monomials(basis, cap, options.max_degree);
+  r.positions = basis.linear;
+  r.quadratic_positions = basis.quad;
+  r.monomials = basis.monos.size();
+  r.degree = basis.quad > 0 ? 2 : 1;
   r.tested = r.monomials;
 
-  const auto matrix = [&](const ViewSamples& s) {
-    std::vector<std::vector<Fp61>> rows;
-    rows.reserve(s.runs.size());
-    for (const auto& run : s.runs) {
-      std::vector<Fp61> x(linear);
-      for (std::size_t i = 0; i < linear; ++i) x[i] = Fp61::from_u64(run[pos[i]]);
-      std::vector<Fp61> row;
-      row.reserve(monos.size());
-      for (const auto& [i, j] : monos) {
-        if (i < 0) row.push_back(Fp61::from_u64(1));
-        else if (j < 0) row.push_back(x[static_cast<std::size_t>(i)]);
-        else row.push_back(x[static_cast<std::size_t>(i)] * x[static_cast<std::size_t>(j)]);
-      }
-      rows.push_back(std::move(row));
-    }
-    return rows;
-  };
-  const auto ma = matrix(a), mb = matrix(b);
-  std::string first_broken;
-  const auto check = [&](const std::vector<std::vector<Fp61>>& basis,
-                         const std::vector<std::vector<Fp61>>& other, const char* holds,
-                         const char* fails) {
-    for (const auto& c : basis) {
-      std::size_t failing = 0;
-      for (const auto& row : other) {
-        Fp61 acc;
-        for (std::size_t j = 0; j < c.size(); ++j) acc += c[j] * row[j];
-        failing += acc != Fp61();
-      }
-      if (failing == 0) continue;
-      ++r.broken;
-      if (!first_broken.empty()) continue;
-      // Name the positions the relation involves.
-      std::set<long> involved;
-      int deg = 0;
-      for (std::size_t j = 0; j < c.size(); ++j) {
-        if (c[j] == Fp61()) continue;
-        const auto [i1, i2] = monos[j];
-        deg = std::max(deg, (i1 >= 0) + (i2 >= 0));
-        if (i1 >= 0) involved.insert(i1);
-        if (i2 >= 0) involved.insert(i2);
-      }
-      std::ostringstream os;
-      os << "a degree-" << deg << " relation that holds on every run " << holds << " fails on "
-         << failing << " of " << other.size() << " runs " << fails << "; it involves";
-      for (long i : involved) os << " [" << a.layout[pos[static_cast<std::size_t>(i)]].name << "]";
-      first_broken = os.str();
-      if (r.worst < 0) r.worst = static_cast<long>(pos[static_cast<std::size_t>(*involved.begin())]);
-    }
-  };
-  const auto ka = kernel_basis(ma, monos.size());
-  const auto kb = kernel_basis(mb, monos.size());
+  const auto ma = monomial_matrix(a, basis), mb = monomial_matrix(b, basis);
+  const auto ka = kernel_basis(ma, basis.monos.size());
+  const auto kb = kernel_basis(mb, basis.monos.size());
   r.relations_a = ka.size();
   r.relations_b = kb.size();
-  check(ka, mb, "under x", "under x'");
-  check(kb, ma, "under x'", "under x");
+  std::string first_broken;
+  check_relations(ka, mb, basis, a, "under x", "under x'", r, first_broken);
+  check_relations(kb, ma, basis, a, "under x'", "under x", r, first_broken);
   r.statistic = static_cast<double>(r.broken);
   r.false_alarm_log10 = relation_false_alarm_log10(n, r.monomials, r.degree);
   r.p_value = std::pow(10.0, r.false_alarm_log10);
   r.alarm = r.broken > 0;
-  std::ostringstream os;
-  os << (r.degree == 2 ? "degree ≤ 2" : "degree 1") << " monomials over " << linear
-     << " F_p positions";
-  if (r.degree == 2 && quad < linear) os << " (degree 2 only among the first " << quad << ")";
-  if (linear < m) os << " (the first " << linear << " of " << m << ")";
-  os << ", " << r.monomials << " monomials, " << a.runs.size() << " + " << b.runs.size()
-     << " runs; relation spaces of dimension " << r.relations_a << " and " << r.relations_b
-     << ", " << r.broken << " basis relations broken by the other input";
-  if (!first_broken.empty()) os << ": " << first_broken;
-  os << "; false-alarm bound 10^" << static_cast<long>(std::floor(r.false_alarm_log10))
-     << " (Schwartz–Zippel)";
-  r.detail = os.str();
+  r.detail = relation_detail(r, basis, a, b, first_broken);
   return r;
 }
 

@@ -4,115 +4,162 @@
 
 namespace smpc {
 
+namespace {
+
+bool is_corrupted(const std::vector<PartyId>& corrupted, PartyId p) {
+  return std::find(corrupted.begin(), corrupted.end(), p) != corrupted.end();
+}
+
+// True when every honest party output exactly its row of `exp` (and there is an honest party).
+bool honest_outputs_match(const RunResult& run, const std::vector<PartyId>& corrupted,
+                          const std::vector<std::vector<std::uint64_t>>& exp) {
+  bool any = false;
+  for (const auto& p : run.parties) {
+    if (is_corrupted(corrupted, p.party)) continue;
+    if (p.status != PartyStatus::kOutput || p.outputs != exp[static_cast<std::size_t>(p.party)])
+      return false;
+    any = true;
+  }
+  return any;
+}
+
+// The ideal world lets corrupted parties choose their inputs: if every honest party's output
+// is f on the honest inputs and one substitution, the run is judged against that substitution.
+// Only consulted when the plain expectation fails, so a correct run never names one.
+const IdealSubstitution* matching_substitution(
+    const RunResult& run, const std::vector<std::vector<std::uint64_t>>& expected,
+    const std::vector<PartyId>& corrupted, const std::vector<IdealSubstitution>& substitutions) {
+  if (corrupted.empty() || honest_outputs_match(run, corrupted, expected)) return nullptr;
+  for (const auto& sub : substitutions)
+    if (honest_outputs_match(run, corrupted, sub.expected)) return &sub;
+  return nullptr;
+}
+
+struct HonestTally {
+  std::size_t honest = 0, correct = 0, aborted = 0;
+  std::vector<PartyId> wrong;
+  std::string first_abort;  // the first honest party that stopped, and why
+};
+
+HonestTally tally_honest(const RunResult& run,
+                         const std::vector<std::vector<std::uint64_t>>& expected,
+                         const std::vector<PartyId>& corrupted) {
+  HonestTally t;
+  for (const auto& p : run.parties) {
+    if (is_corrupted(corrupted, p.party)) continue;
+    ++t.honest;
+    if (p.status == PartyStatus::kOutput) {
+      if (p.outputs == expected[static_cast<std::size_t>(p.party)]) ++t.correct;
+      else t.wrong.push_back(p.party);
+      continue;
+    }
+    if (p.status == PartyStatus::kAbort) ++t.aborted;
+    if (t.first_abort.empty())
+      t.first_abort = "party " + std::to_string(p.party) + ": " + p.abort_reason;
+  }
+  return t;
+}
+
+Outcome classify(const HonestTally& t) {
+  const std::size_t finished = t.correct + t.wrong.size();
+  if (t.correct == t.honest) return Outcome::kCorrect;
+  if (!t.wrong.empty() && finished == t.honest)
+    return t.correct > 0 ? Outcome::kDisagreement : Outcome::kWrongOutput;
+  if (finished > 0) return Outcome::kDisagreement;
+  if (t.aborted > 0) return Outcome::kAbort;
+  return Outcome::kNoOutput;
+}
+
+std::string describe(Outcome outcome, const std::string& first_abort) {
+  switch (outcome) {
+    case Outcome::kCorrect: return "every honest party got the correct output";
+    case Outcome::kWrongOutput: return "honest parties output a wrong value";
+    case Outcome::kDisagreement: return "honest parties ended differently";
+    case Outcome::kAbort: return "honest parties aborted (" + first_abort + ")";
+    case Outcome::kNoOutput:
+      return "honest parties got no output by the deadline (" + first_abort + ")";
+  }
+  return {};
+}
+
+// Whether the claim applies at all: a corruption beyond its bound, or an adversary stronger
+// than its model, puts the run outside it.
+ClaimScope scope_of(const SecurityClaim& claim, int t, AdversaryModel model) {
+  if (t > claim.max_corruptions) return ClaimScope::kOutsideBound;
+  if (t > 0 && model == AdversaryModel::kMalicious &&
+      claim.model == AdversaryModel::kSemiHonest)
+    return ClaimScope::kOutsideModel;
+  return ClaimScope::kWithin;
+}
+
+std::string explain_outside(ClaimScope scope, const SecurityClaim& claim, int t,
+                            const std::string& happened) {
+  if (scope == ClaimScope::kOutsideBound)
+    return "outside the claim: " + std::to_string(t) + " corrupted parties, the claim (" +
+           claim.statement + ") covers at most " + std::to_string(claim.max_corruptions) +
+           "; what happened: " + happened;
+  return "outside the claim: semi-honest protocol, malicious adversary; what happened: " +
+         happened;
+}
+
+// Every honest party that stopped blames only corrupted parties.
+bool aborts_identify_corrupted(const RunResult& run, const std::vector<PartyId>& corrupted) {
+  const auto blames_corrupted = [&](PartyId p) { return is_corrupted(corrupted, p); };
+  for (const auto& p : run.parties) {
+    if (is_corrupted(corrupted, p.party) || p.status == PartyStatus::kOutput) continue;
+    if (p.blamed.empty() || !std::all_of(p.blamed.begin(), p.blamed.end(), blames_corrupted))
+      return false;
+  }
+  return true;
+}
+
+// Within the claim. With no corruption every guarantee demands the correct output.
+bool guarantee_kept(const SecurityClaim& claim, const RunResult& run,
+                    const std::vector<PartyId>& corrupted, const Verdict& v) {
+  if (v.outcome == Outcome::kCorrect) return true;
+  if (corrupted.empty()) return false;
+  switch (claim.guarantee) {
+    case OutputGuarantee::kCorrect:
+    case OutputGuarantee::kGuaranteedOutputDelivery: return false;
+    case OutputGuarantee::kCorrectOrAbort: return v.wrong.empty();
+    case OutputGuarantee::kCorrectOrIdentifiedAbort:
+      return v.wrong.empty() && aborts_identify_corrupted(run, corrupted);
+  }
+  return false;
+}
+
+std::string explain_within(bool ok, Outcome outcome, const SecurityClaim& claim,
+                           const std::string& happened) {
+  if (!ok) return "violation of the claim (" + claim.statement + "): " + happened;
+  if (outcome == Outcome::kCorrect) return happened + "; claim: " + claim.statement;
+  return happened + ", as the claim allows (" + claim.statement + ")";
+}
+
+}  // namespace
+
 Verdict judge(const SecurityClaim& claim, const RunResult& run,
               const std::vector<std::vector<std::uint64_t>>& expected,
               const std::vector<PartyId>& corrupted, AdversaryModel model,
               const std::vector<IdealSubstitution>& substitutions) {
-  // The ideal world lets corrupted parties choose their inputs: if every honest party's output
-  // is f on the honest inputs and one substitution, judge against that substitution.
-  const auto honest_match = [&](const std::vector<std::vector<std::uint64_t>>& exp) {
-    bool any = false;
-    for (const auto& p : run.parties) {
-      if (std::find(corrupted.begin(), corrupted.end(), p.party) != corrupted.end()) continue;
-      if (p.status != PartyStatus::kOutput || p.outputs != exp[static_cast<std::size_t>(p.party)])
-        return false;
-      any = true;
-    }
-    return any;
-  };
-  if (!corrupted.empty() && !honest_match(expected)) {
-    for (const auto& sub : substitutions) {
-      if (!honest_match(sub.expected)) continue;
-      Verdict v = judge(claim, run, sub.expected, corrupted, model);
-      v.explanation += " (ideal world: " + sub.description + ")";
-      return v;
-    }
+  if (const auto* sub = matching_substitution(run, expected, corrupted, substitutions)) {
+    Verdict v = judge(claim, run, sub->expected, corrupted, model);
+    v.explanation += " (ideal world: " + sub->description + ")";
+    return v;
   }
+  HonestTally tally = tally_honest(run, expected, corrupted);
   Verdict v;
-  std::size_t correct = 0, aborted = 0, silent = 0, honest = 0;
-  std::string first_abort;
-  for (const auto& p : run.parties) {
-    if (std::find(corrupted.begin(), corrupted.end(), p.party) != corrupted.end()) continue;
-    ++honest;
-    switch (p.status) {
-      case PartyStatus::kOutput:
-        if (p.outputs == expected[static_cast<std::size_t>(p.party)]) ++correct;
-        else v.wrong.push_back(p.party);
-        break;
-      case PartyStatus::kAbort:
-        ++aborted;
-        if (first_abort.empty())
-          first_abort = "party " + std::to_string(p.party) + ": " + p.abort_reason;
-        break;
-      case PartyStatus::kNoOutput:
-        ++silent;
-        if (first_abort.empty())
-          first_abort = "party " + std::to_string(p.party) + ": " + p.abort_reason;
-        break;
-    }
-  }
-  const std::size_t finished = correct + v.wrong.size();
-  if (correct == honest) v.outcome = Outcome::kCorrect;
-  else if (!v.wrong.empty() && finished == honest)
-    v.outcome = correct > 0 ? Outcome::kDisagreement : Outcome::kWrongOutput;
-  else if (finished > 0) v.outcome = Outcome::kDisagreement;
-  else if (aborted > 0) v.outcome = Outcome::kAbort;
-  else v.outcome = Outcome::kNoOutput;
-
+  v.outcome = classify(tally);
+  v.wrong = std::move(tally.wrong);
+  const std::string happened = describe(v.outcome, tally.first_abort);
   const int t = static_cast<int>(corrupted.size());
-  const auto is_corrupted = [&](PartyId p) {
-    return std::find(corrupted.begin(), corrupted.end(), p) != corrupted.end();
-  };
-  std::string happened;
-  switch (v.outcome) {
-    case Outcome::kCorrect: happened = "every honest party got the correct output"; break;
-    case Outcome::kWrongOutput: happened = "honest parties output a wrong value"; break;
-    case Outcome::kDisagreement: happened = "honest parties ended differently"; break;
-    case Outcome::kAbort: happened = "honest parties aborted (" + first_abort + ")"; break;
-    case Outcome::kNoOutput:
-      happened = "honest parties got no output by the deadline (" + first_abort + ")";
-      break;
-  }
-  if (t > claim.max_corruptions) {
-    v.holds = true;
-    v.scope = ClaimScope::kOutsideBound;
-    v.explanation = "outside the claim: " + std::to_string(t) +
-                    " corrupted parties, the claim (" + claim.statement + ") covers at most " +
-                    std::to_string(claim.max_corruptions) + "; what happened: " + happened;
+  v.scope = scope_of(claim, t, model);
+  if (v.scope != ClaimScope::kWithin) {
+    v.holds = true;  // outside the claim nothing is promised, so nothing is broken
+    v.explanation = explain_outside(v.scope, claim, t, happened);
     return v;
   }
-  if (t > 0 && model == AdversaryModel::kMalicious &&
-      claim.model == AdversaryModel::kSemiHonest) {
-    v.holds = true;
-    v.scope = ClaimScope::kOutsideModel;
-    v.explanation = "outside the claim: semi-honest protocol, malicious adversary; what "
-                    "happened: " + happened;
-    return v;
-  }
-  // Within the claim. With no corruption every guarantee demands the correct output.
-  bool ok = v.outcome == Outcome::kCorrect;
-  if (t > 0 && !ok) {
-    switch (claim.guarantee) {
-      case OutputGuarantee::kCorrect:
-      case OutputGuarantee::kGuaranteedOutputDelivery: break;
-      case OutputGuarantee::kCorrectOrAbort: ok = v.wrong.empty(); break;
-      case OutputGuarantee::kCorrectOrIdentifiedAbort: {
-        ok = v.wrong.empty();
-        for (const auto& p : run.parties) {
-          if (is_corrupted(p.party) || p.status == PartyStatus::kOutput) continue;
-          const bool blames_corrupt =
-              !p.blamed.empty() && std::all_of(p.blamed.begin(), p.blamed.end(), is_corrupted);
-          if (!blames_corrupt) ok = false;
-        }
-        break;
-      }
-    }
-  }
-  v.holds = ok;
-  v.explanation = ok ? (v.outcome == Outcome::kCorrect ? happened + "; claim: " + claim.statement
-                                                       : happened + ", as the claim allows (" +
-                                                             claim.statement + ")")
-                     : "violation of the claim (" + claim.statement + "): " + happened;
+  v.holds = guarantee_kept(claim, run, corrupted, v);
+  v.explanation = explain_within(v.holds, v.outcome, claim, happened);
   return v;
 }
 

@@ -240,9 +240,9 @@ std::string z3_version_string() {
   return std::to_string(major) + "." + std::to_string(minor) + "." + std::to_string(build);
 }
 
-static Result<EquivalenceResult> check_equivalence_impl(const Circuit& a, const Circuit& b,
-                                            const EquivalenceOptions& o) {
-  const auto t0 = SteadyClock::now();
+namespace {
+
+Status check_shapes(const Circuit& a, const Circuit& b, const EquivalenceOptions& o) {
   const std::string& na = o.name_a;
   const std::string& nb = o.name_b;
   if (a.domain != b.domain)
@@ -255,68 +255,86 @@ static Result<EquivalenceResult> check_equivalence_impl(const Circuit& a, const 
     return Error("output shapes differ: " + na + " has output groups of widths " +
                  widths_text(widths(a.outputs)) + ", " + nb + " has " +
                  widths_text(widths(b.outputs)));
+  return OkStatus();
+}
 
-  EquivalenceResult r;
-  r.outputs_total = a.output_count();
-
-  z3::context ctx;
+// One Z3 variable per input wire, shared by both circuits' encodings.
+std::vector<z3::expr> input_variables(z3::context& ctx, const Circuit& c) {
   std::vector<z3::expr> vars;
-  for (std::size_t g = 0; g < a.inputs.size(); ++g)
-    for (std::size_t i = 0; i < a.inputs[g].wires.size(); ++i)
-      vars.push_back(z3enc::variable(ctx, a.domain,
+  for (std::size_t g = 0; g < c.inputs.size(); ++g)
+    for (std::size_t i = 0; i < c.inputs[g].wires.size(); ++i)
+      vars.push_back(z3enc::variable(ctx, c.domain,
                                      "in" + std::to_string(g) + "_" + std::to_string(i)));
-  auto ea = z3enc::encode_outputs(ctx, a, vars);
-  if (!ea.ok()) return ea.status().with_prefix(na + ": ");
-  auto eb = z3enc::encode_outputs(ctx, b, vars);
-  if (!eb.ok()) return eb.status().with_prefix(nb + ": ");
+  return vars;
+}
 
-  if (random_simulation(a, b, o, r)) {
-    r.method = "random simulation";
-    r.seconds = since(t0);
-    return r;
+// Field circuits: Z3 cannot bit-blast mod-p products in useful time, but the outputs'
+// polynomial normal forms decide equivalence exactly (field_poly.h). When the forms differ,
+// random inputs find a difference with probability >= 1 - degree/p each. True when this
+// settled the question (`r` says how).
+bool decide_by_normal_forms(const Circuit& a, const Circuit& b, const EquivalenceOptions& o,
+                            std::size_t variables, EquivalenceResult& r) {
+  if (a.domain != CircuitDomain::kField61) return false;
+  std::vector<fpoly::Poly> pv;
+  for (std::uint32_t v = 0; v < variables; ++v) pv.push_back(fpoly::variable(v));
+  auto pa = fpoly::outputs(a, pv);
+  auto pb = fpoly::outputs(b, pv);
+  if (!pa || !pb) return false;
+  if (*pa == *pb) {
+    r.kind = EquivalenceResult::Kind::kEquivalent;
+    r.outputs_proved = r.outputs_total;
+    r.method = "polynomial normal form over F_p";
+    return true;
   }
+  EquivalenceOptions more = o;
+  more.random_rounds = 64;
+  more.seed = o.seed + 1;
+  if (!random_simulation(a, b, more, r)) return false;
+  r.method = "random simulation (the polynomial normal forms differ)";
+  return true;
+}
 
-  // Field circuits: Z3 cannot bit-blast mod-p products in useful time, but the outputs'
-  // polynomial normal forms decide equivalence exactly (field_poly.h). When the forms differ,
-  // random inputs find a difference with probability >= 1 - degree/p each.
-  if (a.domain == CircuitDomain::kField61) {
-    std::vector<fpoly::Poly> pv;
-    for (std::uint32_t v = 0; v < vars.size(); ++v) pv.push_back(fpoly::variable(v));
-    auto pa = fpoly::outputs(a, pv);
-    auto pb = fpoly::outputs(b, pv);
-    if (pa && pb && *pa == *pb) {
-      r.kind = EquivalenceResult::Kind::kEquivalent;
-      r.outputs_proved = r.outputs_total;
-      r.method = "polynomial normal form over F_p";
-      r.seconds = since(t0);
-      return r;
-    }
-    if (pa && pb) {
-      EquivalenceOptions more = o;
-      more.random_rounds = 64;
-      more.seed = o.seed + 1;
-      if (random_simulation(a, b, more, r)) {
-        r.method = "random simulation (the polynomial normal forms differ)";
-        r.seconds = since(t0);
-        return r;
-      }
-    }
-  }
+// Both circuits' outputs as Z3 expressions over the same input variables.
+struct Z3Outputs {
+  z3::context& ctx;
+  const Circuit& a;
+  const Circuit& b;
+  const std::vector<z3::expr>& vars;
+  const std::vector<z3::expr>& ea;
+  const std::vector<z3::expr>& eb;
+  z3::expr_vector domain;  // each input variable holds a value of the circuits' domain
+};
 
-  // Output by output: each query only involves that output's cone of influence. Every output
-  // first gets an equal share of the budget (cheap ones finish early and leave time over), and
-  // the ones still open then share what is left.
-  std::vector<std::size_t> open;
-  for (std::size_t k = 0; k < r.outputs_total; ++k) {
-    if (z3::eq((*ea)[k], (*eb)[k])) {
-      ++r.outputs_proved;  // the same expression after Z3's hash-consing
-      continue;
-    }
-    open.push_back(k);
+enum class OutputCheck { kProved, kDifferent, kOpen };
+
+// Output k under a time limit: proved equal, a confirmed counterexample (in `r`), or still open
+// (`why` says why, keeping the first solver reason but the latest encoding doubt).
+OutputCheck check_output(const Z3Outputs& z, std::size_t k, double limit, EquivalenceResult& r,
+                         std::string& why) {
+  z3::solver s = z3enc::bitblast_solver(z.ctx, limit);
+  for (unsigned i = 0; i < z.domain.size(); ++i) s.add(z.domain[static_cast<int>(i)]);
+  s.add(z.ea[k] != z.eb[k]);
+  const z3::check_result cr = s.check();
+  if (cr == z3::unsat) return OutputCheck::kProved;
+  if (cr == z3::sat) {
+    const z3::model m = s.get_model();
+    std::vector<std::uint64_t> flat;
+    for (const auto& v : z.vars) flat.push_back(z3enc::model_value(m, v, z.a.domain));
+    if (confirm_difference(z.a, z.b, split_groups(z.a, flat), r)) return OutputCheck::kDifferent;
+    // A model that does not re-check would be our encoding's bug: never report it.
+    why = "Z3 model for output " + std::to_string(k) + " did not re-check by evaluation";
+    return OutputCheck::kOpen;
   }
-  z3::expr_vector domain(ctx);
-  for (const auto& v : vars) domain.push_back(z3enc::well_formed(ctx, a.domain, v));
-  std::string why;
+  if (why.empty()) why = "Z3: " + s.reason_unknown();
+  return OutputCheck::kOpen;
+}
+
+// Output by output: each query only involves that output's cone of influence. Every output
+// first gets an equal share of the budget (cheap ones finish early and leave time over), and
+// the ones still open then share what is left. True on a confirmed difference; otherwise
+// `open` keeps the outputs not proved.
+bool prove_outputs(const Z3Outputs& z, const EquivalenceOptions& o, SteadyClock::time_point t0,
+                   std::vector<std::size_t>& open, EquivalenceResult& r, std::string& why) {
   for (int pass = 0; pass < 2 && !open.empty(); ++pass) {
     std::vector<std::size_t> still_open;
     for (std::size_t idx = 0; idx < open.size(); ++idx) {
@@ -331,33 +349,56 @@ static Result<EquivalenceResult> check_equivalence_impl(const Circuit& a, const 
       const double share =
           pass == 0 ? std::max(0.01, o.timeout_s / static_cast<double>(open.size()))
                     : left / static_cast<double>(open.size() - idx);
-      z3::solver s = z3enc::bitblast_solver(ctx, std::min(left, share));
-      for (unsigned i = 0; i < domain.size(); ++i) s.add(domain[static_cast<int>(i)]);
-      s.add((*ea)[k] != (*eb)[k]);
-      const z3::check_result cr = s.check();
-      if (cr == z3::unsat) {
-        ++r.outputs_proved;
-      } else if (cr == z3::sat) {
-        const z3::model m = s.get_model();
-        std::vector<std::uint64_t> flat;
-        for (const auto& v : vars) flat.push_back(z3enc::model_value(m, v, a.domain));
-        if (confirm_difference(a, b, split_groups(a, flat), r)) {
-          r.method = "z3";
-          r.seconds = since(t0);
-          return r;
-        }
-        // A model that does not re-check would be our encoding's bug: never report it.
-        still_open.push_back(k);
-        why = "Z3 model for output " + std::to_string(k) + " did not re-check by evaluation";
-      } else {
-        still_open.push_back(k);
-        if (why.empty()) why = "Z3: " + s.reason_unknown();
-      }
+      const OutputCheck c = check_output(z, k, std::min(left, share), r, why);
+      if (c == OutputCheck::kDifferent) return true;
+      if (c == OutputCheck::kProved) ++r.outputs_proved;
+      else still_open.push_back(k);
     }
     open = std::move(still_open);
   }
+  return false;
+}
+
+}  // namespace
+
+static Result<EquivalenceResult> check_equivalence_impl(const Circuit& a, const Circuit& b,
+                                            const EquivalenceOptions& o) {
+  const auto t0 = SteadyClock::now();
+  SMPC_RETURN_IF_ERROR(check_shapes(a, b, o));
+  EquivalenceResult r;
+  r.outputs_total = a.output_count();
+
+  z3::context ctx;
+  const std::vector<z3::expr> vars = input_variables(ctx, a);
+  auto ea = z3enc::encode_outputs(ctx, a, vars);
+  if (!ea.ok()) return ea.status().with_prefix(o.name_a + ": ");
+  auto eb = z3enc::encode_outputs(ctx, b, vars);
+  if (!eb.ok()) return eb.status().with_prefix(o.name_b + ": ");
+
+  if (random_simulation(a, b, o, r)) {
+    r.method = "random simulation";
+    r.seconds = since(t0);
+    return r;
+  }
+  if (decide_by_normal_forms(a, b, o, vars.size(), r)) {
+    r.seconds = since(t0);
+    return r;
+  }
+  std::vector<std::size_t> open;
+  for (std::size_t k = 0; k < r.outputs_total; ++k) {
+    if (z3::eq((*ea)[k], (*eb)[k])) {
+      ++r.outputs_proved;  // the same expression after Z3's hash-consing
+      continue;
+    }
+    open.push_back(k);
+  }
+  Z3Outputs z{ctx, a, b, vars, *ea, *eb, z3::expr_vector(ctx)};
+  for (const auto& v : vars) z.domain.push_back(z3enc::well_formed(ctx, a.domain, v));
+  std::string why;
+  const bool different = prove_outputs(z, o, t0, open, r, why);
   r.seconds = since(t0);
   r.method = "z3";
+  if (different) return r;
   if (open.empty()) {
     r.kind = EquivalenceResult::Kind::kEquivalent;
     return r;
@@ -371,14 +412,10 @@ static Result<EquivalenceResult> check_equivalence_impl(const Circuit& a, const 
   return r;
 }
 
-// Z3 reports misuse by throwing; for a caller that is one more error, never a crash.
 Result<EquivalenceResult> check_equivalence(const Circuit& a, const Circuit& b,
                                             const EquivalenceOptions& o) {
-  try {
-    return check_equivalence_impl(a, b, o);
-  } catch (const z3::exception& e) {
-    return Error(std::string("z3: ") + e.msg());
-  }
+  return z3enc::z3_errors_as_status<EquivalenceResult>(
+      [&] { return check_equivalence_impl(a, b, o); });
 }
 
 }  // namespace smpc

@@ -38,4 +38,15 @@ z3::solver bitblast_solver(z3::context& ctx, double timeout_s);
 // Z3's incremental solver (supports check(assumptions)) with a timeout per check().
 z3::solver incremental_solver(z3::context& ctx, double timeout_s);
 
+// Runs `body` (returning Result<T>). Z3 reports misuse by throwing; for a caller of verify/
+// that is one more error, never a crash.
+template <typename T, typename Body>
+Result<T> z3_errors_as_status(Body&& body) {
+  try {
+    return body();
+  } catch (const z3::exception& e) {
+    return Error(std::string("z3: ") + e.msg());
+  }
+}
+
 }  // namespace smpc::z3enc
