@@ -489,7 +489,7 @@ TEST(ScenarioPropertyRegressions, VerdictAcceptsOutputsExplainedByTheCorruptedPa
     ASSERT_TRUE(r.ok()) << r.status().message();
     EXPECT_NE(r->outputs[0], r->expected_outputs[0]);  // still an output other than f(inputs)
     for (std::size_t p = 1; p < r->outputs.size(); ++p) EXPECT_EQ(r->outputs[p], r->outputs[0]);
-    EXPECT_TRUE(r->verdict_holds) << r->outcome << ": " << r->explanation;
+    EXPECT_TRUE(r->verdict_holds) << outcome_name(r->outcome) << ": " << r->explanation;
   }
 }
 
