@@ -7,6 +7,7 @@
 #include "adversary/adversary_spec.h"
 #include "protocols/registry.h"
 #include "protocols/core/field.h"
+#include "scenarios/catalog.h"
 #include "scenarios/functions.h"
 #include "scenarios/runner.h"
 
@@ -48,12 +49,12 @@ std::string safe(std::string s) {
 Result<AuditReport> run_audit(const AuditOptions& options) {
   AuditReport report;
   bool found = false;
-  for (const auto& entry : protocol_registry()) {
+  for (const auto* spec : protocol_registry()) {
+    const ProtocolSpec& entry = *spec;
     if (options.protocol && *options.protocol != entry.name) continue;
     found = true;
-    if (entry.audit_scenario.empty()) continue;
-    const auto base_doc = nlohmann::json::parse(entry.audit_scenario);
-    auto base = parse_scenario(entry.audit_scenario, "<audit " + entry.name + ">");
+    const auto base_doc = audit_scenario_json(entry);
+    auto base = parse_scenario(base_doc.dump(), "<audit " + entry.name + ">");
     if (!base.ok()) return base.status();
     // Which labels does the corrupted party send? An honest run tells.
     RunOptions ro;
@@ -113,9 +114,8 @@ Result<AuditReport> run_audit(const AuditOptions& options) {
     }
   }
   if (!found) {
-    std::string known;
-    for (const auto& e : protocol_registry()) known += (known.empty() ? "" : ", ") + e.name;
-    return Error("--protocol: unknown protocol \"" + *options.protocol + "\" (known: " + known + ")");
+    return Error("--protocol: unknown protocol \"" + *options.protocol + "\" (known: " +
+                 protocol_names() + ")");
   }
   return report;
 }

@@ -40,48 +40,32 @@ Result<RunRecord> run_scenario(const Scenario& s, const RunOptions& options) {
     mutant.emplace(options.mutant);
     if (!mutant->status().ok()) return mutant->status().with_prefix(prefix);
   }
-  const ProtocolEntry* entry = find_protocol(s.protocol);
-  if (!entry) {
-    std::string known;
-    for (const auto& e : protocol_registry()) known += (known.empty() ? "" : ", ") + e.name;
+  const ProtocolSpec* entry = find_protocol(s.protocol);
+  if (!entry)
     return Error(prefix + "/protocol/name: unknown protocol \"" + s.protocol + "\" (known: " +
-                 known + ")");
-  }
+                 protocol_names() + ")");
   const std::string base_dir =
       s.path.empty() || s.path[0] == '<' ? "." : std::filesystem::path(s.path).parent_path().string();
   auto fn = build_function(s.function, s.inputs, s.parties, base_dir.empty() ? "." : base_dir);
   if (!fn.ok()) return fn.status().with_prefix(prefix);
   if (fn->circuit.domain != entry->domain) {
     std::string fitting;
-    for (const auto& e : protocol_registry())
-      if (e.domain == fn->circuit.domain) fitting += (fitting.empty() ? "" : ", ") + e.name;
+    for (const auto* e : protocol_registry())
+      if (e->domain == fn->circuit.domain) fitting += (fitting.empty() ? "" : ", ") + e->name;
     return Error(prefix + "/protocol/name: " + entry->name + " evaluates " +
                  domain_name(entry->domain) + " circuits but function " + fn->name + " is " +
                  domain_name(fn->circuit.domain) + (fitting.empty() ? "" : " (use " + fitting + ")"));
   }
-  for (const auto& [key, value] : s.protocol_params.items()) {
-    if (key == "name") continue;
-    if (std::find(entry->parameter_names.begin(), entry->parameter_names.end(), key) ==
-        entry->parameter_names.end())
-      return Error(prefix + "/protocol/" + key + ": protocol " + entry->name +
-                   " takes no parameter \"" + key + "\" (its parameters: " + entry->parameters + ")");
-  }
+  const std::uint64_t seed = options.seed.value_or(s.seed);
+  // Unknown keys, types, ranges, defaults and seed-derived parameters (dealer_seed), from the
+  // protocol's spec.
+  auto params = resolve_params(*entry, s.protocol_params, s.parties, seed);
+  if (!params.ok()) return params.status().with_prefix(prefix);
   if (s.parties < entry->min_parties)
     return Error(prefix + "/parties: protocol " + entry->name + " needs at least " +
                  std::to_string(entry->min_parties) + " parties, got " +
                  std::to_string(s.parties));
-  const std::uint64_t seed = options.seed.value_or(s.seed);
-  // A trusted dealer's randomness must change from run to run like every other random choice
-  // (else repeated runs reuse the same triples and masks, and a privacy test sees them):
-  // unless the scenario fixes dealer_seed, it is the run's seed.
-  nlohmann::json params = s.protocol_params;
-  if (std::find(entry->parameter_names.begin(), entry->parameter_names.end(), "dealer_seed") !=
-          entry->parameter_names.end() &&
-      (!params.is_object() || !params.contains("dealer_seed"))) {
-    if (!params.is_object()) params = nlohmann::json::object();
-    params["dealer_seed"] = seed;
-  }
-  auto protocol = entry->make(params, fn->circuit, s.parties);
+  auto protocol = entry->make(*params, fn->circuit, s.parties);
   if (!protocol.ok()) return protocol.status().with_prefix(prefix);
   // Input substitution: the ideal world lets corrupted parties choose their inputs, so the
   // honest outputs are judged against f on the inputs actually used.

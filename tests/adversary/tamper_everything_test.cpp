@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "protocols/registry.h"
+#include "scenarios/catalog.h"
 #include "scenarios/runner.h"
 
 namespace smpc {
@@ -20,9 +21,9 @@ struct Target {
 };
 
 void tamper_everything(const Target& target) {
-  const ProtocolEntry* e = find_protocol(target.protocol);
+  const ProtocolSpec* e = find_protocol(target.protocol);
   ASSERT_NE(e, nullptr);
-  auto base = parse_scenario(e->audit_scenario, "<audit>");
+  auto base = parse_scenario(audit_scenario_json(*e).dump(), "<audit>");
   ASSERT_TRUE(base.ok()) << base.status().message();
   auto honest = run_scenario(*base, {});
   ASSERT_TRUE(honest.ok());
@@ -36,7 +37,7 @@ void tamper_everything(const Target& target) {
     const std::size_t elements = std::min(target.max_elements, (bytes - 6) / 8);
     for (std::size_t k = 0; k < elements; ++k) {
       for (const char* strategy : {"add", "bit_flip", "randomize"}) {
-        nlohmann::json doc = nlohmann::json::parse(e->audit_scenario);
+        nlohmann::json doc = audit_scenario_json(*e);
         doc["adversary"] = {{"corrupt", {1}},
                             {"model", "malicious"},
                             {"script", {{{"strategy", strategy}, {"label", label},
