@@ -1,41 +1,46 @@
-// smpc list protocols|functions
-#include <iomanip>
+// smpc list protocols|functions|attacks [--json], and smpc schema: what a scenario can name,
+// from scenarios/catalog.h (the registry, the strategy list and the function catalog).
 #include <iostream>
 
 #include "cli/commands.h"
-#include "adversary/adversary_spec.h"
-#include "protocols/registry.h"
-#include "scenarios/functions.h"
+#include "scenarios/catalog.h"
 
 namespace smpc::cli {
+namespace {
+
+// The composed scenario schema (what `smpc run` validates against, including every linked
+// protocol), for editors and other tools.
+void register_schema_command(CLI::App& app, int* exit_code) {
+  auto* cmd = app.add_subcommand(
+      "schema", "Print the scenario JSON Schema (composed from the linked protocols and strategies).");
+  cmd->callback([exit_code] {
+    std::cout << scenario_schema().dump(2) << "\n";
+    *exit_code = 0;
+  });
+}
+
+}  // namespace
 
 void register_list_command(CLI::App& app, int* exit_code) {
   auto what = std::make_shared<std::string>();
+  auto json = std::make_shared<bool>(false);
   auto* cmd = app.add_subcommand(
       "list", "List what a scenario can name: protocols, functions or attacks (strategies).");
   cmd->add_option("what", *what, "protocols | functions | attacks")
       ->required()
       ->check(CLI::IsMember({"protocols", "functions", "attacks"}));
-  cmd->callback([what, exit_code] {
-    if (*what == "protocols") {
-      for (const auto& e : protocol_registry()) {
-        std::cout << std::left << std::setw(12) << e.name << e.summary << "\n"
-                  << std::setw(12) << "" << "domain: " << domain_name(e.domain)
-                  << "; parties: >= " << e.min_parties << "; parameters: " << e.parameters
-                  << "\n";
-      }
-    } else if (*what == "attacks") {
-      std::cout << "Strategies for \"adversary\": {\"script\": [...]} (docs/adversaries.md).\n"
-                   "Selectors for every strategy: party, label (exact or prefix*), round, to.\n\n";
-      for (const auto& s : strategy_catalog())
-        std::cout << std::left << std::setw(20) << s.name << s.summary << "\n"
-                  << std::setw(20) << "" << "parameters: " << s.parameters << "\n";
-    } else {
-      for (const auto& f : function_catalog())
-        std::cout << std::left << std::setw(15) << f.name << f.summary << "\n";
-    }
+  cmd->add_flag("--json", *json, "protocols: print the specs as JSON");
+  cmd->callback([what, json, exit_code] {
+    if (*what == "protocols")
+      std::cout << (*json ? protocols_listing_json().dump(2) + "\n" : protocols_listing());
+    else if (*what == "attacks")
+      std::cout << attacks_listing();
+    else
+      std::cout << functions_listing();
     *exit_code = 0;
   });
+  // Lives here with `list`: both print the catalog of what scenarios can name.
+  register_schema_command(app, exit_code);
 }
 
 }  // namespace smpc::cli

@@ -1,38 +1,27 @@
-// The one explicit list of protocols. Adding a protocol = one entry here.
+// The one explicit list of protocols: each protocol folder exports a ProtocolSpec
+// (protocols/<name>/spec.h) and registry.cpp lists it in one line. A protocol outside
+// protocols/ (a test's toy) registers itself with one ProtocolRegistration in a linked
+// translation unit.
 #pragma once
 
-#include <functional>
-#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
-#include "protocols/core/circuit.h"
-#include "protocols/core/protocol.h"
-#include "protocols/core/status.h"
+#include "protocols/core/protocol_spec.h"
 
 namespace smpc {
 
-struct ProtocolEntry {
-  std::string name;
-  std::string summary;          // one line for `smpc list protocols`
-  std::string parameters;       // human description of the accepted parameters
-  std::vector<std::string> parameter_names;  // keys accepted in the "protocol" object
-  CircuitDomain domain;         // the circuits it evaluates
-  int min_parties;
-  // A representative scenario (JSON, without "adversary") that `smpc audit` attacks.
-  std::string audit_scenario;
-  // Builds the protocol from the scenario's "protocol" object (params, at JSON pointer
-  // /protocol) for a validated circuit and party count. Errors start with the JSON pointer of
-  // the offending value: "/protocol/threshold: ...".
-  std::function<Result<std::unique_ptr<Protocol>>(const nlohmann::json& params,
-                                                  const Circuit& circuit, int parties)>
-      make;
-};
+// The built-in specs in registry order, then the registered ones in link order.
+const std::vector<const ProtocolSpec*>& protocol_registry();
+const ProtocolSpec* find_protocol(std::string_view name);
+// "secure_sum, bgw, ...": for error messages naming the choices.
+std::string protocol_names();
 
-const std::vector<ProtocolEntry>& protocol_registry();
-const ProtocolEntry* find_protocol(std::string_view name);
+// `static const ProtocolRegistration kToy(&toy_spec());` at namespace scope appends a spec
+// before main() runs. Names must be unique (a duplicate aborts at start-up).
+struct ProtocolRegistration {
+  explicit ProtocolRegistration(const ProtocolSpec* spec);
+};
 
 }  // namespace smpc

@@ -7,6 +7,7 @@
 #include "adversary/strategies.h"
 #include "protocols/registry.h"
 #include "protocols/core/field.h"
+#include "scenarios/catalog.h"
 #include "scenarios/functions.h"
 #include "scenarios/runner.h"
 #include "scenarios/scenario_builder.h"
@@ -26,11 +27,6 @@ std::string safe(std::string s) {
 }  // namespace
 
 namespace {
-
-// The protocol's audit scenario, honest: the base every attack varies.
-Result<Scenario> audit_base(const ProtocolEntry& entry) {
-  return parse_scenario(entry.audit_scenario, "<audit " + entry.name + ">");
-}
 
 // What the audit needs from one honest run of the base scenario: the labels the corrupted party
 // sends (every labelled strategy is tried on each) and an input for it to substitute (its own,
@@ -56,7 +52,7 @@ Result<AuditTargets> audit_targets(const Scenario& base, const AuditOptions& opt
 
 // One (strategy, label) cell: the base scenario with party kCorrupt running the strategy,
 // over seeds 1..options.seeds; a violating run's scenario is written to the repro folder.
-Result<AuditCell> audit_cell(const ProtocolEntry& entry, const Scenario& base,
+Result<AuditCell> audit_cell(const ProtocolSpec& entry, const Scenario& base,
                              const Strategy& strategy, const std::string& label,
                              const AuditTargets& targets, const AuditOptions& options) {
   AuditCell cell;
@@ -98,9 +94,10 @@ std::string cell_progress(const AuditCell& cell) {
          " violations";
 }
 
-Status audit_protocol(const ProtocolEntry& entry, const AuditOptions& options,
+Status audit_protocol(const ProtocolSpec& entry, const AuditOptions& options,
                       AuditReport& report) {
-  SMPC_ASSIGN_OR_RETURN(const Scenario base, audit_base(entry));
+  // The protocol's audit scenario, honest: the base every attack varies.
+  SMPC_ASSIGN_OR_RETURN(const Scenario base, audit_scenario(entry));
   SMPC_ASSIGN_OR_RETURN(const AuditTargets targets, audit_targets(base, options));
   for (const Strategy& strategy : strategies()) {
     const auto& labels = strategy.selects_messages ? targets.labels : std::vector<std::string>{""};
@@ -121,15 +118,15 @@ Status audit_protocol(const ProtocolEntry& entry, const AuditOptions& options,
 Result<AuditReport> run_audit(const AuditOptions& options) {
   AuditReport report;
   bool found = false;
-  for (const auto& entry : protocol_registry()) {
+  for (const auto* spec : protocol_registry()) {
+    const ProtocolSpec& entry = *spec;
     if (options.protocol && *options.protocol != entry.name) continue;
     found = true;
-    if (!entry.audit_scenario.empty()) SMPC_RETURN_IF_ERROR(audit_protocol(entry, options, report));
+    SMPC_RETURN_IF_ERROR(audit_protocol(entry, options, report));
   }
   if (!found) {
-    std::string known;
-    for (const auto& e : protocol_registry()) known += (known.empty() ? "" : ", ") + e.name;
-    return Error("--protocol: unknown protocol \"" + *options.protocol + "\" (known: " + known + ")");
+    return Error("--protocol: unknown protocol \"" + *options.protocol + "\" (known: " +
+                 protocol_names() + ")");
   }
   return report;
 }

@@ -38,11 +38,10 @@ nlohmann::ordered_json network_json(const NetworkSpec& spec) {
 
 namespace {
 
-Result<const ProtocolEntry*> find_protocol_or_error(const std::string& name) {
-  if (const ProtocolEntry* entry = find_protocol(name)) return entry;
-  std::string known;
-  for (const auto& e : protocol_registry()) known += (known.empty() ? "" : ", ") + e.name;
-  return Error("/protocol/name: unknown protocol \"" + name + "\" (known: " + known + ")");
+Result<const ProtocolSpec*> find_protocol_or_error(const std::string& name) {
+  if (const ProtocolSpec* spec = find_protocol(name)) return spec;
+  return Error("/protocol/name: unknown protocol \"" + name + "\" (known: " + protocol_names() +
+               ")");
 }
 
 std::string base_dir_of(const std::string& path) {
@@ -51,37 +50,29 @@ std::string base_dir_of(const std::string& path) {
   return dir.empty() ? "." : dir;
 }
 
-Status check_domain(const ProtocolEntry& entry, const Function& fn) {
-  if (fn.circuit.domain == entry.domain) return OkStatus();
+Status check_domain(const ProtocolSpec& spec, const Function& fn) {
+  if (fn.circuit.domain == spec.domain) return OkStatus();
   std::string fitting;
-  for (const auto& e : protocol_registry())
-    if (e.domain == fn.circuit.domain) fitting += (fitting.empty() ? "" : ", ") + e.name;
-  return Error("/protocol/name: " + entry.name + " evaluates " + domain_name(entry.domain) +
+  for (const auto* e : protocol_registry())
+    if (e->domain == fn.circuit.domain) fitting += (fitting.empty() ? "" : ", ") + e->name;
+  return Error("/protocol/name: " + spec.name + " evaluates " + domain_name(spec.domain) +
                " circuits but function " + fn.name + " is " + domain_name(fn.circuit.domain) +
                (fitting.empty() ? "" : " (use " + fitting + ")"));
 }
 
-// The protocol's parameters checked against what it declares, with seed-derived defaults: a
-// trusted dealer's randomness must change from run to run like every other random choice (else
-// repeated runs reuse the same triples and masks, and a privacy test sees them).
-Result<std::shared_ptr<const Protocol>> make_protocol(const ProtocolEntry& entry,
-                                                      const Scenario& s, const Function& fn,
-                                                      std::uint64_t seed) {
-  const auto declared = [&](const std::string& key) {
-    return std::find(entry.parameter_names.begin(), entry.parameter_names.end(), key) !=
-           entry.parameter_names.end();
-  };
-  for (const auto& [key, value] : s.protocol_params.items())
-    if (key != "name" && !declared(key))
-      return Error("/protocol/" + key + ": protocol " + entry.name + " takes no parameter \"" +
-                   key + "\" (its parameters: " + entry.parameters + ")");
-  if (s.parties < entry.min_parties)
-    return Error("/parties: protocol " + entry.name + " needs at least " +
-                 std::to_string(entry.min_parties) + " parties, got " + std::to_string(s.parties));
-  nlohmann::json params = s.protocol_params.is_object() ? s.protocol_params : nlohmann::json::object();
-  if (declared("dealer_seed") && !params.contains("dealer_seed")) params["dealer_seed"] = seed;
-  SMPC_ASSIGN_OR_RETURN(auto protocol, entry.make(params, fn.circuit, s.parties));
-  return std::shared_ptr<const Protocol>(std::move(protocol));
+// The parameters are checked against what the spec declares, with defaults and seed-derived
+// values (a trusted dealer's randomness must change from run to run like every other random
+// choice); checks that depend on the party count are the protocol's make().
+Status make_protocol(const Scenario& s, RunPlan& plan) {
+  const ProtocolSpec& spec = *plan.spec;
+  SMPC_ASSIGN_OR_RETURN(plan.params,
+                        resolve_params(spec, s.protocol_params, s.parties, plan.seed));
+  if (s.parties < spec.min_parties)
+    return Error("/parties: protocol " + spec.name + " needs at least " +
+                 std::to_string(spec.min_parties) + " parties, got " + std::to_string(s.parties));
+  SMPC_ASSIGN_OR_RETURN(auto protocol, spec.make(plan.params, plan.function.circuit, s.parties));
+  plan.protocol = std::move(protocol);
+  return OkStatus();
 }
 
 Status check_value_in_domain(std::uint64_t v, CircuitDomain d, const std::string& pointer) {
@@ -133,13 +124,12 @@ Result<RunPlan> resolve_unprefixed(const Scenario& s, const RunOptions& options)
   plan.deadline_s = s.deadline_s;
   plan.adversary = s.adversary;
   plan.options = options;
-  SMPC_ASSIGN_OR_RETURN(plan.protocol_entry, find_protocol_or_error(s.protocol));
+  SMPC_ASSIGN_OR_RETURN(plan.spec, find_protocol_or_error(s.protocol));
   SMPC_RETURN_IF_ERROR(check_input_count(s.inputs.size(), s.parties));
   SMPC_ASSIGN_OR_RETURN(plan.function,
                         build_function(s.function, s.inputs, s.parties, base_dir_of(s.path)));
-  SMPC_RETURN_IF_ERROR(check_domain(*plan.protocol_entry, plan.function));
-  SMPC_ASSIGN_OR_RETURN(plan.protocol,
-                        make_protocol(*plan.protocol_entry, s, plan.function, plan.seed));
+  SMPC_RETURN_IF_ERROR(check_domain(*plan.spec, plan.function));
+  SMPC_RETURN_IF_ERROR(make_protocol(s, plan));
   plan.inputs = plan.function.party_inputs;
   if (s.adversary) {
     SMPC_RETURN_IF_ERROR(check_corruption(*s.adversary, s.parties));
@@ -314,7 +304,7 @@ RunRecord record(const RunPlan& plan, Execution execution, const Verdict& verdic
   rec.scenario = plan.name;
   rec.scenario_path = plan.path;
   rec.seed = plan.seed;
-  rec.protocol = plan.protocol_entry->name;
+  rec.protocol = plan.spec->name;
   rec.parties = plan.parties;
   rec.function = plan.function.name;
   rec.claim = plan.protocol->claim(plan.parties);

@@ -50,7 +50,8 @@ struct RunPlan {
   std::string path;
   std::uint64_t seed = 0;
   int parties = 0;
-  const ProtocolEntry* protocol_entry = nullptr;
+  const ProtocolSpec* spec = nullptr;
+  ProtocolParams params;  // checked against the spec, defaults and seed-derived values filled in
   std::shared_ptr<const Protocol> protocol;
   Function function;
   // The inputs the parties run on: the scenario's, with the corrupted parties' input

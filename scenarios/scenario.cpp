@@ -1,6 +1,7 @@
 #include "scenarios/scenario.h"
 
-
+#include "protocols/registry.h"
+#include "scenarios/catalog.h"
 #include <fstream>
 #include <sstream>
 
@@ -16,7 +17,7 @@ namespace {
 const valijson::Schema& compiled_schema() {
   static const valijson::Schema* schema = [] {
     auto* s = new valijson::Schema;
-    const auto doc = nlohmann::json::parse(scenario_schema_text());
+    const auto& doc = scenario_schema();
     valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
     valijson::adapters::NlohmannJsonAdapter adapter(doc);
     parser.populateSchema(adapter, *s);
@@ -49,7 +50,7 @@ std::string short_value(const nlohmann::json& v) {
 // The schema node that describes the value at `pointer` (following properties, items and
 // local $refs; nullptr where the schema branches with oneOf).
 const nlohmann::json* schema_at(const std::string& pointer) {
-  static const nlohmann::json root = nlohmann::json::parse(scenario_schema_text());
+  static const nlohmann::json& root = scenario_schema();
   const auto resolve = [](const nlohmann::json* node) {
     while (node && node->contains("$ref")) {
       const auto ref = (*node)["$ref"].get<std::string>();  // "#/definitions/x"
@@ -75,6 +76,21 @@ const nlohmann::json* schema_at(const std::string& pointer) {
   return node && !node->contains("oneOf") ? node : nullptr;
 }
 
+// The schema's "protocol" part comes from the registry, and so does this wording: the same
+// message the runner gives for a parameter (resolve_params), or the known protocols' names.
+std::string protocol_problem(const nlohmann::json& doc) {
+  if (!doc.is_object() || !doc.contains("protocol")) return "";
+  const auto& given = doc.at("protocol");
+  if (!given.is_object() || !given.contains("name") || !given["name"].is_string()) return "";
+  const auto name = given["name"].get<std::string>();
+  const ProtocolSpec* spec = find_protocol(name);
+  if (!spec)
+    return "/protocol/name: unknown protocol " + nlohmann::json(name).dump() + " (known: " +
+           protocol_names() + ")";
+  auto params = resolve_params(*spec, given, 0, 0);
+  return params.ok() ? "" : params.status().message();
+}
+
 // Turns the (often nested) valijson errors into the one message a person needs: the deepest
 // location, with the value found there.
 std::string describe_schema_error(const valijson::ValidationResults& results,
@@ -89,6 +105,8 @@ std::string describe_schema_error(const valijson::ValidationResults& results,
     first = false;
   }
   const std::string pointer = to_pointer(best.context);
+  if (pointer.rfind("/protocol", 0) == 0)
+    if (auto better = protocol_problem(doc); !better.empty()) return better;
   std::string message = best.description;
   // valijson's wording is precise but clumsy; say the common cases plainly.
   if (message.find("could not be validated using 'properties'") != std::string::npos ||

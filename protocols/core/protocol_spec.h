@@ -42,6 +42,9 @@ struct ParamSpec {
   // When omitted, the runner sets it to the run's seed: a trusted dealer's randomness must
   // change from run to run like every other random choice.
   bool derived_from_seed = false;
+  // An inclusive maximum that depends on the party count (BGW's t < n/2). make() checks it,
+  // with the protocol's own explanation; the property generator draws within it.
+  std::function<int(int parties)> max_for_parties;
 };
 
 // A protocol's parameters after resolve_params: a JSON object holding exactly the declared
@@ -52,8 +55,8 @@ using ProtocolParams = nlohmann::json;
 struct AuditSetup {
   int parties = 0;
   nlohmann::json params = nlohmann::json::object();  // the "protocol" object without "name"
-  nlohmann::json function;                           // the scenario's "function" object
-  std::vector<nlohmann::json> inputs;                // per party, as in a scenario file
+  nlohmann::json function{};                         // the scenario's "function" object
+  std::vector<nlohmann::json> inputs{};              // per party, as in a scenario file
   double latency_ms = 10;
   double bandwidth_mbps = 100;
   double deadline_s = 5;
@@ -74,6 +77,18 @@ struct PropertyHints {
   int runs = 20;                // RapidCheck cases per property (budget ~40 s per binary)
   int max_gates = 6;            // generated circuits' size bound
   bool linear_only = false;     // only linear functions (no multiplications)
+  // `runs` is the honest-run property's case count; the other two properties have their own.
+  int adversarial_runs = 20;
+  int determinism_runs = 5;
+  // Generated arithmetic circuits' multiplicative depth bound (each layer costs rounds).
+  std::uint32_t max_depth = 6;
+  // Whether to generate `product` (ceil(log2 k) multiplication layers for k values).
+  bool products = true;
+  // A synchronous protocol's per-round timeout parameter: the generator sets it above the
+  // generated network's delivery time and the deadline above 300 rounds of it.
+  std::string round_timeout_param{};
+  // Whether honest runs may also use the local (threaded) backend, not only the simulator.
+  bool local_backend = true;
 };
 
 struct ProtocolSpec {
@@ -104,5 +119,25 @@ Result<ProtocolParams> resolve_params(const ProtocolSpec& spec, const nlohmann::
 
 // The JSON Schema of the "protocol" object's parameter properties for one spec.
 nlohmann::json params_schema(const std::vector<ParamSpec>& params);
+
+// spec.claim for protocols whose claim needs the built object: builds the protocol for a
+// one-wire identity circuit of `domain` and asks it, so the claim is stated in one place.
+using MakeProtocol = std::function<Result<std::unique_ptr<Protocol>>(const ProtocolParams&,
+                                                                     const Circuit&, int parties)>;
+std::function<SecurityClaim(const ProtocolParams&, int parties)> claim_by_building(
+    MakeProtocol make, CircuitDomain domain);
+
+// Sets spec.make and derives spec.claim from it (claim_by_building): the last step of a spec.
+ProtocolSpec with_make(ProtocolSpec spec, MakeProtocol make);
+
+// 1.0 -> 1, 0.5 -> 0.5: bounds and defaults as a scenario file writes them.
+nlohmann::json json_number(double v);
+
+// The seed of a simulated trusted dealer: derived from the run's seed unless the scenario
+// fixes it (spdz, gmw_dealer).
+ParamSpec dealer_seed_param();
+
+// "threshold: integer >= 0 (default: ...)" lines, for listings and the docs table.
+std::string describe_param(const ParamSpec& p);
 
 }  // namespace smpc

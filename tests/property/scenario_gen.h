@@ -1,12 +1,14 @@
 // RapidCheck generators of whole scenario files (the JSON users write, docs/scenarios.md) for
-// every protocol of protocols/registry.h, each with its own plain-evaluation oracle; adversary
-// objects come from tests/property/adversary_gen.h.
+#include "protocols/registry.h"
+#include "tests/property/adversary_gen.h"
 //
-// Field protocols get generated inline `arithmetic` circuits (tests/support/random_circuit.h)
-// or sum / product / inner_product; Boolean ones random circuits written as Bristol Fashion
-// files (tests/support/random_boolean.h), millionaires, second_price_auction or vote. Party
-// counts stay within each protocol's bounds, thresholds are drawn where a protocol takes one,
-// and the network varies latency (0-200 ms), bandwidth, topology and single-link overrides.
+// Everything protocol-specific comes from the protocol's spec (protocols/core/protocol_spec.h):
+// its domain picks the functions (field: inline `arithmetic` circuits from
+// tests/support/random_circuit.h, or sum / product / inner_product; Boolean: random circuits
+// written as Bristol Fashion files from tests/support/random_boolean.h, millionaires,
+// second_price_auction or vote), party counts run from min_parties to PropertyHints::max_parties,
+// parameters are drawn within their declared ranges, and the network varies latency
+// (0-200 ms), bandwidth, topology and single-link overrides.
 //
 // The oracle never goes through the scenario loader: it evaluates the generator's own circuit
 // model (or the function's definition), so the scenario JSON / Bristol path is under test too.
@@ -25,6 +27,7 @@
 #include "protocols/core/bristol.h"
 #include "protocols/core/circuit.h"
 #include "protocols/core/field.h"
+#include "protocols/registry.h"
 #include "tests/property/adversary_gen.h"
 #include "tests/support/random_boolean.h"
 #include "tests/support/random_circuit.h"
@@ -50,10 +53,20 @@ struct GeneratedScenario {
   ExpectFn expect;
 };
 
+// Every registered protocol, in registry order.
 inline const std::vector<std::string>& all_protocols() {
-  static const std::vector<std::string> names = {"secure_sum", "bgw", "bgw_robust", "spdz",
-                                                 "yao", "gmw", "gmw_dealer"};
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> out;
+    for (const auto* spec : protocol_registry()) out.push_back(spec->name);
+    return out;
+  }();
   return names;
+}
+
+inline const ProtocolSpec& spec_of(const std::string& protocol) {
+  const ProtocolSpec* spec = find_protocol(protocol);
+  if (spec == nullptr) RC_FAIL("unknown protocol " + protocol);
+  return *spec;
 }
 
 inline std::string hex_of(std::uint64_t v) {
@@ -344,6 +357,53 @@ inline void gen_vote(GeneratedScenario& g) {
 // ---------------------------------------------------------------------------------------------
 // Whole scenarios.
 
+// The "protocol" object: each declared parameter is sometimes left to its default and
+// otherwise drawn within its declared range (an n-dependent maximum via max_for_parties).
+// The round-timeout parameter of a synchronous protocol is set by gen_scenario from the network.
+inline Json gen_params(const ProtocolSpec& spec, int n) {
+  Json params = {{"name", spec.name}};
+  for (const auto& p : spec.parameters) {
+    if (p.name == spec.property.round_timeout_param) continue;
+    if (p.derived_from_seed) {
+      if (*rc::gen::inRange(0, 4) == 0) params[p.name] = *rc::gen::inRange(0, 1000);
+    } else if (!p.choices.empty()) {
+      if (*rc::gen::inRange(0, 4) == 0) params[p.name] = *rc::gen::elementOf(p.choices);
+    } else if (p.type == ParamType::kInteger && p.minimum && (p.maximum || p.max_for_parties)) {
+      const int hi = p.max_for_parties ? p.max_for_parties(n) : static_cast<int>(*p.maximum);
+      if (*rc::gen::arbitrary<bool>())
+        params[p.name] = *rc::gen::inRange(static_cast<int>(*p.minimum), hi + 1);
+    }
+  }
+  return params;
+}
+
+inline void gen_boolean_function(GeneratedScenario& g, int max_gates) {
+  std::vector<std::string> kinds = {"circuit", "circuit", "second_price_auction", "vote"};
+  if (g.parties == 2) kinds.push_back("millionaires");
+  const auto kind = *rc::gen::elementOf(kinds);
+  if (kind == "circuit") gen_bristol(g, max_gates);
+  if (kind == "millionaires") gen_millionaires(g);
+  if (kind == "second_price_auction") gen_auction(g);
+  if (kind == "vote") gen_vote(g);
+}
+
+inline void gen_field_function(GeneratedScenario& g, const PropertyHints& hints) {
+  std::vector<std::string> kinds = {"arithmetic", "arithmetic", "sum"};
+  if (!hints.linear_only) kinds.push_back("inner_product");
+  // A product of k values is ceil(log2 k) layers deep.
+  if (!hints.linear_only && hints.products) kinds.push_back("product");
+  const auto kind = *rc::gen::elementOf(kinds);
+  if (kind == "arithmetic") gen_arithmetic(g, hints.linear_only, hints.max_depth);
+  if (kind == "sum") gen_sum(g);
+  if (kind == "product") gen_product(g);
+  if (kind == "inner_product") gen_inner_product(g);
+  if (!g.doc.contains("inputs")) {
+    Json inputs = Json::array();
+    for (const auto& v : g.wire_inputs) inputs.push_back(v);
+    g.doc["inputs"] = inputs;
+  }
+}
+
 struct GenLimits {
   int max_parties = 7;
   int max_boolean_gates = 40;
@@ -351,71 +411,28 @@ struct GenLimits {
 
 // A scenario for `protocol`, without adversary. Its seed is part of the document.
 inline GeneratedScenario gen_scenario(const std::string& protocol, const GenLimits& lim = {}) {
+  const ProtocolSpec& spec = spec_of(protocol);
+  const PropertyHints& hints = spec.property;
   GeneratedScenario g;
   g.protocol = protocol;
-  Json params = {{"name", protocol}};
-  const auto parties_in = [&](int lo, int hi) { return *rc::gen::inRange(lo, std::min(hi, lim.max_parties) + 1); };
-  if (protocol == "secure_sum") {
-    g.parties = parties_in(2, 6);
-  } else if (protocol == "bgw") {
-    g.parties = parties_in(3, 7);
-    if (*rc::gen::arbitrary<bool>()) params["threshold"] = *rc::gen::inRange(0, (g.parties - 1) / 2 + 1);
-  } else if (protocol == "bgw_robust") {
-    // Many rounds per multiplication layer (5 + 5B, B = 1 + 3(t + 1)): small n and depth.
-    g.parties = parties_in(4, 7);
-    if (*rc::gen::arbitrary<bool>()) params["threshold"] = *rc::gen::inRange(0, (g.parties - 1) / 3 + 1);
-  } else if (protocol == "spdz") {
-    g.parties = parties_in(2, 5);
-    if (*rc::gen::arbitrary<bool>()) params["mac_keys"] = *rc::gen::inRange(1, 5);
-    if (*rc::gen::inRange(0, 4) == 0) params["preprocessing"] = "dealer";
-    if (*rc::gen::inRange(0, 4) == 0) params["dealer_seed"] = *rc::gen::inRange(0, 1000);
-  } else if (protocol == "yao") {
-    g.parties = 2;
-    if (*rc::gen::arbitrary<bool>()) params["garbler"] = *rc::gen::inRange(0, 2);
-  } else if (protocol == "gmw") {
-    g.parties = parties_in(2, 4);
-  } else if (protocol == "gmw_dealer") {
-    g.parties = parties_in(2, 5);
-    if (*rc::gen::inRange(0, 4) == 0) params["dealer_seed"] = *rc::gen::inRange(0, 1000);
-  } else {
-    RC_FAIL("unknown protocol " + protocol);
-  }
+  g.parties = *rc::gen::inRange(spec.min_parties,
+                                std::max(spec.min_parties, std::min(hints.max_parties, lim.max_parties)) + 1);
   const int n = g.parties;
+  Json params = gen_params(spec, n);
   g.doc = {{"name", "property " + protocol}, {"seed", *rc::gen::inRange(0, 1000000000)},
            {"parties", n}, {"protocol", params}};
-  g.boolean = protocol == "yao" || protocol == "gmw" || protocol == "gmw_dealer";
-  if (g.boolean) {
-    std::vector<std::string> kinds = {"circuit", "circuit", "second_price_auction", "vote"};
-    if (n == 2) kinds.push_back("millionaires");
-    const auto kind = *rc::gen::elementOf(kinds);
-    if (kind == "circuit") gen_bristol(g, lim.max_boolean_gates);
-    if (kind == "millionaires") gen_millionaires(g);
-    if (kind == "second_price_auction") gen_auction(g);
-    if (kind == "vote") gen_vote(g);
-  } else {
-    std::vector<std::string> kinds = {"arithmetic", "arithmetic", "sum"};
-    if (protocol != "secure_sum") kinds.push_back("inner_product");
-    // A product of k values is ceil(log2 k) layers deep: too many rounds for robust BGW.
-    if (protocol != "secure_sum" && protocol != "bgw_robust") kinds.push_back("product");
-    const auto kind = *rc::gen::elementOf(kinds);
-    // Robust BGW: at most two multiplication layers (each is 5 + 5B rounds).
-    if (kind == "arithmetic") gen_arithmetic(g, protocol == "secure_sum", protocol == "bgw_robust" ? 2 : 6);
-    if (kind == "sum") gen_sum(g);
-    if (kind == "product") gen_product(g);
-    if (kind == "inner_product") gen_inner_product(g);
-    if (!g.doc.contains("inputs")) {
-      Json inputs = Json::array();
-      for (const auto& v : g.wire_inputs) inputs.push_back(v);
-      g.doc["inputs"] = inputs;
-    }
-  }
+  g.boolean = spec.domain == CircuitDomain::kBoolean;
+  if (g.boolean)
+    gen_boolean_function(g, std::min(hints.max_gates, lim.max_boolean_gates));
+  else
+    gen_field_function(g, hints);
   g.doc["network"] = gen_network(n);
   const double hop = max_hop_delay_s(g.doc["network"]);
-  if (protocol == "bgw_robust") {
+  if (!hints.round_timeout_param.empty()) {
     // Synchrony bound Δ above any round's delivery time (latency of the hops plus the transfer
     // of a few KB at >= 1 Mbit/s), and a run deadline above rounds × Δ (docs/malicious.md).
     const double delta = 2 * hop + 0.5;
-    params["round_timeout_s"] = delta;
+    params[hints.round_timeout_param] = delta;
     g.doc["protocol"] = params;
     g.doc["deadline_s"] = 300 * delta + 60;
   } else {

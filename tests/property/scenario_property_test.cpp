@@ -22,8 +22,8 @@
 // and the failure message carries the `smpc run ... --seed ...` line that replays it.
 //
 // Budget: ≤ ~3 min for the whole folder on a loaded 2-core machine in Release. Cases per
-// property are set in kSecureSum ... kGmwDealer below (check_with_budget, tests/support/
-// rc_budget.h); RC_PARAMS="max_success=N" overrides all of them for soak runs, RC_PARAMS'
+// property come from each protocol's spec (PropertyHints runs / adversarial_runs /
+// determinism_runs; check_with_budget, tests/support/rc_budget.h); RC_PARAMS="max_success=N" overrides all of them for soak runs, RC_PARAMS'
 // seed/reproduce work as usual. Measured on the development VM (2 vCPUs, load average > 10 from
 // other builds), Release: this binary 17-20 s for about 600 scenario runs (a run is a fork plus
 // a SimGrid simulation, 10-100 ms; robust BGW n <= 7, multiplicative depth <= 2), the folder's
@@ -57,7 +57,10 @@ namespace {
 namespace fs = std::filesystem;
 
 std::string current_test() {
-  return ::testing::UnitTest::GetInstance()->current_test_info()->name();
+  // Parameterised tests are named "Property/protocol": the name becomes a file name.
+  std::string name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
+  std::replace(name.begin(), name.end(), '/', '-');
+  return name;
 }
 
 std::string short_hash(const std::string& text) {
@@ -180,25 +183,10 @@ std::string verdict_text(const RunRecord& r) {
          r.explanation;
 }
 
-// The labels a protocol sends, for the adversary's selectors: from one honest run of the
-// registry's audit scenario (cached per process).
-const std::vector<std::string>& labels_of(const std::string& protocol) {
-  static std::mutex mu;
-  static std::map<std::string, std::vector<std::string>> cache;
-  std::lock_guard lock(mu);
-  auto it = cache.find(protocol);
-  if (it != cache.end()) return it->second;
-  std::vector<std::string> labels;
-  const ProtocolEntry* e = find_protocol(protocol);
-  RC_ASSERT(e != nullptr);
-  const auto s = parse_scenario(e->audit_scenario, "<audit " + protocol + ">");
-  RC_ASSERT(s.ok());
-  const auto r = run_scenario(*s, {});
-  RC_ASSERT(r.ok());
-  for (const auto& p : r->run.parties)
-    for (const auto& [label, stats] : p.meter.by_label)
-      if (std::find(labels.begin(), labels.end(), label) == labels.end()) labels.push_back(label);
-  return cache.emplace(protocol, labels).first->second;
+// The labels a protocol sends, for the adversary's selectors: from its spec (labels.h).
+std::vector<std::string> labels_of(const std::string& protocol) {
+  const auto& labels = spec_of(protocol).labels;
+  return {labels.begin(), labels.end()};
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -206,7 +194,7 @@ const std::vector<std::string>& labels_of(const std::string& protocol) {
 void honest_property(const std::string& protocol, int cases) {
   testing::check_with_budget(cases, [protocol] {
     const auto g = gen_scenario(protocol);
-    const Backend backend = protocol == "bgw_robust"
+    const Backend backend = !spec_of(protocol).property.local_backend
                                 ? Backend::kSimulated
                                 : *rc::gen::element(Backend::kSimulated, Backend::kSimulated, Backend::kLocal);
     RC_TAG(g.doc["function"]["name"].get<std::string>());
@@ -245,7 +233,7 @@ void adversary_property(const std::string& protocol, int cases) {
     const Json adv = gen_adversary(g, labels);
     g.doc["adversary"] = adv;
     // Failing honest parties wait for the deadline: keep it short (simulated seconds anyway).
-    if (protocol != "bgw_robust") g.doc["deadline_s"] = 60;
+    if (spec_of(protocol).property.round_timeout_param.empty()) g.doc["deadline_s"] = 60;
     RC_TAG(adv.value("model", "semi-honest"));
     const CaseRun c = run_case(g, Backend::kSimulated);
     const RunRecord& r = c.record;
@@ -330,10 +318,10 @@ void determinism_property(const std::string& protocol, int cases) {
     auto g = gen_scenario(protocol);
     if (*rc::gen::arbitrary<bool>()) {
       g.doc["adversary"] = gen_adversary(g, labels_of(protocol));
-      if (protocol != "bgw_robust") g.doc["deadline_s"] = 60;
+      if (spec_of(protocol).property.round_timeout_param.empty()) g.doc["deadline_s"] = 60;
     }
     // Local (threads): honest runs only; adversaries' delays and deadlines are simulated time.
-    const Backend backend = !g.doc.contains("adversary") && protocol != "bgw_robust" &&
+    const Backend backend = !g.doc.contains("adversary") && spec_of(protocol).property.local_backend &&
                                     *rc::gen::inRange(0, 3) == 0
                                 ? Backend::kLocal
                                 : Backend::kSimulated;
@@ -352,37 +340,21 @@ void determinism_property(const std::string& protocol, int cases) {
   });
 }
 
-// Cases per property (see the budget note at the top).
-struct Budget {
-  const char* protocol;
-  int honest, adversarial, determinism;
-};
-constexpr Budget kSecureSum{"secure_sum", 40, 50, 10};
-constexpr Budget kBgw{"bgw", 40, 50, 10};
-constexpr Budget kBgwRobust{"bgw_robust", 15, 25, 5};
-constexpr Budget kSpdz{"spdz", 40, 60, 10};
-constexpr Budget kYao{"yao", 25, 40, 8};
-constexpr Budget kGmw{"gmw", 15, 25, 5};
-constexpr Budget kGmwDealer{"gmw_dealer", 30, 40, 8};
+// The three properties for every registered protocol (a test binary that links an extra
+// protocol runs them for it too); cases per property from the spec's PropertyHints.
+class PerProtocol : public ::testing::TestWithParam<std::string> {};
 
-#define SCENARIO_PROPERTIES(Name, budget)                                                 \
-  TEST(ScenarioProperty, Name##HonestRunsMatchPlainEvaluation) {                          \
-    honest_property(budget.protocol, budget.honest);                                      \
-  }                                                                                       \
-  TEST(ScenarioProperty, Name##VerdictHoldsUnderGeneratedAdversaries) {                   \
-    adversary_property(budget.protocol, budget.adversarial);                              \
-  }                                                                                       \
-  TEST(ScenarioProperty, Name##SameScenarioSameSeedSameReport) {                          \
-    determinism_property(budget.protocol, budget.determinism);                            \
-  }
-
-SCENARIO_PROPERTIES(SecureSum, kSecureSum)
-SCENARIO_PROPERTIES(Bgw, kBgw)
-SCENARIO_PROPERTIES(BgwRobust, kBgwRobust)
-SCENARIO_PROPERTIES(Spdz, kSpdz)
-SCENARIO_PROPERTIES(Yao, kYao)
-SCENARIO_PROPERTIES(Gmw, kGmw)
-SCENARIO_PROPERTIES(GmwDealer, kGmwDealer)
+TEST_P(PerProtocol, HonestRunsMatchPlainEvaluation) {
+  honest_property(GetParam(), spec_of(GetParam()).property.runs);
+}
+TEST_P(PerProtocol, VerdictHoldsUnderGeneratedAdversaries) {
+  adversary_property(GetParam(), spec_of(GetParam()).property.adversarial_runs);
+}
+TEST_P(PerProtocol, SameScenarioSameSeedSameReport) {
+  determinism_property(GetParam(), spec_of(GetParam()).property.determinism_runs);
+}
+INSTANTIATE_TEST_SUITE_P(ScenarioProperty, PerProtocol, ::testing::ValuesIn(all_protocols()),
+                         [](const auto& case_info) { return case_info.param; });
 
 // The suite can fail, and fails usefully: under the seeded bug M01 (SPDZ skips the MAC check
 // on some openings) the adversary property finds a wrong output within SPDZ's claim, shrinks
@@ -493,12 +465,22 @@ TEST(ScenarioPropertyRegressions, VerdictAcceptsOutputsExplainedByTheCorruptedPa
   }
 }
 
-// Every protocol of the registry has its three properties above.
+// The generator covers every protocol of the registry: one generated scenario per protocol
+// loads against the composed schema (PerProtocol above instantiates from the same list).
 TEST(ScenarioProperty, EveryRegisteredProtocolIsCovered) {
-  for (const auto& e : protocol_registry())
-    EXPECT_NE(std::find(all_protocols().begin(), all_protocols().end(), e.name), all_protocols().end())
-        << e.name << " has no scenario properties";
-  EXPECT_EQ(all_protocols().size(), protocol_registry().size());
+  ASSERT_EQ(all_protocols().size(), protocol_registry().size());
+  for (const auto* spec : protocol_registry()) {
+    rc::detail::TestParams params;
+    params.maxSuccess = 1;
+    const auto result = rc::detail::checkProperty(
+        rc::detail::toProperty([spec] {
+          const auto g = gen_scenario(spec->name);
+          RC_ASSERT(g.parties >= spec->min_parties);
+          RC_ASSERT(parse_scenario(g.doc.dump(), "<generated>").ok());
+        }),
+        rc::detail::TestMetadata{}, params);
+    EXPECT_TRUE(result.template is<rc::detail::SuccessResult>()) << spec->name;
+  }
 }
 
 }  // namespace

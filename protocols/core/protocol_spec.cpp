@@ -1,0 +1,162 @@
+#include "protocols/core/protocol_spec.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace smpc {
+namespace {
+
+// 0 -> "0", 0.5 -> "0.5": bounds read as the user wrote them, as in the schema's messages.
+std::string number_text(double v) {
+  if (std::floor(v) == v && std::fabs(v) < 1e15) return std::to_string(static_cast<long long>(v));
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", v);
+  return buf;
+}
+
+std::string choices_text(const std::vector<std::string>& choices) {
+  std::string out;
+  for (const auto& c : choices) out += (out.empty() ? "" : " ") + nlohmann::json(c).dump();
+  return out;
+}
+
+// The first problem of one given value against its declaration ("" when it fits).
+std::string value_problem(const ParamSpec& p, const nlohmann::json& v) {
+  switch (p.type) {
+    case ParamType::kInteger:
+      if (!v.is_number_integer()) return "must be an integer";
+      break;
+    case ParamType::kNumber:
+      if (!v.is_number()) return "must be a number";
+      break;
+    case ParamType::kString:
+      if (!v.is_string()) return "must be a string";
+      if (!p.choices.empty() &&
+          std::find(p.choices.begin(), p.choices.end(), v.get<std::string>()) == p.choices.end())
+        return "must be one of " + choices_text(p.choices);
+      return "";
+  }
+  // Unsigned values above 2^63 compare correctly as doubles against these small bounds.
+  const double x = v.get<double>();
+  if (p.minimum && x < *p.minimum) return "must be >= " + number_text(*p.minimum);
+  if (p.exclusive_minimum && x <= *p.exclusive_minimum)
+    return "must be > " + number_text(*p.exclusive_minimum);
+  if (p.maximum && x > *p.maximum) return "must be <= " + number_text(*p.maximum);
+  return "";
+}
+
+std::string param_names(const ProtocolSpec& spec) {
+  std::string out;
+  for (const auto& p : spec.parameters) out += (out.empty() ? "" : ", ") + p.name;
+  return out.empty() ? "none" : out;
+}
+
+}  // namespace
+
+nlohmann::json json_number(double v) {
+  if (std::floor(v) == v && std::fabs(v) < 1e15) return static_cast<long long>(v);
+  return v;
+}
+
+const char* param_type_name(ParamType t) {
+  switch (t) {
+    case ParamType::kInteger: return "integer";
+    case ParamType::kNumber: return "number";
+    case ParamType::kString: return "string";
+  }
+  return "?";
+}
+
+Result<ProtocolParams> resolve_params(const ProtocolSpec& spec, const nlohmann::json& given,
+                                      int /*parties*/, std::uint64_t seed) {
+  ProtocolParams out = nlohmann::json::object();
+  if (!given.is_null() && !given.is_object())
+    return Error("/protocol: must be of type object, got " + given.dump());
+  for (const auto& [key, value] : given.items()) {
+    if (key == "name") continue;
+    const auto it = std::find_if(spec.parameters.begin(), spec.parameters.end(),
+                                 [&key](const ParamSpec& p) { return p.name == key; });
+    if (it == spec.parameters.end())
+      return Error("/protocol/" + key + ": protocol " + spec.name + " takes no parameter \"" +
+                   key + "\" (its parameters: " + param_names(spec) + ")");
+    if (const auto problem = value_problem(*it, value); !problem.empty())
+      return Error("/protocol/" + key + ": " + problem + ", got " + value.dump());
+    out[key] = value;
+  }
+  for (const auto& p : spec.parameters) {
+    if (out.contains(p.name)) continue;
+    if (p.derived_from_seed)
+      out[p.name] = seed;
+    else if (!p.default_value.is_null())
+      out[p.name] = p.default_value;
+  }
+  return out;
+}
+
+nlohmann::json params_schema(const std::vector<ParamSpec>& params) {
+  nlohmann::json props = nlohmann::json::object();
+  for (const auto& p : params) {
+    nlohmann::json s = {{"type", param_type_name(p.type)}};
+    if (p.minimum) s["minimum"] = json_number(*p.minimum);
+    if (p.exclusive_minimum) s["exclusiveMinimum"] = json_number(*p.exclusive_minimum);
+    if (p.maximum) s["maximum"] = json_number(*p.maximum);
+    if (!p.choices.empty()) s["enum"] = p.choices;
+    if (!p.default_value.is_null()) s["default"] = p.default_value;
+    std::string doc = p.doc;
+    if (!p.default_doc.empty()) doc += " (default: " + p.default_doc + ")";
+    s["description"] = doc;
+    props[p.name] = s;
+  }
+  return props;
+}
+
+ParamSpec dealer_seed_param() {
+  ParamSpec p;
+  p.name = "dealer_seed";
+  p.minimum = 0;
+  p.derived_from_seed = true;
+  p.default_doc = "the run's seed";
+  p.doc = "the simulated dealer's seed";
+  return p;
+}
+
+std::string describe_param(const ParamSpec& p) {
+  std::string out = p.name + ": " + param_type_name(p.type);
+  if (!p.choices.empty()) out += " " + choices_text(p.choices);
+  if (p.minimum && p.maximum)
+    out += " from " + number_text(*p.minimum) + " to " + number_text(*p.maximum);
+  else if (p.minimum)
+    out += " >= " + number_text(*p.minimum);
+  else if (p.maximum)
+    out += " <= " + number_text(*p.maximum);
+  if (p.exclusive_minimum) out += " > " + number_text(*p.exclusive_minimum);
+  if (!p.default_doc.empty())
+    out += " (default: " + p.default_doc + ")";
+  else if (!p.default_value.is_null())
+    out += " (default: " + p.default_value.dump() + ")";
+  return out;
+}
+
+std::function<SecurityClaim(const ProtocolParams&, int parties)> claim_by_building(
+    MakeProtocol make, CircuitDomain domain) {
+  return [make = std::move(make), domain](const ProtocolParams& params, int parties) {
+    Circuit c;
+    c.domain = domain;
+    c.num_wires = 1;
+    c.inputs = {InputGroup{"x", 0, {0}}};
+    c.outputs = {OutputGroup{"x", {}, {0}}};
+    auto built = make(params, c, parties);
+    if (!built.ok()) return SecurityClaim{AdversaryModel::kSemiHonest, 0, OutputGuarantee::kCorrect,
+                                          "no claim: " + built.status().message()};
+    return (*built)->claim(parties);
+  };
+}
+
+ProtocolSpec with_make(ProtocolSpec spec, MakeProtocol make) {
+  spec.make = std::move(make);
+  spec.claim = claim_by_building(spec.make, spec.domain);
+  return spec;
+}
+
+}  // namespace smpc

@@ -1,0 +1,41 @@
+#include "protocols/sum/spec.h"
+
+#include "protocols/sum/labels.h"
+#include "protocols/sum/secure_sum.h"
+
+namespace smpc {
+namespace {
+
+// The protocol cannot multiply shares, so a non-linear function is the user's mistake, named
+// with the protocol that can evaluate it.
+Result<std::unique_ptr<Protocol>> make_secure_sum(const ProtocolParams& /*params*/,
+                                                  const Circuit& c, int /*parties*/) {
+  if (const auto m = c.nonlinear_count(); m > 0)
+    return Error("/function: secure_sum evaluates linear functions only (sums, weighted sums); "
+                 "this function has " + std::to_string(m) +
+                 " multiplications: use protocol bgw");
+  return std::unique_ptr<Protocol>(std::make_unique<SecureSum>(c));
+}
+
+ProtocolSpec build() {
+  ProtocolSpec s;
+  s.name = "secure_sum";
+  s.summary =
+      "additive secret sharing; linear functions; semi-honest, up to n-1 corruptions; 2 rounds";
+  s.domain = CircuitDomain::kField61;
+  s.min_parties = 2;
+  s.labels.assign(std::begin(labels::sum::kAll), std::end(labels::sum::kAll));
+  s.audit = {.parties = 4, .function = {{"name", "sum"}}, .inputs = {5, 6, 7, 8}};
+  s.property = {.max_parties = 6, .runs = 40, .linear_only = true, .adversarial_runs = 50,
+                .determinism_runs = 10};
+  return with_make(std::move(s), make_secure_sum);
+}
+
+}  // namespace
+
+const ProtocolSpec& secure_sum_spec() {
+  static const ProtocolSpec spec = build();
+  return spec;
+}
+
+}  // namespace smpc

@@ -1,0 +1,155 @@
+#include "scenarios/catalog.h"
+
+#include <sstream>
+
+#include "adversary/adversary_spec.h"
+#include "adversary/strategies.h"
+#include "protocols/registry.h"
+#include "scenarios/functions.h"
+#include "scenarios/scenario.h"
+#include "scenarios/scenario_builder.h"
+
+namespace smpc {
+namespace {
+
+// One "if name is X then only X's parameters" branch per protocol: the schema rejects a
+// parameter the named protocol does not take, and shows each protocol's own ranges.
+nlohmann::json protocol_schema() {
+  nlohmann::json names = nlohmann::json::array(), branches = nlohmann::json::array();
+  for (const auto* spec : protocol_registry()) {
+    names.push_back(spec->name);
+    nlohmann::json props = params_schema(spec->parameters);
+    props["name"] = nlohmann::json::object();
+    branches.push_back(
+        {{"if", {{"required", {"name"}}, {"properties", {{"name", {{"const", spec->name}}}}}}},
+         {"then", {{"properties", props}, {"additionalProperties", false}}}});
+  }
+  return {{"type", "object"},
+          {"required", {"name"}},
+          {"properties",
+           {{"name",
+             {{"type", "string"}, {"enum", names}, {"description", "See `smpc list protocols`."}}}}},
+          {"allOf", branches}};
+}
+
+// The claim listings show: the one for the smallest run, with every default.
+SecurityClaim smallest_claim(const ProtocolSpec& s) {
+  const auto params = resolve_params(s, nlohmann::json::object(), s.min_parties, 0);
+  return s.claim(params.value(), s.min_parties);
+}
+
+std::string padded(const std::string& s, std::size_t width) {
+  return s.size() >= width ? s + " " : s + std::string(width - s.size(), ' ');
+}
+
+}  // namespace
+
+const nlohmann::json& scenario_schema() {
+  static const nlohmann::json schema = [] {
+    auto doc = nlohmann::json::parse(scenario_schema_text());
+    doc["properties"]["protocol"] = protocol_schema();
+    nlohmann::json strategies = nlohmann::json::array();
+    // One script step: selectors, every step parameter and the strategy enum, from the list.
+    doc["properties"]["adversary"]["properties"]["script"]["items"] = strategy_step_schema();
+    return doc;
+  }();
+  return schema;
+}
+
+Result<Scenario> audit_scenario(const ProtocolSpec& spec) {
+  const AuditSetup& a = spec.audit;
+  return ScenarioBuilder("audit " + spec.name)
+      .protocol(spec.name, a.params)
+      .parties(a.parties)
+      .function(a.function)
+      .inputs(a.inputs)
+      .lan(a.latency_ms, a.bandwidth_mbps)
+      .deadline(a.deadline_s)
+      .build();
+}
+
+nlohmann::json audit_scenario_json(const ProtocolSpec& spec) {
+  const AuditSetup& a = spec.audit;
+  nlohmann::json protocol = a.params;
+  protocol["name"] = spec.name;
+  return {{"name", "audit " + spec.name},
+          {"parties", a.parties},
+          {"protocol", protocol},
+          {"function", a.function},
+          {"inputs", a.inputs},
+          {"network",
+           {{"latency_ms", json_number(a.latency_ms)}, {"bandwidth_mbps", json_number(a.bandwidth_mbps)}}},
+          {"deadline_s", json_number(a.deadline_s)}};
+}
+
+std::string protocols_listing() {
+  std::ostringstream out;
+  const std::string indent(12, ' ');
+  for (const auto* s : protocol_registry()) {
+    out << padded(s->name, 12) << s->summary << "\n"
+        << indent << "domain: " << domain_name(s->domain) << "; parties: >= " << s->min_parties
+        << "\n";
+    for (const auto& p : s->parameters)
+      out << indent << "parameter " << describe_param(p) << ": " << p.doc << "\n";
+    if (s->parameters.empty()) out << indent << "parameters: none\n";
+    std::string labels;
+    for (const auto l : s->labels) labels += (labels.empty() ? "" : ", ") + std::string(l);
+    out << indent << "labels: " << labels << "\n"
+        << indent << "claim (n = " << s->min_parties << "): " << smallest_claim(*s).statement
+        << "\n";
+  }
+  return out.str();
+}
+
+nlohmann::ordered_json protocols_listing_json() {
+  nlohmann::ordered_json all = nlohmann::ordered_json::array();
+  for (const auto* s : protocol_registry()) {
+    nlohmann::ordered_json params = nlohmann::ordered_json::array();
+    for (const auto& p : s->parameters) {
+      nlohmann::ordered_json j = {{"name", p.name}, {"type", param_type_name(p.type)}};
+      if (p.minimum) j["minimum"] = json_number(*p.minimum);
+      if (p.exclusive_minimum) j["exclusive_minimum"] = json_number(*p.exclusive_minimum);
+      if (p.maximum) j["maximum"] = json_number(*p.maximum);
+      if (!p.choices.empty()) j["choices"] = p.choices;
+      j["default"] = p.default_value.is_null() ? nlohmann::ordered_json(p.default_doc)
+                                               : nlohmann::ordered_json(p.default_value);
+      j["derived_from_seed"] = p.derived_from_seed;
+      j["doc"] = p.doc;
+      params.push_back(j);
+    }
+    nlohmann::ordered_json labels = nlohmann::ordered_json::array();
+    for (const auto l : s->labels) labels.push_back(std::string(l));
+    const auto claim = smallest_claim(*s);
+    all.push_back({{"name", s->name},
+                   {"summary", s->summary},
+                   {"domain", domain_name(s->domain)},
+                   {"min_parties", s->min_parties},
+                   {"parameters", params},
+                   {"labels", labels},
+                   {"claim",
+                    {{"parties", s->min_parties},
+                     {"model", adversary_model_name(claim.model)},
+                     {"max_corruptions", claim.max_corruptions},
+                     {"guarantee", output_guarantee_name(claim.guarantee)},
+                     {"statement", claim.statement}}}});
+  }
+  return all;
+}
+
+std::string attacks_listing() {
+  std::ostringstream out;
+  out << "Strategies for \"adversary\": {\"script\": [...]} (docs/adversaries.md).\n"
+         "Selectors for every strategy: party, label (exact or prefix*), round, to.\n\n";
+  for (const auto& s : strategy_catalog())
+    out << padded(s.name, 20) << s.summary << "\n"
+        << std::string(20, ' ') << "parameters: " << s.parameters << "\n";
+  return out.str();
+}
+
+std::string functions_listing() {
+  std::ostringstream out;
+  for (const auto& f : function_catalog()) out << padded(f.name, 15) << f.summary << "\n";
+  return out.str();
+}
+
+}  // namespace smpc
