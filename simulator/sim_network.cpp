@@ -382,6 +382,10 @@ RunResult simulate(int parties, const SimRunOptions& options, const PartyBody& b
           SimChannel ch(p, run, meter);
           PartyContext ctx{ch, rng, ch, meter};
           // SimGrid's own exceptions (an actor being killed) pass straight through run_party.
+          // Raw contexts run all actors on this one thread, which share its C++ exception
+          // state: party code must never block (send, receive, sleep) inside a catch handler,
+          // or another actor may rethrow the wrong exception after the switch; Protocol::run
+          // sends abort notices only after leaving its handler (docs/simulator.md).
           run.results[static_cast<std::size_t>(p)] = run_party(body, ctx);
         }));
   }

@@ -47,13 +47,11 @@ std::vector<Fp61> robust_open(LockstepNet& net, int t, std::string_view label,
   const PartyId me = net.self();
   net.begin_round();
   const Message msg = Message().add_field61(mine);
-  for (PartyId p = 0; p < n; ++p)
-    if (p != me) net.send(p, label, msg);
+  for (PartyId p : other_parties(n, me)) net.send(p, label, msg);
   std::vector<Fp61> xs{shamir_point(me)};
   std::vector<std::vector<Fp61>> ys(mine.size());
   for (std::size_t i = 0; i < mine.size(); ++i) ys[i].push_back(mine[i]);
-  for (PartyId p = 0; p < n; ++p) {
-    if (p == me) continue;
+  for (PartyId p : other_parties(n, me)) {
     const auto got = read_field61(net.recv(p), mine.size());
     if (!got) continue;  // missing or malformed: an erasure
     xs.push_back(shamir_point(p));
@@ -86,149 +84,211 @@ SecurityClaim BgwRobust::claim(int parties) const {
               std::to_string(round_timeout_s_) + " s"};
 }
 
-PartyOutput BgwRobust::run(PartyContext& ctx, const PartyInput& input) const {
-  LockstepNet net(ctx, round_timeout_s_);
-  const PartyId me = net.self();
-  const int n = net.parties();
-  const int t = t_;
-  SMPC_ASSERT(3 * t + 1 <= n);
-  const auto un = static_cast<std::size_t>(n);
-  std::vector<Row> wire(circuit_.num_wires, Row(static_cast<std::size_t>(t) + 1));
+namespace {
 
-  // Step 1 (AL Protocol 7.1, input sharing): every input through VSS; disqualified → 0.
-  ctx.meter.set_phase("input");
-  {
-    std::vector<int> per_dealer(un);
-    for (PartyId p = 0; p < n; ++p)
-      per_dealer[static_cast<std::size_t>(p)] = static_cast<int>(circuit_.input_wires_of(p).size());
-    SMPC_ASSERT(input.values.size() == static_cast<std::size_t>(per_dealer[me]));
-    std::vector<Fp61> secrets;
-    for (auto v : input.values) secrets.push_back(Fp61::from_u64(v));
-    if (std::accumulate(per_dealer.begin(), per_dealer.end(), 0) > 0) {
-      const VssBatch vss = vss_share(net, t, per_dealer, secrets);
-      for (PartyId p = 0; p < n; ++p) {
-        const auto wires = circuit_.input_wires_of(p);
-        for (std::size_t k = 0; k < wires.size(); ++k)
-          wire[wires[k]] = vss.rows[vss.offset[static_cast<std::size_t>(p)] + k];
-      }
-    }
+// One party's run of AL Protocol 7.1; keeps the state its steps share.
+class RobustParty {
+ public:
+  RobustParty(const Circuit& c, int t, PartyContext& ctx, SimTime round_timeout_s)
+      : c_(c), t_(t), ctx_(ctx), net_(ctx, round_timeout_s), me_(net_.self()), n_(net_.parties()),
+        wire_(c.num_wires, Row(static_cast<std::size_t>(t) + 1)) {
+    SMPC_ASSERT(3 * t_ + 1 <= n_);
+    std::vector<PartyId> everyone(static_cast<std::size_t>(n_));
+    std::iota(everyone.begin(), everyone.end(), 0);
+    lambda_ = lagrange_at_zero(everyone);
   }
 
-  // Step 2 (AL Protocol 7.1, circuit emulation), layer by layer.
-  ctx.meter.set_phase("mult");
-  std::vector<PartyId> everyone(un);
-  std::iota(everyone.begin(), everyone.end(), 0);
-  const auto lambda = lagrange_at_zero(everyone);
-  for (const CircuitLayer& layer : layer_schedule(circuit_)) {
-    const std::size_t m = layer.nonlinear.size();
-    if (m > 0) {
-      // 2a. Every party deals, per gate, c = a_i·b_i (its shares), a mask β and γ = β·b_i; and
-      //     one random ω for the challenge. Instance layout per dealer: ω, then (c, β, γ) × m.
-      std::vector<Fp61> deal{ctx.rng.uniform_fp61()};
-      for (std::size_t g = 0; g < m; ++g) {
-        const Gate& gate = circuit_.gates[layer.nonlinear[g]];
-        const Fp61 a = wire[gate.in0][0], b = wire[gate.in1][0];
-        const Fp61 beta = ctx.rng.uniform_fp61();
-        deal.insert(deal.end(), {a * b, beta, beta * b});
-      }
-      const VssBatch vss =
-          vss_share(net, t, std::vector<int>(un, static_cast<int>(3 * m + 1)), deal);
-      const auto id = [&](PartyId dealer, std::size_t g, std::size_t which) {
-        return vss.offset[static_cast<std::size_t>(dealer)] + 1 + 3 * g + which;
-      };
-      const auto share = [&](std::size_t inst) { return vss.rows[inst][0]; };
+  PartyOutput run(const PartyInput& input) {
+    ctx_.meter.set_phase("input");
+    share_inputs(input);
+    ctx_.meter.set_phase("mult");
+    evaluate_circuit();
+    ctx_.meter.set_phase("output");
+    return reconstruct_outputs();
+  }
 
-      // 2b. The challenge r = Σ ω of the dealers not disqualified, opened only now that every
-      //     c, β, γ is fixed.
-      Fp61 omega;
-      for (PartyId d = 0; d < n; ++d)
-        if (vss.accepted[vss.offset[static_cast<std::size_t>(d)]])
-          omega += share(vss.offset[static_cast<std::size_t>(d)]);
-      const Fp61 r = robust_open(net, t, labels::bgw_robust::kMultChallenge, {omega})[0];
+ private:
+  // The VSS instances of one layer's multiplication step, and where each dealer's start.
+  struct LayerDeal {
+    VssBatch vss;
+    std::size_t m = 0;
+    // Instance of dealer d's `which`-th value (0: c, 1: β, 2: γ) of gate g; ω comes first.
+    std::size_t id(PartyId dealer, std::size_t g, std::size_t which) const {
+      return vss.offset[static_cast<std::size_t>(dealer)] + 1 + 3 * g + which;
+    }
+    Fp61 share(std::size_t inst) const { return vss.rows[inst][0]; }
+  };
+  using Caught = std::vector<std::pair<PartyId, std::size_t>>;  // (dealer, gate)
 
-      // 2c. Open ρ = r·a_i + β for every dealer i and gate g. ⟨a_i⟩: party j's share of a_i is
-      //     its sub-share R_j^a(α_i).
-      std::vector<Fp61> rho_shares;
-      for (PartyId i = 0; i < n; ++i)
-        for (std::size_t g = 0; g < m; ++g) {
-          const Gate& gate = circuit_.gates[layer.nonlinear[g]];
-          rho_shares.push_back(r * at(wire[gate.in0], i) + share(id(i, g, 1)));
-        }
-      const auto rho = robust_open(net, t, labels::bgw_robust::kMultOpenRho, rho_shares);
+  void share_inputs(const PartyInput& input);
+  void evaluate_circuit();
+  LayerDeal deal_products(const CircuitLayer& layer);                          // 2a
+  Fp61 open_challenge(const LayerDeal& deal);                                  // 2b
+  std::vector<Fp61> check_products(const CircuitLayer& layer, const LayerDeal& deal,
+                                   Fp61 r);                                    // 2c, 2d
+  Caught catch_dealers(const LayerDeal& deal, const std::vector<Fp61>& z) const;  // 2e
+  void recombine(const CircuitLayer& layer, const LayerDeal& deal, const Caught& caught,
+                 const std::vector<Fp61>& in_clear);                           // 2f
+  PartyOutput reconstruct_outputs();
 
-      // 2d. Open z = r·c − ρ·b_i + γ, which is r(c − a_i b_i) + (γ − β b_i).
-      std::vector<Fp61> z_shares;
-      for (PartyId i = 0; i < n; ++i)
-        for (std::size_t g = 0; g < m; ++g) {
-          const Gate& gate = circuit_.gates[layer.nonlinear[g]];
-          const Fp61 rho_ig = rho[static_cast<std::size_t>(i) * m + g];
-          z_shares.push_back(r * share(id(i, g, 0)) - rho_ig * at(wire[gate.in1], i) +
-                             share(id(i, g, 2)));
-        }
-      const auto z = robust_open(net, t, labels::bgw_robust::kMultOpenZ, z_shares);
+  const Circuit& c_;
+  int t_;
+  PartyContext& ctx_;
+  LockstepNet net_;
+  PartyId me_;
+  int n_;
+  std::vector<Row> wire_;
+  std::vector<Fp61> lambda_;  // Lagrange coefficients at 0 over all n points
+};
 
-      // 2e. A dealer disqualified in the VSS, or whose check failed, is corrupted: open its
-      //     a_i and b_i from their sub-shares and use c_i = a_i·b_i in the clear.
-      std::vector<std::pair<PartyId, std::size_t>> caught;
-      for (PartyId i = 0; i < n; ++i)
-        for (std::size_t g = 0; g < m; ++g) {
-          const bool dealt_ok =
-              vss.accepted[id(i, g, 0)] && vss.accepted[id(i, g, 1)] && vss.accepted[id(i, g, 2)];
-          if (!dealt_ok || z[static_cast<std::size_t>(i) * m + g] != Fp61())
-            caught.push_back({i, g});
-        }
+// Step 1 (AL Protocol 7.1, input sharing): every input through VSS; disqualified → 0.
+void RobustParty::share_inputs(const PartyInput& input) {
+  PerParty<int> per_dealer(n_);
+  for (auto [p, count] : per_dealer.items())
+    count = static_cast<int>(c_.input_wires_of(p).size());
+  SMPC_ASSERT(input.values.size() == static_cast<std::size_t>(per_dealer[me_]));
+  std::vector<Fp61> secrets;
+  for (auto v : input.values) secrets.push_back(Fp61::from_u64(v));
+  if (std::accumulate(per_dealer.begin(), per_dealer.end(), 0) == 0) return;
+  const VssBatch vss = vss_share(net_, t_, per_dealer.values(), secrets);
+  for (PartyId p : all_parties(n_)) {
+    const auto wires = c_.input_wires_of(p);
+    for (std::size_t k = 0; k < wires.size(); ++k)
+      wire_[wires[k]] = vss.rows[vss.offset[static_cast<std::size_t>(p)] + k];
+  }
+}
+
+// Step 2 (AL Protocol 7.1, circuit emulation), layer by layer.
+void RobustParty::evaluate_circuit() {
+  for (const CircuitLayer& layer : layer_schedule(c_)) {
+    if (!layer.nonlinear.empty()) {
+      const LayerDeal deal = deal_products(layer);
+      const Fp61 r = open_challenge(deal);
+      const Caught caught = catch_dealers(deal, check_products(layer, deal, r));
+      // 2e. A caught dealer is corrupted: open its a_i and b_i from their sub-shares and use
+      //     c_i = a_i·b_i in the clear.
       std::vector<Fp61> in_clear;
       if (!caught.empty()) {
         std::vector<Fp61> sub;
         for (const auto& [i, g] : caught) {
-          const Gate& gate = circuit_.gates[layer.nonlinear[g]];
-          sub.push_back(at(wire[gate.in0], i));
-          sub.push_back(at(wire[gate.in1], i));
+          const Gate& gate = c_.gates[layer.nonlinear[g]];
+          sub.push_back(at(wire_[gate.in0], i));
+          sub.push_back(at(wire_[gate.in1], i));
         }
-        in_clear = robust_open(net, t, labels::bgw_robust::kMultReveal, sub);
+        in_clear = robust_open(net_, t_, labels::bgw_robust::kMultReveal, sub);
       }
-
-      // 2f. New rows: Σ_i λ_i [c_i] (rows are linear, so sub-shares stay consistent).
-      for (std::size_t g = 0; g < m; ++g) {
-        Row acc(static_cast<std::size_t>(t) + 1);
-        for (PartyId i = 0; i < n; ++i) {
-          Row c = vss.rows[id(i, g, 0)];
-          for (std::size_t q = 0; q < caught.size(); ++q)
-            if (caught[q] == std::pair<PartyId, std::size_t>{i, g})
-              c = constant_row(in_clear[2 * q] * in_clear[2 * q + 1], t);
-          acc = combined(acc, c, lambda[static_cast<std::size_t>(i)]);
-        }
-        wire[circuit_.gates[layer.nonlinear[g]].out] = std::move(acc);
-      }
+      recombine(layer, deal, caught, in_clear);
     }
+    const int t = t_;
     for (std::size_t gi : layer.linear) {
-      const Gate& g = circuit_.gates[gi];
-      wire[g.out] =
-          linear_gate(g, wire, combined, scaled, [t](Fp61 c) { return constant_row(c, t); });
+      const Gate& g = c_.gates[gi];
+      wire_[g.out] =
+          linear_gate(g, wire_, combined, scaled, [t](Fp61 c) { return constant_row(c, t); });
     }
   }
+}
 
-  // Step 3 (AL Protocol 7.1, output reconstruction): shares to the receiver, who decodes.
-  ctx.meter.set_phase("output");
-  net.begin_round();
-  for (PartyId r = 0; r < n; ++r) {
-    if (r == me) continue;
-    const auto wires = circuit_.output_wires_of(r);
+// 2a. Every party deals, per gate, c = a_i·b_i (its shares), a mask β and γ = β·b_i; and one
+//     random ω for the challenge. Instance layout per dealer: ω, then (c, β, γ) × m.
+RobustParty::LayerDeal RobustParty::deal_products(const CircuitLayer& layer) {
+  const std::size_t m = layer.nonlinear.size();
+  std::vector<Fp61> deal{ctx_.rng.uniform_fp61()};
+  for (std::size_t g = 0; g < m; ++g) {
+    const Gate& gate = c_.gates[layer.nonlinear[g]];
+    const Fp61 a = wire_[gate.in0][0], b = wire_[gate.in1][0];
+    const Fp61 beta = ctx_.rng.uniform_fp61();
+    deal.insert(deal.end(), {a * b, beta, beta * b});
+  }
+  const std::vector<int> per_dealer(static_cast<std::size_t>(n_), static_cast<int>(3 * m + 1));
+  return {vss_share(net_, t_, per_dealer, deal), m};
+}
+
+// 2b. The challenge r = Σ ω of the dealers not disqualified, opened only now that every c, β,
+//     γ is fixed.
+Fp61 RobustParty::open_challenge(const LayerDeal& deal) {
+  Fp61 omega;
+  for (PartyId d : all_parties(n_)) {
+    const std::size_t first = deal.vss.offset[static_cast<std::size_t>(d)];
+    if (deal.vss.accepted[first]) omega += deal.share(first);
+  }
+  return robust_open(net_, t_, labels::bgw_robust::kMultChallenge, {omega})[0];
+}
+
+// 2c. Open ρ = r·a_i + β for every dealer i and gate g. ⟨a_i⟩: party j's share of a_i is its
+//     sub-share R_j^a(α_i).
+// 2d. Open z = r·c − ρ·b_i + γ, which is r(c − a_i b_i) + (γ − β b_i): zero unless dealer i
+//     lied about c (except with probability 1/p over r).
+std::vector<Fp61> RobustParty::check_products(const CircuitLayer& layer, const LayerDeal& deal,
+                                              Fp61 r) {
+  const std::size_t m = deal.m;
+  std::vector<Fp61> rho_shares;
+  for (PartyId i : all_parties(n_))
+    for (std::size_t g = 0; g < m; ++g) {
+      const Gate& gate = c_.gates[layer.nonlinear[g]];
+      rho_shares.push_back(r * at(wire_[gate.in0], i) + deal.share(deal.id(i, g, 1)));
+    }
+  const auto rho = robust_open(net_, t_, labels::bgw_robust::kMultOpenRho, rho_shares);
+  std::vector<Fp61> z_shares;
+  for (PartyId i : all_parties(n_))
+    for (std::size_t g = 0; g < m; ++g) {
+      const Gate& gate = c_.gates[layer.nonlinear[g]];
+      const Fp61 rho_ig = rho[static_cast<std::size_t>(i) * m + g];
+      z_shares.push_back(r * deal.share(deal.id(i, g, 0)) - rho_ig * at(wire_[gate.in1], i) +
+                         deal.share(deal.id(i, g, 2)));
+    }
+  return robust_open(net_, t_, labels::bgw_robust::kMultOpenZ, z_shares);
+}
+
+// 2e (who): a dealer disqualified in the VSS, or whose check value z is not 0.
+RobustParty::Caught RobustParty::catch_dealers(const LayerDeal& deal,
+                                               const std::vector<Fp61>& z) const {
+  Caught caught;
+  for (PartyId i : all_parties(n_))
+    for (std::size_t g = 0; g < deal.m; ++g) {
+      const bool dealt_ok = deal.vss.accepted[deal.id(i, g, 0)] &&
+                            deal.vss.accepted[deal.id(i, g, 1)] &&
+                            deal.vss.accepted[deal.id(i, g, 2)];
+      if (!dealt_ok || z[static_cast<std::size_t>(i) * deal.m + g] != Fp61())
+        caught.push_back({i, g});
+    }
+  return caught;
+}
+
+// 2f. New rows: Σ_i λ_i [c_i] (rows are linear, so sub-shares stay consistent).
+void RobustParty::recombine(const CircuitLayer& layer, const LayerDeal& deal,
+                            const Caught& caught, const std::vector<Fp61>& in_clear) {
+  for (std::size_t g = 0; g < deal.m; ++g) {
+    Row acc(static_cast<std::size_t>(t_) + 1);
+    for (PartyId i : all_parties(n_)) {
+      Row c = deal.vss.rows[deal.id(i, g, 0)];
+      for (std::size_t q = 0; q < caught.size(); ++q)
+        if (caught[q] == std::pair<PartyId, std::size_t>{i, g})
+          c = constant_row(in_clear[2 * q] * in_clear[2 * q + 1], t_);
+      acc = combined(acc, c, lambda_[static_cast<std::size_t>(i)]);
+    }
+    wire_[c_.gates[layer.nonlinear[g]].out] = std::move(acc);
+  }
+}
+
+// Step 3 (AL Protocol 7.1, output reconstruction): shares to the receiver, who decodes.
+PartyOutput RobustParty::reconstruct_outputs() {
+  net_.begin_round();
+  for (PartyId r : other_parties(n_, me_)) {
+    const auto wires = c_.output_wires_of(r);
     if (wires.empty()) continue;
     std::vector<Fp61> shares;
-    for (auto w : wires) shares.push_back(wire[w][0]);
-    net.send(r, labels::bgw_robust::kOutput, Message().add_field61(shares));
+    for (auto w : wires) shares.push_back(wire_[w][0]);
+    net_.send(r, labels::bgw_robust::kOutput, Message().add_field61(shares));
   }
   PartyOutput out;
-  const auto mine = circuit_.output_wires_of(me);
+  const auto mine = c_.output_wires_of(me_);
   if (mine.empty()) return out;
-  std::vector<PartyId> senders{me};
-  std::vector<Fp61> xs{shamir_point(me)};
+  std::vector<PartyId> senders{me_};
+  std::vector<Fp61> xs{shamir_point(me_)};
   std::vector<std::vector<Fp61>> ys(mine.size());
-  for (std::size_t k = 0; k < mine.size(); ++k) ys[k].push_back(wire[mine[k]][0]);
-  for (PartyId p = 0; p < n; ++p) {
-    if (p == me) continue;
-    const auto got = read_field61(net.recv(p), mine.size());
+  for (std::size_t k = 0; k < mine.size(); ++k) ys[k].push_back(wire_[mine[k]][0]);
+  for (PartyId p : other_parties(n_, me_)) {
+    const auto got = read_field61(net_.recv(p), mine.size());
     if (!got) continue;
     senders.push_back(p);
     xs.push_back(shamir_point(p));
@@ -241,13 +301,20 @@ PartyOutput BgwRobust::run(PartyContext& ctx, const PartyInput& input) const {
       out.values.push_back(shamir_reconstruct(senders, y).value());
       continue;
     }
-    const auto poly = berlekamp_welch(xs, y, t);
+    const auto poly = berlekamp_welch(xs, y, t_);
     if (!poly)
-      throw Abort("Reed-Solomon decoding of an output failed: more than t = " + std::to_string(t) +
-                  " wrong shares");
+      throw Abort("Reed-Solomon decoding of an output failed: more than t = " +
+                  std::to_string(t_) + " wrong shares");
     out.values.push_back((*poly)[0].value());
   }
   return out;
+}
+
+}  // namespace
+
+PartyOutput BgwRobust::run_steps(PartyContext& ctx, const PartyInput& input) const {
+  RobustParty party(circuit_, t_, ctx, round_timeout_s_);
+  return party.run(input);
 }
 
 Result<std::unique_ptr<Protocol>> make_bgw_robust(const nlohmann::json& params, const Circuit& c,

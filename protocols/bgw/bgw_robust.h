@@ -75,7 +75,7 @@ class BgwRobust final : public Protocol {
 
   std::string_view name() const override { return "bgw_robust"; }
   SecurityClaim claim(int parties) const override;
-  PartyOutput run(PartyContext& ctx, const PartyInput& input) const override;
+  PartyOutput run_steps(PartyContext& ctx, const PartyInput& input) const override;
 
   int threshold() const { return t_; }
   double round_timeout_s() const { return round_timeout_s_; }

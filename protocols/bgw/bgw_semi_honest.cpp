@@ -22,99 +22,112 @@ SecurityClaim BgwSemiHonest::claim(int parties) const {
               std::to_string(parties) + " parties corrupted (t < n/2), correct output"};
 }
 
-PartyOutput BgwSemiHonest::run(PartyContext& ctx, const PartyInput& input) const {
+namespace {
+
+// Step 1 (input sharing): each party shares each of its inputs with a fresh random polynomial
+// of degree t and sends party j the evaluations at α_j.
+void share_inputs(const Circuit& c, int t, PartyContext& ctx, const PartyInput& input,
+                  std::vector<Fp61>& wire) {
   Channel& net = ctx.net;
   const PartyId me = net.self();
   const int n = net.party_count();
-  SMPC_ASSERT(2 * t_ < n);
-  std::vector<Fp61> wire(circuit_.num_wires);
-
-  // Step 1 (input sharing): each party shares each of its inputs with a fresh random
-  // polynomial of degree t and sends party j the evaluations at α_j.
-  const auto my_wires = circuit_.input_wires_of(me);
+  const auto my_wires = c.input_wires_of(me);
   SMPC_ASSERT(my_wires.size() == input.values.size());
   if (!my_wires.empty()) {
-    std::vector<std::vector<Fp61>> to(static_cast<std::size_t>(n));
+    PerParty<std::vector<Fp61>> to(n);
     for (std::size_t k = 0; k < my_wires.size(); ++k) {
-      const auto shares = shamir_share(Fp61::from_u64(input.values[k]), t_, n, ctx.rng);
-      for (PartyId j = 0; j < n; ++j) to[static_cast<std::size_t>(j)].push_back(shares[j]);
+      const auto shares = shamir_share(Fp61::from_u64(input.values[k]), t, n, ctx.rng);
+      for (auto [j, share] : to.items()) share.push_back(shares[j]);
     }
-    for (PartyId j = 0; j < n; ++j) {
-      if (j == me) continue;
-      net.send(j, labels::bgw::kInput, Message().add_field61(to[static_cast<std::size_t>(j)]));
-    }
-    for (std::size_t k = 0; k < my_wires.size(); ++k)
-      wire[my_wires[k]] = to[static_cast<std::size_t>(me)][k];
+    for (const auto& [j, shares] : to.others(me))
+      net.send(j, labels::bgw::kInput, Message().add_field61(shares));
+    for (std::size_t k = 0; k < my_wires.size(); ++k) wire[my_wires[k]] = to[me][k];
   }
-  for (PartyId p = 0; p < n; ++p) {
-    if (p == me) continue;
-    const auto wires = circuit_.input_wires_of(p);
+  for (PartyId p : other_parties(n, me)) {
+    const auto wires = c.input_wires_of(p);
     if (wires.empty()) continue;
     const auto shares = net.recv(p).field61(0, wires.size());
     for (std::size_t k = 0; k < wires.size(); ++k) wire[wires[k]] = shares[k];
   }
+}
 
-  // Step 2 (circuit emulation), layer by layer. Linear gates are local. For the m
-  // multiplications of a layer, all in one round (Gennaro–Rabin–Rabin):
-  //   2a. multiply shares locally: d = a·b lies on a polynomial of degree 2t;
-  //   2b. reshare d with a fresh degree-t polynomial h_i, send h_i(α_j) to party j;
-  //   2c. new share = Σ_i λ_i h_i(α_j), λ the Lagrange coefficients at 0 over all n points
-  //       (valid because 2t ≤ n − 1).
-  std::vector<PartyId> everyone(static_cast<std::size_t>(n));
-  std::iota(everyone.begin(), everyone.end(), 0);
-  const auto lambda = lagrange_at_zero(everyone);
-  const auto constant_share = [](Fp61 c) { return c; };  // constant polynomial: degree 0 ≤ t
-  for (const CircuitLayer& layer : layer_schedule(circuit_)) {
-    const std::size_t m = layer.nonlinear.size();
-    if (m > 0) {
-      std::vector<std::vector<Fp61>> to(static_cast<std::size_t>(n), std::vector<Fp61>(m));
-      for (std::size_t k = 0; k < m; ++k) {
-        const Gate& g = circuit_.gates[layer.nonlinear[k]];
-        const Fp61 d = wire[g.in0] * wire[g.in1];                   // 2a
-        auto shares = shamir_share(d, t_, n, ctx.rng);               // 2b
-        // M15: reshare with the constant polynomial h_i = d, no fresh randomness.
-        if (mutant_active(Mutant::kM15)) shares.assign(static_cast<std::size_t>(n), d);
-        for (PartyId j = 0; j < n; ++j) to[static_cast<std::size_t>(j)][k] = shares[j];
-      }
-      for (PartyId j = 0; j < n; ++j)
-        if (j != me) net.send(j, labels::bgw::kMultReshare, Message().add_field61(to[j]));
-      std::vector<Fp61> acc(m);
-      for (std::size_t k = 0; k < m; ++k) acc[k] = lambda[me] * to[me][k];
-      for (PartyId i = 0; i < n; ++i) {
-        if (i == me) continue;
-        const auto h = net.recv(i).field61(0, m);
-        for (std::size_t k = 0; k < m; ++k) acc[k] += lambda[i] * h[k];  // 2c
-      }
-      for (std::size_t k = 0; k < m; ++k) wire[circuit_.gates[layer.nonlinear[k]].out] = acc[k];
-    }
-    for (std::size_t gi : layer.linear) {
-      const Gate& g = circuit_.gates[gi];
-      wire[g.out] = linear_gate_share(g, wire, constant_share);
-    }
+// Step 2 for the m multiplications of one layer, all in one round (Gennaro–Rabin–Rabin):
+//   2a. multiply shares locally: d = a·b lies on a polynomial of degree 2t;
+//   2b. reshare d with a fresh degree-t polynomial h_i, send h_i(α_j) to party j;
+//   2c. new share = Σ_i λ_i h_i(α_j), λ the Lagrange coefficients at 0 over all n points
+//       (valid because 2t ≤ n − 1).
+void multiply_layer(const Circuit& c, int t, const std::vector<Fp61>& lambda,
+                    const CircuitLayer& layer, PartyContext& ctx, std::vector<Fp61>& wire) {
+  Channel& net = ctx.net;
+  const PartyId me = net.self();
+  const int n = net.party_count();
+  const std::size_t m = layer.nonlinear.size();
+  PerParty<std::vector<Fp61>> to(n, std::vector<Fp61>(m));
+  for (std::size_t k = 0; k < m; ++k) {
+    const Gate& g = c.gates[layer.nonlinear[k]];
+    const Fp61 d = wire[g.in0] * wire[g.in1];                   // 2a
+    auto shares = shamir_share(d, t, n, ctx.rng);               // 2b
+    // M15: reshare with the constant polynomial h_i = d, no fresh randomness.
+    if (mutant_active(Mutant::kM15)) shares.assign(static_cast<std::size_t>(n), d);
+    for (auto [j, share] : to.items()) share[k] = shares[j];
   }
+  for (const auto& [j, shares] : to.others(me))
+    net.send(j, labels::bgw::kMultReshare, Message().add_field61(shares));
+  std::vector<Fp61> acc(m);
+  for (std::size_t k = 0; k < m; ++k) acc[k] = lambda[me] * to[me][k];
+  const auto reshared = recv_each(net, field61_part(m));
+  for (const auto& [i, h] : reshared.others(me))
+    for (std::size_t k = 0; k < m; ++k) acc[k] += lambda[i] * h[k];  // 2c
+  for (std::size_t k = 0; k < m; ++k) wire[c.gates[layer.nonlinear[k]].out] = acc[k];
+}
 
-  // Step 3 (output reconstruction): every party sends its shares of the outputs delivered to
-  // r to party r, who interpolates each at 0 from all n shares.
-  for (PartyId r = 0; r < n; ++r) {
-    if (r == me) continue;
-    const auto wires = circuit_.output_wires_of(r);
+// Step 3 (output reconstruction): every party sends its shares of the outputs delivered to r
+// to party r, who interpolates each at 0 from all n shares.
+PartyOutput reconstruct_outputs(const Circuit& c, const std::vector<PartyId>& everyone,
+                                Channel& net, const std::vector<Fp61>& wire) {
+  const PartyId me = net.self();
+  const int n = net.party_count();
+  for (PartyId r : other_parties(n, me)) {
+    const auto wires = c.output_wires_of(r);
     if (wires.empty()) continue;
     std::vector<Fp61> shares;
     for (auto w : wires) shares.push_back(wire[w]);
     net.send(r, labels::bgw::kOutput, Message().add_field61(shares));
   }
-  const auto out_wires = circuit_.output_wires_of(me);
+  const auto out_wires = c.output_wires_of(me);
   PartyOutput out;
   if (out_wires.empty()) return out;
   std::vector<std::vector<Fp61>> shares(out_wires.size(), std::vector<Fp61>(static_cast<std::size_t>(n)));
   for (std::size_t k = 0; k < out_wires.size(); ++k) shares[k][me] = wire[out_wires[k]];
-  for (PartyId p = 0; p < n; ++p) {
-    if (p == me) continue;
-    const auto s = net.recv(p).field61(0, out_wires.size());
+  const auto received = recv_each(net, field61_part(out_wires.size()));
+  for (const auto& [p, s] : received.others(me))
     for (std::size_t k = 0; k < out_wires.size(); ++k) shares[k][p] = s[k];
-  }
   for (const auto& s : shares) out.values.push_back(shamir_reconstruct(everyone, s).value());
   return out;
+}
+
+}  // namespace
+
+PartyOutput BgwSemiHonest::run_steps(PartyContext& ctx, const PartyInput& input) const {
+  const int n = ctx.net.party_count();
+  SMPC_ASSERT(2 * t_ < n);
+  std::vector<Fp61> wire(circuit_.num_wires);
+  share_inputs(circuit_, t_, ctx, input, wire);  // step 1
+
+  // Step 2 (circuit emulation), layer by layer: linear gates are local, multiplications as in
+  // multiply_layer.
+  std::vector<PartyId> everyone(static_cast<std::size_t>(n));
+  std::iota(everyone.begin(), everyone.end(), 0);
+  const auto lambda = lagrange_at_zero(everyone);
+  const auto constant_share = [](Fp61 c) { return c; };  // constant polynomial: degree 0 ≤ t
+  for (const CircuitLayer& layer : layer_schedule(circuit_)) {
+    if (!layer.nonlinear.empty()) multiply_layer(circuit_, t_, lambda, layer, ctx, wire);
+    for (std::size_t gi : layer.linear) {
+      const Gate& g = circuit_.gates[gi];
+      wire[g.out] = linear_gate_share(g, wire, constant_share);
+    }
+  }
+  return reconstruct_outputs(circuit_, everyone, ctx.net, wire);  // step 3
 }
 
 }  // namespace smpc

@@ -31,7 +31,7 @@ class BgwSemiHonest final : public Protocol {
 
   std::string_view name() const override { return "bgw"; }
   SecurityClaim claim(int parties) const override;
-  PartyOutput run(PartyContext& ctx, const PartyInput& input) const override;
+  PartyOutput run_steps(PartyContext& ctx, const PartyInput& input) const override;
 
   int threshold() const { return t_; }
 

@@ -93,6 +93,11 @@ class Parser {
   // Reads the widths of the input or output values of a Fashion header line.
   Result<std::vector<std::uint64_t>> widths_line(const char* what);
   Status parse_gate(std::size_t index);
+  // The parts of parse_gate: the line's counts against its type; the input wires (or the EQ
+  // constant) into in_; the output wires, each defining one gate.
+  Status check_gate_shape(std::uint64_t nin, std::uint64_t nout, BristolGate type);
+  Result<std::uint64_t> read_gate_inputs(std::uint64_t nin, BristolGate type);
+  Status write_gate_outputs(std::uint64_t nout, BristolGate type, std::uint64_t constant);
 
   std::string_view text_;
   BristolFormat fmt_;
@@ -182,6 +187,13 @@ Status Parser::parse_gate(std::size_t index) {
                      " tokens, found " + std::to_string(tok_.size()),
                  type_tok);
   const BristolGate type = gate_from_token(type_tok);
+  SMPC_RETURN_IF_ERROR(check_gate_shape(nin, nout, type));
+  SMPC_ASSIGN_OR_RETURN(const std::uint64_t constant, read_gate_inputs(nin, type));
+  return write_gate_outputs(nout, type, constant);
+}
+
+Status Parser::check_gate_shape(std::uint64_t nin, std::uint64_t nout, BristolGate type) {
+  const std::string_view type_tok = tok_.back();
   if (type == BristolGate::kUnknown)
     return error("unknown gate type (expected XOR, AND, INV, NOT, EQ, EQW or MAND)", type_tok);
   std::uint64_t want_in = 2, want_out = 1;
@@ -198,27 +210,36 @@ Status Parser::parse_gate(std::size_t index) {
                      std::to_string(nout),
                  nin != want_in ? tok_[0] : tok_[1]);
   }
-  // Inputs: wires already written (the EQ "input" is the constant itself).
+  return OkStatus();
+}
+
+// Inputs: wires already written (the EQ "input" is the constant itself, returned).
+Result<std::uint64_t> Parser::read_gate_inputs(std::uint64_t nin, BristolGate type) {
   in_.clear();
   std::uint64_t constant = 0;
   const std::size_t first_out = 2 + static_cast<std::size_t>(nin);
   if (type == BristolGate::kEq) {
     SMPC_ASSIGN_OR_RETURN(constant, number(tok_[2], "EQ constant"));
     if (constant > 1) return error("the EQ constant must be 0 or 1", tok_[2]);
-  } else {
-    for (std::size_t k = 2; k < first_out; ++k) {
-      SMPC_ASSIGN_OR_RETURN(const std::uint64_t w, number(tok_[k], "input wire"));
-      if (w >= nwires_)
-        return error("input wire " + std::to_string(w) + " is out of range (the circuit has " +
-                         std::to_string(nwires_) + " wires)",
-                     tok_[k]);
-      if (!defined_[w])
-        return error("reads wire " + std::to_string(w) +
-                         " before it is written (gates must be in topological order)",
-                     tok_[k]);
-      in_.push_back(static_cast<std::uint32_t>(w));
-    }
+    return constant;
   }
+  for (std::size_t k = 2; k < first_out; ++k) {
+    SMPC_ASSIGN_OR_RETURN(const std::uint64_t w, number(tok_[k], "input wire"));
+    if (w >= nwires_)
+      return error("input wire " + std::to_string(w) + " is out of range (the circuit has " +
+                       std::to_string(nwires_) + " wires)",
+                   tok_[k]);
+    if (!defined_[w])
+      return error("reads wire " + std::to_string(w) +
+                       " before it is written (gates must be in topological order)",
+                   tok_[k]);
+    in_.push_back(static_cast<std::uint32_t>(w));
+  }
+  return constant;
+}
+
+Status Parser::write_gate_outputs(std::uint64_t nout, BristolGate type, std::uint64_t constant) {
+  const std::size_t first_out = tok_.size() - 1 - static_cast<std::size_t>(nout);
   for (std::size_t k = first_out; k + 1 < tok_.size(); ++k) {
     SMPC_ASSIGN_OR_RETURN(const std::uint64_t w, number(tok_[k], "output wire"));
     if (w >= nwires_)

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "protocols/core/field.h"
+#include "protocols/core/linear_shares.h"
 
 namespace smpc {
 
@@ -241,31 +242,20 @@ Result<std::vector<std::uint64_t>> evaluate(const Circuit& c,
         w[grp.wires[i]] = static_cast<std::uint8_t>(inputs[g][i]);
     }
     std::uint8_t* const v = w.data();
+    const auto operand = [v](std::uint32_t wire) { return v[wire]; };
     const std::size_t ng = c.gates.size();
     const Gate* const gates = c.gates.data();
     for (std::size_t i = 0; i < ng; ++i) {
       const Gate& g = gates[i];
       if (g.out >= n) return bad_gate(i);
-      switch (g.type) {
-        case GateType::kXor:
-          if (g.in0 >= n || g.in1 >= n) return bad_gate(i);
-          v[g.out] = v[g.in0] ^ v[g.in1];
-          break;
-        case GateType::kAnd:
-          if (g.in0 >= n || g.in1 >= n) return bad_gate(i);
-          v[g.out] = v[g.in0] & v[g.in1];
-          break;
-        case GateType::kInv:
-          if (g.in0 >= n) return bad_gate(i);
-          v[g.out] = v[g.in0] ^ 1;
-          break;
-        case GateType::kEq: v[g.out] = static_cast<std::uint8_t>(g.constant & 1); break;
-        case GateType::kEqw:
-          if (g.in0 >= n) return bad_gate(i);
-          v[g.out] = v[g.in0];
-          break;
-        default: return bad_gate(i);
-      }
+      const int arity = gate_arity(g.type);
+      if (!gate_allowed(g.type, c.domain) || (arity >= 1 && g.in0 >= n) ||
+          (arity == 2 && g.in1 >= n))
+        return bad_gate(i);
+      if (g.type == GateType::kAnd)
+        v[g.out] = v[g.in0] & v[g.in1];
+      else
+        v[g.out] = boolean_linear_value<std::uint8_t>(g, operand, 0, 1);
     }
     for (const auto& grp : c.outputs)
       for (std::uint32_t x : grp.wires) out.push_back(w[x]);

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "protocols/core/field.h"
+#include "protocols/core/linear_shares.h"
 
 namespace smpc {
 
@@ -60,26 +61,12 @@ Result<std::vector<std::uint64_t>> evaluate_packed(
   for (std::size_t g = 0; g < inputs.size(); ++g)
     for (std::size_t i = 0; i < inputs[g].size(); ++i) w[c.inputs[g].wires[i]] = inputs[g][i];
   std::uint64_t* const v = w.data();
+  const auto operand = [v](std::uint32_t wire) { return v[wire]; };
   for (const Gate& g : c.gates) {
-    switch (g.type) {
-      case GateType::kXor:
-        v[g.out] = v[g.in0] ^ v[g.in1];
-        break;
-      case GateType::kAnd:
-        v[g.out] = v[g.in0] & v[g.in1];
-        break;
-      case GateType::kInv:
-        v[g.out] = ~v[g.in0];
-        break;
-      case GateType::kEq:
-        v[g.out] = g.constant ? ~std::uint64_t{0} : 0;
-        break;
-      case GateType::kEqw:
-        v[g.out] = v[g.in0];
-        break;
-      default:
-        break;  // excluded by check_ranges()
-    }
+    if (g.type == GateType::kAnd)
+      v[g.out] = v[g.in0] & v[g.in1];
+    else  // check_ranges() let only Boolean gates through
+      v[g.out] = boolean_linear_value<std::uint64_t>(g, operand, 0, ~std::uint64_t{0});
   }
   std::vector<std::uint64_t> out;
   out.reserve(c.output_count());

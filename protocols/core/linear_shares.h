@@ -1,7 +1,8 @@
 // Local evaluation of linear gates on shares, common to every linear secret-sharing scheme
 // (additive, Shamir, SPDZ's authenticated shares, robust BGW's rows): ADD, SUB, MUL_CONST act on
 // shares directly; a constant c becomes the share `constant_share(c)` (c itself for Shamir, c at
-// party 0 and 0 elsewhere for additive).
+// party 0 and 0 elsewhere for additive). The Boolean counterpart, boolean_linear_gate, serves
+// XOR sharings, free-XOR labels and plain bits alike.
 #pragma once
 
 #include <vector>
@@ -37,6 +38,34 @@ Fp61 linear_gate_share(const Gate& g, const std::vector<Fp61>& wire,
   return linear_gate(
       g, wire, [](Fp61 x, Fp61 y, Fp61 s) { return x + s * y; },
       [](Fp61 x, Fp61 c) { return x * c; }, constant_share);
+}
+
+// Boolean linear gates (XOR, INV, EQ, EQW) in any representation where XOR is local: a plain
+// bit (one = 1), a bit packed 64 to a word (one = all ones), a GMW XOR share (one = 1 at
+// party 0, 0 elsewhere), a free-XOR wire label (zero = the 0-label of a constant wire,
+// one = Δ). Each gate is one XOR: INV is a ⊕ one, EQW is a ⊕ zero, EQ c is zero ⊕ (c ? one :
+// zero), so a representation whose XOR builds something else (e.g. a garbling plan's slot pairs)
+// gets every gate in that form. `operand(w)` reads wire w; only the wires of the gate's arity
+// are read.
+template <typename Value, typename Operand, typename Xor>
+auto boolean_linear_gate(const Gate& g, Operand operand, const Value& zero, const Value& one,
+                         Xor xor_) {
+  switch (g.type) {
+    case GateType::kXor: return xor_(operand(g.in0), operand(g.in1));
+    case GateType::kInv: return xor_(operand(g.in0), one);
+    case GateType::kEqw: return xor_(operand(g.in0), zero);
+    case GateType::kEq: return xor_(zero, (g.constant & 1) != 0 ? one : zero);
+    default: break;
+  }
+  SMPC_ASSERT(false && "not a linear Boolean gate");
+  return xor_(zero, zero);
+}
+
+// For representations whose XOR is operator^ on the values themselves.
+template <typename Value, typename Operand>
+Value boolean_linear_value(const Gate& g, Operand operand, Value zero, Value one) {
+  return boolean_linear_gate(g, operand, zero, one,
+                             [](Value a, Value b) { return static_cast<Value>(a ^ b); });
 }
 
 }  // namespace smpc

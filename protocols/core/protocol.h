@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,14 +40,23 @@ struct PartyOutput {
   std::vector<std::uint64_t> values;
 };
 
-// One instance serves every party of a run; run() is straight-line code that reads like the
-// paper, and must be safe to call concurrently from several parties (it keeps no party state).
+// One instance serves every party of a run; run_steps() is straight-line code that reads like
+// the paper, and must be safe to call concurrently from several parties (it keeps no party state).
 class Protocol {
  public:
   virtual ~Protocol() = default;
   virtual std::string_view name() const = 0;
   virtual SecurityClaim claim(int parties) const = 0;
-  virtual PartyOutput run(PartyContext& ctx, const PartyInput& input) const = 0;
-};
+  // The label of this protocol's abort notice (channel.h), or none: a protocol that declares one
+  // has every aborting party tell the others, so they stop waiting for it.
+  virtual std::optional<std::string_view> abort_notice_label() const { return std::nullopt; }
 
+  // Runs this party's steps. If they abort and the protocol declares a notice, the notice goes
+  // to every other party over ctx.net (for a corrupted party, the adversary's channel) before
+  // the Abort propagates to the party runner (run_party).
+  PartyOutput run(PartyContext& ctx, const PartyInput& input) const;
+
+ private:
+  virtual PartyOutput run_steps(PartyContext& ctx, const PartyInput& input) const = 0;
+};
 }  // namespace smpc

@@ -27,119 +27,158 @@ bool triple_ot_sender(PartyId i, PartyId j, int parties) {
   return 2 * d == n && i < n / 2;  // the diametric pair (n even): the lower half sends
 }
 
-BitTriples ot_bit_triples(PartyContext& ctx, std::size_t count, const std::string& label) {
-  Channel& net = ctx.net;
-  const PartyId me = net.self();
-  const int n = net.party_count();
-  SMPC_ASSERT(count > 0 && n >= 2);
-  const std::size_t m = count, m2 = 2 * count;
-  const std::string ot_label = label + ".ot";
-  const auto sends = [n](PartyId i, PartyId j) { return triple_ot_sender(i, j, n); };
+namespace {
+
+using Bits = std::vector<std::uint8_t>;
+
+// One party's run of the OT triple generation (steps of bit_triples.h), with one IKNP instance
+// per pair, each with its own randomness stream; the Rngs outlive the instances that hold
+// references to them.
+class OtTriples {
+ public:
+  OtTriples(PartyContext& ctx, std::size_t count, const std::string& label)
+      : ctx_(ctx), net_(ctx.net), me_(net_.self()), n_(net_.party_count()), m_(count),
+        label_(label), rngs_(n_), sender_(n_), receiver_(n_), r_(n_), s0_(n_), diff_(n_) {
+    SMPC_ASSERT(count > 0 && n_ >= 2);
+    const std::string ot_label = label + ".ot";
+    for (PartyId j : other_parties(n_, me_)) {
+      rngs_[j] = std::make_unique<Rng>(ctx.rng.derive("gmw.ot." + std::to_string(j)));
+      if (triple_ot_sender(me_, j, n_))
+        sender_[j] = std::make_unique<IknpSender>(net_, j, *rngs_[j], ot_label);
+      else
+        receiver_[j] = std::make_unique<IknpReceiver>(net_, j, *rngs_[j], ot_label);
+    }
+  }
+
+  BitTriples run() {
+    base_ots();
+    extend();
+    send_corrections();
+    return combine();
+  }
+
+ private:
+  void base_ots();
+  void extend();
+  void send_corrections();
+  BitTriples combine();
+
+  PartyContext& ctx_;
+  Channel& net_;
+  PartyId me_;
+  int n_;
+  std::size_t m_;
+  std::string label_;
   // Only for n = 2 is a party (0) nobody's receiver; it then derives a and b from its OTs with
   // its one receiver and sends no corrections.
-  const bool derived = n == 2 && me == 0;
+  bool derived() const { return n_ == 2 && me_ == 0; }
+  PerParty<std::unique_ptr<Rng>> rngs_;
+  PerParty<std::unique_ptr<IknpSender>> sender_;      // me → j
+  PerParty<std::unique_ptr<IknpReceiver>> receiver_;  // j → me
+  BitTriples t_;
+  PerParty<Bits> r_;     // as receiver: lsb(m_β) from j
+  PerParty<Bits> s0_;    // as sender: our share s0 towards j
+  PerParty<Bits> diff_;  // as sender: the random difference s0 ⊕ s1 towards j
+};
 
-  // One IKNP instance per pair, each with its own randomness stream; the Rngs must outlive the
-  // instances that hold references to them.
-  std::vector<std::unique_ptr<Rng>> rngs(static_cast<std::size_t>(n));
-  std::vector<std::unique_ptr<IknpSender>> sender(static_cast<std::size_t>(n));      // me → j
-  std::vector<std::unique_ptr<IknpReceiver>> receiver(static_cast<std::size_t>(n));  // j → me
-  for (PartyId j = 0; j < n; ++j) {
-    if (j == me) continue;
-    rngs[j] = std::make_unique<Rng>(ctx.rng.derive("gmw.ot." + std::to_string(j)));
-    if (sends(me, j))
-      sender[j] = std::make_unique<IknpSender>(net, j, *rngs[j], ot_label);
-    else
-      receiver[j] = std::make_unique<IknpReceiver>(net, j, *rngs[j], ot_label);
+// Step 1 (base OTs): every base message goes out before we wait: one round.
+void OtTriples::base_ots() {
+  for (PartyId j : all_parties(n_)) {
+    if (sender_[j]) sender_[j]->send_base();
+    if (receiver_[j]) receiver_[j]->send_base();
   }
+  for (PartyId j : all_parties(n_)) {
+    if (sender_[j]) sender_[j]->receive_base();
+    if (receiver_[j]) receiver_[j]->receive_base();
+  }
+}
 
-  // Step 1 (base OTs): every base message goes out before we wait: one round.
-  for (PartyId j = 0; j < n; ++j) {
-    if (sender[j]) sender[j]->send_base();
-    if (receiver[j]) receiver[j]->send_base();
-  }
-  for (PartyId j = 0; j < n; ++j) {
-    if (sender[j]) sender[j]->receive_base();
-    if (receiver[j]) receiver[j]->receive_base();
-  }
-
-  // Step 2 (random OT extension): choices (b ‖ a) towards every sender; u goes out to all of
-  // them before we, as a sender, wait for our receivers' u.
-  BitTriples t;
-  t.a.resize(m);
-  t.b.resize(m);
-  t.c.resize(m);
-  if (!derived) {
-    Rng ab = ctx.rng.derive("gmw.triples.ab");
+// Step 2 (random OT extension): choices (b ‖ a) towards every sender; u goes out to all of them
+// before we, as a sender, wait for our receivers' u.
+void OtTriples::extend() {
+  const std::size_t m = m_, m2 = 2 * m_;
+  t_.a.resize(m);
+  t_.b.resize(m);
+  t_.c.resize(m);
+  if (!derived()) {
+    Rng ab = ctx_.rng.derive("gmw.triples.ab");
     const auto bits = random_bits(ab, m2);
     for (std::size_t k = 0; k < m; ++k) {
-      t.b[k] = bits[k] ? 1 : 0;
-      t.a[k] = bits[m + k] ? 1 : 0;
+      t_.b[k] = bits[k] ? 1 : 0;
+      t_.a[k] = bits[m + k] ? 1 : 0;
     }
   }
   std::vector<bool> choices(m2);
   for (std::size_t k = 0; k < m; ++k) {
-    choices[k] = t.b[k] != 0;
-    choices[m + k] = t.a[k] != 0;
+    choices[k] = t_.b[k] != 0;
+    choices[m + k] = t_.a[k] != 0;
   }
-  std::vector<std::vector<std::uint8_t>> r(static_cast<std::size_t>(n));  // lsb(m_β) from j
-  for (PartyId j = 0; j < n; ++j) {
-    if (!receiver[j]) continue;
-    const auto out = receiver[j]->extend_random(choices);
-    r[j].resize(m2);
-    for (std::size_t k = 0; k < m2; ++k) r[j][k] = block_lsb(out[k]) ? 1 : 0;
+  for (PartyId j : all_parties(n_)) {
+    if (!receiver_[j]) continue;
+    const auto out = receiver_[j]->extend_random(choices);
+    r_[j].resize(m2);
+    for (std::size_t k = 0; k < m2; ++k) r_[j][k] = block_lsb(out[k]) ? 1 : 0;
   }
-  // Towards our receivers: s0 (our share) and the random difference s0 ⊕ s1.
-  std::vector<std::vector<std::uint8_t>> s0(static_cast<std::size_t>(n)),
-      diff(static_cast<std::size_t>(n));
-  for (PartyId j = 0; j < n; ++j) {
-    if (!sender[j]) continue;
-    const auto out = sender[j]->extend_random(m2);
-    s0[j].resize(m2);
-    diff[j].resize(m2);
+  for (PartyId j : all_parties(n_)) {
+    if (!sender_[j]) continue;
+    const auto out = sender_[j]->extend_random(m2);
+    s0_[j].resize(m2);
+    diff_[j].resize(m2);
     for (std::size_t k = 0; k < m2; ++k) {
-      s0[j][k] = block_lsb(out[k][0]) ? 1 : 0;
-      diff[j][k] = s0[j][k] ^ (block_lsb(out[k][1]) ? 1 : 0);
+      s0_[j][k] = block_lsb(out[k][0]) ? 1 : 0;
+      diff_[j][k] = s0_[j][k] ^ (block_lsb(out[k][1]) ? 1 : 0);
     }
   }
+}
 
-  // Step 3: corrections turn each receiver's random differences into our a (OT k) and b
-  // (OT m + k); with n = 2, party 0's a and b are those differences.
-  if (derived) {
+// Step 3: corrections turn each receiver's random differences into our a (OT k) and b
+// (OT m + k); with n = 2, party 0's a and b are those differences.
+void OtTriples::send_corrections() {
+  const std::size_t m = m_;
+  if (derived()) {
     for (std::size_t k = 0; k < m; ++k) {
-      t.a[k] = diff[1][k];
-      t.b[k] = diff[1][m + k];
+      t_.a[k] = diff_[1][k];
+      t_.b[k] = diff_[1][m + k];
     }
-  } else {
-    for (PartyId j = 0; j < n; ++j) {
-      if (!sender[j]) continue;
-      std::vector<bool> fix(m2);
-      for (std::size_t k = 0; k < m; ++k) {
-        fix[k] = (t.a[k] ^ diff[j][k]) != 0;
-        fix[m + k] = (t.b[k] ^ diff[j][m + k]) != 0;
-      }
-      net.send(j, label + ".triple.fix", Message().add_bits(fix));
-    }
+    return;
   }
+  for (PartyId j : all_parties(n_)) {
+    if (!sender_[j]) continue;
+    std::vector<bool> fix(2 * m);
+    for (std::size_t k = 0; k < m; ++k) {
+      fix[k] = (t_.a[k] ^ diff_[j][k]) != 0;
+      fix[m + k] = (t_.b[k] ^ diff_[j][m + k]) != 0;
+    }
+    net_.send(j, label_ + ".triple.fix", Message().add_bits(fix));
+  }
+}
 
-  // Step 4: c = a·b ⊕ our shares of a_me·b_j, b_me·a_j (as sender) and a_j·b_me, b_j·a_me
-  // (as receiver: r ⊕ β·correction).
-  for (std::size_t k = 0; k < m; ++k) t.c[k] = t.a[k] & t.b[k];
-  for (PartyId j = 0; j < n; ++j) {
-    if (sender[j]) {
-      for (std::size_t k = 0; k < m; ++k) t.c[k] ^= s0[j][k] ^ s0[j][m + k];
+// Step 4: c = a·b ⊕ our shares of a_me·b_j, b_me·a_j (as sender) and a_j·b_me, b_j·a_me (as
+// receiver: r ⊕ β·correction).
+BitTriples OtTriples::combine() {
+  const std::size_t m = m_;
+  for (std::size_t k = 0; k < m; ++k) t_.c[k] = t_.a[k] & t_.b[k];
+  for (PartyId j : all_parties(n_)) {
+    if (sender_[j]) {
+      for (std::size_t k = 0; k < m; ++k) t_.c[k] ^= s0_[j][k] ^ s0_[j][m + k];
       continue;
     }
-    if (!receiver[j]) continue;
-    for (std::size_t k = 0; k < m; ++k) t.c[k] ^= r[j][k] ^ r[j][m + k];
-    if (n == 2) continue;  // party 0 derived its a and b: no corrections
-    const Message msg = net.recv(j);
+    if (!receiver_[j]) continue;
+    for (std::size_t k = 0; k < m; ++k) t_.c[k] ^= r_[j][k] ^ r_[j][m + k];
+    if (n_ == 2) continue;  // party 0 derived its a and b: no corrections
+    const Message msg = net_.recv(j);
     msg.expect_parts(1);
-    const std::vector<bool> fix = msg.bits(0, m2);
+    const std::vector<bool> fix = msg.bits(0, 2 * m);
     for (std::size_t k = 0; k < m; ++k)
-      t.c[k] ^= (t.b[k] & (fix[k] ? 1 : 0)) ^ (t.a[k] & (fix[m + k] ? 1 : 0));
+      t_.c[k] ^= (t_.b[k] & (fix[k] ? 1 : 0)) ^ (t_.a[k] & (fix[m + k] ? 1 : 0));
   }
-  return t;
+  return std::move(t_);
+}
+
+}  // namespace
+
+BitTriples ot_bit_triples(PartyContext& ctx, std::size_t count, const std::string& label) {
+  return OtTriples(ctx, count, label).run();
 }
 
 BitTriples dealer_bit_triples(std::uint64_t dealer_seed, PartyId self, int parties,

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "protocols/core/linear_shares.h"
 #include "protocols/gmw/bit_triples.h"
 #include "protocols/ot/iknp.h"
 #include "protocols/gmw/labels.h"
@@ -31,19 +32,11 @@ std::vector<bool> read_bits(const Message& m, std::size_t count) {
   return m.bits(0, count);
 }
 
-// The online phase (steps 1-3 of gmw.h), given this party's triple shares, consumed in layer
-// order.
-PartyOutput gmw_online(const GmwPlan& plan, PartyContext& ctx, const PartyInput& input,
-                       const BitTriples& triples) {
+// Step 1 (input sharing): random shares for every peer, the XOR of the rest for us.
+void share_inputs(const Circuit& c, PartyContext& ctx, const PartyInput& input,
+                  std::vector<std::uint8_t>& wire) {
   Channel& net = ctx.net;
   const PartyId me = net.self();
-  const int n = net.party_count();
-  const Circuit& c = plan.circuit;
-  SMPC_ASSERT(triples.size() == plan.and_count);
-  ctx.meter.set_phase("online");
-  std::vector<std::uint8_t> wire(c.num_wires, 0);
-
-  // Step 1 (input sharing): random shares for every peer, the XOR of the rest for us.
   const auto my_wires = c.input_wires_of(me);
   SMPC_ASSERT(input.values.size() == my_wires.size());
   if (!my_wires.empty()) {
@@ -52,82 +45,57 @@ PartyOutput gmw_online(const GmwPlan& plan, PartyContext& ctx, const PartyInput&
       SMPC_ASSERT(input.values[k] <= 1);
       own[k] = static_cast<std::uint8_t>(input.values[k]);
     }
-    for (PartyId j = 0; j < n; ++j) {
-      if (j == me) continue;
+    for (PartyId j : other_parties(net.party_count(), me)) {
       const auto share = random_bits(ctx.rng, my_wires.size());
       for (std::size_t k = 0; k < share.size(); ++k) own[k] ^= share[k] ? 1 : 0;
       net.send(j, labels::gmw::kInput, Message().add_bits(share));
     }
     for (std::size_t k = 0; k < my_wires.size(); ++k) wire[my_wires[k]] = own[k];
   }
-  for (PartyId p = 0; p < n; ++p) {
-    if (p == me) continue;
+  for (PartyId p : other_parties(net.party_count(), me)) {
     const auto wires = c.input_wires_of(p);
     if (wires.empty()) continue;
     const auto share = read_bits(net.recv(p), wires.size());
     for (std::size_t k = 0; k < wires.size(); ++k) wire[wires[k]] = share[k] ? 1 : 0;
   }
+}
 
-  // Step 2 (circuit evaluation), one round per layer of AND gates.
-  const std::uint8_t first = me == 0 ? 1 : 0;  // party 0 carries constants and the d·e term
-  std::size_t next_triple = 0;
-  std::vector<std::uint8_t> d, e;
-  for (const CircuitLayer& layer : plan.layers) {
-    const std::size_t m = layer.nonlinear.size();
-    if (m > 0) {
-      // 2a: open d_i = x_i ⊕ a_i and e_i = y_i ⊕ b_i for the whole layer in one message.
-      d.assign(m, 0);
-      e.assign(m, 0);
-      std::vector<bool> opening(2 * m);
-      for (std::size_t k = 0; k < m; ++k) {
-        const Gate& g = c.gates[layer.nonlinear[k]];
-        d[k] = wire[g.in0] ^ triples.a[next_triple + k];
-        e[k] = wire[g.in1] ^ triples.b[next_triple + k];
-        opening[k] = d[k] != 0;
-        opening[m + k] = e[k] != 0;
-      }
-      send_to_all(net, labels::gmw::kAnd, Message().add_bits(opening));
-      for (PartyId p = 0; p < n; ++p) {
-        if (p == me) continue;
-        const auto theirs = read_bits(net.recv(p), 2 * m);
-        for (std::size_t k = 0; k < m; ++k) {
-          d[k] ^= theirs[k] ? 1 : 0;
-          e[k] ^= theirs[m + k] ? 1 : 0;
-        }
-      }
-      // 2b: z_i = c_i ⊕ d·b_i ⊕ e·a_i ⊕ [i = 0]·d·e.
-      for (std::size_t k = 0; k < m; ++k) {
-        const std::size_t t = next_triple + k;
-        wire[c.gates[layer.nonlinear[k]].out] = triples.c[t] ^ (d[k] & triples.b[t]) ^
-                                                (e[k] & triples.a[t]) ^ (first & d[k] & e[k]);
-      }
-      next_triple += m;
-    }
-    // 2c: the layer's linear gates, locally.
-    for (std::size_t gi : layer.linear) {
-      const Gate& g = c.gates[gi];
-      switch (g.type) {
-        case GateType::kXor:
-          wire[g.out] = wire[g.in0] ^ wire[g.in1];
-          break;
-        case GateType::kInv:
-          wire[g.out] = wire[g.in0] ^ first;
-          break;
-        case GateType::kEq:
-          wire[g.out] = first & static_cast<std::uint8_t>(g.constant & 1);
-          break;
-        case GateType::kEqw:
-          wire[g.out] = wire[g.in0];
-          break;
-        default:
-          SMPC_ASSERT(false && "not a linear Boolean gate");
-      }
-    }
+// Step 2a-b for the m AND gates of one layer, with the triples from `next_triple` on.
+void and_layer(const Circuit& c, const CircuitLayer& layer, const BitTriples& triples,
+               std::size_t next_triple, Channel& net, std::vector<std::uint8_t>& wire) {
+  const std::uint8_t first = net.self() == 0 ? 1 : 0;  // party 0 carries the d·e term
+  const std::size_t m = layer.nonlinear.size();
+  // 2a: open d_i = x_i ⊕ a_i and e_i = y_i ⊕ b_i for the whole layer in one message.
+  std::vector<std::uint8_t> d(m), e(m);
+  std::vector<bool> opening(2 * m);
+  for (std::size_t k = 0; k < m; ++k) {
+    const Gate& g = c.gates[layer.nonlinear[k]];
+    d[k] = wire[g.in0] ^ triples.a[next_triple + k];
+    e[k] = wire[g.in1] ^ triples.b[next_triple + k];
+    opening[k] = d[k] != 0;
+    opening[m + k] = e[k] != 0;
   }
+  const auto decode = [m](PartyId, const Message& msg) { return read_bits(msg, 2 * m); };
+  const auto theirs =
+      broadcast_and_collect(net, labels::gmw::kAnd, Message().add_bits(opening), decode);
+  for (const auto& [p, bits] : theirs.others(net.self()))
+    for (std::size_t k = 0; k < m; ++k) {
+      d[k] ^= bits[k] ? 1 : 0;
+      e[k] ^= bits[m + k] ? 1 : 0;
+    }
+  // 2b: z_i = c_i ⊕ d·b_i ⊕ e·a_i ⊕ [i = 0]·d·e.
+  for (std::size_t k = 0; k < m; ++k) {
+    const std::size_t t = next_triple + k;
+    wire[c.gates[layer.nonlinear[k]].out] = triples.c[t] ^ (d[k] & triples.b[t]) ^
+                                            (e[k] & triples.a[t]) ^ (first & d[k] & e[k]);
+  }
+}
 
-  // Step 3 (outputs): our shares of r's output wires go to r.
-  for (PartyId r = 0; r < n; ++r) {
-    if (r == me) continue;
+// Step 3 (outputs): our shares of r's output wires go to r, who XORs all of them.
+PartyOutput reconstruct_outputs(const Circuit& c, Channel& net,
+                                const std::vector<std::uint8_t>& wire) {
+  const PartyId me = net.self();
+  for (PartyId r : other_parties(net.party_count(), me)) {
     const auto wires = c.output_wires_of(r);
     if (wires.empty()) continue;
     std::vector<bool> shares(wires.size());
@@ -139,13 +107,40 @@ PartyOutput gmw_online(const GmwPlan& plan, PartyContext& ctx, const PartyInput&
   if (out_wires.empty()) return out;
   std::vector<std::uint8_t> value(out_wires.size());
   for (std::size_t k = 0; k < out_wires.size(); ++k) value[k] = wire[out_wires[k]];
-  for (PartyId p = 0; p < n; ++p) {
-    if (p == me) continue;
-    const auto share = read_bits(net.recv(p), out_wires.size());
+  const auto decode = [&](PartyId, const Message& m) { return read_bits(m, out_wires.size()); };
+  const auto received = recv_each(net, decode);
+  for (const auto& [p, share] : received.others(me))
     for (std::size_t k = 0; k < out_wires.size(); ++k) value[k] ^= share[k] ? 1 : 0;
-  }
   out.values.assign(value.begin(), value.end());
   return out;
+}
+
+// The online phase (steps 1-3 of gmw.h), given this party's triple shares, consumed in layer
+// order.
+PartyOutput gmw_online(const GmwPlan& plan, PartyContext& ctx, const PartyInput& input,
+                       const BitTriples& triples) {
+  const Circuit& c = plan.circuit;
+  SMPC_ASSERT(triples.size() == plan.and_count);
+  ctx.meter.set_phase("online");
+  std::vector<std::uint8_t> wire(c.num_wires, 0);
+  share_inputs(c, ctx, input, wire);
+
+  // Step 2 (circuit evaluation), one round per layer of AND gates; 2c: the layer's linear
+  // gates, locally (party 0 carries the constants).
+  const std::uint8_t first = ctx.net.self() == 0 ? 1 : 0;
+  const auto operand = [&wire](std::uint32_t w) { return wire[w]; };
+  std::size_t next_triple = 0;
+  for (const CircuitLayer& layer : plan.layers) {
+    if (!layer.nonlinear.empty()) {
+      and_layer(c, layer, triples, next_triple, ctx.net, wire);
+      next_triple += layer.nonlinear.size();
+    }
+    for (std::size_t gi : layer.linear) {
+      const Gate& g = c.gates[gi];
+      wire[g.out] = boolean_linear_value<std::uint8_t>(g, operand, 0, first);
+    }
+  }
+  return reconstruct_outputs(c, ctx.net, wire);
 }
 
 SecurityClaim dishonest_majority_claim(int parties, const std::string& triples) {
@@ -178,7 +173,7 @@ SecurityClaim GmwSemiHonest::claim(int parties) const {
                                   "multiplication triples from IKNP oblivious transfer");
 }
 
-PartyOutput GmwSemiHonest::run(PartyContext& ctx, const PartyInput& input) const {
+PartyOutput GmwSemiHonest::run_steps(PartyContext& ctx, const PartyInput& input) const {
   BitTriples triples;
   if (plan_.and_count > 0) {
     ctx.meter.set_phase("offline");
@@ -196,13 +191,53 @@ SecurityClaim GmwTrustedDealer::claim(int parties) const {
                "(simulated locally, no preprocessing messages: online phase only)");
 }
 
-PartyOutput GmwTrustedDealer::run(PartyContext& ctx, const PartyInput& input) const {
+PartyOutput GmwTrustedDealer::run_steps(PartyContext& ctx, const PartyInput& input) const {
   const BitTriples triples = dealer_bit_triples(dealer_seed_, ctx.net.self(),
                                                 ctx.net.party_count(), plan_.and_count);
   return gmw_online(plan_, ctx, input, triples);
 }
 
 // ---------------------------------------------------------------------------------------------
+
+namespace {
+
+// Causal rounds (meter.h), replayed: a message is stamped 1 + the largest round its sender has
+// received. After the offline phase every party has received a round-3 correction (n ≥ 3); for
+// n = 2 the OT sender (party 0) last received u (round 2) and the receiver only the base message
+// (round 1), so party 1's online phase can start in round 2.
+std::uint32_t replay_rounds(int n, const std::vector<std::size_t>& in,
+                            const std::vector<std::size_t>& out,
+                            const std::vector<std::size_t>& widths, std::uint32_t offline_rounds) {
+  const auto np = static_cast<std::size_t>(n);
+  std::vector<std::uint32_t> seen(np, offline_rounds), sent(np, 0);
+  if (offline_rounds > 0 && n == 2) seen[1] = 1;
+  std::uint32_t top = offline_rounds;
+  const auto deliver = [&] {
+    std::vector<std::uint32_t> next = seen;
+    for (PartyId p = 0; p < n; ++p)
+      for (PartyId q = 0; q < n; ++q)
+        if (q != p) next[p] = std::max(next[p], sent[q]);
+    seen = next;
+  };
+  for (PartyId p = 0; p < n; ++p) {
+    sent[p] = in[p] > 0 ? seen[p] + 1 : 0;
+    top = std::max(top, sent[p]);
+  }
+  deliver();
+  for (std::size_t l = 0; l < widths.size(); ++l) {
+    for (PartyId p = 0; p < n; ++p) {
+      sent[p] = seen[p] + 1;
+      top = std::max(top, sent[p]);
+    }
+    deliver();
+  }
+  for (PartyId p = 0; p < n; ++p)
+    for (PartyId r = 0; r < n; ++r)
+      if (r != p && out[r] > 0) top = std::max(top, seen[p] + 1);
+  return top;
+}
+
+}  // namespace
 
 GmwCost gmw_cost(const Circuit& c, int parties, GmwPreprocessing preprocessing) {
   const int n = parties;
@@ -253,37 +288,8 @@ GmwCost gmw_cost(const Circuit& c, int parties, GmwPreprocessing preprocessing) 
     for (PartyId p = 0; p < n && out[r] > 0; ++p)
       if (p != r) add(labels::gmw::kOutput, p, r, bits_message(out[r]));
 
-  // Causal rounds (meter.h), replayed: a message is stamped 1 + the largest round its sender
-  // has received. After the offline phase every party has received a round-3 correction
-  // (n ≥ 3); for n = 2 the OT sender (party 0) last received u (round 2) and the receiver only
-  // the base message (round 1), so party 1's online phase can start in round 2.
-  std::vector<std::uint32_t> seen(np, cost.offline_rounds), sent(np, 0);
-  if (cost.offline_rounds > 0 && n == 2) seen[1] = 1;
-  std::uint32_t top = cost.offline_rounds;
-  const auto deliver = [&] {
-    std::vector<std::uint32_t> next = seen;
-    for (PartyId p = 0; p < n; ++p)
-      for (PartyId q = 0; q < n; ++q)
-        if (q != p) next[p] = std::max(next[p], sent[q]);
-    seen = next;
-  };
-  for (PartyId p = 0; p < n; ++p) {
-    sent[p] = in[p] > 0 ? seen[p] + 1 : 0;
-    top = std::max(top, sent[p]);
-  }
-  deliver();
-  for (std::size_t l = 0; l < widths.size(); ++l) {
-    for (PartyId p = 0; p < n; ++p) {
-      sent[p] = seen[p] + 1;
-      top = std::max(top, sent[p]);
-    }
-    deliver();
-  }
-  for (PartyId p = 0; p < n; ++p)
-    for (PartyId r = 0; r < n; ++r)
-      if (r != p && out[r] > 0) top = std::max(top, seen[p] + 1);
-  cost.rounds = top;
-  cost.online_rounds = top - cost.offline_rounds;
+  cost.rounds = replay_rounds(n, in, out, widths, cost.offline_rounds);
+  cost.online_rounds = cost.rounds - cost.offline_rounds;
   return cost;
 }
 

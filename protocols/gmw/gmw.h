@@ -90,7 +90,7 @@ class GmwSemiHonest final : public Protocol {
 
   std::string_view name() const override { return "gmw"; }
   SecurityClaim claim(int parties) const override;
-  PartyOutput run(PartyContext& ctx, const PartyInput& input) const override;
+  PartyOutput run_steps(PartyContext& ctx, const PartyInput& input) const override;
 
   const GmwPlan& plan() const { return plan_; }
 
@@ -106,7 +106,7 @@ class GmwTrustedDealer final : public Protocol {
 
   std::string_view name() const override { return "gmw_dealer"; }
   SecurityClaim claim(int parties) const override;
-  PartyOutput run(PartyContext& ctx, const PartyInput& input) const override;
+  PartyOutput run_steps(PartyContext& ctx, const PartyInput& input) const override;
 
   const GmwPlan& plan() const { return plan_; }
   std::uint64_t dealer_seed() const { return dealer_seed_; }

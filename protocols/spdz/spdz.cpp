@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <array>
 #include <optional>
 #include <string>
 
@@ -18,14 +19,8 @@
 namespace smpc {
 namespace {
 
-constexpr std::string_view kAbortNotice = labels::spdz::kAbort;
 constexpr std::size_t kSeedBytes = 32;
-
-bool is_abort_notice(const Message& m) {
-  if (m.parts().size() != 1 || m.parts()[0].kind != ElementKind::kByte) return false;
-  const Bytes& d = m.parts()[0].data;
-  return d.size() == kAbortNotice.size() && std::memcmp(d.data(), kAbortNotice.data(), d.size()) == 0;
-}
+using Seed = std::array<std::uint8_t, kSeedBytes>;
 
 Bytes fp61_bytes(std::span<const Fp61> values) {
   Bytes out;
@@ -46,7 +41,10 @@ struct Opened {
   std::array<Fp61, kSpdzMaxMacKeys> mac{};
 };
 
-// One party's run of Π_Online; keeps the per-run state the steps share.
+std::string coin_session(std::size_t which) { return "spdz.coin/" + std::to_string(which); }
+
+// One party's run of Π_Online; keeps the per-run state the steps share. Every receive goes
+// through net_, which turns a peer's "spdz.abort" notice into an Abort.
 class SpdzParty {
  public:
   SpdzParty(const Circuit& c, int k, std::uint64_t dealer_seed, PartyContext& ctx)
@@ -54,27 +52,19 @@ class SpdzParty {
         k_(k),
         dealer_seed_(dealer_seed),
         ctx_(ctx),
-        net_(ctx.net),
+        net_(ctx.net, labels::spdz::kAbort),
         me_(net_.self()),
         n_(net_.party_count()) {}
 
   PartyOutput run(const PartyInput& input);
 
  private:
-  Message recv(PartyId from) {
-    Message m = net_.recv(from);
-    if (is_abort_notice(m))
-      throw Abort("party " + std::to_string(from) + " aborted", {}, AbortKind::kCheckFailed);
-    return m;
-  }
-  std::vector<Fp61> recv_field61(PartyId from, std::size_t count) {
-    const Message m = recv(from);
+  // Typed receives: one part of `count` field elements, or of exactly `size` bytes.
+  static std::vector<Fp61> field61_of(const Message& m, std::size_t count) {
     m.expect_parts(1);
     return m.field61(0, count);
   }
-  void send_all(std::string_view label, const Message& m) { send_to_all(net_, label, m); }
-  Bytes recv_bytes(PartyId from, std::size_t size) {
-    const Message m = recv(from);
+  static Bytes bytes_of(PartyId from, const Message& m, std::size_t size) {
     m.expect_parts(1);
     Bytes b = m.bytes(0);
     if (b.size() != size)
@@ -83,6 +73,14 @@ class SpdzParty {
                   {from}, AbortKind::kMalformed);
     return b;
   }
+  std::vector<Fp61> recv_field61(PartyId from, std::size_t count) {
+    return field61_of(net_.recv(from), count);
+  }
+  Bytes recv_bytes(PartyId from, std::size_t size) { return bytes_of(from, net_.recv(from), size); }
+  PerParty<Bytes> recv_bytes_each(std::size_t size) {
+    return recv_each(net_, [size](PartyId p, const Message& m) { return bytes_of(p, m, size); });
+  }
+  void send_all(std::string_view label, const Message& m) { send_to_all(net_, label, m); }
 
   // [[x]] + c for a public c: party 0 adds c to its value share, every party α_i·c to its MACs.
   void add_public(AuthShare& s, Fp61 c) const {
@@ -112,24 +110,39 @@ class SpdzParty {
     return out;
   }
 
+  // The steps of Π_Online (numbered as in spdz.h).
+  void offline_setup();                                            // step 0
+  Bytes share_inputs(const PartyInput& input);                     // step 1
+  void multiply_layer(const CircuitLayer& layer, std::size_t& triple);  // step 2
+  void evaluate_circuit();                                         // step 2, every layer
+  std::vector<Fp61> open_outputs();                                // step 4
+  PartyOutput outputs_for_me(const std::vector<Fp61>& opened) const;
+
   // Partial opening (Π_Online): everyone sends its value shares to everyone; the MACs stay
   // secret and are remembered for the next MACCheck.
   std::vector<Fp61> open(std::string_view label, const std::vector<AuthShare>& shares,
                          std::vector<Opened>& log);
   // MACCheck (eprint 2012/642) of `log`; check 1 also compares the input broadcasts.
-  void mac_check(int which, const std::vector<Opened>& log, const Bytes* input_digest);
+  void mac_check(std::size_t which, const std::vector<Opened>& log, const Bytes* input_digest);
+  Seed mac_check_open_seed(std::size_t which, const Bytes* input_digest);      // MACCheck 1
+  std::vector<Fp61> mac_check_sigma(std::size_t which, const Seed& seed,
+                                    const std::vector<Opened>& log) const;     // MACCheck 2
+  std::vector<Fp61> mac_check_sum_sigma(std::size_t which,
+                                        const std::vector<Fp61>& sigma);       // MACCheck 3
 
   const Circuit& c_;
   int k_;
   std::uint64_t dealer_seed_;
   PartyContext& ctx_;
-  Channel& net_;
+  NoticeAwareChannel net_;
   PartyId me_;
   int n_;
   SpdzPreprocessing prep_;
-  std::array<std::array<std::uint8_t, kSeedBytes>, 2> coin_seed_{};
+  std::vector<AuthShare> wire_;
+  std::vector<Opened> log_;  // every value opened since the last MACCheck, with its MACs
+  std::array<Seed, 2> coin_seed_{};
   std::array<Opening, 2> coin_opening_{};
-  std::vector<std::array<Digest, 2>> coin_commitment_;
+  PerParty<std::array<Digest, 2>> coin_commitment_;
 };
 
 std::vector<Fp61> SpdzParty::open(std::string_view label, const std::vector<AuthShare>& shares,
@@ -138,8 +151,7 @@ std::vector<Fp61> SpdzParty::open(std::string_view label, const std::vector<Auth
   for (const auto& s : shares) mine.push_back(s.value);
   send_all(label, Message().add_field61(mine));
   std::vector<Fp61> sum = mine;
-  for (PartyId p = 0; p < n_; ++p) {
-    if (p == me_) continue;
+  for (PartyId p : other_parties(n_, me_)) {
     const auto got = recv_field61(p, mine.size());
     for (std::size_t i = 0; i < sum.size(); ++i) sum[i] += got[i];
   }
@@ -147,28 +159,24 @@ std::vector<Fp61> SpdzParty::open(std::string_view label, const std::vector<Auth
   return sum;
 }
 
-void SpdzParty::mac_check(int which, const std::vector<Opened>& log, const Bytes* input_digest) {
-  const auto w = static_cast<std::size_t>(which - 1);
-  const std::string coin_session = "spdz.coin/" + std::to_string(which);
-  const std::string check_session = "spdz.maccheck/" + std::to_string(which);
-
-  // MACCheck step 1: open the seed committed in round 1; s = ⊕ s_i is uniform as long as one
-  // party is honest, and fixed only after every value of `log` was opened.
-  {
-    Bytes open_msg(coin_opening_[w].value);
-    open_msg.insert(open_msg.end(), coin_opening_[w].randomness.begin(),
-                    coin_opening_[w].randomness.end());
-    send_all(labels::spdz::kCoinOpen, Message().add_bytes(open_msg));
-    if (input_digest) send_all(labels::spdz::kInputCheck, Message().add_bytes(*input_digest));
-  }
-  std::array<std::uint8_t, kSeedBytes> seed = coin_seed_[w];
-  for (PartyId p = 0; p < n_; ++p) {
-    if (p == me_) continue;
+// MACCheck step 1: open the seed committed in round 1; s = ⊕ s_i is uniform as long as one
+// party is honest, and fixed only after every value of the log was opened. Check 1 also sends
+// the hash of the ε values received, so an owner who sent different ε to different parties is
+// caught.
+Seed SpdzParty::mac_check_open_seed(std::size_t which, const Bytes* input_digest) {
+  const std::size_t w = which - 1;
+  Bytes open_msg(coin_opening_[w].value);
+  open_msg.insert(open_msg.end(), coin_opening_[w].randomness.begin(),
+                  coin_opening_[w].randomness.end());
+  send_all(labels::spdz::kCoinOpen, Message().add_bytes(open_msg));
+  if (input_digest) send_all(labels::spdz::kInputCheck, Message().add_bytes(*input_digest));
+  Seed seed = coin_seed_[w];
+  for (PartyId p : other_parties(n_, me_)) {
     const Bytes b = recv_bytes(p, 2 * kSeedBytes);
     Opening o;
     o.value.assign(b.begin(), b.begin() + kSeedBytes);
     std::memcpy(o.randomness.data(), b.data() + kSeedBytes, kSeedBytes);
-    if (!verify_commitment({coin_session, p}, coin_commitment_[static_cast<std::size_t>(p)][w], o))
+    if (!verify_commitment({coin_session(which), p}, coin_commitment_[p][w], o))
       throw Abort("party " + std::to_string(p) +
                       " opened its MACCheck seed inconsistently with "
                       "its commitment",
@@ -178,33 +186,39 @@ void SpdzParty::mac_check(int which, const std::vector<Opened>& log, const Bytes
       throw Abort("the input broadcasts were inconsistent: party " + std::to_string(p) +
                   " received other ε values than this party");
   }
+  return seed;
+}
 
-  // MACCheck step 2: per key, random coefficients, a = Σ r_j a_j, σ_i = Σ r_j γ_ij − α_i a.
-  Rng coeffs(0, -1, check_session + "/" + std::string(seed.begin(), seed.end()));
+// MACCheck step 2: per key, random coefficients, a = Σ r_j a_j, σ_i = Σ r_j γ_ij − α_i a.
+std::vector<Fp61> SpdzParty::mac_check_sigma(std::size_t which, const Seed& seed,
+                                             const std::vector<Opened>& log) const {
+  const std::string session = "spdz.maccheck/" + std::to_string(which);
+  Rng coeffs(0, -1, session + "/" + std::string(seed.begin(), seed.end()));
   std::vector<Fp61> sigma(static_cast<std::size_t>(k_));
-  for (int l = 0; l < k_; ++l) {
-    const auto ul = static_cast<std::size_t>(l);
+  for (std::size_t l = 0; l < sigma.size(); ++l) {
     Fp61 a, gamma;
     for (const auto& o : log) {
       const Fp61 r = coeffs.uniform_fp61();
       a += r * o.value;
-      gamma += r * o.mac[ul];
+      gamma += r * o.mac[l];
     }
-    sigma[ul] = gamma - prep_.alpha[ul] * a;
+    sigma[l] = gamma - prep_.alpha[l] * a;
   }
+  return sigma;
+}
 
-  // MACCheck step 3: commit to σ_i, then open; nobody can choose σ after seeing the others.
-  const Bytes sigma_bytes = fp61_bytes(sigma);
-  const auto [digest, opening] = commit({check_session, me_}, sigma_bytes, ctx_.rng);
+// MACCheck step 3: commit to σ_i, then open; nobody can choose σ after seeing the others.
+// Returns Σ σ_i.
+std::vector<Fp61> SpdzParty::mac_check_sum_sigma(std::size_t which,
+                                                 const std::vector<Fp61>& sigma) {
+  const std::string session = "spdz.maccheck/" + std::to_string(which);
+  const auto [digest, opening] = commit({session, me_}, fp61_bytes(sigma), ctx_.rng);
   send_all(labels::spdz::kMacCheckCommit, Message().add_bytes(digest));
-  std::vector<Bytes> their_digest(static_cast<std::size_t>(n_));
-  for (PartyId p = 0; p < n_; ++p)
-    if (p != me_) their_digest[static_cast<std::size_t>(p)] = recv_bytes(p, sizeof(Digest));
+  const PerParty<Bytes> their_digest = recv_bytes_each(sizeof(Digest));
   send_all(labels::spdz::kMacCheckOpen, Message().add_field61(sigma).add_bytes(opening.randomness));
   std::vector<Fp61> total = sigma;
-  for (PartyId p = 0; p < n_; ++p) {
-    if (p == me_) continue;
-    const Message m = recv(p);
+  for (PartyId p : other_parties(n_, me_)) {
+    const Message m = net_.recv(p);
     m.expect_parts(2);
     const auto theirs = m.field61(0, static_cast<std::size_t>(k_));
     const Bytes rnd = m.bytes(1);
@@ -214,12 +228,19 @@ void SpdzParty::mac_check(int which, const std::vector<Opened>& log, const Bytes
     Opening o{fp61_bytes(theirs), {}};
     std::memcpy(o.randomness.data(), rnd.data(), kSeedBytes);
     Digest d{};
-    std::memcpy(d.data(), their_digest[static_cast<std::size_t>(p)].data(), d.size());
-    if (!verify_commitment({check_session, p}, d, o))
+    std::memcpy(d.data(), their_digest[p].data(), d.size());
+    if (!verify_commitment({session, p}, d, o))
       throw Abort("party " + std::to_string(p) + " opened σ inconsistently with its commitment",
                   {p});
     for (std::size_t l = 0; l < total.size(); ++l) total[l] += theirs[l];
   }
+  return total;
+}
+
+void SpdzParty::mac_check(std::size_t which, const std::vector<Opened>& log,
+                          const Bytes* input_digest) {
+  const Seed seed = mac_check_open_seed(which, input_digest);
+  const auto total = mac_check_sum_sigma(which, mac_check_sigma(which, seed, log));
   // MACCheck step 4: Σ σ_i = 0 for every key, else some opened value or MAC was wrong.
   for (std::size_t l = 0; l < total.size(); ++l)
     if (total[l] != Fp61())
@@ -227,133 +248,147 @@ void SpdzParty::mac_check(int which, const std::vector<Opened>& log, const Bytes
                   "): an opened value was not the one the MACs authenticate");
 }
 
-PartyOutput SpdzParty::run(const PartyInput& input) {
-  // Step 0 (offline): the dealer's common stream; the MACCheck seeds are committed right away,
-  // before anything is opened.
+// Step 0 (offline): the dealer's common stream from everyone's contribution; the MACCheck
+// seeds are committed right away, before anything is opened.
+void SpdzParty::offline_setup() {
   ctx_.meter.set_phase("offline");
-  std::array<std::uint8_t, kSeedBytes> contribution{};
+  Seed contribution{};
   ctx_.rng.fill(contribution);
   send_all(labels::spdz::kDealerSeed, Message().add_bytes(contribution));
   ctx_.meter.set_phase("online");
   Bytes commitments;
   for (std::size_t w = 0; w < 2; ++w) {
     ctx_.rng.fill(coin_seed_[w]);
-    auto [d, o] = commit({"spdz.coin/" + std::to_string(w + 1), me_}, coin_seed_[w], ctx_.rng);
+    auto [d, o] = commit({coin_session(w + 1), me_}, coin_seed_[w], ctx_.rng);
     coin_opening_[w] = o;
     commitments.insert(commitments.end(), d.begin(), d.end());
   }
   send_all(labels::spdz::kCoinCommit, Message().add_bytes(commitments));
+  PerParty<Bytes> seeds = recv_bytes_each(kSeedBytes);
+  seeds[me_] = Bytes(contribution.begin(), contribution.end());
   std::string dealer_stream = "spdz.dealer/";
-  coin_commitment_.resize(static_cast<std::size_t>(n_));
-  for (PartyId p = 0; p < n_; ++p) {
-    const Bytes b =
-        p == me_ ? Bytes(contribution.begin(), contribution.end()) : recv_bytes(p, kSeedBytes);
-    dealer_stream.append(b.begin(), b.end());
-  }
-  for (PartyId p = 0; p < n_; ++p) {
-    if (p == me_) continue;
-    const Bytes b = recv_bytes(p, 2 * sizeof(Digest));
+  for (const Bytes& b : seeds) dealer_stream.append(b.begin(), b.end());
+  coin_commitment_ = PerParty<std::array<Digest, 2>>(n_);
+  const PerParty<Bytes> commitments_of = recv_bytes_each(2 * sizeof(Digest));
+  for (const auto& [p, b] : commitments_of.others(me_))
     for (std::size_t w = 0; w < 2; ++w)
-      std::memcpy(coin_commitment_[static_cast<std::size_t>(p)][w].data(),
-                  b.data() + w * sizeof(Digest), sizeof(Digest));
-  }
+      std::memcpy(coin_commitment_[p][w].data(), b.data() + w * sizeof(Digest), sizeof(Digest));
   Rng dealer(dealer_seed_, -1, dealer_stream);
   prep_ = spdz_deal(c_, n_, k_, me_, dealer);
+}
 
-  // Step 1 (Π_Online, Input): the owner opens ε = x − r to everybody; [[x]] = [[r]] + ε.
-  std::vector<AuthShare> wire(c_.num_wires);
-  {
-    std::vector<Fp61> eps;
-    std::size_t idx = 0;
-    for (const auto& g : c_.inputs)
-      for (std::size_t k = 0; k < g.wires.size(); ++k, ++idx)
-        if (g.owner == me_)
-          eps.push_back(Fp61::from_u64(input.values[eps.size()]) - prep_.input_mask_clear[idx]);
-    SMPC_ASSERT(eps.size() == input.values.size());
-    if (!eps.empty()) send_all(labels::spdz::kInput, Message().add_field61(eps));
-    std::vector<std::vector<Fp61>> by_owner(static_cast<std::size_t>(n_));
-    by_owner[static_cast<std::size_t>(me_)] = eps;
-    for (PartyId p = 0; p < n_; ++p) {
-      const auto count = c_.input_wires_of(p).size();
-      if (p != me_ && count > 0) by_owner[static_cast<std::size_t>(p)] = recv_field61(p, count);
-    }
-    std::vector<std::size_t> used(static_cast<std::size_t>(n_));
-    idx = 0;
-    for (const auto& g : c_.inputs)
-      for (auto w : g.wires) {
-        const Fp61 e =
-            by_owner[static_cast<std::size_t>(g.owner)][used[static_cast<std::size_t>(g.owner)]++];
-        wire[w] = prep_.input_mask[idx++];
-        add_public(wire[w], e);
-      }
-    Blake2b h("spdz.input.check/v1", 32);
-    for (const auto& e : by_owner) h.add(fp61_bytes(e));
-    Bytes digest(32);
-    h.finish(digest);
-
-    // Step 2 (Π_Online, Multiply with Beaver triples), one round per layer.
-    std::vector<Opened> log;
-    std::size_t triple = 0;
-    for (const CircuitLayer& layer : layer_schedule(c_)) {
-      const std::size_t m = layer.nonlinear.size();
-      if (m > 0) {
-        std::vector<AuthShare> de;
-        for (std::size_t g = 0; g < m; ++g) {
-          const Gate& gate = c_.gates[layer.nonlinear[g]];
-          const SpdzTriple& tr = prep_.triples[triple_index(triple, g)];
-          de.push_back(linear(wire[gate.in0], tr.a, -Fp61::from_u64(1)));
-          de.push_back(linear(wire[gate.in1], tr.b, -Fp61::from_u64(1)));
-        }
-        const auto opened = open(labels::spdz::kOpen, de, log);
-        for (std::size_t g = 0; g < m; ++g) {
-          const Gate& gate = c_.gates[layer.nonlinear[g]];
-          const SpdzTriple& tr = prep_.triples[triple_index(triple, g)];
-          const Fp61 d = opened[2 * g], e = opened[2 * g + 1];
-          AuthShare z = linear(linear(tr.c, scaled(tr.b, d), Fp61::from_u64(1)), scaled(tr.a, e),
-                               Fp61::from_u64(1));
-          add_public(z, d * e);
-          wire[gate.out] = z;
-        }
-        triple += m;
-      }
-      for (std::size_t gi : layer.linear) {
-        const Gate& g = c_.gates[gi];
-        wire[g.out] = linear_gate(
-            g, wire,
-            [this](const AuthShare& a, const AuthShare& b, Fp61 sign) { return linear(a, b, sign); },
-            [this](const AuthShare& a, Fp61 c) { return scaled(a, c); },
-            [this](Fp61 c) { return constant(c); });
-      }
-    }
-
-    // Step 3: MACCheck of everything opened so far, before any output is revealed: an
-    // unchecked wrong d or e would make the output leak honest inputs (e.g. z = xy + δ·y).
-    mac_check(1, log, &digest);
+// Step 1 (Π_Online, Input): the owner opens ε = x − r to everybody; [[x]] = [[r]] + ε.
+// Returns the hash of every ε, for the input broadcast check of MACCheck 1.
+Bytes SpdzParty::share_inputs(const PartyInput& input) {
+  std::vector<Fp61> eps;
+  std::size_t idx = 0;
+  for (const auto& g : c_.inputs)
+    for (std::size_t k = 0; k < g.wires.size(); ++k, ++idx)
+      if (g.owner == me_)
+        eps.push_back(Fp61::from_u64(input.values[eps.size()]) - prep_.input_mask_clear[idx]);
+  SMPC_ASSERT(eps.size() == input.values.size());
+  if (!eps.empty()) send_all(labels::spdz::kInput, Message().add_field61(eps));
+  PerParty<std::vector<Fp61>> by_owner(n_);
+  by_owner[me_] = eps;
+  for (PartyId p : other_parties(n_, me_)) {
+    const auto count = c_.input_wires_of(p).size();
+    if (count > 0) by_owner[p] = recv_field61(p, count);
   }
+  PerParty<std::size_t> used(n_);
+  idx = 0;
+  for (const auto& g : c_.inputs)
+    for (auto w : g.wires) {
+      const Fp61 e = by_owner[g.owner][used[g.owner]++];
+      wire_[w] = prep_.input_mask[idx++];
+      add_public(wire_[w], e);
+    }
+  Blake2b h("spdz.input.check/v1", 32);
+  for (const auto& e : by_owner) h.add(fp61_bytes(e));
+  Bytes digest(32);
+  h.finish(digest);
+  return digest;
+}
 
-  // Step 4 (Π_Online, Output): open y, or y + s for a group with restricted receivers.
+// Step 2 (Π_Online, Multiply with Beaver triples) for one layer's multiplications at once:
+// open d = x − a and e = y − b, then [[xy]] = [[c]] + d[[b]] + e[[a]] + de.
+void SpdzParty::multiply_layer(const CircuitLayer& layer, std::size_t& triple) {
+  const std::size_t m = layer.nonlinear.size();
+  const Fp61 one = Fp61::from_u64(1);
+  std::vector<AuthShare> de;
+  for (std::size_t g = 0; g < m; ++g) {
+    const Gate& gate = c_.gates[layer.nonlinear[g]];
+    const SpdzTriple& tr = prep_.triples[triple_index(triple, g)];
+    de.push_back(linear(wire_[gate.in0], tr.a, -one));
+    de.push_back(linear(wire_[gate.in1], tr.b, -one));
+  }
+  const auto opened = open(labels::spdz::kOpen, de, log_);
+  for (std::size_t g = 0; g < m; ++g) {
+    const Gate& gate = c_.gates[layer.nonlinear[g]];
+    const SpdzTriple& tr = prep_.triples[triple_index(triple, g)];
+    const Fp61 d = opened[2 * g], e = opened[2 * g + 1];
+    AuthShare z = linear(linear(tr.c, scaled(tr.b, d), one), scaled(tr.a, e), one);
+    add_public(z, d * e);
+    wire_[gate.out] = z;
+  }
+  triple += m;
+}
+
+// Step 2 over the whole circuit: one round per layer of multiplications; linear gates are local.
+void SpdzParty::evaluate_circuit() {
+  std::size_t triple = 0;
+  for (const CircuitLayer& layer : layer_schedule(c_)) {
+    if (!layer.nonlinear.empty()) multiply_layer(layer, triple);
+    for (std::size_t gi : layer.linear) {
+      const Gate& g = c_.gates[gi];
+      wire_[g.out] = linear_gate(
+          g, wire_,
+          [this](const AuthShare& a, const AuthShare& b, Fp61 sign) { return linear(a, b, sign); },
+          [this](const AuthShare& a, Fp61 c) { return scaled(a, c); },
+          [this](Fp61 c) { return constant(c); });
+    }
+  }
+}
+
+// Step 4 (Π_Online, Output): open y, or y + s for a group with restricted receivers; the
+// opened values go to a fresh log, checked by MACCheck 2 (step 5).
+std::vector<Fp61> SpdzParty::open_outputs() {
   std::vector<AuthShare> out_shares;
   std::size_t entry = 0;
   for (const auto& g : c_.outputs)
     for (auto w : g.wires) {
-      AuthShare s = wire[w];
-      if (prep_.output_mask[entry]) s = linear(s, *prep_.output_mask[entry], Fp61::from_u64(1));
+      AuthShare s = wire_[w];
+      if (prep_.output_mask[entry])
+        s = linear(s, *prep_.output_mask[entry], Fp61::from_u64(1));
       out_shares.push_back(s);
       ++entry;
     }
-  std::vector<Opened> out_log;
-  const auto opened = open(labels::spdz::kOutput, out_shares, out_log);
+  log_.clear();
+  return open(labels::spdz::kOutput, out_shares, log_);
+}
 
-  // Step 5: MACCheck of the outputs; only then are they used.
-  // M01: the output opening goes unchecked, so a tampered output share goes unnoticed.
-  if (!mutant_active(Mutant::kM01)) mac_check(2, out_log, nullptr);
+PartyOutput SpdzParty::outputs_for_me(const std::vector<Fp61>& opened) const {
   PartyOutput out;
-  entry = 0;
+  std::size_t entry = 0;
   for (const auto& g : c_.outputs)
     for (std::size_t k = 0; k < g.wires.size(); ++k, ++entry)
       if (g.delivered_to(me_))
         out.values.push_back((opened[entry] - prep_.output_mask_clear[entry]).value());
   return out;
+}
+
+PartyOutput SpdzParty::run(const PartyInput& input) {
+  offline_setup();
+  wire_.assign(c_.num_wires, AuthShare{});
+  const Bytes input_digest = share_inputs(input);
+  evaluate_circuit();
+  // Step 3: MACCheck of everything opened so far, before any output is revealed: an
+  // unchecked wrong d or e would make the output leak honest inputs (e.g. z = xy + δ·y).
+  mac_check(1, log_, &input_digest);
+  const auto opened = open_outputs();
+  // Step 5: MACCheck of the outputs; only then are they used.
+  // M01: the output opening goes unchecked, so a tampered output share goes unnoticed.
+  if (!mutant_active(Mutant::kM01)) mac_check(2, log_, nullptr);
+  return outputs_for_me(opened);
 }
 
 }  // namespace
@@ -379,21 +414,9 @@ SecurityClaim Spdz::claim(int parties) const {
               "); preprocessing by a trusted dealer (simulated)"};
 }
 
-PartyOutput Spdz::run(PartyContext& ctx, const PartyInput& input) const {
-  std::optional<Abort> failure;
-  try {
-    SpdzParty party(circuit_, mac_keys_, dealer_seed_, ctx);
-    return party.run(input);
-  } catch (const Abort& a) {
-    failure = a;
-  }
-  // Tell the others before giving up, so nobody waits for this party until the deadline.
-  // Outside the handler on purpose: a send may switch to another simulated party, and SimGrid's
-  // raw contexts share one thread's C++ exception state, so a `throw;` after a switch inside
-  // the handler could rethrow another party's Abort (found by tests/property).
-  const Bytes notice(kAbortNotice.begin(), kAbortNotice.end());
-  send_to_all(ctx.net, labels::spdz::kAbort, Message().add_bytes(notice));
-  throw *failure;
+PartyOutput Spdz::run_steps(PartyContext& ctx, const PartyInput& input) const {
+  SpdzParty party(circuit_, mac_keys_, dealer_seed_, ctx);
+  return party.run(input);
 }
 
 Result<std::unique_ptr<Protocol>> make_spdz(const nlohmann::json& params, const Circuit& c,

@@ -45,11 +45,12 @@
 // of m values: n(n−1)(6 + 8m) bytes and one round, plus one MACCheck per batch of openings:
 // 3 rounds and (70 + 38 + 43 + 8k)·n(n−1) bytes (+ 35·n(n−1) of the round-1 commitments).
 //
-// Abort: a failed check, a broken commitment or a malformed message throws Abort; before the
-// exception leaves run(), the party sends "spdz.abort" to everyone, so the others stop at their
-// next receive instead of waiting for the deadline. Without a broadcast channel the last
-// messages can still make some honest parties output and others abort (selective abort,
-// Goldwasser–Lindell 2002); no honest party ever outputs a wrong value.
+// Abort: a failed check, a broken commitment or a malformed message throws Abort; the protocol
+// declares "spdz.abort" as its abort notice, so Protocol::run sends it to everyone before the
+// Abort propagates, and the others stop at their next receive instead of waiting for the
+// deadline. Without a broadcast channel the last messages can still make some honest parties
+// output and others abort (selective abort, Goldwasser–Lindell 2002); no honest party ever
+// outputs a wrong value.
 //
 // Example: 3 parties, one input each, x0·x1 + x2: L = 1, 10 rounds.
 #pragma once
@@ -62,6 +63,7 @@
 #include "protocols/core/circuit.h"
 #include "protocols/core/protocol.h"
 #include "protocols/core/status.h"
+#include "protocols/spdz/labels.h"
 
 namespace smpc {
 
@@ -72,7 +74,10 @@ class Spdz final : public Protocol {
 
   std::string_view name() const override { return "spdz"; }
   SecurityClaim claim(int parties) const override;
-  PartyOutput run(PartyContext& ctx, const PartyInput& input) const override;
+  std::optional<std::string_view> abort_notice_label() const override {
+    return labels::spdz::kAbort;
+  }
+  PartyOutput run_steps(PartyContext& ctx, const PartyInput& input) const override;
 
   int mac_keys() const { return mac_keys_; }
   // log2 of the forgery bound of one MACCheck, (2/p)^k.

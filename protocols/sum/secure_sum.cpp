@@ -16,7 +16,7 @@ SecurityClaim SecureSum::claim(int parties) const {
               " parties corrupted, correct output"};
 }
 
-PartyOutput SecureSum::run(PartyContext& ctx, const PartyInput& input) const {
+PartyOutput SecureSum::run_steps(PartyContext& ctx, const PartyInput& input) const {
   Channel& net = ctx.net;
   const PartyId me = net.self();
   const int n = net.party_count();
@@ -26,23 +26,20 @@ PartyOutput SecureSum::run(PartyContext& ctx, const PartyInput& input) const {
   const auto my_wires = circuit_.input_wires_of(me);
   SMPC_ASSERT(my_wires.size() == input.values.size());
   if (!my_wires.empty()) {
-    std::vector<std::vector<Fp61>> to(static_cast<std::size_t>(n),
-                                      std::vector<Fp61>(my_wires.size()));
+    PerParty<std::vector<Fp61>> to(n, std::vector<Fp61>(my_wires.size()));
     for (std::size_t k = 0; k < my_wires.size(); ++k) {
       Fp61 rest = Fp61::from_u64(input.values[k]);
-      for (PartyId j = 0; j < n; ++j) {
-        if (j == me) continue;
-        to[j][k] = ctx.rng.uniform_fp61();
-        rest -= to[j][k];
+      for (auto [j, summands] : to.others(me)) {
+        summands[k] = ctx.rng.uniform_fp61();
+        rest -= summands[k];
       }
       to[me][k] = rest;
     }
-    for (PartyId j = 0; j < n; ++j)
-      if (j != me) net.send(j, labels::sum::kShare, Message().add_field61(to[j]));
+    for (const auto& [j, summands] : to.others(me))
+      net.send(j, labels::sum::kShare, Message().add_field61(summands));
     for (std::size_t k = 0; k < my_wires.size(); ++k) wire[my_wires[k]] = to[me][k];
   }
-  for (PartyId p = 0; p < n; ++p) {
-    if (p == me) continue;
+  for (PartyId p : other_parties(n, me)) {
     const auto wires = circuit_.input_wires_of(p);
     if (wires.empty()) continue;
     const auto s = net.recv(p).field61(0, wires.size());
@@ -55,8 +52,7 @@ PartyOutput SecureSum::run(PartyContext& ctx, const PartyInput& input) const {
     wire[g.out] = linear_gate_share(g, wire, constant_share);
 
   // Step 3: open the outputs towards their receivers.
-  for (PartyId r = 0; r < n; ++r) {
-    if (r == me) continue;
+  for (PartyId r : other_parties(n, me)) {
     const auto wires = circuit_.output_wires_of(r);
     if (wires.empty()) continue;
     std::vector<Fp61> s;
@@ -68,11 +64,9 @@ PartyOutput SecureSum::run(PartyContext& ctx, const PartyInput& input) const {
   if (out_wires.empty()) return out;
   std::vector<Fp61> total;
   for (auto w : out_wires) total.push_back(wire[w]);
-  for (PartyId p = 0; p < n; ++p) {
-    if (p == me) continue;
-    const auto s = net.recv(p).field61(0, out_wires.size());
+  const auto received = recv_each(net, field61_part(out_wires.size()));
+  for (const auto& [p, s] : received.others(me))
     for (std::size_t k = 0; k < s.size(); ++k) total[k] += s[k];
-  }
   for (Fp61 v : total) out.values.push_back(v.value());
   return out;
 }

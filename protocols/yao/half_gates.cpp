@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "protocols/core/layer_schedule.h"
+#include "protocols/core/linear_shares.h"
 #include "protocols/core/status.h"
 #include "protocols/crypto/tccr_hash.h"
 
@@ -50,25 +51,14 @@ GarblingPlan GarblingPlan::compile(const Circuit& c) {
       SMPC_ASSERT(g.type == GateType::kAnd);
       plan.ands.push_back({g.in0, g.in1, g.out});
     }
+    // Every linear gate is one XOR of two slots (INV with Δ, EQW with zero, EQ c of zero with
+    // zero or Δ): the Boolean linear-gate helper's form, with slot pairs as values.
+    const auto slot = [](std::uint32_t w) { return w; };
     for (std::size_t gi : layer.linear) {
       const Gate& g = c.gates[gi];
-      switch (g.type) {
-        case GateType::kXor:
-          plan.xors.push_back({g.in0, g.in1, g.out});
-          break;
-        case GateType::kInv:
-          plan.xors.push_back({g.in0, plan.delta_slot, g.out});
-          break;
-        case GateType::kEqw:
-          plan.xors.push_back({g.in0, plan.zero_slot, g.out});
-          break;
-        case GateType::kEq:
-          plan.xors.push_back(
-              {plan.zero_slot, g.constant ? plan.delta_slot : plan.zero_slot, g.out});
-          break;
-        default:
-          SMPC_ASSERT(false && "not a Boolean gate");
-      }
+      plan.xors.push_back(boolean_linear_gate(
+          g, slot, plan.zero_slot, plan.delta_slot,
+          [&g](std::uint32_t a, std::uint32_t b) { return GarblingPlan::Op{a, b, g.out}; }));
     }
     plan.layers.push_back({plan.ands.size(), plan.xors.size()});
   }
@@ -134,6 +124,34 @@ void garble(const GarblingPlan& plan, const Block& delta, std::span<Block> label
     xor_pos = layer.xor_end;
   }
   if (filled > 0) sink(std::span<const Block>(out.data(), 2 * filled));
+}
+
+GarbledAnd garble_and_reference(const Block& a0, const Block& b0, const Block& delta,
+                                std::uint64_t j) {
+  const Block zero{};
+  const Block j0 = tccr_tweak(kTweakGarbling, 2 * j), j1 = tccr_tweak(kTweakGarbling, 2 * j + 1);
+  const bool pa = block_lsb(a0), pb = block_lsb(b0);
+  const Block ha0 = tccr_hash(a0, j0), ha1 = tccr_hash(block_xor(a0, delta), j0);
+  const Block hb0 = tccr_hash(b0, j1), hb1 = tccr_hash(block_xor(b0, delta), j1);
+  GarbledAnd g;
+  // Garbler half gate: T_G = H(A0) ⊕ H(A1) ⊕ p_b·Δ, W_G = H(A0) ⊕ p_a·T_G.
+  g.t_g = block_xor(block_xor(ha0, ha1), pb ? delta : zero);
+  const Block wg = block_xor(ha0, pa ? g.t_g : zero);
+  // Evaluator half gate: T_E = H(B0) ⊕ H(B1) ⊕ A0, W_E = H(B0) ⊕ p_b·(T_E ⊕ A0).
+  g.t_e = block_xor(block_xor(hb0, hb1), a0);
+  const Block we = block_xor(hb0, pb ? block_xor(g.t_e, a0) : zero);
+  g.out_zero = block_xor(wg, we);
+  return g;
+}
+
+Block evaluate_and_reference(const Block& a, const Block& b, const Block& t_g, const Block& t_e,
+                             std::uint64_t j) {
+  const Block zero{};
+  const Block wg = block_xor(tccr_hash(a, tccr_tweak(kTweakGarbling, 2 * j)),
+                             block_lsb(a) ? t_g : zero);
+  const Block we = block_xor(tccr_hash(b, tccr_tweak(kTweakGarbling, 2 * j + 1)),
+                             block_lsb(b) ? block_xor(t_e, a) : zero);
+  return block_xor(wg, we);
 }
 
 void evaluate(const GarblingPlan& plan, std::span<Block> labels, const TableSource& source) {

@@ -35,6 +35,7 @@
 
 #include "protocols/core/circuit.h"
 #include "protocols/core/message.h"
+#include "protocols/crypto/block.h"
 
 namespace smpc {
 
@@ -72,6 +73,18 @@ using TableSource = std::function<std::span<const Block>()>;
 // wire; delta has lsb 1. On return labels holds every wire's zero-label.
 void garble(const GarblingPlan& plan, const Block& delta, std::span<Block> labels,
             std::size_t chunk_gates, const TableSink& sink);
+
+// Scalar reference of one AND gate, number j in plan order: the formulas above, one hash at a
+// time and nothing else. garble/evaluate compute the same in batches with SIMD; the tests hold
+// both to this (and this to known answers).
+struct GarbledAnd {
+  Block t_g, t_e;  // the table
+  Block out_zero;  // W_c^0
+};
+GarbledAnd garble_and_reference(const Block& a0, const Block& b0, const Block& delta,
+                                std::uint64_t j);
+Block evaluate_and_reference(const Block& a, const Block& b, const Block& t_g, const Block& t_e,
+                             std::uint64_t j);
 
 // Evaluator. The caller has set the active label of every input wire; on return labels holds
 // every wire's active label. The source must deliver exactly plan.ands.size() gates in total.

@@ -82,7 +82,7 @@ SecurityClaim YaoSemiHonest::claim(int /*parties*/) const {
           "semi-honest, one of the two parties corrupted (garbler or evaluator), correct output"};
 }
 
-PartyOutput YaoSemiHonest::run(PartyContext& ctx, const PartyInput& input) const {
+PartyOutput YaoSemiHonest::run_steps(PartyContext& ctx, const PartyInput& input) const {
   SMPC_ASSERT(ctx.net.party_count() == 2);
   return ctx.net.self() == garbler_ ? run_garbler(ctx, input) : run_evaluator(ctx, input);
 }

@@ -87,7 +87,7 @@ class YaoSemiHonest final : public Protocol {
 
   std::string_view name() const override { return "yao"; }
   SecurityClaim claim(int parties) const override;
-  PartyOutput run(PartyContext& ctx, const PartyInput& input) const override;
+  PartyOutput run_steps(PartyContext& ctx, const PartyInput& input) const override;
 
   PartyId garbler() const { return garbler_; }
   const GarblingPlan& plan() const { return plan_; }
