@@ -10,7 +10,7 @@ SecurityClaim ToyAdditive::claim(int /*parties*/) const {
           "semi-honest, one of the two parties corrupted, correct output (test-only toy)"};
 }
 
-PartyOutput ToyAdditive::run(PartyContext& ctx, const PartyInput& input) const {
+PartyOutput ToyAdditive::run_steps(PartyContext& ctx, const PartyInput& input) const {
   Channel& net = ctx.net;
   const PartyId me = net.self(), peer = 1 - me;
   std::vector<Fp61> wire(circuit_.num_wires);

@@ -23,9 +23,9 @@ class ToyAdditive final : public Protocol {
   explicit ToyAdditive(Circuit circuit) : circuit_(std::move(circuit)) {}
   std::string_view name() const override { return "toy"; }
   SecurityClaim claim(int parties) const override;
-  PartyOutput run(PartyContext& ctx, const PartyInput& input) const override;
 
  private:
+  PartyOutput run_steps(PartyContext& ctx, const PartyInput& input) const override;
   Circuit circuit_;
 };
 
