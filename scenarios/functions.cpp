@@ -341,10 +341,20 @@ Result<std::vector<std::vector<std::uint64_t>>> field_inputs(const std::vector<n
   return out;
 }
 
+// A non-negative JSON integer, whether the parser stored it as unsigned (a scenario file) or as
+// signed (a value built in C++, e.g. by ScenarioBuilder).
+std::optional<std::uint64_t> non_negative_integer(const nlohmann::json& v) {
+  if (v.is_number_unsigned()) return v.get<std::uint64_t>();
+  if (v.is_number_integer() && v.get<long long>() >= 0)
+    return static_cast<std::uint64_t>(v.get<long long>());
+  return std::nullopt;
+}
+
 // An integer input must fit its width; said in the user's own decimal, before encoding.
 Status check_width(const nlohmann::json& v, std::size_t bits, const std::string& ptr) {
-  if (!v.is_number_unsigned() || bits >= 64) return OkStatus();
-  const auto x = v.get<std::uint64_t>();
+  const auto value = non_negative_integer(v);
+  if (!value || bits >= 64) return OkStatus();
+  const std::uint64_t x = *value;
   if (x >> bits)
     return err(ptr, "value " + std::to_string(x) + " does not fit in " + std::to_string(bits) +
                         " bits (at most " + std::to_string((std::uint64_t{1} << bits) - 1) + ")");
@@ -353,9 +363,12 @@ Status check_width(const nlohmann::json& v, std::size_t bits, const std::string&
 
 std::string value_text(const nlohmann::json& v) {
   if (v.is_string()) return v.get<std::string>();
-  // An integer: as "0x…" so that encode_value reads it (int_lsb0).
+  // An integer: as "0x…" so that encode_value reads it (int_lsb0). Anything else as its JSON
+  // text, which encode_value refuses with a message that shows it.
+  const auto x = non_negative_integer(v);
+  if (!x) return v.dump();
   char buf[32];
-  std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(v.get<std::uint64_t>()));
+  std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(*x));
   return buf;
 }
 
@@ -465,8 +478,8 @@ Result<Function> build_vote(const nlohmann::json& spec, const std::vector<nlohma
   for (std::size_t p = 0; p < in.size(); ++p) {
     // An honest voter's own software checks its ballot; a corrupted one can substitute any
     // `bits`-bit value (input_substitution), which only the circuit can catch.
-    const auto& v = in[p].size() == 1 ? in[p][0] : nlohmann::json();
-    if (!v.is_number_unsigned() || v.get<std::uint64_t>() > 1)
+    const auto ballot = in[p].size() == 1 ? non_negative_integer(in[p][0]) : std::nullopt;
+    if (!ballot || *ballot > 1)
       return err("/inputs/" + std::to_string(p),
                  "a ballot is one value, 0 (no) or 1 (yes), got " + in[p].dump());
     SMPC_ASSIGN_OR_RETURN(auto input, one_value_input(in, p, bits));
