@@ -69,6 +69,18 @@ class Parser {
   Result<Circuit> run();
 
  private:
+  // Widths of the input values and of the output values, in order.
+  struct IoWidths {
+    std::vector<std::uint64_t> in, out;
+  };
+  // The steps of run(): the 'ngates nwires' line (returns ngates, sets nwires_); the width lines
+  // of either format; the input/output wire groups; the gate lines; no wire left unwritten.
+  Result<std::uint64_t> read_header();
+  Result<IoWidths> read_io_widths();
+  Status legacy_widths_line(IoWidths& widths);
+  Status lay_out_io(const IoWidths& widths);
+  Status read_gates(std::uint64_t ngates);
+  Status check_every_wire_written(std::size_t header_line);
   // Moves to the next non-blank line and splits it into tok_; false at the end of the text.
   bool next_line();
   // "FILE:LINE: [gate N: ]problem".
@@ -111,6 +123,7 @@ class Parser {
   std::vector<std::uint8_t> defined_;
   std::uint64_t nwires_ = 0;
   std::uint64_t input_wires_ = 0;
+  std::uint64_t output_wires_ = 0;
   Circuit c_;
 };
 
@@ -291,7 +304,19 @@ Status Parser::write_gate_outputs(std::uint64_t nout, BristolGate type, std::uin
   return OkStatus();
 }
 
+// The parse in file order: header line, input/output widths, the wire layout they imply, the
+// gate lines, then the check that every wire got written.
 Result<Circuit> Parser::run() {
+  SMPC_ASSIGN_OR_RETURN(const std::uint64_t ngates, read_header());
+  const std::size_t header_line = line_no_;
+  SMPC_ASSIGN_OR_RETURN(const IoWidths widths, read_io_widths());
+  SMPC_RETURN_IF_ERROR(lay_out_io(widths));
+  SMPC_RETURN_IF_ERROR(read_gates(ngates));
+  SMPC_RETURN_IF_ERROR(check_every_wire_written(header_line));
+  return std::move(c_);
+}
+
+Result<std::uint64_t> Parser::read_header() {
   if (!next_line()) {
     line_no_ = std::max<std::size_t>(line_no_, 1);
     return error("the file is empty; expected the header line 'ngates nwires'");
@@ -302,7 +327,6 @@ Result<Circuit> Parser::run() {
                  tok_[0]);
   SMPC_ASSIGN_OR_RETURN(const std::uint64_t ngates, number(tok_[0], "gate count"));
   SMPC_ASSIGN_OR_RETURN(nwires_, number(tok_[1], "wire count"));
-  const std::size_t header_line = line_no_;
   // Bound memory by the real size of the text before allocating anything: every gate needs a
   // line of its own, and a file of S bytes cannot define more than S wires (each wire is
   // written by a gate line or read by one, costing at least two bytes).
@@ -318,35 +342,51 @@ Result<Circuit> Parser::run() {
     return error("the header declares " + std::to_string(nwires_) + " wires, more than a file of " +
                      std::to_string(text_.size()) + " bytes can define",
                  tok_[1]);
+  return ngates;
+}
 
-  std::vector<std::uint64_t> in_widths, out_widths;
+Result<Parser::IoWidths> Parser::read_io_widths() {
+  IoWidths widths;
   if (!next_line())
     return error(std::string("the file ends before the ") + (fmt_ == BristolFormat::kFashion
                                                                  ? "input line 'niv w_1 .. w_niv'"
                                                                  : "line 'n1 n2 n3'"));
-  if (fmt_ == BristolFormat::kFashion) {
-    SMPC_ASSIGN_OR_RETURN(in_widths, widths_line("input"));
-    if (!next_line()) return error("the file ends before the output line 'nov w_1 .. w_nov'");
-    SMPC_ASSIGN_OR_RETURN(out_widths, widths_line("output"));
-  } else {
-    if (tok_.size() != 3)
-      return error(
-          "the second line of a legacy Bristol file must be 'n1 n2 n3' (input bits, "
-          "input bits, output bits), found " +
-              std::to_string(tok_.size()) + " token(s)",
-          tok_[0]);
-    std::uint64_t n[3];
-    const char* what[3] = {"bits of input 1", "bits of input 2", "output bits"};
-    for (int k = 0; k < 3; ++k) {
-      SMPC_ASSIGN_OR_RETURN(n[k], number(tok_[static_cast<std::size_t>(k)], what[k]));
-    }
-    in_widths.push_back(n[0]);
-    if (n[1] > 0) in_widths.push_back(n[1]);
-    out_widths.push_back(n[2]);
+  if (fmt_ != BristolFormat::kFashion) {
+    SMPC_RETURN_IF_ERROR(legacy_widths_line(widths));
+    return widths;
   }
+  SMPC_ASSIGN_OR_RETURN(widths.in, widths_line("input"));
+  if (!next_line()) return error("the file ends before the output line 'nov w_1 .. w_nov'");
+  SMPC_ASSIGN_OR_RETURN(widths.out, widths_line("output"));
+  return widths;
+}
+
+// Legacy Bristol has exactly two inputs and one output; a zero-width second input means the
+// function has a single input value.
+Status Parser::legacy_widths_line(IoWidths& widths) {
+  if (tok_.size() != 3)
+    return error(
+        "the second line of a legacy Bristol file must be 'n1 n2 n3' (input bits, "
+        "input bits, output bits), found " +
+            std::to_string(tok_.size()) + " token(s)",
+        tok_[0]);
+  std::uint64_t n[3];
+  const char* what[3] = {"bits of input 1", "bits of input 2", "output bits"};
+  for (int k = 0; k < 3; ++k) {
+    SMPC_ASSIGN_OR_RETURN(n[k], number(tok_[static_cast<std::size_t>(k)], what[k]));
+  }
+  widths.in.push_back(n[0]);
+  if (n[1] > 0) widths.in.push_back(n[1]);
+  widths.out.push_back(n[2]);
+  return OkStatus();
+}
+
+// Bristol's convention: the inputs are the first wires and the outputs the last ones, each value
+// in order; value g of the inputs belongs to party g.
+Status Parser::lay_out_io(const IoWidths& widths) {
   std::uint64_t sum_in = 0, sum_out = 0;
-  for (std::uint64_t w : in_widths) sum_in += w;  // each <= kMaxNumber: no overflow
-  for (std::uint64_t w : out_widths) sum_out += w;
+  for (std::uint64_t w : widths.in) sum_in += w;  // each <= kMaxNumber: no overflow
+  for (std::uint64_t w : widths.out) sum_out += w;
   if (sum_in > nwires_)
     return error("the inputs need " + std::to_string(sum_in) + " wires but the circuit has only " +
                  std::to_string(nwires_));
@@ -358,28 +398,32 @@ Result<Circuit> Parser::run() {
   c_.domain = CircuitDomain::kBoolean;
   c_.num_wires = static_cast<std::uint32_t>(nwires_);
   input_wires_ = sum_in;
+  output_wires_ = sum_out;
   defined_.assign(static_cast<std::size_t>(nwires_), 0);
   std::uint32_t next = 0;
-  for (std::size_t g = 0; g < in_widths.size(); ++g) {
+  for (std::size_t g = 0; g < widths.in.size(); ++g) {
     InputGroup grp;
     grp.name = "input" + std::to_string(g);
     grp.owner = static_cast<PartyId>(g);
-    grp.wires.resize(static_cast<std::size_t>(in_widths[g]));
+    grp.wires.resize(static_cast<std::size_t>(widths.in[g]));
     std::iota(grp.wires.begin(), grp.wires.end(), next);
-    next += static_cast<std::uint32_t>(in_widths[g]);
+    next += static_cast<std::uint32_t>(widths.in[g]);
     c_.inputs.push_back(std::move(grp));
   }
   std::fill(defined_.begin(), defined_.begin() + static_cast<std::ptrdiff_t>(sum_in), 1);
   next = static_cast<std::uint32_t>(nwires_ - sum_out);
-  for (std::size_t g = 0; g < out_widths.size(); ++g) {
+  for (std::size_t g = 0; g < widths.out.size(); ++g) {
     OutputGroup grp;
     grp.name = "output" + std::to_string(g);
-    grp.wires.resize(static_cast<std::size_t>(out_widths[g]));
+    grp.wires.resize(static_cast<std::size_t>(widths.out[g]));
     std::iota(grp.wires.begin(), grp.wires.end(), next);
-    next += static_cast<std::uint32_t>(out_widths[g]);
+    next += static_cast<std::uint32_t>(widths.out[g]);
     c_.outputs.push_back(std::move(grp));
   }
+  return OkStatus();
+}
 
+Status Parser::read_gates(std::uint64_t ngates) {
   // A gate line takes at least 12 bytes ("1 1 0 1 INV\n"): never reserve more than the text
   // can hold, even when the header's count passed the line-count check.
   c_.gates.reserve(std::min<std::size_t>(static_cast<std::size_t>(ngates), text_.size() / 12 + 1));
@@ -394,17 +438,20 @@ Result<Circuit> Parser::run() {
     return error("unexpected content after the last of the " + std::to_string(ngates) +
                      " gates declared in the header",
                  tok_[0]);
+  return OkStatus();
+}
+
+// Reported against the header line: the wire count declared there is what the gates fall short of.
+Status Parser::check_every_wire_written(std::size_t header_line) {
   const auto undefined = std::find(defined_.begin(), defined_.end(), 0);
-  if (undefined != defined_.end()) {
-    line_no_ = header_line;
-    const auto w = static_cast<std::size_t>(undefined - defined_.begin());
-    return error("wire " + std::to_string(w) + " is never written (the header declares " +
-                 std::to_string(nwires_) + " wires; " +
-                 (w >= nwires_ - sum_out ? std::string("it is an output wire")
-                                         : std::string("every wire must be written once")) +
-                 ")");
-  }
-  return std::move(c_);
+  if (undefined == defined_.end()) return OkStatus();
+  line_no_ = header_line;
+  const auto w = static_cast<std::size_t>(undefined - defined_.begin());
+  return error("wire " + std::to_string(w) + " is never written (the header declares " +
+               std::to_string(nwires_) + " wires; " +
+               (w >= nwires_ - output_wires_ ? std::string("it is an output wire")
+                                             : std::string("every wire must be written once")) +
+               ")");
 }
 
 void append_number(std::string& out, std::uint64_t v) {
@@ -438,22 +485,28 @@ Result<Circuit> load_bristol(const std::string& path, BristolFormat fmt) {
   return parse_bristol(text, fmt, path);
 }
 
-Result<std::string> to_bristol_fashion(const Circuit& c) {
-  if (c.domain != CircuitDomain::kBoolean)
-    return Error(std::string("Bristol Fashion holds Boolean circuits only, this one is ") +
-                 domain_name(c.domain));
-  SMPC_RETURN_IF_ERROR(c.validate(std::numeric_limits<int>::max()));
-  constexpr std::uint32_t kUnset = std::numeric_limits<std::uint32_t>::max();
-  const std::size_t nin = c.input_count();
-  const std::size_t nout = c.output_count();
+namespace {
+
+constexpr std::uint32_t kUnset = std::numeric_limits<std::uint32_t>::max();
+
+// Where each wire of a circuit goes in its Bristol Fashion text, which puts the inputs first and
+// the outputs last.
+struct FashionLayout {
+  std::vector<std::uint32_t> map;  // circuit wire -> file wire
+  std::vector<std::pair<std::uint32_t, std::size_t>> copies;  // (source wire, output position)
+  std::size_t nwires = 0;
+  std::size_t first_out = 0;
+};
+
+// Output positions: an output wire maps directly to its final position when it is written by
+// a gate and is not yet taken; otherwise it needs an EQW copy.
+FashionLayout lay_out_fashion(const Circuit& c) {
+  FashionLayout lay;
   std::vector<std::uint8_t> is_input(c.num_wires, 0);
   for (const auto& g : c.inputs)
     for (std::uint32_t w : g.wires) is_input[w] = 1;
-  // Output positions: an output wire maps directly to its final position when it is written by
-  // a gate and is not yet taken; otherwise it needs an EQW copy.
-  std::vector<std::uint32_t> map(c.num_wires, kUnset);
-  std::vector<std::uint32_t> outs = c.output_wires();
-  std::vector<std::pair<std::uint32_t, std::size_t>> copies;  // (source wire, output position)
+  lay.map.assign(c.num_wires, kUnset);
+  const std::vector<std::uint32_t> outs = c.output_wires();
   std::vector<std::uint8_t> direct(outs.size(), 0);
   std::vector<std::uint8_t> taken(c.num_wires, 0);
   for (std::size_t k = 0; k < outs.size(); ++k) {
@@ -462,69 +515,86 @@ Result<std::string> to_bristol_fashion(const Circuit& c) {
       taken[w] = 1;
       direct[k] = 1;
     } else {
-      copies.emplace_back(w, k);
+      lay.copies.emplace_back(w, k);
     }
   }
-  const std::size_t nwires = nin + c.gates.size() + copies.size();
-  const std::size_t first_out = nwires - nout;
+  lay.nwires = c.input_count() + c.gates.size() + lay.copies.size();
+  lay.first_out = lay.nwires - c.output_count();
   std::uint32_t next = 0;
   for (const auto& g : c.inputs)
-    for (std::uint32_t w : g.wires) map[w] = next++;
+    for (std::uint32_t w : g.wires) lay.map[w] = next++;
   for (std::size_t k = 0; k < outs.size(); ++k)
-    if (direct[k]) map[outs[k]] = static_cast<std::uint32_t>(first_out + k);
+    if (direct[k]) lay.map[outs[k]] = static_cast<std::uint32_t>(lay.first_out + k);
   for (const Gate& g : c.gates)
-    if (map[g.out] == kUnset) map[g.out] = next++;
+    if (lay.map[g.out] == kUnset) lay.map[g.out] = next++;
+  return lay;
+}
+
+// "count w_1 .. w_count" for the input or the output groups.
+template <typename Groups>
+void append_widths_line(std::string& out, const Groups& groups) {
+  append_number(out, groups.size());
+  for (const auto& g : groups) {
+    out += ' ';
+    append_number(out, g.wires.size());
+  }
+  out += '\n';
+}
+
+Status append_fashion_gate(std::string& out, const Gate& g,
+                           const std::vector<std::uint32_t>& map) {
+  switch (g.type) {
+    case GateType::kXor:
+    case GateType::kAnd:
+      out += "2 1 ";
+      append_number(out, map[g.in0]);
+      out += ' ';
+      append_number(out, map[g.in1]);
+      break;
+    case GateType::kInv:
+    case GateType::kEqw:
+      out += "1 1 ";
+      append_number(out, map[g.in0]);
+      break;
+    case GateType::kEq:
+      out += "1 1 ";
+      append_number(out, g.constant);
+      break;
+    default:
+      return Error("gate type not representable in Bristol Fashion");
+  }
+  out += ' ';
+  append_number(out, map[g.out]);
+  out += ' ';
+  out += gate_name(g.type);
+  out += '\n';
+  return OkStatus();
+}
+
+}  // namespace
+
+Result<std::string> to_bristol_fashion(const Circuit& c) {
+  if (c.domain != CircuitDomain::kBoolean)
+    return Error(std::string("Bristol Fashion holds Boolean circuits only, this one is ") +
+                 domain_name(c.domain));
+  SMPC_RETURN_IF_ERROR(c.validate(std::numeric_limits<int>::max()));
+  const FashionLayout lay = lay_out_fashion(c);
 
   std::string out;
-  out.reserve((c.gates.size() + copies.size()) * 20 + 64);
-  append_number(out, c.gates.size() + copies.size());
+  out.reserve((c.gates.size() + lay.copies.size()) * 20 + 64);
+  append_number(out, c.gates.size() + lay.copies.size());
   out += ' ';
-  append_number(out, nwires);
+  append_number(out, lay.nwires);
   out += '\n';
-  append_number(out, c.inputs.size());
-  for (const auto& g : c.inputs) {
-    out += ' ';
-    append_number(out, g.wires.size());
-  }
+  append_widths_line(out, c.inputs);
+  append_widths_line(out, c.outputs);
   out += '\n';
-  append_number(out, c.outputs.size());
-  for (const auto& g : c.outputs) {
-    out += ' ';
-    append_number(out, g.wires.size());
-  }
-  out += "\n\n";
-  for (const Gate& g : c.gates) {
-    switch (g.type) {
-      case GateType::kXor:
-      case GateType::kAnd:
-        out += "2 1 ";
-        append_number(out, map[g.in0]);
-        out += ' ';
-        append_number(out, map[g.in1]);
-        break;
-      case GateType::kInv:
-      case GateType::kEqw:
-        out += "1 1 ";
-        append_number(out, map[g.in0]);
-        break;
-      case GateType::kEq:
-        out += "1 1 ";
-        append_number(out, g.constant);
-        break;
-      default:
-        return Error("gate type not representable in Bristol Fashion");
-    }
-    out += ' ';
-    append_number(out, map[g.out]);
-    out += ' ';
-    out += gate_name(g.type);
-    out += '\n';
-  }
-  for (const auto& [src, k] : copies) {
+  for (const Gate& g : c.gates) SMPC_RETURN_IF_ERROR(append_fashion_gate(out, g, lay.map));
+  for (const auto& [src, k] : lay.copies) {
     out += "1 1 ";
-    append_number(out, map[src]);
+    append_number(out, lay.map[src]);
     out += ' ';
-    append_number(out, first_out + k);
+    append_number(out, lay.first_out + k);
     out += " EQW\n";
   }
   return out;

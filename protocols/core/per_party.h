@@ -98,12 +98,19 @@ class PerParty {
     PartyRange range_;
     Ref* base_;
   };
-  Items<T> items() { return {all_parties(parties()), values_.data()}; }
-  Items<const T> items() const { return {all_parties(parties()), values_.data()}; }
-  Items<T> others(PartyId me) { return {other_parties(parties(), me), values_.data()}; }
-  Items<const T> others(PartyId me) const {
+  Items<T> items() & { return {all_parties(parties()), values_.data()}; }
+  Items<const T> items() const& { return {all_parties(parties()), values_.data()}; }
+  Items<T> others(PartyId me) & { return {other_parties(parties(), me), values_.data()}; }
+  Items<const T> others(PartyId me) const& {
     return {other_parties(parties(), me), values_.data()};
   }
+  // A view of a temporary would dangle: in `for (auto [p, m] : recv_each(...).others(me))` the
+  // PerParty dies before the loop body runs (range-for extends only the view's lifetime). Name
+  // the PerParty first.
+  void items() && = delete;
+  void items() const&& = delete;
+  void others(PartyId) && = delete;
+  void others(PartyId) const&& = delete;
 
  private:
   std::size_t index(PartyId p) const {

@@ -7,7 +7,6 @@
 #include "protocols/ot/iknp.h"
 
 namespace smpc {
-namespace {
 
 std::vector<bool> random_bits(Rng& rng, std::size_t count) {
   std::vector<std::uint8_t> bytes((count + 7) / 8);
@@ -16,8 +15,6 @@ std::vector<bool> random_bits(Rng& rng, std::size_t count) {
   for (std::size_t k = 0; k < count; ++k) bits[k] = (bytes[k / 8] >> (k % 8)) & 1;
   return bits;
 }
-
-}  // namespace
 
 bool triple_ot_sender(PartyId i, PartyId j, int parties) {
   const int n = parties;

@@ -57,6 +57,7 @@
 #include <vector>
 
 #include "protocols/core/channel.h"
+#include "protocols/core/rng.h"
 
 namespace smpc {
 
@@ -65,6 +66,10 @@ struct BitTriples {
   std::vector<std::uint8_t> a, b, c;
   std::size_t size() const { return a.size(); }
 };
+
+// `count` uniformly random bits from rng, 8 per byte drawn (low bit first), so the stream
+// consumed, and hence every later draw, is fixed by count alone.
+std::vector<bool> random_bits(Rng& rng, std::size_t count);
 
 // Whether i is the IKNP sender of the pair {i, j} among n parties (exactly one of
 // triple_ot_sender(i, j, n) and triple_ot_sender(j, i, n) holds for i ≠ j).

@@ -19,14 +19,6 @@ GmwPlan make_plan(Circuit circuit) {
   return plan;
 }
 
-std::vector<bool> random_bits(Rng& rng, std::size_t count) {
-  std::vector<std::uint8_t> bytes((count + 7) / 8);
-  rng.fill(bytes);
-  std::vector<bool> bits(count);
-  for (std::size_t k = 0; k < count; ++k) bits[k] = (bytes[k / 8] >> (k % 8)) & 1;
-  return bits;
-}
-
 std::vector<bool> read_bits(const Message& m, std::size_t count) {
   m.expect_parts(1);
   return m.bits(0, count);
