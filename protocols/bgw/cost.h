@@ -1,5 +1,6 @@
-// Exact cost of semi-honest BGW (bgw_semi_honest.h), in one place: bgw_spec().cost wraps it
-// and the tests compare measured runs with the spec.
+// Exact costs of semi-honest BGW (bgw_semi_honest.h) and of honest runs of robust BGW
+// (bgw_robust.h, docs/malicious.md "Costs"), in one place: the specs' cost wraps them and the
+// tests compare measured runs with the spec.
 #pragma once
 
 #include "protocols/core/circuit.h"
@@ -14,5 +15,11 @@ namespace smpc {
 // rounds: share_layers_open_rounds(c, n, L), i.e. L + 2 with two or more input owners. The
 // threshold t changes neither (every party sends a share to every other whatever t is).
 ExactCost bgw_cost(const Circuit& c, int parties);
+
+// Robust BGW with threshold t, every party honest (B = 1 + 3(t + 1) rounds per broadcast, a VSS
+// batch 2 + 5B): one VSS batch of the inputs, per layer a VSS batch of 3m_ℓ + 1 values from
+// every party plus challenge, open_rho and open_z, then the outputs; bytes per label as in
+// docs/malicious.md, rounds (2 + 5B) + L(5 + 5B) + 1 (n ≥ 3, some input).
+ExactCost bgw_robust_cost(const Circuit& c, int parties, int t);
 
 }  // namespace smpc
