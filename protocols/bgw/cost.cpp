@@ -33,12 +33,8 @@ void add_vss_batch(ExactCost& e, int parties, int t, const std::vector<std::uint
 ExactCost bgw_cost(const Circuit& c, int parties) {
   ExactCost e;
   const auto peers = static_cast<std::uint64_t>(parties - 1);
-  for (PartyId p = 0; p < parties; ++p) {
-    if (const auto ip = c.input_wires_of(p).size(); ip > 0)
-      e.bytes["bgw.input"] += peers * field_message_bytes(ip);
-    if (const auto op = c.output_wires_of(p).size(); op > 0)
-      e.bytes["bgw.output"] += peers * field_message_bytes(op);
-  }
+  add_per_party_messages(e, "bgw.input", c, parties, &Circuit::input_wires_of);
+  add_per_party_messages(e, "bgw.output", c, parties, &Circuit::output_wires_of);
   std::size_t mult_layers = 0;
   for (const auto& l : layer_schedule(c)) {
     if (l.nonlinear.empty()) continue;
@@ -70,9 +66,7 @@ ExactCost bgw_robust_cost(const Circuit& c, int parties, int t) {
     e.rounds += 3;
   }
   // 3. Output: each receiver gets every party's shares of its outputs.
-  for (PartyId r = 0; r < parties; ++r)
-    if (const auto o = c.output_wires_of(r).size(); o > 0)
-      e.bytes["bgwr.output"] += (n - 1) * field_message_bytes(o);
+  add_per_party_messages(e, "bgwr.output", c, parties, &Circuit::output_wires_of);
   e.rounds += 1;
   // A label never sent has no entry in a run's meter.
   std::erase_if(e.bytes, [](const auto& kv) { return kv.second == 0; });

@@ -12,9 +12,7 @@ ExactCost spdz_cost(const Circuit& c, int parties, int mac_keys) {
   e.bytes["spdz.dealer.seed"] = 38 * pairs;
   e.bytes["spdz.coin.commit"] = 70 * pairs;
   // Step 1: each owner opens ε to the n − 1 others.
-  for (PartyId p = 0; p < parties; ++p)
-    if (const auto ip = c.input_wires_of(p).size(); ip > 0)
-      e.bytes["spdz.input"] += (n - 1) * field_message_bytes(ip);
+  add_per_party_messages(e, "spdz.input", c, parties, &Circuit::input_wires_of);
   // Step 2: d and e of every gate of a layer, in one message per ordered pair.
   std::uint32_t layers = 0;
   for (const auto& l : layer_schedule(c)) {

@@ -17,6 +17,13 @@ std::vector<std::uint32_t> seen_after(const std::vector<std::uint32_t>& sent) {
 
 }  // namespace
 
+void add_per_party_messages(ExactCost& e, const std::string& label, const Circuit& c,
+                            int parties, WiresOf wires_of) {
+  for (PartyId p = 0; p < parties; ++p)
+    if (const auto k = (c.*wires_of)(p).size(); k > 0)
+      e.bytes[label] += static_cast<std::uint64_t>(parties - 1) * field_message_bytes(k);
+}
+
 std::uint32_t share_layers_open_rounds(const Circuit& c, int parties, std::size_t layers) {
   const auto n = static_cast<std::size_t>(parties);
   std::vector<std::uint32_t> sent(n, 0);
@@ -38,13 +45,8 @@ std::uint32_t share_layers_open_rounds(const Circuit& c, int parties, std::size_
 
 ExactCost secure_sum_cost(const Circuit& c, int parties) {
   ExactCost e;
-  const auto peers = static_cast<std::uint64_t>(parties - 1);
-  for (PartyId p = 0; p < parties; ++p) {
-    if (const auto ip = c.input_wires_of(p).size(); ip > 0)
-      e.bytes["sum.share"] += peers * field_message_bytes(ip);
-    if (const auto op = c.output_wires_of(p).size(); op > 0)
-      e.bytes["sum.open"] += peers * field_message_bytes(op);
-  }
+  add_per_party_messages(e, "sum.share", c, parties, &Circuit::input_wires_of);
+  add_per_party_messages(e, "sum.open", c, parties, &Circuit::output_wires_of);
   e.rounds = share_layers_open_rounds(c, parties, 0);
   return e;
 }

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "protocols/core/circuit.h"
 #include "protocols/core/protocol_spec.h"
@@ -22,6 +23,14 @@ struct ExactCost {
 
 // A message of k field elements: 6 header bytes + 8 per element.
 constexpr std::uint64_t field_message_bytes(std::size_t k) { return 6 + 8 * k; }
+
+// The messages of the form "party p sends its k_p values to each of the n − 1 others" (inputs
+// to share) or "each of the n − 1 others sends receiver p its k_p shares" (outputs): adds
+// (n − 1)(6 + 8 k_p) under `label` for every p with k_p > 0, k_p = (c.*wires_of)(p).size()
+// (Circuit::input_wires_of or Circuit::output_wires_of).
+using WiresOf = std::vector<std::uint32_t> (Circuit::*)(PartyId) const;
+void add_per_party_messages(ExactCost& e, const std::string& label, const Circuit& c,
+                            int parties, WiresOf wires_of);
 
 // Causal rounds of "input owners send shares, then `layers` all-to-all exchanges, then output
 // holders receive": from meter.h's definition (a message's round is 1 + the largest round its
