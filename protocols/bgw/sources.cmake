@@ -5,4 +5,5 @@ list(APPEND SMPC_PROTOCOL_SOURCES
   bgw/lockstep.cpp
   bgw/phase_king.cpp
   bgw/bivariate_vss.cpp
-  bgw/bgw_robust.cpp)
+  bgw/bgw_robust.cpp
+  bgw/cost.cpp)

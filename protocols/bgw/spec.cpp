@@ -2,6 +2,7 @@
 
 #include "protocols/bgw/bgw_robust.h"
 #include "protocols/bgw/bgw_semi_honest.h"
+#include "protocols/bgw/cost.h"
 #include "protocols/bgw/labels.h"
 #include "protocols/bgw/labels_robust.h"
 
@@ -45,6 +46,9 @@ ProtocolSpec build_bgw() {
   s.min_parties = 3;
   s.parameters = {threshold_param("0 <= t < n/2", "the largest, floor((n-1)/2)", 2)};
   s.labels.assign(std::begin(labels::bgw::kAll), std::end(labels::bgw::kAll));
+  s.cost = cost_formula_of([](const ProtocolParams&, const Circuit& c, int parties) {
+    return bgw_cost(c, parties);
+  });
   s.audit = {.parties = 5, .params = {{"threshold", 2}}, .function = {{"name", "product"}},
              .inputs = {2, 3, 4, 5, 6}};
   s.property = {.max_parties = 7, .runs = 40, .adversarial_runs = 50, .determinism_runs = 10};
@@ -69,6 +73,11 @@ ProtocolSpec build_bgw_robust() {
   s.labels.assign(std::begin(labels::bgw_robust::kAll), std::end(labels::bgw_robust::kAll));
   // A silent party makes every later round wait its full timeout, so the run deadline must
   // exceed rounds × round_timeout_s (about 80 rounds here).
+  // The threshold is absent when the scenario leaves it to the default, as in make_bgw_robust.
+  s.cost = cost_formula_of([](const ProtocolParams& p, const Circuit& c, int parties) {
+    const int t = p.contains("threshold") ? p["threshold"].get<int>() : (parties - 1) / 3;
+    return bgw_robust_cost(c, parties, t);
+  });
   s.audit = {.parties = 4, .params = {{"threshold", 1}, {"round_timeout_s", 0.1}},
              .function = {{"name", "product"}}, .inputs = {2, 3, 4, 5}, .deadline_s = 600};
   // Many rounds per multiplication layer (5 + 5B, B = 1 + 3(t + 1)): small n and depth, no

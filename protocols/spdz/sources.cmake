@@ -1,4 +1,5 @@
 # SPDZ online phase with trusted-dealer preprocessing.
 list(APPEND SMPC_PROTOCOL_SOURCES
   spdz/spdz_dealer.cpp
-  spdz/spdz.cpp)
+  spdz/spdz.cpp
+  spdz/cost.cpp)

@@ -1,5 +1,6 @@
 #include "protocols/spdz/spec.h"
 
+#include "protocols/spdz/cost.h"
 #include "protocols/spdz/labels.h"
 #include "protocols/spdz/spdz.h"
 #include "protocols/spdz/spdz_dealer.h"
@@ -29,6 +30,9 @@ ProtocolSpec build() {
   keys.doc = "independent MAC keys (each divides a forgery's success probability by 2^61)";
   s.parameters = {pre, keys, dealer_seed_param()};
   s.labels.assign(std::begin(labels::spdz::kAll), std::end(labels::spdz::kAll));
+  s.cost = cost_formula_of([](const ProtocolParams& p, const Circuit& c, int parties) {
+    return spdz_cost(c, parties, p.at("mac_keys").get<int>());
+  });
   s.audit = {.parties = 3, .function = {{"name", "product"}}, .inputs = {3, 4, 5}};
   s.property = {.max_parties = 5, .runs = 40, .adversarial_runs = 60, .determinism_runs = 10};
   return with_make(std::move(s), make_spdz);

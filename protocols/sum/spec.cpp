@@ -1,5 +1,6 @@
 #include "protocols/sum/spec.h"
 
+#include "protocols/sum/cost.h"
 #include "protocols/sum/labels.h"
 #include "protocols/sum/secure_sum.h"
 
@@ -25,6 +26,9 @@ ProtocolSpec build() {
   s.domain = CircuitDomain::kField61;
   s.min_parties = 2;
   s.labels.assign(std::begin(labels::sum::kAll), std::end(labels::sum::kAll));
+  s.cost = cost_formula_of([](const ProtocolParams&, const Circuit& c, int parties) {
+    return secure_sum_cost(c, parties);
+  });
   s.audit = {.parties = 4, .function = {{"name", "sum"}}, .inputs = {5, 6, 7, 8}};
   s.property = {.max_parties = 6, .runs = 40, .linear_only = true, .adversarial_runs = 50,
                 .determinism_runs = 10};

@@ -15,6 +15,7 @@
 #include "protocols/bgw/bgw_robust.h"
 #include "protocols/bgw/bivariate_vss.h"
 #include "protocols/bgw/phase_king.h"
+#include "protocols/bgw/spec.h"
 #include "protocols/core/local_network.h"
 #include "protocols/core/mutants.h"
 #include "simulator/sim_network.h"
@@ -42,52 +43,11 @@ SimRunOptions sim_options(std::uint64_t seed) {
   return o;
 }
 
-// The cost formula of bgw_robust.h / bivariate_vss.h / phase_king.h, from the circuit.
-struct Expected {
-  std::map<std::string, std::uint64_t> bytes;
-  std::uint32_t rounds = 0;
-};
-
-void add_vss(Expected& e, int n, int t, const std::vector<std::uint64_t>& per_dealer) {
-  const auto un = static_cast<std::uint64_t>(n), ut = static_cast<std::uint64_t>(t);
-  const std::uint64_t pairs = un * (un - 1);
-  std::uint64_t total = 0;
-  for (auto m : per_dealer) {
-    if (m > 0) e.bytes["bgwr.vss.rows"] += (un - 1) * (6 + 8 * (ut + 1) * m);
-    total += m;
-  }
-  e.bytes["bgwr.vss.pairwise"] += pairs * (6 + 8 * total);
-  const std::uint64_t vec = 6 + 4 * un;  // a vector of n empty payloads
-  e.bytes["bgwr.bcast.send"] += 5 * pairs * 6;
-  e.bytes["bgwr.bcast.vote"] += 5 * (ut + 1) * pairs * vec;
-  e.bytes["bgwr.bcast.propose"] += 5 * (ut + 1) * pairs * vec;
-  e.bytes["bgwr.bcast.king"] += 5 * (ut + 1) * (un - 1) * vec;
-  e.rounds += static_cast<std::uint32_t>(vss_rounds(t));
-}
-
-Expected robust_formula(const Circuit& c, int n, int t) {
-  Expected e;
-  const auto un = static_cast<std::uint64_t>(n);
-  const std::uint64_t pairs = un * (un - 1);
-  std::vector<std::uint64_t> inputs;
-  for (PartyId p = 0; p < n; ++p) inputs.push_back(c.input_wires_of(p).size());
-  if (c.input_count() > 0) add_vss(e, n, t, inputs);
-  for (const auto& l : layer_schedule(c)) {
-    const std::uint64_t m = l.nonlinear.size();
-    if (m == 0) continue;
-    add_vss(e, n, t, std::vector<std::uint64_t>(static_cast<std::size_t>(n), 3 * m + 1));
-    e.bytes["bgwr.mult.challenge"] += pairs * 14;
-    e.bytes["bgwr.mult.open_rho"] += pairs * (6 + 8 * un * m);
-    e.bytes["bgwr.mult.open_z"] += pairs * (6 + 8 * un * m);
-    e.rounds += 3;
-  }
-  for (PartyId r = 0; r < n; ++r)
-    if (const auto o = c.output_wires_of(r).size(); o > 0)
-      e.bytes["bgwr.output"] += (un - 1) * (6 + 8 * o);
-  e.rounds += 1;
-  for (auto it = e.bytes.begin(); it != e.bytes.end();)
-    it = it->second == 0 ? e.bytes.erase(it) : std::next(it);
-  return e;
+// The spec's cost formula (protocols/bgw/cost.h), which reports and docs quote.
+ExactCost robust_formula(const Circuit& c, int n, int t) {
+  const ProtocolParams params = {{"threshold", t}};
+  const auto& cost = bgw_robust_spec().cost;
+  return {cost.bytes_by_label(params, c, n), cost.rounds(params, c, n)};
 }
 
 using testing::body_of;

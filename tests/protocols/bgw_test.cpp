@@ -2,14 +2,14 @@
 #include <rapidcheck/gtest.h>
 
 #include "protocols/bgw/bgw_semi_honest.h"
+#include "protocols/bgw/spec.h"
+#include "protocols/core/circuit_analysis.h"
 #include "protocols/core/local_network.h"
 #include "tests/support/random_circuit.h"
 #include "verify/oracle.h"
 
 namespace smpc {
 namespace {
-
-using testing::field_message_bytes;
 
 RunResult run_bgw(const testing::CircuitCase& cc, int t, std::uint64_t seed) {
   BgwSemiHonest bgw(cc.circuit, t);
@@ -18,32 +18,14 @@ RunResult run_bgw(const testing::CircuitCase& cc, int t, std::uint64_t seed) {
   });
 }
 
-// The cost formula of bgw_semi_honest.h, computed from the circuit.
-struct Expected {
-  std::map<std::string, std::uint64_t> bytes;
-  std::uint32_t rounds;
-};
-Expected bgw_formula(const Circuit& c, int n) {
-  Expected e;
-  const std::uint64_t peers = static_cast<std::uint64_t>(n - 1);
-  for (PartyId p = 0; p < n; ++p) {
-    const auto ip = c.input_wires_of(p).size();
-    if (ip > 0) e.bytes["bgw.input"] += peers * field_message_bytes(ip);
-    const auto op = c.output_wires_of(p).size();
-    if (op > 0) e.bytes["bgw.output"] += peers * field_message_bytes(op);
-  }
-  const auto layers = layer_schedule(c);
-  std::uint32_t mult_layers = 0;
-  for (const auto& l : layers)
-    if (!l.nonlinear.empty()) {
-      e.bytes["bgw.mult.reshare"] += static_cast<std::uint64_t>(n) * peers *
-                                     field_message_bytes(l.nonlinear.size());
-      ++mult_layers;
-    }
-  // Documented: L + 2 rounds whenever two or more parties give inputs; otherwise causality
-  // lets the single owner skip the wait for input shares.
-  e.rounds = testing::expected_causal_rounds(c, n, mult_layers);
-  if (testing::input_owner_count(c, n) >= 2) SMPC_ASSERT(e.rounds == mult_layers + 2);
+// The spec's cost formula (protocols/bgw/cost.h), which reports and docs quote.
+ExactCost bgw_formula(const Circuit& c, int n, int t) {
+  const ProtocolParams params = {{"threshold", t}};
+  const auto& cost = bgw_spec().cost;
+  ExactCost e{cost.bytes_by_label(params, c, n), cost.rounds(params, c, n)};
+  // Documented: L + 2 rounds whenever two or more parties give inputs.
+  if (testing::input_owner_count(c, n) >= 2)
+    SMPC_ASSERT(e.rounds == and_depth(c) + 2);
   return e;
 }
 
@@ -62,7 +44,7 @@ RC_GTEST_PROP(BgwSemiHonest, EqualsPlainEvaluationAndItsCostFormula, ()) {
     for (const auto& [label, s] : p.meter.by_label) bytes[label] += s.traffic.bytes;
     rounds = std::max(rounds, p.meter.max_round);
   }
-  const auto f = bgw_formula(cc.circuit, cc.parties);
+  const auto f = bgw_formula(cc.circuit, cc.parties, t);
   RC_ASSERT(bytes == f.bytes);
   RC_ASSERT(rounds == f.rounds);
 }

@@ -3,13 +3,13 @@
 
 #include "protocols/core/local_network.h"
 #include "protocols/sum/secure_sum.h"
+#include "protocols/sum/spec.h"
 #include "tests/support/random_circuit.h"
+#include "tests/support/run_stats.h"
 #include "verify/oracle.h"
 
 namespace smpc {
 namespace {
-
-using testing::field_message_bytes;
 
 RC_GTEST_PROP(SecureSum, LinearCircuitsEqualPlainEvaluationAndCostFormula, ()) {
   const auto cc = testing::gen_case(2, 16, /*linear_only=*/true);
@@ -20,23 +20,16 @@ RC_GTEST_PROP(SecureSum, LinearCircuitsEqualPlainEvaluationAndCostFormula, ()) {
                            });
   const auto expected = ideal_outputs(cc.circuit, cc.inputs);
   RC_ASSERT(expected.ok());
-  std::uint64_t share = 0, open = 0, want_share = 0, want_open = 0;
-  std::uint32_t rounds = 0;
-  const std::uint64_t peers = static_cast<std::uint64_t>(cc.parties - 1);
   for (const auto& p : r.parties) {
     RC_ASSERT(p.status == PartyStatus::kOutput);
     RC_ASSERT(p.outputs == (*expected)[static_cast<std::size_t>(p.party)]);
-    if (p.meter.by_label.count("sum.share")) share += p.meter.by_label.at("sum.share").traffic.bytes;
-    if (p.meter.by_label.count("sum.open")) open += p.meter.by_label.at("sum.open").traffic.bytes;
-    rounds = std::max(rounds, p.meter.max_round);
-    const auto ip = cc.circuit.input_wires_of(p.party).size();
-    const auto op = cc.circuit.output_wires_of(p.party).size();
-    if (ip) want_share += peers * field_message_bytes(ip);
-    if (op) want_open += peers * field_message_bytes(op);
   }
-  RC_ASSERT(share == want_share);
-  RC_ASSERT(open == want_open);
-  RC_ASSERT(rounds == testing::expected_causal_rounds(cc.circuit, cc.parties, 0));
+  // The spec's formula (protocols/sum/cost.h), and the documented 2 rounds with two owners.
+  const auto& cost = secure_sum_spec().cost;
+  const auto params = ProtocolParams::object();
+  RC_ASSERT(testing::bytes_by_label(r) == cost.bytes_by_label(params, cc.circuit, cc.parties));
+  const auto rounds = testing::max_round(r);
+  RC_ASSERT(rounds == cost.rounds(params, cc.circuit, cc.parties));
   if (testing::input_owner_count(cc.circuit, cc.parties) >= 2) RC_ASSERT(rounds == 2u);
 }
 

@@ -8,6 +8,7 @@
 #include "protocols/core/mutants.h"
 #include "protocols/spdz/spdz.h"
 #include "protocols/spdz/spdz_dealer.h"
+#include "protocols/spdz/spec.h"
 #include "simulator/sim_network.h"
 #include "tests/support/adversary_steps.h"
 #include "tests/support/random_circuit.h"
@@ -19,32 +20,11 @@
 namespace smpc {
 namespace {
 
-// The cost formula of spdz.h, from the circuit.
-struct Expected {
-  std::map<std::string, std::uint64_t> bytes;
-  std::uint32_t rounds = 0;
-};
-Expected spdz_formula(const Circuit& c, int n, int k) {
-  Expected e;
-  const auto pairs = static_cast<std::uint64_t>(n) * static_cast<std::uint64_t>(n - 1);
-  e.bytes["spdz.dealer.seed"] = 38 * pairs;
-  e.bytes["spdz.coin.commit"] = 70 * pairs;
-  for (PartyId p = 0; p < n; ++p)
-    if (const auto ip = c.input_wires_of(p).size(); ip > 0)
-      e.bytes["spdz.input"] += static_cast<std::uint64_t>(n - 1) * (6 + 8 * ip);
-  std::uint32_t layers = 0;
-  for (const auto& l : layer_schedule(c))
-    if (!l.nonlinear.empty()) {
-      e.bytes["spdz.open"] += pairs * (6 + 16 * l.nonlinear.size());
-      ++layers;
-    }
-  e.bytes["spdz.coin.open"] = 2 * 70 * pairs;
-  e.bytes["spdz.input.check"] = 38 * pairs;
-  e.bytes["spdz.maccheck.commit"] = 2 * 38 * pairs;
-  e.bytes["spdz.maccheck.open"] = 2 * (43 + 8 * static_cast<std::uint64_t>(k)) * pairs;
-  e.bytes["spdz.output"] = pairs * (6 + 8 * c.output_count());
-  e.rounds = layers + 9;
-  return e;
+// The spec's cost formula (protocols/spdz/cost.h), which reports and docs quote.
+ExactCost spdz_formula(const Circuit& c, int n, int k) {
+  const ProtocolParams params = {{"mac_keys", k}};
+  const auto& cost = spdz_spec().cost;
+  return {cost.bytes_by_label(params, c, n), cost.rounds(params, c, n)};
 }
 
 using testing::body_of;

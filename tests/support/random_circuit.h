@@ -11,6 +11,7 @@
 #include "protocols/core/field.h"
 #include "protocols/core/layer_schedule.h"
 #include "protocols/core/protocol.h"
+#include "protocols/sum/cost.h"
 
 namespace smpc::testing {
 
@@ -98,29 +99,9 @@ inline CircuitCase gen_case(int min_parties, int max_parties, bool linear_only) 
 }
 
 // The causal round count of a "share inputs, then one round per nonempty layer, then open
-// outputs" protocol (secure_sum: no layers; BGW: one per multiplication layer), from the
-// definition in meter.h: a message's round is 1 + the largest round its sender had received.
+// outputs" protocol: the protocols' own recurrence (protocols/sum/cost.h), one place for it.
 inline std::uint32_t expected_causal_rounds(const Circuit& c, int n, std::size_t layers) {
-  std::vector<std::uint32_t> seen(static_cast<std::size_t>(n), 0);
-  std::uint32_t rounds = 0;
-  std::vector<std::uint32_t> sent(static_cast<std::size_t>(n), 0);
-  for (PartyId p = 0; p < n; ++p)
-    if (!c.input_wires_of(p).empty()) sent[p] = 1;
-  for (PartyId p = 0; p < n; ++p)
-    for (PartyId q = 0; q < n; ++q)
-      if (q != p) seen[p] = std::max(seen[p], sent[q]);
-  for (auto s : sent) rounds = std::max(rounds, s);
-  for (std::size_t l = 0; l < layers; ++l) {
-    for (PartyId p = 0; p < n; ++p) sent[p] = seen[p] + 1;
-    for (PartyId p = 0; p < n; ++p)
-      for (PartyId q = 0; q < n; ++q)
-        if (q != p) seen[p] = std::max(seen[p], sent[q]);
-    for (auto s : sent) rounds = std::max(rounds, s);
-  }
-  for (PartyId p = 0; p < n; ++p)
-    for (PartyId r = 0; r < n; ++r)
-      if (r != p && !c.output_wires_of(r).empty()) rounds = std::max(rounds, seen[p] + 1);
-  return rounds;
+  return share_layers_open_rounds(c, n, layers);
 }
 
 inline int input_owner_count(const Circuit& c, int n) {
@@ -128,8 +109,5 @@ inline int input_owner_count(const Circuit& c, int n) {
   for (PartyId p = 0; p < n; ++p) owners += c.input_wires_of(p).empty() ? 0 : 1;
   return owners;
 }
-
-// Documented BGW / secure-sum costs (see the protocol comments): bytes of a k-element message.
-inline std::uint64_t field_message_bytes(std::size_t k) { return 6 + 8 * k; }
 
 }  // namespace smpc::testing

@@ -1,0 +1,76 @@
+#include "protocols/bgw/cost.h"
+
+#include <vector>
+
+#include "protocols/bgw/bivariate_vss.h"
+#include "protocols/core/layer_schedule.h"
+
+namespace smpc {
+namespace {
+
+// One VSS batch in which dealer D deals per_dealer[D] values: rows, pairwise checks and the
+// five broadcasts of bivariate_vss.h, all with empty payloads in an honest run.
+void add_vss_batch(ExactCost& e, int parties, int t, const std::vector<std::uint64_t>& per_dealer) {
+  const auto n = static_cast<std::uint64_t>(parties), ut = static_cast<std::uint64_t>(t);
+  const std::uint64_t pairs = n * (n - 1);
+  std::uint64_t total = 0;
+  for (auto m : per_dealer) {
+    if (m > 0) e.bytes["bgwr.vss.rows"] += (n - 1) * field_message_bytes((ut + 1) * m);
+    total += m;
+  }
+  e.bytes["bgwr.vss.pairwise"] += pairs * field_message_bytes(total);
+  const std::uint64_t votes = 6 + 4 * n;  // a vector of n empty payloads
+  e.bytes["bgwr.bcast.send"] += 5 * pairs * 6;
+  e.bytes["bgwr.bcast.vote"] += 5 * (ut + 1) * pairs * votes;
+  e.bytes["bgwr.bcast.propose"] += 5 * (ut + 1) * pairs * votes;
+  e.bytes["bgwr.bcast.king"] += 5 * (ut + 1) * (n - 1) * votes;
+  e.rounds += static_cast<std::uint32_t>(vss_rounds(t));
+}
+
+}  // namespace
+
+
+ExactCost bgw_cost(const Circuit& c, int parties) {
+  ExactCost e;
+  const auto peers = static_cast<std::uint64_t>(parties - 1);
+  add_per_party_messages(e, "bgw.input", c, parties, &Circuit::input_wires_of);
+  add_per_party_messages(e, "bgw.output", c, parties, &Circuit::output_wires_of);
+  std::size_t mult_layers = 0;
+  for (const auto& l : layer_schedule(c)) {
+    if (l.nonlinear.empty()) continue;
+    e.bytes["bgw.mult.reshare"] += static_cast<std::uint64_t>(parties) * peers *
+                                   field_message_bytes(l.nonlinear.size());
+    ++mult_layers;
+  }
+  e.rounds = share_layers_open_rounds(c, parties, mult_layers);
+  return e;
+}
+
+ExactCost bgw_robust_cost(const Circuit& c, int parties, int t) {
+  ExactCost e;
+  const auto n = static_cast<std::uint64_t>(parties);
+  const std::uint64_t pairs = n * (n - 1);
+  // 1. Input sharing: one batch, dealer p deals its I_p inputs.
+  std::vector<std::uint64_t> inputs;
+  for (PartyId p = 0; p < parties; ++p) inputs.push_back(c.input_wires_of(p).size());
+  if (c.input_count() > 0) add_vss_batch(e, parties, t, inputs);
+  // 2. Per layer of m products: c_i, β, γ per gate and one ω from every party, then the
+  // challenge and the two robust openings of n·m values.
+  for (const auto& l : layer_schedule(c)) {
+    const std::uint64_t m = l.nonlinear.size();
+    if (m == 0) continue;
+    add_vss_batch(e, parties, t, std::vector<std::uint64_t>(n, 3 * m + 1));
+    e.bytes["bgwr.mult.challenge"] += pairs * field_message_bytes(1);
+    e.bytes["bgwr.mult.open_rho"] += pairs * field_message_bytes(n * m);
+    e.bytes["bgwr.mult.open_z"] += pairs * field_message_bytes(n * m);
+    e.rounds += 3;
+  }
+  // 3. Output: each receiver gets every party's shares of its outputs.
+  add_per_party_messages(e, "bgwr.output", c, parties, &Circuit::output_wires_of);
+  e.rounds += 1;
+  // A label never sent has no entry in a run's meter.
+  std::erase_if(e.bytes, [](const auto& kv) { return kv.second == 0; });
+  return e;
+}
+
+}  // namespace smpc

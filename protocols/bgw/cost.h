@@ -1,0 +1,25 @@
+// Exact costs of semi-honest BGW (bgw_semi_honest.h) and of honest runs of robust BGW
+// (bgw_robust.h, docs/malicious.md "Costs"), in one place: the specs' cost wraps them and the
+// tests compare measured runs with the spec.
+#pragma once
+
+#include "protocols/core/circuit.h"
+#include "protocols/sum/cost.h"
+
+namespace smpc {
+
+// With n parties, I_p inputs of party p, m_ℓ multiplications in layer ℓ of L, O_r outputs of r:
+//   "bgw.input"        Σ_{p: I_p>0} (n−1)(6 + 8 I_p)
+//   "bgw.mult.reshare" Σ_ℓ n(n−1)(6 + 8 m_ℓ)
+//   "bgw.output"       Σ_r (n−1)(6 + 8 O_r)
+// rounds: share_layers_open_rounds(c, n, L), i.e. L + 2 with two or more input owners. The
+// threshold t changes neither (every party sends a share to every other whatever t is).
+ExactCost bgw_cost(const Circuit& c, int parties);
+
+// Robust BGW with threshold t, every party honest (B = 1 + 3(t + 1) rounds per broadcast, a VSS
+// batch 2 + 5B): one VSS batch of the inputs, per layer a VSS batch of 3m_ℓ + 1 values from
+// every party plus challenge, open_rho and open_z, then the outputs; bytes per label as in
+// docs/malicious.md, rounds (2 + 5B) + L(5 + 5B) + 1 (n ≥ 3, some input).
+ExactCost bgw_robust_cost(const Circuit& c, int parties, int t);
+
+}  // namespace smpc
