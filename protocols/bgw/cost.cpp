@@ -4,6 +4,8 @@
 
 #include "protocols/bgw/bivariate_vss.h"
 #include "protocols/core/layer_schedule.h"
+#include "protocols/bgw/labels_robust.h"
+#include "protocols/bgw/labels.h"
 
 namespace smpc {
 namespace {
@@ -15,15 +17,15 @@ void add_vss_batch(ExactCost& e, int parties, int t, const std::vector<std::uint
   const std::uint64_t pairs = n * (n - 1);
   std::uint64_t total = 0;
   for (auto m : per_dealer) {
-    if (m > 0) e.bytes["bgwr.vss.rows"] += (n - 1) * field_message_bytes((ut + 1) * m);
+    if (m > 0) e.bytes[std::string(labels::bgw_robust::kVssRows)] += (n - 1) * field_message_bytes((ut + 1) * m);
     total += m;
   }
-  e.bytes["bgwr.vss.pairwise"] += pairs * field_message_bytes(total);
+  e.bytes[std::string(labels::bgw_robust::kVssPairwise)] += pairs * field_message_bytes(total);
   const std::uint64_t votes = 6 + 4 * n;  // a vector of n empty payloads
-  e.bytes["bgwr.bcast.send"] += 5 * pairs * 6;
-  e.bytes["bgwr.bcast.vote"] += 5 * (ut + 1) * pairs * votes;
-  e.bytes["bgwr.bcast.propose"] += 5 * (ut + 1) * pairs * votes;
-  e.bytes["bgwr.bcast.king"] += 5 * (ut + 1) * (n - 1) * votes;
+  e.bytes[std::string(labels::bgw_robust::kBcastSend)] += 5 * pairs * 6;
+  e.bytes[std::string(labels::bgw_robust::kBcastVote)] += 5 * (ut + 1) * pairs * votes;
+  e.bytes[std::string(labels::bgw_robust::kBcastPropose)] += 5 * (ut + 1) * pairs * votes;
+  e.bytes[std::string(labels::bgw_robust::kBcastKing)] += 5 * (ut + 1) * (n - 1) * votes;
   e.rounds += static_cast<std::uint32_t>(vss_rounds(t));
 }
 
@@ -33,12 +35,12 @@ void add_vss_batch(ExactCost& e, int parties, int t, const std::vector<std::uint
 ExactCost bgw_cost(const Circuit& c, int parties) {
   ExactCost e;
   const auto peers = static_cast<std::uint64_t>(parties - 1);
-  add_per_party_messages(e, "bgw.input", c, parties, &Circuit::input_wires_of);
-  add_per_party_messages(e, "bgw.output", c, parties, &Circuit::output_wires_of);
+  add_per_party_messages(e, std::string(labels::bgw::kInput), c, parties, &Circuit::input_wires_of);
+  add_per_party_messages(e, std::string(labels::bgw::kOutput), c, parties, &Circuit::output_wires_of);
   std::size_t mult_layers = 0;
   for (const auto& l : layer_schedule(c)) {
     if (l.nonlinear.empty()) continue;
-    e.bytes["bgw.mult.reshare"] += static_cast<std::uint64_t>(parties) * peers *
+    e.bytes[std::string(labels::bgw::kMultReshare)] += static_cast<std::uint64_t>(parties) * peers *
                                    field_message_bytes(l.nonlinear.size());
     ++mult_layers;
   }
@@ -60,13 +62,13 @@ ExactCost bgw_robust_cost(const Circuit& c, int parties, int t) {
     const std::uint64_t m = l.nonlinear.size();
     if (m == 0) continue;
     add_vss_batch(e, parties, t, std::vector<std::uint64_t>(n, 3 * m + 1));
-    e.bytes["bgwr.mult.challenge"] += pairs * field_message_bytes(1);
-    e.bytes["bgwr.mult.open_rho"] += pairs * field_message_bytes(n * m);
-    e.bytes["bgwr.mult.open_z"] += pairs * field_message_bytes(n * m);
+    e.bytes[std::string(labels::bgw_robust::kMultChallenge)] += pairs * field_message_bytes(1);
+    e.bytes[std::string(labels::bgw_robust::kMultOpenRho)] += pairs * field_message_bytes(n * m);
+    e.bytes[std::string(labels::bgw_robust::kMultOpenZ)] += pairs * field_message_bytes(n * m);
     e.rounds += 3;
   }
   // 3. Output: each receiver gets every party's shares of its outputs.
-  add_per_party_messages(e, "bgwr.output", c, parties, &Circuit::output_wires_of);
+  add_per_party_messages(e, std::string(labels::bgw_robust::kOutput), c, parties, &Circuit::output_wires_of);
   e.rounds += 1;
   // A label never sent has no entry in a run's meter.
   std::erase_if(e.bytes, [](const auto& kv) { return kv.second == 0; });

@@ -4,7 +4,7 @@
 #pragma once
 
 #include "protocols/core/circuit.h"
-#include "protocols/sum/cost.h"
+#include "protocols/core/share_cost.h"
 
 namespace smpc {
 

@@ -1,58 +1,12 @@
-// Exact cost of secure_sum (secure_sum.h), and the two pieces every "share inputs, one round
-// per multiplication layer, open outputs" protocol over Mersenne-61 shares with it (BGW, SPDZ):
-// the bytes of a message of k field elements and the causal round recurrence. The specs'
-// CostFormula wraps these, and the tests compare measured runs with the spec, so each formula
-// is written once.
+// Exact cost of secure_sum (secure_sum.h), from the shared pieces of protocols/core/share_cost.h.
 #pragma once
 
-#include <cstddef>
-#include <cstdint>
-#include <map>
-#include <string>
-#include <vector>
-
-#include "protocols/core/circuit.h"
-#include "protocols/core/protocol_spec.h"
+#include "protocols/core/share_cost.h"
 
 namespace smpc {
-
-struct ExactCost {
-  std::map<std::string, std::uint64_t> bytes;  // per message label, summed over all parties
-  std::uint32_t rounds = 0;                     // causal rounds (meter.h)
-};
-
-// A message of k field elements: 6 header bytes + 8 per element.
-constexpr std::uint64_t field_message_bytes(std::size_t k) { return 6 + 8 * k; }
-
-// The messages of the form "party p sends its k_p values to each of the n − 1 others" (inputs
-// to share) or "each of the n − 1 others sends receiver p its k_p shares" (outputs): adds
-// (n − 1)(6 + 8 k_p) under `label` for every p with k_p > 0, k_p = (c.*wires_of)(p).size()
-// (Circuit::input_wires_of or Circuit::output_wires_of).
-using WiresOf = std::vector<std::uint32_t> (Circuit::*)(PartyId) const;
-void add_per_party_messages(ExactCost& e, const std::string& label, const Circuit& c,
-                            int parties, WiresOf wires_of);
-
-// Causal rounds of "input owners send shares, then `layers` all-to-all exchanges, then output
-// holders receive": from meter.h's definition (a message's round is 1 + the largest round its
-// sender had received). L + 2 when two or more parties give inputs; a single owner's first
-// message does not wait for anybody, so it can be one less.
-std::uint32_t share_layers_open_rounds(const Circuit& c, int parties, std::size_t layers);
 
 // Σ_{p: I_p>0} (n−1)(6 + 8 I_p) bytes of "sum.share", Σ_r (n−1)(6 + 8 O_r) of "sum.open",
 // share_layers_open_rounds with no layers.
 ExactCost secure_sum_cost(const Circuit& c, int parties);
-
-// A spec's CostFormula from a function (params, circuit, parties) -> ExactCost.
-template <class F>
-CostFormula cost_formula_of(F cost) {
-  CostFormula f;
-  f.bytes_by_label = [cost](const ProtocolParams& p, const Circuit& c, int n) {
-    return cost(p, c, n).bytes;
-  };
-  f.rounds = [cost](const ProtocolParams& p, const Circuit& c, int n) {
-    return cost(p, c, n).rounds;
-  };
-  return f;
-}
 
 }  // namespace smpc

@@ -11,7 +11,7 @@
 #include "protocols/core/field.h"
 #include "protocols/core/layer_schedule.h"
 #include "protocols/core/protocol.h"
-#include "protocols/sum/cost.h"
+#include "protocols/core/share_cost.h"
 
 namespace smpc::testing {
 
@@ -99,7 +99,7 @@ inline CircuitCase gen_case(int min_parties, int max_parties, bool linear_only) 
 }
 
 // The causal round count of a "share inputs, then one round per nonempty layer, then open
-// outputs" protocol: the protocols' own recurrence (protocols/sum/cost.h), one place for it.
+// outputs" protocol: the protocols' own recurrence (protocols/core/share_cost.h), one place for it.
 inline std::uint32_t expected_causal_rounds(const Circuit& c, int n, std::size_t layers) {
   return share_layers_open_rounds(c, n, layers);
 }
