@@ -7,14 +7,6 @@ namespace smpc {
 
 namespace {
 
-std::uint64_t load_u64(const std::uint8_t* p) {
-  std::uint64_t v = 0;
-  for (int i = 7; i >= 0; --i) v = (v << 8) | p[i];
-  return v;
-}
-void store_u64(std::uint8_t* p, std::uint64_t v) {
-  for (int i = 0; i < 8; ++i) p[i] = static_cast<std::uint8_t>(v >> (8 * i));
-}
 
 void add_one(const ElementRef& e, std::uint64_t delta) {
   switch (e.kind) {
@@ -22,21 +14,21 @@ void add_one(const ElementRef& e, std::uint64_t delta) {
       if (delta & 1) *e.bytes ^= e.bit_mask;
       return;
     case ElementKind::kField61:
-      store_u64(e.bytes, (Fp61::from_u64(load_u64(e.bytes)) + Fp61::from_u64(delta)).value());
+      store_le64(e.bytes, (Fp61::from_u64(load_le64(e.bytes)) + Fp61::from_u64(delta)).value());
       return;
     case ElementKind::kField127: {
       const uint128_t p = (uint128_t{1} << 127) - 1;
-      uint128_t v = (static_cast<uint128_t>(load_u64(e.bytes + 8)) << 64) | load_u64(e.bytes);
+      uint128_t v = (static_cast<uint128_t>(load_le64(e.bytes + 8)) << 64) | load_le64(e.bytes);
       v += delta % p;
       if (v >= p) v -= p;
-      store_u64(e.bytes, static_cast<std::uint64_t>(v));
-      store_u64(e.bytes + 8, static_cast<std::uint64_t>(v >> 64));
+      store_le64(e.bytes, static_cast<std::uint64_t>(v));
+      store_le64(e.bytes + 8, static_cast<std::uint64_t>(v >> 64));
       return;
     }
-    case ElementKind::kRing64: store_u64(e.bytes, load_u64(e.bytes) + delta); return;
+    case ElementKind::kRing64: store_le64(e.bytes, load_le64(e.bytes) + delta); return;
     case ElementKind::kByte: e.bytes[0] = static_cast<std::uint8_t>(e.bytes[0] + delta); return;
     default:  // blocks and points have no arithmetic: XOR δ into their first bytes
-      store_u64(e.bytes, load_u64(e.bytes) ^ delta);
+      store_le64(e.bytes, load_le64(e.bytes) ^ delta);
       return;
   }
 }
@@ -45,7 +37,7 @@ void randomize_one(const ElementRef& e, Rng& rng) {
   if (e.kind == ElementKind::kBit) {
     if (rng.next_bit()) *e.bytes ^= e.bit_mask;
   } else if (e.kind == ElementKind::kField61) {
-    store_u64(e.bytes, rng.uniform_fp61().value());
+    store_le64(e.bytes, rng.uniform_fp61().value());
   } else if (e.kind == ElementKind::kField127) {
     // Uniform below 2^127 - 1: 127 random bits, rejecting the one value p.
     for (;;) {

@@ -10,14 +10,6 @@ namespace {
 void put_u32(Bytes& out, std::uint32_t v) {
   for (int i = 0; i < 4; ++i) out.push_back(static_cast<std::uint8_t>(v >> (8 * i)));
 }
-std::uint64_t load_u64(const std::uint8_t* p) {
-  std::uint64_t v = 0;
-  for (int i = 7; i >= 0; --i) v = (v << 8) | p[i];
-  return v;
-}
-void store_u64(std::uint8_t* p, std::uint64_t v) {
-  for (int i = 0; i < 8; ++i) p[i] = static_cast<std::uint8_t>(v >> (8 * i));
-}
 bool known_kind(std::uint8_t k) { return k >= 1 && k <= 7; }
 std::size_t data_size(ElementKind kind, std::uint64_t count) {
   return kind == ElementKind::kBit ? static_cast<std::size_t>((count + 7) / 8)
@@ -64,14 +56,14 @@ Message& Message::add_part(MessagePart part) {
 Message& Message::add_field61(std::span<const Fp61> values) {
   MessagePart p{ElementKind::kField61, static_cast<std::uint32_t>(values.size()), {}};
   p.data.resize(values.size() * 8);
-  for (std::size_t i = 0; i < values.size(); ++i) store_u64(&p.data[8 * i], values[i].value());
+  for (std::size_t i = 0; i < values.size(); ++i) store_le64(&p.data[8 * i], values[i].value());
   return add_part(std::move(p));
 }
 
 Message& Message::add_ring64(std::span<const std::uint64_t> values) {
   MessagePart p{ElementKind::kRing64, static_cast<std::uint32_t>(values.size()), {}};
   p.data.resize(values.size() * 8);
-  for (std::size_t i = 0; i < values.size(); ++i) store_u64(&p.data[8 * i], values[i]);
+  for (std::size_t i = 0; i < values.size(); ++i) store_le64(&p.data[8 * i], values[i]);
   return add_part(std::move(p));
 }
 
@@ -141,7 +133,7 @@ std::vector<Fp61> Message::field61(std::size_t index, std::size_t expected_count
   const MessagePart& p = part_checked(index, ElementKind::kField61, expected_count);
   std::vector<Fp61> out(expected_count);
   for (std::size_t i = 0; i < expected_count; ++i) {
-    auto v = Fp61::from_canonical(load_u64(&p.data[8 * i]));
+    auto v = Fp61::from_canonical(load_le64(&p.data[8 * i]));
     if (!v) malformed("element " + std::to_string(i) + " of part " + std::to_string(index) +
                       " is not a canonical Mersenne-61 element");
     out[i] = *v;
@@ -152,7 +144,7 @@ std::vector<Fp61> Message::field61(std::size_t index, std::size_t expected_count
 std::vector<std::uint64_t> Message::ring64(std::size_t index, std::size_t expected_count) const {
   const MessagePart& p = part_checked(index, ElementKind::kRing64, expected_count);
   std::vector<std::uint64_t> out(expected_count);
-  for (std::size_t i = 0; i < expected_count; ++i) out[i] = load_u64(&p.data[8 * i]);
+  for (std::size_t i = 0; i < expected_count; ++i) out[i] = load_le64(&p.data[8 * i]);
   return out;
 }
 
@@ -232,14 +224,14 @@ Result<Message> Message::decode(ByteSpan wire) {
       return Error(where + "non-zero padding bits");
     if (k == ElementKind::kField61) {
       for (std::size_t e = 0; e < count; ++e)
-        if (load_u64(&p.data[8 * e]) >= Fp61::kModulus)
+        if (load_le64(&p.data[8 * e]) >= Fp61::kModulus)
           return Error(where + "element " + std::to_string(e) +
                        " is not a canonical Mersenne-61 element");
     }
     if (k == ElementKind::kField127) {
       for (std::size_t e = 0; e < count; ++e) {
-        const std::uint64_t lo = load_u64(&p.data[16 * e]);
-        const std::uint64_t hi = load_u64(&p.data[16 * e + 8]);
+        const std::uint64_t lo = load_le64(&p.data[16 * e]);
+        const std::uint64_t hi = load_le64(&p.data[16 * e + 8]);
         if (hi > kMask127Hi || (hi == kMask127Hi && lo == ~std::uint64_t{0}))
           return Error(where + "element " + std::to_string(e) +
                        " is not a canonical element of F_(2^127-1)");

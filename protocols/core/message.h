@@ -39,6 +39,17 @@ const char* element_kind_name(ElementKind kind);
 // Size in bytes of one element; 0 for kBit (packed).
 std::size_t element_size(ElementKind kind);
 
+// The wire's 8-byte element encoding (little-endian), for code that edits encoded elements in
+// place (the adversary's strategies) as the codec does.
+inline std::uint64_t load_le64(const std::uint8_t* p) {
+  std::uint64_t v = 0;
+  for (int i = 7; i >= 0; --i) v = (v << 8) | p[i];
+  return v;
+}
+inline void store_le64(std::uint8_t* p, std::uint64_t v) {
+  for (int i = 0; i < 8; ++i) p[i] = static_cast<std::uint8_t>(v >> (8 * i));
+}
+
 using Block = std::array<std::uint8_t, 16>;
 
 struct MessagePart {
