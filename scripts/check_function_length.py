@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""Lists functions longer than a limit (default 80 lines) in the given folders.
+# Also runs when started as `bash scripts/check_function_length.py`: the shell re-executes it with python3.
+''''exec python3 "$0" "$@" #'''
+DOC = """Lists functions longer than a limit (default 80 lines) in the given folders.
 
 A function is a brace block whose opening follows a parameter list ')' (with qualifiers such as
 const, noexcept, override or a trailing return type between), outside any other function body;
@@ -80,7 +82,7 @@ def functions(path):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap = argparse.ArgumentParser(description=DOC.splitlines()[0])
     ap.add_argument('--max', type=int, default=80)
     ap.add_argument('folders', nargs='+')
     args = ap.parse_args()

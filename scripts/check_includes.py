@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""Checks every #include of the source tree against the layering of docs/architecture.md.
+# Also runs when started as `bash scripts/check_includes.py`: the shell re-executes it with python3.
+''''exec python3 "$0" "$@" #'''
+DOC = """Checks every #include of the source tree against the layering of docs/architecture.md.
 
 The allowed dependencies are not written here: they are read from two Markdown tables in
 docs/architecture.md, so the document and the check cannot drift apart.
@@ -135,7 +137,7 @@ def check_file(rel, lines, rules):
 
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=DOC.splitlines()[0])
     parser.add_argument("--root", default=os.path.dirname(here))
     parser.add_argument("--table", default=None,
                         help="Markdown file with the tables (default: ROOT/docs/architecture.md)")
