@@ -11,6 +11,7 @@
 #include <sstream>
 #include <string>
 
+#include "bench/bench_support.h"
 #include "protocols/core/bristol.h"
 #include "protocols/core/circuit.h"
 #include "protocols/core/circuit_analysis.h"
@@ -20,7 +21,7 @@
 namespace smpc {
 namespace {
 
-const std::string kDir = std::string(SMPC_SHARED_DIR) + "/circuits/bristol/";
+using bench::kBristolDir;
 
 std::optional<std::string> read_file(const std::string& path) {
   std::ifstream f(path, std::ios::binary);
@@ -35,7 +36,7 @@ struct Sha256 {
   std::optional<std::string> text;
   std::optional<Circuit> circuit;
   Sha256() {
-    text = read_file(kDir + "sha256.txt");
+    text = read_file(kBristolDir + "sha256.txt");
     if (!text) return;
     auto c = parse_bristol(*text, BristolFormat::kFashion, "sha256.txt");
     if (c.ok()) circuit = std::move(c).value();
@@ -57,11 +58,19 @@ std::vector<std::vector<std::uint64_t>> random_inputs(const Circuit& c, bool wor
   return in;
 }
 
-#define REQUIRE_SHA256(state)                                                             \
-  if (!sha256().circuit) {                                                                \
-    state.SkipWithError(("shared circuits not found at " + kDir + "sha256.txt").c_str()); \
-    return;                                                                               \
+#define REQUIRE_SHA256(state) SMPC_BENCH_REQUIRE(state, sha256().circuit, "sha256.txt")
+
+// One evaluation of SHA-256 per iteration with `eval`, on random bits (or 64-bit words for the
+// bit-sliced evaluators).
+template <typename Eval>
+void evaluate_sha256(benchmark::State& state, bool words, Eval eval) {
+  const Circuit& c = *sha256().circuit;
+  const auto in = random_inputs(c, words);
+  for (auto _ : state) {
+    auto out = eval(c, in);
+    benchmark::DoNotOptimize(out);
   }
+}
 
 void BM_ParseSha256(benchmark::State& state) {
   REQUIRE_SHA256(state);
@@ -77,7 +86,7 @@ BENCHMARK(BM_ParseSha256)->Unit(benchmark::kMillisecond);
 void BM_LoadSha256(benchmark::State& state) {  // read the file + parse
   REQUIRE_SHA256(state);
   for (auto _ : state) {
-    auto c = load_bristol(kDir + "sha256.txt", BristolFormat::kFashion);
+    auto c = load_bristol(kBristolDir + "sha256.txt", BristolFormat::kFashion);
     benchmark::DoNotOptimize(c);
   }
 }
@@ -85,39 +94,28 @@ BENCHMARK(BM_LoadSha256)->Unit(benchmark::kMillisecond);
 
 void BM_EvaluateSha256(benchmark::State& state) {
   REQUIRE_SHA256(state);
-  const Circuit& c = *sha256().circuit;
-  const auto in = random_inputs(c, false);
-  for (auto _ : state) {
-    auto out = evaluate(c, in);
-    benchmark::DoNotOptimize(out);
-  }
+  evaluate_sha256(state, false, [](const Circuit& c, const auto& in) { return evaluate(c, in); });
   state.counters["gates/s"] = benchmark::Counter(
-      static_cast<double>(c.gates.size()) * static_cast<double>(state.iterations()),
+      static_cast<double>(sha256().circuit->gates.size()) *
+          static_cast<double>(state.iterations()),
       benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_EvaluateSha256)->Unit(benchmark::kMicrosecond);
 
 void BM_EvaluatePacked64Sha256(benchmark::State& state) {  // 64 evaluations per call
   REQUIRE_SHA256(state);
-  const Circuit& c = *sha256().circuit;
-  const auto in = random_inputs(c, true);
-  for (auto _ : state) {
-    auto out = evaluate_packed(c, in);
-    benchmark::DoNotOptimize(out);
-  }
+  evaluate_sha256(state, true,
+                  [](const Circuit& c, const auto& in) { return evaluate_packed(c, in); });
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) * 64);
 }
 BENCHMARK(BM_EvaluatePacked64Sha256)->Unit(benchmark::kMicrosecond);
 
 void BM_EvaluateBoundedSha256(benchmark::State& state) {
   REQUIRE_SHA256(state);
-  const Circuit& c = *sha256().circuit;
-  const WireSlots slots = assign_wire_slots(c);
-  const auto in = random_inputs(c, false);
-  for (auto _ : state) {
-    auto out = evaluate_bounded(c, slots, in);
-    benchmark::DoNotOptimize(out);
-  }
+  const WireSlots slots = assign_wire_slots(*sha256().circuit);
+  evaluate_sha256(state, false, [&](const Circuit& c, const auto& in) {
+    return evaluate_bounded(c, slots, in);
+  });
   state.counters["slots"] = slots.num_slots;
 }
 BENCHMARK(BM_EvaluateBoundedSha256)->Unit(benchmark::kMicrosecond);

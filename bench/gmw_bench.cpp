@@ -9,8 +9,7 @@
 #include <optional>
 #include <string>
 
-#include "protocols/core/bristol.h"
-#include "protocols/core/circuit_encoding.h"
+#include "bench/bench_support.h"
 #include "protocols/core/local_network.h"
 #include "protocols/gmw/bit_triples.h"
 #include "protocols/gmw/gmw.h"
@@ -19,31 +18,8 @@
 namespace smpc {
 namespace {
 
-const std::string kAesPath = std::string(SMPC_SHARED_DIR) + "/circuits/bristol/aes_128.txt";
-
-const std::optional<Circuit>& aes_circuit() {
-  static const std::optional<Circuit> c = []() -> std::optional<Circuit> {
-    auto r = load_bristol(kAesPath, BristolFormat::kFashion);
-    if (!r.ok()) return std::nullopt;
-    return std::move(r).value();
-  }();
-  return c;
-}
-
-#define REQUIRE_AES(state)                                      \
-  if (!aes_circuit()) {                                         \
-    (state).SkipWithError(("cannot load " + kAesPath).c_str()); \
-    return;                                                     \
-  }
-
-std::vector<PartyInput> aes_inputs(int n) {
-  std::vector<PartyInput> in(static_cast<std::size_t>(n));
-  in[0].values = *encode_value("000102030405060708090a0b0c0d0e0f", 128,
-                               ValueEncoding::kBytesReversedLsb0);
-  in[1].values = *encode_value("00112233445566778899aabbccddeeff", 128,
-                               ValueEncoding::kBytesReversedLsb0);
-  return in;
-}
+using bench::aes_circuit;
+using bench::aes_inputs;
 
 // 2^16 bit triples among n parties (IKNP between every pair, base OTs included).
 void BM_GmwOtTriples(benchmark::State& state) {
@@ -95,19 +71,9 @@ void BM_GmwAes128Sim100msRtt(benchmark::State& state) {
   SimRunOptions o;
   o.network.latency_s = 0.050;
   o.network.bandwidth_bytes_per_s = 125e6;
-  double sim_s = 0;
-  for (auto _ : state) {
-    const auto r = run_simulated(3, o, [&](PartyContext& ctx) {
-      return gmw.run(ctx, in[static_cast<std::size_t>(ctx.net.self())]);
-    });
-    if (!r.ok()) {
-      state.SkipWithError(r.status().message().c_str());
-      return;
-    }
-    sim_s = r->simulated_time_s;
-    ++o.seed;
-  }
-  state.counters["sim_s"] = sim_s;
+  const auto sim_s = bench::simulate_each_iteration(state, gmw, in, o);
+  if (!sim_s) return;
+  state.counters["sim_s"] = *sim_s;
 }
 BENCHMARK(BM_GmwAes128Sim100msRtt)->Unit(benchmark::kMillisecond)->UseRealTime();
 

@@ -75,26 +75,24 @@ void run_protocol(benchmark::State& state, const Protocol& protocol, int n, std:
   report(state, last, len);
 }
 
-void BM_SpdzInnerProduct(benchmark::State& state) {
+// Arguments {n, len}: `make(circuit, n)` builds the protocol for the length-len inner product.
+template <typename Make>
+void run_inner_product(benchmark::State& state, Make make) {
   const int n = static_cast<int>(state.range(0));
   const auto len = static_cast<std::uint32_t>(state.range(1));
-  run_protocol(state, Spdz(inner_product(len), 1, 0), n, len);
+  run_protocol(state, make(inner_product(len), n), n, len);
 }
-BENCHMARK(BM_SpdzInnerProduct)
-    ->Args({3, 256})
-    ->Args({5, 256})
-    ->Unit(benchmark::kMillisecond)
+
+void BM_SpdzInnerProduct(benchmark::State& state) {
+  run_inner_product(state, [](const Circuit& c, int) { return Spdz(c, 1, 0); });
+}
+BENCHMARK(BM_SpdzInnerProduct)->Args({3, 256})->Args({5, 256})->Unit(benchmark::kMillisecond)
     ->UseRealTime();
 
 void BM_BgwRobustInnerProduct(benchmark::State& state) {
-  const int n = static_cast<int>(state.range(0));
-  const auto len = static_cast<std::uint32_t>(state.range(1));
-  run_protocol(state, BgwRobust(inner_product(len), (n - 1) / 3, 5.0), n, len);
+  run_inner_product(state, [](const Circuit& c, int n) { return BgwRobust(c, (n - 1) / 3, 5.0); });
 }
-BENCHMARK(BM_BgwRobustInnerProduct)
-    ->Args({4, 64})
-    ->Args({7, 64})
-    ->Unit(benchmark::kMillisecond)
+BENCHMARK(BM_BgwRobustInnerProduct)->Args({4, 64})->Args({7, 64})->Unit(benchmark::kMillisecond)
     ->UseRealTime();
 
 void BM_SimulatedInnerProduct(benchmark::State& state) {

@@ -1,7 +1,6 @@
 // Yao and OT-extension benchmarks.
 //   build/release/bench/yao_bench [--benchmark_filter=Garble]
-// Reference points measured on the development machine with the best public library
-// (emp-toolkit): 29.7 M AND gates/s garbling Bristol AES-128, 10.0 M OT/s IKNP over loopback.
+// Reference points (emp-toolkit on the same machine) are in docs/performance.md, not in counters.
 // Counters: "AND/s" (garbling, evaluation), "OT/s" (extension only: base OTs excluded, as a
 // one-time setup), "sim_ms" (simulated time of one 2PC on the LAN below).
 // Every benchmark that needs ../shared reports an error (and does not run) when it is absent.
@@ -18,8 +17,7 @@
 #include <string>
 #include <thread>
 
-#include "protocols/core/bristol.h"
-#include "protocols/core/circuit_encoding.h"
+#include "bench/bench_support.h"
 #include "protocols/core/local_network.h"
 #include "protocols/crypto/aes.h"
 #include "protocols/crypto/block.h"
@@ -31,71 +29,59 @@
 namespace smpc {
 namespace {
 
-const std::string kAesPath = std::string(SMPC_SHARED_DIR) + "/circuits/bristol/aes_128.txt";
+using bench::aes_circuit;
 
-const std::optional<Circuit>& aes_circuit() {
-  static const std::optional<Circuit> c = []() -> std::optional<Circuit> {
-    auto r = load_bristol(kAesPath, BristolFormat::kFashion);
-    if (!r.ok()) return std::nullopt;
-    return std::move(r).value();
-  }();
-  return c;
-}
-
-#define REQUIRE_AES(state)                                      \
-  if (!aes_circuit()) {                                         \
-    (state).SkipWithError(("cannot load " + kAesPath).c_str()); \
-    return;                                                     \
+// Half-gates inputs: the plan, random input labels and a global offset Δ with colour bit 1.
+struct Garbling {
+  GarblingPlan plan;
+  std::vector<Block> labels;
+  Block delta{};
+  explicit Garbling(const Circuit& c) : plan(GarblingPlan::compile(c)), labels(plan.label_slots()) {
+    Rng rng(1, 0, "bench");
+    random_blocks(rng, labels);
+    delta = random_block(rng);
+    delta[0] |= 1;
   }
+};
+
+void count_and_gates(benchmark::State& state, const GarblingPlan& plan) {
+  state.counters["AND/s"] = benchmark::Counter(
+      static_cast<double>(plan.ands.size() * state.iterations()), benchmark::Counter::kIsRate);
+}
 
 void BM_GarbleAes128(benchmark::State& state) {
   REQUIRE_AES(state);
-  const GarblingPlan plan = GarblingPlan::compile(*aes_circuit());
-  Rng rng(1, 0, "bench");
-  std::vector<Block> labels(plan.label_slots());
-  random_blocks(rng, labels);
-  Block delta = random_block(rng);
-  delta[0] |= 1;
-  std::vector<Block> tables(2 * plan.ands.size());
+  Garbling g(*aes_circuit());
+  std::vector<Block> tables(2 * g.plan.ands.size());
   for (auto _ : state) {
     std::size_t pos = 0;
-    garble(plan, delta, labels, kYaoTableChunkGates, [&](std::span<const Block> t) {
+    garble(g.plan, g.delta, g.labels, kYaoTableChunkGates, [&](std::span<const Block> t) {
       std::copy(t.begin(), t.end(), tables.begin() + static_cast<std::ptrdiff_t>(pos));
       pos += t.size();
     });
     benchmark::DoNotOptimize(tables.data());
   }
-  state.counters["AND/s"] = benchmark::Counter(
-      static_cast<double>(plan.ands.size() * state.iterations()), benchmark::Counter::kIsRate);
-  state.counters["vs_emp_29.7M"] =
-      benchmark::Counter(static_cast<double>(plan.ands.size() * state.iterations()) / 29.7e6,
-                         benchmark::Counter::kIsRate);
+  count_and_gates(state, g.plan);
   state.SetLabel(aes_backend_name(best_aes_backend()));
 }
 BENCHMARK(BM_GarbleAes128)->Unit(benchmark::kMicrosecond);
 
 void BM_EvaluateAes128(benchmark::State& state) {
   REQUIRE_AES(state);
-  const GarblingPlan plan = GarblingPlan::compile(*aes_circuit());
-  Rng rng(1, 0, "bench");
-  std::vector<Block> labels(plan.label_slots());
-  random_blocks(rng, labels);
-  Block delta = random_block(rng);
-  delta[0] |= 1;
+  Garbling g(*aes_circuit());
   std::vector<Block> tables;
-  garble(plan, delta, labels, kYaoTableChunkGates,
+  garble(g.plan, g.delta, g.labels, kYaoTableChunkGates,
          [&](std::span<const Block> t) { tables.insert(tables.end(), t.begin(), t.end()); });
   for (auto _ : state) {
     bool given = false;
-    evaluate(plan, labels, [&]() -> std::span<const Block> {
+    evaluate(g.plan, g.labels, [&]() -> std::span<const Block> {
       given = true;
       return tables;
     });
-    benchmark::DoNotOptimize(labels.data());
+    benchmark::DoNotOptimize(g.labels.data());
     benchmark::DoNotOptimize(given);
   }
-  state.counters["AND/s"] = benchmark::Counter(
-      static_cast<double>(plan.ands.size() * state.iterations()), benchmark::Counter::kIsRate);
+  count_and_gates(state, g.plan);
 }
 BENCHMARK(BM_EvaluateAes128)->Unit(benchmark::kMicrosecond);
 
@@ -223,52 +209,31 @@ void BM_Iknp(benchmark::State& state, Flavour flavour, bool bare) {
   state.counters["OT/s"] =
       benchmark::Counter(static_cast<double>(m * state.iterations()), benchmark::Counter::kIsRate);
   state.counters["OT/s_cpu"] = static_cast<double>(m * state.iterations()) / cpu_total;
-  state.counters["vs_emp_10.0M"] = benchmark::Counter(
-      static_cast<double>(m * state.iterations()) / 10.0e6, benchmark::Counter::kIsRate);
 }
-BENCHMARK_CAPTURE(BM_Iknp, random_local, Flavour::kRandom, false)
-    ->Arg(1 << 20)
-    ->Arg(1 << 23)
-    ->UseManualTime()
-    ->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_Iknp, correlated_local, Flavour::kCorrelated, false)
-    ->Arg(1 << 20)
-    ->Arg(1 << 23)
-    ->UseManualTime()
-    ->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_Iknp, chosen_local, Flavour::kChosen, false)
-    ->Arg(1 << 20)
-    ->Arg(1 << 23)
-    ->UseManualTime()
-    ->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_Iknp, random_bare, Flavour::kRandom, true)
-    ->Arg(1 << 23)
-    ->UseManualTime()
-    ->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_Iknp, correlated_bare, Flavour::kCorrelated, true)
-    ->Arg(1 << 23)
-    ->UseManualTime()
-    ->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_Iknp, chosen_bare, Flavour::kChosen, true)
-    ->Arg(1 << 23)
-    ->UseManualTime()
-    ->Unit(benchmark::kMillisecond);
+// Every flavour over LocalNetwork (2^20 and 2^23 OTs) and over the bare link (2^23), named
+// BM_Iknp/<flavour>_<link>/<OTs>.
+const bool kIknpRegistered = [] {
+  const std::pair<const char*, Flavour> flavours[] = {
+      {"random", Flavour::kRandom}, {"correlated", Flavour::kCorrelated},
+      {"chosen", Flavour::kChosen}};
+  for (const auto& [name, flavour] : flavours)
+    for (const bool bare : {false, true}) {
+      const std::string id = std::string("BM_Iknp/") + name + (bare ? "_bare" : "_local");
+      auto* b = benchmark::RegisterBenchmark(id.c_str(), BM_Iknp, flavour, bare);
+      if (!bare) b->Arg(1 << 20);
+      b->Arg(1 << 23)->UseManualTime()->Unit(benchmark::kMillisecond);
+    }
+  return true;
+}();
 
 // AES-128 2PC: party 0 (garbler) holds the key, party 1 (evaluator) the plaintext; both learn
-// the ciphertext. FIPS-197 C.1 inputs.
-std::vector<PartyInput> aes_inputs() {
-  const auto key =
-      encode_value("000102030405060708090a0b0c0d0e0f", 128, ValueEncoding::kBytesReversedLsb0);
-  const auto pt =
-      encode_value("00112233445566778899aabbccddeeff", 128, ValueEncoding::kBytesReversedLsb0);
-  return {PartyInput{*key}, PartyInput{*pt}};
-}
+// the ciphertext (bench::aes_inputs).
 
 // "cpu_ms": both parties' thread CPU time per run (base OTs are most of it).
 void BM_YaoAes128Local(benchmark::State& state) {
   REQUIRE_AES(state);
   const YaoSemiHonest yao(*aes_circuit());
-  const auto inputs = aes_inputs();
+  const auto inputs = bench::aes_inputs(2);
   double cpu_total = 0;
   for (auto _ : state) {
     double cpu[2] = {0, 0};
@@ -298,23 +263,14 @@ double children_cpu_seconds() {
 void BM_YaoAes128SimLan(benchmark::State& state) {
   REQUIRE_AES(state);
   const YaoSemiHonest yao(*aes_circuit());
-  const auto inputs = aes_inputs();
+  const auto inputs = bench::aes_inputs(2);
   SimRunOptions options;
   options.network.latency_s = 0.0001;
   options.network.bandwidth_bytes_per_s = 125e6;
-  double sim = 0;
   const double cpu_start = children_cpu_seconds();
-  for (auto _ : state) {
-    const auto r = run_simulated(2, options, [&](PartyContext& ctx) {
-      return yao.run(ctx, inputs[static_cast<std::size_t>(ctx.net.self())]);
-    });
-    if (!r.ok()) {
-      state.SkipWithError(r.status().message().c_str());
-      return;
-    }
-    sim = r->simulated_time_s;
-  }
-  state.counters["sim_ms"] = sim * 1e3;
+  const auto sim = bench::simulate_each_iteration(state, yao, inputs, options);
+  if (!sim) return;
+  state.counters["sim_ms"] = *sim * 1e3;
   state.counters["cpu_ms"] =
       1e3 * (children_cpu_seconds() - cpu_start) / static_cast<double>(state.iterations());
 }
