@@ -65,6 +65,23 @@ GarblingPlan GarblingPlan::compile(const Circuit& c) {
   return plan;
 }
 
+// Walks the plan layer by layer: the layer's AND gates in batches of at most kBatch
+// (and_batch(first, n), which hashes a whole batch at once), then its XOR and INV gates, which
+// read the ANDs' output labels.
+template <std::size_t kBatch, typename AndBatch>
+void for_each_layer(const GarblingPlan& plan, Block* L, AndBatch&& and_batch) {
+  std::size_t and_pos = 0, xor_pos = 0;
+  for (const GarblingPlan::Layer& layer : plan.layers) {
+    while (and_pos < layer.and_end) {
+      const std::size_t n = std::min(kBatch, layer.and_end - and_pos);
+      and_batch(and_pos, n);
+      and_pos += n;
+    }
+    run_xors(plan, L, xor_pos, layer.xor_end);
+    xor_pos = layer.xor_end;
+  }
+}
+
 void garble(const GarblingPlan& plan, const Block& delta, std::span<Block> labels,
             std::size_t chunk_gates, const TableSink& sink) {
   SMPC_ASSERT(labels.size() == plan.label_slots());
@@ -78,51 +95,44 @@ void garble(const GarblingPlan& plan, const Block& delta, std::span<Block> label
   std::vector<Block> out(2 * std::min(chunk_gates, std::max<std::size_t>(plan.ands.size(), 1)));
   std::size_t filled = 0;  // gates in `out`
   Block x[4 * kGarbleBatch], tw[4 * kGarbleBatch], h[4 * kGarbleBatch];
-  std::size_t and_pos = 0, xor_pos = 0;
-  for (const GarblingPlan::Layer& layer : plan.layers) {
-    while (and_pos < layer.and_end) {
-      const std::size_t n = std::min(kGarbleBatch, layer.and_end - and_pos);
-      for (std::size_t t = 0; t < n; ++t) {
-        const GarblingPlan::Op& g = plan.ands[and_pos + t];
-        const __m128i a0 = ld(L[g.a]), b0 = ld(L[g.b]);
-        const std::uint64_t j = and_pos + t;
-        st(x[4 * t], a0);
-        st(x[4 * t + 1], _mm_xor_si128(a0, D));
-        st(x[4 * t + 2], b0);
-        st(x[4 * t + 3], _mm_xor_si128(b0, D));
-        const __m128i j0 = tweak(2 * j), j1 = tweak(2 * j + 1);
-        st(tw[4 * t], j0);
-        st(tw[4 * t + 1], j0);
-        st(tw[4 * t + 2], j1);
-        st(tw[4 * t + 3], j1);
-      }
-      tccr_hash(std::span<const Block>(x, 4 * n), std::span<const Block>(tw, 4 * n),
-                std::span<Block>(h, 4 * n));
-      for (std::size_t t = 0; t < n; ++t) {
-        const GarblingPlan::Op& g = plan.ands[and_pos + t];
-        const __m128i a0 = ld(x[4 * t]), b0 = ld(x[4 * t + 2]);
-        const __m128i ha0 = ld(h[4 * t]), ha1 = ld(h[4 * t + 1]);
-        const __m128i hb0 = ld(h[4 * t + 2]), hb1 = ld(h[4 * t + 3]);
-        const __m128i pa = lsb_mask(a0), pb = lsb_mask(b0);
-        // Garbler half gate: T_G = H(A0) ⊕ H(A1) ⊕ p_b·Δ, W_G = H(A0) ⊕ p_a·T_G.
-        const __m128i tg = _mm_xor_si128(_mm_xor_si128(ha0, ha1), _mm_and_si128(pb, D));
-        const __m128i wg = _mm_xor_si128(ha0, _mm_and_si128(pa, tg));
-        // Evaluator half gate: T_E = H(B0) ⊕ H(B1) ⊕ A0, W_E = H(B0) ⊕ p_b·(T_E ⊕ A0).
-        const __m128i te = _mm_xor_si128(_mm_xor_si128(hb0, hb1), a0);
-        const __m128i we = _mm_xor_si128(hb0, _mm_and_si128(pb, _mm_xor_si128(te, a0)));
-        st(L[g.out], _mm_xor_si128(wg, we));
-        st(out[2 * filled], tg);
-        st(out[2 * filled + 1], te);
-        if (++filled == chunk_gates) {
-          sink(std::span<const Block>(out.data(), 2 * filled));
-          filled = 0;
-        }
-      }
-      and_pos += n;
+  for_each_layer<kGarbleBatch>(plan, L, [&](std::size_t and_pos, std::size_t n) {
+    for (std::size_t t = 0; t < n; ++t) {
+      const GarblingPlan::Op& g = plan.ands[and_pos + t];
+      const __m128i a0 = ld(L[g.a]), b0 = ld(L[g.b]);
+      const std::uint64_t j = and_pos + t;
+      st(x[4 * t], a0);
+      st(x[4 * t + 1], _mm_xor_si128(a0, D));
+      st(x[4 * t + 2], b0);
+      st(x[4 * t + 3], _mm_xor_si128(b0, D));
+      const __m128i j0 = tweak(2 * j), j1 = tweak(2 * j + 1);
+      st(tw[4 * t], j0);
+      st(tw[4 * t + 1], j0);
+      st(tw[4 * t + 2], j1);
+      st(tw[4 * t + 3], j1);
     }
-    run_xors(plan, L, xor_pos, layer.xor_end);
-    xor_pos = layer.xor_end;
-  }
+    tccr_hash(std::span<const Block>(x, 4 * n), std::span<const Block>(tw, 4 * n),
+              std::span<Block>(h, 4 * n));
+    for (std::size_t t = 0; t < n; ++t) {
+      const GarblingPlan::Op& g = plan.ands[and_pos + t];
+      const __m128i a0 = ld(x[4 * t]), b0 = ld(x[4 * t + 2]);
+      const __m128i ha0 = ld(h[4 * t]), ha1 = ld(h[4 * t + 1]);
+      const __m128i hb0 = ld(h[4 * t + 2]), hb1 = ld(h[4 * t + 3]);
+      const __m128i pa = lsb_mask(a0), pb = lsb_mask(b0);
+      // Garbler half gate: T_G = H(A0) ⊕ H(A1) ⊕ p_b·Δ, W_G = H(A0) ⊕ p_a·T_G.
+      const __m128i tg = _mm_xor_si128(_mm_xor_si128(ha0, ha1), _mm_and_si128(pb, D));
+      const __m128i wg = _mm_xor_si128(ha0, _mm_and_si128(pa, tg));
+      // Evaluator half gate: T_E = H(B0) ⊕ H(B1) ⊕ A0, W_E = H(B0) ⊕ p_b·(T_E ⊕ A0).
+      const __m128i te = _mm_xor_si128(_mm_xor_si128(hb0, hb1), a0);
+      const __m128i we = _mm_xor_si128(hb0, _mm_and_si128(pb, _mm_xor_si128(te, a0)));
+      st(L[g.out], _mm_xor_si128(wg, we));
+      st(out[2 * filled], tg);
+      st(out[2 * filled + 1], te);
+      if (++filled == chunk_gates) {
+        sink(std::span<const Block>(out.data(), 2 * filled));
+        filled = 0;
+      }
+    }
+  });
   if (filled > 0) sink(std::span<const Block>(out.data(), 2 * filled));
 }
 
@@ -163,40 +173,33 @@ void evaluate(const GarblingPlan& plan, std::span<Block> labels, const TableSour
   std::span<const Block> tables;
   std::size_t pos = 0;  // next unread block of `tables`
   Block x[2 * kEvalBatch], tw[2 * kEvalBatch], h[2 * kEvalBatch];
-  std::size_t and_pos = 0, xor_pos = 0;
-  for (const GarblingPlan::Layer& layer : plan.layers) {
-    while (and_pos < layer.and_end) {
-      const std::size_t n = std::min(kEvalBatch, layer.and_end - and_pos);
-      for (std::size_t t = 0; t < n; ++t) {
-        const GarblingPlan::Op& g = plan.ands[and_pos + t];
-        const std::uint64_t j = and_pos + t;
-        st(x[2 * t], ld(L[g.a]));
-        st(x[2 * t + 1], ld(L[g.b]));
-        st(tw[2 * t], tweak(2 * j));
-        st(tw[2 * t + 1], tweak(2 * j + 1));
-      }
-      tccr_hash(std::span<const Block>(x, 2 * n), std::span<const Block>(tw, 2 * n),
-                std::span<Block>(h, 2 * n));
-      for (std::size_t t = 0; t < n; ++t) {
-        if (pos == tables.size()) {
-          tables = source();
-          pos = 0;
-          SMPC_ASSERT(!tables.empty() && tables.size() % 2 == 0);
-        }
-        const __m128i tg = ld(tables[pos]), te = ld(tables[pos + 1]);
-        pos += 2;
-        const __m128i a = ld(x[2 * t]), b = ld(x[2 * t + 1]);
-        // W = H(A) ⊕ s_a·T_G ⊕ H(B) ⊕ s_b·(T_E ⊕ A).
-        const __m128i wg = _mm_xor_si128(ld(h[2 * t]), _mm_and_si128(lsb_mask(a), tg));
-        const __m128i we =
-            _mm_xor_si128(ld(h[2 * t + 1]), _mm_and_si128(lsb_mask(b), _mm_xor_si128(te, a)));
-        st(L[plan.ands[and_pos + t].out], _mm_xor_si128(wg, we));
-      }
-      and_pos += n;
+  for_each_layer<kEvalBatch>(plan, L, [&](std::size_t and_pos, std::size_t n) {
+    for (std::size_t t = 0; t < n; ++t) {
+      const GarblingPlan::Op& g = plan.ands[and_pos + t];
+      const std::uint64_t j = and_pos + t;
+      st(x[2 * t], ld(L[g.a]));
+      st(x[2 * t + 1], ld(L[g.b]));
+      st(tw[2 * t], tweak(2 * j));
+      st(tw[2 * t + 1], tweak(2 * j + 1));
     }
-    run_xors(plan, L, xor_pos, layer.xor_end);
-    xor_pos = layer.xor_end;
-  }
+    tccr_hash(std::span<const Block>(x, 2 * n), std::span<const Block>(tw, 2 * n),
+              std::span<Block>(h, 2 * n));
+    for (std::size_t t = 0; t < n; ++t) {
+      if (pos == tables.size()) {
+        tables = source();
+        pos = 0;
+        SMPC_ASSERT(!tables.empty() && tables.size() % 2 == 0);
+      }
+      const __m128i tg = ld(tables[pos]), te = ld(tables[pos + 1]);
+      pos += 2;
+      const __m128i a = ld(x[2 * t]), b = ld(x[2 * t + 1]);
+      // W = H(A) ⊕ s_a·T_G ⊕ H(B) ⊕ s_b·(T_E ⊕ A).
+      const __m128i wg = _mm_xor_si128(ld(h[2 * t]), _mm_and_si128(lsb_mask(a), tg));
+      const __m128i we =
+          _mm_xor_si128(ld(h[2 * t + 1]), _mm_and_si128(lsb_mask(b), _mm_xor_si128(te, a)));
+      st(L[plan.ands[and_pos + t].out], _mm_xor_si128(wg, we));
+    }
+  });
   SMPC_ASSERT(pos == tables.size());
 }
 

@@ -66,6 +66,16 @@ std::vector<std::uint64_t> output_hashes(std::span<const Block> labels,
   return out;
 }
 
+// Both parties' input and output wires: the garbler's (g) and the evaluator's (e).
+struct RoleWires {
+  std::vector<std::uint32_t> in_g, in_e, out_g, out_e;
+};
+RoleWires role_wires(const Circuit& c, PartyId garbler) {
+  const PartyId evaluator = 1 - garbler;
+  return {c.input_wires_of(garbler), c.input_wires_of(evaluator), c.output_wires_of(garbler),
+          c.output_wires_of(evaluator)};
+}
+
 }  // namespace
 
 YaoSemiHonest::YaoSemiHonest(Circuit circuit, PartyId garbler, std::size_t table_chunk_gates)
@@ -89,9 +99,8 @@ PartyOutput YaoSemiHonest::run_steps(PartyContext& ctx, const PartyInput& input)
 
 PartyOutput YaoSemiHonest::run_garbler(PartyContext& ctx, const PartyInput& input) const {
   Channel& net = ctx.net;
-  const PartyId me = net.self(), peer = 1 - me;
-  const auto in_g = circuit_.input_wires_of(me), in_e = circuit_.input_wires_of(peer);
-  const auto out_g = circuit_.output_wires_of(me), out_e = circuit_.output_wires_of(peer);
+  const PartyId peer = 1 - net.self();
+  const auto [in_g, in_e, out_g, out_e] = role_wires(circuit_, garbler_);
   const auto x = input_bits(input, in_g.size());
 
   // Step 1: Δ with lsb 1 (point-and-permute), zero-labels of all input wires.
@@ -166,9 +175,8 @@ PartyOutput YaoSemiHonest::run_garbler(PartyContext& ctx, const PartyInput& inpu
 
 PartyOutput YaoSemiHonest::run_evaluator(PartyContext& ctx, const PartyInput& input) const {
   Channel& net = ctx.net;
-  const PartyId me = net.self(), peer = 1 - me;
-  const auto in_g = circuit_.input_wires_of(peer), in_e = circuit_.input_wires_of(me);
-  const auto out_g = circuit_.output_wires_of(peer), out_e = circuit_.output_wires_of(me);
+  const PartyId peer = 1 - net.self();
+  const auto [in_g, in_e, out_g, out_e] = role_wires(circuit_, garbler_);
   const auto choices = input_bits(input, in_e.size());
   std::vector<Block> labels(plan_.label_slots());
 
