@@ -261,18 +261,8 @@ nlohmann::json audit_step(const Strategy& s, const AuditTarget& target) {
 
 namespace {
 
-// As param_type_name (protocols/core/protocol_spec.h), which lives in the protocols library.
-const char* json_type(ParamType t) {
-  switch (t) {
-    case ParamType::kInteger: return "integer";
-    case ParamType::kNumber: return "number";
-    case ParamType::kString: return "string";
-  }
-  return "string";
-}
-
 Json param_schema(const StepParam& p) {
-  Json one{{"type", json_type(p.spec.type)}};
+  Json one{{"type", param_type_name(p.spec.type)}};
   if (p.spec.minimum) one["minimum"] = *p.spec.minimum;
   if (p.spec.exclusive_minimum) one["exclusiveMinimum"] = *p.spec.exclusive_minimum;
   if (p.spec.maximum) one["maximum"] = *p.spec.maximum;

@@ -40,33 +40,18 @@ std::optional<Bytes> read_bytes(const std::optional<Message>& m) {
   return m->parts()[0].data;
 }
 
-void ByteWriter::u32(std::uint32_t v) {
-  for (int i = 0; i < 4; ++i) out_.push_back(static_cast<std::uint8_t>(v >> (8 * i)));
+void ByteWriter::le(std::uint64_t v, std::size_t bytes) {
+  for (std::size_t i = 0; i < bytes; ++i) out_.push_back(static_cast<std::uint8_t>(v >> (8 * i)));
 }
 
-void ByteWriter::u64(std::uint64_t v) {
-  for (int i = 0; i < 8; ++i) out_.push_back(static_cast<std::uint8_t>(v >> (8 * i)));
-}
-
-std::uint32_t ByteReader::u32() {
-  if (!ok_ || in_.size() - pos_ < 4) {
-    ok_ = false;
-    return 0;
-  }
-  std::uint32_t v = 0;
-  for (int i = 3; i >= 0; --i) v = (v << 8) | in_[pos_ + static_cast<std::size_t>(i)];
-  pos_ += 4;
-  return v;
-}
-
-std::uint64_t ByteReader::u64() {
-  if (!ok_ || in_.size() - pos_ < 8) {
+std::uint64_t ByteReader::le(std::size_t bytes) {
+  if (!ok_ || in_.size() - pos_ < bytes) {
     ok_ = false;
     return 0;
   }
   std::uint64_t v = 0;
-  for (int i = 7; i >= 0; --i) v = (v << 8) | in_[pos_ + static_cast<std::size_t>(i)];
-  pos_ += 8;
+  for (std::size_t i = bytes; i-- > 0;) v = (v << 8) | in_[pos_ + i];
+  pos_ += bytes;
   return v;
 }
 

@@ -60,20 +60,22 @@ std::optional<Bytes> read_bytes(const std::optional<Message>& m);
 // a short or over-long payload makes ok() false.
 class ByteWriter {
  public:
-  void u32(std::uint32_t v);
-  void u64(std::uint64_t v);
+  void u32(std::uint32_t v) { le(v, 4); }
+  void u64(std::uint64_t v) { le(v, 8); }
   void raw(ByteSpan bytes) { out_.insert(out_.end(), bytes.begin(), bytes.end()); }
   Bytes take() { return std::move(out_); }
 
  private:
+  void le(std::uint64_t v, std::size_t bytes);
+
   Bytes out_;
 };
 
 class ByteReader {
  public:
   explicit ByteReader(ByteSpan in) : in_(in) {}
-  std::uint32_t u32();
-  std::uint64_t u64();
+  std::uint32_t u32() { return static_cast<std::uint32_t>(le(4)); }
+  std::uint64_t u64() { return le(8); }
   // A canonical Mersenne-61 element; anything else sets the reader's error.
   Fp61 fp61();
   Bytes raw(std::size_t n);
@@ -82,6 +84,8 @@ class ByteReader {
   std::size_t remaining() const { return ok_ ? in_.size() - pos_ : 0; }
 
  private:
+  std::uint64_t le(std::size_t bytes);  // the next `bytes` (<= 8) bytes, little-endian
+
   ByteSpan in_;
   std::size_t pos_ = 0;
   bool ok_ = true;

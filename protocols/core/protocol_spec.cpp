@@ -59,15 +59,6 @@ nlohmann::json json_number(double v) {
   return v;
 }
 
-const char* param_type_name(ParamType t) {
-  switch (t) {
-    case ParamType::kInteger: return "integer";
-    case ParamType::kNumber: return "number";
-    case ParamType::kString: return "string";
-  }
-  return "?";
-}
-
 Result<ProtocolParams> resolve_params(const ProtocolSpec& spec, const nlohmann::json& given,
                                       int /*parties*/, std::uint64_t seed) {
   ProtocolParams out = nlohmann::json::object();

@@ -23,7 +23,15 @@
 namespace smpc {
 
 enum class ParamType { kInteger, kNumber, kString };
-const char* param_type_name(ParamType t);  // JSON Schema type: "integer", "number", "string"
+// JSON Schema type: "integer", "number", "string". Inline: adversary/ (core only) needs it too.
+constexpr const char* param_type_name(ParamType t) {
+  switch (t) {
+    case ParamType::kInteger: return "integer";
+    case ParamType::kNumber: return "number";
+    case ParamType::kString: return "string";
+  }
+  return "string";
+}
 
 // One typed parameter of a scenario's "protocol" object (or of an attack strategy's step).
 struct ParamSpec {
