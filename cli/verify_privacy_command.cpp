@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <iostream>
+#include <optional>
 
 #include "cli/commands.h"
 #include "scenarios/privacy.h"
@@ -18,13 +19,21 @@ std::string format_number(double v) {
 }
 
 std::string format_p(const PrivacyCheck& c) {
-  if (c.name.rfind("algebraic", 0) == 0) {
+  if (c.name == kFpRelationCheck || c.name == kGf2RelationCheck) {
     // A bound rather than a p-value; tiny bounds underflow a double, so give the exponent.
     if (c.p_value >= 1) return "bound 1 (too few runs for a guarantee)";
     if (c.p_value <= 0 || c.p_value < 1e-300) return "false-alarm bound < 1e-300";
     return "false-alarm bound " + format_number(c.p_value);
   }
   return "p = " + format_number(c.p_value);
+}
+
+void print_report(const PrivacyReport& report) {
+  for (const auto& c : report.checks)
+    std::cout << c.name << ": " << (c.alarm ? "ALARM" : "no alarm") << "\n"
+              << "  statistic " << format_number(c.statistic) << ", " << format_p(c) << "\n"
+              << "  " << c.detail << "\n";
+  std::cout << report.summary << "\n";
 }
 
 }  // namespace
@@ -40,6 +49,7 @@ void register_verify_privacy(CLI::App& verify, int* exit_code) {
     bool json = false;
     bool uniformity = false;
     std::string mutant;
+    std::string coalitions = "scenario";
   };
   auto opts = std::make_shared<Options>();
   CLI::App* cmd = verify.add_subcommand(
@@ -85,6 +95,11 @@ void register_verify_privacy(CLI::App& verify, int* exit_code) {
   cmd->add_option("--mutant", opts->mutant,
                   "Activate a seeded bug (M04, M05, M15, ...) during the runs; only in builds "
                   "configured with -DSMPC_MUTANTS=ON");
+  cmd->add_option("--coalitions", opts->coalitions,
+                  "scenario (default): the scenario's coalition; all: every single party in "
+                  "turn as the passive coalition, one report each (parties whose input or "
+                  "output the swap changes are skipped and named)")
+      ->check(CLI::IsMember({"scenario", "all"}));
   cmd->callback([opts, exit_code] {
     const auto fail = [exit_code](const std::string& message) {
       std::cerr << "error: " << message << "\n";
@@ -104,28 +119,44 @@ void register_verify_privacy(CLI::App& verify, int* exit_code) {
       if (!m.ok()) return fail("--mutant: " + m.status().message());
       po.mutant = *m;
     }
-    Result<PrivacyReport> report = Error("unset");
-    if (opts->swap.empty()) {
-      if (!opts->uniformity)
-        return fail("--swap FILE is required (or --uniformity alone for the uniformity test)");
-      report = run_uniformity_test(*scenario, po);
-    } else {
-      auto swapped = load_swap_file(opts->swap);
-      if (!swapped.ok()) return fail(swapped.status().message());
-      report = run_privacy_test(*scenario, *swapped, po);
+    if (opts->swap.empty() && !opts->uniformity)
+      return fail("--swap FILE is required (or --uniformity alone for the uniformity test)");
+    std::optional<std::vector<nlohmann::json>> swapped;
+    if (!opts->swap.empty()) {
+      auto loaded = load_swap_file(opts->swap);
+      if (!loaded.ok()) return fail(loaded.status().message());
+      swapped = std::move(loaded).value();
     }
+    if (opts->coalitions == "all") {
+      auto sweep = run_privacy_sweep(*scenario, swapped ? &*swapped : nullptr, po);
+      if (!sweep.ok()) return fail(sweep.status().message());
+      if (opts->json) {
+        std::cout << sweep->json().dump(2) << "\n";
+      } else {
+        for (const auto& c : sweep->coalitions) {
+          std::cout << "== coalition {" << c.corrupt.front() << "}: ";
+          if (!c.tested) {
+            std::cout << "not tested: " << c.skipped << "\n";
+            continue;
+          }
+          std::cout << (c.report.distinguishable ? "distinguishable" : "indistinguishable")
+                    << "\n";
+          print_report(c.report);
+        }
+        std::cout << sweep->summary << "\n";
+      }
+      *exit_code = sweep->distinguishable ? 1 : 0;
+      return;
+    }
+    auto report = swapped ? run_privacy_test(*scenario, *swapped, po)
+                          : run_uniformity_test(*scenario, po);
     if (!report.ok()) return fail(report.status().message());
     if (opts->json) {
       std::cout << report->json().dump(2) << "\n";
     } else {
-      for (const auto& c : report->checks) {
-        std::cout << c.name << ": " << (c.alarm ? "ALARM" : "no alarm") << "\n"
-                  << "  statistic " << format_number(c.statistic) << ", " << format_p(c) << "\n"
-                  << "  " << c.detail << "\n";
-      }
+      print_report(*report);
       std::cout << "verdict: " << (report->distinguishable ? "distinguishable" : "indistinguishable")
-                << "\n"
-                << report->summary << "\n";
+                << "\n";
     }
     *exit_code = report->distinguishable ? 1 : 0;
   });
