@@ -50,7 +50,7 @@ TEST(PrivacyBgwProduct, CorrectProtocolIsIndistinguishableOverSeveralSeedRanges)
     SCOPED_TRACE(first);
     const auto r = product_test(Mutant::kNone, first, kRuns, true);
     EXPECT_FALSE(r.distinguishable) << r.summary;
-    ASSERT_EQ(r.checks.size(), 3u);
+    ASSERT_EQ(r.checks.size(), 5u);
     for (const auto& c : r.checks) EXPECT_FALSE(c.alarm) << c.name << ": " << c.detail;
     // Party 2's view: received u, v (input shares), h_0(3), h_1(3) (reshares), o_0, o_1
     // (output shares); sent h_2(1), h_2(2), o_2 twice. 10 varying F_p elements: all linear
