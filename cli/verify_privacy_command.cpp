@@ -1,5 +1,5 @@
 // smpc verify privacy SCENARIO --swap FILE [--runs N] [--alpha A] [--seed S] [--simulated]
-//                     [--json] [--uniformity] [--mutant MNN]
+//                     [--json] [--uniformity] [--mutant MNN] [--coalitions scenario|all]
 // The input-swap test on the corrupted coalition's views (scenarios/privacy.h, docs/privacy.md).
 #include <cmath>
 #include <cstdio>
@@ -68,10 +68,19 @@ void register_verify_privacy(CLI::App& verify, int* exit_code) {
       "for the BGW product example)\n"
       "  share uniformity (--uniformity): every non-constant element against uniform "
       "(low-entropy masks); false-alarm rate alpha\n"
+      "  per-bit independence (Fisher): every bit of every view element against the side "
+      "(x or x'): plaintext bits in labels, OT messages and shares; false-alarm rate alpha\n"
+      "  linear relations over GF(2): XORs of view bits that equal the side on every run (the "
+      "coalition's inputs and outputs are the same under x and x', so they cannot explain one); "
+      "printed bound below 2^-30; needs 2N > view bits + 35 for one window over the whole view "
+      "(N = 250 for the GMW vote example), smaller N tests windows of nearby bits\n"
+      "--coalitions all runs the test for every single party as the coalition (parties whose "
+      "input or output the swap changes are skipped and named).\n"
       "What it can show: a distinguisher exists (the protocol leaks something about the honest "
       "inputs beyond the output), with the stated false-alarm rate. What it cannot show: that "
       "the protocol is private. Leaks that need more runs, relations of higher degree, "
-      "computational leaks (e.g. of garbled circuits) or other input pairs go unseen.\n"
+      "computational leaks (e.g. of garbled circuits beyond plaintext bits) or other input "
+      "pairs go unseen.\n"
       "The scenario must corrupt a passive (semi-honest) coalition; the swap file is "
       "{\"inputs\": [[...], ...]} with the shape of the scenario's inputs, the corrupted "
       "parties' inputs unchanged.\n"

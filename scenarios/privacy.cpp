@@ -150,6 +150,20 @@ void finish(PrivacyReport& rep, const std::string& what) {
   rep.summary = os.str();
 }
 
+// Same protocol, same inputs shape: the layouts must agree across the two sides too.
+Status same_layout(const Scenario& s, const std::vector<ViewPosition>& la,
+                   const std::vector<ViewPosition>& lb) {
+  for (std::size_t k = 0; k < std::max(la.size(), lb.size()); ++k)
+    if (k >= la.size() || k >= lb.size() || la[k].name != lb[k].name ||
+        la[k].domain != lb[k].domain)
+      return Error(s.path + ": the coalition's views have different layouts under x and x' " +
+                   "(element " + std::to_string(k) + ": " +
+                   (k < la.size() ? la[k].name : std::string("missing")) + " vs " +
+                   (k < lb.size() ? lb[k].name : std::string("missing")) +
+                   "): the message pattern depends on the honest inputs");
+  return OkStatus();
+}
+
 // The Boolean tests (verify/gf2_stats.h) with the side of each run as the secret bit: every
 // element split into bits, so plaintext bits inside labels, OT messages and packed shares are
 // seen one by one. The coalition's inputs and outputs are the same under x and x' (checked
@@ -575,19 +589,7 @@ Result<PrivacyReport> run_privacy_test(const Scenario& s,
   SMPC_ASSIGN_OR_RETURN(auto a, collect(s, o, o.first_seed, "under x", "", &done, total));
   SMPC_ASSIGN_OR_RETURN(auto b, collect(swapped, o, o.first_seed + static_cast<std::uint64_t>(o.runs),
                                         "under x'", "with the swapped inputs: ", &done, total));
-  {
-    // Same protocol, same inputs shape: the layouts must agree across the two sides too.
-    const auto& la = a.samples.layout;
-    const auto& lb = b.samples.layout;
-    for (std::size_t k = 0; k < std::max(la.size(), lb.size()); ++k)
-      if (k >= la.size() || k >= lb.size() || la[k].name != lb[k].name ||
-          la[k].domain != lb[k].domain)
-        return Error(s.path + ": the coalition's views have different layouts under x and x' " +
-                     "(element " + std::to_string(k) + ": " +
-                     (k < la.size() ? la[k].name : std::string("missing")) + " vs " +
-                     (k < lb.size() ? lb[k].name : std::string("missing")) +
-                     "): the message pattern depends on the honest inputs");
-  }
+  SMPC_RETURN_IF_ERROR(same_layout(s, a.samples.layout, b.samples.layout));
 
   PrivacyReport rep;
   rep.runs = o.runs;

@@ -11,6 +11,11 @@
 //   "chi-square (two-sample, per element)"   family-wise false-alarm rate α (Bonferroni)
 //   "algebraic relations over F_p"           false alarm ≤ the stated Schwartz–Zippel bound
 //   "share uniformity"                       (with `uniformity`) α, on the runs under x
+//   "per-bit independence (Fisher)"          α: every bit of every element against the side
+//   "linear relations over GF(2)"            false alarm ≤ the stated union bound (< 2^-30)
+// The last two (verify/gf2_stats.h) see plaintext-bit leaks of Boolean and OT-based protocols
+// (Yao labels, GMW openings); the coalition's inputs and outputs are equal under x and x', so
+// only relations with the side — explained by the honest inputs — can alarm.
 // A test can show that a distinguisher exists; passing it never proves privacy.
 //
 // Exact checks over small prime fields: enumerate all of the dealer's randomness and compare

@@ -9,6 +9,7 @@
 #include "protocols/core/rng.h"
 #include "scenarios/privacy.h"
 #include "scenarios/privacy_components.h"
+#include "tests/privacy/privacy_examples.h"
 #include "tests/support/cli.h"
 #include "verify/gf2_stats.h"
 
@@ -83,24 +84,9 @@ TEST(Gf2Stats, FisherSeesABiasedBitAndUniformitySeesAConstantOne) {
   EXPECT_EQ(w.names[static_cast<std::size_t>(r.worst)], "v9") << r.detail;
 }
 
-Scenario load(const std::string& name) {
-  auto s = load_scenario_file(testing::example(name));
-  EXPECT_TRUE(s.ok()) << s.status().message();
-  return *s;
-}
-
-std::vector<nlohmann::json> swap_of(const std::string& name) {
-  auto s = load_swap_file(testing::example("privacy_swaps/" + name));
-  EXPECT_TRUE(s.ok()) << s.status().message();
-  return *s;
-}
-
-const PrivacyCheck& check(const PrivacyReport& r, const std::string& name) {
-  for (const auto& c : r.checks)
-    if (c.name == name) return c;
-  ADD_FAILURE() << "no check " << name;
-  return r.checks.front();
-}
+using testing::find_check;
+Scenario load(const std::string& name) { return testing::load_example(name); }
+std::vector<nlohmann::json> swap_of(const std::string& name) { return testing::example_swap(name); }
 
 PrivacyReport swap_test(const std::string& example, int runs, Mutant m = Mutant::kNone,
                         std::uint64_t first_seed = 1) {
@@ -121,7 +107,7 @@ TEST(PrivacyYao, EvaluatorViewIsIndistinguishableAndM30IsCaughtPerBit) {
   for (const auto& c : ok.checks) EXPECT_FALSE(c.alarm) << c.name << ": " << c.detail;
   if (!kMutantsCompiled) GTEST_SKIP() << "built without SMPC_MUTANTS";
   const auto bad = swap_test("privacy_yao_millionaires", kYaoRuns, Mutant::kM30);
-  const auto& bit = check(bad, kBitIndependenceCheck);
+  const auto& bit = find_check(bad, kBitIndependenceCheck);
   EXPECT_TRUE(bit.alarm) << bit.detail;
   // The colour (lsb of byte 0) of one of the garbler's active input labels.
   EXPECT_NE(bit.detail.find("yao.inputs round 1"), std::string::npos) << bit.detail;
@@ -132,15 +118,16 @@ TEST(PrivacyGmw, DealerVoteIsIndistinguishableAndM31M33AreCaughtByGf2Relations) 
   const auto ok = swap_test("privacy_gmw_vote", kGmwRuns);
   for (const auto& c : ok.checks) EXPECT_FALSE(c.alarm) << c.name << ": " << c.detail;
   // One window over the whole view: every relation among its bits is in reach.
-  EXPECT_NE(check(ok, kGf2RelationCheck).detail.find("1 windows"), std::string::npos);
+  EXPECT_NE(find_check(ok, kGf2RelationCheck).detail.find("1 windows"), std::string::npos);
   if (!kMutantsCompiled) GTEST_SKIP() << "built without SMPC_MUTANTS";
   for (Mutant m : {Mutant::kM31, Mutant::kM33}) {
     SCOPED_TRACE(mutant_name(m));
     const auto bad = swap_test("privacy_gmw_vote", kGmwRuns, m);
-    EXPECT_TRUE(check(bad, kGf2RelationCheck).alarm) << check(bad, kGf2RelationCheck).detail;
+    const auto& rel = find_check(bad, kGf2RelationCheck);
+    EXPECT_TRUE(rel.alarm) << rel.detail;
     // Every single view bit stays uniform: only the relation sees the leak.
-    EXPECT_FALSE(check(bad, kBitIndependenceCheck).alarm);
-    EXPECT_FALSE(check(bad, "chi-square (two-sample, per element)").alarm);
+    EXPECT_FALSE(find_check(bad, kBitIndependenceCheck).alarm);
+    EXPECT_FALSE(find_check(bad, "chi-square (two-sample, per element)").alarm);
   }
 }
 
