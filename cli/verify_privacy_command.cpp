@@ -8,6 +8,7 @@
 
 #include "cli/commands.h"
 #include "scenarios/privacy.h"
+#include "scenarios/privacy_components.h"
 
 namespace smpc::cli {
 namespace {
@@ -36,6 +37,44 @@ void print_report(const PrivacyReport& report) {
   std::cout << report.summary << "\n";
 }
 
+// --component: the reports of scenarios/privacy_components.h; exit 1 on any alarm, 2 on an
+// error.
+int run_component(const std::string& name, int runs, double alpha, std::uint64_t seed,
+                  bool json) {
+  std::vector<ComponentReport> reports;
+  if (name == "commitment-hiding") {
+    auto r = commitment_hiding_test(runs, seed, alpha);
+    if (!r.ok()) return std::cerr << "error: " << r.status().message() << "\n", 2;
+    reports.push_back(std::move(r).value());
+  } else {
+    CorrelationOptions o;
+    o.source = name == "spdz-dealer"      ? CorrelationSource::kSpdzDealer
+               : name == "gmw-ot-triples" ? CorrelationSource::kGmwOtTriples
+                                          : CorrelationSource::kGmwDealerTriples;
+    o.runs = runs;
+    o.alpha = alpha;
+    o.seed = seed;
+    auto r = correlation_sweep(o);
+    if (!r.ok()) return std::cerr << "error: " << r.status().message() << "\n", 2;
+    reports = std::move(r).value();
+  }
+  bool alarm = false;
+  nlohmann::ordered_json all = nlohmann::ordered_json::array();
+  for (const auto& rep : reports) {
+    alarm = alarm || rep.alarm;
+    if (json) {
+      all.push_back(rep.json());
+      continue;
+    }
+    std::cout << "== " << rep.summary << "\n";
+    for (const auto& c : rep.checks)
+      std::cout << c.name << ": " << (c.alarm ? "ALARM" : "no alarm") << "\n  " << c.detail
+                << "\n";
+  }
+  if (json) std::cout << all.dump(2) << "\n";
+  return alarm ? 1 : 0;
+}
+
 }  // namespace
 
 void register_verify_privacy(CLI::App& verify, int* exit_code) {
@@ -50,6 +89,7 @@ void register_verify_privacy(CLI::App& verify, int* exit_code) {
     bool uniformity = false;
     std::string mutant;
     std::string coalitions = "scenario";
+    std::string component;
   };
   auto opts = std::make_shared<Options>();
   CLI::App* cmd = verify.add_subcommand(
@@ -84,11 +124,18 @@ void register_verify_privacy(CLI::App& verify, int* exit_code) {
       "The scenario must corrupt a passive (semi-honest) coalition; the swap file is "
       "{\"inputs\": [[...], ...]} with the shape of the scenario's inputs, the corrupted "
       "parties' inputs unchanged.\n"
+      "--component NAME tests a building block instead (docs/privacy.md tests 7 and 8).\n"
       "Exit code: 0 no check alarmed, 1 some check alarmed (distinguishable), 2 bad input.\n"
       "Example: smpc verify privacy scenarios/examples/privacy_bgw_product.json --swap "
       "scenarios/examples/privacy_swaps/privacy_bgw_product.swap.json --runs 40");
-  cmd->add_option("scenario", opts->scenario, "Scenario file with a semi-honest adversary")
-      ->required();
+  cmd->add_option("scenario", opts->scenario,
+                  "Scenario file with a semi-honest adversary (not with --component)");
+  cmd->add_option("--component", opts->component,
+                  "Test a building block instead of a scenario: commitment-hiding (--runs "
+                  "trials), or the correlated randomness gmw-dealer-triples, gmw-ot-triples, "
+                  "spdz-dealer (--runs samples, every single party of n = 3 as the coalition)")
+      ->check(CLI::IsMember({"commitment-hiding", "gmw-dealer-triples", "gmw-ot-triples",
+                             "spdz-dealer"}));
   cmd->add_option("--swap", opts->swap,
                   "Swap file {\"inputs\": [...]}: the other honest inputs x' with f(x') = f(x) "
                   "(optional with --uniformity)");
@@ -114,6 +161,22 @@ void register_verify_privacy(CLI::App& verify, int* exit_code) {
       std::cerr << "error: " << message << "\n";
       *exit_code = 2;
     };
+    if (!opts->component.empty()) {
+      if (!opts->scenario.empty() || !opts->swap.empty())
+        return fail("--component tests a building block: give no scenario nor --swap");
+      Mutant mutant = Mutant::kNone;
+      if (!opts->mutant.empty()) {
+        auto m = parse_mutant(opts->mutant);
+        if (!m.ok()) return fail("--mutant: " + m.status().message());
+        mutant = *m;
+      }
+      const ScopedMutant active(mutant);
+      if (!active.status().ok()) return fail("--mutant: " + active.status().message());
+      *exit_code = run_component(opts->component, opts->runs, opts->alpha, opts->seed,
+                                 opts->json);
+      return;
+    }
+    if (opts->scenario.empty()) return fail("a scenario file is required (or --component)");
     auto scenario = load_scenario_file(opts->scenario);
     if (!scenario.ok()) return fail(scenario.status().message());
     PrivacyOptions po;
