@@ -12,6 +12,7 @@
 #include "protocols/core/local_network.h"
 #include "protocols/crypto/commit.h"
 #include "scenarios/privacy.h"
+#include "scenarios/privacy_components.h"
 #include "scenarios/runner.h"
 #include "scenarios/scenario.h"
 #include "scenarios/scenario_builder.h"
@@ -102,6 +103,32 @@ ScenarioBuilder spdz_inner_product() {
 }
 const std::vector<Json> kSpdzInnerProductSwap = {Json{5, 3}, Json{1, 2}, Json::array()};
 
+// Passive evaluator (party 1) watching Yao's millionaires on 8 bits, and a swap of the
+// garbler's input with the same comparison (200 vs 150 against 100).
+ScenarioBuilder yao_evaluator() {
+  return check_scenario("yao evaluator privacy", "yao", Json::object(), 2,
+                        {{"name", "millionaires"}, {"bits", 8}}, {Json{200}, Json{100}})
+      .adversary({1}, AdversaryModel::kSemiHonest);
+}
+const std::vector<Json> kYaoEvaluatorSwap = {Json{150}, Json{100}};
+
+// Passive voter 2 watching GMW (dealer triples) count the ballots of 0 and 1, and a swap of
+// their ballots (same tally).
+ScenarioBuilder gmw_vote() {
+  return check_scenario("gmw vote privacy", "gmw_dealer", Json::object(), 3,
+                        {{"name", "vote"}}, {Json{1}, Json{0}, Json{1}})
+      .adversary({2}, AdversaryModel::kSemiHonest);
+}
+const std::vector<Json> kGmwVoteSwap = {Json{0}, Json{1}, Json{1}};
+
+// Budgets of the Boolean checks (docs/privacy.md): Yao's per-bit test needs few runs but each
+// run does 128 base OTs; GMW's GF(2) relations need N > view bits (416) + 35 for one window.
+constexpr int kYaoPrivacyRuns = 25;
+constexpr int kGmwPrivacyRuns = 250;
+constexpr int kHidingTrials = 32;
+constexpr int kTripleSamples = 200;
+constexpr int kSpdzDealerSamples = 60;
+
 // Statistical budgets: runs per input vector and the family-wise false-alarm rate.
 constexpr int kPrivacyRuns = 60;
 constexpr double kAlpha = 1e-3;
@@ -134,6 +161,23 @@ const std::vector<CheckInfo> kChecks = {
     {"shamir-enumeration", "enumeration", false, "all 7^t sharings per secret",
      "Shamir over F_7, n = 3, t = 1: party 2's share under secrets 1 and 5, every random "
      "coefficient enumerated; alarm = the distributions differ (total variation > 0)"},
+    {"privacy-yao-evaluator", "privacy", true, "2 x 25 runs, alpha = 1e-3",
+     "yao millionaires (8 bits), the evaluator passive: views for 200 vs 150 against 100 "
+     "(input-swap test with per-bit independence and GF(2) relations over every view bit)"},
+    {"privacy-gmw-vote", "privacy", true, "2 x 250 runs, alpha = 1e-3",
+     "vote under gmw_dealer, n = 3, party 2 passive: views for ballots (1, 0) vs (0, 1) of "
+     "parties 0 and 1 (input-swap test; GF(2) relations over the whole 416-bit view)"},
+    {"commitment-hiding", "component", true, "32 trials, alpha = 1e-3",
+     "commitments to values 0..15: a brute-force distinguisher over 2^10 low-entropy "
+     "randomness strings; alarm = it guesses better than 1/16 (binomial tail), or two "
+     "commitments to one value repeat"},
+    {"correlation-gmw-triples", "correlation", true, "200 samples x 3 parties, alpha = 1e-3",
+     "gmw dealer bit triples, n = 3, each single party: its (a, b, c) shares against the "
+     "triples' a, b, c (per-bit independence, GF(2) relations, uniformity)"},
+    {"correlation-spdz-dealer", "correlation", true, "60 samples x 3 parties, alpha = 1e-3",
+     "spdz dealer for x·y on 2-vectors, n = 3, each single party: its shares, MACs and own "
+     "masks against the MAC key, the other parties' masks and the triples (F_p relations, "
+     "uniformity)"},
 };
 
 std::string safe(std::string s) {
@@ -290,12 +334,12 @@ Result<CheckResult> broadcast_agreement(const Context& cx) {
 
 Result<CheckResult> privacy(const Context& cx, const std::string& check,
                             const ScenarioBuilder& scenario, const std::vector<Json>& swapped,
-                            bool uniformity) {
+                            bool uniformity, int runs = kPrivacyRuns) {
   CheckResult r;
   r.check = check;
   SMPC_ASSIGN_OR_RETURN(const Scenario s, ScenarioBuilder(scenario).path(cx.repro_file(check)).build());
   PrivacyOptions po;
-  po.runs = kPrivacyRuns;
+  po.runs = runs;
   po.alpha = kAlpha;
   po.mutant = cx.mutant;
   SMPC_ASSIGN_OR_RETURN(const PrivacyReport report,
@@ -337,6 +381,46 @@ Result<CheckResult> shamir_enumeration(const Context& cx) {
   return r;
 }
 
+// A component report as a check result: alarm when any of its checks alarmed.
+void absorb(CheckResult& r, const ComponentReport& rep) {
+  r.runs += rep.runs;
+  if (rep.alarm && !r.alarm) {
+    r.alarm = true;
+    for (const auto& c : rep.checks)
+      if (c.alarm) r.evidence = rep.summary + ": " + c.name + ": " + c.detail;
+  }
+  if (!r.alarm) r.evidence = rep.summary;
+}
+
+Result<CheckResult> commitment_hiding(const Context& cx) {
+  const ScopedMutant active(cx.mutant);
+  SMPC_RETURN_IF_ERROR(active.status());
+  CheckResult r;
+  r.check = "commitment-hiding";
+  SMPC_ASSIGN_OR_RETURN(const ComponentReport rep, commitment_hiding_test(kHidingTrials, 1, kAlpha));
+  absorb(r, rep);
+  return r;
+}
+
+// Every single party as the coalition; stops at the first that alarms.
+Result<CheckResult> correlation(const Context& cx, const std::string& check,
+                                CorrelationSource source, int samples) {
+  const ScopedMutant active(cx.mutant);
+  SMPC_RETURN_IF_ERROR(active.status());
+  CheckResult r;
+  r.check = check;
+  CorrelationOptions o;
+  o.source = source;
+  o.runs = samples;
+  o.alpha = kAlpha;
+  for (PartyId p = 0; p < o.parties && !r.alarm; ++p) {
+    o.coalition = {p};
+    SMPC_ASSIGN_OR_RETURN(const ComponentReport rep, correlation_test(o));
+    absorb(r, rep);
+  }
+  return r;
+}
+
 Result<CheckResult> run_check(const Context& cx, const std::string& name) {
   if (name == "shamir-enumeration") return shamir_enumeration(cx);
   if (name == "spdz-output-tamper") return attack(cx, name, spdz_output_tamper(), 10);
@@ -350,6 +434,15 @@ Result<CheckResult> run_check(const Context& cx, const std::string& name) {
   if (name == "privacy-spdz-inner-product")
     return privacy(cx, name, spdz_inner_product(), kSpdzInnerProductSwap, false);
   if (name == "uniformity-bgw-product") return privacy(cx, name, bgw_product(), {}, true);
+  if (name == "privacy-yao-evaluator")
+    return privacy(cx, name, yao_evaluator(), kYaoEvaluatorSwap, false, kYaoPrivacyRuns);
+  if (name == "privacy-gmw-vote")
+    return privacy(cx, name, gmw_vote(), kGmwVoteSwap, false, kGmwPrivacyRuns);
+  if (name == "commitment-hiding") return commitment_hiding(cx);
+  if (name == "correlation-gmw-triples")
+    return correlation(cx, name, CorrelationSource::kGmwDealerTriples, kTripleSamples);
+  if (name == "correlation-spdz-dealer")
+    return correlation(cx, name, CorrelationSource::kSpdzDealer, kSpdzDealerSamples);
   return Error("unknown check " + name);
 }
 

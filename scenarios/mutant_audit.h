@@ -14,6 +14,9 @@
 //   privacy       the input-swap test on a passive coalition's views (scenarios/privacy.h).
 //   uniformity    goodness of fit of the coalition's view elements to uniform.
 //   enumeration   exact share distributions over a small prime field.
+//   correlation   a single party's part of correlated randomness (triples, masks) against
+//                 the part hidden from it (scenarios/privacy_components.h), every party in
+//                 turn until one alarms.
 // Deterministic checks (attack, robustness, component, enumeration) stop at the first alarm;
 // "runs" is how many runs that took (or the whole budget when nothing was caught). Statistical
 // checks (privacy, uniformity) run their fixed budget once and alarm at the stated
@@ -43,7 +46,8 @@ struct MutantAuditOptions {
 
 struct CheckInfo {
   std::string name;
-  std::string kind;     // attack, robustness, component, privacy, uniformity, enumeration
+  std::string kind;     // attack, robustness, component, privacy, uniformity, enumeration,
+                        // correlation
   bool statistical = false;
   std::string budget;   // e.g. "20 seeds", "2 x 60 runs, alpha = 1e-3"
   std::string what;     // one line: what it runs and what raises the alarm

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <tuple>
@@ -12,6 +13,7 @@
 #include "protocols/bgw/grr.h"
 #include "protocols/bgw/shamir.h"
 #include "protocols/core/message.h"
+#include "verify/gf2_stats.h"
 
 namespace smpc {
 namespace {
@@ -146,6 +148,36 @@ void finish(PrivacyReport& rep, const std::string& what) {
   else
     os << "no check alarmed (no distinguisher found; this does not prove privacy)";
   rep.summary = os.str();
+}
+
+// Same protocol, same inputs shape: the layouts must agree across the two sides too.
+Status same_layout(const Scenario& s, const std::vector<ViewPosition>& la,
+                   const std::vector<ViewPosition>& lb) {
+  for (std::size_t k = 0; k < std::max(la.size(), lb.size()); ++k)
+    if (k >= la.size() || k >= lb.size() || la[k].name != lb[k].name ||
+        la[k].domain != lb[k].domain)
+      return Error(s.path + ": the coalition's views have different layouts under x and x' " +
+                   "(element " + std::to_string(k) + ": " +
+                   (k < la.size() ? la[k].name : std::string("missing")) + " vs " +
+                   (k < lb.size() ? lb[k].name : std::string("missing")) +
+                   "): the message pattern depends on the honest inputs");
+  return OkStatus();
+}
+
+// The Boolean tests (verify/gf2_stats.h) with the side of each run as the secret bit: every
+// element split into bits, so plaintext bits inside labels, OT messages and packed shares are
+// seen one by one. The coalition's inputs and outputs are the same under x and x' (checked
+// before sampling), so every relation they imply is among view bits and constants, never with
+// the side: only relations the honest inputs explain can alarm.
+void add_bit_checks(PrivacyReport& rep, const ViewSamples& a, const ViewSamples& b,
+                    double alpha) {
+  const BitSamples bits = view_bits(a, b);
+  const BitSamples side = side_bit(a.runs.size(), b.runs.size());
+  rep.checks.push_back(
+      to_check(kBitIndependenceCheck, bit_independence_test(bits, side, alpha)));
+  rep.checks.push_back(to_check(
+      kGf2RelationCheck,
+      gf2_relation_test(bits, side, swap_match_log2(a.runs.size(), b.runs.size()))));
 }
 
 Status check_runs(const PrivacyOptions& o) {
@@ -557,26 +589,15 @@ Result<PrivacyReport> run_privacy_test(const Scenario& s,
   SMPC_ASSIGN_OR_RETURN(auto a, collect(s, o, o.first_seed, "under x", "", &done, total));
   SMPC_ASSIGN_OR_RETURN(auto b, collect(swapped, o, o.first_seed + static_cast<std::uint64_t>(o.runs),
                                         "under x'", "with the swapped inputs: ", &done, total));
-  {
-    // Same protocol, same inputs shape: the layouts must agree across the two sides too.
-    const auto& la = a.samples.layout;
-    const auto& lb = b.samples.layout;
-    for (std::size_t k = 0; k < std::max(la.size(), lb.size()); ++k)
-      if (k >= la.size() || k >= lb.size() || la[k].name != lb[k].name ||
-          la[k].domain != lb[k].domain)
-        return Error(s.path + ": the coalition's views have different layouts under x and x' " +
-                     "(element " + std::to_string(k) + ": " +
-                     (k < la.size() ? la[k].name : std::string("missing")) + " vs " +
-                     (k < lb.size() ? lb[k].name : std::string("missing")) +
-                     "): the message pattern depends on the honest inputs");
-  }
+  SMPC_RETURN_IF_ERROR(same_layout(s, a.samples.layout, b.samples.layout));
 
   PrivacyReport rep;
   rep.runs = o.runs;
   rep.alpha = o.alpha;
   rep.checks.push_back(to_check("chi-square (two-sample, per element)",
                                 two_sample_chi_square(a.samples, b.samples, o.alpha)));
-  rep.checks.push_back(to_check("algebraic relations over F_p", relation_test(a.samples, b.samples)));
+  rep.checks.push_back(to_check(kFpRelationCheck, relation_test(a.samples, b.samples)));
+  add_bit_checks(rep, a.samples, b.samples, o.alpha);
   if (o.uniformity)
     rep.checks.push_back(to_check("share uniformity", uniformity_chi_square(a.samples, o.alpha)));
   finish(rep, "input swap on " + std::to_string(a.samples.layout.size()) +
@@ -598,6 +619,96 @@ Result<PrivacyReport> run_uniformity_test(const Scenario& s, const PrivacyOption
                   " view elements, seeds " + std::to_string(o.first_seed) + ".." +
                   std::to_string(o.first_seed + static_cast<std::uint64_t>(o.runs) - 1));
   return rep;
+}
+
+namespace {
+
+// The scenario with `p` alone as its passive coalition.
+Scenario with_single_coalition(const Scenario& s, PartyId p) {
+  Scenario one = s;
+  one.adversary = AdversarySpec{{p}, AdversaryModel::kSemiHonest, {}};
+  if (one.document.is_object())
+    one.document["adversary"] = {{"corrupt", {p}}, {"model", "semi-honest"}};
+  return one;
+}
+
+// Why the swap x -> x' is no privacy test against {p} (its input or its output changes), or
+// nothing.
+Result<std::optional<std::string>> swap_unsuited(const Scenario& one, PartyId p,
+                                                 const std::vector<nlohmann::json>& swapped,
+                                                 const PrivacyOptions& o) {
+  const auto pp = static_cast<std::size_t>(p);
+  if (pp < swapped.size() && swapped[pp] != one.inputs[pp])
+    return std::optional<std::string>("its input differs between x and x' (" +
+                                      short_json(one.inputs[pp]) + " vs " +
+                                      short_json(swapped[pp]) + ")");
+  if (static_cast<int>(swapped.size()) != one.parties) return std::optional<std::string>();
+  RunOptions ro;
+  ro.backend = o.backend;
+  ro.mutant = o.mutant;
+  ro.seed = o.first_seed;
+  SMPC_ASSIGN_OR_RETURN(const RunRecord ra, run_scenario(one, ro));
+  Scenario other = one;
+  other.inputs = swapped;
+  auto rb = run_scenario(other, ro);
+  if (!rb.ok()) return rb.status().with_prefix("with the swapped inputs: ");
+  if (ra.expected_outputs[pp] != rb->expected_outputs[pp])
+    return std::optional<std::string>("its output differs between x and x' (" +
+                                      short_json(ra.expected_outputs[pp]) + " vs " +
+                                      short_json(rb->expected_outputs[pp]) + ")");
+  return std::optional<std::string>();
+}
+
+}  // namespace
+
+nlohmann::ordered_json PrivacySweep::json() const {
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  for (const auto& c : coalitions) {
+    nlohmann::ordered_json j = {{"corrupt", c.corrupt}, {"tested", c.tested}};
+    if (c.tested)
+      j["report"] = c.report.json();
+    else
+      j["skipped"] = c.skipped;
+    list.push_back(std::move(j));
+  }
+  return {{"coalitions", list},
+          {"tested", tested},
+          {"distinguishable", distinguishable},
+          {"summary", summary}};
+}
+
+Result<PrivacySweep> run_privacy_sweep(const Scenario& s,
+                                       const std::vector<nlohmann::json>* swapped,
+                                       const PrivacyOptions& o) {
+  if (s.adversary) SMPC_RETURN_IF_ERROR(check_adversary(s));
+  PrivacySweep sweep;
+  std::string alarms;
+  for (PartyId p = 0; p < s.parties; ++p) {
+    CoalitionPrivacy c;
+    c.corrupt = {p};
+    const Scenario one = with_single_coalition(s, p);
+    if (swapped) {
+      SMPC_ASSIGN_OR_RETURN(const auto why, swap_unsuited(one, p, *swapped, o));
+      if (why) c.skipped = "party " + std::to_string(p) + ": " + *why;
+    }
+    if (c.skipped.empty()) {
+      if (o.progress) o.progress("privacy: coalition {" + std::to_string(p) + "}");
+      auto rep = swapped ? run_privacy_test(one, *swapped, o) : run_uniformity_test(one, o);
+      if (!rep.ok()) return rep.status().with_prefix("coalition {" + std::to_string(p) + "}: ");
+      c.report = std::move(rep).value();
+      c.tested = true;
+      ++sweep.tested;
+      if (c.report.distinguishable)
+        alarms += (alarms.empty() ? "{" : ", {") + std::to_string(p) + "}";
+    }
+    sweep.coalitions.push_back(std::move(c));
+  }
+  sweep.distinguishable = !alarms.empty();
+  sweep.summary = std::to_string(sweep.tested) + " of " + std::to_string(s.parties) +
+                  " single-party coalitions tested: " +
+                  (sweep.distinguishable ? "DISTINGUISHABLE for " + alarms
+                                         : std::string("no check alarmed for any of them"));
+  return sweep;
 }
 
 Result<ExactPrivacyResult> exact_shamir_privacy(std::uint64_t prime, int n, int t,

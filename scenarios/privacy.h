@@ -11,6 +11,11 @@
 //   "chi-square (two-sample, per element)"   family-wise false-alarm rate α (Bonferroni)
 //   "algebraic relations over F_p"           false alarm ≤ the stated Schwartz–Zippel bound
 //   "share uniformity"                       (with `uniformity`) α, on the runs under x
+//   "per-bit independence (Fisher)"          α: every bit of every element against the side
+//   "linear relations over GF(2)"            false alarm ≤ the stated union bound (< 2^-30)
+// The last two (verify/gf2_stats.h) see plaintext-bit leaks of Boolean and OT-based protocols
+// (Yao labels, GMW openings); the coalition's inputs and outputs are equal under x and x', so
+// only relations with the side — explained by the honest inputs — can alarm.
 // A test can show that a distinguisher exists; passing it never proves privacy.
 //
 // Exact checks over small prime fields: enumerate all of the dealer's randomness and compare
@@ -43,6 +48,11 @@ struct PrivacyOptions {
   std::function<void(const std::string&)> progress;
 };
 
+// Names of the checks whose p_value is a false-alarm bound rather than a p-value.
+inline constexpr const char* kFpRelationCheck = "algebraic relations over F_p";
+inline constexpr const char* kGf2RelationCheck = "linear relations over GF(2)";
+inline constexpr const char* kBitIndependenceCheck = "per-bit independence (Fisher)";
+
 struct PrivacyCheck {
   std::string name;
   double statistic = 0;
@@ -73,6 +83,28 @@ Result<PrivacyReport> run_privacy_test(const Scenario& s,
                                        const PrivacyOptions& o);
 // Share uniformity alone, on o.runs runs with the scenario's inputs.
 Result<PrivacyReport> run_uniformity_test(const Scenario& s, const PrivacyOptions& o);
+
+// `--coalitions all`: the test once for every single party as the passive coalition, whatever
+// the scenario corrupts (its adversary, if any, must be passive). With swapped inputs, a party
+// whose input differs between x and x', or whose output does, is skipped with the reason (the
+// swap is no test of privacy against it); swapped == nullptr runs the uniformity test. Seeds
+// are the same for every coalition.
+struct CoalitionPrivacy {
+  std::vector<PartyId> corrupt;
+  bool tested = false;
+  std::string skipped;  // why not, when not tested
+  PrivacyReport report;
+};
+struct PrivacySweep {
+  std::vector<CoalitionPrivacy> coalitions;
+  int tested = 0;
+  bool distinguishable = false;  // some tested coalition's report is
+  std::string summary;
+  nlohmann::ordered_json json() const;
+};
+Result<PrivacySweep> run_privacy_sweep(const Scenario& s,
+                                       const std::vector<nlohmann::json>* swapped_inputs,
+                                       const PrivacyOptions& o);
 
 // The coalition's views of one run record (rec.adversary["views"]) flattened: layout and
 // values. Exposed for tests; errors name the view entry that cannot be decoded.

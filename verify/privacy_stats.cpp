@@ -392,6 +392,50 @@ RelationTestResult relation_test(const ViewSamples& a, const ViewSamples& b,
   return r;
 }
 
+namespace {
+
+std::size_t rank_of_columns(const ViewSamples& a, const ViewSamples* b) {
+  std::vector<std::vector<Fp61>> rows;
+  for (std::size_t r = 0; r < a.runs.size(); ++r) {
+    std::vector<Fp61> row{Fp61::from_u64(1)};
+    for (std::uint64_t v : a.runs[r]) row.push_back(Fp61::from_u64(v));
+    if (b)
+      for (std::uint64_t v : b->runs[r]) row.push_back(Fp61::from_u64(v));
+    rows.push_back(std::move(row));
+  }
+  const std::size_t cols = rows.empty() ? 0 : rows.front().size();
+  return reduce_row_echelon(rows, cols).size();
+}
+
+}  // namespace
+
+FpIntersectionResult fp_relation_between(const ViewSamples& view, const ViewSamples& secret) {
+  SMPC_ASSERT(view.runs.size() == secret.runs.size());
+  FpIntersectionResult r;
+  const std::size_t n = view.runs.size(), m = 1 + view.layout.size() + secret.layout.size();
+  r.tested = m;
+  if (n <= m) {
+    r.detail = std::to_string(n) + " runs are too few for " + std::to_string(m) +
+               " columns: not tested";
+    return r;
+  }
+  const std::size_t rv = rank_of_columns(view, nullptr), rs = rank_of_columns(secret, nullptr),
+                    rall = rank_of_columns(view, &secret);
+  r.dimension = rv + rs - rall - 1;
+  r.statistic = static_cast<double>(r.dimension);
+  r.alarm = r.dimension > 0;
+  r.false_alarm_log10 = relation_false_alarm_log10(n, m, 2);
+  r.p_value = std::pow(10.0, r.false_alarm_log10);
+  std::ostringstream os;
+  os << view.layout.size() << " coalition values and " << secret.layout.size()
+     << " secrets over " << n << " runs: ranks " << rv << " (1, coalition), " << rs
+     << " (1, secrets), " << rall << " (all); " << r.dimension
+     << " independent affine relation(s) between them; false-alarm bound 10^"
+     << format_p(r.false_alarm_log10);
+  r.detail = os.str();
+  return r;
+}
+
 double total_variation(const TupleCounts& p, const TupleCounts& q) {
   // Exact in integers: ½ Σ |P(v)·|Q| − Q(v)·|P|| / (|P|·|Q|).
   uint128_t np = 0, nq = 0;

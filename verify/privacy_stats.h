@@ -116,6 +116,21 @@ RelationTestResult relation_test(const ViewSamples& a, const ViewSamples& b,
 // See docs/privacy.md for the derivation.
 double relation_false_alarm_log10(std::size_t runs, std::size_t monomials, int degree);
 
+// Affine relations over F_p between a coalition's part of a correlation (`view`: its shares,
+// MACs, the masks it owns) and the secrets hidden from it (`secret`: the honest parties' masks,
+// the triple values, the MAC key), both kField61 columns over the same runs. Alarm when the
+// column spaces span(1, V) and span(1, S) in F_p^N meet outside span(1): some non-constant
+// affine function of the secrets equals an affine function of the coalition's values on every
+// run. Relations within V (none in a sound dealer) or within S (c = ab is not affine) are no
+// alarm. Needs runs > 1 + |V| + |S|; false alarm ≤ relation_false_alarm_log10(runs,
+// 1 + |V| + |S|, 2) (the same kernel argument as relation_test: the values are polynomials of
+// degree ≤ 2 in the dealer's uniform draws).
+struct FpIntersectionResult : StatTestResult {
+  std::size_t dimension = 0;  // dim(span(1,V) ∩ span(1,S)) − 1
+  double false_alarm_log10 = 0;
+};
+FpIntersectionResult fp_relation_between(const ViewSamples& view, const ViewSamples& secret);
+
 // Exact distributions over tuples, as counts (each side's counts are normalised by its total).
 using TupleCounts = std::map<std::vector<std::uint64_t>, std::uint64_t>;
 // Total variation distance ½ Σ |P(v) − Q(v)|; 0 exactly when the distributions agree.

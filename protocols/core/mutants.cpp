@@ -35,6 +35,22 @@ const std::vector<MutantInfo>& mutant_catalog() {
        "protocols/bgw/bgw_semi_honest.cpp"},
       {Mutant::kM17, "M17", "vote application: ballots not range-checked inside the circuit",
        "scenarios/functions.cpp"},
+      {Mutant::kM30, "M30",
+       "Yao: the garbler's input-wire zero labels have colour bit 0, so the active label's "
+       "point-and-permute bit is the garbler's input bit",
+       "protocols/yao/yao.cpp"},
+      {Mutant::kM31, "M31",
+       "GMW dealer: bit triples with a = 0, so the AND opening d = x ⊕ a is the plaintext wire "
+       "value",
+       "protocols/gmw/bit_triples.cpp"},
+      {Mutant::kM32, "M32", "commitment randomness of 8 random bits (the rest zero)",
+       "protocols/crypto/commit.cpp"},
+      {Mutant::kM33, "M33",
+       "GMW dealer: every party's a and b shares are party 0's (triple shares reused across "
+       "parties; for odd n the coalition knows a and b)",
+       "protocols/gmw/bit_triples.cpp"},
+      {Mutant::kM34, "M34", "SPDZ dealer: one input mask r for every input wire (mask reused)",
+       "protocols/spdz/spdz_dealer.cpp"},
   };
   return kCatalog;
 }

@@ -29,6 +29,11 @@ enum class Mutant : int {
   kM14 = 14,  // robust BGW: output reconstruction without error correction
   kM15 = 15,  // BGW: multiplication without re-randomisation
   kM17 = 17,  // application inputs not range-checked (vote)
+  kM30 = 30,  // Yao: the garbler's input labels have colour 0 (point-and-permute bit unmasked)
+  kM31 = 31,  // GMW dealer: triples with a = 0 (the AND opening d is the plaintext wire)
+  kM32 = 32,  // commitment randomness of 8 bits
+  kM33 = 33,  // GMW dealer: every party gets party 0's a and b shares (reused across parties)
+  kM34 = 34,  // SPDZ dealer: one input mask for every input wire
 };
 
 struct MutantInfo {

@@ -2,6 +2,8 @@
 
 #include <sodium.h>
 
+#include <algorithm>
+
 #include "protocols/core/mutants.h"
 
 namespace smpc {
@@ -37,6 +39,9 @@ std::pair<Digest, Opening> commit(const CommitContext& ctx, ByteSpan value, Rng&
   Opening o;
   o.value.assign(value.begin(), value.end());
   rng.fill(o.randomness);
+  // M32 (seeded bug): 8 bits of randomness, so commitments to a small value space can be
+  // opened by brute force over (value, r).
+  if (mutant_active(Mutant::kM32)) std::fill(o.randomness.begin() + 1, o.randomness.end(), 0);
   return {commit(ctx, value, o.randomness), o};
 }
 

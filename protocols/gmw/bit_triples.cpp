@@ -2,6 +2,7 @@
 
 #include <memory>
 
+#include "protocols/core/mutants.h"
 #include "protocols/core/status.h"
 #include "protocols/crypto/block.h"
 #include "protocols/ot/iknp.h"
@@ -195,6 +196,14 @@ BitTriples dealer_bit_triples(std::uint64_t dealer_seed, PartyId self, int parti
     for (std::size_t p = 0; p < np; ++p) {
       a[p] = dealer.next_u64();
       b[p] = dealer.next_u64();
+      // M31 (seeded bug): a = 0, so every AND opening d = x ⊕ a is the plaintext wire value.
+      if (mutant_active(Mutant::kM31)) a[p] = 0;
+      // M33 (seeded bug): party 0's a and b shares handed to every party; for odd n then
+      // a = a_0 and b = b_0, which every party holds.
+      if (mutant_active(Mutant::kM33) && p > 0) {
+        a[p] = a[0];
+        b[p] = b[0];
+      }
       a_all ^= a[p];
       b_all ^= b[p];
     }

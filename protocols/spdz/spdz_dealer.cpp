@@ -1,6 +1,9 @@
 #include "protocols/spdz/spdz_dealer.h"
 
+#include <optional>
+
 #include "protocols/core/layer_schedule.h"
+#include "protocols/core/mutants.h"
 #include "protocols/core/status.h"
 
 namespace smpc {
@@ -43,9 +46,14 @@ SpdzPreprocessing spdz_deal(const Circuit& circuit, int n, int k, PartyId me, Rn
     d.alpha[ul] = rng.uniform_fp61();
     out.alpha[ul] = d.share_of(d.alpha[ul]);
   }
+  std::optional<Fp61> first_mask;
   for (const auto& group : circuit.inputs)
     for (std::size_t w = 0; w < group.wires.size(); ++w) {
-      const Fp61 r = rng.uniform_fp61();
+      Fp61 r = rng.uniform_fp61();
+      // M34 (seeded bug): the first input mask reused for every input wire, so
+      // ε_w − ε_v = x_w − x_v and an owner of one wire knows every other wire's mask.
+      if (mutant_active(Mutant::kM34)) r = first_mask.value_or(r);
+      if (!first_mask) first_mask = r;
       out.input_mask.push_back(d.authenticate(r));
       out.input_mask_clear.push_back(group.owner == me ? r : Fp61());
     }

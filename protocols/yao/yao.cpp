@@ -109,7 +109,12 @@ PartyOutput YaoSemiHonest::run_garbler(PartyContext& ctx, const PartyInput& inpu
   delta[0] |= 1;
   std::vector<Block> fresh(in_g.size() + in_e.size());
   random_blocks(ctx.rng, fresh);
-  for (std::size_t k = 0; k < in_g.size(); ++k) labels[in_g[k]] = fresh[k];
+  for (std::size_t k = 0; k < in_g.size(); ++k) {
+    labels[in_g[k]] = fresh[k];
+    // M30 (seeded bug): colour 0 for our zero labels, so the active label W ⊕ x·Δ we send in
+    // step 2 carries x in its point-and-permute bit (lsb Δ = 1). Evaluation stays correct.
+    if (mutant_active(Mutant::kM30)) labels[in_g[k]][0] &= 0xfe;
+  }
   for (std::size_t k = 0; k < in_e.size(); ++k) labels[in_e[k]] = fresh[in_g.size() + k];
 
   // Step 2 (round 1): our active input labels.

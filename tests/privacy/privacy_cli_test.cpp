@@ -21,7 +21,7 @@ TEST(VerifyPrivacyCli, CorrectBgwIsIndistinguishable) {
   const auto j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["distinguishable"], false);
   EXPECT_EQ(j["runs"], 40);
-  EXPECT_EQ(j["checks"].size(), 2u);
+  EXPECT_EQ(j["checks"].size(), 4u);  // chi-square, F_p relations, per-bit, GF(2) relations
   EXPECT_NE(r.err.find("privacy: 80/80 runs"), std::string::npos) << r.err;  // progress
 }
 

@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "scenarios/privacy.h"
+#include "tests/privacy/privacy_examples.h"
 #include "tests/support/cli.h"
 
 namespace smpc {
@@ -14,23 +15,10 @@ namespace {
 // The documented budget (docs/privacy.md): 40 runs per input vector separate M15.
 constexpr int kRuns = 40;
 
-Scenario load(const std::string& name) {
-  auto s = load_scenario_file(testing::example(name));
-  EXPECT_TRUE(s.ok()) << s.status().message();
-  return *s;
-}
-
-std::vector<nlohmann::json> swap_of(const std::string& name) {
-  auto s = load_swap_file(testing::example("privacy_swaps/" + name));
-  EXPECT_TRUE(s.ok()) << s.status().message();
-  return *s;
-}
-
+Scenario load(const std::string& name) { return testing::load_example(name); }
+std::vector<nlohmann::json> swap_of(const std::string& name) { return testing::example_swap(name); }
 const PrivacyCheck& check(const PrivacyReport& r, const std::string& prefix) {
-  for (const auto& c : r.checks)
-    if (c.name.rfind(prefix, 0) == 0) return c;
-  ADD_FAILURE() << "no check " << prefix;
-  return r.checks.front();
+  return testing::find_check(r, prefix);
 }
 
 PrivacyReport product_test(Mutant m, std::uint64_t first_seed = 1, int runs = kRuns,
@@ -50,7 +38,7 @@ TEST(PrivacyBgwProduct, CorrectProtocolIsIndistinguishableOverSeveralSeedRanges)
     SCOPED_TRACE(first);
     const auto r = product_test(Mutant::kNone, first, kRuns, true);
     EXPECT_FALSE(r.distinguishable) << r.summary;
-    ASSERT_EQ(r.checks.size(), 3u);
+    ASSERT_EQ(r.checks.size(), 5u);
     for (const auto& c : r.checks) EXPECT_FALSE(c.alarm) << c.name << ": " << c.detail;
     // Party 2's view: received u, v (input shares), h_0(3), h_1(3) (reshares), o_0, o_1
     // (output shares); sent h_2(1), h_2(2), o_2 twice. 10 varying F_p elements: all linear

@@ -61,6 +61,39 @@ TEST(ExactGrr, MultiplicationIsPerfectlyPrivateAndLeaksWithoutRerandomisation) {
   EXPECT_GT(differ->total_variation, 0.0);
 }
 
+// Issue 13: the exact enumeration covers every single party, not one fixed coalition.
+TEST(ExactEverySingleParty, ShamirShareIsIndependentOfTheSecretForEachParty) {
+  for (std::uint64_t p : {7ULL, 11ULL})
+    for (int t : {1, 2})
+      for (PartyId party = 0; party < 5; ++party) {
+        SCOPED_TRACE("p = " + std::to_string(p) + ", t = " + std::to_string(t) + ", party " +
+                     std::to_string(party));
+        const auto r = exact_shamir_privacy(p, 5, t, {party}, 1, 4);
+        ASSERT_TRUE(r.ok()) << r.status().message();
+        EXPECT_EQ(r->total_variation, 0.0) << r->detail;
+        EXPECT_EQ(r->support_a, p);  // one share: uniform over the field
+      }
+}
+
+TEST(ExactEverySingleParty, GrrMultiplicationIsPrivateAgainstEachParty) {
+  // A dealer keeps its own input: x = 0 (or y = 0) makes the product 0 whatever the other
+  // factor, so the honest factor can change. The input-less party 2 sees (2, 3) vs (6, 1).
+  const struct {
+    PartyId party;
+    std::uint64_t x, y, x2, y2;
+  } cases[] = {{0, 0, 3, 0, 5}, {1, 3, 0, 5, 0}, {2, 2, 3, 6, 1}};
+  for (const auto& c : cases) {
+    SCOPED_TRACE("party " + std::to_string(c.party));
+    auto ok = exact_grr_multiplication_privacy(7, 3, 1, {c.party}, c.x, c.y, c.x2, c.y2);
+    ASSERT_TRUE(ok.ok()) << ok.status().message();
+    EXPECT_EQ(ok->total_variation, 0.0) << ok->detail;
+    auto leak =
+        exact_grr_multiplication_privacy(7, 3, 1, {c.party}, c.x, c.y, c.x2, c.y2, false);
+    ASSERT_TRUE(leak.ok());
+    EXPECT_GT(leak->total_variation, 0.0) << leak->detail;
+  }
+}
+
 TEST(ExactErrors, BadParameters) {
   EXPECT_FALSE(exact_shamir_privacy(8, 3, 1, {0}, 1, 2).ok());
   EXPECT_FALSE(exact_shamir_privacy(5, 5, 1, {0}, 1, 2).ok());  // n ≥ p
