@@ -135,7 +135,8 @@ Result<std::vector<BitTriples>> sample_bit_triples(const CorrelationOptions& o, 
   const RunResult res = run_local(o.parties, LocalRunOptions{seed, 60}, [](PartyContext& ctx) {
     const BitTriples t = ot_bit_triples(ctx, kTriples, "privacy");
     PartyOutput out;
-    for (const auto* v : {&t.a, &t.b, &t.c}) out.values.insert(out.values.end(), v->begin(), v->end());
+    for (const auto* v : {&t.a, &t.b, &t.c})
+      out.values.insert(out.values.end(), v->begin(), v->end());
     return out;
   });
   for (const auto& p : res.parties) {
@@ -229,7 +230,8 @@ void sample_spdz(const Circuit& circuit, const CorrelationOptions& o, const std:
     all.push_back(spdz_deal(circuit, o.parties, 1, p, copy));
   }
   std::vector<PartyId> owner;  // by input wire, in circuit input order (spdz_dealer.h)
-  for (const auto& group : circuit.inputs) owner.insert(owner.end(), group.wires.size(), group.owner);
+  for (const auto& group : circuit.inputs)
+    owner.insert(owner.end(), group.wires.size(), group.owner);
   for (PartyId p : c) {
     const auto& me = all[static_cast<std::size_t>(p)];
     const std::string who = "party " + std::to_string(p) + " ";

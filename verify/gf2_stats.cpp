@@ -34,7 +34,8 @@ std::size_t popcount(const Words& w) {
 
 std::size_t popcount_and(const Words& a, const Words& b) {
   std::size_t n = 0;
-  for (std::size_t i = 0; i < a.size(); ++i) n += static_cast<std::size_t>(std::popcount(a[i] & b[i]));
+  for (std::size_t i = 0; i < a.size(); ++i)
+    n += static_cast<std::size_t>(std::popcount(a[i] & b[i]));
   return n;
 }
 
@@ -137,7 +138,8 @@ std::optional<std::vector<std::string>> window_relation(
   Words ones(view.words(), ~std::uint64_t{0});
   if (view.runs % 64 != 0) ones.back() = (std::uint64_t{1} << (view.runs % 64)) - 1;
   (void)basis.insert(ones, 0);
-  for (std::size_t k = first; k < last; ++k) (void)basis.insert(view.columns[view_idx[k]], 1 + k - first);
+  for (std::size_t k = first; k < last; ++k)
+    (void)basis.insert(view.columns[view_idx[k]], 1 + k - first);
   for (std::size_t s = 0; s < secret_idx.size(); ++s) {
     const auto m = basis.insert(secret.columns[secret_idx[s]], 1 + w + s);
     if (!m) continue;
