@@ -112,13 +112,11 @@ nlohmann::json params_schema(const std::vector<ParamSpec>& params) {
 }
 
 ParamSpec dealer_seed_param() {
-  ParamSpec p;
-  p.name = "dealer_seed";
-  p.minimum = 0;
-  p.derived_from_seed = true;
-  p.default_doc = "the run's seed";
-  p.doc = "the simulated dealer's seed";
-  return p;
+  return {.name = "dealer_seed",
+          .minimum = 0,
+          .default_doc = "the run's seed",
+          .doc = "the simulated dealer's seed",
+          .derived_from_seed = true};
 }
 
 std::string describe_param(const ParamSpec& p) {
