@@ -44,8 +44,8 @@ const ProtocolSpec& bgw_spec() {
        .min_parties = 3,
        .parameters = {threshold_param("0 <= t < n/2", "the largest, floor((n-1)/2)", 2)},
        .labels = {std::begin(labels::bgw::kAll), std::end(labels::bgw::kAll)},
-       .audit = {.parties = 5, .params = {{"threshold", 2}}, .function = {{"name", "product"}},
-                 .inputs = {2, 3, 4, 5, 6}},
+       .audits = field_audits({.name = "product", .parties = 5, .params = {{"threshold", 2}},
+                               .function = {{"name", "product"}}, .inputs = {2, 3, 4, 5, 6}}),
        .property = {.max_parties = 7, .runs = 40, .adversarial_runs = 50, .determinism_runs = 10},
        .cost = cost_formula_of([](const ProtocolParams&, const Circuit& c, int parties) {
          return bgw_cost(c, parties);
@@ -70,8 +70,10 @@ const ProtocolSpec& bgw_robust_spec() {
                        .default_value = 1.0,
                        .doc = "the synchrony bound of one round, in simulated seconds"}},
        .labels = {std::begin(labels::bgw_robust::kAll), std::end(labels::bgw_robust::kAll)},
-       .audit = {.parties = 4, .params = {{"threshold", 1}, {"round_timeout_s", 0.1}},
-                 .function = {{"name", "product"}}, .inputs = {2, 3, 4, 5}, .deadline_s = 600},
+       .audits = field_audits({.name = "product", .parties = 4,
+                               .params = {{"threshold", 1}, {"round_timeout_s", 0.1}},
+                               .function = {{"name", "product"}}, .inputs = {2, 3, 4, 5},
+                               .deadline_s = 600}),
        .property = {.max_parties = 7, .runs = 15, .adversarial_runs = 25, .determinism_runs = 5,
                     .max_depth = 2, .products = false, .round_timeout_param = "round_timeout_s",
                     .local_backend = false},

@@ -54,8 +54,11 @@ struct ParamSpec {
 // parameters that the scenario gave or that have a fixed default or derive from the seed.
 using ProtocolParams = nlohmann::json;
 
-// The scenario `smpc audit` attacks (without adversary), as a typed value.
+// One scenario `smpc audit` attacks (without adversary), as a typed value. The audit sweeps
+// every one of a spec's scenarios with every single corrupted party, coalitions within the
+// claim's bound and one beyond it (docs/audit.md).
 struct AuditSetup {
+  std::string name{};  // unique within the spec: the report's "scenario" and --scenario
   int parties = 0;
   nlohmann::json params = nlohmann::json::object();  // the "protocol" object without "name"
   nlohmann::json function{};                         // the scenario's "function" object
@@ -64,6 +67,19 @@ struct AuditSetup {
   double bandwidth_mbps = 100;
   double deadline_s = 5;
 };
+
+// A field protocol's audit scenarios: `base` (every party gives an input), then, on the same
+// parties, parameters and network:
+//   "reveal"  an inline arithmetic circuit whose outputs are every party's input and the base's
+//             result (the product of all inputs, or their sum when `base` computes "sum"), so
+//             the honest outputs pin down the inputs the corrupted parties used;
+//   "helper"  parties without input: the inner product of parties 0 and 1 (the others only
+//             help), or for "sum" a sum the last party gives no value to.
+std::vector<AuditSetup> field_audits(AuditSetup base);
+// A Boolean protocol's: `base` (millionaires), "reveal" (a two-party vote: the yes/no counts
+// and one's own ballot give the other's ballot) and, when `helper` (the protocol runs with more
+// than two parties), "helper": the base's function with a third party that gives no input.
+std::vector<AuditSetup> boolean_audits(AuditSetup base, bool helper);
 
 // Exact communication cost, where the protocol has a closed formula: bytes per message label
 // summed over all parties, and causal rounds. Empty functions: no closed formula.
@@ -117,7 +133,7 @@ struct ProtocolSpec {
   std::vector<ParamSpec> parameters{};
   // Every message label it sends (protocols/<name>/labels.h).
   std::vector<std::string_view> labels{};
-  AuditSetup audit{};
+  std::vector<AuditSetup> audits{};  // the first is the base the tamper suites also use
   PropertyHints property{};
   CostFormula cost{};
   // The claim for `parties` parties and these parameters (the same one the built protocol

@@ -14,9 +14,13 @@ CostFormula cost_of(GmwPreprocessing pre) {
   });
 }
 
-// Both variants are audited on the same scenario.
-const AuditSetup kAudit = {.parties = 2, .function = {{"name", "millionaires"}, {"bits", 8}},
-                           .inputs = {200, 100}};
+// Both variants are audited on the same scenarios.
+std::vector<AuditSetup> audits() {
+  return boolean_audits({.name = "millionaires", .parties = 2,
+                         .function = {{"name", "millionaires"}, {"bits", 8}},
+                         .inputs = {200, 100}},
+                        /*helper=*/true);
+}
 
 // Both variants, built once on first use: [0] gmw, [1] gmw_dealer.
 const std::array<ProtocolSpec, 2>& specs() {
@@ -26,7 +30,7 @@ const std::array<ProtocolSpec, 2>& specs() {
                                      "semi-honest, up to n-1 corruptions; one round per AND layer",
            .domain = CircuitDomain::kBoolean,
            .labels = {std::begin(labels::gmw::kAll), std::end(labels::gmw::kAll)},
-           .audit = kAudit,
+           .audits = audits(),
            .property = {.max_parties = 4, .runs = 15, .max_gates = 40, .adversarial_runs = 25,
                         .determinism_runs = 5},
            .cost = cost_of(GmwPreprocessing::kOt)},
@@ -37,7 +41,7 @@ const std::array<ProtocolSpec, 2>& specs() {
            .domain = CircuitDomain::kBoolean,
            .parameters = {dealer_seed_param()},
            .labels = {labels::gmw::kInput, labels::gmw::kAnd, labels::gmw::kOutput},
-           .audit = kAudit,
+           .audits = audits(),
            .property = {.max_parties = 5, .runs = 30, .max_gates = 40, .adversarial_runs = 40,
                         .determinism_runs = 8},
            .cost = cost_of(GmwPreprocessing::kTrustedDealer)},

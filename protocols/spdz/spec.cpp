@@ -27,7 +27,8 @@ const ProtocolSpec& spdz_spec() {
                     "2^61)"},
             dealer_seed_param()},
        .labels = {std::begin(labels::spdz::kAll), std::end(labels::spdz::kAll)},
-       .audit = {.parties = 3, .function = {{"name", "product"}}, .inputs = {3, 4, 5}},
+       .audits = field_audits({.name = "product", .parties = 3, .function = {{"name", "product"}},
+                               .inputs = {3, 4, 5}}),
        .property = {.max_parties = 5, .runs = 40, .adversarial_runs = 60, .determinism_runs = 10},
        .cost = cost_formula_of([](const ProtocolParams& p, const Circuit& c, int parties) {
          return spdz_cost(c, parties, p.at("mac_keys").get<int>());

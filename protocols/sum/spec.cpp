@@ -25,7 +25,8 @@ const ProtocolSpec& secure_sum_spec() {
       {.name = "secure_sum", .summary = "additive secret sharing; linear functions; semi-honest, "
                                         "up to n-1 corruptions; 2 rounds",
        .labels = {std::begin(labels::sum::kAll), std::end(labels::sum::kAll)},
-       .audit = {.parties = 4, .function = {{"name", "sum"}}, .inputs = {5, 6, 7, 8}},
+       .audits = field_audits({.name = "sum", .parties = 4, .function = {{"name", "sum"}},
+                               .inputs = {5, 6, 7, 8}}),
        .property = {.max_parties = 6, .runs = 40, .linear_only = true, .adversarial_runs = 50,
                     .determinism_runs = 10},
        .cost = cost_formula_of([](const ProtocolParams&, const Circuit& c, int parties) {

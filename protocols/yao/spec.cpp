@@ -16,8 +16,11 @@ const ProtocolSpec& yao_spec() {
                        .default_value = 0,
                        .doc = "which party garbles (the other evaluates)"}},
        .labels = {std::begin(labels::yao::kAll), std::end(labels::yao::kAll)},
-       .audit = {.parties = 2, .function = {{"name", "millionaires"}, {"bits", 8}},
-                 .inputs = {200, 100}},
+       // Two-party only: no scenario with a party that gives no input.
+       .audits = boolean_audits({.name = "millionaires", .parties = 2,
+                                 .function = {{"name", "millionaires"}, {"bits", 8}},
+                                 .inputs = {200, 100}},
+                                /*helper=*/false),
        .property = {.max_parties = 2, .runs = 25, .max_gates = 40, .adversarial_runs = 40,
                     .determinism_runs = 8},
        .cost = cost_formula_of([](const ProtocolParams& p, const Circuit& c, int /*parties*/) {

@@ -20,7 +20,8 @@ const ProtocolSpec& toy_spec() {
       {.name = "toy",
        .summary = "test-only two-party additive sharing; linear functions; semi-honest",
        .labels = {kShare, kOpen},
-       .audit = {.parties = 2, .function = {{"name", "sum"}}, .inputs = {5, 6}},
+       .audits = field_audits({.name = "sum", .parties = 2, .function = {{"name", "sum"}},
+                               .inputs = {5, 6}}),
        .property = {.max_parties = 2, .runs = 10, .linear_only = true, .adversarial_runs = 10,
                     .determinism_runs = 3}},
       make_toy);
