@@ -56,9 +56,8 @@ const nlohmann::json& scenario_schema() {
   return schema;
 }
 
-Result<Scenario> audit_scenario(const ProtocolSpec& spec) {
-  const AuditSetup& a = spec.audit;
-  return ScenarioBuilder("audit " + spec.name)
+Result<Scenario> audit_scenario(const ProtocolSpec& spec, const AuditSetup& a) {
+  return ScenarioBuilder("audit " + spec.name + " " + a.name)
       .protocol(spec.name, a.params)
       .parties(a.parties)
       .function(a.function)
@@ -68,11 +67,15 @@ Result<Scenario> audit_scenario(const ProtocolSpec& spec) {
       .build();
 }
 
-nlohmann::json audit_scenario_json(const ProtocolSpec& spec) {
-  const AuditSetup& a = spec.audit;
+Result<Scenario> audit_scenario(const ProtocolSpec& spec) {
+  if (spec.audits.empty()) return Error("protocol " + spec.name + " has no audit scenario");
+  return audit_scenario(spec, spec.audits.front());
+}
+
+nlohmann::json audit_scenario_json(const ProtocolSpec& spec, const AuditSetup& a) {
   nlohmann::json protocol = a.params;
   protocol["name"] = spec.name;
-  return {{"name", "audit " + spec.name},
+  return {{"name", "audit " + spec.name + " " + a.name},
           {"parties", a.parties},
           {"protocol", protocol},
           {"function", a.function},

@@ -19,10 +19,12 @@ namespace smpc {
 // that knows it.
 const nlohmann::json& scenario_schema();
 
-// The spec's AuditSetup as a scenario (without adversary): the base `smpc audit` attacks.
+// One of the spec's audit scenarios (without adversary), named "audit <protocol> <scenario>":
+// what `smpc audit` attacks. Without `setup`: the spec's first (its base scenario).
+Result<Scenario> audit_scenario(const ProtocolSpec& spec, const AuditSetup& setup);
 Result<Scenario> audit_scenario(const ProtocolSpec& spec);
 // The same as a scenario document (the registry test validates it against the schema).
-nlohmann::json audit_scenario_json(const ProtocolSpec& spec);
+nlohmann::json audit_scenario_json(const ProtocolSpec& spec, const AuditSetup& setup);
 
 // `smpc list protocols|attacks|functions` (text), and `smpc list protocols --json`.
 std::string protocols_listing();

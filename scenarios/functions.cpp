@@ -374,7 +374,13 @@ std::string value_text(const nlohmann::json& v) {
 
 Result<Function> build_millionaires(const nlohmann::json& spec, const std::vector<nlohmann::json>& in) {
   const int bits = spec.value("bits", 32);
-  if (in.size() != 2) return err("/parties", "millionaires is a two-party function");
+  if (in.size() < 2) return err("/parties", "millionaires needs at least 2 parties");
+  // Further parties only help compute (GMW with n > 2), as in inner_product.
+  for (std::size_t p = 2; p < in.size(); ++p)
+    if (!in[p].empty())
+      return err("/inputs/" + std::to_string(p),
+                 "only parties 0 and 1 give values in millionaires; party " + std::to_string(p) +
+                     " gives none ([])");
   CircuitBuilder b;
   const auto x = b.input("wealth0", 0, static_cast<std::size_t>(bits));
   const auto y = b.input("wealth1", 1, static_cast<std::size_t>(bits));
@@ -390,6 +396,7 @@ Result<Function> build_millionaires(const nlohmann::json& spec, const std::vecto
     if (!bitsv.ok()) return err(ptr + "/0", bitsv.status().message());
     f.party_inputs.push_back(PartyInput{*bitsv});
   }
+  f.party_inputs.resize(in.size());
   return f;
 }
 

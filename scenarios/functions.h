@@ -15,8 +15,9 @@
 // wrap, so their outputs are also the true integers.
 //
 // Boolean functions (for Yao, GMW):
-//   millionaires   parties 0 and 1 give unsigned integers of `bits` bits (default 32);
-//                  output party0_richer = 1 when party 0's value is larger (builder comparator).
+//   millionaires   parties 0 and 1 give unsigned integers of `bits` bits (default 32); any
+//                  others give nothing and help compute (GMW); output party0_richer = 1 when
+//                  party 0's value is larger (builder comparator).
 //   second_price_auction  every party bids one `bits`-bit value (default 16); outputs winner
 //                  (index of the first highest bid) and price (the second-highest bid).
 //   vote           every party casts a ballot, 1 = yes or 0 = no, in a `bits`-bit field

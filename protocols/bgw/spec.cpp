@@ -27,76 +27,63 @@ Result<std::unique_ptr<Protocol>> make_bgw(const ProtocolParams& params, const C
 }
 
 ParamSpec threshold_param(const char* bound, const char* default_doc, int divisor) {
-  ParamSpec p;
-  p.name = "threshold";
-  p.type = ParamType::kInteger;
-  p.minimum = 0;
-  p.default_doc = default_doc;
-  p.doc = std::string("corruption threshold t, ") + bound;
-  p.max_for_parties = [divisor](int parties) { return (parties - 1) / divisor; };
-  return p;
-}
-
-ProtocolSpec build_bgw() {
-  ProtocolSpec s;
-  s.name = "bgw";
-  s.summary =
-      "BGW with Shamir sharing over Mersenne-61; semi-honest, t < n/2; mult. depth + 2 rounds";
-  s.domain = CircuitDomain::kField61;
-  s.min_parties = 3;
-  s.parameters = {threshold_param("0 <= t < n/2", "the largest, floor((n-1)/2)", 2)};
-  s.labels.assign(std::begin(labels::bgw::kAll), std::end(labels::bgw::kAll));
-  s.cost = cost_formula_of([](const ProtocolParams&, const Circuit& c, int parties) {
-    return bgw_cost(c, parties);
-  });
-  s.audit = {.parties = 5, .params = {{"threshold", 2}}, .function = {{"name", "product"}},
-             .inputs = {2, 3, 4, 5, 6}};
-  s.property = {.max_parties = 7, .runs = 40, .adversarial_runs = 50, .determinism_runs = 10};
-  return with_make(std::move(s), make_bgw);
-}
-
-ProtocolSpec build_bgw_robust() {
-  ProtocolSpec s;
-  s.name = "bgw_robust";
-  s.summary =
-      "BGW with bivariate VSS and Reed-Solomon decoding; malicious, t < n/3; guaranteed output "
-      "delivery";
-  s.domain = CircuitDomain::kField61;
-  s.min_parties = 4;
-  ParamSpec timeout;
-  timeout.name = "round_timeout_s";
-  timeout.type = ParamType::kNumber;
-  timeout.exclusive_minimum = 0;
-  timeout.default_value = 1.0;
-  timeout.doc = "the synchrony bound of one round, in simulated seconds";
-  s.parameters = {threshold_param("3t + 1 <= n", "floor((n-1)/3)", 3), timeout};
-  s.labels.assign(std::begin(labels::bgw_robust::kAll), std::end(labels::bgw_robust::kAll));
-  // A silent party makes every later round wait its full timeout, so the run deadline must
-  // exceed rounds × round_timeout_s (about 80 rounds here).
-  // The threshold is absent when the scenario leaves it to the default, as in make_bgw_robust.
-  s.cost = cost_formula_of([](const ProtocolParams& p, const Circuit& c, int parties) {
-    const int t = p.contains("threshold") ? p["threshold"].get<int>() : (parties - 1) / 3;
-    return bgw_robust_cost(c, parties, t);
-  });
-  s.audit = {.parties = 4, .params = {{"threshold", 1}, {"round_timeout_s", 0.1}},
-             .function = {{"name", "product"}}, .inputs = {2, 3, 4, 5}, .deadline_s = 600};
-  // Many rounds per multiplication layer (5 + 5B, B = 1 + 3(t + 1)): small n and depth, no
-  // products (ceil(log2 k) layers), simulated backend only (real timeouts would be slow).
-  s.property = {.max_parties = 7, .runs = 15, .adversarial_runs = 25, .determinism_runs = 5,
-                .max_depth = 2, .products = false, .round_timeout_param = "round_timeout_s",
-                .local_backend = false};
-  return with_make(std::move(s), make_bgw_robust);
+  return {.name = "threshold",
+          .type = ParamType::kInteger,
+          .minimum = 0,
+          .default_doc = default_doc,
+          .doc = std::string("corruption threshold t, ") + bound,
+          .max_for_parties = [divisor](int parties) { return (parties - 1) / divisor; }};
 }
 
 }  // namespace
 
 const ProtocolSpec& bgw_spec() {
-  static const ProtocolSpec spec = build_bgw();
+  static const ProtocolSpec spec = with_make(
+      {.name = "bgw", .summary = "BGW with Shamir sharing over Mersenne-61; semi-honest, "
+                                 "t < n/2; mult. depth + 2 rounds",
+       .min_parties = 3,
+       .parameters = {threshold_param("0 <= t < n/2", "the largest, floor((n-1)/2)", 2)},
+       .labels = {std::begin(labels::bgw::kAll), std::end(labels::bgw::kAll)},
+       .audits = field_audits({.name = "product", .parties = 5, .params = {{"threshold", 2}},
+                               .function = {{"name", "product"}}, .inputs = {2, 3, 4, 5, 6}}),
+       .property = {.max_parties = 7, .runs = 40, .adversarial_runs = 50, .determinism_runs = 10},
+       .cost = cost_formula_of([](const ProtocolParams&, const Circuit& c, int parties) {
+         return bgw_cost(c, parties);
+       })},
+      make_bgw);
   return spec;
 }
 
+// A silent party makes every later round wait its full timeout, so the audit's run deadline
+// must exceed rounds × round_timeout_s (about 80 rounds here). Many rounds per multiplication
+// layer (5 + 5B, B = 1 + 3(t + 1)): the property suites use small n and depth, no products
+// (ceil(log2 k) layers), simulated backend only (real timeouts would be slow).
 const ProtocolSpec& bgw_robust_spec() {
-  static const ProtocolSpec spec = build_bgw_robust();
+  static const ProtocolSpec spec = with_make(
+      {.name = "bgw_robust", .summary = "BGW with bivariate VSS and Reed-Solomon decoding; "
+                                        "malicious, t < n/3; guaranteed output delivery",
+       .min_parties = 4,
+       .parameters = {threshold_param("3t + 1 <= n", "floor((n-1)/3)", 3),
+                      {.name = "round_timeout_s",
+                       .type = ParamType::kNumber,
+                       .exclusive_minimum = 0,
+                       .default_value = 1.0,
+                       .doc = "the synchrony bound of one round, in simulated seconds"}},
+       .labels = {std::begin(labels::bgw_robust::kAll), std::end(labels::bgw_robust::kAll)},
+       .audits = field_audits({.name = "product", .parties = 4,
+                               .params = {{"threshold", 1}, {"round_timeout_s", 0.1}},
+                               .function = {{"name", "product"}}, .inputs = {2, 3, 4, 5},
+                               .deadline_s = 600}),
+       .property = {.max_parties = 7, .runs = 15, .adversarial_runs = 25, .determinism_runs = 5,
+                    .max_depth = 2, .products = false, .round_timeout_param = "round_timeout_s",
+                    .local_backend = false},
+       // The threshold is absent when the scenario leaves it to the default, as in
+       // make_bgw_robust.
+       .cost = cost_formula_of([](const ProtocolParams& p, const Circuit& c, int parties) {
+         const int t = p.contains("threshold") ? p["threshold"].get<int>() : (parties - 1) / 3;
+         return bgw_robust_cost(c, parties, t);
+       })},
+      make_bgw_robust);
   return spec;
 }
 

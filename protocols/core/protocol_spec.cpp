@@ -102,14 +102,71 @@ nlohmann::json params_schema(const std::vector<ParamSpec>& params) {
   return props;
 }
 
+namespace {
+
+// Inputs x0..x{n-1}, one per party; outputs every input and x0 op x1 op ... op x{n-1}.
+nlohmann::json revealing_circuit(int parties, const char* op) {
+  nlohmann::json inputs = nlohmann::json::array(), gates = nlohmann::json::array(),
+                 outputs = nlohmann::json::array();
+  std::string acc = "x0";
+  for (int p = 0; p < parties; ++p) {
+    const std::string x = "x" + std::to_string(p);
+    inputs.push_back({{"party", p}, {"wires", {x}}});
+    outputs.push_back(x);
+    if (p == 0) continue;
+    const std::string out = p + 1 == parties ? "result" : "r" + std::to_string(p);
+    gates.push_back({{"op", op}, {"in", {acc, x}}, {"out", out}});
+    acc = out;
+  }
+  outputs.push_back(acc);
+  return {{"name", "arithmetic"}, {"inputs", inputs}, {"gates", gates}, {"outputs", outputs}};
+}
+
+AuditSetup variant(const AuditSetup& base, std::string name) {
+  AuditSetup v = base;
+  v.name = std::move(name);
+  return v;
+}
+
+}  // namespace
+
+std::vector<AuditSetup> field_audits(AuditSetup base) {
+  const bool linear = base.function.value("name", "") == "sum";
+  AuditSetup reveal = variant(base, "reveal");
+  reveal.function = revealing_circuit(base.parties, linear ? "add" : "mul");
+  AuditSetup helper = variant(base, "helper");
+  if (linear) {
+    helper.inputs.back() = nlohmann::json::array();
+  } else {
+    helper.function = {{"name", "inner_product"}};
+    helper.inputs.assign(static_cast<std::size_t>(base.parties), nlohmann::json::array());
+    helper.inputs[0] = {2, 3};
+    helper.inputs[1] = {4, 5};
+  }
+  return {std::move(base), std::move(reveal), std::move(helper)};
+}
+
+std::vector<AuditSetup> boolean_audits(AuditSetup base, bool helper) {
+  AuditSetup reveal = variant(base, "reveal");
+  reveal.parties = 2;
+  reveal.function = {{"name", "vote"}};
+  reveal.inputs = {1, 0};
+  std::vector<AuditSetup> all = {base, std::move(reveal)};
+  if (helper) {
+    AuditSetup h = variant(base, "helper");
+    h.parties = base.parties + 1;
+    h.inputs.push_back(nlohmann::json::array());
+    all.push_back(std::move(h));
+  }
+  return all;
+}
+
 ParamSpec dealer_seed_param() {
-  ParamSpec p;
-  p.name = "dealer_seed";
-  p.minimum = 0;
-  p.derived_from_seed = true;
-  p.default_doc = "the run's seed";
-  p.doc = "the simulated dealer's seed";
-  return p;
+  return {.name = "dealer_seed",
+          .minimum = 0,
+          .default_doc = "the run's seed",
+          .doc = "the simulated dealer's seed",
+          .derived_from_seed = true};
 }
 
 std::string describe_param(const ParamSpec& p) {

@@ -34,33 +34,39 @@ constexpr const char* param_type_name(ParamType t) {
 }
 
 // One typed parameter of a scenario's "protocol" object (or of an attack strategy's step).
+// Every member has a default so that specs can be written with designated initializers
+// (ParamSpec{.name = ..., .doc = ...}) naming only what differs, without
+// -Wmissing-field-initializers.
 struct ParamSpec {
-  std::string name;
+  std::string name{};
   ParamType type = ParamType::kInteger;
-  std::optional<double> minimum;            // inclusive
-  std::optional<double> exclusive_minimum;  // for positive real quantities (timeouts)
-  std::optional<double> maximum;            // inclusive
-  std::vector<std::string> choices;         // kString: the allowed values (empty: any string)
+  std::optional<double> minimum{};            // inclusive
+  std::optional<double> exclusive_minimum{};  // for positive real quantities (timeouts)
+  std::optional<double> maximum{};            // inclusive
+  std::vector<std::string> choices{};         // kString: the allowed values (empty: any string)
   // The default when the scenario omits the parameter. Null means the default depends on the
   // run (the party count, e.g. the largest threshold): `default_doc` says how, and the
   // protocol's make() computes it.
-  nlohmann::json default_value;
-  std::string default_doc;
-  std::string doc;  // one line for `smpc list protocols`, the schema and docs
+  nlohmann::json default_value{};
+  std::string default_doc{};
+  std::string doc{};  // one line for `smpc list protocols`, the schema and docs
   // When omitted, the runner sets it to the run's seed: a trusted dealer's randomness must
   // change from run to run like every other random choice.
   bool derived_from_seed = false;
   // An inclusive maximum that depends on the party count (BGW's t < n/2). make() checks it,
   // with the protocol's own explanation; the property generator draws within it.
-  std::function<int(int parties)> max_for_parties;
+  std::function<int(int parties)> max_for_parties{};
 };
 
 // A protocol's parameters after resolve_params: a JSON object holding exactly the declared
 // parameters that the scenario gave or that have a fixed default or derive from the seed.
 using ProtocolParams = nlohmann::json;
 
-// The scenario `smpc audit` attacks (without adversary), as a typed value.
+// One scenario `smpc audit` attacks (without adversary), as a typed value. The audit sweeps
+// every one of a spec's scenarios with every single corrupted party, coalitions within the
+// claim's bound and one beyond it (docs/audit.md).
 struct AuditSetup {
+  std::string name{};  // unique within the spec: the report's "scenario" and --scenario
   int parties = 0;
   nlohmann::json params = nlohmann::json::object();  // the "protocol" object without "name"
   nlohmann::json function{};                         // the scenario's "function" object
@@ -70,14 +76,41 @@ struct AuditSetup {
   double deadline_s = 5;
 };
 
+// A field protocol's audit scenarios: `base` (every party gives an input), then, on the same
+// parties, parameters and network:
+//   "reveal"  an inline arithmetic circuit whose outputs are every party's input and the base's
+//             result (the product of all inputs, or their sum when `base` computes "sum"), so
+//             the honest outputs pin down the inputs the corrupted parties used;
+//   "helper"  parties without input: the inner product of parties 0 and 1 (the others only
+//             help), or for "sum" a sum the last party gives no value to.
+std::vector<AuditSetup> field_audits(AuditSetup base);
+// A Boolean protocol's: `base` (millionaires), "reveal" (a two-party vote: the yes/no counts
+// and one's own ballot give the other's ballot) and, when `helper` (the protocol runs with more
+// than two parties), "helper": the base's function with a third party that gives no input.
+std::vector<AuditSetup> boolean_audits(AuditSetup base, bool helper);
+
 // Exact communication cost, where the protocol has a closed formula: bytes per message label
 // summed over all parties, and causal rounds. Empty functions: no closed formula.
 struct CostFormula {
   std::function<std::map<std::string, std::uint64_t>(const ProtocolParams&, const Circuit&,
                                                      int parties)>
-      bytes_by_label;
-  std::function<std::uint32_t(const ProtocolParams&, const Circuit&, int parties)> rounds;
+      bytes_by_label{};
+  std::function<std::uint32_t(const ProtocolParams&, const Circuit&, int parties)> rounds{};
 };
+
+// A spec's CostFormula from one function (params, circuit, parties) -> a cost with `bytes`
+// (per label) and `rounds`, so that the formula is written once for both.
+template <class F>
+CostFormula cost_formula_of(F cost) {
+  CostFormula f;
+  f.bytes_by_label = [cost](const ProtocolParams& p, const Circuit& c, int n) {
+    return cost(p, c, n).bytes;
+  };
+  f.rounds = [cost](const ProtocolParams& p, const Circuit& c, int n) {
+    return cost(p, c, n).rounds;
+  };
+  return f;
+}
 
 // How the property suites exercise the protocol (tests/property reads these; nothing else).
 struct PropertyHints {
@@ -99,24 +132,26 @@ struct PropertyHints {
   bool local_backend = true;
 };
 
+// Written with designated initializers in protocols/<name>/spec.cpp; every member has a default.
 struct ProtocolSpec {
-  std::string name;     // the scenario's /protocol/name
-  std::string summary;  // one line for `smpc list protocols`
+  std::string name{};     // the scenario's /protocol/name
+  std::string summary{};  // one line for `smpc list protocols`
   CircuitDomain domain = CircuitDomain::kField61;
   int min_parties = 2;
-  std::vector<ParamSpec> parameters;
-  std::vector<std::string_view> labels;  // every message label it sends (protocols/<name>/labels.h)
-  AuditSetup audit;
-  PropertyHints property;
-  CostFormula cost;
+  std::vector<ParamSpec> parameters{};
+  // Every message label it sends (protocols/<name>/labels.h).
+  std::vector<std::string_view> labels{};
+  std::vector<AuditSetup> audits{};  // the first is the base the tamper suites also use
+  PropertyHints property{};
+  CostFormula cost{};
   // The claim for `parties` parties and these parameters (the same one the built protocol
   // declares; docs and `smpc list protocols --json` show it without building).
-  std::function<SecurityClaim(const ProtocolParams&, int parties)> claim;
+  std::function<SecurityClaim(const ProtocolParams&, int parties)> claim{};
   // Builds the protocol for resolved parameters, a circuit of `domain` and a party count.
   // Errors start with the JSON pointer of the offending value: "/protocol/threshold: ...".
   std::function<Result<std::unique_ptr<Protocol>>(const ProtocolParams&, const Circuit&,
                                                   int parties)>
-      make;
+      make{};
 };
 
 // Checks a scenario's "protocol" object against spec.parameters: unknown keys, types, ranges,

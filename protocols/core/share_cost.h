@@ -1,9 +1,9 @@
 // Exact cost formulas of protocols that share inputs, run one all-to-all exchange per
 // multiplication layer and open outputs, over Mersenne-61 shares (secure_sum, BGW, SPDZ): the
-// bytes of a message of k field elements, per-party input and output messages, the causal round
-// recurrence, and a spec's CostFormula from such a function. Each protocol's folder writes its
-// own formula with these (protocols/<name>/cost.h); its spec exports it and the tests compare
-// measured runs with the spec, so each formula is written once.
+// bytes of a message of k field elements, per-party input and output messages and the causal
+// round recurrence. Each protocol's folder writes its own formula with these
+// (protocols/<name>/cost.h); its spec exports it (cost_formula_of, protocol_spec.h) and the tests
+// compare measured runs with the spec, so each formula is written once.
 #pragma once
 
 #include <cstddef>
@@ -38,18 +38,5 @@ void add_per_party_messages(ExactCost& e, const std::string& label, const Circui
 // sender had received). L + 2 when two or more parties give inputs; a single owner's first
 // message does not wait for anybody, so it can be one less.
 std::uint32_t share_layers_open_rounds(const Circuit& c, int parties, std::size_t layers);
-
-// A spec's CostFormula from a function (params, circuit, parties) -> ExactCost.
-template <class F>
-CostFormula cost_formula_of(F cost) {
-  CostFormula f;
-  f.bytes_by_label = [cost](const ProtocolParams& p, const Circuit& c, int n) {
-    return cost(p, c, n).bytes;
-  };
-  f.rounds = [cost](const ProtocolParams& p, const Circuit& c, int n) {
-    return cost(p, c, n).rounds;
-  };
-  return f;
-}
 
 }  // namespace smpc

@@ -1,5 +1,7 @@
 #include "protocols/gmw/spec.h"
 
+#include <array>
+
 #include "protocols/gmw/gmw.h"
 #include "protocols/gmw/labels.h"
 
@@ -7,62 +9,49 @@ namespace smpc {
 namespace {
 
 CostFormula cost_of(GmwPreprocessing pre) {
-  CostFormula f;
-  f.bytes_by_label = [pre](const ProtocolParams&, const Circuit& c, int parties) {
-    return gmw_cost(c, parties, pre).bytes;
-  };
-  f.rounds = [pre](const ProtocolParams&, const Circuit& c, int parties) {
-    return gmw_cost(c, parties, pre).rounds;
-  };
-  return f;
+  return cost_formula_of([pre](const ProtocolParams&, const Circuit& c, int parties) {
+    return gmw_cost(c, parties, pre);
+  });
 }
 
-// What both variants share: domain, audit scenario, property limits.
-ProtocolSpec common(std::string name, std::string summary) {
-  ProtocolSpec s;
-  s.name = std::move(name);
-  s.summary = std::move(summary);
-  s.domain = CircuitDomain::kBoolean;
-  s.min_parties = 2;
-  s.audit = {.parties = 2, .function = {{"name", "millionaires"}, {"bits", 8}},
-             .inputs = {200, 100}};
-  return s;
+// Both variants are audited on the same scenarios.
+std::vector<AuditSetup> audits() {
+  return boolean_audits({.name = "millionaires", .parties = 2,
+                         .function = {{"name", "millionaires"}, {"bits", 8}},
+                         .inputs = {200, 100}},
+                        /*helper=*/true);
 }
 
-ProtocolSpec build_gmw() {
-  ProtocolSpec s = common("gmw",
-                          "GMW with XOR sharing, Beaver triples from IKNP OT; semi-honest, up to "
-                          "n-1 corruptions; one round per AND layer");
-  s.labels.assign(std::begin(labels::gmw::kAll), std::end(labels::gmw::kAll));
-  s.cost = cost_of(GmwPreprocessing::kOt);
-  // OT extension makes each run slow: fewer parties and cases.
-  s.property = {.max_parties = 4, .runs = 15, .max_gates = 40, .adversarial_runs = 25,
-                .determinism_runs = 5};
-  return with_make(std::move(s), make_gmw);
-}
-
-ProtocolSpec build_gmw_dealer() {
-  ProtocolSpec s = common(
-      "gmw_dealer",
-      "GMW online phase with triples from a simulated trusted dealer (no offline phase)");
-  s.parameters = {dealer_seed_param()};
-  s.labels = {labels::gmw::kInput, labels::gmw::kAnd, labels::gmw::kOutput};
-  s.cost = cost_of(GmwPreprocessing::kTrustedDealer);
-  s.property = {.max_parties = 5, .runs = 30, .max_gates = 40, .adversarial_runs = 40,
-                .determinism_runs = 8};
-  return with_make(std::move(s), make_gmw_dealer);
+// Both variants, built once on first use: [0] gmw, [1] gmw_dealer.
+const std::array<ProtocolSpec, 2>& specs() {
+  static const std::array<ProtocolSpec, 2> all = {
+      with_make(
+          {.name = "gmw", .summary = "GMW with XOR sharing, Beaver triples from IKNP OT; "
+                                     "semi-honest, up to n-1 corruptions; one round per AND layer",
+           .domain = CircuitDomain::kBoolean,
+           .labels = {std::begin(labels::gmw::kAll), std::end(labels::gmw::kAll)},
+           .audits = audits(),
+           .property = {.max_parties = 4, .runs = 15, .max_gates = 40, .adversarial_runs = 25,
+                        .determinism_runs = 5},
+           .cost = cost_of(GmwPreprocessing::kOt)},
+          make_gmw),
+      with_make(
+          {.name = "gmw_dealer", .summary = "GMW online phase with triples from a simulated "
+                                            "trusted dealer (no offline phase)",
+           .domain = CircuitDomain::kBoolean,
+           .parameters = {dealer_seed_param()},
+           .labels = {labels::gmw::kInput, labels::gmw::kAnd, labels::gmw::kOutput},
+           .audits = audits(),
+           .property = {.max_parties = 5, .runs = 30, .max_gates = 40, .adversarial_runs = 40,
+                        .determinism_runs = 8},
+           .cost = cost_of(GmwPreprocessing::kTrustedDealer)},
+          make_gmw_dealer)};
+  return all;
 }
 
 }  // namespace
 
-const ProtocolSpec& gmw_spec() {
-  static const ProtocolSpec spec = build_gmw();
-  return spec;
-}
-
-const ProtocolSpec& gmw_dealer_spec() {
-  static const ProtocolSpec spec = build_gmw_dealer();
-  return spec;
-}
+const ProtocolSpec& gmw_spec() { return specs()[0]; }
+const ProtocolSpec& gmw_dealer_spec() { return specs()[1]; }
 
 }  // namespace smpc

@@ -18,27 +18,21 @@ Result<std::unique_ptr<Protocol>> make_secure_sum(const ProtocolParams& /*params
   return std::unique_ptr<Protocol>(std::make_unique<SecureSum>(c));
 }
 
-ProtocolSpec build() {
-  ProtocolSpec s;
-  s.name = "secure_sum";
-  s.summary =
-      "additive secret sharing; linear functions; semi-honest, up to n-1 corruptions; 2 rounds";
-  s.domain = CircuitDomain::kField61;
-  s.min_parties = 2;
-  s.labels.assign(std::begin(labels::sum::kAll), std::end(labels::sum::kAll));
-  s.cost = cost_formula_of([](const ProtocolParams&, const Circuit& c, int parties) {
-    return secure_sum_cost(c, parties);
-  });
-  s.audit = {.parties = 4, .function = {{"name", "sum"}}, .inputs = {5, 6, 7, 8}};
-  s.property = {.max_parties = 6, .runs = 40, .linear_only = true, .adversarial_runs = 50,
-                .determinism_runs = 10};
-  return with_make(std::move(s), make_secure_sum);
-}
-
 }  // namespace
 
 const ProtocolSpec& secure_sum_spec() {
-  static const ProtocolSpec spec = build();
+  static const ProtocolSpec spec = with_make(
+      {.name = "secure_sum", .summary = "additive secret sharing; linear functions; semi-honest, "
+                                        "up to n-1 corruptions; 2 rounds",
+       .labels = {std::begin(labels::sum::kAll), std::end(labels::sum::kAll)},
+       .audits = field_audits({.name = "sum", .parties = 4, .function = {{"name", "sum"}},
+                               .inputs = {5, 6, 7, 8}}),
+       .property = {.max_parties = 6, .runs = 40, .linear_only = true, .adversarial_runs = 50,
+                    .determinism_runs = 10},
+       .cost = cost_formula_of([](const ProtocolParams&, const Circuit& c, int parties) {
+         return secure_sum_cost(c, parties);
+       })},
+      make_secure_sum);
   return spec;
 }
 

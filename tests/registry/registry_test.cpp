@@ -2,9 +2,13 @@
 // scenarios: one place decides what a "protocol" object may say.
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "protocols/registry.h"
 #include "scenarios/catalog.h"
+#include "scenarios/pipeline.h"
 #include "scenarios/scenario.h"
+#include "verify/oracle.h"
 
 namespace smpc {
 namespace {
@@ -60,20 +64,60 @@ TEST(ComposedSchema, RejectsAParameterTheNamedProtocolDoesNotTake) {
   EXPECT_EQ(names.size(), protocol_registry().size());
 }
 
-TEST(AuditScenarios, EverySpecsAuditSetupLoadsAndNamesItsProtocol) {
+TEST(AuditScenarios, EverySpecsAuditSetupsLoadAndNameTheirProtocol) {
   for (const auto* spec : protocol_registry()) {
     SCOPED_TRACE(spec->name);
-    const auto doc = audit_scenario_json(*spec);
-    EXPECT_EQ(doc["protocol"]["name"], spec->name);
-    const auto s = parse_scenario(doc.dump(), "<audit>");
-    ASSERT_TRUE(s.ok()) << s.status().message();
-    EXPECT_EQ(s->parties, spec->audit.parties);
+    ASSERT_FALSE(spec->audits.empty());
+    std::set<std::string> names;
+    for (const auto& setup : spec->audits) {
+      SCOPED_TRACE(setup.name);
+      EXPECT_FALSE(setup.name.empty());
+      EXPECT_TRUE(names.insert(setup.name).second) << "two audit scenarios named " << setup.name;
+      const auto doc = audit_scenario_json(*spec, setup);
+      EXPECT_EQ(doc["protocol"]["name"], spec->name);
+      const auto s = parse_scenario(doc.dump(), "<audit>");
+      ASSERT_TRUE(s.ok()) << s.status().message();
+      EXPECT_EQ(s->parties, setup.parties);
+    }
   }
   // As the registry's JSON strings wrote it before AuditSetup: whole numbers stay integers.
-  EXPECT_EQ(audit_scenario_json(*find_protocol("bgw_robust")).dump(),
+  const auto* robust = find_protocol("bgw_robust");
+  EXPECT_EQ(audit_scenario_json(*robust, robust->audits.front()).dump(),
             R"({"deadline_s":600,"function":{"name":"product"},"inputs":[2,3,4,5],)"
-            R"("name":"audit bgw_robust","network":{"bandwidth_mbps":100,"latency_ms":10},)"
-            R"("parties":4,"protocol":{"name":"bgw_robust","round_timeout_s":0.1,"threshold":1}})");
+            R"("name":"audit bgw_robust product","network":{"bandwidth_mbps":100,)"
+            R"("latency_ms":10},"parties":4,)"
+            R"("protocol":{"name":"bgw_robust","round_timeout_s":0.1,"threshold":1}})");
+}
+
+// The kinds of scenario the audit needs (docs/audit.md): one whose outputs reveal every input
+// (so only the inputs really used explain them), and, where the protocol runs with more than
+// two parties, one in which some party gives no input. Checked on the built functions.
+TEST(AuditScenarios, EverySpecRevealsInputsAndHasAnInputlessPartyWhereItCan) {
+  for (const auto* spec : protocol_registry()) {
+    SCOPED_TRACE(spec->name);
+    bool inputless = false, reveals = false;
+    for (const auto& setup : spec->audits) {
+      const auto plan = resolve(audit_scenario(*spec, setup).value(), {});
+      ASSERT_TRUE(plan.ok()) << setup.name << ": " << plan.status().message();
+      const auto& f = plan->function;
+      bool all_revealed = true;
+      for (PartyId p = 0; p < plan->parties; ++p) {
+        const auto& x = f.party_inputs[static_cast<std::size_t>(p)].values;
+        inputless = inputless || x.empty();
+        // Changing one input bit (Boolean) or adding 1 changes some party's output.
+        auto changed = plan->inputs;
+        for (auto& v : changed[static_cast<std::size_t>(p)].values)
+          v = f.circuit.domain == CircuitDomain::kBoolean ? v ^ 1 : v + 1;
+        all_revealed = all_revealed && (x.empty() || ideal_outputs(f.ideal(), changed).value() !=
+                                                         plan->expected);
+      }
+      reveals = reveals || all_revealed;
+    }
+    EXPECT_TRUE(reveals) << "no audit scenario whose outputs change with every party's input";
+    if (spec->property.max_parties > 2) {
+      EXPECT_TRUE(inputless) << "no party without input";
+    }
+  }
 }
 
 }  // namespace

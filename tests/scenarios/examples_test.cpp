@@ -150,11 +150,14 @@ TEST(Examples, InputSubstitutionIsJudgedAgainstTheSubstitutedInput) {
 
 TEST(Cli, Audit) {
   const auto dir = testing::temp_dir("audit");
-  const auto r = testing::run_cli("audit --protocol secure_sum --seeds 1 -q --output " +
-                                  (dir / "audit.json").string() + " --repro-dir " +
-                                  (dir / "repro").string());
+  const auto r = testing::run_cli(
+      "audit --protocol secure_sum --scenario sum --coalitions single --seeds 1 -q --output " +
+      (dir / "audit.json").string() + " --repro-dir " + (dir / "repro").string());
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("| secure_sum | add | no |"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("| secure_sum | sum | {0} |"), std::string::npos) << r.out;
+  EXPECT_EQ(testing::run_cli("audit --coalitions some").exit_code, 2);
+  EXPECT_EQ(testing::run_cli("audit --protocol secure_sum --scenario nope").exit_code, 2);
   const auto j = nlohmann::json::parse(testing::slurp(dir / "audit.json"));
   EXPECT_EQ(j["violations"], 0);
   EXPECT_GT(j["runs"].get<int>(), 20);

@@ -13,23 +13,18 @@ Result<std::unique_ptr<Protocol>> make_toy(const ProtocolParams& /*params*/, con
   return std::unique_ptr<Protocol>(std::make_unique<ToyAdditive>(c));
 }
 
-ProtocolSpec build() {
-  ProtocolSpec s;
-  s.name = "toy";
-  s.summary = "test-only two-party additive sharing; linear functions; semi-honest";
-  s.domain = CircuitDomain::kField61;
-  s.min_parties = 2;
-  s.labels = {kShare, kOpen};
-  s.audit = {.parties = 2, .function = {{"name", "sum"}}, .inputs = {5, 6}};
-  s.property = {.max_parties = 2, .runs = 10, .linear_only = true, .adversarial_runs = 10,
-                .determinism_runs = 3};
-  return with_make(std::move(s), make_toy);
-}
-
 }  // namespace
 
 const ProtocolSpec& toy_spec() {
-  static const ProtocolSpec spec = build();
+  static const ProtocolSpec spec = with_make(
+      {.name = "toy",
+       .summary = "test-only two-party additive sharing; linear functions; semi-honest",
+       .labels = {kShare, kOpen},
+       .audits = field_audits({.name = "sum", .parties = 2, .function = {{"name", "sum"}},
+                               .inputs = {5, 6}}),
+       .property = {.max_parties = 2, .runs = 10, .linear_only = true, .adversarial_runs = 10,
+                    .determinism_runs = 3}},
+      make_toy);
   return spec;
 }
 
