@@ -166,7 +166,8 @@ std::string audit_table(const AuditReport& report) {
     r.within = r.within || c.within_claim;
     for (const auto& [k, v] : c.outcomes) r.outcomes[k] += v;
   }
-  static const char* kOutcomes[] = {"correct", "abort", "wrong_output", "no_output", "disagreement"};
+  static const char* kOutcomes[] = {"correct", "abort", "wrong_output", "no_output", "disagreement",
+                                     "correct_with_substitution"};
   std::string out = "| protocol | strategy | claim applies | runs |";
   for (const char* o : kOutcomes) out += std::string(" ") + o + " |";
   out += " verdict |\n|---|---|---|---:|";

@@ -1,5 +1,6 @@
 #include "protocols/bgw/spec.h"
 
+#include "protocols/bgw/extract.h"
 #include "protocols/bgw/bgw_robust.h"
 #include "protocols/bgw/bgw_semi_honest.h"
 #include "protocols/bgw/cost.h"
@@ -52,6 +53,7 @@ ProtocolSpec build_bgw() {
   s.audit = {.parties = 5, .params = {{"threshold", 2}}, .function = {{"name", "product"}},
              .inputs = {2, 3, 4, 5, 6}};
   s.property = {.max_parties = 7, .runs = 40, .adversarial_runs = 50, .determinism_runs = 10};
+  s.extract = shamir_extractor();
   return with_make(std::move(s), make_bgw);
 }
 
@@ -85,6 +87,7 @@ ProtocolSpec build_bgw_robust() {
   s.property = {.max_parties = 7, .runs = 15, .adversarial_runs = 25, .determinism_runs = 5,
                 .max_depth = 2, .products = false, .round_timeout_param = "round_timeout_s",
                 .local_backend = false};
+  s.extract = shamir_extractor();
   return with_make(std::move(s), make_bgw_robust);
 }
 

@@ -1,5 +1,6 @@
 #include "protocols/gmw/spec.h"
 
+#include "protocols/core/extraction.h"
 #include "protocols/gmw/gmw.h"
 #include "protocols/gmw/labels.h"
 
@@ -26,6 +27,7 @@ ProtocolSpec common(std::string name, std::string summary) {
   s.min_parties = 2;
   s.audit = {.parties = 2, .function = {{"name", "millionaires"}, {"bits", 8}},
              .inputs = {200, 100}};
+  s.extract = additive_extractor(CircuitDomain::kBoolean);
   return s;
 }
 

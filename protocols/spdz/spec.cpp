@@ -1,5 +1,6 @@
 #include "protocols/spdz/spec.h"
 
+#include "protocols/spdz/extract.h"
 #include "protocols/spdz/cost.h"
 #include "protocols/spdz/labels.h"
 #include "protocols/spdz/spdz.h"
@@ -35,6 +36,7 @@ ProtocolSpec build() {
   });
   s.audit = {.parties = 3, .function = {{"name", "product"}}, .inputs = {3, 4, 5}};
   s.property = {.max_parties = 5, .runs = 40, .adversarial_runs = 60, .determinism_runs = 10};
+  s.extract = spdz_extractor();
   return with_make(std::move(s), make_spdz);
 }
 

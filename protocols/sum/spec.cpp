@@ -1,5 +1,6 @@
 #include "protocols/sum/spec.h"
 
+#include "protocols/core/extraction.h"
 #include "protocols/sum/cost.h"
 #include "protocols/sum/labels.h"
 #include "protocols/sum/secure_sum.h"
@@ -32,6 +33,7 @@ ProtocolSpec build() {
   s.audit = {.parties = 4, .function = {{"name", "sum"}}, .inputs = {5, 6, 7, 8}};
   s.property = {.max_parties = 6, .runs = 40, .linear_only = true, .adversarial_runs = 50,
                 .determinism_runs = 10};
+  s.extract = additive_extractor(CircuitDomain::kField61);
   return with_make(std::move(s), make_secure_sum);
 }
 

@@ -1,5 +1,6 @@
 #include "protocols/yao/spec.h"
 
+#include "protocols/yao/extract.h"
 #include "protocols/yao/labels.h"
 #include "protocols/yao/yao.h"
 
@@ -36,6 +37,7 @@ ProtocolSpec build() {
   };
   s.property = {.max_parties = 2, .runs = 25, .max_gates = 40, .adversarial_runs = 40,
                 .determinism_runs = 8};
+  s.extract = yao_extractor();
   return with_make(std::move(s), make_yao);
 }
 
