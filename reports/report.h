@@ -1,7 +1,7 @@
 // Run records and their JSON report and human summary.
 //
 // The report's field names are a stable interface (docs/reports.md): scenario, seed, protocol,
-// parties, verdict, outcome, outputs, expected_outputs, cost.{rounds, messages, bytes_sent,
+// parties, verdict, outcome, decided_by, outputs, expected_outputs, cost.{rounds, messages, bytes_sent,
 // per_party, per_label, per_phase, per_link, simulated_time_s}, wall_time_s, reproduce.
 // Everything but wall_time_s is a pure function of scenario and seed (byte-identical reruns).
 #pragma once
