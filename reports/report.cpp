@@ -98,12 +98,15 @@ nlohmann::ordered_json report_json(const RunRecord& r) {
            {"claim_scope", claim_scope_name(r.scope)},
            {"outcome", outcome_name(r.outcome)},
            {"explanation", r.explanation},
+           {"decided_by", r.decided_by},
            {"party_results", parties},
            {"outputs", r.outputs},
            {"expected_outputs", r.expected_outputs},
            {"cost", cost_json(r.run)},
            {"wall_time_s", r.wall_time_s},
            {"reproduce", r.reproduce}};
+  if (!r.extracted_inputs.is_null()) j["extracted_inputs"] = r.extracted_inputs;
+  if (!r.substituted_inputs.is_null()) j["substituted_inputs"] = r.substituted_inputs;
   if (!r.mutant.empty()) j["mutant"] = r.mutant;
   return j;
 }

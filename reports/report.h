@@ -1,7 +1,7 @@
 // Run records and their JSON report and human summary.
 //
 // The report's field names are a stable interface (docs/reports.md): scenario, seed, protocol,
-// parties, verdict, outcome, outputs, expected_outputs, cost.{rounds, messages, bytes_sent,
+// parties, verdict, outcome, decided_by, outputs, expected_outputs, cost.{rounds, messages, bytes_sent,
 // per_party, per_label, per_phase, per_link, simulated_time_s}, wall_time_s, reproduce.
 // Everything but wall_time_s is a pure function of scenario and seed (byte-identical reruns).
 #pragma once
@@ -34,6 +34,12 @@ struct RunRecord {
   ClaimScope scope = ClaimScope::kWithin;  // whether the protocol's claim applied
   bool verdict_holds = true;
   std::string explanation;
+  // Which expectation decided: "true_inputs", "extraction" or "ideal_world_oracle"; the
+  // corrupted parties' extracted inputs when extraction ran, and the inputs that differ from
+  // the scenario's true ones when the verdict used such (both null otherwise).
+  std::string decided_by = "true_inputs";
+  nlohmann::ordered_json extracted_inputs;
+  nlohmann::ordered_json substituted_inputs;
   double wall_time_s = 0;
   std::string reproduce;    // command line that reproduces the run
   std::string mutant;       // seeded bug active during the run ("" = none; test builds only)

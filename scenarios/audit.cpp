@@ -311,10 +311,10 @@ struct Row {
   bool within = false;
 };
 
-// The outcome columns: the five of outcome.h in order, then any other name the cells use.
+// The outcome columns: those of outcome.h in order, then any other name the cells use.
 std::vector<std::string> outcome_columns(const AuditReport& report) {
-  std::vector<std::string> cols = {"correct", "abort", "wrong_output", "no_output",
-                                   "disagreement"};
+  std::vector<std::string> cols = {"correct", "correct_with_substitution", "abort",
+                                   "wrong_output", "no_output", "disagreement"};
   for (const auto& c : report.cells)
     for (const auto& [name, n] : c.outcomes)
       if (std::find(cols.begin(), cols.end(), name) == cols.end()) cols.push_back(name);

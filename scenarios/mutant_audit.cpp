@@ -103,6 +103,27 @@ ScenarioBuilder spdz_inner_product() {
 }
 const std::vector<Json> kSpdzInnerProductSwap = {Json{5, 3}, Json{1, 2}, Json::array()};
 
+// secure_sum, party 2 passive (with an input): a wrong sum is a violation, since a passive
+// party has no input to substitute (judged on the true inputs, docs/extraction.md).
+ScenarioBuilder passive_sum_dealer() {
+  return check_scenario("passive sum dealer", "secure_sum", Json::object(), 3, {{"name", "sum"}},
+                        {Json{10}, Json{20}, Json{30}})
+      .adversary({2}, AdversaryModel::kSemiHonest);
+}
+
+// SPDZ product x0·x1·x2: party 1 runs on input 0 and adds 42 to its output-opening share, so
+// an unchecked opening gives 42 whatever the honest inputs (which vary with the seed). Some
+// x1' explains 42 (the old ∃x'_C oracle accepted it); extraction finds x1 = 0, f = 0.
+ScenarioBuilder spdz_product_forcing(int seed) {
+  return check_scenario("spdz product forcing", "spdz", Json::object(), 3, {{"name", "product"}},
+                        {Json{seed + 2}, Json{5}, Json{3 * seed + 1}})
+      .adversary({1}, AdversaryModel::kMalicious,
+                 Json::array({{{"strategy", "input_substitution"}, {"value", {0}}},
+                              {{"strategy", "add"},
+                               {"label", std::string(labels::spdz::kOutput)},
+                               {"delta", 42}}}));
+}
+
 // Passive evaluator (party 1) watching Yao's millionaires on 8 bits, and a swap of the
 // garbler's input with the same comparison (200 vs 150 against 100).
 ScenarioBuilder yao_evaluator() {
@@ -146,6 +167,12 @@ const std::vector<CheckInfo> kChecks = {
     {"yao-table-tamper", "robustness", false, "20 seeds",
      "yao millionaires: the garbler flips one bit of its garbled tables; alarm = the evaluator "
      "outputs a wrong value instead of aborting"},
+    {"passive-sum-dealer", "attack", false, "5 seeds",
+     "secure_sum, n = 3: party 2 passive, judged on its true input; alarm = violation of "
+     "correct output"},
+    {"spdz-product-forcing", "attack", false, "10 seeds",
+     "spdz product, n = 3: party 1 runs on 0 and adds 42 to its output-opening share; alarm = "
+     "violation of correct-or-abort on its extracted input"},
     {"commitment-binding", "component", false, "100 trials",
      "a commitment opened as another party's, or in another session, must be rejected"},
     {"broadcast-agreement", "component", false, "10 trials",
@@ -426,6 +453,9 @@ Result<CheckResult> run_check(const Context& cx, const std::string& name) {
   if (name == "spdz-output-tamper") return attack(cx, name, spdz_output_tamper(), 10);
   if (name == "bgw-robust-output-tamper") return attack(cx, name, bgw_robust_output_tamper(), 5);
   if (name == "vote-ballot-stuffing") return attack(cx, name, vote_stuffing(), 5);
+  if (name == "passive-sum-dealer") return attack(cx, name, passive_sum_dealer(), 5);
+  if (name == "spdz-product-forcing")
+    return seeded_runs(cx, name, spdz_product_forcing, 10, violation);
   if (name == "yao-table-tamper") return yao_tamper(cx);
   if (name == "commitment-binding") return commitment_binding(cx);
   if (name == "broadcast-agreement") return broadcast_agreement(cx);

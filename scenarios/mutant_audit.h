@@ -3,9 +3,9 @@
 // which mutant and how many runs it needed, plus the alarms raised on correct code.
 //
 // A check is one of:
-//   attack        a scenario with a malicious adversary; alarm = the verdict is a violation
-//                 (the run broke the protocol's SecurityClaim; the ideal-world oracle has
-//                 already forgiven everything an input substitution explains).
+//   attack        a scenario with an adversary (malicious, or passive); alarm = the verdict
+//                 is a violation (the run broke the protocol's SecurityClaim on the inputs
+//                 the verdict judges on: true, or extracted; docs/extraction.md).
 //   robustness    an attack outside the claim with a stronger expectation, stated per check
 //                 (e.g. tampered garbled tables never make the Yao evaluator output a wrong
 //                 value); alarm = that expectation failed.

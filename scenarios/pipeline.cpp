@@ -8,7 +8,6 @@
 #include "protocols/core/abort.h"
 #include "protocols/core/field.h"
 #include "protocols/core/local_network.h"
-#include "verify/ideal_world.h"
 #include "verify/oracle.h"
 
 namespace smpc {
@@ -181,96 +180,7 @@ Result<Execution> execute(const RunPlan& plan) {
   return ex;
 }
 
-// ---------------------------------------------------------------------------------------------
-// judge
-
-namespace {
-
-// Ideal-world explanations for malicious runs: the corrupted parties' default inputs (0),
-// which protocols with guaranteed output delivery use for a disqualified dealer.
-std::vector<IdealSubstitution> default_input_substitutions(const RunPlan& plan) {
-  std::vector<IdealSubstitution> substitutions;
-  if (!plan.adversary || plan.adversary->model != AdversaryModel::kMalicious) return substitutions;
-  std::vector<PartyInput> zeroed = plan.inputs;
-  for (PartyId p : plan.corrupted())
-    for (auto& x : zeroed[static_cast<std::size_t>(p)].values) x = 0;
-  if (auto z = ideal_outputs(plan.function.ideal(), zeroed); z.ok())
-    substitutions.push_back({"corrupted parties' inputs replaced by 0, as for a disqualified "
-                             "dealer", std::move(z).value()});
-  return substitutions;
-}
-
-// An adversary that only substitutes inputs and otherwise follows the protocol is augmented
-// semi-honest (Goldreich, Foundations of Cryptography vol. 2, §7.4.4): its run is an honest run
-// on other inputs, so a semi-honest claim covers it.
-AdversaryModel effective_model(const RunPlan& plan) {
-  if (!plan.adversary) return AdversaryModel::kSemiHonest;
-  const auto& script = plan.adversary->script;
-  if (!script.empty() && std::all_of(script.begin(), script.end(), [](const auto& step) {
-        return step.kind == StrategyKind::kInputSubstitution;
-      }))
-    return AdversaryModel::kSemiHonest;
-  return plan.adversary->model;
-}
-
-std::string substituted_values(const RunPlan& plan, const IdealWorldAnswer& answer) {
-  std::string values;
-  for (PartyId p : plan.corrupted()) {
-    values += (values.empty() ? "" : "; ") + std::string("party ") + std::to_string(p) + ":";
-    for (auto v : answer.substituted[static_cast<std::size_t>(p)].values)
-      values += " " + std::to_string(v);
-  }
-  return values;
-}
-
-// A wrong honest output is a violation only if no input of the corrupted parties explains it
-// (the ideal world allows input substitution): ask the oracle (Z3 or exact linear algebra).
-Verdict consult_ideal_world(const RunPlan& plan, const RunResult& run, const SecurityClaim& claim,
-                            AdversaryModel model, Verdict verdict) {
-  const auto corrupted = plan.corrupted();
-  IdealWorldQuery q;
-  q.circuit = &plan.function.ideal();
-  q.inputs = plan.inputs;
-  q.corrupted = corrupted;
-  q.timeout_s = 5;
-  q.outputs.resize(static_cast<std::size_t>(plan.parties));
-  for (const auto& p : run.parties)
-    if (p.status == PartyStatus::kOutput &&
-        std::find(corrupted.begin(), corrupted.end(), p.party) == corrupted.end())
-      q.outputs[static_cast<std::size_t>(p.party)] = p.outputs;
-  auto answer = explain_by_substitution(q);
-  if (!answer.ok()) {
-    verdict.explanation += " (ideal-world oracle: " + answer.status().message() + ")";
-  } else if (answer->kind == IdealWorldAnswer::Kind::kExplained) {
-    if (auto sub = ideal_outputs(plan.function.ideal(), answer->substituted); sub.ok()) {
-      verdict = judge(claim, run, *sub, corrupted, model);
-      verdict.explanation += " (ideal world: the corrupted parties' inputs substituted by " +
-                             substituted_values(plan, *answer) +
-                             ", found by the ideal-world oracle)";
-    }
-  } else {
-    verdict.explanation +=
-        answer->kind == IdealWorldAnswer::Kind::kUnexplained
-            ? " (no input of the corrupted parties explains the honest outputs: the "
-              "adversary did more than substitute inputs; " + answer->detail + ")"
-            : " (the ideal-world oracle could not decide whether an input substitution "
-              "explains the honest outputs: " + answer->detail + ")";
-  }
-  return verdict;
-}
-
-}  // namespace
-
-Verdict judge_run(const RunPlan& plan, const RunResult& run) {
-  const SecurityClaim claim = plan.protocol->claim(plan.parties);
-  const auto corrupted = plan.corrupted();
-  const AdversaryModel model = effective_model(plan);
-  Verdict verdict =
-      judge(claim, run, plan.expected, corrupted, model, default_input_substitutions(plan));
-  if (!verdict.holds && !verdict.wrong.empty() && !corrupted.empty())
-    verdict = consult_ideal_world(plan, run, claim, model, std::move(verdict));
-  return verdict;
-}
+// judge: scenarios/judge.cpp
 
 // ---------------------------------------------------------------------------------------------
 // record
@@ -286,6 +196,35 @@ nlohmann::ordered_json adversary_record(const AdversarySpec& adv, const RunResul
   }
   j["views"] = views;
   return j;
+}
+
+nlohmann::ordered_json extracted_json(const std::vector<ExtractedInput>& extracted) {
+  if (extracted.empty()) return nullptr;
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const auto& e : extracted) {
+    nlohmann::ordered_json j{{"party", e.party}};
+    j["values"] = e.values ? nlohmann::ordered_json(*e.values) : nlohmann::ordered_json();
+    if (!e.note.empty()) j["note"] = e.note;
+    out.push_back(j);
+  }
+  return out;
+}
+
+// The corrupted parties whose inputs in the verdict's expectation are not their true ones, and
+// who set them: the scenario (input_substitution), extraction or the oracle.
+nlohmann::ordered_json substituted_json(const RunPlan& plan, const Verdict& verdict) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (PartyId p : plan.corrupted()) {
+    const auto i = static_cast<std::size_t>(p);
+    if (verdict.inputs.size() <= i) continue;
+    const auto& used = verdict.inputs[i].values;
+    if (used == plan.function.party_inputs[i].values) continue;
+    const bool by_scenario = used == plan.inputs[i].values;
+    out.push_back({{"party", p},
+                   {"values", used},
+                   {"by", by_scenario ? "scenario" : decided_by_name(verdict.decided_by)}});
+  }
+  return out.empty() ? nlohmann::ordered_json() : out;
 }
 
 std::string reproduce_line(const RunPlan& plan) {
@@ -311,14 +250,20 @@ RunRecord record(const RunPlan& plan, Execution execution, const Verdict& verdic
   rec.network = plan.options.backend == Backend::kLocal
                     ? nlohmann::ordered_json{{"backend", "local (no simulated time)"}}
                     : network_json(plan.network);
+  // f on the inputs that decided the verdict (the plan's, unless extraction or the oracle
+  // replaced a corrupted party's).
+  const auto& expected = verdict.expected.empty() ? plan.expected : verdict.expected;
   for (PartyId p = 0; p < plan.parties; ++p) {
     const auto& pr = execution.run.parties[static_cast<std::size_t>(p)];
     rec.outputs.push_back(pr.status == PartyStatus::kOutput
                               ? describe_outputs(plan.function, p, pr.outputs)
                               : nlohmann::ordered_json());
     rec.expected_outputs.push_back(
-        describe_outputs(plan.function, p, plan.expected[static_cast<std::size_t>(p)]));
+        describe_outputs(plan.function, p, expected[static_cast<std::size_t>(p)]));
   }
+  rec.decided_by = decided_by_name(verdict.decided_by);
+  rec.extracted_inputs = extracted_json(verdict.extracted);
+  rec.substituted_inputs = substituted_json(plan, verdict);
   if (plan.adversary) rec.adversary = adversary_record(*plan.adversary, execution.run);
   rec.run = std::move(execution.run);
   rec.outcome = verdict.outcome;

@@ -5,7 +5,9 @@
 //            anything runs, as "file: /json/pointer: problem, got value".
 //   execute  RunPlan → per-party results (RunResult) on the simulated or the local backend.
 //   judge    RunPlan + RunResult → Verdict: the honest outputs against the ideal functionality
-//            (with the ideal-world oracle for input substitution) and the protocol's claim.
+//            on the true inputs, or on the corrupted parties' inputs extracted from the run
+//            (the ideal-world oracle only where extraction is impossible), and the protocol's
+//            claim (scenarios/judge.cpp, docs/extraction.md).
 //   record   everything above → RunRecord, which reports/ turns into JSON.
 //
 // run_scenario (runner.h) chains the four; the audit, the mutant audit and privacy sampling call

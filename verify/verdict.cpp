@@ -10,31 +10,6 @@ bool is_corrupted(const std::vector<PartyId>& corrupted, PartyId p) {
   return std::find(corrupted.begin(), corrupted.end(), p) != corrupted.end();
 }
 
-// True when every honest party output exactly its row of `exp` (and there is an honest party).
-bool honest_outputs_match(const RunResult& run, const std::vector<PartyId>& corrupted,
-                          const std::vector<std::vector<std::uint64_t>>& exp) {
-  bool any = false;
-  for (const auto& p : run.parties) {
-    if (is_corrupted(corrupted, p.party)) continue;
-    if (p.status != PartyStatus::kOutput || p.outputs != exp[static_cast<std::size_t>(p.party)])
-      return false;
-    any = true;
-  }
-  return any;
-}
-
-// The ideal world lets corrupted parties choose their inputs: if every honest party's output
-// is f on the honest inputs and one substitution, the run is judged against that substitution.
-// Only consulted when the plain expectation fails, so a correct run never names one.
-const IdealSubstitution* matching_substitution(
-    const RunResult& run, const std::vector<std::vector<std::uint64_t>>& expected,
-    const std::vector<PartyId>& corrupted, const std::vector<IdealSubstitution>& substitutions) {
-  if (corrupted.empty() || honest_outputs_match(run, corrupted, expected)) return nullptr;
-  for (const auto& sub : substitutions)
-    if (honest_outputs_match(run, corrupted, sub.expected)) return &sub;
-  return nullptr;
-}
-
 struct HonestTally {
   std::size_t honest = 0, correct = 0, aborted = 0;
   std::vector<PartyId> wrong;
@@ -73,6 +48,8 @@ Outcome classify(const HonestTally& t) {
 std::string describe(Outcome outcome, const std::string& first_abort) {
   switch (outcome) {
     case Outcome::kCorrect: return "every honest party got the correct output";
+    case Outcome::kCorrectWithSubstitution:
+      return "every honest party got f on the substituted inputs";
     case Outcome::kWrongOutput: return "honest parties output a wrong value";
     case Outcome::kDisagreement: return "honest parties ended differently";
     case Outcome::kAbort: return "honest parties aborted (" + first_abort + ")";
@@ -137,15 +114,24 @@ std::string explain_within(bool ok, Outcome outcome, const SecurityClaim& claim,
 
 }  // namespace
 
+const char* decided_by_name(DecidedBy d) {
+  switch (d) {
+    case DecidedBy::kTrueInputs: return "true_inputs";
+    case DecidedBy::kExtraction: return "extraction";
+    case DecidedBy::kIdealWorldOracle: return "ideal_world_oracle";
+  }
+  return "?";
+}
+
+void mark_substitution(Verdict& v, const std::string& how) {
+  if (v.outcome != Outcome::kCorrect) return;
+  v.outcome = Outcome::kCorrectWithSubstitution;
+  v.explanation += " (on substituted inputs: " + how + ")";
+}
+
 Verdict judge(const SecurityClaim& claim, const RunResult& run,
               const std::vector<std::vector<std::uint64_t>>& expected,
-              const std::vector<PartyId>& corrupted, AdversaryModel model,
-              const std::vector<IdealSubstitution>& substitutions) {
-  if (const auto* sub = matching_substitution(run, expected, corrupted, substitutions)) {
-    Verdict v = judge(claim, run, sub->expected, corrupted, model);
-    v.explanation += " (ideal world: " + sub->description + ")";
-    return v;
-  }
+              const std::vector<PartyId>& corrupted, AdversaryModel model) {
   HonestTally tally = tally_honest(run, expected, corrupted);
   Verdict v;
   v.outcome = classify(tally);

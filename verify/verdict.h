@@ -4,13 +4,20 @@
 #include <string>
 #include <vector>
 
+#include "protocols/core/extraction.h"
 #include "protocols/core/outcome.h"
 #include "protocols/core/protocol.h"
 #include "protocols/core/run_result.h"
 
 namespace smpc {
 
-
+// Which expectation decided the verdict (scenarios/judge.cpp, docs/extraction.md).
+enum class DecidedBy {
+  kTrueInputs,        // f on the scenario's inputs (with its input_substitution steps)
+  kExtraction,        // f on the honest inputs and the corrupted parties' extracted inputs
+  kIdealWorldOracle,  // no extraction: the ∃x'_C oracle (verify/ideal_world.h) was asked
+};
+const char* decided_by_name(DecidedBy d);
 
 struct Verdict {
   Outcome outcome = Outcome::kCorrect;
@@ -18,11 +25,19 @@ struct Verdict {
   ClaimScope scope = ClaimScope::kWithin;  // whether the claim applied at all
   std::string explanation;    // one or two sentences for people
   std::vector<PartyId> wrong; // honest parties with a wrong output
+  DecidedBy decided_by = DecidedBy::kTrueInputs;
+  // The inputs the honest outputs were compared on (every party's) and f on them; empty when
+  // the verdict was given without (judge() alone leaves them to its caller).
+  std::vector<PartyInput> inputs;
+  std::vector<std::vector<std::uint64_t>> expected;
+  // Under kExtraction: what extraction said about each corrupted party it was asked about.
+  std::vector<ExtractedInput> extracted;
 };
 
 // `corrupted` lists the corrupted parties (empty: an honest run) and `model` how they behave.
 // Honest outputs are compared with `expected` (ideal_outputs on the honest inputs and the
-// inputs the corrupted parties actually used, which the ideal world lets them choose).
+// inputs of the corrupted parties that the caller decided on: their true ones, or the ones
+// extraction found).
 //
 // The claim applies when the corruption is within its bound and the adversary is no stronger
 // than its model (a malicious adversary against a semi-honest protocol is outside the claim).
@@ -30,19 +45,13 @@ struct Verdict {
 // the correct output; kCorrectOrAbort that no honest party gets a wrong output (each gets the
 // correct one or stops); kCorrectOrIdentifiedAbort in addition that every abort blames only
 // corrupted parties. Outside the claim the verdict is ok and the explanation says why.
-//
-// `substitutions` are further ideal-world explanations: expected outputs for other inputs of
-// the corrupted parties (e.g. the default input 0 a robust protocol uses for a disqualified
-// dealer). When every honest party's output matches one of them, the run is as correct as the
-// ideal world allows, and the explanation names the substitution.
-struct IdealSubstitution {
-  std::string description;  // e.g. "corrupted parties' inputs replaced by 0"
-  std::vector<std::vector<std::uint64_t>> expected;
-};
 Verdict judge(const SecurityClaim& claim, const RunResult& run,
               const std::vector<std::vector<std::uint64_t>>& expected,
               const std::vector<PartyId>& corrupted = {},
-              AdversaryModel model = AdversaryModel::kSemiHonest,
-              const std::vector<IdealSubstitution>& substitutions = {});
+              AdversaryModel model = AdversaryModel::kSemiHonest);
+
+// A correct verdict whose expectation used inputs of the corrupted parties other than their
+// true ones becomes kCorrectWithSubstitution; `how` says whose and why (for the explanation).
+void mark_substitution(Verdict& v, const std::string& how);
 
 }  // namespace smpc

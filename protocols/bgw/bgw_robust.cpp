@@ -8,6 +8,7 @@
 #include "protocols/bgw/reed_solomon.h"
 #include "protocols/bgw/shamir.h"
 #include "protocols/core/abort.h"
+#include "protocols/core/extraction.h"
 #include "protocols/core/layer_schedule.h"
 #include "protocols/core/linear_shares.h"
 #include "protocols/core/mutants.h"
@@ -151,11 +152,20 @@ void RobustParty::share_inputs(const PartyInput& input) {
   for (auto v : input.values) secrets.push_back(Fp61::from_u64(v));
   if (std::accumulate(per_dealer.begin(), per_dealer.end(), 0) == 0) return;
   const VssBatch vss = vss_share(net_, t_, per_dealer.values(), secrets);
+  std::vector<PartyId> disqualified;
   for (PartyId p : all_parties(n_)) {
     const auto wires = c_.input_wires_of(p);
-    for (std::size_t k = 0; k < wires.size(); ++k)
-      wire_[wires[k]] = vss.rows[vss.offset[static_cast<std::size_t>(p)] + k];
+    std::vector<Fp61> shares;
+    for (std::size_t k = 0; k < wires.size(); ++k) {
+      const std::size_t inst = vss.offset[static_cast<std::size_t>(p)] + k;
+      wire_[wires[k]] = vss.rows[inst];
+      shares.push_back(vss.rows[inst][0]);
+      if (!vss.accepted[inst] && !is_party_in(disqualified, p)) disqualified.push_back(p);
+    }
+    if (!wires.empty()) record_input_phase(ctx_, "shares", p, shares);  // for the extractor
   }
+  record_input_phase(ctx_, "degree", me_, std::vector<std::uint64_t>{static_cast<std::uint64_t>(t_)});
+  record_input_phase_list(ctx_, "disqualified", disqualified);
 }
 
 // Step 2 (AL Protocol 7.1, circuit emulation), layer by layer.

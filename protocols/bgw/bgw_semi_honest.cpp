@@ -3,6 +3,7 @@
 #include <numeric>
 
 #include "protocols/bgw/shamir.h"
+#include "protocols/core/extraction.h"
 #include "protocols/core/layer_schedule.h"
 #include "protocols/core/linear_shares.h"
 #include "protocols/core/mutants.h"
@@ -42,13 +43,16 @@ void share_inputs(const Circuit& c, int t, PartyContext& ctx, const PartyInput& 
     for (const auto& [j, shares] : to.others(me))
       net.send(j, labels::bgw::kInput, Message().add_field61(shares));
     for (std::size_t k = 0; k < my_wires.size(); ++k) wire[my_wires[k]] = to[me][k];
+    record_input_phase(ctx, "shares", me, to[me]);
   }
   for (PartyId p : other_parties(n, me)) {
     const auto wires = c.input_wires_of(p);
     if (wires.empty()) continue;
     const auto shares = net.recv(p).field61(0, wires.size());
     for (std::size_t k = 0; k < wires.size(); ++k) wire[wires[k]] = shares[k];
+    record_input_phase(ctx, "shares", p, shares);  // for the extractor (extract.h)
   }
+  record_input_phase(ctx, "degree", me, std::vector<std::uint64_t>{static_cast<std::uint64_t>(t)});
 }
 
 // Step 2 for the m multiplications of one layer, all in one round (Gennaro–Rabin–Rabin):

@@ -6,4 +6,5 @@ list(APPEND SMPC_PROTOCOL_SOURCES
   bgw/phase_king.cpp
   bgw/bivariate_vss.cpp
   bgw/bgw_robust.cpp
+  bgw/extract.cpp
   bgw/cost.cpp)

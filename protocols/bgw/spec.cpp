@@ -1,5 +1,6 @@
 #include "protocols/bgw/spec.h"
 
+#include "protocols/bgw/extract.h"
 #include "protocols/bgw/bgw_robust.h"
 #include "protocols/bgw/bgw_semi_honest.h"
 #include "protocols/bgw/cost.h"
@@ -49,7 +50,8 @@ const ProtocolSpec& bgw_spec() {
        .property = {.max_parties = 7, .runs = 40, .adversarial_runs = 50, .determinism_runs = 10},
        .cost = cost_formula_of([](const ProtocolParams&, const Circuit& c, int parties) {
          return bgw_cost(c, parties);
-       })},
+       }),
+       .extract = shamir_extractor()},
       make_bgw);
   return spec;
 }
@@ -82,7 +84,8 @@ const ProtocolSpec& bgw_robust_spec() {
        .cost = cost_formula_of([](const ProtocolParams& p, const Circuit& c, int parties) {
          const int t = p.contains("threshold") ? p["threshold"].get<int>() : (parties - 1) / 3;
          return bgw_robust_cost(c, parties, t);
-       })},
+       }),
+       .extract = shamir_extractor()},
       make_bgw_robust);
   return spec;
 }

@@ -35,6 +35,14 @@ const std::vector<MutantInfo>& mutant_catalog() {
        "protocols/bgw/bgw_semi_honest.cpp"},
       {Mutant::kM17, "M17", "vote application: ballots not range-checked inside the circuit",
        "scenarios/functions.cpp"},
+      {Mutant::kM18, "M18",
+       "secure_sum: the summand for the dealer's last peer is not subtracted from the one it "
+       "keeps (its summands add up to x + s)",
+       "protocols/sum/secure_sum.cpp"},
+      {Mutant::kM19, "M19",
+       "SPDZ: outputs opened to everyone skip the output MAC check (only masked, private "
+       "outputs are checked)",
+       "protocols/spdz/spdz.cpp"},
       {Mutant::kM30, "M30",
        "Yao: the garbler's input-wire zero labels have colour bit 0, so the active label's "
        "point-and-permute bit is the garbler's input bit",

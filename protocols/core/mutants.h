@@ -29,6 +29,8 @@ enum class Mutant : int {
   kM14 = 14,  // robust BGW: output reconstruction without error correction
   kM15 = 15,  // BGW: multiplication without re-randomisation
   kM17 = 17,  // application inputs not range-checked (vote)
+  kM18 = 18,  // secure_sum: a dealer's summands do not add up to its input
+  kM19 = 19,  // SPDZ: public outputs opened without MAC check
   kM30 = 30,  // Yao: the garbler's input labels have colour 0 (point-and-permute bit unmasked)
   kM31 = 31,  // GMW dealer: triples with a = 0 (the AND opening d is the plaintext wire)
   kM32 = 32,  // commitment randomness of 8 bits

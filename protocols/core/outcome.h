@@ -11,6 +11,10 @@ enum class Outcome {
   kNoOutput,      // honest parties waited past the deadline (and none aborted or got output)
   kDisagreement,  // honest parties ended differently: some correct and some wrong, or some
                   // with output and some aborted or without output
+  kCorrectWithSubstitution,  // every honest party got f on the honest inputs and inputs of the
+                             // corrupted parties other than their true ones (extracted from the
+                             // run, or set by the scenario's input_substitution): as correct as
+                             // the ideal world allows a malicious party to make it
 };
 
 constexpr const char* outcome_name(Outcome o) {
@@ -20,6 +24,7 @@ constexpr const char* outcome_name(Outcome o) {
     case Outcome::kWrongOutput: return "wrong_output";
     case Outcome::kNoOutput: return "no_output";
     case Outcome::kDisagreement: return "disagreement";
+    case Outcome::kCorrectWithSubstitution: return "correct_with_substitution";
   }
   return "?";
 }

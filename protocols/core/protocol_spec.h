@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "protocols/core/circuit.h"
+#include "protocols/core/extraction.h"
 #include "protocols/core/protocol.h"
 #include "protocols/core/status.h"
 
@@ -152,6 +153,9 @@ struct ProtocolSpec {
   std::function<Result<std::unique_ptr<Protocol>>(const ProtocolParams&, const Circuit&,
                                                   int parties)>
       make{};
+  // The corrupted parties' effective inputs from a finished run (protocols/core/extraction.h,
+  // docs/extraction.md). Empty: none, and the verdict falls back to the ideal-world oracle.
+  Extractor extract{};
 };
 
 // Checks a scenario's "protocol" object against spec.parameters: unknown keys, types, ranges,

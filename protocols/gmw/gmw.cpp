@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "protocols/core/extraction.h"
 #include "protocols/core/linear_shares.h"
 #include "protocols/gmw/bit_triples.h"
 #include "protocols/ot/iknp.h"
@@ -43,12 +44,14 @@ void share_inputs(const Circuit& c, PartyContext& ctx, const PartyInput& input,
       net.send(j, labels::gmw::kInput, Message().add_bits(share));
     }
     for (std::size_t k = 0; k < my_wires.size(); ++k) wire[my_wires[k]] = own[k];
+    record_input_phase(ctx, "shares", me, std::vector<std::uint64_t>(own.begin(), own.end()));
   }
   for (PartyId p : other_parties(net.party_count(), me)) {
     const auto wires = c.input_wires_of(p);
     if (wires.empty()) continue;
     const auto share = read_bits(net.recv(p), wires.size());
     for (std::size_t k = 0; k < wires.size(); ++k) wire[wires[k]] = share[k] ? 1 : 0;
+    record_input_phase(ctx, "shares", p, std::vector<std::uint64_t>(share.begin(), share.end()));
   }
 }
 

@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "protocols/core/extraction.h"
 #include "protocols/gmw/gmw.h"
 #include "protocols/gmw/labels.h"
 
@@ -33,7 +34,8 @@ const std::array<ProtocolSpec, 2>& specs() {
            .audits = audits(),
            .property = {.max_parties = 4, .runs = 15, .max_gates = 40, .adversarial_runs = 25,
                         .determinism_runs = 5},
-           .cost = cost_of(GmwPreprocessing::kOt)},
+           .cost = cost_of(GmwPreprocessing::kOt),
+           .extract = additive_extractor(CircuitDomain::kBoolean)},
           make_gmw),
       with_make(
           {.name = "gmw_dealer", .summary = "GMW online phase with triples from a simulated "
@@ -44,7 +46,8 @@ const std::array<ProtocolSpec, 2>& specs() {
            .audits = audits(),
            .property = {.max_parties = 5, .runs = 30, .max_gates = 40, .adversarial_runs = 40,
                         .determinism_runs = 8},
-           .cost = cost_of(GmwPreprocessing::kTrustedDealer)},
+           .cost = cost_of(GmwPreprocessing::kTrustedDealer),
+           .extract = additive_extractor(CircuitDomain::kBoolean)},
           make_gmw_dealer)};
   return all;
 }

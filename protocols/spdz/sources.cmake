@@ -2,4 +2,5 @@
 list(APPEND SMPC_PROTOCOL_SOURCES
   spdz/spdz_dealer.cpp
   spdz/spdz.cpp
-  spdz/cost.cpp)
+  spdz/cost.cpp
+  spdz/extract.cpp)

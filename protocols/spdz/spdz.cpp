@@ -8,6 +8,7 @@
 #include <string>
 
 #include "protocols/core/abort.h"
+#include "protocols/core/extraction.h"
 #include "protocols/core/layer_schedule.h"
 #include "protocols/core/linear_shares.h"
 #include "protocols/core/mutants.h"
@@ -295,12 +296,20 @@ Bytes SpdzParty::share_inputs(const PartyInput& input) {
     if (count > 0) by_owner[p] = recv_field61(p, count);
   }
   PerParty<std::size_t> used(n_);
+  PerParty<std::vector<Fp61>> dealt_mask(n_);
   idx = 0;
   for (const auto& g : c_.inputs)
     for (auto w : g.wires) {
       const Fp61 e = by_owner[g.owner][used[g.owner]++];
+      dealt_mask[g.owner].push_back(prep_.input_mask_dealt[idx]);
       wire_[w] = prep_.input_mask[idx++];
       add_public(wire_[w], e);
+    }
+  // For the extractor (extract.h): the ε this party holds and the dealer's r behind them.
+  for (auto [p, opened] : by_owner.items())
+    if (!opened.empty()) {
+      record_input_phase(ctx_, "opened", p, opened);
+      record_input_phase(ctx_, "mask", p, dealt_mask[p]);
     }
   Blake2b h("spdz.input.check/v1", 32);
   for (const auto& e : by_owner) h.add(fp61_bytes(e));
@@ -387,6 +396,13 @@ PartyOutput SpdzParty::run(const PartyInput& input) {
   const auto opened = open_outputs();
   // Step 5: MACCheck of the outputs; only then are they used.
   // M01: the output opening goes unchecked, so a tampered output share goes unnoticed.
+  // M19: only the masked (private) outputs are checked; public ones are "seen by everyone".
+  if (mutant_active(Mutant::kM19)) {
+    std::vector<Opened> masked;
+    for (std::size_t e = 0; e < log_.size(); ++e)
+      if (prep_.output_mask[e]) masked.push_back(log_[e]);
+    log_ = std::move(masked);
+  }
   if (!mutant_active(Mutant::kM01)) mac_check(2, log_, nullptr);
   return outputs_for_me(opened);
 }

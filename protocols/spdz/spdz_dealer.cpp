@@ -56,6 +56,7 @@ SpdzPreprocessing spdz_deal(const Circuit& circuit, int n, int k, PartyId me, Rn
       if (!first_mask) first_mask = r;
       out.input_mask.push_back(d.authenticate(r));
       out.input_mask_clear.push_back(group.owner == me ? r : Fp61());
+      out.input_mask_dealt.push_back(r);
     }
   for (const auto& layer : layer_schedule(circuit))
     for (std::size_t g = 0; g < layer.nonlinear.size(); ++g) {

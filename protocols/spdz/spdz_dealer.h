@@ -47,6 +47,10 @@ struct SpdzPreprocessing {
   std::array<Fp61, kSpdzMaxMacKeys> alpha{};  // this party's MAC key shares α_i^(l)
   std::vector<AuthShare> input_mask;          // by input wire, in circuit input order
   std::vector<Fp61> input_mask_clear;         // r, for the input wires this party owns (else 0)
+  // r of every input wire: the simulated dealer's own record, which the simulator of the
+  // security proof knows (it plays F_Prep). Never used by the protocol's steps; each party
+  // records it next to the ε it received, for input extraction (protocols/spdz/extract.h).
+  std::vector<Fp61> input_mask_dealt;
   std::vector<SpdzTriple> triples;            // by MUL gate, in layer_schedule order
   std::vector<std::optional<AuthShare>> output_mask;  // by output entry; none for public groups
   std::vector<Fp61> output_mask_clear;                // s, for entries this party receives (else 0)

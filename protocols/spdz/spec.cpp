@@ -1,5 +1,6 @@
 #include "protocols/spdz/spec.h"
 
+#include "protocols/spdz/extract.h"
 #include "protocols/spdz/cost.h"
 #include "protocols/spdz/labels.h"
 #include "protocols/spdz/spdz.h"
@@ -32,7 +33,8 @@ const ProtocolSpec& spdz_spec() {
        .property = {.max_parties = 5, .runs = 40, .adversarial_runs = 60, .determinism_runs = 10},
        .cost = cost_formula_of([](const ProtocolParams& p, const Circuit& c, int parties) {
          return spdz_cost(c, parties, p.at("mac_keys").get<int>());
-       })},
+       }),
+       .extract = spdz_extractor()},
       make_spdz);
   return spec;
 }

@@ -1,6 +1,8 @@
 #include "protocols/sum/secure_sum.h"
 
+#include "protocols/core/extraction.h"
 #include "protocols/core/linear_shares.h"
+#include "protocols/core/mutants.h"
 #include "protocols/sum/labels.h"
 
 namespace smpc {
@@ -31,10 +33,13 @@ PartyOutput SecureSum::run_steps(PartyContext& ctx, const PartyInput& input) con
       Fp61 rest = Fp61::from_u64(input.values[k]);
       for (auto [j, summands] : to.others(me)) {
         summands[k] = ctx.rng.uniform_fp61();
+        // M18: the last peer's summand is not subtracted, so the summands add up to x + s.
+        if (mutant_active(Mutant::kM18) && j == (me == n - 1 ? n - 2 : n - 1)) continue;
         rest -= summands[k];
       }
       to[me][k] = rest;
     }
+    record_input_phase(ctx, "shares", me, to[me]);
     for (const auto& [j, summands] : to.others(me))
       net.send(j, labels::sum::kShare, Message().add_field61(summands));
     for (std::size_t k = 0; k < my_wires.size(); ++k) wire[my_wires[k]] = to[me][k];
@@ -44,6 +49,7 @@ PartyOutput SecureSum::run_steps(PartyContext& ctx, const PartyInput& input) con
     if (wires.empty()) continue;
     const auto s = net.recv(p).field61(0, wires.size());
     for (std::size_t k = 0; k < wires.size(); ++k) wire[wires[k]] = s[k];
+    record_input_phase(ctx, "shares", p, s);  // for the extractor
   }
 
   // Step 2: the circuit is linear, so it applies to summands directly.

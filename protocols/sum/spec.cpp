@@ -1,5 +1,6 @@
 #include "protocols/sum/spec.h"
 
+#include "protocols/core/extraction.h"
 #include "protocols/sum/cost.h"
 #include "protocols/sum/labels.h"
 #include "protocols/sum/secure_sum.h"
@@ -31,7 +32,8 @@ const ProtocolSpec& secure_sum_spec() {
                     .determinism_runs = 10},
        .cost = cost_formula_of([](const ProtocolParams&, const Circuit& c, int parties) {
          return secure_sum_cost(c, parties);
-       })},
+       }),
+       .extract = additive_extractor(CircuitDomain::kField61)},
       make_secure_sum);
   return spec;
 }

@@ -1,5 +1,6 @@
 #include "protocols/yao/spec.h"
 
+#include "protocols/yao/extract.h"
 #include "protocols/yao/labels.h"
 #include "protocols/yao/yao.h"
 
@@ -25,7 +26,8 @@ const ProtocolSpec& yao_spec() {
                     .determinism_runs = 8},
        .cost = cost_formula_of([](const ProtocolParams& p, const Circuit& c, int /*parties*/) {
          return yao_cost(c, static_cast<PartyId>(p.value("garbler", 0)));
-       })},
+       }),
+       .extract = yao_extractor()},
       make_yao);
   return spec;
 }

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "protocols/core/abort.h"
+#include "protocols/core/extraction.h"
 #include "protocols/core/mutants.h"
 #include "protocols/crypto/block.h"
 #include "protocols/crypto/tccr_hash.h"
@@ -41,6 +42,15 @@ std::vector<bool> input_bits(const PartyInput& input, std::size_t expected) {
 }
 
 std::uint64_t msg_bytes(std::uint64_t data) { return 6 + data; }
+
+// For input extraction (extract.h): 63 bits of each label, enough to tell W^0, W^1 and
+// anything else apart (a collision is a 2^-63 event), and small enough for the run record.
+std::vector<std::uint64_t> fingerprints(const std::vector<Block>& labels,
+                                        std::span<const std::uint32_t> wires, const Block* xor_with) {
+  std::vector<std::uint64_t> out;
+  for (auto w : wires) out.push_back(block_lo(xor_with ? block_xor(labels[w], *xor_with) : labels[w]) >> 1);
+  return out;
+}
 
 // Tweak domain of the output-label hashes (tccr_hash.h: high 64 bits), apart from garbling's
 // and OT extension's so no (x, i) pair is ever hashed for two purposes.
@@ -99,7 +109,7 @@ PartyOutput YaoSemiHonest::run_steps(PartyContext& ctx, const PartyInput& input)
 
 PartyOutput YaoSemiHonest::run_garbler(PartyContext& ctx, const PartyInput& input) const {
   Channel& net = ctx.net;
-  const PartyId peer = 1 - net.self();
+  const PartyId me = net.self(), peer = 1 - me;
   const auto [in_g, in_e, out_g, out_e] = role_wires(circuit_, garbler_);
   const auto x = input_bits(input, in_g.size());
 
@@ -116,6 +126,11 @@ PartyOutput YaoSemiHonest::run_garbler(PartyContext& ctx, const PartyInput& inpu
     if (mutant_active(Mutant::kM30)) labels[in_g[k]][0] &= 0xfe;
   }
   for (std::size_t k = 0; k < in_e.size(); ++k) labels[in_e[k]] = fresh[in_g.size() + k];
+  for (PartyId p : {me, peer}) {
+    const auto wires = p == me ? in_g : in_e;
+    record_input_phase(ctx, "label0", p, fingerprints(labels, wires, nullptr));
+    record_input_phase(ctx, "label1", p, fingerprints(labels, wires, &delta));
+  }
 
   // Step 2 (round 1): our active input labels.
   if (!in_g.empty()) {
@@ -180,7 +195,7 @@ PartyOutput YaoSemiHonest::run_garbler(PartyContext& ctx, const PartyInput& inpu
 
 PartyOutput YaoSemiHonest::run_evaluator(PartyContext& ctx, const PartyInput& input) const {
   Channel& net = ctx.net;
-  const PartyId peer = 1 - net.self();
+  const PartyId me = net.self(), peer = 1 - me;
   const auto [in_g, in_e, out_g, out_e] = role_wires(circuit_, garbler_);
   const auto choices = input_bits(input, in_e.size());
   std::vector<Block> labels(plan_.label_slots());
@@ -196,12 +211,14 @@ PartyOutput YaoSemiHonest::run_evaluator(PartyContext& ctx, const PartyInput& in
     const Message m = net.recv(peer);
     const Block* active = blocks_of(m, in_g.size());
     for (std::size_t k = 0; k < in_g.size(); ++k) labels[in_g[k]] = active[k];
+    record_input_phase(ctx, "held", peer, fingerprints(labels, in_g, nullptr));
   }
   // Step 4 (rounds 2-3): our labels W^{x_w} by chosen-message OT.
   if (ot) {
     ot->receive_base();
     const auto mine = ot->receive_chosen(choices);
     for (std::size_t k = 0; k < in_e.size(); ++k) labels[in_e[k]] = mine[k];
+    record_input_phase(ctx, "held", me, fingerprints(labels, in_e, nullptr));
   }
 
   // Step 5: evaluate the tables chunk by chunk as they arrive.

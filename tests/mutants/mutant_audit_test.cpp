@@ -19,6 +19,7 @@ const std::map<Mutant, std::string> kCaughtBy = {
     {Mutant::kM08, "broadcast-agreement"},    {Mutant::kM10, "yao-table-tamper"},
     {Mutant::kM13, "privacy-spdz-inner-product"}, {Mutant::kM14, "bgw-robust-output-tamper"},
     {Mutant::kM15, "privacy-bgw-product"},    {Mutant::kM17, "vote-ballot-stuffing"},
+    {Mutant::kM18, "passive-sum-dealer"},     {Mutant::kM19, "spdz-product-forcing"},
     {Mutant::kM30, "privacy-yao-evaluator"},  {Mutant::kM31, "privacy-gmw-vote"},
     {Mutant::kM32, "commitment-hiding"},      {Mutant::kM33, "correlation-gmw-triples"},
     {Mutant::kM34, "correlation-spdz-dealer"},
@@ -77,9 +78,9 @@ TEST_P(EachMutant, IsCaughtByItsCheckWithinBudget) {
 INSTANTIATE_TEST_SUITE_P(Catalogue, EachMutant,
                          ::testing::Values(Mutant::kM01, Mutant::kM02, Mutant::kM04, Mutant::kM05,
                                            Mutant::kM08, Mutant::kM10, Mutant::kM13, Mutant::kM14,
-                                           Mutant::kM15, Mutant::kM17, Mutant::kM30,
-                                           Mutant::kM31, Mutant::kM32, Mutant::kM33,
-                                           Mutant::kM34),
+                                           Mutant::kM15, Mutant::kM17, Mutant::kM18,
+                                           Mutant::kM19, Mutant::kM30, Mutant::kM31,
+                                           Mutant::kM32, Mutant::kM33, Mutant::kM34),
                          [](const ::testing::TestParamInfo<Mutant>& p) {
                            return mutant_name(p.param);
                          });

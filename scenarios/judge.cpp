@@ -1,0 +1,177 @@
+// judge: RunPlan + RunResult → Verdict (pipeline.h). The question is on which inputs of the
+// corrupted parties the honest outputs must be f (docs/extraction.md):
+//   - a corrupted party without an input-changing strategy (passive, no script, or a script
+//     that only substitutes inputs: plan.inputs already holds those) — its true input;
+//   - otherwise the input the run effectively bound it to, computed by the protocol's
+//     extractor as a simulator would (decided_by "extraction"), and nothing else;
+//   - only where no extractor exists or extraction fails: the true inputs, and when an honest
+//     output is wrong the ∃x'_C ideal-world oracle (decided_by "ideal_world_oracle").
+// A correct run whose inputs differ from the scenario's true ones is correct_with_substitution.
+#include <algorithm>
+
+#include "scenarios/pipeline.h"
+#include "verify/ideal_world.h"
+#include "verify/oracle.h"
+
+namespace smpc {
+namespace {
+
+// An adversary that only substitutes inputs and otherwise follows the protocol is augmented
+// semi-honest (Goldreich, Foundations of Cryptography vol. 2, §7.4.4): its run is an honest run
+// on other inputs, so a semi-honest claim covers it.
+AdversaryModel effective_model(const RunPlan& plan) {
+  if (!plan.adversary) return AdversaryModel::kSemiHonest;
+  const auto& script = plan.adversary->script;
+  if (!script.empty() && std::all_of(script.begin(), script.end(), [](const auto& step) {
+        return step.kind == StrategyKind::kInputSubstitution;
+      }))
+    return AdversaryModel::kSemiHonest;
+  return plan.adversary->model;
+}
+
+// The corrupted parties with inputs that a malicious script step other than input_substitution
+// acts on. Every such step counts as input-changing: content changes (bit_flip, add, randomize,
+// equivocate, replay, truncate, custom strategies) alter what the party deals; drop, crash,
+// selective_abort, delay, reorder, duplicate and rushing alter whether and when its messages
+// arrive, which a protocol with round timeouts turns into a default input (robust BGW's
+// disqualified dealer) or a message read in another's place. Extraction is exact, so counting
+// a step that happens not to change the input costs nothing: the extracted input is then the
+// true one.
+std::vector<PartyId> free_to_substitute(const RunPlan& plan) {
+  std::vector<PartyId> out;
+  if (!plan.adversary || plan.adversary->model != AdversaryModel::kMalicious) return out;
+  for (PartyId p : plan.adversary->corrupt) {
+    if (plan.function.circuit.input_wires_of(p).empty()) continue;
+    for (const auto& step : plan.adversary->script)
+      if (step.kind != StrategyKind::kInputSubstitution && (!step.party || *step.party == p)) {
+        out.push_back(p);
+        break;
+      }
+  }
+  return out;
+}
+
+std::string values_text(const std::vector<std::uint64_t>& values) {
+  std::string s;
+  for (auto v : values) s += (s.empty() ? "" : " ") + std::to_string(v);
+  return s.empty() ? "(none)" : s;
+}
+
+// "party 1: 0; party 3: 5 6" for the corrupted parties whose judged inputs differ from the
+// scenario's true inputs (empty: none differ).
+std::string substituted_text(const RunPlan& plan, const Verdict& v) {
+  std::string s;
+  for (PartyId p : plan.corrupted()) {
+    const auto& used = v.inputs[static_cast<std::size_t>(p)].values;
+    if (used == plan.function.party_inputs[static_cast<std::size_t>(p)].values) continue;
+    s += (s.empty() ? "" : "; ") + std::string("party ") + std::to_string(p) + ": " +
+         values_text(used);
+  }
+  return s;
+}
+
+Verdict judged_on(const RunPlan& plan, const RunResult& run, std::vector<PartyInput> inputs,
+                  std::vector<std::vector<std::uint64_t>> expected, DecidedBy by) {
+  Verdict v = judge(plan.protocol->claim(plan.parties), run, expected, plan.corrupted(),
+                    effective_model(plan));
+  v.decided_by = by;
+  v.inputs = std::move(inputs);
+  v.expected = std::move(expected);
+  return v;
+}
+
+// The corrupted parties' extracted inputs in place of their true ones; an error when the
+// protocol has no extractor or the run defines no effective input for one of them.
+Result<Verdict> judge_by_extraction(const RunPlan& plan, const RunResult& run,
+                                    const std::vector<PartyId>& free,
+                                    std::vector<ExtractedInput>& extracted) {
+  if (!plan.spec->extract) return Error("protocol " + plan.spec->name + " has no extractor");
+  const ExtractionQuery q{&plan.function.circuit, &run, plan.corrupted(), free};
+  SMPC_ASSIGN_OR_RETURN(extracted, plan.spec->extract(q));
+  std::vector<PartyInput> inputs = plan.inputs;
+  for (const auto& e : extracted) {
+    if (!e.values)
+      return Error("party " + std::to_string(e.party) + " has no effective input: " + e.note);
+    inputs[static_cast<std::size_t>(e.party)].values = *e.values;
+  }
+  auto expected = ideal_outputs(plan.function.ideal(), inputs);
+  if (!expected.ok()) return expected.status().with_prefix("f on the extracted inputs: ");
+  Verdict v = judged_on(plan, run, std::move(inputs), std::move(expected).value(),
+                        DecidedBy::kExtraction);
+  v.extracted = extracted;
+  if (!v.wrong.empty()) {
+    std::string text;
+    for (const auto& e : extracted)
+      text += (text.empty() ? "" : "; ") + std::string("party ") + std::to_string(e.party) +
+              ": " + values_text(*e.values) + (e.note.empty() ? "" : " (" + e.note + ")");
+    v.explanation += " (judged on the corrupted parties' inputs extracted from the run: " +
+                     text + ")";
+  }
+  return v;
+}
+
+// A wrong honest output is a violation only if no input of the corrupted parties explains it
+// (the ideal world allows input substitution): ask the oracle (Z3 or exact linear algebra).
+// Only reached when extraction was impossible, so only for parties free to substitute.
+Verdict consult_ideal_world(const RunPlan& plan, const RunResult& run, Verdict verdict) {
+  const auto corrupted = plan.corrupted();
+  IdealWorldQuery q;
+  q.circuit = &plan.function.ideal();
+  q.inputs = plan.inputs;
+  q.corrupted = corrupted;
+  q.timeout_s = 5;
+  q.outputs.resize(static_cast<std::size_t>(plan.parties));
+  for (const auto& p : run.parties)
+    if (p.status == PartyStatus::kOutput && !is_party_in(corrupted, p.party))
+      q.outputs[static_cast<std::size_t>(p.party)] = p.outputs;
+  auto answer = explain_by_substitution(q);
+  verdict.decided_by = DecidedBy::kIdealWorldOracle;
+  if (!answer.ok()) {
+    verdict.explanation += " (ideal-world oracle: " + answer.status().message() + ")";
+  } else if (answer->kind == IdealWorldAnswer::Kind::kExplained) {
+    if (auto sub = ideal_outputs(plan.function.ideal(), answer->substituted); sub.ok()) {
+      std::vector<ExtractedInput> extracted = std::move(verdict.extracted);
+      verdict = judged_on(plan, run, answer->substituted, std::move(sub).value(),
+                          DecidedBy::kIdealWorldOracle);
+      verdict.extracted = std::move(extracted);
+      verdict.explanation += " (ideal world: an input substitution found by the ideal-world "
+                             "oracle explains the honest outputs)";
+    }
+  } else {
+    verdict.explanation +=
+        answer->kind == IdealWorldAnswer::Kind::kUnexplained
+            ? " (no input of the corrupted parties explains the honest outputs: the "
+              "adversary did more than substitute inputs; " + answer->detail + ")"
+            : " (the ideal-world oracle could not decide whether an input substitution "
+              "explains the honest outputs: " + answer->detail + ")";
+  }
+  return verdict;
+}
+
+}  // namespace
+
+Verdict judge_run(const RunPlan& plan, const RunResult& run) {
+  const auto free = free_to_substitute(plan);
+  Verdict verdict;
+  if (free.empty()) {
+    verdict = judged_on(plan, run, plan.inputs, plan.expected, DecidedBy::kTrueInputs);
+  } else {
+    std::vector<ExtractedInput> extracted;
+    auto by_extraction = judge_by_extraction(plan, run, free, extracted);
+    if (by_extraction.ok()) {
+      verdict = std::move(by_extraction).value();
+    } else {
+      verdict = judged_on(plan, run, plan.inputs, plan.expected, DecidedBy::kTrueInputs);
+      verdict.extracted = std::move(extracted);
+      if (!verdict.holds && !verdict.wrong.empty()) {
+        verdict.explanation += " (no extraction: " + by_extraction.status().message() + ")";
+        verdict = consult_ideal_world(plan, run, std::move(verdict));
+      }
+    }
+  }
+  if (const std::string how = substituted_text(plan, verdict); !how.empty())
+    mark_substitution(verdict, how);
+  return verdict;
+}
+
+}  // namespace smpc
