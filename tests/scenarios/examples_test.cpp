@@ -144,8 +144,13 @@ TEST(Examples, InputSubstitutionIsJudgedAgainstTheSubstitutedInput) {
     "adversary": {"corrupt": [1], "model": "malicious",
                   "script": [{"strategy": "input_substitution", "value": 100}]}})";
   const auto j = run_ok(path.string());
-  EXPECT_EQ(j["outcome"], "correct");
+  // Correct on an input the scenario chose for the corrupted party, not on its true one.
+  EXPECT_EQ(j["outcome"], "correct_with_substitution");
+  EXPECT_EQ(j["decided_by"], "true_inputs");
+  EXPECT_EQ(j["substituted_inputs"],
+            nlohmann::json::parse(R"([{"party": 1, "values": [100], "by": "scenario"}])"));
   EXPECT_EQ(j["outputs"][0]["sum"], 104);
+  EXPECT_EQ(j["expected_outputs"][0]["sum"], 104);
 }
 
 TEST(Cli, Audit) {
