@@ -15,6 +15,7 @@ namespace {
 using Json = nlohmann::json;
 
 std::string mib(std::uint64_t bytes) {
+  if (bytes % (1u << 20) != 0) return std::to_string(bytes) + " bytes";
   return std::to_string(bytes >> 20) + " MiB";
 }
 
