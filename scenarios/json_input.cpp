@@ -267,48 +267,4 @@ Result<Json> read_json_file(const std::string& path, const JsonLimits& limits) {
   return parse_json_text(text, path == "-" ? "<stdin>" : path, limits);
 }
 
-namespace {
-
-// Serialises at most about `budget` characters: a huge array or object is never dumped whole.
-void append_short(const Json& v, std::string& out, std::size_t budget) {
-  if (out.size() > budget) return;
-  if (v.is_string()) {
-    const auto& s = v.get_ref<const std::string&>();
-    std::size_t n = std::min(s.size(), budget - out.size() + 1);
-    while (n < s.size() && n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
-    out += Json(s.substr(0, n)).dump(-1, ' ', false, Json::error_handler_t::replace);
-    if (n < s.size()) out.pop_back();  // the string goes on: no closing quote
-    return;
-  }
-  if (!v.is_structured()) {
-    out += v.dump();
-    return;
-  }
-  const bool object = v.is_object();
-  out += object ? '{' : '[';
-  bool first = true;
-  for (auto it = v.begin(); it != v.end() && out.size() <= budget; ++it) {
-    if (!first) out += ',';
-    first = false;
-    if (object) out += Json(it.key()).dump(-1, ' ', false, Json::error_handler_t::replace) + ":";
-    append_short(*it, out, budget);
-  }
-  out += object ? '}' : ']';
-}
-
-}  // namespace
-
-std::string short_text(const std::string& text, std::size_t max) {
-  if (text.size() <= max) return text;
-  std::size_t n = max > 3 ? max - 3 : 0;  // "…" takes three bytes
-  while (n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
-  return text.substr(0, n) + "…";
-}
-
-std::string short_json(const Json& value, std::size_t max) {
-  std::string out;
-  append_short(value, out, max);
-  return short_text(out, max);
-}
-
 }  // namespace smpc

@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "protocols/core/json_text.h"  // short_json: how errors quote values
 #include "protocols/core/status.h"
 
 namespace smpc {
@@ -39,12 +40,5 @@ Result<nlohmann::json> parse_json_text(std::string_view text, const std::string&
 
 // read_input_file + parse_json_text.
 Result<nlohmann::json> read_json_file(const std::string& path, const JsonLimits& limits = {});
-
-// Text cut to at most `max` bytes (at a UTF-8 boundary), "…" marking the cut.
-std::string short_text(const std::string& text, std::size_t max = 80);
-
-// A value as it appears in an error message: its JSON text, cut to about `max` characters
-// with "…" (a 20,000-character bad value is not printed whole).
-std::string short_json(const nlohmann::json& value, std::size_t max = 80);
 
 }  // namespace smpc

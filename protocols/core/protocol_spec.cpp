@@ -1,5 +1,7 @@
 #include "protocols/core/protocol_spec.h"
 
+#include "protocols/core/json_text.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -72,7 +74,7 @@ Result<ProtocolParams> resolve_params(const ProtocolSpec& spec, const nlohmann::
                                       int /*parties*/, std::uint64_t seed) {
   ProtocolParams out = nlohmann::json::object();
   if (!given.is_null() && !given.is_object())
-    return Error("/protocol: must be of type object, got " + given.dump());
+    return Error("/protocol: must be of type object, got " + short_json(given));
   for (const auto& [key, value] : given.items()) {
     if (key == "name") continue;
     const auto it = std::find_if(spec.parameters.begin(), spec.parameters.end(),
@@ -81,7 +83,7 @@ Result<ProtocolParams> resolve_params(const ProtocolSpec& spec, const nlohmann::
       return Error("/protocol/" + key + ": protocol " + spec.name + " takes no parameter \"" +
                    key + "\" (its parameters: " + param_names(spec) + ")");
     if (const auto problem = value_problem(*it, value); !problem.empty())
-      return Error("/protocol/" + key + ": " + problem + ", got " + value.dump());
+      return Error("/protocol/" + short_text(key) + ": " + problem + ", got " + short_json(value));
     out[key] = value;
   }
   for (const auto& p : spec.parameters) {
