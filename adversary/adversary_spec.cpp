@@ -109,10 +109,11 @@ Status check_param(const StepParam& p, const Json& v, const std::string& ptr) {
 Status parse_selectors(const Json& s, const AdversarySpec& spec, int parties,
                        const std::string& ptr, StrategyStep& step) {
   for (const auto& [key, v] : s.items()) {
+    const std::string& name = key;  // clang 14 (the fuzz build) cannot capture a binding
     const bool known = key == "strategy" || key == "party" || key == "label" || key == "round" ||
                        key == "to" ||
                        std::any_of(step_params().begin(), step_params().end(),
-                                   [&](const StepParam& p) { return p.spec.name == key; });
+                                   [&](const StepParam& p) { return p.spec.name == name; });
     if (!known) return err(ptr + "/" + key, "unknown field");
   }
   if (s.contains("party")) {

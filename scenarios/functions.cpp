@@ -331,6 +331,9 @@ Result<std::vector<std::vector<std::uint64_t>>> field_inputs(const std::vector<n
       const auto& v = in[p][k];
       if (!v.is_number_unsigned() && !v.is_number_integer())
         return err(ptr, "arithmetic functions take integers, got " + short_json(v));
+      if (!v.is_number_unsigned() && v.get<std::int64_t>() < 0)
+        return err(ptr, "value " + short_json(v) + " is not an element of the Mersenne-61 field "
+                        "(must be 0 <= v < 2^61 - 1)");
       const auto x = v.get<std::uint64_t>();
       if (x >= Fp61::kModulus)
         return err(ptr, "value " + std::to_string(x) +
@@ -367,7 +370,7 @@ std::string value_text(const nlohmann::json& v) {
   // An integer: as "0x…" so that encode_value reads it (int_lsb0). Anything else as its JSON
   // text, which encode_value refuses with a message that shows it.
   const auto x = non_negative_integer(v);
-  if (!x) return v.dump();
+  if (!x) return v.dump();  // a negative integer as a signed decimal ("-5")
   char buf[32];
   std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(*x));
   return buf;

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets (the project configured with clang++ -DSMPC_FUZZ=ON and every
-# library instrumented: -fsanitize=fuzzer-no-link,address,undefined) into build/fuzz, and runs
+# Builds the libFuzzer targets (the project configured with clang++ -DSMPC_FUZZ=ON; the layers
+# under test instrumented with -fsanitize=fuzzer-no-link,address,undefined, see
+# fuzz/CMakeLists.txt) into build/fuzz, and runs
 # each for FUZZ_SECONDS (default 60) on one core:
 #   circuit_parser_fuzzer  Bristol parser; seeds generated here plus the small circuits of
 #                          ../shared/circuits/bristol when present; dictionary fuzz/bristol.dict
@@ -27,10 +28,9 @@ launcher=()
 if command -v ccache >/dev/null; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
 
 cmake -S . -B "$out" -G Ninja -DCMAKE_CXX_COMPILER="$cxx" "${launcher[@]}" \
-  -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSMPC_FUZZ=ON -DSMPC_BUILD_TESTS=OFF \
+  -DCMAKE_BUILD_TYPE= -DSMPC_FUZZ=ON -DSMPC_BUILD_TESTS=OFF \
   -DSMPC_BUILD_BENCH=OFF -DSMPC_WERROR=OFF \
-  -DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer" \
-  -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" >/dev/null
+  -DCMAKE_CXX_FLAGS="-O1 -gline-tables-only" >/dev/null
 cmake --build "$out" -j "$(nproc)" --target circuit_parser_fuzzer scenario_fuzzer
 
 # Runs one fuzzer: run_fuzzer NAME DICT SEEDS_DIR

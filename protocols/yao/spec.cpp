@@ -18,6 +18,7 @@ ProtocolSpec build() {
       "constant rounds";
   s.domain = CircuitDomain::kBoolean;
   s.min_parties = 2;
+  s.max_parties = 2;
   ParamSpec garbler;
   garbler.name = "garbler";
   garbler.minimum = 0;
