@@ -40,7 +40,7 @@ run_fuzzer() {
   echo "fuzz.sh: running $name for ${seconds}s"
   set +e
   # From an empty directory: files a scenario names are looked up relative to it.
-  (cd "$work" && "$root/$out/$name" "$root/$corpus" "$root/$seeds" \
+  (cd "$work" && "$root/$out/fuzz/$name" "$root/$corpus" "$root/$seeds" \
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
     -dict="$root/$dict" -artifact_prefix="$root/$out/" -print_final_stats=1) \
     >"$out/$name.log" 2>&1

@@ -88,6 +88,7 @@ RC_GTEST_PROP(ValueEncoding, DecodeInvertsEncode, ()) {
 }  // namespace
 }  // namespace smpc
 
+namespace smpc {
 // Two's complement in w wires: signed decimals in, signed decimals out; hex gives the raw bits.
 TEST(ValueEncoding, SignedDecimalsInTwosComplement) {
   const auto e = ValueEncoding::kIntLsb0Signed;
@@ -115,3 +116,5 @@ TEST(ValueEncoding, SignedDecimalsInTwosComplement) {
                 "int_lsb0_signed"),
             std::string::npos);
 }
+
+}  // namespace smpc

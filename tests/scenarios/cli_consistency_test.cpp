@@ -92,7 +92,7 @@ TEST(CliConsistency, ListingsAreAlignedAndPartyLimitsExact) {
 TEST(CliConsistency, CircuitFormatsHaveTheSameNamesInEveryCommand) {
   const std::string adder = std::string(SMPC_SHARED_DIR) + "/circuits/bristol/adder64.txt";
   if (!std::filesystem::exists(adder)) GTEST_SKIP() << adder << " not found";
-  for (const std::string cmd : {"circuit info " + adder + " --format bristol",
+  for (const std::string& cmd : {"circuit info " + adder + " --format bristol",
                                 "verify equiv " + adder + " " + adder + " --format-a bristol"}) {
     SCOPED_TRACE(cmd);
     const auto r = testing::run_cli(cmd);
