@@ -55,6 +55,7 @@ run_fuzzer() {
 }
 
 # Circuit seeds: small valid circuits of both formats with every gate type, regenerated each run.
+if [ "$only" != scenario ]; then
 seeds="$out/seeds-circuit"
 rm -rf "$seeds"
 mkdir -p "$seeds"
@@ -73,8 +74,10 @@ if [ -d "$shared" ]; then
 else
   echo "fuzz.sh: $shared not found; using generated seeds only"
 fi
-if [ "$only" != scenario ]; then run_fuzzer circuit_parser_fuzzer fuzz/bristol.dict "$seeds"; fi
+run_fuzzer circuit_parser_fuzzer fuzz/bristol.dict "$seeds"
+fi
 
+if [ "$only" != circuit ]; then
 # Scenario seeds: every example, and small versions of the hostile cases of
 # tests/scenarios/hostile_inputs_test.cpp (the large ones are too slow to mutate).
 seeds="$out/seeds-scenario"
@@ -88,5 +91,6 @@ printf '{%s, "inputs": [1, 2], "seed": 18446744073709551615}' "$base" >"$seeds/h
 printf '{%s, "inputs": [1, [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}' "$base" >"$seeds/h_deep.json"
 printf '{"name": "x", "parties": 2, "protocol": {"name": "yao"}, "function": {"name": "millionaires"}, "inputs": ["0x%s", "-5"]}' \
   "$(head -c 300 /dev/zero | tr '\0' f)" >"$seeds/h_hex.json"
-if [ "$only" != circuit ]; then run_fuzzer scenario_fuzzer fuzz/scenario.dict "$seeds"; fi
+run_fuzzer scenario_fuzzer fuzz/scenario.dict "$seeds"
+fi
 echo "fuzz.sh: no crash in ${seconds}s per fuzzer"

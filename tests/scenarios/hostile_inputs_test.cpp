@@ -39,20 +39,7 @@ struct Child {
 // `timeout`. wait4 gives this child's own peak memory.
 Child run_smpc(const std::vector<std::string>& args, std::chrono::seconds timeout) {
   const fs::path err_path = testing::temp_dir("hostile") / "stderr.txt";
-  const pid_t pid = ::fork();
-  if (pid == 0) {
-    const int in = ::open("/dev/null", O_RDONLY);
-    const int out = ::open("/dev/null", O_WRONLY);
-    const int err = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    ::dup2(in, 0);
-    ::dup2(out, 1);
-    ::dup2(err, 2);
-    std::vector<char*> argv{const_cast<char*>(SMPC_CLI_PATH)};
-    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    ::execv(SMPC_CLI_PATH, argv.data());
-    ::_exit(127);
-  }
+  const pid_t pid = testing::spawn_cli(args, err_path.string());
   Child c;
   const auto deadline = std::chrono::steady_clock::now() + timeout;
   int status = 0;

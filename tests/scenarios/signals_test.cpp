@@ -38,22 +38,6 @@ std::string long_scenario() {
   return path.string();
 }
 
-pid_t start_smpc(const std::vector<std::string>& args) {
-  const pid_t pid = ::fork();
-  if (pid == 0) {
-    const int null = ::open("/dev/null", O_RDWR);
-    ::dup2(null, 0);
-    ::dup2(null, 1);
-    ::dup2(null, 2);
-    std::vector<char*> argv{const_cast<char*>(SMPC_CLI_PATH)};
-    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    ::execv(SMPC_CLI_PATH, argv.data());
-    ::_exit(127);
-  }
-  return pid;
-}
-
 // The simulation child of `parent` once it exists (-1 after `within`).
 pid_t child_of(pid_t parent, std::chrono::seconds within) {
   const auto deadline = Clock::now() + within;
@@ -108,7 +92,7 @@ TEST_P(Signals, EndTheSimulationChildAndLeaveAPartialReport) {
   if (scenario.empty()) GTEST_SKIP() << "../shared/circuits/bristol/sha256.txt not found";
   const auto report = testing::temp_dir("signals") / ("report" + std::to_string(sig) + ".json");
   fs::remove(report);
-  const pid_t smpc = start_smpc({"run", scenario, "--output", report.string()});
+  const pid_t smpc = testing::spawn_cli({"run", scenario, "--output", report.string()});
   const pid_t child = child_of(smpc, std::chrono::seconds(30));
   ASSERT_GT(child, 0) << "no simulation child appeared";
   std::this_thread::sleep_for(std::chrono::milliseconds(300));  // mid-simulation
@@ -130,7 +114,7 @@ INSTANTIATE_TEST_SUITE_P(TermIntHup, Signals, ::testing::Values(SIGTERM, SIGINT,
 TEST(Signals, AKilledSmpcTakesItsSimulationChildWithIt) {
   const auto scenario = long_scenario();
   if (scenario.empty()) GTEST_SKIP() << "../shared/circuits/bristol/sha256.txt not found";
-  const pid_t smpc = start_smpc({"run", scenario});
+  const pid_t smpc = testing::spawn_cli({"run", scenario});
   const pid_t child = child_of(smpc, std::chrono::seconds(30));
   ASSERT_GT(child, 0);
   ::kill(smpc, SIGKILL);
