@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "adversary/strategies.h"
+#include "protocols/core/json_text.h"
 
 namespace smpc {
 
@@ -45,7 +46,7 @@ Status err(const std::string& pointer, const std::string& problem) {
 }
 
 Result<PartyId> party_at(const Json& v, int parties, const std::string& ptr) {
-  if (!v.is_number_integer()) return err(ptr, "must be a party number, got " + v.dump());
+  if (!v.is_number_integer()) return err(ptr, "must be a party number, got " + short_json(v));
   const auto p = v.get<long long>();
   if (p < 0 || p >= parties)
     return err(ptr, "party " + std::to_string(p) + " does not exist (parties are 0.." +
@@ -69,31 +70,31 @@ Status check_scalar(const ParamSpec& spec, const Json& v, const std::string& ptr
                         (spec.type == ParamType::kInteger  ? "integer"
                          : spec.type == ParamType::kNumber ? "number"
                                                            : "string") +
-                        ", got " + v.dump());
+                        ", got " + short_json(v));
   if (v.is_string()) {
     if (spec.choices.empty() ||
         std::find(spec.choices.begin(), spec.choices.end(), v.get<std::string>()) !=
             spec.choices.end())
       return OkStatus();
-    return err(ptr, "not one of the allowed values, got " + v.dump());
+    return err(ptr, "not one of the allowed values, got " + short_json(v));
   }
   // Negative integers compare as signed; everything else fits a double for range checks.
   const double x = v.is_number_integer() && !v.is_number_unsigned()
                        ? static_cast<double>(v.get<long long>())
                        : v.get<double>();
   if (spec.minimum && x < *spec.minimum)
-    return err(ptr, "must be >= " + number_text(*spec.minimum) + ", got " + v.dump());
+    return err(ptr, "must be >= " + number_text(*spec.minimum) + ", got " + short_json(v));
   if (spec.exclusive_minimum && x <= *spec.exclusive_minimum)
-    return err(ptr, "must be > " + number_text(*spec.exclusive_minimum) + ", got " + v.dump());
+    return err(ptr, "must be > " + number_text(*spec.exclusive_minimum) + ", got " + short_json(v));
   if (spec.maximum && x > *spec.maximum)
-    return err(ptr, "must be <= " + number_text(*spec.maximum) + ", got " + v.dump());
+    return err(ptr, "must be <= " + number_text(*spec.maximum) + ", got " + short_json(v));
   return OkStatus();
 }
 
 Status check_param(const StepParam& p, const Json& v, const std::string& ptr) {
   if (p.accepts_all && v.is_string()) {
     if (v == "all") return OkStatus();
-    return err(ptr, "must be an element index or \"all\", got " + v.dump());
+    return err(ptr, "must be an element index or \"all\", got " + short_json(v));
   }
   if (p.party_inputs && v.is_array()) {
     for (std::size_t i = 0; i < v.size(); ++i)
@@ -108,10 +109,11 @@ Status check_param(const StepParam& p, const Json& v, const std::string& ptr) {
 Status parse_selectors(const Json& s, const AdversarySpec& spec, int parties,
                        const std::string& ptr, StrategyStep& step) {
   for (const auto& [key, v] : s.items()) {
+    const std::string& name = key;  // clang 14 (the fuzz build) cannot capture a binding
     const bool known = key == "strategy" || key == "party" || key == "label" || key == "round" ||
                        key == "to" ||
                        std::any_of(step_params().begin(), step_params().end(),
-                                   [&](const StepParam& p) { return p.spec.name == key; });
+                                   [&](const StepParam& p) { return p.spec.name == name; });
     if (!known) return err(ptr + "/" + key, "unknown field");
   }
   if (s.contains("party")) {
@@ -127,7 +129,7 @@ Status parse_selectors(const Json& s, const AdversarySpec& spec, int parties,
   if (s.contains("round")) {
     const auto& r = s["round"];
     if (!r.is_number_integer() || r.get<long long>() < 1 || r.get<long long>() > UINT32_MAX)
-      return err(ptr + "/round", "must be a round number >= 1, got " + r.dump());
+      return err(ptr + "/round", "must be a round number >= 1, got " + short_json(r));
     step.round = r.get<std::uint32_t>();
   }
   if (s.contains("to")) {
@@ -160,7 +162,7 @@ Status parse_params(const Json& s, const Strategy& strategy, const std::string& 
 
 Result<StrategyStep> parse_step(const Json& s, const AdversarySpec& spec, int parties,
                                 const std::string& ptr) {
-  if (!s.is_object()) return err(ptr, "must be an object, got " + s.dump());
+  if (!s.is_object()) return err(ptr, "must be an object, got " + short_json(s));
   if (!s.contains("strategy")) return err(ptr, "missing required field \"strategy\"");
   if (!s["strategy"].is_string()) return err(ptr + "/strategy", "must be of type string");
   const auto name = s["strategy"].get<std::string>();
@@ -194,7 +196,7 @@ Status parse_corrupt(const Json& j, int parties, const std::string& base, Advers
 Result<AdversarySpec> parse_adversary(const Json& j, int parties) {
   AdversarySpec spec;
   const std::string base = "/adversary";
-  if (!j.is_object()) return err(base, "must be an object, got " + j.dump());
+  if (!j.is_object()) return err(base, "must be an object, got " + short_json(j));
   SMPC_RETURN_IF_ERROR(parse_corrupt(j, parties, base, spec));
   spec.model = j.value("model", "semi-honest") == "malicious" ? AdversaryModel::kMalicious
                                                               : AdversaryModel::kSemiHonest;

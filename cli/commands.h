@@ -4,6 +4,8 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <charconv>
+#include <cstdint>
 #include <string>
 
 #include "scenarios/driver_output.h"
@@ -19,6 +21,19 @@ void register_verify_command(CLI::App& app, int* exit_code);
 void register_verify_equiv(CLI::App& verify, int* exit_code);     // verify_equiv_command.cpp
 void register_verify_leakage(CLI::App& verify, int* exit_code);   // verify_leakage_command.cpp
 void register_verify_privacy(CLI::App& verify, int* exit_code);   // verify_privacy_command.cpp
+
+// --seed: an integer 0..2^64-1, like "seed" in a scenario. (CLI11 alone reads "-1" as
+// 2^64 - 1: a negative seed must be refused, not wrapped.)
+inline CLI::Validator seed_validator() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        std::uint64_t v = 0;
+        const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+        if (!text.empty() && ec == std::errc() && end == text.data() + text.size()) return "";
+        return "a seed is an integer from 0 to 18446744073709551615, got " + text;
+      },
+      "0..2^64-1", "seed");
+}
 
 // Prints what a scenarios/ driver produced: `out` on stdout, or `error` on stderr after
 // "<command>: "; returns its exit code.

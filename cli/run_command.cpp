@@ -26,7 +26,8 @@ void register_run_command(CLI::App& app, int* exit_code) {
       "Example: smpc run scenarios/examples/sum_5_lan.json --output report.json");
   cmd->add_option("scenario", opts->scenario, "Scenario file (JSON; see docs/scenarios.md)")
       ->required();
-  cmd->add_option("--seed", opts->seed, "Override the scenario's seed (all randomness flows from it)");
+  cmd->add_option("--seed", opts->seed, "Override the scenario's seed (all randomness flows from it)")
+      ->check(seed_validator());
   cmd->add_option("-o,--output", opts->output, "Write the JSON report to this file instead of stdout");
   cmd->add_flag("--local", opts->local,
                 "Run over in-memory threads instead of the simulator (no simulated time)");
@@ -54,24 +55,31 @@ void register_run_command(CLI::App& app, int* exit_code) {
       }
       ro.mutant = *m;
     }
+    const auto write_report = [opts, exit_code](const std::string& text) {
+      if (opts->output.empty()) {
+        std::cout << text;
+        return true;
+      }
+      std::ofstream out(opts->output, std::ios::binary);
+      out << text;
+      if (out) return true;
+      std::cerr << "error: " << opts->output << ": cannot write the report\n";
+      *exit_code = 2;
+      return false;
+    };
     auto record = run_scenario(*scenario, ro);
     if (!record.ok()) {
       std::cerr << "error: " << record.status().message() << "\n";
       *exit_code = 2;
+      // Stopped by a signal: the child is gone; leave what is known, and exit as the shell
+      // expects of a process ended by that signal (128 + its number).
+      if (const int sig = interrupting_signal(); sig != 0) {
+        write_report(interrupted_report(*scenario, ro, sig).dump(2) + "\n");
+        *exit_code = 128 + sig;
+      }
       return;
     }
-    const std::string text = report_json(*record).dump(2) + "\n";
-    if (opts->output.empty()) {
-      std::cout << text;
-    } else {
-      std::ofstream out(opts->output, std::ios::binary);
-      out << text;
-      if (!out) {
-        std::cerr << "error: " << opts->output << ": cannot write the report\n";
-        *exit_code = 2;
-        return;
-      }
-    }
+    if (!write_report(report_json(*record).dump(2) + "\n")) return;
     std::cerr << summary_text(*record);
     *exit_code = record->verdict_holds ? 0 : 1;
   });

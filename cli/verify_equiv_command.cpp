@@ -13,9 +13,9 @@ void register_verify_equiv(CLI::App& verify, int* exit_code) {
       "equiv", "Prove two circuits equivalent with Z3, or print a counterexample");
   cmd->add_option("a", opts->a, "First circuit file")->required();
   cmd->add_option("b", opts->b, "Second circuit file")->required();
-  cmd->add_option("--format-a", opts->format_a, "Format of A: bristol (Fashion) or legacy")
+  cmd->add_option("--format-a", opts->format_a, "Format of A: fashion (Bristol Fashion) or legacy, as in `smpc circuit`")
       ->capture_default_str();
-  cmd->add_option("--format-b", opts->format_b, "Format of B: bristol (Fashion) or legacy")
+  cmd->add_option("--format-b", opts->format_b, "Format of B: fashion (Bristol Fashion) or legacy")
       ->capture_default_str();
   cmd->add_option("--timeout", opts->timeout_s,
                   "Seconds for the whole check; outputs not proved by then are 'unknown'")

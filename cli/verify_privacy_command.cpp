@@ -142,7 +142,8 @@ void register_verify_privacy(CLI::App& verify, int* exit_code) {
   cmd->add_option("--runs", opts->runs, "Runs per input vector (default 200)");
   cmd->add_option("--alpha", opts->alpha,
                   "Family-wise false-alarm rate of the statistical tests (default 1e-3)");
-  cmd->add_option("--seed", opts->seed, "First seed (default 1)");
+  cmd->add_option("--seed", opts->seed, "First seed (default 1)")
+      ->check(seed_validator());
   cmd->add_flag("--simulated", opts->simulated,
                 "Run in the SimGrid simulator instead of in-memory threads (slower, same views)");
   cmd->add_flag("--json", opts->json, "Print the report as JSON on stdout");

@@ -1,5 +1,6 @@
 #include "scenarios/catalog.h"
 
+#include <algorithm>
 #include <sstream>
 
 #include "adversary/adversary_spec.h"
@@ -40,6 +41,15 @@ SecurityClaim smallest_claim(const ProtocolSpec& s) {
 
 std::string padded(const std::string& s, std::size_t width) {
   return s.size() >= width ? s + " " : s + std::string(width - s.size(), ' ');
+}
+
+// The width of a listing's first column: its longest name and two spaces, so that no name
+// runs into its text (second_price_auction did).
+template <typename Range, typename Name>
+std::size_t column_width(const Range& rows, Name name) {
+  std::size_t width = 0;
+  for (const auto& r : rows) width = std::max(width, std::string(name(r)).size());
+  return width + 2;
 }
 
 }  // namespace
@@ -87,10 +97,11 @@ nlohmann::json audit_scenario_json(const ProtocolSpec& spec, const AuditSetup& a
 
 std::string protocols_listing() {
   std::ostringstream out;
-  const std::string indent(12, ' ');
+  const std::size_t width = column_width(protocol_registry(), [](const auto* s) { return s->name; });
+  const std::string indent(width, ' ');
   for (const auto* s : protocol_registry()) {
-    out << padded(s->name, 12) << s->summary << "\n"
-        << indent << "domain: " << domain_name(s->domain) << "; parties: >= " << s->min_parties
+    out << padded(s->name, width) << s->summary << "\n"
+        << indent << "domain: " << domain_name(s->domain) << "; parties: " << party_range(*s)
         << "\n";
     for (const auto& p : s->parameters)
       out << indent << "parameter " << describe_param(p) << ": " << p.doc << "\n";
@@ -127,6 +138,8 @@ nlohmann::ordered_json protocols_listing_json() {
                    {"summary", s->summary},
                    {"domain", domain_name(s->domain)},
                    {"min_parties", s->min_parties},
+                   {"max_parties", s->max_parties > 0 ? nlohmann::ordered_json(s->max_parties)
+                                                      : nlohmann::ordered_json()},
                    {"parameters", params},
                    {"labels", labels},
                    {"claim",
@@ -143,15 +156,18 @@ std::string attacks_listing() {
   std::ostringstream out;
   out << "Strategies for \"adversary\": {\"script\": [...]} (docs/adversaries.md).\n"
          "Selectors for every strategy: party, label (exact or prefix*), round, to.\n\n";
-  for (const auto& s : strategy_catalog())
-    out << padded(s.name, 20) << s.summary << "\n"
-        << std::string(20, ' ') << "parameters: " << s.parameters << "\n";
+  const auto catalog = strategy_catalog();
+  const std::size_t width = column_width(catalog, [](const auto& s) { return s.name; });
+  for (const auto& s : catalog)
+    out << padded(s.name, width) << s.summary << "\n"
+        << std::string(width, ' ') << "parameters: " << s.parameters << "\n";
   return out.str();
 }
 
 std::string functions_listing() {
   std::ostringstream out;
-  for (const auto& f : function_catalog()) out << padded(f.name, 15) << f.summary << "\n";
+  const std::size_t width = column_width(function_catalog(), [](const auto& f) { return f.name; });
+  for (const auto& f : function_catalog()) out << padded(f.name, width) << f.summary << "\n";
   return out.str();
 }
 

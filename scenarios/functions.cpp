@@ -7,6 +7,7 @@
 #include "protocols/core/bristol.h"
 #include "protocols/core/circuit_builder.h"
 #include "protocols/core/field.h"
+#include "protocols/core/json_text.h"
 #include "protocols/core/mutants.h"
 
 namespace smpc {
@@ -329,7 +330,10 @@ Result<std::vector<std::vector<std::uint64_t>>> field_inputs(const std::vector<n
       const std::string ptr = "/inputs/" + std::to_string(p) + "/" + std::to_string(k);
       const auto& v = in[p][k];
       if (!v.is_number_unsigned() && !v.is_number_integer())
-        return err(ptr, "arithmetic functions take integers, got " + v.dump());
+        return err(ptr, "arithmetic functions take integers, got " + short_json(v));
+      if (!v.is_number_unsigned() && v.get<std::int64_t>() < 0)
+        return err(ptr, "value " + short_json(v) + " is not an element of the Mersenne-61 field "
+                        "(must be 0 <= v < 2^61 - 1)");
       const auto x = v.get<std::uint64_t>();
       if (x >= Fp61::kModulus)
         return err(ptr, "value " + std::to_string(x) +
@@ -366,7 +370,7 @@ std::string value_text(const nlohmann::json& v) {
   // An integer: as "0x…" so that encode_value reads it (int_lsb0). Anything else as its JSON
   // text, which encode_value refuses with a message that shows it.
   const auto x = non_negative_integer(v);
-  if (!x) return v.dump();
+  if (!x) return v.dump();  // a negative integer as a signed decimal ("-5")
   char buf[32];
   std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(*x));
   return buf;
@@ -414,7 +418,7 @@ Result<PartyInput> one_value_input(const std::vector<nlohmann::json>& in, std::s
 Result<std::size_t> bits_param(const nlohmann::json& spec, int fallback) {
   const auto& v = spec.contains("bits") ? spec["bits"] : nlohmann::json(fallback);
   if (!v.is_number_integer() || v.get<long long>() < 1 || v.get<long long>() > 64)
-    return err("/function/bits", "must be an integer from 1 to 64, got " + v.dump());
+    return err("/function/bits", "must be an integer from 1 to 64, got " + short_json(v));
   return static_cast<std::size_t>(v.get<long long>());
 }
 
@@ -488,7 +492,7 @@ Result<Function> build_vote(const nlohmann::json& spec, const std::vector<nlohma
     const auto ballot = in[p].size() == 1 ? non_negative_integer(in[p][0]) : std::nullopt;
     if (!ballot || *ballot > 1)
       return err("/inputs/" + std::to_string(p),
-                 "a ballot is one value, 0 (no) or 1 (yes), got " + in[p].dump());
+                 "a ballot is one value, 0 (no) or 1 (yes), got " + short_json(in[p]));
     SMPC_ASSIGN_OR_RETURN(auto input, one_value_input(in, p, bits));
     f.party_inputs.push_back(std::move(input));
   }

@@ -66,9 +66,9 @@ Status make_protocol(const Scenario& s, RunPlan& plan) {
   const ProtocolSpec& spec = *plan.spec;
   SMPC_ASSIGN_OR_RETURN(plan.params,
                         resolve_params(spec, s.protocol_params, s.parties, plan.seed));
-  if (s.parties < spec.min_parties)
-    return Error("/parties: protocol " + spec.name + " needs at least " +
-                 std::to_string(spec.min_parties) + " parties, got " + std::to_string(s.parties));
+  if (s.parties < spec.min_parties || (spec.max_parties > 0 && s.parties > spec.max_parties))
+    return Error("/parties: protocol " + spec.name + " needs " + party_range(spec) +
+                 " parties, got " + std::to_string(s.parties));
   SMPC_ASSIGN_OR_RETURN(auto protocol, spec.make(plan.params, plan.function.circuit, s.parties));
   plan.protocol = std::move(protocol);
   return OkStatus();

@@ -1,4 +1,5 @@
 #include "scenarios/privacy.h"
+#include "scenarios/json_input.h"
 
 #include <algorithm>
 #include <array>
@@ -39,11 +40,6 @@ Result<Bytes> from_hex(const std::string& hex) {
     out[i] = static_cast<std::uint8_t>(hi * 16 + lo);
   }
   return out;
-}
-
-std::string short_json(const nlohmann::json& j) {
-  std::string s = j.dump();
-  return s.size() > 80 ? s.substr(0, 77) + "..." : s;
 }
 
 // Refuses anything but a passive coalition: the test compares what a coalition that follows
@@ -377,14 +373,8 @@ nlohmann::ordered_json PrivacyReport::json() const {
 }
 
 Result<std::vector<nlohmann::json>> load_swap_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error(path + ": cannot open the swap file");
-  nlohmann::json doc;
-  try {
-    doc = nlohmann::json::parse(in);
-  } catch (const nlohmann::json::parse_error& e) {
-    return Error(path + ": not JSON: " + e.what());
-  }
+  // Hostile input is bounded and located the same way as a scenario file's (json_input.h).
+  SMPC_ASSIGN_OR_RETURN(const nlohmann::json doc, read_json_file(path));
   if (!doc.is_object() || !doc.contains("inputs"))
     return Error(path + ": /inputs: missing; the swap file is {\"inputs\": [[...], ...]} with "
                         "the shape of the scenario's inputs");

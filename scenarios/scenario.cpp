@@ -2,8 +2,10 @@
 
 #include "protocols/registry.h"
 #include "scenarios/catalog.h"
-#include <fstream>
-#include <sstream>
+#include "scenarios/json_input.h"
+
+#include <algorithm>
+#include <climits>
 
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/schema.hpp>
@@ -41,39 +43,127 @@ std::string to_pointer(const std::vector<std::string>& context) {
   return out.empty() ? "/" : out;
 }
 
-std::string short_value(const nlohmann::json& v) {
-  std::string s = v.dump();
-  if (s.size() > 60) s = s.substr(0, 57) + "...";
-  return s;
+// The schema node that describes the value at `pointer` (following properties, items, local
+// $refs and the alternatives of oneOf/anyOf); nullptr when the schema says nothing there.
+const nlohmann::json* resolve_ref(const nlohmann::json* node) {
+  static const nlohmann::json& root = scenario_schema();
+  while (node && node->is_object() && node->contains("$ref")) {
+    const auto ref = (*node)["$ref"].get<std::string>();  // "#/definitions/x"
+    node = &root.at(nlohmann::json::json_pointer(ref.substr(1)));
+  }
+  return node;
 }
 
-// The schema node that describes the value at `pointer` (following properties, items and
-// local $refs; nullptr where the schema branches with oneOf).
+const nlohmann::json* schema_child(const nlohmann::json* node, const std::string& token) {
+  node = resolve_ref(node);
+  if (!node || !node->is_object()) return nullptr;
+  if (node->contains("properties") && (*node)["properties"].contains(token))
+    return &(*node)["properties"][token];
+  if (node->contains("items")) return &(*node)["items"];
+  for (const char* k : {"oneOf", "anyOf"})
+    if (node->contains(k))
+      for (const auto& alt : (*node)[k])
+        if (const auto* c = schema_child(&alt, token)) return c;
+  return nullptr;
+}
+
 const nlohmann::json* schema_at(const std::string& pointer) {
-  static const nlohmann::json& root = scenario_schema();
-  const auto resolve = [](const nlohmann::json* node) {
-    while (node && node->contains("$ref")) {
-      const auto ref = (*node)["$ref"].get<std::string>();  // "#/definitions/x"
-      node = &root.at(nlohmann::json::json_pointer(ref.substr(1)));
-    }
-    return node;
-  };
-  const nlohmann::json* node = &root;
+  const nlohmann::json* node = &scenario_schema();
   std::size_t pos = 1;
   while (node && pos < pointer.size()) {
     const auto next = pointer.find('/', pos);
     const std::string token = pointer.substr(pos, next == std::string::npos ? next : next - pos);
     pos = next == std::string::npos ? pointer.size() : next + 1;
-    node = resolve(node);
-    if (node->contains("properties") && (*node)["properties"].contains(token))
-      node = &(*node)["properties"][token];
-    else if (node->contains("items"))
-      node = &(*node)["items"];
-    else
-      return nullptr;
+    node = schema_child(node, token);
   }
-  node = resolve(node);
-  return node && !node->contains("oneOf") ? node : nullptr;
+  return resolve_ref(node);
+}
+
+// What the schema node asks for, in the words of docs/scenarios.md ("an integer >= 0").
+std::string expected_of(const nlohmann::json* node) {
+  node = resolve_ref(node);
+  if (!node || !node->is_object()) return "something else";
+  for (const char* k : {"oneOf", "anyOf"}) {
+    if (!node->contains(k)) continue;
+    std::string out;
+    for (const auto& alt : (*node)[k]) out += (out.empty() ? "" : " or ") + expected_of(&alt);
+    return out;
+  }
+  if (node->contains("enum")) {
+    std::string out = "one of";
+    for (const auto& option : (*node)["enum"]) out += " " + option.dump();
+    return out;
+  }
+  static const std::pair<const char*, const char*> kTypes[] = {
+      {"integer", "an integer"}, {"number", "a number"}, {"string", "a string"},
+      {"array", "an array"},     {"object", "an object"}, {"boolean", "true or false"}};
+  std::string out = "a value of another kind";
+  const auto type = node->value("type", std::string());
+  for (const auto& [name, words] : kTypes)
+    if (type == name) out = words;
+  if (node->contains("minimum") && node->contains("maximum"))
+    return out + " from " + (*node)["minimum"].dump() + " to " + (*node)["maximum"].dump();
+  static const std::pair<const char*, const char*> kBounds[] = {
+      {"minimum", " >= "}, {"exclusiveMinimum", " > "}, {"maximum", " <= "}};
+  std::string bounds;
+  for (const auto& [key, op] : kBounds)
+    if (node->contains(key)) bounds += (bounds.empty() ? "" : " and") + (op + (*node)[key].dump());
+  out += bounds;
+  if (node->value("minLength", 0) > 0) out = "a non-empty string";
+  if (node->contains("maxItems")) out += " of at most " + (*node)["maxItems"].dump() + " items";
+  if (node->contains("minItems")) out += " of at least " + (*node)["minItems"].dump() + " items";
+  return out;
+}
+
+bool has_type(const nlohmann::json& v, const std::string& type) {
+  if (type == "integer") return v.is_number_integer();
+  if (type == "number") return v.is_number();
+  if (type == "string") return v.is_string();
+  if (type == "array") return v.is_array();
+  if (type == "object") return v.is_object();
+  if (type == "boolean") return v.is_boolean();
+  return true;
+}
+
+// The constraint of `node` that `v` breaks, computed here from the schema and the value (the
+// validator's own wording never reaches the user); "" when none is found.
+std::string violation(const nlohmann::json* node, const nlohmann::json& v) {
+  node = resolve_ref(node);
+  if (!node || !node->is_object()) return "";
+  if (node->contains("oneOf") || node->contains("anyOf")) return "must be " + expected_of(node);
+  // The wording of protocol parameters and script steps (protocol_spec.cpp, adversary/).
+  if (node->contains("type") && (*node)["type"].is_string() &&
+      !has_type(v, (*node)["type"].get<std::string>()))
+    return "must be of type " + (*node)["type"].get<std::string>();
+  if (node->contains("enum") && std::find((*node)["enum"].begin(), (*node)["enum"].end(), v) ==
+                                    (*node)["enum"].end())
+    return "must be " + expected_of(node);
+  if (v.is_number()) {
+    // Unsigned integers compare exactly (2^64 - 1 is not a double).
+    const auto less = [&v](const nlohmann::json& b) {
+      if (v.is_number_unsigned() && b.is_number_integer())
+        return b.is_number_unsigned() && v.get<std::uint64_t>() < b.get<std::uint64_t>();
+      return v.get<double>() < b.get<double>();
+    };
+    const auto equal = [&v](const nlohmann::json& b) { return v == b; };
+    if (node->contains("minimum") && less((*node)["minimum"]))
+      return "must be >= " + (*node)["minimum"].dump();
+    if (node->contains("exclusiveMinimum") &&
+        (less((*node)["exclusiveMinimum"]) || equal((*node)["exclusiveMinimum"])))
+      return "must be > " + (*node)["exclusiveMinimum"].dump();
+    if (node->contains("maximum") && !less((*node)["maximum"]) && !equal((*node)["maximum"]))
+      return "must be <= " + (*node)["maximum"].dump();
+  }
+  if (v.is_string() && node->value("minLength", 0) > 0 && v.get_ref<const std::string&>().empty())
+    return "must not be empty";
+  const auto items = [](const nlohmann::json& n) {
+    return n.dump() + (n == 1 ? " item" : " items");
+  };
+  if (v.is_array() && node->contains("maxItems") && v.size() > (*node)["maxItems"].get<std::size_t>())
+    return "must have at most " + items((*node)["maxItems"]);
+  if (v.is_array() && node->contains("minItems") && v.size() < (*node)["minItems"].get<std::size_t>())
+    return "must have at least " + items((*node)["minItems"]);
+  return "";
 }
 
 // The schema's "protocol" part comes from the registry, and so does this wording: the same
@@ -85,14 +175,22 @@ std::string protocol_problem(const nlohmann::json& doc) {
   const auto name = given["name"].get<std::string>();
   const ProtocolSpec* spec = find_protocol(name);
   if (!spec)
-    return "/protocol/name: unknown protocol " + nlohmann::json(name).dump() + " (known: " +
+    return "/protocol/name: unknown protocol " + short_json(nlohmann::json(name)) + " (known: " +
            protocol_names() + ")";
   auto params = resolve_params(*spec, given, 0, 0);
   return params.ok() ? "" : params.status().message();
 }
 
-// Turns the (often nested) valijson errors into the one message a person needs: the deepest
-// location, with the value found there.
+// The name between the last pair of quotes of a valijson message ("… constraints: 'colour'.").
+std::string quoted_name(const std::string& message) {
+  const auto q2 = message.rfind('\'');
+  const auto q1 = q2 == std::string::npos || q2 == 0 ? q2 : message.rfind('\'', q2 - 1);
+  if (q1 == std::string::npos || q2 == std::string::npos) return "";
+  return message.substr(q1 + 1, q2 - q1 - 1);
+}
+
+// Turns the (often nested) validator errors into the one message a person needs: the deepest
+// location, what the schema asks for there, and the value found there.
 std::string describe_schema_error(const valijson::ValidationResults& results,
                                   const nlohmann::json& doc) {
   valijson::ValidationResults::Error best;
@@ -107,53 +205,22 @@ std::string describe_schema_error(const valijson::ValidationResults& results,
   const std::string pointer = to_pointer(best.context);
   if (pointer.rfind("/protocol", 0) == 0)
     if (auto better = protocol_problem(doc); !better.empty()) return better;
-  std::string message = best.description;
-  // valijson's wording is precise but clumsy; say the common cases plainly.
-  if (message.find("could not be validated using 'properties'") != std::string::npos ||
-      message.find("additionalProperties") != std::string::npos) {
-    const auto q1 = message.find('\'', message.find("constraints"));
-    const auto q2 = q1 == std::string::npos ? q1 : message.find('\'', q1 + 1);
-    if (q1 != std::string::npos && q2 != std::string::npos)
-      return (pointer == "/" ? "" : pointer) + "/" + message.substr(q1 + 1, q2 - q1 - 1) +
-             ": unknown field";
-    return pointer + ": unknown field (" + message + ")";
+  const std::string& message = best.description;
+  const std::string at = pointer == "/" ? "" : pointer;
+  if (message.find("'additionalProperties'") != std::string::npos) {
+    return at + "/" + short_text(quoted_name(message), 60) + ": unknown field";
   }
-  if (message.rfind("Missing required property", 0) == 0) {
-    const auto q1 = message.find('\'');
-    const auto q2 = message.find('\'', q1 + 1);
-    return pointer + ": missing required field \"" + message.substr(q1 + 1, q2 - q1 - 1) + "\"";
-  }
-  const nlohmann::json* sub = schema_at(pointer);
-  if (message.find("'type' constraint") != std::string::npos && sub && sub->contains("type")) {
-    message = "must be of type " + (*sub)["type"].get<std::string>();
-  } else if (message.find("enum values") != std::string::npos && sub && sub->contains("enum")) {
-    message = "must be one of";
-    for (const auto& option : (*sub)["enum"]) message += " " + option.dump();
-  } else {
-    static const std::pair<const char*, const char*> kBounds[] = {
-        {"Expected number greater than or equal to ", ">= "},
-        {"Expected number less than or equal to ", "<= "},
-        {"Expected number greater than ", "> "},
-        {"Expected number less than ", "< "}};
-    for (const auto& [from, to] : kBounds) {
-      if (message.rfind(from, 0) != 0) continue;
-      std::string number = message.substr(std::string(from).size());
-      if (!number.empty() && number.back() == '.') number.pop_back();
-      if (number.find('.') != std::string::npos) {
-        while (number.back() == '0') number.pop_back();
-        if (number.back() == '.') number.pop_back();
-      }
-      message = std::string("must be ") + to + number;
-      break;
-    }
-  }
-  std::string value;
+  if (message.rfind("Missing required property", 0) == 0)
+    return pointer + ": missing required field " + short_json(quoted_name(message), 60);
+  const nlohmann::json* value = nullptr;
   try {
-    const auto& v = doc.at(nlohmann::json::json_pointer(pointer == "/" ? "" : pointer));
-    value = ", got " + short_value(v);
+    value = &doc.at(nlohmann::json::json_pointer(at));
   } catch (const nlohmann::json::exception&) {
   }
-  return pointer + ": " + message + value;
+  std::string problem = value ? violation(schema_at(pointer), *value) : "";
+  if (problem.empty())
+    problem = "does not fit the scenario schema here (`smpc schema` prints it)";
+  return pointer + ": " + problem + (value ? ", got " + short_json(*value) : "");
 }
 
 Status error_at(const std::string& pointer, const std::string& problem) {
@@ -161,16 +228,15 @@ Status error_at(const std::string& pointer, const std::string& problem) {
 }
 
 Status check_party(const nlohmann::json& v, int parties, const std::string& pointer) {
-  const auto p = v.get<long long>();
-  if (p < 0 || p >= parties)
-    return error_at(pointer, "party " + std::to_string(p) + " does not exist (parties are 0.." +
+  // The schema made it an integer >= 0 (unsigned in nlohmann's DOM).
+  if (!v.is_number_unsigned() || v.get<std::uint64_t>() >= static_cast<std::uint64_t>(parties))
+    return error_at(pointer, "party " + short_json(v) + " does not exist (parties are 0.." +
                                  std::to_string(parties - 1) + ")");
   return OkStatus();
 }
 
 Result<Scenario> interpret(const nlohmann::json& doc) {
   Scenario s;
-  s.document = doc;
   s.name = doc.at("name").get<std::string>();
   if (doc.contains("seed")) s.seed = doc["seed"].get<std::uint64_t>();
   s.parties = doc.at("parties").get<int>();
@@ -235,45 +301,62 @@ Status check_input_count(std::size_t entries, int parties) {
                std::to_string(parties) + " parties: give one entry per party (use [] for none)");
 }
 
-Result<Scenario> parse_scenario(const std::string& text, const std::string& path) {
-  const std::string prefix = path + ": ";
-  nlohmann::json doc;
-  try {
-    doc = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
-    // Report line and column rather than nlohmann's byte offset.
-    std::size_t line = 1, col = 1;
-    for (std::size_t i = 0; i + 1 < e.byte && i < text.size(); ++i) {
-      if (text[i] == '\n') {
-        ++line;
-        col = 1;
-      } else {
-        ++col;
-      }
-    }
-    std::string what = e.what();
-    if (auto pos = what.find("parse error"); pos != std::string::npos) what = what.substr(pos);
-    return Error(path + ":" + std::to_string(line) + ":" + std::to_string(col) +
-                 ": JSON syntax error: " + what);
+namespace {
+
+// The validator reads integers as int64_t, so 2^63..2^64-1 would look negative ("seed":
+// 18446744073709551615 refused as "must be >= 0"). While validating, such values stand in as
+// INT64_MAX, which every bound of the schema (all below 2^63) judges the same way.
+class BigUnsignedStandIns {
+ public:
+  explicit BigUnsignedStandIns(nlohmann::json& doc) { replace(doc); }
+  ~BigUnsignedStandIns() {
+    for (auto& [node, value] : saved_) *node = value;
   }
-  valijson::Validator validator;
+  BigUnsignedStandIns(const BigUnsignedStandIns&) = delete;
+  BigUnsignedStandIns& operator=(const BigUnsignedStandIns&) = delete;
+
+ private:
+  void replace(nlohmann::json& v) {  // depth is bounded by the parser (JsonLimits)
+    if (v.is_structured()) {
+      for (auto& child : v) replace(child);
+    } else if (v.is_number_unsigned() &&
+               v.get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX)) {
+      saved_.emplace_back(&v, v.get<std::uint64_t>());
+      v = static_cast<std::int64_t>(INT64_MAX);
+    }
+  }
+  std::vector<std::pair<nlohmann::json*, std::uint64_t>> saved_;
+};
+
+Result<Scenario> scenario_from_json(nlohmann::json doc, const std::string& path) {
+  const std::string prefix = path + ": ";
   valijson::ValidationResults results;
-  valijson::adapters::NlohmannJsonAdapter adapter(doc);
-  if (!validator.validate(compiled_schema(), adapter, &results))
-    return Error(prefix + describe_schema_error(results, doc));
+  bool valid = false;
+  {
+    const BigUnsignedStandIns stand_ins(doc);
+    valijson::Validator validator;
+    valijson::adapters::NlohmannJsonAdapter adapter(doc);
+    valid = validator.validate(compiled_schema(), adapter, &results);
+  }  // the real values are back: the message shows them
+  if (!valid) return Error(prefix + describe_schema_error(results, doc));
   auto s = interpret(doc);
   if (!s.ok()) return s.status().with_prefix(prefix);
   s->path = path;
+  s->document = std::move(doc);
   return s;
 }
 
+}  // namespace
+
+Result<Scenario> parse_scenario(const std::string& text, const std::string& path) {
+  SMPC_ASSIGN_OR_RETURN(nlohmann::json doc, parse_json_text(text, path));
+  return scenario_from_json(std::move(doc), path);
+}
+
 Result<Scenario> load_scenario_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error(path + ": cannot open the file");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) return Error(path + ": cannot read the file");
-  return parse_scenario(ss.str(), path);
+  // The text is freed before the document is validated and interpreted.
+  SMPC_ASSIGN_OR_RETURN(nlohmann::json doc, read_json_file(path));
+  return scenario_from_json(std::move(doc), path == "-" ? "<stdin>" : path);
 }
 
 }  // namespace smpc

@@ -20,8 +20,7 @@ namespace {
 
 // ---- smpc verify equiv ----
 
-Result<Circuit> load_circuit(const std::string& path, std::string format) {
-  if (format == "bristol") format = "fashion";  // Bristol Fashion, the default
+Result<Circuit> load_circuit(const std::string& path, const std::string& format) {
   SMPC_ASSIGN_OR_RETURN(const BristolFormat fmt, parse_bristol_format(format));
   return load_bristol(path, fmt);
 }

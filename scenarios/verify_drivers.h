@@ -13,7 +13,7 @@ namespace smpc {
 
 struct EquivRequest {
   std::string a, b;
-  std::string format_a = "bristol", format_b = "bristol";
+  std::string format_a = "fashion", format_b = "fashion";  // or "legacy", as in `smpc circuit`
   double timeout_s = 60;
   bool json = false;
 };

@@ -19,12 +19,16 @@
 #include "simulator/sim_network.h"
 
 #include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/prctl.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
+#include <csignal>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -424,6 +428,33 @@ bool write_all(int fd, const std::string& data) {
   return true;
 }
 
+// SIGINT, SIGTERM and SIGHUP while a simulation child runs. Their default action would end the
+// parent alone and leave the child simulating to the end; instead the handler records the
+// signal, and the parent kills the child and reports the run as interrupted.
+volatile std::sig_atomic_t g_stop_signal = 0;
+extern "C" void record_stop_signal(int sig) { g_stop_signal = sig; }
+
+class StopSignals {
+ public:
+  StopSignals() {
+    g_stop_signal = 0;
+    struct sigaction sa {};
+    sa.sa_handler = record_stop_signal;
+    sigemptyset(&sa.sa_mask);
+    for (std::size_t i = 0; i < 3; ++i) ::sigaction(kSignals[i], &sa, &old_[i]);
+  }
+  ~StopSignals() { restore(); }
+  StopSignals(const StopSignals&) = delete;
+  StopSignals& operator=(const StopSignals&) = delete;
+  void restore() {
+    for (std::size_t i = 0; i < 3; ++i) ::sigaction(kSignals[i], &old_[i], nullptr);
+  }
+
+ private:
+  static constexpr int kSignals[3] = {SIGINT, SIGTERM, SIGHUP};
+  struct sigaction old_[3] {};
+};
+
 // Child side of the fork: simulate, report through the pipe, _exit (no static destructors, no
 // return into the caller's code). First byte 'R' + JSON result, or 'E' + error text.
 [[noreturn]] void child_main(int fd, int parties, const SimRunOptions& options,
@@ -448,6 +479,8 @@ Result<RunResult> run_forked(int parties, const SimRunOptions& options, const Pa
   if (::pipe2(fds, O_CLOEXEC) != 0)
     return Error(std::string("simulation: pipe failed: ") + std::strerror(errno));
   std::fflush(nullptr);  // or buffered output would be written twice
+  StopSignals stop_signals;
+  const pid_t parent = ::getpid();
   const pid_t pid = ::fork();
   if (pid < 0) {
     const int err = errno;
@@ -456,16 +489,32 @@ Result<RunResult> run_forked(int parties, const SimRunOptions& options, const Pa
     return Error(std::string("simulation: fork failed: ") + std::strerror(err));
   }
   if (pid == 0) {
+    // The child ends with its parent, however the parent ends (even by SIGKILL), and takes
+    // the three signals' default action itself (a terminal's Ctrl-C reaches both).
+    stop_signals.restore();
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (::getppid() != parent) ::_exit(5);
     ::close(fds[0]);
     child_main(fds[1], parties, options, body);
   }
   ::close(fds[1]);
   // Read everything before waiting: a large result would otherwise block the child on a full
-  // pipe while we block on waitpid.
+  // pipe while we block on waitpid. poll() with a timeout, so a signal is seen even when it
+  // arrives between the check and the wait.
   std::string data;
   char buf[1 << 16];
   for (;;) {
-    ssize_t r = ::read(fds[0], buf, sizeof buf);
+    if (const int sig = g_stop_signal) {
+      ::kill(pid, SIGKILL);
+      while (::waitpid(pid, nullptr, 0) < 0 && errno == EINTR) {
+      }
+      ::close(fds[0]);
+      return Error(std::string("interrupted by SIG") + sigabbrev_np(sig) +
+                   ": the simulation was stopped before the run ended");
+    }
+    pollfd readable{fds[0], POLLIN, 0};
+    if (::poll(&readable, 1, 100) <= 0) continue;  // timeout or EINTR: check the signal
+    const ssize_t r = ::read(fds[0], buf, sizeof buf);
     if (r < 0 && errno == EINTR) continue;
     if (r <= 0) break;
     data.append(buf, static_cast<std::size_t>(r));
@@ -502,6 +551,8 @@ Result<RunResult> run_forked(int parties, const SimRunOptions& options, const Pa
 }
 
 }  // namespace
+
+int stop_signal() { return g_stop_signal; }
 
 Result<RunResult> run_simulated(int parties, const SimRunOptions& options, const PartyBody& body) {
   SMPC_RETURN_IF_ERROR(check_spec(parties, options));

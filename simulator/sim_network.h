@@ -61,4 +61,8 @@ struct SimRunOptions {
 // (child process crashed); protocol aborts are outcomes, not errors.
 Result<RunResult> run_simulated(int parties, const SimRunOptions& options, const PartyBody& body);
 
+// SIGINT, SIGTERM or SIGHUP received while the last forked simulation ran (0: none). The child
+// was killed and run_simulated returned "interrupted by SIG…"; the caller writes what it has.
+int stop_signal();
+
 }  // namespace smpc

@@ -13,8 +13,12 @@ namespace smpc {
 
 Result<BristolFormat> parse_bristol_format(std::string_view name) {
   if (name == "fashion" || name == "bristol_fashion") return BristolFormat::kFashion;
-  if (name == "legacy" || name == "bristol_legacy" || name == "bristol")
-    return BristolFormat::kLegacy;
+  if (name == "legacy" || name == "bristol_legacy") return BristolFormat::kLegacy;
+  // Plain "bristol" meant legacy to `smpc circuit` and Fashion to `smpc verify equiv`: every
+  // command now takes the same two names, and the ambiguous one is refused.
+  if (name == "bristol")
+    return Error("circuit format 'bristol' is ambiguous: say 'fashion' (Bristol Fashion) or "
+                 "'legacy' (the original Bristol format)");
   return Error("unknown circuit format '" + std::string(name) +
                "' (expected 'fashion' or 'legacy')");
 }

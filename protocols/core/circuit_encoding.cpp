@@ -4,16 +4,19 @@ namespace smpc {
 
 Result<ValueEncoding> parse_value_encoding(std::string_view name) {
   if (name == "int_lsb0") return ValueEncoding::kIntLsb0;
+  if (name == "int_lsb0_signed") return ValueEncoding::kIntLsb0Signed;
   if (name == "bytes_reversed_lsb0") return ValueEncoding::kBytesReversedLsb0;
   if (name == "bytes_msb0") return ValueEncoding::kBytesMsb0;
   return Error("unknown encoding '" + std::string(name) +
-               "' (expected int_lsb0, bytes_reversed_lsb0 or bytes_msb0)");
+               "' (expected int_lsb0, int_lsb0_signed, bytes_reversed_lsb0 or bytes_msb0)");
 }
 
 const char* value_encoding_name(ValueEncoding e) {
   switch (e) {
     case ValueEncoding::kIntLsb0:
       return "int_lsb0";
+    case ValueEncoding::kIntLsb0Signed:
+      return "int_lsb0_signed";
     case ValueEncoding::kBytesReversedLsb0:
       return "bytes_reversed_lsb0";
     case ValueEncoding::kBytesMsb0:
@@ -57,12 +60,39 @@ Result<std::vector<std::uint8_t>> hex_bytes(std::string_view text) {
   return out;
 }
 
+// "-5" in `width` wires of two's complement (width <= 64), range -2^(w-1) .. 2^(w-1)-1.
+Result<std::vector<std::uint64_t>> encode_signed(std::string_view text, std::size_t width) {
+  const bool negative = !text.empty() && text[0] == '-';
+  const std::string_view digits = negative ? text.substr(1) : text;
+  if (digits.empty() || digits.find_first_not_of("0123456789") != std::string_view::npos)
+    return Error("integer " + quoted(text) + " is neither 0x-hex nor a signed decimal");
+  if (width == 0 || width > 64)
+    return Error("signed decimal " + quoted(text) + " needs a value of 1 to 64 wires, this one "
+                 "has " + std::to_string(width) + " (write it in 0x hex)");
+  std::uint64_t magnitude = 0;
+  for (char ch : digits) {
+    const auto d = static_cast<std::uint64_t>(ch - '0');
+    if (magnitude > (UINT64_MAX - d) / 10) magnitude = UINT64_MAX;  // out of range below
+    else magnitude = magnitude * 10 + d;
+  }
+  // |min| = 2^(w-1); max = 2^(w-1) - 1.
+  const std::uint64_t half = std::uint64_t{1} << (width - 1);
+  if (negative ? magnitude > half : magnitude >= half)
+    return Error("integer " + quoted(text) + " does not fit in " + std::to_string(width) +
+                 " signed bits (-" + std::to_string(half) + " to " + std::to_string(half - 1) +
+                 ")");
+  const std::uint64_t v = negative ? ~magnitude + 1 : magnitude;
+  return bits_of(v, width);
+}
+
 }  // namespace
 
 Result<std::vector<std::uint64_t>> encode_value(std::string_view text, std::size_t width,
                                                 ValueEncoding e) {
   std::vector<std::uint64_t> bits(width, 0);
-  if (e == ValueEncoding::kIntLsb0) {
+  const bool hex = text.size() >= 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X');
+  if (e == ValueEncoding::kIntLsb0Signed && !hex) return encode_signed(text, width);
+  if (e == ValueEncoding::kIntLsb0 || e == ValueEncoding::kIntLsb0Signed) {
     if (text.size() >= 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X')) {
       const std::string_view t = text.substr(2);
       if (t.empty()) return Error("integer " + quoted(text) + " has no digits");
@@ -85,7 +115,8 @@ Result<std::vector<std::uint64_t>> encode_value(std::string_view text, std::size
     std::uint64_t v = 0;
     for (char ch : text) {
       if (ch < '0' || ch > '9')
-        return Error("integer " + quoted(text) + " is neither 0x-hex nor decimal");
+        return Error("integer " + quoted(text) + " is neither 0x-hex nor decimal" +
+                     (text[0] == '-' ? " (a negative value needs the encoding int_lsb0_signed)" : ""));
       const auto d = static_cast<std::uint64_t>(ch - '0');
       if (v > (UINT64_MAX - d) / 10)
         return Error("decimal integer " + quoted(text) + " exceeds 2^64-1; write it in 0x hex");
@@ -122,6 +153,14 @@ Result<std::string> decode_value(std::span<const std::uint64_t> bits, ValueEncod
       return Error("wire bit " + std::to_string(k) + " is " + std::to_string(bits[k]) +
                    ", not 0 or 1");
   static const char* kHex = "0123456789abcdef";
+  if (e == ValueEncoding::kIntLsb0Signed) {
+    if (bits.empty() || bits.size() > 64)
+      return Error("encoding int_lsb0_signed needs 1 to 64 wires, this value has " +
+                   std::to_string(bits.size()));
+    std::uint64_t v = value_of(bits);
+    if (bits.back() && bits.size() < 64) v |= ~std::uint64_t{0} << bits.size();  // sign-extend
+    return std::to_string(static_cast<std::int64_t>(v));
+  }
   if (e == ValueEncoding::kIntLsb0) {
     std::string digits;  // least significant first
     for (std::size_t j = 0; 4 * j < bits.size(); ++j) {

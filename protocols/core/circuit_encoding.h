@@ -2,6 +2,9 @@
 // ../shared/circuits/bristol/README.md, in one place (CLI, tests, scenarios).
 //
 //   int_lsb0             "0x…" hex (or decimal up to 2^64-1) integer; wire k = bit k.
+//   int_lsb0_signed      the same wires, read as two's complement: a signed decimal ("-5",
+//                        -2^(w-1) .. 2^(w-1)-1 for w wires) or "0x…" (the raw bits); outputs are
+//                        signed decimals.
 //   bytes_reversed_lsb0  hex byte string, byte 0 first (FIPS order); wire k = bit (k mod 8) of
 //                        byte (n/8 - 1 - k/8): the string read as one big-endian integer, LSB
 //                        first (Bristol Fashion aes_128.txt, sha256.txt).
@@ -20,9 +23,9 @@
 
 namespace smpc {
 
-enum class ValueEncoding { kIntLsb0, kBytesReversedLsb0, kBytesMsb0 };
+enum class ValueEncoding { kIntLsb0, kBytesReversedLsb0, kBytesMsb0, kIntLsb0Signed };
 
-// "int_lsb0" | "bytes_reversed_lsb0" | "bytes_msb0".
+// "int_lsb0" | "int_lsb0_signed" | "bytes_reversed_lsb0" | "bytes_msb0".
 Result<ValueEncoding> parse_value_encoding(std::string_view name);
 const char* value_encoding_name(ValueEncoding e);
 
@@ -31,7 +34,7 @@ const char* value_encoding_name(ValueEncoding e);
 Result<std::vector<std::uint64_t>> encode_value(std::string_view text, std::size_t width,
                                                 ValueEncoding e);
 // Wire bits -> text in the same form the vectors use: int_lsb0 as minimal lowercase "0x…"
-// ("0x0" for zero); byte encodings as lowercase hex of width/8 bytes. Bits other than 0/1 are an
+// ("0x0" for zero); int_lsb0_signed as a signed decimal (at most 64 wires); byte encodings as lowercase hex of width/8 bytes. Bits other than 0/1 are an
 // error, as is a byte encoding of a width that is not a multiple of 8.
 Result<std::string> decode_value(std::span<const std::uint64_t> bits, ValueEncoding e);
 

@@ -1,5 +1,7 @@
 #include "protocols/core/protocol_spec.h"
 
+#include "protocols/core/json_text.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -59,20 +61,29 @@ nlohmann::json json_number(double v) {
   return v;
 }
 
+std::string party_range(const ProtocolSpec& spec) {
+  const std::string lo = std::to_string(spec.min_parties);
+  if (spec.max_parties <= 0) return "at least " + lo;
+  if (spec.max_parties == spec.min_parties) return "exactly " + lo;
+  return lo + " to " + std::to_string(spec.max_parties);
+}
+
 Result<ProtocolParams> resolve_params(const ProtocolSpec& spec, const nlohmann::json& given,
                                       int /*parties*/, std::uint64_t seed) {
   ProtocolParams out = nlohmann::json::object();
   if (!given.is_null() && !given.is_object())
-    return Error("/protocol: must be of type object, got " + given.dump());
+    return Error("/protocol: must be of type object, got " + short_json(given));
   for (const auto& [key, value] : given.items()) {
     if (key == "name") continue;
+    const std::string& name = key;  // clang 14 (the fuzz build) cannot capture a binding
     const auto it = std::find_if(spec.parameters.begin(), spec.parameters.end(),
-                                 [&key](const ParamSpec& p) { return p.name == key; });
+                                 [&name](const ParamSpec& p) { return p.name == name; });
     if (it == spec.parameters.end())
-      return Error("/protocol/" + key + ": protocol " + spec.name + " takes no parameter \"" +
-                   key + "\" (its parameters: " + param_names(spec) + ")");
+      return Error("/protocol/" + short_text(key) + ": protocol " + spec.name +
+                   " takes no parameter \"" + short_text(key) + "\" (its parameters: " +
+                   param_names(spec) + ")");
     if (const auto problem = value_problem(*it, value); !problem.empty())
-      return Error("/protocol/" + key + ": " + problem + ", got " + value.dump());
+      return Error("/protocol/" + short_text(key) + ": " + problem + ", got " + short_json(value));
     out[key] = value;
   }
   for (const auto& p : spec.parameters) {

@@ -139,6 +139,7 @@ struct ProtocolSpec {
   std::string summary{};  // one line for `smpc list protocols`
   CircuitDomain domain = CircuitDomain::kField61;
   int min_parties = 2;
+  int max_parties = 0;  // 0: no upper bound (yao: exactly two parties)
   std::vector<ParamSpec> parameters{};
   // Every message label it sends (protocols/<name>/labels.h).
   std::vector<std::string_view> labels{};
@@ -186,5 +187,9 @@ ParamSpec dealer_seed_param();
 
 // "threshold: integer >= 0 (default: ...)" lines, for listings and the docs table.
 std::string describe_param(const ParamSpec& p);
+
+// "at least 3", "exactly 2", "2 to 8": the party counts the spec runs with (for messages and
+// `smpc list protocols`).
+std::string party_range(const ProtocolSpec& spec);
 
 }  // namespace smpc

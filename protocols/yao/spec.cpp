@@ -11,6 +11,7 @@ const ProtocolSpec& yao_spec() {
       {.name = "yao", .summary = "Yao's garbled circuits, half-gates + free-XOR, IKNP OT; "
                                  "semi-honest, one corruption; constant rounds",
        .domain = CircuitDomain::kBoolean,
+       .max_parties = 2,
        .parameters = {{.name = "garbler",
                        .minimum = 0,
                        .maximum = 1,

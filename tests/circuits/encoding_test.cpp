@@ -87,3 +87,34 @@ RC_GTEST_PROP(ValueEncoding, DecodeInvertsEncode, ()) {
 
 }  // namespace
 }  // namespace smpc
+
+namespace smpc {
+// Two's complement in w wires: signed decimals in, signed decimals out; hex gives the raw bits.
+TEST(ValueEncoding, SignedDecimalsInTwosComplement) {
+  const auto e = ValueEncoding::kIntLsb0Signed;
+  EXPECT_EQ(*parse_value_encoding("int_lsb0_signed"), e);
+  EXPECT_EQ(value_of(*encode_value("-1", 8, e)), 0xffu);
+  EXPECT_EQ(value_of(*encode_value("-128", 8, e)), 0x80u);
+  EXPECT_EQ(value_of(*encode_value("127", 8, e)), 0x7fu);
+  EXPECT_EQ(value_of(*encode_value("0xff", 8, e)), 0xffu);
+  EXPECT_EQ(value_of(*encode_value("-9223372036854775808", 64, e)), 0x8000000000000000u);
+  EXPECT_EQ(*decode_value(bits_of(0xff, 8), e), "-1");
+  EXPECT_EQ(*decode_value(bits_of(0x80, 8), e), "-128");
+  EXPECT_EQ(*decode_value(bits_of(0x7f, 8), e), "127");
+  EXPECT_EQ(*decode_value(bits_of(0x8000000000000000u, 64), e), "-9223372036854775808");
+  for (std::int64_t v : {-5, -1, 0, 1, 42, -300})
+    EXPECT_EQ(*decode_value(*encode_value(std::to_string(v), 16, e), e), std::to_string(v));
+  EXPECT_EQ(encode_value("128", 8, e).status().message(),
+            "integer '128' does not fit in 8 signed bits (-128 to 127)");
+  EXPECT_FALSE(encode_value("-129", 8, e).ok());
+  EXPECT_FALSE(encode_value("-", 8, e).ok());
+  EXPECT_FALSE(encode_value("5-", 8, e).ok());
+  EXPECT_FALSE(encode_value("-1", 65, e).ok());  // wider than 64: hex only
+  EXPECT_FALSE(decode_value(bits_of(0, 65), e).ok());
+  // The unsigned encoding says where negative values go.
+  EXPECT_NE(encode_value("-1", 8, ValueEncoding::kIntLsb0).status().message().find(
+                "int_lsb0_signed"),
+            std::string::npos);
+}
+
+}  // namespace smpc

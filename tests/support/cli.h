@@ -1,7 +1,9 @@
 // Runs the smpc executable in a subprocess and captures exit code, stdout and stderr.
 #pragma once
 
+#include <fcntl.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -9,6 +11,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace smpc::testing {
 
@@ -46,6 +49,24 @@ inline CliResult run_cli(const std::string& args) {
   r.out = slurp(out);
   r.err = slurp(err);
   return r;
+}
+
+// Starts smpc with `args` (no shell in between, so the pid is smpc's own), stdin and stdout on
+// /dev/null, stderr to `err_path`. The caller waits for it.
+inline pid_t spawn_cli(const std::vector<std::string>& args,
+                       const std::string& err_path = "/dev/null") {
+  const pid_t pid = ::fork();
+  if (pid != 0) return pid;
+  const int null = ::open("/dev/null", O_RDWR);
+  const int err = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  ::dup2(null, 0);
+  ::dup2(null, 1);
+  ::dup2(err, 2);
+  std::vector<char*> argv{const_cast<char*>(SMPC_CLI_PATH)};
+  for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  ::execv(SMPC_CLI_PATH, argv.data());
+  ::_exit(127);
 }
 
 inline std::string example(const std::string& name) {

@@ -1,0 +1,56 @@
+#include "protocols/core/json_text.h"
+
+#include <algorithm>
+
+namespace smpc {
+namespace {
+
+using Json = nlohmann::json;
+
+std::string quoted(const std::string& s) {  // broken UTF-8 (a cut) is replaced, never thrown
+  return Json(s).dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+// Serialises at most about `budget` characters: a huge array or object is never dumped whole.
+void append_short(const Json& v, std::string& out, std::size_t budget) {
+  if (out.size() > budget) return;
+  if (v.is_string()) {
+    const auto& s = v.get_ref<const std::string&>();
+    std::size_t n = std::min(s.size(), budget - out.size() + 1);
+    while (n < s.size() && n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+    out += quoted(s.substr(0, n));
+    if (n < s.size()) out.pop_back();  // the string goes on: no closing quote
+    return;
+  }
+  if (!v.is_structured()) {
+    out += v.dump();
+    return;
+  }
+  const bool object = v.is_object();
+  out += object ? '{' : '[';
+  bool first = true;
+  for (auto it = v.begin(); it != v.end() && out.size() <= budget; ++it) {
+    if (!first) out += ',';
+    first = false;
+    if (object) out += quoted(it.key()) + ":";
+    append_short(*it, out, budget);
+  }
+  out += object ? '}' : ']';
+}
+
+}  // namespace
+
+std::string short_text(const std::string& text, std::size_t max) {
+  if (text.size() <= max) return text;
+  std::size_t n = max > 3 ? max - 3 : 0;  // "…" takes three bytes
+  while (n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
+  return text.substr(0, n) + "…";
+}
+
+std::string short_json(const nlohmann::json& value, std::size_t max) {
+  std::string out;
+  append_short(value, out, max);
+  return short_text(out, max);
+}
+
+}  // namespace smpc

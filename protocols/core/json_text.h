@@ -1,0 +1,18 @@
+// Values quoted in error messages: every layer that names a bad value says it the same short
+// way, so a 20,000-character value (or a 64 MiB array) is never printed whole.
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace smpc {
+
+// Text cut to at most `max` bytes (at a UTF-8 boundary), "…" marking the cut.
+std::string short_text(const std::string& text, std::size_t max = 80);
+
+// A value's JSON text cut the same way; a long array or object is never serialised whole.
+std::string short_json(const nlohmann::json& value, std::size_t max = 80);
+
+}  // namespace smpc
