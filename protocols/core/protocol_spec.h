@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "protocols/core/circuit.h"
+#include "protocols/core/message_label.h"
 #include "protocols/core/protocol.h"
 #include "protocols/core/status.h"
 
@@ -105,7 +106,8 @@ struct ProtocolSpec {
   CircuitDomain domain = CircuitDomain::kField61;
   int min_parties = 2;
   std::vector<ParamSpec> parameters;
-  std::vector<std::string_view> labels;  // every message label it sends (protocols/<name>/labels.h)
+  // Every message label it sends, with its message layout (protocols/<name>/labels.h).
+  std::vector<MessageLabel> labels;
   AuditSetup audit;
   PropertyHints property;
   CostFormula cost;

@@ -46,7 +46,8 @@ ProtocolSpec build_gmw_dealer() {
       "gmw_dealer",
       "GMW online phase with triples from a simulated trusted dealer (no offline phase)");
   s.parameters = {dealer_seed_param()};
-  s.labels = {labels::gmw::kInput, labels::gmw::kAnd, labels::gmw::kOutput};
+  // The online phase's labels only (the first three of gmw's list).
+  s.labels.assign(std::begin(labels::gmw::kAll), std::begin(labels::gmw::kAll) + 3);
   s.cost = cost_of(GmwPreprocessing::kTrustedDealer);
   s.property = {.max_parties = 5, .runs = 30, .max_gates = 40, .adversarial_runs = 40,
                 .determinism_runs = 8};

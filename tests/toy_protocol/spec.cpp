@@ -19,7 +19,8 @@ ProtocolSpec build() {
   s.summary = "test-only two-party additive sharing; linear functions; semi-honest";
   s.domain = CircuitDomain::kField61;
   s.min_parties = 2;
-  s.labels = {kShare, kOpen};
+  s.labels = {{kShare, "field elements: one additive share per input wire of the sender"},
+              {kOpen, "field elements: the sender's share of each output wire of the recipient"}};
   s.audit = {.parties = 2, .function = {{"name", "sum"}}, .inputs = {5, 6}};
   s.property = {.max_parties = 2, .runs = 10, .linear_only = true, .adversarial_runs = 10,
                 .determinism_runs = 3};
