@@ -17,26 +17,49 @@ std::vector<ViewEntry> Coalition::joint_view() const {
 }
 
 AdversarialChannel::AdversarialChannel(PartyContext& ctx, Coalition& coalition, Rng rng)
-    : inner_(ctx.net), ctx_(ctx), coalition_(coalition), rng_(std::move(rng)) {}
+    : inner_(ctx.net), ctx_(ctx), coalition_(coalition), rng_(std::move(rng)) {
+  const auto& script = coalition_.spec().script;
+  hits_.resize(script.size());
+  seen_.resize(script.size());
+  // Party strategies (input substitution) act before the run, on every party they select.
+  for (std::size_t i = 0; i < script.size(); ++i)
+    if (!strategy_of(script[i]).selects_messages && (!script[i].party || *script[i].party == self()))
+      hits_[i].matched = hits_[i].hits = 1;
+}
 
 bool AdversarialChannel::matches(const StrategyStep& s, PartyId to, std::string_view label,
                                  std::uint32_t round) const {
   if (s.party && *s.party != self()) return false;
-  if (s.label) {
-    const std::string& want = *s.label;
-    if (!want.empty() && want.back() == '*') {
-      if (label.substr(0, want.size() - 1) != std::string_view(want).substr(0, want.size() - 1))
-        return false;
-    } else if (label != want) {
-      return false;
-    }
-  }
+  if (s.label && !label_selects(*s.label, label)) return false;
   if (s.round && *s.round != round) return false;
   // Equivocation uses `to` to choose recipients, not to select messages.
   if (!s.to.empty() && strategy_of(s).to_selects &&
       std::find(s.to.begin(), s.to.end(), to) == s.to.end())
     return false;
   return true;
+}
+
+bool AdversarialChannel::nth_occurrence(std::size_t i, std::string_view label) {
+  const auto& want = coalition_.spec().script[i].occurrence;
+  if (!want) return true;
+  auto it = seen_[i].find(label);
+  if (it == seen_[i].end()) it = seen_[i].emplace(std::string(label), 0).first;
+  return ++it->second == *want;
+}
+
+void AdversarialChannel::apply_step(std::size_t i, Outgoing& out) {
+  const StrategyStep& s = coalition_.spec().script[i];
+  StepHits& h = hits_[i];
+  ++h.matched;
+  StepEffect effect = StepEffect::kUnchanged;
+  try {
+    effect = strategy_of(s).apply(s, out, *this);
+  } catch (const Abort&) {
+    ++h.hits;  // crash: the party stopped
+    throw;
+  }
+  if (effect == StepEffect::kChanged) ++h.hits;
+  if (effect == StepEffect::kOutOfRange) ++h.out_of_range;
 }
 
 void AdversarialChannel::emit(PartyId to, std::string_view label, const Message& m) {
@@ -49,10 +72,12 @@ void AdversarialChannel::emit(PartyId to, std::string_view label, const Message&
 
 void AdversarialChannel::send(PartyId to, std::string_view label, const Message& message) {
   Outgoing out{to, label, ctx_.meter.max_round_received() + 1, message};
-  for (const StrategyStep& s : coalition_.spec().script) {
-    const Strategy& strategy = strategy_of(s);
-    if (!strategy.apply || !matches(s, to, label, out.round)) continue;
-    strategy.apply(s, out, *this);
+  const auto& script = coalition_.spec().script;
+  for (std::size_t i = 0; i < script.size(); ++i) {
+    const StrategyStep& s = script[i];
+    if (!strategy_of(s).apply || !matches(s, to, label, out.round) || !nth_occurrence(i, label))
+      continue;
+    apply_step(i, out);
   }
   const Message& m = out.message;
   const int copies = out.copies;
@@ -166,7 +191,10 @@ PartyOutput run_corrupted(PartyContext& ctx, Coalition& coalition,
   AdversarialChannel adv(ctx, coalition, ctx.rng.derive("adversary"));
   PartyContext actx{adv, ctx.rng, ctx.clock, ctx.meter, ctx.annotations};
   const auto keep_view = [&] {
-    if (ctx.annotations) (*ctx.annotations)["view"] = adv.view_json(inputs, seed);
+    if (!ctx.annotations) return;
+    (*ctx.annotations)["view"] = adv.view_json(inputs, seed);
+    if (!coalition.spec().script.empty())
+      (*ctx.annotations)["script_hits"] = step_hits_json(adv.hits());
   };
   try {
     PartyOutput out = body(actx);

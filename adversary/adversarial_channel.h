@@ -56,10 +56,15 @@ class AdversarialChannel final : public Channel, private SenderControl {
   nlohmann::json view_json(const std::vector<std::uint64_t>& inputs, std::uint64_t seed) const;
   // Messages held back by `reorder` and never followed by another: sent at the end.
   void flush();
+  // Per script step, what it did to this party's messages so far.
+  const std::vector<StepHits>& hits() const { return hits_; }
 
  private:
   bool matches(const StrategyStep& s, PartyId to, std::string_view label,
                std::uint32_t round) const;
+  // Counts the message for step i's `occurrence`; true when the step selects it.
+  bool nth_occurrence(std::size_t i, std::string_view label);
+  void apply_step(std::size_t i, Outgoing& out);
   void record(const Message& m);
   void emit(PartyId to, std::string_view label, const Message& m);
   std::optional<Message> take_rushed(PartyId from);
@@ -83,12 +88,15 @@ class AdversarialChannel final : public Channel, private SenderControl {
   std::set<PartyId> cut_off_;                                         // selective abort
   std::map<PartyId, std::deque<Message>> rushed_;                     // rushing
   std::optional<std::uint32_t> rushed_round_;
+  std::vector<StepHits> hits_;                                        // per script step
+  std::vector<std::map<std::string, std::uint32_t, std::less<>>> seen_;  // occurrence, per step
 };
 
 // Runs `body` as corrupted party ctx.net.self() of the coalition: through an AdversarialChannel
 // whose attack randomness is a stream of its own (the protocol's randomness stays as in the
 // honest run). The party's view goes into ctx.annotations["view"] (with `inputs` and `seed`
-// for the record) when it outputs and when it aborts.
+// for the record), and with a script what each step did into ctx.annotations["script_hits"]
+// (step_hits_json), when it outputs and when it aborts.
 PartyOutput run_corrupted(PartyContext& ctx, Coalition& coalition,
                           const std::vector<std::uint64_t>& inputs, std::uint64_t seed,
                           const std::function<PartyOutput(PartyContext&)>& body);

@@ -25,6 +25,12 @@ const char* strategy_name(StrategyKind k) {
   return "?";
 }
 
+bool label_selects(std::string_view selector, std::string_view label) {
+  if (!selector.empty() && selector.back() == '*')
+    return label.starts_with(selector.substr(0, selector.size() - 1));
+  return label == selector;
+}
+
 const Strategy& strategy_of(const StrategyStep& step) {
   return step.strategy ? *step.strategy : builtin_strategy(step.kind);
 }
@@ -91,10 +97,29 @@ Status check_scalar(const ParamSpec& spec, const Json& v, const std::string& ptr
   return OkStatus();
 }
 
+bool is_index(const Json& v) {
+  return v.is_number_unsigned() || (v.is_number_integer() && v.get<long long>() >= 0);
+}
+
+// {"from": a, "to": b}, a <= b: elements a..b.
+Status check_element_range(const Json& v, const std::string& ptr) {
+  for (const auto& [key, x] : v.items()) {
+    if (key != "from" && key != "to") return err(ptr + "/" + key, "unknown field (a range has \"from\" and \"to\")");
+    if (!is_index(x)) return err(ptr + "/" + key, "must be an element index >= 0, got " + x.dump());
+  }
+  for (const char* key : {"from", "to"})
+    if (!v.contains(key)) return err(ptr, std::string("a range needs \"") + key + "\"");
+  if (v["from"].get<std::uint64_t>() > v["to"].get<std::uint64_t>())
+    return err(ptr, "\"from\" must not exceed \"to\", got " + v.dump());
+  return OkStatus();
+}
+
 Status check_param(const StepParam& p, const Json& v, const std::string& ptr) {
+  if (p.accepts_all && v.is_object()) return check_element_range(v, ptr);
   if (p.accepts_all && v.is_string()) {
     if (v == "all") return OkStatus();
-    return err(ptr, "must be an element index or \"all\", got " + short_json(v));
+    return err(ptr, "must be an element index, \"all\" or {\"from\": a, \"to\": b}, got " +
+                        short_json(v));
   }
   if (p.party_inputs && v.is_array()) {
     for (std::size_t i = 0; i < v.size(); ++i)
@@ -104,18 +129,46 @@ Status check_param(const StepParam& p, const Json& v, const std::string& ptr) {
   return check_scalar(p.spec, v, ptr);
 }
 
-// party / label / round / to, and that the step names nothing else than these, "strategy"
-// and step parameters.
-Status parse_selectors(const Json& s, const AdversarySpec& spec, int parties,
-                       const std::string& ptr, StrategyStep& step) {
+// A round or an occurrence: 1, 2, ...
+Result<std::uint32_t> counting_number(const Json& v, const std::string& ptr, const char* what) {
+  if (!v.is_number_integer() || v.get<long long>() < 1 || v.get<long long>() > UINT32_MAX)
+    return err(ptr, std::string("must be ") + what + " >= 1, got " + short_json(v));
+  return v.get<std::uint32_t>();
+}
+
+constexpr const char* kMessageSelectors[] = {"label", "round", "to", "occurrence"};
+
+// Every key is "strategy", a selector or a parameter of this strategy: a parameter another
+// strategy takes, or a message selector on a party strategy, would be silently ignored.
+Status check_keys(const Json& s, const Strategy& strategy, const std::string& ptr) {
   for (const auto& [key, v] : s.items()) {
     const std::string& name = key;  // clang 14 (the fuzz build) cannot capture a binding
-    const bool known = key == "strategy" || key == "party" || key == "label" || key == "round" ||
-                       key == "to" ||
-                       std::any_of(step_params().begin(), step_params().end(),
+    if (key == "strategy" || key == "party") continue;
+    const bool selector = std::find(std::begin(kMessageSelectors), std::end(kMessageSelectors),
+                                    key) != std::end(kMessageSelectors);
+    if (selector && !strategy.selects_messages)
+      return err(ptr + "/" + key, "\"" + strategy.name +
+                                      "\" acts on the party, not on its messages: it takes no "
+                                      "message selector");
+    if (selector) continue;
+    const bool param = std::any_of(step_params().begin(), step_params().end(),
                                    [&](const StepParam& p) { return p.spec.name == name; });
-    if (!known) return err(ptr + "/" + key, "unknown field");
+    if (!param) return err(ptr + "/" + key, "unknown field");
+    if (std::find(strategy.params.begin(), strategy.params.end(), key) == strategy.params.end()) {
+      std::string takes;
+      for (const auto& name : strategy.params) takes += (takes.empty() ? "" : ", ") + name;
+      return err(ptr + "/" + key, "\"" + strategy.name + "\" takes no \"" + key + "\" (" +
+                                      (takes.empty() ? "it has no parameters"
+                                                     : "its parameters: " + takes) +
+                                      ")");
+    }
   }
+  return OkStatus();
+}
+
+// party / label / round / to / occurrence.
+Status parse_selectors(const Json& s, const AdversarySpec& spec, int parties,
+                       const std::string& ptr, StrategyStep& step) {
   if (s.contains("party")) {
     SMPC_ASSIGN_OR_RETURN(auto p, party_at(s["party"], parties, ptr + "/party"));
     if (!spec.corrupts(p))
@@ -127,10 +180,11 @@ Status parse_selectors(const Json& s, const AdversarySpec& spec, int parties,
     step.label = s["label"].get<std::string>();
   }
   if (s.contains("round")) {
-    const auto& r = s["round"];
-    if (!r.is_number_integer() || r.get<long long>() < 1 || r.get<long long>() > UINT32_MAX)
-      return err(ptr + "/round", "must be a round number >= 1, got " + short_json(r));
-    step.round = r.get<std::uint32_t>();
+    SMPC_ASSIGN_OR_RETURN(step.round, counting_number(s["round"], ptr + "/round", "a round number"));
+  }
+  if (s.contains("occurrence")) {
+    SMPC_ASSIGN_OR_RETURN(step.occurrence,
+                          counting_number(s["occurrence"], ptr + "/occurrence", "an occurrence"));
   }
   if (s.contains("to")) {
     if (!s["to"].is_array()) return err(ptr + "/to", "must be an array of party numbers");
@@ -142,15 +196,18 @@ Status parse_selectors(const Json& s, const AdversarySpec& spec, int parties,
   return OkStatus();
 }
 
-// Every step parameter: its default, then the given value after checking it. Parameters of
-// other strategies are accepted (the schema allows them) but have no effect.
+// Every step parameter: its default, then the given value after checking it (check_keys has
+// made sure the strategy takes it).
 Status parse_params(const Json& s, const Strategy& strategy, const std::string& ptr,
                     StrategyStep& step) {
   for (const auto& p : step_params()) {
     if (!p.spec.default_value.is_null()) p.set(step, p.spec.default_value);
     if (!s.contains(p.spec.name)) continue;
-    SMPC_RETURN_IF_ERROR(check_param(p, s[p.spec.name], ptr + "/" + p.spec.name));
-    p.set(step, s[p.spec.name]);
+    const Json& v = s[p.spec.name];
+    SMPC_RETURN_IF_ERROR(check_param(p, v, ptr + "/" + p.spec.name));
+    // Adding 0 would be a step that matches and changes nothing.
+    if (p.spec.name == "delta" && v == 0) return err(ptr + "/delta", "must not be 0, got 0");
+    p.set(step, v);
   }
   for (const auto& name : strategy.params)
     if (!s.contains(name) && step_param(name).spec.default_value.is_null())
@@ -172,6 +229,7 @@ Result<StrategyStep> parse_step(const Json& s, const AdversarySpec& spec, int pa
   StrategyStep step;
   step.kind = strategy->kind;
   step.strategy = strategy;
+  SMPC_RETURN_IF_ERROR(check_keys(s, *strategy, ptr));
   SMPC_RETURN_IF_ERROR(parse_selectors(s, spec, parties, ptr, step));
   SMPC_RETURN_IF_ERROR(parse_params(s, *strategy, ptr, step));
   return step;
@@ -213,18 +271,108 @@ Result<AdversarySpec> parse_adversary(const Json& j, int parties) {
   return spec;
 }
 
+namespace {
+
+// A step as the script writes it (the report's adversary.script[i]).
+nlohmann::ordered_json step_json(const StrategyStep& s) {
+  const Strategy& strategy = strategy_of(s);
+  nlohmann::ordered_json e{{"strategy", strategy.name}};
+  if (s.party) e["party"] = *s.party;
+  if (s.label) e["label"] = *s.label;
+  if (s.round) e["round"] = *s.round;
+  if (!s.to.empty()) e["to"] = s.to;
+  if (s.occurrence) e["occurrence"] = *s.occurrence;
+  for (const auto& name : strategy.params) e[name] = step_param(name).get(s);
+  return e;
+}
+
+// "; the protocol sends no label "x" (its labels: ...)" when the label selects none of them.
+std::string label_hint(const StrategyStep& step, const std::vector<MessageLabel>& labels) {
+  if (!step.label || labels.empty()) return "";
+  std::string all;
+  for (const auto& l : labels) {
+    if (label_selects(*step.label, l.name)) return "";
+    all += (all.empty() ? "" : ", ") + std::string(l.name);
+  }
+  return "; the protocol sends no label " +
+         (step.label->ends_with('*') ? "starting with \"" +
+                                           step.label->substr(0, step.label->size() - 1) + "\""
+                                     : "\"" + *step.label + "\"") +
+         " (its labels: " + all + ")";
+}
+
+std::string messages(std::uint64_t n) {
+  return std::to_string(n) + (n == 1 ? " message" : " messages");
+}
+
+}  // namespace
+
+StepHits& StepHits::operator+=(const StepHits& o) {
+  matched += o.matched;
+  hits += o.hits;
+  out_of_range += o.out_of_range;
+  return *this;
+}
+
+nlohmann::ordered_json step_hits_json(const StepHits& h) {
+  return {{"matched", h.matched}, {"hits", h.hits}, {"out_of_range", h.out_of_range}};
+}
+
+nlohmann::json step_hits_json(const std::vector<StepHits>& steps) {
+  Json out = Json::array();
+  for (const auto& h : steps) out.push_back(Json::parse(step_hits_json(h).dump()));
+  return out;
+}
+
+std::optional<std::vector<StepHits>> step_hits_from(const nlohmann::json& annotations,
+                                                    std::size_t steps) {
+  if (!annotations.is_object() || !annotations.contains("script_hits")) return std::nullopt;
+  const Json& a = annotations["script_hits"];
+  if (!a.is_array() || a.size() != steps) return std::nullopt;
+  std::vector<StepHits> out;
+  for (const auto& h : a)
+    out.push_back({h.at("matched").get<std::uint64_t>(), h.at("hits").get<std::uint64_t>(),
+                   h.at("out_of_range").get<std::uint64_t>()});
+  return out;
+}
+
+std::string idle_reason(const StrategyStep& step, const StepHits& total,
+                        const std::vector<MessageLabel>& labels) {
+  if (total.hits > 0) return "";
+  const Strategy& strategy = strategy_of(step);
+  if (total.matched == 0)
+    return strategy.selects_messages
+               ? "no message matched its selectors" + label_hint(step, labels)
+               : "it applied to no corrupted party";
+  std::string why = "it matched " + messages(total.matched) + " and changed none";
+  if (total.out_of_range > 0) {
+    const bool truncates = std::find(strategy.params.begin(), strategy.params.end(), "bytes") !=
+                           strategy.params.end();
+    const auto selected = step_json(step);
+    why += truncates ? ": " + messages(total.out_of_range) + " no longer than bytes = " +
+                           selected["bytes"].dump()
+                     : ": element " + selected["element"].dump() +
+                           (selected.contains("bit") ? " (bit " + selected["bit"].dump() + ")" : "") +
+                           " lies beyond " + messages(total.out_of_range);
+  }
+  if (total.matched > total.out_of_range)
+    why += "; the strategy leaves " + messages(total.matched - total.out_of_range) +
+           " as they are (" + strategy.summary + ")";
+  return why;
+}
+
+std::string step_text(const StrategyStep& step) {
+  std::string text;
+  const auto json = step_json(step);
+  for (const auto& [key, v] : json.items())
+    text += (text.empty() ? "" : key + "=") + (v.is_string() ? v.get<std::string>() : v.dump()) + " ";
+  text.pop_back();
+  return text;
+}
+
 nlohmann::ordered_json adversary_json(const AdversarySpec& spec) {
   nlohmann::ordered_json script = nlohmann::ordered_json::array();
-  for (const auto& s : spec.script) {
-    const Strategy& strategy = strategy_of(s);
-    nlohmann::ordered_json e{{"strategy", strategy.name}};
-    if (s.party) e["party"] = *s.party;
-    if (s.label) e["label"] = *s.label;
-    if (s.round) e["round"] = *s.round;
-    if (!s.to.empty()) e["to"] = s.to;
-    for (const auto& name : strategy.params) e[name] = step_param(name).get(s);
-    script.push_back(e);
-  }
+  for (const auto& s : spec.script) script.push_back(step_json(s));
   return {{"corrupt", spec.corrupt},
           {"model", adversary_model_name(spec.model)},
           {"script", script}};

@@ -34,16 +34,44 @@ StepParam bound(ParamSpec spec, T StrategyStep::*field, std::pair<double, double
 
 StepParam element_param() {
   auto spec = param("element", ParamType::kInteger, 0,
-                    "the element, counted across the message's parts from 0, or \"all\"");
+                    "the element, counted across the message's parts from 0; \"all\"; or a "
+                    "range {\"from\": a, \"to\": b} (inclusive)");
   spec.minimum = 0;
   StepParam p = bound(std::move(spec), &StrategyStep::element, {0, 23});
   p.accepts_all = true;
   p.set = [](StrategyStep& s, const Json& v) {
-    s.element = v.is_string() ? kAllElements : v.get<std::size_t>();
+    s.element_count = 1;
+    if (v.is_string()) {
+      s.element = kAllElements;
+    } else if (v.is_object()) {
+      s.element = v["from"].get<std::size_t>();
+      const std::size_t span = v["to"].get<std::size_t>() - s.element;
+      s.element_count = span == kAllElements ? kAllElements : span + 1;
+    } else {
+      s.element = v.get<std::size_t>();
+    }
   };
   p.get = [](const StrategyStep& s) {
-    return s.element == kAllElements ? nlohmann::ordered_json("all")
-                                     : nlohmann::ordered_json(s.element);
+    if (s.element == kAllElements) return nlohmann::ordered_json("all");
+    if (s.element_count == 1) return nlohmann::ordered_json(s.element);
+    return nlohmann::ordered_json{{"from", s.element}, {"to", s.element + s.element_count - 1}};
+  };
+  return p;
+}
+
+// δ as a magnitude and a sign: the whole unsigned 64-bit range, and negatives down to -2^63.
+StepParam delta_param() {
+  auto spec = param("delta", ParamType::kInteger, 1,
+                    "added to the element in its domain (negative: subtracted); not 0");
+  StepParam p = bound(std::move(spec), &StrategyStep::delta, {1, 999});
+  p.set = [](StrategyStep& s, const Json& v) {
+    s.delta_negative = !v.is_number_unsigned() && v.get<std::int64_t>() < 0;
+    s.delta = s.delta_negative ? 0 - static_cast<std::uint64_t>(v.get<std::int64_t>())
+                               : v.get<std::uint64_t>();
+  };
+  p.get = [](const StrategyStep& s) {
+    return s.delta_negative ? nlohmann::ordered_json(0 - static_cast<std::int64_t>(s.delta - 1) - 1)
+                            : nlohmann::ordered_json(s.delta);
   };
   return p;
 }
@@ -66,8 +94,6 @@ std::vector<StepParam> make_step_params() {
   auto bit = param("bit", ParamType::kInteger, 0, "the bit of the element's encoding, from 0");
   bit.minimum = 0;
   bit.maximum = 255;
-  auto delta = param("delta", ParamType::kInteger, 1, "added to the element in its domain");
-  delta.minimum = 0;
   auto delay = param("delay_s", ParamType::kNumber, nullptr, "simulated seconds to wait");
   delay.exclusive_minimum = 0;
   auto bytes = param("bytes", ParamType::kInteger, 0, "how many bytes of the encoding stay");
@@ -78,7 +104,7 @@ std::vector<StepParam> make_step_params() {
   std::vector<StepParam> out;
   out.push_back(element_param());
   out.push_back(bound(std::move(bit), &StrategyStep::bit, {0, 63}));
-  out.push_back(bound(std::move(delta), &StrategyStep::delta, {1, 999}));
+  out.push_back(delta_param());
   out.push_back(bound(std::move(delay), &StrategyStep::delay_s, {0.001, 3}));
   out.push_back(bound(std::move(bytes), &StrategyStep::bytes, {0, 63}));
   out.push_back(bound(std::move(window), &StrategyStep::window_s, {0.001, 2}));
@@ -91,10 +117,10 @@ std::function<Json(const AuditTarget&)> fixed(Json params) {
   return [params = std::move(params)](const AuditTarget&) { return params; };
 }
 
+using Apply = std::function<StepEffect(const StrategyStep&, Outgoing&, SenderControl&)>;
+
 Strategy entry(StrategyKind kind, std::string name, std::string summary,
-               std::vector<std::string> params,
-               std::function<void(const StrategyStep&, Outgoing&, SenderControl&)> apply,
-               Json audit = Json::object()) {
+               std::vector<std::string> params, Apply apply, Json audit = Json::object()) {
   Strategy s;
   s.kind = kind;
   s.name = std::move(name);
@@ -105,6 +131,19 @@ Strategy entry(StrategyKind kind, std::string name, std::string summary,
   return s;
 }
 
+// A strategy that always acts on what it matches, through `act`.
+Apply always(std::function<void(const StrategyStep&, Outgoing&, SenderControl&)> act) {
+  return [act = std::move(act)](const StrategyStep& s, Outgoing& o, SenderControl& c) {
+    act(s, o, c);
+    return StepEffect::kChanged;
+  };
+}
+
+// An element edit that changed `n` elements: none means the selection lay beyond the message.
+StepEffect changed_elements(std::size_t n) {
+  return n > 0 ? StepEffect::kChanged : StepEffect::kOutOfRange;
+}
+
 bool sent_to_singled_out(const StrategyStep& s, PartyId to) {
   return std::find(s.to.begin(), s.to.end(), to) != s.to.end();
 }
@@ -113,30 +152,35 @@ bool sent_to_singled_out(const StrategyStep& s, PartyId to) {
 void add_message_fates(std::deque<Strategy>& list) {
   using K = StrategyKind;
   list.push_back(entry(K::kDrop, "drop", "the message is not sent", {},
-                       [](const StrategyStep&, Outgoing& o, SenderControl&) { o.copies = 0; }));
+                       always([](const StrategyStep&, Outgoing& o, SenderControl&) { o.copies = 0; })));
   list.push_back(entry(
       K::kDelay, "delay", "the party waits delay_s simulated seconds, then sends", {"delay_s"},
-      [](const StrategyStep& s, Outgoing&, SenderControl& c) { c.sleep_for(s.delay_s); },
+      always([](const StrategyStep& s, Outgoing&, SenderControl& c) { c.sleep_for(s.delay_s); }),
       {{"delay_s", 0.5}}));
   list.push_back(entry(K::kDuplicate, "duplicate", "the message is sent twice", {},
-                       [](const StrategyStep&, Outgoing& o, SenderControl&) { o.copies = 2; }));
+                       always([](const StrategyStep&, Outgoing& o, SenderControl&) { o.copies = 2; })));
   list.push_back(entry(
       K::kReplay, "replay",
       "the previous message to the same recipient is sent instead (the first is sent as is)", {},
       [](const StrategyStep&, Outgoing& o, SenderControl& c) {
-        if (const Message* last = c.last_sent(o.to)) o.message = *last;
+        const Message* last = c.last_sent(o.to);
+        if (!last) return StepEffect::kUnchanged;
+        o.message = *last;
+        return StepEffect::kChanged;
       }));
   list.push_back(entry(K::kReorder, "reorder",
                        "the message is held back and sent after the next one to the same "
                        "recipient",
-                       {}, [](const StrategyStep&, Outgoing& o, SenderControl&) { o.hold = true; }));
+                       {}, always([](const StrategyStep&, Outgoing& o, SenderControl&) { o.hold = true; })));
   list.push_back(entry(
       K::kTruncate, "truncate", "only the first `bytes` bytes of the encoding are sent",
       {"bytes"},
       [](const StrategyStep& s, Outgoing& o, SenderControl&) {
         Bytes wire = o.message.encode();
-        wire.resize(std::min(wire.size(), s.bytes));
+        if (wire.size() <= s.bytes) return StepEffect::kOutOfRange;
+        wire.resize(s.bytes);
         o.message = Message::raw(std::move(wire));
+        return StepEffect::kChanged;
       },
       {{"bytes", 3}}));
 }
@@ -148,26 +192,29 @@ void add_content_tampering(std::deque<Strategy>& list) {
   list.push_back(entry(
       K::kBitFlip, "bit_flip", "bit `bit` of element `element` is flipped", {"element", "bit"},
       [](const StrategyStep& s, Outgoing& o, SenderControl&) {
-        flip_element_bit(o.message, s.element, s.bit);
+        return changed_elements(flip_element_bits(o.message, elements_of(s), s.bit));
       },
       {{"element", 0}, {"bit", 0}}));
   list.push_back(entry(
       K::kAdd, "add", "delta is added to element `element` in its domain", {"element", "delta"},
       [](const StrategyStep& s, Outgoing& o, SenderControl&) {
-        add_to_element(o.message, s.element, s.delta);
+        return changed_elements(
+            add_to_elements(o.message, elements_of(s), s.delta, s.delta_negative));
       },
       {{"element", 0}, {"delta", 1}}));
   list.push_back(entry(
       K::kRandomize, "randomize", "element `element` is replaced by a random one", {"element"},
       [](const StrategyStep& s, Outgoing& o, SenderControl& c) {
-        randomize_element(o.message, s.element, c.rng());
+        return changed_elements(randomize_elements(o.message, elements_of(s), c.rng()));
       },
       {{"element", 0}}));
   list.push_back(entry(
       K::kEquivocate, "equivocate", "recipients in `to` get element + delta, the others the original",
       {"element", "delta"},
       [](const StrategyStep& s, Outgoing& o, SenderControl&) {
-        if (sent_to_singled_out(s, o.to)) add_to_element(o.message, s.element, s.delta);
+        if (!sent_to_singled_out(s, o.to)) return StepEffect::kUnchanged;
+        return changed_elements(
+            add_to_elements(o.message, elements_of(s), s.delta, s.delta_negative));
       },
       {{"element", 0}, {"delta", 1}}));
   list.back().needs_to = true;
@@ -181,11 +228,11 @@ void add_party_behaviours(std::deque<Strategy>& list) {
   using K = StrategyKind;
   list.push_back(entry(K::kSelectiveAbort, "selective_abort",
                        "from the first match on, nothing more is sent to the parties in `to`", {},
-                       [](const StrategyStep& s, Outgoing&, SenderControl& c) { c.cut_off(s.to); }));
+                       always([](const StrategyStep& s, Outgoing&, SenderControl& c) { c.cut_off(s.to); })));
   list.back().needs_to = true;
   list.push_back(entry(
       K::kCrash, "crash", "from the first match on, the party stops", {},
-      [](const StrategyStep&, Outgoing& o, SenderControl& c) {
+      [](const StrategyStep&, Outgoing& o, SenderControl& c) -> StepEffect {
         throw Abort("crashed by the adversary script (round " + std::to_string(o.round) +
                         ", label '" + std::string(o.label) + "')",
                     {c.party()}, AbortKind::kCheckFailed);
@@ -193,7 +240,7 @@ void add_party_behaviours(std::deque<Strategy>& list) {
   list.push_back(entry(
       K::kRushing, "rushing",
       "before sending, waits up to window_s for one message from each honest party", {"window_s"},
-      [](const StrategyStep& s, Outgoing& o, SenderControl& c) { c.rush(o.round, s.window_s); },
+      always([](const StrategyStep& s, Outgoing& o, SenderControl& c) { c.rush(o.round, s.window_s); }),
       {{"window_s", 0.5}}));
   // Applied by the runner to the party's inputs: the ideal world lets it choose them.
   list.push_back(entry(K::kInputSubstitution, "input_substitution",
@@ -271,8 +318,16 @@ Json param_schema(const StepParam& p) {
     if (one.contains(k) && p.spec.type == ParamType::kInteger)
       one[k] = static_cast<std::uint64_t>(one[k].get<double>());
   Json s = one;
-  if (p.accepts_all) s = {{"oneOf", {one, {{"type", "string"}, {"enum", {"all"}}}}}};
+  if (p.accepts_all) {
+    const Json index{{"type", "integer"}, {"minimum", 0}};
+    const Json range{{"type", "object"},
+                     {"required", {"from", "to"}},
+                     {"additionalProperties", false},
+                     {"properties", {{"from", index}, {"to", index}}}};
+    s = {{"oneOf", {one, {{"type", "string"}, {"enum", {"all"}}}, range}}};
+  }
   if (p.party_inputs) s = {{"oneOf", {one, {{"type", "array"}, {"items", one}}}}};
+  if (!p.spec.default_value.is_null()) s["default"] = p.spec.default_value;
   s["description"] = p.spec.doc;
   return s;
 }
@@ -288,6 +343,12 @@ nlohmann::json strategy_step_schema() {
       {"label",
        {{"type", "string"}, {"description", "selector: message label, or a prefix ending in '*'"}}},
       {"round", {{"type", "integer"}, {"minimum", 1}, {"description", "selector: causal round"}}},
+      {"occurrence",
+       {{"type", "integer"},
+        {"minimum", 1},
+        {"description",
+         "selector: only the n-th message (from 1) of each label, per corrupted sender, among "
+         "those the other selectors match"}}},
       {"to",
        {{"type", "array"},
         {"items", {{"type", "integer"}, {"minimum", 0}}},

@@ -27,7 +27,8 @@ namespace smpc {
 // One typed parameter a script step may carry, bound to its field in StrategyStep.
 struct StepParam {
   ParamSpec spec;
-  bool accepts_all = false;   // the element index also takes "all" (kAllElements)
+  // The element index also takes "all" (kAllElements) and a range {"from": a, "to": b}.
+  bool accepts_all = false;
   bool party_inputs = false;  // one circuit input value or a list of them (input substitution)
   // The part of the declared range the property suite draws from (larger values act alike).
   std::pair<double, double> property_range{0, 0};
@@ -69,6 +70,13 @@ struct AuditTarget {
   std::vector<std::uint64_t> substitute_input;
 };
 
+// What a step did to one matching message: counted per step (StepHits) for the report.
+enum class StepEffect {
+  kChanged,     // the message (or the party's behaviour) changed: a hit
+  kUnchanged,   // left as it is by design (the first replay, equivocate to a non-singled-out)
+  kOutOfRange,  // the selected element, bit or byte count lies beyond the message
+};
+
 struct Strategy {
   StrategyKind kind = StrategyKind::kCustom;
   std::string name;     // the script's "strategy"
@@ -77,8 +85,9 @@ struct Strategy {
   bool selects_messages = true;     // false: acts on the party, not on messages (no selectors)
   bool needs_to = false;            // `to` is required: the recipients it singles out
   bool to_selects = true;           // `to` also restricts which messages match
-  // Applies the step to a matching outgoing message; null: the runner applies it (inputs).
-  std::function<void(const StrategyStep&, Outgoing&, SenderControl&)> apply;
+  // Applies the step to a matching outgoing message and says what it did; null: the runner
+  // applies it (inputs). A strategy that throws (crash) counts as a hit.
+  std::function<StepEffect(const StrategyStep&, Outgoing&, SenderControl&)> apply;
   // The audit's parameter values (the strategy, label and `to` are filled in by audit_step).
   std::function<nlohmann::json(const AuditTarget&)> audit_params;
   int property_weight = 1;  // relative frequency in generated scripts

@@ -1,4 +1,4 @@
-// smpc list protocols|functions|attacks [--json], and smpc schema: what a scenario can name,
+// smpc list protocols|functions|attacks|labels [PROTOCOL] [--json], and smpc schema: what a scenario can name,
 // from scenarios/catalog.h (the registry, the strategy list and the function catalog).
 #include <iostream>
 
@@ -23,14 +23,30 @@ void register_schema_command(CLI::App& app, int* exit_code) {
 
 void register_list_command(CLI::App& app, int* exit_code) {
   auto what = std::make_shared<std::string>();
+  auto protocol = std::make_shared<std::string>();
   auto json = std::make_shared<bool>(false);
   auto* cmd = app.add_subcommand(
-      "list", "List what a scenario can name: protocols, functions or attacks (strategies).");
-  cmd->add_option("what", *what, "protocols | functions | attacks")
+      "list",
+      "List what a scenario can name: protocols, functions, attacks (strategies) or labels "
+      "(each protocol's message labels and what their messages hold, element by element).");
+  cmd->add_option("what", *what, "protocols | functions | attacks | labels")
       ->required()
-      ->check(CLI::IsMember({"protocols", "functions", "attacks"}));
+      ->check(CLI::IsMember({"protocols", "functions", "attacks", "labels"}));
+  cmd->add_option("protocol", *protocol, "labels: only this protocol's");
   cmd->add_flag("--json", *json, "protocols: print the specs as JSON");
-  cmd->callback([what, json, exit_code] {
+  cmd->callback([what, protocol, json, exit_code] {
+    if (!protocol->empty() && *what != "labels") {
+      std::cerr << "error: only `smpc list labels` takes a protocol\n";
+      *exit_code = 2;
+      return;
+    }
+    if (*what == "labels") {
+      const auto text = labels_listing(*protocol);
+      std::cout << (text.ok() ? *text : "");
+      if (!text.ok()) std::cerr << "error: " << text.status().message() << "\n";
+      *exit_code = text.ok() ? 0 : 2;
+      return;
+    }
     if (*what == "protocols")
       std::cout << (*json ? protocols_listing_json().dump(2) + "\n" : protocols_listing());
     else if (*what == "attacks")

@@ -1,4 +1,4 @@
-// smpc run SCENARIO.json [--seed N] [--output FILE] [--local] [--verbose] [--mutant MNN]
+// smpc run SCENARIO.json [--seed N] [--output FILE] [--local] [--verbose] [--mutant MNN] [--strict]
 #include <fstream>
 #include <iostream>
 #include <optional>
@@ -16,6 +16,7 @@ void register_run_command(CLI::App& app, int* exit_code) {
     bool local = false;
     bool verbose = false;
     std::string mutant;
+    bool strict = false;
   };
   auto opts = std::make_shared<Options>();
   auto* cmd = app.add_subcommand(
@@ -35,6 +36,9 @@ void register_run_command(CLI::App& app, int* exit_code) {
   cmd->add_option("--mutant", opts->mutant,
                   "Activate a seeded bug (M01..M17, see `smpc audit --mutants`) for this run; "
                   "only in builds configured with -DSMPC_MUTANTS=ON (the test preset)");
+  cmd->add_flag("--strict", opts->strict,
+                "An adversary script step that changed no message is an error (exit 2) instead "
+                "of a warning; a verdict violation still exits 1");
   cmd->callback([opts, exit_code] {
     auto scenario = load_scenario_file(opts->scenario);
     if (!scenario.ok()) {
@@ -82,6 +86,12 @@ void register_run_command(CLI::App& app, int* exit_code) {
     if (!write_report(report_json(*record).dump(2) + "\n")) return;
     std::cerr << summary_text(*record);
     *exit_code = record->verdict_holds ? 0 : 1;
+    // A broken claim is a finding whatever the script did; otherwise a script that did not do
+    // what it says is bad input.
+    if (const auto strict = strict_script_check(*record); opts->strict && !strict.ok() && *exit_code == 0) {
+      std::cerr << "error: " << strict.message() << "\n";
+      *exit_code = 2;
+    }
   });
 }
 

@@ -111,6 +111,41 @@ nlohmann::ordered_json report_json(const RunRecord& r) {
   return j;
 }
 
+namespace {
+
+// "3" or "?" (a party whose counts did not come back).
+std::string count_text(const nlohmann::ordered_json& v) {
+  return v.is_null() ? "?" : std::to_string(v.get<std::uint64_t>());
+}
+
+// One line per script step (hits / matched, per corrupted party), then the warnings.
+std::string script_lines(const RunRecord& r) {
+  std::ostringstream os;
+  if (r.adversary.is_object() && r.adversary.contains("script_hits")) {
+    const auto& script = r.adversary["script"];
+    for (const auto& step : r.adversary["script_hits"]) {
+      const auto i = step["step"].get<std::size_t>();
+      os << "  script step " << i << " (" << script[i]["strategy"].get<std::string>()
+         << "): " << count_text(step["hits"]) << " hits / " << count_text(step["matched"])
+         << " matched";
+      if (step["out_of_range"].get<std::uint64_t>() > 0)
+        os << ", " << count_text(step["out_of_range"]) << " out of range";
+      os << " (";
+      const char* sep = "";
+      for (const auto& p : step["parties"]) {
+        os << sep << "party " << p["party"].get<int>() << ": " << count_text(p["hits"]) << "/"
+           << count_text(p["matched"]);
+        sep = ", ";
+      }
+      os << ")\n";
+    }
+  }
+  for (const auto& w : r.script_warnings) os << "  warning: script " << w << "\n";
+  return os.str();
+}
+
+}  // namespace
+
 std::string summary_text(const RunRecord& r) {
   const auto cost = cost_json(r.run);
   std::ostringstream os;
@@ -126,7 +161,7 @@ std::string summary_text(const RunRecord& r) {
                 static_cast<unsigned long long>(cost["messages"].get<std::uint64_t>()),
                 static_cast<unsigned long long>(cost["bytes_sent"].get<std::uint64_t>()),
                 r.run.simulated_time_s, r.wall_time_s);
-  os << line;
+  os << line << script_lines(r);
   if (!r.outputs.empty() && !r.outputs[0].is_null()) os << "  party 0 output: " << r.outputs[0].dump() << "\n";
   os << "  reproduce: " << r.reproduce << "\n";
   return os.str();

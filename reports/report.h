@@ -43,12 +43,16 @@ struct RunRecord {
   double wall_time_s = 0;
   std::string reproduce;    // command line that reproduces the run
   std::string mutant;       // seeded bug active during the run ("" = none; test builds only)
+  // One line per adversary script step that changed no message in the whole run (its counts
+  // are adversary.script_hits): warnings in the summary, errors under --strict.
+  std::vector<std::string> script_warnings;
 };
 
 // The aggregated cost of a run, from every party's meter.
 nlohmann::ordered_json cost_json(const RunResult& run);
 nlohmann::ordered_json report_json(const RunRecord& record);
-// A few lines for stderr: verdict, outcome, rounds, bytes, simulated time.
+// A few lines for stderr: verdict, outcome, rounds, bytes, simulated time, what each adversary
+// script step did (hits per corrupted party) and a warning per step that did nothing.
 std::string summary_text(const RunRecord& record);
 
 }  // namespace smpc

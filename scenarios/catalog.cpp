@@ -107,7 +107,7 @@ std::string protocols_listing() {
       out << indent << "parameter " << describe_param(p) << ": " << p.doc << "\n";
     if (s->parameters.empty()) out << indent << "parameters: none\n";
     std::string labels;
-    for (const auto l : s->labels) labels += (labels.empty() ? "" : ", ") + std::string(l);
+    for (const auto& l : s->labels) labels += (labels.empty() ? "" : ", ") + std::string(l.name);
     out << indent << "labels: " << labels << "\n"
         << indent << "claim (n = " << s->min_parties << "): " << smallest_claim(*s).statement
         << "\n";
@@ -132,7 +132,7 @@ nlohmann::ordered_json protocols_listing_json() {
       params.push_back(j);
     }
     nlohmann::ordered_json labels = nlohmann::ordered_json::array();
-    for (const auto l : s->labels) labels.push_back(std::string(l));
+    for (const auto& l : s->labels) labels.push_back(std::string(l.name));
     const auto claim = smallest_claim(*s);
     all.push_back({{"name", s->name},
                    {"summary", s->summary},
@@ -155,12 +155,38 @@ nlohmann::ordered_json protocols_listing_json() {
 std::string attacks_listing() {
   std::ostringstream out;
   out << "Strategies for \"adversary\": {\"script\": [...]} (docs/adversaries.md).\n"
-         "Selectors for every strategy: party, label (exact or prefix*), round, to.\n\n";
+         "Selectors for every message strategy: party, label (exact or prefix*), round, to,\n"
+         "occurrence (the n-th message of a label). Labels and their layouts: smpc list labels.\n\n";
   const auto catalog = strategy_catalog();
   const std::size_t width = column_width(catalog, [](const auto& s) { return s.name; });
   for (const auto& s : catalog)
     out << padded(s.name, width) << s.summary << "\n"
         << std::string(width, ' ') << "parameters: " << s.parameters << "\n";
+  out << "\nParameters (a step may carry only its strategy's own):\n";
+  for (const auto& p : step_params())
+    out << "  " << describe_param(p.spec) << ": " << p.spec.doc << "\n";
+  return out.str();
+}
+
+Result<std::string> labels_listing(const std::string& protocol) {
+  if (!protocol.empty() && !find_protocol(protocol))
+    return Error("unknown protocol \"" + protocol + "\" (known: " + protocol_names() + ")");
+  std::ostringstream out;
+  for (const auto* s : protocol_registry()) {
+    if (!protocol.empty() && s->name != protocol) continue;
+    out << s->name << "\n";
+    for (const auto& l : s->labels)
+      out << "  " << padded(std::string(l.name), 20) << l.layout << "\n";
+  }
+  return out.str();
+}
+
+std::string labels_table_markdown() {
+  std::ostringstream out;
+  out << "| protocol | label | message layout |\n|---|---|---|\n";
+  for (const auto* s : protocol_registry())
+    for (const auto& l : s->labels)
+      out << "| " << s->name << " | `" << l.name << "` | " << l.layout << " |\n";
   return out.str();
 }
 

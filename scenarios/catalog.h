@@ -31,5 +31,11 @@ std::string protocols_listing();
 nlohmann::ordered_json protocols_listing_json();
 std::string attacks_listing();
 std::string functions_listing();
+// `smpc list labels [protocol]`: each protocol's message labels with their messages' layout
+// (protocols/<name>/labels.h), so a script knows which element is which. "" = every protocol;
+// an unknown protocol is an error naming the known ones.
+Result<std::string> labels_listing(const std::string& protocol);
+// The same as the Markdown table in docs/adversaries.md (a test keeps the two equal).
+std::string labels_table_markdown();
 
 }  // namespace smpc

@@ -187,8 +187,53 @@ Result<Execution> execute(const RunPlan& plan) {
 
 namespace {
 
-nlohmann::ordered_json adversary_record(const AdversarySpec& adv, const RunResult& run) {
+// adversary.script_hits[i]: what step i did, in total and per corrupted party (null counts: the
+// party's counts did not come back, e.g. it was still blocked when the simulation ended), and
+// why it changed nothing ("idle") when it did not. Idle steps also go to `warnings`.
+nlohmann::ordered_json script_hits_record(const AdversarySpec& adv, const RunResult& run,
+                                          const ProtocolSpec& spec,
+                                          std::vector<std::string>& warnings) {
+  std::vector<std::optional<std::vector<StepHits>>> counts;
+  for (PartyId p : adv.corrupt)
+    counts.push_back(step_hits_from(run.parties[static_cast<std::size_t>(p)].annotations,
+                                    adv.script.size()));
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (std::size_t i = 0; i < adv.script.size(); ++i) {
+    StepHits total;
+    bool complete = true;
+    nlohmann::ordered_json parties = nlohmann::ordered_json::array();
+    for (std::size_t k = 0; k < adv.corrupt.size(); ++k) {
+      nlohmann::ordered_json e{{"party", adv.corrupt[k]}};
+      if (counts[k]) {
+        total += (*counts[k])[i];
+        e.update(step_hits_json((*counts[k])[i]));
+      } else {
+        complete = false;
+        e.update({{"matched", nullptr}, {"hits", nullptr}, {"out_of_range", nullptr}});
+      }
+      parties.push_back(e);
+    }
+    nlohmann::ordered_json step{{"step", i}};
+    step.update(step_hits_json(total));
+    step["complete"] = complete;
+    step["parties"] = parties;
+    // Without every party's counts a step may have acted where we cannot see: no claim.
+    const std::string idle = complete ? idle_reason(adv.script[i], total, spec.labels) : "";
+    if (!idle.empty()) {
+      step["idle"] = idle;
+      warnings.push_back("step " + std::to_string(i) + " (" + step_text(adv.script[i]) +
+                         ") changed no message: " + idle);
+    }
+    out.push_back(step);
+  }
+  return out;
+}
+
+nlohmann::ordered_json adversary_record(const AdversarySpec& adv, const RunResult& run,
+                                        const ProtocolSpec& spec,
+                                        std::vector<std::string>& warnings) {
   nlohmann::ordered_json j = adversary_json(adv);
+  if (!adv.script.empty()) j["script_hits"] = script_hits_record(adv, run, spec, warnings);
   nlohmann::ordered_json views = nlohmann::ordered_json::array();
   for (PartyId p : adv.corrupt) {
     const auto& a = run.parties[static_cast<std::size_t>(p)].annotations;
@@ -264,7 +309,9 @@ RunRecord record(const RunPlan& plan, Execution execution, const Verdict& verdic
   rec.decided_by = decided_by_name(verdict.decided_by);
   rec.extracted_inputs = extracted_json(verdict.extracted);
   rec.substituted_inputs = substituted_json(plan, verdict);
-  if (plan.adversary) rec.adversary = adversary_record(*plan.adversary, execution.run);
+  if (plan.adversary)
+    rec.adversary =
+        adversary_record(*plan.adversary, execution.run, *plan.spec, rec.script_warnings);
   rec.run = std::move(execution.run);
   rec.outcome = verdict.outcome;
   rec.scope = verdict.scope;
@@ -274,6 +321,14 @@ RunRecord record(const RunPlan& plan, Execution execution, const Verdict& verdic
   rec.reproduce = reproduce_line(plan);
   if (plan.options.mutant != Mutant::kNone) rec.mutant = mutant_name(plan.options.mutant);
   return rec;
+}
+
+Status strict_script_check(const RunRecord& record) {
+  if (record.script_warnings.empty()) return OkStatus();
+  return Error(std::to_string(record.script_warnings.size()) +
+               " adversary script step(s) changed no message (--strict): " +
+               record.script_warnings.front() +
+               (record.script_warnings.size() > 1 ? " (and more: see the summary)" : ""));
 }
 
 }  // namespace smpc

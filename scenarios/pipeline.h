@@ -77,6 +77,12 @@ Result<Execution> execute(const RunPlan& plan);
 Verdict judge_run(const RunPlan& plan, const RunResult& run);
 RunRecord record(const RunPlan& plan, Execution execution, const Verdict& verdict);
 
+// Strict script semantics (`smpc run --strict`, the audit): an error when a step of the
+// adversary script changed no message in the whole run (record.script_warnings) — the script
+// is wrong (a typo'd label, an element beyond the message, a round the run never reached), so
+// the run did not test what it was meant to. Per-step counts: report adversary.script_hits.
+Status strict_script_check(const RunRecord& record);
+
 // Network spec as JSON for reports (resolved defaults, units of the scenario file).
 nlohmann::ordered_json network_json(const NetworkSpec& spec);
 

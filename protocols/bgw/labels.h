@@ -4,12 +4,19 @@
 
 #include <string_view>
 
+#include "protocols/core/message_label.h"
+
 namespace smpc::labels::bgw {
 
 inline constexpr std::string_view
     kInput = "bgw.input", kMultReshare = "bgw.mult.reshare", kOutput = "bgw.output";
 
-// Every label this protocol sends (a prefix such as kOt is only the stem of others).
-inline constexpr std::string_view kAll[] = {kInput, kMultReshare, kOutput};
+// Every label this protocol sends, with its message layout (a prefix such as kOt is only the
+// stem of others). Element numbers in scripts count across the parts, from 0.
+inline constexpr MessageLabel kAll[] = {
+    {kInput, "field elements: one Shamir share (degree t, at the recipient's point) per input wire of the sender, in input order"},
+    {kMultReshare, "field elements: one per multiplication gate of the layer, in gate order: the recipient's share of the sender's degree-t resharing of its product share"},
+    {kOutput, "field elements: the sender's share of each output wire of the recipient, in output order"},
+};
 
 }  // namespace smpc::labels::bgw

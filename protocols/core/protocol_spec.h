@@ -18,6 +18,7 @@
 
 #include "protocols/core/circuit.h"
 #include "protocols/core/extraction.h"
+#include "protocols/core/message_label.h"
 #include "protocols/core/protocol.h"
 #include "protocols/core/status.h"
 
@@ -141,8 +142,8 @@ struct ProtocolSpec {
   int min_parties = 2;
   int max_parties = 0;  // 0: no upper bound (yao: exactly two parties)
   std::vector<ParamSpec> parameters{};
-  // Every message label it sends (protocols/<name>/labels.h).
-  std::vector<std::string_view> labels{};
+  // Every message label it sends, with its message layout (protocols/<name>/labels.h).
+  std::vector<MessageLabel> labels{};
   std::vector<AuditSetup> audits{};  // the first is the base the tamper suites also use
   PropertyHints property{};
   CostFormula cost{};

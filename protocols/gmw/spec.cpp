@@ -42,7 +42,8 @@ const std::array<ProtocolSpec, 2>& specs() {
                                             "trusted dealer (no offline phase)",
            .domain = CircuitDomain::kBoolean,
            .parameters = {dealer_seed_param()},
-           .labels = {labels::gmw::kInput, labels::gmw::kAnd, labels::gmw::kOutput},
+           // The online phase's labels only (the first three of gmw's list).
+           .labels = {std::begin(labels::gmw::kAll), std::begin(labels::gmw::kAll) + 3},
            .audits = audits(),
            .property = {.max_parties = 5, .runs = 30, .max_gates = 40, .adversarial_runs = 40,
                         .determinism_runs = 8},

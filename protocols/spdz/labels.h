@@ -4,6 +4,8 @@
 
 #include <string_view>
 
+#include "protocols/core/message_label.h"
+
 namespace smpc::labels::spdz {
 
 inline constexpr std::string_view
@@ -12,7 +14,19 @@ inline constexpr std::string_view
     kOpen = "spdz.open", kMacCheckCommit = "spdz.maccheck.commit",
     kMacCheckOpen = "spdz.maccheck.open", kOutput = "spdz.output", kAbort = "spdz.abort";
 
-// Every label this protocol sends (a prefix such as kOt is only the stem of others).
-inline constexpr std::string_view kAll[] = {kDealerSeed, kCoinCommit, kCoinOpen, kInput, kInputCheck, kOpen, kMacCheckCommit, kMacCheckOpen, kOutput, kAbort};
+// Every label this protocol sends, with its message layout (a prefix such as kOt is only the
+// stem of others). Element numbers in scripts count across the parts, from 0.
+inline constexpr MessageLabel kAll[] = {
+    {kDealerSeed, "bytes: the sender's 32-byte contribution to the simulated dealer's common stream"},
+    {kCoinCommit, "bytes: two 32-byte commitments, to the seeds of MACCheck 1 and MACCheck 2"},
+    {kCoinOpen, "bytes: the opened MACCheck seed (32 bytes), then the commitment's 32-byte randomness"},
+    {kInput, "field elements: ε = x − r for each input wire of the sender, in input order"},
+    {kInputCheck, "bytes: the 32-byte hash of every ε value the sender received"},
+    {kOpen, "field elements: for each multiplication gate of the layer in gate order, the sender's shares of d = x − a, then e = y − b (2 per gate)"},
+    {kMacCheckCommit, "bytes: the 32-byte commitment to the sender's σ values"},
+    {kMacCheckOpen, "field elements: the sender's σ, one per MAC key; then bytes: the commitment's 32-byte randomness"},
+    {kOutput, "field elements: the sender's share of each output wire (masked for restricted receivers), in output order"},
+    {kAbort, "bytes: the text \"spdz.abort\": the sender aborted"},
+};
 
 }  // namespace smpc::labels::spdz

@@ -53,6 +53,13 @@ TEST(StrategyList, TheStepSchemaNamesEveryStrategyAndParameter) {
   for (const auto& p : step_params()) EXPECT_TRUE(schema["properties"].contains(p.spec.name));
   EXPECT_EQ(schema["properties"]["delay_s"]["exclusiveMinimum"], 0);
   EXPECT_EQ(schema["properties"]["bit"]["maximum"], 255);
+  // Defaults are in the schema (and in docs/adversaries.md).
+  EXPECT_EQ(schema["properties"]["element"]["default"], 0);
+  EXPECT_EQ(schema["properties"]["bit"]["default"], 0);
+  EXPECT_EQ(schema["properties"]["delta"]["default"], 1);
+  EXPECT_EQ(schema["properties"]["window_s"]["default"], 1.0);
+  EXPECT_FALSE(schema["properties"]["delay_s"].contains("default"));
+  EXPECT_EQ(schema["properties"]["occurrence"]["minimum"], 1);
 }
 
 TEST(StrategyList, ParametersAreCheckedAgainstTheirDeclaration) {
@@ -60,8 +67,9 @@ TEST(StrategyList, ParametersAreCheckedAgainstTheirDeclaration) {
     const auto r = parse_one(step);
     return r.ok() ? std::string("ok") : r.status().message();
   };
-  EXPECT_EQ(error({{"strategy", "add"}, {"delta", -1}}),
-            "/adversary/script/0/delta: must be >= 0, got -1");
+  EXPECT_EQ(error({{"strategy", "add"}, {"delta", -1}}), "ok");
+  EXPECT_EQ(error({{"strategy", "add"}, {"delta", 0}}), "/adversary/script/0/delta: must not be 0, got 0");
+  EXPECT_EQ(error({{"strategy", "add"}, {"delta", 18446744073709551615ull}}), "ok");
   EXPECT_EQ(error({{"strategy", "bit_flip"}, {"bit", 256}}),
             "/adversary/script/0/bit: must be <= 255, got 256");
   EXPECT_EQ(error({{"strategy", "rushing"}, {"window_s", "long"}}),
@@ -71,7 +79,27 @@ TEST(StrategyList, ParametersAreCheckedAgainstTheirDeclaration) {
             "/adversary/script/0/delay_s: must be > 0, got 0");
   EXPECT_EQ(error({{"strategy", "drop"}, {"colour", 1}}), "/adversary/script/0/colour: unknown field");
   EXPECT_EQ(error({{"strategy", "add"}, {"element", "some"}}),
-            "/adversary/script/0/element: must be an element index or \"all\", got \"some\"");
+            "/adversary/script/0/element: must be an element index, \"all\" or {\"from\": a, "
+            "\"to\": b}, got \"some\"");
+  EXPECT_EQ(error({{"strategy", "add"}, {"element", {{"from", 3}, {"to", 9}}}}), "ok");
+  EXPECT_EQ(error({{"strategy", "add"}, {"element", {{"from", 9}, {"to", 3}}}}),
+            "/adversary/script/0/element: \"from\" must not exceed \"to\", got {\"from\":9,\"to\":3}");
+  EXPECT_EQ(error({{"strategy", "add"}, {"element", {{"from", 3}}}}),
+            "/adversary/script/0/element: a range needs \"to\"");
+  EXPECT_EQ(error({{"strategy", "add"}, {"element", {{"from", -1}, {"to", 3}}}}),
+            "/adversary/script/0/element/from: must be an element index >= 0, got -1");
+  EXPECT_EQ(error({{"strategy", "add"}, {"element", {{"from", 1}, {"to", 3}, {"step", 2}}}}),
+            "/adversary/script/0/element/step: unknown field (a range has \"from\" and \"to\")");
+  EXPECT_EQ(error({{"strategy", "add"}, {"occurrence", 0}}),
+            "/adversary/script/0/occurrence: must be an occurrence >= 1, got 0");
+  // A parameter the strategy does not take would be ignored: refused, with what it takes.
+  EXPECT_EQ(error({{"strategy", "add"}, {"bit", 1}}),
+            "/adversary/script/0/bit: \"add\" takes no \"bit\" (its parameters: element, delta)");
+  EXPECT_EQ(error({{"strategy", "drop"}, {"delta", 2}}),
+            "/adversary/script/0/delta: \"drop\" takes no \"delta\" (it has no parameters)");
+  EXPECT_EQ(error({{"strategy", "input_substitution"}, {"label", "bgw.input"}, {"value", 1}}),
+            "/adversary/script/0/label: \"input_substitution\" acts on the party, not on its "
+            "messages: it takes no message selector");
   EXPECT_EQ(error({{"strategy", "input_substitution"}, {"value", {1, -2}}}),
             "/adversary/script/0/value/1: must be >= 0, got -2");
   EXPECT_EQ(error({{"strategy", "randomize"}, {"element", "all"}}), "ok");
@@ -82,8 +110,10 @@ TEST(StrategyList, ReportJsonCarriesEachStrategysOwnParametersInOrder) {
       {{"corrupt", {1}},
        {"model", "malicious"},
        {"script",
-        {{{"strategy", "equivocate"}, {"to", {0}}, {"delta", 4}, {"bit", 3}},
+        {{{"strategy", "equivocate"}, {"to", {0}}, {"delta", 4}},
          {{"strategy", "randomize"}, {"element", "all"}},
+         {{"strategy", "add"}, {"label", "x"}, {"occurrence", 2}, {"element", {{"from", 3}, {"to", 9}}},
+          {"delta", -7}},
          {{"strategy", "input_substitution"}, {"party", 1}, {"value", 9}}}}},
       4);
   ASSERT_TRUE(spec.ok()) << spec.status().message();
@@ -91,6 +121,7 @@ TEST(StrategyList, ReportJsonCarriesEachStrategysOwnParametersInOrder) {
             R"({"corrupt":[1],"model":"malicious","script":[)"
             R"({"strategy":"equivocate","to":[0],"element":0,"delta":4},)"
             R"({"strategy":"randomize","element":"all"},)"
+            R"({"strategy":"add","label":"x","occurrence":2,"element":{"from":3,"to":9},"delta":-7},)"
             R"({"strategy":"input_substitution","party":1,"value":[9]}]})");
   // What the report says parses back to the same script.
   const auto again = parse_adversary(Json::parse(adversary_json(*spec).dump()), 4);

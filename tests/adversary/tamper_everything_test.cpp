@@ -38,8 +38,11 @@ void tamper_everything(const Target& target) {
     const std::size_t elements = std::min(target.max_elements, (bytes - 6) / 8);
     for (std::size_t k = 0; k < elements; ++k) {
       for (const char* strategy : {"add", "bit_flip", "randomize"}) {
-        const nlohmann::json script = {{{"strategy", strategy}, {"label", label},
-                                         {"element", k}, {"bit", 3}, {"delta", 1}}};
+        // Each strategy with its own parameters only (others are refused).
+        nlohmann::json step = {{"strategy", strategy}, {"label", label}, {"element", k}};
+        if (step["strategy"] == "add") step["delta"] = 1;
+        if (step["strategy"] == "bit_flip") step["bit"] = 3;
+        const nlohmann::json script = {step};
         auto s = ScenarioBuilder(*base)
                      .path("<tamper>")
                      .adversary({1}, AdversaryModel::kMalicious, script)
@@ -50,6 +53,8 @@ void tamper_everything(const Target& target) {
         ++attacks;
         SCOPED_TRACE(target.protocol + " " + label + " element " + std::to_string(k) + " " + strategy);
         EXPECT_TRUE(rec->verdict_holds) << rec->explanation;
+        // Every element tried exists: the step changed something (the counts say so).
+        EXPECT_TRUE(rec->script_warnings.empty()) << rec->script_warnings.front();
         for (const auto& p : rec->run.parties)
           EXPECT_LE(p.finish_time_s, s->deadline_s + 1e-9);  // nobody hangs past the deadline
         if (target.within_claim) {

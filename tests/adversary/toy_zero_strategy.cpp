@@ -15,10 +15,11 @@ namespace {
   s.summary = "element `element` is set to 0 (test-only)";
   s.params = {"element"};
   s.apply = [](const StrategyStep& step, Outgoing& out, SenderControl&) {
-    for_element(out.message, step.element, [](const ElementRef& e) {
+    const std::size_t n = for_elements(out.message, elements_of(step), [](const ElementRef& e) {
       if (e.kind == ElementKind::kBit) *e.bytes &= static_cast<std::uint8_t>(~e.bit_mask);
       else std::memset(e.bytes, 0, e.size);
     });
+    return n > 0 ? StepEffect::kChanged : StepEffect::kOutOfRange;
   };
   s.audit_params = [](const AuditTarget&) { return nlohmann::json{{"element", 0}}; };
   return s;

@@ -185,8 +185,9 @@ std::string verdict_text(const RunRecord& r) {
 
 // The labels a protocol sends, for the adversary's selectors: from its spec (labels.h).
 std::vector<std::string> labels_of(const std::string& protocol) {
-  const auto& labels = spec_of(protocol).labels;
-  return {labels.begin(), labels.end()};
+  std::vector<std::string> out;
+  for (const auto& l : spec_of(protocol).labels) out.emplace_back(l.name);
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------

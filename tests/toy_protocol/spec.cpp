@@ -19,7 +19,8 @@ const ProtocolSpec& toy_spec() {
   static const ProtocolSpec spec = with_make(
       {.name = "toy",
        .summary = "test-only two-party additive sharing; linear functions; semi-honest",
-       .labels = {kShare, kOpen},
+       .labels = {{kShare, "field elements: one additive share per input wire of the sender"},
+                  {kOpen, "field elements: the sender's share of each output wire of the recipient"}},
        .audits = field_audits({.name = "sum", .parties = 2, .function = {{"name", "sum"}},
                                .inputs = {5, 6}}),
        .property = {.max_parties = 2, .runs = 10, .linear_only = true, .adversarial_runs = 10,
