@@ -156,7 +156,7 @@ Status check_keys(const Json& s, const Strategy& strategy, const std::string& pt
     if (!param) return err(ptr + "/" + key, "unknown field");
     if (std::find(strategy.params.begin(), strategy.params.end(), key) == strategy.params.end()) {
       std::string takes;
-      for (const auto& name : strategy.params) takes += (takes.empty() ? "" : ", ") + name;
+      for (const auto& p : strategy.params) takes += (takes.empty() ? "" : ", ") + p;
       return err(ptr + "/" + key, "\"" + strategy.name + "\" takes no \"" + key + "\" (" +
                                       (takes.empty() ? "it has no parameters"
                                                      : "its parameters: " + takes) +
