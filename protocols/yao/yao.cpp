@@ -86,6 +86,23 @@ RoleWires role_wires(const Circuit& c, PartyId garbler) {
           c.output_wires_of(evaluator)};
 }
 
+// Step 6a of the garbler: for each of E's output wires one block (h(W^0), h(W^1)), in value
+// order, so E learns the bit its label stands for and nothing about the other label.
+Message decoding_table(const std::vector<Block>& labels, const std::vector<std::uint32_t>& out_e,
+                       const Block& delta) {
+  std::vector<Block> both(2 * out_e.size());
+  std::vector<std::uint32_t> wires(2 * out_e.size());
+  for (std::size_t k = 0; k < out_e.size(); ++k) {
+    both[2 * k] = labels[out_e[k]];
+    both[2 * k + 1] = block_xor(labels[out_e[k]], delta);
+    wires[2 * k] = wires[2 * k + 1] = out_e[k];
+  }
+  const auto h = output_hashes(both, wires);
+  std::vector<Block> table(out_e.size());
+  for (std::size_t k = 0; k < out_e.size(); ++k) table[k] = block_from_u64(h[2 * k], h[2 * k + 1]);
+  return blocks_message(table);
+}
+
 }  // namespace
 
 YaoSemiHonest::YaoSemiHonest(Circuit circuit, PartyId garbler, std::size_t table_chunk_gates)
@@ -156,20 +173,8 @@ PartyOutput YaoSemiHonest::run_garbler(PartyContext& ctx, const PartyInput& inpu
     net.send(peer, labels::yao::kTables, blocks_message(tables));
   });
 
-  // Step 6a: for E's outputs, one block per wire: (h(W^0), h(W^1)), in value order.
-  if (!out_e.empty()) {
-    std::vector<Block> both(2 * out_e.size());
-    std::vector<std::uint32_t> wires(2 * out_e.size());
-    for (std::size_t k = 0; k < out_e.size(); ++k) {
-      both[2 * k] = labels[out_e[k]];
-      both[2 * k + 1] = block_xor(labels[out_e[k]], delta);
-      wires[2 * k] = wires[2 * k + 1] = out_e[k];
-    }
-    const auto h = output_hashes(both, wires);
-    std::vector<Block> table(out_e.size());
-    for (std::size_t k = 0; k < out_e.size(); ++k) table[k] = block_from_u64(h[2 * k], h[2 * k + 1]);
-    net.send(peer, labels::yao::kDecode, blocks_message(table));
-  }
+  // Step 6a: the decoding table for E's outputs.
+  if (!out_e.empty()) net.send(peer, labels::yao::kDecode, decoding_table(labels, out_e, delta));
   // Step 6b: our outputs from E's labels, each of which must be W^0 or W^1 exactly (E cannot
   // make up the other label without Δ: a 2^-127 guess).
   PartyOutput out;

@@ -179,7 +179,7 @@ TEST(PrivacyErrors, SwapFileProblemsNameTheFileAndPointer) {
   EXPECT_NE(r.status().message().find("/inputs: missing"), std::string::npos);
   r = load_swap_file(write("d.json", "{nope"));
   ASSERT_FALSE(r.ok());
-  EXPECT_NE(r.status().message().find("not JSON"), std::string::npos);
+  EXPECT_NE(r.status().message().find("JSON syntax error"), std::string::npos) << r.status().message();
   r = load_swap_file((dir / "missing.json").string());
   EXPECT_FALSE(r.ok());
   r = load_swap_file(write("e.json", "{\"inputs\": [1, [2, 3]]}"));
