@@ -38,7 +38,7 @@ std::string to_pointer(const std::vector<std::string>& context) {
       token = token.substr(1, token.size() - 2);
     if (token.size() >= 2 && token.front() == '"' && token.back() == '"')
       token = token.substr(1, token.size() - 2);
-    out += "/" + token;
+    out += "/" + short_text(token, 60);  // a key may be long or hold control characters
   }
   return out.empty() ? "/" : out;
 }

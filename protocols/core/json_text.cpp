@@ -1,5 +1,7 @@
 #include "protocols/core/json_text.h"
 
+#include <cstdio>
+
 #include <algorithm>
 
 namespace smpc {
@@ -40,7 +42,25 @@ void append_short(const Json& v, std::string& out, std::size_t budget) {
 
 }  // namespace
 
-std::string short_text(const std::string& text, std::size_t max) {
+// Control characters as JSON escapes, so a quoted value never breaks a one-line message.
+static std::string escape_controls(const std::string& text, std::size_t max) {
+  std::string out;
+  for (char c : text) {
+    if (out.size() > max) break;  // enough to cut at max
+    const auto u = static_cast<unsigned char>(c);
+    if (u >= 0x20 && u != 0x7f) {
+      out += c;
+    } else {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", u);
+      out += buf;
+    }
+  }
+  return out;
+}
+
+std::string short_text(const std::string& raw, std::size_t max) {
+  const std::string text = escape_controls(raw, max);
   if (text.size() <= max) return text;
   std::size_t n = max > 3 ? max - 3 : 0;  // "…" takes three bytes
   while (n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;

@@ -273,6 +273,16 @@ TEST(JsonInput, ShortJsonCutsLongValuesAtACharacterBoundary) {
   EXPECT_LE(short_json(many).size(), 80u);
 }
 
+// Found by the scenario fuzzer: an unknown key holding a newline broke the one-line message.
+TEST(JsonInput, ControlCharactersInKeysAndValuesAreEscapedInMessages) {
+  EXPECT_EQ(short_text("a\nb"), "a\\u000ab");
+  const auto s = parse_scenario(R"({"name": "x", "seed": 1, "parties": 2, "protocol": {"name": "bgw"},
+    "function": {"name": "sum", "in\nput": 1}, "inputs": [1, 2]})", "k.json");
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.status().message().find('\n'), std::string::npos) << s.status().message();
+  EXPECT_NE(s.status().message().find("in\\u000aput"), std::string::npos) << s.status().message();
+}
+
 TEST(JsonInput, LimitsAreParametersAndEachNamesItsPointer) {
   JsonLimits tight;
   tight.max_depth = 3;
