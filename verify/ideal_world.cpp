@@ -8,6 +8,7 @@
 #include "protocols/core/fp_linear_algebra.h"
 #include "verify/field_poly.h"
 #include "verify/oracle.h"
+#include "verify/z3_deadline.h"
 #include "verify/z3_encode.h"
 
 namespace smpc {
@@ -211,6 +212,8 @@ void solve_z3(const Problem& pr, double timeout_s, IdealWorldAnswer& a) {
     a.detail = "cannot encode the circuit: " + outs.status().message();
     return;
   }
+  // The per-check timeout alone lets bit-blasting overrun it: the watcher ends the call.
+  const z3enc::Z3Deadline deadline(ctx, timeout_s);
   z3::solver s = z3enc::bitblast_solver(ctx, timeout_s);
   for (const auto& v : vars) s.add(z3enc::well_formed(ctx, d, v));
   for (const auto& [k, y] : pr.constraints) s.add((*outs)[k] == z3enc::constant(ctx, d, y));

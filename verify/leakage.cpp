@@ -6,6 +6,7 @@
 #include <map>
 
 #include "protocols/core/circuit_eval.h"
+#include "verify/z3_deadline.h"
 #include "verify/z3_encode.h"
 
 namespace smpc {
@@ -125,7 +126,14 @@ Status enumerate(const Circuit& c, const Setup& s, const std::vector<int>& assig
 class Z3Counter {
  public:
   Z3Counter(const Circuit& c, const Setup& s, const LeakageQuery& q)
-      : c_(c), s_(s), q_(q), honest_(ctx_), observed_(ctx_) {}
+      : c_(c), s_(s), q_(q), honest_(ctx_), observed_(ctx_),
+        deadline_(SteadyClock::now() + std::chrono::duration_cast<SteadyClock::duration>(
+                                           std::chrono::duration<double>(
+                                               std::min(q.overall_timeout_s, 86400.0)))) {}
+  z3::context& context() { return ctx_; }
+  SteadyClock::time_point deadline() const { return deadline_; }
+  // No new Z3 call once the overall time is up (the watcher ends the one in progress).
+  bool out_of_time() const { return SteadyClock::now() >= deadline_; }
 
   Status init() {
     std::vector<z3::expr> inputs;
@@ -148,6 +156,7 @@ class Z3Counter {
   bool distinct(std::vector<std::vector<std::uint64_t>>& found) {
     z3::solver s = z3enc::incremental_solver(ctx_, q_.timeout_s);
     while (found.size() < q_.max_distinct_outputs) {
+      if (out_of_time()) return false;
       const auto cr = s.check();
       if (cr == z3::unsat) return true;
       if (cr != z3::sat) return false;
@@ -180,7 +189,13 @@ class Z3Counter {
     neg.add(differs.empty() ? ctx_.bool_val(false) : z3::mk_or(differs));
     target_ = &y;
     assign_.assign(s_.honest_bits.size(), -1);
-    return split(pos, neg, s_.honest_bits.size(), exact);
+    try {
+      return split(pos, neg, s_.honest_bits.size(), exact);
+    } catch (const z3::exception&) {
+      if (!out_of_time()) throw;
+      exact = false;  // interrupted by the overall deadline: what was counted is a lower bound
+      return 0;
+    }
   }
 
   std::size_t calls() const { return calls_; }
@@ -209,7 +224,7 @@ class Z3Counter {
       if (!st.ok()) exact = false;
       return n;
     }
-    if (calls_ + 3 > q_.max_solver_calls) {
+    if (calls_ + 3 > q_.max_solver_calls || out_of_time()) {
       exact = false;
       return 0;
     }
@@ -270,6 +285,7 @@ class Z3Counter {
   z3::context ctx_;
   z3::expr_vector honest_;
   z3::expr_vector observed_;
+  SteadyClock::time_point deadline_;
   std::size_t calls_ = 0;
   std::vector<int> assign_;  // per honest bit: 0, 1, or -1 (free) in the current cube
   const std::vector<std::uint64_t>* target_ = nullptr;
@@ -296,9 +312,17 @@ static Result<LeakageReport> compute_leakage_impl(const LeakageQuery& q) {
     r.method = "exact enumeration of 2^" + std::to_string(r.honest_bits) + " honest inputs";
   } else {
     Z3Counter z(c, s, q);
+    // The per-call timeout lets bit-blasting and cube splitting run past it: the watcher ends
+    // every call once the overall time is up.
+    const z3enc::Z3Deadline deadline(z.context(), z.deadline());
     SMPC_RETURN_IF_ERROR(z.init());
     std::vector<std::vector<std::uint64_t>> found;
-    r.distinct_exact = z.distinct(found);
+    try {
+      r.distinct_exact = z.distinct(found);
+    } catch (const z3::exception&) {
+      if (!z.out_of_time()) throw;
+      r.distinct_exact = false;  // interrupted by the overall deadline
+    }
     if (std::find(found.begin(), found.end(), r.observed) == found.end()) found.push_back(r.observed);
     for (const auto& y : found) {
       // With an incomplete enumeration only the observed output's count is worth the calls.
@@ -312,7 +336,7 @@ static Result<LeakageReport> compute_leakage_impl(const LeakageQuery& q) {
       exact[y] = ok;
     }
     r.method = "z3: " + std::to_string(found.size()) + " distinct outputs by model enumeration" +
-               (r.distinct_exact ? "" : " (cap reached)") + ", counts by cube splitting (" +
+               (r.distinct_exact ? "" : " (incomplete: cap or overall timeout reached)") + ", counts by cube splitting (" +
                std::to_string(z.calls()) + " solver calls)";
   }
 

@@ -45,6 +45,9 @@ struct LeakageQuery {
   std::size_t leaf_bits = 10;              // Z3 cubes with this many free bits or fewer are
                                            // counted by (bit-sliced) evaluation instead
   double timeout_s = 60;                   // per Z3 call
+  // The whole Z3 part: every call in progress once it passes is interrupted, and what is not
+  // counted by then stays a lower bound (count_exact / distinct_exact false).
+  double overall_timeout_s = 600;
 };
 
 struct OutputCount {

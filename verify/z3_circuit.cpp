@@ -2,16 +2,14 @@
 
 #include <algorithm>
 #include <chrono>
-#include <condition_variable>
-#include <mutex>
 #include <optional>
 #include <sstream>
-#include <thread>
 
 #include "protocols/core/circuit_eval.h"
 #include "protocols/core/field.h"
 #include "protocols/core/rng.h"
 #include "verify/field_poly.h"
+#include "verify/z3_deadline.h"
 #include "verify/z3_encode.h"
 
 namespace smpc {
@@ -311,34 +309,6 @@ struct Z3Outputs {
   z3::expr_vector domain;  // each input variable holds a value of the circuits' domain
 };
 
-// Interrupts every Z3 call of `ctx` once `deadline` passes. The per-check "timeout" parameter
-// is not enough: the qfbv tactic bit-blasts a cone before it looks at the clock, so 256
-// checks of SHA-256 with a 0.02 s share each took 10.7 s of a 5 s budget.
-class Z3Deadline {
- public:
-  Z3Deadline(z3::context& ctx, SteadyClock::time_point deadline)
-      : watcher_([this, &ctx, deadline] {
-          std::unique_lock lock(mutex_);
-          if (!done_cv_.wait_until(lock, deadline, [this] { return done_; })) ctx.interrupt();
-        }) {}
-  ~Z3Deadline() {
-    {
-      const std::lock_guard lock(mutex_);
-      done_ = true;
-    }
-    done_cv_.notify_all();
-    watcher_.join();
-  }
-  Z3Deadline(const Z3Deadline&) = delete;
-  Z3Deadline& operator=(const Z3Deadline&) = delete;
-
- private:
-  std::mutex mutex_;
-  std::condition_variable done_cv_;
-  bool done_ = false;
-  std::thread watcher_;  // last: starts after the members it uses
-};
-
 enum class OutputCheck { kProved, kDifferent, kOpen };
 
 // Output k under a time limit: proved equal, a confirmed counterexample (in `r`), or still open
@@ -431,7 +401,7 @@ static Result<EquivalenceResult> check_equivalence_impl(const Circuit& a, const 
   std::string why;
   bool different = false;
   {
-    const Z3Deadline deadline(
+    const z3enc::Z3Deadline deadline(
         ctx, t0 + std::chrono::duration_cast<SteadyClock::duration>(
                       std::chrono::duration<double>(o.timeout_s)));
     different = prove_outputs(z, o, t0, open, r, why);
