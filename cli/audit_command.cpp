@@ -75,8 +75,10 @@ void register_audit_command(CLI::App& app, int* exit_code) {
       "protocol x strategy and protocol x scenario x corrupted set -> outcome counts and\n"
       "verdict. Attacks outside a protocol's claim (malicious against semi-honest, or beyond\n"
       "the bound) are shown but are not violations; beyond the bound the verdict must say\n"
-      "so. Every violation gets a scenario file in --repro-dir and a reproduce command. Exit\n"
-      "code 1 if any claim was violated. See docs/audit.md.\n\n"
+      "so; runs outside a protocol's timing assumption are counted apart. Every violation gets\n"
+      "a scenario file in --repro-dir and a reproduce command. Attack steps run with strict\n"
+      "semantics: a step that changed no message is a script error. Exit code 1 if any claim\n"
+      "was violated or any script error occurred. See docs/audit.md.\n\n"
       "With --mutants: the seeded-bug catalogue instead (M01..M34, test builds only). Every\n"
       "check runs against the unmutated code and against each mutant; the table says which\n"
       "check caught each mutant and after how many runs, and any alarm on correct code.\n"
@@ -140,11 +142,15 @@ void register_audit_command(CLI::App& app, int* exit_code) {
     char time_text[32];
     std::snprintf(time_text, sizeof time_text, "%.0f s", seconds);
     std::cout << "\n" << report->runs << " runs (" << report->beyond_bound_runs
-              << " beyond the claim's bound) over " << report->corrupted_sets
+              << " beyond the claim's bound, " << report->outside_timing_runs
+              << " outside its timing assumption) over " << report->corrupted_sets
               << " (protocol, scenario, corrupted set) triples, " << report->violations
-              << " violations, " << time_text << "\n";
-    for (const auto& c : report->cells)
+              << " violations, " << report->script_errors << " script errors, " << time_text
+              << "\n";
+    for (const auto& c : report->cells) {
       for (const auto& r : c.reproduce) std::cout << "violation: " << r << "\n";
+      for (const auto& e : c.script_error_lines) std::cout << "script error: " << e << "\n";
+    }
     if (!output->empty()) {
       std::ofstream out(*output, std::ios::binary);
       out << audit_json(*report).dump(2) << "\n";
@@ -154,7 +160,7 @@ void register_audit_command(CLI::App& app, int* exit_code) {
         return;
       }
     }
-    *exit_code = report->violations ? 1 : 0;
+    *exit_code = report->violations || report->script_errors ? 1 : 0;
   });
 }
 

@@ -105,6 +105,7 @@ nlohmann::ordered_json report_json(const RunRecord& r) {
            {"cost", cost_json(r.run)},
            {"wall_time_s", r.wall_time_s},
            {"reproduce", r.reproduce}};
+  if (!r.no_output_cause.empty()) j["no_output_cause"] = r.no_output_cause;
   if (!r.extracted_inputs.is_null()) j["extracted_inputs"] = r.extracted_inputs;
   if (!r.substituted_inputs.is_null()) j["substituted_inputs"] = r.substituted_inputs;
   if (!r.mutant.empty()) j["mutant"] = r.mutant;

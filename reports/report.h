@@ -34,6 +34,10 @@ struct RunRecord {
   ClaimScope scope = ClaimScope::kWithin;  // whether the protocol's claim applied
   bool verdict_holds = true;
   std::string explanation;
+  // Under outcome no_output: why honest parties had none — "network" (the deadline or network
+  // left no time: outside the claim (timing)), "adversary" (the claim allows it) or "protocol"
+  // (a violation). Empty for other outcomes.
+  std::string no_output_cause;
   // Which expectation decided: "true_inputs", "extraction" or "ideal_world_oracle"; the
   // corrupted parties' extracted inputs when extraction ran, and the inputs that differ from
   // the scenario's true ones when the verdict used such (both null otherwise).

@@ -173,6 +173,8 @@ Status audit_set(const CellPlan& c, const AuditOptions& options, AuditReport& re
       violations += cell.violations;
       report.runs += cell.runs;
       report.violations += cell.violations;
+      report.outside_timing_runs += cell.outside_timing;
+      report.script_errors += cell.script_errors;
       if (cell.beyond_bound) report.beyond_bound_runs += cell.runs;
       report.cells.push_back(std::move(cell));
     }
@@ -230,6 +232,11 @@ void count_audit_run(const RunRecord& rec, AuditCell& cell) {
   cell.within_claim = rec.scope == ClaimScope::kWithin;
   const bool scope_error = cell.beyond_bound && rec.scope == ClaimScope::kWithin;
   cell.scope_errors += scope_error;
+  cell.outside_timing += rec.scope == ClaimScope::kOutsideTiming;
+  if (const Status strict = strict_script_check(rec); !strict.ok()) {
+    ++cell.script_errors;
+    cell.script_error_lines.push_back(strict.message() + ": " + rec.reproduce);
+  }
   if (rec.verdict_holds && !scope_error) return;
   ++cell.violations;
   cell.reproduce.push_back(rec.reproduce);
@@ -293,11 +300,15 @@ nlohmann::ordered_json audit_json(const AuditReport& report) {
                      {"outcomes", o},
                      {"violations", c.violations},
                      {"scope_errors", c.scope_errors},
+                     {"outside_timing", c.outside_timing},
+                     {"script_errors", c.script_error_lines},
                      {"reproduce", c.reproduce}});
   }
   return {{"runs", report.runs},
           {"violations", report.violations},
           {"beyond_bound_runs", report.beyond_bound_runs},
+          {"outside_timing_runs", report.outside_timing_runs},
+          {"script_errors", report.script_errors},
           {"corrupted_sets", report.corrupted_sets},
           {"cells", cells}};
 }

@@ -55,6 +55,13 @@ struct AuditCell {
   // Beyond the bound: runs the verdict wrongly judged within the claim (also violations).
   int scope_errors = 0;
   bool within_claim = false;            // the claim applied to this attack
+  // Runs outside the claim (timing): the run's deadline or network broke the protocol's timing
+  // assumption. Counted apart like runs beyond the bound; not violations.
+  int outside_timing = 0;
+  // Runs in which a script step changed no message: the attack did not test what it names
+  // (strict script semantics, strict_script_check); errors of the audit, with their reasons.
+  int script_errors = 0;
+  std::vector<std::string> script_error_lines{};
   std::vector<std::string> reproduce{};  // one command per violating run
 };
 
@@ -63,6 +70,8 @@ struct AuditReport {
   int runs = 0;
   int violations = 0;
   int beyond_bound_runs = 0;  // counted apart: the claim promises nothing there
+  int outside_timing_runs = 0;  // also apart: the claim's timing assumption did not hold
+  int script_errors = 0;        // runs with a script step that changed no message
   int corrupted_sets = 0;     // (protocol, scenario, set) triples attacked
 };
 
@@ -80,7 +89,8 @@ std::vector<CorruptedSet> audit_corrupted_sets(int parties, int bound,
                                                const AuditOptions& options,
                                                const std::string& stream);
 // Counts one run into its cell. Beyond the bound the claim promises nothing, but the verdict
-// must say so: a run judged within the claim there is a scope error, and a violation.
+// must say so: a run judged within the claim there is a scope error, and a violation. Runs
+// outside the claim (timing) and runs with an idle script step are counted apart.
 void count_audit_run(const RunRecord& rec, AuditCell& cell);
 
 nlohmann::ordered_json audit_json(const AuditReport& report);

@@ -7,7 +7,16 @@
 //   - only where no extractor exists or extraction fails: the true inputs, and when an honest
 //     output is wrong the ∃x'_C ideal-world oracle (decided_by "ideal_world_oracle").
 // A correct run whose inputs differ from the scenario's true ones is correct_with_substitution.
+//
+// Timing comes last: a run whose deadline or network breaks the protocol's stated timing
+// assumption (ProtocolSpec::timing) is outside the claim (timing), and so is an honest run that
+// got no output only because the deadline or network left it no time to finish — which a
+// control run on a fast network with a long deadline must show (network_cause); a protocol
+// that hangs there too is still a violation.
 #include <algorithm>
+#include <cmath>
+#include <limits>
+#include <sstream>
 
 #include "scenarios/pipeline.h"
 #include "verify/ideal_world.h"
@@ -148,6 +157,93 @@ Verdict consult_ideal_world(const RunPlan& plan, const RunResult& run, Verdict v
   return verdict;
 }
 
+RunTiming run_timing(const RunPlan& plan) {
+  RunTiming t{.deadline_s = plan.deadline_s,
+              .min_route_latency_s = 0,
+              .max_bandwidth_bytes_per_s = std::numeric_limits<double>::infinity()};
+  if (plan.options.backend == Backend::kLocal) return t;
+  double latency = plan.network.latency_s, bandwidth = plan.network.bandwidth_bytes_per_s;
+  for (const auto& o : plan.network.overrides) {
+    latency = std::min(latency, o.latency_s);
+    bandwidth = std::max(bandwidth, o.bandwidth_bytes_per_s);
+  }
+  // A star route is an uplink and a downlink.
+  t.min_route_latency_s = plan.network.topology == Topology::kStar ? 2 * latency : latency;
+  t.max_bandwidth_bytes_per_s = bandwidth;
+  return t;
+}
+
+// "no_output (party 0: no message from party 2 by the deadline t=5 s)".
+std::string what_happened(const Verdict& v, const RunPlan& plan, const RunResult& run) {
+  std::string text = outcome_name(v.outcome);
+  for (const auto& p : run.parties)
+    if (p.status != PartyStatus::kOutput && !is_party_in(plan.corrupted(), p.party))
+      return text + " (party " + std::to_string(p.party) + ": " + p.abort_reason + ")";
+  return text;
+}
+
+void put_outside_timing(Verdict& v, const std::string& reason, const RunPlan& plan,
+                        const RunResult& run) {
+  v.scope = ClaimScope::kOutsideTiming;
+  v.holds = true;  // the claim holds only under its timing assumption
+  v.explanation = "outside the claim (timing): " + reason + "; what happened: " +
+                  what_happened(v, plan, run);
+}
+
+std::string number_text(double x) {
+  std::ostringstream os;
+  os << x;
+  return os.str();
+}
+
+// The control run's network: fast enough that any protocol of the testbed finishes well within
+// its deadline (a 10 Gbit/s, 1 ms full mesh or star, one simulated hour or the run's deadline).
+constexpr double kControlLatencyS = 1e-3;
+constexpr double kControlBandwidth = 1.25e9;  // bytes/s
+constexpr double kControlDeadlineS = 3600;
+
+// Whether honest parties went without output because time ran out, not because the protocol
+// hangs: the same run (seed, inputs, corruption) on the control network finishes with every
+// honest party correct. Only for honest-behaving runs on the simulator (a malicious adversary
+// may legitimately stall a run; the local backend has no network to speed up).
+std::optional<std::string> network_cause(const RunPlan& plan, const Verdict& v) {
+  const bool unfinished = v.outcome == Outcome::kNoOutput ||
+                          (v.outcome == Outcome::kDisagreement && v.wrong.empty());
+  if (v.holds || v.scope != ClaimScope::kWithin || !unfinished ||
+      effective_model(plan) != AdversaryModel::kSemiHonest ||
+      plan.options.backend != Backend::kSimulated)
+    return std::nullopt;
+  RunPlan control = plan;
+  control.network = NetworkSpec{.topology = plan.network.topology,
+                                .model = NetworkModel::kCM02,
+                                .latency_s = kControlLatencyS,
+                                .bandwidth_bytes_per_s = kControlBandwidth,
+                                .overrides = {}};
+  control.deadline_s = std::max(plan.deadline_s, kControlDeadlineS);
+  auto ex = execute(control);
+  if (!ex.ok()) return std::nullopt;
+  const Verdict c = judged_on(plan, ex->run, plan.inputs, plan.expected, DecidedBy::kTrueInputs);
+  if (c.outcome != Outcome::kCorrect) return std::nullopt;
+  return "honest parties had no output by deadline_s = " + number_text(plan.deadline_s) +
+         " s on this network, and the same run on a 1 ms, 10 Gbit/s network finishes correct "
+         "at t = " + number_text(ex->run.simulated_time_s) +
+         " s: the deadline or the network is too slow for the protocol, which the claim "
+         "assumes is not the case (every message arrives before the deadline)";
+}
+
+// The timing assumptions: the protocol's stated one, then the implicit one of every protocol.
+void judge_timing(const RunPlan& plan, const RunResult& run, Verdict& v) {
+  if (v.scope != ClaimScope::kWithin) return;
+  if (plan.spec->timing) {
+    if (auto reason = plan.spec->timing(plan.params, plan.function.circuit, plan.parties,
+                                        run_timing(plan))) {
+      put_outside_timing(v, *reason, plan, run);
+      return;
+    }
+  }
+  if (auto reason = network_cause(plan, v)) put_outside_timing(v, *reason, plan, run);
+}
+
 }  // namespace
 
 Verdict judge_run(const RunPlan& plan, const RunResult& run) {
@@ -171,6 +267,7 @@ Verdict judge_run(const RunPlan& plan, const RunResult& run) {
   }
   if (const std::string how = substituted_text(plan, verdict); !how.empty())
     mark_substitution(verdict, how);
+  judge_timing(plan, run, verdict);
   return verdict;
 }
 

@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <filesystem>
 
 #include "adversary/adversarial_channel.h"
 #include "protocols/core/abort.h"
 #include "protocols/core/field.h"
+#include "protocols/core/json_text.h"
 #include "protocols/core/local_network.h"
 #include "verify/oracle.h"
 
@@ -113,6 +115,47 @@ Status check_corruption(const AdversarySpec& adv, int parties) {
   return OkStatus();
 }
 
+// The bounds of every duration and rate a scenario sets. Beyond them SimGrid's clock loses
+// precision or hangs (an attack delay of 1e308 s never returned), so they are refused here for
+// scenarios built in C++ too (the schema states the same bounds for files).
+constexpr double kMaxSimulatedS = 1e6;      // the longest deadline, delay or window
+constexpr double kMaxLatencyS = 100;        // one link
+constexpr double kMinBandwidth = 0.125;     // bytes/s: 1 bit/s
+constexpr double kMaxBandwidth = 1.25e12;   // bytes/s: 10 Tbit/s
+
+Status check_range(const std::string& pointer, double v, double lo, double hi, double scale,
+                   const std::string& unit) {
+  if (std::isfinite(v) && v >= lo && v <= hi) return OkStatus();
+  const auto text = [](double x) { return short_json(json_number(x)); };
+  return Error(pointer + ": must be between " + text(lo * scale) + " and " + text(hi * scale) +
+               " " + unit + ", got " + text(v * scale));
+}
+
+Status check_durations(const Scenario& s) {
+  if (!(s.deadline_s > 0))
+    return Error("/deadline_s: must be > 0 simulated seconds, got " +
+                 short_json(json_number(s.deadline_s)));
+  SMPC_RETURN_IF_ERROR(check_range("/deadline_s", s.deadline_s, 0, kMaxSimulatedS, 1, "s"));
+  const auto link = [](const std::string& at, double latency_s, double bandwidth) {
+    SMPC_RETURN_IF_ERROR(check_range(at + "latency_ms", latency_s, 0, kMaxLatencyS, 1e3, "ms"));
+    return check_range(at + "bandwidth_mbps", bandwidth, kMinBandwidth, kMaxBandwidth, 8e-6,
+                       "Mbit/s");
+  };
+  SMPC_RETURN_IF_ERROR(link("/network/", s.network.latency_s, s.network.bandwidth_bytes_per_s));
+  for (std::size_t i = 0; i < s.network.overrides.size(); ++i)
+    SMPC_RETURN_IF_ERROR(link("/network/links/" + std::to_string(i) + "/",
+                              s.network.overrides[i].latency_s,
+                              s.network.overrides[i].bandwidth_bytes_per_s));
+  if (!s.adversary) return OkStatus();
+  for (std::size_t i = 0; i < s.adversary->script.size(); ++i) {
+    const auto& step = s.adversary->script[i];
+    const std::string at = "/adversary/script/" + std::to_string(i) + "/";
+    SMPC_RETURN_IF_ERROR(check_range(at + "delay_s", step.delay_s, 0, kMaxSimulatedS, 1, "s"));
+    SMPC_RETURN_IF_ERROR(check_range(at + "window_s", step.window_s, 0, kMaxSimulatedS, 1, "s"));
+  }
+  return OkStatus();
+}
+
 Result<RunPlan> resolve_unprefixed(const Scenario& s, const RunOptions& options) {
   RunPlan plan;
   plan.name = s.name;
@@ -123,6 +166,7 @@ Result<RunPlan> resolve_unprefixed(const Scenario& s, const RunOptions& options)
   plan.deadline_s = s.deadline_s;
   plan.adversary = s.adversary;
   plan.options = options;
+  SMPC_RETURN_IF_ERROR(check_durations(s));
   SMPC_ASSIGN_OR_RETURN(plan.spec, find_protocol_or_error(s.protocol));
   SMPC_RETURN_IF_ERROR(check_input_count(s.inputs.size(), s.parties));
   SMPC_ASSIGN_OR_RETURN(plan.function,
@@ -317,6 +361,10 @@ RunRecord record(const RunPlan& plan, Execution execution, const Verdict& verdic
   rec.scope = verdict.scope;
   rec.verdict_holds = verdict.holds;
   rec.explanation = verdict.explanation;
+  if (verdict.outcome == Outcome::kNoOutput)
+    rec.no_output_cause = verdict.scope == ClaimScope::kOutsideTiming ? "network"
+                          : verdict.holds                              ? "adversary"
+                                                                       : "protocol";
   rec.wall_time_s = execution.wall_time_s;
   rec.reproduce = reproduce_line(plan);
   if (plan.options.mutant != Mutant::kNone) rec.mutant = mutant_name(plan.options.mutant);

@@ -1,5 +1,8 @@
 #include "protocols/bgw/spec.h"
 
+#include <algorithm>
+#include <sstream>
+
 #include "protocols/bgw/extract.h"
 #include "protocols/bgw/bgw_robust.h"
 #include "protocols/bgw/bgw_semi_honest.h"
@@ -36,6 +39,44 @@ ParamSpec threshold_param(const char* bound, const char* default_doc, int diviso
           .max_for_parties = [divisor](int parties) { return (parties - 1) / divisor; }};
 }
 
+// "12.5" for messages: the shortest round-trip text of a duration.
+std::string seconds_text(double s) {
+  std::ostringstream os;
+  os << s;
+  return os.str();
+}
+
+// The synchronous model robust BGW is proved in (lockstep.h): every round's messages arrive
+// within Δ = round_timeout_s, and the run lasts the whole schedule, R rounds × Δ, which a
+// silent party makes the parties wait out. R is the cost formula's round count (an honest
+// run's schedule; an attack does not add rounds). The delivery bound is a lower bound on the
+// slowest round (the run's bytes spread evenly over links and rounds, on the fastest route),
+// so a run is put outside the claim only when the network certainly breaks the assumption.
+std::optional<std::string> robust_timing(const ProtocolParams& p, const Circuit& c, int parties,
+                                         const RunTiming& run) {
+  const int t = p.contains("threshold") ? p["threshold"].get<int>() : (parties - 1) / 3;
+  const double delta = p.value("round_timeout_s", 1.0);
+  const ExactCost cost = bgw_robust_cost(c, parties, t);
+  const double schedule = cost.rounds * delta;
+  if (run.deadline_s < schedule)
+    return "deadline_s = " + seconds_text(run.deadline_s) +
+           " s is shorter than the synchronous schedule of " + std::to_string(cost.rounds) +
+           " rounds x round_timeout_s " + seconds_text(delta) + " s = " + seconds_text(schedule) +
+           " s";
+  std::uint64_t bytes = 0;
+  for (const auto& [label, b] : cost.bytes) bytes += b;
+  const double links = static_cast<double>(parties) * (parties - 1);
+  const double per_round = static_cast<double>(bytes) / (links * std::max(cost.rounds, 1u));
+  const double delivery = run.min_route_latency_s + per_round / run.max_bandwidth_bytes_per_s;
+  if (delivery > delta)
+    return "a round's messages need at least " + seconds_text(delivery) +
+           " s on this network (route latency " + seconds_text(run.min_route_latency_s) +
+           " s + " + seconds_text(per_round) + " bytes per link and round at " +
+           seconds_text(run.max_bandwidth_bytes_per_s) + " bytes/s), more than round_timeout_s = " +
+           seconds_text(delta) + " s";
+  return std::nullopt;
+}
+
 }  // namespace
 
 const ProtocolSpec& bgw_spec() {
@@ -69,6 +110,7 @@ const ProtocolSpec& bgw_robust_spec() {
                       {.name = "round_timeout_s",
                        .type = ParamType::kNumber,
                        .exclusive_minimum = 0,
+                       .maximum = 1e6,  // the longest run deadline
                        .default_value = 1.0,
                        .doc = "the synchrony bound of one round, in simulated seconds"}},
        .labels = {std::begin(labels::bgw_robust::kAll), std::end(labels::bgw_robust::kAll)},
@@ -85,6 +127,7 @@ const ProtocolSpec& bgw_robust_spec() {
          const int t = p.contains("threshold") ? p["threshold"].get<int>() : (parties - 1) / 3;
          return bgw_robust_cost(c, parties, t);
        }),
+       .timing = robust_timing,
        .extract = shamir_extractor()},
       make_bgw_robust);
   return spec;

@@ -36,6 +36,8 @@ enum class ClaimScope {
   kWithin,         // the claim applies: the verdict judges the outcome against it
   kOutsideBound,   // more corrupted parties than the claim's bound
   kOutsideModel,   // a malicious adversary against a semi-honest claim
+  kOutsideTiming,  // the run's deadline or network breaks the protocol's timing assumption
+                   // (ProtocolSpec::timing), or an honest run found no time to finish
 };
 
 constexpr const char* claim_scope_name(ClaimScope s) {
@@ -43,6 +45,7 @@ constexpr const char* claim_scope_name(ClaimScope s) {
     case ClaimScope::kWithin: return "within";
     case ClaimScope::kOutsideBound: return "outside_bound";
     case ClaimScope::kOutsideModel: return "outside_model";
+    case ClaimScope::kOutsideTiming: return "outside_timing";
   }
   return "?";
 }

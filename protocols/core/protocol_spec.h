@@ -114,6 +114,23 @@ CostFormula cost_formula_of(F cost) {
   return f;
 }
 
+// What a run's timing allows, as far as a protocol's timing assumption needs it: the run's
+// deadline and bounds on its network that hold for every message (the shortest route latency,
+// the largest link bandwidth), so that a message of b bytes takes at least
+// min_route_latency_s + b / max_bandwidth_bytes_per_s. Simulated seconds (the local backend:
+// no latency, unlimited bandwidth).
+struct RunTiming {
+  double deadline_s = 0;
+  double min_route_latency_s = 0;
+  double max_bandwidth_bytes_per_s = 0;
+};
+
+// A synchronous protocol's timing assumption: the reason a run breaks it, nullopt when the run
+// is within it. The judge puts a run that breaks it outside the claim (timing), whatever
+// happened: the claim holds only under the assumption (docs/malicious.md "Timing").
+using TimingAssumption = std::function<std::optional<std::string>(
+    const ProtocolParams&, const Circuit&, int parties, const RunTiming&)>;
+
 // How the property suites exercise the protocol (tests/property reads these; nothing else).
 struct PropertyHints {
   int max_parties = 5;          // generated scenarios use min_parties..max_parties
@@ -147,6 +164,10 @@ struct ProtocolSpec {
   std::vector<AuditSetup> audits{};  // the first is the base the tamper suites also use
   PropertyHints property{};
   CostFormula cost{};
+  // Synchronous protocols only: the deadline and delivery times their claim assumes. Empty:
+  // asynchronous, the claim only assumes that every message arrives before the deadline
+  // (scenarios/judge.cpp checks that with a control run when an honest run gets no output).
+  TimingAssumption timing{};
   // The claim for `parties` parties and these parameters (the same one the built protocol
   // declares; docs and `smpc list protocols --json` show it without building).
   std::function<SecurityClaim(const ProtocolParams&, int parties)> claim{};

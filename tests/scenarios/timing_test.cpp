@@ -1,0 +1,223 @@
+// Timing in the claim (issue 15): a run whose deadline or network breaks the protocol's timing
+// assumption is outside the claim (timing), exit 0, with the reason; an honest run that gets no
+// output only because time ran out is a network no_output, exit 0; absurd durations are refused
+// at resolve time (exit 2, file, pointer, value); and a protocol that hangs under a generous
+// network is still a violation (a planted hanging protocol).
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "scenarios/audit.h"
+#include "scenarios/pipeline.h"
+#include "scenarios/runner.h"
+#include "scenarios/scenario_builder.h"
+#include "tests/support/cli.h"
+
+namespace smpc {
+namespace {
+
+using Json = nlohmann::json;
+
+std::string write_scenario(const std::string& name, const Json& doc) {
+  const auto path = testing::temp_dir("timing") / (name + ".json");
+  std::ofstream(path) << doc.dump(2);
+  return path.string();
+}
+
+Json bgw_product(const std::string& name) {
+  return {{"name", name},
+          {"parties", 5},
+          {"protocol", {{"name", "bgw"}}},
+          {"function", {{"name", "product"}}},
+          {"inputs", {2, 3, 4, 5, 6}},
+          {"network", {{"latency_ms", 10}, {"bandwidth_mbps", 100}}},
+          {"deadline_s", 5}};
+}
+
+// robust BGW, n = 4, t = 1, product of 4 (2 multiplication layers): 118 rounds of 1 s.
+Json robust_silent(double deadline_s) {
+  return {{"name", "robust silent"},
+          {"parties", 4},
+          {"protocol", {{"name", "bgw_robust"}, {"threshold", 1}}},
+          {"function", {{"name", "product"}}},
+          {"inputs", {2, 3, 4, 5}},
+          {"network", {{"latency_ms", 5}, {"bandwidth_mbps", 100}}},
+          {"deadline_s", deadline_s},
+          {"adversary",
+           {{"corrupt", {3}},
+            {"model", "malicious"},
+            {"script", {{{"strategy", "crash"}, {"label", "bgwr.mult.*"}}}}}}};
+}
+
+struct Ran {
+  testing::CliResult cli;
+  Json report;
+};
+
+Ran run(const std::string& path) {
+  Ran r{testing::run_cli("run " + path), {}};
+  if (r.cli.exit_code <= 1) r.report = Json::parse(r.cli.out);
+  return r;
+}
+
+TEST(Timing, RobustBgwWithASilentPartyAndADeadlineBelowItsScheduleIsOutsideTheClaim) {
+  const Ran r = run(write_scenario("robust_short", robust_silent(20)));
+  EXPECT_EQ(r.cli.exit_code, 0) << r.cli.err;
+  EXPECT_EQ(r.report["verdict"], "ok");
+  EXPECT_EQ(r.report["claim_scope"], "outside_timing");
+  const std::string why = r.report["explanation"];
+  EXPECT_EQ(why.rfind("outside the claim (timing): deadline_s = 20 s is shorter than the "
+                      "synchronous schedule of 118 rounds x round_timeout_s 1 s = 118 s",
+                      0),
+            0u)
+      << why;
+  EXPECT_NE(r.cli.err.find("verdict ok"), std::string::npos) << r.cli.err;
+  // With the whole schedule the claim applies, and the silent party changes nothing.
+  const Ran within = run(write_scenario("robust_long", robust_silent(150)));
+  EXPECT_EQ(within.cli.exit_code, 0) << within.cli.err;
+  EXPECT_EQ(within.report["claim_scope"], "within");
+  EXPECT_EQ(within.report["outcome"], "correct");
+}
+
+TEST(Timing, RobustBgwOnANetworkSlowerThanItsRoundTimeoutIsOutsideTheClaim) {
+  Json doc = robust_silent(600);
+  doc.erase("adversary");
+  doc["network"]["latency_ms"] = 2000;  // two seconds a message, rounds of one
+  const Ran r = run(write_scenario("robust_slow", doc));
+  EXPECT_EQ(r.cli.exit_code, 0) << r.cli.err;
+  EXPECT_EQ(r.report["claim_scope"], "outside_timing");
+  EXPECT_NE(r.report["explanation"].get<std::string>().find(
+                "a round's messages need at least 2"),
+            std::string::npos)
+      << r.report["explanation"];
+}
+
+TEST(Timing, AnHonestRunWithANearZeroDeadlineIsANetworkNoOutput) {
+  Json doc = bgw_product("tiny deadline");
+  doc["deadline_s"] = 0.000001;
+  const Ran r = run(write_scenario("tiny_deadline", doc));
+  EXPECT_EQ(r.cli.exit_code, 0) << r.cli.err;
+  EXPECT_EQ(r.report["verdict"], "ok");
+  EXPECT_EQ(r.report["outcome"], "no_output");
+  EXPECT_EQ(r.report["claim_scope"], "outside_timing");
+  EXPECT_EQ(r.report["no_output_cause"], "network");
+  EXPECT_NE(r.report["explanation"].get<std::string>().find(
+                "honest parties had no output by deadline_s = 1e-06 s"),
+            std::string::npos)
+      << r.report["explanation"];
+}
+
+TEST(Timing, AnHonestRunWithANearZeroBandwidthIsANetworkNoOutput) {
+  Json doc = bgw_product("tiny bandwidth");
+  doc["network"]["bandwidth_mbps"] = 0.000001;  // 1 bit/s, the least the schema allows
+  doc["deadline_s"] = 60;
+  const Ran r = run(write_scenario("tiny_bandwidth", doc));
+  EXPECT_EQ(r.cli.exit_code, 0) << r.cli.err;
+  EXPECT_EQ(r.report["outcome"], "no_output");
+  EXPECT_EQ(r.report["claim_scope"], "outside_timing");
+  EXPECT_EQ(r.report["no_output_cause"], "network");
+}
+
+TEST(Timing, AbsurdDurationsAreRefusedAtResolveTime) {
+  Json doc = bgw_product("huge delay");
+  doc["adversary"] = {{"corrupt", {1}},
+                      {"model", "malicious"},
+                      {"script", {{{"strategy", "delay"}, {"label", "*"}, {"delay_s", 1e308}}}}};
+  const std::string path = write_scenario("huge_delay", doc);
+  const auto r = testing::run_cli("run " + path);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "error: " + path +
+                       ": /adversary/script/0/delay_s: must be between 0 and 1000000 s, got "
+                       "1e+308\n");
+  doc = bgw_product("zero bandwidth");
+  doc["network"]["bandwidth_mbps"] = 1e-9;
+  const std::string slow = write_scenario("zero_bandwidth", doc);
+  const auto s = testing::run_cli("run " + slow);
+  EXPECT_EQ(s.exit_code, 2);
+  EXPECT_NE(s.err.find(slow + ": /network/bandwidth_mbps: "), std::string::npos) << s.err;
+  // A scenario built in C++ skips the schema; resolve checks the same bounds.
+  auto built = ScenarioBuilder("built")
+                   .protocol("bgw", {})
+                   .parties(3)
+                   .function({{"name", "sum"}})
+                   .inputs({1, 2, 3})
+                   .deadline(1e7)
+                   .build();
+  ASSERT_TRUE(built.ok()) << built.status().message();
+  EXPECT_EQ(resolve(*built, RunOptions{}).status().message(),
+            "<built>: /deadline_s: must be between 0 and 1000000 s, got 10000000");
+}
+
+// The seeded bug: a protocol that waits for a message nobody sends. Its no_output does not go
+// away on the control run's fast network and long deadline, so it stays a violation.
+class Hangs final : public Protocol {
+ public:
+  explicit Hangs(std::shared_ptr<const Protocol> real) : real_(std::move(real)) {}
+  std::string_view name() const override { return "hangs"; }
+  SecurityClaim claim(int parties) const override { return real_->claim(parties); }
+
+ private:
+  PartyOutput run_steps(PartyContext& ctx, const PartyInput&) const override {
+    ctx.net.recv((ctx.net.self() + 1) % ctx.net.party_count());
+    return {};
+  }
+  std::shared_ptr<const Protocol> real_;
+};
+
+TEST(Timing, AProtocolThatHangsUnderAGenerousNetworkIsStillAViolation) {
+  auto s = parse_scenario(bgw_product("hangs").dump(), "<hangs>");
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  auto plan = resolve(*s, RunOptions{});
+  ASSERT_TRUE(plan.ok()) << plan.status().message();
+  plan->protocol = std::make_shared<Hangs>(plan->protocol);
+  auto ex = execute(*plan);
+  ASSERT_TRUE(ex.ok()) << ex.status().message();
+  const Verdict v = judge_run(*plan, ex->run);
+  EXPECT_FALSE(v.holds) << v.explanation;
+  EXPECT_EQ(v.outcome, Outcome::kNoOutput);
+  EXPECT_EQ(v.scope, ClaimScope::kWithin);
+  const RunRecord rec = record(*plan, std::move(ex).value(), v);
+  EXPECT_EQ(rec.no_output_cause, "protocol");
+}
+
+TEST(Timing, TheAuditCountsOutsideTimingRunsApart) {
+  RunRecord rec;
+  rec.reproduce = "smpc run x.json --seed 1";
+  rec.scope = ClaimScope::kOutsideTiming;
+  AuditCell cell;
+  count_audit_run(rec, cell);
+  EXPECT_EQ(cell.runs, 1);
+  EXPECT_EQ(cell.outside_timing, 1);
+  EXPECT_EQ(cell.violations, 0);
+  EXPECT_FALSE(cell.within_claim);
+}
+
+// Strict script semantics in the audit: a step whose label matches nothing is a script error
+// of the audit (the seeded case: a label that does not exist).
+TEST(Timing, TheAuditCountsAnIdleScriptStepAsAnError) {
+  auto s = ScenarioBuilder("typo")
+               .protocol("bgw", {})
+               .parties(3)
+               .function({{"name", "sum"}})
+               .inputs({1, 2, 3})
+               .adversary({1}, AdversaryModel::kMalicious,
+                          Json::array({{{"strategy", "drop"}, {"label", "bgw.nope"}}}))
+               .build();
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  auto rec = run_scenario(*s, RunOptions{});
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  AuditCell cell;
+  count_audit_run(*rec, cell);
+  EXPECT_EQ(cell.script_errors, 1);
+  ASSERT_EQ(cell.script_error_lines.size(), 1u);
+  EXPECT_NE(cell.script_error_lines[0].find("bgw.nope"), std::string::npos)
+      << cell.script_error_lines[0];
+  EXPECT_EQ(cell.violations, 0);
+}
+
+}  // namespace
+}  // namespace smpc
