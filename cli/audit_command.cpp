@@ -77,7 +77,7 @@ void register_audit_command(CLI::App& app, int* exit_code) {
       "the bound) are shown but are not violations; beyond the bound the verdict must say\n"
       "so; runs outside a protocol's timing assumption are counted apart. Every violation gets\n"
       "a scenario file in --repro-dir and a reproduce command. Attack steps run with strict\n"
-      "semantics: a step that changed no message is a script error. Exit code 1 if any claim\n"
+      "semantics: a step that matched no message is a script error. Exit code 1 if any claim\n"
       "was violated or any script error occurred. See docs/audit.md.\n\n"
       "With --mutants: the seeded-bug catalogue instead (M01..M34, test builds only). Every\n"
       "check runs against the unmutated code and against each mutant; the table says which\n"

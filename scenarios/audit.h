@@ -58,8 +58,8 @@ struct AuditCell {
   // Runs outside the claim (timing): the run's deadline or network broke the protocol's timing
   // assumption. Counted apart like runs beyond the bound; not violations.
   int outside_timing = 0;
-  // Runs in which a script step changed no message: the attack did not test what it names
-  // (strict script semantics, strict_script_check); errors of the audit, with their reasons.
+  // Runs in which a script step matched no message: the attack did not test what it names
+  // (strict script semantics); errors of the audit, with their reasons and reproduce lines.
   int script_errors = 0;
   std::vector<std::string> script_error_lines{};
   std::vector<std::string> reproduce{};  // one command per violating run
@@ -71,7 +71,7 @@ struct AuditReport {
   int violations = 0;
   int beyond_bound_runs = 0;  // counted apart: the claim promises nothing there
   int outside_timing_runs = 0;  // also apart: the claim's timing assumption did not hold
-  int script_errors = 0;        // runs with a script step that changed no message
+  int script_errors = 0;        // runs with a script step that matched no message
   int corrupted_sets = 0;     // (protocol, scenario, set) triples attacked
 };
 

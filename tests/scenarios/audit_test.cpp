@@ -137,6 +137,8 @@ TEST(Audit, SweepsEveryPartyInputlessOnesAndACoalitionBeyondTheBound) {
   EXPECT_EQ(attacked.size(), 5u + 1u + 1u);
   EXPECT_GT(beyond, 0);
   EXPECT_EQ(report->beyond_bound_runs, beyond);
+  EXPECT_EQ(report->script_errors, 0);  // every step found its label
+  EXPECT_EQ(report->outside_timing_runs, 0);
   EXPECT_EQ(report->corrupted_sets, 7);
   EXPECT_NE(audit_coalition_table(*report).find("beyond the bound"), std::string::npos);
 }

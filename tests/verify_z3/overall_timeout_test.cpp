@@ -22,7 +22,8 @@ double since(Clock::time_point t0) {
   return std::chrono::duration<double>(Clock::now() - t0).count();
 }
 
-std::vector<std::uint64_t> concat(std::vector<std::uint64_t> a, const std::vector<std::uint64_t>& b) {
+std::vector<std::uint64_t> concat(std::vector<std::uint64_t> a,
+                                  const std::vector<std::uint64_t>& b) {
   a.insert(a.end(), b.begin(), b.end());
   return a;
 }
@@ -61,12 +62,12 @@ TEST(OverallTimeout, TheLeakageCountStopsAtItsOverallTimeout) {
   const auto y = b.input("b", 1, 64);
   b.output("c", b.mul(x, y));
   const Circuit c = b.take();
-  LeakageQuery q;
-  q.circuit = &c;
-  q.inputs = {PartyInput{bits_of(123456789, 64)}, PartyInput{bits_of(6789, 64)}};
-  q.attacker = {1};
-  q.timeout_s = 60;
-  q.overall_timeout_s = 1;
+  const LeakageQuery q{
+      .circuit = &c,
+      .inputs = {PartyInput{bits_of(123456789, 64)}, PartyInput{bits_of(6789, 64)}},
+      .attacker = {1},
+      .timeout_s = 60,
+      .overall_timeout_s = 1};
   const auto t0 = Clock::now();
   auto r = compute_leakage(q);
   const double took = since(t0);
