@@ -2,34 +2,18 @@
 
 #include <algorithm>
 
+#include "protocols/core/enum_names.h"
 #include "protocols/core/field.h"
 #include "protocols/core/linear_shares.h"
 
 namespace smpc {
 
-const char* domain_name(CircuitDomain d) {
-  switch (d) {
-    case CircuitDomain::kBoolean: return "boolean";
-    case CircuitDomain::kField61: return "field61";
-    case CircuitDomain::kRing64: return "ring64";
-  }
-  return "?";
-}
+constexpr const char* kDomainNames[] = {"boolean", "field61", "ring64"};
+const char* domain_name(CircuitDomain d) { return enum_name(kDomainNames, d); }
 
-const char* gate_name(GateType t) {
-  switch (t) {
-    case GateType::kXor: return "XOR";
-    case GateType::kAnd: return "AND";
-    case GateType::kInv: return "INV";
-    case GateType::kEq: return "EQ";
-    case GateType::kEqw: return "EQW";
-    case GateType::kAdd: return "ADD";
-    case GateType::kSub: return "SUB";
-    case GateType::kMul: return "MUL";
-    case GateType::kMulConst: return "MUL_CONST";
-  }
-  return "?";
-}
+constexpr const char* kGateNames[] = {
+    "XOR", "AND", "INV", "EQ", "EQW", "ADD", "SUB", "MUL", "MUL_CONST"};
+const char* gate_name(GateType t) { return enum_name(kGateNames, t); }
 
 int gate_arity(GateType t) {
   switch (t) {

@@ -2,6 +2,8 @@
 // verify/ decides, reports/ prints and scenarios/ (audit, sweeps) aggregates.
 #pragma once
 
+#include "protocols/core/enum_names.h"
+
 namespace smpc {
 
 enum class Outcome {
@@ -17,17 +19,9 @@ enum class Outcome {
                              // the ideal world allows a malicious party to make it
 };
 
-constexpr const char* outcome_name(Outcome o) {
-  switch (o) {
-    case Outcome::kCorrect: return "correct";
-    case Outcome::kAbort: return "abort";
-    case Outcome::kWrongOutput: return "wrong_output";
-    case Outcome::kNoOutput: return "no_output";
-    case Outcome::kDisagreement: return "disagreement";
-    case Outcome::kCorrectWithSubstitution: return "correct_with_substitution";
-  }
-  return "?";
-}
+inline constexpr const char* kOutcomeNames[] = {
+    "correct", "abort", "wrong_output", "no_output", "disagreement", "correct_with_substitution"};
+constexpr const char* outcome_name(Outcome o) { return enum_name(kOutcomeNames, o); }
 
 // Whether a run falls under the protocol's SecurityClaim. Outside it the verdict is "ok" whatever
 // happened (the protocol promised nothing), so aggregations must count the two apart rather than
@@ -38,13 +32,7 @@ enum class ClaimScope {
   kOutsideModel,   // a malicious adversary against a semi-honest claim
 };
 
-constexpr const char* claim_scope_name(ClaimScope s) {
-  switch (s) {
-    case ClaimScope::kWithin: return "within";
-    case ClaimScope::kOutsideBound: return "outside_bound";
-    case ClaimScope::kOutsideModel: return "outside_model";
-  }
-  return "?";
-}
+inline constexpr const char* kClaimScopeNames[] = {"within", "outside_bound", "outside_model"};
+constexpr const char* claim_scope_name(ClaimScope s) { return enum_name(kClaimScopeNames, s); }
 
 }  // namespace smpc
