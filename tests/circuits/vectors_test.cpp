@@ -158,7 +158,7 @@ TEST(BristolVectors, EveryVectorPassesImporterAndEvaluators) {
         ASSERT_TRUE(bits.ok()) << bits.status().message();
         EXPECT_EQ(*bits, in[g]) << "encoding of input " << g;
       }
-      pos = 0;
+      std::size_t pos = 0;
       for (std::size_t g = 0; g < c.outputs.size(); ++g) {
         auto e = parse_value_encoding(entry.at("outputs")[g].at("encoding").get<std::string>());
         ASSERT_TRUE(e.ok());
