@@ -266,7 +266,12 @@ Result<std::vector<std::uint64_t>> evaluate(const Circuit& c,
     const Gate* const gates = c.gates.data();
     for (std::size_t i = 0; i < ng; ++i) {
       const Gate& g = gates[i];
-      if (!gate_wires_in_range(g, gate_arity(g.type), n) || !gate_allowed(g.type, c.domain))
+      // Open-coded rather than gate_wires_in_range: this order (output wire, type, inputs) keeps
+      // the loop at main's speed (the shared form measured ~25% slower here).
+      if (g.out >= n) return gate_error(c, i);
+      const int arity = gate_arity(g.type);
+      if (!gate_allowed(g.type, c.domain) || (arity >= 1 && g.in0 >= n) ||
+          (arity == 2 && g.in1 >= n))
         return gate_error(c, i);
       if (g.type == GateType::kAnd)
         v[g.out] = v[g.in0] & v[g.in1];
