@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 #include <charconv>
 #include <cstdint>
+#include <memory>
 #include <string>
 
 #include "scenarios/driver_output.h"
@@ -38,5 +39,18 @@ inline CLI::Validator seed_validator() {
 // Prints what a scenarios/ driver produced: `out` on stdout, or `error` on stderr after
 // "<command>: "; returns its exit code.
 int print_driver_output(const std::string& command, const DriverOutput& result);
+
+// The end every `smpc verify` subcommand that hands its options to one scenarios/ driver shares:
+// --json, the footer (method and exit codes), and the callback printing what run(*opts) gives
+// under the command's full name.
+template <typename Request>
+void finish_verify_subcommand(CLI::App* cmd, std::shared_ptr<Request> opts, int* exit_code,
+                              const std::string& footer, DriverOutput (*run)(const Request&)) {
+  cmd->add_flag("--json", opts->json, "Print the result as JSON");
+  cmd->footer(footer);
+  cmd->callback([opts, exit_code, run, command = "smpc verify " + cmd->get_name()] {
+    *exit_code = print_driver_output(command, run(*opts));
+  });
+}
 
 }  // namespace smpc::cli

@@ -21,16 +21,14 @@ void register_verify_equiv(CLI::App& verify, int* exit_code) {
                   "Seconds for the whole check; outputs not proved by then are 'unknown'")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
-  cmd->add_flag("--json", opts->json, "Print the result as JSON");
-  cmd->footer(
+  finish_verify_subcommand(
+      cmd, opts, exit_code,
       "Each output wire is proved separately (its cone of influence), after a few hundred "
       "seeded random inputs. Wide multipliers prove their low bits and time out on the rest.\n"
       "Exit codes: 0 equivalent, 1 different (counterexample printed, re-checked by "
       "evaluation), 2 bad input or usage, 3 unknown (timeout; number of outputs proved "
-      "printed).");
-  cmd->callback([opts, exit_code] {
-    *exit_code = print_driver_output("smpc verify equiv", run_verify_equiv(*opts));
-  });
+      "printed).",
+      run_verify_equiv);
 }
 
 }  // namespace smpc::cli

@@ -19,15 +19,13 @@ void register_verify_leakage(CLI::App& verify, int* exit_code) {
                   "Parties whose inputs the attacker knows, e.g. 0,2 (default: the scenario's "
                   "corrupted parties, else party 0)")
       ->delimiter(',');
-  cmd->add_flag("--json", opts->json, "Print the result as JSON");
-  cmd->footer(
+  finish_verify_subcommand(
+      cmd, opts, exit_code,
       "The output value is f on the scenario's inputs. Boolean functions only (field inputs "
       "range over 2^61 - 1 values each; too many to count). Honest spaces up to 2^20 are "
       "enumerated exactly; larger ones are counted with Z3 (lower bounds past its cap).\n"
-      "Exit codes: 0 computed, 2 bad input or usage.");
-  cmd->callback([opts, exit_code] {
-    *exit_code = print_driver_output("smpc verify leakage", run_verify_leakage(*opts));
-  });
+      "Exit codes: 0 computed, 2 bad input or usage.",
+      run_verify_leakage);
 }
 
 }  // namespace smpc::cli

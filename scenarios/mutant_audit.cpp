@@ -154,59 +154,6 @@ constexpr int kSpdzDealerSamples = 60;
 constexpr int kPrivacyRuns = 60;
 constexpr double kAlpha = 1e-3;
 
-const std::vector<CheckInfo> kChecks = {
-    {"spdz-output-tamper", "attack", false, "10 seeds",
-     "spdz, n = 3: the input-less party adds 1 to its output-opening share; alarm = violation "
-     "of correct-or-abort"},
-    {"bgw-robust-output-tamper", "attack", false, "5 seeds",
-     "bgw_robust, n = 4, t = 1: the input-less party adds 1 to its output shares; alarm = "
-     "violation of guaranteed output delivery"},
-    {"vote-ballot-stuffing", "attack", false, "5 seeds",
-     "vote under gmw_dealer, n = 3: a voter substitutes the ballot 200; alarm = a tally no "
-     "in-range ballot explains"},
-    {"yao-table-tamper", "robustness", false, "20 seeds",
-     "yao millionaires: the garbler flips one bit of its garbled tables; alarm = the evaluator "
-     "outputs a wrong value instead of aborting"},
-    {"passive-sum-dealer", "attack", false, "5 seeds",
-     "secure_sum, n = 3: party 2 passive, judged on its true input; alarm = violation of "
-     "correct output"},
-    {"spdz-product-forcing", "attack", false, "10 seeds",
-     "spdz product, n = 3: party 1 runs on 0 and adds 42 to its output-opening share; alarm = "
-     "violation of correct-or-abort on its extracted input"},
-    {"commitment-binding", "component", false, "100 trials",
-     "a commitment opened as another party's, or in another session, must be rejected"},
-    {"broadcast-agreement", "component", false, "10 trials",
-     "phase-king broadcast, n = 4, t = 1: the sender equivocates; alarm = honest parties hold "
-     "different values for it"},
-    {"privacy-bgw-product", "privacy", true,
-     "2 x 60 runs, alpha = 1e-3",
-     "bgw, n = 3, t = 1, party 2 passive: views for x·y = 6·7 vs 14·3 (input-swap test)"},
-    {"privacy-spdz-inner-product", "privacy", true, "2 x 60 runs, alpha = 1e-3",
-     "spdz, n = 3, party 2 passive: views for (1,2)·(3,4) vs (5,3)·(1,2) (input-swap test)"},
-    {"uniformity-bgw-product", "uniformity", true, "60 runs, alpha = 1e-3",
-     "bgw, n = 3, t = 1, party 2 passive: every view element uniform over the field"},
-    {"shamir-enumeration", "enumeration", false, "all 7^t sharings per secret",
-     "Shamir over F_7, n = 3, t = 1: party 2's share under secrets 1 and 5, every random "
-     "coefficient enumerated; alarm = the distributions differ (total variation > 0)"},
-    {"privacy-yao-evaluator", "privacy", true, "2 x 25 runs, alpha = 1e-3",
-     "yao millionaires (8 bits), the evaluator passive: views for 200 vs 150 against 100 "
-     "(input-swap test with per-bit independence and GF(2) relations over every view bit)"},
-    {"privacy-gmw-vote", "privacy", true, "2 x 250 runs, alpha = 1e-3",
-     "vote under gmw_dealer, n = 3, party 2 passive: views for ballots (1, 0) vs (0, 1) of "
-     "parties 0 and 1 (input-swap test; GF(2) relations over the whole 416-bit view)"},
-    {"commitment-hiding", "component", true, "32 trials, alpha = 1e-3",
-     "commitments to values 0..15: a brute-force distinguisher over 2^10 low-entropy "
-     "randomness strings; alarm = it guesses better than 1/16 (binomial tail), or two "
-     "commitments to one value repeat"},
-    {"correlation-gmw-triples", "correlation", true, "200 samples x 3 parties, alpha = 1e-3",
-     "gmw dealer bit triples, n = 3, each single party: its (a, b, c) shares against the "
-     "triples' a, b, c (per-bit independence, GF(2) relations, uniformity)"},
-    {"correlation-spdz-dealer", "correlation", true, "60 samples x 3 parties, alpha = 1e-3",
-     "spdz dealer for x·y on 2-vectors, n = 3, each single party: its shares, MACs and own "
-     "masks against the MAC key, the other parties' masks and the triples (F_p relations, "
-     "uniformity)"},
-};
-
 std::string safe(std::string s) {
   for (auto& c : s)
     if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_') c = '_';
@@ -275,11 +222,19 @@ Result<CheckResult> yao_tamper(const Context& cx) {
                      });
 }
 
-Result<CheckResult> commitment_binding(const Context& cx) {
+// Component checks call protocol code directly, not through a run, so the mutant is active for
+// the check's duration; `body` fills in the result.
+Result<CheckResult> component(const Context& cx, const std::string& check,
+                              const std::function<Status(CheckResult&)>& body) {
   const ScopedMutant active(cx.mutant);
   SMPC_RETURN_IF_ERROR(active.status());
   CheckResult r;
-  r.check = "commitment-binding";
+  r.check = check;
+  SMPC_RETURN_IF_ERROR(body(r));
+  return r;
+}
+
+Status commitment_binding(CheckResult& r) {
   Rng rng(1, 0, "mutant-audit/commitment");
   for (int trial = 0; trial < 100; ++trial) {
     Bytes value(16);
@@ -294,20 +249,16 @@ Result<CheckResult> commitment_binding(const Context& cx) {
       r.evidence = std::string("party 0's commitment verified ") +
                    (as_other_party ? "as party 1's" : "in another session") + " (trial " +
                    std::to_string(trial) + ")";
-      return r;
+      return OkStatus();
     }
   }
   r.evidence = "every replayed commitment was rejected";
-  return r;
+  return OkStatus();
 }
 
 // Phase-king broadcast among 4 parties; party 3 sends its payload with byte `trial % 8` raised
 // by one to party 0 only. Honest parties must end with one value for party 3.
-Result<CheckResult> broadcast_agreement(const Context& cx) {
-  const ScopedMutant active(cx.mutant);
-  SMPC_RETURN_IF_ERROR(active.status());
-  CheckResult r;
-  r.check = "broadcast-agreement";
+Status broadcast_agreement(CheckResult& r) {
   constexpr int kParties = 4, kT = 1;
   constexpr PartyId kSender = 3;
   for (int trial = 0; trial < 10; ++trial) {
@@ -351,12 +302,12 @@ Result<CheckResult> broadcast_agreement(const Context& cx) {
         r.alarm = true;
         r.evidence = "honest parties hold different values for the equivocating sender (trial " +
                      std::to_string(trial) + ")";
-        return r;
+        return OkStatus();
       }
     }
   }
   r.evidence = "honest parties always agreed";
-  return r;
+  return OkStatus();
 }
 
 Result<CheckResult> privacy(const Context& cx, const std::string& check,
@@ -394,18 +345,14 @@ Result<CheckResult> privacy(const Context& cx, const std::string& check,
 }
 
 // Exact: the sharing code itself (shamir.h, generic over the field) run on every coefficient.
-Result<CheckResult> shamir_enumeration(const Context& cx) {
-  const ScopedMutant active(cx.mutant);
-  SMPC_RETURN_IF_ERROR(active.status());
-  CheckResult r;
-  r.check = "shamir-enumeration";
+Status shamir_enumeration(CheckResult& r) {
   SMPC_ASSIGN_OR_RETURN(const ExactPrivacyResult e, exact_shamir_privacy(7, 3, 1, {2}, 1, 5));
   r.runs = static_cast<int>(e.outcomes);
   r.alarm = e.total_variation > 0;
   char tv[32];
   std::snprintf(tv, sizeof tv, "%.4f", e.total_variation);
   r.evidence = std::string("total variation ") + tv + ": " + e.detail;
-  return r;
+  return OkStatus();
 }
 
 // A component report as a check result: alarm when any of its checks alarmed.
@@ -419,23 +366,14 @@ void absorb(CheckResult& r, const ComponentReport& rep) {
   if (!r.alarm) r.evidence = rep.summary;
 }
 
-Result<CheckResult> commitment_hiding(const Context& cx) {
-  const ScopedMutant active(cx.mutant);
-  SMPC_RETURN_IF_ERROR(active.status());
-  CheckResult r;
-  r.check = "commitment-hiding";
+Status commitment_hiding(CheckResult& r) {
   SMPC_ASSIGN_OR_RETURN(const ComponentReport rep, commitment_hiding_test(kHidingTrials, 1, kAlpha));
   absorb(r, rep);
-  return r;
+  return OkStatus();
 }
 
 // Every single party as the coalition; stops at the first that alarms.
-Result<CheckResult> correlation(const Context& cx, const std::string& check,
-                                CorrelationSource source, int samples) {
-  const ScopedMutant active(cx.mutant);
-  SMPC_RETURN_IF_ERROR(active.status());
-  CheckResult r;
-  r.check = check;
+Status correlation(CheckResult& r, CorrelationSource source, int samples) {
   CorrelationOptions o;
   o.source = source;
   o.runs = samples;
@@ -445,40 +383,133 @@ Result<CheckResult> correlation(const Context& cx, const std::string& check,
     SMPC_ASSIGN_OR_RETURN(const ComponentReport rep, correlation_test(o));
     absorb(r, rep);
   }
-  return r;
+  return OkStatus();
 }
 
+// How a catalogue entry runs: the check's code with its scenario, inputs and budget.
+using CheckRun = std::function<Result<CheckResult>(const Context&, const std::string& name)>;
+
+CheckRun component_run(Status (*body)(CheckResult&)) {
+  return [=](const Context& cx, const std::string& name) { return component(cx, name, body); };
+}
+
+CheckRun correlation_run(CorrelationSource source, int samples) {
+  return [=](const Context& cx, const std::string& name) {
+    return component(cx, name, [&](CheckResult& r) { return correlation(r, source, samples); });
+  };
+}
+
+// The catalogue, in the audit's order: what each check does (printed by the audit) next to how
+// it runs.
+struct Check {
+  CheckInfo info;
+  CheckRun run;
+};
+
+// An attack scenario run for seeds 1..budget; alarm = a violated verdict.
+Check attack_check(std::string name, ScenarioBuilder (*scenario)(), int budget,
+                   std::string what) {
+  return {{std::move(name), "attack", false, std::to_string(budget) + " seeds", std::move(what)},
+          [=](const Context& cx, const std::string& check) {
+            return attack(cx, check, scenario(), budget);
+          }};
+}
+
+// The input-swap test (`swapped` the other honest inputs), or with none the uniformity test.
+Check privacy_check(std::string name, ScenarioBuilder (*scenario)(), std::vector<Json> swapped,
+                    int runs, std::string what) {
+  const bool uniformity = swapped.empty();
+  std::string budget = (uniformity ? "" : "2 x ") + std::to_string(runs) + " runs, alpha = 1e-3";
+  return {{std::move(name), uniformity ? "uniformity" : "privacy", true, std::move(budget),
+           std::move(what)},
+          [=](const Context& cx, const std::string& check) {
+            return privacy(cx, check, scenario(), swapped, uniformity, runs);
+          }};
+}
+
+const std::vector<Check> kChecks = {
+    attack_check("spdz-output-tamper", spdz_output_tamper, 10,
+                 "spdz, n = 3: the input-less party adds 1 to its output-opening share; alarm = "
+                 "violation of correct-or-abort"),
+    attack_check("bgw-robust-output-tamper", bgw_robust_output_tamper, 5,
+                 "bgw_robust, n = 4, t = 1: the input-less party adds 1 to its output shares; "
+                 "alarm = violation of guaranteed output delivery"),
+    attack_check("vote-ballot-stuffing", vote_stuffing, 5,
+                 "vote under gmw_dealer, n = 3: a voter substitutes the ballot 200; alarm = a "
+                 "tally no in-range ballot explains"),
+    {{"yao-table-tamper", "robustness", false, "20 seeds",
+      "yao millionaires: the garbler flips one bit of its garbled tables; alarm = the evaluator "
+      "outputs a wrong value instead of aborting"},
+     [](const Context& cx, const std::string&) { return yao_tamper(cx); }},
+    attack_check("passive-sum-dealer", passive_sum_dealer, 5,
+                 "secure_sum, n = 3: party 2 passive, judged on its true input; alarm = "
+                 "violation of correct output"),
+    {{"spdz-product-forcing", "attack", false, "10 seeds",
+      "spdz product, n = 3: party 1 runs on 0 and adds 42 to its output-opening share; alarm = "
+      "violation of correct-or-abort on its extracted input"},
+     [](const Context& cx, const std::string& name) {
+       return seeded_runs(cx, name, spdz_product_forcing, 10, violation);
+     }},
+    {{"commitment-binding", "component", false, "100 trials",
+      "a commitment opened as another party's, or in another session, must be rejected"},
+     component_run(commitment_binding)},
+    {{"broadcast-agreement", "component", false, "10 trials",
+      "phase-king broadcast, n = 4, t = 1: the sender equivocates; alarm = honest parties hold "
+      "different values for it"},
+     component_run(broadcast_agreement)},
+    privacy_check("privacy-bgw-product", bgw_product, kBgwProductSwap, kPrivacyRuns,
+                  "bgw, n = 3, t = 1, party 2 passive: views for x·y = 6·7 vs 14·3 (input-swap "
+                  "test)"),
+    privacy_check("privacy-spdz-inner-product", spdz_inner_product, kSpdzInnerProductSwap,
+                  kPrivacyRuns,
+                  "spdz, n = 3, party 2 passive: views for (1,2)·(3,4) vs (5,3)·(1,2) "
+                  "(input-swap test)"),
+    privacy_check("uniformity-bgw-product", bgw_product, {}, kPrivacyRuns,
+                  "bgw, n = 3, t = 1, party 2 passive: every view element uniform over the field"),
+    {{"shamir-enumeration", "enumeration", false, "all 7^t sharings per secret",
+      "Shamir over F_7, n = 3, t = 1: party 2's share under secrets 1 and 5, every random "
+      "coefficient enumerated; alarm = the distributions differ (total variation > 0)"},
+     component_run(shamir_enumeration)},
+    privacy_check("privacy-yao-evaluator", yao_evaluator, kYaoEvaluatorSwap, kYaoPrivacyRuns,
+                  "yao millionaires (8 bits), the evaluator passive: views for 200 vs 150 against "
+                  "100 (input-swap test with per-bit independence and GF(2) relations over every "
+                  "view bit)"),
+    privacy_check("privacy-gmw-vote", gmw_vote, kGmwVoteSwap, kGmwPrivacyRuns,
+                  "vote under gmw_dealer, n = 3, party 2 passive: views for ballots (1, 0) vs "
+                  "(0, 1) of parties 0 and 1 (input-swap test; GF(2) relations over the whole "
+                  "416-bit view)"),
+    {{"commitment-hiding", "component", true, "32 trials, alpha = 1e-3",
+      "commitments to values 0..15: a brute-force distinguisher over 2^10 low-entropy "
+      "randomness strings; alarm = it guesses better than 1/16 (binomial tail), or two "
+      "commitments to one value repeat"},
+     component_run(commitment_hiding)},
+    {{"correlation-gmw-triples", "correlation", true, "200 samples x 3 parties, alpha = 1e-3",
+      "gmw dealer bit triples, n = 3, each single party: its (a, b, c) shares against the "
+      "triples' a, b, c (per-bit independence, GF(2) relations, uniformity)"},
+     correlation_run(CorrelationSource::kGmwDealerTriples, kTripleSamples)},
+    {{"correlation-spdz-dealer", "correlation", true, "60 samples x 3 parties, alpha = 1e-3",
+      "spdz dealer for x·y on 2-vectors, n = 3, each single party: its shares, MACs and own "
+      "masks against the MAC key, the other parties' masks and the triples (F_p relations, "
+      "uniformity)"},
+     correlation_run(CorrelationSource::kSpdzDealer, kSpdzDealerSamples)},
+};
+
 Result<CheckResult> run_check(const Context& cx, const std::string& name) {
-  if (name == "shamir-enumeration") return shamir_enumeration(cx);
-  if (name == "spdz-output-tamper") return attack(cx, name, spdz_output_tamper(), 10);
-  if (name == "bgw-robust-output-tamper") return attack(cx, name, bgw_robust_output_tamper(), 5);
-  if (name == "vote-ballot-stuffing") return attack(cx, name, vote_stuffing(), 5);
-  if (name == "passive-sum-dealer") return attack(cx, name, passive_sum_dealer(), 5);
-  if (name == "spdz-product-forcing")
-    return seeded_runs(cx, name, spdz_product_forcing, 10, violation);
-  if (name == "yao-table-tamper") return yao_tamper(cx);
-  if (name == "commitment-binding") return commitment_binding(cx);
-  if (name == "broadcast-agreement") return broadcast_agreement(cx);
-  if (name == "privacy-bgw-product")
-    return privacy(cx, name, bgw_product(), kBgwProductSwap, false);
-  if (name == "privacy-spdz-inner-product")
-    return privacy(cx, name, spdz_inner_product(), kSpdzInnerProductSwap, false);
-  if (name == "uniformity-bgw-product") return privacy(cx, name, bgw_product(), {}, true);
-  if (name == "privacy-yao-evaluator")
-    return privacy(cx, name, yao_evaluator(), kYaoEvaluatorSwap, false, kYaoPrivacyRuns);
-  if (name == "privacy-gmw-vote")
-    return privacy(cx, name, gmw_vote(), kGmwVoteSwap, false, kGmwPrivacyRuns);
-  if (name == "commitment-hiding") return commitment_hiding(cx);
-  if (name == "correlation-gmw-triples")
-    return correlation(cx, name, CorrelationSource::kGmwDealerTriples, kTripleSamples);
-  if (name == "correlation-spdz-dealer")
-    return correlation(cx, name, CorrelationSource::kSpdzDealer, kSpdzDealerSamples);
+  for (const auto& c : kChecks)
+    if (c.info.name == name) return c.run(cx, name);
   return Error("unknown check " + name);
 }
 
 }  // namespace
 
-const std::vector<CheckInfo>& mutant_check_catalog() { return kChecks; }
+const std::vector<CheckInfo>& mutant_check_catalog() {
+  static const std::vector<CheckInfo> kInfos = [] {
+    std::vector<CheckInfo> infos;
+    for (const auto& c : kChecks) infos.push_back(c.info);
+    return infos;
+  }();
+  return kInfos;
+}
 
 Result<MutantAuditReport> run_mutant_audit(const MutantAuditOptions& options) {
   if (!kMutantsCompiled)
@@ -486,13 +517,13 @@ Result<MutantAuditReport> run_mutant_audit(const MutantAuditOptions& options) {
                  "-DSMPC_MUTANTS=ON (cmake --preset test) to run `smpc audit --mutants`");
   std::vector<std::string> checks = options.checks;
   if (checks.empty())
-    for (const auto& c : kChecks) checks.push_back(c.name);
+    for (const auto& c : kChecks) checks.push_back(c.info.name);
   for (const auto& c : checks) {
     bool known = false;
     std::string names;
     for (const auto& k : kChecks) {
-      known = known || k.name == c;
-      names += (names.empty() ? "" : ", ") + k.name;
+      known = known || k.info.name == c;
+      names += (names.empty() ? "" : ", ") + k.info.name;
     }
     if (!known) return Error("--check: unknown check \"" + c + "\" (the checks: " + names + ")");
   }
@@ -552,7 +583,7 @@ std::string mutant_audit_table(const MutantAuditReport& report) {
 
 nlohmann::ordered_json mutant_audit_json(const MutantAuditReport& report) {
   nlohmann::ordered_json checks = nlohmann::ordered_json::array();
-  for (const auto& c : kChecks)
+  for (const auto& c : mutant_check_catalog())
     checks.push_back({{"name", c.name},
                       {"kind", c.kind},
                       {"statistical", c.statistical},

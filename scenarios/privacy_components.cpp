@@ -5,6 +5,7 @@
 #include <set>
 #include <sstream>
 
+#include "protocols/core/enum_names.h"
 #include "protocols/core/local_network.h"
 #include "protocols/core/rng.h"
 #include "protocols/crypto/commit.h"
@@ -112,13 +113,10 @@ Result<ComponentReport> commitment_hiding_test(int trials, std::uint64_t seed, d
   return rep;
 }
 
+constexpr const char* kCorrelationSourceNames[] = {
+    "gmw dealer bit triples", "gmw OT bit triples", "spdz dealer preprocessing"};
 const char* correlation_source_name(CorrelationSource s) {
-  switch (s) {
-    case CorrelationSource::kGmwDealerTriples: return "gmw dealer bit triples";
-    case CorrelationSource::kGmwOtTriples: return "gmw OT bit triples";
-    case CorrelationSource::kSpdzDealer: return "spdz dealer preprocessing";
-  }
-  return "?";
+  return enum_name(kCorrelationSourceNames, s);
 }
 
 namespace {

@@ -44,6 +44,7 @@
 #include <simgrid/s4u.hpp>
 
 #include "protocols/core/abort.h"
+#include "protocols/core/enum_names.h"
 
 #if defined(__SANITIZE_ADDRESS__)
 #define SMPC_SIM_ASAN 1
@@ -55,21 +56,11 @@
 
 namespace smpc {
 
-const char* topology_name(Topology t) {
-  switch (t) {
-    case Topology::kFullMesh: return "full_mesh";
-    case Topology::kStar: return "star";
-  }
-  return "?";
-}
+constexpr const char* kTopologyNames[] = {"full_mesh", "star"};
+const char* topology_name(Topology t) { return enum_name(kTopologyNames, t); }
 
-const char* network_model_name(NetworkModel m) {
-  switch (m) {
-    case NetworkModel::kCM02: return "CM02";
-    case NetworkModel::kLV08: return "LV08";
-  }
-  return "?";
-}
+constexpr const char* kNetworkModelNames[] = {"CM02", "LV08"};
+const char* network_model_name(NetworkModel m) { return enum_name(kNetworkModelNames, m); }
 
 namespace {
 

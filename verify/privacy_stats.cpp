@@ -6,6 +6,7 @@
 #include <set>
 #include <sstream>
 
+#include "protocols/core/enum_names.h"
 #include "protocols/core/status.h"
 
 namespace smpc {
@@ -72,16 +73,8 @@ std::pair<double, double> homogeneity(const std::vector<std::uint64_t>& ca,
 
 }  // namespace
 
-const char* element_domain_name(ElementDomain d) {
-  switch (d) {
-    case ElementDomain::kField61: return "F_p61";
-    case ElementDomain::kWord64: return "word64";
-    case ElementDomain::kBit: return "bit";
-    case ElementDomain::kByte: return "byte";
-    case ElementDomain::kOpaque64: return "opaque64";
-  }
-  return "?";
-}
+constexpr const char* kElementDomainNames[] = {"F_p61", "word64", "bit", "byte", "opaque64"};
+const char* element_domain_name(ElementDomain d) { return enum_name(kElementDomainNames, d); }
 
 double chi_square_upper_tail(double statistic, double dof) {
   SMPC_ASSERT(dof > 0);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "protocols/core/enum_names.h"
+
 namespace smpc {
 
 namespace {
@@ -114,14 +116,8 @@ std::string explain_within(bool ok, Outcome outcome, const SecurityClaim& claim,
 
 }  // namespace
 
-const char* decided_by_name(DecidedBy d) {
-  switch (d) {
-    case DecidedBy::kTrueInputs: return "true_inputs";
-    case DecidedBy::kExtraction: return "extraction";
-    case DecidedBy::kIdealWorldOracle: return "ideal_world_oracle";
-  }
-  return "?";
-}
+constexpr const char* kDecidedByNames[] = {"true_inputs", "extraction", "ideal_world_oracle"};
+const char* decided_by_name(DecidedBy d) { return enum_name(kDecidedByNames, d); }
 
 void mark_substitution(Verdict& v, const std::string& how) {
   if (v.outcome != Outcome::kCorrect) return;

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "protocols/core/circuit_eval.h"
+#include "protocols/core/enum_names.h"
 #include "protocols/core/field.h"
 #include "protocols/core/rng.h"
 #include "verify/field_poly.h"
@@ -163,19 +164,6 @@ std::vector<std::size_t> widths(const std::vector<G>& groups) {
   return w;
 }
 
-// Splits concatenated per-wire input values back into groups.
-std::vector<std::vector<std::uint64_t>> split_groups(const Circuit& c,
-                                                     const std::vector<std::uint64_t>& flat) {
-  std::vector<std::vector<std::uint64_t>> groups;
-  std::size_t k = 0;
-  for (const auto& g : c.inputs) {
-    groups.emplace_back(flat.begin() + static_cast<std::ptrdiff_t>(k),
-                        flat.begin() + static_cast<std::ptrdiff_t>(k + g.wires.size()));
-    k += g.wires.size();
-  }
-  return groups;
-}
-
 // Fills `r` with the counterexample when the circuits really differ on `groups`.
 bool confirm_difference(const Circuit& a, const Circuit& b,
                         const std::vector<std::vector<std::uint64_t>>& groups,
@@ -229,13 +217,9 @@ bool random_simulation(const Circuit& a, const Circuit& b, const EquivalenceOpti
 
 }  // namespace
 
+constexpr const char* kEquivalenceKindNames[] = {"equivalent", "different", "unknown"};
 const char* equivalence_kind_name(EquivalenceResult::Kind k) {
-  switch (k) {
-    case EquivalenceResult::Kind::kEquivalent: return "equivalent";
-    case EquivalenceResult::Kind::kDifferent: return "different";
-    case EquivalenceResult::Kind::kUnknown: return "unknown";
-  }
-  return "?";
+  return enum_name(kEquivalenceKindNames, k);
 }
 
 std::string z3_version_string() {
@@ -324,7 +308,7 @@ OutputCheck check_output(const Z3Outputs& z, std::size_t k, double limit, Equiva
     const z3::model m = s.get_model();
     std::vector<std::uint64_t> flat;
     for (const auto& v : z.vars) flat.push_back(z3enc::model_value(m, v, z.a.domain));
-    if (confirm_difference(z.a, z.b, split_groups(z.a, flat), r)) return OutputCheck::kDifferent;
+    if (confirm_difference(z.a, z.b, split_input_groups(z.a, flat), r)) return OutputCheck::kDifferent;
     // A model that does not re-check would be our encoding's bug: never report it.
     why = "Z3 model for output " + std::to_string(k) + " did not re-check by evaluation";
     return OutputCheck::kOpen;

@@ -283,13 +283,8 @@ void RobustParty::recombine(const CircuitLayer& layer, const LayerDeal& deal,
 // Step 3 (AL Protocol 7.1, output reconstruction): shares to the receiver, who decodes.
 PartyOutput RobustParty::reconstruct_outputs() {
   net_.begin_round();
-  for (PartyId r : other_parties(n_, me_)) {
-    const auto wires = c_.output_wires_of(r);
-    if (wires.empty()) continue;
-    std::vector<Fp61> shares;
-    for (auto w : wires) shares.push_back(wire_[w][0]);
-    net_.send(r, labels::bgw_robust::kOutput, Message().add_field61(shares));
-  }
+  send_output_shares(ctx_.net, labels::bgw_robust::kOutput, c_, wire_,
+                     [](const auto& row) { return row[0]; });
   PartyOutput out;
   const auto mine = c_.output_wires_of(me_);
   if (mine.empty()) return out;

@@ -75,12 +75,12 @@ class BgwRobust final : public Protocol {
 
   std::string_view name() const override { return "bgw_robust"; }
   SecurityClaim claim(int parties) const override;
-  PartyOutput run_steps(PartyContext& ctx, const PartyInput& input) const override;
 
   int threshold() const { return t_; }
   double round_timeout_s() const { return round_timeout_s_; }
 
  private:
+  PartyOutput run_steps(PartyContext& ctx, const PartyInput& input) const override;
   Circuit circuit_;
   int t_;
   double round_timeout_s_;

@@ -40,18 +40,9 @@ void share_inputs(const Circuit& c, int t, PartyContext& ctx, const PartyInput& 
       const auto shares = shamir_share(Fp61::from_u64(input.values[k]), t, n, ctx.rng);
       for (auto [j, share] : to.items()) share.push_back(shares[j]);
     }
-    for (const auto& [j, shares] : to.others(me))
-      net.send(j, labels::bgw::kInput, Message().add_field61(shares));
-    for (std::size_t k = 0; k < my_wires.size(); ++k) wire[my_wires[k]] = to[me][k];
-    record_input_phase(ctx, "shares", me, to[me]);
+    deal_input_shares(ctx, labels::bgw::kInput, c, to, wire);
   }
-  for (PartyId p : other_parties(n, me)) {
-    const auto wires = c.input_wires_of(p);
-    if (wires.empty()) continue;
-    const auto shares = net.recv(p).field61(0, wires.size());
-    for (std::size_t k = 0; k < wires.size(); ++k) wire[wires[k]] = shares[k];
-    record_input_phase(ctx, "shares", p, shares);  // for the extractor (extract.h)
-  }
+  receive_input_shares(ctx, c, wire);
   record_input_phase(ctx, "degree", me, std::vector<std::uint64_t>{static_cast<std::uint64_t>(t)});
 }
 
@@ -91,13 +82,7 @@ PartyOutput reconstruct_outputs(const Circuit& c, const std::vector<PartyId>& ev
                                 Channel& net, const std::vector<Fp61>& wire) {
   const PartyId me = net.self();
   const int n = net.party_count();
-  for (PartyId r : other_parties(n, me)) {
-    const auto wires = c.output_wires_of(r);
-    if (wires.empty()) continue;
-    std::vector<Fp61> shares;
-    for (auto w : wires) shares.push_back(wire[w]);
-    net.send(r, labels::bgw::kOutput, Message().add_field61(shares));
-  }
+  send_output_shares(net, labels::bgw::kOutput, c, wire);
   const auto out_wires = c.output_wires_of(me);
   PartyOutput out;
   if (out_wires.empty()) return out;

@@ -31,11 +31,11 @@ class BgwSemiHonest final : public Protocol {
 
   std::string_view name() const override { return "bgw"; }
   SecurityClaim claim(int parties) const override;
-  PartyOutput run_steps(PartyContext& ctx, const PartyInput& input) const override;
 
   int threshold() const { return t_; }
 
  private:
+  PartyOutput run_steps(PartyContext& ctx, const PartyInput& input) const override;
   Circuit circuit_;
   int t_;
 };

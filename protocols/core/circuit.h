@@ -100,6 +100,23 @@ struct Circuit {
 Result<std::vector<std::uint64_t>> evaluate(const Circuit& c,
                                             const std::vector<std::vector<std::uint64_t>>& inputs);
 
+// Per-wire input values in input_wires order (all groups concatenated, at least input_count()
+// of them) split back into evaluate()'s one vector per input group.
+std::vector<std::vector<std::uint64_t>> split_input_groups(const Circuit& c,
+                                                           const std::vector<std::uint64_t>& flat);
+
+// Range checks the evaluators share, so that an unvalidated circuit gives an error and never an
+// out-of-bounds access; the errors name the group or gate at fault. check_wire_ranges: every
+// group's wires and every gate's wires below num_wires, every gate type allowed in the domain.
+Status check_wire_ranges(const Circuit& c);
+Status check_output_wires(const Circuit& c);
+// A gate's wires (as many inputs as `arity`) below num_wires; inline for the evaluators' loops.
+inline bool gate_wires_in_range(const Gate& g, int arity, std::uint32_t num_wires) {
+  return g.out < num_wires && (arity < 1 || g.in0 < num_wires) && (arity < 2 || g.in1 < num_wires);
+}
+// The error for gate i failing gate_wires_in_range or gate_allowed.
+Status gate_error(const Circuit& c, std::size_t i);
+
 // Multiplicative depth of each wire (number of nonlinear gates on the longest path to it), and
 // the circuit's depth. Layer d of nonlinear gates = those whose output has depth d.
 std::vector<std::uint32_t> nonlinear_depths(const Circuit& c);

@@ -99,41 +99,51 @@ CircuitBuilder::Wires CircuitBuilder::bitwise_not(const Wires& a) {
   return out;
 }
 
+namespace {
+
+// The ripple chain add and sub share: out_i = a_i ^ b_i ^ c_i with c_0 = 0, c_1 = first(a_0 ^ b_0)
+// and c_{i+1} = next(i, a_i ^ b_i, c_i); no carry is computed out of the top bit. Only the
+// carry gates differ between the two, so the gate order stays that of each.
+using Wire = CircuitBuilder::Wire;
+using Wires = CircuitBuilder::Wires;
+
+template <typename First, typename Next>
+Wires ripple(CircuitBuilder& cb, const Wires& a, const Wires& b, First first, Next next) {
+  const std::size_t n = a.size();
+  Wires out(n);
+  if (n == 0) return out;
+  Wire axb = cb.bit_xor(a[0], b[0]);
+  out[0] = axb;
+  if (n == 1) return out;
+  Wire carry = first(axb);
+  for (std::size_t i = 1; i < n; ++i) {
+    axb = cb.bit_xor(a[i], b[i]);
+    out[i] = cb.bit_xor(axb, carry);
+    if (i + 1 < n) carry = next(i, axb, carry);
+  }
+  return out;
+}
+
+}  // namespace
+
 // Ripple-carry: s_i = a_i ^ b_i ^ c_i, c_{i+1} = c_i ^ ((a_i ^ c_i) & (b_i ^ c_i)) (the majority
 // with one AND), c_0 = 0 so c_1 = a_0 & b_0; no carry out of the top bit: n-1 AND.
 CircuitBuilder::Wires CircuitBuilder::add(const Wires& a, const Wires& b) {
   check_same_width(a, b);
-  const std::size_t n = a.size();
-  Wires s(n);
-  if (n == 0) return s;
-  s[0] = bit_xor(a[0], b[0]);
-  if (n == 1) return s;
-  Wire carry = bit_and(a[0], b[0]);
-  for (std::size_t i = 1; i < n; ++i) {
-    const Wire axb = bit_xor(a[i], b[i]);
-    s[i] = bit_xor(axb, carry);
-    if (i + 1 < n) carry = bit_xor(carry, bit_and(bit_xor(a[i], carry), bit_xor(b[i], carry)));
-  }
-  return s;
+  return ripple(
+      *this, a, b, [&](Wire) { return bit_and(a[0], b[0]); },
+      [&](std::size_t i, Wire, Wire c) {
+        return bit_xor(c, bit_and(bit_xor(a[i], c), bit_xor(b[i], c)));
+      });
 }
 
 // Ripple-borrow: d_i = a_i ^ b_i ^ r_i, r_{i+1} = r_i ^ ((a_i ^ b_i) & (b_i ^ r_i)) (the majority
 // of ~a_i, b_i, r_i with one AND and no INV), r_0 = 0 so r_1 = (a_0 ^ b_0) & b_0.
 CircuitBuilder::Wires CircuitBuilder::sub(const Wires& a, const Wires& b) {
   check_same_width(a, b);
-  const std::size_t n = a.size();
-  Wires d(n);
-  if (n == 0) return d;
-  Wire axb = bit_xor(a[0], b[0]);
-  d[0] = axb;
-  if (n == 1) return d;
-  Wire borrow = bit_and(axb, b[0]);
-  for (std::size_t i = 1; i < n; ++i) {
-    axb = bit_xor(a[i], b[i]);
-    d[i] = bit_xor(axb, borrow);
-    if (i + 1 < n) borrow = bit_xor(borrow, bit_and(axb, bit_xor(b[i], borrow)));
-  }
-  return d;
+  return ripple(
+      *this, a, b, [&](Wire axb) { return bit_and(axb, b[0]); },
+      [&](std::size_t i, Wire axb, Wire r) { return bit_xor(r, bit_and(axb, bit_xor(b[i], r))); });
 }
 
 // 0 - a: d_i = a_i ^ r_i, r_{i+1} = r_i | a_i, r_1 = a_0: n-2 AND.

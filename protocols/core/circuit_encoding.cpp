@@ -1,28 +1,17 @@
 #include "protocols/core/circuit_encoding.h"
 
+#include "protocols/core/enum_names.h"
+
 namespace smpc {
 
+constexpr const char* kValueEncodingNames[] = {
+    "int_lsb0", "bytes_reversed_lsb0", "bytes_msb0", "int_lsb0_signed"};
+const char* value_encoding_name(ValueEncoding e) { return enum_name(kValueEncodingNames, e); }
+
 Result<ValueEncoding> parse_value_encoding(std::string_view name) {
-  if (name == "int_lsb0") return ValueEncoding::kIntLsb0;
-  if (name == "int_lsb0_signed") return ValueEncoding::kIntLsb0Signed;
-  if (name == "bytes_reversed_lsb0") return ValueEncoding::kBytesReversedLsb0;
-  if (name == "bytes_msb0") return ValueEncoding::kBytesMsb0;
+  if (auto e = enum_from_name<ValueEncoding>(kValueEncodingNames, name)) return *e;
   return Error("unknown encoding '" + std::string(name) +
                "' (expected int_lsb0, int_lsb0_signed, bytes_reversed_lsb0 or bytes_msb0)");
-}
-
-const char* value_encoding_name(ValueEncoding e) {
-  switch (e) {
-    case ValueEncoding::kIntLsb0:
-      return "int_lsb0";
-    case ValueEncoding::kIntLsb0Signed:
-      return "int_lsb0_signed";
-    case ValueEncoding::kBytesReversedLsb0:
-      return "bytes_reversed_lsb0";
-    case ValueEncoding::kBytesMsb0:
-      return "bytes_msb0";
-  }
-  return "?";
 }
 
 namespace {

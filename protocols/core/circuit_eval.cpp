@@ -22,32 +22,6 @@ Status check_inputs(const Circuit& c, const std::vector<std::vector<std::uint64_
   return OkStatus();
 }
 
-// Wire indices in range and gate types allowed, without validate()'s per-gate bookkeeping (this
-// is all the evaluators need to stay in bounds; validate() also checks the dataflow).
-Status check_ranges(const Circuit& c) {
-  const std::uint32_t n = c.num_wires;
-  for (const auto& grp : c.inputs)
-    for (std::uint32_t w : grp.wires)
-      if (w >= n)
-        return Error("input group '" + grp.name + "': wire " + std::to_string(w) +
-                     " is out of range");
-  for (const auto& grp : c.outputs)
-    for (std::uint32_t w : grp.wires)
-      if (w >= n)
-        return Error("output group '" + grp.name + "': wire " + std::to_string(w) +
-                     " is out of range");
-  for (std::size_t i = 0; i < c.gates.size(); ++i) {
-    const Gate& g = c.gates[i];
-    const int arity = gate_arity(g.type);
-    if (g.out >= n || (arity >= 1 && g.in0 >= n) || (arity == 2 && g.in1 >= n) ||
-        !gate_allowed(g.type, c.domain))
-      return Error("gate " + std::to_string(i) + " (" + gate_name(g.type) +
-                   "): wire out of range or gate type not allowed in a " + domain_name(c.domain) +
-                   " circuit");
-  }
-  return OkStatus();
-}
-
 }  // namespace
 
 Result<std::vector<std::uint64_t>> evaluate_packed(
@@ -56,7 +30,7 @@ Result<std::vector<std::uint64_t>> evaluate_packed(
     return Error("evaluate_packed needs a boolean circuit, this one is " +
                  std::string(domain_name(c.domain)));
   SMPC_RETURN_IF_ERROR(check_inputs(c, inputs));
-  SMPC_RETURN_IF_ERROR(check_ranges(c));
+  SMPC_RETURN_IF_ERROR(check_wire_ranges(c));
   std::vector<std::uint64_t> w(c.num_wires, 0);
   for (std::size_t g = 0; g < inputs.size(); ++g)
     for (std::size_t i = 0; i < inputs[g].size(); ++i) w[c.inputs[g].wires[i]] = inputs[g][i];
@@ -65,7 +39,7 @@ Result<std::vector<std::uint64_t>> evaluate_packed(
   for (const Gate& g : c.gates) {
     if (g.type == GateType::kAnd)
       v[g.out] = v[g.in0] & v[g.in1];
-    else  // check_ranges() let only Boolean gates through
+    else  // check_wire_ranges() let only Boolean gates through
       v[g.out] = boolean_linear_value<std::uint64_t>(g, operand, 0, ~std::uint64_t{0});
   }
   std::vector<std::uint64_t> out;
@@ -79,7 +53,7 @@ Result<std::vector<std::uint64_t>> evaluate_bounded(
     const Circuit& c, const WireSlots& slots,
     const std::vector<std::vector<std::uint64_t>>& inputs) {
   SMPC_RETURN_IF_ERROR(check_inputs(c, inputs));
-  SMPC_RETURN_IF_ERROR(check_ranges(c));
+  SMPC_RETURN_IF_ERROR(check_wire_ranges(c));
   if (slots.slot.size() != c.num_wires)
     return Error("wire slots were computed for a different circuit");
   for (std::uint32_t s : slots.slot)

@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "protocols/core/abort.h"
+#include "protocols/core/enum_names.h"
 
 namespace smpc {
 namespace {
@@ -19,17 +20,10 @@ constexpr std::uint64_t kMask127Hi = (std::uint64_t{1} << 63) - 1;
 
 }  // namespace
 
+constexpr const char* kElementKindNames[] = {
+    nullptr, "field61", "ring64", "bit", "block128", "point", "byte", "field127"};
 const char* element_kind_name(ElementKind kind) {
-  switch (kind) {
-    case ElementKind::kField61: return "field61";
-    case ElementKind::kRing64: return "ring64";
-    case ElementKind::kBit: return "bit";
-    case ElementKind::kBlock128: return "block128";
-    case ElementKind::kPoint: return "point";
-    case ElementKind::kByte: return "byte";
-    case ElementKind::kField127: return "field127";
-  }
-  return "unknown";
+  return enum_name(kElementKindNames, kind, "unknown");
 }
 
 std::size_t element_size(ElementKind kind) {

@@ -7,59 +7,47 @@ namespace smpc {
 
 namespace {
 std::atomic<int> g_active{0};
+
+// One row a mutant: its switch, the code that carries it, the bug in one line. The name ("M15")
+// is the enum's number, so it cannot drift from the switch.
+struct CatalogRow {
+  Mutant id;
+  const char* where;
+  const char* summary;
+};
+constexpr CatalogRow kCatalogRows[] = {
+    {Mutant::kM01, "protocols/spdz/spdz.cpp", "SPDZ: MAC check skipped on some openings (the output opening)"},
+    {Mutant::kM02, "protocols/crypto/commit.cpp", "commitment not bound to the committing party and the session"},
+    {Mutant::kM04, "protocols/core/rng.cpp", "biased randomness: field elements drawn from 32 random bits"},
+    {Mutant::kM05, "protocols/bgw/shamir.cpp", "Shamir polynomial of degree t-1 instead of t"},
+    {Mutant::kM08, "protocols/bgw/bgw_robust.cpp", "robust BGW: broadcast sent as plain multicast without agreement, so equivocation goes unseen"},
+    {Mutant::kM10, "protocols/yao/yao.cpp", "Yao: evaluator accepts output labels without checking them (not the 1-label: taken as 0)"},
+    {Mutant::kM13, "protocols/spdz/spdz.cpp", "SPDZ: a Beaver triple used twice"},
+    {Mutant::kM14, "protocols/bgw/bgw_robust.cpp", "robust BGW: output reconstruction by interpolation, without error correction"},
+    {Mutant::kM15, "protocols/bgw/bgw_semi_honest.cpp", "BGW: multiplication without re-randomisation (reshare with a constant polynomial)"},
+    {Mutant::kM17, "scenarios/functions.cpp", "vote application: ballots not range-checked inside the circuit"},
+    {Mutant::kM18, "protocols/sum/secure_sum.cpp", "secure_sum: the summand for the dealer's last peer is not subtracted from the one it keeps (its summands add up to x + s)"},
+    {Mutant::kM19, "protocols/spdz/spdz.cpp", "SPDZ: outputs opened to everyone skip the output MAC check (only masked, private outputs are checked)"},
+    {Mutant::kM30, "protocols/yao/yao.cpp", "Yao: the garbler's input-wire zero labels have colour bit 0, so the active label's point-and-permute bit is the garbler's input bit"},
+    {Mutant::kM31, "protocols/gmw/bit_triples.cpp", "GMW dealer: bit triples with a = 0, so the AND opening d = x ⊕ a is the plaintext wire value"},
+    {Mutant::kM32, "protocols/crypto/commit.cpp", "commitment randomness of 8 random bits (the rest zero)"},
+    {Mutant::kM33, "protocols/gmw/bit_triples.cpp", "GMW dealer: every party's a and b shares are party 0's (triple shares reused across parties; for odd n the coalition knows a and b)"},
+    {Mutant::kM34, "protocols/spdz/spdz_dealer.cpp", "SPDZ dealer: one input mask r for every input wire (mask reused)"},
+};
+
+std::string numbered_name(Mutant m) {
+  const int n = static_cast<int>(m);
+  return (n < 10 ? "M0" : "M") + std::to_string(n);
+}
 }  // namespace
 
 const std::vector<MutantInfo>& mutant_catalog() {
-  static const std::vector<MutantInfo> kCatalog = {
-      {Mutant::kM01, "M01", "SPDZ: MAC check skipped on some openings (the output opening)",
-       "protocols/spdz/spdz.cpp"},
-      {Mutant::kM02, "M02", "commitment not bound to the committing party and the session",
-       "protocols/crypto/commit.cpp"},
-      {Mutant::kM04, "M04", "biased randomness: field elements drawn from 32 random bits",
-       "protocols/core/rng.cpp"},
-      {Mutant::kM05, "M05", "Shamir polynomial of degree t-1 instead of t",
-       "protocols/bgw/shamir.cpp"},
-      {Mutant::kM08, "M08",
-       "robust BGW: broadcast sent as plain multicast without agreement, so equivocation goes "
-       "unseen",
-       "protocols/bgw/bgw_robust.cpp"},
-      {Mutant::kM10, "M10",
-       "Yao: evaluator accepts output labels without checking them (not the 1-label: taken as 0)",
-       "protocols/yao/yao.cpp"},
-      {Mutant::kM13, "M13", "SPDZ: a Beaver triple used twice", "protocols/spdz/spdz.cpp"},
-      {Mutant::kM14, "M14",
-       "robust BGW: output reconstruction by interpolation, without error correction",
-       "protocols/bgw/bgw_robust.cpp"},
-      {Mutant::kM15, "M15", "BGW: multiplication without re-randomisation (reshare with a "
-                            "constant polynomial)",
-       "protocols/bgw/bgw_semi_honest.cpp"},
-      {Mutant::kM17, "M17", "vote application: ballots not range-checked inside the circuit",
-       "scenarios/functions.cpp"},
-      {Mutant::kM18, "M18",
-       "secure_sum: the summand for the dealer's last peer is not subtracted from the one it "
-       "keeps (its summands add up to x + s)",
-       "protocols/sum/secure_sum.cpp"},
-      {Mutant::kM19, "M19",
-       "SPDZ: outputs opened to everyone skip the output MAC check (only masked, private "
-       "outputs are checked)",
-       "protocols/spdz/spdz.cpp"},
-      {Mutant::kM30, "M30",
-       "Yao: the garbler's input-wire zero labels have colour bit 0, so the active label's "
-       "point-and-permute bit is the garbler's input bit",
-       "protocols/yao/yao.cpp"},
-      {Mutant::kM31, "M31",
-       "GMW dealer: bit triples with a = 0, so the AND opening d = x ⊕ a is the plaintext wire "
-       "value",
-       "protocols/gmw/bit_triples.cpp"},
-      {Mutant::kM32, "M32", "commitment randomness of 8 random bits (the rest zero)",
-       "protocols/crypto/commit.cpp"},
-      {Mutant::kM33, "M33",
-       "GMW dealer: every party's a and b shares are party 0's (triple shares reused across "
-       "parties; for odd n the coalition knows a and b)",
-       "protocols/gmw/bit_triples.cpp"},
-      {Mutant::kM34, "M34", "SPDZ dealer: one input mask r for every input wire (mask reused)",
-       "protocols/spdz/spdz_dealer.cpp"},
-  };
+  static const std::vector<MutantInfo> kCatalog = [] {
+    std::vector<MutantInfo> out;
+    for (const auto& row : kCatalogRows)
+      out.push_back({row.id, numbered_name(row.id), row.summary, row.where});
+    return out;
+  }();
   return kCatalog;
 }
 

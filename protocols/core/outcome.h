@@ -2,6 +2,11 @@
 // verify/ decides, reports/ prints and scenarios/ (audit, sweeps) aggregates.
 #pragma once
 
+#include <cstddef>
+#include <iterator>
+
+#include "protocols/core/enum_names.h"
+
 namespace smpc {
 
 enum class Outcome {
@@ -17,17 +22,9 @@ enum class Outcome {
                              // the ideal world allows a malicious party to make it
 };
 
-constexpr const char* outcome_name(Outcome o) {
-  switch (o) {
-    case Outcome::kCorrect: return "correct";
-    case Outcome::kAbort: return "abort";
-    case Outcome::kWrongOutput: return "wrong_output";
-    case Outcome::kNoOutput: return "no_output";
-    case Outcome::kDisagreement: return "disagreement";
-    case Outcome::kCorrectWithSubstitution: return "correct_with_substitution";
-  }
-  return "?";
-}
+inline constexpr const char* kOutcomeNames[] = {
+    "correct", "abort", "wrong_output", "no_output", "disagreement", "correct_with_substitution"};
+constexpr const char* outcome_name(Outcome o) { return enum_name(kOutcomeNames, o); }
 
 // Whether a run falls under the protocol's SecurityClaim. Outside it the verdict is "ok" whatever
 // happened (the protocol promised nothing), so aggregations must count the two apart rather than
@@ -40,14 +37,10 @@ enum class ClaimScope {
                    // (ProtocolSpec::timing), or an honest run found no time to finish
 };
 
-constexpr const char* claim_scope_name(ClaimScope s) {
-  switch (s) {
-    case ClaimScope::kWithin: return "within";
-    case ClaimScope::kOutsideBound: return "outside_bound";
-    case ClaimScope::kOutsideModel: return "outside_model";
-    case ClaimScope::kOutsideTiming: return "outside_timing";
-  }
-  return "?";
-}
+inline constexpr const char* kClaimScopeNames[] = {"within", "outside_bound", "outside_model",
+                                                   "outside_timing"};
+static_assert(std::size(kClaimScopeNames) == static_cast<std::size_t>(ClaimScope::kOutsideTiming) + 1,
+              "a ClaimScope value needs its name");
+constexpr const char* claim_scope_name(ClaimScope s) { return enum_name(kClaimScopeNames, s); }
 
 }  // namespace smpc

@@ -1,6 +1,7 @@
 #include "protocols/core/protocol.h"
 
 #include "protocols/core/abort.h"
+#include "protocols/core/enum_names.h"
 
 namespace smpc {
 
@@ -8,15 +9,10 @@ const char* adversary_model_name(AdversaryModel m) {
   return m == AdversaryModel::kSemiHonest ? "semi-honest" : "malicious";
 }
 
-const char* output_guarantee_name(OutputGuarantee g) {
-  switch (g) {
-    case OutputGuarantee::kCorrect: return "correct output";
-    case OutputGuarantee::kCorrectOrAbort: return "correct output or abort";
-    case OutputGuarantee::kCorrectOrIdentifiedAbort: return "correct output or identified abort";
-    case OutputGuarantee::kGuaranteedOutputDelivery: return "guaranteed output delivery";
-  }
-  return "?";
-}
+constexpr const char* kOutputGuaranteeNames[] = {
+    "correct output", "correct output or abort", "correct output or identified abort",
+    "guaranteed output delivery"};
+const char* output_guarantee_name(OutputGuarantee g) { return enum_name(kOutputGuaranteeNames, g); }
 
 PartyOutput Protocol::run(PartyContext& ctx, const PartyInput& input) const {
   const auto notice = abort_notice_label();

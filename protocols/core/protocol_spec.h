@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "protocols/core/circuit.h"
+#include "protocols/core/enum_names.h"
 #include "protocols/core/extraction.h"
 #include "protocols/core/message_label.h"
 #include "protocols/core/protocol.h"
@@ -26,13 +27,9 @@ namespace smpc {
 
 enum class ParamType { kInteger, kNumber, kString };
 // JSON Schema type: "integer", "number", "string". Inline: adversary/ (core only) needs it too.
+inline constexpr const char* kParamTypeNames[] = {"integer", "number", "string"};
 constexpr const char* param_type_name(ParamType t) {
-  switch (t) {
-    case ParamType::kInteger: return "integer";
-    case ParamType::kNumber: return "number";
-    case ParamType::kString: return "string";
-  }
-  return "string";
+  return enum_name(kParamTypeNames, t, "string");
 }
 
 // One typed parameter of a scenario's "protocol" object (or of an attack strategy's step).

@@ -1,17 +1,12 @@
 #include "protocols/core/run_result.h"
 
 #include "protocols/core/abort.h"
+#include "protocols/core/enum_names.h"
 
 namespace smpc {
 
-const char* party_status_name(PartyStatus s) {
-  switch (s) {
-    case PartyStatus::kOutput: return "output";
-    case PartyStatus::kAbort: return "abort";
-    case PartyStatus::kNoOutput: return "no_output";
-  }
-  return "?";
-}
+constexpr const char* kPartyStatusNames[] = {"output", "abort", "no_output"};
+const char* party_status_name(PartyStatus s) { return enum_name(kPartyStatusNames, s); }
 
 PartyResult run_party(const PartyBody& body, PartyContext& ctx) {
   PartyResult r;

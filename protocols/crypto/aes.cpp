@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "protocols/core/enum_names.h"
 #include "protocols/core/status.h"
 #include "protocols/crypto/aes_kernels.h"
 
@@ -57,15 +58,8 @@ SMPC_VAES_TARGET void encrypt_vaes(const std::array<Block, 11>& rk, const Block*
 
 }  // namespace
 
-const char* aes_backend_name(AesBackend b) {
-  switch (b) {
-    case AesBackend::kAesNi:
-      return "aes-ni";
-    case AesBackend::kVaes512:
-      return "vaes-avx512";
-  }
-  return "unknown";
-}
+constexpr const char* kAesBackendNames[] = {"aes-ni", "vaes-avx512"};
+const char* aes_backend_name(AesBackend b) { return enum_name(kAesBackendNames, b, "unknown"); }
 
 bool aes_backend_supported(AesBackend b) {
   return b == AesBackend::kAesNi ? cpu_has_aesni() : cpu_has_aesni() && cpu_has_vaes512();

@@ -90,11 +90,11 @@ class GmwSemiHonest final : public Protocol {
 
   std::string_view name() const override { return "gmw"; }
   SecurityClaim claim(int parties) const override;
-  PartyOutput run_steps(PartyContext& ctx, const PartyInput& input) const override;
 
   const GmwPlan& plan() const { return plan_; }
 
  private:
+  PartyOutput run_steps(PartyContext& ctx, const PartyInput& input) const override;
   GmwPlan plan_;
 };
 
@@ -106,12 +106,12 @@ class GmwTrustedDealer final : public Protocol {
 
   std::string_view name() const override { return "gmw_dealer"; }
   SecurityClaim claim(int parties) const override;
-  PartyOutput run_steps(PartyContext& ctx, const PartyInput& input) const override;
 
   const GmwPlan& plan() const { return plan_; }
   std::uint64_t dealer_seed() const { return dealer_seed_; }
 
  private:
+  PartyOutput run_steps(PartyContext& ctx, const PartyInput& input) const override;
   GmwPlan plan_;
   std::uint64_t dealer_seed_;
 };

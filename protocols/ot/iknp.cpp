@@ -60,6 +60,16 @@ void hash_rows_into(const Block* t, std::uint64_t first, std::size_t m, Block* h
   }
 }
 
+// The base phase's second half, the same in both roles: the peer's base-OT message gives our
+// κ seeds, and the base-OT state (its secret exponents) is dropped.
+template <typename BaseOt>
+auto finish_base(Channel& net, PartyId peer, std::optional<BaseOt>& base) {
+  SMPC_ASSERT(base.has_value());
+  auto seeds = base->keys(net.recv(peer));
+  base.reset();
+  return seeds;
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------------------------------------
@@ -77,11 +87,7 @@ void IknpSender::send_base() {
   net_.send(peer_, label_ + ".base", base_->first_message());
 }
 
-void IknpSender::receive_base() {
-  SMPC_ASSERT(base_.has_value());
-  seeds_ = base_->keys(net_.recv(peer_));
-  base_.reset();
-}
+void IknpSender::receive_base() { seeds_ = finish_base(net_, peer_, base_); }
 
 void IknpSender::extend_batch(std::size_t m) {
   SMPC_ASSERT(seeds_.size() == kIknpKappa && m > 0 && m <= kIknpBatch);
@@ -177,11 +183,7 @@ void IknpReceiver::send_base() {
   net_.send(peer_, label_ + ".base", base_->first_message());
 }
 
-void IknpReceiver::receive_base() {
-  SMPC_ASSERT(base_.has_value());
-  seeds_ = base_->keys(net_.recv(peer_));
-  base_.reset();
-}
+void IknpReceiver::receive_base() { seeds_ = finish_base(net_, peer_, base_); }
 
 void IknpReceiver::send_extension(const std::vector<bool>& choices, std::span<Block> h) {
   SMPC_ASSERT(seeds_.size() == kIknpKappa);

@@ -77,13 +77,13 @@ class Spdz final : public Protocol {
   std::optional<std::string_view> abort_notice_label() const override {
     return labels::spdz::kAbort;
   }
-  PartyOutput run_steps(PartyContext& ctx, const PartyInput& input) const override;
 
   int mac_keys() const { return mac_keys_; }
   // log2 of the forgery bound of one MACCheck, (2/p)^k.
   double log2_forgery_per_check() const;
 
  private:
+  PartyOutput run_steps(PartyContext& ctx, const PartyInput& input) const override;
   Circuit circuit_;
   int mac_keys_;
   std::uint64_t dealer_seed_;

@@ -39,18 +39,9 @@ PartyOutput SecureSum::run_steps(PartyContext& ctx, const PartyInput& input) con
       }
       to[me][k] = rest;
     }
-    record_input_phase(ctx, "shares", me, to[me]);
-    for (const auto& [j, summands] : to.others(me))
-      net.send(j, labels::sum::kShare, Message().add_field61(summands));
-    for (std::size_t k = 0; k < my_wires.size(); ++k) wire[my_wires[k]] = to[me][k];
+    deal_input_shares(ctx, labels::sum::kShare, circuit_, to, wire);
   }
-  for (PartyId p : other_parties(n, me)) {
-    const auto wires = circuit_.input_wires_of(p);
-    if (wires.empty()) continue;
-    const auto s = net.recv(p).field61(0, wires.size());
-    for (std::size_t k = 0; k < wires.size(); ++k) wire[wires[k]] = s[k];
-    record_input_phase(ctx, "shares", p, s);  // for the extractor
-  }
+  receive_input_shares(ctx, circuit_, wire);
 
   // Step 2: the circuit is linear, so it applies to summands directly.
   const auto constant_share = [me](Fp61 c) { return me == 0 ? c : Fp61(); };
@@ -58,13 +49,7 @@ PartyOutput SecureSum::run_steps(PartyContext& ctx, const PartyInput& input) con
     wire[g.out] = linear_gate_share(g, wire, constant_share);
 
   // Step 3: open the outputs towards their receivers.
-  for (PartyId r : other_parties(n, me)) {
-    const auto wires = circuit_.output_wires_of(r);
-    if (wires.empty()) continue;
-    std::vector<Fp61> s;
-    for (auto w : wires) s.push_back(wire[w]);
-    net.send(r, labels::sum::kOpen, Message().add_field61(s));
-  }
+  send_output_shares(net, labels::sum::kOpen, circuit_, wire);
   PartyOutput out;
   const auto out_wires = circuit_.output_wires_of(me);
   if (out_wires.empty()) return out;

@@ -30,9 +30,9 @@ class SecureSum final : public Protocol {
 
   std::string_view name() const override { return "secure_sum"; }
   SecurityClaim claim(int parties) const override;
-  PartyOutput run_steps(PartyContext& ctx, const PartyInput& input) const override;
 
  private:
+  PartyOutput run_steps(PartyContext& ctx, const PartyInput& input) const override;
   Circuit circuit_;
 };
 

@@ -76,14 +76,15 @@ std::vector<std::uint64_t> output_hashes(std::span<const Block> labels,
   return out;
 }
 
-// Both parties' input and output wires: the garbler's (g) and the evaluator's (e).
-struct RoleWires {
-  std::vector<std::uint32_t> in_g, in_e, out_g, out_e;
-};
-RoleWires role_wires(const Circuit& c, PartyId garbler) {
-  const PartyId evaluator = 1 - garbler;
-  return {c.input_wires_of(garbler), c.input_wires_of(evaluator), c.output_wires_of(garbler),
-          c.output_wires_of(evaluator)};
+// Output decoding, in both roles: 0 or 1 as the label matched the 0- or the 1-side, else the
+// peer sent something that stands for neither (a tampered table or label), and we abort.
+std::uint64_t output_bit(bool is_zero, bool is_one, PartyId peer, const char* whose,
+                         std::uint32_t wire, std::size_t k, const char* mismatch) {
+  if (is_zero) return 0;
+  if (is_one) return 1;
+  throw Abort(std::string("yao: ") + whose + " for output wire " + std::to_string(wire) +
+                  " (our output bit " + std::to_string(k) + ") " + mismatch,
+              {peer}, AbortKind::kCheckFailed);
 }
 
 // Step 6a of the garbler: for each of E's output wires one block (h(W^0), h(W^1)), in value
@@ -121,14 +122,18 @@ SecurityClaim YaoSemiHonest::claim(int /*parties*/) const {
 
 PartyOutput YaoSemiHonest::run_steps(PartyContext& ctx, const PartyInput& input) const {
   SMPC_ASSERT(ctx.net.party_count() == 2);
-  return ctx.net.self() == garbler_ ? run_garbler(ctx, input) : run_evaluator(ctx, input);
+  const bool garbling = ctx.net.self() == garbler_;
+  const PartyId evaluator = 1 - garbler_;
+  Role role{circuit_.input_wires_of(garbler_), circuit_.input_wires_of(evaluator),
+            circuit_.output_wires_of(garbler_), circuit_.output_wires_of(evaluator), {}};
+  role.bits = input_bits(input, (garbling ? role.in_g : role.in_e).size());
+  return garbling ? run_garbler(ctx, role) : run_evaluator(ctx, role);
 }
 
-PartyOutput YaoSemiHonest::run_garbler(PartyContext& ctx, const PartyInput& input) const {
+PartyOutput YaoSemiHonest::run_garbler(PartyContext& ctx, const Role& role) const {
   Channel& net = ctx.net;
   const PartyId me = net.self(), peer = 1 - me;
-  const auto [in_g, in_e, out_g, out_e] = role_wires(circuit_, garbler_);
-  const auto x = input_bits(input, in_g.size());
+  const auto& [in_g, in_e, out_g, out_e, x] = role;
 
   // Step 1: Δ with lsb 1 (point-and-permute), zero-labels of all input wires.
   std::vector<Block> labels(plan_.label_slots());
@@ -183,26 +188,18 @@ PartyOutput YaoSemiHonest::run_garbler(PartyContext& ctx, const PartyInput& inpu
     const Block* got = blocks_of(m, out_g.size());
     for (std::size_t k = 0; k < out_g.size(); ++k) {
       const Block& w0 = labels[out_g[k]];
-      if (got[k] == w0) {
-        out.values.push_back(0);
-      } else if (got[k] == block_xor(w0, delta)) {
-        out.values.push_back(1);
-      } else {
-        throw Abort("yao: the evaluator's label for output wire " + std::to_string(out_g[k]) +
-                        " (our output bit " + std::to_string(k) +
-                        ") is neither of the wire's two labels",
-                    {peer}, AbortKind::kCheckFailed);
-      }
+      out.values.push_back(output_bit(got[k] == w0, got[k] == block_xor(w0, delta), peer,
+                                      "the evaluator's label", out_g[k], k,
+                                      "is neither of the wire's two labels"));
     }
   }
   return out;
 }
 
-PartyOutput YaoSemiHonest::run_evaluator(PartyContext& ctx, const PartyInput& input) const {
+PartyOutput YaoSemiHonest::run_evaluator(PartyContext& ctx, const Role& role) const {
   Channel& net = ctx.net;
   const PartyId me = net.self(), peer = 1 - me;
-  const auto [in_g, in_e, out_g, out_e] = role_wires(circuit_, garbler_);
-  const auto choices = input_bits(input, in_e.size());
+  const auto& [in_g, in_e, out_g, out_e, choices] = role;
   std::vector<Block> labels(plan_.label_slots());
 
   // Step 3 (round 1): our base-OT message goes out before we receive anything.
@@ -253,16 +250,9 @@ PartyOutput YaoSemiHonest::run_evaluator(PartyContext& ctx, const PartyInput& in
         out.values.push_back(h[k] == h1 ? 1 : 0);
         continue;
       }
-      if (h[k] == h0 && h0 != h1) {
-        out.values.push_back(0);
-      } else if (h[k] == h1 && h0 != h1) {
-        out.values.push_back(1);
-      } else {
-        throw Abort("yao: our label for output wire " + std::to_string(out_e[k]) +
-                        " (our output bit " + std::to_string(k) +
-                        ") matches neither of the garbler's output hashes",
-                    {peer}, AbortKind::kCheckFailed);
-      }
+      out.values.push_back(output_bit(h[k] == h0 && h0 != h1, h[k] == h1 && h0 != h1, peer,
+                                      "our label", out_e[k], k,
+                                      "matches neither of the garbler's output hashes"));
     }
   }
   // Step 6b: G's outputs: our labels themselves, which G checks (16 B per wire, not a colour

@@ -87,14 +87,20 @@ class YaoSemiHonest final : public Protocol {
 
   std::string_view name() const override { return "yao"; }
   SecurityClaim claim(int parties) const override;
-  PartyOutput run_steps(PartyContext& ctx, const PartyInput& input) const override;
 
   PartyId garbler() const { return garbler_; }
   const GarblingPlan& plan() const { return plan_; }
 
  private:
-  PartyOutput run_garbler(PartyContext& ctx, const PartyInput& input) const;
-  PartyOutput run_evaluator(PartyContext& ctx, const PartyInput& input) const;
+  PartyOutput run_steps(PartyContext& ctx, const PartyInput& input) const override;
+  // What both roles start from: the input and output wires of the garbler (g) and of the
+  // evaluator (e), and this party's input bits.
+  struct Role {
+    std::vector<std::uint32_t> in_g, in_e, out_g, out_e;
+    std::vector<bool> bits;
+  };
+  PartyOutput run_garbler(PartyContext& ctx, const Role& role) const;
+  PartyOutput run_evaluator(PartyContext& ctx, const Role& role) const;
 
   Circuit circuit_;
   GarblingPlan plan_;  // immutable after construction: shared by both parties' run()

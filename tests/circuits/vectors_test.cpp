@@ -145,13 +145,7 @@ TEST(BristolVectors, EveryVectorPassesImporterAndEvaluators) {
       const auto all_in = wire_bits(vec.at("wire_inputs"));
       const auto want_out = wire_bits(vec.at("wire_outputs"));
       ASSERT_EQ(all_in.size(), c.input_count());
-      std::vector<std::vector<std::uint64_t>> in;
-      std::size_t pos = 0;
-      for (const auto& g : c.inputs) {
-        in.emplace_back(all_in.begin() + static_cast<std::ptrdiff_t>(pos),
-                        all_in.begin() + static_cast<std::ptrdiff_t>(pos + g.wires.size()));
-        pos += g.wires.size();
-      }
+      const auto in = split_input_groups(c, all_in);
       auto out = evaluate(c, in);
       ASSERT_TRUE(out.ok()) << out.status().message();
       EXPECT_EQ(*out, want_out);
@@ -164,7 +158,7 @@ TEST(BristolVectors, EveryVectorPassesImporterAndEvaluators) {
         ASSERT_TRUE(bits.ok()) << bits.status().message();
         EXPECT_EQ(*bits, in[g]) << "encoding of input " << g;
       }
-      pos = 0;
+      std::size_t pos = 0;
       for (std::size_t g = 0; g < c.outputs.size(); ++g) {
         auto e = parse_value_encoding(entry.at("outputs")[g].at("encoding").get<std::string>());
         ASSERT_TRUE(e.ok());
