@@ -59,6 +59,10 @@ const std::vector<MutantInfo>& mutant_catalog() {
        "protocols/gmw/bit_triples.cpp"},
       {Mutant::kM34, "M34", "SPDZ dealer: one input mask r for every input wire (mask reused)",
        "protocols/spdz/spdz_dealer.cpp"},
+      {Mutant::kM35, "M35",
+       "IKNP: the base-OT seeds of column 0 are left zero on both sides (one base OT short), so "
+       "the receiver's extension message u^0 is its choice bits in the clear",
+       "protocols/ot/iknp.cpp"},
   };
   return kCatalog;
 }

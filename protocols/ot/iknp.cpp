@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "protocols/core/abort.h"
+#include "protocols/core/mutants.h"
 #include "protocols/core/status.h"
 #include "protocols/crypto/block.h"
 #include "protocols/crypto/tccr_hash.h"
@@ -81,6 +82,9 @@ void IknpSender::receive_base() {
   SMPC_ASSERT(base_.has_value());
   seeds_ = base_->keys(net_.recv(peer_));
   base_.reset();
+  // M35 (seeded bug): column 0 keeps a zero seed, as if one base OT too few ran. Both sides
+  // agree, so the OTs stay correct, but R's u^0 = G(0) ⊕ G(0) ⊕ r is its choice bits.
+  if (mutant_active(Mutant::kM35)) seeds_[0] = OtKey{};
 }
 
 void IknpSender::extend_batch(std::size_t m) {
@@ -181,6 +185,7 @@ void IknpReceiver::receive_base() {
   SMPC_ASSERT(base_.has_value());
   seeds_ = base_->keys(net_.recv(peer_));
   base_.reset();
+  if (mutant_active(Mutant::kM35)) seeds_[0] = {OtKey{}, OtKey{}};  // M35: see the sender
 }
 
 void IknpReceiver::send_extension(const std::vector<bool>& choices, std::span<Block> h) {
