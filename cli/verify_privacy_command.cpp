@@ -1,4 +1,4 @@
-// smpc verify privacy SCENARIO --swap FILE [--runs N] [--alpha A] [--seed S] [--simulated]
+// smpc verify privacy SCENARIO --swap FILE [--runs N] [--pairs K] [--alpha A] [--seed S] [--simulated]
 //                     [--json] [--uniformity] [--mutant MNN] [--coalitions scenario|all]
 // The input-swap test on the corrupted coalition's views (scenarios/privacy.h, docs/privacy.md).
 #include <cmath>
@@ -82,6 +82,7 @@ void register_verify_privacy(CLI::App& verify, int* exit_code) {
     std::string scenario;
     std::string swap;
     int runs = 200;
+    int pairs = 1;
     double alpha = 1e-3;
     std::uint64_t seed = 1;
     bool simulated = false;
@@ -113,7 +114,9 @@ void register_verify_privacy(CLI::App& verify, int* exit_code) {
       "  linear relations over GF(2): XORs of view bits that equal the side on every run (the "
       "coalition's inputs and outputs are the same under x and x', so they cannot explain one); "
       "printed bound below 2^-30; needs 2N > view bits + 35 for one window over the whole view "
-      "(N = 250 for the GMW vote example), smaller N tests windows of nearby bits\n"
+      "(N = 250 for the GMW vote example), smaller N tests windows of nearby bits in layout and "
+      "bit-plane order (Yao at N = 40: every bit, relations among bits up to 16 apart) and the "
+      "summary says what went unchecked\n"
       "--coalitions all runs the test for every single party as the coalition (parties whose "
       "input or output the swap changes are skipped and named).\n"
       "What it can show: a distinguisher exists (the protocol leaks something about the honest "
@@ -140,6 +143,10 @@ void register_verify_privacy(CLI::App& verify, int* exit_code) {
                   "Swap file {\"inputs\": [...]}: the other honest inputs x' with f(x') = f(x) "
                   "(optional with --uniformity)");
   cmd->add_option("--runs", opts->runs, "Runs per input vector (default 200)");
+  cmd->add_option("--pairs", opts->pairs,
+                  "Input pairs (default 1): the swap file's, then K-1 random honest pairs with "
+                  "equal outputs drawn from --seed (millionaires, second_price_auction, vote); "
+                  "each pair tested at alpha/K, 2N runs per pair");
   cmd->add_option("--alpha", opts->alpha,
                   "Family-wise false-alarm rate of the statistical tests (default 1e-3)");
   cmd->add_option("--seed", opts->seed, "First seed (default 1)")
@@ -182,6 +189,7 @@ void register_verify_privacy(CLI::App& verify, int* exit_code) {
     if (!scenario.ok()) return fail(scenario.status().message());
     PrivacyOptions po;
     po.runs = opts->runs;
+    po.pairs = opts->pairs;
     po.alpha = opts->alpha;
     po.first_seed = opts->seed;
     po.backend = opts->simulated ? Backend::kSimulated : Backend::kLocal;

@@ -133,6 +133,15 @@ ScenarioBuilder yao_evaluator() {
 }
 const std::vector<Json> kYaoEvaluatorSwap = {Json{150}, Json{100}};
 
+// Passive garbler (party 0), and a swap of the evaluator's input with the same comparison (100
+// vs 50 against 200): the evaluator's input bits are its OT choice bits (M35 shows them).
+ScenarioBuilder yao_garbler() {
+  return check_scenario("yao garbler privacy", "yao", Json::object(), 2,
+                        {{"name", "millionaires"}, {"bits", 8}}, {Json{200}, Json{100}})
+      .adversary({0}, AdversaryModel::kSemiHonest);
+}
+const std::vector<Json> kYaoGarblerSwap = {Json{200}, Json{50}};
+
 // Passive voter 2 watching GMW (dealer triples) count the ballots of 0 and 1, and a swap of
 // their ballots (same tally).
 ScenarioBuilder gmw_vote() {
@@ -143,8 +152,9 @@ ScenarioBuilder gmw_vote() {
 const std::vector<Json> kGmwVoteSwap = {Json{0}, Json{1}, Json{1}};
 
 // Budgets of the Boolean checks (docs/privacy.md): Yao's per-bit test needs few runs but each
-// run does 128 base OTs; GMW's GF(2) relations need N > view bits (416) + 35 for one window.
-constexpr int kYaoPrivacyRuns = 25;
+// run does 128 base OTs, and 40 give its GF(2) test windows of 33 bits over the whole view;
+// GMW's GF(2) relations need N > view bits (416) + 35 for one window.
+constexpr int kYaoPrivacyRuns = 40;
 constexpr int kGmwPrivacyRuns = 250;
 constexpr int kHidingTrials = 32;
 constexpr int kTripleSamples = 200;
@@ -474,6 +484,10 @@ const std::vector<Check> kChecks = {
                   "yao millionaires (8 bits), the evaluator passive: views for 200 vs 150 against "
                   "100 (input-swap test with per-bit independence and GF(2) relations over every "
                   "view bit)"),
+    privacy_check("privacy-yao-garbler", yao_garbler, kYaoGarblerSwap, kYaoPrivacyRuns,
+                  "yao millionaires (8 bits), the garbler passive: views for 100 vs 50 against "
+                  "200 (input-swap test of the evaluator's input, seen through its OT extension "
+                  "message)"),
     privacy_check("privacy-gmw-vote", gmw_vote, kGmwVoteSwap, kGmwPrivacyRuns,
                   "vote under gmw_dealer, n = 3, party 2 passive: views for ballots (1, 0) vs "
                   "(0, 1) of parties 0 and 1 (input-swap test; GF(2) relations over the whole "

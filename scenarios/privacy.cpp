@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <optional>
@@ -13,7 +14,10 @@
 
 #include "protocols/bgw/grr.h"
 #include "protocols/bgw/shamir.h"
+#include "protocols/core/circuit.h"
 #include "protocols/core/message.h"
+#include "protocols/core/rng.h"
+#include "scenarios/functions.h"
 #include "verify/gf2_stats.h"
 
 namespace smpc {
@@ -129,7 +133,7 @@ Result<Collected> collect(const Scenario& s, const PrivacyOptions& o, std::uint6
 }
 
 PrivacyCheck to_check(std::string name, const StatTestResult& r) {
-  return {std::move(name), r.statistic, r.p_value, r.alarm, r.detail};
+  return {std::move(name), r.statistic, r.p_value, r.alarm, r.detail, {}};
 }
 
 void finish(PrivacyReport& rep, const std::string& what) {
@@ -143,6 +147,8 @@ void finish(PrivacyReport& rep, const std::string& what) {
     os << "DISTINGUISHABLE (" << alarms << ")";
   else
     os << "no check alarmed (no distinguisher found; this does not prove privacy)";
+  for (const auto& c : rep.checks)
+    if (!c.unchecked.empty()) os << "; " << c.unchecked;
   rep.summary = os.str();
 }
 
@@ -166,14 +172,17 @@ Status same_layout(const Scenario& s, const std::vector<ViewPosition>& la,
 // before sampling), so every relation they imply is among view bits and constants, never with
 // the side: only relations the honest inputs explain can alarm.
 void add_bit_checks(PrivacyReport& rep, const ViewSamples& a, const ViewSamples& b,
-                    double alpha) {
+                    double alpha, double gf2_target) {
   const BitSamples bits = view_bits(a, b);
   const BitSamples side = side_bit(a.runs.size(), b.runs.size());
   rep.checks.push_back(
       to_check(kBitIndependenceCheck, bit_independence_test(bits, side, alpha)));
-  rep.checks.push_back(to_check(
-      kGf2RelationCheck,
-      gf2_relation_test(bits, side, swap_match_log2(a.runs.size(), b.runs.size()))));
+  Gf2RelationOptions go;
+  go.target_log2 = gf2_target;
+  const auto rel =
+      gf2_relation_test(bits, side, swap_match_log2(a.runs.size(), b.runs.size()), go);
+  rep.checks.push_back(to_check(kGf2RelationCheck, rel));
+  rep.checks.back().unchecked = rel.unchecked;
 }
 
 Status check_runs(const PrivacyOptions& o) {
@@ -364,7 +373,8 @@ nlohmann::ordered_json PrivacyReport::json() const {
                            {"statistic", c.statistic},
                            {"p_value", c.p_value},
                            {"alarm", c.alarm},
-                           {"detail", c.detail}});
+                           {"detail", c.detail},
+                           {"unchecked", c.unchecked}});
   return {{"runs", runs},
           {"alpha", alpha},
           {"distinguishable", distinguishable},
@@ -524,11 +534,11 @@ Result<FlatView> flatten_views(const nlohmann::ordered_json& views) {
   return flat;
 }
 
-Result<PrivacyReport> run_privacy_test(const Scenario& s,
-                                       const std::vector<nlohmann::json>& swapped_inputs,
-                                       const PrivacyOptions& o) {
-  SMPC_RETURN_IF_ERROR(check_runs(o));
-  SMPC_RETURN_IF_ERROR(check_adversary(s));
+namespace {
+
+// The swap file's x': the shape of x, the corrupted parties' inputs unchanged, some honest one
+// changed.
+Status check_swap_shape(const Scenario& s, const std::vector<nlohmann::json>& swapped_inputs) {
   const std::string swap = "swapped inputs: ";
   if (static_cast<int>(swapped_inputs.size()) != s.parties)
     return Error(swap + "/inputs: has " + std::to_string(swapped_inputs.size()) +
@@ -552,48 +562,185 @@ Result<PrivacyReport> run_privacy_test(const Scenario& s,
   }
   if (!changed)
     return Error(swap + "/inputs: identical to the scenario's inputs; swap some honest input");
-  Scenario swapped = s;
-  swapped.inputs = swapped_inputs;
+  return OkStatus();
+}
 
-  // f(x) = f(x') for the coalition, checked on one run of each before the N + N runs.
-  {
-    RunOptions ro;
-    ro.backend = o.backend;
-    ro.mutant = o.mutant;
-    ro.seed = o.first_seed;
-    auto ra = run_scenario(s, ro);
-    if (!ra.ok()) return ra.status();
-    auto rb = run_scenario(swapped, ro);
-    if (!rb.ok()) return rb.status().with_prefix("with the swapped inputs: ");
-    const auto ya = coalition_outputs(s, *ra), yb = coalition_outputs(s, *rb);
-    for (std::size_t c = 0; c < ya.size(); ++c)
-      if (ya[c] != yb[c])
-        return Error(s.path + ": f(x) ≠ f(x'): corrupted party " +
-                     std::to_string(s.adversary->corrupt[c]) + " receives " + short_json(ya[c]) +
-                     " with the scenario's inputs but " + short_json(yb[c]) +
-                     " with the swapped inputs; the swap test needs inputs that give the "
-                     "coalition the same outputs");
-  }
-  const int total = 2 * o.runs;
-  int done = 0;
-  SMPC_ASSIGN_OR_RETURN(auto a, collect(s, o, o.first_seed, "under x", "", &done, total));
+// f(x) = f(x') for the coalition, checked on one run of each before the N + N runs.
+Status same_coalition_outputs(const Scenario& s, const Scenario& swapped, const PrivacyOptions& o) {
+  RunOptions ro;
+  ro.backend = o.backend;
+  ro.mutant = o.mutant;
+  ro.seed = o.first_seed;
+  auto ra = run_scenario(s, ro);
+  if (!ra.ok()) return ra.status();
+  auto rb = run_scenario(swapped, ro);
+  if (!rb.ok()) return rb.status().with_prefix("with the swapped inputs: ");
+  const auto ya = coalition_outputs(s, *ra), yb = coalition_outputs(s, *rb);
+  for (std::size_t c = 0; c < ya.size(); ++c)
+    if (ya[c] != yb[c])
+      return Error(s.path + ": f(x) ≠ f(x'): corrupted party " +
+                   std::to_string(s.adversary->corrupt[c]) + " receives " + short_json(ya[c]) +
+                   " with the scenario's inputs but " + short_json(yb[c]) +
+                   " with the swapped inputs; the swap test needs inputs that give the "
+                   "coalition the same outputs");
+  return OkStatus();
+}
+
+// One input pair: N runs under x (seeds o.first_seed...), N under x' (the next N seeds), every
+// test at family-wise rate alpha (GF(2): bound 2^gf2_target).
+Result<PrivacyReport> swap_pair(const Scenario& s, const Scenario& swapped, const PrivacyOptions& o,
+                                double alpha, double gf2_target, int* done, int total) {
+  SMPC_RETURN_IF_ERROR(same_coalition_outputs(s, swapped, o));
+  SMPC_ASSIGN_OR_RETURN(auto a, collect(s, o, o.first_seed, "under x", "", done, total));
   SMPC_ASSIGN_OR_RETURN(auto b, collect(swapped, o, o.first_seed + static_cast<std::uint64_t>(o.runs),
-                                        "under x'", "with the swapped inputs: ", &done, total));
+                                        "under x'", "with the swapped inputs: ", done, total));
   SMPC_RETURN_IF_ERROR(same_layout(s, a.samples.layout, b.samples.layout));
-
   PrivacyReport rep;
   rep.runs = o.runs;
-  rep.alpha = o.alpha;
+  rep.alpha = alpha;
   rep.checks.push_back(to_check("chi-square (two-sample, per element)",
-                                two_sample_chi_square(a.samples, b.samples, o.alpha)));
+                                two_sample_chi_square(a.samples, b.samples, alpha)));
   rep.checks.push_back(to_check(kFpRelationCheck, relation_test(a.samples, b.samples)));
-  add_bit_checks(rep, a.samples, b.samples, o.alpha);
+  add_bit_checks(rep, a.samples, b.samples, alpha, gf2_target);
   if (o.uniformity)
-    rep.checks.push_back(to_check("share uniformity", uniformity_chi_square(a.samples, o.alpha)));
+    rep.checks.push_back(to_check("share uniformity", uniformity_chi_square(a.samples, alpha)));
   finish(rep, "input swap on " + std::to_string(a.samples.layout.size()) +
                   " view elements, seeds " + std::to_string(o.first_seed) + ".." +
                   std::to_string(o.first_seed + 2 * static_cast<std::uint64_t>(o.runs) - 1));
   return rep;
+}
+
+using InputPairs = std::vector<std::pair<std::vector<nlohmann::json>, std::vector<nlohmann::json>>>;
+
+// K pairs as one report: a check alarms when it alarmed on some pair (each pair ran at α/K, so
+// the family-wise rate stays α); p-values Bonferroni over the pairs, false-alarm bounds summed;
+// the detail is the alarming (else the least likely) pair's.
+PrivacyReport merge_pairs(const std::vector<PrivacyReport>& reps, const InputPairs& pairs,
+                          const PrivacyOptions& o) {
+  PrivacyReport out;
+  out.runs = o.runs;
+  out.alpha = o.alpha;
+  const double k = static_cast<double>(reps.size());
+  for (std::size_t c = 0; c < reps.front().checks.size(); ++c) {
+    std::size_t worst = 0;
+    double sum = 0;
+    for (std::size_t i = 0; i < reps.size(); ++i) {
+      const auto& ci = reps[i].checks[c];
+      const auto& cw = reps[worst].checks[c];
+      sum += ci.p_value;
+      if ((ci.alarm && !cw.alarm) || (ci.alarm == cw.alarm && ci.p_value < cw.p_value)) worst = i;
+    }
+    PrivacyCheck m = reps[worst].checks[c];
+    const bool bound = m.name == kFpRelationCheck || m.name == kGf2RelationCheck;
+    m.p_value = std::min(1.0, bound ? sum : k * m.p_value);
+    m.detail = "pair " + std::to_string(worst + 1) + " of " + std::to_string(reps.size()) + " (" +
+               short_json(pairs[worst].first) + " vs " + short_json(pairs[worst].second) +
+               "): " + m.detail;
+    for (const auto& r : reps)
+      if (!r.checks[c].alarm && m.unchecked.empty()) m.unchecked = r.checks[c].unchecked;
+    out.checks.push_back(std::move(m));
+  }
+  const std::uint64_t last =
+      o.first_seed + 2 * reps.size() * static_cast<std::uint64_t>(o.runs) - 1;
+  finish(out, "input swap over " + std::to_string(reps.size()) + " input pairs (the swap file's "
+              "and " + std::to_string(reps.size() - 1) + " drawn from seed " +
+              std::to_string(o.first_seed) + "; each at α/" + std::to_string(reps.size()) +
+              "), seeds " + std::to_string(o.first_seed) + ".." + std::to_string(last));
+  return out;
+}
+
+// Honest input values of random pairs are drawn below this bound: the Boolean functions' values
+// of `bits` bits; the vote's ballots 0 and 1 (any other ballot is spoiled).
+Result<std::uint64_t> draw_range(const Scenario& s) {
+  const std::string name = s.function.value("name", std::string());
+  if (name == "vote") return std::uint64_t{2};
+  if (name == "millionaires" || name == "second_price_auction") {
+    const int bits = s.function.value("bits", name == "millionaires" ? 32 : 16);
+    return bits >= 63 ? (std::uint64_t{1} << 62) : (std::uint64_t{1} << bits);
+  }
+  return Error(s.path + ": /function/name: random input pairs (--pairs above 1) are drawn for "
+                        "millionaires, second_price_auction and vote only, not \"" + name +
+               "\"; test further pairs with further swap files");
+}
+
+// All outputs of the ideal function (a sufficient condition for the coalition's to agree).
+Result<std::vector<std::uint64_t>> ideal_outputs(const Scenario& s,
+                                                 const std::vector<nlohmann::json>& inputs) {
+  const std::string dir = std::filesystem::path(s.path).parent_path().string();
+  SMPC_ASSIGN_OR_RETURN(const Function f,
+                        build_function(s.function, inputs, s.parties, dir.empty() ? "." : dir));
+  std::vector<std::vector<std::uint64_t>> groups;
+  std::vector<std::size_t> next(static_cast<std::size_t>(s.parties), 0);
+  for (const auto& g : f.ideal().inputs) {
+    const auto& mine = f.party_inputs[static_cast<std::size_t>(g.owner)].values;
+    auto& k = next[static_cast<std::size_t>(g.owner)];
+    groups.emplace_back(mine.begin() + static_cast<std::ptrdiff_t>(k),
+                        mine.begin() + static_cast<std::ptrdiff_t>(k + g.wires.size()));
+    k += g.wires.size();
+  }
+  return evaluate(f.ideal(), groups);
+}
+
+}  // namespace
+
+Result<InputPairs> draw_input_pairs(const Scenario& s, int count, std::uint64_t seed) {
+  SMPC_ASSIGN_OR_RETURN(const std::uint64_t range, draw_range(s));
+  Rng rng(seed, -1, "privacy/input-pairs");
+  const auto draw = [&] {
+    auto in = s.inputs;
+    for (PartyId p = 0; p < s.parties; ++p)
+      if (!s.adversary || !s.adversary->corrupts(p))
+        for (auto& v : in[static_cast<std::size_t>(p)]) v = rng.uniform_below(range);
+    return in;
+  };
+  InputPairs out;
+  for (int attempt = 0; static_cast<int>(out.size()) < count; ++attempt) {
+    if (attempt >= 1000 * count)
+      return Error(s.path + ": no honest input pair with equal outputs in " +
+                   std::to_string(attempt) + " random draws; give the pairs as swap files");
+    auto x = draw(), x2 = draw();
+    if (x == x2) continue;
+    SMPC_ASSIGN_OR_RETURN(const auto y, ideal_outputs(s, x));
+    SMPC_ASSIGN_OR_RETURN(const auto y2, ideal_outputs(s, x2));
+    if (y == y2) out.emplace_back(std::move(x), std::move(x2));
+  }
+  return out;
+}
+
+Result<PrivacyReport> run_privacy_test(const Scenario& s,
+                                       const std::vector<nlohmann::json>& swapped_inputs,
+                                       const PrivacyOptions& o) {
+  SMPC_RETURN_IF_ERROR(check_runs(o));
+  SMPC_RETURN_IF_ERROR(check_adversary(s));
+  SMPC_RETURN_IF_ERROR(check_swap_shape(s, swapped_inputs));
+  if (o.pairs < 1)
+    return Error("--pairs: need at least 1 input pair, got " + std::to_string(o.pairs));
+  InputPairs pairs = {{s.inputs, swapped_inputs}};
+  if (o.pairs > 1) {
+    SMPC_ASSIGN_OR_RETURN(auto more, draw_input_pairs(s, o.pairs - 1, o.first_seed));
+    pairs.insert(pairs.end(), more.begin(), more.end());
+  }
+  // Bonferroni over the pairs: each at alpha / K, GF(2) at 2^-30 / K.
+  const double k = static_cast<double>(pairs.size());
+  const int total = 2 * o.runs * static_cast<int>(pairs.size());
+  int done = 0;
+  std::vector<PrivacyReport> reports;
+  for (std::size_t i = 0; i < pairs.size(); ++i) {
+    Scenario x = s, x2 = s;
+    x.inputs = pairs[i].first;
+    x2.inputs = pairs[i].second;
+    PrivacyOptions one = o;
+    one.first_seed = o.first_seed + 2 * i * static_cast<std::uint64_t>(o.runs);
+    auto rep = swap_pair(x, x2, one, o.alpha / k, -30 - std::log2(k), &done, total);
+    if (!rep.ok())
+      return i == 0 ? rep.status()
+                    : rep.status().with_prefix("random pair " + std::to_string(i) + " (" +
+                                               short_json(pairs[i].first) + " vs " +
+                                               short_json(pairs[i].second) + "): ");
+    reports.push_back(std::move(rep).value());
+  }
+  if (reports.size() == 1) return reports.front();
+  return merge_pairs(reports, pairs, o);
 }
 
 Result<PrivacyReport> run_uniformity_test(const Scenario& s, const PrivacyOptions& o) {

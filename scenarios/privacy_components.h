@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,7 @@
 
 #include "protocols/core/status.h"
 #include "protocols/core/types.h"
+#include "protocols/gmw/bit_triples.h"
 #include "scenarios/privacy.h"
 
 namespace smpc {
@@ -55,9 +57,15 @@ struct CorrelationOptions {
   CorrelationSource source = CorrelationSource::kGmwDealerTriples;
   int parties = 3;
   std::vector<PartyId> coalition = {2};
-  int runs = 200;
+  int runs = 200;  // samples
   double alpha = 1e-3;
   std::uint64_t seed = 1;
+  // kGmwOtTriples: samples per protocol run (each run makes samples_per_run groups of 4
+  // triples, seed + i for run i); 1 = a fresh run, base OTs included, per sample.
+  int samples_per_run = 25;
+  // Bit triples: applied to every sample's triples (all parties') before the checks, so tests
+  // can plant a bug in any source without a switch in the protocol code.
+  std::function<void(std::vector<BitTriples>&)> plant;
 };
 Result<ComponentReport> correlation_test(const CorrelationOptions& o);
 // The test for every single party as C (the coalition of `o` ignored); alarm if any alarms.

@@ -172,6 +172,41 @@ std::vector<std::size_t> varying(const BitSamples& s) {
   return idx;
 }
 
+// The orders the windows run over: layout order, and bit-plane order (stable: layout order
+// within a plane) when the columns carry planes and some element has more than one bit.
+std::vector<std::vector<std::size_t>> window_orders(const BitSamples& view,
+                                                    const std::vector<std::size_t>& vi) {
+  std::vector<std::vector<std::size_t>> orders{vi};
+  if (view.plane.size() != view.columns.size()) return orders;
+  const bool wide =
+      std::any_of(vi.begin(), vi.end(), [&](std::size_t c) { return view.plane[c] > 0; });
+  if (!wide) return orders;
+  auto by_plane = vi;
+  std::stable_sort(by_plane.begin(), by_plane.end(),
+                   [&](std::size_t x, std::size_t y) { return view.plane[x] < view.plane[y]; });
+  orders.push_back(std::move(by_plane));
+  return orders;
+}
+
+// Runs the windows of every order; stops at the first relation.
+void scan_windows(const BitSamples& view, const std::vector<std::vector<std::size_t>>& orders,
+                  const BitSamples& secret, const std::vector<std::size_t>& si,
+                  Gf2RelationResult& r) {
+  const std::size_t stride = std::max<std::size_t>(1, r.window / 2);
+  for (const auto& order : orders)
+    for (std::size_t first = 0;; first += stride) {
+      const std::size_t last = std::min(order.size(), first + r.window);
+      ++r.tested;
+      if (auto rel = window_relation(view, order, first, last, secret, si)) {
+        r.alarm = true;
+        r.worst = static_cast<long>(order[first]);
+        r.relation = std::move(*rel);
+        return;
+      }
+      if (last == order.size()) break;
+    }
+}
+
 }  // namespace
 
 void BitSamples::add(std::string name, const std::vector<bool>& values) {
@@ -199,6 +234,7 @@ BitSamples view_bits(const ViewSamples& a, const ViewSamples& b) {
         }
       out.names.push_back(a.layout[k].name + (bits > 1 ? " bit " + std::to_string(i) : ""));
       out.columns.push_back(std::move(w));
+      out.plane.push_back(static_cast<std::uint16_t>(i));
     }
   }
   return out;
@@ -312,44 +348,49 @@ Gf2RelationResult gf2_relation_test(const BitSamples& view, const BitSamples& se
     r.detail = "no varying view or secret bits: nothing to relate";
     return r;
   }
-  // The widest window whose union bound stays below the target.
+  auto orders = window_orders(view, vi);
+  // The widest window whose union bound (over the windows of every order) stays below the
+  // target. One window over every bit needs no second order.
   const auto bound_log2 = [&](std::size_t w) {
-    return std::log2(static_cast<double>(window_count(vi.size(), w))) +
+    return std::log2(static_cast<double>(orders.size() * window_count(vi.size(), w))) +
            static_cast<double>(std::min(w, vi.size()) + 1 + si.size() + 1) + match_log2;
   };
+  if (vi.size() <= options.max_window &&
+      bound_log2(vi.size()) - std::log2(static_cast<double>(orders.size())) <= options.target_log2)
+    orders.resize(1);
   for (std::size_t w = std::min(options.max_window, vi.size()); w >= 1; --w)
     if (bound_log2(w) <= options.target_log2) {
       r.window = w;
       break;
     }
+  r.orders = orders.size();
+  const std::string coverage = "GF(2) relations checked on ";
   if (r.window == 0) {
+    r.unchecked = coverage + "0 of " + std::to_string(vi.size()) + " varying view bits";
     r.detail = std::to_string(view.runs) + " runs are too few for a GF(2) relation test of " +
                std::to_string(si.size()) + " secret bits under the false-alarm target 2^" +
-               format_g(options.target_log2) + ": not tested";
+               format_g(options.target_log2) + ": not tested (" + r.unchecked + ")";
     return r;
   }
-  r.windows = window_count(vi.size(), r.window);
+  r.covered = vi.size();
+  r.windows = orders.size() * window_count(vi.size(), r.window);
   r.false_alarm_log2 = bound_log2(r.window);
   r.p_value = std::exp2(r.false_alarm_log2);
   const std::size_t stride = std::max<std::size_t>(1, r.window / 2);
-  for (std::size_t first = 0;; first += stride) {
-    const std::size_t last = std::min(vi.size(), first + r.window);
-    ++r.tested;
-    if (auto rel = window_relation(view, vi, first, last, secret, si)) {
-      r.alarm = true;
-      r.worst = static_cast<long>(vi[first]);
-      r.relation = std::move(*rel);
-      break;
-    }
-    if (last == vi.size()) break;
-  }
+  if (r.window < vi.size())
+    r.unchecked = coverage + "all " + std::to_string(vi.size()) +
+                  " varying view bits, but only among bits at most " + std::to_string(stride) +
+                  " apart in layout" + (orders.size() > 1 ? " or bit-plane" : "") + " order";
+  scan_windows(view, orders, secret, si, r);
   std::string rel;
   for (const auto& n : r.relation) rel += (rel.empty() ? "" : " + ") + n;
   r.statistic = static_cast<double>(r.relation.size());
   r.detail = std::to_string(r.view_columns) + " varying view bits in windows of " +
              std::to_string(r.window) + " (stride " + std::to_string(stride) + ", " +
-             std::to_string(r.windows) + " windows) against " + std::to_string(r.secret_columns) +
-             " secret bits over " + std::to_string(view.runs) + " runs; false-alarm bound 2^" +
+             std::to_string(r.windows) + " windows" +
+             (orders.size() > 1 ? " in layout and bit-plane order" : "") + ") against " +
+             std::to_string(r.secret_columns) + " secret bits over " +
+             std::to_string(view.runs) + " runs; false-alarm bound 2^" +
              format_g(r.false_alarm_log2) +
              (r.alarm ? "; relation (XOR = 0 on every run): " + rel
                       : "; no relation involving a secret bit");

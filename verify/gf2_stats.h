@@ -16,8 +16,12 @@
 //     GF(2)^N meet outside span(1). Relations among view bits alone (e.g. output shares that
 //     XOR to a public output) or among secret bits alone are no alarm. Views are too wide for
 //     one elimination with N runs, so the non-constant view bits are cut into windows of W
-//     consecutive bits (stride W/2: any relation among bits at most W/2 apart in the layout is
-//     inside some window), W the widest that keeps the union bound below the target.
+//     consecutive bits (stride W/2: any relation among bits at most W/2 apart is inside some
+//     window), in two orders when the columns carry bit planes: layout order (the bits of one
+//     element and its neighbours) and plane order (bit i of every element side by side: the
+//     colour bits of all labels, the same share bit of all openings). W is the widest that
+//     keeps the union bound below the target; every varying view bit is in some window as soon
+//     as W ≥ 1, and the result says how many bits were covered and what was not checked.
 //     False alarm: for one fixed view combination v and one fixed non-constant secret
 //     combination u, P(v = u on all N runs) ≤ 2^match_log2 (the caller's null model, below);
 //     the union over the 2^(W+1) · 2^(|S|+1) pairs and the windows gives the stated bound.
@@ -38,6 +42,9 @@ struct BitSamples {
   std::size_t runs = 0;
   std::vector<std::string> names;
   std::vector<std::vector<std::uint64_t>> columns;
+  // Optional, one per column: the bit's index inside its view element (view_bits fills it);
+  // gf2_relation_test then also windows the bits in plane order.
+  std::vector<std::uint16_t> plane;
   std::size_t words() const { return (runs + 63) / 64; }
   // Appends a column; values.size() == runs.
   void add(std::string name, const std::vector<bool>& values);
@@ -81,7 +88,10 @@ struct Gf2RelationResult : StatTestResult {
   std::size_t view_columns = 0;    // non-constant view bits
   std::size_t secret_columns = 0;  // non-constant secret bits
   std::size_t window = 0;          // W (0: too few runs for any window under the target)
-  std::size_t windows = 0;
+  std::size_t windows = 0;         // over all orders
+  std::size_t orders = 0;          // 1: layout order; 2: layout and bit-plane order
+  std::size_t covered = 0;         // varying view bits inside some window (all, or 0)
+  std::string unchecked;           // what the windows leave out, for the verdict; "" if nothing
   double false_alarm_log2 = 0;     // log2 of the bound actually achieved
   std::vector<std::string> relation;  // the view and secret bits of the relation found
 };

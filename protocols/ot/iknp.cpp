@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "protocols/core/abort.h"
+#include "protocols/core/mutants.h"
 #include "protocols/core/status.h"
 #include "protocols/crypto/block.h"
 #include "protocols/crypto/tccr_hash.h"
@@ -87,7 +88,12 @@ void IknpSender::send_base() {
   net_.send(peer_, label_ + ".base", base_->first_message());
 }
 
-void IknpSender::receive_base() { seeds_ = finish_base(net_, peer_, base_); }
+void IknpSender::receive_base() {
+  seeds_ = finish_base(net_, peer_, base_);
+  // M35 (seeded bug): column 0 keeps a zero seed, as if one base OT too few ran. Both sides
+  // agree, so the OTs stay correct, but R's u^0 = G(0) ⊕ G(0) ⊕ r is its choice bits.
+  if (mutant_active(Mutant::kM35)) seeds_[0] = OtKey{};
+}
 
 void IknpSender::extend_batch(std::size_t m) {
   SMPC_ASSERT(seeds_.size() == kIknpKappa && m > 0 && m <= kIknpBatch);
@@ -183,7 +189,10 @@ void IknpReceiver::send_base() {
   net_.send(peer_, label_ + ".base", base_->first_message());
 }
 
-void IknpReceiver::receive_base() { seeds_ = finish_base(net_, peer_, base_); }
+void IknpReceiver::receive_base() {
+  seeds_ = finish_base(net_, peer_, base_);
+  if (mutant_active(Mutant::kM35)) seeds_[0] = {OtKey{}, OtKey{}};  // M35: see the sender
+}
 
 void IknpReceiver::send_extension(const std::vector<bool>& choices, std::span<Block> h) {
   SMPC_ASSERT(seeds_.size() == kIknpKappa);

@@ -22,7 +22,7 @@ const std::map<Mutant, std::string> kCaughtBy = {
     {Mutant::kM18, "passive-sum-dealer"},     {Mutant::kM19, "spdz-product-forcing"},
     {Mutant::kM30, "privacy-yao-evaluator"},  {Mutant::kM31, "privacy-gmw-vote"},
     {Mutant::kM32, "commitment-hiding"},      {Mutant::kM33, "correlation-gmw-triples"},
-    {Mutant::kM34, "correlation-spdz-dealer"},
+    {Mutant::kM34, "correlation-spdz-dealer"}, {Mutant::kM35, "privacy-yao-garbler"},
 };
 
 TEST(MutantAudit, CatalogueAndExpectationsCoverEachOther) {
@@ -80,7 +80,8 @@ INSTANTIATE_TEST_SUITE_P(Catalogue, EachMutant,
                                            Mutant::kM08, Mutant::kM10, Mutant::kM13, Mutant::kM14,
                                            Mutant::kM15, Mutant::kM17, Mutant::kM18,
                                            Mutant::kM19, Mutant::kM30, Mutant::kM31,
-                                           Mutant::kM32, Mutant::kM33, Mutant::kM34),
+                                           Mutant::kM32, Mutant::kM33, Mutant::kM34,
+                                           Mutant::kM35),
                          [](const ::testing::TestParamInfo<Mutant>& p) {
                            return mutant_name(p.param);
                          });
