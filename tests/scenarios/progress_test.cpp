@@ -21,11 +21,15 @@ namespace fs = std::filesystem;
 std::string long_scenario() {
   const std::string sha = std::string(SMPC_SHARED_DIR) + "/circuits/bristol/sha256.txt";
   if (!fs::exists(sha)) return "";
+  nlohmann::json inputs = nlohmann::json::array({"0x1", "0x2"});
+  while (inputs.size() < 12) inputs.push_back(nlohmann::json::array());
+  const nlohmann::json scenario = {
+      {"name", "long"}, {"parties", 12}, {"protocol", {{"name", "gmw"}}},
+      {"function", {{"name", "circuit"}, {"file", sha}, {"encoding", "int_lsb0"},
+                    {"input_owners", {0, 1}}}},
+      {"inputs", inputs}};
   const auto path = testing::temp_dir("progress") / "long.json";
-  std::ofstream(path) << R"({"name": "long", "parties": 12, "protocol": {"name": "gmw"},
-    "function": {"name": "circuit", "file": ")" << sha << R"(", "encoding": "int_lsb0",
-                 "input_owners": [0, 1]},
-    "inputs": ["0x1", "0x2", [], [], [], [], [], [], [], [], [], []]})";
+  std::ofstream(path) << scenario.dump();
   return path.string();
 }
 
