@@ -1,12 +1,52 @@
 // smpc run SCENARIO.json [--seed N] [--output FILE] [--local] [--verbose] [--mutant MNN] [--strict]
+//          [--quiet]
+#include <unistd.h>
+
+#include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <optional>
 
 #include "cli/commands.h"
 #include "scenarios/runner.h"
 
 namespace smpc::cli {
+namespace {
+
+// Progress of a long simulated run on stderr (docs/reports.md): plain lines when stderr is a
+// file or a pipe (logs keep every line), one status line rewritten in place on a terminal.
+class ProgressPrinter {
+ public:
+  ProgressPrinter() : tty_(::isatty(STDERR_FILENO) == 1) {}
+  ~ProgressPrinter() { finish(); }
+  ProgressPrinter(const ProgressPrinter&) = delete;
+  ProgressPrinter& operator=(const ProgressPrinter&) = delete;
+
+  void show(const SimProgress& p) {
+    char line[256];
+    std::snprintf(line, sizeof line,
+                  "progress: %.0f s, simulated t=%.6g s, round %u, %llu messages sent, "
+                  "%llu delivered",
+                  p.wall_s, p.simulated_time_s, p.rounds,
+                  static_cast<unsigned long long>(p.messages_sent),
+                  static_cast<unsigned long long>(p.messages_delivered));
+    // "\033[K" clears what a longer previous status line left on the right.
+    std::cerr << (tty_ ? "\r" : "") << line << (tty_ ? "\033[K" : "\n") << std::flush;
+    open_line_ = tty_;
+  }
+  // Ends the status line, so that what follows on stderr starts on a line of its own.
+  void finish() {
+    if (open_line_) std::cerr << "\n" << std::flush;
+    open_line_ = false;
+  }
+
+ private:
+  bool tty_;
+  bool open_line_ = false;
+};
+
+}  // namespace
 
 void register_run_command(CLI::App& app, int* exit_code) {
   struct Options {
@@ -17,6 +57,7 @@ void register_run_command(CLI::App& app, int* exit_code) {
     bool verbose = false;
     std::string mutant;
     bool strict = false;
+    bool quiet = false;
   };
   auto opts = std::make_shared<Options>();
   auto* cmd = app.add_subcommand(
@@ -24,6 +65,9 @@ void register_run_command(CLI::App& app, int* exit_code) {
       "Run one scenario in the simulator and write its report.\n"
       "The report (JSON) goes to stdout or --output; a short summary goes to stderr.\n"
       "The same scenario and seed always give a byte-identical report (except wall_time_s).\n"
+      "A simulated run still going after 2 s reports progress on stderr every 2 s (wall time,\n"
+      "simulated time, causal round, messages sent and delivered): one line each when stderr\n"
+      "is not a terminal, a status line updated in place when it is; --quiet turns it off.\n"
       "Example: smpc run scenarios/examples/sum_5_lan.json --output report.json");
   cmd->add_option("scenario", opts->scenario, "Scenario file (JSON; see docs/scenarios.md)")
       ->required();
@@ -39,6 +83,8 @@ void register_run_command(CLI::App& app, int* exit_code) {
   cmd->add_flag("--strict", opts->strict,
                 "An adversary script step that changed no message is an error (exit 2) instead "
                 "of a warning; a verdict violation still exits 1");
+  cmd->add_flag("-q,--quiet", opts->quiet,
+                "No progress lines on stderr (errors and the summary still go there)");
   cmd->callback([opts, exit_code] {
     auto scenario = load_scenario_file(opts->scenario);
     if (!scenario.ok()) {
@@ -50,6 +96,8 @@ void register_run_command(CLI::App& app, int* exit_code) {
     ro.seed = opts->seed;
     ro.backend = opts->local ? Backend::kLocal : Backend::kSimulated;
     ro.verbose = opts->verbose;
+    const auto progress = std::make_shared<ProgressPrinter>();
+    if (!opts->quiet) ro.progress = [progress](const SimProgress& p) { progress->show(p); };
     if (!opts->mutant.empty()) {
       auto m = parse_mutant(opts->mutant);
       if (!m.ok()) {
@@ -72,6 +120,7 @@ void register_run_command(CLI::App& app, int* exit_code) {
       return false;
     };
     auto record = run_scenario(*scenario, ro);
+    progress->finish();
     if (!record.ok()) {
       std::cerr << "error: " << record.status().message() << "\n";
       *exit_code = 2;

@@ -213,6 +213,7 @@ Result<Execution> execute(const RunPlan& plan) {
     sim.network = plan.network;
     sim.deadline_s = plan.deadline_s;
     sim.verbose = plan.options.verbose;
+    sim.progress = plan.options.progress;
     auto r = run_simulated(plan.parties, sim, body);
     if (!r.ok()) return r.status().with_prefix(plan.path + ": simulation failed: ");
     ex.run = std::move(r).value();

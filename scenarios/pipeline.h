@@ -15,6 +15,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -44,6 +45,8 @@ struct RunOptions {
   bool verbose = false;               // SimGrid's own log
   std::string program = "smpc";       // used in the reproduce command
   Mutant mutant = Mutant::kNone;      // seeded bug to activate (builds with SMPC_MUTANTS only)
+  // Progress of a simulated run while it runs (see SimRunOptions::progress); none if empty.
+  std::function<void(const SimProgress&)> progress;
 };
 
 // A scenario with every choice made and checked: what execute() runs and judge() judges.

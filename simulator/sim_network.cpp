@@ -21,13 +21,17 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
+#include <bit>
 #include <cerrno>
+#include <chrono>
 #include <csignal>
 #include <cmath>
 #include <cstdio>
@@ -35,6 +39,7 @@
 #include <exception>
 #include <limits>
 #include <memory>
+#include <new>
 #include <optional>
 #include <string>
 #include <utility>
@@ -121,6 +126,40 @@ class InFlight {
   Parcel head_;
 };
 
+// Counters the simulation child bumps and the parent reads, in memory shared across the fork.
+// Relaxed atomics: every value is read whole, and the set need not be one consistent instant.
+// Nothing in the simulation reads them back, so they cannot change its course.
+struct ProgressBoard {
+  std::atomic<std::uint64_t> sent{0};
+  std::atomic<std::uint64_t> delivered{0};
+  std::atomic<std::uint64_t> clock_bits{0};  // the simulated clock, a double's bits
+  std::atomic<std::uint32_t> rounds{0};
+
+  void on_send(std::uint32_t round) {
+    sent.fetch_add(1, std::memory_order_relaxed);
+    if (round > rounds.load(std::memory_order_relaxed))
+      rounds.store(round, std::memory_order_relaxed);
+    note_clock();
+  }
+  void on_delivery() {
+    delivered.fetch_add(1, std::memory_order_relaxed);
+    note_clock();
+  }
+  void note_clock() {
+    clock_bits.store(std::bit_cast<std::uint64_t>(sg4::Engine::get_clock()),
+                     std::memory_order_relaxed);
+  }
+  SimProgress read(double wall_s) const {
+    SimProgress p;
+    p.wall_s = wall_s;
+    p.simulated_time_s = std::bit_cast<double>(clock_bits.load(std::memory_order_relaxed));
+    p.messages_sent = sent.load(std::memory_order_relaxed);
+    p.messages_delivered = delivered.load(std::memory_order_relaxed);
+    p.rounds = rounds.load(std::memory_order_relaxed);
+    return p;
+  }
+};
+
 // Everything the parties of one run share. Lives for the whole simulation.
 struct RunState {
   int n = 0;
@@ -130,6 +169,7 @@ struct RunState {
   InFlight in_flight;
   std::vector<std::unique_ptr<Meter>> meters;  // by party
   std::vector<std::optional<PartyResult>> results;
+  ProgressBoard* board = nullptr;  // only when the caller asked for progress
 
   // Mailbox from -> to, with `to` as permanent receiver so transfers start at put time. Whoever
   // needs it first creates it; a sender always does so before its first put.
@@ -174,6 +214,7 @@ class SimChannel final : public Channel, public Clock {
     SMPC_ASSERT(to >= 0 && to < run_.n && to != self_);
     auto* parcel = new Parcel{Envelope{message.encode(), std::string(label), 0}};
     parcel->env.round = meter_.stamp_send(to, label, parcel->env.wire.size());
+    if (run_.board) run_.board->on_send(parcel->env.round);
     const auto bytes = static_cast<std::uint64_t>(parcel->env.wire.size());
     run_.in_flight.add(parcel);
     // put_init + detach: the transfer starts now (permanent receiver) and the sender goes on.
@@ -223,6 +264,7 @@ class SimChannel final : public Channel, public Clock {
       comm = nullptr;
       std::unique_ptr<Parcel> parcel(run_.in_flight.take(slot_[f]));
       slot_[f] = nullptr;
+      if (run_.board) run_.board->on_delivery();
       return open_envelope(parcel->env, from, meter_);
     }
   }
@@ -352,7 +394,8 @@ void build_platform(int parties, const NetworkSpec& net) {
 }
 
 // Runs the whole simulation in this process. SimGrid allows one engine per process.
-RunResult simulate(int parties, const SimRunOptions& options, const PartyBody& body) {
+RunResult simulate(int parties, const SimRunOptions& options, const PartyBody& body,
+                   ProgressBoard* board = nullptr) {
   std::vector<std::string> args = engine_args(options);
   std::vector<char*> argv;
   for (auto& a : args) argv.push_back(a.data());
@@ -364,6 +407,7 @@ RunResult simulate(int parties, const SimRunOptions& options, const PartyBody& b
   RunState run;
   run.n = parties;
   run.options = &options;
+  run.board = board;
   run.boxes.assign(static_cast<std::size_t>(parties) * static_cast<std::size_t>(parties),
                    nullptr);
   run.results.resize(static_cast<std::size_t>(parties));
@@ -446,15 +490,36 @@ class StopSignals {
   struct sigaction old_[3] {};
 };
 
+// The ProgressBoard of one forked run, mapped before the fork so that parent and child share it.
+// Empty (no mapping, nothing counted) when the caller asked for no progress.
+class SharedBoard {
+ public:
+  explicit SharedBoard(bool wanted) {
+    if (!wanted) return;
+    void* m = ::mmap(nullptr, sizeof(ProgressBoard), PROT_READ | PROT_WRITE,
+                     MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    if (m != MAP_FAILED) board_ = new (m) ProgressBoard();  // no mapping: simply no progress
+  }
+  ~SharedBoard() {
+    if (board_ != nullptr) ::munmap(board_, sizeof(ProgressBoard));
+  }
+  SharedBoard(const SharedBoard&) = delete;
+  SharedBoard& operator=(const SharedBoard&) = delete;
+  ProgressBoard* get() const { return board_; }
+
+ private:
+  ProgressBoard* board_ = nullptr;
+};
+
 // Child side of the fork: simulate, report through the pipe, _exit (no static destructors, no
 // return into the caller's code). First byte 'R' + JSON result, or 'E' + error text.
 [[noreturn]] void child_main(int fd, int parties, const SimRunOptions& options,
-                             const PartyBody& body) {
+                             const PartyBody& body, ProgressBoard* board) {
   int code = 0;
   std::string out;
   try {
     nlohmann::json j;
-    to_json(j, simulate(parties, options, body));
+    to_json(j, simulate(parties, options, body, board));
     out = "R" + j.dump();
   } catch (const std::exception& e) {
     out = std::string("E") + e.what();
@@ -465,57 +530,41 @@ class StopSignals {
   ::_exit(code);
 }
 
-Result<RunResult> run_forked(int parties, const SimRunOptions& options, const PartyBody& body) {
-  int fds[2];
-  if (::pipe2(fds, O_CLOEXEC) != 0)
-    return Error(std::string("simulation: pipe failed: ") + std::strerror(errno));
-  std::fflush(nullptr);  // or buffered output would be written twice
-  StopSignals stop_signals;
-  const pid_t parent = ::getpid();
-  const pid_t pid = ::fork();
-  if (pid < 0) {
-    const int err = errno;
-    ::close(fds[0]);
-    ::close(fds[1]);
-    return Error(std::string("simulation: fork failed: ") + std::strerror(err));
-  }
-  if (pid == 0) {
-    // The child ends with its parent, however the parent ends (even by SIGKILL), and takes
-    // the three signals' default action itself (a terminal's Ctrl-C reaches both).
-    stop_signals.restore();
-    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-    if (::getppid() != parent) ::_exit(5);
-    ::close(fds[0]);
-    child_main(fds[1], parties, options, body);
-  }
-  ::close(fds[1]);
-  // Read everything before waiting: a large result would otherwise block the child on a full
-  // pipe while we block on waitpid. poll() with a timeout, so a signal is seen even when it
-  // arrives between the check and the wait.
-  std::string data;
+// Parent side: reads the child's whole output into `data` before anyone waits for it (a large
+// result would otherwise block the child on a full pipe while we block on waitpid), reporting
+// progress on the way. poll() with a timeout, so a signal is seen even when it arrives between
+// the check and the wait, and progress is due even while the child writes nothing. A stop
+// signal kills and reaps the child and is the error returned.
+Status read_child(int fd, pid_t pid, const SimRunOptions& options, const ProgressBoard* board,
+                  std::string& data) {
+  using WallClock = std::chrono::steady_clock;
+  const auto start = WallClock::now();
+  const auto interval = std::chrono::duration<double>(options.progress_interval_s);
+  auto next_progress = start + std::chrono::duration_cast<WallClock::duration>(interval);
   char buf[1 << 16];
   for (;;) {
     if (const int sig = g_stop_signal) {
       ::kill(pid, SIGKILL);
       while (::waitpid(pid, nullptr, 0) < 0 && errno == EINTR) {
       }
-      ::close(fds[0]);
       return Error(std::string("interrupted by SIG") + sigabbrev_np(sig) +
                    ": the simulation was stopped before the run ended");
     }
-    pollfd readable{fds[0], POLLIN, 0};
-    if (::poll(&readable, 1, 100) <= 0) continue;  // timeout or EINTR: check the signal
-    const ssize_t r = ::read(fds[0], buf, sizeof buf);
+    if (const auto now = WallClock::now(); board != nullptr && now >= next_progress) {
+      options.progress(board->read(std::chrono::duration<double>(now - start).count()));
+      next_progress = now + std::chrono::duration_cast<WallClock::duration>(interval);
+    }
+    pollfd readable{fd, POLLIN, 0};
+    if (::poll(&readable, 1, 100) <= 0) continue;  // timeout or EINTR: check signal, progress
+    const ssize_t r = ::read(fd, buf, sizeof buf);
     if (r < 0 && errno == EINTR) continue;
-    if (r <= 0) break;
+    if (r <= 0) return OkStatus();
     data.append(buf, static_cast<std::size_t>(r));
   }
-  ::close(fds[0]);
-  int wstatus = 0;
-  while (::waitpid(pid, &wstatus, 0) < 0) {
-    if (errno != EINTR)
-      return Error(std::string("simulation: waitpid failed: ") + std::strerror(errno));
-  }
+}
+
+// What the child left: its exit status and output, as a result or an error.
+Result<RunResult> child_result(int wstatus, const std::string& data) {
   if (WIFSIGNALED(wstatus)) {
     const int sig = WTERMSIG(wstatus);
     return Error("simulation process killed by signal " + std::to_string(sig) + " (" +
@@ -539,6 +588,43 @@ Result<RunResult> run_forked(int parties, const SimRunOptions& options, const Pa
   } catch (const std::exception& e) {
     return Error(std::string("simulation process returned an unreadable result: ") + e.what());
   }
+}
+
+Result<RunResult> run_forked(int parties, const SimRunOptions& options, const PartyBody& body) {
+  int fds[2];
+  if (::pipe2(fds, O_CLOEXEC) != 0)
+    return Error(std::string("simulation: pipe failed: ") + std::strerror(errno));
+  const SharedBoard board(static_cast<bool>(options.progress));
+  std::fflush(nullptr);  // or buffered output would be written twice
+  StopSignals stop_signals;
+  const pid_t parent = ::getpid();
+  const pid_t pid = ::fork();
+  if (pid < 0) {
+    const int err = errno;
+    ::close(fds[0]);
+    ::close(fds[1]);
+    return Error(std::string("simulation: fork failed: ") + std::strerror(err));
+  }
+  if (pid == 0) {
+    // The child ends with its parent, however the parent ends (even by SIGKILL), and takes
+    // the three signals' default action itself (a terminal's Ctrl-C reaches both).
+    stop_signals.restore();
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (::getppid() != parent) ::_exit(5);
+    ::close(fds[0]);
+    child_main(fds[1], parties, options, body, board.get());
+  }
+  ::close(fds[1]);
+  std::string data;
+  const Status read = read_child(fds[0], pid, options, board.get(), data);
+  ::close(fds[0]);
+  if (!read.ok()) return read;
+  int wstatus = 0;
+  while (::waitpid(pid, &wstatus, 0) < 0) {
+    if (errno != EINTR)
+      return Error(std::string("simulation: waitpid failed: ") + std::strerror(errno));
+  }
+  return child_result(wstatus, data);
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,15 @@ struct NetworkSpec {
   std::vector<LinkOverride> overrides;
 };
 
+// How far a forked simulation has got, read while it runs (all counts so far, over all parties).
+struct SimProgress {
+  double wall_s = 0;                 // wall-clock seconds since the child started
+  double simulated_time_s = 0;       // simulated clock at the last send or delivery
+  std::uint64_t messages_sent = 0;
+  std::uint64_t messages_delivered = 0;  // taken out of the network by a receive
+  std::uint32_t rounds = 0;          // largest causal round stamped on a message so far
+};
+
 struct SimRunOptions {
   std::uint64_t seed = 1;
   NetworkSpec network;
@@ -54,6 +64,12 @@ struct SimRunOptions {
   // Run the simulation in a forked child process (SimGrid keeps one Engine per process).
   // Leave on; off only for a process that runs exactly one simulation.
   bool fork = true;
+  // Called in the calling process (never in the simulation) while a forked simulation runs:
+  // first after progress_interval_s wall seconds, then at most once per interval. The child
+  // only bumps counters in memory shared with the parent, so wall-clock time never reaches the
+  // simulation, and a run with or without progress is the same run. Not called without fork.
+  std::function<void(const SimProgress&)> progress;
+  double progress_interval_s = 2;
 };
 
 // Runs `body` for every party and returns each party's outcome and meter, and the simulated

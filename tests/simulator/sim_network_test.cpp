@@ -12,11 +12,13 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cmath>
 #include <cstdlib>
 #include <limits>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "protocols/core/abort.h"
@@ -661,6 +663,65 @@ TEST(SimNetworkProcess, RepeatedRunsAreByteIdentical) {
   nlohmann::json other;
   to_json(other, run_ok(5, o, body));
   EXPECT_NE(other.dump(), first);
+}
+
+// Progress: the parent reads counters the child bumps; the run is the same run with or without.
+TEST(SimNetworkProcess, ProgressReportsCountsAndLeavesTheRunUnchanged) {
+  const int k = 2000;  // exchanges: 2k messages in 2k causal rounds
+  const auto body = [&](PartyContext& ctx) {
+    for (int i = 0; i < k; ++i) {
+      // Half-way, a pause in wall time only (simulated time stands still): the parent sees a
+      // run in progress whatever the machine's speed.
+      if (i == k / 2 && ctx.net.self() == 0)
+        std::this_thread::sleep_for(std::chrono::milliseconds(500));
+      if (ctx.net.self() == 0) {
+        ctx.net.send(1, "ping", message_of_size(8));
+        ctx.net.recv(1);
+      } else {
+        ctx.net.recv(0);
+        ctx.net.send(0, "pong", message_of_size(8));
+      }
+    }
+    return out(0);
+  };
+  nlohmann::json plain;
+  to_json(plain, run_ok(2, mesh(0.001, 1e6), body));
+  std::vector<SimProgress> seen;
+  SimRunOptions o = mesh(0.001, 1e6);
+  o.progress_interval_s = 0.05;  // the parent polls every 0.1 s: a record per poll
+  o.progress = [&seen](const SimProgress& p) { seen.push_back(p); };
+  const auto start = std::chrono::steady_clock::now();
+  nlohmann::json with;
+  to_json(with, run_ok(2, o, body));
+  const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_EQ(with.dump(), plain.dump());
+  ASSERT_GE(wall, 0.5);
+  ASSERT_GE(seen.size(), 2u);
+  const double end = with["simulated_time_s"].get<double>();
+  for (std::size_t i = 0; i < seen.size(); ++i) {
+    const SimProgress& p = seen[i];
+    EXPECT_LE(p.messages_sent, 2u * k);
+    EXPECT_LE(p.messages_delivered, 2u * k);
+    EXPECT_LE(p.rounds, 2u * k);
+    EXPECT_LE(p.simulated_time_s, end);
+    if (i == 0) continue;
+    EXPECT_GT(p.wall_s, seen[i - 1].wall_s);
+    EXPECT_GE(p.messages_sent, seen[i - 1].messages_sent);
+    EXPECT_GE(p.messages_delivered, seen[i - 1].messages_delivered);
+    EXPECT_GE(p.rounds, seen[i - 1].rounds);
+    EXPECT_GE(p.simulated_time_s, seen[i - 1].simulated_time_s);
+  }
+  // Mid-run (during the pause at least 2000 messages were out), the parent sees the child's
+  // counters, not zeros.
+  EXPECT_GE(seen.back().messages_sent, static_cast<std::uint64_t>(k));
+  EXPECT_GE(seen.back().messages_delivered, static_cast<std::uint64_t>(k) - 1);
+  EXPECT_GT(seen.back().rounds, 0u);
+  EXPECT_GT(seen.back().simulated_time_s, 0.0);
+  // Nothing before the first interval has passed.
+  o.progress_interval_s = 3600;
+  seen.clear();
+  run_ok(2, o, body);
+  EXPECT_TRUE(seen.empty());
 }
 
 TEST(SimNetworkProcess, CrashingBodyIsAnErrorNotACrash) {
