@@ -145,7 +145,8 @@ void register_audit_command(CLI::App& app, int* exit_code) {
               << " beyond the claim's bound, " << report->outside_timing_runs
               << " outside its timing assumption) over " << report->corrupted_sets
               << " (protocol, scenario, corrupted set) triples, " << report->violations
-              << " violations, " << report->script_errors << " script errors, " << time_text
+              << " violations, " << report->script_errors << " script errors, "
+              << report->inapplicable_runs << " runs with an inapplicable step, " << time_text
               << "\n";
     for (const auto& c : report->cells) {
       for (const auto& r : c.reproduce) std::cout << "violation: " << r << "\n";

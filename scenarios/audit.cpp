@@ -175,6 +175,7 @@ Status audit_set(const CellPlan& c, const AuditOptions& options, AuditReport& re
       report.violations += cell.violations;
       report.outside_timing_runs += cell.outside_timing;
       report.script_errors += cell.script_errors;
+      report.inapplicable_runs += cell.inapplicable;
       if (cell.beyond_bound) report.beyond_bound_runs += cell.runs;
       report.cells.push_back(std::move(cell));
     }
@@ -228,25 +229,36 @@ std::vector<CorruptedSet> audit_corrupted_sets(int parties, int bound,
 
 namespace {
 
-// The audit's strict script check: the steps that matched no message in the whole run (a
-// label or round the run never had), or only messages too short for their element, bit or byte
-// count, from adversary.script_hits. A step that matched
-// messages and left them as they were (replay of a label sent once per recipient) did what its
-// strategy does there: the summary's idle warning, not an audit error.
-std::string unmatched_steps(const RunRecord& rec) {
-  if (!rec.adversary.is_object() || !rec.adversary.contains("script_hits")) return "";
-  std::string out;
+// The audit's strict script check, from adversary.script_hits. An error: a step that matched no
+// message at all although its label is matched on every recipient (a label or round the run
+// never had: the attack did not test what it names). Inapplicable, counted apart: the run had
+// the label but the step's selection there was empty — every match too short for its element,
+// bit or byte (e.g. an empty broadcast payload), or no message of the label went to the
+// recipient a strategy singles out (selective abort, equivocation). A step that matched messages
+// and left them as they were (replay of a label sent once per recipient) did what its strategy
+// does there: the summary's idle warning, neither.
+struct UnmatchedSteps {
+  std::string errors, inapplicable;
+};
+
+UnmatchedSteps unmatched_steps(const RunRecord& rec) {
+  UnmatchedSteps out;
+  if (!rec.adversary.is_object() || !rec.adversary.contains("script_hits")) return out;
+  const auto& script = rec.adversary["script"];
   for (const auto& step : rec.adversary["script_hits"]) {
     if (!step.value("complete", false) || !step["matched"].is_number()) continue;
     const auto matched = step["matched"].get<std::uint64_t>();
     if (matched > 0 && step["out_of_range"].get<std::uint64_t>() < matched) continue;
     const auto i = step["step"].get<std::size_t>();
-    const auto& script = rec.adversary["script"];
-    out += (out.empty() ? "" : "; ") + std::string("step ") + std::to_string(i) + " (" +
-           (i < script.size() ? script[i].value("strategy", "?") : "?") +
-           (matched ? ") matched only messages without its element, bit or byte"
-                    : ") matched no message") +
-           (step.contains("idle") ? ": " + step["idle"].get<std::string>() : "");
+    const std::string name = i < script.size() ? script[i].value("strategy", "?") : "?";
+    const Strategy* strategy = find_strategy(name);
+    const bool to_restricted = strategy != nullptr && strategy->needs_to && strategy->to_selects;
+    std::string& list = matched > 0 || to_restricted ? out.inapplicable : out.errors;
+    list += (list.empty() ? "" : "; ") + std::string("step ") + std::to_string(i) + " (" + name +
+            (matched ? ") matched only messages without its element, bit or byte"
+                     : to_restricted ? ") matched no message to the recipient it singles out"
+                                     : ") matched no message") +
+            (step.contains("idle") ? ": " + step["idle"].get<std::string>() : "");
   }
   return out;
 }
@@ -260,9 +272,14 @@ void count_audit_run(const RunRecord& rec, AuditCell& cell) {
   const bool scope_error = cell.beyond_bound && rec.scope == ClaimScope::kWithin;
   cell.scope_errors += scope_error;
   cell.outside_timing += rec.scope == ClaimScope::kOutsideTiming;
-  if (const std::string unmatched = unmatched_steps(rec); !unmatched.empty()) {
+  const UnmatchedSteps unmatched = unmatched_steps(rec);
+  if (!unmatched.errors.empty()) {
     ++cell.script_errors;
-    cell.script_error_lines.push_back(unmatched + ": " + rec.reproduce);
+    cell.script_error_lines.push_back(unmatched.errors + ": " + rec.reproduce);
+  }
+  if (!unmatched.inapplicable.empty()) {
+    ++cell.inapplicable;
+    cell.inapplicable_lines.push_back(unmatched.inapplicable + ": " + rec.reproduce);
   }
   if (rec.verdict_holds && !scope_error) return;
   ++cell.violations;
@@ -329,6 +346,7 @@ nlohmann::ordered_json audit_json(const AuditReport& report) {
                      {"scope_errors", c.scope_errors},
                      {"outside_timing", c.outside_timing},
                      {"script_errors", c.script_error_lines},
+                     {"inapplicable_steps", c.inapplicable_lines},
                      {"reproduce", c.reproduce}});
   }
   return {{"runs", report.runs},
@@ -336,6 +354,7 @@ nlohmann::ordered_json audit_json(const AuditReport& report) {
           {"beyond_bound_runs", report.beyond_bound_runs},
           {"outside_timing_runs", report.outside_timing_runs},
           {"script_errors", report.script_errors},
+          {"inapplicable_runs", report.inapplicable_runs},
           {"corrupted_sets", report.corrupted_sets},
           {"cells", cells}};
 }

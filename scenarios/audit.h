@@ -62,6 +62,10 @@ struct AuditCell {
   // (strict script semantics); errors of the audit, with their reasons and reproduce lines.
   int script_errors = 0;
   std::vector<std::string> script_error_lines{};
+  // Runs in which a step's selection was empty although the run had its label (nothing to the
+  // recipient it singles out, or no message long enough for its element): not errors, listed.
+  int inapplicable = 0;
+  std::vector<std::string> inapplicable_lines{};
   std::vector<std::string> reproduce{};  // one command per violating run
 };
 
@@ -72,6 +76,7 @@ struct AuditReport {
   int beyond_bound_runs = 0;  // counted apart: the claim promises nothing there
   int outside_timing_runs = 0;  // also apart: the claim's timing assumption did not hold
   int script_errors = 0;        // runs with a script step that matched no message
+  int inapplicable_runs = 0;    // runs with a step whose selection was empty (see AuditCell)
   int corrupted_sets = 0;     // (protocol, scenario, set) triples attacked
 };
 

@@ -212,7 +212,8 @@ TEST(Timing, TheAuditCountsAnIdleScriptStepAsAnError) {
 
 // A step that matched messages and changed none because that is what its strategy does there
 // (replay of a label sent once per recipient) is not an audit error; one whose every match was
-// too short for its element is.
+// too short for its element (an empty payload), or a recipient-singling strategy that found no
+// message to its recipient, is inapplicable (counted apart); one that matched nothing is an error.
 TEST(Timing, TheAuditCountsOnlyStepsThatMatchedNothingUsable) {
   RunRecord rec;
   const auto hits = [](int matched, int out_of_range) {
@@ -225,7 +226,17 @@ TEST(Timing, TheAuditCountsOnlyStepsThatMatchedNothingUsable) {
   EXPECT_EQ(cell.script_errors, 0);
   rec.adversary["script_hits"] = {hits(2, 2)};
   count_audit_run(rec, cell);
-  EXPECT_EQ(cell.script_errors, 1);
+  EXPECT_EQ(cell.script_errors, 0);
+  EXPECT_EQ(cell.inapplicable, 1);
+  rec.adversary["script"] = {{{"strategy", "selective_abort"}}};
+  rec.adversary["script_hits"] = {hits(0, 0)};
+  count_audit_run(rec, cell);
+  EXPECT_EQ(cell.script_errors, 0);
+  EXPECT_EQ(cell.inapplicable, 2);
+  rec.adversary["script"] = {{{"strategy", "drop"}}};
+  count_audit_run(rec, cell);
+  EXPECT_EQ(cell.script_errors, 1);  // a label the run never had
+  EXPECT_EQ(cell.inapplicable, 2);
 }
 
 }  // namespace
