@@ -100,9 +100,10 @@ class BoundedDom {
     return false;
   }
 
-  // A 64-level pointer is shown as its first levels, "…" and its last token.
+  // A 64-level pointer is shown as its first levels, "…" and its last token; a short one whole,
+  // but with control characters escaped like every quoted text (a key may hold a newline).
   static std::string abbreviated(const std::string& pointer) {
-    if (pointer.size() <= 80) return pointer;
+    if (pointer.size() <= 80) return short_text(pointer, 80);
     std::size_t head = 0;
     for (int levels = 0; levels < 4 && head != std::string::npos; ++levels)
       head = pointer.find('/', head + 1);

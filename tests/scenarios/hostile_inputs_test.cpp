@@ -281,6 +281,11 @@ TEST(JsonInput, ControlCharactersInKeysAndValuesAreEscapedInMessages) {
   ASSERT_FALSE(s.ok());
   EXPECT_EQ(s.status().message().find('\n'), std::string::npos) << s.status().message();
   EXPECT_NE(s.status().message().find("in\\u000aput"), std::string::npos) << s.status().message();
+  // Found by the fuzzer next: the pointer of a parse-time refusal (1e400 under such a key).
+  const auto n = parse_json_text("{\"a\\nb\": -1e400}", "n.json");
+  ASSERT_FALSE(n.ok());
+  EXPECT_EQ(n.status().message().find('\n'), std::string::npos) << n.status().message();
+  EXPECT_NE(n.status().message().find("/a\\u000ab"), std::string::npos) << n.status().message();
 }
 
 TEST(JsonInput, LimitsAreParametersAndEachNamesItsPointer) {
