@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "cli/commands.h"
+#include "protocols/core/json_text.h"
 #include "scenarios/runner.h"
 
 namespace smpc::cli {
@@ -18,17 +19,20 @@ namespace {
 // file or a pipe (logs keep every line), one status line rewritten in place on a terminal.
 class ProgressPrinter {
  public:
-  ProgressPrinter() : tty_(::isatty(STDERR_FILENO) == 1) {}
+  // The scenario's name leads each line: several runs started from one shell or script write
+  // to the same stderr, and an unnamed line cannot be told apart.
+  explicit ProgressPrinter(std::string name)
+      : name_(short_text(name, 40)), tty_(::isatty(STDERR_FILENO) == 1) {}
   ~ProgressPrinter() { finish(); }
   ProgressPrinter(const ProgressPrinter&) = delete;
   ProgressPrinter& operator=(const ProgressPrinter&) = delete;
 
   void show(const SimProgress& p) {
-    char line[256];
+    char line[384];
     std::snprintf(line, sizeof line,
-                  "progress: %.0f s, simulated t=%.6g s, round %u, %llu messages sent, "
+                  "progress (%s): %.0f s, simulated t=%.6g s, round %u, %llu messages sent, "
                   "%llu delivered",
-                  p.wall_s, p.simulated_time_s, p.rounds,
+                  name_.c_str(), p.wall_s, p.simulated_time_s, p.rounds,
                   static_cast<unsigned long long>(p.messages_sent),
                   static_cast<unsigned long long>(p.messages_delivered));
     // "\033[K" clears what a longer previous status line left on the right.
@@ -42,6 +46,7 @@ class ProgressPrinter {
   }
 
  private:
+  std::string name_;
   bool tty_;
   bool open_line_ = false;
 };
@@ -78,7 +83,7 @@ void register_run_command(CLI::App& app, int* exit_code) {
                 "Run over in-memory threads instead of the simulator (no simulated time)");
   cmd->add_flag("-v,--verbose", opts->verbose, "Show SimGrid's own log");
   cmd->add_option("--mutant", opts->mutant,
-                  "Activate a seeded bug (M01..M17, see `smpc audit --mutants`) for this run; "
+                  "Activate a seeded bug (M01..M35, see `smpc audit --mutants`) for this run; "
                   "only in builds configured with -DSMPC_MUTANTS=ON (the test preset)");
   cmd->add_flag("--strict", opts->strict,
                 "An adversary script step that changed no message is an error (exit 2) instead "
@@ -96,7 +101,7 @@ void register_run_command(CLI::App& app, int* exit_code) {
     ro.seed = opts->seed;
     ro.backend = opts->local ? Backend::kLocal : Backend::kSimulated;
     ro.verbose = opts->verbose;
-    const auto progress = std::make_shared<ProgressPrinter>();
+    const auto progress = std::make_shared<ProgressPrinter>(scenario->name);
     if (!opts->quiet) ro.progress = [progress](const SimProgress& p) { progress->show(p); };
     if (!opts->mutant.empty()) {
       auto m = parse_mutant(opts->mutant);

@@ -56,12 +56,13 @@ TEST(Progress, LongRunReportsProgressQuietSilencesItReportUnchanged) {
   ASSERT_EQ(loud.exit_code, 0) << loud.err;
   const double wall = nlohmann::json::parse(loud.out)["wall_time_s"].get<double>();
   ASSERT_GE(wall, 2.3) << "the run ended before progress was due: make it longer";
-  const int lines = count_lines_starting(loud.err, "progress: ");
+  const int lines = count_lines_starting(loud.err, "progress (");
   EXPECT_GE(lines, 1) << loud.err;
   EXPECT_LE(lines, static_cast<int>(wall / 2) + 1) << "more than one line per 2 s:\n" << loud.err;
   // Not a terminal: whole lines, no carriage return or terminal escapes.
   EXPECT_EQ(loud.err.find('\r'), std::string::npos);
   EXPECT_EQ(loud.err.find('\033'), std::string::npos);
+  EXPECT_NE(loud.err.find("progress (long): "), std::string::npos) << "named after the scenario";
   EXPECT_NE(loud.err.find("simulated t="), std::string::npos) << loud.err;
   EXPECT_NE(loud.err.find("messages sent"), std::string::npos) << loud.err;
   // The summary still follows the progress lines.
@@ -69,7 +70,7 @@ TEST(Progress, LongRunReportsProgressQuietSilencesItReportUnchanged) {
 
   const auto quiet = testing::run_cli("run " + scenario + " --quiet");
   ASSERT_EQ(quiet.exit_code, 0) << quiet.err;
-  EXPECT_EQ(count_lines_starting(quiet.err, "progress: "), 0) << quiet.err;
+  EXPECT_EQ(count_lines_starting(quiet.err, "progress ("), 0) << quiet.err;
   EXPECT_NE(quiet.err.find("verdict ok"), std::string::npos) << quiet.err;
   EXPECT_EQ(simulated_part(quiet.out).dump(2), simulated_part(loud.out).dump(2));
 }
@@ -77,7 +78,7 @@ TEST(Progress, LongRunReportsProgressQuietSilencesItReportUnchanged) {
 TEST(Progress, ShortRunPrintsNone) {
   const auto r = testing::run_cli("run " + testing::example("sum_5_lan.json"));
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(count_lines_starting(r.err, "progress: "), 0) << r.err;
+  EXPECT_EQ(count_lines_starting(r.err, "progress ("), 0) << r.err;
 }
 
 }  // namespace
