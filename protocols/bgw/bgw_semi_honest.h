@@ -19,6 +19,9 @@
 // Example: 7 parties, t = 3, inner product of two length-4 vectors: L = 1, rounds = 3.
 #pragma once
 
+#include <vector>
+
+#include "protocols/bgw/reshare_plan.h"
 #include "protocols/core/circuit.h"
 #include "protocols/core/protocol.h"
 
@@ -38,6 +41,7 @@ class BgwSemiHonest final : public Protocol {
   PartyOutput run_steps(PartyContext& ctx, const PartyInput& input) const override;
   Circuit circuit_;
   int t_;
+  std::vector<BgwLayerPlan> plan_;
 };
 
 }  // namespace smpc

@@ -2,6 +2,7 @@
 #include <rapidcheck/gtest.h>
 
 #include "protocols/bgw/bgw_semi_honest.h"
+#include "protocols/bgw/reshare_plan.h"
 #include "protocols/bgw/spec.h"
 #include "protocols/core/circuit_analysis.h"
 #include "protocols/core/local_network.h"
@@ -23,9 +24,12 @@ ExactCost bgw_formula(const Circuit& c, int n, int t) {
   const ProtocolParams params = {{"threshold", t}};
   const auto& cost = bgw_spec().cost;
   ExactCost e{cost.bytes_by_label(params, c, n), cost.rounds(params, c, n)};
-  // Documented: L + 2 rounds whenever two or more parties give inputs.
-  if (testing::input_owner_count(c, n) >= 2)
-    SMPC_ASSERT(e.rounds == and_depth(c) + 2);
+  // Documented: L' + 2 rounds whenever two or more parties give inputs, L' the layers that
+  // reshare something: every layer but trailing ones whose products nothing reads.
+  std::uint32_t reshare_layers = 0;
+  for (const auto& plan : bgw_reshare_plan(c)) reshare_layers += plan.reshare.empty() ? 0 : 1;
+  SMPC_ASSERT(reshare_layers <= and_depth(c));
+  if (testing::input_owner_count(c, n) >= 2) SMPC_ASSERT(e.rounds == reshare_layers + 2);
   return e;
 }
 
@@ -84,7 +88,7 @@ TEST(BgwSemiHonest, SevenPartyInnerProductCost) {
     rounds = std::max(rounds, p.meter.max_round);
   }
   EXPECT_EQ(input, 2u * 6 * (6 + 8 * 4));
-  EXPECT_EQ(mult, 7u * 6 * (6 + 8 * 4));
+  EXPECT_EQ(mult, 7u * 6 * (6 + 8 * 1));  // one summed value reshared, not four products
   EXPECT_EQ(output, 7u * 6 * (6 + 8 * 1));
   EXPECT_EQ(rounds, 3u);
 }
