@@ -35,12 +35,11 @@ void share_inputs(const Circuit& c, int t, PartyContext& ctx, const PartyInput& 
   SMPC_ASSERT(my_wires.size() == input.values.size());
   if (!my_wires.empty()) {
     const std::size_t k = my_wires.size();
-    std::vector<Fp61> secrets(k), shares(k * static_cast<std::size_t>(n));
+    std::vector<Fp61> secrets(k);
     for (std::size_t i = 0; i < k; ++i) secrets[i] = Fp61::from_u64(input.values[i]);
-    shamir_share_batch<Fp61>(secrets, t, n, ctx.rng, shares);
-    PerParty<std::vector<Fp61>> to(n);
-    for (auto [j, share] : to.items())
-      share.assign(shares.begin() + static_cast<long>(j * k), shares.begin() + static_cast<long>((j + 1) * k));
+    PerParty<std::vector<Fp61>> to(n, std::vector<Fp61>(k));
+    shamir_share_each<Fp61>(secrets, t, n, ctx.rng,
+                            [&](PartyId j, std::size_t i, Fp61 share) { to[j][i] = share; });
     deal_input_shares(ctx, labels::bgw::kInput, c, to, wire);
   }
   receive_input_shares(ctx, c, wire);
@@ -82,13 +81,13 @@ void multiply_layer(const Circuit& c, int t, std::span<const Fp61> lambda, const
     for (PartyId j = 0; j < n; ++j)
       if (j != me) net.send(j, labels::bgw::kMultReshare, Message().add_field61(slice(j)));
     const auto reshared = recv_each(net, field61_part(m));
-    std::vector<Fp61Accumulator> acc(m);                                        // 2c
-    for (PartyId i = 0; i < n; ++i) {
-      const Fp61 li = lambda[static_cast<std::size_t>(i)];
-      const std::span<const Fp61> h = i == me ? slice(me) : std::span<const Fp61>(reshared[i]);
-      for (std::size_t k = 0; k < m; ++k) acc[k].add_product(li, h[k]);
+    std::vector<std::span<const Fp61>> h(static_cast<std::size_t>(n));  // h[i][k] = h_i,k(α_me)
+    for (PartyId i = 0; i < n; ++i) h[static_cast<std::size_t>(i)] = i == me ? slice(me) : std::span<const Fp61>(reshared[i]);
+    for (std::size_t k = 0; k < m; ++k) {                                     // 2c
+      Fp61Accumulator acc;
+      for (std::size_t i = 0; i < h.size(); ++i) acc.add_product(lambda[i], h[i][k]);
+      wire[plan.reshare[k]] = acc.get();
     }
-    for (std::size_t k = 0; k < m; ++k) wire[plan.reshare[k]] = acc[k].get();
   }
   for (std::size_t gi : plan.after) wire[c.gates[gi].out] = linear_gate_share(c.gates[gi], wire, constant_share);
 }
@@ -104,13 +103,13 @@ PartyOutput reconstruct_outputs(const Circuit& c, std::span<const Fp61> lambda, 
   PartyOutput out;
   if (out_wires.empty()) return out;
   const auto received = recv_each(net, field61_part(out_wires.size()));
-  std::vector<Fp61Accumulator> acc(out_wires.size());
-  for (PartyId p = 0; p < n; ++p) {
-    const Fp61 lp = lambda[static_cast<std::size_t>(p)];
-    for (std::size_t k = 0; k < out_wires.size(); ++k)
-      acc[k].add_product(lp, p == me ? wire[out_wires[k]] : received[p][k]);
+  out.values.reserve(out_wires.size());
+  for (std::size_t k = 0; k < out_wires.size(); ++k) {
+    Fp61Accumulator acc;
+    for (PartyId p = 0; p < n; ++p)
+      acc.add_product(lambda[static_cast<std::size_t>(p)], p == me ? wire[out_wires[k]] : received[p][k]);
+    out.values.push_back(acc.get().value());
   }
-  for (const auto& a : acc) out.values.push_back(a.get().value());
   return out;
 }
 

@@ -283,24 +283,32 @@ std::vector<F> lagrange_at_zero(std::span<const PartyId> parties) {
 }
 
 // Shares of secrets[0 .. m) for parties 0 .. n−1, each a fresh degree-t sharing, drawing for
-// secret 0 then secret 1 ... exactly what shamir_share would draw, in the same order:
-// out[p·m + k] is party p's share of secret k (each party's shares contiguous, one message).
-template <class F = Fp61, class Source>
-void shamir_share_batch(std::span<const std::type_identity_t<F>> secrets, int t, int n,
-                        Source& source, std::span<F> out) {
+// secret 0 then secret 1 ... exactly what shamir_share would draw, in the same order;
+// put(p, k, share) receives party p's share of secret k.
+template <class F = Fp61, class Source, class Put>
+void shamir_share_each(std::span<const std::type_identity_t<F>> secrets, int t, int n,
+                       Source& source, Put put) {
   SMPC_ASSERT(t >= 0 && n >= 0);
-  const std::size_t m = secrets.size();
-  SMPC_ASSERT(out.size() == m * static_cast<std::size_t>(n));
   const auto powers = shamir_powers<F>(n, t);
   // Under M05 the top coefficients are zero: the dot product simply stops early.
   const auto degree = static_cast<std::size_t>(shamir_dealing_degree(t));
   std::vector<F> coeff(degree);
-  for (std::size_t k = 0; k < m; ++k) {
+  for (std::size_t k = 0; k < secrets.size(); ++k) {
     for (auto& c : coeff) c = draw_uniform<F>(source);
     for (PartyId p = 0; p < n; ++p)
-      out[static_cast<std::size_t>(p) * m + k] =
-          dot_product<F>(coeff, powers->row(p).first(degree), secrets[k]);
+      put(p, k, dot_product<F>(coeff, powers->row(p).first(degree), secrets[k]));
   }
+}
+
+// As shamir_share_each, into out[p·m + k] (each party's shares contiguous: one message).
+template <class F = Fp61, class Source>
+void shamir_share_batch(std::span<const std::type_identity_t<F>> secrets, int t, int n,
+                        Source& source, std::span<F> out) {
+  const std::size_t m = secrets.size();
+  SMPC_ASSERT(out.size() == m * static_cast<std::size_t>(n));
+  shamir_share_each<F>(secrets, t, n, source, [&](PartyId p, std::size_t k, F share) {
+    out[static_cast<std::size_t>(p) * m + k] = share;
+  });
 }
 
 // Shares for parties 0 .. n-1 of a fresh degree-t sharing of `secret`.
