@@ -11,7 +11,7 @@
 // Sharing and reconstruction are products with precomputed tables, cached per (n, t) and per
 // set of evaluation points: the Vandermonde rows α_p^1 .. α_p^t, and the Lagrange coefficients at
 // 0. Over Mersenne-61 each share or recombination is one dot product whose 128-bit products are
-// summed and reduced once (Fp61Accumulator, field.h). They consume randomness exactly as the
+// summed and reduced once (Fp61Accumulator, fp61_accumulator.h). They consume randomness exactly as the
 // plain versions below (Horner per share, Lagrange from scratch), which the property tests
 // compare them with bit for bit.
 #pragma once
@@ -26,6 +26,7 @@
 #include <utility>
 #include <vector>
 
+#include "protocols/bgw/fp61_accumulator.h"
 #include "protocols/core/field.h"
 #include "protocols/core/rng.h"
 #include "protocols/core/status.h"

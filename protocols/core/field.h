@@ -31,14 +31,6 @@ class Fp61 {
     return Fp61(v);
   }
   constexpr std::uint64_t value() const { return v_; }
-  // x mod p for any 128-bit x, so that sums of products can be reduced once (delayed
-  // reduction): 2^61 ≡ 1, so x = hi·2^122 + mid·2^61 + lo ≡ hi + mid + lo < 2^63.
-  static constexpr Fp61 from_u128(uint128_t x) {
-    const std::uint64_t lo = static_cast<std::uint64_t>(x) & kModulus;
-    const std::uint64_t mid = static_cast<std::uint64_t>(x >> 61) & kModulus;
-    const std::uint64_t hi = static_cast<std::uint64_t>(x >> 122);
-    return Fp61(reduce64(lo + mid + hi));
-  }
 
   friend constexpr Fp61 operator+(Fp61 a, Fp61 b) { return Fp61(reduce_once(a.v_ + b.v_)); }
   friend constexpr Fp61 operator-(Fp61 a, Fp61 b) {
@@ -78,29 +70,6 @@ class Fp61 {
     return reduce_once((v & kModulus) + (v >> 61));
   }
   std::uint64_t v_ = 0;
-};
-
-// Σ a_k·b_k with one reduction per 64 terms instead of one per product: each product is below
-// 2^122, so 64 of them fit in 128 bits. This is the inner loop of table-based Shamir sharing
-// and Lagrange recombination (protocols/bgw/shamir.h).
-class Fp61Accumulator {
- public:
-  constexpr Fp61Accumulator() = default;
-  constexpr explicit Fp61Accumulator(Fp61 start) : acc_(start.value()) {}
-  constexpr void add_product(Fp61 a, Fp61 b) {
-    acc_ += static_cast<uint128_t>(a.value()) * b.value();
-    if (++pending_ == 63) fold();
-  }
-  constexpr void add(Fp61 a) { acc_ += a.value(); }  // < 2^61: never overflows the headroom
-  constexpr Fp61 get() const { return Fp61::from_u128(acc_); }
-
- private:
-  constexpr void fold() {
-    acc_ = Fp61::from_u128(acc_).value();
-    pending_ = 0;
-  }
-  uint128_t acc_ = 0;
-  int pending_ = 0;
 };
 
 // Z_{2^64}: machine arithmetic with wrap-around; a named type so that messages and circuits

@@ -125,8 +125,8 @@ TEST(Shamir, DelayedReductionAtTheExtremes) {
   for (int i = 0; i < 200; ++i) plain += m * m;
   EXPECT_EQ(dot_product<Fp61>(a, a), plain);
   // 2^128 − 1 ≡ 2^6 − 1 (2^122 ≡ 1).
-  EXPECT_EQ(Fp61::from_u128(~uint128_t{0}), Fp61::from_u64(63));
-  EXPECT_EQ(Fp61::from_u128(uint128_t{Fp61::kModulus} * Fp61::kModulus), Fp61());
+  EXPECT_EQ(fp61_from_u128(~uint128_t{0}), Fp61::from_u64(63));
+  EXPECT_EQ(fp61_from_u128(uint128_t{Fp61::kModulus} * Fp61::kModulus), Fp61());
 }
 
 // Seeded bug M40 (a wrong entry in the cached Lagrange table) makes the table-based
