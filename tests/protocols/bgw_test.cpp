@@ -172,7 +172,7 @@ TEST(BgwSemiHonest, InnerProductCostsOneMultiplicationWhateverItsLength) {
     }
     const auto r = measure(cc, 2);
     for (const auto& o : r.outputs) EXPECT_EQ(o, std::vector<std::uint64_t>{expected}) << m;
-    EXPECT_EQ(r.bytes["bgw.mult.reshare"], 5u * 4 * (6 + 8)) << m;
+    EXPECT_EQ(r.bytes.at("bgw.mult.reshare"), 5u * 4 * (6 + 8)) << m;
     EXPECT_EQ(r.rounds, 3u) << m;
   }
 }
@@ -195,7 +195,7 @@ TEST(BgwSemiHonest, SeveralSumsOfFewProductsReshareTheProducts) {
   const std::uint64_t a = 35, b = 55;  // x·y, x·z
   for (const auto& o : r.outputs)
     EXPECT_EQ(o, (std::vector<std::uint64_t>{a + b, Fp61::from_i64(static_cast<std::int64_t>(a - b)).value(), a + 2 * b}));
-  EXPECT_EQ(r.bytes["bgw.mult.reshare"], 3u * 2 * (6 + 8 * 2));
+  EXPECT_EQ(r.bytes.at("bgw.mult.reshare"), 3u * 2 * (6 + 8 * 2));
 }
 
 // A product read both by a later multiplication and by a local sum: the product is reshared
@@ -213,7 +213,7 @@ TEST(BgwSemiHonest, ProductReadByAMultiplicationAndASum) {
   EXPECT_EQ(plan[1].reshare, (std::vector<std::uint32_t>{p1, sum}));
   const auto r = measure(cc, 2);
   for (const auto& o : r.outputs) EXPECT_EQ(o, (std::vector<std::uint64_t>{35 + 55, 35 * 11}));
-  EXPECT_EQ(r.bytes["bgw.mult.reshare"], 5u * 4 * (6 + 8 * 2) + 5u * 4 * (6 + 8));
+  EXPECT_EQ(r.bytes.at("bgw.mult.reshare"), 5u * 4 * (6 + 8 * 2) + 5u * 4 * (6 + 8));
   EXPECT_EQ(r.rounds, 4u);
 }
 
@@ -226,7 +226,7 @@ TEST(BgwSemiHonest, AnUnreadProductIsNotReshared) {
   c.outputs = {{"o", {}, {p1}}};
   const auto r = measure(cc, 1);
   for (const auto& o : r.outputs) EXPECT_EQ(o, std::vector<std::uint64_t>{35});
-  EXPECT_EQ(r.bytes["bgw.mult.reshare"], 3u * 2 * (6 + 8));
+  EXPECT_EQ(r.bytes.at("bgw.mult.reshare"), 3u * 2 * (6 + 8));
   EXPECT_EQ(r.rounds, 3u);
   const auto f = bgw_formula(c, 3, 1);
   EXPECT_EQ(f.rounds, 3u);
