@@ -4,7 +4,6 @@
 
 #include "protocols/bgw/shamir.h"
 #include "protocols/core/extraction.h"
-#include "protocols/core/layer_schedule.h"
 #include "protocols/core/linear_shares.h"
 #include "protocols/core/mutants.h"
 #include "protocols/bgw/labels.h"
@@ -12,7 +11,7 @@
 namespace smpc {
 
 BgwSemiHonest::BgwSemiHonest(Circuit circuit, int threshold)
-    : circuit_(std::move(circuit)), t_(threshold) {
+    : circuit_(std::move(circuit)), t_(threshold), plan_(bgw_reshare_plan(circuit_)) {
   SMPC_ASSERT(circuit_.domain == CircuitDomain::kField61);
   SMPC_ASSERT(t_ >= 0);
 }
@@ -35,63 +34,82 @@ void share_inputs(const Circuit& c, int t, PartyContext& ctx, const PartyInput& 
   const auto my_wires = c.input_wires_of(me);
   SMPC_ASSERT(my_wires.size() == input.values.size());
   if (!my_wires.empty()) {
-    PerParty<std::vector<Fp61>> to(n);
-    for (std::size_t k = 0; k < my_wires.size(); ++k) {
-      const auto shares = shamir_share(Fp61::from_u64(input.values[k]), t, n, ctx.rng);
-      for (auto [j, share] : to.items()) share.push_back(shares[j]);
-    }
+    const std::size_t k = my_wires.size();
+    std::vector<Fp61> secrets(k);
+    for (std::size_t i = 0; i < k; ++i) secrets[i] = Fp61::from_u64(input.values[i]);
+    PerParty<std::vector<Fp61>> to(n, std::vector<Fp61>(k));
+    shamir_share_each<Fp61>(secrets, t, n, ctx.rng,
+                            [&](PartyId j, std::size_t i, Fp61 share) { to[j][i] = share; });
     deal_input_shares(ctx, labels::bgw::kInput, c, to, wire);
   }
   receive_input_shares(ctx, c, wire);
   record_input_phase(ctx, "degree", me, std::vector<std::uint64_t>{static_cast<std::uint64_t>(t)});
 }
 
-// Step 2 for the m multiplications of one layer, all in one round (Gennaro–Rabin–Rabin):
-//   2a. multiply shares locally: d = a·b lies on a polynomial of degree 2t;
-//   2b. reshare d with a fresh degree-t polynomial h_i, send h_i(α_j) to party j;
+// Step 2 for one layer, all in one round (Gennaro–Rabin–Rabin, with the resharing of
+// reshare_plan.h):
+//   2a. multiply shares locally: d = a·b lies on a polynomial of degree 2t; the linear gates
+//       of the plan's `before` list combine such shares, still of degree 2t (an inner product
+//       becomes one value);
+//   2b. reshare each of the plan's values v with a fresh degree-t polynomial h_i, send h_i(α_j)
+//       to party j;
 //   2c. new share = Σ_i λ_i h_i(α_j), λ the Lagrange coefficients at 0 over all n points
-//       (valid because 2t ≤ n − 1).
-void multiply_layer(const Circuit& c, int t, const std::vector<Fp61>& lambda,
-                    const CircuitLayer& layer, PartyContext& ctx, std::vector<Fp61>& wire) {
+//       (valid because 2t ≤ n − 1); the linear gates of `after` then read degree-t shares.
+void multiply_layer(const Circuit& c, int t, std::span<const Fp61> lambda, const BgwLayerPlan& plan,
+                    PartyContext& ctx, std::vector<Fp61>& wire) {
   Channel& net = ctx.net;
   const PartyId me = net.self();
   const int n = net.party_count();
-  const std::size_t m = layer.nonlinear.size();
-  PerParty<std::vector<Fp61>> to(n, std::vector<Fp61>(m));
-  for (std::size_t k = 0; k < m; ++k) {
-    const Gate& g = c.gates[layer.nonlinear[k]];
-    const Fp61 d = wire[g.in0] * wire[g.in1];                   // 2a
-    auto shares = shamir_share(d, t, n, ctx.rng);               // 2b
-    // M15: reshare with the constant polynomial h_i = d, no fresh randomness.
-    if (mutant_active(Mutant::kM15)) shares.assign(static_cast<std::size_t>(n), d);
-    for (auto [j, share] : to.items()) share[k] = shares[j];
+  const auto constant_share = [](Fp61 v) { return v; };  // constant polynomial: degree 0 ≤ t
+  for (std::size_t gi : plan.products) {
+    const Gate& g = c.gates[gi];
+    wire[g.out] = wire[g.in0] * wire[g.in1];                                    // 2a
   }
-  for (const auto& [j, shares] : to.others(me))
-    net.send(j, labels::bgw::kMultReshare, Message().add_field61(shares));
-  std::vector<Fp61> acc(m);
-  for (std::size_t k = 0; k < m; ++k) acc[k] = lambda[me] * to[me][k];
-  const auto reshared = recv_each(net, field61_part(m));
-  for (const auto& [i, h] : reshared.others(me))
-    for (std::size_t k = 0; k < m; ++k) acc[k] += lambda[i] * h[k];  // 2c
-  for (std::size_t k = 0; k < m; ++k) wire[c.gates[layer.nonlinear[k]].out] = acc[k];
+  for (std::size_t gi : plan.before) wire[c.gates[gi].out] = linear_gate_share(c.gates[gi], wire, constant_share);
+  const std::size_t m = plan.reshare.size();
+  if (m > 0) {
+    std::vector<Fp61> values(m), shares(m * static_cast<std::size_t>(n));
+    for (std::size_t k = 0; k < m; ++k) values[k] = wire[plan.reshare[k]];
+    shamir_share_batch<Fp61>(values, t, n, ctx.rng, shares);                   // 2b
+    // M15: reshare with the constant polynomial h_i = d, no fresh randomness.
+    if (mutant_active(Mutant::kM15))
+      for (PartyId j = 0; j < n; ++j)
+        std::copy(values.begin(), values.end(), shares.begin() + static_cast<long>(j * m));
+    const auto slice = [&](PartyId j) {
+      return std::span<const Fp61>(shares).subspan(static_cast<std::size_t>(j) * m, m);
+    };
+    for (PartyId j = 0; j < n; ++j)
+      if (j != me) net.send(j, labels::bgw::kMultReshare, Message().add_field61(slice(j)));
+    const auto reshared = recv_each(net, field61_part(m));
+    std::vector<std::span<const Fp61>> h(static_cast<std::size_t>(n));  // h[i][k] = h_i,k(α_me)
+    for (PartyId i = 0; i < n; ++i) h[static_cast<std::size_t>(i)] = i == me ? slice(me) : std::span<const Fp61>(reshared[i]);
+    for (std::size_t k = 0; k < m; ++k) {                                     // 2c
+      Fp61Accumulator acc;
+      for (std::size_t i = 0; i < h.size(); ++i) acc.add_product(lambda[i], h[i][k]);
+      wire[plan.reshare[k]] = acc.get();
+    }
+  }
+  for (std::size_t gi : plan.after) wire[c.gates[gi].out] = linear_gate_share(c.gates[gi], wire, constant_share);
 }
 
 // Step 3 (output reconstruction): every party sends its shares of the outputs delivered to r
 // to party r, who interpolates each at 0 from all n shares.
-PartyOutput reconstruct_outputs(const Circuit& c, const std::vector<PartyId>& everyone,
-                                Channel& net, const std::vector<Fp61>& wire) {
+PartyOutput reconstruct_outputs(const Circuit& c, std::span<const Fp61> lambda, Channel& net,
+                                const std::vector<Fp61>& wire) {
   const PartyId me = net.self();
   const int n = net.party_count();
   send_output_shares(net, labels::bgw::kOutput, c, wire);
   const auto out_wires = c.output_wires_of(me);
   PartyOutput out;
   if (out_wires.empty()) return out;
-  std::vector<std::vector<Fp61>> shares(out_wires.size(), std::vector<Fp61>(static_cast<std::size_t>(n)));
-  for (std::size_t k = 0; k < out_wires.size(); ++k) shares[k][me] = wire[out_wires[k]];
   const auto received = recv_each(net, field61_part(out_wires.size()));
-  for (const auto& [p, s] : received.others(me))
-    for (std::size_t k = 0; k < out_wires.size(); ++k) shares[k][p] = s[k];
-  for (const auto& s : shares) out.values.push_back(shamir_reconstruct(everyone, s).value());
+  out.values.reserve(out_wires.size());
+  for (std::size_t k = 0; k < out_wires.size(); ++k) {
+    Fp61Accumulator acc;
+    for (PartyId p = 0; p < n; ++p)
+      acc.add_product(lambda[static_cast<std::size_t>(p)], p == me ? wire[out_wires[k]] : received[p][k]);
+    out.values.push_back(acc.get().value());
+  }
   return out;
 }
 
@@ -103,20 +121,12 @@ PartyOutput BgwSemiHonest::run_steps(PartyContext& ctx, const PartyInput& input)
   std::vector<Fp61> wire(circuit_.num_wires);
   share_inputs(circuit_, t_, ctx, input, wire);  // step 1
 
-  // Step 2 (circuit emulation), layer by layer: linear gates are local, multiplications as in
-  // multiply_layer.
+  // Step 2 (circuit emulation), layer by layer as planned in the constructor.
   std::vector<PartyId> everyone(static_cast<std::size_t>(n));
   std::iota(everyone.begin(), everyone.end(), 0);
-  const auto lambda = lagrange_at_zero(everyone);
-  const auto constant_share = [](Fp61 c) { return c; };  // constant polynomial: degree 0 ≤ t
-  for (const CircuitLayer& layer : layer_schedule(circuit_)) {
-    if (!layer.nonlinear.empty()) multiply_layer(circuit_, t_, lambda, layer, ctx, wire);
-    for (std::size_t gi : layer.linear) {
-      const Gate& g = circuit_.gates[gi];
-      wire[g.out] = linear_gate_share(g, wire, constant_share);
-    }
-  }
-  return reconstruct_outputs(circuit_, everyone, ctx.net, wire);  // step 3
+  const auto lambda = lagrange_table(everyone);
+  for (const BgwLayerPlan& plan : plan_) multiply_layer(circuit_, t_, *lambda, plan, ctx, wire);
+  return reconstruct_outputs(circuit_, *lambda, ctx.net, wire);  // step 3
 }
 
 }  // namespace smpc

@@ -7,18 +7,25 @@
 // is Gennaro–Rabin–Rabin (PODC 1998), §3.
 //
 // Rounds and communication (measured in every report, asserted by tests): with n parties,
-// I_p input wires of party p, L layers of multiplications with m_1 .. m_L gates, and O_r output
-// wires delivered to receiver r; a message with k field elements is 6 + 8k bytes (message.h):
+// I_p input wires of party p, L layers of multiplications, r_ℓ values reshared in layer ℓ
+// (reshare_plan.h: products and local sums of products that a multiplication or an output
+// reads, so r_ℓ = 1 for an inner product of any length and r_ℓ = m_ℓ when each of the m_ℓ
+// products is read on its own), and O_r output wires delivered to receiver r; a message with k
+// field elements is 6 + 8k bytes (message.h):
 //   input   "bgw.input"        round 1      Σ_{p: I_p>0} (n−1)(6 + 8 I_p) bytes
-//   layer ℓ "bgw.mult.reshare" round 1+ℓ    n(n−1)(6 + 8 m_ℓ) bytes
-//   output  "bgw.output"       round L+2    Σ_r (n−1)(6 + 8 O_r) bytes
+//   layer ℓ "bgw.mult.reshare" round 1+ℓ    n(n−1)(6 + 8 r_ℓ) bytes (nothing when r_ℓ = 0)
+//   output  "bgw.output"       round L+2    Σ_r (n−1)(6 + 8 O_r)
 // so rounds = L + 2 (when two or more parties give inputs; with a single input owner,
-// causality lets it skip waiting for input shares and the count can be one lower) and each
+// causality lets it skip waiting for input shares and the count can be one lower; trailing
+// layers whose products nothing reads reshare nothing and cost no round) and each
 // multiplication layer costs one round whatever its width.
 //
-// Example: 7 parties, t = 3, inner product of two length-4 vectors: L = 1, rounds = 3.
+// Example: 7 parties, t = 3, inner product of two length-4 vectors: L = 1, r_1 = 1, rounds = 3.
 #pragma once
 
+#include <vector>
+
+#include "protocols/bgw/reshare_plan.h"
 #include "protocols/core/circuit.h"
 #include "protocols/core/protocol.h"
 
@@ -38,6 +45,7 @@ class BgwSemiHonest final : public Protocol {
   PartyOutput run_steps(PartyContext& ctx, const PartyInput& input) const override;
   Circuit circuit_;
   int t_;
+  std::vector<BgwLayerPlan> plan_;
 };
 
 }  // namespace smpc

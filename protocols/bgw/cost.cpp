@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "protocols/bgw/bivariate_vss.h"
+#include "protocols/bgw/reshare_plan.h"
 #include "protocols/core/layer_schedule.h"
 #include "protocols/bgw/labels_robust.h"
 #include "protocols/bgw/labels.h"
@@ -37,14 +38,14 @@ ExactCost bgw_cost(const Circuit& c, int parties) {
   const auto peers = static_cast<std::uint64_t>(parties - 1);
   add_per_party_messages(e, std::string(labels::bgw::kInput), c, parties, &Circuit::input_wires_of);
   add_per_party_messages(e, std::string(labels::bgw::kOutput), c, parties, &Circuit::output_wires_of);
-  std::size_t mult_layers = 0;
-  for (const auto& l : layer_schedule(c)) {
-    if (l.nonlinear.empty()) continue;
+  std::size_t reshare_layers = 0;
+  for (const auto& plan : bgw_reshare_plan(c)) {
+    if (plan.reshare.empty()) continue;
     e.bytes[std::string(labels::bgw::kMultReshare)] += static_cast<std::uint64_t>(parties) * peers *
-                                   field_message_bytes(l.nonlinear.size());
-    ++mult_layers;
+                                   field_message_bytes(plan.reshare.size());
+    ++reshare_layers;
   }
-  e.rounds = share_layers_open_rounds(c, parties, mult_layers);
+  e.rounds = share_layers_open_rounds(c, parties, reshare_layers);
   return e;
 }
 

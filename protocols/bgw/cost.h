@@ -8,11 +8,14 @@
 
 namespace smpc {
 
-// With n parties, I_p inputs of party p, m_ℓ multiplications in layer ℓ of L, O_r outputs of r:
+// With n parties, I_p inputs of party p, r_ℓ values reshared in layer ℓ (reshare_plan.h: the
+// products and locally summed combinations a multiplication or an output reads; r_ℓ = 1 for an
+// inner product of any length, r_ℓ = m_ℓ when each product is read on its own), O_r outputs of r:
 //   "bgw.input"        Σ_{p: I_p>0} (n−1)(6 + 8 I_p)
-//   "bgw.mult.reshare" Σ_ℓ n(n−1)(6 + 8 m_ℓ)
+//   "bgw.mult.reshare" Σ_{ℓ: r_ℓ>0} n(n−1)(6 + 8 r_ℓ)
 //   "bgw.output"       Σ_r (n−1)(6 + 8 O_r)
-// rounds: share_layers_open_rounds(c, n, L), i.e. L + 2 with two or more input owners. The
+// rounds: share_layers_open_rounds(c, n, L'), L' the layers with r_ℓ > 0, i.e. L' + 2 with two
+// or more input owners (L' = L unless the last layers' products are read by nothing). The
 // threshold t changes neither (every party sends a share to every other whatever t is).
 ExactCost bgw_cost(const Circuit& c, int parties);
 

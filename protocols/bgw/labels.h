@@ -15,7 +15,7 @@ inline constexpr std::string_view
 // stem of others). Element numbers in scripts count across the parts, from 0.
 inline constexpr MessageLabel kAll[] = {
     {kInput, "field elements: one Shamir share (degree t, at the recipient's point) per input wire of the sender, in input order"},
-    {kMultReshare, "field elements: one per multiplication gate of the layer, in gate order: the recipient's share of the sender's degree-t resharing of its product share"},
+    {kMultReshare, "field elements: one per value the layer reshares, in gate order (a product, or a local sum of the layer's products, that a multiplication or an output reads; reshare_plan.h): the recipient's share of the sender's degree-t resharing of its degree-2t share of that value"},
     {kOutput, "field elements: the sender's share of each output wire of the recipient, in output order"},
 };
 

@@ -10,4 +10,6 @@ int shamir_dealing_degree(int t) {
   return t;
 }
 
+bool shamir_lagrange_table_mutated() { return mutant_active(Mutant::kM40); }
+
 }  // namespace smpc

@@ -7,4 +7,5 @@ list(APPEND SMPC_PROTOCOL_SOURCES
   bgw/bivariate_vss.cpp
   bgw/bgw_robust.cpp
   bgw/extract.cpp
-  bgw/cost.cpp)
+  bgw/cost.cpp
+  bgw/reshare_plan.cpp)

@@ -82,7 +82,7 @@ std::optional<std::string> robust_timing(const ProtocolParams& p, const Circuit&
 const ProtocolSpec& bgw_spec() {
   static const ProtocolSpec spec = with_make(
       {.name = "bgw", .summary = "BGW with Shamir sharing over Mersenne-61; semi-honest, "
-                                 "t < n/2; mult. depth + 2 rounds",
+                                 "t < n/2; mult. depth + 2 rounds, an inner product reshares one value",
        .min_parties = 3,
        .parameters = {threshold_param("0 <= t < n/2", "the largest, floor((n-1)/2)", 2)},
        .labels = {std::begin(labels::bgw::kAll), std::end(labels::bgw::kAll)},

@@ -34,6 +34,7 @@ constexpr CatalogRow kCatalogRows[] = {
     {Mutant::kM33, "protocols/gmw/bit_triples.cpp", "GMW dealer: every party's a and b shares are party 0's (triple shares reused across parties; for odd n the coalition knows a and b)"},
     {Mutant::kM34, "protocols/spdz/spdz_dealer.cpp", "SPDZ dealer: one input mask r for every input wire (mask reused)"},
     {Mutant::kM35, "protocols/ot/iknp.cpp", "IKNP: the base-OT seeds of column 0 are left zero on both sides (one base OT short), so the receiver's extension message u^0 is its choice bits in the clear"},
+    {Mutant::kM40, "protocols/bgw/shamir.cpp", "Shamir: the cached Lagrange table's first coefficient is off by one, so reconstruction and BGW's recombination are wrong"},
 };
 
 std::string numbered_name(Mutant m) {

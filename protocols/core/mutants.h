@@ -37,6 +37,7 @@ enum class Mutant : int {
   kM33 = 33,  // GMW dealer: every party gets party 0's a and b shares (reused across parties)
   kM34 = 34,  // SPDZ dealer: one input mask for every input wire
   kM35 = 35,  // IKNP: column 0's base-OT seeds left zero, so u^0 = the receiver's choice bits
+  kM40 = 40,  // Shamir: a wrong entry in the cached Lagrange table
 };
 
 struct MutantInfo {

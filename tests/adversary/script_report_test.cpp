@@ -159,8 +159,8 @@ TEST(LabelLayouts, EveryLabelOfEveryProtocolSaysWhatItsMessageHolds) {
   }
   const auto bgw = labels_listing("bgw");
   ASSERT_TRUE(bgw.ok());
-  EXPECT_NE(bgw->find("bgw.mult.reshare    field elements: one per multiplication gate of the "
-                      "layer, in gate order"),
+  EXPECT_NE(bgw->find("bgw.mult.reshare    field elements: one per value the layer reshares, "
+                      "in gate order"),
             std::string::npos) << *bgw;
   EXPECT_EQ(labels_listing("nope").status().message().rfind("unknown protocol \"nope\"", 0), 0u);
   const auto cli = testing::run_cli("list labels yao");

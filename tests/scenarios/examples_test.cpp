@@ -68,22 +68,23 @@ INSTANTIATE_TEST_SUITE_P(Scenarios, Example,
 
 TEST(Examples, InnerProductOver80msLinksHasItsAnalyticTime) {
   // 7 parties, full mesh, 80 ms, 100 Mbit/s. Input: two 8-element messages (70 B) in
-  // parallel; one multiplication layer: 7·6 messages of 8 elements (70 B); output: 1 element
-  // (14 B). Every stage waits for the previous one: 3 latencies plus the transfer times.
+  // parallel; one multiplication layer that reshares the locally summed inner product: 7·6
+  // messages of 1 element (14 B); output: 1 element (14 B). Every stage waits for the previous
+  // one: 3 latencies plus the transfer times.
   const auto j = run_ok(testing::example("bgw_inner_product_7_wan.json"));
   const double bw = 100e6 / 8;
-  const double expect = 3 * 0.080 + 70 / bw + 70 / bw + 14 / bw;
+  const double expect = 3 * 0.080 + 70 / bw + 14 / bw + 14 / bw;
   EXPECT_NEAR(j["cost"]["simulated_time_s"].get<double>(), expect, 1e-9);
   EXPECT_EQ(j["cost"]["rounds"], 3);
-  // The formula of bgw_semi_honest.h, as measured in the report: input 2·6·(6+8·8),
-  // one layer of 8 multiplications 7·6·(6+8·8), output 7·6·(6+8·1).
+  // The formula of bgw/cost.h, as measured in the report: input 2·6·(6+8·8), one layer
+  // resharing one value (the 8 products summed) 7·6·(6+8·1), output 7·6·(6+8·1).
   const auto& labels = j["cost"]["per_label"];
   EXPECT_EQ(labels["bgw.input"]["bytes"], 2 * 6 * 70);
-  EXPECT_EQ(labels["bgw.mult.reshare"]["bytes"], 7 * 6 * 70);
+  EXPECT_EQ(labels["bgw.mult.reshare"]["bytes"], 7 * 6 * 14);
   EXPECT_EQ(labels["bgw.mult.reshare"]["first_round"], 2);
   EXPECT_EQ(labels["bgw.output"]["bytes"], 7 * 6 * 14);
   EXPECT_EQ(labels["bgw.output"]["last_round"], 3);
-  EXPECT_EQ(j["cost"]["bytes_sent"], 2 * 6 * 70 + 7 * 6 * 70 + 7 * 6 * 14);
+  EXPECT_EQ(j["cost"]["bytes_sent"], 2 * 6 * 70 + 7 * 6 * 14 + 7 * 6 * 14);
   EXPECT_EQ(j["outputs"][0]["inner_product"], 3 * 2 + 1 * 7 + 4 * 1 + 1 * 8 + 5 * 2 + 9 * 8 + 2 * 1 + 6 * 8);
 }
 
