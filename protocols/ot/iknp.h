@@ -13,7 +13,8 @@
 //   Base phase (κ = 128 Masny–Rindal OTs, roles reversed): S picks s ∈ {0,1}^κ and is the
 //     base-OT *receiver* with choices s; R is the base-OT sender and gets seed pairs
 //     (k_i^0, k_i^1). S learns k_i^{s_i}. One round; each side sends before it receives.
-//   Extension of m OTs (batch β, m' = 128·⌈m/128⌉; G = ChaCha20 PRG, prg.h):
+//   Extension of m OTs (batch β, m' = 128·⌈m/128⌉; G = AES-128-CTR PRG,
+//   AesPrgBank in prg.h, keyed by the first 16 bytes of each base-OT seed, stream β):
 //     Step 1, R: t^i = G(k_i^0, β), u^i = t^i ⊕ G(k_i^1, β) ⊕ r     (columns, i < κ); send u.
 //     Step 2, S: q^i = G(k_i^{s_i}, β) ⊕ s_i·u^i = t^i ⊕ s_i·r;  transposing, q_j = t_j ⊕ r_j·s.
 //     Step 3, flavours, with H(x) = tccr_hash(x, tweak(OT index j)):
@@ -43,6 +44,7 @@
 #include <vector>
 
 #include "protocols/core/channel.h"
+#include "protocols/crypto/prg.h"
 #include "protocols/ot/base_ot.h"
 
 namespace smpc {
@@ -91,6 +93,7 @@ class IknpSender {
   Block s_{};
   std::optional<MasnyRindalReceiver> base_;
   std::vector<OtKey> seeds_;  // k_i^{s_i}
+  AesPrgBank prg_;            // G(k_i^{s_i}, ·), key schedules expanded once
   std::uint64_t batches_ = 0;
   std::uint64_t next_index_ = 0;  // OT counter: the hash tweak of OT j is (kTweakOt, j)
   // Scratch reused across batches (fresh pages are expensive at these sizes).
@@ -130,9 +133,10 @@ class IknpReceiver {
   std::string label_;
   std::optional<MasnyRindalSender> base_;
   std::vector<std::array<OtKey, 2>> seeds_;  // (k_i^0, k_i^1)
+  AesPrgBank prg0_, prg1_;                    // G(k_i^0, ·), G(k_i^1, ·)
   std::uint64_t batches_ = 0;
   std::uint64_t next_index_ = 0;
-  std::vector<std::uint8_t> columns_;
+  std::vector<std::uint8_t> columns_, r_;
   std::vector<Block> rows_;
 };
 
