@@ -250,6 +250,63 @@ void BM_YaoAes128Local(benchmark::State& state) {
 }
 BENCHMARK(BM_YaoAes128Local)->Unit(benchmark::kMillisecond);
 
+// k independent copies of c side by side (wires shifted by k·num_wires, groups suffixed "#k"),
+// so one 2PC session evaluates k AES-128 with fresh inputs after one base-OT phase.
+Circuit side_by_side(const Circuit& c, int copies) {
+  Circuit out;
+  out.domain = c.domain;
+  out.num_wires = c.num_wires * static_cast<std::uint32_t>(copies);
+  for (int k = 0; k < copies; ++k) {
+    const std::uint32_t shift = c.num_wires * static_cast<std::uint32_t>(k);
+    const std::string suffix = "#" + std::to_string(k);
+    for (Gate g : c.gates) {
+      g.in0 += gate_arity(g.type) >= 1 ? shift : 0;
+      g.in1 += gate_arity(g.type) >= 2 ? shift : 0;
+      g.out += shift;
+      out.gates.push_back(g);
+    }
+    for (InputGroup in : c.inputs) {
+      for (auto& w : in.wires) w += shift;
+      in.name += suffix;
+      out.inputs.push_back(std::move(in));
+    }
+    for (OutputGroup o : c.outputs) {
+      for (auto& w : o.wires) w += shift;
+      o.name += suffix;
+      out.outputs.push_back(std::move(o));
+    }
+  }
+  return out;
+}
+
+// AES-128 2PC of state.range(0) AES blocks in one session, fresh random key and plaintext bits
+// for every copy. Wall time per session: the cost of each further AES is
+// (time(9) − time(1)) / 8, the figure sh2pc-style loops report (docs/yao.md).
+void BM_YaoAes128Copies(benchmark::State& state) {
+  REQUIRE_AES(state);
+  const int copies = static_cast<int>(state.range(0));
+  const Circuit circuit = side_by_side(*aes_circuit(), copies);
+  const YaoSemiHonest yao(circuit);
+  std::vector<PartyInput> inputs(2);
+  Rng rng(5, 0, "bench.aes-copies");
+  for (PartyId p : {0, 1}) {
+    const auto bits = circuit.input_wires_of(p).size();
+    std::vector<std::uint8_t> bytes((bits + 7) / 8);
+    rng.fill(bytes);
+    for (std::size_t k = 0; k < bits; ++k)
+      inputs[static_cast<std::size_t>(p)].values.push_back((bytes[k / 8] >> (k % 8)) & 1);
+  }
+  std::uint64_t seed = 1;
+  for (auto _ : state) {
+    const auto r = run_local(2, {seed++, 60}, [&](PartyContext& ctx) {
+      return yao.run(ctx, inputs[static_cast<std::size_t>(ctx.net.self())]);
+    });
+    benchmark::DoNotOptimize(r.parties.data());
+  }
+  state.counters["AES"] = copies;
+}
+BENCHMARK(BM_YaoAes128Copies)->Arg(1)->Arg(9)->Unit(benchmark::kMillisecond)->UseRealTime();
+
 double children_cpu_seconds() {
   rusage u{};
   getrusage(RUSAGE_CHILDREN, &u);
