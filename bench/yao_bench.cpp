@@ -1,7 +1,7 @@
 // Yao and OT-extension benchmarks.
 //   build/release/bench/yao_bench [--benchmark_filter=Garble]
 // Reference points (emp-toolkit on the same machine) are in docs/performance.md, not in counters.
-// Counters: "AND/s" (garbling, evaluation), "OT/s" (extension only: base OTs excluded, as a
+// Counters: "AND/s" (garbling, evaluation), "bytes/s" (IKNP column PRG), "OT/s" (extension only: base OTs excluded, as a
 // one-time setup), "sim_ms" (simulated time of one 2PC on the LAN below).
 // Every benchmark that needs ../shared reports an error (and does not run) when it is absent.
 #include <benchmark/benchmark.h>
