@@ -1,8 +1,9 @@
 // Yao and OT-extension benchmarks.
 //   build/release/bench/yao_bench [--benchmark_filter=Garble]
 // Reference points (emp-toolkit on the same machine) are in docs/performance.md, not in counters.
-// Counters: "AND/s" (garbling, evaluation), "bytes/s" (IKNP column PRG), "OT/s" (extension only: base OTs excluded, as a
-// one-time setup), "sim_ms" (simulated time of one 2PC on the LAN below).
+// Counters: "AND/s" (garbling, evaluation), "bytes/s" (IKNP column PRG), "OT/s" (extension
+// only: base OTs excluded, as a one-time setup), "sim_ms" (simulated time of one 2PC on the LAN
+// below), "cpu_ms" (thread CPU time per 2PC).
 // Every benchmark that needs ../shared reports an error (and does not run) when it is absent.
 #include <benchmark/benchmark.h>
 #include <sys/resource.h>
@@ -101,7 +102,8 @@ void BM_IknpColumnPrg(benchmark::State& state, bool aes) {
       bank.expand(stream, out.data(), row_bytes);
     } else {
       for (std::size_t i = 0; i < kIknpKappa; ++i)
-        prg_expand(seeds[i], stream, std::span<std::uint8_t>(out.data() + i * row_bytes, row_bytes));
+        prg_expand(seeds[i], stream,
+                   std::span<std::uint8_t>(out.data() + i * row_bytes, row_bytes));
     }
     ++stream;
     benchmark::DoNotOptimize(out.data());
@@ -196,9 +198,11 @@ void BM_Iknp(benchmark::State& state, Flavour flavour, bool bare, std::size_t ch
   for (std::size_t k = 0; k < m; ++k) choices[k] = (k * 2654435761u >> 7) & 1;
   // The receiver's choices per call (the API takes a vector<bool>).
   std::vector<std::vector<bool>> chunk_choices;
-  for (std::size_t off = 0; off < m; off += chunk)
-    chunk_choices.emplace_back(choices.begin() + static_cast<std::ptrdiff_t>(off),
-                               choices.begin() + static_cast<std::ptrdiff_t>(std::min(m, off + chunk)));
+  for (std::size_t off = 0; off < m; off += chunk) {
+    const auto first = static_cast<std::ptrdiff_t>(off);
+    const auto last = static_cast<std::ptrdiff_t>(std::min(m, off + chunk));
+    chunk_choices.emplace_back(choices.begin() + first, choices.begin() + last);
+  }
   std::vector<std::array<Block, 2>> messages(m), pairs(m);
   std::vector<Block> x0(m), received(m);
   double cpu_total = 0;
