@@ -23,7 +23,7 @@
 // The receiver's choice hides in which r is the "random" one: both look uniform (privacy of
 // c_i); k_{i,1−c} needs a·M_{i,1−c} for an M whose discrete log nobody knows (CDH).
 //
-// Example: 128 OTs (IKNP's base) = 38 B + 8198 B in one round; ~2 variable-base scalar
+// Example: 128 OTs = 38 B + 8198 B in one round; ~2 variable-base scalar
 // multiplications per OT for the sender, 1 fixed-base + 1 variable-base for the receiver.
 #pragma once
 
@@ -69,8 +69,8 @@ class MasnyRindalReceiver {
   std::vector<std::array<RistrettoPoint, 2>> r_;
 };
 
-// A cheaper alternative, not yet used by IKNP (wiring it changes the base message from 2κ to κ
-// points, hence the exact-cost formulas of yao and gmw; see docs/yao.md):
+// IKNP's base OT since issue 23 (half the bytes and about half the CPU of Masny–Rindal above,
+// which IKNP used before and which stays as the UC-secure alternative; docs/yao.md):
 //
 // Naor–Pinkas base OT — Naor, Pinkas, "Efficient Oblivious Transfer Protocols" (SODA 2001), §3.1:
 // the Bellare–Micali OT (CRYPTO 1989) in the random-oracle model, amortised over many OTs with
