@@ -1,8 +1,9 @@
 // Yao and OT-extension benchmarks.
 //   build/release/bench/yao_bench [--benchmark_filter=Garble]
 // Reference points (emp-toolkit on the same machine) are in docs/performance.md, not in counters.
-// Counters: "AND/s" (garbling, evaluation), "OT/s" (extension only: base OTs excluded, as a
-// one-time setup), "sim_ms" (simulated time of one 2PC on the LAN below).
+// Counters: "AND/s" (garbling, evaluation), "bytes/s" (IKNP column PRG), "OT/s" (extension
+// only: base OTs excluded, as a one-time setup), "sim_ms" (simulated time of one 2PC on the LAN
+// below), "cpu_ms" (thread CPU time per 2PC).
 // Every benchmark that needs ../shared reports an error (and does not run) when it is absent.
 #include <benchmark/benchmark.h>
 #include <sys/resource.h>
@@ -21,6 +22,7 @@
 #include "protocols/core/local_network.h"
 #include "protocols/crypto/aes.h"
 #include "protocols/crypto/block.h"
+#include "protocols/crypto/prg.h"
 #include "protocols/ot/iknp.h"
 #include "protocols/yao/half_gates.h"
 #include "protocols/yao/yao.h"
@@ -84,6 +86,62 @@ void BM_EvaluateAes128(benchmark::State& state) {
   count_and_gates(state, g.plan);
 }
 BENCHMARK(BM_EvaluateAes128)->Unit(benchmark::kMicrosecond);
+
+// IKNP's column PRG for one batch: 128 seeds × 256 bytes (2048 OTs), the ChaCha20 keystream
+// (prg_expand) against AES-128-CTR (AesPrgBank, best backend). "bytes/s" of keystream.
+void BM_IknpColumnPrg(benchmark::State& state, bool aes) {
+  Rng rng(3, 0, "bench.prg");
+  std::vector<PrgSeed> seeds(kIknpKappa);
+  for (auto& s : seeds) s = random_seed(rng);
+  const AesPrgBank bank(seeds);
+  const std::size_t row_bytes = kIknpBatch / 8;
+  std::vector<std::uint8_t> out(kIknpKappa * row_bytes);
+  std::uint64_t stream = 0;
+  for (auto _ : state) {
+    if (aes) {
+      bank.expand(stream, out.data(), row_bytes);
+    } else {
+      for (std::size_t i = 0; i < kIknpKappa; ++i)
+        prg_expand(seeds[i], stream,
+                   std::span<std::uint8_t>(out.data() + i * row_bytes, row_bytes));
+    }
+    ++stream;
+    benchmark::DoNotOptimize(out.data());
+  }
+  state.counters["bytes/s"] = benchmark::Counter(static_cast<double>(out.size()),
+                                                 benchmark::Counter::kIsIterationInvariantRate);
+  if (aes) state.SetLabel(aes_backend_name(best_aes_backend()));
+}
+BENCHMARK_CAPTURE(BM_IknpColumnPrg, chacha20, false)->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_IknpColumnPrg, aes_ctr, true)->Unit(benchmark::kMicrosecond);
+
+// κ = 128 base OTs, both sides' computation in one thread (messages handed over directly, no
+// network): Masny–Rindal (IKNP's base OT before issue 23) against Naor–Pinkas (IKNP's now).
+template <typename Sender, typename Receiver>
+void BM_BaseOt128(benchmark::State& state) {
+  std::vector<bool> choices(kIknpKappa);
+  for (std::size_t i = 0; i < kIknpKappa; ++i) choices[i] = (i * 5 + 1) % 3 == 0;
+  std::uint64_t seed = 1;
+  for (auto _ : state) {
+    Rng sr(seed, 0, "bench.base"), rr(seed, 1, "bench.base");
+    ++seed;
+    Sender s(kIknpKappa, sr);
+    Receiver r(choices, rr);
+    Message to_r = s.first_message(), to_s = r.first_message();
+    to_r.set_sender(0);
+    to_s.set_sender(1);
+    benchmark::DoNotOptimize(s.keys(to_s).data());
+    benchmark::DoNotOptimize(r.keys(to_r).data());
+  }
+  state.counters["OT/s"] = benchmark::Counter(static_cast<double>(kIknpKappa),
+                                              benchmark::Counter::kIsIterationInvariantRate);
+}
+BENCHMARK_TEMPLATE(BM_BaseOt128, MasnyRindalSender, MasnyRindalReceiver)
+    ->Name("BM_BaseOt128/masny_rindal")
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_TEMPLATE(BM_BaseOt128, NaorPinkasSender, NaorPinkasReceiver)
+    ->Name("BM_BaseOt128/naor_pinkas")
+    ->Unit(benchmark::kMillisecond);
 
 enum class Flavour { kRandom, kCorrelated, kChosen };
 
@@ -161,10 +219,18 @@ class BareLink {
 // with a core per party and no other load (the development machine is shared). Output buffers
 // are allocated and touched once, outside the timing, as a caller extending OTs in a loop would
 // (first-touch page faults cost ~40 µs per 4 KiB page on the development VM).
-void BM_Iknp(benchmark::State& state, Flavour flavour, bool bare) {
+void BM_Iknp(benchmark::State& state, Flavour flavour, bool bare, std::size_t chunk) {
   const auto m = static_cast<std::size_t>(state.range(0));
+  if (chunk == 0) chunk = m;
   std::vector<bool> choices(m);
   for (std::size_t k = 0; k < m; ++k) choices[k] = (k * 2654435761u >> 7) & 1;
+  // The receiver's choices per call (the API takes a vector<bool>).
+  std::vector<std::vector<bool>> chunk_choices;
+  for (std::size_t off = 0; off < m; off += chunk) {
+    const auto first = static_cast<std::ptrdiff_t>(off);
+    const auto last = static_cast<std::ptrdiff_t>(std::min(m, off + chunk));
+    chunk_choices.emplace_back(choices.begin() + first, choices.begin() + last);
+  }
   std::vector<std::array<Block, 2>> messages(m), pairs(m);
   std::vector<Block> x0(m), received(m);
   double cpu_total = 0;
@@ -181,18 +247,26 @@ void BM_Iknp(benchmark::State& state, Flavour flavour, bool bare) {
         ctx.net.recv(1);  // the receiver is ready
         start = Clock::now();
         cpu_start = thread_cpu_seconds();
-        if (flavour == Flavour::kRandom) s.extend_random(pairs);
-        if (flavour == Flavour::kCorrelated) s.send_correlated(block_from_u64(3), x0);
-        if (flavour == Flavour::kChosen) s.send_chosen(messages);
+        for (std::size_t off = 0; off < m; off += chunk) {
+          const std::size_t c = std::min(chunk, m - off);
+          if (flavour == Flavour::kRandom) s.extend_random(std::span(pairs).subspan(off, c));
+          if (flavour == Flavour::kCorrelated)
+            s.send_correlated(block_from_u64(3), std::span(x0).subspan(off, c));
+          if (flavour == Flavour::kChosen)
+            s.send_chosen(std::span<const std::array<Block, 2>>(messages).subspan(off, c));
+        }
       } else {
         IknpReceiver r(ctx.net, 0, ctx.rng, "ot");
         r.setup();
         start = Clock::now();
         cpu_start = thread_cpu_seconds();
         ctx.net.send(0, "ready", Message());
-        if (flavour == Flavour::kRandom) r.extend_random(choices, received);
-        if (flavour == Flavour::kCorrelated) r.receive_correlated(choices, received);
-        if (flavour == Flavour::kChosen) r.receive_chosen(choices, received);
+        for (std::size_t off = 0, k = 0; off < m; off += chunk, ++k) {
+          const auto out = std::span(received).subspan(off, chunk_choices[k].size());
+          if (flavour == Flavour::kRandom) r.extend_random(chunk_choices[k], out);
+          if (flavour == Flavour::kCorrelated) r.receive_correlated(chunk_choices[k], out);
+          if (flavour == Flavour::kChosen) r.receive_chosen(chunk_choices[k], out);
+        }
       }
       seconds[me] = std::chrono::duration<double>(Clock::now() - start).count();
       cpu[me] = thread_cpu_seconds() - cpu_start;
@@ -211,7 +285,7 @@ void BM_Iknp(benchmark::State& state, Flavour flavour, bool bare) {
   state.counters["OT/s_cpu"] = static_cast<double>(m * state.iterations()) / cpu_total;
 }
 // Every flavour over LocalNetwork (2^20 and 2^23 OTs) and over the bare link (2^23), named
-// BM_Iknp/<flavour>_<link>/<OTs>.
+// BM_Iknp/<flavour>_<link>/<OTs>, and BM_Iknp/<flavour>_<link>_calls65536/<OTs>.
 const bool kIknpRegistered = [] {
   const std::pair<const char*, Flavour> flavours[] = {
       {"random", Flavour::kRandom}, {"correlated", Flavour::kCorrelated},
@@ -219,9 +293,18 @@ const bool kIknpRegistered = [] {
   for (const auto& [name, flavour] : flavours)
     for (const bool bare : {false, true}) {
       const std::string id = std::string("BM_Iknp/") + name + (bare ? "_bare" : "_local");
-      auto* b = benchmark::RegisterBenchmark(id.c_str(), BM_Iknp, flavour, bare);
+      auto* b = benchmark::RegisterBenchmark(id.c_str(), BM_Iknp, flavour, bare, 0);
       if (!bare) b->Arg(1 << 20);
       b->Arg(1 << 23)->UseManualTime()->Unit(benchmark::kMillisecond);
+      // The same 2^23 OTs as 128 calls of 2^16 (two rounds each for chosen / correlated), as a
+      // caller streaming OTs would: a single call has the receiver send all 4096 u messages
+      // before it reads any reply (one causal round), so 256 MB of replies wait in its queue,
+      // all of it fresh pages (docs/yao.md).
+      benchmark::RegisterBenchmark((id + "_calls65536").c_str(), BM_Iknp, flavour, bare,
+                                   std::size_t{1} << 16)
+          ->Arg(1 << 23)
+          ->UseManualTime()
+          ->Unit(benchmark::kMillisecond);
     }
   return true;
 }();
@@ -249,6 +332,71 @@ void BM_YaoAes128Local(benchmark::State& state) {
   state.counters["cpu_ms"] = 1e3 * cpu_total / static_cast<double>(state.iterations());
 }
 BENCHMARK(BM_YaoAes128Local)->Unit(benchmark::kMillisecond);
+
+// k independent copies of c side by side (wires shifted by k·num_wires, groups suffixed "#k"),
+// so one 2PC session evaluates k AES-128 with fresh inputs after one base-OT phase.
+Circuit side_by_side(const Circuit& c, int copies) {
+  Circuit out;
+  out.domain = c.domain;
+  out.num_wires = c.num_wires * static_cast<std::uint32_t>(copies);
+  for (int k = 0; k < copies; ++k) {
+    const std::uint32_t shift = c.num_wires * static_cast<std::uint32_t>(k);
+    const std::string suffix = "#" + std::to_string(k);
+    for (Gate g : c.gates) {
+      g.in0 += gate_arity(g.type) >= 1 ? shift : 0;
+      g.in1 += gate_arity(g.type) >= 2 ? shift : 0;
+      g.out += shift;
+      out.gates.push_back(g);
+    }
+    for (InputGroup in : c.inputs) {
+      for (auto& w : in.wires) w += shift;
+      in.name += suffix;
+      out.inputs.push_back(std::move(in));
+    }
+    for (OutputGroup o : c.outputs) {
+      for (auto& w : o.wires) w += shift;
+      o.name += suffix;
+      out.outputs.push_back(std::move(o));
+    }
+  }
+  return out;
+}
+
+// AES-128 2PC of state.range(0) AES blocks in one session, fresh random key and plaintext bits
+// for every copy. Wall time per session: the cost of each further AES is
+// (time(9) − time(1)) / 8, the figure sh2pc-style loops report (docs/yao.md).
+void BM_YaoAes128Copies(benchmark::State& state) {
+  REQUIRE_AES(state);
+  const int copies = static_cast<int>(state.range(0));
+  const Circuit circuit = side_by_side(*aes_circuit(), copies);
+  const YaoSemiHonest yao(circuit);
+  std::vector<PartyInput> inputs(2);
+  Rng rng(5, 0, "bench.aes-copies");
+  for (PartyId p : {0, 1}) {
+    const auto bits = circuit.input_wires_of(p).size();
+    std::vector<std::uint8_t> bytes((bits + 7) / 8);
+    rng.fill(bytes);
+    for (std::size_t k = 0; k < bits; ++k)
+      inputs[static_cast<std::size_t>(p)].values.push_back((bytes[k / 8] >> (k % 8)) & 1);
+  }
+  std::uint64_t seed = 1;
+  double cpu_total = 0;
+  for (auto _ : state) {
+    double cpu[2] = {0, 0};
+    const auto r = run_local(2, {seed++, 60}, [&](PartyContext& ctx) {
+      const double start = thread_cpu_seconds();
+      auto out = yao.run(ctx, inputs[static_cast<std::size_t>(ctx.net.self())]);
+      cpu[ctx.net.self()] = thread_cpu_seconds() - start;
+      return out;
+    });
+    benchmark::DoNotOptimize(r.parties.data());
+    cpu_total += std::max(cpu[0], cpu[1]);
+  }
+  state.counters["AES"] = copies;
+  // The busier party's thread CPU time per session: the contention-robust figure.
+  state.counters["cpu_ms"] = 1e3 * cpu_total / static_cast<double>(state.iterations());
+}
+BENCHMARK(BM_YaoAes128Copies)->Arg(1)->Arg(9)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 double children_cpu_seconds() {
   rusage u{};

@@ -12,6 +12,8 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
+#include <cstdint>
 #include <span>
 
 #include "protocols/core/message.h"
@@ -43,6 +45,16 @@ class Aes128 {
  private:
   std::array<Block, 11> rk_;
 };
+
+// Counter-mode keystreams under many keys at once (the IKNP column PRG, prg.h): for every k,
+// out + k·bytes_each receives AES_{keys[k]}(c_0) ‖ AES_{keys[k]}(c_1) ‖ … with the counter block
+// c_b = (b, nonce) as two little-endian 64-bit words (block_from_u64(b, nonce)).
+// bytes_each must be a multiple of 16. Keys are processed in pairs so that the VAES backend has
+// eight independent registers in flight.
+void aes128_ctr_many(std::span<const Aes128> keys, std::uint64_t nonce, std::uint8_t* out,
+                     std::size_t bytes_each);
+void aes128_ctr_many(std::span<const Aes128> keys, std::uint64_t nonce, std::uint8_t* out,
+                     std::size_t bytes_each, AesBackend backend);
 
 // π: AES-128 under the public key BLAKE2b-128("smpc-testbed/fixed-key-aes/v1"), a
 // nothing-up-my-sleeve constant. Public on purpose: security rests on π being modelled as a

@@ -2,6 +2,8 @@
 
 #include <sodium.h>
 
+#include <cstring>
+
 #include "protocols/core/status.h"
 
 namespace smpc {
@@ -31,6 +33,24 @@ void prg_expand_xor(const PrgSeed& seed, std::uint64_t stream, std::span<std::ui
   unsigned char n[crypto_stream_chacha20_NONCEBYTES];
   nonce_of(stream, n);
   crypto_stream_chacha20_xor(out.data(), out.data(), out.size(), n, seed.data());
+}
+
+AesPrgBank::AesPrgBank(std::span<const PrgSeed> seeds) {
+  keys_.reserve(seeds.size());
+  for (const PrgSeed& seed : seeds) {
+    Block k;
+    std::memcpy(k.data(), seed.data(), k.size());
+    keys_.emplace_back(k);
+  }
+}
+
+void AesPrgBank::expand(std::uint64_t stream, std::uint8_t* out, std::size_t bytes_each) const {
+  aes128_ctr_many(keys_, stream, out, bytes_each);
+}
+
+void AesPrgBank::expand(std::uint64_t stream, std::uint8_t* out, std::size_t bytes_each,
+                        AesBackend backend) const {
+  aes128_ctr_many(keys_, stream, out, bytes_each, backend);
 }
 
 }  // namespace smpc

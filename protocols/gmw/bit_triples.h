@@ -12,7 +12,7 @@
 //    A random bit OT — sender S gets bits (s0, s1), receiver R with choice β gets r = s_β — is a
 //    sharing of a product: r ⊕ s0 = β·(s0 ⊕ s1). Bits come from IKNP random OT (iknp.h): the
 //    least significant bit of each hashed output. One IKNP instance per unordered pair, so the
-//    n(n−1)/2 base phases (128 Masny–Rindal OTs each, the dominant setup cost) are not doubled.
+//    n(n−1)/2 base phases (128 Naor–Pinkas OTs each, the dominant setup cost) are not doubled.
 //    Orientation (triple_ot_sender): i sends to j when (j − i) mod n ∈ [1, ⌊(n−1)/2⌋], ties
 //    (n even, distance n/2) from the lower half; so for n ≥ 3 every party is a receiver of at
 //    least one sender, and senders and receivers are balanced.
@@ -34,7 +34,7 @@
 //
 //    Communication per pair {S → R} for m triples (messages 1 + Σ(5 + data) bytes, message.h;
 //    IKNP batches m_k of 2m OTs of at most kIknpBatch, m'_k = 128·⌈m_k/128⌉):
-//      "<label>.ot.base"     R→S 38 B  and  S→R 8198 B   (once per run)
+//      "<label>.ot.base"     R→S 38 B  and  S→R 4102 B   (once per run)
 //      "<label>.ot.extend"   R→S Σ_k (6 + 16·m'_k) B     (16 B = κ bits of u per OT)
 //      "<label>.triple.fix"  S→R 6 + ⌈2m/8⌉ B            (n ≥ 3 only)
 //    So per triple and pair: 2 OTs = 32 B, plus 2 correction bits when n ≥ 3. Rounds: 3

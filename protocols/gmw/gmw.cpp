@@ -253,7 +253,7 @@ GmwCost gmw_cost(const Circuit& c, int parties, GmwPreprocessing preprocessing) 
       for (PartyId r = 0; r < n; ++r) {
         if (!triple_ot_sender(s, r, n)) continue;
         add(labels::gmw::kOtBase, r, s, 6 + 32);               // one point
-        add(labels::gmw::kOtBase, s, r, 6 + 64 * kIknpKappa);  // 2κ points
+        add(labels::gmw::kOtBase, s, r, 6 + 32 * kIknpKappa);  // κ points
         for (std::size_t off = 0; off < 2 * and_count; off += kIknpBatch) {
           const std::size_t mb = std::min(kIknpBatch, 2 * and_count - off);
           add(labels::gmw::kOtExtend, r, s, 6 + 16 * ((mb + 127) / 128 * 128));

@@ -36,7 +36,7 @@
 //            "gmw.output"  Σ_{r: O_r>0} (n−1)·(6 + ⌈O_r/8⌉)
 //   offline  (gmw only, when A > 0; bit_triples.h: one IKNP instance per unordered pair,
 //            2A random OTs each, in batches m_k of at most kIknpBatch, m'_k = 128·⌈m_k/128⌉)
-//            "gmw.ot.base"     n(n−1)/2 · (38 + 8198)
+//            "gmw.ot.base"     n(n−1)/2 · (38 + 4102)
 //            "gmw.ot.extend"   n(n−1)/2 · Σ_k (6 + 16·m'_k)
 //            "gmw.triple.fix"  n(n−1)/2 · (6 + ⌈2A/8⌉)          (none for n = 2)
 // Per AND gate and pair of parties, beyond the per-message headers and the one-time base OTs:
@@ -54,7 +54,7 @@
 // for any input/output pattern.
 //
 // Example: AES-128 (6400 ANDs, 60 layers), 3 parties, key from party 0, plaintext from
-// party 1, ciphertext to all: 3 offline + 62 online rounds. Offline per pair: 8236 B of base
+// party 1, ciphertext to all: 3 offline + 62 online rounds. Offline per pair: 4140 B of base
 // OTs, 16·12800 B of u plus 6 B per IKNP batch message, 6 + 1600 B of corrections; online
 // 11 980 B in all (88 inputs, 11 760 openings, 132 outputs). Over 50 ms links:
 // 65 × 50 ms + transfer ≈ 3.25 s simulated (docs/gmw.md).

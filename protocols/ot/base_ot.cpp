@@ -36,6 +36,27 @@ OtKey kdf(std::size_t i, const RistrettoPoint& a, const RistrettoPoint& m,
   return k;
 }
 
+constexpr char kNpConstantDomain[] = "smpc/ot/naor-pinkas/C/v1";
+constexpr char kNpKdfDomain[] = "smpc/ot/naor-pinkas/kdf/v1";
+
+const RistrettoPoint& np_constant() {
+  static const RistrettoPoint c = RistrettoPoint::hash(kNpConstantDomain, 0, ByteSpan{});
+  return c;
+}
+
+OtKey np_kdf(std::size_t i, int j, const RistrettoPoint& a, const RistrettoPoint& b,
+             const RistrettoPoint& shared) {
+  OtKey k;
+  Blake2b(kNpKdfDomain, k.size())
+      .add_u64(i)
+      .add_u64(static_cast<std::uint64_t>(j))
+      .add(a.bytes())
+      .add(b.bytes())
+      .add(shared.bytes())
+      .finish(k);
+  return k;
+}
+
 }  // namespace
 
 std::vector<RistrettoPoint> read_points(const Message& m, std::size_t index, std::size_t count) {
@@ -125,6 +146,71 @@ std::vector<OtKey> MasnyRindalReceiver::keys(const Message& from_sender) const {
       throw Abort("base OT: the sender's key-agreement message is the identity",
                   {from_sender.sender()}, AbortKind::kCheckFailed);
     out[i] = kdf(i, a, big_b_[i], *shared);
+  }
+  return out;
+}
+
+// ---- Naor–Pinkas ----------------------------------------------------------------------------
+
+NaorPinkasSender::NaorPinkasSender(std::size_t count, Rng& rng)
+    : count_(count), a_(Scalar::random(rng)), big_a_(RistrettoPoint::base_mul(a_)) {
+  // Step 1: T = a·C (C is a valid non-identity point, so this cannot fail).
+  const auto t = np_constant().mul(a_);
+  SMPC_ASSERT(t.has_value());
+  t_ = *t;
+}
+
+Message NaorPinkasSender::first_message() const {
+  const std::array<PointBytes, 1> a = {big_a_.bytes()};
+  return Message().add_points(a);
+}
+
+std::vector<std::array<OtKey, 2>> NaorPinkasSender::keys(const Message& from_receiver) const {
+  from_receiver.expect_parts(1);
+  const auto b = read_points(from_receiver, 0, count_);
+  std::vector<std::array<OtKey, 2>> out(count_);
+  for (std::size_t i = 0; i < count_; ++i) {
+    // Step 3: S_i = a·B_i; a·(C − B_i) = T − S_i.
+    const auto s = b[i].mul(a_);
+    if (!s)
+      throw Abort("base OT " + std::to_string(i) + ": the receiver's point is the identity",
+                  {from_receiver.sender()}, AbortKind::kCheckFailed);
+    out[i][0] = np_kdf(i, 0, big_a_, b[i], *s);
+    out[i][1] = np_kdf(i, 1, big_a_, b[i], t_ - *s);
+  }
+  return out;
+}
+
+NaorPinkasReceiver::NaorPinkasReceiver(const std::vector<bool>& choices, Rng& rng)
+    : choices_(choices) {
+  b_.reserve(choices.size());
+  big_b_.reserve(choices.size());
+  for (std::size_t i = 0; i < choices.size(); ++i) {
+    // Step 2: B_i = P_i or C − P_i, uniform either way.
+    b_.push_back(Scalar::random(rng));
+    const RistrettoPoint p = RistrettoPoint::base_mul(b_.back());
+    big_b_.push_back(choices[i] ? np_constant() - p : p);
+  }
+}
+
+Message NaorPinkasReceiver::first_message() const {
+  std::vector<PointBytes> pts;
+  pts.reserve(big_b_.size());
+  for (const auto& b : big_b_) pts.push_back(b.bytes());
+  return Message().add_points(pts);
+}
+
+std::vector<OtKey> NaorPinkasReceiver::keys(const Message& from_sender) const {
+  from_sender.expect_parts(1);
+  const RistrettoPoint a = read_points(from_sender, 0, 1)[0];
+  std::vector<OtKey> out(b_.size());
+  for (std::size_t i = 0; i < b_.size(); ++i) {
+    // Step 4: b_i·A = a·P_i = a·M_{i,c}.
+    const auto shared = a.mul(b_[i]);
+    if (!shared)
+      throw Abort("base OT: the sender's key-agreement message is the identity",
+                  {from_sender.sender()}, AbortKind::kCheckFailed);
+    out[i] = np_kdf(i, choices_[i] ? 1 : 0, a, big_b_[i], *shared);
   }
   return out;
 }

@@ -21,6 +21,21 @@ void xor_bytes(std::uint8_t* dst, const std::uint8_t* src, std::size_t n) {
   for (std::size_t k = 0; k < n; ++k) dst[k] ^= src[k];
 }
 
+void xor2_bytes(std::uint8_t* dst, const std::uint8_t* a, const std::uint8_t* b, std::size_t n) {
+  for (std::size_t k = 0; k < n; ++k) dst[k] ^= static_cast<std::uint8_t>(a[k] ^ b[k]);
+}
+
+// Bits choices[off .. off + m) into out (bit k at byte k/8, bit k mod 8), 64 at a time.
+void pack_bits(const std::vector<bool>& choices, std::size_t off, std::size_t m,
+               std::uint8_t* out) {
+  for (std::size_t k = 0; k < m; k += 8) {
+    unsigned byte = 0;
+    const std::size_t n = std::min<std::size_t>(8, m - k);
+    for (std::size_t b = 0; b < n; ++b) byte |= (choices[off + k + b] ? 1u : 0u) << b;
+    out[k / 8] = static_cast<std::uint8_t>(byte);
+  }
+}
+
 // The u / y payload of a message as a block span, after the typed reader's shape checks.
 const Block* blocks_of(const Message& m, std::size_t count) {
   m.expect_parts(1);
@@ -93,6 +108,7 @@ void IknpSender::receive_base() {
   // M35 (seeded bug): column 0 keeps a zero seed, as if one base OT too few ran. Both sides
   // agree, so the OTs stay correct, but R's u^0 = G(0) ⊕ G(0) ⊕ r is its choice bits.
   if (mutant_active(Mutant::kM35)) seeds_[0] = OtKey{};
+  prg_ = AesPrgBank(seeds_);
 }
 
 void IknpSender::extend_batch(std::size_t m) {
@@ -102,15 +118,9 @@ void IknpSender::extend_batch(std::size_t m) {
   const auto* u = reinterpret_cast<const std::uint8_t*>(blocks_of(msg, mp));
   // Step 2: q^i = G(k_i^{s_i}) ⊕ s_i·u^i, i.e. q_j = t_j ⊕ r_j·s after transposing.
   columns_.resize(kIknpKappa * row_bytes);
-  for (std::size_t i = 0; i < kIknpKappa; ++i) {
-    std::uint8_t* qi = columns_.data() + i * row_bytes;
-    if (block_bit(s_, i)) {
-      std::memcpy(qi, u + i * row_bytes, row_bytes);
-      prg_expand_xor(seeds_[i], batches_, std::span<std::uint8_t>(qi, row_bytes));
-    } else {
-      prg_expand(seeds_[i], batches_, std::span<std::uint8_t>(qi, row_bytes));
-    }
-  }
+  prg_.expand(batches_, columns_.data(), row_bytes);
+  for (std::size_t i = 0; i < kIknpKappa; ++i)
+    if (block_bit(s_, i)) xor_bytes(columns_.data() + i * row_bytes, u + i * row_bytes, row_bytes);
   ++batches_;
   rows_.resize(mp);
   transpose_128xn(columns_.data(), mp, rows_.data());
@@ -192,6 +202,13 @@ void IknpReceiver::send_base() {
 void IknpReceiver::receive_base() {
   seeds_ = finish_base(net_, peer_, base_);
   if (mutant_active(Mutant::kM35)) seeds_[0] = {OtKey{}, OtKey{}};  // M35: see the sender
+  std::vector<PrgSeed> k0(kIknpKappa), k1(kIknpKappa);
+  for (std::size_t i = 0; i < kIknpKappa; ++i) {
+    k0[i] = seeds_[i][0];
+    k1[i] = seeds_[i][1];
+  }
+  prg0_ = AesPrgBank(k0);
+  prg1_ = AesPrgBank(k1);
 }
 
 void IknpReceiver::send_extension(const std::vector<bool>& choices, std::span<Block> h) {
@@ -203,19 +220,15 @@ void IknpReceiver::send_extension(const std::vector<bool>& choices, std::span<Bl
     const std::size_t mp = round_up_128(mb), row_bytes = mp / 8;
     // Step 1: t^i = G(k_i^0), u^i = t^i ⊕ G(k_i^1) ⊕ r.
     MessagePart u{ElementKind::kBlock128, static_cast<std::uint32_t>(mp), {}};
-    u.data.assign(kIknpKappa * row_bytes, 0);
-    std::uint8_t* r = u.data.data();  // row 0 of u holds r until it is finished, last
-    for (std::size_t k = 0; k < mb; ++k)
-      if (choices[off + k]) r[k / 8] = static_cast<std::uint8_t>(r[k / 8] | (1u << (k % 8)));
+    u.data.resize(kIknpKappa * row_bytes);
+    r_.assign(row_bytes, 0);
+    pack_bits(choices, off, mb, r_.data());
     columns_.resize(kIknpKappa * row_bytes);
-    for (std::size_t i = kIknpKappa; i-- > 0;) {
-      std::uint8_t* ti = columns_.data() + i * row_bytes;
-      std::uint8_t* ui = u.data.data() + i * row_bytes;
-      prg_expand(seeds_[i][0], batches_, std::span<std::uint8_t>(ti, row_bytes));
-      if (i != 0) std::memcpy(ui, r, row_bytes);
-      prg_expand_xor(seeds_[i][1], batches_, std::span<std::uint8_t>(ui, row_bytes));
-      xor_bytes(ui, ti, row_bytes);
-    }
+    prg0_.expand(batches_, columns_.data(), row_bytes);
+    prg1_.expand(batches_, u.data.data(), row_bytes);
+    for (std::size_t i = 0; i < kIknpKappa; ++i)
+      xor2_bytes(u.data.data() + i * row_bytes, columns_.data() + i * row_bytes, r_.data(),
+                 row_bytes);
     ++batches_;
     net_.send(peer_, label_ + ".extend", Message().add_part(std::move(u)));
     // Step 3, receiver side: H(t_j).

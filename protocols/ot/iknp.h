@@ -10,10 +10,11 @@
 // correlation robustness), which GKWY (eprint 2019/074) prove for that construction.
 //
 // Roles. S = sender (ends up with two messages per OT), R = receiver (choice bits r).
-//   Base phase (κ = 128 Masny–Rindal OTs, roles reversed): S picks s ∈ {0,1}^κ and is the
+//   Base phase (κ = 128 Naor–Pinkas OTs, base_ot.h, roles reversed): S picks s ∈ {0,1}^κ and is the
 //     base-OT *receiver* with choices s; R is the base-OT sender and gets seed pairs
 //     (k_i^0, k_i^1). S learns k_i^{s_i}. One round; each side sends before it receives.
-//   Extension of m OTs (batch β, m' = 128·⌈m/128⌉; G = ChaCha20 PRG, prg.h):
+//   Extension of m OTs (batch β, m' = 128·⌈m/128⌉; G = AES-128-CTR PRG,
+//   AesPrgBank in prg.h, keyed by the first 16 bytes of each base-OT seed, stream β):
 //     Step 1, R: t^i = G(k_i^0, β), u^i = t^i ⊕ G(k_i^1, β) ⊕ r     (columns, i < κ); send u.
 //     Step 2, S: q^i = G(k_i^{s_i}, β) ⊕ s_i·u^i = t^i ⊕ s_i·r;  transposing, q_j = t_j ⊕ r_j·s.
 //     Step 3, flavours, with H(x) = tccr_hash(x, tweak(OT index j)):
@@ -24,7 +25,7 @@
 //                   R gets y^{r_j}_j ⊕ H(t_j) = x^{r_j}_j.
 //
 // Communication (message sizes from message.h: 1 + Σ(5 + data) bytes), labels "<label>.…":
-//   "<label>.base"      R→S 1 point: 38 B;  S→R 2κ points: 6 + 64κ = 8198 B     (setup, once)
+//   "<label>.base"      R→S 1 point: 38 B;  S→R κ points: 6 + 32κ = 4102 B      (setup, once)
 //   "<label>.extend"    R→S per batch: 6 + 16·m' B        (u: κ columns of m' bits)
 //   "<label>.messages"  S→R per batch: chosen 6 + 32·m B; correlated 6 + 16·m B; random none
 // Batches hold at most kIknpBatch OTs; a call with m OTs sends ⌈m / kIknpBatch⌉ of each.
@@ -43,6 +44,7 @@
 #include <vector>
 
 #include "protocols/core/channel.h"
+#include "protocols/crypto/prg.h"
 #include "protocols/ot/base_ot.h"
 
 namespace smpc {
@@ -89,8 +91,9 @@ class IknpSender {
   Rng& rng_;
   std::string label_;
   Block s_{};
-  std::optional<MasnyRindalReceiver> base_;
+  std::optional<NaorPinkasReceiver> base_;
   std::vector<OtKey> seeds_;  // k_i^{s_i}
+  AesPrgBank prg_;            // G(k_i^{s_i}, ·), key schedules expanded once
   std::uint64_t batches_ = 0;
   std::uint64_t next_index_ = 0;  // OT counter: the hash tweak of OT j is (kTweakOt, j)
   // Scratch reused across batches (fresh pages are expensive at these sizes).
@@ -128,11 +131,12 @@ class IknpReceiver {
   PartyId peer_;
   Rng& rng_;
   std::string label_;
-  std::optional<MasnyRindalSender> base_;
+  std::optional<NaorPinkasSender> base_;
   std::vector<std::array<OtKey, 2>> seeds_;  // (k_i^0, k_i^1)
+  AesPrgBank prg0_, prg1_;                    // G(k_i^0, ·), G(k_i^1, ·)
   std::uint64_t batches_ = 0;
   std::uint64_t next_index_ = 0;
-  std::vector<std::uint8_t> columns_;
+  std::vector<std::uint8_t> columns_, r_;
   std::vector<Block> rows_;
 };
 

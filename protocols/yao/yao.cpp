@@ -280,7 +280,7 @@ YaoCost yao_cost(const Circuit& c, PartyId garbler, std::size_t chunk) {
   if (ig > 0) add(labels::yao::kInputs, msg_bytes(16 * ig));
   if (ie > 0) {
     add(labels::yao::kOtBase, msg_bytes(32));
-    add(labels::yao::kOtBase, msg_bytes(64 * 128));
+    add(labels::yao::kOtBase, msg_bytes(32 * 128));  // κ Naor–Pinkas points
     for (std::uint64_t off = 0; off < ie; off += kIknpBatch) {
       const std::uint64_t m = std::min<std::uint64_t>(kIknpBatch, ie - off);
       add(labels::yao::kOtExtend, msg_bytes(16 * ((m + 127) / 128 * 128)));

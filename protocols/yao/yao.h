@@ -5,13 +5,13 @@
 // Security of Yao's Protocol for Two-Party Computation" (J. Cryptology 2009, eprint 2004/175),
 // §3; garbling with half-gates + free-XOR + point-and-permute (Zahur–Rosulek–Evans, eprint
 // 2014/756; half_gates.h) over the TMMO hash of Guo–Katz–Wang–Yu (eprint 2019/074;
-// tccr_hash.h); the evaluator's input labels by IKNP OT extension (iknp.h) on Masny–Rindal
+// tccr_hash.h); the evaluator's input labels by IKNP OT extension (iknp.h) on Naor–Pinkas
 // base OTs over ristretto255 (eprint 2019/706; base_ot.h).
 //
 // Steps (G = garbler, party `garbler`, default 0; E = the other party):
 //   1. G picks Δ (lsb 1) and a random zero-label for every input wire.
 //   2. G sends its active input labels W_w^0 ⊕ x_w·Δ.                             "yao.inputs"
-//   3. Base OTs: E (IKNP receiver) and G (IKNP sender) each send their Masny–Rindal message.
+//   3. Base OTs: E (IKNP receiver) and G (IKNP sender) each send their Naor–Pinkas base-OT message.
 //                                                                                 "yao.ot.base"
 //   4. E obtains W_w^{x_w} for each of its input wires by chosen-message OT of
 //      (W_w^0, W_w^0 ⊕ Δ): E sends the IKNP matrix, G the masked pairs.
@@ -40,7 +40,7 @@
 // G and E, C = table_chunk_gates (2048), B = kIknpBatch (2048) and m'_k = 128·⌈m_k/128⌉ for the
 // OT batches m_k of I_E (⌈I_E/B⌉ of them):
 //   yao.inputs       G→E  6 + 16·I_G                                  (if I_G > 0)
-//   yao.ot.base      E→G  6 + 32 = 38;   G→E  6 + 64·128 = 8198       (if I_E > 0)
+//   yao.ot.base      E→G  6 + 32 = 38;   G→E  6 + 32·128 = 4102       (if I_E > 0)
 //   yao.ot.extend    E→G  Σ_k (6 + 16·m'_k)                           (if I_E > 0)
 //   yao.ot.messages  G→E  Σ_k (6 + 32·m_k)                            (if I_E > 0)
 //   yao.tables       G→E  32·A + 6·⌈A/C⌉  (exactly 32 B per AND gate plus 6 B per message)
@@ -54,10 +54,10 @@
 // input wires there is no OT and the counts are 1 and 2.
 //
 // Example: AES-128 (Bristol, 6400 AND, key from G, plaintext from E, ciphertext to both):
-// tables 32·6400 + 6·4 = 204824 B in 4 messages; inputs 2054; base OT 8236; extend 2054;
-// OT messages 4102; decode 6+16·128 = 2054; reveal 2054: 225378 bytes, 4 rounds.
+// tables 32·6400 + 6·4 = 204824 B in 4 messages; inputs 2054; base OT 4140; extend 2054;
+// OT messages 4102; decode 6+16·128 = 2054; reveal 2054: 221282 bytes, 4 rounds.
 // Example: the millionaires' problem on 32-bit values (CircuitBuilder::lt, 32 AND gates),
-// output to both: 6+512 + 38+8198 + 6+2048 + 6+1024 + 6+1024 + 6+16 + 6+16 = 12912 bytes, 4 rounds.
+// output to both: 6+512 + 38+4102 + 6+2048 + 6+1024 + 6+1024 + 6+16 + 6+16 = 8816 bytes, 4 rounds.
 #pragma once
 
 #include <cstddef>

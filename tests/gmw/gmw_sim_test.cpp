@@ -129,7 +129,7 @@ TEST(GmwSim, Aes128ThreePartiesOver100MsRoundTripLinks) {
     EXPECT_EQ(got.bytes.at("gmw.and"), 11760u);
     EXPECT_EQ(got.bytes.at("gmw.output"), 3u * 2 * (6 + 16));
     if (ot) {
-      EXPECT_EQ(got.bytes.at("gmw.ot.base"), 3u * (38 + 8198));
+      EXPECT_EQ(got.bytes.at("gmw.ot.base"), 3u * (38 + 4102));
       EXPECT_EQ(got.bytes.at("gmw.ot.extend"),
                 3u * (16 * 12800 + 6 * ((12800 + kIknpBatch - 1) / kIknpBatch)));
       EXPECT_EQ(got.bytes.at("gmw.triple.fix"), 3u * (6 + 1600));

@@ -60,10 +60,10 @@ Block gen_block() {
   return block_from_u64(*rc::gen::arbitrary<std::uint64_t>(), *rc::gen::arbitrary<std::uint64_t>());
 }
 
-// iknp.h: base 38 + 8198; per batch of m: extend 6 + 16·m', messages 6 + 32m / 6 + 16m.
+// iknp.h: base 38 + 4102; per batch of m: extend 6 + 16·m', messages 6 + 32m / 6 + 16m.
 std::map<std::string, std::uint64_t> documented_bytes(const Session& s) {
   std::map<std::string, std::uint64_t> b;
-  b["ot.base"] = 38 + 8198;
+  b["ot.base"] = 38 + 4102;
   for (const Call& c : s.calls)
     for (std::size_t off = 0; off < c.choices.size(); off += kIknpBatch) {
       const std::uint64_t m = std::min(kIknpBatch, c.choices.size() - off);

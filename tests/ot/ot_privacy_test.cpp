@@ -10,6 +10,12 @@
 #include <gtest/gtest.h>
 
 #include "protocols/core/local_network.h"
+#include <sodium.h>
+
+#include <algorithm>
+#include <array>
+
+#include "protocols/core/status.h"
 #include "protocols/ot/iknp.h"
 #include "tests/ot/ot_test_util.h"
 
@@ -40,6 +46,39 @@ std::vector<std::vector<bool>> base_ot_sender_samples(bool choice, std::uint64_t
     } else {
       MasnyRindalReceiver r(std::vector<bool>(kIknpKappa, choice), ctx.rng);
       ctx.net.send(0, "base", r.first_message());
+      (void)r.keys(ctx.net.recv(0));
+    }
+    return PartyOutput{};
+  });
+  return samples;
+}
+
+// The Naor–Pinkas sender's view: the receiver's B_i; one sample per OT. `leak` is the test's
+// seeded bug: B_i = P_i whatever the choice (no C − P_i), with the choice-1 OTs using P_i = G,
+// a fixed point, as a receiver that skipped Step 2's masking and reused b = 1 would.
+std::vector<std::vector<bool>> np_sender_samples(bool choice, std::uint64_t seed, bool leak) {
+  std::vector<std::vector<bool>> samples;
+  run_local(2, {seed, 60}, [&](PartyContext& ctx) {
+    if (ctx.net.self() == 0) {
+      test::RecordingChannel rec(ctx.net);
+      NaorPinkasSender s(kIknpKappa, ctx.rng);
+      rec.send(1, "base", s.first_message());
+      (void)s.keys(rec.recv(1));
+      const auto& data = rec.received.at(0).parts().at(0).data;
+      for (std::size_t i = 0; i < kIknpKappa; ++i)
+        samples.push_back(bits_of_bytes(&data[32 * i], 32));
+    } else {
+      NaorPinkasReceiver r(std::vector<bool>(kIknpKappa, choice), ctx.rng);
+      Message m = r.first_message();
+      if (leak && choice) {
+        std::array<std::uint8_t, 32> one{};
+        one[0] = 1;  // the scalar 1: B = G
+        PointBytes g;
+        SMPC_ASSERT(crypto_scalarmult_ristretto255_base(g.data(), one.data()) == 0);
+        for (std::size_t i = 0; i < kIknpKappa; ++i)
+          std::copy(g.begin(), g.end(), m.mutable_parts()[0].data.begin() + 32 * i);
+      }
+      ctx.net.send(0, "base", m);
       (void)r.keys(ctx.net.recv(0));
     }
     return PartyOutput{};
@@ -120,6 +159,21 @@ TEST(OtPrivacy, IknpSenderViewDoesNotDependOnTheChoices) {
   auto leaky = groups;
   for (int g = 0; g < 2; ++g)
     for (auto& s : leaky[static_cast<std::size_t>(g)]) s[7] = (g == 1);
+  EXPECT_TRUE(test::two_sample_bit_test(leaky, kAlpha).reject);
+}
+
+TEST(OtPrivacy, NaorPinkasSenderViewDoesNotDependOnTheChoice) {
+  const auto groups =
+      collect([](bool c, std::uint64_t seed) { return np_sender_samples(c, seed, false); });
+  const auto r = test::two_sample_bit_test(groups, kAlpha);
+  std::cout << "Naor-Pinkas: " << groups[0].size() << " + " << groups[1].size() << " samples, "
+            << r.features_tested << " features, max |z| = " << r.max_abs_z << " (threshold "
+            << r.threshold << ")\n";
+  EXPECT_GT(r.features_tested, 200u);
+  EXPECT_FALSE(r.reject);
+  // Seeded bug: a receiver whose choice-1 messages are a fixed point is caught.
+  const auto leaky =
+      collect([](bool c, std::uint64_t seed) { return np_sender_samples(c, seed, true); });
   EXPECT_TRUE(test::two_sample_bit_test(leaky, kAlpha).reject);
 }
 
