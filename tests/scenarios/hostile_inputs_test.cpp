@@ -229,8 +229,9 @@ TEST(HostileScenarios, MemoryStaysUnderTenTimesTheFileSize) {
       << c.err;
   // ASan's shadow memory and quarantine add hundreds of MiB of their own: the bound is the
   // release build's (the test preset, which CI runs); a sanitizer build checks the refusal only.
-  if (!sanitized_build())
+  if (!sanitized_build()) {
     EXPECT_LT(c.max_rss_kb * 1024.0, 0.5 * static_cast<double>(fs::file_size(big)));
+  }
   fs::remove(big);
 
   const auto tiny = (dir / "tiny_values.json").string();
