@@ -10,14 +10,18 @@
 // serialise them, paying the latency once per message), and a receive waits on exactly one
 // activity instead of on all n-1 incoming mailboxes.
 //
-// Sends are attached and their handles kept (put_async): SimGrid 3.32 files every activity in a
+// Sends are attached and their handles kept (put_async). SimGrid 3.32 files every activity in a
 // std::list, a detached one in one list for the whole run, an attached one in its issuer's, and
-// finishing an activity (std::list::remove) walks the whole list it is in. Detached, each
-// completion cost O(messages in flight in the whole simulation); attached, it costs O(sends this
-// party still holds). So the channel reaps its finished sends (test(), which never blocks) before
-// each receive and in batches as they pile up, and the party's actor waits for the rest after
-// the body returns (an actor that exits cancels its unfinished activities, and a message must
-// outlive its sender). See docs/simulator.md for the measurements.
+// finishing an activity (std::list::remove, from a wait or a wait_any) walks the whole list it is
+// in. Detached, each completion cost O(messages in flight in the whole simulation); attached, it
+// costs O(sends this party still holds), provided the party takes its finished sends out of
+// its list. Only a wait does that (test() finishes an activity but leaves it listed), so the
+// channel asks each held send for its remaining bytes (a query that changes nothing) and waits
+// for those with none left: before each receive, from the oldest, and over all of them whenever
+// the held sends have doubled. A wait on a finished send returns at once, with no simulated
+// time passing. After the body returns, the party's actor waits for the rest (an actor that
+// exits cancels its unfinished activities, and a message must outlive its sender). See
+// docs/simulator.md for the measurements.
 
 #include "simulator/sim_network.h"
 
@@ -54,6 +58,7 @@
 
 #include "protocols/core/abort.h"
 #include "protocols/core/enum_names.h"
+#include "simulator/node_slab.h"
 
 #if defined(__SANITIZE_ADDRESS__)
 #define SMPC_SIM_ASAN 1
@@ -307,26 +312,30 @@ class SimChannel final : public Channel, public Clock {
 
   static constexpr std::size_t kFirstSweep = 256;
 
-  // Finishes the oldest sends that are done, up to the first still travelling: one test() that
-  // fails per call at most. Messages on one link finish in order, so in the common patterns
-  // (rounds of sends, then receives) the whole queue goes.
+  // Takes the oldest sends that are done out of SimGrid's list, up to the first still
+  // travelling. Messages on one link finish in order, so in the common patterns (a round of
+  // sends, then receives) the whole queue goes.
   void reap_front() {
-    while (!sends_.empty() && finished(sends_.front())) sends_.pop_front();
+    while (!sends_.empty() && take_if_done(sends_.front())) sends_.pop_front();
   }
 
-  // Tests every held send; then waits until the queue has doubled before sweeping again, so a
-  // party that sends much and receives little pays O(1) tests per send.
+  // Takes every finished send out; then waits until the held sends have doubled before
+  // sweeping again, so a party that sends much and receives little pays O(1) queries per send.
   void sweep_sends() {
-    std::erase_if(sends_, [](const sg4::CommPtr& c) { return finished(c); });
+    std::erase_if(sends_, [](const sg4::CommPtr& c) { return take_if_done(c); });
     sweep_at_ = std::max(kFirstSweep, 2 * sends_.size());
   }
 
-  static bool finished(const sg4::CommPtr& c) {
+  // True, after waiting for it (which returns at once), when the send has no bytes left to
+  // transfer: finished, or failed under a broken link (then the wait throws, the message is
+  // lost and its parcel stays with the run's InFlight list).
+  static bool take_if_done(const sg4::CommPtr& c) {
+    if (c->get_remaining() > 0) return false;
     try {
-      return c->test();
+      c->wait();
     } catch (const simgrid::Exception&) {
-      return true;  // failed (link or host down): nothing left to wait for; the parcel stays
-    }               // with the run's InFlight list
+    }
+    return true;
   }
 };
 
@@ -564,6 +573,7 @@ class SharedBoard {
                              const PartyBody& body, ProgressBoard* board) {
   int code = 0;
   std::string out;
+  sim_detail::use_node_slab();  // single-threaded from here to _exit (node_slab.cpp)
   try {
     nlohmann::json j;
     to_json(j, simulate(parties, options, body, board));
