@@ -228,16 +228,16 @@ class SimChannel final : public Channel, public Clock {
     run_.in_flight.add(parcel);
     // The transfer starts now (permanent receiver) and the sender goes on; the handle is kept
     // so that finishing it walks only this party's list (see the top of this file).
-    sends_.push_back(run_.box(self_, to)->put_async(parcel, bytes));
+    sends_.push_back({run_.box(self_, to)->put_async(parcel, bytes), sg4::Engine::get_clock()});
     if (sends_.size() >= sweep_at_) sweep_sends();
   }
 
   // After the body returned: the sends still travelling must arrive (an exiting actor would
   // cancel them). Waiting changes nothing another party sees: finish times are already taken.
   void drain_sends() {
-    for (auto& c : sends_) {
+    for (auto& s : sends_) {
       try {
-        c->wait();
+        s.comm->wait();
       } catch (const simgrid::Exception&) {
         // a link or host went down under it: the message is lost, as a detached one would be
       }
@@ -307,7 +307,11 @@ class SimChannel final : public Channel, public Clock {
   std::vector<sg4::CommPtr> pending_;  // by sender: a posted get, if any
   std::vector<Parcel*> slot_;          // by sender: where that get writes the parcel pointer
   std::vector<sg4::CommPtr> waiting_;  // the one comm a receive waits on (reused, no allocation)
-  std::deque<sg4::CommPtr> sends_;     // sends not yet known to be finished, oldest first
+  struct HeldSend {
+    sg4::CommPtr comm;
+    double sent_at;  // simulated time of the send
+  };
+  std::deque<HeldSend> sends_;         // sends not yet known to be finished, oldest first
   std::size_t sweep_at_ = kFirstSweep;
 
   static constexpr std::size_t kFirstSweep = 256;
@@ -322,17 +326,19 @@ class SimChannel final : public Channel, public Clock {
   // Takes every finished send out; then waits until the held sends have doubled before
   // sweeping again, so a party that sends much and receives little pays O(1) queries per send.
   void sweep_sends() {
-    std::erase_if(sends_, [](const sg4::CommPtr& c) { return take_if_done(c); });
+    std::erase_if(sends_, [](const HeldSend& s) { return take_if_done(s); });
     sweep_at_ = std::max(kFirstSweep, 2 * sends_.size());
   }
 
   // True, after waiting for it (which returns at once), when the send has no bytes left to
   // transfer: finished, or failed under a broken link (then the wait throws, the message is
   // lost and its parcel stays with the run's InFlight list).
-  static bool take_if_done(const sg4::CommPtr& c) {
-    if (c->get_remaining() > 0) return false;
+  // A send made at the current instant cannot be done (it has at least one byte to move at a
+  // finite rate): no query then, which saves one simcall per receive in a ping-pong.
+  static bool take_if_done(const HeldSend& s) {
+    if (s.sent_at == sg4::Engine::get_clock() || s.comm->get_remaining() > 0) return false;
     try {
-      c->wait();
+      s.comm->wait();
     } catch (const simgrid::Exception&) {
     }
     return true;
