@@ -30,6 +30,11 @@
 #endif
 
 namespace smpc::sim_detail {
+
+#ifdef SMPC_SLAB_OFF
+void use_node_slab() {}
+}  // namespace smpc::sim_detail
+#else
 namespace {
 
 constexpr std::size_t kSlot = 32;                        // 24 bytes rounded to alignment
@@ -46,7 +51,6 @@ inline bool in_slab(const void* p) { return p >= g_base && p < g_end; }
 }  // namespace
 
 void use_node_slab() {
-#ifndef SMPC_SLAB_OFF
   if (g_on) return;
   void* m = ::mmap(nullptr, kReserve, PROT_READ | PROT_WRITE,
                    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
@@ -54,12 +58,10 @@ void use_node_slab() {
   g_base = g_top = static_cast<char*>(m);
   g_end = g_base + kReserve;
   g_on = true;
-#endif
 }
 
 }  // namespace smpc::sim_detail
 
-#ifndef SMPC_SLAB_OFF
 namespace sd = smpc::sim_detail;
 
 void* operator new(std::size_t n) {
