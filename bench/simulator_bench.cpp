@@ -1,30 +1,35 @@
 // Simulated messages per wall second: (a) a raw SimGrid mailbox ping-pong between two actors
 // (blocking put/get of a pointer, simulated size 14 bytes), (b) the same ping-pong through
 // run_simulated (SimNetwork: Message encoding, Meter accounting, eager delivery, envelopes), 14-byte
-// Messages (one Z_2^64 element).
+// Messages (one Z_2^64 element); (c) one all-to-all round among n parties, raw SimGrid's best
+// pattern (simulator/raw_baseline.h: one mailbox per ordered pair, all receives posted, send
+// handles kept and waited) against (d) the same round through run_simulated (every party
+// send_to_all, then recv_from_all).
 //
-// SimGrid allows one engine per process, so every iteration runs in a forked child. The child
-// times only the ping-pong loop (from the first to the last message of party 0, so engine and
-// platform setup, fork and result transfer are excluded from both) and reports it; the
-// benchmark uses that as the iteration's manual time. items_per_second = messages per wall
-// second (a round trip is 2 messages).
+// SimGrid allows one engine per process, so every iteration runs in a forked child (SimNetwork
+// forks its own). The work times itself: the ping-pong loop of party 0, or for all-to-all from
+// the first party's start to the last party's end (engine and platform setup, fork and result
+// transfer are excluded from both sides), and the benchmark uses that as the iteration's manual
+// time. items_per_second = messages per wall second.
 //
-// BM_PingPongRatio runs both back to back in every iteration, so that both see the same machine
-// load, and reports wall_ratio = SimNetwork msgs/s / raw msgs/s, plus cpu_ratio from the
-// children's CPU time (robust to other processes competing for the cores).
+// BM_PingPongRatio and BM_AllToAllVsRaw run both sides back to back in every iteration, so that
+// both see the same machine load, and report both rates and their ratio.
 #include <benchmark/benchmark.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <time.h>
 
+#include <algorithm>
 #include <chrono>
+#include <climits>
 #include <cstdint>
 #include <cstdlib>
 #include <functional>
 #include <string>
 #include <vector>
 
+#include "protocols/core/channel.h"
 #include "protocols/core/message.h"
 #include "simulator/raw_baseline.h"
 #include "simulator/sim_network.h"
@@ -135,6 +140,83 @@ void BM_PingPongRatio(benchmark::State& state) {
   state.counters["cpu_ratio"] = raw_total.cpu_s / sim_total.cpu_s;
 }
 
+// (d) One all-to-all round through SimNetwork (forked as in production, so with its node
+// slab). Every party returns its wall-clock start and end (benchmark only); the round lasts
+// from the earliest start to the latest end.
+double sim_network_all_to_all(int parties) {
+  smpc::SimRunOptions options;
+  options.network.latency_s = 1e-3;
+  options.network.bandwidth_bytes_per_s = 125e6;
+  options.deadline_s = 1e9;
+  const auto body = [](smpc::PartyContext& ctx) {
+    const auto ns = [] {
+      return static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                            WallClock::now().time_since_epoch())
+                                            .count());
+    };
+    const std::uint64_t start = ns();
+    const std::vector<std::uint64_t> value{42};
+    smpc::Message m;
+    m.add_ring64(value);
+    smpc::send_to_all(ctx.net, "a2a", m);
+    smpc::recv_from_all(ctx.net);
+    return smpc::PartyOutput{{start, ns()}};
+  };
+  auto result = smpc::run_simulated(parties, options, body);
+  if (!result.ok()) return -1;
+  std::uint64_t first = UINT64_MAX, last = 0;
+  for (const auto& p : result->parties) {
+    if (p.status != smpc::PartyStatus::kOutput) return -1;
+    first = std::min(first, p.outputs[0]);
+    last = std::max(last, p.outputs[1]);
+  }
+  return static_cast<double>(last - first) * 1e-9;
+}
+
+double raw_all_to_all(int parties) {
+  return in_child([&] { return smpc::raw_simgrid_all_to_all_seconds(parties); }).wall_s;
+}
+
+void run_all_to_all(benchmark::State& state, double (*round)(int)) {
+  const int n = static_cast<int>(state.range(0));
+  for (auto _ : state) {
+    const double s = round(n);
+    if (s < 0) {
+      state.SkipWithError("simulation failed");
+      break;
+    }
+    state.SetIterationTime(s);
+  }
+  state.SetItemsProcessed(state.iterations() * n * (n - 1));
+}
+
+void BM_RawSimGridAllToAll(benchmark::State& state) { run_all_to_all(state, raw_all_to_all); }
+void BM_SimNetworkAllToAll(benchmark::State& state) {
+  run_all_to_all(state, sim_network_all_to_all);
+}
+
+// Both, back to back in every iteration. sim_over_raw >= 1: SimNetwork delivers at least as
+// many messages per wall second as raw SimGrid's best pattern.
+void BM_AllToAllVsRaw(benchmark::State& state) {
+  const int n = static_cast<int>(state.range(0));
+  double raw_s = 0, sim_s = 0;
+  for (auto _ : state) {
+    const double raw = raw_all_to_all(n);
+    const double sim = sim_network_all_to_all(n);
+    if (raw < 0 || sim < 0) {
+      state.SkipWithError("simulation failed");
+      break;
+    }
+    raw_s += raw;
+    sim_s += sim;
+    state.SetIterationTime(raw + sim);
+  }
+  const double messages = static_cast<double>(n) * (n - 1) * static_cast<double>(state.iterations());
+  state.counters["raw_msgs_per_s"] = messages / raw_s;
+  state.counters["sim_msgs_per_s"] = messages / sim_s;
+  state.counters["sim_over_raw"] = raw_s / sim_s;
+}
+
 void BM_RawSimGridPingPong(benchmark::State& state) { run(state, raw_ping_pong); }
 void BM_SimNetworkPingPong(benchmark::State& state) { run(state, sim_network_ping_pong); }
 
@@ -142,6 +224,15 @@ BENCHMARK(BM_RawSimGridPingPong)->Arg(100'000)->UseManualTime()->Unit(benchmark:
 BENCHMARK(BM_SimNetworkPingPong)->Arg(100'000)->UseManualTime()->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_PingPongRatio)->Arg(100'000)->UseManualTime()->Unit(benchmark::kMillisecond)
     ->Iterations(10);
+BENCHMARK(BM_RawSimGridAllToAll)->Arg(100)->Arg(300)->UseManualTime()->Unit(benchmark::kSecond)
+    ->Iterations(3);
+BENCHMARK(BM_SimNetworkAllToAll)->Arg(100)->Arg(300)->UseManualTime()->Unit(benchmark::kSecond)
+    ->Iterations(3);
+// n = 1,000 is 999,000 messages a side: about a minute each on this machine, so one iteration.
+BENCHMARK(BM_AllToAllVsRaw)->Arg(100)->Arg(300)->UseManualTime()->Unit(benchmark::kSecond)
+    ->Iterations(3);
+BENCHMARK(BM_AllToAllVsRaw)->Arg(1000)->UseManualTime()->Unit(benchmark::kSecond)
+    ->Iterations(1);
 
 }  // namespace
 

@@ -10,11 +10,18 @@
 // serialise them, paying the latency once per message), and a receive waits on exactly one
 // activity instead of on all n-1 incoming mailboxes.
 //
-// Sends are detached (put_init + detach): the sender never waits, and a message outlives its
-// sender. SimGrid 3.32 keeps detached communications in one std::list, so finishing one costs
-// O(messages in flight): negligible for tens of parties, dominant for all-to-all among hundreds
-// (see docs/simulator.md). Keeping the sends attached instead would need the sender to wait()
-// every one of them (its own activity list otherwise grows without bound), which measured slower.
+// Sends are attached and their handles kept (put_async). SimGrid 3.32 files every activity in a
+// std::list, a detached one in one list for the whole run, an attached one in its issuer's, and
+// finishing an activity (std::list::remove, from a wait or a wait_any) walks the whole list it is
+// in. Detached, each completion cost O(messages in flight in the whole simulation); attached, it
+// costs O(sends this party still holds), provided the party takes its finished sends out of
+// its list. Only a wait does that (test() finishes an activity but leaves it listed), so the
+// channel asks each held send for its remaining bytes (a query that changes nothing) and waits
+// for those with none left: before each receive, from the oldest, and over all of them whenever
+// the held sends have doubled. A wait on a finished send returns at once, with no simulated
+// time passing. After the body returns, the party's actor waits for the rest (an actor that
+// exits cancels its unfinished activities, and a message must outlive its sender). See
+// docs/simulator.md for the measurements.
 
 #include "simulator/sim_network.h"
 
@@ -36,6 +43,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <deque>
 #include <exception>
 #include <limits>
 #include <memory>
@@ -50,6 +58,7 @@
 
 #include "protocols/core/abort.h"
 #include "protocols/core/enum_names.h"
+#include "simulator/node_slab.h"
 
 #if defined(__SANITIZE_ADDRESS__)
 #define SMPC_SIM_ASAN 1
@@ -217,8 +226,23 @@ class SimChannel final : public Channel, public Clock {
     if (run_.board) run_.board->on_send(parcel->env.round);
     const auto bytes = static_cast<std::uint64_t>(parcel->env.wire.size());
     run_.in_flight.add(parcel);
-    // put_init + detach: the transfer starts now (permanent receiver) and the sender goes on.
-    run_.box(self_, to)->put_init(parcel, bytes)->detach();
+    // The transfer starts now (permanent receiver) and the sender goes on; the handle is kept
+    // so that finishing it walks only this party's list (see the top of this file).
+    sends_.push_back({run_.box(self_, to)->put_async(parcel, bytes), sg4::Engine::get_clock()});
+    if (sends_.size() >= sweep_at_) sweep_sends();
+  }
+
+  // After the body returned: the sends still travelling must arrive (an exiting actor would
+  // cancel them). Waiting changes nothing another party sees: finish times are already taken.
+  void drain_sends() {
+    for (auto& s : sends_) {
+      try {
+        s.comm->wait();
+      } catch (const simgrid::Exception&) {
+        // a link or host went down under it: the message is lost, as a detached one would be
+      }
+    }
+    sends_.clear();
   }
 
   Message recv(PartyId from) override {
@@ -234,6 +258,7 @@ class SimChannel final : public Channel, public Clock {
     SMPC_ASSERT(from >= 0 && from < run_.n && from != self_);
     const auto f = static_cast<std::size_t>(from);
     sg4::CommPtr& comm = pending_[f];
+    reap_front();  // a receive finishes a get, which walks this party's list of sends
     for (;;) {
       if (!comm) comm = run_.box(from, self_)->get_async<Parcel>(&slot_[f]);
       waiting_[0] = comm;
@@ -282,6 +307,42 @@ class SimChannel final : public Channel, public Clock {
   std::vector<sg4::CommPtr> pending_;  // by sender: a posted get, if any
   std::vector<Parcel*> slot_;          // by sender: where that get writes the parcel pointer
   std::vector<sg4::CommPtr> waiting_;  // the one comm a receive waits on (reused, no allocation)
+  struct HeldSend {
+    sg4::CommPtr comm;
+    double sent_at;  // simulated time of the send
+  };
+  std::deque<HeldSend> sends_;         // sends not yet known to be finished, oldest first
+  std::size_t sweep_at_ = kFirstSweep;
+
+  static constexpr std::size_t kFirstSweep = 256;
+
+  // Takes the oldest sends that are done out of SimGrid's list, up to the first still
+  // travelling. Messages on one link finish in order, so in the common patterns (a round of
+  // sends, then receives) the whole queue goes.
+  void reap_front() {
+    while (!sends_.empty() && take_if_done(sends_.front())) sends_.pop_front();
+  }
+
+  // Takes every finished send out; then waits until the held sends have doubled before
+  // sweeping again, so a party that sends much and receives little pays O(1) queries per send.
+  void sweep_sends() {
+    std::erase_if(sends_, [](const HeldSend& s) { return take_if_done(s); });
+    sweep_at_ = std::max(kFirstSweep, 2 * sends_.size());
+  }
+
+  // True, after waiting for it (which returns at once), when the send has no bytes left to
+  // transfer: finished, or failed under a broken link (then the wait throws, the message is
+  // lost and its parcel stays with the run's InFlight list).
+  // A send made at the current instant cannot be done (it has at least one byte to move at a
+  // finite rate): no query then, which saves one simcall per receive in a ping-pong.
+  static bool take_if_done(const HeldSend& s) {
+    if (s.sent_at == sg4::Engine::get_clock() || s.comm->get_remaining() > 0) return false;
+    try {
+      s.comm->wait();
+    } catch (const simgrid::Exception&) {
+    }
+    return true;
+  }
 };
 
 Status check_spec(int parties, const SimRunOptions& options) {
@@ -426,6 +487,7 @@ RunResult simulate(int parties, const SimRunOptions& options, const PartyBody& b
           // or another actor may rethrow the wrong exception after the switch; Protocol::run
           // sends abort notices only after leaving its handler (docs/simulator.md).
           run.results[static_cast<std::size_t>(p)] = run_party(body, ctx);
+          ch.drain_sends();
         }));
   }
   engine.run();
@@ -517,6 +579,7 @@ class SharedBoard {
                              const PartyBody& body, ProgressBoard* board) {
   int code = 0;
   std::string out;
+  sim_detail::use_node_slab();  // single-threaded from here to _exit (node_slab.cpp)
   try {
     nlohmann::json j;
     to_json(j, simulate(parties, options, body, board));

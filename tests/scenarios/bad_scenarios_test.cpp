@@ -66,6 +66,9 @@ std::vector<BadCase> cases() {
         "inputs": [1, [], []]})", "/function/gates/0/in/1", "used before it is defined"},
       {"one_party", R"({"name": "x", "parties": 1, "protocol": {"name": "bgw"},
         "function": {"name": "sum"}, "inputs": [1]})", "/parties", "1"},
+      // The schema's limit (docs/simulator.md, "How many parties").
+      {"too_many_parties", R"({"name": "x", "parties": 1001, "protocol": {"name": "secure_sum"},
+        "function": {"name": "sum"}, "inputs": [1]})", "/parties", "1001"},
       {"secure_sum_of_product", R"({"name": "x", "parties": 3, "protocol": {"name": "secure_sum"},
         "function": {"name": "product"}, "inputs": [1, 2, 3]})", "/function", "use protocol bgw"},
       {"link_to_missing_party", R"({"name": "x", "parties": 3, "protocol": {"name": "bgw"},
