@@ -21,11 +21,16 @@
 #include <cstdlib>
 #include <new>
 
-#if defined(__SANITIZE_ADDRESS__)
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#ifndef SMPC_SLAB_OFF
 #define SMPC_SLAB_OFF 1
+#endif
 #elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) || \
+    __has_feature(memory_sanitizer)
+#ifndef SMPC_SLAB_OFF
 #define SMPC_SLAB_OFF 1
+#endif
 #endif
 #endif
 
