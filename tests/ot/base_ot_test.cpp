@@ -1,5 +1,5 @@
-// Masny–Rindal and Naor–Pinkas base OT: the receiver gets exactly k_{i,c_i}, one round, documented sizes, and a
-// malformed peer message is an Abort blaming the peer.
+// Masny–Rindal and Naor–Pinkas base OT: the receiver gets exactly k_{i,c_i}, one round,
+// documented sizes, and a malformed peer message is an Abort blaming the peer.
 #include "protocols/ot/base_ot.h"
 
 #include <gtest/gtest.h>
@@ -18,15 +18,17 @@ struct BaseRun {
   RunResult result;
 };
 
+// One base-OT session between two local parties, either protocol.
+template <class Sender, class Receiver>
 BaseRun run_base(const std::vector<bool>& choices, std::uint64_t seed) {
   BaseRun out;
   out.result = run_local(2, {seed, 60}, [&](PartyContext& ctx) {
     if (ctx.net.self() == 0) {
-      MasnyRindalSender s(choices.size(), ctx.rng);
+      Sender s(choices.size(), ctx.rng);
       ctx.net.send(1, "base", s.first_message());
       out.sender_keys = s.keys(ctx.net.recv(1));
     } else {
-      MasnyRindalReceiver r(choices, ctx.rng);
+      Receiver r(choices, ctx.rng);
       ctx.net.send(0, "base", r.first_message());
       out.receiver_keys = r.keys(ctx.net.recv(0));
     }
@@ -34,27 +36,47 @@ BaseRun run_base(const std::vector<bool>& choices, std::uint64_t seed) {
   });
   return out;
 }
+const auto run_mr = run_base<MasnyRindalSender, MasnyRindalReceiver>;
+const auto run_np = run_base<NaorPinkasSender, NaorPinkasReceiver>;
 
-TEST(MasnyRindal, ReceiverGetsExactlyTheChosenKeyInOneRound) {
+// The receiver holds k_{i,c_i} and not k_{i,1-c_i}, in one round; the sender's message is
+// A = 6 + 32 bytes, the receiver's 6 + `receiver_bytes_per_ot`·n.
+void expect_chosen_keys_in_one_round(BaseRun (*run_fn)(const std::vector<bool>&, std::uint64_t),
+                                     std::size_t receiver_bytes_per_ot) {
   std::vector<bool> choices;
   for (int i = 0; i < 40; ++i) choices.push_back((i * 7 + 3) % 5 < 2);
-  const auto run = run_base(choices, 9);
+  const auto run = run_fn(choices, 9);
   ASSERT_EQ(run.receiver_keys.size(), choices.size());
   for (std::size_t i = 0; i < choices.size(); ++i) {
     EXPECT_EQ(run.receiver_keys[i], run.sender_keys[i][choices[i]]) << i;
     EXPECT_NE(run.receiver_keys[i], run.sender_keys[i][!choices[i]]) << i;
     EXPECT_NE(run.sender_keys[i][0], run.sender_keys[i][1]);
   }
-  // One round: each side sends before receiving. Sizes: A = 6 + 32, (r0, r1)s = 6 + 64n.
   EXPECT_EQ(run.result.parties[0].meter.max_round, 1u);
   EXPECT_EQ(run.result.parties[1].meter.max_round, 1u);
   EXPECT_EQ(run.result.parties[0].meter.sent.bytes, 38u);
-  EXPECT_EQ(run.result.parties[1].meter.sent.bytes, 6u + 64 * 40);
+  EXPECT_EQ(run.result.parties[1].meter.sent.bytes, 6u + receiver_bytes_per_ot * 40);
+}
+
+// `call` must throw an Abort of `kind` blaming exactly `blamed`.
+template <class F>
+void expect_abort(F call, AbortKind kind, PartyId blamed, const char* what) {
+  try {
+    call();
+    ADD_FAILURE() << what << " was accepted";
+  } catch (const Abort& e) {
+    EXPECT_EQ(e.kind(), kind) << what;
+    EXPECT_EQ(e.blamed(), std::vector<PartyId>{blamed}) << what;
+  }
+}
+
+TEST(MasnyRindal, ReceiverGetsExactlyTheChosenKeyInOneRound) {
+  expect_chosen_keys_in_one_round(run_mr, 64);  // (r0, r1) per OT
 }
 
 TEST(MasnyRindal, SameSeedSameKeysOtherSeedOtherKeys) {
   const std::vector<bool> choices = {true, false, true};
-  const auto a = run_base(choices, 1), b = run_base(choices, 1), c = run_base(choices, 2);
+  const auto a = run_mr(choices, 1), b = run_mr(choices, 1), c = run_mr(choices, 2);
   EXPECT_EQ(a.receiver_keys, b.receiver_keys);
   EXPECT_NE(a.receiver_keys, c.receiver_keys);
 }
@@ -70,13 +92,8 @@ TEST(MasnyRindal, InvalidPointsAndShapesAbortBlamingThePeer) {
   Message bad = good;
   std::fill_n(bad.mutable_parts()[0].data.begin() + 32 * 3, 32, 0xff);  // point 3: invalid
   bad.set_sender(1);
-  try {
-    (void)sender.keys(bad);
-    ADD_FAILURE() << "an invalid point was accepted";
-  } catch (const Abort& e) {
-    EXPECT_EQ(e.kind(), AbortKind::kMalformed);
-    EXPECT_EQ(e.blamed(), std::vector<PartyId>{1});
-  }
+  expect_abort([&] { (void)sender.keys(bad); }, AbortKind::kMalformed, 1,
+               "an invalid point");
   Message wrong_count = Message().add_points(std::vector<PointBytes>(3));
   wrong_count.set_sender(1);
   EXPECT_THROW((void)sender.keys(wrong_count), Abort);
@@ -88,49 +105,14 @@ TEST(MasnyRindal, InvalidPointsAndShapesAbortBlamingThePeer) {
   ff.fill(0xff);
   Message bad_a = Message().add_points(std::vector<PointBytes>{ff});
   bad_a.set_sender(0);
-  try {
-    (void)receiver.keys(bad_a);
-    ADD_FAILURE() << "an invalid A was accepted";
-  } catch (const Abort& e) {
-    EXPECT_EQ(e.kind(), AbortKind::kMalformed);
-    EXPECT_EQ(e.blamed(), std::vector<PartyId>{0});
-  }
+  expect_abort([&] { (void)receiver.keys(bad_a); }, AbortKind::kMalformed, 0,
+               "an invalid A");
 }
 
 // ---- Naor–Pinkas (base_ot.h) -----------------------------------------------------------------
 
-BaseRun run_np(const std::vector<bool>& choices, std::uint64_t seed) {
-  BaseRun out;
-  out.result = run_local(2, {seed, 60}, [&](PartyContext& ctx) {
-    if (ctx.net.self() == 0) {
-      NaorPinkasSender s(choices.size(), ctx.rng);
-      ctx.net.send(1, "base", s.first_message());
-      out.sender_keys = s.keys(ctx.net.recv(1));
-    } else {
-      NaorPinkasReceiver r(choices, ctx.rng);
-      ctx.net.send(0, "base", r.first_message());
-      out.receiver_keys = r.keys(ctx.net.recv(0));
-    }
-    return PartyOutput{};
-  });
-  return out;
-}
-
 TEST(NaorPinkas, ReceiverGetsExactlyTheChosenKeyInOneRound) {
-  std::vector<bool> choices;
-  for (int i = 0; i < 40; ++i) choices.push_back((i * 7 + 3) % 5 < 2);
-  const auto run = run_np(choices, 9);
-  ASSERT_EQ(run.receiver_keys.size(), choices.size());
-  for (std::size_t i = 0; i < choices.size(); ++i) {
-    EXPECT_EQ(run.receiver_keys[i], run.sender_keys[i][choices[i]]) << i;
-    EXPECT_NE(run.receiver_keys[i], run.sender_keys[i][!choices[i]]) << i;
-    EXPECT_NE(run.sender_keys[i][0], run.sender_keys[i][1]);
-  }
-  // One round; A = 6 + 32, the B_i = 6 + 32n.
-  EXPECT_EQ(run.result.parties[0].meter.max_round, 1u);
-  EXPECT_EQ(run.result.parties[1].meter.max_round, 1u);
-  EXPECT_EQ(run.result.parties[0].meter.sent.bytes, 38u);
-  EXPECT_EQ(run.result.parties[1].meter.sent.bytes, 6u + 32 * 40);
+  expect_chosen_keys_in_one_round(run_np, 32);  // B_i per OT
 }
 
 TEST(NaorPinkas, SameSeedSameKeysOtherSeedOtherKeys) {
@@ -152,23 +134,13 @@ TEST(NaorPinkas, InvalidPointsAndShapesAbortBlamingThePeer) {
   Message bad = good;
   std::fill_n(bad.mutable_parts()[0].data.begin() + 32 * 3, 32, 0xff);  // point 3: invalid
   bad.set_sender(1);
-  try {
-    (void)sender.keys(bad);
-    ADD_FAILURE() << "an invalid point was accepted";
-  } catch (const Abort& e) {
-    EXPECT_EQ(e.kind(), AbortKind::kMalformed);
-    EXPECT_EQ(e.blamed(), std::vector<PartyId>{1});
-  }
+  expect_abort([&] { (void)sender.keys(bad); }, AbortKind::kMalformed, 1,
+               "an invalid point");
   Message identity = good;  // the all-zero encoding is the identity: S_i would be too
   std::fill_n(identity.mutable_parts()[0].data.begin(), 32, 0);
   identity.set_sender(1);
-  try {
-    (void)sender.keys(identity);
-    ADD_FAILURE() << "an identity point was accepted";
-  } catch (const Abort& e) {
-    EXPECT_EQ(e.kind(), AbortKind::kCheckFailed);
-    EXPECT_EQ(e.blamed(), std::vector<PartyId>{1});
-  }
+  expect_abort([&] { (void)sender.keys(identity); }, AbortKind::kCheckFailed, 1,
+               "an identity point");
   Message wrong_count = Message().add_points(std::vector<PointBytes>(3));
   wrong_count.set_sender(1);
   EXPECT_THROW((void)sender.keys(wrong_count), Abort);
@@ -176,13 +148,8 @@ TEST(NaorPinkas, InvalidPointsAndShapesAbortBlamingThePeer) {
   ff.fill(0xff);
   Message bad_a = Message().add_points(std::vector<PointBytes>{ff});
   bad_a.set_sender(0);
-  try {
-    (void)receiver.keys(bad_a);
-    ADD_FAILURE() << "an invalid A was accepted";
-  } catch (const Abort& e) {
-    EXPECT_EQ(e.kind(), AbortKind::kMalformed);
-    EXPECT_EQ(e.blamed(), std::vector<PartyId>{0});
-  }
+  expect_abort([&] { (void)receiver.keys(bad_a); }, AbortKind::kMalformed, 0,
+               "an invalid A");
 }
 
 }  // namespace
