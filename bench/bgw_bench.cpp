@@ -39,6 +39,20 @@ Circuit product_layers(std::uint32_t m, int depth) {
   return c;
 }
 
+// One whole in-process BGW run per iteration (a fresh seed each), party i with in[i].
+void run_each_iteration(benchmark::State& state, const BgwSemiHonest& bgw,
+                        const std::vector<PartyInput>& in) {
+  const int n = static_cast<int>(in.size());
+  std::uint64_t seed = 1;
+  for (auto _ : state) {
+    const auto r = run_local(n, {seed++, 600}, [&](PartyContext& ctx) {
+      return bgw.run(ctx, in[static_cast<std::size_t>(ctx.net.self())]);
+    });
+    if (r.parties[0].status != PartyStatus::kOutput) state.SkipWithError("run failed");
+    benchmark::DoNotOptimize(r.parties.data());
+  }
+}
+
 // Whole runs: input sharing, `depth` layers of m multiplications, m outputs to party 0. The
 // difference between depth 2 and depth 1 is the cost of m further multiplications alone.
 void BM_BgwMultiplications(benchmark::State& state) {
@@ -51,14 +65,7 @@ void BM_BgwMultiplications(benchmark::State& state) {
     in[0].values.push_back(k + 1);
     in[1].values.push_back(2 * k + 3);
   }
-  std::uint64_t seed = 1;
-  for (auto _ : state) {
-    const auto r = run_local(n, {seed++, 600}, [&](PartyContext& ctx) {
-      return bgw.run(ctx, in[static_cast<std::size_t>(ctx.net.self())]);
-    });
-    if (r.parties[0].status != PartyStatus::kOutput) state.SkipWithError("run failed");
-    benchmark::DoNotOptimize(r.parties.data());
-  }
+  run_each_iteration(state, bgw, in);
   const double mults = static_cast<double>(m) * depth;
   state.counters["mult/s"] = benchmark::Counter(mults, benchmark::Counter::kIsIterationInvariantRate);
 }
@@ -86,14 +93,7 @@ void BM_BgwProductChain(benchmark::State& state) {
   const BgwSemiHonest bgw(c, (n - 1) / 2);
   std::vector<PartyInput> in(static_cast<std::size_t>(n));
   for (int p = 0; p < n; ++p) in[static_cast<std::size_t>(p)].values = {static_cast<std::uint64_t>(p + 2)};
-  std::uint64_t seed = 1;
-  for (auto _ : state) {
-    const auto r = run_local(n, {seed++, 600}, [&](PartyContext& ctx) {
-      return bgw.run(ctx, in[static_cast<std::size_t>(ctx.net.self())]);
-    });
-    if (r.parties[0].status != PartyStatus::kOutput) state.SkipWithError("run failed");
-    benchmark::DoNotOptimize(r.parties.data());
-  }
+  run_each_iteration(state, bgw, in);
   state.counters["mult/s"] = benchmark::Counter(n - 1, benchmark::Counter::kIsIterationInvariantRate);
 }
 BENCHMARK(BM_BgwProductChain)->Arg(10)->Arg(100)->Unit(benchmark::kMillisecond)->UseRealTime();

@@ -57,6 +57,24 @@ OtKey np_kdf(std::size_t i, int j, const RistrettoPoint& a, const RistrettoPoint
   return k;
 }
 
+// The receiver's last step, the same in both base OTs: A from the sender's message, then
+// key i = derive(i, A, b_i·A); an identity b_i·A means A was not a usable key share.
+template <class Derive>
+std::vector<OtKey> receiver_keys(const Message& from_sender, const std::vector<Scalar>& b,
+                                 Derive derive) {
+  from_sender.expect_parts(1);
+  const RistrettoPoint a = read_points(from_sender, 0, 1)[0];
+  std::vector<OtKey> out(b.size());
+  for (std::size_t i = 0; i < b.size(); ++i) {
+    const auto shared = a.mul(b[i]);
+    if (!shared)
+      throw Abort("base OT: the sender's key-agreement message is the identity",
+                  {from_sender.sender()}, AbortKind::kCheckFailed);
+    out[i] = derive(i, a, *shared);
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<RistrettoPoint> read_points(const Message& m, std::size_t index, std::size_t count) {
@@ -136,18 +154,11 @@ Message MasnyRindalReceiver::first_message() const {
 }
 
 std::vector<OtKey> MasnyRindalReceiver::keys(const Message& from_sender) const {
-  from_sender.expect_parts(1);
-  const RistrettoPoint a = read_points(from_sender, 0, 1)[0];
-  std::vector<OtKey> out(b_.size());
-  for (std::size_t i = 0; i < b_.size(); ++i) {
-    // Step 4: b_i·A = a·B_i = a·M_{i,c}.
-    const auto shared = a.mul(b_[i]);
-    if (!shared)
-      throw Abort("base OT: the sender's key-agreement message is the identity",
-                  {from_sender.sender()}, AbortKind::kCheckFailed);
-    out[i] = kdf(i, a, big_b_[i], *shared);
-  }
-  return out;
+  // Step 4: b_i·A = a·B_i = a·M_{i,c}.
+  return receiver_keys(from_sender, b_, [&](std::size_t i, const RistrettoPoint& a,
+                                            const RistrettoPoint& shared) {
+    return kdf(i, a, big_b_[i], shared);
+  });
 }
 
 // ---- Naor–Pinkas ----------------------------------------------------------------------------
@@ -201,18 +212,11 @@ Message NaorPinkasReceiver::first_message() const {
 }
 
 std::vector<OtKey> NaorPinkasReceiver::keys(const Message& from_sender) const {
-  from_sender.expect_parts(1);
-  const RistrettoPoint a = read_points(from_sender, 0, 1)[0];
-  std::vector<OtKey> out(b_.size());
-  for (std::size_t i = 0; i < b_.size(); ++i) {
-    // Step 4: b_i·A = a·P_i = a·M_{i,c}.
-    const auto shared = a.mul(b_[i]);
-    if (!shared)
-      throw Abort("base OT: the sender's key-agreement message is the identity",
-                  {from_sender.sender()}, AbortKind::kCheckFailed);
-    out[i] = np_kdf(i, choices_[i] ? 1 : 0, a, big_b_[i], *shared);
-  }
-  return out;
+  // Step 4: b_i·A = a·P_i = a·M_{i,c}.
+  return receiver_keys(from_sender, b_, [&](std::size_t i, const RistrettoPoint& a,
+                                            const RistrettoPoint& shared) {
+    return np_kdf(i, choices_[i] ? 1 : 0, a, big_b_[i], shared);
+  });
 }
 
 }  // namespace smpc
