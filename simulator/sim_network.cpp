@@ -290,6 +290,9 @@ class SimChannel final : public Channel, public Clock {
         done = -2;
       }
       waiting_[0] = nullptr;
+      // wait_any can also return a get whose transfer failed without throwing: nothing was
+      // written to the slot. The message is lost as well.
+      if (done >= 0 && slot_[f] == nullptr) done = -2;
       if (done == -2) {
         comm = nullptr;  // its parcel stays with the run's InFlight list
         slot_[f] = nullptr;

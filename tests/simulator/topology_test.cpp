@@ -83,6 +83,18 @@ TEST(TopologyExact, GraphTakesTheLowestLatencyRouteOverSeveralHops) {
   expect_time(plan->route_latency_s(0, 1), 0.006);
 }
 
+// Seeded bug M41 routes by hop count: the 50 ms direct edge.
+TEST(TopologyExact, HopCountRoutingMutantIsCaught) {
+  if (!kMutantsCompiled) GTEST_SKIP() << "built without SMPC_MUTANTS";
+  const ScopedMutant m(Mutant::kM41);
+  SimRunOptions o = with(Topology::kGraph, 0.001, 1e8);
+  o.network.shape.relay_nodes = 2;
+  o.network.shape.edges = {{0, 1, 0.050, 1e8}, {0, 3, 0.001, 1e8}, {3, 4, 0.002, 1e7},
+                           {4, 1, 0.003, 5e7}, {2, 3, 0.004, 1e8}};
+  const double t = one_message(3, o, 0, 1, 20'000);
+  EXPECT_GT(std::abs(t - (0.006 + 20'000 / 1e7)), 1e-3) << "M41 not caught: " << t;
+}
+
 TEST(TopologyExact, GraphEqualLatencyPrefersFewerHops) {
   SimRunOptions o = with(Topology::kGraph, 0, 1e8);
   o.network.shape.relay_nodes = 1;  // node 2
