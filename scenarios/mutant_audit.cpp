@@ -427,7 +427,7 @@ Status graph_route_exactness(CheckResult& r) {
   o.network.shape.relay_nodes = 2;  // nodes 2 and 3
   o.network.shape.edges = {{0, 1, 0.050, 1e8}, {0, 2, 0.001, 1e8}, {2, 3, 0.002, 1e7},
                            {3, 1, 0.003, 5e7}};
-  constexpr std::size_t kBytes = 20'006;
+  constexpr std::size_t kBytes = 20006;
   const auto body = [](PartyContext& ctx) {
     if (ctx.net.self() == 0) ctx.net.send(1, "m", Message().add_bytes(Bytes(kBytes - 6, 1)));
     if (ctx.net.self() == 1) ctx.net.recv(0);
