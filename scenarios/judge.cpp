@@ -21,6 +21,7 @@
 #include "scenarios/pipeline.h"
 #include "verify/ideal_world.h"
 #include "verify/oracle.h"
+#include "protocols/core/mutants.h"
 
 namespace smpc {
 namespace {
@@ -46,11 +47,17 @@ AdversaryModel effective_model(const RunPlan& plan) {
 // disqualified dealer) or a message read in another's place. Extraction is exact, so counting
 // a step that happens not to change the input costs nothing: the extracted input is then the
 // true one.
-std::vector<PartyId> free_to_substitute(const RunPlan& plan) {
+// A party hit by a fault (crashed, or cut off by a partition or a broken link) deals late or
+// never, like a party with a crash step: its effective input is whatever the run bound it to.
+std::vector<PartyId> free_to_substitute(const RunPlan& plan, const std::vector<PartyId>& hit) {
   std::vector<PartyId> out;
   if (!plan.adversary || plan.adversary->model != AdversaryModel::kMalicious) return out;
   for (PartyId p : plan.adversary->corrupt) {
     if (plan.function.circuit.input_wires_of(p).empty()) continue;
+    if (is_party_in(hit, p)) {
+      out.push_back(p);
+      continue;
+    }
     for (const auto& step : plan.adversary->script)
       if (step.kind != StrategyKind::kInputSubstitution && (!step.party || *step.party == p)) {
         out.push_back(p);
@@ -58,6 +65,60 @@ std::vector<PartyId> free_to_substitute(const RunPlan& plan) {
       }
   }
   return out;
+}
+
+// The faults that fired during the run (before the last party finished) and the parties they
+// hit (topology.h parties_hit), with the faults in words for the verdict.
+struct FaultHits {
+  std::vector<PartyId> parties;
+  std::string text;
+};
+
+FaultHits fault_hits(const RunPlan& plan, const RunResult& run) {
+  FaultHits h;
+  if (plan.options.backend != Backend::kSimulated) return h;
+  for (const Fault& f : plan.network.faults) {
+    if (!fault_fired(f, run.simulated_time_s)) continue;
+    h.text += (h.text.empty() ? "" : "; ") + fault_text(f);
+    for (PartyId p : parties_hit(f, plan.parties))
+      if (!is_party_in(h.parties, p)) h.parties.push_back(p);
+  }
+  std::sort(h.parties.begin(), h.parties.end());
+  return h;
+}
+
+// The plan as judged: parties hit by faults join the corrupted ones, as malicious (a crash or
+// a lost message is not semi-honest behaviour), so the claim's bound counts them and its
+// guarantee is owed to the others only. Seeded bug M42 leaves them honest.
+RunPlan with_faulty_parties(const RunPlan& plan, const FaultHits& hits) {
+  if (hits.parties.empty() || mutant_active(Mutant::kM42)) return plan;
+  RunPlan judged = plan;
+  if (!judged.adversary) judged.adversary.emplace();
+  auto& adv = *judged.adversary;
+  adv.model = AdversaryModel::kMalicious;
+  for (PartyId p : hits.parties)
+    if (!is_party_in(adv.corrupt, p)) adv.corrupt.push_back(p);
+  std::sort(adv.corrupt.begin(), adv.corrupt.end());
+  return judged;
+}
+
+// The verdict's words under faults: beyond the bound, which faults put it there.
+void word_faults(Verdict& v, const RunPlan& plan, const FaultHits& hits) {
+  if (hits.parties.empty()) return;
+  std::string parties;
+  for (PartyId p : hits.parties) parties += (parties.empty() ? "" : ", ") + std::to_string(p);
+  if (v.scope == ClaimScope::kOutsideBound) {
+    const auto claim = plan.protocol->claim(plan.parties);
+    const auto at = v.explanation.find("; what happened: ");
+    v.explanation = "outside the claim (faults): " + std::to_string(plan.corrupted().size()) +
+                    " parties corrupted or hit by faults (" + hits.text + "), the claim (" +
+                    claim.statement + ") covers at most " +
+                    std::to_string(claim.max_corruptions) +
+                    (at == std::string::npos ? "" : v.explanation.substr(at));
+    return;
+  }
+  v.explanation += " (faults: " + hits.text + "; parties " + parties +
+                   " judged as faulty, the guarantee is owed to the others)";
 }
 
 std::string values_text(const std::vector<std::uint64_t>& values) {
@@ -162,6 +223,21 @@ RunTiming run_timing(const RunPlan& plan) {
               .min_route_latency_s = 0,
               .max_bandwidth_bytes_per_s = std::numeric_limits<double>::infinity()};
   if (plan.options.backend == Backend::kLocal) return t;
+  if (plan.network.topology != Topology::kFullMesh && plan.network.topology != Topology::kStar) {
+    // Read off the routes: the fastest route's latency, the fastest link's bandwidth.
+    auto platform = plan_platform(plan.parties, plan.network);
+    if (!platform.ok()) return t;
+    t.min_route_latency_s = std::numeric_limits<double>::infinity();
+    t.max_bandwidth_bytes_per_s = 0;
+    for (PartyId i = 0; i < plan.parties; ++i)
+      for (PartyId j = 0; j < plan.parties; ++j)
+        if (i != j)
+          t.min_route_latency_s = std::min(t.min_route_latency_s, platform->route_latency_s(i, j));
+    for (const auto& l : platform->links)
+      if (!l.gate) t.max_bandwidth_bytes_per_s = std::max(t.max_bandwidth_bytes_per_s, l.bandwidth_bytes_per_s);
+    if (plan.parties < 2) t.min_route_latency_s = 0;
+    return t;
+  }
   double latency = plan.network.latency_s, bandwidth = plan.network.bandwidth_bytes_per_s;
   for (const auto& o : plan.network.overrides) {
     latency = std::min(latency, o.latency_s);
@@ -214,11 +290,11 @@ std::optional<std::string> network_cause(const RunPlan& plan, const Verdict& v) 
       plan.options.backend != Backend::kSimulated)
     return std::nullopt;
   RunPlan control = plan;
-  control.network = NetworkSpec{.topology = plan.network.topology,
-                                .model = NetworkModel::kCM02,
-                                .latency_s = kControlLatencyS,
-                                .bandwidth_bytes_per_s = kControlBandwidth,
-                                .overrides = {}};
+  control.network = NetworkSpec{};
+  control.network.topology =
+      plan.network.topology == Topology::kStar ? Topology::kStar : Topology::kFullMesh;
+  control.network.latency_s = kControlLatencyS;
+  control.network.bandwidth_bytes_per_s = kControlBandwidth;
   control.deadline_s = std::max(plan.deadline_s, kControlDeadlineS);
   auto ex = execute(control);
   if (!ex.ok()) return std::nullopt;
@@ -246,8 +322,11 @@ void judge_timing(const RunPlan& plan, const RunResult& run, Verdict& v) {
 
 }  // namespace
 
-Verdict judge_run(const RunPlan& plan, const RunResult& run) {
-  const auto free = free_to_substitute(plan);
+Verdict judge_run(const RunPlan& original, const RunResult& run) {
+  const FaultHits hits = fault_hits(original, run);
+  const RunPlan judged = with_faulty_parties(original, hits);
+  const RunPlan& plan = judged;
+  const auto free = free_to_substitute(plan, hits.parties);
   Verdict verdict;
   if (free.empty()) {
     verdict = judged_on(plan, run, plan.inputs, plan.expected, DecidedBy::kTrueInputs);
@@ -268,6 +347,7 @@ Verdict judge_run(const RunPlan& plan, const RunResult& run) {
   if (const std::string how = substituted_text(plan, verdict); !how.empty())
     mark_substitution(verdict, how);
   judge_timing(plan, run, verdict);
+  word_faults(verdict, plan, hits);
   return verdict;
 }
 

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <cmath>
 #include <map>
 
 #include "adversary/adversarial_channel.h"
@@ -16,6 +17,7 @@
 #include "scenarios/runner.h"
 #include "scenarios/scenario.h"
 #include "scenarios/scenario_builder.h"
+#include "simulator/sim_network.h"
 #include "protocols/bgw/labels_robust.h"
 #include "protocols/spdz/labels.h"
 #include "protocols/yao/labels.h"
@@ -58,6 +60,26 @@ ScenarioBuilder bgw_robust_output_tamper() {
                  Json::array({{{"strategy", "add"},
                                {"label", std::string(labels::bgw_robust::kOutput)},
                                {"delta", 1}}}));
+}
+
+// Robust BGW, n = 7, t = 2, honest, with parties 2 and 5 crashing at 0.01 s and 0.3 s (faults,
+// docs/simulator.md): the other five must still get the output (guaranteed output delivery),
+// and the crashed parties count in the bound instead of being owed an output.
+ScenarioBuilder bgw_robust_crashes() {
+  NetworkSpec net;
+  net.latency_s = 0.005;
+  net.bandwidth_bytes_per_s = 12.5e6;
+  Fault first, second;
+  first.kind = second.kind = FaultKind::kCrash;
+  first.crash = 2;
+  first.at_s = 0.01;
+  second.crash = 5;
+  second.at_s = 0.3;
+  net.faults = {first, second};
+  return check_scenario("bgw_robust with two crashes", "bgw_robust", {{"threshold", 2}}, 7,
+                        {{"name", "product"}}, {1, 2, 3, 4, 5, 6, 7})
+      .network(net)
+      .deadline(240);
 }
 
 // A voter substitutes the ballot 200 (8-bit field, LSB first). Input substitution alone is
@@ -396,6 +418,31 @@ Status correlation(CheckResult& r, CorrelationSource source, int samples) {
   return OkStatus();
 }
 
+// A graph whose lowest-latency route (three hops, 6 ms, 10 MB/s bottleneck) is not its
+// fewest-hop one (a direct 50 ms edge): one message's simulated time must be the analytic
+// 6 ms + B / 10 MB/s to 1e-9 relative.
+Status graph_route_exactness(CheckResult& r) {
+  SimRunOptions o;
+  o.network.topology = Topology::kGraph;
+  o.network.shape.relay_nodes = 2;  // nodes 2 and 3
+  o.network.shape.edges = {{0, 1, 0.050, 1e8}, {0, 2, 0.001, 1e8}, {2, 3, 0.002, 1e7},
+                           {3, 1, 0.003, 5e7}};
+  constexpr std::size_t kBytes = 20006;
+  const auto body = [](PartyContext& ctx) {
+    if (ctx.net.self() == 0) ctx.net.send(1, "m", Message().add_bytes(Bytes(kBytes - 6, 1)));
+    if (ctx.net.self() == 1) ctx.net.recv(0);
+    return PartyOutput{};
+  };
+  SMPC_ASSIGN_OR_RETURN(const RunResult run, run_simulated(2, o, body));
+  ++r.runs;
+  const double want = 0.006 + static_cast<double>(kBytes) / 1e7;
+  const double got = run.parties[1].finish_time_s;
+  r.alarm = std::abs(got - want) > 1e-9 * want;
+  r.evidence = "message over a 3-hop lowest-latency route arrived at " + std::to_string(got) +
+               " s, analytic " + std::to_string(want) + " s";
+  return OkStatus();
+}
+
 // How a catalogue entry runs: the check's code with its scenario, inputs and budget.
 using CheckRun = std::function<Result<CheckResult>(const Context&, const std::string& name)>;
 
@@ -460,6 +507,13 @@ const std::vector<Check> kChecks = {
      [](const Context& cx, const std::string& name) {
        return seeded_runs(cx, name, spdz_product_forcing, 10, violation);
      }},
+    attack_check("bgw-robust-crash-faults", bgw_robust_crashes, 3,
+                 "bgw_robust, n = 7, t = 2, honest, parties 2 and 5 crash at 0.01 s and 0.3 s "
+                 "(faults); alarm = violation of guaranteed output delivery"),
+    {{"graph-route-exactness", "component", false, "1 run",
+      "one message over a graph whose lowest-latency route has more hops than a slow direct "
+      "edge; alarm = its simulated time is not the analytic one (1e-9 relative)"},
+     component_run(graph_route_exactness)},
     {{"commitment-binding", "component", false, "100 trials",
       "a commitment opened as another party's, or in another session, must be rejected"},
      component_run(commitment_binding)},

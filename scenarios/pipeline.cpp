@@ -18,22 +18,6 @@ std::vector<PartyId> RunPlan::corrupted() const {
   return adversary ? adversary->corrupt : std::vector<PartyId>{};
 }
 
-nlohmann::ordered_json network_json(const NetworkSpec& spec) {
-  nlohmann::ordered_json links = nlohmann::ordered_json::array();
-  for (const auto& o : spec.overrides) {
-    nlohmann::ordered_json l{{"from", o.from}};
-    if (o.to >= 0) l["to"] = o.to;
-    l["latency_ms"] = o.latency_s * 1e3;
-    l["bandwidth_mbps"] = o.bandwidth_bytes_per_s * 8 / 1e6;
-    links.push_back(l);
-  }
-  return {{"topology", spec.topology == Topology::kStar ? "star" : "full_mesh"},
-          {"model", spec.model == NetworkModel::kLV08 ? "lv08" : "cm02"},
-          {"latency_ms", spec.latency_s * 1e3},
-          {"bandwidth_mbps", spec.bandwidth_bytes_per_s * 8 / 1e6},
-          {"links", links}};
-}
-
 // ---------------------------------------------------------------------------------------------
 // resolve
 
@@ -339,7 +323,10 @@ RunRecord record(const RunPlan& plan, Execution execution, const Verdict& verdic
   rec.claim = plan.protocol->claim(plan.parties);
   rec.network = plan.options.backend == Backend::kLocal
                     ? nlohmann::ordered_json{{"backend", "local (no simulated time)"}}
-                    : network_json(plan.network);
+                    : network_json(plan.network, plan.parties);
+  if (plan.options.backend == Backend::kSimulated && !plan.network.faults.empty())
+    rec.network["faults"] = faults_report_json(plan.network.faults, plan.parties,
+                                               execution.run.simulated_time_s);
   // f on the inputs that decided the verdict (the plan's, unless extraction or the oracle
   // replaced a corrupted party's).
   const auto& expected = verdict.expected.empty() ? plan.expected : verdict.expected;

@@ -29,6 +29,7 @@
 #include "reports/report.h"
 #include "scenarios/functions.h"
 #include "scenarios/scenario.h"
+#include "scenarios/network_spec.h"
 #include "simulator/sim_network.h"
 #include "verify/verdict.h"
 
@@ -85,8 +86,5 @@ RunRecord record(const RunPlan& plan, Execution execution, const Verdict& verdic
 // is wrong (a typo'd label, an element beyond the message, a round the run never reached), so
 // the run did not test what it was meant to. Per-step counts: report adversary.script_hits.
 Status strict_script_check(const RunRecord& record);
-
-// Network spec as JSON for reports (resolved defaults, units of the scenario file).
-nlohmann::ordered_json network_json(const NetworkSpec& spec);
 
 }  // namespace smpc

@@ -3,6 +3,7 @@
 #include "protocols/registry.h"
 #include "scenarios/catalog.h"
 #include "scenarios/json_input.h"
+#include "scenarios/network_spec.h"
 
 #include <algorithm>
 #include <climits>
@@ -223,18 +224,6 @@ std::string describe_schema_error(const valijson::ValidationResults& results,
   return pointer + ": " + problem + (value ? ", got " + short_json(*value) : "");
 }
 
-Status error_at(const std::string& pointer, const std::string& problem) {
-  return Error(pointer + ": " + problem);
-}
-
-Status check_party(const nlohmann::json& v, int parties, const std::string& pointer) {
-  // The schema made it an integer >= 0 (unsigned in nlohmann's DOM).
-  if (!v.is_number_unsigned() || v.get<std::uint64_t>() >= static_cast<std::uint64_t>(parties))
-    return error_at(pointer, "party " + short_json(v) + " does not exist (parties are 0.." +
-                                 std::to_string(parties - 1) + ")");
-  return OkStatus();
-}
-
 Result<Scenario> interpret(const nlohmann::json& doc) {
   Scenario s;
   s.name = doc.at("name").get<std::string>();
@@ -254,42 +243,7 @@ Result<Scenario> interpret(const nlohmann::json& doc) {
   // Values are interpreted by the function (field elements, or Boolean circuit encodings).
   for (const auto& v : inputs) s.inputs.push_back(v.is_array() ? v : nlohmann::json::array({v}));
 
-  if (doc.contains("network")) {
-    const auto& net = doc["network"];
-    if (net.contains("topology"))
-      s.network.topology = net["topology"] == "star" ? Topology::kStar : Topology::kFullMesh;
-    if (net.contains("model"))
-      s.network.model = net["model"] == "lv08" ? NetworkModel::kLV08 : NetworkModel::kCM02;
-    if (net.contains("latency_ms")) s.network.latency_s = net["latency_ms"].get<double>() / 1e3;
-    if (net.contains("bandwidth_mbps"))
-      s.network.bandwidth_bytes_per_s = net["bandwidth_mbps"].get<double>() * 1e6 / 8;
-    if (net.contains("links")) {
-      const auto& links = net["links"];
-      for (std::size_t i = 0; i < links.size(); ++i) {
-        const auto& l = links[i];
-        const std::string ptr = "/network/links/" + std::to_string(i);
-        SMPC_RETURN_IF_ERROR(check_party(l["from"], s.parties, ptr + "/from"));
-        LinkOverride o;
-        o.from = l["from"].get<int>();
-        if (s.network.topology == Topology::kFullMesh) {
-          if (!l.contains("to"))
-            return error_at(ptr, "a full_mesh link needs \"to\" (the link from -> to)");
-          SMPC_RETURN_IF_ERROR(check_party(l["to"], s.parties, ptr + "/to"));
-          o.to = l["to"].get<int>();
-          if (o.to == o.from) return error_at(ptr + "/to", "a link needs two different parties");
-        } else {
-          if (l.contains("to"))
-            return error_at(ptr + "/to", "star links belong to one party: use only \"from\"");
-          o.to = -1;
-        }
-        o.latency_s = l.value("latency_ms", s.network.latency_s * 1e3) / 1e3;
-        o.bandwidth_bytes_per_s =
-            l.contains("bandwidth_mbps") ? l["bandwidth_mbps"].get<double>() * 1e6 / 8
-                                         : s.network.bandwidth_bytes_per_s;
-        s.network.overrides.push_back(o);
-      }
-    }
-  }
+  SMPC_RETURN_IF_ERROR(parse_network(doc, s.parties, s.network));
   return s;
 }
 

@@ -1,5 +1,7 @@
 #include "scenarios/scenario_builder.h"
 
+#include "scenarios/network_spec.h"
+
 #include <utility>
 
 namespace smpc {
@@ -87,20 +89,9 @@ Result<Scenario> ScenarioBuilder::build() const {
 
 namespace {
 
-nlohmann::json network_document(const NetworkSpec& n) {
-  nlohmann::json j{{"topology", n.topology == Topology::kStar ? "star" : "full_mesh"},
-                   {"model", n.model == NetworkModel::kLV08 ? "lv08" : "cm02"},
-                   {"latency_ms", n.latency_s * 1e3},
-                   {"bandwidth_mbps", n.bandwidth_bytes_per_s * 8 / 1e6}};
-  if (n.overrides.empty()) return j;
-  j["links"] = nlohmann::json::array();
-  for (const auto& o : n.overrides) {
-    nlohmann::json l{{"from", o.from},
-                     {"latency_ms", o.latency_s * 1e3},
-                     {"bandwidth_mbps", o.bandwidth_bytes_per_s * 8 / 1e6}};
-    if (o.to >= 0) l["to"] = o.to;
-    j["links"].push_back(l);
-  }
+nlohmann::json network_document(const NetworkSpec& n, int parties) {
+  nlohmann::json j = nlohmann::json::parse(network_json(n, parties).dump());
+  if (n.overrides.empty()) j.erase("links");
   return j;
 }
 
@@ -113,8 +104,10 @@ nlohmann::json scenario_document(const Scenario& s) {
                      {"protocol", s.protocol_params},
                      {"function", s.function},
                      {"inputs", s.inputs},
-                     {"network", network_document(s.network)},
+                     {"network", network_document(s.network, s.parties)},
                      {"deadline_s", s.deadline_s}};
+  if (!s.network.faults.empty())
+    doc["faults"] = nlohmann::json::parse(faults_json(s.network.faults).dump());
   if (s.adversary) doc["adversary"] = nlohmann::json::parse(adversary_json(*s.adversary).dump());
   return doc;
 }

@@ -54,6 +54,7 @@
 #include <vector>
 
 #include <simgrid/Exception.hpp>
+#include <simgrid/kernel/ProfileBuilder.hpp>
 #include <simgrid/s4u.hpp>
 
 #include "protocols/core/abort.h"
@@ -70,7 +71,8 @@
 
 namespace smpc {
 
-constexpr const char* kTopologyNames[] = {"full_mesh", "star"};
+constexpr const char* kTopologyNames[] = {"full_mesh", "star",    "ring",  "tree",
+                                           "two_tier",  "regions", "graph"};
 const char* topology_name(Topology t) { return enum_name(kTopologyNames, t); }
 
 constexpr const char* kNetworkModelNames[] = {"CM02", "LV08"};
@@ -79,6 +81,9 @@ const char* network_model_name(NetworkModel m) { return enum_name(kNetworkModelN
 namespace {
 
 namespace sg4 = simgrid::s4u;
+
+// A gate link's bandwidth (bytes/s): above any link a scenario may configure (10 Tbit/s).
+constexpr double kGateBandwidth = 1e15;
 
 // "p" + std::to_string(i) trips GCC 12's -Wrestrict false positive (bug 105329) at -O3.
 std::string named(const char* prefix, std::size_t i) {
@@ -174,6 +179,7 @@ struct RunState {
   int n = 0;
   const SimRunOptions* options = nullptr;
   std::vector<sg4::ActorPtr> actors;           // by party
+  std::vector<sg4::Host*> hosts;               // by party
   std::vector<sg4::Mailbox*> boxes;            // n*n, "i->j" at i*n+j; created lazily
   InFlight in_flight;
   std::vector<std::unique_ptr<Meter>> meters;  // by party
@@ -225,6 +231,10 @@ class SimChannel final : public Channel, public Clock {
     parcel->env.round = meter_.stamp_send(to, label, parcel->env.wire.size());
     if (run_.board) run_.board->on_send(parcel->env.round);
     const auto bytes = static_cast<std::uint64_t>(parcel->env.wire.size());
+    if (!run_.hosts[static_cast<std::size_t>(to)]->is_on()) {
+      delete parcel;  // the receiver crashed (its host is off): the message is lost
+      return;
+    }
     run_.in_flight.add(parcel);
     // The transfer starts now (permanent receiver) and the sender goes on; the handle is kept
     // so that finishing it walks only this party's list (see the top of this file).
@@ -280,6 +290,9 @@ class SimChannel final : public Channel, public Clock {
         done = -2;
       }
       waiting_[0] = nullptr;
+      // wait_any can also return a get whose transfer failed without throwing: nothing was
+      // written to the slot. The message is lost as well.
+      if (done >= 0 && slot_[f] == nullptr) done = -2;
       if (done == -2) {
         comm = nullptr;  // its parcel stays with the run's InFlight list
         slot_[f] = nullptr;
@@ -377,7 +390,7 @@ Status check_spec(int parties, const SimRunOptions& options) {
       return Error(where + "bandwidth_bytes_per_s must be finite and > 0, got " +
                    format_time(o.bandwidth_bytes_per_s));
   }
-  return OkStatus();
+  return check_topology(parties, net);
 }
 
 // SimGrid's command line: silence first (so that not even the configuration changes below are
@@ -408,62 +421,63 @@ std::vector<std::string> engine_args(const SimRunOptions& options) {
   return args;
 }
 
-void build_platform(int parties, const NetworkSpec& net) {
+// The plan's links and routes as SimGrid links and routes in one full-routing zone; a gate's
+// outages and a party's crash are SimGrid state profiles (the resource goes off and on at the
+// profile's times, failing the transfers that cross it).
+void build_platform(int parties, const NetworkSpec& net, const PlatformPlan& plan) {
   const auto n = static_cast<std::size_t>(parties);
   auto* zone = sg4::create_full_zone("smpc");
   std::vector<sg4::Host*> hosts;
   for (PartyId p = 0; p < parties; ++p)
-    hosts.push_back(zone->create_host(named("p", static_cast<std::size_t>(p)), 1e9)->seal());
-  auto make_link = [&](const std::string& name, double latency_s, double bandwidth) {
-    return zone->create_link(name, bandwidth)->set_latency(latency_s)->seal();
-  };
-  if (net.topology == Topology::kFullMesh) {
-    std::vector<double> lat(n * n, net.latency_s), bw(n * n, net.bandwidth_bytes_per_s);
-    for (const auto& o : net.overrides) {
-      const std::size_t k = static_cast<std::size_t>(o.from) * n + static_cast<std::size_t>(o.to);
-      lat[k] = o.latency_s;
-      bw[k] = o.bandwidth_bytes_per_s;
+    hosts.push_back(zone->create_host(named("p", static_cast<std::size_t>(p)), 1e9));
+  for (const Fault& f : net.faults)
+    if (f.kind == FaultKind::kCrash)
+      hosts[static_cast<std::size_t>(f.crash)]->set_state_profile(
+          simgrid::kernel::profile::ProfileBuilder::from_string(
+              named("crash", static_cast<std::size_t>(f.crash)),
+              format_time(f.at_s) + " 0\n", -1));
+  for (auto* h : hosts) h->seal();
+  std::vector<const sg4::Link*> links;
+  links.reserve(plan.links.size());
+  for (std::size_t k = 0; k < plan.links.size(); ++k) {
+    const PlannedLink& l = plan.links[k];
+    const std::string name = named("L", k);
+    // A gate is never a bottleneck: a fat pipe (no sharing) far faster than any real link.
+    auto* link = zone->create_link(name, l.gate ? kGateBandwidth : l.bandwidth_bytes_per_s)
+                     ->set_latency(l.latency_s);
+    if (l.gate) {
+      link->set_sharing_policy(sg4::Link::SharingPolicy::FATPIPE);
+      std::string events;
+      for (const auto& [t, up] : l.state_changes) events += format_time(t) + (up ? " 1\n" : " 0\n");
+      link->set_state_profile(
+          simgrid::kernel::profile::ProfileBuilder::from_string(name, events, -1));
     }
-    for (std::size_t i = 0; i < n; ++i)
-      for (std::size_t j = 0; j < n; ++j) {
-        if (i == j) continue;
-        const sg4::Link* link = make_link(named("l", i, "-", j),
-                                          lat[i * n + j], bw[i * n + j]);
-        zone->add_route(hosts[i]->get_netpoint(), hosts[j]->get_netpoint(), nullptr, nullptr,
-                        {sg4::LinkInRoute(link)}, /*symmetrical=*/false);
-      }
-  } else {
-    std::vector<double> lat(n, net.latency_s), bw(n, net.bandwidth_bytes_per_s);
-    for (const auto& o : net.overrides) {
-      lat[static_cast<std::size_t>(o.from)] = o.latency_s;
-      bw[static_cast<std::size_t>(o.from)] = o.bandwidth_bytes_per_s;
-    }
-    std::vector<const sg4::Link*> up, down;
-    for (std::size_t i = 0; i < n; ++i) {
-      up.push_back(make_link(named("up", i), lat[i], bw[i]));
-      down.push_back(make_link(named("down", i), lat[i], bw[i]));
-    }
-    for (std::size_t i = 0; i < n; ++i)
-      for (std::size_t j = 0; j < n; ++j) {
-        if (i == j) continue;
-        zone->add_route(hosts[i]->get_netpoint(), hosts[j]->get_netpoint(), nullptr, nullptr,
-                        {sg4::LinkInRoute(up[i]), sg4::LinkInRoute(down[j])},
-                        /*symmetrical=*/false);
-      }
+    links.push_back(link->seal());
   }
+  std::vector<sg4::LinkInRoute> route;
+  for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t j = 0; j < n; ++j) {
+      if (i == j) continue;
+      route.clear();
+      const std::size_t k = i * n + j;
+      for (std::size_t x = plan.route_start[k]; x < plan.route_start[k + 1]; ++x)
+        route.emplace_back(links[static_cast<std::size_t>(plan.route_links[x])]);
+      zone->add_route(hosts[i]->get_netpoint(), hosts[j]->get_netpoint(), nullptr, nullptr,
+                      route, /*symmetrical=*/false);
+    }
   zone->seal();
 }
 
 // Runs the whole simulation in this process. SimGrid allows one engine per process.
-RunResult simulate(int parties, const SimRunOptions& options, const PartyBody& body,
-                   ProgressBoard* board = nullptr) {
+RunResult simulate(int parties, const SimRunOptions& options, const PlatformPlan& plan,
+                   const PartyBody& body, ProgressBoard* board = nullptr) {
   std::vector<std::string> args = engine_args(options);
   std::vector<char*> argv;
   for (auto& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
   int argc = static_cast<int>(args.size());
   sg4::Engine engine(&argc, argv.data());
-  build_platform(parties, options.network);
+  build_platform(parties, options.network, plan);
 
   RunState run;
   run.n = parties;
@@ -475,6 +489,7 @@ RunResult simulate(int parties, const SimRunOptions& options, const PartyBody& b
   for (PartyId p = 0; p < parties; ++p) run.meters.push_back(std::make_unique<Meter>(p, parties));
   for (PartyId p = 0; p < parties; ++p) {
     sg4::Host* host = engine.host_by_name(named("p", static_cast<std::size_t>(p)));
+    run.hosts.push_back(host);
     run.actors.push_back(sg4::Actor::create(
         named("party", static_cast<std::size_t>(p)), host, [&run, &body, &options, p] {
           Meter& meter = *run.meters[static_cast<std::size_t>(p)];
@@ -502,6 +517,10 @@ RunResult simulate(int parties, const SimRunOptions& options, const PartyBody& b
       missing.party = p;
       missing.status = PartyStatus::kNoOutput;
       missing.abort_reason = "still waiting for a message when the simulation ended (deadlock)";
+      // Or its host was turned off under it: the actor was killed at the crash.
+      for (const Fault& f : options.network.faults)
+        if (f.kind == FaultKind::kCrash && f.crash == p)
+          missing.abort_reason = "crashed at t=" + format_time(f.at_s) + " s (fault)";
       missing.finish_time_s = sg4::Engine::get_clock();
       missing.meter = run.meters[static_cast<std::size_t>(p)]->snapshot();
       r = std::move(missing);
@@ -576,13 +595,14 @@ class SharedBoard {
 // Child side of the fork: simulate, report through the pipe, _exit (no static destructors, no
 // return into the caller's code). First byte 'R' + JSON result, or 'E' + error text.
 [[noreturn]] void child_main(int fd, int parties, const SimRunOptions& options,
-                             const PartyBody& body, ProgressBoard* board) {
+                             const PlatformPlan& plan, const PartyBody& body,
+                             ProgressBoard* board) {
   int code = 0;
   std::string out;
   sim_detail::use_node_slab();  // single-threaded from here to _exit (node_slab.cpp)
   try {
     nlohmann::json j;
-    to_json(j, simulate(parties, options, body, board));
+    to_json(j, simulate(parties, options, plan, body, board));
     out = "R" + j.dump();
   } catch (const std::exception& e) {
     out = std::string("E") + e.what();
@@ -653,7 +673,8 @@ Result<RunResult> child_result(int wstatus, const std::string& data) {
   }
 }
 
-Result<RunResult> run_forked(int parties, const SimRunOptions& options, const PartyBody& body) {
+Result<RunResult> run_forked(int parties, const SimRunOptions& options, const PlatformPlan& plan,
+                             const PartyBody& body) {
   int fds[2];
   if (::pipe2(fds, O_CLOEXEC) != 0)
     return Error(std::string("simulation: pipe failed: ") + std::strerror(errno));
@@ -675,7 +696,7 @@ Result<RunResult> run_forked(int parties, const SimRunOptions& options, const Pa
     ::prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (::getppid() != parent) ::_exit(5);
     ::close(fds[0]);
-    child_main(fds[1], parties, options, body, board.get());
+    child_main(fds[1], parties, options, plan, body, board.get());
   }
   ::close(fds[1]);
   std::string data;
@@ -696,9 +717,10 @@ int stop_signal() { return g_stop_signal; }
 
 Result<RunResult> run_simulated(int parties, const SimRunOptions& options, const PartyBody& body) {
   SMPC_RETURN_IF_ERROR(check_spec(parties, options));
-  if (options.fork) return run_forked(parties, options, body);
+  SMPC_ASSIGN_OR_RETURN(const PlatformPlan plan, plan_platform(parties, options.network));
+  if (options.fork) return run_forked(parties, options, plan, body);
   try {
-    return simulate(parties, options, body);
+    return simulate(parties, options, plan, body);
   } catch (const std::exception& e) {
     return Error(std::string("simulation failed: ") + e.what());
   }

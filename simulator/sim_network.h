@@ -16,13 +16,10 @@
 
 #include "protocols/core/run_result.h"
 #include "protocols/core/status.h"
+#include "simulator/topology.h"
 
 namespace smpc {
 
-enum class Topology {
-  kFullMesh,  // a private full-duplex link for every ordered pair of parties
-  kStar,      // every party has an up- and a down-link to one switch: two hops per message
-};
 enum class NetworkModel {
   kCM02,  // configured latency and bandwidth mean what they say (default)
   kLV08,  // SimGrid's calibrated TCP model (latency × 13.01, bandwidth × 0.97)
@@ -44,7 +41,10 @@ struct NetworkSpec {
   NetworkModel model = NetworkModel::kCM02;
   double latency_s = 0.001;               // per link (one hop)
   double bandwidth_bytes_per_s = 125e6;   // per link (1 Gbit/s)
-  std::vector<LinkOverride> overrides;
+  std::vector<LinkOverride> overrides;    // full_mesh and star only
+  TopologySpec shape;                     // what the other topologies need (topology.h)
+  HostLinks host_links;                   // per-party NIC capacities (off by default)
+  std::vector<Fault> faults;              // crashes and cuts at simulated times
 };
 
 // How far a forked simulation has got, read while it runs (all counts so far, over all parties).

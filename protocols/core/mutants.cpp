@@ -35,6 +35,8 @@ constexpr CatalogRow kCatalogRows[] = {
     {Mutant::kM34, "protocols/spdz/spdz_dealer.cpp", "SPDZ dealer: one input mask r for every input wire (mask reused)"},
     {Mutant::kM35, "protocols/ot/iknp.cpp", "IKNP: the base-OT seeds of column 0 are left zero on both sides (one base OT short), so the receiver's extension message u^0 is its choice bits in the clear"},
     {Mutant::kM40, "protocols/bgw/shamir.cpp", "Shamir: the cached Lagrange table's first coefficient is off by one, so reconstruction and BGW's recombination are wrong"},
+    {Mutant::kM41, "simulator/topology.cpp", "simulator: ring, tree, two_tier and graph routes take the fewest hops instead of the lowest latency"},
+    {Mutant::kM42, "scenarios/judge.cpp", "judge: parties hit by a fault (crashed, cut off) are judged as honest and counted in no bound, so a fault beyond the claim's bound is called a violation and one within it blames the protocol for the faulty party's missing output"},
 };
 
 std::string numbered_name(Mutant m) {

@@ -137,6 +137,27 @@ TEST(Examples, AdversaryScenarios) {
   EXPECT_EQ(j["adversary"]["views"][0]["received"].size(), 8u);  // 4 input shares + 4 outputs
 }
 
+// The network examples (issue 14): three regions, a healing partition, a broken link.
+TEST(Examples, NetworkScenarios) {
+  // Two rounds, each waiting for the Ireland-Tokyo route: LAN up, 212.4 ms / 2, LAN down; the
+  // 14-byte transfers add under 1e-6 s.
+  const auto wan = run_ok(testing::example("bgw_wan_3_regions.json"));
+  EXPECT_EQ(wan["outcome"], "correct");
+  EXPECT_NEAR(wan["cost"]["simulated_time_s"].get<double>(), 2 * (0.0005 + 0.1062 + 0.0005),
+              1e-6);
+  EXPECT_EQ(wan["network"]["topology"], "regions");
+  const auto healed = run_ok(testing::example("bgw_robust_healing_partition.json"));
+  EXPECT_EQ(healed["outcome"], "correct");
+  EXPECT_EQ(healed["claim_scope"], "within");
+  EXPECT_TRUE(healed["network"]["faults"][0]["fired"].get<bool>());
+  EXPECT_EQ(healed["network"]["faults"][0]["hit"], nlohmann::json::array({5, 6}));
+  const auto broken = run_ok(testing::example("spdz_link_down_timeout.json"));
+  EXPECT_EQ(broken["outcome"], "no_output");
+  EXPECT_EQ(broken["claim_scope"], "within");
+  EXPECT_NE(broken["explanation"].get<std::string>().find("faults: link 0 | 1 from t=0.01 s"),
+            std::string::npos);
+}
+
 TEST(Examples, InputSubstitutionIsJudgedAgainstTheSubstitutedInput) {
   const auto dir = testing::temp_dir("subst");
   const auto path = dir / "subst.json";

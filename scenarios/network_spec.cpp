@@ -1,0 +1,384 @@
+#include "scenarios/network_spec.h"
+
+#include <cmath>
+#include <limits>
+#include <map>
+#include <string>
+
+#include "scenarios/json_input.h"
+
+namespace smpc {
+namespace {
+
+using nlohmann::json;
+
+Status error_at(const std::string& pointer, const std::string& problem) {
+  return Error(pointer + ": " + problem);
+}
+
+Status check_party(const json& v, int parties, const std::string& pointer) {
+  // The schema made it an integer >= 0 (unsigned in nlohmann's DOM).
+  if (!v.is_number_unsigned() || v.get<std::uint64_t>() >= static_cast<std::uint64_t>(parties))
+    return error_at(pointer, "party " + short_json(v) + " does not exist (parties are 0.." +
+                                 std::to_string(parties - 1) + ")");
+  return OkStatus();
+}
+
+double ms(const json& v) { return v.get<double>() / 1e3; }
+double mbps(const json& v) { return v.get<double>() * 1e6 / 8; }
+
+Status parse_overrides(const json& links, int parties, NetworkSpec& out) {
+  for (std::size_t i = 0; i < links.size(); ++i) {
+    const auto& l = links[i];
+    const std::string ptr = "/network/links/" + std::to_string(i);
+    SMPC_RETURN_IF_ERROR(check_party(l["from"], parties, ptr + "/from"));
+    LinkOverride o;
+    o.from = l["from"].get<int>();
+    if (out.topology == Topology::kFullMesh) {
+      if (!l.contains("to"))
+        return error_at(ptr, "a full_mesh link needs \"to\" (the link from -> to)");
+      SMPC_RETURN_IF_ERROR(check_party(l["to"], parties, ptr + "/to"));
+      o.to = l["to"].get<int>();
+      if (o.to == o.from) return error_at(ptr + "/to", "a link needs two different parties");
+    } else if (out.topology == Topology::kStar) {
+      if (l.contains("to"))
+        return error_at(ptr + "/to", "star links belong to one party: use only \"from\"");
+      if (o.from == out.shape.hub)
+        return error_at(ptr + "/from", "the hub party has no links of its own");
+      o.to = -1;
+    } else {
+      return error_at(ptr, "per-link overrides apply to full_mesh and star only");
+    }
+    o.latency_s = l.contains("latency_ms") ? ms(l["latency_ms"]) : out.latency_s;
+    o.bandwidth_bytes_per_s =
+        l.contains("bandwidth_mbps") ? mbps(l["bandwidth_mbps"]) : out.bandwidth_bytes_per_s;
+    out.overrides.push_back(o);
+  }
+  return OkStatus();
+}
+
+// An R x R matrix (array of R rows of R numbers), or one number for every entry.
+Status region_matrix(const json& net, const char* key, std::size_t r, double scale,
+                     double fallback, std::vector<double>& out) {
+  out.assign(r * r, fallback);
+  if (!net.contains(key)) return OkStatus();
+  const json& m = net[key];
+  const std::string ptr = std::string("/network/") + key;
+  if (m.is_number()) {
+    out.assign(r * r, m.get<double>() * scale);
+    return OkStatus();
+  }
+  if (m.size() != r)
+    return error_at(ptr, "the matrix has " + std::to_string(m.size()) + " rows, need " +
+                             std::to_string(r) + " (one per region, in the order of regions)");
+  for (std::size_t a = 0; a < r; ++a) {
+    if (m[a].size() != r)
+      return error_at(ptr + "/" + std::to_string(a),
+                      "row has " + std::to_string(m[a].size()) + " entries, need " +
+                          std::to_string(r) + ": the matrix must be square");
+    for (std::size_t b = 0; b < r; ++b) out[a * r + b] = m[a][b].get<double>() * scale;
+  }
+  return OkStatus();
+}
+
+// "regions": [{"name", "lan_latency_ms", "lan_bandwidth_mbps"}], "placement": one region name
+// per party, "rtt_ms" (one-way latency = RTT / 2) and "wan_bandwidth_mbps" between regions.
+Status parse_regions(const json& net, int parties, NetworkSpec& out) {
+  if (!net.contains("regions") || !net.contains("placement") || !net.contains("rtt_ms"))
+    return error_at("/network", "topology regions needs \"regions\", \"placement\" and \"rtt_ms\"");
+  const json& regions = net["regions"];
+  std::map<std::string, int> index;
+  for (std::size_t a = 0; a < regions.size(); ++a) {
+    const auto& r = regions[a];
+    Region region{r["name"].get<std::string>(), {}, out.latency_s, out.bandwidth_bytes_per_s};
+    if (r.contains("lan_latency_ms")) region.lan_latency_s = ms(r["lan_latency_ms"]);
+    if (r.contains("lan_bandwidth_mbps")) region.lan_bandwidth_bytes_per_s = mbps(r["lan_bandwidth_mbps"]);
+    if (!index.emplace(region.name, static_cast<int>(a)).second)
+      return error_at("/network/regions/" + std::to_string(a) + "/name",
+                      "region " + short_json(r["name"]) + " is defined twice");
+    out.shape.regions.push_back(std::move(region));
+  }
+  const json& placement = net["placement"];
+  if (placement.size() != static_cast<std::size_t>(parties))
+    return error_at("/network/placement", "has " + std::to_string(placement.size()) +
+                                              " entries, need one region per party (" +
+                                              std::to_string(parties) + ")");
+  for (std::size_t p = 0; p < placement.size(); ++p) {
+    const auto it = index.find(placement[p].get<std::string>());
+    if (it == index.end())
+      return error_at("/network/placement/" + std::to_string(p),
+                      "unknown region " + short_json(placement[p]) +
+                          " (define it in /network/regions)");
+    out.shape.regions[static_cast<std::size_t>(it->second)].parties.push_back(
+        static_cast<PartyId>(p));
+  }
+  const std::size_t r = regions.size();
+  SMPC_RETURN_IF_ERROR(region_matrix(net, "rtt_ms", r, 0.5e-3, 0, out.shape.region_latency_s));
+  return region_matrix(net, "wan_bandwidth_mbps", r, 1e6 / 8, out.bandwidth_bytes_per_s,
+                       out.shape.region_bandwidth_bytes_per_s);
+}
+
+// "nodes": relay node names; "edges": [{"a", "b", "latency_ms", "bandwidth_mbps"}] where a
+// node is a party number or a relay name.
+Status parse_graph(const json& net, int parties, NetworkSpec& out) {
+  std::map<std::string, int> relay;
+  const json nodes = net.value("nodes", json::array());
+  for (std::size_t k = 0; k < nodes.size(); ++k)
+    if (!relay.emplace(nodes[k].get<std::string>(), parties + static_cast<int>(k)).second)
+      return error_at("/network/nodes/" + std::to_string(k),
+                      "node " + short_json(nodes[k]) + " is named twice");
+  out.shape.relay_nodes = static_cast<int>(nodes.size());
+  const json edges = net.value("edges", json::array());
+  for (std::size_t k = 0; k < edges.size(); ++k) {
+    const auto& e = edges[k];
+    const std::string ptr = "/network/edges/" + std::to_string(k);
+    GraphEdge g{0, 0, out.latency_s, out.bandwidth_bytes_per_s};
+    for (const char* end : {"a", "b"}) {
+      int& node = std::string(end) == "a" ? g.a : g.b;
+      if (e[end].is_string()) {
+        const auto it = relay.find(e[end].get<std::string>());
+        if (it == relay.end())
+          return error_at(ptr + "/" + end, "unknown node " + short_json(e[end]) +
+                                               " (name relay nodes in /network/nodes)");
+        node = it->second;
+      } else {
+        SMPC_RETURN_IF_ERROR(check_party(e[end], parties, ptr + "/" + end));
+        node = e[end].get<int>();
+      }
+    }
+    if (g.a == g.b) return error_at(ptr + "/b", "an edge needs two different nodes");
+    if (e.contains("latency_ms")) g.latency_s = ms(e["latency_ms"]);
+    if (e.contains("bandwidth_mbps")) g.bandwidth_bytes_per_s = mbps(e["bandwidth_mbps"]);
+    out.shape.edges.push_back(g);
+  }
+  return OkStatus();
+}
+
+Status parse_host_links(const json& h, int parties, HostLinks& out) {
+  if (h.contains("up_mbps")) out.up_bytes_per_s = mbps(h["up_mbps"]);
+  if (h.contains("down_mbps")) out.down_bytes_per_s = mbps(h["down_mbps"]);
+  const json list = h.value("parties", json::array());
+  for (std::size_t k = 0; k < list.size(); ++k) {
+    const auto& o = list[k];
+    SMPC_RETURN_IF_ERROR(check_party(o["party"], parties,
+                                     "/network/host_links/parties/" + std::to_string(k) + "/party"));
+    out.overrides.push_back({o["party"].get<int>(),
+                             o.contains("up_mbps") ? mbps(o["up_mbps"]) : out.up_bytes_per_s,
+                             o.contains("down_mbps") ? mbps(o["down_mbps"]) : out.down_bytes_per_s});
+  }
+  return OkStatus();
+}
+
+Status parse_cut(const json& f, const std::string& ptr, int parties, Fault& fault) {
+  fault.kind = FaultKind::kCut;
+  fault.is_link = f.contains("link");
+  const json groups = fault.is_link ? json::array({f["link"]}) : f["cut"];
+  std::vector<int> seen(static_cast<std::size_t>(parties), 0);
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    std::vector<PartyId> group;
+    for (std::size_t k = 0; k < groups[g].size(); ++k) {
+      const std::string at = fault.is_link ? ptr + "/link/" + std::to_string(k)
+                                           : ptr + "/cut/" + std::to_string(g) + "/" +
+                                                 std::to_string(k);
+      SMPC_RETURN_IF_ERROR(check_party(groups[g][k], parties, at));
+      const int p = groups[g][k].get<int>();
+      if (seen[static_cast<std::size_t>(p)]++)
+        return error_at(at, "party " + std::to_string(p) + " is named twice");
+      group.push_back(p);
+    }
+    fault.groups.push_back(std::move(group));
+  }
+  if (fault.is_link) {  // the two ends of a link are two groups of one party each
+    fault.groups = {{fault.groups[0][0]}, {fault.groups[0][1]}};
+  }
+  fault.from_s = f.value("from_s", 0.0);
+  fault.until_s = f.contains("until_s") ? f["until_s"].get<double>()
+                                        : std::numeric_limits<double>::infinity();
+  if (!(fault.until_s > fault.from_s))
+    return error_at(ptr + "/until_s", "must be later than from_s (" +
+                                          short_json(json(fault.from_s)) + "), got " +
+                                          short_json(f["until_s"]));
+  return OkStatus();
+}
+
+Status parse_faults(const json& faults, int parties, std::vector<Fault>& out) {
+  for (std::size_t k = 0; k < faults.size(); ++k) {
+    const auto& f = faults[k];
+    const std::string ptr = "/faults/" + std::to_string(k);
+    Fault fault;
+    if (f.contains("crash")) {
+      SMPC_RETURN_IF_ERROR(check_party(f["crash"], parties, ptr + "/crash"));
+      fault.kind = FaultKind::kCrash;
+      fault.crash = f["crash"].get<int>();
+      fault.at_s = f["at_s"].get<double>();
+    } else {
+      SMPC_RETURN_IF_ERROR(parse_cut(f, ptr, parties, fault));
+    }
+    out.push_back(std::move(fault));
+  }
+  return OkStatus();
+}
+
+constexpr std::pair<const char*, Topology> kTopologies[] = {
+    {"full_mesh", Topology::kFullMesh}, {"star", Topology::kStar},
+    {"ring", Topology::kRing},          {"tree", Topology::kTree},
+    {"two_tier", Topology::kTwoTier},   {"regions", Topology::kRegions},
+    {"graph", Topology::kGraph}};
+
+Status parse_shape(const json& net, int parties, NetworkSpec& out) {
+  TopologySpec& s = out.shape;
+  if (net.contains("hub") && net["hub"].is_number()) {
+    SMPC_RETURN_IF_ERROR(check_party(net["hub"], parties, "/network/hub"));
+    s.hub = net["hub"].get<int>();
+  }
+  s.fanout = net.value("fanout", 2);
+  s.rack_size = net.value("rack_size", 4);
+  s.spine_latency_s = net.contains("spine_latency_ms") ? ms(net["spine_latency_ms"]) : out.latency_s;
+  s.spine_bandwidth_bytes_per_s =
+      net.contains("spine_bandwidth_mbps") ? mbps(net["spine_bandwidth_mbps"])
+                                           : out.bandwidth_bytes_per_s;
+  if (out.topology == Topology::kRegions) SMPC_RETURN_IF_ERROR(parse_regions(net, parties, out));
+  if (out.topology == Topology::kGraph) SMPC_RETURN_IF_ERROR(parse_graph(net, parties, out));
+  return OkStatus();
+}
+
+}  // namespace
+
+Status parse_network(const json& doc, int parties, NetworkSpec& out) {
+  if (doc.contains("network")) {
+    const json& net = doc["network"];
+    for (const auto& [name, t] : kTopologies)
+      if (net.value("topology", "full_mesh") == name) out.topology = t;
+    if (net.contains("model"))
+      out.model = net["model"] == "lv08" ? NetworkModel::kLV08 : NetworkModel::kCM02;
+    if (net.contains("latency_ms")) out.latency_s = ms(net["latency_ms"]);
+    if (net.contains("bandwidth_mbps")) out.bandwidth_bytes_per_s = mbps(net["bandwidth_mbps"]);
+    SMPC_RETURN_IF_ERROR(parse_shape(net, parties, out));
+    if (net.contains("links")) SMPC_RETURN_IF_ERROR(parse_overrides(net["links"], parties, out));
+    if (net.contains("host_links"))
+      SMPC_RETURN_IF_ERROR(parse_host_links(net["host_links"], parties, out.host_links));
+  }
+  if (doc.contains("faults")) SMPC_RETURN_IF_ERROR(parse_faults(doc["faults"], parties, out.faults));
+  return OkStatus();
+}
+
+namespace {
+
+using ojson = nlohmann::ordered_json;
+
+double to_ms(double s) { return s * 1e3; }
+double to_mbps(double b) { return b * 8 / 1e6; }
+
+ojson matrix_json(const std::vector<double>& m, std::size_t r, double scale) {
+  ojson rows = ojson::array();
+  for (std::size_t a = 0; a < r; ++a) {
+    ojson row = ojson::array();
+    for (std::size_t b = 0; b < r; ++b) row.push_back(m[a * r + b] * scale);
+    rows.push_back(row);
+  }
+  return rows;
+}
+
+std::string relay_name(int k) { return "relay" + std::to_string(k); }
+
+// The topology-specific fields (none for full_mesh).
+void shape_json(const NetworkSpec& spec, int parties, ojson& j) {
+  const TopologySpec& s = spec.shape;
+  switch (spec.topology) {
+    case Topology::kStar:
+      if (s.hub >= 0) j["hub"] = s.hub;  // a relay hub (the default) is not written
+      break;
+    case Topology::kTree: j["fanout"] = s.fanout; break;
+    case Topology::kTwoTier:
+      j["rack_size"] = s.rack_size;
+      j["spine_latency_ms"] = to_ms(s.spine_latency_s);
+      j["spine_bandwidth_mbps"] = to_mbps(s.spine_bandwidth_bytes_per_s);
+      break;
+    case Topology::kRegions: {
+      ojson regions = ojson::array();
+      std::vector<std::string> placement(static_cast<std::size_t>(parties));
+      for (const auto& r : s.regions) {
+        regions.push_back({{"name", r.name},
+                           {"lan_latency_ms", to_ms(r.lan_latency_s)},
+                           {"lan_bandwidth_mbps", to_mbps(r.lan_bandwidth_bytes_per_s)}});
+        for (PartyId p : r.parties) placement[static_cast<std::size_t>(p)] = r.name;
+      }
+      j["regions"] = regions;
+      j["placement"] = placement;
+      j["rtt_ms"] = matrix_json(s.region_latency_s, s.regions.size(), 2e3);
+      j["wan_bandwidth_mbps"] = matrix_json(s.region_bandwidth_bytes_per_s, s.regions.size(), 8e-6);
+      break;
+    }
+    case Topology::kGraph: {
+      // Relay nodes by name ("relay0", ...) so that the JSON loads back as the same graph.
+      const auto node = [&](int k) { return k < parties ? ojson(k) : ojson(relay_name(k - parties)); };
+      ojson nodes = ojson::array(), edges = ojson::array();
+      for (int k = 0; k < s.relay_nodes; ++k) nodes.push_back(relay_name(k));
+      for (const auto& e : s.edges)
+        edges.push_back({{"a", node(e.a)}, {"b", node(e.b)}, {"latency_ms", to_ms(e.latency_s)},
+                         {"bandwidth_mbps", to_mbps(e.bandwidth_bytes_per_s)}});
+      j["nodes"] = nodes;
+      j["edges"] = edges;
+      break;
+    }
+    default: break;
+  }
+}
+
+}  // namespace
+
+ojson network_json(const NetworkSpec& spec, int parties) {
+  ojson links = ojson::array();
+  for (const auto& o : spec.overrides) {
+    ojson l{{"from", o.from}};
+    if (o.to >= 0) l["to"] = o.to;
+    l["latency_ms"] = to_ms(o.latency_s);
+    l["bandwidth_mbps"] = to_mbps(o.bandwidth_bytes_per_s);
+    links.push_back(l);
+  }
+  ojson j{{"topology", topology_name(spec.topology)},
+          {"model", spec.model == NetworkModel::kLV08 ? "lv08" : "cm02"},
+          {"latency_ms", to_ms(spec.latency_s)},
+          {"bandwidth_mbps", to_mbps(spec.bandwidth_bytes_per_s)},
+          {"links", links}};
+  shape_json(spec, parties, j);
+  if (spec.host_links.enabled()) {
+    ojson h{{"up_mbps", to_mbps(spec.host_links.up_bytes_per_s)},
+            {"down_mbps", to_mbps(spec.host_links.down_bytes_per_s)}};
+    for (const auto& o : spec.host_links.overrides)
+      h["parties"].push_back({{"party", o.party}, {"up_mbps", to_mbps(o.up_bytes_per_s)},
+                              {"down_mbps", to_mbps(o.down_bytes_per_s)}});
+    j["host_links"] = h;
+  }
+  return j;
+}
+
+ojson faults_json(const std::vector<Fault>& faults) {
+  ojson out = ojson::array();
+  for (const auto& f : faults) {
+    ojson j;
+    if (f.kind == FaultKind::kCrash) {
+      j = {{"crash", f.crash}, {"at_s", f.at_s}};
+    } else {
+      if (f.is_link) j["link"] = {f.groups[0][0], f.groups[1][0]};
+      else j["cut"] = f.groups;
+      j["from_s"] = f.from_s;
+      if (std::isfinite(f.until_s)) j["until_s"] = f.until_s;
+    }
+    out.push_back(j);
+  }
+  return out;
+}
+
+ojson faults_report_json(const std::vector<Fault>& faults, int parties, double end_s) {
+  ojson out = faults_json(faults);
+  for (std::size_t k = 0; k < faults.size(); ++k) {
+    const bool fired = fault_fired(faults[k], end_s);
+    out[k]["fired"] = fired;
+    out[k]["fault"] = fault_text(faults[k]);
+    out[k]["hit"] = fired ? parties_hit(faults[k], parties) : std::vector<PartyId>{};
+  }
+  return out;
+}
+
+}  // namespace smpc

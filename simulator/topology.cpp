@@ -1,0 +1,483 @@
+// The platform plan: links and routes for every topology (see topology.h). Full mesh, star and
+// regions have their routes by construction; ring, tree, two_tier and graph by Dijkstra on
+// Boost.Graph, shortest total latency first and fewest hops among equals.
+#include "simulator/topology.h"
+
+#include <algorithm>
+#include <climits>
+#include <cmath>
+#include <cstdio>
+#include <functional>
+#include <limits>
+#include <utility>
+
+#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/dijkstra_shortest_paths.hpp>
+
+#include "protocols/core/mutants.h"
+#include "simulator/sim_network.h"
+
+namespace smpc {
+
+std::vector<int> PlatformPlan::route(PartyId from, PartyId to) const {
+  const auto k = static_cast<std::size_t>(from) * static_cast<std::size_t>(parties) +
+                 static_cast<std::size_t>(to);
+  return {route_links.begin() + static_cast<std::ptrdiff_t>(route_start[k]),
+          route_links.begin() + static_cast<std::ptrdiff_t>(route_start[k + 1])};
+}
+
+double PlatformPlan::route_latency_s(PartyId from, PartyId to) const {
+  double sum = 0;
+  for (int l : route(from, to)) sum += links[static_cast<std::size_t>(l)].latency_s;
+  return sum;
+}
+
+namespace {
+
+std::string time_text(double t) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.9g", t);
+  return buf;
+}
+
+// Builds the links and the per-pair routes (before host links and gates are added).
+class Planner {
+ public:
+  Planner(int parties, const NetworkSpec& net)
+      : n_(static_cast<std::size_t>(parties)), net_(net), routes_(n_ * n_) {}
+
+  // Links are named by their index when SimGrid creates them.
+  int link(double latency_s, double bandwidth) {
+    links_.push_back(PlannedLink{latency_s, bandwidth, false, {}});
+    return static_cast<int>(links_.size()) - 1;
+  }
+  std::vector<int>& route(std::size_t i, std::size_t j) { return routes_[i * n_ + j]; }
+
+  Status full_mesh();
+  Status star();
+  Status regions();
+  Status by_shortest_paths();
+  void host_links();
+  void gates();
+  PlatformPlan finish();
+
+ private:
+  // A full-duplex edge between graph nodes a and b: two directed links.
+  void edge(int a, int b, double latency_s, double bandwidth);
+  Status graph_arcs();
+
+  std::size_t n_;
+  const NetworkSpec& net_;
+  std::vector<PlannedLink> links_;
+  std::vector<std::vector<int>> routes_;
+  int nodes_ = 0;                                  // graph nodes (parties first)
+  std::vector<std::tuple<int, int, int>> arcs_;    // graph: (from node, to node, link)
+};
+
+Status Planner::full_mesh() {
+  std::vector<double> lat(n_ * n_, net_.latency_s), bw(n_ * n_, net_.bandwidth_bytes_per_s);
+  for (const auto& o : net_.overrides) {
+    const std::size_t k = static_cast<std::size_t>(o.from) * n_ + static_cast<std::size_t>(o.to);
+    lat[k] = o.latency_s;
+    bw[k] = o.bandwidth_bytes_per_s;
+  }
+  for (std::size_t i = 0; i < n_; ++i)
+    for (std::size_t j = 0; j < n_; ++j)
+      if (i != j)
+        route(i, j).push_back(link(lat[i * n_ + j], bw[i * n_ + j]));
+  return OkStatus();
+}
+
+// Every party but a party hub has an up- and a down-link to the hub; i -> j is [up_i, down_j]
+// (a party hub's own messages start or end at the hub: one hop).
+Status Planner::star() {
+  const int hub = net_.shape.hub;
+  std::vector<double> lat(n_, net_.latency_s), bw(n_, net_.bandwidth_bytes_per_s);
+  for (const auto& o : net_.overrides) {
+    lat[static_cast<std::size_t>(o.from)] = o.latency_s;
+    bw[static_cast<std::size_t>(o.from)] = o.bandwidth_bytes_per_s;
+  }
+  std::vector<int> up(n_, -1), down(n_, -1);
+  for (std::size_t i = 0; i < n_; ++i) {
+    if (static_cast<int>(i) == hub) continue;
+    up[i] = link(lat[i], bw[i]);
+    down[i] = link(lat[i], bw[i]);
+  }
+  for (std::size_t i = 0; i < n_; ++i)
+    for (std::size_t j = 0; j < n_; ++j) {
+      if (i == j) continue;
+      if (up[i] >= 0) route(i, j).push_back(up[i]);
+      if (down[j] >= 0) route(i, j).push_back(down[j]);
+    }
+  return OkStatus();
+}
+
+// Region a's party i to region b's party j: [lan_up_i, wan_a_b, lan_down_j]; inside a region
+// [lan_up_i, lan_down_j]. The matrix entry is the route between the two regions, whether or not
+// a third region would be faster (as an RTT measurement between two regions is).
+Status Planner::regions() {
+  const auto& regions = net_.shape.regions;
+  const std::size_t r = regions.size();
+  std::vector<int> region_of(n_, -1), up(n_), down(n_);
+  for (std::size_t a = 0; a < r; ++a)
+    for (PartyId p : regions[a].parties) {
+      const auto i = static_cast<std::size_t>(p);
+      region_of[i] = static_cast<int>(a);
+      up[i] = link(regions[a].lan_latency_s, regions[a].lan_bandwidth_bytes_per_s);
+      down[i] = link(regions[a].lan_latency_s, regions[a].lan_bandwidth_bytes_per_s);
+    }
+  std::vector<int> wan(r * r, -1);
+  for (std::size_t a = 0; a < r; ++a)
+    for (std::size_t b = 0; b < r; ++b)
+      if (a != b)
+        wan[a * r + b] = link(net_.shape.region_latency_s[a * r + b],
+                              net_.shape.region_bandwidth_bytes_per_s[a * r + b]);
+  for (std::size_t i = 0; i < n_; ++i)
+    for (std::size_t j = 0; j < n_; ++j) {
+      if (i == j) continue;
+      const auto a = static_cast<std::size_t>(region_of[i]);
+      const auto b = static_cast<std::size_t>(region_of[j]);
+      auto& rt = route(i, j);
+      rt.push_back(up[i]);
+      if (a != b) rt.push_back(wan[a * r + b]);
+      rt.push_back(down[j]);
+    }
+  return OkStatus();
+}
+
+void Planner::edge(int a, int b, double latency_s, double bandwidth) {
+  arcs_.emplace_back(a, b, link(latency_s, bandwidth));
+  arcs_.emplace_back(b, a, link(latency_s, bandwidth));
+}
+
+// The nodes and edges of ring, tree, two_tier and graph (parties are nodes 0..n-1).
+Status Planner::graph_arcs() {
+  const int n = static_cast<int>(n_);
+  const double lat = net_.latency_s, bw = net_.bandwidth_bytes_per_s;
+  const TopologySpec& s = net_.shape;
+  nodes_ = n;
+  switch (net_.topology) {
+    case Topology::kRing:
+      if (n == 2) edge(0, 1, lat, bw);
+      if (n > 2)
+        for (int i = 0; i < n; ++i) edge(i, (i + 1) % n, lat, bw);
+      break;
+    case Topology::kTree:
+      for (int i = 1; i < n; ++i) edge((i - 1) / s.fanout, i, lat, bw);
+      break;
+    case Topology::kTwoTier: {
+      const int racks = (n + s.rack_size - 1) / s.rack_size;
+      nodes_ = n + racks + 1;  // rack switches n.., the spine last
+      for (int i = 0; i < n; ++i) edge(i, n + i / s.rack_size, lat, bw);
+      for (int k = 0; k < racks; ++k)
+        edge(n + k, n + racks, s.spine_latency_s, s.spine_bandwidth_bytes_per_s);
+      break;
+    }
+    case Topology::kGraph:
+      nodes_ = n + s.relay_nodes;
+      for (const auto& e : s.edges) edge(e.a, e.b, e.latency_s, e.bandwidth_bytes_per_s);
+      break;
+    default:
+      return Error("network: no graph for topology " + std::string(topology_name(net_.topology)));
+  }
+  return OkStatus();
+}
+
+// Dijkstra from every party; distance = (total latency, hops), compared lexicographically.
+Status Planner::by_shortest_paths() {
+  SMPC_RETURN_IF_ERROR(graph_arcs());
+  struct Arc {
+    int link;
+    double latency;
+  };
+  using Graph =
+      boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, boost::no_property, Arc>;
+  using Edge = boost::graph_traits<Graph>::edge_descriptor;
+  using Dist = std::pair<double, int>;
+  Graph g(static_cast<std::size_t>(nodes_));
+  // Seeded bug M41: routes by fewest hops, ignoring latency.
+  const bool hops_only = mutant_active(Mutant::kM41);
+  for (const auto& [a, b, l] : arcs_)
+    boost::add_edge(static_cast<std::size_t>(a), static_cast<std::size_t>(b),
+                    Arc{l, hops_only ? 0.0 : links_[static_cast<std::size_t>(l)].latency_s}, g);
+  const auto v = static_cast<std::size_t>(nodes_);
+  std::vector<Dist> dist(v);
+  std::vector<Edge> pred(v);
+  const Dist inf{std::numeric_limits<double>::infinity(), INT_MAX / 2};
+  for (std::size_t i = 0; i < n_; ++i) {
+    auto pred_map = boost::make_iterator_property_map(pred.begin(), get(boost::vertex_index, g));
+    boost::dijkstra_shortest_paths(
+        g, i,
+        boost::weight_map(get(&Arc::latency, g))
+            .distance_map(boost::make_iterator_property_map(dist.begin(),
+                                                            get(boost::vertex_index, g)))
+            .distance_compare(std::less<Dist>())
+            .distance_combine([](Dist d, double w) { return Dist{d.first + w, d.second + 1}; })
+            .distance_inf(inf)
+            .distance_zero(Dist{0.0, 0})
+            .visitor(boost::make_dijkstra_visitor(
+                boost::record_edge_predecessors(pred_map, boost::on_edge_relaxed()))));
+    for (std::size_t j = 0; j < n_; ++j) {
+      if (i == j) continue;
+      if (dist[j] == inf)
+        return Error("network: no route from party " + std::to_string(i) + " to party " +
+                     std::to_string(j) + " (the graph is not connected)");
+      auto& rt = route(i, j);
+      for (std::size_t x = j; x != i; x = boost::source(pred[x], g)) rt.push_back(g[pred[x]].link);
+      std::reverse(rt.begin(), rt.end());
+    }
+  }
+  return OkStatus();
+}
+
+// Each party's NIC: its up-link starts every route from it, its down-link ends every route to it.
+void Planner::host_links() {
+  const HostLinks& h = net_.host_links;
+  if (!h.enabled()) return;
+  std::vector<double> up(n_, h.up_bytes_per_s), down(n_, h.down_bytes_per_s);
+  for (const auto& o : h.overrides) {
+    if (o.up_bytes_per_s > 0) up[static_cast<std::size_t>(o.party)] = o.up_bytes_per_s;
+    if (o.down_bytes_per_s > 0) down[static_cast<std::size_t>(o.party)] = o.down_bytes_per_s;
+  }
+  std::vector<int> nic_up(n_, -1), nic_down(n_, -1);
+  for (std::size_t i = 0; i < n_; ++i) {
+    if (up[i] > 0) nic_up[i] = link(0, up[i]);
+    if (down[i] > 0) nic_down[i] = link(0, down[i]);
+  }
+  for (std::size_t i = 0; i < n_; ++i)
+    for (std::size_t j = 0; j < n_; ++j) {
+      if (i == j) continue;
+      auto& rt = route(i, j);
+      if (nic_up[i] >= 0) rt.insert(rt.begin(), nic_up[i]);
+      if (nic_down[j] >= 0) rt.push_back(nic_down[j]);
+    }
+}
+
+// One gate per ordered pair that some cut separates, down over the union of its cuts.
+void Planner::gates() {
+  std::vector<std::vector<std::pair<double, double>>> down(n_ * n_);
+  for (const auto& f : net_.faults) {
+    if (f.kind != FaultKind::kCut) continue;
+    std::vector<int> group(n_, static_cast<int>(f.groups.size()));  // unnamed: one more group
+    for (std::size_t g = 0; g < f.groups.size(); ++g)
+      for (PartyId p : f.groups[g]) group[static_cast<std::size_t>(p)] = static_cast<int>(g);
+    for (std::size_t i = 0; i < n_; ++i)
+      for (std::size_t j = 0; j < n_; ++j)
+        if (group[i] != group[j]) down[i * n_ + j].emplace_back(f.from_s, f.until_s);
+  }
+  for (std::size_t k = 0; k < n_ * n_; ++k) {
+    if (down[k].empty()) continue;
+    auto& spans = down[k];
+    std::sort(spans.begin(), spans.end());
+    PlannedLink gate{0, 0, true, {}};
+    for (std::size_t s = 0; s < spans.size();) {  // merge overlapping spans
+      double from = spans[s].first, until = spans[s].second;
+      for (++s; s < spans.size() && spans[s].first <= until; ++s)
+        until = std::max(until, spans[s].second);
+      gate.state_changes.emplace_back(from, false);
+      if (std::isfinite(until)) gate.state_changes.emplace_back(until, true);
+    }
+    links_.push_back(std::move(gate));
+    routes_[k].insert(routes_[k].begin(), static_cast<int>(links_.size()) - 1);
+  }
+}
+
+PlatformPlan Planner::finish() {
+  PlatformPlan plan;
+  plan.parties = static_cast<int>(n_);
+  plan.links = std::move(links_);
+  plan.route_start.reserve(n_ * n_ + 1);
+  plan.route_start.push_back(0);
+  for (auto& rt : routes_) {
+    plan.route_links.insert(plan.route_links.end(), rt.begin(), rt.end());
+    plan.route_start.push_back(plan.route_links.size());
+    std::vector<int>().swap(rt);
+  }
+  return plan;
+}
+
+}  // namespace
+
+namespace {
+
+bool bad_latency(double l) { return !(l >= 0) || !std::isfinite(l); }
+bool bad_bandwidth(double b) { return !(b > 0) || !std::isfinite(b); }
+
+Status check_link(const std::string& where, double latency_s, double bandwidth) {
+  if (bad_latency(latency_s))
+    return Error(where + "latency must be finite and >= 0, got " + time_text(latency_s));
+  if (bad_bandwidth(bandwidth))
+    return Error(where + "bandwidth must be finite and > 0, got " + time_text(bandwidth));
+  return OkStatus();
+}
+
+Status check_party(const std::string& where, PartyId p, int parties) {
+  if (p < 0 || p >= parties)
+    return Error(where + "party " + std::to_string(p) + " does not exist (parties are 0.." +
+                 std::to_string(parties - 1) + ")");
+  return OkStatus();
+}
+
+Status check_regions(int parties, const TopologySpec& s) {
+  const std::size_t r = s.regions.size();
+  if (r == 0) return Error("network: regions: at least one region is needed");
+  if (s.region_latency_s.size() != r * r || s.region_bandwidth_bytes_per_s.size() != r * r)
+    return Error("network: the region matrices must be " + std::to_string(r) + " x " +
+                 std::to_string(r) + " (one row and column per region)");
+  std::vector<int> seen(static_cast<std::size_t>(parties), 0);
+  for (std::size_t a = 0; a < r; ++a) {
+    const std::string where = "network: regions[" + std::to_string(a) + "]: ";
+    SMPC_RETURN_IF_ERROR(check_link(where + "lan ", s.regions[a].lan_latency_s,
+                                    s.regions[a].lan_bandwidth_bytes_per_s));
+    for (PartyId p : s.regions[a].parties) {
+      SMPC_RETURN_IF_ERROR(check_party(where, p, parties));
+      if (seen[static_cast<std::size_t>(p)]++)
+        return Error(where + "party " + std::to_string(p) + " is in two regions");
+    }
+    for (std::size_t b = 0; b < r; ++b)
+      if (a != b)
+        SMPC_RETURN_IF_ERROR(check_link(where + "to regions[" + std::to_string(b) + "]: ",
+                                        s.region_latency_s[a * r + b],
+                                        s.region_bandwidth_bytes_per_s[a * r + b]));
+  }
+  for (PartyId p = 0; p < parties; ++p)
+    if (!seen[static_cast<std::size_t>(p)])
+      return Error("network: party " + std::to_string(p) + " is in no region");
+  return OkStatus();
+}
+
+Status check_shape(int parties, const NetworkSpec& net) {
+  const TopologySpec& s = net.shape;
+  switch (net.topology) {
+    case Topology::kStar:
+      if (s.hub != -1) SMPC_RETURN_IF_ERROR(check_party("network: hub: ", s.hub, parties));
+      for (const auto& o : net.overrides)
+        if (o.from == s.hub)
+          return Error("network: the hub party " + std::to_string(s.hub) + " has no links");
+      return OkStatus();
+    case Topology::kTree:
+      if (s.fanout < 1) return Error("network: fanout must be >= 1, got " + std::to_string(s.fanout));
+      return OkStatus();
+    case Topology::kTwoTier:
+      if (s.rack_size < 1)
+        return Error("network: rack_size must be >= 1, got " + std::to_string(s.rack_size));
+      return check_link("network: spine ", s.spine_latency_s, s.spine_bandwidth_bytes_per_s);
+    case Topology::kRegions: return check_regions(parties, s);
+    case Topology::kGraph:
+      if (s.relay_nodes < 0) return Error("network: relay nodes must be >= 0");
+      for (std::size_t k = 0; k < s.edges.size(); ++k) {
+        const auto& e = s.edges[k];
+        const std::string where = "network: edges[" + std::to_string(k) + "]: ";
+        const int nodes = parties + s.relay_nodes;
+        if (e.a < 0 || e.b < 0 || e.a >= nodes || e.b >= nodes || e.a == e.b)
+          return Error(where + "needs two different nodes of the graph");
+        SMPC_RETURN_IF_ERROR(check_link(where, e.latency_s, e.bandwidth_bytes_per_s));
+      }
+      return OkStatus();
+    default: return OkStatus();
+  }
+}
+
+Status check_fault(const std::string& where, const Fault& f, int parties) {
+  if (f.kind == FaultKind::kCrash) {
+    SMPC_RETURN_IF_ERROR(check_party(where, f.crash, parties));
+    if (bad_latency(f.at_s)) return Error(where + "at_s must be finite and >= 0");
+    return OkStatus();
+  }
+  if (bad_latency(f.from_s) || !(f.until_s > f.from_s))
+    return Error(where + "needs 0 <= from_s < until_s, got " + time_text(f.from_s) + " and " +
+                 time_text(f.until_s));
+  std::vector<int> seen(static_cast<std::size_t>(parties), 0);
+  for (const auto& g : f.groups) {
+    if (g.empty()) return Error(where + "a group of a cut is empty");
+    for (PartyId p : g) {
+      SMPC_RETURN_IF_ERROR(check_party(where, p, parties));
+      if (seen[static_cast<std::size_t>(p)]++)
+        return Error(where + "party " + std::to_string(p) + " is named twice");
+    }
+  }
+  return OkStatus();
+}
+
+}  // namespace
+
+Status check_topology(int parties, const NetworkSpec& net) {
+  if (!net.overrides.empty() && net.topology != Topology::kFullMesh &&
+      net.topology != Topology::kStar)
+    return Error("network: per-link overrides apply to full_mesh and star only");
+  SMPC_RETURN_IF_ERROR(check_shape(parties, net));
+  const HostLinks& h = net.host_links;
+  if (!(h.up_bytes_per_s >= 0) || !(h.down_bytes_per_s >= 0) || !std::isfinite(h.up_bytes_per_s) ||
+      !std::isfinite(h.down_bytes_per_s))
+    return Error("network: host link capacities must be finite and >= 0");
+  for (const auto& o : h.overrides) {
+    SMPC_RETURN_IF_ERROR(check_party("network: host_links: ", o.party, parties));
+    if (!(o.up_bytes_per_s >= 0) || !(o.down_bytes_per_s >= 0) ||
+        !std::isfinite(o.up_bytes_per_s) || !std::isfinite(o.down_bytes_per_s))
+      return Error("network: host link capacities must be finite and >= 0");
+  }
+  for (std::size_t k = 0; k < net.faults.size(); ++k)
+    SMPC_RETURN_IF_ERROR(
+        check_fault("faults[" + std::to_string(k) + "]: ", net.faults[k], parties));
+  return OkStatus();
+}
+
+Result<PlatformPlan> plan_platform(int parties, const NetworkSpec& net) {
+  Planner p(parties, net);
+  switch (net.topology) {
+    case Topology::kFullMesh: SMPC_RETURN_IF_ERROR(p.full_mesh()); break;
+    case Topology::kStar: SMPC_RETURN_IF_ERROR(p.star()); break;
+    case Topology::kRegions: SMPC_RETURN_IF_ERROR(p.regions()); break;
+    default: SMPC_RETURN_IF_ERROR(p.by_shortest_paths()); break;
+  }
+  p.host_links();
+  p.gates();
+  return p.finish();
+}
+
+std::vector<PartyId> parties_hit(const Fault& fault, int parties) {
+  std::vector<PartyId> hit;
+  if (fault.kind == FaultKind::kCrash) return {fault.crash};
+  if (fault.is_link) {  // groups {a}, {b}
+    for (const auto& g : fault.groups) hit.insert(hit.end(), g.begin(), g.end());
+    std::sort(hit.begin(), hit.end());
+    return hit;
+  }
+  // The groups with the parties no group names as one more group; all but the largest are hit.
+  std::vector<std::vector<PartyId>> groups = fault.groups;
+  std::vector<bool> named_party(static_cast<std::size_t>(parties), false);
+  for (const auto& g : groups)
+    for (PartyId p : g) named_party[static_cast<std::size_t>(p)] = true;
+  std::vector<PartyId> rest;
+  for (PartyId p = 0; p < parties; ++p)
+    if (!named_party[static_cast<std::size_t>(p)]) rest.push_back(p);
+  if (!rest.empty()) groups.push_back(rest);
+  std::size_t largest = 0;
+  for (std::size_t g = 1; g < groups.size(); ++g)
+    if (groups[g].size() > groups[largest].size()) largest = g;
+  for (std::size_t g = 0; g < groups.size(); ++g)
+    if (g != largest) hit.insert(hit.end(), groups[g].begin(), groups[g].end());
+  std::sort(hit.begin(), hit.end());
+  hit.erase(std::unique(hit.begin(), hit.end()), hit.end());
+  return hit;
+}
+
+bool fault_fired(const Fault& fault, double end_s) {
+  return fault.kind == FaultKind::kCrash ? fault.at_s <= end_s : fault.from_s < end_s;
+}
+
+std::string fault_text(const Fault& f) {
+  if (f.kind == FaultKind::kCrash)
+    return "party " + std::to_string(f.crash) + " crashed at t=" + time_text(f.at_s) + " s";
+  std::string groups;
+  for (const auto& g : f.groups) {
+    std::string one;
+    for (PartyId p : g) one += (one.empty() ? "" : ",") + std::to_string(p);
+    groups += (groups.empty() ? "" : " | ") + one;
+  }
+  const std::string until = std::isfinite(f.until_s) ? time_text(f.until_s) + " s" : "the end";
+  return std::string(f.is_link ? "link " : "cut ") + groups + " from t=" + time_text(f.from_s) +
+         " s until " + until;
+}
+
+}  // namespace smpc
