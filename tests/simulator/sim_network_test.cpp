@@ -25,6 +25,7 @@
 #include "protocols/core/local_network.h"
 #include "protocols/core/message.h"
 #include "simulator/sim_network.h"
+#include "tests/support/sim_run.h"
 
 namespace smpc {
 namespace {
@@ -32,20 +33,10 @@ namespace {
 constexpr double kRel = 1e-12;
 constexpr double kAbs = 1e-12;
 
-void expect_time(double actual, double expected) {
-  EXPECT_NEAR(actual, expected, kRel * std::abs(expected) + kAbs)
-      << "relative error " << (actual - expected) / (expected == 0 ? 1 : expected);
-}
-
-// A message whose encoding is exactly `bytes` long (bytes >= 6, or 1 for the empty message).
-Message message_of_size(std::size_t bytes) {
-  Message m;
-  if (bytes == 1) return m;
-  if (bytes < 6) throw std::invalid_argument("no message encodes to fewer than 6 bytes but 1");
-  Bytes payload(bytes - 6, 0xab);
-  m.add_bytes(payload);
-  return m;
-}
+using test::expect_time;
+using test::message_of_size;
+using test::out;
+using test::run_ok;
 
 SimRunOptions mesh(double latency_s, double bandwidth) {
   SimRunOptions o;
@@ -54,17 +45,6 @@ SimRunOptions mesh(double latency_s, double bandwidth) {
   o.network.bandwidth_bytes_per_s = bandwidth;
   return o;
 }
-
-RunResult run_ok(int parties, const SimRunOptions& options, const PartyBody& body) {
-  auto r = run_simulated(parties, options, body);
-  if (!r.ok()) {
-    ADD_FAILURE() << r.status().message();
-    return {};
-  }
-  return std::move(r).value();
-}
-
-PartyOutput out(std::uint64_t v) { return PartyOutput{{v}}; }
 
 // ---------------------------------------------------------------------------------------------
 // Exactness.

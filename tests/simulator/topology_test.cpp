@@ -19,31 +19,16 @@
 #include "protocols/core/mutants.h"
 #include "simulator/sim_network.h"
 #include "simulator/topology.h"
+#include "tests/support/sim_run.h"
 
 namespace smpc {
 namespace {
 
-void expect_time(double actual, double expected) {
-  EXPECT_NEAR(actual, expected, 1e-9 * std::abs(expected) + 1e-12)
-      << "relative error " << (actual - expected) / (expected == 0 ? 1 : expected);
-}
+using test::message_of_size;
+using test::out;
+using test::run_ok;
 
-Message message_of_size(std::size_t bytes) {
-  Message m;
-  m.add_bytes(Bytes(bytes - 6, 0xcd));
-  return m;
-}
-
-RunResult run_ok(int parties, const SimRunOptions& options, const PartyBody& body) {
-  auto r = run_simulated(parties, options, body);
-  if (!r.ok()) {
-    ADD_FAILURE() << r.status().message();
-    return {};
-  }
-  return std::move(r).value();
-}
-
-PartyOutput out(std::uint64_t v) { return PartyOutput{{v}}; }
+void expect_time(double actual, double expected) { test::expect_time(actual, expected, 1e-9); }
 
 // Party `from` sends one message of `bytes` to `to`; the others do nothing. Returns the
 // arrival time (the receiver's finish time).
