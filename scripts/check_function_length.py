@@ -16,6 +16,10 @@ import re
 import sys
 
 
+# The number token just before a quote: digits first, then hex digits/separators (0x1f'ff, 1'000).
+DIGIT_SEPARATOR = re.compile(r"(?<![\w'])\d[\w']*$")
+
+
 def strip(text):
     """Blanks comments, strings and char literals, keeping newlines (so line numbers hold)."""
     out, i, n = [], 0, len(text)
@@ -37,6 +41,8 @@ def strip(text):
             j = text.find(end, i + m.end())
             j = n if j < 0 else j + len(end)
             out.append('""' + re.sub(r'[^\n]', ' ', text[i + 2:j])); i = j
+        elif c == "'" and DIGIT_SEPARATOR.search(text, max(0, i - 64), i) and i + 1 < n and text[i + 1].isalnum():
+            out.append(c); i += 1  # 20'006: a C++14 digit separator, not a char literal
         elif c in '"\'':
             j = i + 1
             while j < n and text[j] != c:

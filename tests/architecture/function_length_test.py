@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """The function-length checker flags a planted 81-line function and passes an 80-line one,
-a class, a namespace and a long initializer list; comments and strings do not confuse it."""
+a class, a namespace and a long initializer list; comments, strings, char literals and digit separators do not confuse it."""
 import pathlib
 import subprocess
 import sys
@@ -10,7 +10,9 @@ CHECKER = pathlib.Path(__file__).resolve().parents[2] / 'scripts' / 'check_funct
 
 
 def function(name, lines):
-    body = ''.join(f'  x += {i};  // {{ not a brace\n' for i in range(lines - 4))
+    # A digit separator (C++14) is not a char literal; a real char literal holding a brace is.
+    body = "  x += 20'006 + '{';\n"
+    body += ''.join(f'  x += {i};  // {{ not a brace\n' for i in range(lines - 5))
     return f'int {name}(int x) {{\n  const char* s = "}}{{";\n{body}  return x;\n}}\n'
 
 
