@@ -35,6 +35,7 @@ constexpr CatalogRow kCatalogRows[] = {
     {Mutant::kM34, "protocols/spdz/spdz_dealer.cpp", "SPDZ dealer: one input mask r for every input wire (mask reused)"},
     {Mutant::kM35, "protocols/ot/iknp.cpp", "IKNP: the base-OT seeds of column 0 are left zero on both sides (one base OT short), so the receiver's extension message u^0 is its choice bits in the clear"},
     {Mutant::kM40, "protocols/bgw/shamir.cpp", "Shamir: the cached Lagrange table's first coefficient is off by one, so reconstruction and BGW's recombination are wrong"},
+    {Mutant::kM53, "protocols/rep3/rep3.cpp", "rep3: the zero shares α are left out of z_i = x_i·y_i + x_i·y_{i+1} + x_{i+1}·y_i + α_i, so the multiplication message is unmasked (outputs still correct)"},
 };
 
 std::string numbered_name(Mutant m) {
