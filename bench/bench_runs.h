@@ -1,0 +1,53 @@
+// Whole in-process runs for the multiplication benchmarks (bgw_bench, rep3_bench): the circuit
+// of `depth` layers of m independent products, and the loop that runs every party over
+// LocalNetwork once per iteration. Header only, no ../shared and no simulator needed.
+#pragma once
+
+#include <benchmark/benchmark.h>
+
+#include <cstdint>
+#include <numeric>
+#include <vector>
+
+#include "protocols/core/circuit.h"
+#include "protocols/core/local_network.h"
+#include "protocols/core/protocol.h"
+
+namespace smpc::bench {
+
+// Party 0 holds a_0 .. a_{m-1}, party 1 holds b_0 .. b_{m-1}; `depth` layers of m products
+// (c_k = a_k b_k, then c_k b_k, ...) in `domain`; party 0 receives every product of the last
+// layer, so each multiplication stands on its own (no inner product to fuse).
+inline Circuit product_layers(CircuitDomain domain, std::uint32_t m, int depth) {
+  Circuit c;
+  c.domain = domain;
+  std::vector<std::uint32_t> a(m), b(m);
+  std::iota(a.begin(), a.end(), 0u);
+  std::iota(b.begin(), b.end(), m);
+  c.inputs = {{"a", 0, a}, {"b", 1, b}};
+  c.num_wires = 2 * m;
+  std::vector<std::uint32_t> cur = a;
+  for (int d = 0; d < depth; ++d)
+    for (std::uint32_t k = 0; k < m; ++k) {
+      c.gates.push_back({GateType::kMul, cur[k], b[k], c.num_wires, 0});
+      cur[k] = c.num_wires++;
+    }
+  c.outputs = {{"c", {0}, cur}};
+  return c;
+}
+
+// One whole in-process run per iteration (a fresh seed each), party i with in[i].
+inline void run_each_iteration(benchmark::State& state, const Protocol& protocol,
+                               const std::vector<PartyInput>& in) {
+  const int n = static_cast<int>(in.size());
+  std::uint64_t seed = 1;
+  for (auto _ : state) {
+    const auto r = run_local(n, {seed++, 600}, [&](PartyContext& ctx) {
+      return protocol.run(ctx, in[static_cast<std::size_t>(ctx.net.self())]);
+    });
+    if (r.parties[0].status != PartyStatus::kOutput) state.SkipWithError("run failed");
+    benchmark::DoNotOptimize(r.parties.data());
+  }
+}
+
+}  // namespace smpc::bench
