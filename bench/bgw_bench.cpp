@@ -2,7 +2,8 @@
 //   build/release/bench/bgw_bench [--benchmark_filter=Mult]
 // Counters: "mult/s" (wall time of whole in-process runs over LocalNetwork, all parties in
 // threads on this machine, divided into the multiplications of the circuit: 1 / mult/s is the
-// per-multiplication figure comparable to MP-SPDZ's `Time` for the same count), "share/s" and "rec/s" (one
+// per-multiplication figure comparable to MP-SPDZ's `Time` for the same count), "cpu_ms" (the busiest
+// party's thread CPU time per run, bench/bench_runs.h), "share/s" and "rec/s" (one
 // Shamir sharing or reconstruction, one thread).
 #include <benchmark/benchmark.h>
 #include <malloc.h>

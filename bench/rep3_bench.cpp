@@ -2,7 +2,8 @@
 //   build/release/bench/rep3_bench [--benchmark_filter=Aes]
 // Counters: "mult/s" (wall time of whole in-process runs over LocalNetwork, the three parties in
 // threads on this machine, divided into the circuit's Z_2^64 multiplications); "AES/s" (blocks
-// per wall second in runs of state.range(0) AES-128 blocks side by side) and "AND/s". All
+// per wall second in runs of state.range(0) AES-128 blocks side by side), "AND/s", and "cpu_ms"
+// (the busiest party's thread CPU time per run: robust to other load on the machine). All
 // include the PRG-key setup, input sharing and outputs of the run. Needs ../shared for AES.
 #include <benchmark/benchmark.h>
 #include <malloc.h>
