@@ -4,6 +4,7 @@
 #pragma once
 
 #include <benchmark/benchmark.h>
+#include <malloc.h>
 #include <time.h>
 
 #include <algorithm>
@@ -65,6 +66,22 @@ inline void run_each_iteration(benchmark::State& state, const Protocol& protocol
     cpu_total += *std::max_element(cpu.begin(), cpu.end());
   }
   state.counters["cpu_ms"] = 1e3 * cpu_total / static_cast<double>(state.iterations());
+}
+
+// A benchmark main that keeps freed memory in the process. glibc hands buffers above its
+// (adaptive) mmap threshold back to the kernel when they are freed, and a later run then pays a
+// page fault per 4 KiB of its share vectors: up to half of a 10^5-multiplication run's wall
+// time on this VM, and varying with the order benchmarks run in. Keeping freed memory (as a
+// long-running MPC engine's allocator does) measures the protocol instead. Same effect as
+// GLIBC_TUNABLES=glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=4294967296.
+inline int run_keeping_freed_memory(int argc, char** argv) {
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);
+  mallopt(M_TRIM_THRESHOLD, 1 << 30);
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
 }
 
 }  // namespace smpc::bench

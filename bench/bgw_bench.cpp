@@ -6,7 +6,6 @@
 // party's thread CPU time per run, bench/bench_runs.h), "share/s" and "rec/s" (one
 // Shamir sharing or reconstruction, one thread).
 #include <benchmark/benchmark.h>
-#include <malloc.h>
 
 #include <cstdint>
 #include <numeric>
@@ -101,18 +100,4 @@ BENCHMARK(BM_ShamirReconstruct)->Arg(3)->Arg(10)->Arg(100);
 }  // namespace
 }  // namespace smpc
 
-// glibc hands buffers above its (adaptive) mmap threshold back to the kernel when they are
-// freed, and a later run then pays a page fault per 4 KiB of its share vectors: up to half of a
-// 10^5-multiplication run's wall time on this VM, and varying with the order benchmarks run
-// in. Keeping freed memory in the process (as a long-running MPC engine's allocator does)
-// measures the protocol instead. Same effect as
-// GLIBC_TUNABLES=glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=4294967296.
-int main(int argc, char** argv) {
-  mallopt(M_MMAP_THRESHOLD, 32 << 20);
-  mallopt(M_TRIM_THRESHOLD, 1 << 30);
-  benchmark::Initialize(&argc, argv);
-  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-  benchmark::RunSpecifiedBenchmarks();
-  benchmark::Shutdown();
-  return 0;
-}
+int main(int argc, char** argv) { return smpc::bench::run_keeping_freed_memory(argc, argv); }

@@ -6,10 +6,8 @@
 // (the busiest party's thread CPU time per run: robust to other load on the machine). All
 // include the PRG-key setup, input sharing and outputs of the run. Needs ../shared for AES.
 #include <benchmark/benchmark.h>
-#include <malloc.h>
 
 #include <cstdint>
-#include <numeric>
 #include <vector>
 
 #include "bench/bench_runs.h"
@@ -68,14 +66,5 @@ BENCHMARK(BM_Rep3Aes128Batch)->Arg(1)->Arg(100)->Unit(benchmark::kMillisecond)->
 }  // namespace
 }  // namespace smpc
 
-int main(int argc, char** argv) {
-  // As bgw_bench: keep freed memory in the process, so that every run does not page-fault its
-  // share vectors in again.
-  mallopt(M_MMAP_THRESHOLD, 32 << 20);
-  mallopt(M_TRIM_THRESHOLD, 1 << 30);
-  benchmark::Initialize(&argc, argv);
-  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-  benchmark::RunSpecifiedBenchmarks();
-  benchmark::Shutdown();
-  return 0;
-}
+// Keeps freed memory in the process, as bgw_bench (bench/bench_runs.h says why).
+int main(int argc, char** argv) { return smpc::bench::run_keeping_freed_memory(argc, argv); }
