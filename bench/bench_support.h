@@ -72,4 +72,34 @@ inline std::optional<double> simulate_each_iteration(benchmark::State& state,
   return simulated_s;
 }
 
+// k independent copies of c side by side (wires shifted by k·num_wires, groups suffixed "#k"),
+// so one session evaluates k AES-128 with fresh inputs (Yao after one base-OT phase; rep3's
+// layers k times as wide).
+inline Circuit side_by_side(const Circuit& c, int copies) {
+  Circuit out;
+  out.domain = c.domain;
+  out.num_wires = c.num_wires * static_cast<std::uint32_t>(copies);
+  for (int k = 0; k < copies; ++k) {
+    const std::uint32_t shift = c.num_wires * static_cast<std::uint32_t>(k);
+    const std::string suffix = "#" + std::to_string(k);
+    for (Gate g : c.gates) {
+      g.in0 += gate_arity(g.type) >= 1 ? shift : 0;
+      g.in1 += gate_arity(g.type) >= 2 ? shift : 0;
+      g.out += shift;
+      out.gates.push_back(g);
+    }
+    for (InputGroup in : c.inputs) {
+      for (auto& w : in.wires) w += shift;
+      in.name += suffix;
+      out.inputs.push_back(std::move(in));
+    }
+    for (OutputGroup o : c.outputs) {
+      for (auto& w : o.wires) w += shift;
+      o.name += suffix;
+      out.outputs.push_back(std::move(o));
+    }
+  }
+  return out;
+}
+
 }  // namespace smpc::bench

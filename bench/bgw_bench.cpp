@@ -2,15 +2,16 @@
 //   build/release/bench/bgw_bench [--benchmark_filter=Mult]
 // Counters: "mult/s" (wall time of whole in-process runs over LocalNetwork, all parties in
 // threads on this machine, divided into the multiplications of the circuit: 1 / mult/s is the
-// per-multiplication figure comparable to MP-SPDZ's `Time` for the same count), "share/s" and "rec/s" (one
+// per-multiplication figure comparable to MP-SPDZ's `Time` for the same count), "cpu_ms" (the busiest
+// party's thread CPU time per run, bench/bench_runs.h), "share/s" and "rec/s" (one
 // Shamir sharing or reconstruction, one thread).
 #include <benchmark/benchmark.h>
-#include <malloc.h>
 
 #include <cstdint>
 #include <numeric>
 #include <vector>
 
+#include "bench/bench_runs.h"
 #include "protocols/bgw/bgw_semi_honest.h"
 #include "protocols/bgw/shamir.h"
 #include "protocols/core/local_network.h"
@@ -18,40 +19,8 @@
 namespace smpc {
 namespace {
 
-// Party 0 holds a_0 .. a_{m-1}, party 1 holds b_0 .. b_{m-1}; `depth` layers of m products
-// (c_k = a_k b_k, then c_k b_k, ...); party 0 receives every product of the last layer, so each
-// multiplication is reshared on its own (no inner product to fuse).
-Circuit product_layers(std::uint32_t m, int depth) {
-  Circuit c;
-  c.domain = CircuitDomain::kField61;
-  std::vector<std::uint32_t> a(m), b(m);
-  std::iota(a.begin(), a.end(), 0u);
-  std::iota(b.begin(), b.end(), m);
-  c.inputs = {{"a", 0, a}, {"b", 1, b}};
-  c.num_wires = 2 * m;
-  std::vector<std::uint32_t> cur = a;
-  for (int d = 0; d < depth; ++d)
-    for (std::uint32_t k = 0; k < m; ++k) {
-      c.gates.push_back({GateType::kMul, cur[k], b[k], c.num_wires, 0});
-      cur[k] = c.num_wires++;
-    }
-  c.outputs = {{"c", {0}, cur}};
-  return c;
-}
-
-// One whole in-process BGW run per iteration (a fresh seed each), party i with in[i].
-void run_each_iteration(benchmark::State& state, const BgwSemiHonest& bgw,
-                        const std::vector<PartyInput>& in) {
-  const int n = static_cast<int>(in.size());
-  std::uint64_t seed = 1;
-  for (auto _ : state) {
-    const auto r = run_local(n, {seed++, 600}, [&](PartyContext& ctx) {
-      return bgw.run(ctx, in[static_cast<std::size_t>(ctx.net.self())]);
-    });
-    if (r.parties[0].status != PartyStatus::kOutput) state.SkipWithError("run failed");
-    benchmark::DoNotOptimize(r.parties.data());
-  }
-}
+using bench::product_layers;
+using bench::run_each_iteration;
 
 // Whole runs: input sharing, `depth` layers of m multiplications, m outputs to party 0. The
 // difference between depth 2 and depth 1 is the cost of m further multiplications alone.
@@ -59,7 +28,7 @@ void BM_BgwMultiplications(benchmark::State& state) {
   const int n = static_cast<int>(state.range(0));
   const auto m = static_cast<std::uint32_t>(state.range(1));
   const int depth = static_cast<int>(state.range(2));
-  const BgwSemiHonest bgw(product_layers(m, depth), (n - 1) / 2);
+  const BgwSemiHonest bgw(product_layers(CircuitDomain::kField61, m, depth), (n - 1) / 2);
   std::vector<PartyInput> in(static_cast<std::size_t>(n));
   for (std::uint32_t k = 0; k < m; ++k) {
     in[0].values.push_back(k + 1);
@@ -131,18 +100,4 @@ BENCHMARK(BM_ShamirReconstruct)->Arg(3)->Arg(10)->Arg(100);
 }  // namespace
 }  // namespace smpc
 
-// glibc hands buffers above its (adaptive) mmap threshold back to the kernel when they are
-// freed, and a later run then pays a page fault per 4 KiB of its share vectors: up to half of a
-// 10^5-multiplication run's wall time on this VM, and varying with the order benchmarks run
-// in. Keeping freed memory in the process (as a long-running MPC engine's allocator does)
-// measures the protocol instead. Same effect as
-// GLIBC_TUNABLES=glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=4294967296.
-int main(int argc, char** argv) {
-  mallopt(M_MMAP_THRESHOLD, 32 << 20);
-  mallopt(M_TRIM_THRESHOLD, 1 << 30);
-  benchmark::Initialize(&argc, argv);
-  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-  benchmark::RunSpecifiedBenchmarks();
-  benchmark::Shutdown();
-  return 0;
-}
+int main(int argc, char** argv) { return smpc::bench::run_keeping_freed_memory(argc, argv); }

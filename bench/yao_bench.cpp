@@ -333,42 +333,13 @@ void BM_YaoAes128Local(benchmark::State& state) {
 }
 BENCHMARK(BM_YaoAes128Local)->Unit(benchmark::kMillisecond);
 
-// k independent copies of c side by side (wires shifted by k·num_wires, groups suffixed "#k"),
-// so one 2PC session evaluates k AES-128 with fresh inputs after one base-OT phase.
-Circuit side_by_side(const Circuit& c, int copies) {
-  Circuit out;
-  out.domain = c.domain;
-  out.num_wires = c.num_wires * static_cast<std::uint32_t>(copies);
-  for (int k = 0; k < copies; ++k) {
-    const std::uint32_t shift = c.num_wires * static_cast<std::uint32_t>(k);
-    const std::string suffix = "#" + std::to_string(k);
-    for (Gate g : c.gates) {
-      g.in0 += gate_arity(g.type) >= 1 ? shift : 0;
-      g.in1 += gate_arity(g.type) >= 2 ? shift : 0;
-      g.out += shift;
-      out.gates.push_back(g);
-    }
-    for (InputGroup in : c.inputs) {
-      for (auto& w : in.wires) w += shift;
-      in.name += suffix;
-      out.inputs.push_back(std::move(in));
-    }
-    for (OutputGroup o : c.outputs) {
-      for (auto& w : o.wires) w += shift;
-      o.name += suffix;
-      out.outputs.push_back(std::move(o));
-    }
-  }
-  return out;
-}
-
 // AES-128 2PC of state.range(0) AES blocks in one session, fresh random key and plaintext bits
 // for every copy. Wall time per session: the cost of each further AES is
 // (time(9) − time(1)) / 8, the figure sh2pc-style loops report (docs/yao.md).
 void BM_YaoAes128Copies(benchmark::State& state) {
   REQUIRE_AES(state);
   const int copies = static_cast<int>(state.range(0));
-  const Circuit circuit = side_by_side(*aes_circuit(), copies);
+  const Circuit circuit = bench::side_by_side(*aes_circuit(), copies);
   const YaoSemiHonest yao(circuit);
   std::vector<PartyInput> inputs(2);
   Rng rng(5, 0, "bench.aes-copies");

@@ -5,6 +5,7 @@
 
 #include "protocols/bgw/spec.h"
 #include "protocols/gmw/spec.h"
+#include "protocols/rep3/spec.h"
 #include "protocols/spdz/spec.h"
 #include "protocols/sum/spec.h"
 #include "protocols/yao/spec.h"
@@ -23,6 +24,7 @@ std::vector<const ProtocolSpec*>& registry() {
       &yao_spec(),
       &gmw_spec(),
       &gmw_dealer_spec(),
+      &rep3_spec(),
   };
   return specs;
 }

@@ -173,6 +173,14 @@ ScenarioBuilder gmw_vote() {
 }
 const std::vector<Json> kGmwVoteSwap = {Json{0}, Json{1}, Json{1}};
 
+// The same vote and swap under rep3: party 2 passive sees party 0's input shares and z_0 of
+// every AND layer (M53 leaves the zero shares out of z).
+ScenarioBuilder rep3_vote() {
+  return check_scenario("rep3 vote privacy", "rep3", Json::object(), 3, {{"name", "vote"}},
+                        {Json{1}, Json{0}, Json{1}})
+      .adversary({2}, AdversaryModel::kSemiHonest);
+}
+
 // Budgets of the Boolean checks (docs/privacy.md): Yao's per-bit test needs few runs but each
 // run does 128 base OTs, and 40 give its GF(2) test windows of 33 bits over the whole view;
 // GMW's GF(2) relations need N > view bits (416) + 35 for one window.
@@ -546,6 +554,9 @@ const std::vector<Check> kChecks = {
                   "vote under gmw_dealer, n = 3, party 2 passive: views for ballots (1, 0) vs "
                   "(0, 1) of parties 0 and 1 (input-swap test; GF(2) relations over the whole "
                   "416-bit view)"),
+    privacy_check("privacy-rep3-vote", rep3_vote, kGmwVoteSwap, kGmwPrivacyRuns,
+                  "vote under rep3, party 2 passive: views for ballots (1, 0) vs (0, 1) of "
+                  "parties 0 and 1 (input-swap test; GF(2) relations over the whole view)"),
     {{"commitment-hiding", "component", true, "32 trials, alpha = 1e-3",
       "commitments to values 0..15: a brute-force distinguisher over 2^10 low-entropy "
       "randomness strings; alarm = it guesses better than 1/16 (binomial tail), or two "

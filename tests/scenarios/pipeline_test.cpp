@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "protocols/registry.h"
 #include "reports/report.h"
 #include "scenarios/pipeline.h"
 #include "scenarios/runner.h"
@@ -46,8 +47,8 @@ TEST(Pipeline, ResolveFindsInputErrorsBeforeAnythingRuns) {
         "<pipeline bgw>: /protocol/threshold: t = 3 but BGW needs 0 <= t < n/2, i.e. t <= 2 "
         "for n = 5");
   check(bgw_product().protocol("nope"),
-        "<pipeline bgw>: /protocol/name: unknown protocol \"nope\" (known: secure_sum, bgw, "
-        "bgw_robust, spdz, yao, gmw, gmw_dealer)");
+        "<pipeline bgw>: /protocol/name: unknown protocol \"nope\" (known: " + protocol_names() +
+            ")");
   check(bgw_product().protocol("yao").parties(2).inputs({1, 2}),
         "<pipeline bgw>: /protocol/name: yao evaluates boolean circuits but function product is "
         "field61 (use secure_sum, bgw, bgw_robust, spdz)");

@@ -1,0 +1,87 @@
+// Whole in-process runs for the multiplication benchmarks (bgw_bench, rep3_bench): the circuit
+// of `depth` layers of m independent products, and the loop that runs every party over
+// LocalNetwork once per iteration. Header only, no ../shared and no simulator needed.
+#pragma once
+
+#include <benchmark/benchmark.h>
+#include <malloc.h>
+#include <time.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <numeric>
+#include <vector>
+
+#include "protocols/core/circuit.h"
+#include "protocols/core/local_network.h"
+#include "protocols/core/protocol.h"
+
+namespace smpc::bench {
+
+// Party 0 holds a_0 .. a_{m-1}, party 1 holds b_0 .. b_{m-1}; `depth` layers of m products
+// (c_k = a_k b_k, then c_k b_k, ...) in `domain`; party 0 receives every product of the last
+// layer, so each multiplication stands on its own (no inner product to fuse).
+inline Circuit product_layers(CircuitDomain domain, std::uint32_t m, int depth) {
+  Circuit c;
+  c.domain = domain;
+  std::vector<std::uint32_t> a(m), b(m);
+  std::iota(a.begin(), a.end(), 0u);
+  std::iota(b.begin(), b.end(), m);
+  c.inputs = {{"a", 0, a}, {"b", 1, b}};
+  c.num_wires = 2 * m;
+  std::vector<std::uint32_t> cur = a;
+  for (int d = 0; d < depth; ++d)
+    for (std::uint32_t k = 0; k < m; ++k) {
+      c.gates.push_back({GateType::kMul, cur[k], b[k], c.num_wires, 0});
+      cur[k] = c.num_wires++;
+    }
+  c.outputs = {{"c", {0}, cur}};
+  return c;
+}
+
+inline double thread_cpu_seconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + 1e-9 * static_cast<double>(ts.tv_nsec);
+}
+
+// One whole in-process run per iteration (a fresh seed each), party i with in[i]. Counter
+// "cpu_ms": the busiest party's thread CPU time per run, which other load on the machine
+// changes far less than the wall time.
+inline void run_each_iteration(benchmark::State& state, const Protocol& protocol,
+                               const std::vector<PartyInput>& in) {
+  const int n = static_cast<int>(in.size());
+  std::uint64_t seed = 1;
+  double cpu_total = 0;
+  for (auto _ : state) {
+    std::vector<double> cpu(in.size(), 0);
+    const auto r = run_local(n, {seed++, 600}, [&](PartyContext& ctx) {
+      const double start = thread_cpu_seconds();
+      auto out = protocol.run(ctx, in[static_cast<std::size_t>(ctx.net.self())]);
+      cpu[static_cast<std::size_t>(ctx.net.self())] = thread_cpu_seconds() - start;
+      return out;
+    });
+    if (r.parties[0].status != PartyStatus::kOutput) state.SkipWithError("run failed");
+    benchmark::DoNotOptimize(r.parties.data());
+    cpu_total += *std::max_element(cpu.begin(), cpu.end());
+  }
+  state.counters["cpu_ms"] = 1e3 * cpu_total / static_cast<double>(state.iterations());
+}
+
+// A benchmark main that keeps freed memory in the process. glibc hands buffers above its
+// (adaptive) mmap threshold back to the kernel when they are freed, and a later run then pays a
+// page fault per 4 KiB of its share vectors: up to half of a 10^5-multiplication run's wall
+// time on this VM, and varying with the order benchmarks run in. Keeping freed memory (as a
+// long-running MPC engine's allocator does) measures the protocol instead. Same effect as
+// GLIBC_TUNABLES=glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=4294967296.
+inline int run_keeping_freed_memory(int argc, char** argv) {
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);
+  mallopt(M_TRIM_THRESHOLD, 1 << 30);
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}
+
+}  // namespace smpc::bench

@@ -1,0 +1,90 @@
+// Replicated secret sharing for three parties, semi-honest, one corruption.
+//
+// Paper: Araki, Furukawa, Lindell, Nof, Ohara, "High-Throughput Semi-Honest Secure Three-Party
+// Computation with an Honest Majority", ACM CCS 2016, eprint 2016/768. Its 2-out-of-3 sharing
+// of v gives P_i the pair (x_i, a_i) with x_1 ⊕ x_2 ⊕ x_3 = 0 and a_i = x_{i−1} ⊕ v. We keep
+// the equivalent replicated form: v = s_0 + s_1 + s_2 and party i holds (s_i, s_{i+1})
+// (indices mod 3); the paper's pair is (s_i ⊕ s_{i+1}, s_{i+1}), a local linear change, so
+// messages and costs are the paper's. The same steps run over Z_2 (Boolean circuits; + is ⊕,
+// · is ∧) and over Z_2^64 (ring circuits, CircuitDomain::kRing64; machine arithmetic).
+//
+// Steps (party i; "next" = i + 1, "prev" = i − 1 mod 3):
+//   0. Correlated randomness (the paper's F_cr from PRF keys): i draws a PRG key k_i and sends
+//      it to prev, so i holds k_i and k_{i+1}. For gate g of layer ℓ, α_i = F(k_i, ℓ)[g] −
+//      F(k_{i+1}, ℓ)[g] (F: the ChaCha20 PRG of protocols/crypto/prg.h, stream ℓ), and
+//      α_0 + α_1 + α_2 = 0 with nothing further sent.                              "rep3.setup"
+//   1. Input sharing: the owner p of x picks s_{p+1}, s_{p+2} at random, sets s_p = x − s_{p+1}
+//      − s_{p+2}, keeps (s_p, s_{p+1}) and sends (s_{p+1}, s_{p+2}) to next and (s_{p+2}, s_p)
+//      to prev: one message to each with all of p's inputs.                          "rep3.input"
+//   2. Layer by layer (layer_schedule.h): linear gates locally on both components (a constant
+//      c is the sharing s_0 = c, so it lands on party 0's first and party 2's second
+//      component); for the m AND/MUL gates z = x·y of a layer,
+//        z_i = x_i·y_i + x_i·y_{i+1} + x_{i+1}·y_i + α_i                (so Σ z_i = x·y),
+//      i sends all m values z_i in one message to prev and receives z_{i+1} from next: i now
+//      holds (z_i, z_{i+1}). One element per party per gate, one round per layer.    "rep3.mult"
+//      Boolean layers are bit-sliced: the operands of 64 gates are gathered into one machine
+//      word, and the products and the PRG's α are word operations.
+//   3. Outputs: receiver r lacks only s_{r+2}, held first by prev(r) = r + 2, which sends it
+//      its first components of r's output wires; r adds the three.                 "rep3.output"
+//
+// Communication, exactly. With elem(k) the bytes of a message of k elements (6 + ⌈k/8⌉ for
+// bits, 6 + 8k for ring words), I_p input wires of party p, layers ℓ = 1..L of m_ℓ AND/MUL
+// gates, O_r output wires delivered to r:
+//   "rep3.setup"   3 · (6 + 32)
+//   "rep3.input"   Σ_{p: I_p>0} 2 · elem(2 I_p)
+//   "rep3.mult"    Σ_ℓ 3 · elem(m_ℓ)
+//   "rep3.output"  Σ_{r: O_r>0} elem(O_r)
+// so one ring element (8 B; 24 B for the three parties) or one bit per party per
+// multiplication, beyond the 6-byte header per message. XOR/ADD/SUB/MUL_CONST/INV/EQ/EQW: free.
+// Rounds (causal, meter.h): 1 (keys and inputs) + L + 1 (outputs, when anybody receives one).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "protocols/core/circuit.h"
+#include "protocols/core/layer_schedule.h"
+#include "protocols/core/protocol.h"
+#include "protocols/core/share_cost.h"
+#include "protocols/core/status.h"
+
+namespace smpc {
+
+inline constexpr int kRep3Parties = 3;
+
+// The circuit and its layer schedule, computed once and shared read-only by the three parties.
+struct Rep3Plan {
+  Circuit circuit;
+  std::vector<CircuitLayer> layers;
+};
+
+class Rep3SemiHonest final : public Protocol {
+ public:
+  // A Boolean or kRing64 circuit already validated for three parties (make_rep3 checks user
+  // input).
+  explicit Rep3SemiHonest(Circuit circuit);
+
+  std::string_view name() const override { return "rep3"; }
+  SecurityClaim claim(int parties) const override;
+  const Rep3Plan& plan() const { return plan_; }
+
+ private:
+  PartyOutput run_steps(PartyContext& ctx, const PartyInput& input) const override;
+  Rep3Plan plan_;
+};
+
+// The exact cost the comment above documents (bytes per label summed over the three parties,
+// causal rounds) for a Boolean or kRing64 circuit.
+ExactCost rep3_cost(const Circuit& c);
+
+// Registry factory: three parties, a Boolean or kRing64 circuit, no parameters. Errors start
+// with a JSON pointer ("/parties: ...", "/function: ...").
+Result<std::unique_ptr<Protocol>> make_rep3(const nlohmann::json& params, const Circuit& circuit,
+                                            int parties);
+
+}  // namespace smpc

@@ -1,0 +1,45 @@
+#include "protocols/rep3/spec.h"
+
+#include "protocols/rep3/extract.h"
+#include "protocols/rep3/labels.h"
+#include "protocols/rep3/rep3.h"
+
+namespace smpc {
+namespace {
+
+// boolean_audits' "reveal" runs with two parties; rep3 needs three, so its reveal is a
+// three-party vote: the yes count minus the honest yes ballots is the corrupted ballot.
+std::vector<AuditSetup> audits() {
+  const AuditSetup base{.name = "millionaires", .parties = 3,
+                        .function = {{"name", "millionaires"}, {"bits", 8}},
+                        .inputs = {200, 100, nlohmann::json::array()}};
+  AuditSetup reveal = base;
+  reveal.name = "reveal";
+  reveal.function = {{"name", "vote"}};
+  reveal.inputs = {1, 0, 1};
+  return {base, reveal};
+}
+
+}  // namespace
+
+const ProtocolSpec& rep3_spec() {
+  static const ProtocolSpec spec = with_make(
+      {.name = "rep3", .summary = "replicated secret sharing for 3 parties (Araki et al.); "
+                                  "semi-honest, 1 corruption; one bit per party per AND, one "
+                                  "round per AND layer",
+       .domain = CircuitDomain::kBoolean,
+       .min_parties = kRep3Parties,
+       .max_parties = kRep3Parties,
+       .labels = {std::begin(labels::rep3::kAll), std::end(labels::rep3::kAll)},
+       .audits = audits(),
+       .property = {.max_parties = kRep3Parties, .runs = 25, .max_gates = 40,
+                    .adversarial_runs = 30, .determinism_runs = 6},
+       .cost = cost_formula_of([](const ProtocolParams&, const Circuit& c, int) {
+         return rep3_cost(c);
+       }),
+       .extract = rep3_extractor(CircuitDomain::kBoolean)},
+      make_rep3);
+  return spec;
+}
+
+}  // namespace smpc
