@@ -29,12 +29,17 @@ TEST(ParallelSlices, CoverEveryIndexExactlyOnce) {
             slices);
         for (std::size_t i = 0; i < n; ++i) EXPECT_EQ(hits[i].load(), 1) << n << " " << i;
         EXPECT_LE(calls.load(), static_cast<int>(std::min(slices, kMaxParallelSlices)));
-        if (n == 0) EXPECT_EQ(calls.load(), 0);
+        if (n == 0) {
+          EXPECT_EQ(calls.load(), 0);
+        }
         // No slice smaller than min_items: one call when n < 2·min_items.
-        if (min_items > 0 && n > 0 && n < 2 * min_items) EXPECT_EQ(calls.load(), 1) << n;
+        if (min_items > 0 && n > 0 && n < 2 * min_items) {
+          EXPECT_EQ(calls.load(), 1) << n;
+        }
         // Enough items: exactly the slices allowed (up to the cap).
-        if (n >= 64 && min_items <= 16)
+        if (n >= 64 && min_items <= 16) {
           EXPECT_EQ(calls.load(), static_cast<int>(std::min(slices, kMaxParallelSlices))) << n;
+        }
       }
 }
 
