@@ -1,6 +1,6 @@
 #include "protocols/core/meter.h"
 
-#include <sodium.h>
+#include <blake3.h>
 
 #include <algorithm>
 #include <cstring>
@@ -18,20 +18,27 @@ void note(LabelStats& s, std::size_t bytes, std::uint32_t round) {
 
 }  // namespace
 
-Meter::Meter(PartyId self, int parties) {
+// The view digest is on every receive's path, so its hash must keep up with the protocols'
+// own per-byte work (an IKNP extension receives 16 bytes per OT): BLAKE3 (its SIMD tree mode,
+// ~0.3 cycles per byte with AVX-512) instead of BLAKE2b (~3), with the same 256-bit output
+// and 128-bit collision resistance.
+struct Meter::ViewHash {
+  blake3_hasher hasher;
+};
+
+Meter::Meter(PartyId self, int parties) : view_(std::make_unique<ViewHash>()) {
   snap_.party = self;
   snap_.sent_to.resize(static_cast<std::size_t>(parties));
-  SMPC_ASSERT(sodium_init() >= 0);
-  crypto_generichash_init(&hash_state_,
-                          nullptr, 0, 32);
+  blake3_hasher_init(&view_->hasher);
 }
+
+Meter::~Meter() = default;
 
 MeterSnapshot Meter::snapshot() const {
   MeterSnapshot s = snap_;
-  auto state = hash_state_;
   unsigned char digest[32];
-  crypto_generichash_final(&state, digest,
-                           sizeof digest);
+  // Finalising does not consume the hasher: the meter can go on recording after a snapshot.
+  blake3_hasher_finalize(&view_->hasher, digest, sizeof digest);
   static const char* kHex = "0123456789abcdef";
   for (unsigned char b : digest) {
     s.view_digest.push_back(kHex[b >> 4]);
@@ -63,9 +70,8 @@ void Meter::record_receive(PartyId from, ByteSpan wire, std::uint32_t round) {
   const auto len = static_cast<std::uint64_t>(wire.size());
   for (int i = 0; i < 4; ++i) head[i] = static_cast<unsigned char>(f >> (8 * i));
   for (int i = 0; i < 8; ++i) head[4 + i] = static_cast<unsigned char>(len >> (8 * i));
-  auto* st = &hash_state_;
-  crypto_generichash_update(st, head, sizeof head);
-  crypto_generichash_update(st, wire.data(), wire.size());
+  blake3_hasher_update(&view_->hasher, head, sizeof head);
+  blake3_hasher_update(&view_->hasher, wire.data(), wire.size());
   max_received_ = std::max(max_received_, round);
 }
 

@@ -7,10 +7,9 @@
 // record_receive; protocol code only names phases.
 #pragma once
 
-#include <sodium.h>
-
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -46,8 +45,9 @@ struct MeterSnapshot {
   std::map<std::string, LabelStats> by_label;   // sent, by label
   std::map<std::string, LabelStats> by_phase;   // sent, by phase (phase field = phase name)
   std::uint32_t max_round = 0;                  // largest round this party stamped
-  // BLAKE2b-256 (hex) of everything this party received, in the order it consumed it: a
-  // fingerprint of its view. Same seed ⇒ same digest; another seed changes it.
+  // BLAKE3-256 (hex) of everything this party received, in the order it consumed it, each
+  // message framed by its sender and length: a fingerprint of its view. Same seed ⇒ same
+  // digest; another seed changes it.
   std::string view_digest;
   bool operator==(const MeterSnapshot&) const = default;
 };
@@ -55,6 +55,9 @@ struct MeterSnapshot {
 class Meter {
  public:
   Meter(PartyId self, int parties);
+  ~Meter();
+  Meter(const Meter&) = delete;
+  Meter& operator=(const Meter&) = delete;
 
   // Protocol side: names the current phase ("offline", "online"); default "main".
   void set_phase(std::string phase) { phase_ = std::move(phase); }
@@ -69,8 +72,9 @@ class Meter {
   MeterSnapshot snapshot() const;
 
  private:
+  struct ViewHash;  // the incremental hash of the view (meter.cpp)
   MeterSnapshot snap_;
-  crypto_generichash_state hash_state_{};
+  std::unique_ptr<ViewHash> view_;
   std::string phase_ = "main";
   std::uint32_t max_received_ = 0;
 };

@@ -1,11 +1,14 @@
 #include "protocols/ot/base_ot.h"
 
+#include <algorithm>
 #include <cstring>
+#include <optional>
 #include <string>
 
 #include "protocols/core/abort.h"
 #include "protocols/core/status.h"
 #include "protocols/crypto/hash.h"
+#include "protocols/crypto/parallel.h"
 
 namespace smpc {
 namespace {
@@ -57,21 +60,31 @@ OtKey np_kdf(std::size_t i, int j, const RistrettoPoint& a, const RistrettoPoint
   return k;
 }
 
+// Public-key items per thread slice: below this a helper thread costs more than it saves.
+constexpr std::size_t kMinSlice = 16;
+
 // The receiver's last step, the same in both base OTs: A from the sender's message, then
-// key i = derive(i, A, b_i·A); an identity b_i·A means A was not a usable key share.
+// key i = derive(i, A, b_i·A); an identity b_i·A means A was not a usable key share. The
+// multiplications run in parallel slices (parallel.h); derive must not throw.
 template <class Derive>
 std::vector<OtKey> receiver_keys(const Message& from_sender, const std::vector<Scalar>& b,
                                  Derive derive) {
   from_sender.expect_parts(1);
   const RistrettoPoint a = read_points(from_sender, 0, 1)[0];
   std::vector<OtKey> out(b.size());
-  for (std::size_t i = 0; i < b.size(); ++i) {
-    const auto shared = a.mul(b[i]);
-    if (!shared)
-      throw Abort("base OT: the sender's key-agreement message is the identity",
-                  {from_sender.sender()}, AbortKind::kCheckFailed);
-    out[i] = derive(i, a, *shared);
-  }
+  std::vector<std::uint8_t> identity(b.size(), 0);
+  parallel_slices(b.size(), kMinSlice, [&](std::size_t lo, std::size_t hi) {
+    for (std::size_t i = lo; i < hi; ++i) {
+      const auto shared = a.mul(b[i]);
+      if (shared)
+        out[i] = derive(i, a, *shared);
+      else
+        identity[i] = 1;
+    }
+  });
+  if (std::find(identity.begin(), identity.end(), 1) != identity.end())
+    throw Abort("base OT: the sender's key-agreement message is the identity",
+                {from_sender.sender()}, AbortKind::kCheckFailed);
   return out;
 }
 
@@ -86,14 +99,22 @@ std::vector<RistrettoPoint> read_points(const Message& m, std::size_t index, std
   if (p.count != count)
     malformed(m, "part " + std::to_string(index) + " has " + std::to_string(p.count) +
                      " points, expected " + std::to_string(count));
+  // Decoding validates each point (a square root): in parallel slices, then the first invalid
+  // one in index order is reported, as a serial loop would.
+  std::vector<std::optional<RistrettoPoint>> decoded(count);
+  parallel_slices(count, kMinSlice, [&](std::size_t lo, std::size_t hi) {
+    for (std::size_t k = lo; k < hi; ++k) {
+      PointBytes b;
+      std::memcpy(b.data(), p.data.data() + 32 * k, 32);
+      decoded[k] = RistrettoPoint::decode(b);
+    }
+  });
   std::vector<RistrettoPoint> out;
   out.reserve(count);
   for (std::size_t k = 0; k < count; ++k) {
-    PointBytes b;
-    std::memcpy(b.data(), p.data.data() + 32 * k, 32);
-    auto pt = RistrettoPoint::decode(b);
-    if (!pt) malformed(m, "point " + std::to_string(k) + " is not a valid ristretto255 encoding");
-    out.push_back(*pt);
+    if (!decoded[k])
+      malformed(m, "point " + std::to_string(k) + " is not a valid ristretto255 encoding");
+    out.push_back(*decoded[k]);
   }
   return out;
 }
@@ -180,28 +201,43 @@ std::vector<std::array<OtKey, 2>> NaorPinkasSender::keys(const Message& from_rec
   from_receiver.expect_parts(1);
   const auto b = read_points(from_receiver, 0, count_);
   std::vector<std::array<OtKey, 2>> out(count_);
-  for (std::size_t i = 0; i < count_; ++i) {
-    // Step 3: S_i = a·B_i; a·(C − B_i) = T − S_i.
-    const auto s = b[i].mul(a_);
-    if (!s)
-      throw Abort("base OT " + std::to_string(i) + ": the receiver's point is the identity",
-                  {from_receiver.sender()}, AbortKind::kCheckFailed);
-    out[i][0] = np_kdf(i, 0, big_a_, b[i], *s);
-    out[i][1] = np_kdf(i, 1, big_a_, b[i], t_ - *s);
-  }
+  std::vector<std::uint8_t> identity(count_, 0);
+  parallel_slices(count_, kMinSlice, [&](std::size_t lo, std::size_t hi) {
+    for (std::size_t i = lo; i < hi; ++i) {
+      // Step 3: S_i = a·B_i; a·(C − B_i) = T − S_i.
+      const auto s = b[i].mul(a_);
+      if (!s) {
+        identity[i] = 1;
+        continue;
+      }
+      out[i][0] = np_kdf(i, 0, big_a_, b[i], *s);
+      out[i][1] = np_kdf(i, 1, big_a_, b[i], t_ - *s);
+    }
+  });
+  // The first identity S_i in index order, as a serial loop would report it.
+  const auto bad = std::find(identity.begin(), identity.end(), 1);
+  if (bad != identity.end())
+    throw Abort("base OT " + std::to_string(bad - identity.begin()) +
+                    ": the receiver's point is the identity",
+                {from_receiver.sender()}, AbortKind::kCheckFailed);
   return out;
 }
 
 NaorPinkasReceiver::NaorPinkasReceiver(const std::vector<bool>& choices, Rng& rng)
     : choices_(choices) {
+  // The b_i are drawn in order (the randomness consumed is as before); the multiplications
+  // then run in parallel slices.
   b_.reserve(choices.size());
-  big_b_.reserve(choices.size());
-  for (std::size_t i = 0; i < choices.size(); ++i) {
-    // Step 2: B_i = P_i or C − P_i, uniform either way.
-    b_.push_back(Scalar::random(rng));
-    const RistrettoPoint p = RistrettoPoint::base_mul(b_.back());
-    big_b_.push_back(choices[i] ? np_constant() - p : p);
-  }
+  for (std::size_t i = 0; i < choices.size(); ++i) b_.push_back(Scalar::random(rng));
+  big_b_.resize(choices.size());
+  const RistrettoPoint& c = np_constant();
+  parallel_slices(choices.size(), kMinSlice, [&](std::size_t lo, std::size_t hi) {
+    for (std::size_t i = lo; i < hi; ++i) {
+      // Step 2: B_i = P_i or C − P_i, uniform either way.
+      const RistrettoPoint p = RistrettoPoint::base_mul(b_[i]);
+      big_b_[i] = choices[i] ? c - p : p;
+    }
+  });
 }
 
 Message NaorPinkasReceiver::first_message() const {

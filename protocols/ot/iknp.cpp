@@ -45,10 +45,12 @@ const Block* blocks_of(const Message& m, std::size_t count) {
   return reinterpret_cast<const Block*>(p.data.data());
 }
 
-// h0[j] = H(q[j], tweak(first + j)), h1[j] = H(q[j] ⊕ s, tweak(first + j)).
-void hash_pairs(const Block* q, const Block& s, std::uint64_t first, std::size_t m, Block* h0,
-                Block* h1) {
-  Block x[2 * kHashChunk], tw[2 * kHashChunk], out[2 * kHashChunk];
+// h[j] = {H(q[j], tweak(first + j)), H(q[j] ⊕ s, tweak(first + j))}: the hash writes the pairs
+// in place (a pair is two adjacent blocks), with no copy through scratch buffers.
+void hash_pairs(const Block* q, const Block& s, std::uint64_t first, std::size_t m,
+                std::array<Block, 2>* h) {
+  static_assert(sizeof(std::array<Block, 2>) == 2 * sizeof(Block));
+  Block x[2 * kHashChunk], tw[2 * kHashChunk];
   for (std::size_t off = 0; off < m; off += kHashChunk) {
     const std::size_t n = std::min(kHashChunk, m - off);
     for (std::size_t k = 0; k < n; ++k) {
@@ -57,11 +59,7 @@ void hash_pairs(const Block* q, const Block& s, std::uint64_t first, std::size_t
       tw[2 * k] = tw[2 * k + 1] = tccr_tweak(kTweakOt, first + off + k);
     }
     tccr_hash(std::span<const Block>(x, 2 * n), std::span<const Block>(tw, 2 * n),
-              std::span<Block>(out, 2 * n));
-    for (std::size_t k = 0; k < n; ++k) {
-      h0[off + k] = out[2 * k];
-      h1[off + k] = out[2 * k + 1];
-    }
+              std::span<Block>(h[off].data(), 2 * n));
   }
 }
 
@@ -111,7 +109,7 @@ void IknpSender::receive_base() {
   prg_ = AesPrgBank(seeds_);
 }
 
-void IknpSender::extend_batch(std::size_t m) {
+void IknpSender::extend_batch(std::size_t m, std::array<Block, 2>* h) {
   SMPC_ASSERT(seeds_.size() == kIknpKappa && m > 0 && m <= kIknpBatch);
   const std::size_t mp = round_up_128(m), row_bytes = mp / 8;
   const Message msg = net_.recv(peer_);
@@ -125,9 +123,7 @@ void IknpSender::extend_batch(std::size_t m) {
   rows_.resize(mp);
   transpose_128xn(columns_.data(), mp, rows_.data());
   // Step 3 (every flavour): H(q_j), H(q_j ⊕ s) with the OT's own tweak.
-  h0_.resize(m);
-  h1_.resize(m);
-  hash_pairs(rows_.data(), s_, next_index_, m, h0_.data(), h1_.data());
+  hash_pairs(rows_.data(), s_, next_index_, m, h);
   next_index_ += m;
 }
 
@@ -135,9 +131,7 @@ void IknpSender::extend_random(std::span<std::array<Block, 2>> out) {
   const std::size_t m = out.size();
   for (std::size_t off = 0; off < m; off += kIknpBatch) {
     const std::size_t mb = std::min(kIknpBatch, m - off);
-    extend_batch(mb);
-    // Step 3 (random): the pair is (H(q_j), H(q_j ⊕ s)).
-    for (std::size_t k = 0; k < mb; ++k) out[off + k] = {h0_[k], h1_[k]};
+    extend_batch(mb, out.data() + off);  // Step 3 (random): the pair is (H(q_j), H(q_j ⊕ s))
   }
 }
 
@@ -151,14 +145,15 @@ void IknpSender::send_chosen(std::span<const std::array<Block, 2>> messages) {
   const std::size_t m = messages.size();
   for (std::size_t off = 0; off < m; off += kIknpBatch) {
     const std::size_t mb = std::min(kIknpBatch, m - off);
-    extend_batch(mb);
+    pairs_.resize(mb);
+    extend_batch(mb, pairs_.data());
     // Step 3 (chosen): y0_j = x0_j ⊕ H(q_j), y1_j = x1_j ⊕ H(q_j ⊕ s).
     MessagePart y{ElementKind::kBlock128, static_cast<std::uint32_t>(2 * mb), {}};
     y.data.resize(32 * mb);
     auto* yb = reinterpret_cast<Block*>(y.data.data());
     for (std::size_t k = 0; k < mb; ++k) {
-      yb[2 * k] = block_xor(messages[off + k][0], h0_[k]);
-      yb[2 * k + 1] = block_xor(messages[off + k][1], h1_[k]);
+      yb[2 * k] = block_xor(messages[off + k][0], pairs_[k][0]);
+      yb[2 * k + 1] = block_xor(messages[off + k][1], pairs_[k][1]);
     }
     net_.send(peer_, label_ + ".messages", Message().add_part(std::move(y)));
   }
@@ -168,14 +163,15 @@ void IknpSender::send_correlated(const Block& delta, std::span<Block> x0) {
   const std::size_t m = x0.size();
   for (std::size_t off = 0; off < m; off += kIknpBatch) {
     const std::size_t mb = std::min(kIknpBatch, m - off);
-    extend_batch(mb);
+    pairs_.resize(mb);
+    extend_batch(mb, pairs_.data());
     // Step 3 (correlated): x0_j = H(q_j), y_j = x0_j ⊕ Δ ⊕ H(q_j ⊕ s).
     MessagePart y{ElementKind::kBlock128, static_cast<std::uint32_t>(mb), {}};
     y.data.resize(16 * mb);
     auto* yb = reinterpret_cast<Block*>(y.data.data());
     for (std::size_t k = 0; k < mb; ++k) {
-      x0[off + k] = h0_[k];
-      yb[k] = block_xor(block_xor(h0_[k], delta), h1_[k]);
+      x0[off + k] = pairs_[k][0];
+      yb[k] = block_xor(block_xor(pairs_[k][0], delta), pairs_[k][1]);
     }
     net_.send(peer_, label_ + ".messages", Message().add_part(std::move(y)));
   }

@@ -82,9 +82,9 @@ class IknpSender {
   const Block& s() const { return s_; }
 
  private:
-  // Steps 2-3 for one batch of m OTs: receives u, leaves q_j in rows_ and
-  // H(q_j), H(q_j ⊕ s) in h0_, h1_.
-  void extend_batch(std::size_t m);
+  // Steps 2-3 for one batch of m OTs: receives u, leaves q_j in rows_ and writes
+  // {H(q_j), H(q_j ⊕ s)} to h[j] (the caller's output for random OT, pairs_ otherwise).
+  void extend_batch(std::size_t m, std::array<Block, 2>* h);
 
   Channel& net_;
   PartyId peer_;
@@ -98,7 +98,8 @@ class IknpSender {
   std::uint64_t next_index_ = 0;  // OT counter: the hash tweak of OT j is (kTweakOt, j)
   // Scratch reused across batches (fresh pages are expensive at these sizes).
   std::vector<std::uint8_t> columns_;
-  std::vector<Block> rows_, h0_, h1_;
+  std::vector<Block> rows_;
+  std::vector<std::array<Block, 2>> pairs_;
 };
 
 // R's side.

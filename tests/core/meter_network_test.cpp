@@ -1,5 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "protocols/core/abort.h"
 #include "protocols/core/local_network.h"
 
@@ -86,6 +90,52 @@ TEST(Envelope, MalformedBytesAbortBlamingTheSender) {
     EXPECT_NE(std::string(a.what()).find("label 'x'"), std::string::npos);
   }
   EXPECT_EQ(m.snapshot().received.bytes, 6u);  // what arrived is accounted even if rejected
+}
+
+// The view digest: BLAKE3-256 of the view, each message framed by its sender (4 bytes LE) and
+// length (8 bytes LE), so neither the split into messages nor the senders can be traded for
+// one another without changing it.
+std::string digest_of(const std::vector<std::pair<PartyId, std::string>>& view) {
+  Meter m(0, 3);
+  for (const auto& [from, bytes] : view)
+    m.record_receive(from, ByteSpan(reinterpret_cast<const std::uint8_t*>(bytes.data()),
+                                    bytes.size()), 1);
+  return m.snapshot().view_digest;
+}
+
+TEST(Meter, ViewDigestOfAnEmptyViewIsBlake3OfNothing) {
+  // BLAKE3's published test vector for the empty input (BLAKE3 specification, test_vectors.json).
+  EXPECT_EQ(digest_of({}), "af1349b9f5f9a1a6a0404dea36dcc9499bcb25c9adc112b7cc9a93cae41f3262");
+}
+
+TEST(Meter, ViewDigestFixesOrderFramingAndSenders) {
+  const std::string base = digest_of({{1, "ab"}, {2, "c"}});
+  EXPECT_EQ(base.size(), 64u);
+  EXPECT_EQ(digest_of({{1, "ab"}, {2, "c"}}), base);  // a function of the view alone
+  EXPECT_NE(digest_of({{2, "c"}, {1, "ab"}}), base);  // order
+  EXPECT_NE(digest_of({{1, "a"}, {2, "bc"}}), base);  // split
+  EXPECT_NE(digest_of({{1, "abc"}}), base);           // framing: one message, not two
+  EXPECT_NE(digest_of({{1, "ab"}, {1, "c"}}), base);  // sender
+  EXPECT_NE(digest_of({{1, "ab"}, {2, "d"}}), base);  // content
+  EXPECT_NE(digest_of({{1, "ab"}, {2, "c"}, {1, ""}}), base);  // an empty message is seen
+  // Large messages go through BLAKE3's SIMD tree mode; one flipped bit in the middle shows.
+  std::string big(1 << 20, 'x');
+  const std::string big_digest = digest_of({{1, big}});
+  big[big.size() / 2] ^= 1;
+  EXPECT_NE(digest_of({{1, big}}), big_digest);
+}
+
+TEST(Meter, SnapshotDoesNotDisturbTheDigest) {
+  const std::uint8_t a[] = {1, 2, 3}, b[] = {4};
+  Meter once(0, 2), twice(0, 2);
+  once.record_receive(1, a, 1);
+  once.record_receive(1, b, 2);
+  twice.record_receive(1, a, 1);
+  const std::string early = twice.snapshot().view_digest;
+  EXPECT_EQ(twice.snapshot().view_digest, early);
+  twice.record_receive(1, b, 2);
+  EXPECT_EQ(twice.snapshot().view_digest, once.snapshot().view_digest);
+  EXPECT_NE(early, once.snapshot().view_digest);
 }
 
 TEST(RunResultJson, RoundTrips) {

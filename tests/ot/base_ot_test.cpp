@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <string>
 
 #include "protocols/core/abort.h"
 #include "protocols/core/local_network.h"
@@ -150,6 +151,45 @@ TEST(NaorPinkas, InvalidPointsAndShapesAbortBlamingThePeer) {
   bad_a.set_sender(0);
   expect_abort([&] { (void)receiver.keys(bad_a); }, AbortKind::kMalformed, 0,
                "an invalid A");
+}
+
+// A batch as large as IKNP's (κ = 128) is decoded and multiplied in parallel slices
+// (crypto/parallel.h); the error names the first bad point in index order whatever slice found
+// it first, as the serial loop did, and the keys are those of a serial computation.
+TEST(NaorPinkas, ParallelBatchReportsTheFirstBadPointInIndexOrder) {
+  std::vector<bool> choices(128);
+  for (std::size_t i = 0; i < choices.size(); ++i) choices[i] = (i * 5 + 1) % 3 == 0;
+  Rng sender_rng(1, 0, "t"), rng(2, 1, "t");
+  NaorPinkasSender sender(choices.size(), sender_rng);
+  NaorPinkasReceiver receiver(choices, rng);
+  Message good = receiver.first_message();
+  good.set_sender(1);
+  const auto keys = sender.keys(good);
+  Message a = sender.first_message();
+  a.set_sender(0);
+  const auto chosen = receiver.keys(a);
+  for (std::size_t i = 0; i < choices.size(); ++i) EXPECT_EQ(chosen[i], keys[i][choices[i]]);
+
+  const auto abort_text = [&](Message m) -> std::string {
+    m.set_sender(1);
+    try {
+      (void)sender.keys(m);
+    } catch (const Abort& e) {
+      return e.what();
+    }
+    return "accepted";
+  };
+  Message bad = good;
+  for (std::size_t k : {120u, 70u, 5u})  // in every slice; 5 is the first
+    std::fill_n(bad.mutable_parts()[0].data.begin() + 32 * static_cast<std::ptrdiff_t>(k), 32,
+                0xff);
+  EXPECT_NE(abort_text(bad).find("point 5 is not a valid"), std::string::npos)
+      << abort_text(bad);
+  Message identity = good;
+  for (std::size_t k : {127u, 7u})
+    std::fill_n(identity.mutable_parts()[0].data.begin() + 32 * static_cast<std::ptrdiff_t>(k),
+                32, 0);
+  EXPECT_NE(abort_text(identity).find("base OT 7:"), std::string::npos) << abort_text(identity);
 }
 
 }  // namespace

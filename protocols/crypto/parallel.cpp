@@ -1,0 +1,39 @@
+#include "protocols/crypto/parallel.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <thread>
+#include <vector>
+
+namespace smpc {
+
+std::size_t available_slices() {
+  static const std::size_t hardware = std::max<std::size_t>(1, std::thread::hardware_concurrency());
+  double load = 0;
+  const double busy = getloadavg(&load, 1) == 1 ? std::ceil(load) : static_cast<double>(hardware);
+  const double idle = std::max(0.0, static_cast<double>(hardware) - busy);
+  return std::clamp<std::size_t>(1 + static_cast<std::size_t>(idle), 1,
+                                 std::min(hardware, kMaxParallelSlices));
+}
+
+void parallel_slices(std::size_t n, std::size_t min_items,
+                     const std::function<void(std::size_t, std::size_t)>& body,
+                     std::size_t max_slices) {
+  const std::size_t by_size = n / std::max<std::size_t>(1, min_items);
+  const std::size_t slices =
+      std::clamp<std::size_t>(std::min(max_slices, by_size), 1, kMaxParallelSlices);
+  if (slices <= 1) {
+    if (n > 0) body(0, n);
+    return;
+  }
+  std::vector<std::thread> helpers;
+  helpers.reserve(slices - 1);
+  const auto bound = [&](std::size_t k) { return n * k / slices; };
+  for (std::size_t k = 1; k < slices; ++k)
+    helpers.emplace_back([&, k] { body(bound(k), bound(k + 1)); });
+  body(0, bound(1));
+  for (auto& t : helpers) t.join();
+}
+
+}  // namespace smpc
