@@ -763,7 +763,7 @@ namespace {
 // The scenario with `p` alone as its passive coalition.
 Scenario with_single_coalition(const Scenario& s, PartyId p) {
   Scenario one = s;
-  one.adversary = AdversarySpec{{p}, AdversaryModel::kSemiHonest, {}};
+  one.adversary = AdversarySpec{{p}, AdversaryModel::kSemiHonest, {}, {}};
   if (one.document.is_object())
     one.document["adversary"] = {{"corrupt", {p}}, {"model", "semi-honest"}};
   return one;

@@ -8,6 +8,7 @@ packages=(
   libsimgrid-dev libz3-dev librapidcheck-dev nlohmann-json3-dev libboost-graph-dev
   libgtest-dev libgmock-dev libbenchmark-dev libsodium-dev libssl-dev libcli11-dev
   libvalijson-dev clang libclang-rt-dev
+  liblua5.4-dev
 )
 
 missing=()
