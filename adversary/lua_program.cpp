@@ -7,6 +7,7 @@
 
 #include "adversary/strategies.h"
 #include "protocols/core/field.h"
+#include "protocols/core/mutants.h"
 
 namespace smpc {
 
@@ -150,7 +151,9 @@ void* LuaState::alloc(void* ud, void* ptr, std::size_t osize, std::size_t nsize)
     self.used_ -= old;
     return nullptr;
   }
-  if (nsize > old && self.used_ - old + nsize > self.limits_.memory_bytes) {
+  // Seeded bug M45: the limit is not enforced.
+  if (nsize > old && self.used_ - old + nsize > self.limits_.memory_bytes &&
+      !mutant_active(Mutant::kM45)) {
     self.memory_hit_ = true;
     return nullptr;  // Lua raises its memory error
   }

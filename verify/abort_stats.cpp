@@ -6,6 +6,7 @@
 
 #include <boost/math/special_functions/beta.hpp>
 
+#include "protocols/core/mutants.h"
 #include "verify/gf2_stats.h"
 
 namespace smpc {
@@ -58,8 +59,10 @@ std::pair<double, double> clopper_pearson(std::size_t k, std::size_t n, double l
   return {lo, hi};
 }
 
-AbortTestResult abort_dependence_test(const AbortSample& x, const AbortSample& swapped,
+AbortTestResult abort_dependence_test(const AbortSample& x, const AbortSample& swapped_sample,
                                       double alpha, double confidence) {
+  // Seeded bug M46: the x sample stands in for the swapped one.
+  const AbortSample& swapped = mutant_active(Mutant::kM46) ? x : swapped_sample;
   AbortTestResult r;
   r.p_abort = fisher(x, swapped, x.aborted, swapped.aborted);
   std::set<std::string> classes;

@@ -35,6 +35,8 @@ constexpr CatalogRow kCatalogRows[] = {
     {Mutant::kM34, "protocols/spdz/spdz_dealer.cpp", "SPDZ dealer: one input mask r for every input wire (mask reused)"},
     {Mutant::kM35, "protocols/ot/iknp.cpp", "IKNP: the base-OT seeds of column 0 are left zero on both sides (one base OT short), so the receiver's extension message u^0 is its choice bits in the clear"},
     {Mutant::kM40, "protocols/bgw/shamir.cpp", "Shamir: the cached Lagrange table's first coefficient is off by one, so reconstruction and BGW's recombination are wrong"},
+    {Mutant::kM45, "adversary/lua_program.cpp", "adversary sandbox: the Lua allocator ignores the memory limit, so a program can allocate without bound"},
+    {Mutant::kM46, "verify/abort_stats.cpp", "verify aborts: the abort test compares the x sample with itself, so no input-dependent abort is ever seen"},
 };
 
 std::string numbered_name(Mutant m) {

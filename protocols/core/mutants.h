@@ -38,6 +38,8 @@ enum class Mutant : int {
   kM34 = 34,  // SPDZ dealer: one input mask for every input wire
   kM35 = 35,  // IKNP: column 0's base-OT seeds left zero, so u^0 = the receiver's choice bits
   kM40 = 40,  // Shamir: a wrong entry in the cached Lagrange table
+  kM45 = 45,  // adversary sandbox: the Lua memory limit is not enforced
+  kM46 = 46,  // verify aborts: the x sample is compared with itself
 };
 
 struct MutantInfo {

@@ -24,6 +24,7 @@ const std::map<Mutant, std::string> kCaughtBy = {
     {Mutant::kM32, "commitment-hiding"},      {Mutant::kM33, "correlation-gmw-triples"},
     {Mutant::kM34, "correlation-spdz-dealer"}, {Mutant::kM35, "privacy-yao-garbler"},
     {Mutant::kM40, "bgw-robust-output-tamper"},
+    {Mutant::kM45, "program-memory-limit"},   {Mutant::kM46, "abort-dependence-yao"},
 };
 
 TEST(MutantAudit, CatalogueAndExpectationsCoverEachOther) {
@@ -82,7 +83,8 @@ INSTANTIATE_TEST_SUITE_P(Catalogue, EachMutant,
                                            Mutant::kM15, Mutant::kM17, Mutant::kM18,
                                            Mutant::kM19, Mutant::kM30, Mutant::kM31,
                                            Mutant::kM32, Mutant::kM33, Mutant::kM34,
-                                           Mutant::kM35, Mutant::kM40),
+                                           Mutant::kM35, Mutant::kM40, Mutant::kM45,
+                                           Mutant::kM46),
                          [](const ::testing::TestParamInfo<Mutant>& p) {
                            return mutant_name(p.param);
                          });
