@@ -18,6 +18,14 @@ std::vector<ViewEntry> Coalition::joint_view() const {
 
 AdversarialChannel::AdversarialChannel(PartyContext& ctx, Coalition& coalition, Rng rng)
     : inner_(ctx.net), ctx_(ctx), coalition_(coalition), rng_(std::move(rng)) {
+  const auto& program = coalition_.spec().program;
+  if (program && program->factory) {
+    try {
+      program_ = program->factory->make(coalition_.spec().program_setup(self(), party_count()));
+    } catch (const ProgramError& e) {
+      program_error_ = e.what();  // reported by run_corrupted before the party runs
+    }
+  }
   const auto& script = coalition_.spec().script;
   hits_.resize(script.size());
   seen_.resize(script.size());
@@ -79,6 +87,7 @@ void AdversarialChannel::send(PartyId to, std::string_view label, const Message&
       continue;
     apply_step(i, out);
   }
+  run_program(out);
   const Message& m = out.message;
   const int copies = out.copies;
   const bool hold = out.hold;
@@ -113,11 +122,34 @@ void AdversarialChannel::cut_off(const std::vector<PartyId>& recipients) {
   cut_off_.insert(recipients.begin(), recipients.end());
 }
 
+// The program sees the message after the script's steps. Its failure stops the party: the
+// error is kept for the runner, and Abort is thrown outside the handler (a simulated party must
+// not block inside one, and the protocol's abort notice then goes through send again).
+void AdversarialChannel::run_program(Outgoing& out) {
+  if (!program_error_.empty()) {
+    out.copies = 0;
+    return;
+  }
+  if (!program_) return;
+  try {
+    program_->on_send(out, *this);
+  } catch (const ProgramError& e) {
+    program_error_ = e.what();
+  }
+  if (program_error_.empty()) return;
+  out.copies = 0;
+  throw Abort("adversary program failed: " + program_error_);
+}
+
 // Waits (once per round) for one message from each honest party and keeps it for recv: the
 // party then acts after seeing them.
 void AdversarialChannel::rush(std::uint32_t round, double window_s) {
   if (rushed_round_ == round) return;
   rushed_round_ = round;
+  collect_honest(window_s);
+}
+
+void AdversarialChannel::collect_honest(double window_s) {
   const SimTime deadline = std::min(ctx_.clock.now() + window_s, ctx_.clock.deadline());
   for (PartyId p = 0; p < party_count(); ++p) {
     if (p == self() || coalition_.spec().corrupts(p) || !rushed_[p].empty()) continue;
@@ -195,7 +227,12 @@ PartyOutput run_corrupted(PartyContext& ctx, Coalition& coalition,
     (*ctx.annotations)["view"] = adv.view_json(inputs, seed);
     if (!coalition.spec().script.empty())
       (*ctx.annotations)["script_hits"] = step_hits_json(adv.hits());
+    if (!adv.program_error().empty()) (*ctx.annotations)["program_error"] = adv.program_error();
   };
+  if (!adv.program_error().empty()) {  // the program failed as it was created
+    keep_view();
+    throw Abort("adversary program failed: " + adv.program_error());
+  }
   try {
     PartyOutput out = body(actx);
     adv.flush();

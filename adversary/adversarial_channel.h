@@ -14,18 +14,11 @@
 #include <vector>
 
 #include "adversary/adversary_spec.h"
+#include "adversary/program.h"
 #include "adversary/strategies.h"
 #include "protocols/core/channel.h"
 
 namespace smpc {
-
-struct ViewEntry {
-  PartyId to = 0;  // the corrupted party that received it
-  PartyId from = 0;
-  std::string label;
-  std::uint32_t round = 0;
-  Bytes wire;
-};
 
 class Coalition {
  public:
@@ -41,7 +34,7 @@ class Coalition {
   std::vector<ViewEntry> view_;
 };
 
-class AdversarialChannel final : public Channel, private SenderControl {
+class AdversarialChannel final : public Channel, private SenderControl, private ProgramHost {
  public:
   // `ctx` is the corrupted party's real context; `rng` its adversarial randomness.
   AdversarialChannel(PartyContext& ctx, Coalition& coalition, Rng rng);
@@ -58,6 +51,9 @@ class AdversarialChannel final : public Channel, private SenderControl {
   void flush();
   // Per script step, what it did to this party's messages so far.
   const std::vector<StepHits>& hits() const { return hits_; }
+  // The program's failure (ProgramError::what()), empty while it has none. After it the party
+  // sends nothing more, and the send that met it threw Abort.
+  const std::string& program_error() const { return program_error_; }
 
  private:
   bool matches(const StrategyStep& s, PartyId to, std::string_view label,
@@ -76,6 +72,15 @@ class AdversarialChannel final : public Channel, private SenderControl {
   const Message* last_sent(PartyId to) const override;
   void cut_off(const std::vector<PartyId>& recipients) override;
   void rush(std::uint32_t round, double window_s) override;
+  // One message from each honest party that has none waiting, within window_s.
+  void collect_honest(double window_s);
+  void run_program(Outgoing& out);
+
+  // ProgramHost: what a program may ask (party() and rng() are shared with SenderControl).
+  const std::vector<PartyId>& coalition() const override { return coalition_.spec().corrupt; }
+  std::vector<ViewEntry> joint_view() const override { return coalition_.joint_view(); }
+  void rush(double window_s) override { collect_honest(window_s); }
+  void abort_to(const std::vector<PartyId>& recipients) override { cut_off(recipients); }
 
   Channel& inner_;
   PartyContext& ctx_;
@@ -90,13 +95,16 @@ class AdversarialChannel final : public Channel, private SenderControl {
   std::optional<std::uint32_t> rushed_round_;
   std::vector<StepHits> hits_;                                        // per script step
   std::vector<std::map<std::string, std::uint32_t, std::less<>>> seen_;  // occurrence, per step
+  std::unique_ptr<AdversaryProgram> program_;
+  std::string program_error_;
 };
 
 // Runs `body` as corrupted party ctx.net.self() of the coalition: through an AdversarialChannel
 // whose attack randomness is a stream of its own (the protocol's randomness stays as in the
 // honest run). The party's view goes into ctx.annotations["view"] (with `inputs` and `seed`
 // for the record), and with a script what each step did into ctx.annotations["script_hits"]
-// (step_hits_json), when it outputs and when it aborts.
+// (step_hits_json), when it outputs and when it aborts; a program's failure goes into
+// ctx.annotations["program_error"] (the runner turns it into an error, never a verdict).
 PartyOutput run_corrupted(PartyContext& ctx, Coalition& coalition,
                           const std::vector<std::uint64_t>& inputs, std::uint64_t seed,
                           const std::function<PartyOutput(PartyContext&)>& body);

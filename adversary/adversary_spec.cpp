@@ -39,6 +39,15 @@ bool AdversarySpec::corrupts(PartyId p) const {
   return std::find(corrupt.begin(), corrupt.end(), p) != corrupt.end();
 }
 
+ProgramSetup AdversarySpec::program_setup(PartyId p, int parties) const {
+  ProgramSetup setup;
+  setup.party = p;
+  setup.parties = parties;
+  setup.coalition = corrupt;
+  if (program) setup.params = program->params;
+  return setup;
+}
+
 const StrategyStep* AdversarySpec::substitution_for(PartyId p) const {
   for (const auto& s : script)
     if (s.kind == StrategyKind::kInputSubstitution && (!s.party || *s.party == p)) return &s;
@@ -249,6 +258,29 @@ Status parse_corrupt(const Json& j, int parties, const std::string& base, Advers
   return OkStatus();
 }
 
+// "program" and "params": the file is read and checked by resolve (scenarios/programs.h).
+Status parse_program(const Json& j, const std::string& base, AdversarySpec& spec) {
+  if (!j.contains("program")) {
+    if (j.contains("params")) return err(base + "/params", "parameters need a \"program\"");
+    return OkStatus();
+  }
+  const Json& path = j["program"];
+  if (!path.is_string() || path.get<std::string>().empty())
+    return err(base + "/program", "must be the path of an adversary program, got " + short_json(path));
+  if (spec.model == AdversaryModel::kSemiHonest)
+    return err(base + "/program", "a semi-honest adversary follows the protocol: use "
+                                  "\"model\": \"malicious\" for a program");
+  ProgramSpec program;
+  program.path = path.get<std::string>();
+  if (j.contains("params")) {
+    if (!j["params"].is_object())
+      return err(base + "/params", "must be an object, got " + short_json(j["params"]));
+    program.params = j["params"];
+  }
+  spec.program = std::move(program);
+  return OkStatus();
+}
+
 }  // namespace
 
 Result<AdversarySpec> parse_adversary(const Json& j, int parties) {
@@ -268,6 +300,7 @@ Result<AdversarySpec> parse_adversary(const Json& j, int parties) {
                                                 base + "/script/" + std::to_string(i)));
     spec.script.push_back(std::move(step));
   }
+  SMPC_RETURN_IF_ERROR(parse_program(j, base, spec));
   return spec;
 }
 
@@ -373,9 +406,14 @@ std::string step_text(const StrategyStep& step) {
 nlohmann::ordered_json adversary_json(const AdversarySpec& spec) {
   nlohmann::ordered_json script = nlohmann::ordered_json::array();
   for (const auto& s : spec.script) script.push_back(step_json(s));
-  return {{"corrupt", spec.corrupt},
-          {"model", adversary_model_name(spec.model)},
-          {"script", script}};
+  nlohmann::ordered_json out{{"corrupt", spec.corrupt},
+                             {"model", adversary_model_name(spec.model)},
+                             {"script", script}};
+  if (spec.program) {
+    out["program"] = spec.program->path;
+    out["params"] = nlohmann::ordered_json::parse(spec.program->params.dump());
+  }
+  return out;
 }
 
 }  // namespace smpc

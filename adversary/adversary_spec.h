@@ -4,7 +4,9 @@
 // Scenario JSON (validated by scenarios/schema.json, then here):
 //   "adversary": {"corrupt": [1, 3], "model": "malicious",
 //                 "script": [{"strategy": "add", "label": "bgw.mult.reshare", "round": 2,
-//                             "to": [0], "element": 0, "delta": 1}]}
+//                             "to": [0], "element": 0, "delta": 1}],
+//                 "program": "attacks/coin_bias.lua", "params": {"target": 0}}
+// A program (adversary/program.h) sees each message after the script's steps.
 // A step applies to a message when every selector it names matches: `party` (the corrupted
 // sender), `label` (exact, or a prefix ending in '*'), `round` (the message's causal round),
 // `to` (recipients), `occurrence` (the n-th such message of its label, per sender). Elements
@@ -17,6 +19,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -94,10 +97,33 @@ bool label_selects(std::string_view selector, std::string_view label);
 // The list entry of a step (its `strategy`, or the built-in entry of its kind).
 const Strategy& strategy_of(const StrategyStep& step);
 
+// What a program instance knows of its place in the run.
+struct ProgramSetup {
+  PartyId party = 0;
+  int parties = 0;
+  std::vector<PartyId> coalition;
+  nlohmann::json params = nlohmann::json::object();
+};
+
+class ProgramFactory;  // adversary/program.h
+
+// The scenario's "program" and "params"; `factory` is set by resolve (scenarios/) once the
+// file is read, or directly by C++ callers.
+struct ProgramSpec {
+  std::string path;  // as the scenario writes it
+  nlohmann::json params = nlohmann::json::object();
+  std::shared_ptr<const ProgramFactory> factory;
+};
+
 struct AdversarySpec {
   std::vector<PartyId> corrupt;
   AdversaryModel model = AdversaryModel::kSemiHonest;
   std::vector<StrategyStep> script;
+  // "program": "attacks/x.lua", "params": {...} (malicious only); its factory is set by resolve.
+  std::optional<ProgramSpec> program;
+
+  // What corrupted party p's program instance is told about the run.
+  ProgramSetup program_setup(PartyId p, int parties) const;
 
   bool corrupts(PartyId p) const;
   // Input substitution for p, if the script has one.

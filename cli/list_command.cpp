@@ -27,7 +27,8 @@ void register_list_command(CLI::App& app, int* exit_code) {
   auto json = std::make_shared<bool>(false);
   auto* cmd = app.add_subcommand(
       "list",
-      "List what a scenario can name: protocols, functions, attacks (strategies) or labels "
+      "List what a scenario can name: protocols, functions, attacks (script strategies and the "
+      "shipped attack programs, attacks/*.lua) or labels "
       "(each protocol's message labels and what their messages hold, element by element).");
   cmd->add_option("what", *what, "protocols | functions | attacks | labels")
       ->required()

@@ -1,5 +1,7 @@
 #include "scenarios/catalog.h"
 
+#include "scenarios/programs.h"
+
 #include <algorithm>
 #include <sstream>
 
@@ -152,6 +154,40 @@ nlohmann::ordered_json protocols_listing_json() {
   return all;
 }
 
+namespace {
+
+std::string text_of(const nlohmann::json& about, const char* key) {
+  if (!about.contains(key)) return "";
+  const auto& v = about[key];
+  if (v.is_string()) return v.get<std::string>();
+  std::string out;
+  if (v.is_array())
+    for (const auto& e : v) out += (out.empty() ? "" : ", ") + (e.is_string() ? e.get<std::string>() : e.dump());
+  return out;
+}
+
+// The shipped adversary programs, from their `about` tables (scenarios/programs.h).
+std::string programs_listing() {
+  std::ostringstream out;
+  out << "\nPrograms for \"adversary\": {\"program\": \"attacks/NAME.lua\", \"params\": {...}} "
+         "(docs/adversaries.md):\n";
+  const auto attacks = shipped_attacks();
+  if (!attacks.ok()) return out.str() + "  (cannot list them: " + attacks.status().message() + ")\n";
+  for (const auto& a : *attacks) {
+    out << "  " << a.file << "\n    " << text_of(a.about, "summary") << "\n"
+        << "    applies to: " << text_of(a.about, "applies_to") << "; expected: "
+        << text_of(a.about, "expect") << "\n";
+    const auto params = a.about.value("params", nlohmann::json::object());
+    if (!params.is_object() || params.empty()) out << "    parameters: none\n";
+    for (auto it = params.begin(); params.is_object() && it != params.end(); ++it)
+      out << "    parameter " << it.key() << " (default " << it.value().value("default", nlohmann::json()).dump()
+          << "): " << (it.value().is_object() ? it.value().value("doc", "") : "") << "\n";
+  }
+  return out.str();
+}
+
+}  // namespace
+
 std::string attacks_listing() {
   std::ostringstream out;
   out << "Strategies for \"adversary\": {\"script\": [...]} (docs/adversaries.md).\n"
@@ -165,6 +201,7 @@ std::string attacks_listing() {
   out << "\nParameters (a step may carry only its strategy's own):\n";
   for (const auto& p : step_params())
     out << "  " << describe_param(p.spec) << ": " << p.spec.doc << "\n";
+  out << programs_listing();
   return out.str();
 }
 

@@ -8,10 +8,12 @@
 #include <map>
 
 #include "adversary/adversarial_channel.h"
+#include "adversary/lua_program.h"
 #include "protocols/bgw/lockstep.h"
 #include "protocols/bgw/phase_king.h"
 #include "protocols/core/local_network.h"
 #include "protocols/crypto/commit.h"
+#include "scenarios/aborts.h"
 #include "scenarios/privacy.h"
 #include "scenarios/privacy_components.h"
 #include "scenarios/runner.h"
@@ -385,6 +387,40 @@ Result<CheckResult> privacy(const Context& cx, const std::string& check,
 }
 
 // Exact: the sharing code itself (shamir.h, generic over the field) run on every coefficient.
+// The sandbox's memory budget: 100 strings of 1 MiB each must not all be built.
+Status program_memory_limit(CheckResult& r) {
+  const std::string source =
+      "local s = string.rep('x', 1048576)\nlocal t = {}\n"
+      "for i = 1, 100 do t[i] = s .. i end\nfunction on_send(msg) end\n";
+  ProgramSetup setup;
+  setup.parties = 2;
+  setup.coalition = {1};
+  const auto program = lua_program("mutant-audit/memory.lua", source, setup);
+  r.runs = 1;
+  const bool stopped =
+      !program.ok() && program.status().message().find("memory limit") != std::string::npos;
+  r.alarm = !stopped;
+  r.evidence = stopped ? "stopped: " + program.status().message()
+                       : "a program built 100 MiB of strings: " +
+                             (program.ok() ? std::string("it loaded") : program.status().message());
+  return OkStatus();
+}
+
+// The documented one-bit selective failure must be detected at 8 runs per input.
+Status abort_dependence_yao(CheckResult& r) {
+  const std::string examples = std::string(SMPC_PROJECT_DIR) + "/scenarios/examples/";
+  SMPC_ASSIGN_OR_RETURN(const Scenario s, load_scenario_file(examples + "yao_selective_failure.json"));
+  SMPC_ASSIGN_OR_RETURN(const auto swapped,
+                        load_swap_file(examples + "privacy_swaps/yao_selective_failure.swap.json"));
+  AbortOptions o;
+  o.runs = 8;
+  SMPC_ASSIGN_OR_RETURN(const AbortReport report, run_abort_test(s, swapped, o));
+  r.runs = 2 * o.runs;
+  r.alarm = !report.test.alarm;
+  r.evidence = report.summary;
+  return OkStatus();
+}
+
 Status shamir_enumeration(CheckResult& r) {
   SMPC_ASSIGN_OR_RETURN(const ExactPrivacyResult e, exact_shamir_privacy(7, 3, 1, {2}, 1, 5));
   r.runs = static_cast<int>(e.outcomes);
@@ -525,6 +561,14 @@ const std::vector<Check> kChecks = {
     {{"commitment-binding", "component", false, "100 trials",
       "a commitment opened as another party's, or in another session, must be rejected"},
      component_run(commitment_binding)},
+    {{"program-memory-limit", "component", false, "1 program",
+      "a Lua adversary program building 100 MiB of strings must stop at the 64 MiB sandbox "
+      "limit; alarm = it runs to the end"},
+     component_run(program_memory_limit)},
+    {{"abort-dependence-yao", "component", true, "2 x 8 runs, alpha = 1e-3",
+      "smpc verify aborts on the selective-failure garbler against Yao (abort iff the "
+      "evaluator's bit is 1); alarm = the one-bit leak goes undetected"},
+     component_run(abort_dependence_yao)},
     {{"broadcast-agreement", "component", false, "10 trials",
       "phase-king broadcast, n = 4, t = 1: the sender equivocates; alarm = honest parties hold "
       "different values for it"},

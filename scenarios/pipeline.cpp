@@ -10,6 +10,7 @@
 #include "protocols/core/field.h"
 #include "protocols/core/json_text.h"
 #include "protocols/core/local_network.h"
+#include "scenarios/programs.h"
 #include "verify/oracle.h"
 
 namespace smpc {
@@ -161,6 +162,13 @@ Result<RunPlan> resolve_unprefixed(const Scenario& s, const RunOptions& options)
   if (s.adversary) {
     SMPC_RETURN_IF_ERROR(check_corruption(*s.adversary, s.parties));
     SMPC_RETURN_IF_ERROR(apply_substitutions(*s.adversary, plan.function, plan.inputs));
+    SMPC_RETURN_IF_ERROR(load_program(*plan.adversary, base_dir_of(s.path), s.parties));
+    SMPC_RETURN_IF_ERROR(apply_program_inputs(*plan.adversary, plan.seed, s.parties, plan.inputs));
+    for (PartyId p : plan.adversary->program ? plan.adversary->corrupt : std::vector<PartyId>{})
+      for (auto v : plan.inputs[static_cast<std::size_t>(p)].values)
+        SMPC_RETURN_IF_ERROR(check_value_in_domain(v, plan.function.circuit.domain,
+                                                   "/adversary/program (input of party " +
+                                                       std::to_string(p) + ")"));
   }
   auto expected = ideal_outputs(plan.function.ideal(), plan.inputs);
   if (!expected.ok()) return expected.status().with_prefix("/inputs: ");
@@ -206,6 +214,12 @@ Result<Execution> execute(const RunPlan& plan) {
   }
   ex.wall_time_s =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
+  // A failed adversary program is an input error (the program is part of the scenario): the
+  // run has no verdict.
+  for (const auto& party : ex.run.parties)
+    if (party.annotations.is_object() && party.annotations.contains("program_error"))
+      return Error(plan.path + ": /adversary/program: " +
+                   party.annotations["program_error"].get<std::string>());
   return ex;
 }
 

@@ -534,8 +534,6 @@ Result<FlatView> flatten_views(const nlohmann::ordered_json& views) {
   return flat;
 }
 
-namespace {
-
 // The swap file's x': the shape of x, the corrupted parties' inputs unchanged, some honest one
 // changed.
 Status check_swap_shape(const Scenario& s, const std::vector<nlohmann::json>& swapped_inputs) {
@@ -585,6 +583,8 @@ Status same_coalition_outputs(const Scenario& s, const Scenario& swapped, const 
                    "coalition the same outputs");
   return OkStatus();
 }
+
+namespace {
 
 // One input pair: N runs under x (seeds o.first_seed...), N under x' (the next N seeds), every
 // test at family-wise rate alpha (GF(2): bound 2^gf2_target).
@@ -763,7 +763,7 @@ namespace {
 // The scenario with `p` alone as its passive coalition.
 Scenario with_single_coalition(const Scenario& s, PartyId p) {
   Scenario one = s;
-  one.adversary = AdversarySpec{{p}, AdversaryModel::kSemiHonest, {}};
+  one.adversary = AdversarySpec{{p}, AdversaryModel::kSemiHonest, {}, {}};
   if (one.document.is_object())
     one.document["adversary"] = {{"corrupt", {p}}, {"model", "semi-honest"}};
   return one;

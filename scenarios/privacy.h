@@ -80,6 +80,13 @@ struct PrivacyReport {
 // name the file and the JSON pointer.
 Result<std::vector<nlohmann::json>> load_swap_file(const std::string& path);
 
+// The swap's x' against the scenario's x: the same shape, the corrupted parties' inputs
+// unchanged, some honest input changed (errors name "swapped inputs: /inputs/p").
+Status check_swap_shape(const Scenario& s, const std::vector<nlohmann::json>& swapped_inputs);
+// f(x) = f(x') for every corrupted party (the ideal outputs of one run of each, seed
+// o.first_seed): the swap must not change what the coalition is entitled to learn.
+Status same_coalition_outputs(const Scenario& s, const Scenario& swapped, const PrivacyOptions& o);
+
 // Errors (bad input): no corrupted party; a malicious or scripted adversary (the test compares
 // a passive coalition's views); swapped inputs of the wrong shape or changing a corrupted
 // party's input; different outputs for the coalition under x and x'; views whose layout differs

@@ -9,6 +9,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev libsodium-dev libssl-dev libcli11-dev
   libvalijson-dev clang libclang-rt-dev
   librust-blake3-dev  # BLAKE3's upstream C sources, for the view digest (cmake/blake3.cmake)
+  liblua5.4-dev
 )
 
 missing=()

@@ -261,6 +261,10 @@ double independent_match_log2(std::size_t runs, double q) {
   return static_cast<double>(runs) * std::log2(q);
 }
 
+double fisher_exact_p(std::size_t runs, std::size_t ones_a, std::size_t ones_b, std::size_t both) {
+  return FisherTables(runs).p_value(ones_a, ones_b, both);
+}
+
 StatTestResult bit_independence_test(const BitSamples& view, const BitSamples& secret,
                                      double alpha) {
   SMPC_ASSERT(view.runs == secret.runs);

@@ -74,6 +74,10 @@ double independent_match_log2(std::size_t runs, double q);
 StatTestResult bit_independence_test(const BitSamples& view, const BitSamples& secret,
                                      double alpha);
 
+// Fisher's exact test (two-sided, as above) of one 2x2 table: `runs` runs, `ones_a` ones in one
+// column, `ones_b` in the other, `both` runs with ones in both.
+double fisher_exact_p(std::size_t runs, std::size_t ones_a, std::size_t ones_b, std::size_t both);
+
 // Exact two-sided binomial test of every column against fair coin flips (constant columns
 // included: a share that never varies is the most biased of all); Bonferroni over the columns.
 // For bits that should be uniform, such as a coalition's shares of a correlation.

@@ -37,6 +37,8 @@ constexpr CatalogRow kCatalogRows[] = {
     {Mutant::kM40, "protocols/bgw/shamir.cpp", "Shamir: the cached Lagrange table's first coefficient is off by one, so reconstruction and BGW's recombination are wrong"},
     {Mutant::kM41, "simulator/topology.cpp", "simulator: ring, tree, two_tier and graph routes take the fewest hops instead of the lowest latency"},
     {Mutant::kM42, "scenarios/judge.cpp", "judge: parties hit by a fault (crashed, cut off) are judged as honest and counted in no bound, so a fault beyond the claim's bound is called a violation and one within it blames the protocol for the faulty party's missing output"},
+    {Mutant::kM45, "adversary/lua_program.cpp", "adversary sandbox: the Lua allocator ignores the memory limit, so a program can allocate without bound"},
+    {Mutant::kM46, "verify/abort_stats.cpp", "verify aborts: the abort test compares the x sample with itself, so no input-dependent abort is ever seen"},
     {Mutant::kM53, "protocols/rep3/rep3.cpp", "rep3: the zero shares α are left out of z_i = x_i·y_i + x_i·y_{i+1} + x_{i+1}·y_i + α_i, so the multiplication message is unmasked (outputs still correct)"},
 };
 

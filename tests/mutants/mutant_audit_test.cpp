@@ -25,6 +25,7 @@ const std::map<Mutant, std::string> kCaughtBy = {
     {Mutant::kM34, "correlation-spdz-dealer"}, {Mutant::kM35, "privacy-yao-garbler"},
     {Mutant::kM40, "bgw-robust-output-tamper"},
     {Mutant::kM41, "graph-route-exactness"},  {Mutant::kM42, "bgw-robust-crash-faults"},
+    {Mutant::kM45, "program-memory-limit"},   {Mutant::kM46, "abort-dependence-yao"},
     {Mutant::kM53, "privacy-rep3-vote"},
 };
 
@@ -85,7 +86,8 @@ INSTANTIATE_TEST_SUITE_P(Catalogue, EachMutant,
                                            Mutant::kM19, Mutant::kM30, Mutant::kM31,
                                            Mutant::kM32, Mutant::kM33, Mutant::kM34,
                                            Mutant::kM35, Mutant::kM40, Mutant::kM41,
-                                           Mutant::kM42, Mutant::kM53),
+                                           Mutant::kM42, Mutant::kM45,
+                                           Mutant::kM46, Mutant::kM53),
                          [](const ::testing::TestParamInfo<Mutant>& p) {
                            return mutant_name(p.param);
                          });
