@@ -8,11 +8,15 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
+#include "protocols/core/bristol.h"
 #include "protocols/core/circuit.h"
 #include "protocols/core/protocol.h"
 #include "protocols/core/run_result.h"
@@ -35,6 +39,24 @@ inline std::optional<std::filesystem::path> bristol_dir() {
     GTEST_SKIP() << "shared Bristol circuits not found at " SMPC_SHARED_DIR               \
                     "/circuits/bristol (set -DSMPC_SHARED_DIR=...); skipping";            \
   const std::filesystem::path dir = *dir##_opt
+
+// `file`'s entry in dir/VECTORS.json and its circuit, loaded in the entry's format (the GMW and
+// rep3 vector suites read them the same way).
+inline ::testing::AssertionResult load_vector_circuit(const std::filesystem::path& dir,
+                                                      const std::string& file,
+                                                      nlohmann::json& entry, Circuit& circuit) {
+  std::ifstream f(dir / "VECTORS.json");
+  const auto vectors = nlohmann::json::parse(f);
+  for (const auto& e : vectors.at("circuits"))
+    if (e.at("file") == file) entry = e;
+  if (entry.is_null()) return ::testing::AssertionFailure() << file << " is not in VECTORS.json";
+  const auto fmt = parse_bristol_format(entry.at("format").get<std::string>());
+  if (!fmt.ok()) return ::testing::AssertionFailure() << fmt.status().message();
+  auto loaded = load_bristol((dir / file).string(), *fmt);
+  if (!loaded.ok()) return ::testing::AssertionFailure() << loaded.status().message();
+  circuit = std::move(loaded).value();
+  return ::testing::AssertionSuccess();
+}
 
 struct BooleanCase {
   int parties = 0;

@@ -57,17 +57,10 @@ class GmwVectors : public ::testing::TestWithParam<VectorsParam> {};
 TEST_P(GmwVectors, EveryVectorPassesAtTheDocumentedCost) {
   GMW_REQUIRE_SHARED(dir);
   const auto [file, n] = GetParam();
-  std::ifstream f(dir / "VECTORS.json");
-  const auto vectors = nlohmann::json::parse(f);
-  const nlohmann::json* entry = nullptr;
-  for (const auto& e : vectors.at("circuits"))
-    if (e.at("file") == file) entry = &e;
-  ASSERT_NE(entry, nullptr) << file << " is not in VECTORS.json";
-  const auto fmt = parse_bristol_format(entry->at("format").get<std::string>());
-  ASSERT_TRUE(fmt.ok());
-  auto loaded = load_bristol((dir / file).string(), *fmt);
-  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
-  Circuit c = std::move(loaded).value();
+  nlohmann::json vector_entry;
+  Circuit c;
+  ASSERT_TRUE(gmw_test::load_vector_circuit(dir, file, vector_entry, c));
+  const nlohmann::json* entry = &vector_entry;
   const Layout layout = layout_for(n, c.inputs.size(), c.outputs.size());
   ASSERT_TRUE(assign_parties(c, layout.owners, layout.receivers, n).ok());
   const auto made = make_gmw({}, c, n);

@@ -41,17 +41,10 @@ Result<RunResult> run_vector(const Protocol& rep3, const std::vector<PartyInput>
 TEST_P(Rep3Vectors, EveryVectorPassesAtTheDocumentedCost) {
   GMW_REQUIRE_SHARED(dir);
   const std::string file = GetParam();
-  std::ifstream f(dir / "VECTORS.json");
-  const auto vectors = nlohmann::json::parse(f);
-  const nlohmann::json* entry = nullptr;
-  for (const auto& e : vectors.at("circuits"))
-    if (e.at("file") == file) entry = &e;
-  ASSERT_NE(entry, nullptr) << file << " is not in VECTORS.json";
-  const auto fmt = parse_bristol_format(entry->at("format").get<std::string>());
-  ASSERT_TRUE(fmt.ok());
-  auto loaded = load_bristol((dir / file).string(), *fmt);
-  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
-  Circuit c = std::move(loaded).value();
+  nlohmann::json vector_entry;
+  Circuit c;
+  ASSERT_TRUE(gmw_test::load_vector_circuit(dir, file, vector_entry, c));
+  const nlohmann::json* entry = &vector_entry;
   std::vector<PartyId> owners;
   for (std::size_t g = 0; g < c.inputs.size(); ++g) owners.push_back(static_cast<PartyId>((g + 1) % 3));
   ASSERT_TRUE(assign_parties(c, owners, std::vector<std::vector<PartyId>>(c.outputs.size()), 3).ok());
