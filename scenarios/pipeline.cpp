@@ -206,6 +206,7 @@ Result<Execution> execute(const RunPlan& plan) {
     sim.deadline_s = plan.deadline_s;
     sim.verbose = plan.options.verbose;
     sim.progress = plan.options.progress;
+    sim.progress_interval_s = plan.options.progress_interval_s;
     auto r = run_simulated(plan.parties, sim, body);
     if (!r.ok()) return r.status().with_prefix(plan.path + ": simulation failed: ");
     ex.run = std::move(r).value();

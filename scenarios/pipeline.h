@@ -48,6 +48,7 @@ struct RunOptions {
   Mutant mutant = Mutant::kNone;      // seeded bug to activate (builds with SMPC_MUTANTS only)
   // Progress of a simulated run while it runs (see SimRunOptions::progress); none if empty.
   std::function<void(const SimProgress&)> progress;
+  double progress_interval_s = 2;  // wall seconds before the first report and between reports
 };
 
 // A scenario with every choice made and checked: what execute() runs and judge() judges.
