@@ -311,8 +311,10 @@ std::optional<std::string> network_cause(const RunPlan& plan, const Verdict& v) 
 void judge_timing(const RunPlan& plan, const RunResult& run, Verdict& v) {
   if (v.scope != ClaimScope::kWithin) return;
   if (plan.spec->timing) {
-    if (auto reason = plan.spec->timing(plan.params, plan.function.circuit, plan.parties,
-                                        run_timing(plan))) {
+    RunTiming timing = run_timing(plan);
+    // Seeded bug M55 leaves it out: a run the network made asynchronous is judged as synchronous.
+    if (!mutant_active(Mutant::kM55)) timing.max_added_delay_s = run.max_added_delay_s;
+    if (auto reason = plan.spec->timing(plan.params, plan.function.circuit, plan.parties, timing)) {
       put_outside_timing(v, *reason, plan, run);
       return;
     }

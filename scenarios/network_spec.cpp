@@ -1,6 +1,8 @@
 #include "scenarios/network_spec.h"
 
+#include <algorithm>
 #include <cmath>
+#include <initializer_list>
 #include <limits>
 #include <map>
 #include <string>
@@ -169,6 +171,49 @@ Status parse_host_links(const json& h, int parties, HostLinks& out) {
   return OkStatus();
 }
 
+// The fields each jitter distribution takes; any other is an error (a "sd_ms" on a uniform
+// jitter is a mistake the user wants to hear about, not a silently ignored field).
+Status jitter_fields(const json& j, const std::string& d, std::initializer_list<const char*> need) {
+  for (const char* f : need)
+    if (!j.contains(f))
+      return error_at("/network/jitter", "a " + d + " jitter needs " + f);
+  for (const auto& [key, value] : j.items()) {
+    const bool known = key == "distribution" ||
+                       std::any_of(need.begin(), need.end(), [&](const char* f) { return key == f; });
+    if (!known) return error_at("/network/jitter/" + key, "does not apply to a " + d + " jitter");
+  }
+  return OkStatus();
+}
+
+Status parse_jitter(const json& j, Jitter& jit) {
+  const std::string d = j["distribution"].get<std::string>();
+  if (d == "uniform") {
+    SMPC_RETURN_IF_ERROR(jitter_fields(j, d, {"min_ms", "max_ms"}));
+    jit = {JitterDistribution::kUniform, ms(j["min_ms"]), ms(j["max_ms"]), 0};
+    if (jit.a_s > jit.b_s)
+      return error_at("/network/jitter/min_ms", "is above max_ms (" + short_json(j["max_ms"]) +
+                                                    "), got " + short_json(j["min_ms"]));
+  } else if (d == "normal") {
+    SMPC_RETURN_IF_ERROR(jitter_fields(j, d, {"mean_ms", "sd_ms"}));
+    jit = {JitterDistribution::kNormal, ms(j["mean_ms"]), ms(j["sd_ms"]), 0};
+  } else {
+    SMPC_RETURN_IF_ERROR(jitter_fields(j, d, {"scale_ms", "shape"}));
+    jit = {JitterDistribution::kPareto, ms(j["scale_ms"]), 0, j["shape"].get<double>()};
+  }
+  return OkStatus();
+}
+
+Status parse_variation(const json& net, Variation& out) {
+  if (net.contains("jitter")) SMPC_RETURN_IF_ERROR(parse_jitter(net["jitter"], out.jitter));
+  if (net.contains("loss")) {
+    const json& l = net["loss"];
+    out.loss.rate = l["rate"].get<double>();
+    if (l.contains("rto_ms")) out.loss.rto_s = ms(l["rto_ms"]);
+    if (l.contains("mss_bytes")) out.loss.mss_bytes = l["mss_bytes"].get<std::uint32_t>();
+  }
+  return OkStatus();
+}
+
 Status parse_cut(const json& f, const std::string& ptr, int parties, Fault& fault) {
   fault.kind = FaultKind::kCut;
   fault.is_link = f.contains("link");
@@ -257,6 +302,7 @@ Status parse_network(const json& doc, int parties, NetworkSpec& out) {
     if (net.contains("links")) SMPC_RETURN_IF_ERROR(parse_overrides(net["links"], parties, out));
     if (net.contains("host_links"))
       SMPC_RETURN_IF_ERROR(parse_host_links(net["host_links"], parties, out.host_links));
+    SMPC_RETURN_IF_ERROR(parse_variation(net, out.variation));
   }
   if (doc.contains("faults")) SMPC_RETURN_IF_ERROR(parse_faults(doc["faults"], parties, out.faults));
   return OkStatus();
@@ -327,6 +373,26 @@ void shape_json(const NetworkSpec& spec, int parties, ojson& j) {
 
 }  // namespace
 
+// The report states the variation as the scenario gave it (times in ms), so that it reads
+// back as a scenario.
+void variation_json(const Variation& v, ojson& j) {
+  const Jitter& jit = v.jitter;
+  switch (jit.distribution) {
+    case JitterDistribution::kNone: break;
+    case JitterDistribution::kUniform:
+      j["jitter"] = {{"distribution", "uniform"}, {"min_ms", to_ms(jit.a_s)}, {"max_ms", to_ms(jit.b_s)}};
+      break;
+    case JitterDistribution::kNormal:
+      j["jitter"] = {{"distribution", "normal"}, {"mean_ms", to_ms(jit.a_s)}, {"sd_ms", to_ms(jit.b_s)}};
+      break;
+    case JitterDistribution::kPareto:
+      j["jitter"] = {{"distribution", "pareto"}, {"scale_ms", to_ms(jit.a_s)}, {"shape", jit.shape}};
+      break;
+  }
+  if (v.loss.rate > 0)
+    j["loss"] = {{"rate", v.loss.rate}, {"rto_ms", to_ms(v.loss.rto_s)}, {"mss_bytes", v.loss.mss_bytes}};
+}
+
 ojson network_json(const NetworkSpec& spec, int parties) {
   ojson links = ojson::array();
   for (const auto& o : spec.overrides) {
@@ -350,6 +416,7 @@ ojson network_json(const NetworkSpec& spec, int parties) {
                               {"down_mbps", to_mbps(o.down_bytes_per_s)}});
     j["host_links"] = h;
   }
+  variation_json(spec.variation, j);
   return j;
 }
 

@@ -339,6 +339,8 @@ RunRecord record(const RunPlan& plan, Execution execution, const Verdict& verdic
   rec.network = plan.options.backend == Backend::kLocal
                     ? nlohmann::ordered_json{{"backend", "local (no simulated time)"}}
                     : network_json(plan.network, plan.parties);
+  if (plan.options.backend == Backend::kSimulated && plan.network.variation.enabled())
+    rec.network["max_added_delay_ms"] = execution.run.max_added_delay_s * 1e3;
   if (plan.options.backend == Backend::kSimulated && !plan.network.faults.empty())
     rec.network["faults"] = faults_report_json(plan.network.faults, plan.parties,
                                                execution.run.simulated_time_s);

@@ -105,7 +105,8 @@ std::string expected_of(const nlohmann::json* node) {
   if (node->contains("minimum") && node->contains("maximum"))
     return out + " from " + (*node)["minimum"].dump() + " to " + (*node)["maximum"].dump();
   static const std::pair<const char*, const char*> kBounds[] = {
-      {"minimum", " >= "}, {"exclusiveMinimum", " > "}, {"maximum", " <= "}};
+      {"minimum", " >= "}, {"exclusiveMinimum", " > "}, {"maximum", " <= "},
+      {"exclusiveMaximum", " < "}};
   std::string bounds;
   for (const auto& [key, op] : kBounds)
     if (node->contains(key)) bounds += (bounds.empty() ? "" : " and") + (op + (*node)[key].dump());
@@ -154,6 +155,8 @@ std::string violation(const nlohmann::json* node, const nlohmann::json& v) {
       return "must be > " + (*node)["exclusiveMinimum"].dump();
     if (node->contains("maximum") && !less((*node)["maximum"]) && !equal((*node)["maximum"]))
       return "must be <= " + (*node)["maximum"].dump();
+    if (node->contains("exclusiveMaximum") && !less((*node)["exclusiveMaximum"]))
+      return "must be < " + (*node)["exclusiveMaximum"].dump();
   }
   if (v.is_string() && node->value("minLength", 0) > 0 && v.get_ref<const std::string&>().empty())
     return "must not be empty";

@@ -98,12 +98,6 @@ std::string named(const char* prefix, std::size_t i, const char* sep, std::size_
   return s;
 }
 
-std::string format_time(double t) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.9g", t);
-  return buf;
-}
-
 // An envelope on its way through SimGrid. SimGrid only moves the pointer; ownership stays with
 // the run's InFlight list until the receiver takes the parcel out of a completed get, so
 // messages still in flight (or never received) when the simulation ends are freed by the run,
@@ -185,6 +179,7 @@ struct RunState {
   std::vector<std::unique_ptr<Meter>> meters;  // by party
   std::vector<std::optional<PartyResult>> results;
   ProgressBoard* board = nullptr;  // only when the caller asked for progress
+  double max_added_delay = 0;      // jitter and loss, over all messages (RunResult)
 
   // Mailbox from -> to, with `to` as permanent receiver so transfers start at put time. Whoever
   // needs it first creates it; a sender always does so before its first put.
@@ -208,7 +203,9 @@ class SimChannel final : public Channel, public Clock {
         meter_(meter),
         pending_(static_cast<std::size_t>(run.n)),
         slot_(static_cast<std::size_t>(run.n), nullptr),
-        waiting_(1) {}
+        waiting_(1) {
+    if (run.options->network.variation.enabled()) variation_.emplace(self, run);
+  }
 
   SimChannel(const SimChannel&) = delete;
   SimChannel& operator=(const SimChannel&) = delete;
@@ -259,7 +256,7 @@ class SimChannel final : public Channel, public Clock {
     auto m = recv_until(from, deadline());
     if (!m)
       throw Abort("no message from party " + std::to_string(from) + " by the deadline t=" +
-                      format_time(deadline()) + " s",
+                      time_text(deadline()) + " s",
                   {from}, AbortKind::kTimeout);
     return std::move(*m);
   }
@@ -269,6 +266,7 @@ class SimChannel final : public Channel, public Clock {
     const auto f = static_cast<std::size_t>(from);
     sg4::CommPtr& comm = pending_[f];
     reap_front();  // a receive finishes a get, which walks this party's list of sends
+    if (variation_ && variation_->held[f]) return hand_over_held(f, deadline_s);
     for (;;) {
       if (!comm) comm = run_.box(from, self_)->get_async<Parcel>(&slot_[f]);
       waiting_[0] = comm;
@@ -299,11 +297,17 @@ class SimChannel final : public Channel, public Clock {
         continue;
       }
       if (done < 0) return std::nullopt;  // the get stays posted for the next receive
+      const double arrived = comm->get_finish_time();
       comm = nullptr;
       std::unique_ptr<Parcel> parcel(run_.in_flight.take(slot_[f]));
       slot_[f] = nullptr;
-      if (run_.board) run_.board->on_delivery();
-      return open_envelope(parcel->env, from, meter_);
+      if (variation_) {
+        const double delay =
+            variation_->hold(f, std::move(parcel), arrived, run_.options->network.variation);
+        run_.max_added_delay = std::max(run_.max_added_delay, delay);
+        return hand_over_held(f, deadline_s);
+      }
+      return hand_over(std::move(parcel), from);
     }
   }
 
@@ -328,6 +332,48 @@ class SimChannel final : public Channel, public Clock {
   std::size_t sweep_at_ = kFirstSweep;
 
   static constexpr std::size_t kFirstSweep = 256;
+
+  // Jitter and loss (simulator/variation.h): a message that has arrived is held at the
+  // receiver until arrival + its drawn delay, and never handed over before the one the same
+  // sender sent earlier (FIFO per link). The draws come from one stream per receiving party,
+  // taken in the order it receives, which the simulation fixes: the same seed, the same delays.
+  struct VariationState {
+    VariationState(PartyId self, const RunState& run)
+        : rng(run.options->seed, self, "network.variation"),
+          ready(static_cast<std::size_t>(run.n), 0.0),
+          held(static_cast<std::size_t>(run.n)) {}
+    // Returns the delay drawn for this message.
+    double hold(std::size_t from, std::unique_ptr<Parcel> parcel, double arrived,
+                const Variation& v) {
+      const double delay = sample_jitter(v.jitter, rng) +
+                           sample_loss_delay(v.loss, parcel->env.wire.size(), rng);
+      ready[from] = std::max(ready[from], arrived + delay);
+      held[from] = std::move(parcel);
+      return delay;
+    }
+    Rng rng;
+    std::vector<double> ready;                   // by sender: when its latest message is due
+    std::vector<std::unique_ptr<Parcel>> held;   // by sender: arrived, not yet due
+  };
+  std::optional<VariationState> variation_;
+
+  Message hand_over(std::unique_ptr<Parcel> parcel, PartyId from) {
+    if (run_.board) run_.board->on_delivery();
+    return open_envelope(parcel->env, from, meter_);
+  }
+
+  // The held message from `from` once it is due, waiting for it up to the deadline (the same
+  // contract as waiting for the transfer itself: past the deadline, nothing and no waiting).
+  std::optional<Message> hand_over_held(std::size_t f, SimTime deadline_s) {
+    const double due = variation_->ready[f];
+    const double now = sg4::Engine::get_clock();
+    if (due > now) {
+      if (deadline_s <= now) return std::nullopt;
+      sg4::this_actor::sleep_for(std::min(due, deadline_s) - now);
+      if (due > deadline_s) return std::nullopt;
+    }
+    return hand_over(std::move(variation_->held[f]), static_cast<PartyId>(f));
+  }
 
   // Takes the oldest sends that are done out of SimGrid's list, up to the first still
   // travelling. Messages on one link finish in order, so in the common patterns (a round of
@@ -364,12 +410,12 @@ Status check_spec(int parties, const SimRunOptions& options) {
   auto bad_bandwidth = [](double b) { return !(b > 0) || !std::isfinite(b); };
   if (parties < 1) return Error("network: need at least one party, got " + std::to_string(parties));
   if (bad_latency(net.latency_s))
-    return Error("network: latency_s must be finite and >= 0, got " + format_time(net.latency_s));
+    return Error("network: latency_s must be finite and >= 0, got " + time_text(net.latency_s));
   if (bad_bandwidth(net.bandwidth_bytes_per_s))
     return Error("network: bandwidth_bytes_per_s must be finite and > 0, got " +
-                 format_time(net.bandwidth_bytes_per_s));
+                 time_text(net.bandwidth_bytes_per_s));
   if (std::isnan(options.deadline_s) || options.deadline_s < 0)
-    return Error("deadline_s must be >= 0, got " + format_time(options.deadline_s));
+    return Error("deadline_s must be >= 0, got " + time_text(options.deadline_s));
   for (std::size_t k = 0; k < net.overrides.size(); ++k) {
     const LinkOverride& o = net.overrides[k];
     const std::string where = "network: overrides[" + std::to_string(k) + "]: ";
@@ -385,11 +431,12 @@ Status check_spec(int parties, const SimRunOptions& options) {
                            "down-link of party from), got " + std::to_string(o.to));
     }
     if (bad_latency(o.latency_s))
-      return Error(where + "latency_s must be finite and >= 0, got " + format_time(o.latency_s));
+      return Error(where + "latency_s must be finite and >= 0, got " + time_text(o.latency_s));
     if (bad_bandwidth(o.bandwidth_bytes_per_s))
       return Error(where + "bandwidth_bytes_per_s must be finite and > 0, got " +
-                   format_time(o.bandwidth_bytes_per_s));
+                   time_text(o.bandwidth_bytes_per_s));
   }
+  SMPC_RETURN_IF_ERROR(check_variation(net.variation));
   return check_topology(parties, net);
 }
 
@@ -435,7 +482,7 @@ void build_platform(int parties, const NetworkSpec& net, const PlatformPlan& pla
       hosts[static_cast<std::size_t>(f.crash)]->set_state_profile(
           simgrid::kernel::profile::ProfileBuilder::from_string(
               named("crash", static_cast<std::size_t>(f.crash)),
-              format_time(f.at_s) + " 0\n", -1));
+              time_text(f.at_s) + " 0\n", -1));
   for (auto* h : hosts) h->seal();
   std::vector<const sg4::Link*> links;
   links.reserve(plan.links.size());
@@ -448,7 +495,7 @@ void build_platform(int parties, const NetworkSpec& net, const PlatformPlan& pla
     if (l.gate) {
       link->set_sharing_policy(sg4::Link::SharingPolicy::FATPIPE);
       std::string events;
-      for (const auto& [t, up] : l.state_changes) events += format_time(t) + (up ? " 1\n" : " 0\n");
+      for (const auto& [t, up] : l.state_changes) events += time_text(t) + (up ? " 1\n" : " 0\n");
       link->set_state_profile(
           simgrid::kernel::profile::ProfileBuilder::from_string(name, events, -1));
     }
@@ -508,6 +555,7 @@ RunResult simulate(int parties, const SimRunOptions& options, const PlatformPlan
   engine.run();
 
   RunResult result;
+  result.max_added_delay_s = run.max_added_delay;
   for (PartyId p = 0; p < parties; ++p) {
     auto& r = run.results[static_cast<std::size_t>(p)];
     if (!r) {
@@ -520,7 +568,7 @@ RunResult simulate(int parties, const SimRunOptions& options, const PlatformPlan
       // Or its host was turned off under it: the actor was killed at the crash.
       for (const Fault& f : options.network.faults)
         if (f.kind == FaultKind::kCrash && f.crash == p)
-          missing.abort_reason = "crashed at t=" + format_time(f.at_s) + " s (fault)";
+          missing.abort_reason = "crashed at t=" + time_text(f.at_s) + " s (fault)";
       missing.finish_time_s = sg4::Engine::get_clock();
       missing.meter = run.meters[static_cast<std::size_t>(p)]->snapshot();
       r = std::move(missing);

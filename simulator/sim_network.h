@@ -17,6 +17,7 @@
 #include "protocols/core/run_result.h"
 #include "protocols/core/status.h"
 #include "simulator/topology.h"
+#include "simulator/variation.h"
 
 namespace smpc {
 
@@ -45,6 +46,7 @@ struct NetworkSpec {
   TopologySpec shape;                     // what the other topologies need (topology.h)
   HostLinks host_links;                   // per-party NIC capacities (off by default)
   std::vector<Fault> faults;              // crashes and cuts at simulated times
+  Variation variation;                    // seeded jitter and loss per message (off by default)
 };
 
 // How far a forked simulation has got, read while it runs (all counts so far, over all parties).

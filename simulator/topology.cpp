@@ -32,13 +32,13 @@ double PlatformPlan::route_latency_s(PartyId from, PartyId to) const {
   return sum;
 }
 
-namespace {
-
 std::string time_text(double t) {
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.9g", t);
   return buf;
 }
+
+namespace {
 
 // Builds the links and the per-pair routes (before host links and gates are added).
 class Planner {

@@ -122,4 +122,7 @@ std::vector<PartyId> parties_hit(const Fault& fault, int parties);
 bool fault_fired(const Fault& fault, double end_s);
 std::string fault_text(const Fault& fault);
 
+// A time or rate in an error message or a report line: "%.9g".
+std::string time_text(double t);
+
 }  // namespace smpc

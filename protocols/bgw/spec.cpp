@@ -63,6 +63,13 @@ std::optional<std::string> robust_timing(const ProtocolParams& p, const Circuit&
            " s is shorter than the synchronous schedule of " + std::to_string(cost.rounds) +
            " rounds x round_timeout_s " + seconds_text(delta) + " s = " + seconds_text(schedule) +
            " s";
+  // Jitter and loss held some message this long after its transfer: that message certainly
+  // arrived more than route latency + this after it was sent.
+  if (run.max_added_delay_s > 0 && run.min_route_latency_s + run.max_added_delay_s > delta)
+    return "jitter and loss delayed a message by " + seconds_text(run.max_added_delay_s) +
+           " s after its transfer (route latency at least " +
+           seconds_text(run.min_route_latency_s) + " s), more than round_timeout_s = " +
+           seconds_text(delta) + " s: the network was not synchronous in this run";
   std::uint64_t bytes = 0;
   for (const auto& [label, b] : cost.bytes) bytes += b;
   const double links = static_cast<double>(parties) * (parties - 1);

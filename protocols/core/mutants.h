@@ -43,6 +43,8 @@ enum class Mutant : int {
   kM45 = 45,  // adversary sandbox: the Lua memory limit is not enforced
   kM46 = 46,  // verify aborts: the x sample is compared with itself
   kM53 = 53,  // rep3: multiplication shares sent without the zero shares α (unmasked)
+  kM54 = 54,  // simulator: normal jitter drawn with the variance in place of the deviation
+  kM55 = 55,  // judge: the delay jitter and loss added is left out of the timing assumption
 };
 
 struct MutantInfo {

@@ -120,6 +120,7 @@ struct RunTiming {
   double deadline_s = 0;
   double min_route_latency_s = 0;
   double max_bandwidth_bytes_per_s = 0;
+  double max_added_delay_s = 0;  // the run's largest jitter + loss delay of one message
 };
 
 // A synchronous protocol's timing assumption: the reason a run breaks it, nullopt when the run

@@ -102,7 +102,8 @@ void to_json(nlohmann::json& j, const RunResult& r) {
                        {"finish_time_s", p.finish_time_s},
                        {"annotations", p.annotations}});
   }
-  j = {{"parties", parties}, {"simulated_time_s", r.simulated_time_s}};
+  j = {{"parties", parties}, {"simulated_time_s", r.simulated_time_s},
+       {"max_added_delay_s", r.max_added_delay_s}};
 }
 
 void from_json(const nlohmann::json& j, RunResult& r) {
@@ -120,6 +121,7 @@ void from_json(const nlohmann::json& j, RunResult& r) {
     r.parties.push_back(std::move(p));
   }
   r.simulated_time_s = j.at("simulated_time_s").get<double>();
+  r.max_added_delay_s = j.value("max_added_delay_s", 0.0);
 }
 
 }  // namespace smpc

@@ -35,6 +35,9 @@ struct PartyResult {
 struct RunResult {
   std::vector<PartyResult> parties;
   SimTime simulated_time_s = 0;  // when the last party finished (0 on LocalNetwork)
+  // The largest delay jitter and loss added to one message after its transfer (0 without
+  // them): what a synchronous protocol's timing assumption is judged against.
+  SimTime max_added_delay_s = 0;
 };
 
 // The code each party runs; the network builds the context.

@@ -61,7 +61,7 @@ TEST_P(Example, SameSeedByteIdenticalOtherSeedSameOutputsOtherViews) {
 INSTANTIATE_TEST_SUITE_P(Scenarios, Example,
                          ::testing::Values("sum_5_lan.json", "bgw_inner_product_7_wan.json",
                                            "mean_variance_10.json", "bgw_arithmetic_5.json",
-                                           "yao_millionaires.json"),
+                                           "yao_millionaires.json", "bgw_wan_jitter_loss.json"),
                          [](const ::testing::TestParamInfo<std::string>& p) {
                            return p.param.substr(0, p.param.find('.'));
                          });
@@ -158,6 +158,20 @@ TEST(Examples, NetworkScenarios) {
   EXPECT_EQ(broken["claim_scope"], "within");
   EXPECT_NE(broken["explanation"].get<std::string>().find("faults: link 0 | 1 from t=0.01 s"),
             std::string::npos);
+  // Jitter and loss (issue 14 item 2): a lost message outlasts the 2 s deadline, nobody gets
+  // an output, and since the same run on a fast clean network finishes, the network is the
+  // cause: outside the claim (timing), and the report says how late a message was.
+  const auto lossy = run_ok(testing::example("spdz_lossy_link_timeout.json"));
+  EXPECT_EQ(lossy["outcome"], "no_output");
+  EXPECT_EQ(lossy["claim_scope"], "outside_timing");
+  EXPECT_EQ(lossy["no_output_cause"], "network");
+  EXPECT_GE(lossy["network"]["max_added_delay_ms"].get<double>(), 3000.0);
+  EXPECT_EQ(lossy["network"]["loss"]["rate"], 0.2);
+  const auto jittery = run_ok(testing::example("bgw_wan_jitter_loss.json"));
+  EXPECT_EQ(jittery["outcome"], "correct");
+  EXPECT_GT(jittery["network"]["max_added_delay_ms"].get<double>(), 0.0);
+  // Every message took at least its 40 ms link, and jitter only adds: more than 3 clean rounds.
+  EXPECT_GT(jittery["cost"]["simulated_time_s"].get<double>(), 3 * 0.040);
 }
 
 TEST(Examples, InputSubstitutionIsJudgedAgainstTheSubstitutedInput) {

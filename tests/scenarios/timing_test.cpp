@@ -93,6 +93,35 @@ TEST(Timing, RobustBgwOnANetworkSlowerThanItsRoundTimeoutIsOutsideTheClaim) {
                         "a round's messages need at least 2");
 }
 
+// Jitter and loss (issue 14 item 2, docs/simulator.md "Jitter and loss"). Robust BGW assumes
+// every message arrives within its 1 s round timeout. Uniform jitter up to 0.3 s keeps the
+// network synchronous: the claim applies and the silent party changes nothing. Loss with a 3 s
+// retransmission timeout holds messages for rounds: the network was not synchronous, so the
+// verdict must say so instead of judging (or excusing) what the protocol did with late messages.
+TEST(Timing, RobustBgwUnderJitterBelowItsRoundTimeoutStillDelivers) {
+  for (const int seed : {1, 2, 3}) {
+    SCOPED_TRACE(seed);
+    Json doc = robust_silent(600);
+    doc["seed"] = seed;
+    doc["network"]["jitter"] = {{"distribution", "uniform"}, {"min_ms", 0}, {"max_ms", 300}};
+    const Ran r = run(write_scenario("robust_jitter", doc));
+    ASSERT_EQ(r.cli.exit_code, 0) << r.cli.err;
+    EXPECT_EQ(r.report["claim_scope"], "within");
+    EXPECT_EQ(r.report["outcome"], "correct");
+    EXPECT_GT(r.report["network"]["max_added_delay_ms"].get<double>(), 0.0);
+    EXPECT_LE(r.report["network"]["max_added_delay_ms"].get<double>(), 300.0);
+  }
+}
+
+TEST(Timing, RobustBgwUnderLossLongerThanItsRoundTimeoutIsOutsideTheClaim) {
+  Json doc = robust_silent(600);
+  doc.erase("adversary");
+  doc["network"]["loss"] = {{"rate", 0.3}, {"rto_ms", 3000}};
+  const Ran r = run(write_scenario("robust_lossy", doc));
+  expect_outside_timing(r, "the network was not synchronous in this run");
+  EXPECT_GE(r.report["network"]["max_added_delay_ms"].get<double>(), 3000.0);
+}
+
 // No adversary, a near-zero deadline (1 µs) or bandwidth (1 bit/s, the least the schema
 // allows): no honest party gets an output, the control run finishes, so the network is the cause.
 TEST(Timing, AnHonestRunWithANearZeroDeadlineOrBandwidthIsANetworkNoOutput) {
