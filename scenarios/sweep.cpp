@@ -415,8 +415,11 @@ struct Worker {
                               const SweepOptions& options) {
   std::string line;
   try {
-    auto scenario = sweep_scenario(grid, point, options.run);
-    auto record = scenario.ok() ? run_scenario(*scenario, options.run) : scenario.status();
+    // The planning pass applied the filters and resolved the point; run_scenario resolves again.
+    auto scenario = scenario_from_json(point.document, grid.path + "#" + point.id);
+    RunOptions run = options.run;
+    run.fork_simulation = false;  // this process is the isolation, and a second fork costs
+    auto record = scenario.ok() ? run_scenario(*scenario, run) : scenario.status();
     if (!record.ok() && interrupting_signal() != 0) ::_exit(128 + interrupting_signal());
     line = (record.ok() ? sweep_row(grid, point, *record, options.run)
                         : sweep_problem_row(grid, point, "error", record.status().message(),
@@ -480,8 +483,12 @@ Ordered reap(const SweepGrid& grid, Worker& w, const SweepOptions& options, int&
     } catch (const Ordered::exception&) {
     }
   }
-  if (WIFEXITED(wstatus) && WEXITSTATUS(wstatus) > 128) {
-    const int sig = WEXITSTATUS(wstatus) - 128;
+  // Ended by a stop signal (a terminal's Ctrl-C reaches the whole process group): no row, the
+  // point is redone on resume, and the sweep stops as if it had the signal itself.
+  const int sig = WIFSIGNALED(wstatus)                                    ? WTERMSIG(wstatus)
+                  : WIFEXITED(wstatus) && WEXITSTATUS(wstatus) > 128 ? WEXITSTATUS(wstatus) - 128
+                                                                      : 0;
+  {
     if (sig == SIGINT || sig == SIGTERM || sig == SIGHUP) {
       stop = stop ? stop : sig;
       return Ordered();
