@@ -26,12 +26,14 @@ class SweepPrinter {
     const double now = seconds();
     if (quiet_ || (!last && !tty_ && now < next_)) return;
     next_ = now + every_s_;
+    // Skipped points are rows at once, before any run: the rate and the ETA count runs only.
     const auto finished = p.done;
-    const double rate = now > 0 ? static_cast<double>(finished) / now : 0;
+    const auto ran = p.done - p.skipped;
+    const double rate = now > 0 ? static_cast<double>(ran) / now : 0;
     const double left = rate > 0 ? static_cast<double>(p.to_run - finished) / rate : 0;
     char line[256];
     std::snprintf(line, sizeof line,
-                  "sweep: %llu/%llu rows (%llu resumed, %llu skipped, %llu failed), %.1f rows/s, "
+                  "sweep: %llu/%llu rows (%llu resumed, %llu skipped, %llu failed), %.1f runs/s, "
                   "%s %.0f s",
                   static_cast<unsigned long long>(p.resumed + finished),
                   static_cast<unsigned long long>(p.total),
