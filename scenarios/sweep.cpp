@@ -378,31 +378,6 @@ std::string sweep_csv(const std::vector<nlohmann::ordered_json>& rows) {
 
 namespace {
 
-// SIGINT, SIGTERM and SIGHUP end the sweep between rows instead of the process mid-line.
-volatile std::sig_atomic_t g_sweep_stop = 0;
-extern "C" void record_sweep_stop(int sig) { g_sweep_stop = sig; }
-
-class SweepSignals {
- public:
-  SweepSignals() {
-    g_sweep_stop = 0;
-    struct sigaction sa {};
-    sa.sa_handler = record_sweep_stop;
-    sigemptyset(&sa.sa_mask);
-    for (std::size_t i = 0; i < 3; ++i) ::sigaction(kSignals[i], &sa, &old_[i]);
-  }
-  ~SweepSignals() { restore(); }
-  SweepSignals(const SweepSignals&) = delete;
-  SweepSignals& operator=(const SweepSignals&) = delete;
-  void restore() {
-    for (std::size_t i = 0; i < 3; ++i) ::sigaction(kSignals[i], &old_[i], nullptr);
-  }
-
- private:
-  static constexpr int kSignals[3] = {SIGINT, SIGTERM, SIGHUP};
-  struct sigaction old_[3] {};
-};
-
 struct Worker {
   pid_t pid = -1;
   SweepPoint point;
@@ -439,7 +414,7 @@ struct Worker {
 }
 
 Result<int> start_worker(const SweepGrid& grid, SweepPoint point, const SweepOptions& options,
-                         SweepSignals& signals, std::map<int, Worker>& workers) {
+                         StopSignals& signals, std::map<int, Worker>& workers) {
   int fds[2];
   if (::pipe2(fds, O_CLOEXEC) != 0) return Error(std::string("sweep: pipe failed: ") + std::strerror(errno));
   std::fflush(nullptr);  // or buffered output would be written twice
@@ -546,14 +521,15 @@ void collect(const SweepGrid& grid, std::map<int, Worker>& workers, const SweepO
 
 Result<SweepSummary> run_sweep(const SweepGrid& grid, const std::set<std::string>& done,
                                const SweepOptions& options) {
-  SweepSignals signals;
+  // SIGINT, SIGTERM and SIGHUP end the sweep between rows instead of the process mid-line.
+  StopSignals signals;
   const auto start = std::chrono::steady_clock::now();
   SweepSummary summary;
   auto& progress = summary.progress;
   progress.total = grid.size();
   // Every point is expanded and checked before the first run: skipped points are rows at once.
   std::vector<std::uint64_t> to_run;
-  for (std::uint64_t i = 0; i < progress.total && !g_sweep_stop; ++i) {
+  for (std::uint64_t i = 0; i < progress.total && !stop_signal(); ++i) {
     SweepPoint point = sweep_point(grid, i);
     if (done.count(point.id)) {
       ++progress.resumed;
@@ -571,7 +547,7 @@ Result<SweepSummary> run_sweep(const SweepGrid& grid, const std::set<std::string
   std::map<int, Worker> workers;
   int stop = 0;
   for (std::size_t next = 0; (next < to_run.size() || !workers.empty());) {
-    if (g_sweep_stop && !stop) stop = g_sweep_stop;
+    if (stop_signal() && !stop) stop = stop_signal();
     if (stop) break;
     for (; next < to_run.size() && workers.size() < static_cast<std::size_t>(std::max(1, options.jobs)); ++next) {
       auto started = start_worker(grid, sweep_point(grid, to_run[next]), options, signals, workers);
@@ -584,7 +560,7 @@ Result<SweepSummary> run_sweep(const SweepGrid& grid, const std::set<std::string
     progress.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   }
   kill_workers(workers);
-  summary.signal = stop ? stop : static_cast<int>(g_sweep_stop);
+  summary.signal = stop ? stop : stop_signal();
   return summary;
 }
 
