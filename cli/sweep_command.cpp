@@ -1,5 +1,5 @@
 // smpc sweep GRID.json [-o results.jsonl] [-j N] [--csv FILE] [--quiet] [--progress-every S]
-//            [--mutant MNN] [--print-scenario ID]
+//            [--mutant MNN] [--run ID] [--print-scenario ID]
 #include <unistd.h>
 
 #include <chrono>
@@ -7,9 +7,11 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <thread>
 
 #include "cli/commands.h"
+#include "scenarios/runner.h"
 #include "scenarios/sweep.h"
 
 namespace smpc::cli {
@@ -64,17 +66,32 @@ struct Options {
   double progress_every = 2;
   std::string mutant;
   std::string print_scenario;
+  std::string run_id;
 };
 
-int print_scenario(const SweepGrid& grid, const std::string& id) {
-  for (std::uint64_t i = 0; i < grid.size(); ++i) {
-    const SweepPoint p = sweep_point(grid, i);
-    if (p.id != id) continue;
-    std::cout << p.document.dump(2) << "\n";
-    return 0;
-  }
+std::optional<SweepPoint> find_point(const SweepGrid& grid, const std::string& id) {
+  for (std::uint64_t i = 0; i < grid.size(); ++i)
+    if (SweepPoint p = sweep_point(grid, i); p.id == id) return p;
   std::cerr << "error: " << grid.path << ": no point of the grid has the id " << id << "\n";
-  return 2;
+  return std::nullopt;
+}
+
+// --run ID: the point alone, as `smpc run` would run it (the report on stdout, the summary on
+// stderr, the same exit codes); what a row's reproduce command does.
+int run_point(const SweepGrid& grid, const SweepPoint& point, const RunOptions& ro) {
+  auto scenario = sweep_scenario(grid, point, ro);
+  if (!scenario.ok()) {
+    std::cerr << "error: " << scenario.status().message() << "\n";
+    return 2;
+  }
+  auto record = run_scenario(*scenario, ro);
+  if (!record.ok()) {
+    std::cerr << "error: " << record.status().message() << "\n";
+    return interrupting_signal() != 0 ? 128 + interrupting_signal() : 2;
+  }
+  std::cout << report_json(*record).dump(2) << "\n";
+  std::cerr << summary_text(*record);
+  return record->verdict_holds ? 0 : 1;
 }
 
 // The rows already in --output (resume); the file is cut after its last complete line.
@@ -94,7 +111,6 @@ int run(const Options& o) {
     std::cerr << "error: " << grid.status().message() << "\n";
     return 2;
   }
-  if (!o.print_scenario.empty()) return print_scenario(*grid, o.print_scenario);
   SweepOptions so;
   so.jobs = o.jobs > 0 ? o.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   if (!o.mutant.empty()) {
@@ -104,6 +120,13 @@ int run(const Options& o) {
       return 2;
     }
     so.run.mutant = *m;
+  }
+  if (!o.print_scenario.empty() || !o.run_id.empty()) {
+    const auto point = find_point(*grid, o.run_id.empty() ? o.print_scenario : o.run_id);
+    if (!point) return 2;
+    if (!o.run_id.empty()) return run_point(*grid, *point, so.run);
+    std::cout << point->document.dump(2) << "\n";
+    return 0;
   }
   auto previous = resume_from(o.output);
   if (!previous.ok()) {
@@ -163,8 +186,9 @@ void register_sweep_command(CLI::App& app, int* exit_code) {
       "the value). Points the loader refuses (BGW with n < 2t + 1) or a filter excludes are\n"
       "\"skipped\" rows; a run that fails or crashes is an \"error\" row, never the end.\n"
       "One JSON line per run goes to --output (or stdout): id, axes, status, verdict, outcome,\n"
-      "cost, wall time, exit status and the reproduce command. Rerunning with the same --output\n"
-      "skips the ids already there (resume); Ctrl-C stops between rows and leaves whole lines.\n"
+      "cost, wall time, exit status and the reproduce command (`smpc sweep GRID --run ID`).\n"
+      "Rerunning with the same --output skips the ids already there (resume); Ctrl-C stops\n"
+      "between rows and leaves whole lines.\n"
       "Exit: 0 = every run's verdict holds, 1 = a violated or error row, 2 = bad input,\n"
       "128 + N = stopped by signal N.\n"
       "Example: smpc sweep scenarios/sweeps/sum_seeds.json -o rows.jsonl --csv rows.csv");
@@ -180,9 +204,12 @@ void register_sweep_command(CLI::App& app, int* exit_code) {
       ->check(CLI::Range(0.0, 3600.0));
   cmd->add_option("--mutant", opts->mutant,
                   "Activate a seeded bug in every run (test builds only; see smpc run --help)");
+  cmd->add_option("--run", opts->run_id,
+                  "Run only the point with this row id, as `smpc run` would: its full report on "
+                  "stdout (a row's reproduce command)");
   cmd->add_option("--print-scenario", opts->print_scenario,
-                  "Print the expanded scenario of the row with this id and run nothing "
-                  "(what a row's reproduce command pipes into `smpc run -`)");
+                  "Print the expanded scenario of the point with this row id and run nothing "
+                  "(files it names are relative to the base scenario's folder)");
   cmd->callback([opts, exit_code] { *exit_code = run(*opts); });
 }
 

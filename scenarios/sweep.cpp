@@ -202,6 +202,10 @@ bool filter_holds(const SweepFilter& f, const Json& doc, std::string& reason) {
 
 }  // namespace
 
+std::string sweep_scenario_path(const SweepGrid& grid, const SweepPoint& point) {
+  return grid.base_path + "#" + point.id;
+}
+
 std::uint64_t SweepGrid::size() const {
   std::uint64_t n = 1;
   for (const auto& a : axes) n *= a.size();
@@ -263,15 +267,14 @@ Result<Scenario> sweep_scenario(const SweepGrid& grid, const SweepPoint& point,
   std::string reason;
   for (const auto& f : grid.filters)
     if (!filter_holds(f, point.document, reason)) return Error(reason);
-  SMPC_ASSIGN_OR_RETURN(Scenario s, scenario_from_json(point.document, grid.path + "#" + point.id));
+  SMPC_ASSIGN_OR_RETURN(Scenario s, scenario_from_json(point.document, sweep_scenario_path(grid, point)));
   SMPC_RETURN_IF_ERROR(resolve(s, options).status());
   return s;
 }
 
 std::string sweep_reproduce(const SweepGrid& grid, const SweepPoint& point,
                             const RunOptions& run) {
-  std::string line = run.program + " sweep " + grid.path + " --print-scenario " + point.id +
-                     " | " + run.program + " run -";
+  std::string line = run.program + " sweep " + grid.path + " --run " + point.id;
   if (run.mutant != Mutant::kNone) line += " --mutant " + std::string(mutant_name(run.mutant));
   return line;
 }
@@ -391,7 +394,7 @@ struct Worker {
   std::string line;
   try {
     // The planning pass applied the filters and resolved the point; run_scenario resolves again.
-    auto scenario = scenario_from_json(point.document, grid.path + "#" + point.id);
+    auto scenario = scenario_from_json(point.document, sweep_scenario_path(grid, point));
     RunOptions run = options.run;
     run.fork_simulation = false;  // this process is the isolation, and a second fork costs
     auto record = scenario.ok() ? run_scenario(*scenario, run) : scenario.status();

@@ -66,7 +66,11 @@ SweepPoint sweep_point(const SweepGrid& grid, std::uint64_t index);
 Result<Scenario> sweep_scenario(const SweepGrid& grid, const SweepPoint& point,
                                 const RunOptions& options);
 
-// How a row reproduces its run: the expanded scenario piped into `smpc run -`.
+// The expanded scenario's path: the base's with "#id", so that errors name the point and the
+// files the scenario names (circuits, adversary programs) are found next to the base.
+std::string sweep_scenario_path(const SweepGrid& grid, const SweepPoint& point);
+
+// How a row reproduces its run: `smpc sweep GRID --run ID` (the run alone, its full report).
 std::string sweep_reproduce(const SweepGrid& grid, const SweepPoint& point,
                             const RunOptions& run);
 

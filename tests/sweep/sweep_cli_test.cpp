@@ -176,16 +176,34 @@ TEST(SweepCli, ARowsReproduceCommandRerunsItsPoint) {
   ASSERT_EQ(testing::run_cli("sweep " + grid + " -q -o " + out.string()).exit_code, 0);
   const auto row = rows_of(out).at(0);
   std::string cmd = row["reproduce"];
-  const std::string cli = SMPC_CLI_PATH;
-  for (std::size_t at = 0; (at = cmd.find("smpc ", at)) != std::string::npos; at += cli.size())
-    cmd.replace(at, 4, cli);
+  ASSERT_EQ(cmd.rfind("smpc sweep ", 0), 0u) << cmd;
+  cmd.replace(0, 4, SMPC_CLI_PATH);
   const auto report_path = dir() / "repro.report.json";
-  ASSERT_EQ(std::system((cmd + " -o " + report_path.string() + " 2>/dev/null").c_str()), 0) << cmd;
+  ASSERT_EQ(std::system((cmd + " >" + report_path.string() + " 2>/dev/null").c_str()), 0) << cmd;
   const auto report = Json::parse(testing::slurp(report_path));
   EXPECT_EQ(report["seed"], 11);
   EXPECT_EQ(report["network"]["latency_ms"], 7.5);
   EXPECT_EQ(report["cost"]["simulated_time_s"], row["cost"]["simulated_time_s"]);
   EXPECT_EQ(report["verdict"], row["verdict"]);
+}
+
+}  // namespace
+}  // namespace smpc
+
+namespace smpc {
+namespace {
+
+// The files a scenario names (here an adversary program, "../../attacks/equivocate.lua") are
+// found next to the base scenario, wherever the grid file is.
+TEST(SweepCli, FilesTheBaseNamesAreFoundNextToIt) {
+  const auto grid = grid_file("files", "sum_equivocate_program.json",
+                              R"([{"pointer": "/seed", "values": [1, 2]}])");
+  const auto out = dir() / "files.jsonl";
+  fs::remove(out);
+  const auto r = testing::run_cli("sweep " + grid + " -q -o " + out.string());
+  ASSERT_NE(r.exit_code, 2) << r.err;
+  for (const auto& row : rows_of(out))
+    EXPECT_TRUE(row["status"] == "ok" || row["status"] == "violated") << row.dump();
 }
 
 }  // namespace
