@@ -46,6 +46,22 @@ RistrettoPoint RistrettoPoint::hash(std::string_view domain, std::uint64_t index
   return from_uniform(h);
 }
 
+RistrettoPoint RistrettoPoint::hash_sha512(std::string_view domain, ByteSpan data) {
+  ensure_sodium();
+  std::array<std::uint8_t, 8> len;
+  for (std::size_t i = 0; i < len.size(); ++i)
+    len[i] = static_cast<std::uint8_t>(static_cast<std::uint64_t>(domain.size()) >> (8 * i));
+  crypto_hash_sha512_state st;
+  crypto_hash_sha512_init(&st);
+  crypto_hash_sha512_update(&st, len.data(), len.size());
+  crypto_hash_sha512_update(&st, reinterpret_cast<const std::uint8_t*>(domain.data()),
+                            domain.size());
+  crypto_hash_sha512_update(&st, data.data(), data.size());
+  std::array<std::uint8_t, 64> h;
+  crypto_hash_sha512_final(&st, h.data());
+  return from_uniform(h);
+}
+
 RistrettoPoint RistrettoPoint::random(Rng& rng) {
   ensure_sodium();
   std::array<std::uint8_t, 64> h;
