@@ -1,10 +1,9 @@
 #include "scenarios/psi_checks.h"
 
 #include <cmath>
-#include <unordered_set>
+#include <set>
 
 #include "protocols/core/local_network.h"
-#include "protocols/ot/base_ot.h"
 #include "protocols/psi/labels.h"
 #include "protocols/psi/psi.h"
 
@@ -26,13 +25,13 @@ PartyOutput curious_receiver(PartyContext& ctx, const std::vector<std::uint64_t>
   const Scalar a = Scalar::random(ctx.rng);
   const auto order = psi_random_order(mine.size(), ctx.rng);
   ctx.net.send(1, labels::psi::kBlinded, psi_points_message(psi_hash_and_raise(mine, order, a)));
-  const auto theirs_a = psi_raise(read_points(ctx.net.recv(1), 0, kSenderElements), a, 1);
-  const auto returned = read_points(ctx.net.recv(1), 0, mine.size());
-  std::unordered_set<std::string> theirs;
-  for (const auto& p : theirs_a) theirs.emplace(p.bytes().begin(), p.bytes().end());
+  const auto theirs_a = psi_raise(psi_read_points(ctx.net.recv(1), kSenderElements, 1), a, 1);
+  const auto returned = psi_read_points(ctx.net.recv(1), mine.size(), 1);
+  std::set<PointBytes> theirs;
+  for (const auto& p : theirs_a) theirs.insert(p.bytes());
   PartyOutput out;
   for (std::size_t j = 0; j < returned.size(); ++j)
-    if (theirs.contains(std::string(returned[j].bytes().begin(), returned[j].bytes().end())))
+    if (theirs.contains(returned[j]))
       out.values.push_back(mine[order[j]]);
   return out;
 }

@@ -10,7 +10,6 @@
 #include "protocols/core/message.h"
 #include "protocols/core/mutants.h"
 #include "protocols/crypto/parallel.h"
-#include "protocols/ot/base_ot.h"
 #include "protocols/psi/labels.h"
 
 namespace smpc {
@@ -28,14 +27,15 @@ struct PointHash {
 };
 using PointSet = std::unordered_set<PointBytes, PointHash>;
 
-// Steps 3 and 5: the points of a set of distinct elements are distinct, so a repeated point is
-// the sender's deviation (it would shrink its set, or inflate a match count): abort blaming it.
-PointSet distinct_points(const std::vector<RistrettoPoint>& points, PartyId sender,
+// Steps 3 and 5: the points of a set of distinct elements are distinct (canonical encodings are
+// unique), so a repeated point is the sender's deviation (it would shrink its set, or inflate a
+// match count): abort blaming it.
+PointSet distinct_points(const std::vector<PointBytes>& points, PartyId sender,
                          std::string_view label) {
   PointSet set;
   set.reserve(points.size());
   for (std::size_t j = 0; j < points.size(); ++j)
-    if (!set.insert(points[j].bytes()).second && !mutant_active(Mutant::kM48))
+    if (!set.insert(points[j]).second && !mutant_active(Mutant::kM48))
       throw Abort("psi_dh: party " + std::to_string(sender) + " sent the same point twice in " +
                       std::string(label) + " (point " + std::to_string(j) + ")",
                   {sender}, AbortKind::kCheckFailed);
@@ -50,18 +50,18 @@ std::vector<std::uint64_t> count_bits(std::size_t count, std::size_t width) {
 
 // Step 5: the learner's output from its doubly blinded points (in the order it sent them,
 // `order`) and the other's doubly blinded set.
-PartyOutput compare(const std::vector<RistrettoPoint>& mine_ab, const PointSet& theirs_ab,
+PartyOutput compare(const std::vector<PointBytes>& mine_ab, const PointSet& theirs_ab,
                     const std::vector<std::size_t>& order, bool cardinality, std::size_t m) {
   PartyOutput out;
   if (cardinality) {
     std::size_t hits = 0;
-    for (const auto& p : mine_ab) hits += theirs_ab.contains(p.bytes()) ? 1 : 0;
+    for (const auto& p : mine_ab) hits += theirs_ab.contains(p) ? 1 : 0;
     out.values = count_bits(hits, psi_count_bits(m));
     return out;
   }
   out.values.assign(mine_ab.size(), 0);
   for (std::size_t j = 0; j < mine_ab.size(); ++j)
-    out.values[order[j]] = theirs_ab.contains(mine_ab[j].bytes()) ? 1 : 0;
+    out.values[order[j]] = theirs_ab.contains(mine_ab[j]) ? 1 : 0;
   return out;
 }
 
@@ -109,19 +109,37 @@ std::vector<RistrettoPoint> psi_hash_and_raise(std::span<const std::uint64_t> el
   return points;
 }
 
-std::vector<RistrettoPoint> psi_raise(const std::vector<RistrettoPoint>& points, const Scalar& a,
+std::vector<PointBytes> psi_read_points(const Message& m, std::size_t count, PartyId sender) {
+  const auto bad = [&](const std::string& what) {
+    return Abort("psi_dh: malformed " + m.label() + " message from party " +
+                     std::to_string(sender) + ": " + what,
+                 {sender}, AbortKind::kMalformed);
+  };
+  if (m.parts().size() != 1) throw bad(std::to_string(m.parts().size()) + " parts, expected 1");
+  const MessagePart& part = m.parts()[0];
+  if (part.kind != ElementKind::kPoint)
+    throw bad(std::string(element_kind_name(part.kind)) + " elements, expected points");
+  if (part.count != count || part.data.size() != 32 * count)
+    throw bad(std::to_string(part.count) + " points, expected " + std::to_string(count));
+  std::vector<PointBytes> out(count);
+  for (std::size_t j = 0; j < count; ++j)
+    std::memcpy(out[j].data(), part.data.data() + 32 * j, 32);
+  return out;
+}
+
+std::vector<RistrettoPoint> psi_raise(const std::vector<PointBytes>& points, const Scalar& a,
                                       PartyId sender) {
   std::vector<std::optional<RistrettoPoint>> out(points.size());
   parallel_slices(points.size(), kMinSlice, [&](std::size_t lo, std::size_t hi) {
-    for (std::size_t j = lo; j < hi; ++j) out[j] = points[j].mul(a);
+    for (std::size_t j = lo; j < hi; ++j) out[j] = RistrettoPoint::mul_encoded(points[j], a);
   });
   std::vector<RistrettoPoint> raised;
   raised.reserve(out.size());
   for (std::size_t j = 0; j < out.size(); ++j) {
     if (!out[j])
       throw Abort("psi_dh: point " + std::to_string(j) + " from party " + std::to_string(sender) +
-                      " is the identity",
-                  {sender}, AbortKind::kCheckFailed);
+                      " is not a ristretto255 encoding of a group element other than the identity",
+                  {sender}, AbortKind::kMalformed);
     raised.push_back(*out[j]);
   }
   return raised;
@@ -140,7 +158,7 @@ PartyOutput DhPsi::run_steps(PartyContext& ctx, const PartyInput& input) const {
   const auto order = psi_random_order(mine.size(), ctx.rng);
   net.send(peer, labels::psi::kBlinded, psi_points_message(psi_hash_and_raise(mine, order, a)));
   // Step 3: the other's blinded points, distinct.
-  const auto theirs = read_points(net.recv(peer), 0, theirs_count);
+  const auto theirs = psi_read_points(net.recv(peer), theirs_count, peer);
   distinct_points(theirs, peer, labels::psi::kBlinded);
   const auto theirs_ab = psi_raise(theirs, a, peer);
   // Step 4: return the other's points raised to a, if it learns; for a count only, shuffled.
@@ -155,7 +173,9 @@ PartyOutput DhPsi::run_steps(PartyContext& ctx, const PartyInput& input) const {
   }
   if (!psi_learns(shape_.output, me)) return {};
   // Step 5: my points raised to both exponents, compared with the other's.
-  const auto mine_ab = read_points(net.recv(peer), 0, mine.size());
+  // Compared by encoding only, never used in arithmetic: an invalid encoding matches nothing,
+  // as a wrong valid point would not, so no decode() is needed (it would cost a square root).
+  const auto mine_ab = psi_read_points(net.recv(peer), mine.size(), peer);
   distinct_points(mine_ab, peer, labels::psi::kReblinded);
   PointSet theirs_set;
   theirs_set.reserve(theirs_ab.size());

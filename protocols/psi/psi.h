@@ -67,8 +67,12 @@ SecurityClaim psi_claim();
 std::vector<RistrettoPoint> psi_hash_and_raise(std::span<const std::uint64_t> elements,
                                                std::span<const std::size_t> order,
                                                const Scalar& a);
-// Steps 4 and 5: every point raised to a. Abort blaming `sender` when a point is the identity.
-std::vector<RistrettoPoint> psi_raise(const std::vector<RistrettoPoint>& points, const Scalar& a,
+// A psi message's one part as exactly `count` point encodings (not decoded); Abort(kMalformed)
+// blaming `sender` on another shape.
+std::vector<PointBytes> psi_read_points(const Message& m, std::size_t count, PartyId sender);
+// Steps 3 and 4: every received point raised to a. Abort blaming `sender` when an encoding is
+// not a group element, or is the identity.
+std::vector<RistrettoPoint> psi_raise(const std::vector<PointBytes>& points, const Scalar& a,
                                       PartyId sender);
 // A "points" message of the points' encodings (both labels' layout).
 Message psi_points_message(const std::vector<RistrettoPoint>& points);

@@ -113,6 +113,29 @@ TEST(PsiDh, MakeRejectsOtherFunctions) {
                                          "set_intersection"), std::string::npos);
 }
 
+// Untrusted points: an invalid encoding or the identity in psi.blinded is an abort blaming the
+// sender, never a crash or a silent non-match.
+TEST(PsiDh, InvalidOrIdentityPointsAbortBlamingTheSender) {
+  const DhPsi psi({2, 2, PsiOutput::kReceiver});
+  const PartyInput x{psi_element_bits(Set{1, 2})};
+  for (const std::uint8_t fill : {std::uint8_t{0xff}, std::uint8_t{0x00}}) {
+    PointBytes bad;
+    bad.fill(fill);
+    // A valid second point, so that the first is rejected for itself, not as a repetition.
+    const PointBytes good = RistrettoPoint::hash_sha512("test", Bytes{1}).bytes();
+    const RunResult r = run_local(2, {1, 10}, [&](PartyContext& ctx) {
+      if (ctx.net.self() == 0) return psi.run(ctx, x);
+      ctx.net.send(0, "psi.blinded", Message().add_points(std::vector<PointBytes>{bad, good}));
+      ctx.net.recv(0);
+      return PartyOutput{};
+    });
+    EXPECT_EQ(r.parties[0].status, PartyStatus::kAbort) << int(fill);
+    EXPECT_EQ(r.parties[0].blamed, std::vector<PartyId>{1}) << int(fill);
+    EXPECT_NE(r.parties[0].abort_reason.find("point 0 from party 1 is not a ristretto255 encoding"),
+              std::string::npos) << r.parties[0].abort_reason;
+  }
+}
+
 std::string example(const std::string& name) {
   return std::string(SMPC_SOURCE_DIR) + "/scenarios/examples/" + name;
 }
