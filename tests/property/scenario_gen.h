@@ -361,10 +361,11 @@ inline void gen_set_intersection(GeneratedScenario& g) {
   const std::string mode = *rc::gen::element<std::string>("receiver", "both", "cardinality");
   Json inputs = Json::array();
   for (int p = 0; p < 2; ++p) {
-    auto set = *rc::gen::unique<std::vector<std::uint64_t>>(
-        rc::gen::inRange<std::uint64_t>(0, 16));
+    // A subset of 0..15 in a drawn order, cut to 6.
+    std::vector<std::uint64_t> set;
+    for (auto v : *rc::gen::container<std::vector<std::uint64_t>>(rc::gen::inRange<std::uint64_t>(0, 16)))
+      if (set.size() < 6 && std::find(set.begin(), set.end(), v) == set.end()) set.push_back(v);
     if (set.empty()) set.push_back(static_cast<std::uint64_t>(p));
-    if (set.size() > 6) set.resize(6);
     inputs.push_back(set);
     Values::value_type bits;
     for (auto v : set) {

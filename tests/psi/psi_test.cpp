@@ -27,11 +27,13 @@ using Set = std::vector<std::uint64_t>;
 // Distinct elements: mostly small (so the sets meet), sometimes any 64-bit value.
 rc::Gen<Set> gen_set(std::size_t max_size) {
   return rc::gen::map(
-      rc::gen::unique<Set>(rc::gen::oneOf(rc::gen::inRange<std::uint64_t>(0, 48),
-                                          rc::gen::arbitrary<std::uint64_t>())),
-      [max_size](Set s) {
+      rc::gen::container<Set>(rc::gen::oneOf(rc::gen::inRange<std::uint64_t>(0, 48),
+                                             rc::gen::arbitrary<std::uint64_t>())),
+      [max_size](const Set& drawn) {
+        Set s;  // the distinct values in drawn order, at most max_size
+        for (auto v : drawn)
+          if (s.size() < max_size && std::find(s.begin(), s.end(), v) == s.end()) s.push_back(v);
         if (s.empty()) s.push_back(7);
-        if (s.size() > max_size) s.resize(max_size);
         return s;
       });
 }
