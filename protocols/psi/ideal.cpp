@@ -76,7 +76,17 @@ Circuit psi_circuit(const PsiShape& s) {
   std::vector<std::uint32_t> in_y;
   for (std::size_t i = 0; i < s.m; ++i) in_y.push_back(any_of(b, eq[i]));
   if (s.output == PsiOutput::kCardinality) {
-    b.c.outputs = {{"cardinality", {0}, count(b, in_y, psi_count_bits(s.m))}};
+    // |X ∩ Y| counts each element once: x_i only where no x_j, j < i, equals it (a set given
+    // with a repeat, as a substituted input can be, is that set).
+    std::vector<std::uint32_t> counted = in_y;
+    for (std::size_t i = 1; i < s.m; ++i) {
+      std::vector<std::uint32_t> earlier;
+      for (std::size_t j = 0; j < i; ++j)
+        earlier.push_back(equal(b, x0 + static_cast<std::uint32_t>(kPsiElementBits * i),
+                                x0 + static_cast<std::uint32_t>(kPsiElementBits * j)));
+      counted[i] = b.and_(in_y[i], b.inv(any_of(b, earlier)));
+    }
+    b.c.outputs = {{"cardinality", {0}, count(b, counted, psi_count_bits(s.m))}};
     return b.c;
   }
   b.c.outputs = {{"party0_in_intersection", {0}, in_y}};

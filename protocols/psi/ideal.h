@@ -9,6 +9,8 @@
 //   receiver     "party0_in_intersection": m bits to party 0, bit i = [x_i ∈ Y]
 //   both         as receiver, and "party1_in_intersection": k bits to party 1, bit j = [y_j ∈ X]
 //   cardinality  "cardinality": |X ∩ Y| to party 0, in bit_width(m) bits
+// An input that repeats an element (only an adversary's substituted input can) is that set: the
+// repeat gets its first occurrence's bit and counts once, as psi_dh computes it.
 #pragma once
 
 #include <cstddef>

@@ -4,6 +4,7 @@
 #include <cstring>
 #include <numeric>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "protocols/core/abort.h"
@@ -50,8 +51,18 @@ std::vector<std::uint64_t> count_bits(std::size_t count, std::size_t width) {
 
 // Step 5: the learner's output from its doubly blinded points (in the order it sent them,
 // `order`) and the other's doubly blinded set.
+// first[i]: the position of x_i's first occurrence in the input (i unless x_i repeats).
+std::vector<std::size_t> first_occurrences(const std::vector<std::uint64_t>& elements) {
+  std::unordered_map<std::uint64_t, std::size_t> seen;
+  std::vector<std::size_t> first(elements.size());
+  for (std::size_t i = 0; i < elements.size(); ++i)
+    first[i] = seen.emplace(elements[i], i).first->second;
+  return first;
+}
+
 PartyOutput compare(const std::vector<PointBytes>& mine_ab, const PointSet& theirs_ab,
-                    const std::vector<std::size_t>& order, bool cardinality, std::size_t m) {
+                    const std::vector<std::size_t>& order, const std::vector<std::size_t>& first,
+                    bool cardinality, std::size_t m) {
   PartyOutput out;
   if (cardinality) {
     std::size_t hits = 0;
@@ -62,6 +73,7 @@ PartyOutput compare(const std::vector<PointBytes>& mine_ab, const PointSet& thei
   out.values.assign(mine_ab.size(), 0);
   for (std::size_t j = 0; j < mine_ab.size(); ++j)
     out.values[order[j]] = theirs_ab.contains(mine_ab[j]) ? 1 : 0;
+  for (std::size_t i = 0; i < first.size(); ++i) out.values[i] = out.values[first[i]];
   return out;
 }
 
@@ -156,7 +168,14 @@ PartyOutput DhPsi::run_steps(PartyContext& ctx, const PartyInput& input) const {
   const Scalar a = Scalar::random(ctx.rng);
   // Step 2: H(x)^a for my elements, in a random order (order[j]: my element at position j).
   const auto order = psi_random_order(mine.size(), ctx.rng);
-  net.send(peer, labels::psi::kBlinded, psi_points_message(psi_hash_and_raise(mine, order, a)));
+  // A set holds each element once; an input that repeats one (an adversary's substituted input)
+  // counts it once: the repeat is sent as a random point, which matches nothing, and its output
+  // bit is its first occurrence's. Repeated points on the wire are then always a deviation.
+  const auto first = first_occurrences(mine);
+  auto blinded = psi_hash_and_raise(mine, order, a);
+  for (std::size_t j = 0; j < blinded.size(); ++j)
+    if (first[order[j]] != order[j]) blinded[j] = RistrettoPoint::random(ctx.rng);
+  net.send(peer, labels::psi::kBlinded, psi_points_message(blinded));
   // Step 3: the other's blinded points, distinct.
   const auto theirs = psi_read_points(net.recv(peer), theirs_count, peer);
   distinct_points(theirs, peer, labels::psi::kBlinded);
@@ -180,7 +199,7 @@ PartyOutput DhPsi::run_steps(PartyContext& ctx, const PartyInput& input) const {
   PointSet theirs_set;
   theirs_set.reserve(theirs_ab.size());
   for (const auto& p : theirs_ab) theirs_set.insert(p.bytes());
-  return compare(mine_ab, theirs_set, order, cardinality, mine.size());
+  return compare(mine_ab, theirs_set, order, first, cardinality, mine.size());
 }
 
 }  // namespace smpc

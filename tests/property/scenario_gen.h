@@ -22,6 +22,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <set>
 #include <vector>
 
 #include "protocols/core/bristol.h"
@@ -389,7 +390,11 @@ inline void gen_set_intersection(GeneratedScenario& g) {
       return list;
     };
     std::vector<OJson> out(2, OJson::object());
-    if (mode == "cardinality") out[0]["cardinality"] = in_other(0).size();
+    if (mode == "cardinality") {  // distinct elements (a substituted input may repeat one)
+      std::set<std::uint64_t> distinct;
+      for (const auto& x : in_other(0)) distinct.insert(x.get<std::uint64_t>());
+      out[0]["cardinality"] = distinct.size();
+    }
     else out[0]["intersection"] = in_other(0);
     if (mode == "both") out[1]["intersection"] = in_other(1);
     return out;

@@ -106,6 +106,23 @@ TEST(PsiIdeal, CircuitEqualsThePlainSetOperation) {
   });
 }
 
+// A substituted input may repeat an element: it counts once, in the protocol as in the ideal
+// circuit (the repeat is sent as a random point, so no repeated point reaches the other party).
+TEST(PsiDh, RepeatedOwnElementCountsOnceAsInTheIdealCircuit) {
+  const Set x = {5, 5, 9, 5}, y = {5, 1};
+  for (PsiOutput mode : kModes) {
+    const RunResult r = run_psi(x, y, mode, 3);
+    const auto ideal = evaluate(psi_circuit({x.size(), y.size(), mode}),
+                                {psi_element_bits(x), psi_element_bits(y)});
+    ASSERT_TRUE(ideal.ok());
+    std::vector<std::uint64_t> got = r.parties[0].outputs;
+    got.insert(got.end(), r.parties[1].outputs.begin(), r.parties[1].outputs.end());
+    EXPECT_EQ(got, *ideal) << psi_output_name(mode);
+  }
+  EXPECT_EQ(run_psi(x, y, PsiOutput::kCardinality, 3).parties[0].outputs,
+            (std::vector<std::uint64_t>{1, 0, 0}));  // |{5, 9} ∩ {5, 1}| = 1, in 3 bits
+}
+
 TEST(PsiDh, MakeRejectsOtherFunctions) {
   Circuit other = psi_circuit({2, 2, PsiOutput::kReceiver});
   other.gates[5].type = GateType::kAnd;
