@@ -39,6 +39,8 @@ constexpr CatalogRow kCatalogRows[] = {
     {Mutant::kM42, "scenarios/judge.cpp", "judge: parties hit by a fault (crashed, cut off) are judged as honest and counted in no bound, so a fault beyond the claim's bound is called a violation and one within it blames the protocol for the faulty party's missing output"},
     {Mutant::kM45, "adversary/lua_program.cpp", "adversary sandbox: the Lua allocator ignores the memory limit, so a program can allocate without bound"},
     {Mutant::kM46, "verify/abort_stats.cpp", "verify aborts: the abort test compares the x sample with itself, so no input-dependent abort is ever seen"},
+    {Mutant::kM47, "protocols/psi/psi.cpp", "psi_dh: in cardinality mode the sender returns the receiver's reblinded points in the order received, so the receiver learns which of its elements are in the intersection, not only how many"},
+    {Mutant::kM48, "protocols/psi/psi.cpp", "psi_dh: a point repeated in the other party's message is accepted, so a malicious party can claim |Y| elements while using fewer"},
     {Mutant::kM53, "protocols/rep3/rep3.cpp", "rep3: the zero shares α are left out of z_i = x_i·y_i + x_i·y_{i+1} + x_{i+1}·y_i + α_i, so the multiplication message is unmasked (outputs still correct)"},
 };
 

@@ -42,6 +42,8 @@ enum class Mutant : int {
   kM42 = 42,  // judge: a party hit by a fault is judged as an honest party
   kM45 = 45,  // adversary sandbox: the Lua memory limit is not enforced
   kM46 = 46,  // verify aborts: the x sample is compared with itself
+  kM47 = 47,  // psi_dh: cardinality mode returns the reblinded points unshuffled
+  kM48 = 48,  // psi_dh: a repeated point from the other party is accepted
   kM53 = 53,  // rep3: multiplication shares sent without the zero shares α (unmasked)
 };
 
