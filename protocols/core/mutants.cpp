@@ -39,6 +39,8 @@ constexpr CatalogRow kCatalogRows[] = {
     {Mutant::kM42, "scenarios/judge.cpp", "judge: parties hit by a fault (crashed, cut off) are judged as honest and counted in no bound, so a fault beyond the claim's bound is called a violation and one within it blames the protocol for the faulty party's missing output"},
     {Mutant::kM45, "adversary/lua_program.cpp", "adversary sandbox: the Lua allocator ignores the memory limit, so a program can allocate without bound"},
     {Mutant::kM46, "verify/abort_stats.cpp", "verify aborts: the abort test compares the x sample with itself, so no input-dependent abort is ever seen"},
+    {Mutant::kM49, "protocols/frost/sign_protocol.cpp", "FROST: the coordinator skips verify_signature_share, so a bad share yields an invalid signature and nobody is blamed"},
+    {Mutant::kM50, "protocols/frost/sign_protocol.cpp", "FROST: a signer draws its nonce randomness once per run, so every session reuses (d_i, e_i) and three signatures reveal s_i"},
     {Mutant::kM53, "protocols/rep3/rep3.cpp", "rep3: the zero shares α are left out of z_i = x_i·y_i + x_i·y_{i+1} + x_{i+1}·y_i + α_i, so the multiplication message is unmasked (outputs still correct)"},
 };
 

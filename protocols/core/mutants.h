@@ -42,6 +42,8 @@ enum class Mutant : int {
   kM42 = 42,  // judge: a party hit by a fault is judged as an honest party
   kM45 = 45,  // adversary sandbox: the Lua memory limit is not enforced
   kM46 = 46,  // verify aborts: the x sample is compared with itself
+  kM49 = 49,  // FROST: the coordinator skips signature-share verification
+  kM50 = 50,  // FROST: a signer reuses its nonces across signing sessions
   kM53 = 53,  // rep3: multiplication shares sent without the zero shares α (unmasked)
 };
 

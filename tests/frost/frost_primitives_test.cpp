@@ -10,6 +10,7 @@
 #include <numeric>
 
 #include "protocols/frost/frost.h"
+#include "tests/frost/frost_test_util.h"
 
 namespace smpc::frost {
 namespace {
@@ -20,16 +21,6 @@ std::array<std::uint8_t, 32> random32(Rng& rng) {
   return a;
 }
 
-// Identifiers of a random `count`-subset of 1..n, sorted.
-std::vector<std::uint64_t> random_subset(Rng& rng, int n, int count) {
-  std::vector<std::uint64_t> ids(static_cast<std::size_t>(n));
-  std::iota(ids.begin(), ids.end(), 1);
-  for (std::size_t i = ids.size(); i > 1; --i) std::swap(ids[i - 1], ids[rng.uniform_below(i)]);
-  ids.resize(static_cast<std::size_t>(count));
-  std::sort(ids.begin(), ids.end());
-  return ids;
-}
-
 RC_GTEST_PROP(FrostPrimitives, AnyQuorumSignsAVerifiableSchnorrSignature, ()) {
   const int n = *rc::gen::inRange(1, 9);
   const int min = *rc::gen::inRange(1, n + 1);
@@ -38,7 +29,7 @@ RC_GTEST_PROP(FrostPrimitives, AnyQuorumSignsAVerifiableSchnorrSignature, ()) {
   const Bytes msg = *rc::gen::arbitrary<Bytes>();
   Rng rng(seed, 0, "frost-primitives-test");
   const KeyShares keys = trusted_dealer_keygen(rng, min, n);
-  const auto ids = random_subset(rng, n, signers);
+  const auto ids = test::random_signers(rng, n, signers);
 
   CommitmentList list;
   std::vector<Nonces> nonces;
@@ -71,7 +62,7 @@ RC_GTEST_PROP(FrostPrimitives, LagrangeCoefficientsRecombineTheSecret, ()) {
   const int min = *rc::gen::inRange(1, n + 1);
   Rng rng(*rc::gen::arbitrary<std::uint64_t>(), 0, "frost-lagrange-test");
   const KeyShares keys = trusted_dealer_keygen(rng, min, n);
-  const auto ids = random_subset(rng, n, min);
+  const auto ids = test::random_signers(rng, n, min);
   Scalar secret = Scalar::from_u64(0);
   for (std::uint64_t id : ids)
     secret = secret + *derive_interpolating_value(ids, id) * keys.shares[id - 1];
