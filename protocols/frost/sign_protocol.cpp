@@ -68,13 +68,7 @@ Signature coordinate(Channel& net, const SignConfig& cfg, const Bytes& msg,
                   {from});
     list.push_back({id, pts[0], pts[1]});
   }
-  std::vector<PointBytes> flat;
-  for (const Commitment& c : list) {
-    flat.push_back(c.hiding.bytes());
-    flat.push_back(c.binding.bytes());
-  }
-  Message package;
-  package.add_ring64(cfg.signers).add_points(flat).add_bytes(msg);
+  const Message package = signing_package(list, msg);
   for (std::uint64_t id : cfg.signers) net.send(static_cast<PartyId>(id), labels::kPackage, package);
 
   const auto ctx = signing_context(cfg.group.group_public_key, list, msg);
@@ -114,6 +108,32 @@ CommitmentList read_package(const Message& m, const SignConfig& cfg, const Bytes
   return list;
 }
 
+}  // namespace
+
+Message signing_package(const CommitmentList& list, const Bytes& msg) {
+  std::vector<std::uint64_t> ids;
+  std::vector<PointBytes> flat;
+  for (const Commitment& c : list) {
+    ids.push_back(c.identifier);
+    flat.push_back(c.hiding.bytes());
+    flat.push_back(c.binding.bytes());
+  }
+  Message package;
+  package.add_ring64(ids).add_points(flat).add_bytes(msg);
+  return package;
+}
+
+Scalar sign_round_two(const Message& package, const SignConfig& cfg, const Bytes& msg,
+                      const Scalar& share, const RoundOne& mine) {
+  const CommitmentList list = read_package(package, cfg, msg, mine.commitment);
+  const auto ctx = signing_context(cfg.group.group_public_key, list, msg);
+  if (!ctx) throw Abort("frost: the group commitment is the identity", {kCoordinator});
+  // read_package found this signer in the list, so sign_share cannot fail.
+  return *sign_share(mine.commitment.identifier, share, mine.nonces, list, *ctx);
+}
+
+namespace {
+
 // Participant `id`, steps 1 and 3 for every session.
 void participate(Channel& net, Rng& rng, const SignConfig& cfg, std::uint64_t id,
                  const Scalar& share) {
@@ -125,12 +145,9 @@ void participate(Channel& net, Rng& rng, const SignConfig& cfg, std::uint64_t id
     RoundOne r1 = commit(id, share, reuse ? fixed_hiding : random32(rng),
                          reuse ? fixed_binding : random32(rng));
     net.send(kCoordinator, labels::kCommit, commitment_message(r1.commitment));
-    const CommitmentList list = read_package(net.recv(kCoordinator), cfg, msg, r1.commitment);
-    const auto ctx = signing_context(cfg.group.group_public_key, list, msg);
-    if (!ctx) throw Abort("frost: the group commitment is the identity", {kCoordinator});
-    const auto z = sign_share(id, share, r1.nonces, list, *ctx);
+    const Scalar z = sign_round_two(net.recv(kCoordinator), cfg, msg, share, r1);
     r1.nonces = {};  // single use (RFC 9591 §5.2)
-    net.send(kCoordinator, labels::kShare, Message().add_bytes(z->bytes()));
+    net.send(kCoordinator, labels::kShare, Message().add_bytes(z.bytes()));
   }
 }
 

@@ -62,6 +62,15 @@ std::string check_sign_config(const SignConfig& cfg);
 // signatures at the coordinator, nothing elsewhere; throws Abort as described.
 std::vector<Signature> run_sign(PartyContext& ctx, const SignConfig& cfg, const Scalar& share);
 
+// Step 2's package: identifiers (ring64), D_1, E_1, D_2, … (points), the message (bytes).
+Message signing_package(const CommitmentList& list, const Bytes& msg);
+
+// Step 3 for one signer: checks the coordinator's package against `mine` (its round-one
+// output), derives the signing context and returns z_i. Throws Abort blaming the coordinator.
+// Public for the round-two benchmark (bench/frost_bench.cpp).
+Scalar sign_round_two(const Message& package, const SignConfig& cfg, const Bytes& msg,
+                      const Scalar& share, const RoundOne& mine);
+
 // Signature bytes as eight little-endian 64-bit words per signature (PartyOutput's values).
 std::vector<std::uint64_t> signature_words(const std::vector<Signature>& sigs);
 
