@@ -18,12 +18,24 @@ Group make_group(std::uint64_t seed, int min, int n, std::vector<std::uint64_t> 
   return g;
 }
 
-void ShareTamperChannel::send(PartyId to, std::string_view label, const Message& m) {
-  if (label != labels::kShare) return inner_.send(to, label, m);
+Message add_one_to_scalar(const Message& m, std::size_t part) {
+  Message out = m;
   ScalarBytes b;
-  const Bytes z = m.bytes(0);
+  const Bytes z = m.bytes(part);
   std::copy(z.begin(), z.end(), b.begin());
-  inner_.send(to, label, Message().add_bytes((*Scalar::decode(b) + Scalar::from_u64(1)).bytes()));
+  const auto s = (*Scalar::decode(b) + Scalar::from_u64(1)).bytes();
+  std::copy(s.begin(), s.end(), out.mutable_parts()[part].data.begin());
+  return out;
+}
+
+Message add_generator_to_point(const Message& m, std::size_t index) {
+  Message out = m;
+  auto& data = out.mutable_parts()[0].data;
+  PointBytes b;
+  std::copy(data.begin() + 32 * index, data.begin() + 32 * (index + 1), b.begin());
+  const auto p = (*RistrettoPoint::decode(b) + RistrettoPoint::base_mul(Scalar::from_u64(1)));
+  std::copy(p.bytes().begin(), p.bytes().end(), data.begin() + 32 * index);
+  return out;
 }
 
 PartyBody sign_body(const Group& g, PartyId cheater) {
@@ -31,7 +43,8 @@ PartyBody sign_body(const Group& g, PartyId cheater) {
     const PartyId self = ctx.net.self();
     const Scalar share = self == 0 ? Scalar::from_u64(0) : g.keys.shares[self - 1];
     if (self != 0 && self == cheater) {
-      ShareTamperChannel bad(ctx.net);
+      EditChannel bad(ctx.net, labels::kShare,
+                      [](PartyId, const Message& m) { return add_one_to_scalar(m, 0); });
       PartyContext tampered{bad, ctx.rng, ctx.clock, ctx.meter, ctx.annotations};
       return PartyOutput{signature_words(run_sign(tampered, g.cfg, share))};
     }
@@ -112,6 +125,62 @@ FrostCheck frost_nonce_freshness_check() {
                                  std::string(party_status_name(r.parties[0].status)) + ": " +
                                  r.parties[0].abort_reason + ")"
                            : "every commitment fresh");
+  }
+  return c;
+}
+
+DkgRun run_dkg_local(int parties, int min, std::uint64_t seed, PartyId attacker,
+                     std::string_view label, EditChannel::Edit edit) {
+  DkgRun out;
+  out.results.resize(static_cast<std::size_t>(parties));
+  out.run = run_local(parties, {seed, 30}, [&](PartyContext& ctx) {
+    const PartyId self = ctx.net.self();
+    auto& slot = out.results[static_cast<std::size_t>(self)];  // one slot per thread
+    if (self != attacker) {
+      slot = run_dkg(ctx, min);
+    } else {
+      EditChannel bad(ctx.net, label, edit);
+      PartyContext tampered{bad, ctx.rng, ctx.clock, ctx.meter, ctx.annotations};
+      slot = run_dkg(tampered, min);
+    }
+    return PartyOutput{};
+  });
+  return out;
+}
+
+std::string dkg_agreement(const DkgRun& r, PartyId attacker) {
+  const DkgResult* first = nullptr;
+  for (std::size_t p = 0; p < r.results.size(); ++p) {
+    if (static_cast<PartyId>(p) == attacker) continue;
+    const auto& x = r.results[p];
+    const std::string who = "party " + std::to_string(p);
+    if (!x) return who + " has no result: " + r.run.parties[p].abort_reason;
+    if (!(RistrettoPoint::base_mul_any(x->share) == x->group.public_shares[p]))
+      return who + "'s share does not match its public share";
+    if (!first) first = &*x;
+    if (!(x->group.group_public_key == first->group.group_public_key) ||
+        x->group.public_shares != first->group.public_shares ||
+        x->disqualified != first->disqualified)
+      return who + " disagrees on the group key, public shares or disqualified dealers";
+  }
+  return "";
+}
+
+FrostCheck frost_dkg_inconsistent_dealer_check() {
+  FrostCheck c;
+  for (std::uint64_t seed = 1; seed <= 3 && !c.alarm; ++seed) {
+    const DkgRun r = run_dkg_local(4, 2, seed, 1, labels::kDkgCommit,
+                                   [](PartyId, const Message& m) {
+                                     return add_generator_to_point(m, 1);
+                                   });
+    ++c.runs;
+    std::string problem = dkg_agreement(r, 1);
+    for (std::size_t p = 0; problem.empty() && p < r.results.size(); ++p)
+      if (p != 1 && r.results[p]->disqualified != std::vector<std::uint64_t>{2})
+        problem = "party " + std::to_string(p) + " did not disqualify dealer 2 (party 1)";
+    c.alarm = !problem.empty();
+    c.evidence = "seed " + std::to_string(seed) + ": " +
+                 (c.alarm ? problem : "dealer 2 disqualified by every honest party");
   }
   return c;
 }

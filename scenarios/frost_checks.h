@@ -3,11 +3,13 @@
 // one to its signature share, and the two audit checks (docs/applications.md, docs/audit.md).
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
 #include "protocols/core/channel.h"
 #include "protocols/core/run_result.h"
+#include "protocols/frost/dkg.h"
 #include "protocols/frost/sign_protocol.h"
 
 namespace smpc::frost {
@@ -20,14 +22,18 @@ struct Group {
 Group make_group(std::uint64_t seed, int min, int n, std::vector<std::uint64_t> signers,
                  std::vector<Bytes> messages);
 
-// Forwards everything, except that a "frost.share" message carries z_i + 1: the smallest
-// wrong share, which only verify_signature_share can tell from a right one.
-class ShareTamperChannel final : public Channel {
+// Forwards everything; messages under `label` go out as edit(to, message) instead: the
+// attacks below (a signer's share, a DKG dealer's commitments, shares or proof).
+class EditChannel final : public Channel {
  public:
-  explicit ShareTamperChannel(Channel& inner) : inner_(inner) {}
+  using Edit = std::function<Message(PartyId to, const Message&)>;
+  EditChannel(Channel& inner, std::string_view label, Edit edit)
+      : inner_(inner), label_(label), edit_(std::move(edit)) {}
   PartyId self() const override { return inner_.self(); }
   int party_count() const override { return inner_.party_count(); }
-  void send(PartyId to, std::string_view label, const Message& m) override;
+  void send(PartyId to, std::string_view label, const Message& m) override {
+    inner_.send(to, label, label == label_ ? edit_(to, m) : m);
+  }
   Message recv(PartyId from) override { return inner_.recv(from); }
   std::optional<Message> recv_until(PartyId from, SimTime deadline) override {
     return inner_.recv_until(from, deadline);
@@ -35,7 +41,15 @@ class ShareTamperChannel final : public Channel {
 
  private:
   Channel& inner_;
+  std::string label_;
+  Edit edit_;
 };
+
+// The message with its byte part `part` (a 32-byte scalar) replaced by scalar + 1: the smallest
+// wrong value, which only the protocol's checks can tell from the right one.
+Message add_one_to_scalar(const Message& m, std::size_t part);
+// The message with point `index` of its first part replaced by point + G.
+Message add_generator_to_point(const Message& m, std::size_t index);
 
 // Each party's run_sign; `cheater` (> 0) sends tampered shares. `g` must outlive the run.
 PartyBody sign_body(const Group& g, PartyId cheater = 0);
@@ -55,5 +69,21 @@ FrostCheck frost_bad_share_check();
 // signer's nonce commitment repeats across sessions of one run (the coordinator's transcript),
 // whatever the run's outcome.
 FrostCheck frost_nonce_freshness_check();
+
+// DKG runs: every party's result (an aborted party's slot stays empty), with `attacker`
+// (≥ 0) sending its `label` messages through `edit`.
+struct DkgRun {
+  RunResult run;
+  std::vector<std::optional<DkgResult>> results;
+};
+DkgRun run_dkg_local(int parties, int min, std::uint64_t seed, PartyId attacker = -1,
+                     std::string_view label = {}, EditChannel::Edit edit = {});
+// "" when every party other than `attacker` finished with the same group key, public shares
+// and disqualified set, and s_i·G = PK_i for each of them; else the first difference.
+std::string dkg_agreement(const DkgRun& r, PartyId attacker);
+// "frost-dkg-inconsistent-dealer": n = 4, t = 2, seeds 1..3: party 1 sends commitments its
+// shares do not match (φ_1 + G); alarm = an honest party does not disqualify it, or the
+// honest parties' keys disagree or do not match their shares.
+FrostCheck frost_dkg_inconsistent_dealer_check();
 
 }  // namespace smpc::frost

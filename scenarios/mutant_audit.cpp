@@ -588,6 +588,10 @@ const std::vector<Check> kChecks = {
       "FROST 2-of-3, three messages in one run: alarm = a signer sends the same nonce "
       "commitment (D_i, E_i) twice"},
      component_run(frost_check<frost::frost_nonce_freshness_check>)},
+    {{"frost-dkg-inconsistent-dealer", "component", false, "3 seeds",
+      "FROST DKG, n = 4, t = 2: party 1 publishes commitments its shares do not match; alarm = "
+      "an honest party keeps it, or the honest parties' keys disagree or miss their shares"},
+     component_run(frost_check<frost::frost_dkg_inconsistent_dealer_check>)},
     {{"broadcast-agreement", "component", false, "10 trials",
       "phase-king broadcast, n = 4, t = 1: the sender equivocates; alarm = honest parties hold "
       "different values for it"},

@@ -44,6 +44,7 @@ enum class Mutant : int {
   kM46 = 46,  // verify aborts: the x sample is compared with itself
   kM49 = 49,  // FROST: the coordinator skips signature-share verification
   kM50 = 50,  // FROST: a signer reuses its nonces across signing sessions
+  kM51 = 51,  // FROST DKG: received shares are not checked against the dealer's commitments
   kM53 = 53,  // rep3: multiplication shares sent without the zero shares α (unmasked)
 };
 

@@ -27,6 +27,7 @@ const std::map<Mutant, std::string> kCaughtBy = {
     {Mutant::kM41, "graph-route-exactness"},  {Mutant::kM42, "bgw-robust-crash-faults"},
     {Mutant::kM45, "program-memory-limit"},   {Mutant::kM46, "abort-dependence-yao"},
     {Mutant::kM49, "frost-bad-share"},        {Mutant::kM50, "frost-nonce-freshness"},
+    {Mutant::kM51, "frost-dkg-inconsistent-dealer"},
     {Mutant::kM53, "privacy-rep3-vote"},
 };
 
@@ -89,7 +90,7 @@ INSTANTIATE_TEST_SUITE_P(Catalogue, EachMutant,
                                            Mutant::kM35, Mutant::kM40, Mutant::kM41,
                                            Mutant::kM42, Mutant::kM45,
                                            Mutant::kM46, Mutant::kM49, Mutant::kM50,
-                                           Mutant::kM53),
+                                           Mutant::kM51, Mutant::kM53),
                          [](const ::testing::TestParamInfo<Mutant>& p) {
                            return mutant_name(p.param);
                          });
