@@ -75,31 +75,6 @@ FrostCheck frost_bad_share_check() {
   return c;
 }
 
-namespace {
-
-// Reports every "frost.commit" message a signer sends, before forwarding it.
-class CommitSpy final : public Channel {
- public:
-  CommitSpy(Channel& inner, std::function<void(const Message&)> saw)
-      : inner_(inner), saw_(std::move(saw)) {}
-  PartyId self() const override { return inner_.self(); }
-  int party_count() const override { return inner_.party_count(); }
-  void send(PartyId to, std::string_view label, const Message& m) override {
-    if (label == labels::kCommit) saw_(m);
-    inner_.send(to, label, m);
-  }
-  Message recv(PartyId from) override { return inner_.recv(from); }
-  std::optional<Message> recv_until(PartyId from, SimTime deadline) override {
-    return inner_.recv_until(from, deadline);
-  }
-
- private:
-  Channel& inner_;
-  std::function<void(const Message&)> saw_;
-};
-
-}  // namespace
-
 FrostCheck frost_nonce_freshness_check() {
   FrostCheck c;
   for (std::uint64_t seed = 1; seed <= 5 && !c.alarm; ++seed) {
@@ -111,9 +86,11 @@ FrostCheck frost_nonce_freshness_check() {
     const PartyBody body = sign_body(g);
     const RunResult r = run_local(4, {seed, 30}, [&](PartyContext& ctx) {
       if (ctx.net.self() == 0) return body(ctx);
-      CommitSpy spy(ctx.net, [&](const Message& m) {
+      // An edit that changes nothing: it only records what goes out.
+      EditChannel spy(ctx.net, labels::kCommit, [&](PartyId, const Message& m) {
         const std::lock_guard lock(mu);
         repeated |= !sent.insert({ctx.net.self(), m.parts().at(0).data}).second;
+        return m;
       });
       PartyContext spied{spy, ctx.rng, ctx.clock, ctx.meter, ctx.annotations};
       return body(spied);
