@@ -14,6 +14,7 @@
 #include "protocols/core/local_network.h"
 #include "protocols/crypto/commit.h"
 #include "scenarios/aborts.h"
+#include "scenarios/frost_checks.h"
 #include "scenarios/privacy.h"
 #include "scenarios/privacy_components.h"
 #include "scenarios/psi_checks.h"
@@ -459,6 +460,16 @@ Status abort_dependence_yao(CheckResult& r) {
   return OkStatus();
 }
 
+// FROST signing (scenarios/frost_checks.h).
+template <frost::FrostCheck (*kCheck)()>
+Status frost_check(CheckResult& r) {
+  const frost::FrostCheck c = kCheck();
+  r.runs = c.runs;
+  r.alarm = c.alarm;
+  r.evidence = c.evidence;
+  return OkStatus();
+}
+
 Status shamir_enumeration(CheckResult& r) {
   SMPC_ASSIGN_OR_RETURN(const ExactPrivacyResult e, exact_shamir_privacy(7, 3, 1, {2}, 1, 5));
   r.runs = static_cast<int>(e.outcomes);
@@ -607,6 +618,18 @@ const std::vector<Check> kChecks = {
       "smpc verify aborts on the selective-failure garbler against Yao (abort iff the "
       "evaluator's bit is 1); alarm = the one-bit leak goes undetected"},
      component_run(abort_dependence_yao)},
+    {{"frost-bad-share", "component", false, "5 seeds",
+      "FROST 3-of-5, signers {2, 3, 5}: signer 3 adds one to its signature share; alarm = the "
+      "coordinator does not abort blaming exactly party 3"},
+     component_run(frost_check<frost::frost_bad_share_check>)},
+    {{"frost-nonce-freshness", "component", false, "5 seeds",
+      "FROST 2-of-3, three messages in one run: alarm = a signer sends the same nonce "
+      "commitment (D_i, E_i) twice"},
+     component_run(frost_check<frost::frost_nonce_freshness_check>)},
+    {{"frost-dkg-inconsistent-dealer", "component", false, "3 seeds",
+      "FROST DKG, n = 4, t = 2: party 1 publishes commitments its shares do not match; alarm = "
+      "an honest party keeps it, or the honest parties' keys disagree or miss their shares"},
+     component_run(frost_check<frost::frost_dkg_inconsistent_dealer_check>)},
     {{"broadcast-agreement", "component", false, "10 trials",
       "phase-king broadcast, n = 4, t = 1: the sender equivocates; alarm = honest parties hold "
       "different values for it"},

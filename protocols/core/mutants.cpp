@@ -41,6 +41,9 @@ constexpr CatalogRow kCatalogRows[] = {
     {Mutant::kM46, "verify/abort_stats.cpp", "verify aborts: the abort test compares the x sample with itself, so no input-dependent abort is ever seen"},
     {Mutant::kM47, "protocols/psi/psi.cpp", "psi_dh: in cardinality mode the sender returns the receiver's reblinded points in the order received, so the receiver learns which of its elements are in the intersection, not only how many"},
     {Mutant::kM48, "protocols/psi/psi.cpp", "psi_dh: a point repeated in the other party's message is accepted, so a malicious party can claim |Y| elements while using fewer"},
+    {Mutant::kM49, "protocols/frost/sign_protocol.cpp", "FROST: the coordinator skips verify_signature_share, so a bad share yields an invalid signature and nobody is blamed"},
+    {Mutant::kM50, "protocols/frost/sign_protocol.cpp", "FROST: a signer draws its nonce randomness once per run, so every session reuses (d_i, e_i) and three signatures reveal s_i"},
+    {Mutant::kM51, "protocols/frost/dkg.cpp", "FROST DKG: a party skips the Feldman check of the shares it receives, so it never complains and keeps a share inconsistent with the group key"},
     {Mutant::kM53, "protocols/rep3/rep3.cpp", "rep3: the zero shares α are left out of z_i = x_i·y_i + x_i·y_{i+1} + x_{i+1}·y_i + α_i, so the multiplication message is unmasked (outputs still correct)"},
 };
 
