@@ -5,6 +5,7 @@
 
 #include "protocols/bgw/spec.h"
 #include "protocols/gmw/spec.h"
+#include "protocols/psi/spec.h"
 #include "protocols/rep3/spec.h"
 #include "protocols/spdz/spec.h"
 #include "protocols/sum/spec.h"
@@ -25,6 +26,7 @@ std::vector<const ProtocolSpec*>& registry() {
       &gmw_spec(),
       &gmw_dealer_spec(),
       &rep3_spec(),
+      &psi_dh_spec(),
   };
   return specs;
 }

@@ -9,6 +9,7 @@
 #include "protocols/core/field.h"
 #include "protocols/core/json_text.h"
 #include "protocols/core/mutants.h"
+#include "scenarios/set_function.h"
 
 namespace smpc {
 namespace {
@@ -314,6 +315,9 @@ const std::vector<FunctionInfo>& function_catalog() {
                                "(first highest bid) and the price (second-highest bid)"},
       {"vote", "Boolean: every party casts a ballot, 1 = yes, 0 = no, in a `bits`-bit field; "
                "outputs the yes and no counts; any other ballot is spoiled and not counted"},
+      {"set_intersection", "Boolean: two parties' sets of integers or strings (inline or "
+                           "`file`); output (receiver, both, cardinality): the intersection to "
+                           "party 0, to both, or only its size (psi_dh)"},
   };
   return kCatalog;
 }
@@ -573,7 +577,8 @@ Result<Function> build_function(const nlohmann::json& spec,
       {"millionaires", {"bits"}},
       {"second_price_auction", {"bits"}},
       {"vote", {"bits"}},
-      {"circuit", {"file", "format", "encoding", "input_owners", "output_receivers"}}};
+      {"circuit", {"file", "format", "encoding", "input_owners", "output_receivers"}},
+      {"set_intersection", {"output", "elements"}}};
   for (const auto& [fn, keys] : kOwnKeys)
     if (fn != name)
       for (const auto& key : keys)
@@ -588,6 +593,8 @@ Result<Function> build_function(const nlohmann::json& spec,
     f = build_vote(spec, inputs);
   } else if (name == "circuit") {
     f = build_circuit_file(spec, inputs, parties, base_dir);
+  } else if (name == "set_intersection") {
+    f = build_set_intersection(spec, inputs, base_dir);
   } else {
     SMPC_ASSIGN_OR_RETURN(auto raw, field_inputs(inputs));
     if (name == "sum") f = build_sum(raw);
@@ -619,6 +626,15 @@ nlohmann::ordered_json describe_outputs(const Function& f, PartyId party,
   for (std::size_t g = 0; g < f.circuit.outputs.size(); ++g) {
     const auto& grp = f.circuit.outputs[g];
     if (!grp.delivered_to(party)) continue;
+    if (!f.set_elements.empty() && grp.wires.size() == f.set_elements[static_cast<std::size_t>(party)].size() &&
+        grp.name.ends_with("_in_intersection")) {
+      // One membership bit per own element, shown as the elements in the intersection.
+      auto& list = out["intersection"] = nlohmann::ordered_json::array();
+      for (std::size_t i = 0; i < grp.wires.size() && k < values.size(); ++i, ++k)
+        if (values[k])
+          list.push_back(nlohmann::ordered_json(f.set_elements[static_cast<std::size_t>(party)][i]));
+      continue;
+    }
     if (f.circuit.domain == CircuitDomain::kBoolean) {
       // A Boolean output group is one value: its bits in the function's encoding.
       if (k + grp.wires.size() > values.size()) break;

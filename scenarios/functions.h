@@ -26,6 +26,9 @@
 //   circuit        a Bristol circuit file (`file`, `format`), inputs and outputs in `encoding`;
 //                  `input_owners` says which party gives each input group (default: group i by
 //                  party i), `output_receivers` who learns each output group (default: all).
+//   set_intersection  two parties' sets (integers or strings, inline or from a file): the
+//                  intersection to party 0, to both, or only its cardinality
+//                  (scenarios/set_function.h; protocol psi_dh, or yao/gmw on small sets).
 #pragma once
 
 #include <optional>
@@ -55,6 +58,9 @@ struct Function {
   std::uint64_t data_points = 0;
   // Boolean circuits: output groups are shown as values in this encoding (unset: as integers).
   std::optional<ValueEncoding> encoding;
+  // set_intersection (scenarios/set_function.h): each party's elements as given, in input
+  // order, so reports show the intersection as elements rather than membership bits.
+  std::vector<std::vector<nlohmann::json>> set_elements;
 };
 
 struct FunctionInfo {

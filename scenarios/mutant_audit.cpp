@@ -15,14 +15,17 @@
 #include "protocols/core/local_network.h"
 #include "protocols/crypto/commit.h"
 #include "scenarios/aborts.h"
+#include "scenarios/frost_checks.h"
 #include "scenarios/privacy.h"
 #include "scenarios/privacy_components.h"
+#include "scenarios/psi_checks.h"
 #include "scenarios/runner.h"
 #include "scenarios/scenario.h"
 #include "scenarios/scenario_builder.h"
 #include "simulator/sim_network.h"
 #include "verify/ks.h"
 #include "protocols/bgw/labels_robust.h"
+#include "protocols/psi/labels.h"
 #include "protocols/spdz/labels.h"
 #include "protocols/yao/labels.h"
 
@@ -200,6 +203,19 @@ ScenarioBuilder rep3_vote() {
       .adversary({2}, AdversaryModel::kSemiHonest);
 }
 
+// psi_dh, party 1 malicious: its Lua program sends point 0 of psi.blinded twice
+// (attacks/psi_duplicate_point.lua). A set hashes to distinct points, so party 0 must abort.
+ScenarioBuilder psi_duplicate_point() {
+  const Json adv = {{"corrupt", {1}}, {"model", "malicious"},
+                    {"program", "attacks/psi_duplicate_point.lua"}};
+  auto spec = parse_adversary(adv, 2);
+  auto b = check_scenario("psi duplicate point", "psi_dh", Json::object(), 2,
+                          {{"name", "set_intersection"}, {"output", "receiver"}},
+                          {Json{3, 5, 8, 13}, Json{5, 13, 21}});
+  if (spec.ok()) b.adversary(*spec);
+  return b;
+}
+
 // Budgets of the Boolean checks (docs/privacy.md): Yao's per-bit test needs few runs but each
 // run does 128 base OTs, and 40 give its GF(2) test windows of 33 bits over the whole view;
 // GMW's GF(2) relations need N > view bits (416) + 35 for one window.
@@ -267,6 +283,29 @@ std::optional<std::string> violation(const RunRecord& rec) {
 Result<CheckResult> attack(const Context& cx, const std::string& check,
                            const ScenarioBuilder& scenario, int budget) {
   return seeded_runs(cx, check, [&](int) { return scenario; }, budget, violation);
+}
+
+Result<CheckResult> psi_duplicate(const Context& cx, const std::string& check) {
+  return seeded_runs(cx, check, [](int) { return psi_duplicate_point(); }, 3,
+                     [](const RunRecord& rec) -> std::optional<std::string> {
+                       const auto& receiver = rec.run.parties.at(0);
+                       if (receiver.status == PartyStatus::kAbort) return std::nullopt;
+                       return std::string("party 0 accepted the repeated point (") +
+                              party_status_name(receiver.status) + ", outputs " +
+                              rec.outputs.at(0).dump() + ")";
+                     });
+}
+
+// The curious cardinality receiver (scenarios/psi_checks.h): alarm when it names the shared
+// element more often than luck allows.
+Status psi_count_order(CheckResult& r) {
+  SMPC_ASSIGN_OR_RETURN(const auto leak, psi_cardinality_order_leak(20));
+  r.runs = leak.trials;
+  r.alarm = leak.p_value < 1e-3;
+  r.evidence = "the receiver named the shared element in " + std::to_string(leak.guessed) + " of " +
+               std::to_string(leak.trials) + " runs (p = " + std::to_string(leak.p_value) +
+               " under a uniform order)";
+  return OkStatus();
 }
 
 Result<CheckResult> yao_tamper(const Context& cx) {
@@ -435,6 +474,16 @@ Status abort_dependence_yao(CheckResult& r) {
   r.runs = 2 * o.runs;
   r.alarm = !report.test.alarm;
   r.evidence = report.summary;
+  return OkStatus();
+}
+
+// FROST signing (scenarios/frost_checks.h).
+template <frost::FrostCheck (*kCheck)()>
+Status frost_check(CheckResult& r) {
+  const frost::FrostCheck c = kCheck();
+  r.runs = c.runs;
+  r.alarm = c.alarm;
+  r.evidence = c.evidence;
   return OkStatus();
 }
 
@@ -630,6 +679,18 @@ const std::vector<Check> kChecks = {
       "smpc verify aborts on the selective-failure garbler against Yao (abort iff the "
       "evaluator's bit is 1); alarm = the one-bit leak goes undetected"},
      component_run(abort_dependence_yao)},
+    {{"frost-bad-share", "component", false, "5 seeds",
+      "FROST 3-of-5, signers {2, 3, 5}: signer 3 adds one to its signature share; alarm = the "
+      "coordinator does not abort blaming exactly party 3"},
+     component_run(frost_check<frost::frost_bad_share_check>)},
+    {{"frost-nonce-freshness", "component", false, "5 seeds",
+      "FROST 2-of-3, three messages in one run: alarm = a signer sends the same nonce "
+      "commitment (D_i, E_i) twice"},
+     component_run(frost_check<frost::frost_nonce_freshness_check>)},
+    {{"frost-dkg-inconsistent-dealer", "component", false, "3 seeds",
+      "FROST DKG, n = 4, t = 2: party 1 publishes commitments its shares do not match; alarm = "
+      "an honest party keeps it, or the honest parties' keys disagree or miss their shares"},
+     component_run(frost_check<frost::frost_dkg_inconsistent_dealer_check>)},
     {{"broadcast-agreement", "component", false, "10 trials",
       "phase-king broadcast, n = 4, t = 1: the sender equivocates; alarm = honest parties hold "
       "different values for it"},
@@ -676,6 +737,15 @@ const std::vector<Check> kChecks = {
       "masks against the MAC key, the other parties' masks and the triples (F_p relations, "
       "uniformity)"},
      correlation_run(CorrelationSource::kSpdzDealer, kSpdzDealerSamples)},
+    {{"psi-duplicate-point", "attack", false, "3 seeds",
+      "psi_dh, party 1 malicious sends one point of psi.blinded twice "
+      "(attacks/psi_duplicate_point.lua); alarm = party 0 does not abort"},
+     [](const Context& cx, const std::string& name) { return psi_duplicate(cx, name); }},
+    {{"psi-count-order", "component", true, "20 runs, alpha = 1e-3",
+      "psi_dh cardinality mode, 8 vs 4 elements sharing one: a curious receiver guesses the "
+      "shared element from where the returned points match; alarm = right more often than 1/8 "
+      "allows (binomial tail)"},
+     component_run(psi_count_order)},
 };
 
 Result<CheckResult> run_check(const Context& cx, const std::string& name) {

@@ -49,6 +49,9 @@ struct RunOptions {
   // Progress of a simulated run while it runs (see SimRunOptions::progress); none if empty.
   std::function<void(const SimProgress&)> progress;
   double progress_interval_s = 2;  // wall seconds before the first report and between reports
+  // Simulate in a forked child (SimRunOptions::fork). Off only in a process that runs exactly
+  // one simulation and is itself isolated: a sweep's run process (scenarios/sweep.cpp).
+  bool fork_simulation = true;
 };
 
 // A scenario with every choice made and checked: what execute() runs and judge() judges.

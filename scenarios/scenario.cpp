@@ -285,8 +285,9 @@ class BigUnsignedStandIns {
   std::vector<std::pair<nlohmann::json*, std::uint64_t>> saved_;
 };
 
-Result<Scenario> scenario_from_json(nlohmann::json doc, const std::string& path) {
-  const std::string prefix = path + ": ";
+}  // namespace
+
+Status check_scenario_schema(nlohmann::json& doc, const std::string& path) {
   valijson::ValidationResults results;
   bool valid = false;
   {
@@ -295,15 +296,19 @@ Result<Scenario> scenario_from_json(nlohmann::json doc, const std::string& path)
     valijson::adapters::NlohmannJsonAdapter adapter(doc);
     valid = validator.validate(compiled_schema(), adapter, &results);
   }  // the real values are back: the message shows them
-  if (!valid) return Error(prefix + describe_schema_error(results, doc));
+  if (!valid) return Error(path + ": " + describe_schema_error(results, doc));
+  return OkStatus();
+}
+
+Result<Scenario> scenario_from_json(nlohmann::json doc, const std::string& path) {
+  const std::string prefix = path + ": ";
+  SMPC_RETURN_IF_ERROR(check_scenario_schema(doc, path));
   auto s = interpret(doc);
   if (!s.ok()) return s.status().with_prefix(prefix);
   s->path = path;
   s->document = std::move(doc);
   return s;
 }
-
-}  // namespace
 
 Result<Scenario> parse_scenario(const std::string& text, const std::string& path) {
   SMPC_ASSIGN_OR_RETURN(nlohmann::json doc, parse_json_text(text, path));

@@ -38,6 +38,10 @@ const char* scenario_schema_text();
 // Reads, parses, validates. The error message is one line, prefixed with the path.
 Result<Scenario> load_scenario_file(const std::string& path);
 Result<Scenario> parse_scenario(const std::string& text, const std::string& path_for_errors);
+// A parsed document: validated and interpreted like a file (`smpc sweep` builds them).
+Result<Scenario> scenario_from_json(nlohmann::json doc, const std::string& path_for_errors);
+// The schema half of the check alone: "path: /pointer: problem" (values are left as they were).
+Status check_scenario_schema(nlohmann::json& doc, const std::string& path_for_errors);
 
 // One entry of "inputs" per party (checked when loading, and again by resolve for scenarios
 // built in C++).

@@ -598,27 +598,6 @@ bool write_all(int fd, const std::string& data) {
 volatile std::sig_atomic_t g_stop_signal = 0;
 extern "C" void record_stop_signal(int sig) { g_stop_signal = sig; }
 
-class StopSignals {
- public:
-  StopSignals() {
-    g_stop_signal = 0;
-    struct sigaction sa {};
-    sa.sa_handler = record_stop_signal;
-    sigemptyset(&sa.sa_mask);
-    for (std::size_t i = 0; i < 3; ++i) ::sigaction(kSignals[i], &sa, &old_[i]);
-  }
-  ~StopSignals() { restore(); }
-  StopSignals(const StopSignals&) = delete;
-  StopSignals& operator=(const StopSignals&) = delete;
-  void restore() {
-    for (std::size_t i = 0; i < 3; ++i) ::sigaction(kSignals[i], &old_[i], nullptr);
-  }
-
- private:
-  static constexpr int kSignals[3] = {SIGINT, SIGTERM, SIGHUP};
-  struct sigaction old_[3] {};
-};
-
 // The ProgressBoard of one forked run, mapped before the fork so that parent and child share it.
 // Empty (no mapping, nothing counted) when the caller asked for no progress.
 class SharedBoard {
@@ -762,6 +741,18 @@ Result<RunResult> run_forked(int parties, const SimRunOptions& options, const Pl
 }  // namespace
 
 int stop_signal() { return g_stop_signal; }
+
+StopSignals::StopSignals() : old_{} {
+  g_stop_signal = 0;
+  struct sigaction sa {};
+  sa.sa_handler = record_stop_signal;
+  sigemptyset(&sa.sa_mask);
+  for (std::size_t i = 0; i < 3; ++i) ::sigaction(kSignals[i], &sa, &old_[i]);
+}
+
+void StopSignals::restore() {
+  for (std::size_t i = 0; i < 3; ++i) ::sigaction(kSignals[i], &old_[i], nullptr);
+}
 
 Result<RunResult> run_simulated(int parties, const SimRunOptions& options, const PartyBody& body) {
   SMPC_RETURN_IF_ERROR(check_spec(parties, options));

@@ -9,6 +9,8 @@
 // call recv (SimGrid mailboxes are rendezvous). Sends never block on the transfer.
 #pragma once
 
+#include <signal.h>
+
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -82,5 +84,22 @@ Result<RunResult> run_simulated(int parties, const SimRunOptions& options, const
 // SIGINT, SIGTERM or SIGHUP received while the last forked simulation ran (0: none). The child
 // was killed and run_simulated returned "interrupted by SIG…"; the caller writes what it has.
 int stop_signal();
+
+// While alive, SIGINT, SIGTERM and SIGHUP only record themselves for stop_signal() (reset to 0
+// on construction); the previous handlers come back on destruction or restore(), which a forked
+// child calls to take the signals' default action itself. Used around a forked simulation, and
+// by `smpc sweep` around its pool of run processes.
+class StopSignals {
+ public:
+  StopSignals();
+  ~StopSignals() { restore(); }
+  StopSignals(const StopSignals&) = delete;
+  StopSignals& operator=(const StopSignals&) = delete;
+  void restore();
+
+ private:
+  static constexpr int kSignals[3] = {SIGINT, SIGTERM, SIGHUP};
+  struct sigaction old_[3];
+};
 
 }  // namespace smpc

@@ -42,6 +42,11 @@ enum class Mutant : int {
   kM42 = 42,  // judge: a party hit by a fault is judged as an honest party
   kM45 = 45,  // adversary sandbox: the Lua memory limit is not enforced
   kM46 = 46,  // verify aborts: the x sample is compared with itself
+  kM47 = 47,  // psi_dh: cardinality mode returns the reblinded points unshuffled
+  kM48 = 48,  // psi_dh: a repeated point from the other party is accepted
+  kM49 = 49,  // FROST: the coordinator skips signature-share verification
+  kM50 = 50,  // FROST: a signer reuses its nonces across signing sessions
+  kM51 = 51,  // FROST DKG: received shares are not checked against the dealer's commitments
   kM53 = 53,  // rep3: multiplication shares sent without the zero shares α (unmasked)
   kM54 = 54,  // simulator: normal jitter drawn with the variance in place of the deviation
   kM55 = 55,  // judge: the delay jitter and loss added is left out of the timing assumption

@@ -147,6 +147,10 @@ struct PropertyHints {
   std::string round_timeout_param{};
   // Whether honest runs may also use the local (threaded) backend, not only the simulator.
   bool local_backend = true;
+  // False for a protocol that evaluates only its own application's function (psi_dh): the
+  // generic suites then run the spec's first audit scenario instead of random circuits, and
+  // skip the cost check over random circuits (the protocol's folder suite checks its formula).
+  bool generic_circuits = true;
 };
 
 // Written with designated initializers in protocols/<name>/spec.cpp; every member has a default.

@@ -34,4 +34,26 @@ void Blake2b::finish(std::span<std::uint8_t> out) {
   crypto_generichash_final(&st_, out.data(), out.size());
 }
 
+Sha512::Sha512() {
+  SMPC_ASSERT(sodium_init() >= 0);
+  crypto_hash_sha512_init(&st_);
+}
+
+Sha512& Sha512::add(ByteSpan part) {
+  crypto_hash_sha512_update(&st_, part.data(), part.size());
+  return *this;
+}
+
+Sha512& Sha512::add(std::string_view text) {
+  crypto_hash_sha512_update(&st_, reinterpret_cast<const unsigned char*>(text.data()),
+                            text.size());
+  return *this;
+}
+
+std::array<std::uint8_t, 64> Sha512::finish() {
+  std::array<std::uint8_t, 64> out;
+  crypto_hash_sha512_final(&st_, out.data());
+  return out;
+}
+
 }  // namespace smpc

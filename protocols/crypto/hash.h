@@ -5,6 +5,7 @@
 
 #include <sodium.h>
 
+#include <array>
 #include <cstdint>
 #include <span>
 #include <string_view>
@@ -27,6 +28,19 @@ class Blake2b {
   void raw(const void* data, std::size_t n);
   crypto_generichash_state st_;
   std::size_t out_bytes_;
+};
+
+// Plain SHA-512 (FIPS 180-4), no domain or length prefixes: for standards that fix their own
+// input encoding (RFC 9591 FROST's H1..H5).
+class Sha512 {
+ public:
+  Sha512();
+  Sha512& add(ByteSpan part);
+  Sha512& add(std::string_view text);
+  std::array<std::uint8_t, 64> finish();
+
+ private:
+  crypto_hash_sha512_state st_;
 };
 
 }  // namespace smpc

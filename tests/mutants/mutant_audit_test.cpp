@@ -26,7 +26,10 @@ const std::map<Mutant, std::string> kCaughtBy = {
     {Mutant::kM40, "bgw-robust-output-tamper"},
     {Mutant::kM41, "graph-route-exactness"},  {Mutant::kM42, "bgw-robust-crash-faults"},
     {Mutant::kM45, "program-memory-limit"},   {Mutant::kM46, "abort-dependence-yao"},
+    {Mutant::kM49, "frost-bad-share"},        {Mutant::kM50, "frost-nonce-freshness"},
+    {Mutant::kM51, "frost-dkg-inconsistent-dealer"},
     {Mutant::kM53, "privacy-rep3-vote"},
+    {Mutant::kM47, "psi-count-order"},        {Mutant::kM48, "psi-duplicate-point"},
     {Mutant::kM54, "jitter-distribution"},    {Mutant::kM55, "bgw-robust-lossy-timing"},
 };
 
@@ -88,8 +91,9 @@ INSTANTIATE_TEST_SUITE_P(Catalogue, EachMutant,
                                            Mutant::kM32, Mutant::kM33, Mutant::kM34,
                                            Mutant::kM35, Mutant::kM40, Mutant::kM41,
                                            Mutant::kM42, Mutant::kM45,
-                                           Mutant::kM46, Mutant::kM53, Mutant::kM54,
-                                           Mutant::kM55),
+                                           Mutant::kM46, Mutant::kM47, Mutant::kM48,
+                                           Mutant::kM49, Mutant::kM50, Mutant::kM51,
+                                           Mutant::kM53, Mutant::kM54, Mutant::kM55),
                          [](const ::testing::TestParamInfo<Mutant>& p) {
                            return mutant_name(p.param);
                          });

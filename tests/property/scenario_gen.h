@@ -22,6 +22,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <set>
 #include <vector>
 
 #include "protocols/core/bristol.h"
@@ -354,6 +355,52 @@ inline void gen_vote(GeneratedScenario& g) {
   };
 }
 
+// set_intersection (psi_dh): two sets of 1..6 distinct elements below 16, so that they often
+// meet; the output mode drawn. Expected: the elements of one's own set in the other's (in one's
+// input order), or the count to party 0.
+inline void gen_set_intersection(GeneratedScenario& g) {
+  const std::string mode = *rc::gen::element<std::string>("receiver", "both", "cardinality");
+  Json inputs = Json::array();
+  for (int p = 0; p < 2; ++p) {
+    // A subset of 0..15 in a drawn order, cut to 6.
+    std::vector<std::uint64_t> set;
+    for (auto v : *rc::gen::container<std::vector<std::uint64_t>>(rc::gen::inRange<std::uint64_t>(0, 16)))
+      if (set.size() < 6 && std::find(set.begin(), set.end(), v) == set.end()) set.push_back(v);
+    if (set.empty()) set.push_back(static_cast<std::uint64_t>(p));
+    inputs.push_back(set);
+    Values::value_type bits;
+    for (auto v : set) {
+      const auto b = to_bits(v, 64);
+      bits.insert(bits.end(), b.begin(), b.end());
+    }
+    g.wire_inputs.push_back(bits);
+  }
+  g.doc["function"] = {{"name", "set_intersection"}, {"output", mode}};
+  g.doc["inputs"] = inputs;
+  g.expect = [mode](const Values& v) {
+    std::vector<std::vector<std::uint64_t>> sets(2);
+    for (std::size_t p = 0; p < 2; ++p)
+      for (std::size_t i = 0; i + 64 <= v[p].size(); i += 64)
+        sets[p].push_back(testing::bits_value(std::vector<std::uint64_t>(
+            v[p].begin() + static_cast<std::ptrdiff_t>(i), v[p].begin() + static_cast<std::ptrdiff_t>(i + 64))));
+    const auto in_other = [&](std::size_t p) {
+      OJson list = OJson::array();
+      for (auto x : sets[p])
+        if (std::count(sets[1 - p].begin(), sets[1 - p].end(), x)) list.push_back(x);
+      return list;
+    };
+    std::vector<OJson> out(2, OJson::object());
+    if (mode == "cardinality") {  // distinct elements (a substituted input may repeat one)
+      std::set<std::uint64_t> distinct;
+      for (const auto& x : in_other(0)) distinct.insert(x.get<std::uint64_t>());
+      out[0]["cardinality"] = distinct.size();
+    }
+    else out[0]["intersection"] = in_other(0);
+    if (mode == "both") out[1]["intersection"] = in_other(1);
+    return out;
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Whole scenarios.
 
@@ -422,7 +469,9 @@ inline GeneratedScenario gen_scenario(const std::string& protocol, const GenLimi
   g.doc = {{"name", "property " + protocol}, {"seed", *rc::gen::inRange(0, 1000000000)},
            {"parties", n}, {"protocol", params}};
   g.boolean = spec.domain == CircuitDomain::kBoolean;
-  if (g.boolean)
+  if (!hints.generic_circuits)
+    gen_set_intersection(g);  // the only application protocol so far: psi_dh
+  else if (g.boolean)
     gen_boolean_function(g, std::min(hints.max_gates, lim.max_boolean_gates));
   else
     gen_field_function(g, hints);

@@ -61,7 +61,8 @@ TEST_P(Example, SameSeedByteIdenticalOtherSeedSameOutputsOtherViews) {
 INSTANTIATE_TEST_SUITE_P(Scenarios, Example,
                          ::testing::Values("sum_5_lan.json", "bgw_inner_product_7_wan.json",
                                            "mean_variance_10.json", "bgw_arithmetic_5.json",
-                                           "yao_millionaires.json", "bgw_wan_jitter_loss.json"),
+                                           "yao_millionaires.json", "psi_contacts.json",
+                                           "psi_cardinality.json", "bgw_wan_jitter_loss.json"),
                          [](const ::testing::TestParamInfo<std::string>& p) {
                            return p.param.substr(0, p.param.find('.'));
                          });

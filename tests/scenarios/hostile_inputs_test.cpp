@@ -122,7 +122,7 @@ std::vector<Hostile> hostile_cases() {
        "{" + kBase + R"(, "inputs": [1, 2], "network": {"links": [{"from": 18446744073709551615, "to": 1}]}})",
        "/network/links/0/from", "party 18446744073709551615 does not exist"},
       {"value_type_in_our_words", "{" + kBase + R"(, "inputs": [true, 2]})", "/inputs/0",
-       "must be an integer or a non-empty string or an array, got true"},
+       "must be an integer or a non-empty string or an array or an object, got true"},
   };
 }
 
