@@ -10,6 +10,11 @@
 namespace smpc {
 namespace {
 
+// A JSON integer >= 0 (scenario files parse small numbers as unsigned, C++ literals as signed).
+bool is_natural(const nlohmann::json& v) {
+  return v.is_number_unsigned() || (v.is_number_integer() && v.get<std::int64_t>() >= 0);
+}
+
 Status bad(const std::string& ptr, const std::string& problem, const nlohmann::json& got) {
   return Error(ptr + ": " + problem + ", got " + short_json(got));
 }
@@ -24,7 +29,7 @@ Result<std::vector<std::size_t>> entry_clients(const nlohmann::json& e, const st
     if (!list.is_array()) return bad(ptr + "/clients", "must be a list of client ids", list);
     for (std::size_t i = 0; i < list.size(); ++i) {
       const auto& v = list[i];
-      if (!v.is_number_unsigned() || v.get<std::uint64_t>() < 1 || v.get<std::uint64_t>() > n)
+      if (!is_natural(v) || v.get<std::uint64_t>() < 1 || v.get<std::uint64_t>() > n)
         return bad(ptr + "/clients/" + std::to_string(i),
                    "must be a client id 1 .. " + std::to_string(n), v);
       out.push_back(v.get<std::size_t>());
@@ -35,7 +40,7 @@ Result<std::vector<std::size_t>> entry_clients(const nlohmann::json& e, const st
   if (!f.is_number() || f.get<double>() < 0 || f.get<double>() > 1)
     return bad(ptr, "needs \"clients\" (a list) or \"fraction\" (0 .. 1)", e);
   const auto& seed = e.value("seed", nlohmann::json(1));
-  if (!seed.is_number_unsigned()) return bad(ptr + "/seed", "must be an unsigned integer", seed);
+  if (!is_natural(seed)) return bad(ptr + "/seed", "must be an unsigned integer", seed);
   std::vector<std::size_t> present;
   for (std::size_t u = 1; u <= n; ++u)
     if (drop[u - 1] == kSecAggNoDrop) present.push_back(u);
@@ -91,7 +96,7 @@ Result<Function> build_secure_aggregation(const nlohmann::json& spec,
     PartyInput x;
     for (std::size_t j = 0; j < s.length; ++j) {
       const auto& v = in[u][j];
-      if (!v.is_number_unsigned() || v.get<std::uint64_t>() > secagg_mask(s.bits))
+      if (!is_natural(v) || v.get<std::uint64_t>() > secagg_mask(s.bits))
         return bad(ptr + "/" + std::to_string(j), "must be an integer below 2^" + std::to_string(s.bits), v);
       x.values.push_back(v.get<std::uint64_t>());
     }
