@@ -65,6 +65,13 @@ PartyOutput secagg_client(PartyContext& ctx, const SecAggShape& s, int t, double
                           const std::vector<std::uint64_t>& x);
 PartyOutput secagg_server(PartyContext& ctx, const SecAggShape& s, int t, double delta);
 
+// Round 2's y_u = x_u + PRG(b_u) + Σ_i sign(u, peers[i])·PRG(seeds[i]) over Z_{2^64} (reduce
+// mod 2^k when packing), seeds[i] = KA(s_u^SK, s^PK of peers[i]); x is padded to L values.
+std::vector<std::uint64_t> secagg_masked_input(const std::vector<std::uint64_t>& x, std::size_t L,
+                                               const Key32& b, std::size_t u,
+                                               const std::vector<std::size_t>& peers,
+                                               const std::vector<Key32>& seeds);
+
 // Shared pieces of both sides.
 // KA domains: the AEAD channel key and the pairwise mask seed.
 inline constexpr std::string_view kSecAggChannelDomain = "smpc-testbed secagg v1 channel key";

@@ -168,23 +168,9 @@ void read_forward(Client& k) {
 // Round 2 (MaskedInputCollection): y_u = x_u + PRG(b_u) + Σ_{v ∈ U2\{u}} ±PRG(s_{u,v}).
 void send_masked(Client& k, const std::vector<std::uint64_t>& x) {
   k.net.begin_round();
-  const std::size_t L = k.s.length;
-  std::vector<std::uint64_t> y(x.begin(), x.end());
-  y.resize(L, 0);
-  // M43: the client forgets its self mask (and the server, built alike, never removes it).
-  if (!mutant_active(Mutant::kM43)) secagg_add_prg(k.b, 1, y);
   const auto peers = others(k.u2, k.u);
   const auto seeds = agree_all(k, k.sk.sk, k.s_pk, peers, kSecAggMaskDomain);
-  // Per-slice sums, added afterwards: addition mod 2^64 does not care about the split.
-  std::vector<std::vector<std::uint64_t>> part(kMaxParallelSlices, std::vector<std::uint64_t>(L, 0));
-  std::vector<std::size_t> slice_of(peers.size(), 0);
-  std::atomic<std::size_t> next{0};
-  parallel_slices(peers.size(), kMinSlice, [&](std::size_t lo, std::size_t hi) {
-    auto& acc = part[next.fetch_add(1)];
-    for (std::size_t i = lo; i < hi; ++i) secagg_add_prg(seeds[i], secagg_sign(k.u, peers[i]), acc);
-  });
-  for (const auto& p : part)
-    for (std::size_t j = 0; j < L; ++j) y[j] += p[j];
+  const auto y = secagg_masked_input(x, k.s.length, k.b, k.u, peers, seeds);
   k.net.send(0, labels::secagg::kMasked, Message().add_bytes(secagg_pack(y, k.s.bits)));
 }
 
@@ -222,6 +208,26 @@ void unmask(Client& k) {
 }
 
 }  // namespace
+
+std::vector<std::uint64_t> secagg_masked_input(const std::vector<std::uint64_t>& x, std::size_t L,
+                                               const Key32& b, std::size_t u,
+                                               const std::vector<std::size_t>& peers,
+                                               const std::vector<Key32>& seeds) {
+  std::vector<std::uint64_t> y(x.begin(), x.end());
+  y.resize(L, 0);
+  // M43: the client forgets its self mask (and the server, built alike, never removes it).
+  if (!mutant_active(Mutant::kM43)) secagg_add_prg(b, 1, y);
+  // Per-slice sums, added afterwards: addition mod 2^64 does not care about the split.
+  std::vector<std::vector<std::uint64_t>> part(kMaxParallelSlices, std::vector<std::uint64_t>(L, 0));
+  std::atomic<std::size_t> next{0};
+  parallel_slices(peers.size(), kMinSlice, [&](std::size_t lo, std::size_t hi) {
+    auto& acc = part[next.fetch_add(1)];
+    for (std::size_t i = lo; i < hi; ++i) secagg_add_prg(seeds[i], secagg_sign(u, peers[i]), acc);
+  });
+  for (const auto& p : part)
+    for (std::size_t j = 0; j < L; ++j) y[j] += p[j];
+  return y;
+}
 
 PartyOutput secagg_client(PartyContext& ctx, const SecAggShape& s, int t, double delta,
                           const std::vector<std::uint64_t>& x) {

@@ -10,9 +10,11 @@
 #include "protocols/secagg/spec.h"
 #include "reports/report.h"
 #include "scenarios/functions.h"
+#include "scenarios/privacy.h"
 #include "scenarios/runner.h"
 #include "scenarios/scenario.h"
 #include "scenarios/scenario_builder.h"
+#include "scenarios/secagg_checks.h"
 #include "simulator/sim_network.h"
 #include "tests/support/rc_budget.h"
 #include "tests/support/run_stats.h"
@@ -277,6 +279,60 @@ TEST(SecureAggregation, FractionDrawsTheSameClientsForTheSameSeed) {
   ASSERT_TRUE(s.has_value());
   EXPECT_EQ(std::count(s->drop_after.begin(), s->drop_after.end(), 2), 5);
   EXPECT_EQ(a->circuit, b->circuit);
+}
+
+}  // namespace
+}  // namespace smpc
+
+namespace smpc {
+namespace {
+
+// Why two masks: a server that reconstructed s_u^SK (a late client) still cannot remove the
+// self mask; under M43 (no self mask) it recovers x_u every time.
+TEST(SecAgg, LateMaskedInputStaysHiddenUnlessM43DropsTheSelfMask) {
+  EXPECT_EQ(secagg_late_input_leak(5).unmasked, 0);
+  if (!kMutantsCompiled) GTEST_SKIP() << "built without SMPC_MUTANTS";
+  const ScopedMutant m(Mutant::kM43);
+  EXPECT_EQ(secagg_late_input_leak(5).unmasked, 5);
+}
+
+}  // namespace
+}  // namespace smpc
+
+namespace smpc {
+namespace {
+
+// The server's view (passive) under the input-swap test (scenarios/privacy.h): clients 1 and 2
+// swap their vectors (same sum), client 3 drops out after round 1, so the server also
+// reconstructs s_3^SK and removes client 3's pairwise masks. A server that learned more than
+// the sum (an unmasked y_u, a share set that opens b_u of a survivor too early) would see
+// different distributions under the two inputs.
+TEST(SecAggPrivacy, ServerViewIsTheSameUnderSwappedInputs) {
+  NetworkSpec net;
+  net.topology = Topology::kStar;
+  net.latency_s = 0.005;
+  net.bandwidth_bytes_per_s = 12.5e6;
+  const nlohmann::json none = nlohmann::json::array();
+  const auto scenario =
+      ScenarioBuilder("secagg server privacy")
+          .parties(4)
+          .protocol("secagg", {{"threshold", 2}})
+          .function({{"name", "secure_aggregation"},
+                     {"bits", 16},
+                     {"dropouts", {{{"after_round", 1}, {"clients", {3}}}}}})
+          .inputs({none, {1, 200}, {300, 4}, {5, 6}})
+          .network(net)
+          .deadline(20)
+          .adversary({0}, AdversaryModel::kSemiHonest)
+          .build();
+  ASSERT_TRUE(scenario.ok()) << scenario.status().message();
+  PrivacyOptions o;
+  o.runs = 60;
+  o.backend = Backend::kSimulated;
+  const auto report = run_privacy_test(*scenario, {none, {300, 4}, {1, 200}, {5, 6}}, o);
+  ASSERT_TRUE(report.ok()) << report.status().message();
+  EXPECT_FALSE(report->distinguishable) << report->summary;
+  EXPECT_FALSE(report->checks.empty());
 }
 
 }  // namespace
