@@ -29,6 +29,7 @@ std::vector<const ProtocolSpec*>& registry() {
       &rep3_spec(),
       &psi_dh_spec(),
       &secagg_spec(),
+      &secagg_plus_spec(),
   };
   return specs;
 }

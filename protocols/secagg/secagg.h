@@ -27,14 +27,22 @@
 // after its round-r message and sends nothing more. Clients have no output; the server's is
 // Σ_{U3} x_u mod 2^k, embedded as (Σ mod 2^k) · 2^(64-k) (ideal.h).
 //
+// SecAgg+ ("secagg_plus", Bell et al., eprint 2020/704) is the same code on a sparse graph
+// (graph.h): "every v" above becomes "every neighbour v", each client's secrets are shared
+// t-of-(k + 1) among its neighbours and itself, and each threshold applies to the clients left
+// in a neighbourhood (N(u) ∪ {u}). With the complete graph it is exactly SecAgg.
+//
 // Cost: spec.cpp, secagg_cost (bytes per label, 7 rounds).
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <span>
+#include <string>
 #include <vector>
 
 #include "protocols/core/protocol.h"
+#include "protocols/secagg/graph.h"
 #include "protocols/secagg/ideal.h"
 #include "protocols/secagg/keys.h"
 
@@ -42,10 +50,11 @@ namespace smpc {
 
 class SecAgg final : public Protocol {
  public:
-  // 1 <= threshold <= shape.clients; round_timeout_s > 0.
-  SecAgg(SecAggShape shape, int threshold, double round_timeout_s);
+  // 1 <= threshold <= shape.clients; round_timeout_s > 0. The complete graph unless given.
+  SecAgg(SecAggShape shape, int threshold, double round_timeout_s,
+         std::shared_ptr<const SecAggGraph> graph = nullptr, std::string name = "secagg");
 
-  std::string_view name() const override { return "secagg"; }
+  std::string_view name() const override { return name_; }
   SecurityClaim claim(int parties) const override;
   const SecAggShape& shape() const { return shape_; }
   int threshold() const { return t_; }
@@ -55,15 +64,25 @@ class SecAgg final : public Protocol {
   SecAggShape shape_;
   int t_;
   double round_timeout_s_;
+  std::shared_ptr<const SecAggGraph> graph_;
+  std::string name_;
 };
 
-SecurityClaim secagg_claim(int threshold);
+SecurityClaim secagg_claim(int threshold, bool sparse = false);
+
+// The run's fixed data: shape, threshold, Δ and graph.
+struct SecAggSetup {
+  const SecAggShape& s;
+  int t;
+  double delta;
+  const SecAggGraph& g;
+};
 
 // Round-by-round steps, one seven-round lock-step schedule (secagg_client.cpp,
 // secagg_server.cpp).
-PartyOutput secagg_client(PartyContext& ctx, const SecAggShape& s, int t, double delta,
+PartyOutput secagg_client(PartyContext& ctx, const SecAggSetup& setup,
                           const std::vector<std::uint64_t>& x);
-PartyOutput secagg_server(PartyContext& ctx, const SecAggShape& s, int t, double delta);
+PartyOutput secagg_server(PartyContext& ctx, const SecAggSetup& setup);
 
 // Round 2's y_u = x_u + PRG(b_u) + Σ_i sign(u, peers[i])·PRG(seeds[i]) over Z_{2^64} (reduce
 // mod 2^k when packing), seeds[i] = KA(s_u^SK, s^PK of peers[i]); x is padded to L values.

@@ -20,9 +20,11 @@ constexpr std::size_t kMinSlice = 16;
 struct Client {
   const SecAggShape& s;
   int t;
+  const SecAggGraph& g;
   LockstepNet net;
   std::size_t u;  // my id, 1 .. N
   X25519Pair c{}, sk{};
+  // My view of U1 and U2: the clients of N(u) ∪ {u} in them (all of them for SecAgg).
   std::vector<std::size_t> u1{}, u2{};
   std::vector<Key32> c_pk{}, s_pk{};      // by client id (index 0 unused)
   std::vector<Key32> channel{};         // AE key with each v of U1, by id
@@ -57,6 +59,30 @@ struct Client {
   }
 };
 
+// Where id v is in a sorted id list (it is there).
+std::size_t position(const std::vector<std::size_t>& ids, std::size_t v) {
+  return static_cast<std::size_t>(std::lower_bound(ids.begin(), ids.end(), v) - ids.begin());
+}
+
+// Shamir shares of `secrets` (degree `degree`) for the clients `to` only, drawing exactly what
+// shamir_share_each draws (bgw/shamir.h): out[i · m + j] = f_j(α_{to[i]}), m = secrets.size().
+void shamir_share_at(const std::vector<Fp61>& secrets, int degree, std::size_t clients,
+                     const std::vector<std::size_t>& to, Rng& rng, std::vector<Fp61>& out) {
+  const auto powers = shamir_powers<Fp61>(static_cast<int>(clients), degree);
+  const auto d = static_cast<std::size_t>(shamir_dealing_degree(degree));
+  const std::size_t m = secrets.size();
+  std::vector<Fp61> coeff(m * d);
+  for (auto& c : coeff) c = rng.uniform_fp61();
+  out.assign(to.size() * m, Fp61());
+  parallel_slices(to.size(), 64, [&](std::size_t lo, std::size_t hi) {
+    for (std::size_t i = lo; i < hi; ++i)
+      for (std::size_t j = 0; j < m; ++j)
+        out[i * m + j] = dot_product<Fp61>(std::span<const Fp61>(coeff).subspan(j * d, d),
+                                           powers->row(static_cast<PartyId>(to[i] - 1)).first(d),
+                                           secrets[j]);
+  });
+}
+
 // Round 0 (AdvertiseKeys), then the server's list of U1 and its keys.
 void advertise(Client& k) {
   k.net.begin_round();
@@ -74,6 +100,10 @@ void read_keys(Client& k) {
       m.parts()[1].count != 2 * k.u1.size() ||
       !std::binary_search(k.u1.begin(), k.u1.end(), k.u))
     k.fail("malformed secagg.keys", AbortKind::kMalformed);
+  for (std::size_t v : k.u1)
+    if (v != k.u && !std::binary_search(k.g[k.u].begin(), k.g[k.u].end(), v))
+      k.fail("secagg.keys names client " + std::to_string(v) + ", not a neighbour",
+             AbortKind::kMalformed);
   k.need_threshold(k.u1.size(), "U1");
   k.c_pk.assign(k.s.clients + 1, Key32{});
   k.s_pk.assign(k.s.clients + 1, Key32{});
@@ -115,8 +145,9 @@ void share_keys(Client& k) {
   std::vector<Fp61> secrets(bc.begin(), bc.end());
   secrets.insert(secrets.end(), sc.begin(), sc.end());
   // Shamir point of client v: α = v (party index v - 1); degree t - 1, so t shares open it.
-  std::vector<Fp61> shares(k.s.clients * secrets.size());
-  shamir_share_batch<Fp61>(secrets, k.t - 1, static_cast<int>(k.s.clients), k.net.rng(), shares);
+  // Only U1's holders of my secrets (N(u) ∪ {u}) get one: shares[i · 10 + j] for k.u1[i].
+  std::vector<Fp61> shares;
+  shamir_share_at(secrets, k.t - 1, k.s.clients, k.u1, k.net.rng(), shares);
   const auto peers = others(k.u1, k.u);
   const auto keys = agree_all(k, k.c.sk, k.c_pk, peers, kSecAggChannelDomain);
   k.channel.assign(k.s.clients + 1, Key32{});
@@ -128,7 +159,8 @@ void share_keys(Client& k) {
     ByteWriter w;
     w.u32(static_cast<std::uint32_t>(k.u));
     w.u32(static_cast<std::uint32_t>(v));
-    for (std::size_t j = 0; j < secrets.size(); ++j) w.u64(shares[(v - 1) * secrets.size() + j].value());
+    const std::size_t at = position(k.u1, v) * secrets.size();
+    for (std::size_t j = 0; j < secrets.size(); ++j) w.u64(shares[at + j].value());
     const Bytes e = aead_seal(keys[i], static_cast<std::uint32_t>(k.u),
                               static_cast<std::uint32_t>(v), w.take());
     sealed.insert(sealed.end(), e.begin(), e.end());
@@ -137,7 +169,8 @@ void share_keys(Client& k) {
   // My own shares stay with me, as the ciphertext I would have sent myself.
   k.inbox.assign(k.s.clients + 1, Bytes{});
   ByteWriter own;
-  for (std::size_t j = 0; j < secrets.size(); ++j) own.u64(shares[(k.u - 1) * secrets.size() + j].value());
+  const std::size_t mine = position(k.u1, k.u) * secrets.size();
+  for (std::size_t j = 0; j < secrets.size(); ++j) own.u64(shares[mine + j].value());
   k.inbox[k.u] = own.take();
   k.net.send(0, labels::secagg::kShares, Message().add_ring64(ids).add_bytes(sealed));
 }
@@ -155,7 +188,7 @@ void read_forward(Client& k) {
   for (std::size_t i = 0; i < senders.size(); ++i) {
     const std::size_t v = senders[i];
     if (v == k.u || !std::binary_search(k.u1.begin(), k.u1.end(), v))
-      k.fail("secagg.forward names client " + std::to_string(v) + ", not in U1 \\ {me}",
+      k.fail("secagg.forward names client " + std::to_string(v) + ", not a neighbour in U1",
              AbortKind::kMalformed);
     const auto at = data.begin() + static_cast<std::ptrdiff_t>(kSecAggShareSealed * i);
     k.inbox[v] = Bytes(at, at + static_cast<std::ptrdiff_t>(kSecAggShareSealed));
@@ -229,9 +262,11 @@ std::vector<std::uint64_t> secagg_masked_input(const std::vector<std::uint64_t>&
   return y;
 }
 
-PartyOutput secagg_client(PartyContext& ctx, const SecAggShape& s, int t, double delta,
+PartyOutput secagg_client(PartyContext& ctx, const SecAggSetup& setup,
                           const std::vector<std::uint64_t>& x) {
-  Client k{s, t, LockstepNet(ctx, delta), static_cast<std::size_t>(ctx.net.self())};
+  const SecAggShape& s = setup.s;
+  Client k{s, setup.t, setup.g, LockstepNet(ctx, setup.delta),
+           static_cast<std::size_t>(ctx.net.self())};
   const std::size_t u = k.u;
   // A client that drops out after round r returns right after its round-r message.
   advertise(k);

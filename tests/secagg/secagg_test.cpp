@@ -46,9 +46,12 @@ nlohmann::json function_of(const SecAggShape& s) {
 }
 
 Result<RunRecord> run_shape(const SecAggShape& s, const Vectors& x, int t, std::uint64_t seed,
-                            Mutant mutant = Mutant::kNone) {
+                            Mutant mutant = Mutant::kNone, const std::string& protocol = "secagg",
+                            nlohmann::json params = nlohmann::json::object()) {
   std::vector<nlohmann::json> in = {nlohmann::json::array()};
   for (const auto& v : x) in.push_back(v);
+  params["threshold"] = t;
+  params["round_timeout_s"] = 1;
   NetworkSpec net;
   net.topology = Topology::kStar;
   net.latency_s = 0.005;
@@ -56,7 +59,7 @@ Result<RunRecord> run_shape(const SecAggShape& s, const Vectors& x, int t, std::
   const auto scenario = ScenarioBuilder("secagg test")
                             .seed(seed)
                             .parties(static_cast<int>(s.clients) + 1)
-                            .protocol("secagg", {{"threshold", t}, {"round_timeout_s", 1}})
+                            .protocol(protocol, params)
                             .function(function_of(s))
                             .inputs(in)
                             .network(net)
@@ -86,21 +89,32 @@ std::size_t fewest_left(const SecAggShape& s) {
   return fewest;
 }
 
+// A random dropout schedule: every client stays (half the time) or drops after round 0, 1 or
+// 2; at least one stays.
+SecAggShape random_shape(std::size_t min_clients, std::size_t max_clients) {
+  SecAggShape s;
+  s.clients = *rc::gen::inRange<std::size_t>(min_clients, max_clients + 1);
+  s.length = *rc::gen::inRange<std::size_t>(1, 9);
+  s.bits = *rc::gen::inRange<unsigned>(1, 65);
+  for (std::size_t u = 0; u < s.clients; ++u)
+    s.drop_after.push_back(*rc::gen::elementOf(std::vector<int>{-1, -1, -1, 0, 1, 2}));
+  s.drop_after[*rc::gen::inRange<std::size_t>(0, s.clients)] = kSecAggNoDrop;
+  return s;
+}
+
+Vectors random_inputs(const SecAggShape& s) {
+  Vectors x(s.clients);
+  for (auto& v : x)
+    for (std::size_t j = 0; j < s.length; ++j)
+      v.push_back(*rc::gen::arbitrary<std::uint64_t>() & secagg_mask(s.bits));
+  return x;
+}
+
 TEST(SecAgg, SumsEqualThePlainSumOverU3AndBytesEqualTheFormula) {
   testing::check_with_budget(120, [] {
-    SecAggShape s;
-    s.clients = *rc::gen::inRange<std::size_t>(3, 21);
-    s.length = *rc::gen::inRange<std::size_t>(1, 9);
-    s.bits = *rc::gen::inRange<unsigned>(1, 65);
-    // Every client independently: stays (half the time) or drops after round 0, 1 or 2.
-    for (std::size_t u = 0; u < s.clients; ++u)
-      s.drop_after.push_back(*rc::gen::elementOf(std::vector<int>{-1, -1, -1, 0, 1, 2}));
-    s.drop_after[*rc::gen::inRange<std::size_t>(0, s.clients)] = kSecAggNoDrop;
+    const SecAggShape s = random_shape(3, 20);
     const int t = *rc::gen::inRange<int>(1, static_cast<int>(fewest_left(s)) + 1);
-    Vectors x(s.clients);
-    for (auto& v : x)
-      for (std::size_t j = 0; j < s.length; ++j)
-        v.push_back(*rc::gen::arbitrary<std::uint64_t>() & secagg_mask(s.bits));
+    const Vectors x = random_inputs(s);
     RC_TAG(s.clients < 10 ? "N < 10" : "N >= 10");
     const auto r = run_shape(s, x, t, *rc::gen::inRange<std::uint64_t>(1, 1u << 30));
     RC_ASSERT(r.ok());
@@ -111,6 +125,47 @@ TEST(SecAgg, SumsEqualThePlainSumOverU3AndBytesEqualTheFormula) {
     RC_ASSERT(testing::bytes_by_label(r->run) == cost.bytes);
     RC_ASSERT(testing::max_round(r->run) == cost.rounds);
   });
+}
+
+// SecAgg+ on random Harary graphs: the same sums, and the bytes of the graph's formula. The
+// threshold is drawn within what the schedule leaves in every neighbourhood.
+TEST(SecAggPlus, SumsEqualThePlainSumOverU3AndBytesEqualTheFormula) {
+  testing::check_with_budget(80, [] {
+    const SecAggShape s = random_shape(4, 30);
+    const std::size_t k = 2 * *rc::gen::inRange<std::size_t>(1, 5);
+    const std::uint64_t graph_seed = *rc::gen::inRange<std::uint64_t>(0, 1000);
+    const SecAggGraph g = secagg_harary_graph(s.clients, k, graph_seed);
+    const std::size_t left = secagg_fewest_left(s, g);
+    RC_PRE(left >= 1);
+    const int t = *rc::gen::inRange<int>(1, static_cast<int>(left) + 1);
+    const Vectors x = random_inputs(s);
+    RC_TAG(k + 1 >= s.clients ? "complete graph" : "sparse graph");
+    const auto r = run_shape(s, x, t, *rc::gen::inRange<std::uint64_t>(1, 1u << 30), Mutant::kNone,
+                             "secagg_plus", {{"degree", k}, {"graph_seed", graph_seed}});
+    RC_ASSERT(r.ok());
+    RC_ASSERT(r->outcome == Outcome::kCorrect);
+    RC_ASSERT(server_sum(*r) == plain_sum(s, x));
+    const ExactCost cost = secagg_cost(s, g);
+    RC_ASSERT(testing::bytes_by_label(r->run) == cost.bytes);
+    RC_ASSERT(testing::max_round(r->run) == cost.rounds);
+  });
+}
+
+// The Harary graph is k-regular, symmetric and the same for the same seed.
+TEST(SecAggPlus, HararyGraphIsRegularSymmetricAndSeeded) {
+  for (std::size_t n : {5u, 16u, 101u}) {
+    const auto g = secagg_harary_graph(n, 4, 9);
+    EXPECT_EQ(g, secagg_harary_graph(n, 4, 9));
+    if (n > 5) {  // n = 5: the complete graph whatever the seed
+      EXPECT_NE(g, secagg_harary_graph(n, 4, 10)) << n;
+    }
+    for (std::size_t u = 1; u <= n; ++u) {
+      EXPECT_EQ(g[u].size(), 4u) << n << " " << u;
+      for (std::size_t v : g[u])
+        EXPECT_TRUE(std::binary_search(g[v].begin(), g[v].end(), u)) << u << " " << v;
+    }
+  }
+  EXPECT_EQ(secagg_harary_graph(5, 4, 1), secagg_complete_graph(5));
 }
 
 // The ideal circuit is the plain sum over U3, and secagg reads its shape back from it.
