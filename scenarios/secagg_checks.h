@@ -10,7 +10,7 @@ struct SecAggLateInput {
   int unmasked = 0;  // trials in which the server recovered x_u
 };
 
-// Bonawitz et al. §3 (why two masks): a client's masked input y_u may reach the server after
+// Bonawitz et al.'s reason for two masks: a client's masked input y_u may reach the server after
 // the server has given up on it and had the others reveal its key s_u^SK; the self mask
 // PRG(b_u) must then still hide x_u. For `trials` seeds: 4 clients' keys, client 1's y_u
 // computed by the code the client runs (secagg_masked_input), then what that server can do:

@@ -1,6 +1,6 @@
 // Who shares keys and masks with whom. Bonawitz et al.'s SecAgg uses every pair of clients (the
 // complete graph); SecAgg+ (Bell, Bonawitz, Gascón, Lepoint, Raykova, "Secure single-server
-// aggregation with (poly)logarithmic overhead", CCS 2020, eprint 2020/704, §3-4) uses a sparse
+// aggregation with (poly)logarithmic overhead", CCS 2020, eprint 2020/704) uses a sparse
 // random k-regular graph: the Harary graph H(N, k) (client at position i adjacent to the
 // positions i ± 1 .. i ± k/2 mod N) under a uniformly random relabelling of the clients. Every
 // party derives the same graph from a public seed (the scenario's, protocol parameter

@@ -2,7 +2,7 @@
 // "secure_aggregation" (scenarios/secagg_function.h) compiles to it, every verdict judges secagg
 // against its plain evaluation, and secagg recognises its shape from it.
 //
-// Bonawitz et al. (eprint 2017/281, §4 and Fig. 4) compute Σ_{u ∈ U3} x_u, where U3 is the set
+// Bonawitz et al. (eprint 2017/281, Fig. 4) compute Σ_{u ∈ U3} x_u, where U3 is the set
 // of clients whose masked input reached the server in round 2: the environment decides who
 // drops out and when. Here the scenario decides (a client "drops after round r": it completes
 // rounds 0 .. r and sends nothing afterwards), so U3 is known before the run and the circuit

@@ -1,4 +1,4 @@
-// The primitives of Bonawitz et al. (eprint 2017/281, §3) on libsodium: key agreement KA is
+// The primitives of Bonawitz et al. (eprint 2017/281) on libsodium: key agreement KA is
 // X25519 (crypto_scalarmult) followed by BLAKE2b under a domain, authenticated encryption AE is
 // ChaCha20-Poly1305 (IETF), and the PRG is the project's ChaCha20 keystream (crypto/prg.h).
 // Secrets (32 bytes) are Shamir-shared over Mersenne-61 as 5 chunks of 7 bytes (bgw/shamir.h).

@@ -252,7 +252,7 @@ const ProtocolSpec& secagg_plus_spec() {
         }};
     s.make = [](const ProtocolParams& p, const Circuit& c, int n) { return make(p, c, n, true); };
     s.claim = [](const ProtocolParams& p, int parties) {
-      return secagg_claim(threshold_of(p, static_cast<std::size_t>(std::max(parties - 1, 2)), true),
+      return secagg_claim(threshold_of(p, static_cast<std::size_t>(std::max(parties - 1, 1)), true),
                           true);
     };
     return s;

@@ -16,6 +16,7 @@
 #include "scenarios/scenario_builder.h"
 #include "scenarios/secagg_checks.h"
 #include "simulator/sim_network.h"
+#include "tests/support/cli.h"
 #include "tests/support/rc_budget.h"
 #include "tests/support/run_stats.h"
 
@@ -226,10 +227,6 @@ TEST(SecAgg, HundredClientsWithDropoutsAtEveryRound) {
   }
 }
 
-std::string example(const std::string& name) {
-  return std::string(SMPC_SOURCE_DIR) + "/scenarios/examples/" + name;
-}
-
 Result<RunRecord> run_file(const std::string& path, Mutant mutant = Mutant::kNone) {
   SMPC_ASSIGN_OR_RETURN(const Scenario s, load_scenario_file(path));
   RunOptions o;
@@ -238,8 +235,9 @@ Result<RunRecord> run_file(const std::string& path, Mutant mutant = Mutant::kNon
 }
 
 TEST(SecAggScenario, SameSeedGivesAByteIdenticalReport) {
-  for (const char* f : {"secagg_5_clients.json", "secagg_10pct_drop_after_round2.json"}) {
-    auto a = run_file(example(f)), b = run_file(example(f));
+  for (const char* f : {"secagg_5_clients.json", "secagg_10pct_drop_after_round2.json",
+                        "secagg_plus_60_clients.json"}) {
+    auto a = run_file(testing::example(f)), b = run_file(testing::example(f));
     ASSERT_TRUE(a.ok() && b.ok()) << f;
     auto ja = report_json(*a), jb = report_json(*b);
     ja.erase("wall_time_s");
@@ -247,7 +245,7 @@ TEST(SecAggScenario, SameSeedGivesAByteIdenticalReport) {
     EXPECT_EQ(ja.dump(), jb.dump()) << f;
     EXPECT_EQ(a->outcome, Outcome::kCorrect) << f << ": " << a->explanation;
   }
-  const auto five = run_file(example("secagg_5_clients.json"));
+  const auto five = run_file(testing::example("secagg_5_clients.json"));
   // 1 + 10 + 1000 + 65535 (client 3 dropped out): mod 2^16.
   EXPECT_EQ(report_json(*five)["outputs"][0]["sum"], nlohmann::json({1010, 2021, 3032}));
 }
@@ -289,7 +287,7 @@ TEST(SecAgg, AbortsWhenFewerThanTClientsRemain) {
 // sum over the wrong set, and the verdict, which knows U3 from the scenario, calls it wrong.
 TEST(SecAgg, M44SumOverTheWrongSetIsAViolation) {
   if (!kMutantsCompiled) GTEST_SKIP() << "built without SMPC_MUTANTS";
-  const auto r = run_file(example("secagg_5_clients.json"), Mutant::kM44);
+  const auto r = run_file(testing::example("secagg_5_clients.json"), Mutant::kM44);
   ASSERT_TRUE(r.ok()) << r.status().message();
   EXPECT_FALSE(r->verdict_holds);
   // The clients (no output) are right, the server is wrong: "ended differently".
