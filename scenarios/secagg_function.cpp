@@ -80,16 +80,19 @@ Result<std::vector<int>> dropouts(const nlohmann::json& spec, std::size_t client
 Result<Function> build_secure_aggregation(const nlohmann::json& spec,
                                           const std::vector<nlohmann::json>& in) {
   SecAggShape s;
-  s.bits = spec.value("bits", 32u);
-  if (s.bits < 1 || s.bits > 64) return bad("/function/bits", "must be 1 .. 64", spec["bits"]);
+  const auto bits = spec.value("bits", nlohmann::json(32));
+  if (!bits.is_number_integer() || bits.get<std::int64_t>() < 1 || bits.get<std::int64_t>() > 64)
+    return bad("/function/bits", "must be an integer 1 .. 64", bits);
+  s.bits = bits.get<unsigned>();
   if (in.size() < 2) return Error("/parties: secure_aggregation needs the server and a client");
   if (!in[0].empty()) return bad("/inputs/0", "the server (party 0) gives no input", in[0]);
   s.clients = in.size() - 1;
-  s.length = in[1].size();
+  s.length = in[1].is_array() ? in[1].size() : 0;
   Function f;
   f.party_inputs.push_back({});
   for (std::size_t u = 1; u <= s.clients; ++u) {
     const std::string ptr = "/inputs/" + std::to_string(u);
+    if (!in[u].is_array()) return bad(ptr, "a client gives a list of values", in[u]);
     if (in[u].size() != s.length || s.length == 0)
       return bad(ptr, "every client gives the same number L >= 1 of values (client 1 gives " +
                           std::to_string(s.length) + ")", in[u]);

@@ -31,6 +31,8 @@ struct Client {
   Key32 b{};
   std::vector<Bytes> inbox{};           // ciphertext from each v of U2, by id
 
+  // Everything a client receives comes from the server (it relays the other clients' keys and
+  // ciphertexts), so a client's abort blames the server.
   [[noreturn]] void fail(const std::string& what, AbortKind kind = AbortKind::kCheckFailed) {
     throw Abort("secagg client " + std::to_string(u) + ": " + what, {0}, kind);
   }

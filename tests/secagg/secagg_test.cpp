@@ -311,6 +311,9 @@ TEST(SecureAggregation, InputErrorsNameTheirPlace) {
   EXPECT_EQ(build_error(fn, {{5}, {1, 2}, {3, 4}}).rfind("/inputs/0: the server", 0), 0u);
   EXPECT_EQ(build_error(fn, {none, {1, 2}, {3}}).rfind("/inputs/2: every client gives the same", 0), 0u);
   EXPECT_EQ(build_error(fn, {none, {1, 256}, {3, 4}}).rfind("/inputs/1/1: must be an integer below 2^8", 0), 0u);
+  EXPECT_EQ(build_error(fn, {none, {1, 2}, 7}).rfind("/inputs/2: a client gives a list of values", 0), 0u);
+  EXPECT_EQ(build_error({{"name", "secure_aggregation"}, {"bits", "8"}}, {none, {1}})
+                .rfind("/function/bits: must be an integer 1 .. 64", 0), 0u);
   auto drops = fn;
   drops["dropouts"] = {{{"after_round", 3}, {"clients", {1}}}};
   EXPECT_EQ(build_error(drops, {none, {1}, {3}}).rfind("/function/dropouts/0/after_round: must be 0, 1 or 2", 0), 0u);
