@@ -7,6 +7,7 @@
 #include "protocols/gmw/spec.h"
 #include "protocols/psi/spec.h"
 #include "protocols/rep3/spec.h"
+#include "protocols/secagg/spec.h"
 #include "protocols/spdz/spec.h"
 #include "protocols/sum/spec.h"
 #include "protocols/yao/spec.h"
@@ -27,6 +28,8 @@ std::vector<const ProtocolSpec*>& registry() {
       &gmw_dealer_spec(),
       &rep3_spec(),
       &psi_dh_spec(),
+      &secagg_spec(),
+      &secagg_plus_spec(),
   };
   return specs;
 }

@@ -9,6 +9,7 @@
 #include "protocols/core/field.h"
 #include "protocols/core/json_text.h"
 #include "protocols/core/mutants.h"
+#include "scenarios/secagg_function.h"
 #include "scenarios/set_function.h"
 
 namespace smpc {
@@ -318,6 +319,9 @@ const std::vector<FunctionInfo>& function_catalog() {
       {"set_intersection", "Boolean: two parties' sets of integers or strings (inline or "
                            "`file`); output (receiver, both, cardinality): the intersection to "
                            "party 0, to both, or only its size (psi_dh)"},
+      {"secure_aggregation", "Ring64: the server (party 0) learns the sum mod 2^k (`bits`) of "
+                             "the clients' vectors; `dropouts` drop clients after round 0, 1 "
+                             "or 2 (secagg)"},
   };
   return kCatalog;
 }
@@ -578,7 +582,8 @@ Result<Function> build_function(const nlohmann::json& spec,
       {"second_price_auction", {"bits"}},
       {"vote", {"bits"}},
       {"circuit", {"file", "format", "encoding", "input_owners", "output_receivers"}},
-      {"set_intersection", {"output", "elements"}}};
+      {"set_intersection", {"output", "elements"}},
+      {"secure_aggregation", {"bits", "dropouts"}}};
   for (const auto& [fn, keys] : kOwnKeys)
     if (fn != name)
       for (const auto& key : keys)
@@ -595,6 +600,8 @@ Result<Function> build_function(const nlohmann::json& spec,
     f = build_circuit_file(spec, inputs, parties, base_dir);
   } else if (name == "set_intersection") {
     f = build_set_intersection(spec, inputs, base_dir);
+  } else if (name == "secure_aggregation") {
+    f = build_secure_aggregation(spec, inputs);
   } else {
     SMPC_ASSIGN_OR_RETURN(auto raw, field_inputs(inputs));
     if (name == "sum") f = build_sum(raw);
@@ -646,6 +653,12 @@ nlohmann::ordered_json describe_outputs(const Function& f, PartyId party,
       } else {
         out[f.output_names[g]] = value_of(bits);
       }
+      continue;
+    }
+    if (f.name == "secure_aggregation") {  // one vector, shown as a list
+      auto& list = out[f.output_names[g]] = nlohmann::ordered_json::array();
+      for (std::size_t w = 0; w < grp.wires.size() && k < values.size(); ++w, ++k)
+        list.push_back(values[k] >> f.output_shift);
       continue;
     }
     for (std::size_t w = 0; w < grp.wires.size() && k < values.size(); ++w, ++k)

@@ -29,6 +29,9 @@
 //   set_intersection  two parties' sets (integers or strings, inline or from a file): the
 //                  intersection to party 0, to both, or only its cardinality
 //                  (scenarios/set_function.h; protocol psi_dh, or yao/gmw on small sets).
+//   secure_aggregation  Ring64: the server (party 0) learns the sum mod 2^k of the clients'
+//                  vectors, without the clients the scenario drops out before round 2
+//                  (scenarios/secagg_function.h; protocol secagg).
 #pragma once
 
 #include <optional>
@@ -61,6 +64,9 @@ struct Function {
   // set_intersection (scenarios/set_function.h): each party's elements as given, in input
   // order, so reports show the intersection as elements rather than membership bits.
   std::vector<std::vector<nlohmann::json>> set_elements;
+  // secure_aggregation (scenarios/secagg_function.h): Ring64 outputs are value · 2^shift
+  // (Z_{2^k} embedded in Ring64); reports show value.
+  unsigned output_shift = 0;
 };
 
 struct FunctionInfo {

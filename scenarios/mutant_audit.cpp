@@ -19,6 +19,7 @@
 #include "scenarios/privacy.h"
 #include "scenarios/privacy_components.h"
 #include "scenarios/psi_checks.h"
+#include "scenarios/secagg_checks.h"
 #include "scenarios/runner.h"
 #include "scenarios/scenario.h"
 #include "scenarios/scenario_builder.h"
@@ -216,6 +217,24 @@ ScenarioBuilder psi_duplicate_point() {
   return b;
 }
 
+// secagg, 5 clients, honest: client 2 drops out after round 1 (not in the sum), client 4 after
+// round 2 (in it). The verdict knows U3 = {1, 3, 4, 5} from the scenario, so a sum over any
+// other set is a violation, however exact.
+ScenarioBuilder secagg_survivors() {
+  NetworkSpec net;
+  net.topology = Topology::kStar;
+  net.latency_s = 0.005;
+  net.bandwidth_bytes_per_s = 12.5e6;
+  return check_scenario("secagg survivor set", "secagg", {{"threshold", 3}}, 6,
+                        {{"name", "secure_aggregation"},
+                         {"bits", 16},
+                         {"dropouts", {{{"after_round", 1}, {"clients", {2}}},
+                                       {{"after_round", 2}, {"clients", {4}}}}}},
+                        {Json::array(), Json{1, 2}, Json{3, 4}, Json{5, 6}, Json{7, 8}, Json{9, 10}})
+      .network(net)
+      .deadline(20);
+}
+
 // Budgets of the Boolean checks (docs/privacy.md): Yao's per-bit test needs few runs but each
 // run does 128 base OTs, and 40 give its GF(2) test windows of 33 bits over the whole view;
 // GMW's GF(2) relations need N > view bits (416) + 35 for one window.
@@ -305,6 +324,17 @@ Status psi_count_order(CheckResult& r) {
   r.evidence = "the receiver named the shared element in " + std::to_string(leak.guessed) + " of " +
                std::to_string(leak.trials) + " runs (p = " + std::to_string(leak.p_value) +
                " under a uniform order)";
+  return OkStatus();
+}
+
+// A masked input that reaches the server after it revealed the sender's s^SK
+// (scenarios/secagg_checks.h): alarm when the server recovers x_u.
+Status secagg_late_input(CheckResult& r) {
+  const auto leak = secagg_late_input_leak(5);
+  r.runs = leak.trials;
+  r.alarm = leak.unmasked > 0;
+  r.evidence = "a server holding s_u^SK recovered x_u from y_u in " +
+               std::to_string(leak.unmasked) + " of " + std::to_string(leak.trials) + " trials";
   return OkStatus();
 }
 
@@ -746,6 +776,14 @@ const std::vector<Check> kChecks = {
       "shared element from where the returned points match; alarm = right more often than 1/8 "
       "allows (binomial tail)"},
      component_run(psi_count_order)},
+    attack_check("secagg-survivor-set", secagg_survivors, 1,
+                 "secagg, 5 clients, t = 3, client 2 drops after round 1 and client 4 after "
+                 "round 2, no adversary; alarm = the server's sum is not the sum over U3 = "
+                 "{1, 3, 4, 5} (violation)"),
+    {{"secagg-late-input", "component", false, "5 trials",
+      "secagg: client 1's masked input (the client's own code) and a server that reconstructed "
+      "its s^SK, as after a late arrival; alarm = removing the pairwise masks gives x_1"},
+     component_run(secagg_late_input)},
 };
 
 Result<CheckResult> run_check(const Context& cx, const std::string& name) {

@@ -37,6 +37,8 @@ constexpr CatalogRow kCatalogRows[] = {
     {Mutant::kM40, "protocols/bgw/shamir.cpp", "Shamir: the cached Lagrange table's first coefficient is off by one, so reconstruction and BGW's recombination are wrong"},
     {Mutant::kM41, "simulator/topology.cpp", "simulator: ring, tree, two_tier and graph routes take the fewest hops instead of the lowest latency"},
     {Mutant::kM42, "scenarios/judge.cpp", "judge: parties hit by a fault (crashed, cut off) are judged as honest and counted in no bound, so a fault beyond the claim's bound is called a violation and one within it blames the protocol for the faulty party's missing output"},
+    {Mutant::kM43, "protocols/secagg/secagg_client.cpp", "secagg: clients add no self mask PRG(b_u) and the server removes none (sums stay correct), so a masked input whose sender the server treats as dropped is unmasked by s_u^SK alone"},
+    {Mutant::kM44, "protocols/secagg/secagg_server.cpp", "secagg: the server announces U3 without its last member, so the clients unmask that member as dropped and the output is the exact sum over the wrong set"},
     {Mutant::kM45, "adversary/lua_program.cpp", "adversary sandbox: the Lua allocator ignores the memory limit, so a program can allocate without bound"},
     {Mutant::kM46, "verify/abort_stats.cpp", "verify aborts: the abort test compares the x sample with itself, so no input-dependent abort is ever seen"},
     {Mutant::kM47, "protocols/psi/psi.cpp", "psi_dh: in cardinality mode the sender returns the receiver's reblinded points in the order received, so the receiver learns which of its elements are in the intersection, not only how many"},

@@ -40,6 +40,8 @@ enum class Mutant : int {
   kM40 = 40,  // Shamir: a wrong entry in the cached Lagrange table
   kM41 = 41,  // simulator: graph routes by fewest hops, ignoring latency
   kM42 = 42,  // judge: a party hit by a fault is judged as an honest party
+  kM43 = 43,  // secagg: clients add no self mask (and the server removes none)
+  kM44 = 44,  // secagg: the server announces U3 without its last member
   kM45 = 45,  // adversary sandbox: the Lua memory limit is not enforced
   kM46 = 46,  // verify aborts: the x sample is compared with itself
   kM47 = 47,  // psi_dh: cardinality mode returns the reblinded points unshuffled

@@ -31,6 +31,7 @@ const std::map<Mutant, std::string> kCaughtBy = {
     {Mutant::kM53, "privacy-rep3-vote"},
     {Mutant::kM47, "psi-count-order"},        {Mutant::kM48, "psi-duplicate-point"},
     {Mutant::kM54, "jitter-distribution"},    {Mutant::kM55, "bgw-robust-lossy-timing"},
+    {Mutant::kM43, "secagg-late-input"},      {Mutant::kM44, "secagg-survivor-set"},
 };
 
 TEST(MutantAudit, CatalogueAndExpectationsCoverEachOther) {
@@ -90,7 +91,8 @@ INSTANTIATE_TEST_SUITE_P(Catalogue, EachMutant,
                                            Mutant::kM19, Mutant::kM30, Mutant::kM31,
                                            Mutant::kM32, Mutant::kM33, Mutant::kM34,
                                            Mutant::kM35, Mutant::kM40, Mutant::kM41,
-                                           Mutant::kM42, Mutant::kM45,
+                                           Mutant::kM42, Mutant::kM43, Mutant::kM44,
+                                           Mutant::kM45,
                                            Mutant::kM46, Mutant::kM47, Mutant::kM48,
                                            Mutant::kM49, Mutant::kM50, Mutant::kM51,
                                            Mutant::kM53, Mutant::kM54, Mutant::kM55),

@@ -401,6 +401,36 @@ inline void gen_set_intersection(GeneratedScenario& g) {
   };
 }
 
+// secure_aggregation (secagg, secagg_plus): party 0 is the server (no input), every client
+// gives L = 1..3 values of k = 1..64 bits; no dropouts (tests/secagg draws those). Expected: the
+// clients' sum mod 2^k, to the server (a substituted input's high bits vanish, as in the
+// circuit).
+inline void gen_secure_aggregation(GeneratedScenario& g) {
+  const unsigned bits = *rc::gen::inRange<unsigned>(1, 65);
+  const std::size_t length = *rc::gen::inRange<std::size_t>(1, 4);
+  const std::uint64_t mask = bits == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << bits) - 1;
+  Json inputs = Json::array({Json::array()});
+  g.wire_inputs.push_back({});
+  for (int p = 1; p < g.parties; ++p) {
+    Values::value_type x;
+    for (std::size_t j = 0; j < length; ++j) x.push_back(*rc::gen::arbitrary<std::uint64_t>() & mask);
+    inputs.push_back(x);
+    g.wire_inputs.push_back(x);
+  }
+  g.doc["function"] = {{"name", "secure_aggregation"}, {"bits", bits}};
+  g.doc["inputs"] = inputs;
+  g.expect = [mask, length](const Values& v) {
+    std::vector<std::uint64_t> sum(length, 0);
+    for (std::size_t p = 1; p < v.size(); ++p)
+      for (std::size_t j = 0; j < length && j < v[p].size(); ++j) sum[j] += v[p][j];
+    OJson list = OJson::array();
+    for (auto x : sum) list.push_back(x & mask);
+    std::vector<OJson> out(v.size(), OJson::object());
+    out[0]["sum"] = list;
+    return out;
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Whole scenarios.
 
@@ -469,8 +499,10 @@ inline GeneratedScenario gen_scenario(const std::string& protocol, const GenLimi
   g.doc = {{"name", "property " + protocol}, {"seed", *rc::gen::inRange(0, 1000000000)},
            {"parties", n}, {"protocol", params}};
   g.boolean = spec.domain == CircuitDomain::kBoolean;
-  if (!hints.generic_circuits)
-    gen_set_intersection(g);  // the only application protocol so far: psi_dh
+  if (!hints.generic_circuits && spec.domain == CircuitDomain::kRing64)
+    gen_secure_aggregation(g);  // secagg, secagg_plus
+  else if (!hints.generic_circuits)
+    gen_set_intersection(g);  // psi_dh
   else if (g.boolean)
     gen_boolean_function(g, std::min(hints.max_gates, lim.max_boolean_gates));
   else

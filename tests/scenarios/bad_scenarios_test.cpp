@@ -67,8 +67,8 @@ std::vector<BadCase> cases() {
       {"one_party", R"({"name": "x", "parties": 1, "protocol": {"name": "bgw"},
         "function": {"name": "sum"}, "inputs": [1]})", "/parties", "1"},
       // The schema's limit (docs/simulator.md, "How many parties").
-      {"too_many_parties", R"({"name": "x", "parties": 1001, "protocol": {"name": "secure_sum"},
-        "function": {"name": "sum"}, "inputs": [1]})", "/parties", "1001"},
+      {"too_many_parties", R"({"name": "x", "parties": 10002, "protocol": {"name": "secure_sum"},
+        "function": {"name": "sum"}, "inputs": [1]})", "/parties", "10002"},
       {"secure_sum_of_product", R"({"name": "x", "parties": 3, "protocol": {"name": "secure_sum"},
         "function": {"name": "product"}, "inputs": [1, 2, 3]})", "/function", "use protocol bgw"},
       {"link_to_missing_party", R"({"name": "x", "parties": 3, "protocol": {"name": "bgw"},
