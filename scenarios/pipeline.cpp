@@ -141,6 +141,26 @@ Status check_durations(const Scenario& s) {
   return OkStatus();
 }
 
+// The simulator holds a route per ordered pair of parties (about 700 B each in SimGrid) and,
+// on every topology but the star, links and mailboxes per pair too: a full mesh of 1,000
+// parties takes 2.8 GB, a star of 3,001 about 6.6 GB (docs/simulator.md, "How many parties").
+// Beyond these the run would be killed for memory, so it is refused up front; the schema's
+// 10,001 parties run on --local (threads).
+constexpr int kMaxSimulatedParties = 1000;
+constexpr int kMaxSimulatedStarParties = 3001;
+
+Status check_simulated_size(const Scenario& s, const RunOptions& options) {
+  if (options.backend != Backend::kSimulated) return OkStatus();
+  const bool star = s.network.topology == Topology::kStar;
+  const int limit = star ? kMaxSimulatedStarParties : kMaxSimulatedParties;
+  if (s.parties <= limit) return OkStatus();
+  return Error("/parties: at most " + std::to_string(limit) + " parties on a simulated " +
+               topology_name(s.network.topology) +
+               (star ? "" : " (a star allows " + std::to_string(kMaxSimulatedStarParties) + ")") +
+               ": the simulator's per-pair routes grow as n^2 (docs/simulator.md, How many "
+               "parties); run with --local for more, got " + std::to_string(s.parties));
+}
+
 Result<RunPlan> resolve_unprefixed(const Scenario& s, const RunOptions& options) {
   RunPlan plan;
   plan.name = s.name;
@@ -152,6 +172,7 @@ Result<RunPlan> resolve_unprefixed(const Scenario& s, const RunOptions& options)
   plan.adversary = s.adversary;
   plan.options = options;
   SMPC_RETURN_IF_ERROR(check_durations(s));
+  SMPC_RETURN_IF_ERROR(check_simulated_size(s, options));
   SMPC_ASSIGN_OR_RETURN(plan.spec, find_protocol_or_error(s.protocol));
   SMPC_RETURN_IF_ERROR(check_input_count(s.inputs.size(), s.parties));
   SMPC_ASSIGN_OR_RETURN(plan.function,

@@ -17,7 +17,28 @@ struct BadCase {
 const char* kGood = R"({"name": "ok", "parties": 5, "protocol": {"name": "bgw"},
   "function": {"name": "sum"}, "inputs": [1, 2, 3, 4, 5]})";
 
+std::vector<BadCase> listed_cases();
+
+// A secure_sum scenario of n parties (one input each) on `topology`.
+std::string sum_of(int n, const std::string& topology) {
+  std::string inputs;
+  for (int i = 0; i < n; ++i) inputs += (i ? ", 1" : "1");
+  return R"({"name": "x", "parties": )" + std::to_string(n) +
+         R"(, "protocol": {"name": "secure_sum"}, "function": {"name": "sum"}, "inputs": [)" +
+         inputs + R"(], "network": {"topology": ")" + topology + R"("}})";
+}
+
 std::vector<BadCase> cases() {
+  std::vector<BadCase> all = listed_cases();
+  // Within the schema's 10,001 but beyond what the simulator holds in memory.
+  all.push_back({"too_many_parties_for_a_simulated_mesh", sum_of(1001, "full_mesh"), "/parties",
+                 "at most 1000 parties on a simulated full_mesh (a star allows 3001)"});
+  all.push_back({"too_many_parties_for_a_simulated_star", sum_of(3002, "star"), "/parties",
+                 "run with --local for more, got 3002"});
+  return all;
+}
+
+std::vector<BadCase> listed_cases() {
   return {
       {"syntax", R"({"name": "x", "parties": 5,)", "", "JSON syntax error"},
       {"bid_too_wide", R"({"name": "x", "parties": 3, "protocol": {"name": "gmw_dealer"},
