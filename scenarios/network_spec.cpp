@@ -177,7 +177,9 @@ Status jitter_fields(const json& j, const std::string& d, std::initializer_list<
   for (const char* f : need)
     if (!j.contains(f))
       return error_at("/network/jitter", "a " + d + " jitter needs " + f);
-  for (const auto& [key, value] : j.items()) {
+  for (const auto& item : j.items()) {
+    // (Not a structured binding: clang 14, which builds the fuzzers, cannot capture one.)
+    const std::string& key = item.key();
     const bool known = key == "distribution" ||
                        std::any_of(need.begin(), need.end(), [&](const char* f) { return key == f; });
     if (!known) return error_at("/network/jitter/" + key, "does not apply to a " + d + " jitter");
