@@ -48,6 +48,10 @@
 
 namespace smpc {
 
+// Key agreements, mask expansions or reconstructions per thread slice of parallel_slices (each
+// is ~30-60 µs, so smaller slices cost more in threads than they save); client and server.
+inline constexpr std::size_t kSecAggMinSlice = 16;
+
 class SecAgg final : public Protocol {
  public:
   // 1 <= threshold <= shape.clients; round_timeout_s > 0. The complete graph unless given.

@@ -14,9 +14,6 @@
 namespace smpc {
 namespace {
 
-// Agreements and mask expansions per thread slice (each is ~30-60 µs).
-constexpr std::size_t kMinSlice = 16;
-
 struct Client {
   const SecAggShape& s;
   int t;
@@ -121,7 +118,7 @@ void read_keys(Client& k) {
 std::vector<Key32> agree_all(Client& k, const Key32& sk, const std::vector<Key32>& pks,
                              const std::vector<std::size_t>& peers, std::string_view domain) {
   std::vector<std::optional<Key32>> keys(peers.size());
-  parallel_slices(peers.size(), kMinSlice, [&](std::size_t lo, std::size_t hi) {
+  parallel_slices(peers.size(), kSecAggMinSlice, [&](std::size_t lo, std::size_t hi) {
     for (std::size_t i = lo; i < hi; ++i) keys[i] = x25519_agree(sk, pks[peers[i]], domain);
   });
   std::vector<Key32> out(peers.size());
@@ -255,7 +252,7 @@ std::vector<std::uint64_t> secagg_masked_input(const std::vector<std::uint64_t>&
   // Per-slice sums, added afterwards: addition mod 2^64 does not care about the split.
   std::vector<std::vector<std::uint64_t>> part(kMaxParallelSlices, std::vector<std::uint64_t>(L, 0));
   std::atomic<std::size_t> next{0};
-  parallel_slices(peers.size(), kMinSlice, [&](std::size_t lo, std::size_t hi) {
+  parallel_slices(peers.size(), kSecAggMinSlice, [&](std::size_t lo, std::size_t hi) {
     auto& acc = part[next.fetch_add(1)];
     for (std::size_t i = lo; i < hi; ++i) secagg_add_prg(seeds[i], secagg_sign(u, peers[i]), acc);
   });

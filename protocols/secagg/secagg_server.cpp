@@ -15,8 +15,6 @@
 namespace smpc {
 namespace {
 
-constexpr std::size_t kMinSlice = 16;
-
 struct Server {
   const SecAggShape& s;
   int t;
@@ -206,7 +204,7 @@ void remove_pair_masks(Server& k, std::size_t v, const Key32& s_sk, std::span<st
   std::vector<std::vector<std::uint64_t>> part(kMaxParallelSlices, std::vector<std::uint64_t>(L, 0));
   std::vector<char> bad(survivors.size(), 0);
   std::atomic<std::size_t> next{0};
-  parallel_slices(survivors.size(), kMinSlice, [&](std::size_t lo, std::size_t hi) {
+  parallel_slices(survivors.size(), kSecAggMinSlice, [&](std::size_t lo, std::size_t hi) {
     auto& acc = part[next.fetch_add(1)];
     for (std::size_t j = lo; j < hi; ++j) {
       const std::size_t u = survivors[j];
