@@ -8,13 +8,15 @@
 // is the only way a simulated run's public-key work can use a second core.
 //
 // How many slices depends on the machine only, never on the run's data: the hardware threads,
-// minus the ones already busy (the 1-minute load average). On a loaded machine the split only
+// minus the ones other threads keep busy (the 1-minute load average less the caller itself,
+// which is running while it asks). On a loaded machine the split only
 // adds contention (measured: 128 multiplications 14 ms serial, 13-80 ms on two threads at
 // load 12), so there it stays serial. The slice count changes timing, never results.
 #pragma once
 
 #include <cstddef>
 #include <functional>
+#include <optional>
 
 namespace smpc {
 
@@ -22,6 +24,10 @@ inline constexpr std::size_t kMaxParallelSlices = 4;
 
 // min(hardware threads, kMaxParallelSlices, 1 + idle hardware threads), at least 1.
 std::size_t available_slices();
+
+// The same for a given machine: `load` is the 1-minute load average as the caller sees it
+// (including the caller's own running thread), nullopt when the system gives none.
+std::size_t slices_for_load(std::size_t hardware, std::optional<double> load);
 
 // Calls body(begin, end) on at most max_slices disjoint slices covering [0, n), this thread
 // taking the first, and returns when all have finished. Slices hold at least min_items items

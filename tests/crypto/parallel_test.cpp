@@ -49,5 +49,21 @@ TEST(ParallelSlices, AvailableSlicesIsWithinTheCap) {
   EXPECT_LE(k, kMaxParallelSlices);
 }
 
+// The caller is one of the running threads the load average counts: alone on a 2-core machine
+// (load about 1) it splits in two; with another busy core it stays serial; with no load figure
+// it assumes a busy machine.
+TEST(ParallelSlices, LoadCountsTheCallerItself) {
+  EXPECT_EQ(slices_for_load(2, 0.0), 2u);
+  EXPECT_EQ(slices_for_load(2, 1.1), 2u);
+  EXPECT_EQ(slices_for_load(2, 2.0), 2u);
+  EXPECT_EQ(slices_for_load(2, 2.3), 1u);
+  EXPECT_EQ(slices_for_load(2, 12.0), 1u);
+  EXPECT_EQ(slices_for_load(2, std::nullopt), 1u);
+  EXPECT_EQ(slices_for_load(8, 0.5), kMaxParallelSlices);
+  EXPECT_EQ(slices_for_load(8, 6.5), 3u);
+  EXPECT_EQ(slices_for_load(1, 0.0), 1u);
+  EXPECT_EQ(slices_for_load(0, 0.0), 1u);
+}
+
 }  // namespace
 }  // namespace smpc
