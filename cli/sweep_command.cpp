@@ -1,4 +1,4 @@
-// smpc sweep GRID.json [-o results.jsonl] [-j N] [--csv FILE] [--quiet] [--progress-every S]
+// [mpirun -n K] smpc sweep GRID.json [-o results.jsonl] [-j N] [--csv FILE] [--quiet] [--progress-every S]
 //            [--mutant MNN] [--run ID] [--print-scenario ID]
 #include <unistd.h>
 
@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "cli/commands.h"
+#include "scenarios/mpi/sweep_mpi.h"
 #include "scenarios/runner.h"
 #include "scenarios/sweep.h"
 
@@ -128,6 +129,18 @@ int run(const Options& o) {
     std::cout << point->document.dump(2) << "\n";
     return 0;
   }
+  // Under mpirun: ranks > 0 run the points rank 0 hands out; rank 0 does all the rest.
+  std::unique_ptr<MpiSweep> mpi;
+  if (launched_by_mpi()) {
+    auto joined = MpiSweep::join();
+    if (!joined.ok()) {
+      std::cerr << "error: " << joined.status().message() << "\n";
+      return 2;
+    }
+    mpi = std::move(*joined);
+    if (mpi->rank() != 0) return mpi->serve(*grid, so);
+    if (o.jobs <= 0) so.jobs = 1;  // the ranks are the parallelism
+  }
   auto previous = resume_from(o.output);
   if (!previous.ok()) {
     std::cerr << "error: " << previous.status().message() << "\n";
@@ -151,7 +164,8 @@ int run(const Options& o) {
     if (keep_rows) rows.push_back(row);
   };
   so.on_progress = [&](const SweepProgress& p) { printer.show(p, false); };
-  auto summary = run_sweep(*grid, previous->done, so);
+  auto summary = mpi ? mpi->coordinate(*grid, previous->done, so)
+                     : run_sweep(*grid, previous->done, so);
   if (!summary.ok()) {
     std::cerr << "error: " << summary.status().message() << "\n";
     return 2;
@@ -191,11 +205,15 @@ void register_sweep_command(CLI::App& app, int* exit_code) {
       "between rows and leaves whole lines.\n"
       "Exit: 0 = every run's verdict holds, 1 = a violated or error row, 2 = bad input,\n"
       "128 + N = stopped by signal N.\n"
+      "Across machines: `mpirun -n K smpc sweep GRID ...` (Open MPI) hands the points out to\n"
+      "K ranks one at a time; rank 0 runs points too and alone writes --output (the same rows\n"
+      "as without mpirun); -j is then runs at a time per rank (default 1). As root add\n"
+      "--allow-run-as-root; a cluster: --hostfile FILE (docs/sweep.md).\n"
       "Example: smpc sweep scenarios/sweeps/sum_seeds.json -o rows.jsonl --csv rows.csv");
   cmd->add_option("grid", opts->grid, "Grid file (JSON; see docs/sweep.md)")->required();
   cmd->add_option("-o,--output", opts->output,
                   "Append rows to this JSON Lines file, skipping the ids it already has");
-  cmd->add_option("-j,--jobs", opts->jobs, "Runs at a time (default: every core)")
+  cmd->add_option("-j,--jobs", opts->jobs, "Runs at a time (default: every core; under mpirun: per rank, default 1)")
       ->check(CLI::Range(1, 4096));
   cmd->add_option("--csv", opts->csv, "Also write every row (old and new) as CSV to this file");
   cmd->add_flag("-q,--quiet", opts->quiet, "No progress on stderr");

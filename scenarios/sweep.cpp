@@ -21,6 +21,7 @@
 #include "protocols/crypto/hash.h"
 #include "scenarios/json_input.h"
 #include "scenarios/runner.h"
+#include "scenarios/sweep_pool.h"
 
 namespace smpc {
 namespace {
@@ -381,12 +382,6 @@ std::string sweep_csv(const std::vector<nlohmann::ordered_json>& rows) {
 
 namespace {
 
-struct Worker {
-  pid_t pid = -1;
-  SweepPoint point;
-  std::string data;
-};
-
 // The run process: one scenario, its row on the pipe, _exit. A run stopped by a signal writes
 // nothing (its point is redone on resume) and exits as the shell would report it.
 [[noreturn]] void worker_main(int fd, const SweepGrid& grid, const SweepPoint& point,
@@ -416,8 +411,18 @@ struct Worker {
   ::_exit(0);
 }
 
-Result<int> start_worker(const SweepGrid& grid, SweepPoint point, const SweepOptions& options,
-                         StopSignals& signals, std::map<int, Worker>& workers) {
+std::string wait_text(int wstatus) {
+  if (WIFSIGNALED(wstatus))
+    return "the run process was killed by signal " + std::to_string(WTERMSIG(wstatus)) + " (" +
+           strsignal(WTERMSIG(wstatus)) + ")";
+  return "the run process exited with code " + std::to_string(WEXITSTATUS(wstatus)) +
+         " without a result";
+}
+
+}  // namespace
+
+Status SweepPool::start(std::uint64_t index) {
+  SweepPoint point = sweep_point(grid_, index);
   int fds[2];
   if (::pipe2(fds, O_CLOEXEC) != 0) return Error(std::string("sweep: pipe failed: ") + std::strerror(errno));
   std::fflush(nullptr);  // or buffered output would be written twice
@@ -429,29 +434,21 @@ Result<int> start_worker(const SweepGrid& grid, SweepPoint point, const SweepOpt
     return Error(std::string("sweep: fork failed: ") + std::strerror(errno));
   }
   if (pid == 0) {
-    signals.restore();
+    signals_.restore();
     ::prctl(PR_SET_PDEATHSIG, SIGKILL);  // a sweep killed outright takes its runs with it
     if (::getppid() != parent) ::_exit(5);
     ::close(fds[0]);
-    for (const auto& [fd, w] : workers) ::close(fd);
-    worker_main(fds[1], grid, point, options);
+    for (const auto& [fd, w] : workers_) ::close(fd);
+    worker_main(fds[1], grid_, point, options_);
   }
   ::close(fds[1]);
-  workers[fds[0]] = Worker{pid, std::move(point), {}};
-  return fds[0];
-}
-
-std::string wait_text(int wstatus) {
-  if (WIFSIGNALED(wstatus))
-    return "the run process was killed by signal " + std::to_string(WTERMSIG(wstatus)) + " (" +
-           strsignal(WTERMSIG(wstatus)) + ")";
-  return "the run process exited with code " + std::to_string(WEXITSTATUS(wstatus)) +
-         " without a result";
+  workers_[fds[0]] = Worker{pid, std::move(point), {}};
+  return {};
 }
 
 // A finished worker's row: the line it wrote, or an "error" row saying how it ended. Empty when
 // the run was stopped by a signal (no row: the point is redone on resume).
-Ordered reap(const SweepGrid& grid, Worker& w, const SweepOptions& options, int& stop) {
+nlohmann::ordered_json SweepPool::reap(Worker& w, int& stop) {
   int wstatus = 0;
   while (::waitpid(w.pid, &wstatus, 0) < 0 && errno == EINTR) {
   }
@@ -466,29 +463,51 @@ Ordered reap(const SweepGrid& grid, Worker& w, const SweepOptions& options, int&
   const int sig = WIFSIGNALED(wstatus)                                    ? WTERMSIG(wstatus)
                   : WIFEXITED(wstatus) && WEXITSTATUS(wstatus) > 128 ? WEXITSTATUS(wstatus) - 128
                                                                       : 0;
-  {
-    if (sig == SIGINT || sig == SIGTERM || sig == SIGHUP) {
-      stop = stop ? stop : sig;
-      return Ordered();
-    }
+  if (sig == SIGINT || sig == SIGTERM || sig == SIGHUP) {
+    stop = stop ? stop : sig;
+    return Ordered();
   }
   if (stop) return Ordered();
-  Ordered row = sweep_problem_row(grid, w.point, "error", wait_text(wstatus), options.run);
+  Ordered row = sweep_problem_row(grid_, w.point, "error", wait_text(wstatus), options_.run);
   row["exit_status"] = WIFSIGNALED(wstatus) ? 128 + WTERMSIG(wstatus) : WEXITSTATUS(wstatus);
   return row;
 }
 
-void kill_workers(std::map<int, Worker>& workers) {
-  for (auto& [fd, w] : workers) {
+void SweepPool::kill_all() {
+  for (auto& [fd, w] : workers_) {
     ::kill(w.pid, SIGKILL);
     while (::waitpid(w.pid, nullptr, 0) < 0 && errno == EINTR) {
     }
     ::close(fd);
   }
-  workers.clear();
+  workers_.clear();
 }
 
-void count_row(const Ordered& row, const SweepOptions& options, SweepProgress& p) {
+std::vector<nlohmann::ordered_json> SweepPool::collect(int timeout_ms, int& stop) {
+  std::vector<Ordered> rows;
+  std::vector<pollfd> fds;
+  for (const auto& [fd, w] : workers_) fds.push_back({fd, POLLIN, 0});
+  if (::poll(fds.data(), fds.size(), timeout_ms) <= 0) return rows;  // timeout or EINTR
+  char buf[1 << 14];
+  for (const auto& p : fds) {
+    if (p.revents == 0) continue;
+    auto& w = workers_.at(p.fd);
+    const ssize_t r = ::read(p.fd, buf, sizeof buf);
+    if (r < 0 && errno == EINTR) continue;
+    if (r > 0) {
+      w.data.append(buf, static_cast<std::size_t>(r));
+      continue;
+    }
+    ::close(p.fd);
+    Ordered row = reap(w, stop);
+    workers_.erase(p.fd);
+    if (!row.is_null()) rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+void count_sweep_row(const nlohmann::ordered_json& row, const SweepOptions& options,
+                     SweepProgress& p) {
   ++p.done;
   const auto status = row.value("status", std::string());
   if (status == "skipped") ++p.skipped;
@@ -497,38 +516,8 @@ void count_row(const Ordered& row, const SweepOptions& options, SweepProgress& p
   if (options.on_progress) options.on_progress(p);
 }
 
-// Reads what the workers wrote until one or more have finished; their rows are handed on.
-void collect(const SweepGrid& grid, std::map<int, Worker>& workers, const SweepOptions& options,
-             SweepSummary& summary, int& stop) {
-  std::vector<pollfd> fds;
-  for (const auto& [fd, w] : workers) fds.push_back({fd, POLLIN, 0});
-  if (::poll(fds.data(), fds.size(), 100) <= 0) return;  // timeout or EINTR: check the signal
-  char buf[1 << 14];
-  for (const auto& p : fds) {
-    if (p.revents == 0) continue;
-    auto& w = workers.at(p.fd);
-    const ssize_t r = ::read(p.fd, buf, sizeof buf);
-    if (r < 0 && errno == EINTR) continue;
-    if (r > 0) {
-      w.data.append(buf, static_cast<std::size_t>(r));
-      continue;
-    }
-    ::close(p.fd);
-    const Ordered row = reap(grid, w, options, stop);
-    workers.erase(p.fd);
-    if (!row.is_null()) count_row(row, options, summary.progress);
-  }
-}
-
-}  // namespace
-
-Result<SweepSummary> run_sweep(const SweepGrid& grid, const std::set<std::string>& done,
-                               const SweepOptions& options) {
-  // SIGINT, SIGTERM and SIGHUP end the sweep between rows instead of the process mid-line.
-  StopSignals signals;
-  const auto start = std::chrono::steady_clock::now();
-  SweepSummary summary;
-  auto& progress = summary.progress;
+std::vector<std::uint64_t> plan_sweep(const SweepGrid& grid, const std::set<std::string>& done,
+                                      const SweepOptions& options, SweepProgress& progress) {
   progress.total = grid.size();
   // Every point is expanded and checked before the first run: skipped points are rows at once.
   std::vector<std::uint64_t> to_run;
@@ -542,27 +531,34 @@ Result<SweepSummary> run_sweep(const SweepGrid& grid, const std::set<std::string
       to_run.push_back(i);
     } else {
       ++progress.to_run;  // counted as work of this sweep, done at once
-      count_row(sweep_problem_row(grid, point, "skipped", s.status().message(), options.run),
-                options, progress);
+      count_sweep_row(sweep_problem_row(grid, point, "skipped", s.status().message(), options.run),
+                      options, progress);
     }
   }
   progress.to_run += to_run.size();
-  std::map<int, Worker> workers;
+  return to_run;
+}
+
+Result<SweepSummary> run_sweep(const SweepGrid& grid, const std::set<std::string>& done,
+                               const SweepOptions& options) {
+  // SIGINT, SIGTERM and SIGHUP end the sweep between rows instead of the process mid-line.
+  StopSignals signals;
+  const auto start = std::chrono::steady_clock::now();
+  SweepSummary summary;
+  auto& progress = summary.progress;
+  const std::vector<std::uint64_t> to_run = plan_sweep(grid, done, options, progress);
+  SweepPool pool(grid, options, signals);
+  const auto jobs = static_cast<std::size_t>(std::max(1, options.jobs));
   int stop = 0;
-  for (std::size_t next = 0; (next < to_run.size() || !workers.empty());) {
+  for (std::size_t next = 0; (next < to_run.size() || pool.running() > 0);) {
     if (stop_signal() && !stop) stop = stop_signal();
     if (stop) break;
-    for (; next < to_run.size() && workers.size() < static_cast<std::size_t>(std::max(1, options.jobs)); ++next) {
-      auto started = start_worker(grid, sweep_point(grid, to_run[next]), options, signals, workers);
-      if (!started.ok()) {
-        kill_workers(workers);
-        return started.status();
-      }
-    }
-    collect(grid, workers, options, summary, stop);
+    for (; next < to_run.size() && pool.running() < jobs; ++next)
+      SMPC_RETURN_IF_ERROR(pool.start(to_run[next]));
+    for (const auto& row : pool.collect(100, stop)) count_sweep_row(row, options, progress);
     progress.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   }
-  kill_workers(workers);
+  pool.kill_all();
   summary.signal = stop ? stop : stop_signal();
   return summary;
 }

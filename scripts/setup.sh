@@ -10,6 +10,7 @@ packages=(
   libvalijson-dev clang libclang-rt-dev
   librust-blake3-dev  # BLAKE3's upstream C sources, for the view digest (cmake/blake3.cmake)
   liblua5.4-dev
+  libopenmpi-dev openmpi-bin  # mpirun smpc sweep (docs/sweep.md)
 )
 
 missing=()
