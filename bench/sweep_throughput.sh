@@ -5,7 +5,8 @@
 #   bench/sweep_throughput.sh [SMPC] [GRID]
 #
 # SMPC defaults to build/test/cli/smpc, GRID to scenarios/sweeps/sum_seeds.json (secure sum,
-# 5 parties, 1,000 seeds). Prints, for -j 1 and -j 2: runs, seconds, runs/s; then the mean
+# 5 parties, 1,000 seeds). Prints, for -j 1 and -j 2 (and 1 and 2 MPI ranks when mpirun is
+# installed): runs, seconds, runs/s; then the mean
 # in-run wall time the rows report (resolve → simulate in a forked child → judge → record), the
 # sweep's cost per run beyond it (fork of the run process, JSON row, pipe, write) and, for
 # comparison, the wall time of one `smpc run` process of the same scenario (what spawning a
@@ -34,6 +35,18 @@ print(f"-j {j}: {len(rows)} runs in {wall:.2f} s = {len(rows) / wall:.1f} runs/s
       f"{(wall * j / len(rows) - inrun) * 1e3:.2f} ms ({(wall * j / len(rows) - inrun) / inrun * 100:.1f}% of the run)")
 PY
 done
+# The same grid over Open MPI ranks (docs/sweep.md, "Across machines"): 1 and 2 ranks, one run
+# at a time per rank; rank 0 also runs points.
+if command -v mpirun >/dev/null 2>&1; then
+  for ranks in 1 2; do
+    start=$(now)
+    mpirun --allow-run-as-root --oversubscribe -n "$ranks" "$SMPC" sweep "$GRID" -q -o "$TMP/mpi$ranks.jsonl"
+    end=$(now)
+    python3 -c "
+rows = sum(1 for _ in open('$TMP/mpi$ranks.jsonl'))
+print(f'mpirun -n $ranks: {rows} runs in {$end - $start:.2f} s = {rows / ($end - $start):.1f} runs/s (mpirun start-up included)')"
+  done
+fi
 BASE=$(python3 -c "import json,os,sys; g=sys.argv[1]; print(os.path.join(os.path.dirname(g), json.load(open(g))['base']))" "$GRID")
 N=50
 start=$(now)
