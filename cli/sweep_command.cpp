@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "cli/commands.h"
+#include "reports/html_report.h"
 #include "scenarios/runner.h"
 #include "scenarios/sweep.h"
 
@@ -67,6 +68,8 @@ struct Options {
   std::string mutant;
   std::string print_scenario;
   std::string run_id;
+  std::string html;
+  std::string vega_dir = kVegaDir;
 };
 
 std::optional<SweepPoint> find_point(const SweepGrid& grid, const std::string& id) {
@@ -128,6 +131,8 @@ int run(const Options& o) {
     std::cout << point->document.dump(2) << "\n";
     return 0;
   }
+  std::optional<std::string> vega;  // loaded before any run: a missing package costs no sweep
+  if (!o.html.empty() && !(vega = load_vega(o.vega_dir))) return 2;
   auto previous = resume_from(o.output);
   if (!previous.ok()) {
     std::cerr << "error: " << previous.status().message() << "\n";
@@ -141,7 +146,7 @@ int run(const Options& o) {
   }
   std::ostream& out = o.output.empty() ? std::cout : file;
   std::vector<nlohmann::ordered_json> rows = std::move(previous->rows);
-  const bool keep_rows = !o.csv.empty();
+  const bool keep_rows = !o.csv.empty() || vega.has_value();
   int failed_before = 0;
   for (const auto& r : rows) failed_before += r["status"] == "violated" || r["status"] == "error";
   if (!keep_rows) rows.clear();
@@ -157,7 +162,7 @@ int run(const Options& o) {
     return 2;
   }
   printer.show(summary->progress, true);
-  if (keep_rows) {
+  if (!o.csv.empty()) {
     std::ofstream csv(o.csv, std::ios::binary);
     csv << sweep_csv(rows);
     if (!csv) {
@@ -165,6 +170,9 @@ int run(const Options& o) {
       return 2;
     }
   }
+  // Also after a signal: the report shows the rows there are.
+  if (vega && !write_html(o.html, sweep_report_html(rows, o.output.empty() ? o.grid : o.output, *vega)))
+    return 2;
   if (summary->signal != 0) {
     std::cerr << "sweep: interrupted by SIG" << sigabbrev_np(summary->signal)
               << "; the rows written are complete: run the same command to resume\n";
@@ -204,6 +212,12 @@ void register_sweep_command(CLI::App& app, int* exit_code) {
       ->check(CLI::Range(0.0, 3600.0));
   cmd->add_option("--mutant", opts->mutant,
                   "Activate a seeded bug in every run (test builds only; see smpc run --help)");
+  cmd->add_option("--html", opts->html,
+                  "Also write the comparison report of every row (old and new) to this HTML file "
+                  "(as `smpc report`; docs/reports.md)");
+  cmd->add_option("--vega-dir", opts->vega_dir,
+                  std::string("With --html: where libjs-vega's modules are (default ") + kVegaDir +
+                      ")");
   cmd->add_option("--run", opts->run_id,
                   "Run only the point with this row id, as `smpc run` would: its full report on "
                   "stdout (a row's reproduce command)");
