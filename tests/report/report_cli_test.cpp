@@ -1,0 +1,106 @@
+// The commands end to end: `smpc report` on bad input (exit 2 with file:line and the bad value),
+// a missing libjs-vega (exit 2 before any run), and `smpc sweep --html` / `smpc run --html`
+// writing a page that holds their rows and reproduce lines.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "reports/html_report.h"
+#include "tests/support/cli.h"
+
+namespace smpc {
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path dir() { return testing::temp_dir("report-cli"); }
+
+bool have_vega() { return fs::exists(std::string(kVegaDir) + "/vega-util.min.js"); }
+
+#define SKIP_WITHOUT_VEGA() \
+  if (!have_vega()) GTEST_SKIP() << "libjs-vega is not installed (apt-get install libjs-vega; scripts/setup.sh)"
+
+TEST(ReportCli, MissingFileIsBadInput) {
+  SKIP_WITHOUT_VEGA();
+  const auto r = testing::run_cli("report " + (dir() / "nope.jsonl").string() + " --html " +
+                                  (dir() / "x.html").string());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("nope.jsonl: no such file"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(dir() / "x.html"));
+}
+
+TEST(ReportCli, ABadLineNamesFileLineAndValue) {
+  SKIP_WITHOUT_VEGA();
+  const auto rows = dir() / "bad.jsonl";
+  std::ofstream(rows) << R"({"id":"a","status":"ok"})" << "\n" << R"({"id": 12, "status": "ok"})" << "\n";
+  const auto r = testing::run_cli("report " + rows.string() + " --html " + (dir() / "bad.html").string());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("bad.jsonl:2: not a sweep row: {\"id\": 12"), std::string::npos) << r.err;
+}
+
+TEST(ReportCli, AnEmptyFileIsBadInput) {
+  SKIP_WITHOUT_VEGA();
+  const auto rows = dir() / "empty.jsonl";
+  std::ofstream(rows) << "";
+  const auto r = testing::run_cli("report " + rows.string() + " --html " + (dir() / "e.html").string());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("empty.jsonl: no rows"), std::string::npos) << r.err;
+}
+
+TEST(ReportCli, MissingVegaExitsTwoBeforeAnyRun) {
+  const auto out = dir() / "novega.jsonl";
+  fs::remove(out);
+  const auto r = testing::run_cli("sweep " + std::string(SMPC_SOURCE_DIR) +
+                                  "/scenarios/sweeps/bgw_threshold_latency.json -q -o " + out.string() +
+                                  " --html " + (dir() / "n.html").string() + " --vega-dir /nonexistent");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("/nonexistent/vega-util.min.js: not found"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("libjs-vega"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(out)) << "a run started";
+  const auto run = testing::run_cli("run " + testing::example("sum_5_lan.json") +
+                                    " --html x.html --vega-dir /nonexistent");
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_TRUE(run.out.empty()) << "the run went ahead";
+}
+
+TEST(ReportCli, SweepHtmlHoldsEveryRow) {
+  SKIP_WITHOUT_VEGA();
+  const auto rows = dir() / "sweep.jsonl", html = dir() / "sweep.html";
+  fs::remove(rows);
+  const auto r = testing::run_cli("sweep " + std::string(SMPC_SOURCE_DIR) +
+                                  "/scenarios/sweeps/bgw_threshold_latency.json -q -j 2 -o " + rows.string() +
+                                  " --html " + html.string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto page = testing::slurp(html);
+  std::ifstream in(rows);
+  int n = 0;
+  for (std::string line; std::getline(in, line); ++n) {
+    const auto id = nlohmann::json::parse(line)["id"].get<std::string>();
+    EXPECT_NE(page.find("\"" + id + "\""), std::string::npos) << id;
+  }
+  EXPECT_GT(n, 1);
+  EXPECT_NE(page.find(std::to_string(n) + " rows from"), std::string::npos);
+  // `smpc report` on the same rows gives the same page.
+  const auto again = dir() / "again.html";
+  ASSERT_EQ(testing::run_cli("report " + rows.string() + " --html " + again.string()).exit_code, 0);
+  EXPECT_EQ(testing::slurp(again), page);
+}
+
+TEST(ReportCli, RunHtmlHasTheVerdictAndTheReproduceLine) {
+  SKIP_WITHOUT_VEGA();
+  const auto html = dir() / "run.html";
+  const auto r = testing::run_cli("run " + testing::example("sum_5_lan.json") + " -q --html " + html.string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto report = nlohmann::json::parse(r.out);
+  const auto page = testing::slurp(html);
+  EXPECT_NE(page.find("Verdict: <span class=\"good\">ok</span>"), std::string::npos);
+  EXPECT_NE(page.find("<code>" + html_escape(report["reproduce"].get<std::string>()) + "</code>"),
+            std::string::npos);
+  for (const auto& [label, stats] : report["cost"]["per_label"].items())
+    EXPECT_NE(page.find("\"" + label + "\""), std::string::npos) << label;
+}
+
+}  // namespace
+}  // namespace smpc
