@@ -44,6 +44,7 @@ inline CLI::Validator seed_validator() {
 // error printed and nothing; the page written to `path`, or the error printed and false.
 std::optional<std::string> load_vega(const std::string& dir);
 bool write_html(const std::string& path, const std::string& html);
+void add_vega_dir_option(CLI::App* cmd, std::string& dir);
 
 // Prints what a scenarios/ driver produced: `out` on stdout, or `error` on stderr after
 // "<command>: "; returns its exit code.

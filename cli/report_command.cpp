@@ -17,6 +17,12 @@ std::optional<std::string> load_vega(const std::string& dir) {
   return std::nullopt;
 }
 
+void add_vega_dir_option(CLI::App* cmd, std::string& dir) {
+  cmd->add_option("--vega-dir", dir,
+                  std::string("Where Debian's libjs-vega modules are, for --html (default ") +
+                      kVegaDir + ")");
+}
+
 bool write_html(const std::string& path, const std::string& html) {
   std::ofstream out(path, std::ios::binary);
   out << html;
@@ -76,8 +82,7 @@ void register_report_command(CLI::App& app, int* exit_code) {
       "Example: smpc report rows.jsonl --html report.html");
   cmd->add_option("rows", opts->rows, "JSON Lines file written by `smpc sweep -o`")->required();
   cmd->add_option("--html", opts->html, "Write the HTML report to this file")->required();
-  cmd->add_option("--vega-dir", opts->vega_dir,
-                  std::string("Where libjs-vega's modules are (default ") + kVegaDir + ")");
+  add_vega_dir_option(cmd, opts->vega_dir);
   cmd->callback([opts, exit_code] { *exit_code = run(*opts); });
 }
 

@@ -102,9 +102,7 @@ void register_run_command(CLI::App& app, int* exit_code) {
   cmd->add_option("--html", opts->html,
                   "Also write an HTML report of the run (verdict, reproduce line, per-party "
                   "timeline, per-label costs; self-contained, docs/reports.md)");
-  cmd->add_option("--vega-dir", opts->vega_dir,
-                  std::string("With --html: where libjs-vega's modules are (default ") + kVegaDir +
-                      ")");
+  add_vega_dir_option(cmd, opts->vega_dir);
   cmd->callback([opts, exit_code] {
     auto scenario = load_scenario_file(opts->scenario);
     if (!scenario.ok()) {

@@ -81,7 +81,8 @@ std::optional<SweepPoint> find_point(const SweepGrid& grid, const std::string& i
 
 // --run ID: the point alone, as `smpc run` would run it (the report on stdout, the summary on
 // stderr, the same exit codes); what a row's reproduce command does.
-int run_point(const SweepGrid& grid, const SweepPoint& point, const RunOptions& ro) {
+int run_point(const SweepGrid& grid, const SweepPoint& point, const RunOptions& ro,
+              const std::string& html, const std::optional<std::string>& vega) {
   auto scenario = sweep_scenario(grid, point, ro);
   if (!scenario.ok()) {
     std::cerr << "error: " << scenario.status().message() << "\n";
@@ -92,8 +93,10 @@ int run_point(const SweepGrid& grid, const SweepPoint& point, const RunOptions& 
     std::cerr << "error: " << record.status().message() << "\n";
     return interrupting_signal() != 0 ? 128 + interrupting_signal() : 2;
   }
-  std::cout << report_json(*record).dump(2) << "\n";
+  const auto report = report_json(*record);
+  std::cout << report.dump(2) << "\n";
   std::cerr << summary_text(*record);
+  if (vega && !write_html(html, run_report_html(report, *vega))) return 2;
   return record->verdict_holds ? 0 : 1;
 }
 
@@ -124,15 +127,15 @@ int run(const Options& o) {
     }
     so.run.mutant = *m;
   }
+  std::optional<std::string> vega;  // loaded before any run: a missing package costs no sweep
+  if (!o.html.empty() && !(vega = load_vega(o.vega_dir))) return 2;
   if (!o.print_scenario.empty() || !o.run_id.empty()) {
     const auto point = find_point(*grid, o.run_id.empty() ? o.print_scenario : o.run_id);
     if (!point) return 2;
-    if (!o.run_id.empty()) return run_point(*grid, *point, so.run);
+    if (!o.run_id.empty()) return run_point(*grid, *point, so.run, o.html, vega);
     std::cout << point->document.dump(2) << "\n";
     return 0;
   }
-  std::optional<std::string> vega;  // loaded before any run: a missing package costs no sweep
-  if (!o.html.empty() && !(vega = load_vega(o.vega_dir))) return 2;
   auto previous = resume_from(o.output);
   if (!previous.ok()) {
     std::cerr << "error: " << previous.status().message() << "\n";
@@ -214,10 +217,9 @@ void register_sweep_command(CLI::App& app, int* exit_code) {
                   "Activate a seeded bug in every run (test builds only; see smpc run --help)");
   cmd->add_option("--html", opts->html,
                   "Also write the comparison report of every row (old and new) to this HTML file "
-                  "(as `smpc report`; docs/reports.md)");
-  cmd->add_option("--vega-dir", opts->vega_dir,
-                  std::string("With --html: where libjs-vega's modules are (default ") + kVegaDir +
-                      ")");
+                  "(as `smpc report`; docs/reports.md); with --run, the run's report (as "
+                  "`smpc run --html`)");
+  add_vega_dir_option(cmd, opts->vega_dir);
   cmd->add_option("--run", opts->run_id,
                   "Run only the point with this row id, as `smpc run` would: its full report on "
                   "stdout (a row's reproduce command)");

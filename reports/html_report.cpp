@@ -190,9 +190,8 @@ constexpr const char* kPageScript = R"JS(
     if(typeof v==='number')return String(Number(v.toPrecision(12)));  // 0.00041024, not …0003
     return typeof v==='object'?JSON.stringify(v):String(v);
   }
+  function empty(v){return v===null||v===undefined||v==='';}
   function compare(a,b){
-    var an=a===null||a===undefined||a==='',bn=b===null||b===undefined||b==='';
-    if(an||bn)return an===bn?0:an?1:-1;
     if(typeof a==='number'&&typeof b==='number')return a-b;
     return cellText(a).localeCompare(cellText(b),undefined,{numeric:true});
   }
@@ -211,16 +210,25 @@ constexpr const char* kPageScript = R"JS(
         r.forEach(function(v){var td=tr.insertCell();td.textContent=cellText(v);if(typeof v==='number')td.className='num';});
       });
     }
+    function sortBy(i,up){
+      sortedBy=i;ascending=up;
+      rows.sort(function(a,b){
+        // Empty cells (a skipped row's cost) last in either direction.
+        if(empty(a[i])||empty(b[i]))return empty(a[i])===empty(b[i])?0:empty(a[i])?1:-1;
+        var c=compare(a[i],b[i]);return ascending?c:-c;
+      });
+      fill();
+    }
     t.columns.forEach(function(name,i){
       var th=document.createElement('th');th.textContent=name;th.title='sort by '+name;
-      th.addEventListener('click',function(){
-        ascending=sortedBy===i?!ascending:true;sortedBy=i;
-        rows.sort(function(a,b){var c=compare(a[i],b[i]);return ascending?c:-c;});
-        fill();
-      });
+      th.addEventListener('click',function(){sortBy(i,sortedBy===i?!ascending:true);});
       head.appendChild(th);
     });
-    fill();host.appendChild(table);
+    fill();
+    // A link can carry an order: report.html#sort=simulated_time_s (#sort=-… for descending).
+    var want=/^#sort=(-?)(.+)$/.exec(decodeURIComponent(location.hash));
+    if(want&&t.columns.indexOf(want[2])>=0)sortBy(t.columns.indexOf(want[2]),want[1]!=='-');
+    host.appendChild(table);
   }
   try{data.tables.forEach(makeTable);}catch(e){fail(e);}
   document.body.setAttribute('data-charts',String(data.charts.length));
@@ -265,8 +273,7 @@ std::optional<double> cost_number(const J& row, const char* key) {
 std::string text(const J* v, std::size_t max = 200) {
   if (v == nullptr || v->is_null()) return "";
   if (v->is_string()) return short_text(v->get<std::string>(), max);
-  return short_json(nlohmann::json::parse(v->dump(-1, ' ', false, J::error_handler_t::replace)),
-                    max);
+  return short_json(nlohmann::json(*v), max);  // never serialises a huge value whole
 }
 
 // A table cell: numbers stay numbers (they sort as numbers), the rest is text.
@@ -411,8 +418,12 @@ J bars_spec(const J& values, const std::string& key_title, const std::string& x_
          {"domain", {{"data", "bars"}, {"field", "to"}}}},
        J{{"name", "y"}, {"type", "band"}, {"range", "height"}, {"padding", 0.15},
          {"domain", {{"data", "bars"}, {"field", "key"}}}},
-       J{{"name", "color"}, {"type", "ordinal"}, {"range", "category"},
-         {"domain", {{"data", "bars"}, {"field", "color"}, {"sort", true}}}}});
+       color_title == "status"  // a party's end: the same colour in every run report
+           ? J{{"name", "color"}, {"type", "ordinal"},
+               {"domain", J::array({"output", "abort", "no_output"})},
+               {"range", J::array({"#66bb6a", "#e53935", "#9e9e9e"})}}
+           : J{{"name", "color"}, {"type", "ordinal"}, {"range", "category"},
+               {"domain", {{"data", "bars"}, {"field", "color"}, {"sort", true}}}}});
   spec["axes"] = J::array({J{{"orient", "bottom"}, {"scale", "x"}, {"title", x_title}, {"format", "~s"}},
                            J{{"orient", "left"}, {"scale", "y"}, {"title", key_title},
                              {"labelLimit", 180}}});

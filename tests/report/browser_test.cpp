@@ -42,7 +42,7 @@ struct Loaded {
 
 // Loads the page once: the DOM after the scripts ran (virtual time lets Vega's asynchronous
 // rendering finish) and a screenshot into the artifact folder.
-Loaded load(const fs::path& page, const std::string& shot_name) {
+Loaded load(const fs::path& page, const std::string& shot_name, const std::string& fragment = "") {
   const auto work = testing::temp_dir("browser");
   const auto dom = work / (shot_name + ".dom.html"), log = work / (shot_name + ".log");
   const auto shot = fs::path(SMPC_ARTIFACT_DIR) / (shot_name + ".png");
@@ -52,7 +52,7 @@ Loaded load(const fs::path& page, const std::string& shot_name) {
                           " --user-data-dir=" + (work / ("profile-" + shot_name)).string() +
                           " --enable-logging=stderr --v=0 --virtual-time-budget=10000"
                           " --window-size=1400,2600 --screenshot=" + shot.string() +
-                          " --dump-dom file://" + fs::absolute(page).string() + " >" + dom.string() +
+                          " --dump-dom 'file://" + fs::absolute(page).string() + fragment + "' >" + dom.string() +
                           " 2>" + log.string() + " </dev/null";
   EXPECT_EQ(std::system(cmd.c_str()), 0) << cmd << "\n" << testing::slurp(log);
   Loaded out{testing::slurp(dom), ""};
@@ -101,7 +101,7 @@ TEST(Browser, SweepReportRendersEveryRunAndKeepsHostileTextInert) {
   }
   const auto r = testing::run_cli("report " + rows_file.string() + " --html " + html.string());
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  const auto page = load(html, "sweep_report");
+  const auto page = load(html, "sweep_report", "#sort=-simulated_time_s");
 
   // What the rows say the page must hold: the one numeric axis (latency) gives three charts
   // (time, bytes per party, rounds), each a symbol per row with a cost; the adversary axis an
@@ -120,13 +120,23 @@ TEST(Browser, SweepReportRendersEveryRunAndKeepsHostileTextInert) {
   EXPECT_EQ(page.dom.find("<title>pwned"), std::string::npos);
   EXPECT_NE(page.dom.find("&lt;/script&gt;&lt;script&gt;document.title="), std::string::npos)
       << "the hostile text should be on the page, as text";
-  // The sortable table: a row per line of the file.
+  // The sortable table: a row per line of the file, sorted by the link's #sort= (the page's
+  // own sort code, as a click on the heading runs it): the slowest run first.
   const auto table = page.dom.find("<table id=\"rows\">");
   ASSERT_NE(table, std::string::npos);
   const auto body = page.dom.substr(table, page.dom.find("</table>", table) - table);
   std::size_t trs = 0;
   for (auto at = body.find("<tr>"); at != std::string::npos; at = body.find("<tr>", at + 1)) ++trs;
   EXPECT_EQ(trs, rows.size() + 1);  // and the heading
+  std::string slowest;
+  double most = -1;
+  for (const auto& row : rows)
+    if (row.contains("cost") && row["cost"]["simulated_time_s"].get<double>() > most) {
+      most = row["cost"]["simulated_time_s"].get<double>();
+      slowest = row["id"].get<std::string>();
+    }
+  EXPECT_NE(body.find("<tbody><tr><td>" + slowest + "</td>"), std::string::npos)
+      << "the first row is not the slowest run " << slowest;
 }
 
 TEST(Browser, RunReportRendersAPartyTimelineAndTheLabels) {

@@ -82,6 +82,20 @@ TEST(ReportCli, SweepHtmlHoldsEveryRow) {
   }
   EXPECT_GT(n, 1);
   EXPECT_NE(page.find(std::to_string(n) + " rows from"), std::string::npos);
+  // A row's reproduce command with --html: that run's page.
+  std::ifstream first(rows);
+  std::string line;
+  nlohmann::json row;
+  while (std::getline(first, line) && (row = nlohmann::json::parse(line))["status"] != "ok") {
+  }
+  ASSERT_EQ(row["status"], "ok");
+  const auto one = dir() / "one.html";
+  const auto rerun = testing::run_cli("sweep " + std::string(SMPC_SOURCE_DIR) +
+                                      "/scenarios/sweeps/bgw_threshold_latency.json --run " +
+                                      row["id"].get<std::string>() + " --html " + one.string());
+  ASSERT_EQ(rerun.exit_code, 0) << rerun.err;
+  EXPECT_NE(testing::slurp(one).find("<code>" + html_escape(nlohmann::json::parse(rerun.out)["reproduce"].get<std::string>())),
+            std::string::npos);
   // `smpc report` on the same rows gives the same page.
   const auto again = dir() / "again.html";
   ASSERT_EQ(testing::run_cli("report " + rows.string() + " --html " + again.string()).exit_code, 0);
@@ -100,6 +114,15 @@ TEST(ReportCli, RunHtmlHasTheVerdictAndTheReproduceLine) {
             std::string::npos);
   for (const auto& [label, stats] : report["cost"]["per_label"].items())
     EXPECT_NE(page.find("\"" + label + "\""), std::string::npos) << label;
+}
+
+// The page leaves out wall_time_s, so it is a function of scenario and seed like the report.
+TEST(ReportCli, RunHtmlIsByteIdenticalAcrossReruns) {
+  SKIP_WITHOUT_VEGA();
+  const auto a = dir() / "a.html", b = dir() / "b.html";
+  ASSERT_EQ(testing::run_cli("run " + testing::example("bgw_crash_round3.json") + " -q --html " + a.string()).exit_code, 0);
+  ASSERT_EQ(testing::run_cli("run " + testing::example("bgw_crash_round3.json") + " -q --html " + b.string()).exit_code, 0);
+  EXPECT_EQ(testing::slurp(a), testing::slurp(b));
 }
 
 }  // namespace
