@@ -76,7 +76,9 @@ void register_report_command(CLI::App& app, int* exit_code) {
       "One self-contained HTML file (no network needed to view it; Vega inlined from Debian's\n"
       "libjs-vega): simulated time, bytes per party and rounds against each numeric axis per\n"
       "protocol (log scales where values span two decades), an outcome matrix for adversary and\n"
-      "other non-numeric axes, and a sortable table of every row.\n"
+      "other non-numeric axes, and a sortable table of every row (report.html#sort=COLUMN,\n"
+      "#sort=-COLUMN: a link with an order). No compute vs network share yet: the rows carry\n"
+      "no compute time until the compute cost model exists.\n"
       "Exit: 0 = written, 2 = bad input (missing file, a line that is not a row: file:line),\n"
       "libjs-vega missing, or the output cannot be written.\n"
       "Example: smpc report rows.jsonl --html report.html");
