@@ -1,11 +1,16 @@
 // The commands end to end: `smpc report` on bad input (exit 2 with file:line and the bad value),
 // a missing libjs-vega (exit 2 before any run), and `smpc sweep --html` / `smpc run --html`
 // writing a page that holds their rows and reproduce lines.
+#include <signal.h>
+#include <sys/wait.h>
+
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <thread>
 
 #include "reports/html_report.h"
 #include "tests/support/cli.h"
@@ -123,6 +128,35 @@ TEST(ReportCli, RunHtmlIsByteIdenticalAcrossReruns) {
   ASSERT_EQ(testing::run_cli("run " + testing::example("bgw_crash_round3.json") + " -q --html " + a.string()).exit_code, 0);
   ASSERT_EQ(testing::run_cli("run " + testing::example("bgw_crash_round3.json") + " -q --html " + b.string()).exit_code, 0);
   EXPECT_EQ(testing::slurp(a), testing::slurp(b));
+}
+
+std::size_t lines_of(const fs::path& p) {
+  std::ifstream in(p);
+  std::size_t n = 0;
+  for (std::string line; std::getline(in, line);) ++n;
+  return n;
+}
+
+// Ctrl-C stops the sweep between rows; the page it still writes shows the rows there are.
+TEST(ReportCli, SweepHtmlIsWrittenAfterSigint) {
+  SKIP_WITHOUT_VEGA();
+  const auto rows = dir() / "int.jsonl", html = dir() / "int.html";
+  fs::remove(rows);
+  fs::remove(html);
+  const pid_t pid = testing::spawn_cli({"sweep", std::string(SMPC_SOURCE_DIR) + "/scenarios/sweeps/sum_seeds.json",
+                                        "-q", "-j", "2", "-o", rows.string(), "--html", html.string()});
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (lines_of(rows) < 5 && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  ::kill(pid, SIGINT);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 130);
+  const auto n = lines_of(rows);
+  EXPECT_GE(n, 5u);
+  EXPECT_LT(n, 1000u) << "the sweep finished before the signal";
+  EXPECT_NE(testing::slurp(html).find(std::to_string(n) + " rows from"), std::string::npos);
 }
 
 }  // namespace
