@@ -7,6 +7,7 @@
 #include <charconv>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "scenarios/driver_output.h"
@@ -19,6 +20,7 @@ void register_circuit_command(CLI::App& app, int* exit_code);
 void register_audit_command(CLI::App& app, int* exit_code);
 void register_verify_command(CLI::App& app, int* exit_code);
 void register_sweep_command(CLI::App& app, int* exit_code);
+void register_report_command(CLI::App& app, int* exit_code);
 // Subcommands of `smpc verify`, each in its own file.
 void register_verify_equiv(CLI::App& verify, int* exit_code);     // verify_equiv_command.cpp
 void register_verify_leakage(CLI::App& verify, int* exit_code);   // verify_leakage_command.cpp
@@ -37,6 +39,12 @@ inline CLI::Validator seed_validator() {
       },
       "0..2^64-1", "seed");
 }
+
+// HTML reports (report_command.cpp): Vega's inlined script from libjs-vega's folder, or the
+// error printed and nothing; the page written to `path`, or the error printed and false.
+std::optional<std::string> load_vega(const std::string& dir);
+bool write_html(const std::string& path, const std::string& html);
+void add_vega_dir_option(CLI::App* cmd, std::string& dir);
 
 // Prints what a scenarios/ driver produced: `out` on stdout, or `error` on stderr after
 // "<command>: "; returns its exit code.

@@ -10,6 +10,7 @@
 
 #include "cli/commands.h"
 #include "protocols/core/json_text.h"
+#include "reports/html_report.h"
 #include "scenarios/runner.h"
 
 namespace smpc::cli {
@@ -64,6 +65,8 @@ void register_run_command(CLI::App& app, int* exit_code) {
     bool strict = false;
     bool quiet = false;
     double progress_every = 2;
+    std::string html;
+    std::string vega_dir = kVegaDir;
   };
   auto opts = std::make_shared<Options>();
   auto* cmd = app.add_subcommand(
@@ -96,10 +99,20 @@ void register_run_command(CLI::App& app, int* exit_code) {
                   "Wall seconds before the first progress line and between lines (default 2; "
                   "0.1 to 3600)")
       ->check(CLI::Range(0.1, 3600.0));
+  cmd->add_option("--html", opts->html,
+                  "Also write an HTML report of the run (verdict, reproduce line, per-party "
+                  "timeline, per-label costs; self-contained, docs/reports.md)");
+  add_vega_dir_option(cmd, opts->vega_dir);
   cmd->callback([opts, exit_code] {
     auto scenario = load_scenario_file(opts->scenario);
     if (!scenario.ok()) {
       std::cerr << "error: " << scenario.status().message() << "\n";
+      *exit_code = 2;
+      return;
+    }
+    // Before the run: a missing libjs-vega must not cost a long simulation.
+    std::optional<std::string> vega;
+    if (!opts->html.empty() && !(vega = load_vega(opts->vega_dir))) {
       *exit_code = 2;
       return;
     }
@@ -144,7 +157,12 @@ void register_run_command(CLI::App& app, int* exit_code) {
       }
       return;
     }
-    if (!write_report(report_json(*record).dump(2) + "\n")) return;
+    const auto report = report_json(*record);
+    if (!write_report(report.dump(2) + "\n")) return;
+    if (vega && !write_html(opts->html, run_report_html(report, *vega))) {
+      *exit_code = 2;
+      return;
+    }
     std::cerr << summary_text(*record);
     *exit_code = record->verdict_holds ? 0 : 1;
     // A broken claim is a finding whatever the script did; otherwise a script that did not do

@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "cli/commands.h"
+#include "reports/html_report.h"
 #include "scenarios/mpi/sweep_mpi.h"
 #include "scenarios/runner.h"
 #include "scenarios/sweep.h"
@@ -68,6 +69,8 @@ struct Options {
   std::string mutant;
   std::string print_scenario;
   std::string run_id;
+  std::string html;
+  std::string vega_dir = kVegaDir;
 };
 
 std::optional<SweepPoint> find_point(const SweepGrid& grid, const std::string& id) {
@@ -79,7 +82,8 @@ std::optional<SweepPoint> find_point(const SweepGrid& grid, const std::string& i
 
 // --run ID: the point alone, as `smpc run` would run it (the report on stdout, the summary on
 // stderr, the same exit codes); what a row's reproduce command does.
-int run_point(const SweepGrid& grid, const SweepPoint& point, const RunOptions& ro) {
+int run_point(const SweepGrid& grid, const SweepPoint& point, const RunOptions& ro,
+              const std::string& html, const std::optional<std::string>& vega) {
   auto scenario = sweep_scenario(grid, point, ro);
   if (!scenario.ok()) {
     std::cerr << "error: " << scenario.status().message() << "\n";
@@ -90,8 +94,10 @@ int run_point(const SweepGrid& grid, const SweepPoint& point, const RunOptions& 
     std::cerr << "error: " << record.status().message() << "\n";
     return interrupting_signal() != 0 ? 128 + interrupting_signal() : 2;
   }
-  std::cout << report_json(*record).dump(2) << "\n";
+  const auto report = report_json(*record);
+  std::cout << report.dump(2) << "\n";
   std::cerr << summary_text(*record);
+  if (vega && !write_html(html, run_report_html(report, *vega))) return 2;
   return record->verdict_holds ? 0 : 1;
 }
 
@@ -122,10 +128,12 @@ int run(const Options& o) {
     }
     so.run.mutant = *m;
   }
+  std::optional<std::string> vega;  // loaded before any run: a missing package costs no sweep
+  if (!o.html.empty() && !(vega = load_vega(o.vega_dir))) return 2;
   if (!o.print_scenario.empty() || !o.run_id.empty()) {
     const auto point = find_point(*grid, o.run_id.empty() ? o.print_scenario : o.run_id);
     if (!point) return 2;
-    if (!o.run_id.empty()) return run_point(*grid, *point, so.run);
+    if (!o.run_id.empty()) return run_point(*grid, *point, so.run, o.html, vega);
     std::cout << point->document.dump(2) << "\n";
     return 0;
   }
@@ -154,7 +162,7 @@ int run(const Options& o) {
   }
   std::ostream& out = o.output.empty() ? std::cout : file;
   std::vector<nlohmann::ordered_json> rows = std::move(previous->rows);
-  const bool keep_rows = !o.csv.empty();
+  const bool keep_rows = !o.csv.empty() || vega.has_value();
   int failed_before = 0;
   for (const auto& r : rows) failed_before += r["status"] == "violated" || r["status"] == "error";
   if (!keep_rows) rows.clear();
@@ -171,7 +179,7 @@ int run(const Options& o) {
     return 2;
   }
   printer.show(summary->progress, true);
-  if (keep_rows) {
+  if (!o.csv.empty()) {
     std::ofstream csv(o.csv, std::ios::binary);
     csv << sweep_csv(rows);
     if (!csv) {
@@ -179,6 +187,9 @@ int run(const Options& o) {
       return 2;
     }
   }
+  // Also after a signal: the report shows the rows there are.
+  if (vega && !write_html(o.html, sweep_report_html(rows, o.output.empty() ? o.grid : o.output, *vega)))
+    return 2;
   if (summary->signal != 0) {
     std::cerr << "sweep: interrupted by SIG" << sigabbrev_np(summary->signal)
               << "; the rows written are complete: run the same command to resume\n";
@@ -222,6 +233,11 @@ void register_sweep_command(CLI::App& app, int* exit_code) {
       ->check(CLI::Range(0.0, 3600.0));
   cmd->add_option("--mutant", opts->mutant,
                   "Activate a seeded bug in every run (test builds only; see smpc run --help)");
+  cmd->add_option("--html", opts->html,
+                  "Also write the comparison report of every row (old and new) to this HTML file "
+                  "(as `smpc report`; docs/reports.md); with --run, the run's report (as "
+                  "`smpc run --html`)");
+  add_vega_dir_option(cmd, opts->vega_dir);
   cmd->add_option("--run", opts->run_id,
                   "Run only the point with this row id, as `smpc run` would: its full report on "
                   "stdout (a row's reproduce command)");

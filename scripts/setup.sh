@@ -11,6 +11,8 @@ packages=(
   librust-blake3-dev  # BLAKE3's upstream C sources, for the view digest (cmake/blake3.cmake)
   liblua5.4-dev
   libopenmpi-dev openmpi-bin  # mpirun smpc sweep (docs/sweep.md)
+  libjs-vega  # Vega, inlined into the HTML reports (reports/html_report.cpp, docs/reports.md)
+  chromium    # headless, for the HTML reports' browser test (tests/report, ctest -L browser)
 )
 
 missing=()
