@@ -235,7 +235,13 @@ const ProtocolSpec& secagg_plus_spec() {
                         .default_doc = "k/2 + 1 of a neighbourhood's k + 1 holders",
                         .doc = "Shamir threshold t within a neighbourhood; fewer than t of a "
                                "neighbourhood left in a round aborts",
-                        .max_for_parties = [](int parties) { return parties - 1; }},
+                        // A neighbourhood under the default degree: t above it can never be
+                        // met, and make() refuses it (a generated t up to N did, at random).
+                        .max_for_parties = [](int parties) {
+                          const auto n = static_cast<std::size_t>(std::max(parties - 1, 1));
+                          return static_cast<int>(
+                              std::min(secagg_plus_default_degree(n), n - 1) + 1);
+                        }},
                        {.name = "graph_seed", .type = ParamType::kInteger, .minimum = 0,
                         .doc = "the public seed of the graph's random relabelling",
                         .derived_from_seed = true},

@@ -283,6 +283,28 @@ TEST(SecAgg, AbortsWhenFewerThanTClientsRemain) {
       << made.status().message();
 }
 
+// The property generator draws secagg_plus's threshold up to max_for_parties: every such t,
+// without dropouts and with the default degree, must be a scenario make() accepts (t up to
+// N was drawn before, and with N = 4 clients a neighbourhood of 3 refused t = 4 at random).
+TEST(SecAgg, EveryThresholdTheGeneratorDrawsIsAccepted) {
+  const ProtocolSpec& spec = secagg_plus_spec();
+  const auto& threshold = *std::find_if(spec.parameters.begin(), spec.parameters.end(),
+                                        [](const ParamSpec& p) { return p.name == "threshold"; });
+  ASSERT_TRUE(threshold.max_for_parties);
+  for (int parties = 2; parties <= 12; ++parties) {
+    const SecAggShape s{.clients = static_cast<std::size_t>(parties - 1), .length = 1, .bits = 8,
+                        .drop_after = std::vector<int>(static_cast<std::size_t>(parties - 1), -1)};
+    const int hi = threshold.max_for_parties(parties);
+    ASSERT_GE(hi, 1) << parties;
+    for (int t = 1; t <= hi; ++t) {
+      const auto made = spec.make({{"threshold", t}}, secagg_circuit(s), parties);
+      EXPECT_TRUE(made.ok()) << parties << " parties, t = " << t << ": " << made.status().message();
+    }
+    // One above is refused: the bound is tight.
+    EXPECT_FALSE(spec.make({{"threshold", hi + 1}}, secagg_circuit(s), parties).ok()) << parties;
+  }
+}
+
 // M44: the server drops a survivor from U3 and unmasks it as dropped: the output is the exact
 // sum over the wrong set, and the verdict, which knows U3 from the scenario, calls it wrong.
 TEST(SecAgg, M44SumOverTheWrongSetIsAViolation) {
