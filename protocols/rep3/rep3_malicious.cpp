@@ -204,7 +204,7 @@ struct Pairs {
 };
 
 template <typename T>
-Pairs pair_up(const Rep3Plan& plan, const Rep3Buckets& bk, const Triples& tr,
+Pairs pair_up(const Rep3Plan& plan, const Rep3Buckets& bk, std::size_t gates, const Triples& tr,
               const std::vector<std::uint32_t>& perm, const Shares<T>& w, const Ring& r) {
   Builder x{r}, y{r}, z{r}, a{r}, b{r}, c{r}, oa{r}, ob{r}, oc{r};
   for (std::size_t k = 0; k < bk.opened; ++k) {
@@ -222,6 +222,7 @@ Pairs pair_up(const Rep3Plan& plan, const Rep3Buckets& bk, const Triples& tr,
   std::size_t g = 0;
   for (const CircuitLayer& layer : plan.layers)
     for (std::size_t gi : layer.nonlinear) {
+      if (g == gates) break;
       const Gate& gate = plan.circuit.gates[gi];
       x.push(w.first[gate.in0], w.second[gate.in0]);
       y.push(w.first[gate.in1], w.second[gate.in1]);
@@ -267,9 +268,11 @@ template <typename T>
 void verify(const Rep3Plan& plan, const Rep3Buckets& bk, const Triples& tr, const PrgKeys& keys,
             const Shares<T>& w, const Ring& r, Channel& net, Views& views) {
   const auto perm = coin_permutation(keys, bk.triples(), net, views);
-  const Pairs p = pair_up(plan, bk, tr, perm, w, r);
+  // M52 leaves the circuit's products out of steps 5-6 (only the triples are checked).
+  const std::size_t gates = mutant_active(Mutant::kM52) ? 0 : bk.gates;
+  const Pairs p = pair_up(plan, bk, gates, tr, perm, w, r);
   const Packed rho = difference(r, p.x, p.a), sigma = difference(r, p.y, p.b);
-  const std::size_t k = bk.checked(), c = bk.opened;
+  const std::size_t k = bk.checked() - bk.gates + gates, c = bk.opened;
   const std::vector<std::pair<const Packed*, std::size_t>> open = {
       {&p.oa, c}, {&p.ob, c}, {&p.oc, c}, {&rho, k}, {&sigma, k}};
   send_opening(net, labels::rep3m::kOpen, r, open, views);
@@ -279,15 +282,12 @@ void verify(const Rep3Plan& plan, const Rep3Buckets& bk, const Triples& tr, cons
   views.send(net);  // in the check round: our part of the views is complete
   const auto opened_v = receive_opening(net, r, {{&v, k}}, views)[0];
   views.check(net);
-  // M52 skips the triple verification: the opened triples and the bucket checks.
-  if (!mutant_active(Mutant::kM52)) {
-    for (std::size_t j = 0; j < words_of(r, c); ++j)
-      if (o[2][j] != r.mul(o[0][j], o[1][j]))
-        throw Abort("rep3_malicious: an opened triple has c != a·b (cut-and-choose)");
-    if (!all_zero(opened_v, 0, k - bk.gates, r))
-      throw Abort("rep3_malicious: a bucket's triples do not verify against each other");
-  }
-  if (!all_zero(opened_v, k - bk.gates, k, r))
+  for (std::size_t j = 0; j < words_of(r, c); ++j)
+    if (o[2][j] != r.mul(o[0][j], o[1][j]))
+      throw Abort("rep3_malicious: an opened triple has c != a·b (cut-and-choose)");
+  if (!all_zero(opened_v, 0, k - gates, r))
+    throw Abort("rep3_malicious: a bucket's triples do not verify against each other");
+  if (!all_zero(opened_v, k - gates, k, r))
     throw Abort("rep3_malicious: a multiplication of the circuit does not verify against its triple");
 }
 
