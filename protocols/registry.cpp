@@ -27,6 +27,7 @@ std::vector<const ProtocolSpec*>& registry() {
       &gmw_spec(),
       &gmw_dealer_spec(),
       &rep3_spec(),
+      &rep3_malicious_spec(),
       &psi_dh_spec(),
       &secagg_spec(),
       &secagg_plus_spec(),

@@ -27,6 +27,7 @@
 #include "verify/ks.h"
 #include "protocols/bgw/labels_robust.h"
 #include "protocols/psi/labels.h"
+#include "protocols/rep3/labels.h"
 #include "protocols/spdz/labels.h"
 #include "protocols/yao/labels.h"
 
@@ -202,6 +203,31 @@ ScenarioBuilder rep3_vote() {
   return check_scenario("rep3 vote privacy", "rep3", Json::object(), 3, {{"name", "vote"}},
                         {Json{1}, Json{0}, Json{1}})
       .adversary({2}, AdversaryModel::kSemiHonest);
+}
+
+// rep3_malicious millionaires, party 2 (no input) malicious: it adds 1 to every element of its
+// multiplication messages (an additive attack on every product). The products' checks against
+// triples catch it (M52 leaves them out); party 2 has no input, so a changed output is a
+// violation.
+ScenarioBuilder rep3m_product_tamper() {
+  return check_scenario("rep3_malicious product tamper", "rep3_malicious", Json::object(), 3,
+                        {{"name", "millionaires"}, {"bits", 8}}, {Json{200}, Json{100}, Json::array()})
+      .adversary({2}, AdversaryModel::kMalicious,
+                 Json::array({{{"strategy", "add"},
+                               {"label", std::string(labels::rep3::kMult)},
+                               {"element", "all"},
+                               {"delta", 1}}}));
+}
+
+// rep3_malicious, party 2 (no input) adds 1 to the output share it sends: the receiver's two
+// copies differ (M58 skips comparing them, and the views).
+ScenarioBuilder rep3m_output_tamper() {
+  return check_scenario("rep3_malicious output tamper", "rep3_malicious", Json::object(), 3,
+                        {{"name", "millionaires"}, {"bits", 8}}, {Json{200}, Json{100}, Json::array()})
+      .adversary({2}, AdversaryModel::kMalicious,
+                 Json::array({{{"strategy", "add"},
+                               {"label", std::string(labels::rep3m::kOutput)},
+                               {"delta", 1}}}));
 }
 
 // psi_dh, party 1 malicious: its Lua program sends point 0 of psi.blinded twice
@@ -753,6 +779,12 @@ const std::vector<Check> kChecks = {
     privacy_check("privacy-rep3-vote", rep3_vote, kGmwVoteSwap, kGmwPrivacyRuns,
                   "vote under rep3, party 2 passive: views for ballots (1, 0) vs (0, 1) of "
                   "parties 0 and 1 (input-swap test; GF(2) relations over the whole view)"),
+    attack_check("rep3m-product-tamper", rep3m_product_tamper, 3,
+                 "rep3_malicious millionaires: the input-less party adds 1 to every product "
+                 "share it sends; alarm = violation of correct-or-abort"),
+    attack_check("rep3m-output-tamper", rep3m_output_tamper, 3,
+                 "rep3_malicious millionaires: the input-less party adds 1 to its output "
+                 "shares; alarm = violation of correct-or-abort"),
     {{"commitment-hiding", "component", true, "32 trials, alpha = 1e-3",
       "commitments to values 0..15: a brute-force distinguisher over 2^10 low-entropy "
       "randomness strings; alarm = it guesses better than 1/16 (binomial tail), or two "

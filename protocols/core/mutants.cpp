@@ -46,9 +46,11 @@ constexpr CatalogRow kCatalogRows[] = {
     {Mutant::kM49, "protocols/frost/sign_protocol.cpp", "FROST: the coordinator skips verify_signature_share, so a bad share yields an invalid signature and nobody is blamed"},
     {Mutant::kM50, "protocols/frost/sign_protocol.cpp", "FROST: a signer draws its nonce randomness once per run, so every session reuses (d_i, e_i) and three signatures reveal s_i"},
     {Mutant::kM51, "protocols/frost/dkg.cpp", "FROST DKG: a party skips the Feldman check of the shares it receives, so it never complains and keeps a share inconsistent with the group key"},
+    {Mutant::kM52, "protocols/rep3/rep3_malicious.cpp", "rep3_malicious: the circuit's products are not checked against the verified triples (the gates' ρ, σ, v are left out of steps 5-6), so an additive error on a product goes unseen"},
     {Mutant::kM53, "protocols/rep3/rep3.cpp", "rep3: the zero shares α are left out of z_i = x_i·y_i + x_i·y_{i+1} + x_{i+1}·y_i + α_i, so the multiplication message is unmasked (outputs still correct)"},
     {Mutant::kM54, "simulator/variation.cpp", "simulator: normal jitter is drawn as mean + sd^2 z (the variance used as the standard deviation), so delays are far narrower than configured (2 ms becomes 4 µs)"},
     {Mutant::kM55, "scenarios/judge.cpp", "judge: the largest delay jitter and loss added to a message is not passed to the timing assumption, so a run whose network was not synchronous is judged as if it were, and robust BGW is blamed for it"},
+    {Mutant::kM58, "protocols/rep3/rep3_malicious.cpp", "rep3_malicious: views are not compared (the hash of opened values and inputs, and the two copies of each output share), so a party that changes its output share goes unseen"},
 };
 
 std::string numbered_name(Mutant m) {

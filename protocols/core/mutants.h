@@ -49,9 +49,11 @@ enum class Mutant : int {
   kM49 = 49,  // FROST: the coordinator skips signature-share verification
   kM50 = 50,  // FROST: a signer reuses its nonces across signing sessions
   kM51 = 51,  // FROST DKG: received shares are not checked against the dealer's commitments
+  kM52 = 52,  // rep3_malicious: the circuit's products are not checked against triples
   kM53 = 53,  // rep3: multiplication shares sent without the zero shares α (unmasked)
   kM54 = 54,  // simulator: normal jitter drawn with the variance in place of the deviation
   kM55 = 55,  // judge: the delay jitter and loss added is left out of the timing assumption
+  kM58 = 58,  // rep3_malicious: views not compared (view hash and output copies)
 };
 
 struct MutantInfo {

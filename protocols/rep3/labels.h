@@ -21,3 +21,24 @@ inline constexpr MessageLabel kAll[] = {
 };
 
 }  // namespace smpc::labels::rep3
+
+// rep3_malicious (rep3_malicious.h): rep3's setup, input and mult steps, then these.
+namespace smpc::labels::rep3m {
+
+inline constexpr std::string_view kTriple = "rep3m.triple", kCoin = "rep3m.coin",
+                                  kOpen = "rep3m.open", kCheck = "rep3m.check",
+                                  kView = "rep3m.view", kOutput = "rep3m.output",
+                                  kAbort = "rep3m.abort";
+
+inline constexpr MessageLabel kAll[] = {
+    rep3::kAll[0], rep3::kAll[1], rep3::kAll[2],
+    {kTriple, "bits or ring elements: the sender's share z_i of c = a·b for each of the T random triples, in triple order (to the previous party)"},
+    {kCoin, "bits: the sender's first component of the 256-bit coin that seeds the triples' permutation (to the next party)"},
+    {kOpen, "five parts, to the next party, the sender's first components of: a, b, c of the C opened triples; then ρ = x − a, then σ = y − b of every checked pair (bucket checks, then the circuit's AND/MUL gates in layer order)"},
+    {kCheck, "bits or ring elements, to the next party: the sender's first component of v = z − c − σ·a − ρ·b − ρ·σ of every checked pair"},
+    {kView, "bytes: a 32-byte BLAKE2b hash of the sender's second components of every opened value and its first components of the next party's inputs (to the previous party)"},
+    {kOutput, "bits or ring elements: the recipient's missing share component of each of its output wires, in output order (the previous party sends its first components, the next party its second)"},
+    {kAbort, "bytes: the text \"rep3m.abort\": the sender aborted (sent to both others)"},
+};
+
+}  // namespace smpc::labels::rep3m

@@ -1,4 +1,5 @@
 #include "protocols/rep3/rep3.h"
+#include "protocols/rep3/replicated.h"
 
 #include <cstring>
 #include <type_traits>
@@ -10,35 +11,13 @@
 #include "protocols/crypto/prg.h"
 #include "protocols/rep3/labels.h"
 
-namespace smpc {
+namespace smpc::rep3_core {
 namespace {
 
-PartyId next_of(PartyId i) { return (i + 1) % kRep3Parties; }
-PartyId prev_of(PartyId i) { return (i + kRep3Parties - 1) % kRep3Parties; }
-
-// This party's replicated shares of every wire: first[w] = s_i, second[w] = s_{i+1}; one byte
-// per bit for Boolean circuits (T = uint8_t: an AES batch of 100 has 3.7 M wires), one word for
-// Z_2^64 (T = uint64_t).
-template <typename T>
-struct Shares {
-  std::vector<T> first, second;
-};
 using BitShares = Shares<std::uint8_t>;
 using WordShares = Shares<std::uint64_t>;
 
-// The ring's operations on share components: ⊕ and ∧ on bits (held as 0/1 words), + and · in
-// Z_2^64 (unsigned wrap-around).
-struct Ring {
-  bool boolean = false;
-  std::uint64_t add(std::uint64_t a, std::uint64_t b) const { return boolean ? a ^ b : a + b; }
-  std::uint64_t sub(std::uint64_t a, std::uint64_t b) const { return boolean ? a ^ b : a - b; }
-  std::uint64_t random(Rng& rng) const { return boolean ? (rng.next_bit() ? 1 : 0) : rng.next_u64(); }
-};
-
-// Step 0's keys: k_i (ours) and k_{i+1} (from next).
-struct PrgKeys {
-  PrgSeed own{}, next{};
-};
+}  // namespace
 
 Message elements_message(const Ring& ring, const std::vector<std::uint64_t>& v) {
   if (!ring.boolean) return Message().add_ring64(v);
@@ -53,6 +32,8 @@ std::vector<std::uint64_t> read_elements(const Ring& ring, const Message& m, std
   const auto bits = m.bits(0, count);
   return {bits.begin(), bits.end()};
 }
+
+namespace {
 
 PrgSeed receive_key(Channel& net) {
   const PartyId from = next_of(net.self());
@@ -108,6 +89,8 @@ void receive_inputs(const Circuit& c, PartyContext& ctx, const Ring& ring, Share
   }
 }
 
+}  // namespace
+
 // Step 0's α_i for `words` words of layer `stream`: F(k_i) − F(k_{i+1}) (⊕ for bits, 64 gates
 // per word). The words are the PRG's bytes in this machine's order: every party runs the same
 // code on the same machine, and only the zero sum matters.
@@ -122,6 +105,8 @@ std::vector<std::uint64_t> zero_shares(const PrgKeys& keys, std::uint64_t stream
   for (std::size_t k = 0; k < words; ++k) a[k] = ring.sub(a[k], b[k]);
   return a;
 }
+
+namespace {
 
 // Step 2's z_i over Z_2^64, one gate at a time.
 std::vector<std::uint64_t> ring_products(const Circuit& c, const CircuitLayer& layer,
@@ -212,6 +197,42 @@ void linear_gates(const Circuit& c, const CircuitLayer& layer, PartyId me, Share
   }
 }
 
+}  // namespace
+
+template <typename T>
+Shares<T> evaluate(const Rep3Plan& plan, PartyContext& ctx, const PartyInput& input,
+                   PrgKeys& keys, const std::function<void()>& after_inputs) {
+  const Circuit& c = plan.circuit;
+  const Ring ring{std::is_same_v<T, std::uint8_t>};
+  Channel& net = ctx.net;
+  Shares<T> w{std::vector<T>(c.num_wires, 0), std::vector<T>(c.num_wires, 0)};
+  // Steps 0 and 1 share the first round: send the key and the input shares, then receive.
+  keys.own = random_seed(ctx.rng);
+  net.send(prev_of(net.self()), labels::rep3::kSetup, Message().add_bytes(keys.own));
+  deal_inputs(c, ctx, ring, input, w);
+  keys.next = receive_key(net);
+  receive_inputs(c, ctx, ring, w);
+  if (after_inputs) after_inputs();
+  for (std::size_t l = 0; l < plan.layers.size(); ++l) {
+    const CircuitLayer& layer = plan.layers[l];
+    if (!layer.nonlinear.empty()) mult_layer(c, layer, l, keys, ring, net, w);
+    linear_gates(c, layer, net.self(), w);
+  }
+  return w;
+}
+
+template Shares<std::uint8_t> evaluate(const Rep3Plan&, PartyContext&, const PartyInput&,
+                                       PrgKeys&, const std::function<void()>&);
+template Shares<std::uint64_t> evaluate(const Rep3Plan&, PartyContext&, const PartyInput&,
+                                        PrgKeys&, const std::function<void()>&);
+
+}  // namespace smpc::rep3_core
+
+namespace smpc {
+namespace {
+
+using namespace rep3_core;
+
 // Step 3: our first components of next's outputs go to next; ours come from prev.
 template <typename T>
 PartyOutput open_outputs(const Circuit& c, const Ring& ring, Channel& net, const Shares<T>& w) {
@@ -234,23 +255,9 @@ PartyOutput open_outputs(const Circuit& c, const Ring& ring, Channel& net, const
 // Steps 0-3 with share components of type T.
 template <typename T>
 PartyOutput run_rep3(const Rep3Plan& plan, PartyContext& ctx, const PartyInput& input) {
-  const Circuit& c = plan.circuit;
-  const Ring ring{std::is_same_v<T, std::uint8_t>};
-  Channel& net = ctx.net;
-  Shares<T> w{std::vector<T>(c.num_wires, 0), std::vector<T>(c.num_wires, 0)};
-  // Steps 0 and 1 share the first round: send the key and the input shares, then receive.
   PrgKeys keys;
-  keys.own = random_seed(ctx.rng);
-  net.send(prev_of(net.self()), labels::rep3::kSetup, Message().add_bytes(keys.own));
-  deal_inputs(c, ctx, ring, input, w);
-  keys.next = receive_key(net);
-  receive_inputs(c, ctx, ring, w);
-  for (std::size_t l = 0; l < plan.layers.size(); ++l) {
-    const CircuitLayer& layer = plan.layers[l];
-    if (!layer.nonlinear.empty()) mult_layer(c, layer, l, keys, ring, net, w);
-    linear_gates(c, layer, net.self(), w);
-  }
-  return open_outputs(c, ring, net, w);
+  const Shares<T> w = evaluate<T>(plan, ctx, input, keys, {});
+  return open_outputs(plan.circuit, Ring{std::is_same_v<T, std::uint8_t>}, ctx.net, w);
 }
 
 }  // namespace

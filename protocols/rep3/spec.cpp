@@ -3,6 +3,7 @@
 #include "protocols/rep3/extract.h"
 #include "protocols/rep3/labels.h"
 #include "protocols/rep3/rep3.h"
+#include "protocols/rep3/rep3_malicious.h"
 
 namespace smpc {
 namespace {
@@ -39,6 +40,26 @@ const ProtocolSpec& rep3_spec() {
        }),
        .extract = rep3_extractor(CircuitDomain::kBoolean)},
       make_rep3);
+  return spec;
+}
+
+const ProtocolSpec& rep3_malicious_spec() {
+  static const ProtocolSpec spec = with_make(
+      {.name = "rep3_malicious",
+       .summary = "replicated secret sharing for 3 parties with cut-and-bucket verified triples "
+                  "(Furukawa et al.); malicious, 1 corruption, correct output or abort",
+       .domain = CircuitDomain::kBoolean,
+       .min_parties = kRep3Parties,
+       .max_parties = kRep3Parties,
+       .labels = {std::begin(labels::rep3m::kAll), std::end(labels::rep3m::kAll)},
+       .audits = audits(),
+       .property = {.max_parties = kRep3Parties, .runs = 15, .max_gates = 30,
+                    .adversarial_runs = 20, .determinism_runs = 4},
+       .cost = cost_formula_of([](const ProtocolParams&, const Circuit& c, int) {
+         return rep3_malicious_cost(c);
+       }),
+       .extract = rep3_extractor(CircuitDomain::kBoolean)},
+      make_rep3_malicious);
   return spec;
 }
 

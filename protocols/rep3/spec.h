@@ -1,4 +1,4 @@
-// The ProtocolSpec of rep3 (protocols/core/protocol_spec.h), listed in protocols/registry.cpp.
+// The ProtocolSpecs of rep3 and rep3_malicious (protocols/core/protocol_spec.h), listed in protocols/registry.cpp.
 #pragma once
 
 #include "protocols/core/protocol_spec.h"
@@ -6,5 +6,6 @@
 namespace smpc {
 
 const ProtocolSpec& rep3_spec();
+const ProtocolSpec& rep3_malicious_spec();
 
 }  // namespace smpc

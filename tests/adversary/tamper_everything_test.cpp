@@ -77,6 +77,7 @@ TEST(TamperEverything, Bgw) { tamper_everything({"bgw", false}); }
 // Malicious-secure: no honest party may ever output a wrong value, crash or hang.
 TEST(TamperEverything, Spdz) { tamper_everything({"spdz", true}); }
 TEST(TamperEverything, BgwRobust) { tamper_everything({"bgw_robust", true, 3}); }
+TEST(TamperEverything, Rep3Malicious) { tamper_everything({"rep3_malicious", true, 200}); }
 
 }  // namespace
 }  // namespace smpc

@@ -29,6 +29,7 @@ const std::map<Mutant, std::string> kCaughtBy = {
     {Mutant::kM49, "frost-bad-share"},        {Mutant::kM50, "frost-nonce-freshness"},
     {Mutant::kM51, "frost-dkg-inconsistent-dealer"},
     {Mutant::kM53, "privacy-rep3-vote"},
+    {Mutant::kM52, "rep3m-product-tamper"}, {Mutant::kM58, "rep3m-output-tamper"},
     {Mutant::kM47, "psi-count-order"},        {Mutant::kM48, "psi-duplicate-point"},
     {Mutant::kM54, "jitter-distribution"},    {Mutant::kM55, "bgw-robust-lossy-timing"},
     {Mutant::kM43, "secagg-late-input"},      {Mutant::kM44, "secagg-survivor-set"},
@@ -95,7 +96,8 @@ INSTANTIATE_TEST_SUITE_P(Catalogue, EachMutant,
                                            Mutant::kM45,
                                            Mutant::kM46, Mutant::kM47, Mutant::kM48,
                                            Mutant::kM49, Mutant::kM50, Mutant::kM51,
-                                           Mutant::kM53, Mutant::kM54, Mutant::kM55),
+                                           Mutant::kM52, Mutant::kM53, Mutant::kM54,
+                                           Mutant::kM55, Mutant::kM58),
                          [](const ::testing::TestParamInfo<Mutant>& p) {
                            return mutant_name(p.param);
                          });

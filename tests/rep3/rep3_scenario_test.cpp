@@ -1,4 +1,4 @@
-// rep3 through the scenario pipeline: the extractor returns the true inputs of every single
+// rep3 (and rep3_malicious) through the scenario pipeline: the extractor returns the true inputs of every single
 // corrupted party in honest runs (and the verdict is "correct"), the shifted input when a
 // corrupted owner shifts an unduplicated component, no input when it deals the duplicated
 // component inconsistently; a tampered (malicious) run stays outside the semi-honest claim.
@@ -109,11 +109,12 @@ TEST(Rep3Extraction, TamperedSharingsAreTheShiftedInputOrNone) {
   EXPECT_EQ(rec->scope, ClaimScope::kOutsideModel) << rec->explanation;
 }
 
-// scenarios/examples/rep3_aes128.json: FIPS-197 C.1 under rep3, 62 rounds, verdict correct.
-TEST(Rep3Example, Aes128GivesTheFipsCiphertextInDepthPlusTwoRounds) {
+// scenarios/examples/rep3_aes128.json and rep3_malicious_aes128.json: FIPS-197 C.1, 62 and 66
+// rounds (depth + 2, depth + 6), verdict correct.
+void run_aes_example(const std::string& file, std::uint32_t rounds_wanted) {
   if (!std::filesystem::exists(std::string(SMPC_SHARED_DIR) + "/circuits/bristol/aes_128.txt"))
     GTEST_SKIP() << "shared Bristol circuits not found at " SMPC_SHARED_DIR;
-  auto s = load_scenario_file(std::string(SMPC_SOURCE_DIR) + "/scenarios/examples/rep3_aes128.json");
+  auto s = load_scenario_file(std::string(SMPC_SOURCE_DIR) + "/scenarios/examples/" + file);
   ASSERT_TRUE(s.ok()) << s.status().message();
   const auto rec = run_scenario(*s, {});
   ASSERT_TRUE(rec.ok()) << rec.status().message();
@@ -127,7 +128,37 @@ TEST(Rep3Example, Aes128GivesTheFipsCiphertextInDepthPlusTwoRounds) {
     EXPECT_EQ(p.outputs, *want) << "party " << p.party;
     rounds = std::max(rounds, p.meter.max_round);
   }
-  EXPECT_EQ(rounds, 62u);
+  EXPECT_EQ(rounds, rounds_wanted);
+}
+
+TEST(Rep3Example, Aes128GivesTheFipsCiphertextInDepthPlusTwoRounds) {
+  run_aes_example("rep3_aes128.json", 62);
+}
+
+TEST(Rep3MaliciousExample, Aes128GivesTheFipsCiphertextInDepthPlusSixRounds) {
+  run_aes_example("rep3_malicious_aes128.json", 66);
+}
+
+// rep3_malicious in the pipeline: extraction as rep3's (the same input step), a correct
+// verdict for each single passive party.
+TEST(Rep3MaliciousExtraction, HonestRunsGiveTheTrueInputs) {
+  for (PartyId p = 0; p < 3; ++p) {
+    ScenarioBuilder b = vote();
+    b.protocol("rep3_malicious", Json::object());
+    b.adversary({p}, AdversaryModel::kMalicious, Json::array());
+    const Ran r = run_built(b, 17 + static_cast<std::uint64_t>(p));
+    const auto got = extract(r);
+    ASSERT_EQ(got.size(), 1u);
+    ASSERT_TRUE(got[0].values.has_value()) << got[0].note;
+    EXPECT_EQ(*got[0].values, r.plan.inputs[static_cast<std::size_t>(p)].values);
+    auto s = b.build();
+    ASSERT_TRUE(s.ok());
+    const auto rec = run_scenario(*s, {});
+    ASSERT_TRUE(rec.ok()) << rec.status().message();
+    EXPECT_TRUE(rec->verdict_holds) << rec->explanation;
+    EXPECT_EQ(rec->scope, ClaimScope::kWithin) << rec->explanation;
+    EXPECT_EQ(rec->outcome, Outcome::kCorrect) << rec->explanation;
+  }
 }
 
 }  // namespace

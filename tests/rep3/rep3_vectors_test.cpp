@@ -1,7 +1,7 @@
-// Every known-answer vector of ../shared/circuits/bristol/VECTORS.json under rep3 (three
-// parties; input group g from party (g + 1) mod 3, outputs to everybody), at exactly
-// rep3_cost's bytes and depth + 2 rounds. AES-128 also runs on SimNetwork. Skipped, visibly,
-// when ../shared is absent.
+// Every known-answer vector of ../shared/circuits/bristol/VECTORS.json under rep3 and
+// rep3_malicious (three parties; input group g from party (g + 1) mod 3, outputs to
+// everybody), at exactly rep3_cost's bytes and depth + 2 rounds (rep3_malicious_cost's, depth
+// + 6). AES-128 also runs on SimNetwork. Skipped, visibly, when ../shared is absent.
 #include <gtest/gtest.h>
 
 #include <cctype>
@@ -12,6 +12,7 @@
 
 #include "protocols/core/bristol.h"
 #include "protocols/core/local_network.h"
+#include "protocols/rep3/rep3_malicious.h"
 #include "simulator/sim_network.h"
 #include "tests/rep3/rep3_test_util.h"
 
@@ -24,7 +25,8 @@ std::vector<std::uint64_t> wire_bits(const std::string& s) {
   return out;
 }
 
-class Rep3Vectors : public ::testing::TestWithParam<std::string> {};
+// (protocol, file): false = rep3, true = rep3_malicious.
+class Rep3Vectors : public ::testing::TestWithParam<std::tuple<bool, std::string>> {};
 
 Result<RunResult> run_vector(const Protocol& rep3, const std::vector<PartyInput>& inputs,
                              std::uint64_t seed, bool simulate) {
@@ -40,7 +42,7 @@ Result<RunResult> run_vector(const Protocol& rep3, const std::vector<PartyInput>
 
 TEST_P(Rep3Vectors, EveryVectorPassesAtTheDocumentedCost) {
   GMW_REQUIRE_SHARED(dir);
-  const std::string file = GetParam();
+  const auto& [malicious, file] = GetParam();
   nlohmann::json vector_entry;
   Circuit c;
   ASSERT_TRUE(gmw_test::load_vector_circuit(dir, file, vector_entry, c));
@@ -48,10 +50,10 @@ TEST_P(Rep3Vectors, EveryVectorPassesAtTheDocumentedCost) {
   std::vector<PartyId> owners;
   for (std::size_t g = 0; g < c.inputs.size(); ++g) owners.push_back(static_cast<PartyId>((g + 1) % 3));
   ASSERT_TRUE(assign_parties(c, owners, std::vector<std::vector<PartyId>>(c.outputs.size()), 3).ok());
-  const auto made = make_rep3({}, c, kRep3Parties);
+  const auto made = malicious ? make_rep3_malicious({}, c, kRep3Parties) : make_rep3({}, c, kRep3Parties);
   ASSERT_TRUE(made.ok()) << made.status().message();
-  const ExactCost want = rep3_cost(c);
-  EXPECT_EQ(want.rounds, nonlinear_depth(c) + 2);
+  const ExactCost want = malicious ? rep3_malicious_cost(c) : rep3_cost(c);
+  EXPECT_EQ(want.rounds, nonlinear_depth(c) + (malicious ? 6 : 2));
 
   std::size_t checked = 0;
   for (const auto& vec : entry->at("vectors")) {
@@ -81,17 +83,17 @@ TEST_P(Rep3Vectors, EveryVectorPassesAtTheDocumentedCost) {
   EXPECT_GT(checked, 0u);
 }
 
-std::string param_name(const ::testing::TestParamInfo<std::string>& info) {
-  std::string s;
-  for (char ch : info.param) s += std::isalnum(static_cast<unsigned char>(ch)) ? ch : '_';
+std::string param_name(const ::testing::TestParamInfo<std::tuple<bool, std::string>>& info) {
+  std::string s = std::get<0>(info.param) ? "malicious_" : "";
+  for (char ch : std::get<1>(info.param)) s += std::isalnum(static_cast<unsigned char>(ch)) ? ch : '_';
   return s;
 }
 
 INSTANTIATE_TEST_SUITE_P(Bristol, Rep3Vectors,
-                         ::testing::Values("aes_128.txt", "sha256.txt", "adder64.txt",
+                         ::testing::Combine(::testing::Bool(), ::testing::Values("aes_128.txt", "sha256.txt", "adder64.txt",
                                            "sub64.txt", "neg64.txt", "mult64.txt",
                                            "zero_equal.txt", "legacy/AES-non-expanded.txt",
-                                           "legacy/adder_32bit.txt"),
+                                           "legacy/adder_32bit.txt")),
                          param_name);
 
 }  // namespace

@@ -80,7 +80,7 @@ TEST(CliConsistency, ListingsAreAlignedAndPartyLimitsExact) {
   const auto json = nlohmann::json::parse(testing::run_cli("list protocols --json").out);
   for (const auto& p : json)
     EXPECT_EQ(p["max_parties"], p["name"] == "yao" || p["name"] == "psi_dh" ? nlohmann::json(2)
-                                : p["name"] == "rep3" ? nlohmann::json(3)
+                                : p["name"] == "rep3" || p["name"] == "rep3_malicious" ? nlohmann::json(3)
                                                       : nlohmann::json())
         << p["name"];
   // And the run says so.
