@@ -59,6 +59,7 @@
 
 #include "protocols/core/abort.h"
 #include "protocols/core/enum_names.h"
+#include "protocols/core/mutants.h"
 #include "simulator/node_slab.h"
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -565,7 +566,7 @@ RunResult simulate(int parties, const SimRunOptions& options, const PlatformPlan
           // sends abort notices only after leaving its handler (docs/simulator.md).
           PartyResult r = run_party(body, ctx);
           // The last segment: the work between the party's last network call and its output.
-          ch.charge_compute();
+          if (!mutant_active(Mutant::kM56)) ch.charge_compute();
           r.finish_time_s = sg4::Engine::get_clock();
           r.meter = meter.snapshot();
           run.results[static_cast<std::size_t>(p)] = std::move(r);

@@ -31,6 +31,7 @@ const std::map<Mutant, std::string> kCaughtBy = {
     {Mutant::kM53, "privacy-rep3-vote"},
     {Mutant::kM47, "psi-count-order"},        {Mutant::kM48, "psi-duplicate-point"},
     {Mutant::kM54, "jitter-distribution"},    {Mutant::kM55, "bgw-robust-lossy-timing"},
+    {Mutant::kM56, "compute-exactness"},      {Mutant::kM57, "compute-exactness"},
     {Mutant::kM43, "secagg-late-input"},      {Mutant::kM44, "secagg-survivor-set"},
 };
 
@@ -95,7 +96,8 @@ INSTANTIATE_TEST_SUITE_P(Catalogue, EachMutant,
                                            Mutant::kM45,
                                            Mutant::kM46, Mutant::kM47, Mutant::kM48,
                                            Mutant::kM49, Mutant::kM50, Mutant::kM51,
-                                           Mutant::kM53, Mutant::kM54, Mutant::kM55),
+                                           Mutant::kM53, Mutant::kM54, Mutant::kM55,
+                                           Mutant::kM56, Mutant::kM57),
                          [](const ::testing::TestParamInfo<Mutant>& p) {
                            return mutant_name(p.param);
                          });
