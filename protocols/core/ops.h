@@ -24,7 +24,7 @@ namespace smpc {
 enum class Op : std::uint8_t {
   kAesBlock,         // one AES-128 block under an expanded key (fixed-key π, CTR PRG)
   kTmmoHash,         // one TMMO hash H(x, i) = π(π(x) ⊕ i) ⊕ π(x) (tccr_hash.h)
-  kChachaByte,       // one ChaCha20 keystream byte (prg_expand, and Rng's buffer refills)
+  kChachaByte,       // one ChaCha20 keystream byte (prg_expand)
   kBlake2bCall,      // one BLAKE2b hash (init + final)
   kBlake2bByte,      // one byte absorbed by BLAKE2b
   kSha512Call,       // one SHA-512 hash (init + final)
