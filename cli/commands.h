@@ -21,6 +21,7 @@ void register_audit_command(CLI::App& app, int* exit_code);
 void register_verify_command(CLI::App& app, int* exit_code);
 void register_sweep_command(CLI::App& app, int* exit_code);
 void register_report_command(CLI::App& app, int* exit_code);
+void register_calibrate_command(CLI::App& app, int* exit_code);  // calibrate_command.cpp
 // Subcommands of `smpc verify`, each in its own file.
 void register_verify_equiv(CLI::App& verify, int* exit_code);     // verify_equiv_command.cpp
 void register_verify_leakage(CLI::App& verify, int* exit_code);   // verify_leakage_command.cpp

@@ -46,6 +46,7 @@ int main(int argc, char** argv) {
   smpc::cli::register_verify_command(app, &code);
   smpc::cli::register_sweep_command(app, &code);
   smpc::cli::register_report_command(app, &code);
+  smpc::cli::register_calibrate_command(app, &code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

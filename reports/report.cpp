@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+
+#include "protocols/core/cost_profile.h"
 #include <sstream>
 
 namespace smpc {
@@ -23,9 +25,12 @@ nlohmann::ordered_json cost_json(const RunResult& run) {
       d.traffic.messages += s.traffic.messages;
       d.first_round = std::min(d.first_round, s.first_round);
       d.last_round = std::max(d.last_round, s.last_round);
+      d.ops += s.ops;
+      d.compute_s += s.compute_s;
     }
   };
   J per_link = J::array();
+  double compute_total = 0;
   for (const auto& p : run.parties) {
     const auto& m = p.meter;
     bytes += m.sent.bytes;
@@ -36,7 +41,11 @@ nlohmann::ordered_json cost_json(const RunResult& run) {
                          {"bytes_received", m.received.bytes},
                          {"messages_sent", m.sent.messages},
                          {"messages_received", m.received.messages},
+                         {"compute_s", m.compute_s},
+                         {"finish_time_s", p.finish_time_s},
+                         {"ops", ops_json(m.ops)},
                          {"view_digest", m.view_digest}});
+    compute_total += m.compute_s;
     merge(labels, m.by_label);
     merge(phases, m.by_phase);
     for (std::size_t to = 0; to < m.sent_to.size(); ++to)
@@ -55,6 +64,7 @@ nlohmann::ordered_json cost_json(const RunResult& run) {
       e["messages"] = s.traffic.messages;
       e["first_round"] = s.first_round;
       e["last_round"] = s.last_round;
+      if (with_phase) e["compute_s"] = s.compute_s;
       out[k] = e;
     }
     return out;
@@ -63,6 +73,7 @@ nlohmann::ordered_json cost_json(const RunResult& run) {
            {"messages", messages},
            {"bytes_sent", bytes},
            {"simulated_time_s", run.simulated_time_s},
+           {"compute_s", compute_total},
            {"per_party", per_party},
            {"per_label", stats(labels, true)},
            {"per_phase", stats(phases, false)},
@@ -93,6 +104,7 @@ nlohmann::ordered_json report_json(const RunRecord& r) {
              {"guarantee", output_guarantee_name(r.claim.guarantee)},
              {"statement", r.claim.statement}}},
            {"network", r.network},
+           {"compute", r.compute},
            {"adversary", r.adversary},
            {"verdict", r.verdict_holds ? "ok" : "violation"},
            {"claim_scope", claim_scope_name(r.scope)},
@@ -120,6 +132,22 @@ std::string count_text(const nlohmann::ordered_json& v) {
 }
 
 // One line per script step (hits / matched, per corrupted party), then the warnings.
+// The last party to finish decides the simulated time; how much of it was its own computation
+// and how much the network (transfers and waiting for peers). Only when computation was charged.
+std::string compute_line(const RunRecord& r) {
+  const PartyResult* last = nullptr;
+  for (const auto& p : r.run.parties)
+    if (last == nullptr || p.finish_time_s > last->finish_time_s) last = &p;
+  if (last == nullptr || last->meter.compute_s <= 0 || last->finish_time_s <= 0) return "";
+  const double c = last->meter.compute_s, t = last->finish_time_s;
+  char line[256];
+  std::snprintf(line, sizeof line,
+                "  time: party %d finishes last at %.6f s = compute %.6f s (%.0f%%) + network "
+                "and waiting %.6f s (%.0f%%)\n",
+                last->party, t, c, 100 * c / t, t - c, 100 * (t - c) / t);
+  return line;
+}
+
 std::string script_lines(const RunRecord& r) {
   std::ostringstream os;
   if (r.adversary.is_object() && r.adversary.contains("script_hits")) {
@@ -162,7 +190,7 @@ std::string summary_text(const RunRecord& r) {
                 static_cast<unsigned long long>(cost["messages"].get<std::uint64_t>()),
                 static_cast<unsigned long long>(cost["bytes_sent"].get<std::uint64_t>()),
                 r.run.simulated_time_s, r.wall_time_s);
-  os << line << script_lines(r);
+  os << line << compute_line(r) << script_lines(r);
   if (!r.outputs.empty() && !r.outputs[0].is_null()) os << "  party 0 output: " << r.outputs[0].dump() << "\n";
   os << "  reproduce: " << r.reproduce << "\n";
   return os.str();

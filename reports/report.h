@@ -26,6 +26,7 @@ struct RunRecord {
   std::string function;
   SecurityClaim claim;
   nlohmann::ordered_json network;   // the network as simulated (resolved defaults)
+  nlohmann::ordered_json compute;   // the compute model and profile (scenarios/compute_spec.h)
   nlohmann::ordered_json adversary; // corruption, model, script and views (null: none)
   RunResult run;
   std::vector<nlohmann::ordered_json> outputs;           // per party, named values or null

@@ -12,7 +12,10 @@
 #include "adversary/lua_program.h"
 #include "protocols/bgw/lockstep.h"
 #include "protocols/bgw/phase_king.h"
+#include "protocols/core/field.h"
 #include "protocols/core/local_network.h"
+#include "protocols/crypto/aes.h"
+#include "protocols/crypto/parallel.h"
 #include "protocols/crypto/commit.h"
 #include "scenarios/aborts.h"
 #include "scenarios/frost_checks.h"
@@ -609,6 +612,58 @@ Status graph_route_exactness(CheckResult& r) {
   return OkStatus();
 }
 
+// The compute model (docs/simulator.md, Computation) on a fixed pattern of real primitive calls
+// under a test profile: p0 does 1000 AES blocks, sends 1000 B, receives, does 100 F_p products;
+// p1 does 8000 products in 4 parallel slices (4 ms, longer than p0's 1 ms + the 2 ms hop, so
+// that every slice shows in the time), receives, replies. Both finish times must be the analytic
+// ones (compute + latency + bytes/bandwidth, p1's first segment overlapping p0's) to 1e-9
+// relative.
+Status compute_exactness(CheckResult& r) {
+  constexpr double kLatency = 0.001, kBandwidth = 1e6, kMulNs = 500, kAesNs = 1000;
+  constexpr std::size_t kBytes = 1000;
+  SimRunOptions o;
+  o.network.latency_s = kLatency;
+  o.network.bandwidth_bytes_per_s = kBandwidth;
+  o.compute.model = ComputeModel::kOps;
+  o.compute.profile.ns.fill(1);
+  o.compute.profile.ns[static_cast<std::size_t>(Op::kFp61Mul)] = kMulNs;
+  o.compute.profile.ns[static_cast<std::size_t>(Op::kAesBlock)] = kAesNs;
+  const auto products = [](std::size_t n) {
+    Fp61 a = Fp61::from_u64(3);
+    for (std::size_t i = 0; i < n; ++i) a = a * Fp61::from_u64(i + 2);
+    return a.value();
+  };
+  const auto body = [&](PartyContext& ctx) {
+    const Message msg = Message().add_bytes(Bytes(kBytes - 6, 1));
+    PartyOutput out;
+    if (ctx.net.self() == 0) {
+      std::vector<Block> x(1000);
+      fixed_key_aes().encrypt_blocks(x, x);
+      ctx.net.send(1, "m", msg);
+      ctx.net.recv(1);
+      out.values.push_back(products(100));
+    } else {
+      std::vector<std::uint64_t> part(4);
+      parallel_slices(4, 1, [&](std::size_t lo, std::size_t hi) {
+        for (std::size_t k = lo; k < hi; ++k) part[k] = products(2000);
+      }, 4);
+      ctx.net.recv(0);
+      ctx.net.send(0, "m", msg);
+    }
+    return out;
+  };
+  SMPC_ASSIGN_OR_RETURN(const RunResult run, run_simulated(2, o, body));
+  ++r.runs;
+  const double hop = kLatency + static_cast<double>(kBytes) / kBandwidth;
+  const double want1 = std::max(8000 * kMulNs * 1e-9, 1000 * kAesNs * 1e-9 + hop);
+  const double want0 = want1 + hop + 100 * kMulNs * 1e-9;
+  const double got0 = run.parties[0].finish_time_s, got1 = run.parties[1].finish_time_s;
+  r.alarm = std::abs(got0 - want0) > 1e-9 * want0 || std::abs(got1 - want1) > 1e-9 * want1;
+  r.evidence = "finish times " + std::to_string(got0) + " s and " + std::to_string(got1) +
+               " s, analytic " + std::to_string(want0) + " s and " + std::to_string(want1) + " s";
+  return OkStatus();
+}
+
 // 2,000 messages one second apart over a 20 ms link with normal jitter (10 ms, sd 2 ms): the
 // delays the receiver saw beyond the link's own time must pass a KS test against the
 // configured distribution at alpha = 1e-3 (docs/simulator.md, "Jitter and loss").
@@ -724,6 +779,11 @@ const std::vector<Check> kChecks = {
       "one message over a graph whose lowest-latency route has more hops than a slow direct "
       "edge; alarm = its simulated time is not the analytic one (1e-9 relative)"},
      component_run(graph_route_exactness)},
+    {{"compute-exactness", "component", false, "1 run",
+      "the ops compute model on a fixed pattern of AES blocks and F_p products (some in 4 "
+      "parallel slices) around a ping-pong; alarm = a finish time is not the analytic compute + "
+      "latency + bytes/bandwidth (1e-9 relative)"},
+     component_run(compute_exactness)},
     {{"commitment-binding", "component", false, "100 trials",
       "a commitment opened as another party's, or in another session, must be rejected"},
      component_run(commitment_binding)},

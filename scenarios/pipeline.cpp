@@ -173,6 +173,7 @@ Result<RunPlan> resolve_unprefixed(const Scenario& s, const RunOptions& options)
   plan.options = options;
   SMPC_RETURN_IF_ERROR(check_durations(s));
   SMPC_RETURN_IF_ERROR(check_simulated_size(s, options));
+  SMPC_ASSIGN_OR_RETURN(plan.compute, parse_compute(s.compute, s.parties, base_dir_of(s.path)));
   SMPC_ASSIGN_OR_RETURN(plan.spec, find_protocol_or_error(s.protocol));
   SMPC_RETURN_IF_ERROR(check_input_count(s.inputs.size(), s.parties));
   SMPC_ASSIGN_OR_RETURN(plan.function,
@@ -224,6 +225,7 @@ Result<Execution> execute(const RunPlan& plan) {
     SimRunOptions sim;
     sim.seed = plan.seed;
     sim.network = plan.network;
+    sim.compute = plan.compute;
     sim.deadline_s = plan.deadline_s;
     sim.verbose = plan.options.verbose;
     sim.progress = plan.options.progress;
@@ -361,6 +363,9 @@ RunRecord record(const RunPlan& plan, Execution execution, const Verdict& verdic
   rec.network = plan.options.backend == Backend::kLocal
                     ? nlohmann::ordered_json{{"backend", "local (no simulated time)"}}
                     : network_json(plan.network, plan.parties);
+  rec.compute = plan.options.backend == Backend::kLocal
+                    ? nlohmann::ordered_json{{"model", "none"}, {"note", "local backend: operations counted, no simulated time"}}
+                    : compute_json(plan.compute);
   if (plan.options.backend == Backend::kSimulated && plan.network.variation.enabled())
     rec.network["max_added_delay_ms"] = execution.run.max_added_delay_s * 1e3;
   if (plan.options.backend == Backend::kSimulated && !plan.network.faults.empty())

@@ -29,6 +29,7 @@
 #include "reports/report.h"
 #include "scenarios/functions.h"
 #include "scenarios/scenario.h"
+#include "scenarios/compute_spec.h"
 #include "scenarios/network_spec.h"
 #include "simulator/sim_network.h"
 #include "verify/verdict.h"
@@ -69,6 +70,7 @@ struct RunPlan {
   std::vector<PartyInput> inputs;
   std::vector<std::vector<std::uint64_t>> expected;  // ideal outputs on `inputs`
   NetworkSpec network;
+  ComputeSpec compute;  // scenarios/compute_spec.h
   double deadline_s = 600;
   std::optional<AdversarySpec> adversary;
   RunOptions options;

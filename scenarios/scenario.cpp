@@ -235,6 +235,7 @@ Result<Scenario> interpret(const nlohmann::json& doc) {
   s.protocol_params = doc.at("protocol");
   s.protocol = s.protocol_params.at("name").get<std::string>();
   s.function = doc.at("function");
+  if (doc.contains("compute")) s.compute = doc["compute"];
   if (doc.contains("deadline_s")) s.deadline_s = doc["deadline_s"].get<double>();
   if (doc.contains("adversary")) {
     SMPC_ASSIGN_OR_RETURN(auto adv, parse_adversary(doc["adversary"], s.parties));

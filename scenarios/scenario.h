@@ -27,6 +27,7 @@ struct Scenario {
   nlohmann::json function;         // the whole "function" object
   std::vector<nlohmann::json> inputs;  // per party: a JSON array of values (as given)
   NetworkSpec network;
+  nlohmann::json compute;  // the "compute" object as given (null: defaults); resolve reads it
   double deadline_s = 600;
   std::optional<AdversarySpec> adversary;
   nlohmann::json document;  // the validated file

@@ -109,6 +109,7 @@ nlohmann::json scenario_document(const Scenario& s) {
   if (!s.network.faults.empty())
     doc["faults"] = nlohmann::json::parse(faults_json(s.network.faults).dump());
   if (s.adversary) doc["adversary"] = nlohmann::json::parse(adversary_json(*s.adversary).dump());
+  if (!s.compute.is_null()) doc["compute"] = s.compute;
   return doc;
 }
 

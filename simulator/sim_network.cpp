@@ -59,6 +59,7 @@
 
 #include "protocols/core/abort.h"
 #include "protocols/core/enum_names.h"
+#include "protocols/core/mutants.h"
 #include "simulator/node_slab.h"
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -222,8 +223,20 @@ class SimChannel final : public Channel, public Clock {
   PartyId self() const override { return self_; }
   int party_count() const override { return run_.n; }
 
+  // The party's computation since its last network call (ops.h: all parties share this
+  // thread, but a party runs uninterrupted between two of its calls, and every yield to SimGrid
+  // happens inside one of them, after this). In the "ops" model it takes simulated time here,
+  // on this party's clock only, so it overlaps other parties' transfers.
+  void charge_compute() {
+    const OpCounts ops = take_op_counts();
+    const double s = run_.options->compute.seconds(ops, self_);
+    meter_.add_compute(ops, s);
+    if (s > 0) sg4::this_actor::sleep_for(s);
+  }
+
   void send(PartyId to, std::string_view label, const Message& message) override {
     SMPC_ASSERT(to >= 0 && to < run_.n && to != self_);
+    charge_compute();
     auto* parcel = new Parcel{Envelope{message.encode(), std::string(label), 0}};
     parcel->env.round = meter_.stamp_send(to, label, parcel->env.wire.size());
     if (run_.board) run_.board->on_send(parcel->env.round);
@@ -263,6 +276,7 @@ class SimChannel final : public Channel, public Clock {
 
   std::optional<Message> recv_until(PartyId from, SimTime deadline_s) override {
     SMPC_ASSERT(from >= 0 && from < run_.n && from != self_);
+    charge_compute();
     const auto f = static_cast<std::size_t>(from);
     sg4::CommPtr& comm = pending_[f];
     reap_front();  // a receive finishes a get, which walks this party's list of sends
@@ -314,6 +328,7 @@ class SimChannel final : public Channel, public Clock {
   SimTime now() const override { return sg4::Engine::get_clock(); }
   SimTime deadline() const override { return run_.options->deadline_s; }
   void sleep_for(SimTime seconds) override {
+    charge_compute();
     if (seconds > 0) sg4::this_actor::sleep_for(seconds);
   }
 
@@ -541,6 +556,7 @@ RunResult simulate(int parties, const SimRunOptions& options, const PlatformPlan
         named("party", static_cast<std::size_t>(p)), host, [&run, &body, &options, p] {
           Meter& meter = *run.meters[static_cast<std::size_t>(p)];
           Rng rng(options.seed, p, "party");
+          take_op_counts();  // what this thread counted before the party started is not its
           SimChannel ch(p, run, meter);
           PartyContext ctx{ch, rng, ch, meter};
           // SimGrid's own exceptions (an actor being killed) pass straight through run_party.
@@ -548,7 +564,12 @@ RunResult simulate(int parties, const SimRunOptions& options, const PlatformPlan
           // state: party code must never block (send, receive, sleep) inside a catch handler,
           // or another actor may rethrow the wrong exception after the switch; Protocol::run
           // sends abort notices only after leaving its handler (docs/simulator.md).
-          run.results[static_cast<std::size_t>(p)] = run_party(body, ctx);
+          PartyResult r = run_party(body, ctx);
+          // The last segment: the work between the party's last network call and its output.
+          if (!mutant_active(Mutant::kM56)) ch.charge_compute();
+          r.finish_time_s = sg4::Engine::get_clock();
+          r.meter = meter.snapshot();
+          run.results[static_cast<std::size_t>(p)] = std::move(r);
           ch.drain_sends();
         }));
   }

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "protocols/core/cost_profile.h"
 #include "protocols/core/run_result.h"
 #include "protocols/core/status.h"
 #include "simulator/topology.h"
@@ -63,6 +64,10 @@ struct SimProgress {
 struct SimRunOptions {
   std::uint64_t seed = 1;
   NetworkSpec network;
+  // Computation as simulated time (cost_profile.h): in the "ops" model each party's counted
+  // operations since its last network call advance its clock before the next send, receive
+  // or sleep, and before it finishes. Counts are recorded in every model.
+  ComputeSpec compute;
   double deadline_s = 60;  // absolute simulated time after which recv gives up (Abort kTimeout)
   bool verbose = false;    // SimGrid's own log; silent (critical only) by default
   // Run the simulation in a forked child process (SimGrid keeps one Engine per process).

@@ -6,7 +6,10 @@
 
 #include <cstdint>
 #include <optional>
+#include <type_traits>
 #include <vector>
+
+#include "protocols/core/ops.h"
 
 namespace smpc {
 
@@ -37,11 +40,17 @@ class Fp61 {
     return Fp61(reduce_once(a.v_ + kModulus - b.v_));
   }
   constexpr Fp61 operator-() const { return Fp61(v_ == 0 ? 0 : kModulus - v_); }
-  friend constexpr Fp61 operator*(Fp61 a, Fp61 b) {
+  // The product without its operation count (ops.h): for pow, which counts in bulk, and for the
+  // benchmark that measures what counting costs (bench/compute_bench.cpp).
+  static constexpr Fp61 mul_uncounted(Fp61 a, Fp61 b) {
     uint128_t p = static_cast<uint128_t>(a.v_) * b.v_;
     std::uint64_t lo = static_cast<std::uint64_t>(p) & kModulus;
     std::uint64_t hi = static_cast<std::uint64_t>(p >> 61);
     return Fp61(reduce_once(lo + hi));
+  }
+  friend constexpr Fp61 operator*(Fp61 a, Fp61 b) {
+    if (!std::is_constant_evaluated()) count_op(Op::kFp61Mul);
+    return mul_uncounted(a, b);
   }
   Fp61& operator+=(Fp61 o) { return *this = *this + o; }
   Fp61& operator-=(Fp61 o) { return *this = *this - o; }
@@ -49,20 +58,31 @@ class Fp61 {
   friend constexpr bool operator==(Fp61 a, Fp61 b) = default;
 
   constexpr Fp61 pow(std::uint64_t e) const {
+    std::uint64_t products = 0;
+    const Fp61 r = pow_uncounted(e, products);
+    if (!std::is_constant_evaluated()) count_op(Op::kFp61Mul, products);
+    return r;
+  }
+  // Multiplicative inverse by Fermat; inverse of 0 is 0 (callers never divide by zero:
+  // evaluation points are distinct and non-zero). Counted as one inversion, not as products.
+  constexpr Fp61 inverse() const {
+    std::uint64_t products = 0;
+    const Fp61 r = pow_uncounted(kModulus - 2, products);
+    if (!std::is_constant_evaluated()) count_op(Op::kFp61Inv);
+    return r;
+  }
+
+ private:
+  constexpr explicit Fp61(std::uint64_t v) : v_(v) {}
+  constexpr Fp61 pow_uncounted(std::uint64_t e, std::uint64_t& products) const {
     Fp61 r(1), b = *this;
     while (e) {
-      if (e & 1) r *= b;
-      b *= b;
+      if (e & 1) r = mul_uncounted(r, b), ++products;
+      b = mul_uncounted(b, b), ++products;
       e >>= 1;
     }
     return r;
   }
-  // Multiplicative inverse by Fermat; inverse of 0 is 0 (callers never divide by zero:
-  // evaluation points are distinct and non-zero).
-  constexpr Fp61 inverse() const { return pow(kModulus - 2); }
-
- private:
-  constexpr explicit Fp61(std::uint64_t v) : v_(v) {}
   static constexpr std::uint64_t reduce_once(std::uint64_t v) {
     return v >= kModulus ? v - kModulus : v;
   }

@@ -108,6 +108,8 @@ RunResult run_local(int parties, const LocalRunOptions& options, const PartyBody
       Rng rng(options.seed, p, "party");
       LocalChannel ch(p, inboxes, meter, start, options.timeout_s);
       PartyContext ctx{ch, rng, ch, meter};
+      // No operation counts here (ops.h): a lazily initialised shared constant is counted by
+      // whichever thread gets to it first, so counts on threads are not deterministic.
       result.parties[static_cast<std::size_t>(p)] = run_party(body, ctx);
       // Wall time is meaningless here; keep results comparable across runs.
       result.parties[static_cast<std::size_t>(p)].finish_time_s = 0;

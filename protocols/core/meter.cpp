@@ -55,11 +55,23 @@ std::uint32_t Meter::stamp_send(PartyId to, std::string_view label, std::size_t 
   auto [it, fresh] = snap_.by_label.try_emplace(std::string(label));
   if (fresh) it->second.phase = phase_;
   note(it->second, bytes, round);
+  // The work since the previous send produced this message.
+  it->second.ops += snap_.unsent_ops;
+  it->second.compute_s += snap_.unsent_compute_s;
+  snap_.unsent_ops = OpCounts{};
+  snap_.unsent_compute_s = 0;
   auto [ph, ph_fresh] = snap_.by_phase.try_emplace(phase_);
   if (ph_fresh) ph->second.phase = phase_;
   note(ph->second, bytes, round);
   snap_.max_round = std::max(snap_.max_round, round);
   return round;
+}
+
+void Meter::add_compute(const OpCounts& ops, double seconds) {
+  snap_.ops += ops;
+  snap_.compute_s += seconds;
+  snap_.unsent_ops += ops;
+  snap_.unsent_compute_s += seconds;
 }
 
 void Meter::record_receive(PartyId from, ByteSpan wire, std::uint32_t round) {

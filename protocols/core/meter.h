@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "protocols/core/ops.h"
 #include "protocols/core/types.h"
 
 namespace smpc {
@@ -33,6 +34,9 @@ struct LabelStats {
   TrafficCounter traffic;
   std::uint32_t first_round = 0;
   std::uint32_t last_round = 0;
+  // Computation attributed to this label: the segments (ops.h) that ended in a send of it.
+  OpCounts ops;
+  double compute_s = 0;
   bool operator==(const LabelStats&) const = default;
 };
 
@@ -49,6 +53,13 @@ struct MeterSnapshot {
   // message framed by its sender and length: a fingerprint of its view. Same seed ⇒ same
   // digest; another seed changes it.
   std::string view_digest;
+  // Computation (ops.h, cost_profile.h): every operation this party counted, and the simulated
+  // time they were charged (0 in the "none" model). Segments that ended in a receive or at the
+  // end go to the label of the party's next send; `unsent` holds those after its last send.
+  OpCounts ops;
+  double compute_s = 0;
+  OpCounts unsent_ops;
+  double unsent_compute_s = 0;
   bool operator==(const MeterSnapshot&) const = default;
 };
 
@@ -67,6 +78,9 @@ class Meter {
   std::uint32_t stamp_send(PartyId to, std::string_view label, std::size_t bytes);
   void record_receive(PartyId from, ByteSpan wire, std::uint32_t round);
   std::uint32_t max_round_received() const { return max_received_; }
+  // Network side: one segment of computation (the operations since the last network call)
+  // and the simulated seconds charged for it.
+  void add_compute(const OpCounts& ops, double seconds);
 
   // A copy of the counters with view_digest filled in.
   MeterSnapshot snapshot() const;

@@ -50,6 +50,8 @@ constexpr CatalogRow kCatalogRows[] = {
     {Mutant::kM53, "protocols/rep3/rep3.cpp", "rep3: the zero shares α are left out of z_i = x_i·y_i + x_i·y_{i+1} + x_{i+1}·y_i + α_i, so the multiplication message is unmasked (outputs still correct)"},
     {Mutant::kM54, "simulator/variation.cpp", "simulator: normal jitter is drawn as mean + sd^2 z (the variance used as the standard deviation), so delays are far narrower than configured (2 ms becomes 4 µs)"},
     {Mutant::kM55, "scenarios/judge.cpp", "judge: the largest delay jitter and loss added to a message is not passed to the timing assumption, so a run whose network was not synchronous is judged as if it were, and robust BGW is blamed for it"},
+    {Mutant::kM56, "simulator/sim_network.cpp", "simulator: the computation between a party's last network call and its output is not charged before its finish time is taken (ops model), so protocols that end in local work look faster"},
+    {Mutant::kM57, "protocols/crypto/parallel.cpp", "crypto: parallel_slices drops the operation counts of its helper threads, so batched public-key work is undercounted by the number of cores"},
     {Mutant::kM58, "protocols/rep3/rep3_malicious.cpp", "rep3_malicious: views are not compared (the hash of opened values and inputs, and the two copies of each output share), so a party that changes its output share goes unseen"},
 };
 

@@ -53,6 +53,8 @@ enum class Mutant : int {
   kM53 = 53,  // rep3: multiplication shares sent without the zero shares α (unmasked)
   kM54 = 54,  // simulator: normal jitter drawn with the variance in place of the deviation
   kM55 = 55,  // judge: the delay jitter and loss added is left out of the timing assumption
+  kM56 = 56,  // simulator: a party's computation after its last network call is not charged
+  kM57 = 57,  // crypto: parallel_slices drops its helper threads' operation counts
   kM58 = 58,  // rep3_malicious: views not compared (view hash and output copies)
 };
 

@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "protocols/core/mutants.h"
+#include "protocols/core/ops.h"
 #include "protocols/core/status.h"
 
 namespace smpc {
@@ -45,6 +46,8 @@ Rng Rng::derive(std::string_view name) const {
 void Rng::refill() {
   static const unsigned char kNonce[crypto_stream_chacha20_NONCEBYTES] = {0};
   std::memset(buffer_.data(), 0, buffer_.size());
+  // The party's randomness is PRG work too: counted as ChaCha20 bytes like prg_expand (ops.h).
+  count_op(Op::kChachaByte, buffer_.size());
   crypto_stream_chacha20_xor_ic(buffer_.data(), buffer_.data(), buffer_.size(), kNonce,
                                 block_counter_, key_.data());
   block_counter_ += buffer_.size() / 64;

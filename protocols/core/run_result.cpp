@@ -1,6 +1,7 @@
 #include "protocols/core/run_result.h"
 
 #include "protocols/core/abort.h"
+#include "protocols/core/cost_profile.h"
 #include "protocols/core/enum_names.h"
 
 namespace smpc {
@@ -53,15 +54,23 @@ nlohmann::json stats_json(const std::map<std::string, LabelStats>& m) {
     out[k] = {{"phase", s.phase},
               {"traffic", counter_json(s.traffic)},
               {"first_round", s.first_round},
-              {"last_round", s.last_round}};
+              {"last_round", s.last_round},
+              {"ops", ops_json(s.ops)},
+              {"compute_s", s.compute_s}};
   return out;
+}
+OpCounts ops_from(const nlohmann::json& j) {
+  auto r = ops_from_json(j);
+  SMPC_ASSERT(r.ok());  // written by to_json in our own child process
+  return *r;
 }
 std::map<std::string, LabelStats> stats_from(const nlohmann::json& j) {
   std::map<std::string, LabelStats> out;
   for (const auto& [k, v] : j.items())
     out[k] = LabelStats{v.at("phase").get<std::string>(), counter_from(v.at("traffic")),
                         v.at("first_round").get<std::uint32_t>(),
-                        v.at("last_round").get<std::uint32_t>()};
+                        v.at("last_round").get<std::uint32_t>(), ops_from(v.at("ops")),
+                        v.at("compute_s").get<double>()};
   return out;
 }
 
@@ -73,7 +82,9 @@ void to_json(nlohmann::json& j, const MeterSnapshot& m) {
   j = {{"party", m.party},         {"sent", counter_json(m.sent)},
        {"received", counter_json(m.received)}, {"sent_to", to},
        {"by_label", stats_json(m.by_label)},   {"by_phase", stats_json(m.by_phase)},
-       {"max_round", m.max_round},      {"view_digest", m.view_digest}};
+       {"max_round", m.max_round},      {"view_digest", m.view_digest},
+       {"ops", ops_json(m.ops)},        {"compute_s", m.compute_s},
+       {"unsent_ops", ops_json(m.unsent_ops)}, {"unsent_compute_s", m.unsent_compute_s}};
 }
 
 void from_json(const nlohmann::json& j, MeterSnapshot& m) {
@@ -86,6 +97,10 @@ void from_json(const nlohmann::json& j, MeterSnapshot& m) {
   m.by_phase = stats_from(j.at("by_phase"));
   m.max_round = j.at("max_round").get<std::uint32_t>();
   m.view_digest = j.at("view_digest").get<std::string>();
+  m.ops = ops_from(j.at("ops"));
+  m.compute_s = j.at("compute_s").get<double>();
+  m.unsent_ops = ops_from(j.at("unsent_ops"));
+  m.unsent_compute_s = j.at("unsent_compute_s").get<double>();
 }
 
 void to_json(nlohmann::json& j, const RunResult& r) {

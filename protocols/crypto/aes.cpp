@@ -7,6 +7,7 @@
 #include <cstdlib>
 
 #include "protocols/core/enum_names.h"
+#include "protocols/core/ops.h"
 #include "protocols/core/status.h"
 #include "protocols/crypto/aes_kernels.h"
 
@@ -144,6 +145,7 @@ void aes128_ctr_many(std::span<const Aes128> keys, std::uint64_t nonce, std::uin
   SMPC_ASSERT(bytes_each % 16 == 0);
   SMPC_ASSERT(aes_backend_supported(backend));
   const std::size_t blocks = bytes_each / 16;
+  count_op(Op::kAesBlock, blocks * keys.size());
   auto* o = reinterpret_cast<Block*>(out);
   std::size_t k = 0;
   if (backend == AesBackend::kVaes512) {
@@ -192,6 +194,7 @@ Aes128::Aes128(const Block& key) {
 }
 
 Block Aes128::encrypt(const Block& in) const {
+  count_op(Op::kAesBlock);
   Block out;
   encrypt_aesni(rk_, &in, &out, 1);
   return out;
@@ -205,6 +208,7 @@ void Aes128::encrypt_blocks(std::span<const Block> in, std::span<Block> out,
                             AesBackend backend) const {
   SMPC_ASSERT(in.size() == out.size());
   SMPC_ASSERT(aes_backend_supported(backend));
+  count_op(Op::kAesBlock, in.size());
   if (backend == AesBackend::kVaes512)
     encrypt_vaes(rk_, in.data(), out.data(), in.size());
   else

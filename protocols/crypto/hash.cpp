@@ -1,5 +1,6 @@
 #include "protocols/crypto/hash.h"
 
+#include "protocols/core/ops.h"
 #include "protocols/core/status.h"
 
 namespace smpc {
@@ -9,10 +10,12 @@ Blake2b::Blake2b(std::string_view domain, std::size_t out_bytes) : out_bytes_(ou
               out_bytes <= crypto_generichash_BYTES_MAX);
   SMPC_ASSERT(sodium_init() >= 0);
   crypto_generichash_init(&st_, nullptr, 0, out_bytes);
+  count_op(Op::kBlake2bCall);
   add(ByteSpan(reinterpret_cast<const std::uint8_t*>(domain.data()), domain.size()));
 }
 
 void Blake2b::raw(const void* data, std::size_t n) {
+  count_op(Op::kBlake2bByte, n);
   crypto_generichash_update(&st_, static_cast<const unsigned char*>(data), n);
 }
 
@@ -37,14 +40,17 @@ void Blake2b::finish(std::span<std::uint8_t> out) {
 Sha512::Sha512() {
   SMPC_ASSERT(sodium_init() >= 0);
   crypto_hash_sha512_init(&st_);
+  count_op(Op::kSha512Call);
 }
 
 Sha512& Sha512::add(ByteSpan part) {
+  count_op(Op::kSha512Byte, part.size());
   crypto_hash_sha512_update(&st_, part.data(), part.size());
   return *this;
 }
 
 Sha512& Sha512::add(std::string_view text) {
+  count_op(Op::kSha512Byte, text.size());
   crypto_hash_sha512_update(&st_, reinterpret_cast<const unsigned char*>(text.data()),
                             text.size());
   return *this;

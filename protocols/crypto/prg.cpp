@@ -4,6 +4,7 @@
 
 #include <cstring>
 
+#include "protocols/core/ops.h"
 #include "protocols/core/status.h"
 
 namespace smpc {
@@ -25,6 +26,7 @@ void prg_expand(const PrgSeed& seed, std::uint64_t stream, std::span<std::uint8_
   ensure_sodium();
   unsigned char n[crypto_stream_chacha20_NONCEBYTES];
   nonce_of(stream, n);
+  count_op(Op::kChachaByte, out.size());
   crypto_stream_chacha20(out.data(), out.size(), n, seed.data());
 }
 
@@ -32,6 +34,7 @@ void prg_expand_xor(const PrgSeed& seed, std::uint64_t stream, std::span<std::ui
   ensure_sodium();
   unsigned char n[crypto_stream_chacha20_NONCEBYTES];
   nonce_of(stream, n);
+  count_op(Op::kChachaByte, out.size());
   crypto_stream_chacha20_xor(out.data(), out.data(), out.size(), n, seed.data());
 }
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "protocols/core/ops.h"
 #include "protocols/core/status.h"
 #include "protocols/crypto/hash.h"
 
@@ -16,6 +17,7 @@ void ensure_sodium() {
 }
 
 RistrettoPoint from_uniform(const std::array<std::uint8_t, 64>& h) {
+  count_op(Op::kHashToGroup);
   PointBytes p;
   SMPC_ASSERT(crypto_core_ristretto255_from_hash(p.data(), h.data()) == 0);
   auto r = RistrettoPoint::decode(p);
@@ -69,12 +71,14 @@ Scalar Scalar::operator-(const Scalar& o) const {
 }
 
 Scalar Scalar::operator*(const Scalar& o) const {
+  count_op(Op::kScalarOp);
   Scalar r;
   crypto_core_ristretto255_scalar_mul(r.b_.data(), b_.data(), o.b_.data());
   return r;
 }
 
 std::optional<Scalar> Scalar::inverse() const {
+  count_op(Op::kScalarInv);
   Scalar r;
   if (crypto_core_ristretto255_scalar_invert(r.b_.data(), b_.data()) != 0) return std::nullopt;
   return r;
@@ -83,6 +87,7 @@ std::optional<Scalar> Scalar::inverse() const {
 bool Scalar::is_zero() const { return sodium_is_zero(b_.data(), b_.size()) == 1; }
 
 std::optional<RistrettoPoint> RistrettoPoint::decode(const PointBytes& bytes) {
+  count_op(Op::kPointDecode);
   ensure_sodium();
   if (crypto_core_ristretto255_is_valid_point(bytes.data()) != 1) return std::nullopt;
   RistrettoPoint p;
@@ -104,6 +109,7 @@ RistrettoPoint RistrettoPoint::hash_sha512(std::string_view domain, ByteSpan dat
   const std::array<std::uint8_t, 64> h = Sha512().add(ByteSpan(len)).add(domain).add(data).finish();
   // The one-way map's output is a canonical encoding by construction: no decode() check (a
   // square root, ~5 µs, a tenth of PSI's per-element work).
+  count_op(Op::kHashToGroup);
   RistrettoPoint p;
   SMPC_ASSERT(crypto_core_ristretto255_from_hash(p.b_.data(), h.data()) == 0);
   return p;
@@ -117,6 +123,7 @@ RistrettoPoint RistrettoPoint::random(Rng& rng) {
 }
 
 RistrettoPoint RistrettoPoint::base_mul(const Scalar& s) {
+  count_op(Op::kBaseMul);
   ensure_sodium();
   RistrettoPoint p;
   SMPC_ASSERT(crypto_scalarmult_ristretto255_base(p.b_.data(), s.bytes().data()) == 0);
@@ -124,6 +131,7 @@ RistrettoPoint RistrettoPoint::base_mul(const Scalar& s) {
 }
 
 RistrettoPoint RistrettoPoint::base_mul_any(const Scalar& s) {
+  count_op(Op::kBaseMul);
   ensure_sodium();
   RistrettoPoint p;
   // libsodium refuses (-1) exactly when the product is the identity, i.e. s = 0.
@@ -139,6 +147,7 @@ RistrettoPoint RistrettoPoint::mul_any(const Scalar& s) const {
 bool RistrettoPoint::is_identity() const { return sodium_is_zero(b_.data(), b_.size()) == 1; }
 
 std::optional<RistrettoPoint> RistrettoPoint::mul(const Scalar& s) const {
+  count_op(Op::kScalarMul);
   RistrettoPoint p;
   if (crypto_scalarmult_ristretto255(p.b_.data(), s.bytes().data(), b_.data()) != 0)
     return std::nullopt;
@@ -147,6 +156,7 @@ std::optional<RistrettoPoint> RistrettoPoint::mul(const Scalar& s) const {
 
 std::optional<RistrettoPoint> RistrettoPoint::mul_encoded(const PointBytes& bytes,
                                                           const Scalar& s) {
+  count_op(Op::kScalarMul);
   ensure_sodium();
   RistrettoPoint p;
   // libsodium decodes `bytes` first and fails on a non-canonical or invalid encoding.
@@ -156,6 +166,7 @@ std::optional<RistrettoPoint> RistrettoPoint::mul_encoded(const PointBytes& byte
 }
 
 RistrettoPoint RistrettoPoint::operator+(const RistrettoPoint& o) const {
+  count_op(Op::kPointAdd);
   RistrettoPoint p;
   // Both operands are valid points (decode/arithmetic only), so this cannot fail.
   SMPC_ASSERT(crypto_core_ristretto255_add(p.b_.data(), b_.data(), o.b_.data()) == 0);
@@ -163,6 +174,7 @@ RistrettoPoint RistrettoPoint::operator+(const RistrettoPoint& o) const {
 }
 
 RistrettoPoint RistrettoPoint::operator-(const RistrettoPoint& o) const {
+  count_op(Op::kPointAdd);
   RistrettoPoint p;
   SMPC_ASSERT(crypto_core_ristretto255_sub(p.b_.data(), b_.data(), o.b_.data()) == 0);
   return p;

@@ -1,5 +1,6 @@
 #include "protocols/crypto/tccr_hash.h"
 
+#include "protocols/core/ops.h"
 #include "protocols/core/status.h"
 #include "protocols/crypto/aes_kernels.h"
 
@@ -42,6 +43,7 @@ SMPC_VAES_TARGET void tmmo_vaes(const Block* x, const Block* tw, Block* out, std
 }  // namespace
 
 Block tccr_hash(const Block& x, const Block& tweak) {
+  count_op(Op::kTmmoHash);
   Block out;
   tmmo_aesni(&x, &tweak, &out, 1);
   return out;
@@ -55,6 +57,7 @@ void tccr_hash(std::span<const Block> x, std::span<const Block> tweaks, std::spa
                AesBackend backend) {
   SMPC_ASSERT(x.size() == tweaks.size() && x.size() == out.size());
   SMPC_ASSERT(aes_backend_supported(backend));
+  count_op(Op::kTmmoHash, x.size());
   if (backend == AesBackend::kVaes512)
     tmmo_vaes(x.data(), tweaks.data(), out.data(), x.size());
   else

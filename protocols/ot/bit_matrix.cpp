@@ -4,6 +4,7 @@
 
 #include <cstring>
 
+#include "protocols/core/ops.h"
 #include "protocols/core/status.h"
 
 namespace smpc {
@@ -37,6 +38,7 @@ inline void transpose_bytes_16x16(const __m128i (&v)[16], __m128i (&w)[16]) {
 
 void transpose_128xn(const std::uint8_t* in, std::size_t n, Block* out) {
   SMPC_ASSERT(n % 128 == 0);
+  count_op(Op::kTranspose128, n / 128);
   const std::size_t row_bytes = n / 8;
   auto* out_bytes = reinterpret_cast<std::uint8_t*>(out);
   // Tile: input rows 16g..16g+15 × bytes cb..cb+15, i.e. output rows 8cb..8cb+127, bits

@@ -32,6 +32,7 @@ const std::map<Mutant, std::string> kCaughtBy = {
     {Mutant::kM52, "rep3m-product-tamper"}, {Mutant::kM58, "rep3m-output-tamper"},
     {Mutant::kM47, "psi-count-order"},        {Mutant::kM48, "psi-duplicate-point"},
     {Mutant::kM54, "jitter-distribution"},    {Mutant::kM55, "bgw-robust-lossy-timing"},
+    {Mutant::kM56, "compute-exactness"},      {Mutant::kM57, "compute-exactness"},
     {Mutant::kM43, "secagg-late-input"},      {Mutant::kM44, "secagg-survivor-set"},
 };
 
@@ -97,7 +98,8 @@ INSTANTIATE_TEST_SUITE_P(Catalogue, EachMutant,
                                            Mutant::kM46, Mutant::kM47, Mutant::kM48,
                                            Mutant::kM49, Mutant::kM50, Mutant::kM51,
                                            Mutant::kM52, Mutant::kM53, Mutant::kM54,
-                                           Mutant::kM55, Mutant::kM58),
+                                           Mutant::kM55, Mutant::kM56, Mutant::kM57,
+                                           Mutant::kM58),
                          [](const ::testing::TestParamInfo<Mutant>& p) {
                            return mutant_name(p.param);
                          });

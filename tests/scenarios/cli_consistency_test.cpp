@@ -36,7 +36,7 @@ TEST(CliConsistency, AnUnknownCommandIsNamedWithTheKnownOnes) {
   auto r = testing::run_cli("frobnicate");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err.rfind("error: smpc: unknown command 'frobnicate' (commands: run, list, schema, "
-                        "circuit, audit, verify, sweep, report)", 0),
+                        "circuit, audit, verify, sweep, report, calibrate)", 0),
             0u)
       << r.err;
   r = testing::run_cli("verify equvi a b");

@@ -1,0 +1,100 @@
+#include "protocols/core/cost_profile.h"
+
+#include <cmath>
+
+#include "protocols/core/enum_names.h"
+#include "protocols/core/json_text.h"
+
+namespace smpc {
+
+const CostProfile& builtin_profile() {
+  // Measured with `smpc calibrate` (docs/simulator.md, Computation: machine, load, how to redo).
+  static const CostProfile p = [] {
+    CostProfile c;
+    c.name = "reference";
+    c.machine = "AMD EPYC, 2 cores shared with 3 other builds (load average 8.1), 2026-12-03";
+    c.ns[static_cast<std::size_t>(*op_from_name("aes_block"))] = 0.519;
+    c.ns[static_cast<std::size_t>(*op_from_name("tmmo_hash"))] = 1.4;
+    c.ns[static_cast<std::size_t>(*op_from_name("chacha_byte"))] = 0.686;
+    c.ns[static_cast<std::size_t>(*op_from_name("blake2b_call"))] = 343.0;
+    c.ns[static_cast<std::size_t>(*op_from_name("blake2b_byte"))] = 1.96;
+    c.ns[static_cast<std::size_t>(*op_from_name("sha512_call"))] = 305.0;
+    c.ns[static_cast<std::size_t>(*op_from_name("sha512_byte"))] = 2.58;
+    c.ns[static_cast<std::size_t>(*op_from_name("fp61_mul"))] = 1.82;
+    c.ns[static_cast<std::size_t>(*op_from_name("fp61_inv"))] = 198.0;
+    c.ns[static_cast<std::size_t>(*op_from_name("scalar_mul"))] = 58915.0;
+    c.ns[static_cast<std::size_t>(*op_from_name("base_mul"))] = 19705.0;
+    c.ns[static_cast<std::size_t>(*op_from_name("point_add"))] = 15019.0;
+    c.ns[static_cast<std::size_t>(*op_from_name("point_decode"))] = 5046.0;
+    c.ns[static_cast<std::size_t>(*op_from_name("hash_to_group"))] = 18047.0;
+    c.ns[static_cast<std::size_t>(*op_from_name("scalar_op"))] = 105.0;
+    c.ns[static_cast<std::size_t>(*op_from_name("scalar_inv"))] = 34787.0;
+    c.ns[static_cast<std::size_t>(*op_from_name("transpose_128"))] = 341.0;
+    return c;
+  }();
+  return p;
+}
+
+Result<CostProfile> profile_from_json(const nlohmann::json& j) {
+  if (!j.is_object()) return Error("/: a cost profile is a JSON object, got " + short_json(j));
+  CostProfile p;
+  p.name = j.value("name", std::string("unnamed"));
+  p.machine = j.value("machine", std::string());
+  if (!j.contains("ops") || !j["ops"].is_object())
+    return Error("/ops: missing: an object of operation -> nanoseconds");
+  std::array<bool, kOpCount> seen{};
+  for (const auto& [name, v] : j["ops"].items()) {
+    const std::string at = "/ops/" + name;
+    const auto op = op_from_name(name);
+    if (!op) return Error(at + ": unknown operation (see `smpc calibrate`), got \"" + name + "\"");
+    if (!v.is_number() || !(v.get<double>() > 0) || !std::isfinite(v.get<double>()))
+      return Error(at + ": must be a number of nanoseconds > 0, got " + short_json(v));
+    p.ns[static_cast<std::size_t>(*op)] = v.get<double>();
+    seen[static_cast<std::size_t>(*op)] = true;
+  }
+  for (std::size_t i = 0; i < kOpCount; ++i)
+    if (!seen[i])
+      return Error("/ops/" + std::string(op_name(static_cast<Op>(i))) +
+                   ": missing: every operation needs a cost");
+  return p;
+}
+
+nlohmann::ordered_json profile_json(const CostProfile& p) {
+  nlohmann::ordered_json ops = nlohmann::ordered_json::object();
+  for (std::size_t i = 0; i < kOpCount; ++i) ops[std::string(op_name(static_cast<Op>(i)))] = p.ns[i];
+  return {{"name", p.name}, {"machine", p.machine}, {"ops", ops}};
+}
+
+nlohmann::ordered_json ops_json(const OpCounts& ops) {
+  nlohmann::ordered_json j = nlohmann::ordered_json::object();
+  for (std::size_t i = 0; i < kOpCount; ++i)
+    if (ops.n[i] != 0) j[std::string(op_name(static_cast<Op>(i)))] = ops.n[i];
+  return j;
+}
+
+Result<OpCounts> ops_from_json(const nlohmann::json& j) {
+  OpCounts out;
+  for (const auto& [name, v] : j.items()) {
+    const auto op = op_from_name(name);
+    if (!op || !v.is_number_unsigned()) return Error("ops: bad entry \"" + name + "\"");
+    out[*op] = v.get<std::uint64_t>();
+  }
+  return out;
+}
+
+constexpr const char* kComputeModelNames[] = {"none", "ops"};
+const char* compute_model_name(ComputeModel m) { return enum_name(kComputeModelNames, m); }
+std::optional<ComputeModel> compute_model_from_name(std::string_view name) {
+  return enum_from_name<ComputeModel>(kComputeModelNames, name);
+}
+
+double ComputeSpec::seconds(const OpCounts& ops, PartyId p) const {
+  if (model == ComputeModel::kNone) return 0;
+  double ns = 0;
+  for (std::size_t i = 0; i < kOpCount; ++i) ns += static_cast<double>(ops.n[i]) * profile.ns[i];
+  double s = speed;
+  if (static_cast<std::size_t>(p) < party_speed.size()) s *= party_speed[static_cast<std::size_t>(p)];
+  return ns * 1e-9 / s;
+}
+
+}  // namespace smpc
