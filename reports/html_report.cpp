@@ -622,10 +622,11 @@ std::string sweep_header(const std::vector<J>& rows, const std::string& source) 
          html_escape(source) + "</code>: <span class=\"" + (bad ? "bad" : "good") + "\">" +
          html_escape(counts) + "</span>.<br>Protocols: " + html_escape(names) +
          ".<br>Scenarios: " + html_escape(short_text(scen, 400)) + ".</p>\n"
-         "<p class=\"note\">Compute vs network share: the rows carry no compute time (the compute "
-         "cost model is not built yet), so all simulated time is network time (latency, bandwidth, "
-         "the protocol's waiting). Rows without a cost (skipped, error) are in the table and the "
-         "outcome matrix only.</p>\n";
+         "<p class=\"note\">Compute vs network share: rows carry <code>cost.compute_s</code>, the "
+         "computation the compute model charged, summed over the parties (0 unless the scenario "
+         "sets \"compute\": {\"model\": \"ops\"}); it is not plotted yet (read it in the JSON "
+         "Lines or CSV). Rows without a cost (skipped, error) are in the table and the outcome "
+         "matrix only.</p>\n";
 }
 
 }  // namespace

@@ -304,6 +304,9 @@ nlohmann::ordered_json sweep_row(const SweepGrid& grid, const SweepPoint& point,
     row[key] = report[key];
   for (const char* key : {"rounds", "messages", "bytes_sent", "simulated_time_s"})
     row["cost"][key] = report["cost"][key];
+  // The computation the compute model charged, summed over the parties (0 under "none";
+  // docs/simulator.md, "Computation").
+  if (report["cost"].contains("compute_s")) row["cost"]["compute_s"] = report["cost"]["compute_s"];
   if (!record.mutant.empty()) row["mutant"] = record.mutant;
   row["wall_time_s"] = record.wall_time_s;
   row["exit_status"] = record.verdict_holds ? 0 : 1;
