@@ -4,9 +4,10 @@
 //                   0, both parties on LocalNetwork threads. Counters: "cpu_us_per_elem_side",
 //                   the process CPU time (both parties and any helper threads) / (2n), and
 //                   "cpu_s" per run;
-//   BM_PsiSim/n     the same on SimNetwork (LAN: 0.1 ms, 1 Gbit/s; both parties in one forked
-//                   process): "sim_ms" (network only: the simulator has no compute model, so
-//                   this is the time the 32-byte points need on the wire) and the child's CPU.
+//   BM_PsiSim/n/c   the same on SimNetwork (LAN: 0.1 ms, 1 Gbit/s; both parties in one forked
+//                   process): "sim_ms" (c = 0: network only, the time the 32-byte points need on
+//                   the wire; c = 1: with the ops compute model's reference profile) and the
+//                   child's CPU.
 // Each element costs a side one hash to the group and two scalar products (its own point, and
 // the other side's point for that element's share of the other set).
 #include <benchmark/benchmark.h>
@@ -76,11 +77,14 @@ void BM_PsiLocal(benchmark::State& state) {
 }
 BENCHMARK(BM_PsiLocal)->Arg(1 << 10)->Arg(1 << 16)->Iterations(1)->Unit(benchmark::kSecond)->UseRealTime();
 
+// state.range(1) = 1: the ops compute model with the built-in reference profile (issue 16), so
+// sim_ms is network and computation.
 void BM_PsiSim(benchmark::State& state) {
   const auto n = static_cast<std::size_t>(state.range(0));
   const DhPsi psi({n, n, PsiOutput::kReceiver});
   const auto in = psi_inputs(n);
   SimRunOptions options;
+  if (state.range(1) == 1) options.compute.model = ComputeModel::kOps;
   options.network.latency_s = 0.0001;
   options.network.bandwidth_bytes_per_s = 125e6;
   options.deadline_s = 3600;
@@ -92,7 +96,12 @@ void BM_PsiSim(benchmark::State& state) {
   state.counters["cpu_s"] = cpu;
   state.counters["cpu_us_per_elem_side"] = 1e6 * cpu / (2.0 * static_cast<double>(n));
 }
-BENCHMARK(BM_PsiSim)->Arg(1 << 10)->Arg(1 << 16)->Iterations(1)->Unit(benchmark::kSecond);
+BENCHMARK(BM_PsiSim)
+    ->Args({1 << 10, 0})
+    ->Args({1 << 16, 0})
+    ->Args({1 << 16, 1})
+    ->Iterations(1)
+    ->Unit(benchmark::kSecond);
 
 }  // namespace
 }  // namespace smpc
