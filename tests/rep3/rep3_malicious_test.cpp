@@ -23,27 +23,14 @@ using rep3_test::Case;
 using Json = nlohmann::json;
 
 RunResult run_case(const Case& c, std::uint64_t seed) {
-  const auto made = make_rep3_malicious({}, c.circuit, kRep3Parties);
-  RC_ASSERT(made.ok());
-  const Protocol& p = **made;
-  return run_local(kRep3Parties, {seed, 60}, [&](PartyContext& ctx) {
-    return p.run(ctx, c.inputs[static_cast<std::size_t>(ctx.net.self())]);
-  });
+  return rep3_test::run_local_case(make_rep3_malicious, c, seed);
 }
 
 // Outputs equal the plain evaluation's; bytes and rounds equal rep3_malicious_cost, and the
 // rounds are the multiplicative depth + 6 (+ 2 without multiplications) with outputs.
 void check_run(const Case& c, const RunResult& r) {
-  const auto want = rep3_test::expected_outputs(c);
-  RC_ASSERT(r.parties.size() == 3u);
-  for (const auto& p : r.parties) {
-    RC_ASSERT(p.status == PartyStatus::kOutput);
-    RC_ASSERT(p.outputs == want[static_cast<std::size_t>(p.party)]);
-  }
   const ExactCost cost = rep3_malicious_cost(c.circuit);
-  const ExactCost got = rep3_test::measured(r);
-  RC_ASSERT(got.bytes == cost.bytes);
-  RC_ASSERT(got.rounds == cost.rounds);
+  rep3_test::check_outputs_and_cost(c, r, cost);
   const std::uint32_t depth = nonlinear_depth(c.circuit);
   if (c.circuit.output_count() > 0) RC_ASSERT(cost.rounds == depth + (depth > 0 ? 6u : 3u));
 }

@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "protocols/core/circuit.h"
+#include "protocols/core/local_network.h"
 #include "protocols/core/run_result.h"
 #include "protocols/core/share_cost.h"
 #include "protocols/rep3/rep3.h"
@@ -70,6 +71,31 @@ inline std::vector<std::vector<std::uint64_t>> expected_outputs(const Case& c) {
       for (PartyId p = 0; p < kRep3Parties; ++p)
         if (grp.delivered_to(p)) per[static_cast<std::size_t>(p)].push_back((*all)[k]);
   return per;
+}
+
+// One run of `c` on LocalNetwork with the protocol `make` builds (make_rep3 or
+// make_rep3_malicious), from run seed `seed`.
+template <class Make>
+RunResult run_local_case(const Make& make, const Case& c, std::uint64_t seed) {
+  const auto made = make(nlohmann::json(), c.circuit, kRep3Parties);
+  RC_ASSERT(made.ok());
+  const Protocol& protocol = **made;
+  return run_local(kRep3Parties, {seed, 60}, [&](PartyContext& ctx) {
+    return protocol.run(ctx, c.inputs[static_cast<std::size_t>(ctx.net.self())]);
+  });
+}
+
+// Every party output the plain evaluation's values, and the run measured exactly `cost`.
+inline void check_outputs_and_cost(const Case& c, const RunResult& r, const ExactCost& cost) {
+  const auto want = expected_outputs(c);
+  RC_ASSERT(r.parties.size() == 3u);
+  for (const auto& p : r.parties) {
+    RC_ASSERT(p.status == PartyStatus::kOutput);
+    RC_ASSERT(p.outputs == want[static_cast<std::size_t>(p.party)]);
+  }
+  const ExactCost got = measured(r);
+  RC_ASSERT(got.bytes == cost.bytes);
+  RC_ASSERT(got.rounds == cost.rounds);
 }
 
 }  // namespace smpc::rep3_test
