@@ -19,6 +19,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/support/cli.h"
+#include "tests/sweep/sweep_rows.h"
 
 namespace smpc {
 namespace {
@@ -34,23 +35,8 @@ std::string grid_file(const std::string& name, const std::string& base, const st
   return path.string();
 }
 
-// The rows of a JSON Lines file; every line must be whole JSON.
-std::vector<Json> rows_of(const fs::path& path) {
-  std::vector<Json> rows;
-  std::istringstream in(testing::slurp(path));
-  for (std::string line; std::getline(in, line);) rows.push_back(Json::parse(line));
-  return rows;
-}
-
-// Rows without their wall time (the one field that is not a function of the point), by id.
-std::map<std::string, Json> by_id(const std::vector<Json>& rows) {
-  std::map<std::string, Json> out;
-  for (auto row : rows) {
-    row.erase("wall_time_s");
-    EXPECT_TRUE(out.emplace(row["id"].get<std::string>(), row).second) << "duplicate " << row["id"];
-  }
-  return out;
-}
+using sweep_test::by_id;
+using sweep_test::rows_of;
 
 pid_t first_child(pid_t parent, std::chrono::seconds within) {
   const auto deadline = std::chrono::steady_clock::now() + within;

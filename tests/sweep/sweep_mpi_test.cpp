@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/support/cli.h"
+#include "tests/sweep/sweep_rows.h"
 
 namespace smpc {
 namespace {
@@ -43,16 +44,8 @@ std::string grid_file(const std::string& name, const std::string& axes) {
   return path.string();
 }
 
-// Rows by id without their wall time (the one field that is not a function of the point).
 std::map<std::string, Json> rows_by_id(const fs::path& path) {
-  std::map<std::string, Json> out;
-  std::istringstream in(testing::slurp(path));
-  for (std::string line; std::getline(in, line);) {
-    Json row = Json::parse(line);
-    row.erase("wall_time_s");
-    EXPECT_TRUE(out.emplace(row["id"].get<std::string>(), row).second) << "duplicate " << row["id"];
-  }
-  return out;
+  return sweep_test::by_id(sweep_test::rows_of(path));
 }
 
 TEST(SweepMpi, TwoRanksGiveTheRowsOfOneJob) {
