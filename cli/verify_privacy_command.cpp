@@ -124,15 +124,20 @@ void register_verify_privacy(CLI::App& verify, int* exit_code) {
       "the protocol is private. Leaks that need more runs, relations of higher degree, "
       "computational leaks (e.g. of garbled circuits beyond plaintext bits) or other input "
       "pairs go unseen.\n"
-      "The scenario must corrupt a passive (semi-honest) coalition; the swap file is "
-      "{\"inputs\": [[...], ...]} with the shape of the scenario's inputs, the corrupted "
-      "parties' inputs unchanged.\n"
+      "The scenario must corrupt a coalition; the swap file is {\"inputs\": [[...], ...]} "
+      "with the shape of the scenario's inputs, the corrupted parties' inputs unchanged. A "
+      "passive (semi-honest) coalition is compared as it follows the protocol; an active one "
+      "(malicious, a Lua program, or a script that edits messages) under attack, in the "
+      "simulator: the test then also compares where the attack cut each view short (view "
+      "shape) and runs the element tests on the shape both sides share most. --uniformity and "
+      "--coalitions all take a passive coalition only.\n"
       "--component NAME tests a building block instead (docs/privacy.md tests 7 and 8).\n"
       "Exit code: 0 no check alarmed, 1 some check alarmed (distinguishable), 2 bad input.\n"
       "Example: smpc verify privacy scenarios/examples/privacy_bgw_product.json --swap "
       "scenarios/examples/privacy_swaps/privacy_bgw_product.swap.json --runs 40");
   cmd->add_option("scenario", opts->scenario,
-                  "Scenario file with a semi-honest adversary (not with --component)");
+                  "Scenario file with a corrupted coalition, passive or active (not with "
+                  "--component)");
   cmd->add_option("--component", opts->component,
                   "Test a building block instead of a scenario: commitment-hiding (--runs "
                   "trials), or the correlated randomness gmw-dealer-triples, gmw-ot-triples, "
@@ -152,7 +157,8 @@ void register_verify_privacy(CLI::App& verify, int* exit_code) {
   cmd->add_option("--seed", opts->seed, "First seed (default 1)")
       ->check(seed_validator());
   cmd->add_flag("--simulated", opts->simulated,
-                "Run in the SimGrid simulator instead of in-memory threads (slower, same views)");
+                "Run in the SimGrid simulator instead of in-memory threads (slower, same views; "
+                "always on for an active coalition)");
   cmd->add_flag("--json", opts->json, "Print the report as JSON on stdout");
   cmd->add_flag("--uniformity", opts->uniformity,
                 "Also test the views under x against uniformly random shares");

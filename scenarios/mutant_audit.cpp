@@ -246,6 +246,19 @@ ScenarioBuilder psi_duplicate_point() {
   return b;
 }
 
+// spdz product, n = 3, party 2 malicious: its Lua program rushes on the dealer-contribution
+// openings and replaces its own so that the XOR of all is zero (attacks/spdz_dealer_grind.lua).
+// The replacement does not open its commitment, so parties 0 and 1 must abort.
+ScenarioBuilder spdz_dealer_grind() {
+  const Json adv = {{"corrupt", {2}}, {"model", "malicious"},
+                    {"program", "attacks/spdz_dealer_grind.lua"}};
+  auto spec = parse_adversary(adv, 3);
+  auto b = check_scenario("spdz dealer grind", "spdz", Json::object(), 3, {{"name", "product"}},
+                          {Json{3}, Json{4}, Json{5}});
+  if (spec.ok()) b.adversary(*spec);
+  return b;
+}
+
 // secagg, 5 clients, honest: client 2 drops out after round 1 (not in the sum), client 4 after
 // round 2 (in it). The verdict knows U3 = {1, 3, 4, 5} from the scenario, so a sum over any
 // other set is a violation, however exact.
@@ -341,6 +354,26 @@ Result<CheckResult> psi_duplicate(const Context& cx, const std::string& check) {
                        return std::string("party 0 accepted the repeated point (") +
                               party_status_name(receiver.status) + ", outputs " +
                               rec.outputs.at(0).dump() + ")";
+                     });
+}
+
+// The grinder changes its opening in every run (unless the XOR already is zero: 2^-256), so
+// every honest party must reject it where it is opened, blaming party 2. (Accepted, the run
+// still aborts later, at a MAC check: the program changes party 2's message but not the
+// contribution its own honest code keeps, so its preprocessing differs from everyone else's. A
+// real grinder would keep the ground one; the place of the abort is what tells the two apart.)
+Result<CheckResult> spdz_grind(const Context& cx, const std::string& check) {
+  return seeded_runs(cx, check, [](int) { return spdz_dealer_grind(); }, 2,
+                     [](const RunRecord& rec) -> std::optional<std::string> {
+                       for (PartyId p : {0, 1}) {
+                         const auto& honest = rec.run.parties.at(static_cast<std::size_t>(p));
+                         if (honest.status != PartyStatus::kAbort ||
+                             honest.abort_reason.find("dealer contribution") == std::string::npos)
+                           return "party " + std::to_string(p) + " accepted party 2's replaced "
+                                  "dealer contribution (" + party_status_name(honest.status) +
+                                  (honest.abort_reason.empty() ? "" : ": " + honest.abort_reason) + ")";
+                       }
+                       return std::nullopt;
                      });
 }
 
@@ -532,6 +565,24 @@ Status abort_dependence_yao(CheckResult& r) {
   SMPC_ASSIGN_OR_RETURN(const AbortReport report, run_abort_test(s, swapped, o));
   r.runs = 2 * o.runs;
   r.alarm = !report.test.alarm;
+  r.evidence = report.summary;
+  return OkStatus();
+}
+
+// The same garbler through `smpc verify privacy` under attack: the garbler's view is cut short
+// exactly when the evaluator's bit is 1, so the view-shape test must alarm.
+Status privacy_attacked_yao(CheckResult& r) {
+  const std::string examples = std::string(SMPC_PROJECT_DIR) + "/scenarios/examples/";
+  SMPC_ASSIGN_OR_RETURN(const Scenario s, load_scenario_file(examples + "yao_selective_failure.json"));
+  SMPC_ASSIGN_OR_RETURN(const auto swapped,
+                        load_swap_file(examples + "privacy_swaps/yao_selective_failure.swap.json"));
+  PrivacyOptions o;
+  o.runs = 8;
+  SMPC_ASSIGN_OR_RETURN(const PrivacyReport report, run_privacy_test(s, swapped, o));
+  r.runs = 2 * o.runs;
+  const auto shape = std::find_if(report.checks.begin(), report.checks.end(),
+                                  [](const PrivacyCheck& c) { return c.name == kViewShapeCheck; });
+  r.alarm = shape == report.checks.end() || !shape->alarm;
   r.evidence = report.summary;
   return OkStatus();
 }
@@ -795,6 +846,10 @@ const std::vector<Check> kChecks = {
       "smpc verify aborts on the selective-failure garbler against Yao (abort iff the "
       "evaluator's bit is 1); alarm = the one-bit leak goes undetected"},
      component_run(abort_dependence_yao)},
+    {{"privacy-attacked-yao", "component", true, "2 x 8 runs, alpha = 1e-3",
+      "smpc verify privacy under attack: the selective-failure garbler against Yao (its view "
+      "ends early iff the evaluator's bit is 1); alarm = the view-shape test does not alarm"},
+     component_run(privacy_attacked_yao)},
     {{"frost-bad-share", "component", false, "5 seeds",
       "FROST 3-of-5, signers {2, 3, 5}: signer 3 adds one to its signature share; alarm = the "
       "coordinator does not abort blaming exactly party 3"},
@@ -863,6 +918,11 @@ const std::vector<Check> kChecks = {
       "psi_dh, party 1 malicious sends one point of psi.blinded twice "
       "(attacks/psi_duplicate_point.lua); alarm = party 0 does not abort"},
      [](const Context& cx, const std::string& name) { return psi_duplicate(cx, name); }},
+    {{"spdz-dealer-grind", "attack", false, "2 seeds",
+      "spdz product, n = 3, party 2 malicious rushes on the dealer-contribution openings and "
+      "replaces its own (attacks/spdz_dealer_grind.lua); alarm = an honest party does not abort "
+      "at the opening, blaming party 2"},
+     [](const Context& cx, const std::string& name) { return spdz_grind(cx, name); }},
     {{"psi-count-order", "component", true, "20 runs, alpha = 1e-3",
       "psi_dh cardinality mode, 8 vs 4 elements sharing one: a curious receiver guesses the "
       "shared element from where the returned points match; alarm = right more often than 1/8 "

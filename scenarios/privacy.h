@@ -55,6 +55,8 @@ struct PrivacyOptions {
 inline constexpr const char* kFpRelationCheck = "algebraic relations over F_p";
 inline constexpr const char* kGf2RelationCheck = "linear relations over GF(2)";
 inline constexpr const char* kBitIndependenceCheck = "per-bit independence (Fisher)";
+// An active coalition only: does the shape of its view (where an abort cut it) depend on x?
+inline constexpr const char* kViewShapeCheck = "view shape (Fisher per shape)";
 
 struct PrivacyCheck {
   std::string name;
@@ -87,10 +89,14 @@ Status check_swap_shape(const Scenario& s, const std::vector<nlohmann::json>& sw
 // o.first_seed): the swap must not change what the coalition is entitled to learn.
 Status same_coalition_outputs(const Scenario& s, const Scenario& swapped, const PrivacyOptions& o);
 
-// Errors (bad input): no corrupted party; a malicious or scripted adversary (the test compares
-// a passive coalition's views); swapped inputs of the wrong shape or changing a corrupted
-// party's input; different outputs for the coalition under x and x'; views whose layout differs
-// between runs; any failure to run the scenario.
+// An active coalition (malicious, a program, or a script that edits messages) is compared
+// under attack: its views may end at different points (aborts), so the test adds "view shape"
+// (which layout a run's view has, against the side: Fisher per layout, Bonferroni) and runs the
+// element tests on the layout both sides share most (at least 2 runs each), saying how many runs
+// that covered. Errors (bad input): no corrupted party; `uniformity` with an active coalition;
+// swapped inputs of the wrong shape or changing a corrupted party's input; different outputs
+// for the coalition under x and x'; a passive coalition whose views' layout differs between
+// runs; any failure to run the scenario.
 Result<PrivacyReport> run_privacy_test(const Scenario& s,
                                        const std::vector<nlohmann::json>& swapped_inputs,
                                        const PrivacyOptions& o);

@@ -18,14 +18,9 @@ double entropy(double p) {
   return -p * std::log2(p) - (1 - p) * std::log2(1 - p);
 }
 
-// Fisher's test of (sample × outcome) with a and b runs of the outcome in the two samples.
-double fisher(const AbortSample& x, const AbortSample& y, std::size_t a, std::size_t b) {
-  return fisher_exact_p(x.runs + y.runs, a + b, y.runs, b);
-}
-
-std::size_t count(const AbortSample& s, const std::string& cls) {
-  const auto it = s.blame.find(cls);
-  return it == s.blame.end() ? 0 : it->second;
+std::size_t count(const std::map<std::string, std::size_t>& m, const std::string& cls) {
+  const auto it = m.find(cls);
+  return it == m.end() ? 0 : it->second;
 }
 
 // min and max of the leak over the box [lo0, hi0] x [lo1, hi1]: a grid (the function is smooth
@@ -64,20 +59,11 @@ AbortTestResult abort_dependence_test(const AbortSample& x, const AbortSample& s
   // Seeded bug M46: the x sample stands in for the swapped one.
   const AbortSample& swapped = mutant_active(Mutant::kM46) ? x : swapped_sample;
   AbortTestResult r;
-  r.p_abort = fisher(x, swapped, x.aborted, swapped.aborted);
-  std::set<std::string> classes;
-  for (const auto& [cls, n] : x.blame) classes.insert(cls);
-  for (const auto& [cls, n] : swapped.blame) classes.insert(cls);
-  if (classes.size() > 1) {
-    for (const auto& cls : classes) {
-      const double p = fisher(x, swapped, count(x, cls), count(swapped, cls)) *
-                       static_cast<double>(classes.size());
-      if (p < r.p_blame || r.blame_class.empty()) {
-        r.p_blame = std::min(1.0, p);
-        r.blame_class = cls;
-      }
-    }
-  }
+  r.p_abort = fisher_exact_p(x.runs + swapped.runs, x.aborted + swapped.aborted, swapped.runs,
+                             swapped.aborted);
+  const auto blame = class_dependence_test(x.blame, x.runs, swapped.blame, swapped.runs);
+  r.p_blame = blame.p;
+  r.blame_class = blame.cls;
   r.alarm = 2 * std::min(r.p_abort, r.p_blame) < alpha;
   const auto rate = [](const AbortSample& s) {
     return s.runs ? static_cast<double>(s.aborted) / static_cast<double>(s.runs) : 0.0;
@@ -88,6 +74,27 @@ AbortTestResult abort_dependence_test(const AbortSample& x, const AbortSample& s
                                 clopper_pearson(swapped.aborted, swapped.runs, each));
   r.leak_low = range.first;
   r.leak_high = range.second;
+  return r;
+}
+
+ClassDependence class_dependence_test(const std::map<std::string, std::size_t>& x,
+                                      std::size_t x_runs,
+                                      const std::map<std::string, std::size_t>& y,
+                                      std::size_t y_runs) {
+  std::set<std::string> classes;
+  for (const auto& [cls, n] : x) classes.insert(cls);
+  for (const auto& [cls, n] : y) classes.insert(cls);
+  ClassDependence r;
+  if (classes.size() < 2) return r;
+  for (const auto& cls : classes) {
+    const std::size_t a = count(x, cls), b = count(y, cls);
+    const double p = fisher_exact_p(x_runs + y_runs, a + b, y_runs, b) *
+                     static_cast<double>(classes.size());
+    if (p < r.p || r.cls.empty()) {
+      r.p = std::min(1.0, p);
+      r.cls = cls;
+    }
+  }
   return r;
 }
 

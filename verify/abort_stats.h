@@ -38,6 +38,19 @@ struct AbortTestResult {
 AbortTestResult abort_dependence_test(const AbortSample& x, const AbortSample& swapped,
                                       double alpha, double confidence);
 
+// Does the class a run falls in (a blame, the shape of a coalition's view, ...) depend on the
+// sample? Fisher's test of (sample × this class) for every class seen in either sample,
+// Bonferroni over the classes: p is the smallest adjusted p-value and cls its class (p = 1 and
+// cls "" when every run of both samples is in one class).
+struct ClassDependence {
+  double p = 1;
+  std::string cls;
+};
+ClassDependence class_dependence_test(const std::map<std::string, std::size_t>& x,
+                                      std::size_t x_runs,
+                                      const std::map<std::string, std::size_t>& y,
+                                      std::size_t y_runs);
+
 // I(S; A) in bits for S uniform on two samples whose abort rates are p0 and p1.
 double abort_leak_bits(double p0, double p1);
 // Clopper-Pearson interval of a binomial rate: k successes in n trials, two-sided `level`.

@@ -9,7 +9,7 @@
 namespace smpc::labels::spdz {
 
 inline constexpr std::string_view
-    kDealerSeed = "spdz.dealer.seed", kCoinCommit = "spdz.coin.commit",
+    kDealerCommit = "spdz.dealer.commit", kDealerSeed = "spdz.dealer.seed", kCoinCommit = "spdz.coin.commit",
     kCoinOpen = "spdz.coin.open", kInput = "spdz.input", kInputCheck = "spdz.input.check",
     kOpen = "spdz.open", kMacCheckCommit = "spdz.maccheck.commit",
     kMacCheckOpen = "spdz.maccheck.open", kOutput = "spdz.output", kAbort = "spdz.abort";
@@ -17,7 +17,8 @@ inline constexpr std::string_view
 // Every label this protocol sends, with its message layout (a prefix such as kOt is only the
 // stem of others). Element numbers in scripts count across the parts, from 0.
 inline constexpr MessageLabel kAll[] = {
-    {kDealerSeed, "bytes: the sender's 32-byte contribution to the simulated dealer's common stream"},
+    {kDealerCommit, "bytes: the 32-byte commitment to the sender's contribution to the simulated dealer's common stream"},
+    {kDealerSeed, "bytes: the sender's opened 32-byte contribution to the dealer's common stream, then the commitment's 32-byte randomness"},
     {kCoinCommit, "bytes: two 32-byte commitments, to the seeds of MACCheck 1 and MACCheck 2"},
     {kCoinOpen, "bytes: the opened MACCheck seed (32 bytes), then the commitment's 32-byte randomness"},
     {kInput, "field elements: ε = x − r for each input wire of the sender, in input order"},

@@ -43,6 +43,14 @@ struct Opened {
 };
 
 std::string coin_session(std::size_t which) { return "spdz.coin/" + std::to_string(which); }
+constexpr std::string_view kDealerSession = "spdz.dealer";
+
+// An opening on the wire: the committed value, then the commitment's 32-byte randomness.
+Bytes opening_bytes(const Opening& o) {
+  Bytes out(o.value);
+  out.insert(out.end(), o.randomness.begin(), o.randomness.end());
+  return out;
+}
 
 // One party's run of Π_Online; keeps the per-run state the steps share. Every receive goes
 // through net_, which turns a peer's "spdz.abort" notice into an Abort.
@@ -113,6 +121,7 @@ class SpdzParty {
 
   // The steps of Π_Online (numbered as in spdz.h).
   void offline_setup();                                            // step 0
+  Bytes opened_contribution(PartyId p, const Bytes& digest_bytes); // step 0
   Bytes share_inputs(const PartyInput& input);                     // step 1
   void multiply_layer(const CircuitLayer& layer, std::size_t& triple);  // step 2
   void evaluate_circuit();                                         // step 2, every layer
@@ -166,10 +175,7 @@ std::vector<Fp61> SpdzParty::open(std::string_view label, const std::vector<Auth
 // caught.
 Seed SpdzParty::mac_check_open_seed(std::size_t which, const Bytes* input_digest) {
   const std::size_t w = which - 1;
-  Bytes open_msg(coin_opening_[w].value);
-  open_msg.insert(open_msg.end(), coin_opening_[w].randomness.begin(),
-                  coin_opening_[w].randomness.end());
-  send_all(labels::spdz::kCoinOpen, Message().add_bytes(open_msg));
+  send_all(labels::spdz::kCoinOpen, Message().add_bytes(opening_bytes(coin_opening_[w])));
   if (input_digest) send_all(labels::spdz::kInputCheck, Message().add_bytes(*input_digest));
   Seed seed = coin_seed_[w];
   for (PartyId p : other_parties(n_, me_)) {
@@ -249,13 +255,19 @@ void SpdzParty::mac_check(std::size_t which, const std::vector<Opened>& log,
                   "): an opened value was not the one the MACs authenticate");
 }
 
-// Step 0 (offline): the dealer's common stream from everyone's contribution; the MACCheck
-// seeds are committed right away, before anything is opened.
+// Step 0 (offline): the dealer's common stream from everyone's contribution, by commit-then-
+// open coin tossing (Blum): each party commits to its 32 bytes in round 1 and opens them in
+// round 2, after it holds every commitment. Sent in the clear in one round, a rushing party
+// could choose its contribution after seeing the honest ones and grind the dealer's output
+// (attacks/spdz_dealer_grind.lua). The MACCheck seeds are committed in round 1 too, before
+// anything is opened.
 void SpdzParty::offline_setup() {
   ctx_.meter.set_phase("offline");
   Seed contribution{};
   ctx_.rng.fill(contribution);
-  send_all(labels::spdz::kDealerSeed, Message().add_bytes(contribution));
+  const auto [dealer_digest, dealer_opening] = commit({kDealerSession, me_}, contribution, ctx_.rng);
+  send_all(labels::spdz::kDealerCommit,
+           Message().add_bytes(Bytes(dealer_digest.begin(), dealer_digest.end())));
   ctx_.meter.set_phase("online");
   Bytes commitments;
   for (std::size_t w = 0; w < 2; ++w) {
@@ -265,17 +277,39 @@ void SpdzParty::offline_setup() {
     commitments.insert(commitments.end(), d.begin(), d.end());
   }
   send_all(labels::spdz::kCoinCommit, Message().add_bytes(commitments));
-  PerParty<Bytes> seeds = recv_bytes_each(kSeedBytes);
-  seeds[me_] = Bytes(contribution.begin(), contribution.end());
-  std::string dealer_stream = "spdz.dealer/";
-  for (const Bytes& b : seeds) dealer_stream.append(b.begin(), b.end());
+  ctx_.meter.set_phase("offline");
+  const PerParty<Bytes> dealer_commitments = recv_bytes_each(sizeof(Digest));
+  send_all(labels::spdz::kDealerSeed, Message().add_bytes(opening_bytes(dealer_opening)));
+  ctx_.meter.set_phase("online");
   coin_commitment_ = PerParty<std::array<Digest, 2>>(n_);
   const PerParty<Bytes> commitments_of = recv_bytes_each(2 * sizeof(Digest));
   for (const auto& [p, b] : commitments_of.others(me_))
     for (std::size_t w = 0; w < 2; ++w)
       std::memcpy(coin_commitment_[p][w].data(), b.data() + w * sizeof(Digest), sizeof(Digest));
+  std::string dealer_stream = "spdz.dealer/";
+  for (PartyId p = 0; p < n_; ++p) {
+    const Bytes b = p == me_ ? Bytes(contribution.begin(), contribution.end())
+                             : opened_contribution(p, dealer_commitments[p]);
+    dealer_stream.append(b.begin(), b.end());
+  }
   Rng dealer(dealer_seed_, -1, dealer_stream);
   prep_ = spdz_deal(c_, n_, k_, me_, dealer);
+}
+
+// Party p's dealer contribution from its round-2 opening; an opening that does not match its
+// round-1 commitment aborts, blaming p (M63 accepts it unchecked).
+Bytes SpdzParty::opened_contribution(PartyId p, const Bytes& digest_bytes) {
+  const Bytes b = recv_bytes(p, 2 * kSeedBytes);
+  Opening o;
+  o.value.assign(b.begin(), b.begin() + kSeedBytes);
+  std::memcpy(o.randomness.data(), b.data() + kSeedBytes, kSeedBytes);
+  Digest digest{};
+  std::memcpy(digest.data(), digest_bytes.data(), digest.size());
+  if (!mutant_active(Mutant::kM63) && !verify_commitment({kDealerSession, p}, digest, o))
+    throw Abort("party " + std::to_string(p) +
+                    " opened its dealer contribution inconsistently with its commitment",
+                {p});
+  return o.value;
 }
 
 // Step 1 (Π_Online, Input): the owner opens ε = x − r to everybody; [[x]] = [[r]] + ε.

@@ -24,23 +24,26 @@
 // Steps (Π_Online), with rounds and bytes (k-element Mersenne-61 message: 6 + 8k bytes; byte
 // part of b bytes: 6 + b; n parties, I_p inputs of party p, L layers of m_1 .. m_L
 // multiplications, O output wires in all groups), every message to every other party:
-//   0. offline: "spdz.dealer.seed" 32 random bytes each        round 1   38·n(n−1)
+//   0. offline: the dealer's stream from a 32-byte contribution of each party, committed
+//      before it is opened (a rushing party cannot choose its own after seeing the others'):
+//      "spdz.dealer.commit" commitment to the contribution       round 1   38·n(n−1)
 //      "spdz.coin.commit" commitments to both MACCheck seeds    round 1   70·n(n−1)
+//      "spdz.dealer.seed" contribution and commitment randomness round 2   70·n(n−1)
 //   1. Input: owner p opens ε = x − r to everyone, [[x]] = [[r]] + ε
-//      "spdz.input"                                  round 2   Σ_{p: I_p>0} (n−1)(6 + 8 I_p)
+//      "spdz.input"                                  round 3   Σ_{p: I_p>0} (n−1)(6 + 8 I_p)
 //   2. Multiply (Beaver), a layer at once: open d = x − a and e = y − b of every gate,
 //      [[xy]] = [[c]] + d[[b]] + e[[a]] + de
-//      "spdz.open"                                   round 2+ℓ n(n−1)(6 + 16 m_ℓ)
+//      "spdz.open"                                   round 3+ℓ n(n−1)(6 + 16 m_ℓ)
 //   3. MACCheck of every d, e (before any output is opened), with the input broadcast check:
-//      "spdz.coin.open" seed and commitment randomness         round L+3  70·n(n−1)
-//      "spdz.input.check" hash of every ε received             round L+3  38·n(n−1)
-//      "spdz.maccheck.commit" commitment to σ_i                 round L+4  38·n(n−1)
-//      "spdz.maccheck.open" σ_i^(1..k) and randomness           round L+5  (43 + 8k)·n(n−1)
+//      "spdz.coin.open" seed and commitment randomness         round L+4  70·n(n−1)
+//      "spdz.input.check" hash of every ε received             round L+4  38·n(n−1)
+//      "spdz.maccheck.commit" commitment to σ_i                 round L+5  38·n(n−1)
+//      "spdz.maccheck.open" σ_i^(1..k) and randomness           round L+6  (43 + 8k)·n(n−1)
 //   4. Output: open y (public groups) or y + s (restricted groups: s known to the receivers)
-//      "spdz.output"                                 round L+6 n(n−1)(6 + 8 O)
-//   5. MACCheck of the outputs: coin.open, maccheck.commit, maccheck.open at rounds L+7 .. L+9,
+//      "spdz.output"                                 round L+7 n(n−1)(6 + 8 O)
+//   5. MACCheck of the outputs: coin.open, maccheck.commit, maccheck.open at rounds L+8 .. L+10,
 //      the same bytes as in step 3 (without spdz.input.check).
-// Rounds: L + 9 (whenever some party has an input). Per multiplication: 16·n(n−1) bytes (two
+// Rounds: L + 10 (whenever some party has an input). Per multiplication: 16·n(n−1) bytes (two
 // shares between every ordered pair) plus 6·n(n−1) per layer, one round per layer. Per opening
 // of m values: n(n−1)(6 + 8m) bytes and one round, plus one MACCheck per batch of openings:
 // 3 rounds and (70 + 38 + 43 + 8k)·n(n−1) bytes (+ 35·n(n−1) of the round-1 commitments).
@@ -52,7 +55,7 @@
 // output and others abort (selective abort, Goldwasser–Lindell 2002); no honest party ever
 // outputs a wrong value.
 //
-// Example: 3 parties, one input each, x0·x1 + x2: L = 1, 10 rounds.
+// Example: 3 parties, one input each, x0·x1 + x2: L = 1, 11 rounds.
 #pragma once
 
 #include <cstdint>

@@ -147,9 +147,11 @@ TEST(PrivacyErrors, RefusesWhatTheTestCannotJudge) {
   Scenario none = s;
   none.adversary.reset();
   expect_error(none, swapped, "corrupts no party");
-  Scenario malicious = s;
+  Scenario malicious = s;  // an active coalition is compared under attack, but not for uniformity
   malicious.adversary->model = AdversaryModel::kMalicious;
+  o.uniformity = true;
   expect_error(malicious, swapped, "passive (semi-honest)");
+  o.uniformity = false;
   auto changed_corrupt = swapped;
   changed_corrupt[2] = nlohmann::json::array({5});
   expect_error(s, changed_corrupt, "/inputs/2");

@@ -47,13 +47,13 @@ RC_GTEST_PROP(Spdz, EqualsPlainEvaluationAndItsCostFormula, ()) {
   const auto f = spdz_formula(cc.circuit, cc.parties, k);
   RC_ASSERT(bytes_by_label(r) == f.bytes);
   RC_ASSERT(max_round(r) == f.rounds);
-  // The dealer seeds are the only offline traffic.
+  // The dealer contributions (commitment, then opening) are the only offline traffic.
   for (const auto& p : r.parties)
     RC_ASSERT(p.meter.by_phase.at("offline").traffic.bytes ==
-              38u * static_cast<std::uint64_t>(cc.parties - 1));
+              (38u + 70u) * static_cast<std::uint64_t>(cc.parties - 1));
 }
 
-// The worked example of the class comment: 3 parties, x0·x1 + x2, 10 rounds.
+// The worked example of the class comment: 3 parties, x0·x1 + x2, 11 rounds.
 testing::CircuitCase example() {
   testing::CircuitCase cc;
   cc.parties = 3;
@@ -72,7 +72,7 @@ TEST(Spdz, ThreePartyExampleCost) {
   const Spdz spdz(cc.circuit, 1, 0);
   const auto r = run_local(3, {1, 30}, body_of(spdz, cc));
   for (const auto& p : r.parties) EXPECT_EQ(p.outputs, std::vector<std::uint64_t>{50});
-  EXPECT_EQ(max_round(r), 10u);
+  EXPECT_EQ(max_round(r), 11u);
   const auto b = bytes_by_label(r);
   EXPECT_EQ(b.at("spdz.open"), 6u * (6 + 16));
   EXPECT_EQ(b.at("spdz.input"), 3u * 2 * (6 + 8));
@@ -112,7 +112,7 @@ TEST(Spdz, BytesAndRoundsPerMultiplicationAndOpening) {
   EXPECT_EQ(bytes_by_label(rb).at("spdz.open") - bytes_by_label(ra).at("spdz.open"), 16u * 12);
   EXPECT_EQ(bytes_by_label(rb).at("spdz.output"), 12u * (6 + 8 * 4));
   EXPECT_EQ(max_round(ra), max_round(rb));
-  EXPECT_EQ(max_round(rb), 1u + 9);
+  EXPECT_EQ(max_round(rb), 1u + 10);
   EXPECT_EQ(rb.parties[1].outputs, (std::vector<std::uint64_t>{0, 1, 4, 9}));
 }
 
