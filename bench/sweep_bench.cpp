@@ -82,6 +82,19 @@ void one_point(std::uint64_t index, MakeRow make_row) {
   benchmark::DoNotOptimize(nlohmann::ordered_json::parse(data));
 }
 
+// The floor under any process-per-run design: fork this (smpc-sized) process, the child exits at
+// once, the parent reaps it. No row, no pipe, no JSON.
+void BM_ForkExitOnly(benchmark::State& state) {
+  const Usage start = usage();
+  for (auto _ : state) {
+    const pid_t pid = ::fork();
+    if (pid == 0) ::_exit(0);
+    ::waitpid(pid, nullptr, 0);
+  }
+  count_cpu(state, start);
+}
+BENCHMARK(BM_ForkExitOnly)->Unit(benchmark::kMillisecond)->UseRealTime();
+
 void BM_SweepMachineryOnly(benchmark::State& state) {
   std::uint64_t i = 0;
   const Usage start = usage();
