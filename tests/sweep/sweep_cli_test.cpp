@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -139,6 +140,25 @@ TEST(SweepCli, ACrashedRunIsAnErrorRowAndTheSweepGoesOn) {
     EXPECT_EQ(row["exit_status"], 128 + SIGKILL);
   }
   EXPECT_EQ(errors, 1);
+}
+
+// The sweep starts itself again with LD_BIND_NOW=1 (same pid, same arguments) so that its run
+// processes inherit bound symbol tables instead of each resolving library calls lazily
+// (docs/sweep.md, "How runs are isolated").
+TEST(SweepCli, RunProcessesInheritBoundSymbols) {
+  ::unsetenv("LD_BIND_NOW");  // spawn_cli passes this process's environment on
+  const auto grid = grid_file("bindnow", "bgw_arithmetic_5.json",
+                              R"([{"pointer": "/seed", "range": {"from": 1, "to": 40, "step": 1}}])");
+  const auto out = dir() / "bindnow.jsonl";
+  fs::remove(out);
+  const pid_t pid = testing::spawn_cli({"sweep", grid, "-q", "-j", "1", "-o", out.string()});
+  const pid_t worker = first_child(pid, std::chrono::seconds(30));
+  ASSERT_GT(worker, 0);
+  std::string environ = testing::slurp("/proc/" + std::to_string(worker) + "/environ");
+  EXPECT_EQ(wait_exit(pid), 0);
+  std::replace(environ.begin(), environ.end(), '\0', '\n');
+  EXPECT_NE(("\n" + environ).find("\nLD_BIND_NOW=1\n"), std::string::npos) << environ;
+  EXPECT_EQ(by_id(rows_of(out)).size(), 40u);  // the arguments survived the exec
 }
 
 TEST(SweepCli, BadInputExitsTwoBeforeAnyRun) {
