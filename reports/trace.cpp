@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <map>
+#include <optional>
 #include <tuple>
 #include <utility>
 #include <vector>
@@ -35,20 +36,46 @@ std::string json_string(const std::string& s) {
 // Sort ranks for events at the same instant with the same length: parents before children.
 enum Rank : int { kPhase = 0, kSpan = 1, kSend = 2, kRecv = 3, kLabel = 4 };
 
-struct Event {
+// Where an event goes in the file: by time, longer first, then kind, then order of creation.
+struct Key {
   std::int64_t ts = 0;
   std::int64_t dur = 0;
   int rank = 0;
-  std::size_t seq = 0;  // order of creation: the last tie-break
-  std::string text;     // the event's JSON object
+  std::size_t seq = 0;
+  bool operator<(const Key& o) const {
+    return std::make_tuple(ts, -dur, rank, seq) < std::make_tuple(o.ts, -o.dur, o.rank, o.seq);
+  }
 };
 
+struct Event {
+  Key key;
+  std::string text;  // the event's JSON object
+};
+
+// Collects the slices in two passes over the same calls: the first only their keys (cheap), to
+// find where a cap cuts; the second formats only the slices that are kept, so a capped trace of
+// a huge run never holds the text of the events it drops.
 class Builder {
  public:
-  // A complete ("X") slice; `fields` are further members (",\"args\":{...}" etc.).
-  void slice(std::int64_t ts, std::int64_t dur, int rank, int pid, int tid, const std::string& name,
-             const char* cat, const std::string& fields) {
-    Event e{ts, std::max<std::int64_t>(dur, 0), rank, events_.size(), {}};
+  explicit Builder(std::optional<Key> cutoff = std::nullopt) : cutoff_(cutoff), counting_(!cutoff) {}
+  static Builder formatting_all() {
+    Builder b;
+    b.counting_ = false;
+    return b;
+  }
+
+  // A complete ("X") slice. `name()` gives its JSON name, `fields()` further members
+  // (",\"args\":{...}" etc.); neither is called for a slice that is not written.
+  template <class Name, class Fields>
+  void slice(std::int64_t ts, std::int64_t dur, int rank, int pid, int tid, const char* cat,
+             Name&& name, Fields&& fields) {
+    const Key key{ts, std::max<std::int64_t>(dur, 0), rank, seq_++};
+    if (counting_) {
+      keys_.push_back(key);
+      return;
+    }
+    if (cutoff_ && *cutoff_ < key) return;
+    Event e{key, {}};
     std::string& t = e.text;
     t.reserve(160);
     t += "{\"ph\":\"X\",\"pid\":";
@@ -58,18 +85,23 @@ class Builder {
     t += ",\"ts\":";
     append_us(t, ts);
     t += ",\"dur\":";
-    append_us(t, e.dur);
+    append_us(t, key.dur);
     t += ",\"cat\":\"";
     t += cat;
     t += "\",\"name\":";
-    t += name;
-    t += fields;
+    t += name();
+    t += fields();
     t += '}';
     events_.push_back(std::move(e));
   }
+  std::vector<Key>& keys() { return keys_; }
   std::vector<Event>& events() { return events_; }
 
  private:
+  std::optional<Key> cutoff_;
+  bool counting_ = true;
+  std::size_t seq_ = 0;
+  std::vector<Key> keys_;
   std::vector<Event> events_;
 };
 
@@ -107,7 +139,8 @@ void phase_slices(Builder& b, const RunRecord& r) {
         if (party.party == ph.party) end = party.finish_time_s;
     }
     b.slice(ns(ph.start_s), ns(end) - ns(ph.start_s), kPhase, pid_of(ph.party), pid_of(ph.party),
-            json_string(ph.name), "phase", ",\"args\":{\"phase\":" + json_string(ph.name) + "}");
+            "phase", [&] { return json_string(ph.name); },
+            [&] { return ",\"args\":{\"phase\":" + json_string(ph.name) + "}"; });
   }
 }
 
@@ -122,12 +155,14 @@ std::string span_name(const TraceSpan& s) {
 
 void span_slices(Builder& b, const RunRecord& r) {
   for (const TraceSpan& s : r.run.trace.spans) {
-    std::string before = s.call;
-    if (!s.label.empty()) before += " " + s.label;
-    if (s.peer >= 0) before += (s.call == "send" ? " to p" : " from p") + std::to_string(s.peer);
+    const auto fields = [&s] {
+      std::string call = s.call;
+      if (!s.label.empty()) call += " " + s.label;
+      if (s.peer >= 0) call += (s.call == "send" ? " to p" : " from p") + std::to_string(s.peer);
+      return ",\"args\":{\"call\":" + json_string(call) + "}";
+    };
     b.slice(ns(s.start_s), ns(s.end_s) - ns(s.start_s), kSpan, pid_of(s.party), pid_of(s.party),
-            json_string(span_name(s)), trace_span_kind_name(s.kind),
-            ",\"args\":{\"call\":" + json_string(before) + "}");
+            trace_span_kind_name(s.kind), [&s] { return json_string(span_name(s)); }, fields);
   }
 }
 
@@ -135,31 +170,37 @@ void span_slices(Builder& b, const RunRecord& r) {
 // flow_out / flow_in on the slices themselves, so no binding-point rules apply). A message that
 // never arrived has its send slice only, with "arrived": null.
 void message_slices(Builder& b, const RunRecord& r) {
-  std::map<std::string, std::string> names;  // label -> its quoted form (labels repeat)
+  std::map<std::string, std::string> names;  // label -> its JSON form (labels repeat)
+  const auto name_of = [&names](const std::string& label) -> const std::string& {
+    auto [it, fresh] = names.try_emplace(label);
+    if (fresh) it->second = json_string(label);
+    return it->second;
+  };
   const auto& messages = r.run.trace.messages;
   for (std::size_t k = 0; k < messages.size(); ++k) {
     const TraceMessage& m = messages[k];
-    auto [it, fresh] = names.try_emplace(m.label);
-    if (fresh) it->second = json_string(m.label);
     const std::string id = std::to_string(k + 1);  // 0 reads as "no id" in some viewers
-    std::string args = "\"message\":" + id + ",\"from\":" + std::to_string(m.from) +
-                       ",\"to\":" + std::to_string(m.to) + ",\"label\":" + it->second +
-                       ",\"round\":" + std::to_string(m.round) +
-                       ",\"bytes\":" + std::to_string(m.bytes);
+    const auto args = [&] {
+      return ",\"args\":{\"message\":" + id + ",\"from\":" + std::to_string(m.from) +
+             ",\"to\":" + std::to_string(m.to) + ",\"label\":" + name_of(m.label) +
+             ",\"round\":" + std::to_string(m.round) + ",\"bytes\":" + std::to_string(m.bytes);
+    };
+    const auto name = [&] { return name_of(m.label); };
     const bool arrived = m.arrived_s >= 0;
-    std::string delivered = "null";
-    if (m.delivered_s >= 0) {
-      delivered.clear();
-      append_us(delivered, ns(m.delivered_s));
-    }
-    b.slice(ns(m.sent_s), 0, kSend, pid_of(m.from), pid_of(m.from), it->second, "message",
-            ",\"args\":{" + args + ",\"phase\":" + json_string(m.phase) +
-                (arrived ? "}" : ",\"arrived\":null}") +
-                (arrived ? ",\"bind_id\":" + id + ",\"flow_out\":true" : ""));
+    b.slice(ns(m.sent_s), 0, kSend, pid_of(m.from), pid_of(m.from), "message", name, [&] {
+      return args() + ",\"phase\":" + json_string(m.phase) +
+             (arrived ? "},\"bind_id\":" + id + ",\"flow_out\":true" : ",\"arrived\":null}");
+    });
     if (!arrived) continue;
-    b.slice(ns(m.arrived_s), 0, kRecv, pid_of(m.to), pid_of(m.to), it->second, "message",
-            ",\"args\":{" + args + ",\"delivered_us\":" + delivered + "},\"bind_id\":" + id +
-                ",\"flow_in\":true");
+    b.slice(ns(m.arrived_s), 0, kRecv, pid_of(m.to), pid_of(m.to), "message", name, [&] {
+      std::string delivered = "null";
+      if (m.delivered_s >= 0) {
+        delivered.clear();
+        append_us(delivered, ns(m.delivered_s));
+      }
+      return args() + ",\"delivered_us\":" + delivered + "},\"bind_id\":" + id +
+             ",\"flow_in\":true";
+    });
   }
 }
 
@@ -219,60 +260,99 @@ J other_data(const RunRecord& r, std::size_t events, std::size_t dropped) {
            {"truncated", dropped > 0}};
 }
 
-}  // namespace
+// The label slices, on lane threads named in `metadata` (tids after every party's main
+// thread, unique overall).
+struct Lanes {
+  std::vector<std::tuple<PartyId, int, LabelSpan>> slices;  // party, tid, span
+  std::string metadata;
+};
 
-ChromeTrace chrome_trace(const RunRecord& r, std::size_t max_events) {
-  Builder b;
-  phase_slices(b, r);
-  span_slices(b, r);
-  message_slices(b, r);
-  std::string out = "{\"traceEvents\":[\n";
-  const int n = static_cast<int>(r.run.parties.size());
-  for (PartyId p = 0; p < n; ++p) metadata(out, pid_of(p), pid_of(p), party_name(p), party_name(p), 0, true);
-  int next_tid = n + 1;  // label lanes: tids after every party's main thread, unique overall
+Lanes assign_lanes(const RunRecord& r) {
+  Lanes out;
+  int next_tid = static_cast<int>(r.run.parties.size()) + 1;
   const auto lanes = label_lanes(r);
   for (std::size_t p = 0; p < lanes.size(); ++p) {
+    const auto party = static_cast<PartyId>(p);
     std::vector<int> tid_of_lane;
     for (const auto& [s, lane] : lanes[p]) {
       while (static_cast<int>(tid_of_lane.size()) <= lane) {
         const int l = static_cast<int>(tid_of_lane.size());
         tid_of_lane.push_back(next_tid++);
-        metadata(out, pid_of(static_cast<PartyId>(p)), tid_of_lane.back(), "",
+        metadata(out.metadata, pid_of(party), tid_of_lane.back(), "",
                  l == 0 ? "labels" : "labels " + std::to_string(l + 1), l + 1, false);
       }
-      b.slice(s.start, s.end - s.start, kLabel, pid_of(static_cast<PartyId>(p)),
-              tid_of_lane[static_cast<std::size_t>(lane)],
-              json_string(s.label + " r" + std::to_string(s.round)), "label",
-              ",\"args\":{\"label\":" + json_string(s.label) + ",\"round\":" +
-                  std::to_string(s.round) + ",\"messages\":" + std::to_string(s.messages) +
-                  ",\"bytes\":" + std::to_string(s.bytes) + ",\"phase\":" + json_string(s.phase) +
-                  "}");
+      out.slices.emplace_back(party, tid_of_lane[static_cast<std::size_t>(lane)], s);
     }
   }
-  auto& events = b.events();
-  std::sort(events.begin(), events.end(), [](const Event& a, const Event& c) {
-    return std::make_tuple(a.ts, -a.dur, a.rank, a.seq) <
-           std::make_tuple(c.ts, -c.dur, c.rank, c.seq);
-  });
+  return out;
+}
+
+void label_slices(Builder& b, const Lanes& lanes) {
+  for (const auto& [party, tid, s] : lanes.slices)
+    b.slice(s.start, s.end - s.start, kLabel, pid_of(party), tid, "label",
+            [&s] { return json_string(s.label + " r" + std::to_string(s.round)); },
+            [&s] {
+              return ",\"args\":{\"label\":" + json_string(s.label) +
+                     ",\"round\":" + std::to_string(s.round) +
+                     ",\"messages\":" + std::to_string(s.messages) +
+                     ",\"bytes\":" + std::to_string(s.bytes) +
+                     ",\"phase\":" + json_string(s.phase) + "}";
+            });
+}
+
+void all_slices(Builder& b, const RunRecord& r, const Lanes& lanes) {
+  phase_slices(b, r);
+  span_slices(b, r);
+  message_slices(b, r);
+  label_slices(b, lanes);
+}
+
+}  // namespace
+
+ChromeTrace chrome_trace(const RunRecord& r, std::size_t max_events) {
+  const Lanes lanes = assign_lanes(r);
+  // First pass: keys only, to find the last event a cap keeps.
+  Builder counter;
+  all_slices(counter, r, lanes);
+  auto& keys = counter.keys();
   ChromeTrace t;
-  t.events = max_events == 0 ? events.size() : std::min(events.size(), max_events);
-  t.dropped = events.size() - t.events;
-  for (std::size_t i = 0; i < t.events; ++i) {
-    out += events[i].text;
+  t.events = max_events == 0 ? keys.size() : std::min(keys.size(), max_events);
+  t.dropped = keys.size() - t.events;
+  std::optional<Key> first_dropped;
+  Builder writer = Builder::formatting_all();
+  if (t.dropped > 0) {
+    std::nth_element(keys.begin(), keys.begin() + static_cast<std::ptrdiff_t>(t.events), keys.end());
+    first_dropped = keys[t.events];
+    std::nth_element(keys.begin(), keys.begin() + static_cast<std::ptrdiff_t>(t.events - 1),
+                     keys.begin() + static_cast<std::ptrdiff_t>(t.events));
+    writer = Builder(keys[t.events - 1]);
+  }
+  keys = {};
+  all_slices(writer, r, lanes);
+  auto& events = writer.events();
+  std::sort(events.begin(), events.end(),
+            [](const Event& a, const Event& c) { return a.key < c.key; });
+
+  std::string out = "{\"traceEvents\":[\n";
+  for (PartyId p = 0; p < static_cast<PartyId>(r.run.parties.size()); ++p)
+    metadata(out, pid_of(p), pid_of(p), party_name(p), party_name(p), 0, true);
+  out += lanes.metadata;
+  for (const Event& e : events) {
+    out += e.text;
     out += ",\n";
   }
-  if (t.dropped > 0) {
+  if (first_dropped) {
     out += "{\"ph\":\"i\",\"s\":\"g\",\"pid\":1,\"tid\":1,\"ts\":";
-    append_us(out, events[t.events].ts);
+    append_us(out, first_dropped->ts);
     out += ",\"cat\":\"truncated\",\"name\":" +
-           json_string("TRUNCATED: --trace-max-events " + std::to_string(max_events) + " reached, " +
-                  std::to_string(t.dropped) + " later events not written") +
+           json_string("TRUNCATED: --trace-max-events " + std::to_string(max_events) +
+                       " reached, " + std::to_string(t.dropped) + " later events not written") +
            "},\n";
   }
   if (out.ends_with(",\n")) out.resize(out.size() - 2);
   out += "\n],\"displayTimeUnit\":\"ns\",\"otherData\":" +
-         other_data(r, t.events, t.dropped).dump(-1, ' ', false,
-                                                  nlohmann::json::error_handler_t::replace) +
+         other_data(r, t.events, t.dropped)
+             .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) +
          "}\n";
   t.json = std::move(out);
   return t;

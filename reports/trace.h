@@ -26,7 +26,7 @@
 
 namespace smpc {
 
-// Events (besides the track names) a trace holds at most unless told otherwise: about 0.4 GB.
+// Events (besides the track names) a trace holds at most unless told otherwise: about 0.46 GB.
 inline constexpr std::size_t kDefaultTraceMaxEvents = 2'000'000;
 
 struct ChromeTrace {
