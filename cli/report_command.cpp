@@ -77,8 +77,9 @@ void register_report_command(CLI::App& app, int* exit_code) {
       "libjs-vega): simulated time, bytes per party and rounds against each numeric axis per\n"
       "protocol (log scales where values span two decades), an outcome matrix for adversary and\n"
       "other non-numeric axes, and a sortable table of every row (report.html#sort=COLUMN,\n"
-      "#sort=-COLUMN: a link with an order). Rows carry cost.compute_s (the compute model's\n"
-      "charge, 0 under \"model\": \"none\"); it is not plotted yet.\n"
+      "#sort=-COLUMN: a link with an order). When some row has computation (cost.compute_s > 0,\n"
+      "the ops compute model) a fourth chart per axis: the compute share, compute_s /\n"
+      "(parties x simulated time); the rest is network transfers and waiting.\n"
       "Exit: 0 = written, 2 = bad input (missing file, a line that is not a row: file:line),\n"
       "libjs-vega missing, or the output cannot be written.\n"
       "Example: smpc report rows.jsonl --html report.html");

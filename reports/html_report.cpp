@@ -514,6 +514,23 @@ const Metric kMetrics[] = {
     {"rounds", [](const J& r) { return cost_number(r, "rounds"); }},
 };
 
+// Compute vs network: the share of the parties' time (each from the start to the run's end)
+// that the compute model charged; the rest went to the network (transfers and waiting). Only
+// rows with computation have one (plotted only when some row has compute_s > 0).
+std::optional<double> compute_share(const J& r) {
+  const auto compute = cost_number(r, "compute_s");
+  const auto time = cost_number(r, "simulated_time_s");
+  const auto parties = number(member(r, "parties"));
+  if (!compute || !time || !parties || *time <= 0 || *parties <= 0) return std::nullopt;
+  return *compute / (*parties * *time);
+}
+const Metric kComputeShare{"compute share (compute_s / (parties x simulated time))", compute_share};
+
+bool any_compute(const std::vector<J>& rows) {
+  return std::any_of(rows.begin(), rows.end(),
+                     [](const J& r) { return cost_number(r, "compute_s").value_or(0) > 0; });
+}
+
 Series metric_series(const std::vector<J>& rows, const Metric& metric, const AxisInfo* axis) {
   Series s;
   s.x_title = axis ? axis->pointer : "protocol";
@@ -622,11 +639,12 @@ std::string sweep_header(const std::vector<J>& rows, const std::string& source) 
          html_escape(source) + "</code>: <span class=\"" + (bad ? "bad" : "good") + "\">" +
          html_escape(counts) + "</span>.<br>Protocols: " + html_escape(names) +
          ".<br>Scenarios: " + html_escape(short_text(scen, 400)) + ".</p>\n"
-         "<p class=\"note\">Compute vs network share: rows carry <code>cost.compute_s</code>, the "
-         "computation the compute model charged, summed over the parties (0 unless the scenario "
-         "sets \"compute\": {\"model\": \"ops\"}); it is not plotted yet (read it in the JSON "
-         "Lines or CSV). Rows without a cost (skipped, error) are in the table and the outcome "
-         "matrix only.</p>\n";
+         "<p class=\"note\">Compute vs network share: <code>cost.compute_s</code> (the computation "
+         "the compute model charged, summed over the parties) / (parties &times; "
+         "<code>cost.simulated_time_s</code>), the rest being network transfers and waiting; "
+         "plotted when some row has computation (the scenario sets \"compute\": {\"model\": "
+         "\"ops\"}; 0 under the default \"none\"). Rows without a cost (skipped, error) are in "
+         "the table and the outcome matrix only.</p>\n";
 }
 
 }  // namespace
@@ -634,12 +652,14 @@ std::string sweep_header(const std::vector<J>& rows, const std::string& source) 
 std::string sweep_report_html(const std::vector<J>& rows, const std::string& source,
                               const std::string& vega_js) {
   const auto axes = axes_of(rows);
+  std::vector<Metric> metrics(std::begin(kMetrics), std::end(kMetrics));
+  if (any_compute(rows)) metrics.push_back(kComputeShare);
   J charts = J::array();
   bool any_numeric = false;
   for (const auto& axis : axes) {
     if (!axis.numeric || axis.distinct.size() < 2) continue;
     any_numeric = true;
-    for (const auto& m : kMetrics) {
+    for (const auto& m : metrics) {
       Series s = metric_series(rows, m, &axis);
       if (s.points.empty()) continue;
       charts.push_back(chart("Against " + axis.pointer, std::string(m.title) + " vs " + axis.pointer,
@@ -647,7 +667,7 @@ std::string sweep_report_html(const std::vector<J>& rows, const std::string& sou
     }
   }
   if (!any_numeric)
-    for (const auto& m : kMetrics)
+    for (const auto& m : metrics)
       if (Series s = metric_series(rows, m, nullptr); !s.points.empty())
         charts.push_back(chart("By protocol", std::string(m.title) + " per protocol", scatter_spec(s)));
   bool any_matrix = false;
@@ -670,6 +690,28 @@ std::string sweep_report_html(const std::vector<J>& rows, const std::string& sou
 namespace {
 
 std::string party_name(const J* p) { return "P" + text(p, 12); }
+
+// Two bars per party, compute then the rest of its time: only when some party computed.
+J compute_share_bars(const J& report) {
+  const J* cost = member(report, "cost");
+  const J* per_party = cost ? member(*cost, "per_party") : nullptr;
+  J bars = J::array();
+  bool any = false;
+  for (std::size_t i = 0; per_party && per_party->is_array() && i < per_party->size(); ++i) {
+    const J& pp = (*per_party)[i];
+    const std::string name = party_name(member(pp, "party"));
+    const double compute = number(member(pp, "compute_s")).value_or(0);
+    const double finish = std::max(number(member(pp, "finish_time_s")).value_or(0), compute);
+    any = any || compute > 0;
+    const std::string pct =
+        finish > 0 ? format_number(100 * compute / finish) + "% of " + format_number(finish) + " s" : "";
+    bars.push_back({{"key", name}, {"from", 0}, {"to", compute}, {"color", "compute"},
+                    {"tip", name + ": compute " + format_number(compute) + " s (" + pct + ")"}});
+    bars.push_back({{"key", name}, {"from", compute}, {"to", finish}, {"color", "network and waiting"},
+                    {"tip", name + ": network and waiting " + format_number(finish - compute) + " s"}});
+  }
+  return any ? bars : J::array();
+}
 
 J party_charts_and_table(const J& report, J& charts) {
   const J* results = member(report, "party_results");
@@ -706,6 +748,12 @@ J party_charts_and_table(const J& report, J& charts) {
                                      "bar is empty"));
   charts.push_back(chart("Parties", "bytes sent per party",
                          bars_spec(bytes, "party", "bytes sent", "party_bytes", "status")));
+  if (J share = compute_share_bars(report); !share.empty())
+    charts.push_back(chart("Parties", "compute vs network per party (simulated time)",
+                           bars_spec(share, "party", "simulated time (s)", "party_compute", "share"),
+                           "each party's time to its end: the compute model's charge (summed; "
+                           "the segments interleave with the network in reality, see --trace) "
+                           "and the rest, network transfers and waiting"));
   return J{{"id", "parties"}, {"title", "Parties"},
            {"columns", J::array({"party", "status", "finish_time_s", "bytes_sent", "bytes_received",
                                  "messages_sent", "messages_received", "reason"})},

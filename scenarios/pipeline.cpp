@@ -231,6 +231,7 @@ Result<Execution> execute(const RunPlan& plan) {
     sim.progress = plan.options.progress;
     sim.progress_interval_s = plan.options.progress_interval_s;
     sim.fork = plan.options.fork_simulation;
+    sim.record_trace = plan.options.record_trace;
     auto r = run_simulated(plan.parties, sim, body);
     if (!r.ok()) return r.status().with_prefix(plan.path + ": simulation failed: ");
     ex.run = std::move(r).value();

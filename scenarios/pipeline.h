@@ -53,6 +53,9 @@ struct RunOptions {
   // Simulate in a forked child (SimRunOptions::fork). Off only in a process that runs exactly
   // one simulation and is itself isolated: a sweep's run process (scenarios/sweep.cpp).
   bool fork_simulation = true;
+  // Record the run's timeline (SimRunOptions::record_trace) for `smpc run --trace`; simulated
+  // backend only.
+  bool record_trace = false;
 };
 
 // A scenario with every choice made and checked: what execute() runs and judge() judges.

@@ -99,12 +99,15 @@ std::string named(const char* prefix, std::size_t i, const char* sep, std::size_
   return s;
 }
 
+constexpr std::size_t kUntraced = std::numeric_limits<std::size_t>::max();
+
 // An envelope on its way through SimGrid. SimGrid only moves the pointer; ownership stays with
 // the run's InFlight list until the receiver takes the parcel out of a completed get, so
 // messages still in flight (or never received) when the simulation ends are freed by the run,
 // whatever SimGrid does with its unfinished communications.
 struct Parcel {
   Envelope env;
+  std::size_t traced = kUntraced;  // index in RunState::trace.messages
   Parcel* prev = nullptr;
   Parcel* next = nullptr;
 };
@@ -181,6 +184,15 @@ struct RunState {
   std::vector<std::optional<PartyResult>> results;
   ProgressBoard* board = nullptr;  // only when the caller asked for progress
   double max_added_delay = 0;      // jitter and loss, over all messages (RunResult)
+  bool tracing = false;            // SimRunOptions::record_trace
+  RunTrace trace;                  // what the parties recorded, in simulation order
+
+  // A message's arrival, seen by whichever of its two ends learns it first (same comm, same
+  // finish time).
+  void note_arrival(std::size_t traced, double at) {
+    if (traced != kUntraced && trace.messages[traced].arrived_s < 0)
+      trace.messages[traced].arrived_s = at;
+  }
 
   // Mailbox from -> to, with `to` as permanent receiver so transfers start at put time. Whoever
   // needs it first creates it; a sender always does so before its first put.
@@ -227,20 +239,28 @@ class SimChannel final : public Channel, public Clock {
   // thread, but a party runs uninterrupted between two of its calls, and every yield to SimGrid
   // happens inside one of them, after this). In the "ops" model it takes simulated time here,
   // on this party's clock only, so it overlaps other parties' transfers.
-  void charge_compute() {
+  // `call`, `peer` and `label` name the network call it precedes, for the trace only.
+  void charge_compute(const char* call = "finish", PartyId peer = -1,
+                      std::string_view label = {}) {
     const OpCounts ops = take_op_counts();
     const double s = run_.options->compute.seconds(ops, self_);
     meter_.add_compute(ops, s);
+    if (run_.tracing) trace_call(TraceSpanKind::kCompute, s, call, peer, label);
     if (s > 0) sg4::this_actor::sleep_for(s);
   }
 
   void send(PartyId to, std::string_view label, const Message& message) override {
     SMPC_ASSERT(to >= 0 && to < run_.n && to != self_);
-    charge_compute();
+    charge_compute("send", to, label);
     auto* parcel = new Parcel{Envelope{message.encode(), std::string(label), 0}};
     parcel->env.round = meter_.stamp_send(to, label, parcel->env.wire.size());
     if (run_.board) run_.board->on_send(parcel->env.round);
     const auto bytes = static_cast<std::uint64_t>(parcel->env.wire.size());
+    if (run_.tracing) {
+      parcel->traced = run_.trace.messages.size();
+      run_.trace.messages.push_back({self_, to, std::string(label), meter_.phase(),
+                                     parcel->env.round, bytes, sg4::Engine::get_clock()});
+    }
     if (!run_.hosts[static_cast<std::size_t>(to)]->is_on()) {
       delete parcel;  // the receiver crashed (its host is off): the message is lost
       return;
@@ -248,7 +268,8 @@ class SimChannel final : public Channel, public Clock {
     run_.in_flight.add(parcel);
     // The transfer starts now (permanent receiver) and the sender goes on; the handle is kept
     // so that finishing it walks only this party's list (see the top of this file).
-    sends_.push_back({run_.box(self_, to)->put_async(parcel, bytes), sg4::Engine::get_clock()});
+    sends_.push_back({run_.box(self_, to)->put_async(parcel, bytes), sg4::Engine::get_clock(),
+                      parcel->traced});
     if (sends_.size() >= sweep_at_) sweep_sends();
   }
 
@@ -258,6 +279,7 @@ class SimChannel final : public Channel, public Clock {
     for (auto& s : sends_) {
       try {
         s.comm->wait();
+        run_.note_arrival(s.traced, s.comm->get_finish_time());
       } catch (const simgrid::Exception&) {
         // a link or host went down under it: the message is lost, as a detached one would be
       }
@@ -276,7 +298,8 @@ class SimChannel final : public Channel, public Clock {
 
   std::optional<Message> recv_until(PartyId from, SimTime deadline_s) override {
     SMPC_ASSERT(from >= 0 && from < run_.n && from != self_);
-    charge_compute();
+    charge_compute("recv", from);
+    const WaitSpan waiting(*this, from);
     const auto f = static_cast<std::size_t>(from);
     sg4::CommPtr& comm = pending_[f];
     reap_front();  // a receive finishes a get, which walks this party's list of sends
@@ -315,6 +338,7 @@ class SimChannel final : public Channel, public Clock {
       comm = nullptr;
       std::unique_ptr<Parcel> parcel(run_.in_flight.take(slot_[f]));
       slot_[f] = nullptr;
+      run_.note_arrival(parcel->traced, arrived);
       if (variation_) {
         const double delay =
             variation_->hold(f, std::move(parcel), arrived, run_.options->network.variation);
@@ -328,7 +352,8 @@ class SimChannel final : public Channel, public Clock {
   SimTime now() const override { return sg4::Engine::get_clock(); }
   SimTime deadline() const override { return run_.options->deadline_s; }
   void sleep_for(SimTime seconds) override {
-    charge_compute();
+    charge_compute("sleep");
+    if (seconds > 0 && run_.tracing) trace_call(TraceSpanKind::kSleep, seconds, "sleep", -1, {});
     if (seconds > 0) sg4::this_actor::sleep_for(seconds);
   }
 
@@ -341,7 +366,42 @@ class SimChannel final : public Channel, public Clock {
   std::vector<sg4::CommPtr> waiting_;  // the one comm a receive waits on (reused, no allocation)
   struct HeldSend {
     sg4::CommPtr comm;
-    double sent_at;  // simulated time of the send
+    double sent_at;      // simulated time of the send
+    std::size_t traced;  // index in RunState::trace.messages, or kUntraced
+  };
+  std::optional<std::string> traced_phase_;  // the phase of this party's last traced call
+
+  // Trace: a span of `seconds` from now (none when 0), after noting a change of phase at this
+  // call (a phase starts at the first network call made in it, before its computation).
+  void trace_call(TraceSpanKind kind, double seconds, const char* call, PartyId peer,
+                  std::string_view label) {
+    const double now = sg4::Engine::get_clock();
+    if (kind == TraceSpanKind::kCompute && traced_phase_ != meter_.phase()) {
+      traced_phase_ = meter_.phase();
+      run_.trace.phases.push_back({self_, meter_.phase(), now});
+    }
+    if (seconds > 0)
+      run_.trace.spans.push_back({self_, kind, now, now + seconds, call, peer, std::string(label)});
+  }
+
+  // Trace: the time a receive spent blocked, from after its computation to its return
+  // (whichever way it returns).
+  class WaitSpan {
+   public:
+    WaitSpan(SimChannel& ch, PartyId from) : ch_(ch), from_(from), start_(sg4::Engine::get_clock()) {}
+    ~WaitSpan() {
+      const double end = sg4::Engine::get_clock();
+      if (ch_.run_.tracing && end > start_)
+        ch_.run_.trace.spans.push_back(
+            {ch_.self_, TraceSpanKind::kWait, start_, end, "recv", from_, std::string()});
+    }
+    WaitSpan(const WaitSpan&) = delete;
+    WaitSpan& operator=(const WaitSpan&) = delete;
+
+   private:
+    SimChannel& ch_;
+    PartyId from_;
+    double start_;
   };
   std::deque<HeldSend> sends_;         // sends not yet known to be finished, oldest first
   std::size_t sweep_at_ = kFirstSweep;
@@ -374,6 +434,8 @@ class SimChannel final : public Channel, public Clock {
 
   Message hand_over(std::unique_ptr<Parcel> parcel, PartyId from) {
     if (run_.board) run_.board->on_delivery();
+    if (parcel->traced != kUntraced)
+      run_.trace.messages[parcel->traced].delivered_s = sg4::Engine::get_clock();
     return open_envelope(parcel->env, from, meter_);
   }
 
@@ -394,13 +456,13 @@ class SimChannel final : public Channel, public Clock {
   // travelling. Messages on one link finish in order, so in the common patterns (a round of
   // sends, then receives) the whole queue goes.
   void reap_front() {
-    while (!sends_.empty() && take_if_done(sends_.front())) sends_.pop_front();
+    while (!sends_.empty() && take_if_done(sends_.front(), run_)) sends_.pop_front();
   }
 
   // Takes every finished send out; then waits until the held sends have doubled before
   // sweeping again, so a party that sends much and receives little pays O(1) queries per send.
   void sweep_sends() {
-    std::erase_if(sends_, [](const HeldSend& s) { return take_if_done(s); });
+    std::erase_if(sends_, [this](const HeldSend& s) { return take_if_done(s, run_); });
     sweep_at_ = std::max(kFirstSweep, 2 * sends_.size());
   }
 
@@ -409,10 +471,11 @@ class SimChannel final : public Channel, public Clock {
   // lost and its parcel stays with the run's InFlight list).
   // A send made at the current instant cannot be done (it has at least one byte to move at a
   // finite rate): no query then, which saves one simcall per receive in a ping-pong.
-  static bool take_if_done(const HeldSend& s) {
+  static bool take_if_done(const HeldSend& s, RunState& run) {
     if (s.sent_at == sg4::Engine::get_clock() || s.comm->get_remaining() > 0) return false;
     try {
       s.comm->wait();
+      run.note_arrival(s.traced, s.comm->get_finish_time());
     } catch (const simgrid::Exception&) {
     }
     return true;
@@ -545,6 +608,7 @@ RunResult simulate(int parties, const SimRunOptions& options, const PlatformPlan
   run.n = parties;
   run.options = &options;
   run.board = board;
+  run.tracing = options.record_trace;
   run.boxes.assign(static_cast<std::size_t>(parties) * static_cast<std::size_t>(parties),
                    nullptr);
   run.results.resize(static_cast<std::size_t>(parties));
@@ -577,6 +641,7 @@ RunResult simulate(int parties, const SimRunOptions& options, const PlatformPlan
 
   RunResult result;
   result.max_added_delay_s = run.max_added_delay;
+  result.trace = std::move(run.trace);
   for (PartyId p = 0; p < parties; ++p) {
     auto& r = run.results[static_cast<std::size_t>(p)];
     if (!r) {

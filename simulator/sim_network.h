@@ -69,6 +69,10 @@ struct SimRunOptions {
   // or sleep, and before it finishes. Counts are recorded in every model.
   ComputeSpec compute;
   double deadline_s = 60;  // absolute simulated time after which recv gives up (Abort kTimeout)
+  // Record the run's timeline in RunResult::trace (every message's send, arrival and delivery
+  // time, compute, wait and sleep spans, phase changes) for `smpc run --trace`. Off by
+  // default: it costs memory per message. Recording changes nothing in the simulation.
+  bool record_trace = false;
   bool verbose = false;    // SimGrid's own log; silent (critical only) by default
   // Run the simulation in a forked child process (SimGrid keeps one Engine per process).
   // Leave on; off only for a process that runs exactly one simulation.

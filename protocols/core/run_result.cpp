@@ -9,6 +9,9 @@ namespace smpc {
 constexpr const char* kPartyStatusNames[] = {"output", "abort", "no_output"};
 const char* party_status_name(PartyStatus s) { return enum_name(kPartyStatusNames, s); }
 
+constexpr const char* kTraceSpanKindNames[] = {"compute", "wait", "sleep"};
+const char* trace_span_kind_name(TraceSpanKind k) { return enum_name(kTraceSpanKindNames, k); }
+
 PartyResult run_party(const PartyBody& body, PartyContext& ctx) {
   PartyResult r;
   r.party = ctx.net.self();
@@ -74,6 +77,37 @@ std::map<std::string, LabelStats> stats_from(const nlohmann::json& j) {
   return out;
 }
 
+// The trace crosses the pipe from the simulation child with the rest of the result: one array
+// per record (a message is nine values), which keeps a long run's trace compact.
+nlohmann::json trace_json(const RunTrace& t) {
+  nlohmann::json messages = nlohmann::json::array(), spans = nlohmann::json::array(),
+                 phases = nlohmann::json::array();
+  for (const auto& m : t.messages)
+    messages.push_back({m.from, m.to, m.label, m.phase, m.round, m.bytes, m.sent_s, m.arrived_s,
+                        m.delivered_s});
+  for (const auto& s : t.spans)
+    spans.push_back({s.party, static_cast<int>(s.kind), s.start_s, s.end_s, s.call, s.peer,
+                     s.label});
+  for (const auto& p : t.phases) phases.push_back({p.party, p.name, p.start_s});
+  return {{"messages", messages}, {"spans", spans}, {"phases", phases}};
+}
+
+RunTrace trace_from(const nlohmann::json& j) {
+  RunTrace t;
+  for (const auto& m : j.at("messages"))
+    t.messages.push_back({m.at(0).get<PartyId>(), m.at(1).get<PartyId>(),
+                          m.at(2).get<std::string>(), m.at(3).get<std::string>(),
+                          m.at(4).get<std::uint32_t>(), m.at(5).get<std::uint64_t>(),
+                          m.at(6).get<double>(), m.at(7).get<double>(), m.at(8).get<double>()});
+  for (const auto& s : j.at("spans"))
+    t.spans.push_back({s.at(0).get<PartyId>(), static_cast<TraceSpanKind>(s.at(1).get<int>()),
+                       s.at(2).get<double>(), s.at(3).get<double>(), s.at(4).get<std::string>(),
+                       s.at(5).get<PartyId>(), s.at(6).get<std::string>()});
+  for (const auto& p : j.at("phases"))
+    t.phases.push_back({p.at(0).get<PartyId>(), p.at(1).get<std::string>(), p.at(2).get<double>()});
+  return t;
+}
+
 }  // namespace
 
 void to_json(nlohmann::json& j, const MeterSnapshot& m) {
@@ -119,6 +153,7 @@ void to_json(nlohmann::json& j, const RunResult& r) {
   }
   j = {{"parties", parties}, {"simulated_time_s", r.simulated_time_s},
        {"max_added_delay_s", r.max_added_delay_s}};
+  if (!r.trace.empty()) j["trace"] = trace_json(r.trace);
 }
 
 void from_json(const nlohmann::json& j, RunResult& r) {
@@ -137,6 +172,7 @@ void from_json(const nlohmann::json& j, RunResult& r) {
   }
   r.simulated_time_s = j.at("simulated_time_s").get<double>();
   r.max_added_delay_s = j.value("max_added_delay_s", 0.0);
+  r.trace = j.contains("trace") ? trace_from(j.at("trace")) : RunTrace{};
 }
 
 }  // namespace smpc

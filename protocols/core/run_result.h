@@ -32,12 +32,66 @@ struct PartyResult {
   nlohmann::json annotations;  // what the body left in PartyContext::annotations (or null)
 };
 
+// The timeline of a simulated run, for `smpc run --trace` (reports/trace.h, docs/reports.md,
+// "Timelines"). Recorded only when asked (SimRunOptions::record_trace); empty otherwise and on
+// LocalNetwork, which has no simulated time. Times are simulated seconds.
+struct TraceMessage {
+  PartyId from = 0;
+  PartyId to = 0;
+  std::string label;
+  std::string phase;  // the sender's phase when it sent
+  std::uint32_t round = 0;
+  std::uint64_t bytes = 0;
+  SimTime sent_s = 0;
+  // When the transfer finished at the receiver's host (-1: never: the receiver's host was off,
+  // a link failed under it, or it was still travelling when the simulation ended).
+  SimTime arrived_s = -1;
+  // When the receiver's recv returned it (-1: never consumed); later than arrived_s when the
+  // receiver was busy, or by the jitter and loss delay of a network variation.
+  SimTime delivered_s = -1;
+};
+
+enum class TraceSpanKind : std::uint8_t {
+  kCompute,  // the compute model's charge for the operations before a network call
+  kWait,     // blocked in a receive
+  kSleep,    // the protocol's own sleep (a timeout)
+};
+const char* trace_span_kind_name(TraceSpanKind k);
+
+// A stretch of one party's simulated time.
+struct TraceSpan {
+  PartyId party = 0;
+  TraceSpanKind kind = TraceSpanKind::kCompute;
+  SimTime start_s = 0;
+  SimTime end_s = 0;
+  // The network call the span belongs to: "send" (label and peer set), "recv" (peer), "sleep"
+  // or "finish" (the computation after the party's last call).
+  std::string call;
+  PartyId peer = -1;
+  std::string label;
+};
+
+// A party entering a phase (Meter::set_phase) as seen at its first network call in that phase.
+struct TracePhase {
+  PartyId party = 0;
+  std::string name;
+  SimTime start_s = 0;
+};
+
+struct RunTrace {
+  std::vector<TraceMessage> messages;  // in the order they were sent
+  std::vector<TraceSpan> spans;        // each party's in its order
+  std::vector<TracePhase> phases;      // each party's in its order
+  bool empty() const { return messages.empty() && spans.empty() && phases.empty(); }
+};
+
 struct RunResult {
   std::vector<PartyResult> parties;
   SimTime simulated_time_s = 0;  // when the last party finished (0 on LocalNetwork)
   // The largest delay jitter and loss added to one message after its transfer (0 without
   // them): what a synchronous protocol's timing assumption is judged against.
   SimTime max_added_delay_s = 0;
+  RunTrace trace;  // only when recorded (see RunTrace)
 };
 
 // The code each party runs; the network builds the context.

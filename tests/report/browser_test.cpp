@@ -103,9 +103,9 @@ TEST(Browser, SweepReportRendersEveryRunAndKeepsHostileTextInert) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto page = load(html, "sweep_report", "#sort=-simulated_time_s");
 
-  // What the rows say the page must hold: the one numeric axis (latency) gives three charts
-  // (time, bytes per party, rounds), each a symbol per row with a cost; the adversary axis an
-  // outcome matrix with a cell per (program, protocol).
+  // What the rows say the page must hold: the one numeric axis (latency) gives four charts
+  // (time, bytes per party, rounds, compute share: the rows carry compute_s), each a symbol per
+  // row with a cost; the adversary axis an outcome matrix with a cell per (program, protocol).
   std::size_t with_cost = 0;
   std::set<std::pair<std::string, std::string>> cells;
   for (const auto& row : rows) {
@@ -113,8 +113,11 @@ TEST(Browser, SweepReportRendersEveryRunAndKeepsHostileTextInert) {
     cells.emplace(row["axes"]["/adversary/program"].get<std::string>(),
                   row.value("protocol", std::string("(not run)")));
   }
-  expect_clean(page, 3 + 1);
-  EXPECT_EQ(mark_items(page.dom, "symbol", "points"), 3 * with_cost);
+  expect_clean(page, 4 + 1);
+  EXPECT_EQ(mark_items(page.dom, "symbol", "points"), 4 * with_cost);
+  EXPECT_NE(page.dom.find("compute share (compute_s / (parties x simulated time)) vs "
+                          "/network/latency_ms"),
+            std::string::npos);
   EXPECT_EQ(mark_items(page.dom, "rect", "matrix_cells"), cells.size());
   EXPECT_EQ(attribute(page.dom, "data-pwned"), "(absent)") << "a row's markup ran";
   EXPECT_EQ(page.dom.find("<title>pwned"), std::string::npos);
@@ -153,6 +156,25 @@ TEST(Browser, RunReportRendersAPartyTimelineAndTheLabels) {
   EXPECT_EQ(mark_items(page.dom, "rect", "party_bytes"), report["party_results"].size());
   EXPECT_EQ(mark_items(page.dom, "rect", "label_spans"), report["cost"]["per_label"].size());
   EXPECT_NE(page.dom.find("crashed by the adversary script"), std::string::npos);
+  EXPECT_EQ(mark_items(page.dom, "rect", "party_compute"), 0u) << "no computation, no share chart";
+}
+
+// Under the ops compute model the run report adds each party's compute vs network bars: two
+// per party (compute, then network and waiting up to its finish time).
+TEST(Browser, RunReportShowsEachPartysComputeShare) {
+  SKIP_WITHOUT_BROWSER();
+  const auto dir = testing::temp_dir("browser-run-ops");
+  auto scenario = nlohmann::json::parse(testing::slurp(testing::example("bgw_arithmetic_5.json")));
+  scenario["compute"] = {{"model", "ops"}, {"profile", "reference"}};
+  const auto file = dir / "bgw_ops.json", html = dir / "run_ops.html";
+  std::ofstream(file) << scenario.dump(2);
+  const auto r = testing::run_cli("run " + file.string() + " -q --html " + html.string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto report = nlohmann::json::parse(r.out);
+  const auto page = load(html, "run_report_compute");
+  expect_clean(page, 5);
+  EXPECT_EQ(mark_items(page.dom, "rect", "party_compute"), 2 * report["party_results"].size());
+  EXPECT_NE(page.dom.find("compute vs network per party"), std::string::npos);
 }
 
 }  // namespace

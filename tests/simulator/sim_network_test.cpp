@@ -786,6 +786,73 @@ TEST(SimNetworkProcess, ProgressReportsCountsAndLeavesTheRunUnchanged) {
   EXPECT_TRUE(seen.empty());
 }
 
+// The timeline recorded for `smpc run --trace`: p0 sends B bytes to p1, which sleeps 5 ms
+// before receiving and replies; p0 blocks meanwhile. The send, arrival (L + B/W after the
+// send) and delivery (when p1's receive returned it) times are exact; the wait and sleep spans
+// are where the parties were; a message to a party that already finished arrives but is never
+// delivered. Recording changes nothing else in the result, and without it nothing is recorded.
+TEST(SimNetworkProcess, RecordedTimelineIsExact) {
+  const double L = 0.001, W = 1e6;
+  const Message msg = message_of_size(1000);
+  const auto body = [&](PartyContext& ctx) {
+    if (ctx.net.self() == 0) {
+      ctx.net.send(1, "ping", msg);
+      ctx.net.recv(1);
+      ctx.net.send(1, "late", msg);  // p1 has finished by the time it arrives
+    } else {
+      ctx.clock.sleep_for(0.005);
+      ctx.net.recv(0);
+      ctx.net.send(0, "pong", msg);
+    }
+    return out(0);
+  };
+  SimRunOptions o = mesh(L, W);
+  const RunResult plain = run_ok(2, o, body);
+  EXPECT_TRUE(plain.trace.empty());
+  o.record_trace = true;
+  const RunResult traced = run_ok(2, o, body);
+  nlohmann::json a, b;
+  to_json(a, plain);
+  to_json(b, traced);
+  b.erase("trace");
+  EXPECT_EQ(a.dump(), b.dump()) << "recording changed the run";
+
+  const auto& m = traced.trace.messages;
+  ASSERT_EQ(m.size(), 3u);
+  const double transfer = L + static_cast<double>(m[0].bytes) / W;
+  EXPECT_EQ(m[0].label, "ping");
+  EXPECT_EQ(m[0].sent_s, 0.0);
+  expect_time(m[0].arrived_s, transfer);
+  expect_time(m[0].delivered_s, 0.005);  // p1 was asleep when it arrived
+  EXPECT_EQ(m[1].label, "pong");
+  expect_time(m[1].sent_s, 0.005);
+  expect_time(m[1].arrived_s, 0.005 + transfer);
+  expect_time(m[1].delivered_s, 0.005 + transfer);
+  EXPECT_EQ(m[2].label, "late");
+  expect_time(m[2].arrived_s, 0.005 + 2 * transfer);
+  EXPECT_EQ(m[2].delivered_s, -1.0) << "p1 never received it";
+  bool waited = false, slept = false;
+  for (const TraceSpan& s : traced.trace.spans) {
+    if (s.kind == TraceSpanKind::kWait) {
+      EXPECT_EQ(s.party, 0);
+      EXPECT_EQ(s.peer, 1);
+      expect_time(s.end_s, 0.005 + transfer);
+      waited = true;
+    }
+    if (s.kind == TraceSpanKind::kSleep) {
+      EXPECT_EQ(s.party, 1);
+      expect_time(s.end_s - s.start_s, 0.005);
+      slept = true;
+    }
+    EXPECT_NE(s.kind, TraceSpanKind::kCompute) << "the default compute model is free";
+  }
+  EXPECT_TRUE(waited);
+  EXPECT_TRUE(slept);
+  ASSERT_EQ(traced.trace.phases.size(), 2u);  // each party's "main", from its first call
+  EXPECT_EQ(traced.trace.phases[0].name, "main");
+  EXPECT_EQ(traced.trace.phases[0].start_s, 0.0);
+}
+
 TEST(SimNetworkProcess, CrashingBodyIsAnErrorNotACrash) {
   const auto body = [](PartyContext& ctx) -> PartyOutput {
     if (ctx.net.self() == 1) std::abort();
