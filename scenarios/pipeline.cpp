@@ -61,7 +61,8 @@ Status apply_roles(const Scenario& s, RunPlan& plan) {
   plan.servers = roles.servers;
   plan.params[kServersParam] = roles.servers;
   std::vector<PartyId> receivers = roles.output_receivers;
-  for (PartyId p = 0; receivers.empty() && p < roles.servers; ++p) receivers.push_back(p);
+  if (receivers.empty())
+    for (PartyId p = 0; p < roles.servers; ++p) receivers.push_back(p);
   for (auto& group : plan.function.circuit.outputs)
     if (group.receivers.empty()) group.receivers = receivers;
   if (plan.function.spec)
