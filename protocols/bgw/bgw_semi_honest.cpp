@@ -30,6 +30,35 @@ SecurityClaim BgwSemiHonest::claim(int parties) const {
 
 namespace {
 
+// Each of the party's inputs shared with a fresh degree-t polynomial: to[j] holds the shares
+// at α_j, j < points, in input order.
+template <class Source>
+PerParty<std::vector<Fp61>> share_own_inputs(const PartyInput& input, int t, int points,
+                                             Source& rng) {
+  const std::size_t k = input.values.size();
+  std::vector<Fp61> secrets(k);
+  for (std::size_t i = 0; i < k; ++i) secrets[i] = Fp61::from_u64(input.values[i]);
+  PerParty<std::vector<Fp61>> to(points, std::vector<Fp61>(k));
+  shamir_share_each<Fp61>(secrets, t, points, rng,
+                          [&](PartyId j, std::size_t i, Fp61 share) { to[j][i] = share; });
+  return to;
+}
+
+// Each of `count` outputs interpolated at 0 from the n servers' shares; share(p, k) is server
+// p's share of output k.
+template <class Share>
+PartyOutput interpolate_outputs(std::size_t count, int n, std::span<const Fp61> lambda,
+                                Share share) {
+  PartyOutput out;
+  out.values.reserve(count);
+  for (std::size_t k = 0; k < count; ++k) {
+    Fp61Accumulator acc;
+    for (PartyId p = 0; p < n; ++p) acc.add_product(lambda[static_cast<std::size_t>(p)], share(p, k));
+    out.values.push_back(acc.get().value());
+  }
+  return out;
+}
+
 // Step 1 (input sharing): each party shares each of its inputs with a fresh random polynomial
 // of degree t and sends party j the evaluations at α_j.
 // With roles, n is the number of servers (parties 0..n-1); clients' shares arrive like any
@@ -40,15 +69,8 @@ void share_inputs(const Circuit& c, int t, int n, PartyContext& ctx, const Party
   const PartyId me = net.self();
   const auto my_wires = c.input_wires_of(me);
   SMPC_ASSERT(my_wires.size() == input.values.size());
-  if (!my_wires.empty()) {
-    const std::size_t k = my_wires.size();
-    std::vector<Fp61> secrets(k);
-    for (std::size_t i = 0; i < k; ++i) secrets[i] = Fp61::from_u64(input.values[i]);
-    PerParty<std::vector<Fp61>> to(n, std::vector<Fp61>(k));
-    shamir_share_each<Fp61>(secrets, t, n, ctx.rng,
-                            [&](PartyId j, std::size_t i, Fp61 share) { to[j][i] = share; });
-    deal_input_shares(ctx, labels::bgw::kInput, c, to, wire);
-  }
+  if (!my_wires.empty())
+    deal_input_shares(ctx, labels::bgw::kInput, c, share_own_inputs(input, t, n, ctx.rng), wire);
   receive_input_shares(ctx, c, wire);
   // M61: the servers leave out the last client's inputs (their wires stay 0).
   if (mutant_active(Mutant::kM61) && n < net.party_count())
@@ -113,18 +135,12 @@ PartyOutput reconstruct_outputs(const Circuit& c, int n, std::span<const Fp61> l
   const PartyId me = net.self();
   send_output_shares(net, labels::bgw::kOutput, c, wire);
   const auto out_wires = c.output_wires_of(me);
-  PartyOutput out;
-  if (out_wires.empty()) return out;
+  if (out_wires.empty()) return {};
   PerParty<std::vector<Fp61>> received(n);
   for (PartyId p : other_parties(n, me)) received[p] = net.recv(p).field61(0, out_wires.size());
-  out.values.reserve(out_wires.size());
-  for (std::size_t k = 0; k < out_wires.size(); ++k) {
-    Fp61Accumulator acc;
-    for (PartyId p = 0; p < n; ++p)
-      acc.add_product(lambda[static_cast<std::size_t>(p)], p == me ? wire[out_wires[k]] : received[p][k]);
-    out.values.push_back(acc.get().value());
-  }
-  return out;
+  return interpolate_outputs(out_wires.size(), n, lambda, [&](PartyId p, std::size_t k) {
+    return p == me ? wire[out_wires[k]] : received[p][k];
+  });
 }
 
 // A client (docs/applications.md) takes part in step 1 as a dealer only — each input shared
@@ -138,29 +154,19 @@ PartyOutput run_client(const Circuit& c, int t, int n, std::span<const Fp61> lam
   const auto my_wires = c.input_wires_of(me);
   SMPC_ASSERT(my_wires.size() == input.values.size());
   if (!my_wires.empty()) {
-    const std::size_t k = my_wires.size();
-    std::vector<Fp61> secrets(k);
-    for (std::size_t i = 0; i < k; ++i) secrets[i] = Fp61::from_u64(input.values[i]);
     // M62 shares on n + 1 points and hands server j the share at α_{j+1}: the wrong point.
     const int shift = mutant_active(Mutant::kM62) ? 1 : 0;
-    PerParty<std::vector<Fp61>> to(n + shift, std::vector<Fp61>(k));
-    shamir_share_each<Fp61>(secrets, t, n + shift, ctx.rng,
-                            [&](PartyId j, std::size_t i, Fp61 share) { to[j][i] = share; });
+    const auto to = share_own_inputs(input, t, n + shift, ctx.rng);
     for (PartyId j = 0; j < n; ++j)
       net.send(j, labels::bgw::kInput, Message().add_field61(to[j + shift]));
   }
   const auto out_wires = c.output_wires_of(me);
-  PartyOutput out;
-  if (out_wires.empty()) return out;
+  if (out_wires.empty()) return {};
   std::vector<std::vector<Fp61>> received;
   for (PartyId p = 0; p < n; ++p) received.push_back(net.recv(p).field61(0, out_wires.size()));
-  for (std::size_t k = 0; k < out_wires.size(); ++k) {
-    Fp61Accumulator acc;
-    for (PartyId p = 0; p < n; ++p)
-      acc.add_product(lambda[static_cast<std::size_t>(p)], received[static_cast<std::size_t>(p)][k]);
-    out.values.push_back(acc.get().value());
-  }
-  return out;
+  return interpolate_outputs(out_wires.size(), n, lambda, [&](PartyId p, std::size_t k) {
+    return received[static_cast<std::size_t>(p)][k];
+  });
 }
 
 }  // namespace

@@ -13,6 +13,7 @@
 #include "protocols/core/local_network.h"
 #include "scenarios/runner.h"
 #include "scenarios/scenario_builder.h"
+#include "tests/support/cli.h"
 #include "tests/support/random_circuit.h"
 #include "tests/support/rc_budget.h"
 #include "verify/oracle.h"
@@ -120,6 +121,38 @@ TEST(BgwRoles, ScenarioSumMeanOverRandomClientsServersAndLatencies) {
     RC_ASSERT(rec.roles["servers"]["bytes_sent"]["max"].get<std::uint64_t>() == 14u);
     RC_ASSERT(rec.run.parties.size() == values.size() + static_cast<std::size_t>(servers) + 1);
   });
+}
+
+// The example of docs/applications.md: 5 servers, 1,000 input clients, one analyst. On the
+// local backend (the simulated run is measured in the docs): the analyst's sum and mean, and
+// the bytes per role the formula gives (a client 5 x 14, a server 1,000 x 14 in and 14 out).
+TEST(BgwRoles, ThousandClientExampleHasTheFormulasBytes) {
+  auto s = load_scenario_file(testing::example("bgw_clients_sum_mean.json"));
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  RunOptions local;
+  local.backend = Backend::kLocal;
+  auto rec = run_scenario(*s, local);
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  EXPECT_TRUE(rec->verdict_holds) << rec->explanation;
+  EXPECT_EQ(rec->outcome, Outcome::kCorrect);
+  std::uint64_t sum = 0;
+  for (int c = 0; c < 1000; ++c) sum += 18 + (static_cast<std::uint64_t>(c) * 37) % 73;
+  EXPECT_EQ(rec->outputs.back()["sum"].get<std::uint64_t>(), sum);
+  EXPECT_EQ(rec->outputs.back()["count"], 1000);
+  EXPECT_DOUBLE_EQ(rec->outputs.back()["mean"].get<double>(), static_cast<double>(sum) / 1000);
+  const auto& r = rec->roles;
+  EXPECT_EQ(r["servers"]["count"], 5);
+  EXPECT_EQ(r["clients"]["count"], 1001);
+  EXPECT_EQ(r["clients"]["bytes_sent"]["max"], 5 * 14);
+  EXPECT_EQ(r["clients"]["bytes_sent"]["total"], 1000 * 5 * 14);
+  EXPECT_EQ(r["clients"]["bytes_received"]["total"], 5 * 14);
+  EXPECT_EQ(r["servers"]["bytes_received"]["min"], 1000 * 14);
+  EXPECT_EQ(r["servers"]["bytes_received"]["max"], 1000 * 14);
+  EXPECT_EQ(r["servers"]["bytes_sent"]["max"], 14);
+  EXPECT_EQ(rec->run.parties.size(), 1006u);
+  std::uint32_t rounds = 0;
+  for (const auto& p : rec->run.parties) rounds = std::max(rounds, p.meter.max_round);
+  EXPECT_EQ(rounds, 2u);
 }
 
 TEST(BgwRoles, ReportNamesRolesAndTheClaimCountsServers) {
