@@ -147,8 +147,9 @@ PartyOutput reconstruct_outputs(const Circuit& c, int n, std::span<const Fp61> l
 // with a fresh degree-t polynomial, one share per server per input wire, at the server's
 // point α_j — and in step 3 as a receiver only: each output interpolated at 0 from the n
 // servers' shares.
-PartyOutput run_client(const Circuit& c, int t, int n, std::span<const Fp61> lambda,
+PartyOutput run_client(const Circuit& c, int t, std::span<const PartyId> servers,
                        PartyContext& ctx, const PartyInput& input) {
+  const int n = static_cast<int>(servers.size());
   Channel& net = ctx.net;
   const PartyId me = net.self();
   const auto my_wires = c.input_wires_of(me);
@@ -164,7 +165,8 @@ PartyOutput run_client(const Circuit& c, int t, int n, std::span<const Fp61> lam
   if (out_wires.empty()) return {};
   std::vector<std::vector<Fp61>> received;
   for (PartyId p = 0; p < n; ++p) received.push_back(net.recv(p).field61(0, out_wires.size()));
-  return interpolate_outputs(out_wires.size(), n, lambda, [&](PartyId p, std::size_t k) {
+  const auto lambda = lagrange_table(servers);
+  return interpolate_outputs(out_wires.size(), n, *lambda, [&](PartyId p, std::size_t k) {
     return received[static_cast<std::size_t>(p)][k];
   });
 }
@@ -177,10 +179,12 @@ PartyOutput BgwSemiHonest::run_steps(PartyContext& ctx, const PartyInput& input)
   SMPC_ASSERT(2 * t_ < n);
   std::vector<PartyId> servers(static_cast<std::size_t>(n));
   std::iota(servers.begin(), servers.end(), 0);
-  const auto lambda = lagrange_table(servers);
-  if (ctx.net.self() >= n) return run_client(circuit_, t_, n, *lambda, ctx, input);
+  if (ctx.net.self() >= n) return run_client(circuit_, t_, servers, ctx, input);
   std::vector<Fp61> wire(circuit_.num_wires);
   share_inputs(circuit_, t_, n, ctx, input, wire);  // step 1
+  // After step 1, as always: the table is built once per process and its operations are
+  // counted for the party that builds it, so moving it changes the reports' per-party ops.
+  const auto lambda = lagrange_table(servers);
 
   // Step 2 (circuit emulation), layer by layer as planned in the constructor.
   for (const BgwLayerPlan& plan : plan_)
