@@ -121,6 +121,7 @@ nlohmann::ordered_json report_json(const RunRecord& r) {
   if (!r.extracted_inputs.is_null()) j["extracted_inputs"] = r.extracted_inputs;
   if (!r.substituted_inputs.is_null()) j["substituted_inputs"] = r.substituted_inputs;
   if (!r.mutant.empty()) j["mutant"] = r.mutant;
+  if (!r.roles.is_null()) j["roles"] = r.roles;
   return j;
 }
 

@@ -51,6 +51,8 @@ struct RunRecord {
   // One line per adversary script step that changed no message in the whole run (its counts
   // are adversary.script_hits): warnings in the summary, errors under --strict.
   std::vector<std::string> script_warnings;
+  // Roles (docs/applications.md): servers, clients, receivers and bytes per role; null: none.
+  nlohmann::ordered_json roles;
 };
 
 // The aggregated cost of a run, from every party's meter.

@@ -83,6 +83,7 @@ Result<Function> build_sum(const std::vector<std::vector<std::uint64_t>>& in) {
   if (total >= Fp61::kModulus)
     return err("/inputs", "the inputs add up to more than 2^61 - 2 and the sum would wrap "
                           "around the field modulus; use smaller values");
+  f.data_points = all.size();
   return with_one_output(b, std::move(f), "sum", b.reduce(all, GateType::kAdd));
 }
 
@@ -577,6 +578,7 @@ Result<Function> build_function(const nlohmann::json& spec,
                                 const std::string& base_dir) {
   const auto name = spec.at("name").get<std::string>();
   static const std::map<std::string, std::vector<std::string>> kOwnKeys = {
+      {"sum", {"mean"}},
       {"arithmetic", {"inputs", "gates", "outputs"}},
       {"millionaires", {"bits"}},
       {"second_price_auction", {"bits"}},
@@ -604,7 +606,10 @@ Result<Function> build_function(const nlohmann::json& spec,
     f = build_secure_aggregation(spec, inputs);
   } else {
     SMPC_ASSIGN_OR_RETURN(auto raw, field_inputs(inputs));
-    if (name == "sum") f = build_sum(raw);
+    if (name == "sum") {
+      f = build_sum(raw);
+      if (f.ok()) f->derive_mean = spec.value("mean", false);
+    }
     else if (name == "product") f = build_product(raw);
     else if (name == "inner_product") f = build_inner_product(raw);
     else if (name == "mean_variance") f = build_mean_variance(raw);
@@ -663,6 +668,13 @@ nlohmann::ordered_json describe_outputs(const Function& f, PartyId party,
     }
     for (std::size_t w = 0; w < grp.wires.size() && k < values.size(); ++w, ++k)
       out[f.output_names[g]] = values[k];
+  }
+  if (f.derive_mean && out.contains("sum")) {
+    // The mean divides the opened sum by the public count outside the circuit (a field has no
+    // division that matches the integers'): the receiver learns nothing beyond the sum.
+    out["count"] = f.data_points;
+    out["mean"] = static_cast<double>(out["sum"].get<std::uint64_t>()) /
+                  static_cast<double>(f.data_points);
   }
   if (f.derive_mean_variance && out.contains("sum") && out.contains("sum_of_squares")) {
     // Exact in 128-bit integers first: variance = (n·Q − S²) / n², then one rounding.

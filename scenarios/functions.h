@@ -2,7 +2,9 @@
 // Mersenne-61 (the ideal functionality) plus the parties' local input preparation and the
 // naming of outputs in reports.
 //
-//   sum            every party gives any number of values; output: their sum.
+//   sum            every party gives any number of values; output: their sum. With
+//                  "mean": true also count (public: the number of values) and mean = sum / count,
+//                  divided outside the circuit by whoever receives the sum.
 //   product        every party gives at least one value; output: their product mod p.
 //   inner_product  parties 0 and 1 hold vectors x and y of equal length; the others hold
 //                  nothing and help compute; output: x·y mod p.
@@ -58,6 +60,8 @@ struct Function {
   std::vector<std::string> output_names;  // one per circuit output wire, in output order
   // Optional derived values (e.g. mean) computed from the full output vector.
   bool derive_mean_variance = false;
+  bool derive_mean = false;  // sum with "mean": true: count and mean = sum / count
+
   std::uint64_t data_points = 0;
   // Boolean circuits: output groups are shown as values in this encoding (unset: as integers).
   std::optional<ValueEncoding> encoding;

@@ -143,7 +143,7 @@ std::string substituted_text(const RunPlan& plan, const Verdict& v) {
 Verdict judged_on(const RunPlan& plan, const RunResult& run, std::vector<PartyInput> inputs,
                   std::vector<std::vector<std::uint64_t>> expected, DecidedBy by) {
   Verdict v = judge(plan.protocol->claim(plan.parties), run, expected, plan.corrupted(),
-                    effective_model(plan));
+                    effective_model(plan), plan.servers);
   v.decided_by = by;
   v.inputs = std::move(inputs);
   v.expected = std::move(expected);

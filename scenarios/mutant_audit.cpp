@@ -259,6 +259,19 @@ ScenarioBuilder spdz_dealer_grind() {
   return b;
 }
 
+// BGW with roles (docs/applications.md): 3 servers (t = 1), 4 input clients, one analyst
+// (party 7) that alone learns the sum; client 4 corrupted, substituting its input 9 for 5 (in
+// the claim: correct_with_substitution). The analyst's sum must be 2 + 9 + 7 + 11: a server that
+// leaves a client out (M61) or a client share at the wrong point (M62) is a violation.
+ScenarioBuilder bgw_roles_sum() {
+  return check_scenario("bgw roles sum", "bgw", {{"threshold", 1}}, 8, {{"name", "sum"}},
+                        {Json::array(), Json::array(), Json::array(), Json{2}, Json{5}, Json{7},
+                         Json{11}, Json::array()})
+      .roles(Roles{3, {7}})
+      .adversary({4}, AdversaryModel::kMalicious,
+                 Json::array({{{"strategy", "input_substitution"}, {"value", {9}}}}));
+}
+
 // secagg, 5 clients, honest: client 2 drops out after round 1 (not in the sum), client 4 after
 // round 2 (in it). The verdict knows U3 = {1, 3, 4, 5} from the scenario, so a sum over any
 // other set is a violation, however exact.
@@ -936,6 +949,10 @@ const std::vector<Check> kChecks = {
       "secagg: client 1's masked input (the client's own code) and a server that reconstructed "
       "its s^SK, as after a late arrival; alarm = removing the pairwise masks gives x_1"},
      component_run(secagg_late_input)},
+    attack_check("bgw-roles-sum", bgw_roles_sum, 3,
+                 "bgw with roles: 3 servers (t = 1), 4 input clients, an analyst that alone "
+                 "learns the sum; one client substitutes its input; alarm = violation (the "
+                 "analyst's sum is not the clients' inputs as substituted)"),
 };
 
 Result<CheckResult> run_check(const Context& cx, const std::string& name) {

@@ -49,13 +49,38 @@ Status check_domain(const ProtocolSpec& spec, const Function& fn) {
 // The parameters are checked against what the spec declares, with defaults and seed-derived
 // values (a trusted dealer's randomness must change from run to run like every other random
 // choice); checks that depend on the party count are the protocol's make().
+// Roles (docs/applications.md): the protocol must accept client inputs; outputs meant for
+// every party go to the output receivers (default: the servers); the protocol learns the
+// server count as the parameter kServersParam.
+Status apply_roles(const Scenario& s, RunPlan& plan) {
+  const Roles& roles = *s.roles;
+  SMPC_RETURN_IF_ERROR(check_roles(roles.servers, roles.output_receivers, s.parties));
+  if (!plan.spec->client_inputs)
+    return Error("/roles: protocol " + plan.spec->name + " does not take client inputs (bgw "
+                 "does; docs/applications.md)");
+  plan.servers = roles.servers;
+  plan.params[kServersParam] = roles.servers;
+  std::vector<PartyId> receivers = roles.output_receivers;
+  if (receivers.empty())
+    for (PartyId p = 0; p < roles.servers; ++p) receivers.push_back(p);
+  for (auto& group : plan.function.circuit.outputs)
+    if (group.receivers.empty()) group.receivers = receivers;
+  if (plan.function.spec)
+    for (auto& group : plan.function.spec->outputs)
+      if (group.receivers.empty()) group.receivers = receivers;
+  return OkStatus();
+}
+
 Status make_protocol(const Scenario& s, RunPlan& plan) {
   const ProtocolSpec& spec = *plan.spec;
   SMPC_ASSIGN_OR_RETURN(plan.params,
                         resolve_params(spec, s.protocol_params, s.parties, plan.seed));
-  if (s.parties < spec.min_parties || (spec.max_parties > 0 && s.parties > spec.max_parties))
-    return Error("/parties: protocol " + spec.name + " needs " + party_range(spec) +
-                 " parties, got " + std::to_string(s.parties));
+  if (s.roles) SMPC_RETURN_IF_ERROR(apply_roles(s, plan));
+  const int computing = server_count(plan.params, s.parties);
+  if (computing < spec.min_parties || (spec.max_parties > 0 && computing > spec.max_parties))
+    return Error(std::string(s.roles ? "/roles/servers" : "/parties") + ": protocol " +
+                 spec.name + " needs " + party_range(spec) + (s.roles ? " servers" : " parties") +
+                 ", got " + std::to_string(computing));
   SMPC_ASSIGN_OR_RETURN(auto protocol, spec.make(plan.params, plan.function.circuit, s.parties));
   plan.protocol = std::move(protocol);
   return OkStatus();
@@ -352,6 +377,40 @@ std::string reproduce_line(const RunPlan& plan) {
 
 }  // namespace
 
+namespace {
+
+// Roles: who is what, and the bytes each role sent and received (min, max and total over the
+// role's parties; cost.per_party has every party's).
+nlohmann::ordered_json roles_record(const RunPlan& plan, const RunResult& run) {
+  using J = nlohmann::ordered_json;
+  const auto bytes_of = [&](bool servers) {
+    std::uint64_t lo[2] = {UINT64_MAX, UINT64_MAX}, hi[2] = {0, 0}, total[2] = {0, 0};
+    std::size_t count = 0;
+    for (const auto& p : run.parties) {
+      if ((p.party < plan.servers) != servers) continue;
+      ++count;
+      const std::uint64_t b[2] = {p.meter.sent.bytes, p.meter.received.bytes};
+      for (int k = 0; k < 2; ++k) {
+        lo[k] = std::min(lo[k], b[k]);
+        hi[k] = std::max(hi[k], b[k]);
+        total[k] += b[k];
+      }
+    }
+    if (count == 0) return J{{"count", 0}};
+    J j{{"count", count}};
+    const char* names[2] = {"bytes_sent", "bytes_received"};
+    for (int k = 0; k < 2; ++k) j[names[k]] = {{"min", lo[k]}, {"max", hi[k]}, {"total", total[k]}};
+    return j;
+  };
+  J receivers = J::array();
+  for (PartyId p = 0; p < plan.parties; ++p)
+    if (!plan.function.circuit.output_wires_of(p).empty()) receivers.push_back(p);
+  return J{{"servers", bytes_of(true)}, {"clients", bytes_of(false)},
+           {"output_receivers", receivers}};
+}
+
+}  // namespace
+
 RunRecord record(const RunPlan& plan, Execution execution, const Verdict& verdict) {
   RunRecord rec;
   rec.scenario = plan.name;
@@ -389,6 +448,7 @@ RunRecord record(const RunPlan& plan, Execution execution, const Verdict& verdic
   if (plan.adversary)
     rec.adversary =
         adversary_record(*plan.adversary, execution.run, *plan.spec, rec.script_warnings);
+  if (plan.servers > 0) rec.roles = roles_record(plan, execution.run);
   rec.run = std::move(execution.run);
   rec.outcome = verdict.outcome;
   rec.scope = verdict.scope;

@@ -64,6 +64,9 @@ struct RunPlan {
   std::string path;
   std::uint64_t seed = 0;
   int parties = 0;
+  // Roles (scenario.h): parties 0..servers-1 compute, the rest are clients. 0: no roles, every
+  // party computes. The claim's corruption bound counts corrupted servers only.
+  int servers = 0;
   const ProtocolSpec* spec = nullptr;
   ProtocolParams params;  // checked against the spec, defaults and seed-derived values filled in
   std::shared_ptr<const Protocol> protocol;

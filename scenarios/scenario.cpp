@@ -227,6 +227,16 @@ std::string describe_schema_error(const valijson::ValidationResults& results,
   return pointer + ": " + problem + (value ? ", got " + short_json(*value) : "");
 }
 
+Result<Roles> parse_roles(const nlohmann::json& j, int parties) {
+  Roles r;
+  r.servers = j.at("servers").get<int>();
+  if (auto st = check_roles(r.servers, {}, parties); !st.ok()) return st;
+  if (j.contains("output_receivers"))
+    for (const auto& v : j["output_receivers"]) r.output_receivers.push_back(v.get<PartyId>());
+  SMPC_RETURN_IF_ERROR(check_roles(r.servers, r.output_receivers, parties));
+  return r;
+}
+
 Result<Scenario> interpret(const nlohmann::json& doc) {
   Scenario s;
   s.name = doc.at("name").get<std::string>();
@@ -248,10 +258,26 @@ Result<Scenario> interpret(const nlohmann::json& doc) {
   for (const auto& v : inputs) s.inputs.push_back(v.is_array() ? v : nlohmann::json::array({v}));
 
   SMPC_RETURN_IF_ERROR(parse_network(doc, s.parties, s.network));
+  if (doc.contains("roles")) {
+    SMPC_ASSIGN_OR_RETURN(auto roles, parse_roles(doc["roles"], s.parties));
+    s.roles = std::move(roles);
+  }
   return s;
 }
 
 }  // namespace
+
+Status check_roles(int servers, const std::vector<PartyId>& receivers, int parties) {
+  if (servers < 1 || servers > parties)
+    return Error("/roles/servers: must be between 1 and the party count " +
+                 std::to_string(parties) + ", got " + std::to_string(servers));
+  for (std::size_t i = 0; i < receivers.size(); ++i)
+    if (receivers[i] < 0 || receivers[i] >= parties)
+      return Error("/roles/output_receivers/" + std::to_string(i) + ": party " +
+                   std::to_string(receivers[i]) + " does not exist (parties are 0.." +
+                   std::to_string(parties - 1) + ")");
+  return OkStatus();
+}
 
 Status check_input_count(std::size_t entries, int parties) {
   if (static_cast<int>(entries) == parties) return OkStatus();

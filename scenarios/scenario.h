@@ -17,6 +17,15 @@
 
 namespace smpc {
 
+// Roles (docs/applications.md): parties 0..servers-1 are the computing servers, parties
+// servers..parties-1 are clients that only Shamir-share their inputs to the servers and/or
+// receive outputs. Absent: every party computes (the all-parties mode).
+struct Roles {
+  int servers = 0;
+  // Who learns the outputs the function gives "every party" (default: the servers).
+  std::vector<PartyId> output_receivers;
+};
+
 struct Scenario {
   std::string path;  // where it was loaded from ("<string>" for in-memory text)
   std::string name;
@@ -30,6 +39,7 @@ struct Scenario {
   nlohmann::json compute;  // the "compute" object as given (null: defaults); resolve reads it
   double deadline_s = 600;
   std::optional<AdversarySpec> adversary;
+  std::optional<Roles> roles;
   nlohmann::json document;  // the validated file
 };
 
@@ -47,5 +57,7 @@ Status check_scenario_schema(nlohmann::json& doc, const std::string& path_for_er
 // One entry of "inputs" per party (checked when loading, and again by resolve for scenarios
 // built in C++).
 Status check_input_count(std::size_t entries, int parties);
+// The meaning of "roles" (checked when loading, and again by resolve for built scenarios).
+Status check_roles(int servers, const std::vector<PartyId>& receivers, int parties);
 
 }  // namespace smpc

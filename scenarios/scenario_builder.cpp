@@ -80,6 +80,11 @@ ScenarioBuilder& ScenarioBuilder::no_adversary() {
   return *this;
 }
 
+ScenarioBuilder& ScenarioBuilder::roles(Roles roles) {
+  s_.roles = std::move(roles);
+  return *this;
+}
+
 Result<Scenario> ScenarioBuilder::build() const {
   if (!status_.ok()) return status_;
   Scenario s = s_;
@@ -110,6 +115,11 @@ nlohmann::json scenario_document(const Scenario& s) {
     doc["faults"] = nlohmann::json::parse(faults_json(s.network.faults).dump());
   if (s.adversary) doc["adversary"] = nlohmann::json::parse(adversary_json(*s.adversary).dump());
   if (!s.compute.is_null()) doc["compute"] = s.compute;
+  if (s.roles) {
+    doc["roles"] = {{"servers", s.roles->servers}};
+    if (!s.roles->output_receivers.empty())
+      doc["roles"]["output_receivers"] = s.roles->output_receivers;
+  }
   return doc;
 }
 

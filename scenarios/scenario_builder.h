@@ -51,6 +51,8 @@ class ScenarioBuilder {
   ScenarioBuilder& adversary(std::vector<PartyId> corrupt, AdversaryModel model,
                              const nlohmann::json& script = nlohmann::json::array());
   ScenarioBuilder& no_adversary();
+  // Servers and clients (scenario.h Roles; docs/applications.md).
+  ScenarioBuilder& roles(Roles roles);
 
   // The scenario, or the first error a setter met (an adversary script that does not parse).
   // Meaning (protocol parameters, inputs against the function) is checked by resolve().

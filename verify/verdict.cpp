@@ -63,18 +63,21 @@ std::string describe(Outcome outcome, const std::string& first_abort) {
 
 // Whether the claim applies at all: a corruption beyond its bound, or an adversary stronger
 // than its model, puts the run outside it.
-ClaimScope scope_of(const SecurityClaim& claim, int t, AdversaryModel model) {
+// `t` counts the corruptions the bound is about (with roles, the servers), `any` every one: a
+// malicious client against a semi-honest protocol is outside its model too.
+ClaimScope scope_of(const SecurityClaim& claim, int t, std::size_t any, AdversaryModel model) {
   if (t > claim.max_corruptions) return ClaimScope::kOutsideBound;
-  if (t > 0 && model == AdversaryModel::kMalicious &&
+  if (any > 0 && model == AdversaryModel::kMalicious &&
       claim.model == AdversaryModel::kSemiHonest)
     return ClaimScope::kOutsideModel;
   return ClaimScope::kWithin;
 }
 
 std::string explain_outside(ClaimScope scope, const SecurityClaim& claim, int t,
-                            const std::string& happened) {
+                            const std::string& happened, bool roles) {
   if (scope == ClaimScope::kOutsideBound)
-    return "outside the claim: " + std::to_string(t) + " corrupted parties, the claim (" +
+    return "outside the claim: " + std::to_string(t) +
+           (roles ? " corrupted servers" : " corrupted parties") + ", the claim (" +
            claim.statement + ") covers at most " + std::to_string(claim.max_corruptions) +
            "; what happened: " + happened;
   return "outside the claim: semi-honest protocol, malicious adversary; what happened: " +
@@ -127,17 +130,18 @@ void mark_substitution(Verdict& v, const std::string& how) {
 
 Verdict judge(const SecurityClaim& claim, const RunResult& run,
               const std::vector<std::vector<std::uint64_t>>& expected,
-              const std::vector<PartyId>& corrupted, AdversaryModel model) {
+              const std::vector<PartyId>& corrupted, AdversaryModel model, int servers) {
   HonestTally tally = tally_honest(run, expected, corrupted);
   Verdict v;
   v.outcome = classify(tally);
   v.wrong = std::move(tally.wrong);
   const std::string happened = describe(v.outcome, tally.first_abort);
-  const int t = static_cast<int>(corrupted.size());
-  v.scope = scope_of(claim, t, model);
+  const int t = static_cast<int>(std::count_if(corrupted.begin(), corrupted.end(),
+                                               [&](PartyId p) { return servers == 0 || p < servers; }));
+  v.scope = scope_of(claim, t, corrupted.size(), model);
   if (v.scope != ClaimScope::kWithin) {
     v.holds = true;  // outside the claim nothing is promised, so nothing is broken
-    v.explanation = explain_outside(v.scope, claim, t, happened);
+    v.explanation = explain_outside(v.scope, claim, t, happened, servers > 0);
     return v;
   }
   v.holds = guarantee_kept(claim, run, corrupted, v);

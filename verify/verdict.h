@@ -45,10 +45,14 @@ struct Verdict {
 // the correct output; kCorrectOrAbort that no honest party gets a wrong output (each gets the
 // correct one or stops); kCorrectOrIdentifiedAbort in addition that every abort blames only
 // corrupted parties. Outside the claim the verdict is ok and the explanation says why.
+//
+// With roles (`servers` > 0: parties 0..servers-1 compute, the others are clients;
+// docs/applications.md) the bound counts corrupted servers only: a corrupted client can only
+// choose its input, which the ideal world allows, so any number of them is within the claim.
 Verdict judge(const SecurityClaim& claim, const RunResult& run,
               const std::vector<std::vector<std::uint64_t>>& expected,
               const std::vector<PartyId>& corrupted = {},
-              AdversaryModel model = AdversaryModel::kSemiHonest);
+              AdversaryModel model = AdversaryModel::kSemiHonest, int servers = 0);
 
 // A correct verdict whose expectation used inputs of the corrupted parties other than their
 // true ones becomes kCorrectWithSubstitution; `how` says whose and why (for the explanation).

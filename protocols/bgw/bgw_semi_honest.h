@@ -33,8 +33,10 @@ namespace smpc {
 
 class BgwSemiHonest final : public Protocol {
  public:
-  // Requires a kField61 circuit already validated for `parties`, and 2t < parties.
-  BgwSemiHonest(Circuit circuit, int threshold);
+  // Requires a kField61 circuit already validated for `parties`, and 2t < parties. With
+  // `servers` > 0 (roles, docs/applications.md) parties 0..servers-1 compute and 2t < servers;
+  // the others are clients that share their inputs to the servers and receive outputs.
+  BgwSemiHonest(Circuit circuit, int threshold, int servers = 0);
 
   std::string_view name() const override { return "bgw"; }
   SecurityClaim claim(int parties) const override;
@@ -45,6 +47,7 @@ class BgwSemiHonest final : public Protocol {
   PartyOutput run_steps(PartyContext& ctx, const PartyInput& input) const override;
   Circuit circuit_;
   int t_;
+  int servers_;  // 0: every party computes
   std::vector<BgwLayerPlan> plan_;
 };
 

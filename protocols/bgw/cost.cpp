@@ -1,5 +1,6 @@
 #include "protocols/bgw/cost.h"
 
+#include <algorithm>
 #include <vector>
 
 #include "protocols/bgw/bivariate_vss.h"
@@ -46,6 +47,77 @@ ExactCost bgw_cost(const Circuit& c, int parties) {
     ++reshare_layers;
   }
   e.rounds = share_layers_open_rounds(c, parties, reshare_layers);
+  return e;
+}
+
+namespace {
+
+// The messages of an honest run with roles, as (sender, receiver, label, bytes), in no order.
+template <class Visit>
+void visit_roles_messages(const Circuit& c, int parties, int servers, Visit visit) {
+  for (PartyId p = 0; p < parties; ++p)
+    if (const auto k = c.input_wires_of(p).size(); k > 0)
+      for (PartyId s = 0; s < servers; ++s)
+        if (s != p) visit(p, s, labels::bgw::kInput, field_message_bytes(k));
+  for (const auto& plan : bgw_reshare_plan(c))
+    if (!plan.reshare.empty())
+      for (PartyId a = 0; a < servers; ++a)
+        for (PartyId b = 0; b < servers; ++b)
+          if (a != b) visit(a, b, labels::bgw::kMultReshare, field_message_bytes(plan.reshare.size()));
+  for (PartyId r = 0; r < parties; ++r)
+    if (const auto k = c.output_wires_of(r).size(); k > 0)
+      for (PartyId s = 0; s < servers; ++s)
+        if (s != r) visit(s, r, labels::bgw::kOutput, field_message_bytes(k));
+}
+
+// meter.h's causal rounds: every input dealer sends in round 1; a server's reshare and output
+// messages go out one round after the latest it has received (inputs, then each layer's).
+std::uint32_t roles_rounds(const Circuit& c, int parties, int servers, std::size_t layers) {
+  std::uint32_t dealt = 0, rounds = 0;
+  std::vector<std::uint32_t> seen(static_cast<std::size_t>(servers), 0);
+  for (PartyId p = 0; p < parties; ++p)
+    if (!c.input_wires_of(p).empty()) {
+      dealt = 1;
+      for (PartyId s = 0; s < servers; ++s)
+        if (s != p) seen[static_cast<std::size_t>(s)] = 1;
+    }
+  rounds = dealt;
+  for (std::size_t l = 0; l < layers; ++l) {
+    std::vector<std::uint32_t> sent(seen.size());
+    for (std::size_t s = 0; s < seen.size(); ++s) sent[s] = seen[s] + 1;
+    for (std::size_t s = 0; s < seen.size(); ++s)
+      for (std::size_t q = 0; q < seen.size(); ++q)
+        if (q != s) seen[s] = std::max(seen[s], sent[q]);
+    for (auto r : sent) rounds = std::max(rounds, r);
+  }
+  for (PartyId r = 0; r < parties; ++r)
+    if (!c.output_wires_of(r).empty())
+      for (PartyId s = 0; s < servers; ++s)
+        if (s != r) rounds = std::max(rounds, seen[static_cast<std::size_t>(s)] + 1);
+  return rounds;
+}
+
+}  // namespace
+
+std::vector<PartyCost> bgw_roles_party_bytes(const Circuit& c, int parties, int servers) {
+  std::vector<PartyCost> out(static_cast<std::size_t>(parties));
+  visit_roles_messages(c, parties, servers,
+                       [&](PartyId from, PartyId to, std::string_view, std::uint64_t bytes) {
+                         out[static_cast<std::size_t>(from)].sent += bytes;
+                         out[static_cast<std::size_t>(to)].received += bytes;
+                       });
+  return out;
+}
+
+ExactCost bgw_roles_cost(const Circuit& c, int parties, int servers) {
+  ExactCost e;
+  std::size_t layers = 0;
+  for (const auto& plan : bgw_reshare_plan(c)) layers += plan.reshare.empty() ? 0 : 1;
+  visit_roles_messages(c, parties, servers,
+                       [&](PartyId, PartyId, std::string_view label, std::uint64_t bytes) {
+                         e.bytes[std::string(label)] += bytes;
+                       });
+  e.rounds = roles_rounds(c, parties, servers, layers);
   return e;
 }
 

@@ -3,6 +3,8 @@
 // tests compare measured runs with the spec.
 #pragma once
 
+#include <vector>
+
 #include "protocols/core/circuit.h"
 #include "protocols/core/share_cost.h"
 
@@ -24,5 +26,22 @@ ExactCost bgw_cost(const Circuit& c, int parties);
 // every party plus challenge, open_rho and open_z, then the outputs; bytes per label as in
 // docs/malicious.md, rounds (2 + 5B) + L(5 + 5B) + 1 (n ≥ 3, some input).
 ExactCost bgw_robust_cost(const Circuit& c, int parties, int t);
+
+// BGW with roles (docs/applications.md, bgw_semi_honest.h): parties 0..S−1 are the servers,
+// the others clients. With I_p input wires of party p, O_r output wires of receiver r and
+// r_ℓ values reshared in layer ℓ (reshare_plan.h):
+//   "bgw.input"         dealer p (client or server) sends 6 + 8 I_p bytes to each server ≠ p
+//   "bgw.mult.reshare"  per layer: S(S−1)(6 + 8 r_ℓ), among the servers only
+//   "bgw.output"        receiver r gets 6 + 8 O_r bytes from each server ≠ r
+// So a client sends S(6 + 8 I_c) and receives S(6 + 8 O_c) bytes; a server s sends
+// (S−1)(6 + 8 I_s) [if I_s > 0] + Σ_ℓ (S−1)(6 + 8 r_ℓ) + Σ_{r ≠ s, O_r > 0} (6 + 8 O_r) and
+// receives Σ_{p ≠ s, I_p > 0} (6 + 8 I_p) + Σ_ℓ (S−1)(6 + 8 r_ℓ) + [O_s > 0] (S−1)(6 + 8 O_s).
+// Rounds: the causal recurrence of meter.h over these messages (L + 2 when inputs come from
+// two or more parties, e.g. a client-only sum is 2 rounds).
+struct PartyCost {
+  std::uint64_t sent = 0, received = 0;
+};
+std::vector<PartyCost> bgw_roles_party_bytes(const Circuit& c, int parties, int servers);
+ExactCost bgw_roles_cost(const Circuit& c, int parties, int servers);
 
 }  // namespace smpc

@@ -15,8 +15,10 @@ namespace {
 
 // The bound t < n/2 depends on the party count, so it is checked here and not by
 // resolve_params; the type and t >= 0 are already checked against the ParamSpec.
+// With roles (docs/applications.md) n is the server count, which bounds t; clients do not count.
 Result<std::unique_ptr<Protocol>> make_bgw(const ProtocolParams& params, const Circuit& c,
-                                           int parties) {
+                                           int all_parties) {
+  const int parties = server_count(params, all_parties);
   const int max_t = (parties - 1) / 2;
   int t = max_t;
   if (params.contains("threshold")) {
@@ -27,7 +29,8 @@ Result<std::unique_ptr<Protocol>> make_bgw(const ProtocolParams& params, const C
                    " for n = " + std::to_string(parties));
     t = static_cast<int>(tv);
   }
-  return std::unique_ptr<Protocol>(std::make_unique<BgwSemiHonest>(c, t));
+  const int servers = params.contains(kServersParam) ? parties : 0;
+  return std::unique_ptr<Protocol>(std::make_unique<BgwSemiHonest>(c, t, servers));
 }
 
 ParamSpec threshold_param(const char* bound, const char* default_doc, int divisor) {
@@ -96,10 +99,12 @@ const ProtocolSpec& bgw_spec() {
        .audits = field_audits({.name = "product", .parties = 5, .params = {{"threshold", 2}},
                                .function = {{"name", "product"}}, .inputs = {2, 3, 4, 5, 6}}),
        .property = {.max_parties = 7, .runs = 40, .adversarial_runs = 50, .determinism_runs = 10},
-       .cost = cost_formula_of([](const ProtocolParams&, const Circuit& c, int parties) {
-         return bgw_cost(c, parties);
+       .cost = cost_formula_of([](const ProtocolParams& p, const Circuit& c, int parties) {
+         return p.contains(kServersParam) ? bgw_roles_cost(c, parties, server_count(p, parties))
+                                          : bgw_cost(c, parties);
        }),
-       .extract = shamir_extractor()},
+       .extract = shamir_extractor(),
+       .client_inputs = true},
       make_bgw);
   return spec;
 }

@@ -181,7 +181,18 @@ struct ProtocolSpec {
   // The corrupted parties' effective inputs from a finished run (protocols/core/extraction.h,
   // docs/extraction.md). Empty: none, and the verdict falls back to the ideal-world oracle.
   Extractor extract{};
+  // Roles (docs/applications.md): whether a scenario's "roles" may name clients. The runner
+  // then adds the server count to the parameters make() and the cost formula get, under
+  // kServersParam: parties 0..servers-1 compute, the others only give inputs and get outputs.
+  bool client_inputs = false;
 };
+
+// The parameter the runner sets from a scenario's roles (never given in the "protocol" object).
+inline constexpr const char* kServersParam = "servers";
+// The computing parties of a run: params[kServersParam] when roles are given, else all.
+inline int server_count(const ProtocolParams& params, int parties) {
+  return params.contains(kServersParam) ? params[kServersParam].get<int>() : parties;
+}
 
 // Checks a scenario's "protocol" object against spec.parameters: unknown keys, types, ranges,
 // choices; fills fixed defaults; sets derived_from_seed parameters to `seed` when absent.

@@ -34,6 +34,7 @@ const std::map<Mutant, std::string> kCaughtBy = {
     {Mutant::kM54, "jitter-distribution"},    {Mutant::kM55, "bgw-robust-lossy-timing"},
     {Mutant::kM56, "compute-exactness"},      {Mutant::kM57, "compute-exactness"},
     {Mutant::kM43, "secagg-late-input"},      {Mutant::kM44, "secagg-survivor-set"},
+    {Mutant::kM61, "bgw-roles-sum"},          {Mutant::kM62, "bgw-roles-sum"},
     {Mutant::kM63, "spdz-dealer-grind"},       {Mutant::kM64, "privacy-attacked-yao"},
 };
 
@@ -100,7 +101,8 @@ INSTANTIATE_TEST_SUITE_P(Catalogue, EachMutant,
                                            Mutant::kM49, Mutant::kM50, Mutant::kM51,
                                            Mutant::kM52, Mutant::kM53, Mutant::kM54,
                                            Mutant::kM55, Mutant::kM56, Mutant::kM57,
-                                           Mutant::kM58, Mutant::kM63, Mutant::kM64),
+                                           Mutant::kM58, Mutant::kM61, Mutant::kM62,
+                                           Mutant::kM63, Mutant::kM64),
                          [](const ::testing::TestParamInfo<Mutant>& p) {
                            return mutant_name(p.param);
                          });
