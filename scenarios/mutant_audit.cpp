@@ -567,12 +567,20 @@ Status program_memory_limit(CheckResult& r) {
   return OkStatus();
 }
 
+// The selective-failure garbler against Yao (scenarios/examples/yao_selective_failure.json)
+// and its swap: the evaluator's bit 0 is 0 under x, 1 under x'.
+Result<std::pair<Scenario, std::vector<Json>>> yao_selective_failure() {
+  const std::string examples = std::string(SMPC_PROJECT_DIR) + "/scenarios/examples/";
+  SMPC_ASSIGN_OR_RETURN(Scenario s, load_scenario_file(examples + "yao_selective_failure.json"));
+  SMPC_ASSIGN_OR_RETURN(auto swapped,
+                        load_swap_file(examples + "privacy_swaps/yao_selective_failure.swap.json"));
+  return std::pair<Scenario, std::vector<Json>>{std::move(s), std::move(swapped)};
+}
+
 // The documented one-bit selective failure must be detected at 8 runs per input.
 Status abort_dependence_yao(CheckResult& r) {
-  const std::string examples = std::string(SMPC_PROJECT_DIR) + "/scenarios/examples/";
-  SMPC_ASSIGN_OR_RETURN(const Scenario s, load_scenario_file(examples + "yao_selective_failure.json"));
-  SMPC_ASSIGN_OR_RETURN(const auto swapped,
-                        load_swap_file(examples + "privacy_swaps/yao_selective_failure.swap.json"));
+  SMPC_ASSIGN_OR_RETURN(const auto yao, yao_selective_failure());
+  const auto& [s, swapped] = yao;
   AbortOptions o;
   o.runs = 8;
   SMPC_ASSIGN_OR_RETURN(const AbortReport report, run_abort_test(s, swapped, o));
@@ -585,10 +593,8 @@ Status abort_dependence_yao(CheckResult& r) {
 // The same garbler through `smpc verify privacy` under attack: the garbler's view is cut short
 // exactly when the evaluator's bit is 1, so the view-shape test must alarm.
 Status privacy_attacked_yao(CheckResult& r) {
-  const std::string examples = std::string(SMPC_PROJECT_DIR) + "/scenarios/examples/";
-  SMPC_ASSIGN_OR_RETURN(const Scenario s, load_scenario_file(examples + "yao_selective_failure.json"));
-  SMPC_ASSIGN_OR_RETURN(const auto swapped,
-                        load_swap_file(examples + "privacy_swaps/yao_selective_failure.swap.json"));
+  SMPC_ASSIGN_OR_RETURN(const auto yao, yao_selective_failure());
+  const auto& [s, swapped] = yao;
   PrivacyOptions o;
   o.runs = 8;
   SMPC_ASSIGN_OR_RETURN(const PrivacyReport report, run_privacy_test(s, swapped, o));
