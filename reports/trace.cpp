@@ -288,7 +288,11 @@ Lanes assign_lanes(const RunRecord& r) {
 }
 
 void label_slices(Builder& b, const Lanes& lanes) {
-  for (const auto& [party, tid, s] : lanes.slices)
+  for (const auto& entry : lanes.slices) {
+    // Not a structured binding: clang 14 (the fuzz build) refuses to capture one in a lambda.
+    const PartyId party = std::get<0>(entry);
+    const int tid = std::get<1>(entry);
+    const LabelSpan& s = std::get<2>(entry);
     b.slice(s.start, s.end - s.start, kLabel, pid_of(party), tid, "label",
             [&s] { return json_string(s.label + " r" + std::to_string(s.round)); },
             [&s] {
@@ -298,6 +302,7 @@ void label_slices(Builder& b, const Lanes& lanes) {
                      ",\"bytes\":" + std::to_string(s.bytes) +
                      ",\"phase\":" + json_string(s.phase) + "}";
             });
+  }
 }
 
 void all_slices(Builder& b, const RunRecord& r, const Lanes& lanes) {
