@@ -93,7 +93,7 @@ struct ViewShape {
 struct Collected {
   std::vector<ViewShape> shapes;
   std::map<std::string, std::size_t> shape_runs;  // name -> runs
-  std::uint64_t first_seed = 0;
+  std::size_t runs = 0;                            // over every shape
   const ViewSamples& samples() const { return shapes.front().samples; }
 };
 
@@ -158,6 +158,7 @@ Status add_run(Collected& c, FlatView flat, std::uint64_t seed, bool active, con
   }
   it->samples.runs.push_back(std::move(flat.values));
   ++c.shape_runs[it->name];
+  ++c.runs;
   return OkStatus();
 }
 
@@ -165,7 +166,6 @@ Result<Collected> collect(const Scenario& s, const PrivacyOptions& o, std::uint6
                           const std::string& side, const std::string& error_prefix,
                           int* done, int total) {
   Collected c;
-  c.first_seed = first_seed;
   RunOptions ro;
   ro.backend = o.backend;
   ro.mutant = o.mutant;
@@ -658,14 +658,9 @@ void element_checks(PrivacyReport& rep, const ViewSamples& a, const ViewSamples&
 // each), the other runs seen through their shape only. Returns what that covered.
 std::string attacked_checks(PrivacyReport& rep, const Collected& a, const Collected& b,
                             double alpha, double gf2_target) {
-  const auto runs = [](const Collected& c) {
-    std::size_t n = 0;
-    for (const auto& [name, k] : c.shape_runs) n += k;
-    return n;
-  };
   // Seeded bug M64: the x runs' shapes stand in for the x' runs'.
   const Collected& b_shapes = mutant_active(Mutant::kM64) ? a : b;
-  const auto shape = class_dependence_test(a.shape_runs, runs(a), b_shapes.shape_runs, runs(b_shapes));
+  const auto shape = class_dependence_test(a.shape_runs, a.runs, b_shapes.shape_runs, b_shapes.runs);
   const auto count = [](const Collected& c, const std::string& name) {
     const auto it = c.shape_runs.find(name);
     return it == c.shape_runs.end() ? std::size_t{0} : it->second;
@@ -697,9 +692,9 @@ std::string attacked_checks(PrivacyReport& rep, const Collected& a, const Collec
   }
   element_checks(rep, best->samples, best_b->samples, alpha, gf2_target, false);
   const std::size_t used = best->samples.runs.size() + best_b->samples.runs.size();
-  if (used < runs(a) + runs(b))
+  if (used < a.runs + b.runs)
     rep.checks.back().unchecked = "element tests on " + std::to_string(used) + " of " +
-                                  std::to_string(runs(a) + runs(b)) + " runs (shape " + best->name +
+                                  std::to_string(a.runs + b.runs) + " runs (shape " + best->name +
                                   "); the others through their shape only";
   return "view shapes and " + std::to_string(best->samples.layout.size()) + " view elements";
 }
