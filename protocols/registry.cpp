@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "protocols/bgw/spec.h"
+#include "protocols/frost/spec.h"
 #include "protocols/gmw/spec.h"
 #include "protocols/psi/spec.h"
 #include "protocols/rep3/spec.h"
@@ -31,6 +32,7 @@ std::vector<const ProtocolSpec*>& registry() {
       &psi_dh_spec(),
       &secagg_spec(),
       &secagg_plus_spec(),
+      &frost_spec(),
   };
   return specs;
 }

@@ -11,6 +11,7 @@
 #include "protocols/core/mutants.h"
 #include "scenarios/secagg_function.h"
 #include "scenarios/set_function.h"
+#include "scenarios/signature_function.h"
 
 namespace smpc {
 namespace {
@@ -323,6 +324,9 @@ const std::vector<FunctionInfo>& function_catalog() {
       {"secure_aggregation", "Ring64: the server (party 0) learns the sum mod 2^k (`bits`) of "
                              "the clients' vectors; `dropouts` drop clients after round 0, 1 "
                              "or 2 (secagg)"},
+      {"threshold_signature", "Ring64: every party learns a group key, the coordinator (party "
+                              "0) a Schnorr signature of each of `messages` by `signers`; "
+                              "judged by verifying them (frost)"},
   };
   return kCatalog;
 }
@@ -585,7 +589,8 @@ Result<Function> build_function(const nlohmann::json& spec,
       {"vote", {"bits"}},
       {"circuit", {"file", "format", "encoding", "input_owners", "output_receivers"}},
       {"set_intersection", {"output", "elements"}},
-      {"secure_aggregation", {"bits", "dropouts"}}};
+      {"secure_aggregation", {"bits", "dropouts"}},
+      {"threshold_signature", {"messages", "signers"}}};
   for (const auto& [fn, keys] : kOwnKeys)
     if (fn != name)
       for (const auto& key : keys)
@@ -604,6 +609,8 @@ Result<Function> build_function(const nlohmann::json& spec,
     f = build_set_intersection(spec, inputs, base_dir);
   } else if (name == "secure_aggregation") {
     f = build_secure_aggregation(spec, inputs);
+  } else if (name == "threshold_signature") {
+    f = build_threshold_signature(spec, inputs);
   } else {
     SMPC_ASSIGN_OR_RETURN(auto raw, field_inputs(inputs));
     if (name == "sum") {
@@ -633,6 +640,7 @@ Result<Function> build_function(const nlohmann::json& spec,
 
 nlohmann::ordered_json describe_outputs(const Function& f, PartyId party,
                                         const std::vector<std::uint64_t>& values) {
+  if (f.name == "threshold_signature") return describe_signature_outputs(f, party, values);
   nlohmann::ordered_json out = nlohmann::ordered_json::object();
   std::size_t k = 0;
   for (std::size_t g = 0; g < f.circuit.outputs.size(); ++g) {

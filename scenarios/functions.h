@@ -34,6 +34,9 @@
 //   secure_aggregation  Ring64: the server (party 0) learns the sum mod 2^k of the clients'
 //                  vectors, without the clients the scenario drops out before round 2
 //                  (scenarios/secagg_function.h; protocol secagg).
+//   threshold_signature  Ring64: every party learns the DKG's group key, the coordinator
+//                  (party 0) a Schnorr signature of each message; judged by a predicate
+//                  (scenarios/signature_function.h; protocol frost).
 #pragma once
 
 #include <optional>
@@ -46,6 +49,7 @@
 #include "protocols/core/circuit_encoding.h"
 #include "protocols/core/protocol.h"
 #include "protocols/core/status.h"
+#include "verify/verdict.h"
 
 namespace smpc {
 
@@ -71,6 +75,11 @@ struct Function {
   // secure_aggregation (scenarios/secagg_function.h): Ring64 outputs are value · 2^shift
   // (Z_{2^k} embedded in Ring64); reports show value.
   unsigned output_shift = 0;
+  // Set when no single output is correct (threshold_signature): the verdict judges honest
+  // outputs with this predicate instead of comparing them with the circuit's evaluation
+  // (scenarios/judge.cpp), and reports show `output_check_doc` as the expectation.
+  OutputCheck output_check;
+  std::string output_check_doc;
 };
 
 struct FunctionInfo {

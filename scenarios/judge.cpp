@@ -142,8 +142,9 @@ std::string substituted_text(const RunPlan& plan, const Verdict& v) {
 
 Verdict judged_on(const RunPlan& plan, const RunResult& run, std::vector<PartyInput> inputs,
                   std::vector<std::vector<std::uint64_t>> expected, DecidedBy by) {
+  // The one place a function's OutputCheck replaces the comparison with f's outputs.
   Verdict v = judge(plan.protocol->claim(plan.parties), run, expected, plan.corrupted(),
-                    effective_model(plan), plan.servers);
+                    effective_model(plan), plan.servers, plan.function.output_check);
   v.decided_by = by;
   v.inputs = std::move(inputs);
   v.expected = std::move(expected);

@@ -61,6 +61,21 @@ ScenarioBuilder spdz_output_tamper() {
                                {"delta", 1}}}));
 }
 
+// frost, 2-of-3: participant 2 breaks the proof of knowledge in its DKG commitment (one byte of
+// mu), so every party disqualifies it; participants 1 and 3 sign. The verdict verifies the
+// signature under the group key every honest party reports (Function::output_check).
+ScenarioBuilder frost_disqualified_dealer() {
+  return check_scenario("frost disqualified dealer", "frost", {{"threshold", 2}}, 4,
+                        {{"name", "threshold_signature"}, {"messages", {"m"}},
+                         {"signers", {1, 3}}},
+                        {Json::array(), Json::array(), Json::array(), Json::array()})
+      .adversary({2}, AdversaryModel::kMalicious,
+                 Json::array({{{"strategy", "add"},
+                               {"label", std::string(frost::labels::kDkgCommit)},
+                               {"element", 3},
+                               {"delta", 1}}}));
+}
+
 // Robust BGW, party 3 (no input) adds 1 to the output shares it sends: error correction must
 // decode around one wrong share (guaranteed output delivery).
 ScenarioBuilder bgw_robust_output_tamper() {
@@ -818,6 +833,10 @@ const std::vector<Check> kChecks = {
     attack_check("bgw-robust-output-tamper", bgw_robust_output_tamper, 5,
                  "bgw_robust, n = 4, t = 1: the input-less party adds 1 to its output shares; "
                  "alarm = violation of guaranteed output delivery"),
+    attack_check("frost-signature-verdict", frost_disqualified_dealer, 3,
+                 "frost 2-of-3, participant 2 breaks its DKG proof of knowledge and is "
+                 "disqualified, 1 and 3 sign; alarm = violation (a signature that does not "
+                 "verify under the honest parties' group key)"),
     attack_check("vote-ballot-stuffing", vote_stuffing, 5,
                  "vote under gmw_dealer, n = 3: a voter substitutes the ballot 200; alarm = a "
                  "tally no in-range ballot explains"),

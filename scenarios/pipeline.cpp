@@ -439,8 +439,11 @@ RunRecord record(const RunPlan& plan, Execution execution, const Verdict& verdic
     rec.outputs.push_back(pr.status == PartyStatus::kOutput
                               ? describe_outputs(plan.function, p, pr.outputs)
                               : nlohmann::ordered_json());
+    // A predicate-judged function has no expected value, only what its check demands.
     rec.expected_outputs.push_back(
-        describe_outputs(plan.function, p, expected[static_cast<std::size_t>(p)]));
+        plan.function.output_check
+            ? nlohmann::ordered_json{{"checked", plan.function.output_check_doc}}
+            : describe_outputs(plan.function, p, expected[static_cast<std::size_t>(p)]));
   }
   rec.decided_by = decided_by_name(verdict.decided_by);
   rec.extracted_inputs = extracted_json(verdict.extracted);

@@ -16,18 +16,27 @@ struct HonestTally {
   std::size_t honest = 0, correct = 0, aborted = 0;
   std::vector<PartyId> wrong;
   std::string first_abort;  // the first honest party that stopped, and why
+  std::string first_wrong;  // under an OutputCheck: why the first wrong output is wrong
 };
 
 HonestTally tally_honest(const RunResult& run,
                          const std::vector<std::vector<std::uint64_t>>& expected,
-                         const std::vector<PartyId>& corrupted) {
+                         const std::vector<PartyId>& corrupted, const OutputCheck& check) {
   HonestTally t;
   for (const auto& p : run.parties) {
     if (is_corrupted(corrupted, p.party)) continue;
     ++t.honest;
     if (p.status == PartyStatus::kOutput) {
-      if (p.outputs == expected[static_cast<std::size_t>(p.party)]) ++t.correct;
-      else t.wrong.push_back(p.party);
+      const std::string why = check ? check(run, p.party, corrupted) : "";
+      const bool right =
+          check ? why.empty() : p.outputs == expected[static_cast<std::size_t>(p.party)];
+      if (right) {
+        ++t.correct;
+        continue;
+      }
+      t.wrong.push_back(p.party);
+      if (t.first_wrong.empty() && !why.empty())
+        t.first_wrong = "party " + std::to_string(p.party) + ": " + why;
       continue;
     }
     if (p.status == PartyStatus::kAbort) ++t.aborted;
@@ -47,13 +56,15 @@ Outcome classify(const HonestTally& t) {
   return Outcome::kNoOutput;
 }
 
-std::string describe(Outcome outcome, const std::string& first_abort) {
+std::string describe(Outcome outcome, const HonestTally& t) {
+  const std::string& first_abort = t.first_abort;
+  const std::string why = t.first_wrong.empty() ? "" : " (" + t.first_wrong + ")";
   switch (outcome) {
     case Outcome::kCorrect: return "every honest party got the correct output";
     case Outcome::kCorrectWithSubstitution:
       return "every honest party got f on the substituted inputs";
-    case Outcome::kWrongOutput: return "honest parties output a wrong value";
-    case Outcome::kDisagreement: return "honest parties ended differently";
+    case Outcome::kWrongOutput: return "honest parties output a wrong value" + why;
+    case Outcome::kDisagreement: return "honest parties ended differently" + why;
     case Outcome::kAbort: return "honest parties aborted (" + first_abort + ")";
     case Outcome::kNoOutput:
       return "honest parties got no output by the deadline (" + first_abort + ")";
@@ -130,12 +141,13 @@ void mark_substitution(Verdict& v, const std::string& how) {
 
 Verdict judge(const SecurityClaim& claim, const RunResult& run,
               const std::vector<std::vector<std::uint64_t>>& expected,
-              const std::vector<PartyId>& corrupted, AdversaryModel model, int servers) {
-  HonestTally tally = tally_honest(run, expected, corrupted);
+              const std::vector<PartyId>& corrupted, AdversaryModel model, int servers,
+              const OutputCheck& check) {
+  HonestTally tally = tally_honest(run, expected, corrupted, check);
   Verdict v;
   v.outcome = classify(tally);
+  const std::string happened = describe(v.outcome, tally);
   v.wrong = std::move(tally.wrong);
-  const std::string happened = describe(v.outcome, tally.first_abort);
   const int t = static_cast<int>(std::count_if(corrupted.begin(), corrupted.end(),
                                                [&](PartyId p) { return servers == 0 || p < servers; }));
   v.scope = scope_of(claim, t, corrupted.size(), model);

@@ -1,6 +1,7 @@
 // Outcome of a run and the verdict against the protocol's SecurityClaim.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -34,8 +35,17 @@ struct Verdict {
   std::vector<ExtractedInput> extracted;
 };
 
+// Honest outputs judged by a predicate instead of equality with `expected`, for functions whose
+// correct output is not one value (a signature under fresh nonces, or any output the ideal
+// functionality lets the protocol choose): "" when honest party p's outputs are correct, else
+// why not. It sees the whole run, so it can also demand agreement between honest parties
+// (scenarios/signature_function.h: the same group key, signatures that verify under it).
+using OutputCheck = std::function<std::string(const RunResult& run, PartyId p,
+                                              const std::vector<PartyId>& corrupted)>;
+
 // `corrupted` lists the corrupted parties (empty: an honest run) and `model` how they behave.
-// Honest outputs are compared with `expected` (ideal_outputs on the honest inputs and the
+// Honest outputs are compared with `expected` (or judged by `check` when given: then
+// `expected` is not read) (ideal_outputs on the honest inputs and the
 // inputs of the corrupted parties that the caller decided on: their true ones, or the ones
 // extraction found).
 //
@@ -52,7 +62,8 @@ struct Verdict {
 Verdict judge(const SecurityClaim& claim, const RunResult& run,
               const std::vector<std::vector<std::uint64_t>>& expected,
               const std::vector<PartyId>& corrupted = {},
-              AdversaryModel model = AdversaryModel::kSemiHonest, int servers = 0);
+              AdversaryModel model = AdversaryModel::kSemiHonest, int servers = 0,
+              const OutputCheck& check = {});
 
 // A correct verdict whose expectation used inputs of the corrupted parties other than their
 // true ones becomes kCorrectWithSubstitution; `how` says whose and why (for the explanation).

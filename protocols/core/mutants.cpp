@@ -57,6 +57,8 @@ constexpr CatalogRow kCatalogRows[] = {
     {Mutant::kM62, "protocols/bgw/bgw_semi_honest.cpp", "bgw (roles): a client hands server j its share at the point of server j + 1, so the servers interpolate a client's input on the wrong points"},
     {Mutant::kM63, "protocols/spdz/spdz.cpp", "SPDZ: the openings of the dealer contributions are not checked against their round-1 commitments, so a rushing party chooses its contribution after seeing the honest ones (grinding the dealer's output)"},
     {Mutant::kM64, "scenarios/privacy.cpp", "verify privacy: under attack, the view-shape test compares the x runs' shapes with themselves, so a coalition whose view is cut short only under x' (an input-dependent abort) goes unseen"},
+    {Mutant::kM65, "protocols/frost/scenario_protocol.cpp", "frost: the coordinator outputs its last signature with z + 1, a signature that does not verify under the group key"},
+    {Mutant::kM66, "protocols/frost/dkg.cpp", "frost DKG: the group key sums phi_0 over every dealer, disqualified ones too, while shares and public shares use QUAL, so signatures stop verifying under the announced key once a dealer is disqualified"},
 };
 
 std::string numbered_name(Mutant m) {

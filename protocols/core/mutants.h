@@ -60,6 +60,8 @@ enum class Mutant : int {
   kM62 = 62,  // bgw: a client hands server j its share at the wrong point α_{j+1}
   kM63 = 63,  // SPDZ: dealer contributions not checked against their commitments
   kM64 = 64,  // verify privacy: under attack, the x runs' view shapes stand in for the x' runs'
+  kM65 = 65,  // frost: the coordinator outputs its last signature with z + 1
+  kM66 = 66,  // frost DKG: the group key also counts disqualified dealers' φ_0
 };
 
 struct MutantInfo {

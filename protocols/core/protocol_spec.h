@@ -151,6 +151,11 @@ struct PropertyHints {
   // generic suites then run the spec's first audit scenario instead of random circuits, and
   // skip the cost check over random circuits (the protocol's folder suite checks its formula).
   bool generic_circuits = true;
+  // True for a protocol whose function's outputs are judged by a predicate
+  // (Function::output_check: frost's signatures, which have no single correct value): the
+  // generic suites, which compare outputs with their own plain evaluation, skip it; its
+  // folder's suite runs the properties (tests/frost).
+  bool predicate_outputs = false;
 };
 
 // Written with designated initializers in protocols/<name>/spec.cpp; every member has a default.

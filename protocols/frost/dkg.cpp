@@ -18,7 +18,21 @@ struct Dealing {
   ProofOfKnowledge pok;
 };
 
-std::uint64_t id_of(PartyId p) { return static_cast<std::uint64_t>(p) + 1; }
+// Parties first..N−1 deal, with identifiers 1..N−first; parties below `first` observe.
+struct Layout {
+  int parties = 0;
+  PartyId first = 0;
+  std::uint64_t id(PartyId p) const { return static_cast<std::uint64_t>(p - first) + 1; }
+  PartyId party(std::uint64_t id) const { return static_cast<PartyId>(id - 1) + first; }
+  std::uint64_t dealers() const { return static_cast<std::uint64_t>(parties - first); }
+  // Every dealer but `me`, in party order.
+  std::vector<PartyId> other_dealers(PartyId me) const {
+    std::vector<PartyId> out;
+    for (PartyId p = first; p < parties; ++p)
+      if (p != me) out.push_back(p);
+    return out;
+  }
+};
 
 std::optional<Scalar> scalar_from(const Bytes& b) {
   if (b.size() != 32) return std::nullopt;
@@ -59,23 +73,24 @@ struct Received {
   std::vector<std::optional<Scalar>> shares;
   std::vector<std::uint64_t> complaints;
 };
-Received receive_shares(Channel& net, const std::vector<std::optional<Dealing>>& dealings,
+Received receive_shares(Channel& net, const Layout& lay,
+                        const std::vector<std::optional<Dealing>>& dealings,
                         const std::set<std::uint64_t>& disqualified) {
   const PartyId self = net.self();
   Received r{std::vector<std::optional<Scalar>>(dealings.size()), {}};
-  for (PartyId p : other_parties(net.party_count(), self)) {
+  for (PartyId p : lay.other_dealers(self)) {
     const Message m = net.recv(p);
     std::optional<Scalar> s;
     if (m.parts().size() == 1 && m.parts()[0].kind == ElementKind::kByte)
       s = scalar_from(m.bytes(0));
-    if (disqualified.count(id_of(p))) continue;
+    if (disqualified.count(lay.id(p))) continue;
     // Feldman check; seeded bug M51 skips it, so no complaint is ever raised.
     const bool consistent =
         mutant_active(Mutant::kM51) ||
         (s && RistrettoPoint::base_mul_any(*s) ==
-                  evaluate_vss_commitment(dealings[static_cast<std::size_t>(p)]->c, id_of(self)));
+                  evaluate_vss_commitment(dealings[static_cast<std::size_t>(p)]->c, lay.id(self)));
     if (s && consistent) r.shares[static_cast<std::size_t>(p)] = s;
-    else r.complaints.push_back(id_of(p));
+    else r.complaints.push_back(lay.id(p));
   }
   return r;
 }
@@ -83,11 +98,13 @@ Received receive_shares(Channel& net, const std::vector<std::optional<Dealing>>&
 // Round 4: accused dealers publish the accused shares; returns the dealers newly disqualified
 // and fills in this party's shares that were published for it.
 std::set<std::uint64_t> resolve_complaints(
-    Channel& net, const std::map<std::uint64_t, std::vector<std::uint64_t>>& accused,
+    Channel& net, const Layout& lay,
+    const std::map<std::uint64_t, std::vector<std::uint64_t>>& accused,
     const std::vector<Scalar>& my_coefficients, const std::vector<std::optional<Dealing>>& dealings,
     Received& mine) {
   const PartyId self = net.self();
-  if (const auto it = accused.find(id_of(self)); it != accused.end()) {
+  const bool deals = self >= lay.first;
+  if (const auto it = accused.find(lay.id(self)); deals && it != accused.end()) {
     Bytes shares;
     for (std::uint64_t j : it->second) {
       const auto s = evaluate_polynomial(my_coefficients, j).bytes();
@@ -97,7 +114,7 @@ std::set<std::uint64_t> resolve_complaints(
   }
   std::set<std::uint64_t> out;
   for (const auto& [dealer, complainers] : accused) {
-    const auto p = static_cast<PartyId>(dealer - 1);
+    const PartyId p = lay.party(dealer);
     if (p == self) continue;
     const Message m = net.recv(p);
     const bool shaped = m.parts().size() == 2 && read_ids(m, 0) == complainers &&
@@ -109,7 +126,8 @@ std::set<std::uint64_t> resolve_complaints(
                                        m.parts()[1].data.begin() + 32 * (k + 1)));
       ok = s && RistrettoPoint::base_mul_any(*s) ==
                     evaluate_vss_commitment(dealings[p]->c, complainers[k]);
-      if (ok && complainers[k] == id_of(self)) mine.shares[static_cast<std::size_t>(p)] = s;
+      if (ok && deals && complainers[k] == lay.id(self))
+        mine.shares[static_cast<std::size_t>(p)] = s;
     }
     if (!ok) out.insert(dealer);
   }
@@ -119,32 +137,38 @@ std::set<std::uint64_t> resolve_complaints(
 // Round 3: everybody's complaints, as dealer → sorted complainers (disqualified dealers and
 // malformed or self-accusing entries left out).
 std::map<std::uint64_t, std::vector<std::uint64_t>> exchange_complaints(
-    Channel& net, const std::vector<std::uint64_t>& mine, const std::set<std::uint64_t>& disq) {
-  send_to_all(net, labels::kDkgComplaint, Message().add_ring64(mine));
-  const auto n = static_cast<std::uint64_t>(net.party_count());
+    Channel& net, const Layout& lay, const std::vector<std::uint64_t>& mine,
+    const std::set<std::uint64_t>& disq) {
+  if (net.self() >= lay.first) send_to_all(net, labels::kDkgComplaint, Message().add_ring64(mine));
+  const std::uint64_t n = lay.dealers();
   std::map<std::uint64_t, std::vector<std::uint64_t>> accused;
-  for (PartyId p = 0; p < net.party_count(); ++p) {
+  for (PartyId p = lay.first; p < lay.parties; ++p) {
     const auto ids = p == net.self() ? mine : read_ids(net.recv(p), 0);
     for (std::uint64_t d : std::set<std::uint64_t>(ids.begin(), ids.end()))
-      if (d >= 1 && d <= n && d != id_of(p) && !disq.count(d)) accused[d].push_back(id_of(p));
+      if (d >= 1 && d <= n && d != lay.id(p) && !disq.count(d)) accused[d].push_back(lay.id(p));
   }
   return accused;
 }
 
-DkgResult combine(int t, int n, const std::vector<std::optional<Dealing>>& dealings,
-                  const Received& mine, const std::set<std::uint64_t>& disq) {
+DkgResult combine(int t, const Layout& lay, const std::vector<std::optional<Dealing>>& dealings,
+                  const Received& mine, const std::set<std::uint64_t>& disq, bool deals) {
   DkgResult r;
   r.share = Scalar::from_u64(0);
   std::vector<RistrettoPoint> phi(static_cast<std::size_t>(t), RistrettoPoint::identity());
-  for (int p = 0; p < n; ++p) {
-    if (disq.count(id_of(p))) continue;
-    // A qualified dealer answered every complaint, so this party holds its share.
-    r.share = r.share + *mine.shares[static_cast<std::size_t>(p)];
+  RistrettoPoint all_phi0 = RistrettoPoint::identity();  // seeded bug M66's group key
+  for (PartyId p = lay.first; p < lay.parties; ++p) {
+    const auto& d = dealings[static_cast<std::size_t>(p)];
+    if (d) all_phi0 = all_phi0 + d->c[0];
+    if (disq.count(lay.id(p))) continue;
+    // A qualified dealer answered every complaint, so a dealing party holds its share.
+    if (deals) r.share = r.share + *mine.shares[static_cast<std::size_t>(p)];
     for (int k = 0; k < t; ++k)
       phi[static_cast<std::size_t>(k)] =
           phi[static_cast<std::size_t>(k)] + dealings[static_cast<std::size_t>(p)]->c[k];
   }
-  r.group = {t, n, phi[0], {}};
+  const int n = static_cast<int>(lay.dealers());
+  // PK = Σ_{QUAL} φ_l0. Seeded bug M66 sums over every dealer, disqualified ones too.
+  r.group = {t, n, mutant_active(Mutant::kM66) ? all_phi0 : phi[0], {}};
   for (int j = 1; j <= n; ++j)
     r.group.public_shares.push_back(evaluate_vss_commitment(phi, static_cast<std::uint64_t>(j)));
   r.disqualified.assign(disq.begin(), disq.end());
@@ -183,49 +207,65 @@ RistrettoPoint evaluate_vss_commitment(const std::vector<RistrettoPoint>& c, std
   return acc;
 }
 
-DkgResult run_dkg(PartyContext& ctx, int min_participants) {
-  Channel& net = ctx.net;
-  const int n = net.party_count(), t = min_participants;
-  SMPC_ASSERT(t >= 1 && t <= n);
-  const PartyId self = net.self();
-  // Round 1: polynomial, Feldman commitments, proof of knowledge of a_i0.
+namespace {
+
+// Round 1 for a dealer: polynomial, Feldman commitments, proof of knowledge of a_i0, sent to
+// every party (observers too).
+std::vector<Scalar> deal(PartyContext& ctx, const Layout& lay, int t, Dealing& own) {
   std::vector<Scalar> coefficients;
-  Dealing own;
   for (int k = 0; k < t; ++k) {
     coefficients.push_back(Scalar::random(ctx.rng));
     own.c.push_back(RistrettoPoint::base_mul_any(coefficients.back()));
   }
-  own.pok = prove_knowledge(id_of(self), coefficients[0], ctx.rng);
-  send_to_all(net, labels::kDkgCommit, dealing_message(own));
-  std::vector<std::optional<Dealing>> dealings(static_cast<std::size_t>(n));
-  dealings[static_cast<std::size_t>(self)] = own;
-  std::set<std::uint64_t> disq;
-  for (PartyId p : other_parties(n, self)) {
-    auto& d = dealings[static_cast<std::size_t>(p)];
-    d = read_dealing(net.recv(p), t);
-    if (!d || !verify_knowledge(id_of(p), d->c[0], d->pok)) disq.insert(id_of(p));
-  }
-  // Round 2: private shares f_i(l), checked against the dealer's commitments.
-  for (PartyId p : other_parties(n, self))
-    net.send(p, labels::kDkgShare,
-             Message().add_bytes(evaluate_polynomial(coefficients, id_of(p)).bytes()));
-  Received mine = receive_shares(net, dealings, disq);
-  mine.shares[static_cast<std::size_t>(self)] = evaluate_polynomial(coefficients, id_of(self));
-  // Rounds 3 and 4: complaints, and the accused dealers' public answers.
-  const auto accused = exchange_complaints(net, mine.complaints, disq);
-  if (!accused.empty())
-    for (std::uint64_t d : resolve_complaints(net, accused, coefficients, dealings, mine))
-      disq.insert(d);
-  return combine(t, n, dealings, mine, disq);
+  own.pok = prove_knowledge(lay.id(ctx.net.self()), coefficients[0], ctx.rng);
+  send_to_all(ctx.net, labels::kDkgCommit, dealing_message(own));
+  return coefficients;
 }
 
-SignCost dkg_cost(int parties, int min_participants) {
+}  // namespace
+
+DkgResult run_dkg(PartyContext& ctx, int min_participants, PartyId first_dealer) {
+  Channel& net = ctx.net;
+  const Layout lay{net.party_count(), first_dealer};
+  const int t = min_participants;
+  SMPC_ASSERT(first_dealer >= 0 && t >= 1 && static_cast<std::uint64_t>(t) <= lay.dealers());
+  const PartyId self = net.self();
+  const bool deals = self >= first_dealer;
+  std::vector<std::optional<Dealing>> dealings(static_cast<std::size_t>(lay.parties));
+  std::vector<Scalar> coefficients;
+  if (deals) coefficients = deal(ctx, lay, t, dealings[static_cast<std::size_t>(self)].emplace());
+  std::set<std::uint64_t> disq;
+  for (PartyId p : lay.other_dealers(self)) {
+    auto& d = dealings[static_cast<std::size_t>(p)];
+    d = read_dealing(net.recv(p), t);
+    if (!d || !verify_knowledge(lay.id(p), d->c[0], d->pok)) disq.insert(lay.id(p));
+  }
+  // Round 2: private shares f_i(l) between dealers, checked against the dealer's commitments.
+  Received mine{std::vector<std::optional<Scalar>>(dealings.size()), {}};
+  if (deals) {
+    for (PartyId p : lay.other_dealers(self))
+      net.send(p, labels::kDkgShare,
+               Message().add_bytes(evaluate_polynomial(coefficients, lay.id(p)).bytes()));
+    mine = receive_shares(net, lay, dealings, disq);
+    mine.shares[static_cast<std::size_t>(self)] = evaluate_polynomial(coefficients, lay.id(self));
+  }
+  // Rounds 3 and 4: complaints, and the accused dealers' public answers.
+  const auto accused = exchange_complaints(net, lay, mine.complaints, disq);
+  if (!accused.empty())
+    for (std::uint64_t d : resolve_complaints(net, lay, accused, coefficients, dealings, mine))
+      disq.insert(d);
+  return combine(t, lay, dealings, mine, disq, deals);
+}
+
+SignCost dkg_cost(int parties, int min_participants, int observers) {
   const auto n = static_cast<std::uint64_t>(parties);
   const auto t = static_cast<std::uint64_t>(min_participants);
+  // Published messages go to the other dealers and to every observer.
+  const std::uint64_t published = n * (n - 1 + static_cast<std::uint64_t>(observers));
   SignCost c;
-  c.bytes[std::string(labels::kDkgCommit)] = n * (n - 1) * (75 + 32 * t);
+  c.bytes[std::string(labels::kDkgCommit)] = published * (75 + 32 * t);
   c.bytes[std::string(labels::kDkgShare)] = n * (n - 1) * 38;
-  c.bytes[std::string(labels::kDkgComplaint)] = n * (n - 1) * 6;
+  c.bytes[std::string(labels::kDkgComplaint)] = published * 6;
   c.rounds = parties > 1 ? 3 : 0;
   return c;
 }

@@ -61,11 +61,17 @@ struct DkgResult {
   GroupInfo group;                          // PK, PK_1..PK_n
   std::vector<std::uint64_t> disqualified;  // identifiers, sorted
 };
-// Party ctx.net.self() (identifier self + 1) with ctx.net.party_count() = n parties.
-DkgResult run_dkg(PartyContext& ctx, int min_participants);
+// Party ctx.net.self() of ctx.net.party_count() = N parties. Parties first_dealer..N−1 are the
+// n = N − first_dealer dealers, with identifiers 1..n (party p: p − first_dealer + 1). Parties
+// below first_dealer observe: they deal nothing and hold no share, but every published message
+// (commitments, complaints, responses) goes to them too, so they compute the same QUAL, PK and
+// PK_j as the dealers (share 0 in their result). The FROST scenario protocol
+// (protocols/frost/scenario_protocol.h) makes its coordinator, party 0, an observer.
+DkgResult run_dkg(PartyContext& ctx, int min_participants, PartyId first_dealer = 0);
 
-// The honest cost above.
-SignCost dkg_cost(int parties, int min_participants);
+// The honest cost above for n = `parties` dealers; every observer adds n messages to each
+// published label (commit: n·o·(75 + 32t), complaint: 6n·o bytes for o observers).
+SignCost dkg_cost(int parties, int min_participants, int observers = 0);
 
 namespace labels {
 inline constexpr std::string_view kDkgCommit = "frost.dkg.commit";

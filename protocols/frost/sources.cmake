@@ -2,4 +2,7 @@
 list(APPEND SMPC_PROTOCOL_SOURCES
   frost/frost.cpp
   frost/sign_protocol.cpp
-  frost/dkg.cpp)
+  frost/dkg.cpp
+  frost/ideal.cpp
+  frost/scenario_protocol.cpp
+  frost/spec.cpp)
