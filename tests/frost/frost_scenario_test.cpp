@@ -128,6 +128,20 @@ TEST(FrostScenario, SeededBugsM65AndM66MakeTheVerdictAViolation) {
   EXPECT_FALSE(m66->verdict_holds) << m66->explanation;
 }
 
+// Outside the broadcast assumption: dealer 1 sends participant 2 (a non-signer) a commitment
+// whose proof fails and everyone else the real one, so 2 disqualifies it and derives another key.
+// The verdict must not say ok: honest parties report different group keys.
+TEST(FrostScenario, EquivocatingDealerSplitsTheKeysAndTheVerdictSaysSo) {
+  auto doc = signing_doc(4, 2, {1, 3}, {"m"}, 1);
+  doc["adversary"] = {{"corrupt", {1}}, {"model", "malicious"},
+                      {"script", {{{"strategy", "equivocate"}, {"label", "frost.dkg.commit"},
+                                   {"element", 3}, {"delta", 1}, {"to", {2}}}}}};
+  const auto r = run_doc(doc);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_FALSE(r->verdict_holds);
+  EXPECT_NE(r->explanation.find("group key differs"), std::string::npos) << r->explanation;
+}
+
 // Random t-of-n groups, signer sets and message counts, both backends: every run is correct
 // (all keys equal, every signature verifies) at exactly frost_cost.
 TEST(FrostScenario, RandomGroupsAreCorrectAtTheExactCost) {
