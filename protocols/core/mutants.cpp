@@ -57,6 +57,9 @@ constexpr CatalogRow kCatalogRows[] = {
     {Mutant::kM62, "protocols/bgw/bgw_semi_honest.cpp", "bgw (roles): a client hands server j its share at the point of server j + 1, so the servers interpolate a client's input on the wrong points"},
     {Mutant::kM63, "protocols/spdz/spdz.cpp", "SPDZ: the openings of the dealer contributions are not checked against their round-1 commitments, so a rushing party chooses its contribution after seeing the honest ones (grinding the dealer's output)"},
     {Mutant::kM64, "scenarios/privacy.cpp", "verify privacy: under attack, the view-shape test compares the x runs' shapes with themselves, so a coalition whose view is cut short only under x' (an input-dependent abort) goes unseen"},
+    {Mutant::kM71, "scenarios/functions.cpp", "auctions: the circuit gives a tie at the top to the highest bidder index, while the specification (and the docs) say the lowest"},
+    {Mutant::kM72, "protocols/gmw/gmw.cpp", "gmw with roles: a client's XOR shares of its last input bit add up to 0 whatever the bit (the last server gets the wrong share)"},
+    {Mutant::kM73, "scenarios/functions.cpp", "auctions under bgw: the bit check of the bids is skipped (its outputs are constant 0), so a client's non-bit bid is counted, e.g. as a larger number"},
 };
 
 std::string numbered_name(Mutant m) {

@@ -60,6 +60,9 @@ enum class Mutant : int {
   kM62 = 62,  // bgw: a client hands server j its share at the wrong point α_{j+1}
   kM63 = 63,  // SPDZ: dealer contributions not checked against their commitments
   kM64 = 64,  // verify privacy: under attack, the x runs' view shapes stand in for the x' runs'
+  kM71 = 71,  // auctions: the circuit gives a tie to the highest bidder index, not the lowest
+  kM72 = 72,  // gmw: with roles, a client's shares of its bid XOR to 0 on its last input bit
+  kM73 = 73,  // auctions under bgw: the bit check of the bids is skipped (its outputs are 0)
 };
 
 struct MutantInfo {
