@@ -94,8 +94,9 @@ Plain analyst_result(const Function& f, const std::vector<std::uint64_t>& out) {
 
 // GMW (both triple sources) with S servers and N bidder clients, run directly: the analyst's
 // winner and price are the plain auction's; every party's bytes sent and received, the bytes
-// per label and the rounds are gmw_cost's.
-RC_GTEST_PROP(AuctionGmwRoles, PlainResultAndPerPartyBytes, ()) {
+// per label and the rounds are gmw_cost's. 30 cases: each OT-triple case does S(S−1)/2 base-OT
+// setups.
+void gmw_roles_case() {
   const int servers = *rc::gen::element(2, 3, 5);
   const int bidders = *rc::gen::inRange(2, 7);
   const int bits = *rc::gen::inRange(1, 9);
@@ -141,9 +142,11 @@ RC_GTEST_PROP(AuctionGmwRoles, PlainResultAndPerPartyBytes, ()) {
   for (std::size_t p = 0; p + 1 < r.parties.size(); ++p) RC_ASSERT(r.parties[p].outputs.empty());
 }
 
+TEST(AuctionGmwRoles, PlainResultAndPerPartyBytes) { testing::check_with_budget(30, gmw_roles_case); }
+
 // BGW with S in {3, 5} servers on the arithmetized auction: the plain result, every bit check
 // 0, and every party's bytes as bgw_roles_party_bytes.
-RC_GTEST_PROP(AuctionBgwRoles, PlainResultBitChecksAndPerPartyBytes, ()) {
+void bgw_roles_case() {
   const int servers = *rc::gen::element(3, 5);
   const int bidders = *rc::gen::inRange(2, 6);
   const int bits = *rc::gen::inRange(1, 7);
@@ -171,6 +174,10 @@ RC_GTEST_PROP(AuctionBgwRoles, PlainResultBitChecksAndPerPartyBytes, ()) {
   const std::size_t head = f.circuit.outputs[0].wires.size() + f.circuit.outputs[1].wires.size();
   RC_ASSERT(out.size() == head + static_cast<std::size_t>(bidders * bits));
   for (std::size_t k = head; k < out.size(); ++k) RC_ASSERT(out[k] == 0u);
+}
+
+TEST(AuctionBgwRoles, PlainResultBitChecksAndPerPartyBytes) {
+  testing::check_with_budget(50, bgw_roles_case);
 }
 
 ScenarioBuilder auction_scenario(const std::string& protocol, bool second, int servers,
