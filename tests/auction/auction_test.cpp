@@ -5,10 +5,12 @@
 #include <gtest/gtest.h>
 #include <rapidcheck/gtest.h>
 
+#include <algorithm>
 #include <map>
 
 #include "protocols/bgw/bgw_semi_honest.h"
 #include "protocols/bgw/cost.h"
+#include "protocols/core/circuit_builder.h"
 #include "protocols/core/local_network.h"
 #include "protocols/gmw/gmw.h"
 #include "protocols/gmw/spec.h"
@@ -180,6 +182,45 @@ TEST(AuctionBgwRoles, PlainResultBitChecksAndPerPartyBytes) {
   testing::check_with_budget(50, bgw_roles_case);
 }
 
+// boolean_to_field61 (circuit_builder.h) on a circuit that uses every builder gate kind (XOR,
+// AND, INV, constants, copies): over F_p on random bits it gives the Boolean circuit's outputs;
+// and argmax's two tie rules pick the first and the last maximum.
+TEST(BooleanToField61, EqualsTheBooleanCircuitOnBits) {
+  testing::check_with_budget(200, [] {
+    const std::size_t width = *rc::gen::inRange<std::size_t>(1, 7);
+    CircuitBuilder b;
+    std::vector<CircuitBuilder::Wires> v;
+    for (PartyId p = 0; p < 4; ++p) v.push_back(b.input("v" + std::to_string(p), p, width));
+    const auto first = b.argmax(v, {10, 11, 12, 13}, CircuitBuilder::Ties::kLowestIndex);
+    const auto last = b.argmax(v, {10, 11, 12, 13}, CircuitBuilder::Ties::kHighestIndex);
+    b.output("first", first.index);
+    b.output("last", last.index);
+    b.output("mixed", b.mux(b.eq(v[0], v[1]), b.mul(v[2], v[3]), b.bitwise_not(b.sub(v[0], b.constant(3, width)))));
+    b.output("copy", {b.copy(v[0][0]), b.bit_or(v[1][0], v[2][0])});
+    const Circuit boolean = b.take();
+    const Circuit field = boolean_to_field61(boolean);
+    RC_ASSERT(field.validate(4).ok());
+    std::vector<std::vector<std::uint64_t>> inputs;
+    std::vector<std::uint64_t> values;
+    for (int p = 0; p < 4; ++p) {
+      values.push_back(*rc::gen::inRange<std::uint64_t>(0, width > 1 ? 3 : 2));  // ties common
+      std::vector<std::uint64_t> bits;
+      for (std::size_t k = 0; k < width; ++k) bits.push_back((values.back() >> k) & 1);
+      inputs.push_back(bits);
+    }
+    const auto want = evaluate(boolean, inputs);
+    const auto got = evaluate(field, inputs);
+    RC_ASSERT(want.ok() && got.ok());
+    RC_ASSERT(*got == *want);
+    const auto top = *std::max_element(values.begin(), values.end());
+    const auto lo = std::find(values.begin(), values.end(), top) - values.begin();
+    const auto hi = values.rend() - std::find(values.rbegin(), values.rend(), top) - 1;
+    const std::size_t w = first.index.size();
+    RC_ASSERT(bits_value(*want, 0, w) == 10u + static_cast<std::uint64_t>(lo));
+    RC_ASSERT(bits_value(*want, w, w) == 10u + static_cast<std::uint64_t>(hi));
+  });
+}
+
 ScenarioBuilder auction_scenario(const std::string& protocol, bool second, int servers,
                                  const std::vector<std::uint64_t>& bids, int bits) {
   const auto inputs = auction_inputs(servers, bids);
@@ -316,6 +357,21 @@ TEST(Auction, ExamplesRunAndHoldOnTheSimulator) {
     EXPECT_TRUE(rec->verdict_holds) << name << ": " << rec->explanation;
     EXPECT_EQ(rec->outcome, Outcome::kCorrect) << name;
     EXPECT_FALSE(rec->outputs.back()["winner"].is_null()) << name;
+  }
+}
+
+// Same scenario and seed: byte-identical reports (wall time aside), for both examples.
+TEST(Auction, ExamplesAreDeterministic) {
+  for (const char* name : {"auction_first_price_gmw_clients.json", "auction_vickrey_bgw_clients.json"}) {
+    std::string reports[2];
+    for (auto& report : reports) {
+      const auto r = testing::run_cli("run " + testing::example(name));
+      ASSERT_EQ(r.exit_code, 0) << r.err;
+      auto j = nlohmann::json::parse(r.out);
+      j.erase("wall_time_s");
+      report = j.dump();
+    }
+    EXPECT_EQ(reports[0], reports[1]) << name;
   }
 }
 
