@@ -301,6 +301,21 @@ TEST(Auction, NonBitBidIsRejectedUnderBgw) {
   EXPECT_TRUE(analyst["price"].is_null());
 }
 
+// A corrupted bidder under gmw substitutes its bid (bits of 7): within the claim, judged on the
+// input the extractor XORs from the servers' shares (the holders list), so the substitution is
+// seen, and the auctioneer's result is the auction on the substituted bid.
+TEST(Auction, GmwClientSubstitutionIsExtractedFromTheServers) {
+  ScenarioBuilder b = auction_scenario("gmw", true, 3, {5, 6, 3}, 3);
+  b.adversary({5}, AdversaryModel::kMalicious,
+              Json::array({{{"strategy", "input_substitution"}, {"value", {1, 1, 1}}}}));
+  const RunRecord rec = run_ok(b);
+  EXPECT_TRUE(rec.verdict_holds) << rec.explanation;
+  EXPECT_EQ(rec.scope, ClaimScope::kWithin) << rec.explanation;
+  EXPECT_EQ(rec.outcome, Outcome::kCorrectWithSubstitution) << rec.explanation;
+  EXPECT_EQ(rec.outputs.back()["winner"], 5);
+  EXPECT_EQ(rec.outputs.back()["price"], 6);
+}
+
 // The seeded bugs this suite's checks exist for (also in the mutant audit, docs/audit.md).
 TEST(Auction, SeededBugsAreViolations) {
   if (!kMutantsCompiled) GTEST_SKIP() << "built without SMPC_MUTANTS";
