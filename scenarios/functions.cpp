@@ -1,5 +1,6 @@
 #include "scenarios/functions.h"
 
+#include <algorithm>
 #include <map>
 
 #include <filesystem>
@@ -314,8 +315,11 @@ const std::vector<FunctionInfo>& function_catalog() {
       {"millionaires", "Boolean: is party 0 richer than party 1? (builder comparator; yao, gmw)"},
       {"circuit", "Boolean: a Bristol circuit file with input owners and output receivers "
                   "(yao, gmw)"},
-      {"second_price_auction", "Boolean: every party bids `bits` bits; outputs the winner "
-                               "(first highest bid) and the price (second-highest bid)"},
+      {"second_price_auction", "Boolean: every party that gives a value bids `bits` bits; "
+                               "outputs the winner (the lowest party index among the highest "
+                               "bids) and the price (the second-highest bid)"},
+      {"first_price_auction", "Boolean: as second_price_auction, but the winner pays its own "
+                              "bid (the highest)"},
       {"vote", "Boolean: every party casts a ballot, 1 = yes, 0 = no, in a `bits`-bit field; "
                "outputs the yes and no counts; any other ballot is spoiled and not counted"},
       {"set_intersection", "Boolean: two parties' sets of integers or strings (inline or "
@@ -435,28 +439,99 @@ Result<std::size_t> bits_param(const nlohmann::json& spec, int fallback) {
   return static_cast<std::size_t>(v.get<long long>());
 }
 
-// Sealed-bid second-price (Vickrey) auction: the highest bidder wins and pays the second-highest
-// bid. Batcher's network sorts the bids (price = second largest), argmax names the winner
-// (ties: the lowest party index, whose bid then equals the price).
-Result<Function> build_second_price_auction(const nlohmann::json& spec,
-                                            const std::vector<nlohmann::json>& in) {
-  SMPC_ASSIGN_OR_RETURN(const std::size_t bits, bits_param(spec, 16));
-  if (in.size() < 2) return err("/parties", "an auction needs at least two bidders");
+// Sealed-bid auctions (docs/applications.md "Auctions"). The bidders are the parties that give
+// one value; parties that give none ([]) only compute: the servers with roles, or helpers.
+// Output: the winner (its party index) and the price, nothing else. Ties: the lowest party
+// index among the highest bids wins, in the circuit (argmax's tournament keeps the left
+// candidate on ties) and in every reference (tests/auction). First price: the winner pays its
+// own bid, argmax's value. Second price (Vickrey): the winner pays the second-highest bid,
+// from Batcher's network (with a tie at the top that is the highest bid itself).
+struct Bidders {
+  std::vector<std::uint64_t> parties;  // who bids, in party order
+  std::vector<PartyInput> inputs;      // every party's prepared input (none for non-bidders)
+};
+
+Result<Bidders> auction_bidders(const std::vector<nlohmann::json>& in, std::size_t bits) {
+  Bidders b;
+  for (std::size_t p = 0; p < in.size(); ++p) {
+    if (in[p].empty()) {
+      b.inputs.emplace_back();
+      continue;
+    }
+    SMPC_ASSIGN_OR_RETURN(auto input, one_value_input(in, p, bits));
+    b.inputs.push_back(std::move(input));
+    b.parties.push_back(p);
+  }
+  if (b.parties.size() < 2)
+    return err("/inputs", "an auction needs at least two bidders (parties that give one "
+                          "value), got " + std::to_string(b.parties.size()));
+  return b;
+}
+
+Circuit auction_circuit(const Bidders& who, std::size_t bits, bool second_price,
+                        CircuitBuilder::Ties ties) {
   CircuitBuilder b;
   std::vector<CircuitBuilder::Wires> bids;
-  for (std::size_t p = 0; p < in.size(); ++p)
+  for (auto p : who.parties)
     bids.push_back(b.input("bid" + std::to_string(p), static_cast<PartyId>(p), bits));
-  const auto winner = b.argmax(bids);
-  const auto sorted = b.sort(bids);
+  const auto winner = b.argmax(bids, who.parties, ties);
   b.output("winner", winner.index);
-  b.output("price", sorted[sorted.size() - 2]);
-  Function f;
-  f.circuit = b.take();
-  f.output_names = {"winner", "price"};
-  for (std::size_t p = 0; p < in.size(); ++p) {
-    SMPC_ASSIGN_OR_RETURN(auto input, one_value_input(in, p, bits));
-    f.party_inputs.push_back(std::move(input));
+  if (second_price) {
+    const auto sorted = b.sort(bids);
+    b.output("price", sorted[sorted.size() - 2]);
+  } else {
+    b.output("price", winner.value);
   }
+  return b.take();
+}
+
+// Under bgw ("arithmetic": true) the bidders give the bits of their bids as field elements —
+// the client knows its bid, so decomposing it costs nothing, as in Prio (Corrigan-Gibbs and
+// Boneh, NSDI 2017) — and the servers evaluate the Boolean auction circuit arithmetized
+// (boolean_to_field61). That is only sound on bits, so the circuit also opens b(b − 1) for
+// every input bit b (output group "bit_check<p>"): 0 for every bit of a well-formed bid, so it
+// reveals nothing about honest bids, and nonzero for any other value, which the report names
+// as a rejected bid (rejected_bids). Opening each product rather than a random linear
+// combination needs no joint randomness and cannot be fooled by values that cancel.
+Circuit arithmetic_auction(const Circuit& boolean, bool checked) {
+  ArithBuilder b;
+  b.c = boolean_to_field61(boolean);
+  const Wire one = b.gate(GateType::kEq, 0, 0, 1);
+  for (const InputGroup& g : boolean.inputs) {
+    std::vector<Wire> check;
+    for (Wire w : g.wires)
+      check.push_back(checked ? b.gate(GateType::kMul, w, b.gate(GateType::kSub, w, one))
+                              : b.gate(GateType::kEq, 0, 0, 0));
+    b.c.outputs.push_back(OutputGroup{"bit_check" + std::to_string(g.owner), {}, check});
+  }
+  return std::move(b.c);
+}
+
+Result<Function> build_auction(const nlohmann::json& spec, const std::vector<nlohmann::json>& in,
+                               bool second_price) {
+  SMPC_ASSIGN_OR_RETURN(const std::size_t bits, bits_param(spec, 16));
+  SMPC_ASSIGN_OR_RETURN(auto who, auction_bidders(in, bits));
+  const auto& arith = spec.contains("arithmetic") ? spec["arithmetic"] : nlohmann::json(false);
+  if (!arith.is_boolean())
+    return err("/function/arithmetic", "must be true or false, got " + short_json(arith));
+  Function f;
+  // M71 (seeded bug): the circuit hands a tie to the highest index; the specification keeps
+  // the documented lowest index.
+  const bool m71 = mutant_active(Mutant::kM71);
+  using Ties = CircuitBuilder::Ties;
+  f.circuit = auction_circuit(who, bits, second_price, m71 ? Ties::kHighestIndex : Ties::kLowestIndex);
+  if (m71) f.spec = auction_circuit(who, bits, second_price, Ties::kLowestIndex);
+  f.output_names = {"winner", "price"};
+  if (arith.get<bool>()) {
+    // M73 (seeded bug): the bit check's outputs are constant 0; the specification checks.
+    const bool m73 = mutant_active(Mutant::kM73);
+    if (m71 || m73)
+      f.spec = arithmetic_auction(f.spec ? *f.spec : f.circuit, true);
+    f.circuit = arithmetic_auction(f.circuit, !m73);
+    f.bit_outputs = true;
+    for (auto p : who.parties) f.output_names.push_back("bit_check" + std::to_string(p));
+  }
+  f.party_inputs = std::move(who.inputs);
   return f;
 }
 
@@ -585,7 +660,8 @@ Result<Function> build_function(const nlohmann::json& spec,
       {"sum", {"mean"}},
       {"arithmetic", {"inputs", "gates", "outputs"}},
       {"millionaires", {"bits"}},
-      {"second_price_auction", {"bits"}},
+      {"second_price_auction", {"bits", "arithmetic"}},
+      {"first_price_auction", {"bits", "arithmetic"}},
       {"vote", {"bits"}},
       {"circuit", {"file", "format", "encoding", "input_owners", "output_receivers"}},
       {"set_intersection", {"output", "elements"}},
@@ -599,8 +675,8 @@ Result<Function> build_function(const nlohmann::json& spec,
   Result<Function> f = Error("unknown function");
   if (name == "millionaires") {
     f = build_millionaires(spec, inputs);
-  } else if (name == "second_price_auction") {
-    f = build_second_price_auction(spec, inputs);
+  } else if (name == "second_price_auction" || name == "first_price_auction") {
+    f = build_auction(spec, inputs, name == "second_price_auction");
   } else if (name == "vote") {
     f = build_vote(spec, inputs);
   } else if (name == "circuit") {
@@ -668,6 +744,20 @@ nlohmann::ordered_json describe_outputs(const Function& f, PartyId party,
       }
       continue;
     }
+    if (f.bit_outputs) {  // auctions under bgw
+      if (k + grp.wires.size() > values.size()) break;
+      std::span<const std::uint64_t> bits(values.data() + k, grp.wires.size());
+      k += grp.wires.size();
+      if (!grp.name.starts_with("bit_check")) {
+        out[f.output_names[g]] = value_of(bits);
+      } else {
+        auto& rejected = out["rejected_bids"];
+        if (rejected.is_null()) rejected = nlohmann::ordered_json::array();
+        if (std::any_of(bits.begin(), bits.end(), [](std::uint64_t v) { return v != 0; }))
+          rejected.push_back(std::stoi(grp.name.substr(9)));
+      }
+      continue;
+    }
     if (f.name == "secure_aggregation") {  // one vector, shown as a list
       auto& list = out[f.output_names[g]] = nlohmann::ordered_json::array();
       for (std::size_t w = 0; w < grp.wires.size() && k < values.size(); ++w, ++k)
@@ -676,6 +766,11 @@ nlohmann::ordered_json describe_outputs(const Function& f, PartyId party,
     }
     for (std::size_t w = 0; w < grp.wires.size() && k < values.size(); ++w, ++k)
       out[f.output_names[g]] = values[k];
+  }
+  if (out.contains("rejected_bids") && !out["rejected_bids"].empty()) {
+    // A bid that is not bits makes winner and price meaningless: the auction is void.
+    out["winner"] = nullptr;
+    out["price"] = nullptr;
   }
   if (f.derive_mean && out.contains("sum")) {
     // The mean divides the opened sum by the public count outside the circuit (a field has no

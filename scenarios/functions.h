@@ -20,8 +20,11 @@
 //   millionaires   parties 0 and 1 give unsigned integers of `bits` bits (default 32); any
 //                  others give nothing and help compute (GMW); output party0_richer = 1 when
 //                  party 0's value is larger (builder comparator).
-//   second_price_auction  every party bids one `bits`-bit value (default 16); outputs winner
-//                  (index of the first highest bid) and price (the second-highest bid).
+//   second_price_auction  every party that gives a value bids one `bits`-bit value (default
+//                  16); parties that give none ([]) only compute (servers with roles); outputs
+//                  winner (the party index of the first highest bid: ties go to the lowest
+//                  index) and price (the second-highest bid).
+//   first_price_auction  as second_price_auction; price = the winner's own bid.
 //   vote           every party casts a ballot, 1 = yes or 0 = no, in a `bits`-bit field
 //                  (default 8); outputs the yes and no counts. The circuit counts only ballots
 //                  equal to 0 or 1, so a malicious voter's out-of-range ballot is spoiled.
@@ -80,6 +83,10 @@ struct Function {
   // (scenarios/judge.cpp), and reports show `output_check_doc` as the expectation.
   OutputCheck output_check;
   std::string output_check_doc;
+  // Auctions under bgw ("arithmetic": true): kField61 output groups whose wires are the bits of
+  // one value (LSB first) are shown as that value; groups named "bit_check<p>" (b(b − 1) of
+  // each of bidder p's input bits, all 0 for a well-formed bid) as the list rejected_bids.
+  bool bit_outputs = false;
 };
 
 struct FunctionInfo {

@@ -287,6 +287,32 @@ ScenarioBuilder bgw_roles_sum() {
                  Json::array({{{"strategy", "input_substitution"}, {"value", {9}}}}));
 }
 
+// Sealed-bid auctions with roles (docs/applications.md "Auctions"): 3 servers, 4 bidder clients
+// (parties 3-6), an analyst (party 7) that alone learns winner and price. First price under
+// gmw, honest, a tie at the top (200 by parties 3 and 5): the winner must be party 3 (lowest
+// index, M71 gives 5), at price 200 (a client whose shares lose the top bit, M72, bids less).
+ScenarioBuilder gmw_roles_auction() {
+  return check_scenario("gmw roles auction", "gmw", Json::object(), 8,
+                        {{"name", "first_price_auction"}, {"bits", 8}},
+                        {Json::array(), Json::array(), Json::array(), Json{200}, Json{90},
+                         Json{200}, Json{150}, Json::array()})
+      .roles(Roles{3, {7}});
+}
+
+// Vickrey under bgw (bits as field elements, bit check): bidder 5 is corrupted and gives the
+// non-bit 9 as its top bit. In the claim (correct_with_substitution) the analyst must see the
+// bid rejected; with the check skipped (M73) the arithmetized circuit counts 9·2^2 and the
+// analyst's outputs are not the ideal ones.
+ScenarioBuilder bgw_roles_auction() {
+  return check_scenario("bgw roles auction", "bgw", {{"threshold", 1}}, 7,
+                        {{"name", "second_price_auction"}, {"bits", 3}, {"arithmetic", true}},
+                        {Json::array(), Json::array(), Json::array(), Json{6}, Json{6}, Json{3},
+                         Json::array()})
+      .roles(Roles{3, {6}})
+      .adversary({5}, AdversaryModel::kMalicious,
+                 Json::array({{{"strategy", "input_substitution"}, {"value", {1, 1, 9}}}}));
+}
+
 // secagg, 5 clients, honest: client 2 drops out after round 1 (not in the sum), client 4 after
 // round 2 (in it). The verdict knows U3 = {1, 3, 4, 5} from the scenario, so a sum over any
 // other set is a violation, however exact.
@@ -978,6 +1004,14 @@ const std::vector<Check> kChecks = {
                  "bgw with roles: 3 servers (t = 1), 4 input clients, an analyst that alone "
                  "learns the sum; one client substitutes its input; alarm = violation (the "
                  "analyst's sum is not the clients' inputs as substituted)"),
+    attack_check("gmw-roles-auction", gmw_roles_auction, 3,
+                 "first-price auction under gmw with roles: 3 servers, 4 bidder clients with a "
+                 "tie at the top, an analyst; alarm = violation (winner not the lowest index "
+                 "among the highest bids, or price not the highest bid)"),
+    attack_check("bgw-roles-auction", bgw_roles_auction, 3,
+                 "Vickrey auction under bgw with bit inputs: 3 servers, 3 bidder clients, one "
+                 "giving a non-bit; alarm = violation (the analyst's outputs are not the ideal "
+                 "ones, which reject the bid)"),
 };
 
 Result<CheckResult> run_check(const Context& cx, const std::string& name) {

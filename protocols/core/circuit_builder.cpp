@@ -4,6 +4,8 @@
 #include <bit>
 #include <utility>
 
+#include "protocols/core/field.h"
+
 namespace smpc {
 
 CircuitBuilder::CircuitBuilder() : const_wire_{0, 0} { c_.domain = CircuitDomain::kBoolean; }
@@ -246,22 +248,34 @@ CircuitBuilder::Wires CircuitBuilder::max(const Wires& a, const Wires& b, Signed
 
 CircuitBuilder::ArgMax CircuitBuilder::argmax(const std::vector<Wires>& values, Signedness s) {
   SMPC_ASSERT(!values.empty());
+  std::vector<std::uint64_t> labels(values.size());
+  for (std::size_t i = 0; i < labels.size(); ++i) labels[i] = i;
+  return argmax(values, labels, Ties::kLowestIndex, s);
+}
+
+CircuitBuilder::ArgMax CircuitBuilder::argmax(const std::vector<Wires>& values,
+                                              const std::vector<std::uint64_t>& labels,
+                                              Ties ties, Signedness s) {
+  SMPC_ASSERT(!values.empty() && labels.size() == values.size());
   const std::size_t k = values.size();
-  const std::size_t index_bits = std::max<std::size_t>(1, std::bit_width(k - 1));
+  const std::size_t index_bits =
+      std::max<std::size_t>(1, std::bit_width(*std::max_element(labels.begin(), labels.end())));
   std::vector<ArgMax> level;
   level.reserve(k);
   for (std::size_t i = 0; i < k; ++i) {
     check_same_width(values[i], values[0]);
-    level.push_back(ArgMax{constant(i, index_bits), values[i]});
+    level.push_back(ArgMax{constant(labels[i], index_bits), values[i]});
   }
-  // Tournament; the left (lower-index) candidate wins ties, so the first maximum is returned.
+  // Tournament; the left (lower-index) candidate wins ties, so the first maximum is returned
+  // (kHighestIndex: the right one, r >= l, so the last maximum).
   while (level.size() > 1) {
     std::vector<ArgMax> next;
     next.reserve((level.size() + 1) / 2);
     for (std::size_t i = 0; i + 1 < level.size(); i += 2) {
       const ArgMax& l = level[i];
       const ArgMax& r = level[i + 1];
-      const Wire take_right = lt(l.value, r.value, s);
+      const Wire take_right =
+          ties == Ties::kLowestIndex ? lt(l.value, r.value, s) : le(l.value, r.value, s);
       next.push_back(ArgMax{mux(take_right, r.index, l.index), mux(take_right, r.value, l.value)});
     }
     if (level.size() % 2) next.push_back(level.back());
@@ -360,6 +374,54 @@ std::size_t CircuitBuilder::sort_comparators(std::size_t count) {
   std::size_t n = 0;
   batcher_network(count, [&](std::size_t, std::size_t) { ++n; });
   return n;
+}
+
+}  // namespace smpc
+
+namespace smpc {
+
+// Arithmetization of a Boolean circuit on bits (e.g. Damgård, Fitzi, Kiltz, Nielsen, Toft,
+// TCC 2006, §3: x ⊕ y = x + y − 2xy, x ∧ y = xy for x, y ∈ {0, 1}). Wires keep their numbers;
+// the helper wires (the constant 1, the product of each XOR) are appended after them.
+Circuit boolean_to_field61(const Circuit& boolean) {
+  SMPC_ASSERT(boolean.domain == CircuitDomain::kBoolean);
+  Circuit c;
+  c.domain = CircuitDomain::kField61;
+  c.inputs = boolean.inputs;
+  c.outputs = boolean.outputs;
+  c.num_wires = boolean.num_wires;
+  const auto fresh = [&c] { return c.num_wires++; };
+  std::uint32_t one = 0;
+  bool has_one = false;
+  const auto constant_one = [&]() {
+    if (!has_one) {
+      one = fresh();
+      c.gates.push_back(Gate{GateType::kEq, 0, 0, one, 1});
+      has_one = true;
+    }
+    return one;
+  };
+  constexpr std::uint64_t kMinusTwo = Fp61::kModulus - 2;
+  for (const Gate& g : boolean.gates) {
+    switch (g.type) {
+      case GateType::kXor: {
+        const auto product = fresh(), sum = fresh(), twice = fresh();
+        c.gates.push_back(Gate{GateType::kMul, g.in0, g.in1, product, 0});
+        c.gates.push_back(Gate{GateType::kAdd, g.in0, g.in1, sum, 0});
+        c.gates.push_back(Gate{GateType::kMulConst, product, 0, twice, kMinusTwo});
+        c.gates.push_back(Gate{GateType::kAdd, sum, twice, g.out, 0});
+        break;
+      }
+      case GateType::kAnd: c.gates.push_back(Gate{GateType::kMul, g.in0, g.in1, g.out, 0}); break;
+      case GateType::kInv:
+        c.gates.push_back(Gate{GateType::kSub, constant_one(), g.in0, g.out, 0});
+        break;
+      case GateType::kEq: c.gates.push_back(Gate{GateType::kEq, 0, 0, g.out, g.constant}); break;
+      case GateType::kEqw: c.gates.push_back(Gate{GateType::kEqw, g.in0, 0, g.out, 0}); break;
+      default: SMPC_ASSERT(false && "not a Boolean gate");
+    }
+  }
+  return c;
 }
 
 }  // namespace smpc

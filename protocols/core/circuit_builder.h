@@ -9,7 +9,8 @@
 //   eq                  n-1 AND, depth ceil(log2 n)  (AND tree)
 //   mux                 n AND, depth 1           (b ^ (s & (a ^ b)))
 //   min, max            2n AND;  min_max: 2n AND for both
-//   argmax of k         (k-1)(2n + index bits) AND, ties -> lowest index
+//   argmax of k         (k-1)(2n + index bits) AND, ties -> lowest index (or, on request,
+//                       the highest: a seeded bug's tie-break, M71)
 //   popcount, hamming   < 2n AND (adder tree), result width bit_width(n)
 //   sort (Batcher)      odd-even merge sorting network, 2n AND per comparator
 //
@@ -27,6 +28,12 @@
 namespace smpc {
 
 enum class Signedness { kUnsigned, kSigned };
+
+// The same computation over F_p (Mersenne-61) on 0/1 values, gate by gate: XOR a ⊕ b =
+// a + b − 2ab (one multiplication), AND ab, INV 1 − a, EQ the constant, EQW a copy. Input and
+// output groups are kept (one field element per bit). Equals the Boolean circuit only when
+// every input is 0 or 1: callers check that (e.g. inside the MPC, b(b − 1) = 0).
+Circuit boolean_to_field61(const Circuit& boolean);
 
 class CircuitBuilder {
  public:
@@ -81,6 +88,12 @@ class CircuitBuilder {
   };
   // Index of the (first) largest of k >= 1 values of equal width.
   ArgMax argmax(const std::vector<Wires>& values, Signedness s = Signedness::kUnsigned);
+  enum class Ties { kLowestIndex, kHighestIndex };
+  // As argmax, but the index of values[i] is labels[i] (e.g. a bidder's party number), in
+  // bit_width(max label) bits (at least 1); ties go to the candidate listed first (kLowestIndex)
+  // or last.
+  ArgMax argmax(const std::vector<Wires>& values, const std::vector<std::uint64_t>& labels,
+                Ties ties = Ties::kLowestIndex, Signedness s = Signedness::kUnsigned);
 
   Wires popcount(const Wires& a);                 // bit_width(n) bits (1 bit when n = 0)
   Wires hamming(const Wires& a, const Wires& b);  // popcount(a ^ b)

@@ -78,11 +78,18 @@ Extractor additive_extractor(CircuitDomain domain) {
     const bool boolean = domain == CircuitDomain::kBoolean;
     const std::uint64_t bound = boolean ? 2 : Fp61::kModulus;
     const int n = static_cast<int>(q.run->parties.size());
+    // With roles only the computing parties hold shares: an honest party's "holders" list.
+    std::vector<PartyId> holders;
+    for (PartyId j = 0; j < n && holders.empty(); ++j)
+      if (!is_party_in(q.corrupted, j)) holders = input_phase_list(*q.run, j, "holders");
+    if (holders.empty())
+      for (PartyId j = 0; j < n; ++j) holders.push_back(j);
     std::vector<ExtractedInput> out;
     for (PartyId dealer : q.extract) {
       const std::size_t count = q.circuit->input_wires_of(dealer).size();
       std::vector<std::uint64_t> sum(count, 0);
-      for (PartyId j = 0; j < n && count > 0; ++j) {
+      for (PartyId j : holders) {
+        if (count == 0) break;
         SMPC_ASSIGN_OR_RETURN(const auto s,
                               input_phase_record(*q.run, j, "shares", dealer, count, bound));
         for (std::size_t k = 0; k < count; ++k)

@@ -72,7 +72,8 @@ bool is_party_in(const std::vector<PartyId>& parties, PartyId p);
 // Additive sharing (secure_sum over Mersenne-61, GMW over GF(2)): the dealer's effective input
 // is the sum (XOR) of the summands every party holds after the input phase — what honest
 // parties received and what the corrupted parties' code kept or received — recorded as
-// "shares". For Boolean circuits the sum is XOR.
+// "shares". For Boolean circuits the sum is XOR. With roles (GMW with clients) only the
+// computing parties hold summands: the "holders" list an honest party records names them.
 Extractor additive_extractor(CircuitDomain domain);
 
 }  // namespace smpc

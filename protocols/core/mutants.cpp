@@ -59,6 +59,9 @@ constexpr CatalogRow kCatalogRows[] = {
     {Mutant::kM64, "scenarios/privacy.cpp", "verify privacy: under attack, the view-shape test compares the x runs' shapes with themselves, so a coalition whose view is cut short only under x' (an input-dependent abort) goes unseen"},
     {Mutant::kM65, "protocols/frost/scenario_protocol.cpp", "frost: the coordinator outputs its last signature with z + 1, a signature that does not verify under the group key"},
     {Mutant::kM66, "protocols/frost/dkg.cpp", "frost DKG: the group key sums phi_0 over every dealer, disqualified ones too, while shares and public shares use QUAL, so signatures stop verifying under the announced key once a dealer is disqualified"},
+    {Mutant::kM71, "scenarios/functions.cpp", "auctions: the circuit gives a tie at the top to the highest bidder index, while the specification (and the docs) say the lowest"},
+    {Mutant::kM72, "protocols/gmw/gmw.cpp", "gmw with roles: a client's XOR shares of its last input bit add up to 0 whatever the bit (the last server gets the wrong share)"},
+    {Mutant::kM73, "scenarios/functions.cpp", "auctions under bgw: the bit check of the bids is skipped (its outputs are constant 0), so a client's non-bit bid is counted, e.g. as a larger number"},
 };
 
 std::string numbered_name(Mutant m) {

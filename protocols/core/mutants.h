@@ -62,6 +62,9 @@ enum class Mutant : int {
   kM64 = 64,  // verify privacy: under attack, the x runs' view shapes stand in for the x' runs'
   kM65 = 65,  // frost: the coordinator outputs its last signature with z + 1
   kM66 = 66,  // frost DKG: the group key also counts disqualified dealers' φ_0
+  kM71 = 71,  // auctions: the circuit gives a tie to the highest bidder index, not the lowest
+  kM72 = 72,  // gmw: with roles, a client's shares of its bid XOR to 0 on its last input bit
+  kM73 = 73,  // auctions under bgw: the bit check of the bids is skipped (its outputs are 0)
 };
 
 struct MutantInfo {

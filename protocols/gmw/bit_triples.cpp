@@ -34,8 +34,8 @@ using Bits = std::vector<std::uint8_t>;
 // references to them.
 class OtTriples {
  public:
-  OtTriples(PartyContext& ctx, std::size_t count, const std::string& label)
-      : ctx_(ctx), net_(ctx.net), me_(net_.self()), n_(net_.party_count()), m_(count),
+  OtTriples(PartyContext& ctx, std::size_t count, const std::string& label, int parties)
+      : ctx_(ctx), net_(ctx.net), me_(net_.self()), n_(parties > 0 ? parties : net_.party_count()), m_(count),
         label_(label), rngs_(n_), sender_(n_), receiver_(n_), r_(n_), s0_(n_), diff_(n_) {
     SMPC_ASSERT(count > 0 && n_ >= 2);
     const std::string ot_label = label + ".ot";
@@ -175,8 +175,9 @@ BitTriples OtTriples::combine() {
 
 }  // namespace
 
-BitTriples ot_bit_triples(PartyContext& ctx, std::size_t count, const std::string& label) {
-  return OtTriples(ctx, count, label).run();
+BitTriples ot_bit_triples(PartyContext& ctx, std::size_t count, const std::string& label,
+                          int parties) {
+  return OtTriples(ctx, count, label, parties).run();
 }
 
 BitTriples dealer_bit_triples(std::uint64_t dealer_seed, PartyId self, int parties,

@@ -77,7 +77,9 @@ bool triple_ot_sender(PartyId i, PartyId j, int parties);
 
 // Steps 1-4 above with every other party of ctx.net; all parties must call it with the same
 // count and label. Randomness from ctx.rng (child streams). count > 0.
-BitTriples ot_bit_triples(PartyContext& ctx, std::size_t count, const std::string& label);
+// With `parties` > 0, only parties 0..parties-1 take part (roles: the servers).
+BitTriples ot_bit_triples(PartyContext& ctx, std::size_t count, const std::string& label,
+                          int parties = 0);
 
 // This party's shares of `count` triples from the deterministic trusted dealer.
 BitTriples dealer_bit_triples(std::uint64_t dealer_seed, PartyId self, int parties,

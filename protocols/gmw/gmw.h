@@ -45,6 +45,23 @@
 //                             correction bits sender → receiver; 32 B flat for n = 2)
 // XOR, INV, EQ and EQW cost nothing. gmw_cost() computes all of this per label and per link.
 //
+// Roles (docs/applications.md "Roles"; the scenario's "roles", ProtocolSpec::client_inputs):
+// parties 0..S−1 are the servers and run everything above among themselves (n = S: triples,
+// openings); a client c (party ≥ S) only deals and receives. It XOR-shares each input bit into
+// S shares, the first S−1 random, the last the bit ⊕ the others, one message per server; its
+// output shares come from every server. So, with the same notation (n = S; I_p, O_r of any
+// party, client or server):
+//   "gmw.input"   dealer p sends 6 + ⌈I_p/8⌉ bytes to each server ≠ p
+//   "gmw.and"     per layer: S(S−1)·(6 + ⌈2m_ℓ/8⌉), among the servers only
+//   "gmw.output"  receiver r gets 6 + ⌈O_r/8⌉ bytes from each server ≠ r
+//   offline       the formula above with n = S (clients hold no triples)
+// A client sends S(6 + ⌈I_c/8⌉) and receives S(6 + ⌈O_c/8⌉) bytes; a server s sends
+// (S−1)(6 + ⌈I_s/8⌉) [I_s > 0] + Σ_ℓ (S−1)(6 + ⌈2m_ℓ/8⌉) + Σ_{r ≠ s, O_r > 0} (6 + ⌈O_r/8⌉)
+// + its offline messages, and receives Σ_{p ≠ s, I_p > 0} (6 + ⌈I_p/8⌉) + Σ_ℓ (S−1)(6 +
+// ⌈2m_ℓ/8⌉) + [O_s > 0] (S−1)(6 + ⌈O_s/8⌉) + its offline messages. Rounds: the replay
+// below, clients starting at round 0 (their inputs go out in round 1, while the servers'
+// triples are made: L + 1 online rounds after the offline ones when only clients give inputs).
+//
 // Rounds (causal, meter.h): offline 3 (base OTs; u; corrections), 2 for n = 2, 0 when A = 0
 // or with the dealer. Online = total − offline = 1 (inputs) + L (one per AND layer, whatever
 // its width) + 1 (outputs) = L + 2 in the usual case (n ≥ 3 and someone gives inputs; n = 2
@@ -78,6 +95,7 @@ namespace smpc {
 // The circuit and its layer schedule, computed once and shared read-only by every party.
 struct GmwPlan {
   Circuit circuit;
+  int servers = 0;  // roles: parties 0..servers-1 compute, the others are clients; 0: all
   std::vector<CircuitLayer> layers;
   std::size_t and_count = 0;
 };
@@ -86,7 +104,9 @@ class GmwSemiHonest final : public Protocol {
  public:
   // Requires a Boolean circuit already validated for the run's party count (make_gmw checks
   // user input).
-  explicit GmwSemiHonest(Circuit circuit);
+  // With `servers` > 0 (roles, docs/applications.md) parties 0..servers-1 compute and the
+  // others are clients that XOR-share their inputs to the servers and receive outputs.
+  explicit GmwSemiHonest(Circuit circuit, int servers = 0);
 
   std::string_view name() const override { return "gmw"; }
   SecurityClaim claim(int parties) const override;
@@ -102,7 +122,7 @@ class GmwTrustedDealer final : public Protocol {
  public:
   // dealer_seed fixes the dealer's randomness (bit_triples.h): vary it across runs that must
   // be independent (e.g. privacy sampling).
-  GmwTrustedDealer(Circuit circuit, std::uint64_t dealer_seed);
+  GmwTrustedDealer(Circuit circuit, std::uint64_t dealer_seed, int servers = 0);
 
   std::string_view name() const override { return "gmw_dealer"; }
   SecurityClaim claim(int parties) const override;
@@ -129,7 +149,10 @@ struct GmwCost {
   std::uint32_t online_rounds = 0;
   std::uint32_t rounds = 0;  // offline + online: the largest round stamped on any message
 };
-GmwCost gmw_cost(const Circuit& circuit, int parties, GmwPreprocessing preprocessing);
+// With `servers` > 0 (roles) the formula of "Roles" above; link_bytes then give every party's
+// bytes sent (row sums) and received (column sums).
+GmwCost gmw_cost(const Circuit& circuit, int parties, GmwPreprocessing preprocessing,
+                 int servers = 0);
 
 // Registry factories (same contract as make_bgw in protocols/registry.cpp). Errors start with
 // a JSON pointer: "/parties: ...", "/function: ...", "/protocol/<key>: ...".

@@ -10,8 +10,8 @@ namespace smpc {
 namespace {
 
 CostFormula cost_of(GmwPreprocessing pre) {
-  return cost_formula_of([pre](const ProtocolParams&, const Circuit& c, int parties) {
-    return gmw_cost(c, parties, pre);
+  return cost_formula_of([pre](const ProtocolParams& p, const Circuit& c, int parties) {
+    return gmw_cost(c, parties, pre, p.contains(kServersParam) ? server_count(p, parties) : 0);
   });
 }
 
@@ -35,7 +35,8 @@ const std::array<ProtocolSpec, 2>& specs() {
            .property = {.max_parties = 4, .runs = 15, .max_gates = 40, .adversarial_runs = 25,
                         .determinism_runs = 5},
            .cost = cost_of(GmwPreprocessing::kOt),
-           .extract = additive_extractor(CircuitDomain::kBoolean)},
+           .extract = additive_extractor(CircuitDomain::kBoolean),
+           .client_inputs = true},
           make_gmw),
       with_make(
           {.name = "gmw_dealer", .summary = "GMW online phase with triples from a simulated "
@@ -48,7 +49,8 @@ const std::array<ProtocolSpec, 2>& specs() {
            .property = {.max_parties = 5, .runs = 30, .max_gates = 40, .adversarial_runs = 40,
                         .determinism_runs = 8},
            .cost = cost_of(GmwPreprocessing::kTrustedDealer),
-           .extract = additive_extractor(CircuitDomain::kBoolean)},
+           .extract = additive_extractor(CircuitDomain::kBoolean),
+           .client_inputs = true},
           make_gmw_dealer)};
   return all;
 }

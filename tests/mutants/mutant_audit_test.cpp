@@ -37,6 +37,8 @@ const std::map<Mutant, std::string> kCaughtBy = {
     {Mutant::kM61, "bgw-roles-sum"},          {Mutant::kM62, "bgw-roles-sum"},
     {Mutant::kM63, "spdz-dealer-grind"},       {Mutant::kM64, "privacy-attacked-yao"},
     {Mutant::kM65, "frost-signature-verdict"}, {Mutant::kM66, "frost-signature-verdict"},
+    {Mutant::kM71, "gmw-roles-auction"},       {Mutant::kM72, "gmw-roles-auction"},
+    {Mutant::kM73, "bgw-roles-auction"},
 };
 
 TEST(MutantAudit, CatalogueAndExpectationsCoverEachOther) {
@@ -104,7 +106,8 @@ INSTANTIATE_TEST_SUITE_P(Catalogue, EachMutant,
                                            Mutant::kM55, Mutant::kM56, Mutant::kM57,
                                            Mutant::kM58, Mutant::kM61, Mutant::kM62,
                                            Mutant::kM63, Mutant::kM64, Mutant::kM65,
-                                           Mutant::kM66),
+                                           Mutant::kM66, Mutant::kM71, Mutant::kM72,
+                                           Mutant::kM73),
                          [](const ::testing::TestParamInfo<Mutant>& p) {
                            return mutant_name(p.param);
                          });
