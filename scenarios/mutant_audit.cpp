@@ -89,6 +89,20 @@ ScenarioBuilder bgw_robust_lossy() {
       .deadline(240);
 }
 
+// Robust BGW, n = 7, t = 2, honest, on a LAN, with parties 0, 1 and 2 on CPUs a million times
+// slower than the profile's machine for the first 1,000 s (slow parties, compute model): their
+// round messages miss the 1 s round deadlines, the run is not synchronous, and the verdict must
+// say so (outside the claim, timing) rather than blame the protocol for the disagreement.
+ScenarioBuilder bgw_robust_slow() {
+  nlohmann::json slow = nlohmann::json::array();
+  for (int p : {0, 1, 2}) slow.push_back({{"party", p}, {"speed", 1e-6}, {"until_s", 1000}});
+  return check_scenario("bgw_robust with three slow parties", "bgw_robust", {{"threshold", 2}}, 7,
+                        {{"name", "product"}}, {1, 2, 3, 4, 5, 6, 7})
+      .lan(5, 100)
+      .compute({{"model", "ops"}, {"parties", slow}})
+      .deadline(2000);
+}
+
 // Robust BGW, n = 7, t = 2, honest, with parties 2 and 5 crashing at 0.01 s and 0.3 s (faults,
 // docs/simulator.md): the other five must still get the output (guaranteed output delivery),
 // and the crashed parties count in the bound instead of being owed an output.
@@ -838,6 +852,10 @@ const std::vector<Check> kChecks = {
                  "bgw_robust, n = 7, t = 2, honest, 30% packet loss with a 3 s retransmission "
                  "timeout (round timeout 1 s); alarm = violation (the asynchronous network is "
                  "outside the claim)"),
+    attack_check("bgw-robust-slow-timing", bgw_robust_slow, 1,
+                 "bgw_robust, n = 7, t = 2, honest, parties 0-2 slowed a million times for "
+                 "1,000 s (compute model; round timeout 1 s); alarm = violation (the run slow "
+                 "computation made asynchronous is outside the claim)"),
     {{"jitter-distribution", "component", true, "2000 messages, alpha = 1e-3",
       "normal jitter (10 ms, sd 2 ms) on a 20 ms link: the delays the receiver saw beyond the "
       "link's time against the configured distribution (KS); alarm = rejected"},

@@ -57,6 +57,7 @@ constexpr CatalogRow kCatalogRows[] = {
     {Mutant::kM62, "protocols/bgw/bgw_semi_honest.cpp", "bgw (roles): a client hands server j its share at the point of server j + 1, so the servers interpolate a client's input on the wrong points"},
     {Mutant::kM63, "protocols/spdz/spdz.cpp", "SPDZ: the openings of the dealer contributions are not checked against their round-1 commitments, so a rushing party chooses its contribution after seeing the honest ones (grinding the dealer's output)"},
     {Mutant::kM64, "scenarios/privacy.cpp", "verify privacy: under attack, the view-shape test compares the x runs' shapes with themselves, so a coalition whose view is cut short only under x' (an input-dependent abort) goes unseen"},
+    {Mutant::kM75, "scenarios/judge.cpp", "judge: the receives that gave up on an honest party at their deadline are left out of the timing assumption, so a run that slow computation (a slow party) made asynchronous is judged as synchronous: its honest parties' disagreement reads as a violation of the claim"},
 };
 
 std::string numbered_name(Mutant m) {

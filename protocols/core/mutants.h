@@ -60,6 +60,7 @@ enum class Mutant : int {
   kM62 = 62,  // bgw: a client hands server j its share at the wrong point α_{j+1}
   kM63 = 63,  // SPDZ: dealer contributions not checked against their commitments
   kM64 = 64,  // verify privacy: under attack, the x runs' view shapes stand in for the x' runs'
+  kM75 = 75,  // judge: the run's late honest messages are left out of the timing assumption
 };
 
 struct MutantInfo {
