@@ -164,8 +164,6 @@ TEST(OpCounts, HelperThreadsCountForTheCaller) {
   EXPECT_EQ(take_op_counts()[Op::kScalarMul], 4000u);
 }
 
-}  // namespace
-}  // namespace smpc
 
 // Slow windows (docs/simulator.md, "Slow parties"): ComputeSpec::duration splits a segment at
 // a window's edges exactly. 1000 products = 5 ms at the profile's speed.
@@ -242,3 +240,6 @@ TEST(SynchronyEvidence, TimeoutsAndComputeBurstsAreRecorded) {
   expect_time(r.parties[1].meter.max_compute_burst_s, 10e-3);
   EXPECT_EQ(r.parties[0].meter.max_compute_burst_s, 0);
 }
+
+}  // namespace
+}  // namespace smpc
