@@ -73,7 +73,6 @@ std::optional<std::string> robust_timing(const ProtocolParams& p, const Circuit&
            " s after its transfer (route latency at least " +
            seconds_text(run.min_route_latency_s) + " s), more than round_timeout_s = " +
            seconds_text(delta) + " s: the network was not synchronous in this run";
-  if (!run.late.empty()) return late_message_reason(run.late.front(), run, delta);
   std::uint64_t bytes = 0;
   for (const auto& [label, b] : cost.bytes) bytes += b;
   const double links = static_cast<double>(parties) * (parties - 1);
@@ -85,6 +84,7 @@ std::optional<std::string> robust_timing(const ProtocolParams& p, const Circuit&
            " s + " + seconds_text(per_round) + " bytes per link and round at " +
            seconds_text(run.max_bandwidth_bytes_per_s) + " bytes/s), more than round_timeout_s = " +
            seconds_text(delta) + " s";
+  if (!run.late.empty()) return late_message_reason(run.late.front(), run, delta);
   return std::nullopt;
 }
 
