@@ -222,7 +222,9 @@ Verdict consult_ideal_world(const RunPlan& plan, const RunResult& run, Verdict v
 RunTiming run_timing(const RunPlan& plan) {
   RunTiming t{.deadline_s = plan.deadline_s,
               .min_route_latency_s = 0,
-              .max_bandwidth_bytes_per_s = std::numeric_limits<double>::infinity()};
+              .max_bandwidth_bytes_per_s = std::numeric_limits<double>::infinity(),
+              .max_added_delay_s = 0,
+              .late = {}};
   if (plan.options.backend == Backend::kLocal) return t;
   if (plan.network.topology != Topology::kFullMesh && plan.network.topology != Topology::kStar) {
     // Read off the routes: the fastest route's latency, the fastest link's bandwidth.
@@ -308,13 +310,35 @@ std::optional<std::string> network_cause(const RunPlan& plan, const Verdict& v) 
          "assumes is not the case (every message arrives before the deadline)";
 }
 
+// Receives of honest parties that gave up on honest parties at their deadline (RunTiming::late).
+// Parties hit by faults are never honest here, even when the judged plan counts them so (M42):
+// a crashed party's silence is the fault's, not asynchrony.
+std::vector<RunTiming::Late> late_honest(const RunPlan& plan, const RunResult& run,
+                                         const FaultHits& hits) {
+  auto corrupted = plan.corrupted();
+  corrupted.insert(corrupted.end(), hits.parties.begin(), hits.parties.end());
+  std::vector<double> burst(static_cast<std::size_t>(plan.parties), 0.0);
+  for (const auto& p : run.parties) burst[static_cast<std::size_t>(p.party)] = p.meter.max_compute_burst_s;
+  std::vector<RunTiming::Late> late;
+  for (const auto& p : run.parties) {
+    if (is_party_in(corrupted, p.party)) continue;
+    for (PartyId from : p.meter.timed_out_from)
+      if (!is_party_in(corrupted, from))
+        late.push_back({p.party, from, burst[static_cast<std::size_t>(from)]});
+  }
+  return late;
+}
+
 // The timing assumptions: the protocol's stated one, then the implicit one of every protocol.
-void judge_timing(const RunPlan& plan, const RunResult& run, Verdict& v) {
+void judge_timing(const RunPlan& plan, const RunResult& run, const FaultHits& hits, Verdict& v) {
   if (v.scope != ClaimScope::kWithin) return;
   if (plan.spec->timing) {
     RunTiming timing = run_timing(plan);
     // Seeded bug M55 leaves it out: a run the network made asynchronous is judged as synchronous.
     if (!mutant_active(Mutant::kM55)) timing.max_added_delay_s = run.max_added_delay_s;
+    // Seeded bug M75 leaves out the run's own evidence: a run that slow computation (or any
+    // late honest message) made asynchronous is judged as synchronous.
+    if (!mutant_active(Mutant::kM75)) timing.late = late_honest(plan, run, hits);
     if (auto reason = plan.spec->timing(plan.params, plan.function.circuit, plan.parties, timing)) {
       put_outside_timing(v, *reason, plan, run);
       return;
@@ -349,7 +373,7 @@ Verdict judge_run(const RunPlan& original, const RunResult& run) {
   }
   if (const std::string how = substituted_text(plan, verdict); !how.empty())
     mark_substitution(verdict, how);
-  judge_timing(plan, run, verdict);
+  judge_timing(plan, run, hits, verdict);
   word_faults(verdict, plan, hits);
   return verdict;
 }

@@ -104,6 +104,20 @@ ScenarioBuilder bgw_robust_lossy() {
       .deadline(240);
 }
 
+// Robust BGW, n = 7, t = 2, honest, on a LAN, with parties 0, 1 and 2 on CPUs ten million times
+// slower than the profile's machine (1e-7) for the first 1,000 s (slow parties, compute model): their
+// round messages miss the 1 s round deadlines, the run is not synchronous, and the verdict must
+// say so (outside the claim, timing) rather than blame the protocol for the disagreement.
+ScenarioBuilder bgw_robust_slow() {
+  nlohmann::json slow = nlohmann::json::array();
+  for (int p : {0, 1, 2}) slow.push_back({{"party", p}, {"speed", 1e-7}, {"until_s", 1000}});
+  return check_scenario("bgw_robust with three slow parties", "bgw_robust", {{"threshold", 2}}, 7,
+                        {{"name", "product"}}, {1, 2, 3, 4, 5, 6, 7})
+      .lan(5, 100)
+      .compute({{"model", "ops"}, {"parties", slow}})
+      .deadline(2000);
+}
+
 // Robust BGW, n = 7, t = 2, honest, with parties 2 and 5 crashing at 0.01 s and 0.3 s (faults,
 // docs/simulator.md): the other five must still get the output (guaranteed output delivery),
 // and the crashed parties count in the bound instead of being owed an output.
@@ -398,6 +412,17 @@ std::optional<std::string> violation(const RunRecord& rec) {
 Result<CheckResult> attack(const Context& cx, const std::string& check,
                            const ScenarioBuilder& scenario, int budget) {
   return seeded_runs(cx, check, [&](int) { return scenario; }, budget, violation);
+}
+
+// The lossy robust-BGW run: a violation, or a verdict that does not name jitter and loss as the
+// cause. The run's own evidence (late honest messages) puts the run outside the claim even when
+// the judge ignores the added delay (M55), but only as "the network delivered it late": the
+// report would no longer say what made the network asynchronous.
+std::optional<std::string> lossy_not_named(const RunRecord& rec) {
+  if (auto v = violation(rec)) return v;
+  if (rec.explanation.find("jitter and loss delayed a message") == std::string::npos)
+    return "the verdict does not name jitter and loss: " + rec.explanation;
+  return std::nullopt;
 }
 
 Result<CheckResult> psi_duplicate(const Context& cx, const std::string& check) {
@@ -879,10 +904,17 @@ const std::vector<Check> kChecks = {
      [](const Context& cx, const std::string& name) {
        return seeded_runs(cx, name, spdz_product_forcing, 10, violation);
      }},
-    attack_check("bgw-robust-lossy-timing", bgw_robust_lossy, 3,
-                 "bgw_robust, n = 7, t = 2, honest, 30% packet loss with a 3 s retransmission "
-                 "timeout (round timeout 1 s); alarm = violation (the asynchronous network is "
-                 "outside the claim)"),
+    {{"bgw-robust-lossy-timing", "attack", false, "3 seeds",
+      "bgw_robust, n = 7, t = 2, honest, 30% packet loss with a 3 s retransmission timeout "
+      "(round timeout 1 s); alarm = violation, or a verdict that does not name jitter and loss "
+      "(the asynchronous network is outside the claim, and the report says why)"},
+     [](const Context& cx, const std::string& name) {
+       return seeded_runs(cx, name, [](int) { return bgw_robust_lossy(); }, 3, lossy_not_named);
+     }},
+    attack_check("bgw-robust-slow-timing", bgw_robust_slow, 1,
+                 "bgw_robust, n = 7, t = 2, honest, parties 0-2 slowed ten million times for "
+                 "1,000 s (compute model; round timeout 1 s); alarm = violation (the run slow "
+                 "computation made asynchronous is outside the claim)"),
     {{"jitter-distribution", "component", true, "2000 messages, alpha = 1e-3",
       "normal jitter (10 ms, sd 2 ms) on a 20 ms link: the delays the receiver saw beyond the "
       "link's time against the configured distribution (KS); alarm = rejected"},

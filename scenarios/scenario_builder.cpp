@@ -85,6 +85,11 @@ ScenarioBuilder& ScenarioBuilder::roles(Roles roles) {
   return *this;
 }
 
+ScenarioBuilder& ScenarioBuilder::compute(nlohmann::json compute) {
+  s_.compute = std::move(compute);
+  return *this;
+}
+
 Result<Scenario> ScenarioBuilder::build() const {
   if (!status_.ok()) return status_;
   Scenario s = s_;

@@ -53,6 +53,8 @@ class ScenarioBuilder {
   ScenarioBuilder& no_adversary();
   // Servers and clients (scenario.h Roles; docs/applications.md).
   ScenarioBuilder& roles(Roles roles);
+  // The "compute" object as a scenario file gives it (docs/simulator.md, Computation).
+  ScenarioBuilder& compute(nlohmann::json compute);
 
   // The scenario, or the first error a setter met (an adversary script that does not parse).
   // Meaning (protocol parameters, inputs against the function) is checked by resolve().

@@ -243,7 +243,7 @@ class SimChannel final : public Channel, public Clock {
   void charge_compute(const char* call = "finish", PartyId peer = -1,
                       std::string_view label = {}) {
     const OpCounts ops = take_op_counts();
-    const double s = run_.options->compute.seconds(ops, self_);
+    const double s = run_.options->compute.duration(ops, self_, sg4::Engine::get_clock());
     meter_.add_compute(ops, s);
     if (run_.tracing) trace_call(TraceSpanKind::kCompute, s, call, peer, label);
     if (s > 0) sg4::this_actor::sleep_for(s);
@@ -299,6 +299,24 @@ class SimChannel final : public Channel, public Clock {
   std::optional<Message> recv_until(PartyId from, SimTime deadline_s) override {
     SMPC_ASSERT(from >= 0 && from < run_.n && from != self_);
     charge_compute("recv", from);
+    meter_.end_compute_burst();
+    auto m = wait_for(from, deadline_s);
+    if (!m) meter_.note_timeout(from);  // the judge's synchrony evidence (ProtocolSpec::timing)
+    return m;
+  }
+
+  SimTime now() const override { return sg4::Engine::get_clock(); }
+  SimTime deadline() const override { return run_.options->deadline_s; }
+  void sleep_for(SimTime seconds) override {
+    charge_compute("sleep");
+    meter_.end_compute_burst();
+    if (seconds > 0 && run_.tracing) trace_call(TraceSpanKind::kSleep, seconds, "sleep", -1, {});
+    if (seconds > 0) sg4::this_actor::sleep_for(seconds);
+  }
+
+ private:
+  // recv_until's wait: the message from `from`, or nothing by deadline_s.
+  std::optional<Message> wait_for(PartyId from, SimTime deadline_s) {
     const WaitSpan waiting(*this, from);
     const auto f = static_cast<std::size_t>(from);
     sg4::CommPtr& comm = pending_[f];
@@ -349,15 +367,6 @@ class SimChannel final : public Channel, public Clock {
     }
   }
 
-  SimTime now() const override { return sg4::Engine::get_clock(); }
-  SimTime deadline() const override { return run_.options->deadline_s; }
-  void sleep_for(SimTime seconds) override {
-    charge_compute("sleep");
-    if (seconds > 0 && run_.tracing) trace_call(TraceSpanKind::kSleep, seconds, "sleep", -1, {});
-    if (seconds > 0) sg4::this_actor::sleep_for(seconds);
-  }
-
- private:
   PartyId self_;
   RunState& run_;
   Meter& meter_;

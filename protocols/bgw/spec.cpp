@@ -84,6 +84,7 @@ std::optional<std::string> robust_timing(const ProtocolParams& p, const Circuit&
            " s + " + seconds_text(per_round) + " bytes per link and round at " +
            seconds_text(run.max_bandwidth_bytes_per_s) + " bytes/s), more than round_timeout_s = " +
            seconds_text(delta) + " s";
+  if (!run.late.empty()) return late_message_reason(run.late.front(), run, delta);
   return std::nullopt;
 }
 

@@ -97,4 +97,25 @@ double ComputeSpec::seconds(const OpCounts& ops, PartyId p) const {
   return ns * 1e-9 / s;
 }
 
+double ComputeSpec::duration(const OpCounts& ops, PartyId p, double start_s) const {
+  double work = seconds(ops, p);  // seconds at the usual speed
+  const auto at = static_cast<std::size_t>(p);
+  if (work <= 0 || at >= party_windows.size()) return work;
+  const double usual = at < party_speed.size() ? party_speed[at] : 1.0;
+  double t = start_s;
+  for (const SpeedWindow& w : party_windows[at]) {
+    if (w.until_s <= t) continue;
+    if (t < w.from_s) {  // the usual speed until the window opens
+      if (t + work <= w.from_s) return t + work - start_s;
+      work -= w.from_s - t;
+      t = w.from_s;
+    }
+    const double rate = w.speed / usual;  // usual-speed seconds done per second in the window
+    if (work <= (w.until_s - t) * rate) return t + work / rate - start_s;
+    work -= (w.until_s - t) * rate;
+    t = w.until_s;
+  }
+  return t + work - start_s;
+}
+
 }  // namespace smpc

@@ -49,15 +49,29 @@ enum class ComputeModel {
 const char* compute_model_name(ComputeModel m);
 std::optional<ComputeModel> compute_model_from_name(std::string_view name);
 
+// A slow party (docs/simulator.md, "Slow parties"): from_s <= t < until_s its CPU runs at
+// `speed` (relative to the profile's machine, multiplied by ComputeSpec::speed) instead of its
+// usual speed.
+struct SpeedWindow {
+  double from_s = 0;
+  double until_s = 0;  // +inf: to the end of the run
+  double speed = 1;
+  bool operator==(const SpeedWindow&) const = default;
+};
+
 struct ComputeSpec {
   ComputeModel model = ComputeModel::kNone;
   std::string profile_source = "reference";  // a built-in name or the file it came from
   CostProfile profile = builtin_profile();
   double speed = 1;                  // every party's CPU relative to the profile's machine
   std::vector<double> party_speed;   // by party (empty: all 1); multiplies `speed`
+  std::vector<std::vector<SpeedWindow>> party_windows;  // by party (may be empty): sorted, disjoint
 
-  // Simulated seconds for `ops` done by party p (0 in the "none" model).
+  // Simulated seconds for `ops` done by party p at its usual speed (0 in the "none" model).
   double seconds(const OpCounts& ops, PartyId p) const;
+  // The same work started at simulated time start_s, through p's speed windows: the CPU does
+  // speed × dt of the profile machine's work in dt, whatever the speed is at that moment.
+  double duration(const OpCounts& ops, PartyId p, double start_s) const;
 };
 
 }  // namespace smpc

@@ -72,6 +72,14 @@ void Meter::add_compute(const OpCounts& ops, double seconds) {
   snap_.compute_s += seconds;
   snap_.unsent_ops += ops;
   snap_.unsent_compute_s += seconds;
+  burst_s_ += seconds;
+  snap_.max_compute_burst_s = std::max(snap_.max_compute_burst_s, burst_s_);
+}
+
+void Meter::note_timeout(PartyId from) {
+  auto& v = snap_.timed_out_from;
+  const auto at = std::lower_bound(v.begin(), v.end(), from);
+  if (at == v.end() || *at != from) v.insert(at, from);
 }
 
 void Meter::record_receive(PartyId from, ByteSpan wire, std::uint32_t round) {

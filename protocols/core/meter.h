@@ -60,6 +60,11 @@ struct MeterSnapshot {
   double compute_s = 0;
   OpCounts unsent_ops;
   double unsent_compute_s = 0;
+  // Synchrony evidence for a synchronous protocol's timing assumption (ProtocolSpec::timing):
+  // the longest computation charged without the party waiting in between (sends do not wait),
+  // and the parties that one of its receives gave up on at its deadline (sorted, each once).
+  double max_compute_burst_s = 0;
+  std::vector<PartyId> timed_out_from;
   bool operator==(const MeterSnapshot&) const = default;
 };
 
@@ -81,6 +86,10 @@ class Meter {
   // Network side: one segment of computation (the operations since the last network call)
   // and the simulated seconds charged for it.
   void add_compute(const OpCounts& ops, double seconds);
+  // Network side: the party waited (a receive or a sleep), which ends a burst of computation;
+  // a receive from `from` returned nothing at its deadline.
+  void end_compute_burst() { burst_s_ = 0; }
+  void note_timeout(PartyId from);
 
   // A copy of the counters with view_digest filled in.
   MeterSnapshot snapshot() const;
@@ -91,6 +100,7 @@ class Meter {
   std::unique_ptr<ViewHash> view_;
   std::string phase_ = "main";
   std::uint32_t max_received_ = 0;
+  double burst_s_ = 0;
 };
 
 }  // namespace smpc

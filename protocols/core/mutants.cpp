@@ -62,6 +62,7 @@ constexpr CatalogRow kCatalogRows[] = {
     {Mutant::kM71, "scenarios/functions.cpp", "auctions: the circuit gives a tie at the top to the highest bidder index, while the specification (and the docs) say the lowest"},
     {Mutant::kM72, "protocols/gmw/gmw.cpp", "gmw with roles: a client's XOR shares of its last input bit add up to 0 whatever the bit (the last server gets the wrong share)"},
     {Mutant::kM73, "scenarios/functions.cpp", "auctions under bgw: the bit check of the bids is skipped (its outputs are constant 0), so a client's non-bit bid is counted, e.g. as a larger number"},
+    {Mutant::kM75, "scenarios/judge.cpp", "judge: the receives that gave up on an honest party at their deadline are left out of the timing assumption, so a run that slow computation (a slow party) made asynchronous is judged as synchronous: its honest parties' disagreement reads as a violation of the claim"},
 };
 
 std::string numbered_name(Mutant m) {

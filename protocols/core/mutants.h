@@ -65,6 +65,7 @@ enum class Mutant : int {
   kM71 = 71,  // auctions: the circuit gives a tie to the highest bidder index, not the lowest
   kM72 = 72,  // gmw: with roles, a client's shares of its bid XOR to 0 on its last input bit
   kM73 = 73,  // auctions under bgw: the bit check of the bids is skipped (its outputs are 0)
+  kM75 = 75,  // judge: the run's late honest messages are left out of the timing assumption
 };
 
 struct MutantInfo {

@@ -33,7 +33,7 @@ enum class ClaimScope {
   kWithin,         // the claim applies: the verdict judges the outcome against it
   kOutsideBound,   // more corrupted parties than the claim's bound
   kOutsideModel,   // a malicious adversary against a semi-honest claim
-  kOutsideTiming,  // the run's deadline or network breaks the protocol's timing assumption
+  kOutsideTiming,  // the run's deadline, network or computation breaks the protocol's timing assumption
                    // (ProtocolSpec::timing), or an honest run found no time to finish
 };
 

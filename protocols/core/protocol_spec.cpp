@@ -56,6 +56,21 @@ std::string param_names(const ProtocolSpec& spec) {
 
 }  // namespace
 
+std::string late_message_reason(const RunTiming::Late& l, const RunTiming& run, double delta_s) {
+  // Computation is named only when the route alone fits in the round and the burst does not.
+  const bool computation = run.min_route_latency_s < delta_s &&
+                           run.min_route_latency_s + l.sender_burst_s > delta_s;
+  const std::string cause =
+      computation
+          ? "party " + std::to_string(l.sender) + " computed for " + number_text(l.sender_burst_s) +
+                " s without waiting (compute model), which with the route latency is more than "
+                "round_timeout_s = " + number_text(delta_s) + " s"
+          : "the network delivered it after round_timeout_s = " + number_text(delta_s) + " s";
+  return "honest party " + std::to_string(l.receiver) + " gave up on honest party " +
+         std::to_string(l.sender) + "'s round message at its deadline: " + cause +
+         "; the parties were not synchronous in this run";
+}
+
 nlohmann::json json_number(double v) {
   if (std::floor(v) == v && std::fabs(v) < 1e15) return static_cast<long long>(v);
   return v;

@@ -121,7 +121,22 @@ struct RunTiming {
   double min_route_latency_s = 0;
   double max_bandwidth_bytes_per_s = 0;
   double max_added_delay_s = 0;  // the run's largest jitter + loss delay of one message
+  // Evidence from the run itself (Meter): an honest party's receive gave up at its deadline on
+  // another honest party, so that party's message was late (or never sent because the sender
+  // was itself waiting on a late one) — the run was not synchronous, whatever the bounds above
+  // say. With the sender's longest computation without waiting, to name the cause.
+  struct Late {
+    PartyId receiver = 0;
+    PartyId sender = 0;
+    double sender_burst_s = 0;
+  };
+  std::vector<Late> late;
 };
+
+// The words a timing assumption uses for RunTiming::late evidence: who gave up on whom, and the
+// likelier cause — the sender's own computation (compute model) when it alone outlasted the
+// round timeout delta_s, the network otherwise.
+std::string late_message_reason(const RunTiming::Late& late, const RunTiming& run, double delta_s);
 
 // A synchronous protocol's timing assumption: the reason a run breaks it, nullopt when the run
 // is within it. The judge puts a run that breaks it outside the claim (timing), whatever

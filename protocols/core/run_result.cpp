@@ -118,7 +118,8 @@ void to_json(nlohmann::json& j, const MeterSnapshot& m) {
        {"by_label", stats_json(m.by_label)},   {"by_phase", stats_json(m.by_phase)},
        {"max_round", m.max_round},      {"view_digest", m.view_digest},
        {"ops", ops_json(m.ops)},        {"compute_s", m.compute_s},
-       {"unsent_ops", ops_json(m.unsent_ops)}, {"unsent_compute_s", m.unsent_compute_s}};
+       {"unsent_ops", ops_json(m.unsent_ops)}, {"unsent_compute_s", m.unsent_compute_s},
+       {"max_compute_burst_s", m.max_compute_burst_s}, {"timed_out_from", m.timed_out_from}};
 }
 
 void from_json(const nlohmann::json& j, MeterSnapshot& m) {
@@ -135,6 +136,8 @@ void from_json(const nlohmann::json& j, MeterSnapshot& m) {
   m.compute_s = j.at("compute_s").get<double>();
   m.unsent_ops = ops_from(j.at("unsent_ops"));
   m.unsent_compute_s = j.at("unsent_compute_s").get<double>();
+  m.max_compute_burst_s = j.at("max_compute_burst_s").get<double>();
+  m.timed_out_from = j.at("timed_out_from").get<std::vector<PartyId>>();
 }
 
 void to_json(nlohmann::json& j, const RunResult& r) {

@@ -109,6 +109,15 @@ std::optional<std::string> timing(const ProtocolParams& p, const Circuit& c, int
     return "the largest round (" + text(static_cast<double>(largest)) + " bytes through the "
            "server) needs at least " + text(delivery) + " s, more than round_timeout_s = " +
            text(delta) + " s";
+  // The run's evidence (RunTiming::late). The server gives up on a scripted dropout by design,
+  // so a timeout on one is evidence only when that client's own computation outlasted Δ.
+  for (const auto& l : run.late) {
+    const bool scripted_drop = l.sender >= 1 &&
+                               static_cast<std::size_t>(l.sender) <= shape->clients &&
+                               shape->drop_after[static_cast<std::size_t>(l.sender) - 1] != kSecAggNoDrop;
+    if (!scripted_drop || run.min_route_latency_s + l.sender_burst_s > delta)
+      return late_message_reason(l, run, delta);
+  }
   return std::nullopt;
 }
 

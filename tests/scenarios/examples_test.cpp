@@ -168,6 +168,13 @@ TEST(Examples, NetworkScenarios) {
   EXPECT_EQ(lossy["no_output_cause"], "network");
   EXPECT_GE(lossy["network"]["max_added_delay_ms"].get<double>(), 3000.0);
   EXPECT_EQ(lossy["network"]["loss"]["rate"], 0.2);
+  // Slow parties (compute windows): the honest parties disagree, and the verdict puts the run
+  // outside the claim (timing) with the slow computation as the reason.
+  const auto slow = run_ok(testing::example("bgw_robust_slow_parties.json"));
+  EXPECT_EQ(slow["claim_scope"], "outside_timing");
+  EXPECT_NE(slow["explanation"].get<std::string>().find("without waiting (compute model)"),
+            std::string::npos);
+  EXPECT_EQ(slow["compute"]["slow_windows"].size(), 3u);
   const auto jittery = run_ok(testing::example("bgw_wan_jitter_loss.json"));
   EXPECT_EQ(jittery["outcome"], "correct");
   EXPECT_GT(jittery["network"]["max_added_delay_ms"].get<double>(), 0.0);

@@ -7,6 +7,7 @@
 
 #include <random>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -115,6 +116,69 @@ TEST(FaultVerdicts, FaultyPartiesJudgedHonestMutantIsCaught) {
   const auto j = run_and_judge(robust_bgw(
       Json::array({{{"crash", 2}, {"at_s", 0.01}}, {{"crash", 5}, {"at_s", 0.3}}})));
   EXPECT_FALSE(j.verdict.holds) << "M42 not caught: " << j.verdict.explanation;
+}
+
+// Slow parties (docs/simulator.md, "Slow parties"): a window in compute.parties.
+Json slow_parties(std::vector<int> slow, double speed, double until_s) {
+  Json doc = robust_bgw(Json::array());
+  doc.erase("faults");
+  Json windows = Json::array();
+  for (int p : slow) windows.push_back({{"party", p}, {"speed", speed}, {"until_s", until_s}});
+  doc["compute"] = {{"model", "ops"}, {"parties", windows}};
+  doc["deadline_s"] = 2000;
+  return doc;
+}
+
+// Three honest parties ten million times slower for 1,000 s (a million is not enough: their
+// work then spreads over the rounds, none outlasts its 1 s, and the run is synchronous): their round messages miss the 1 s
+// deadlines, the honest parties disagree, and the run is outside the claim (timing) with the
+// slow computation named — not a violation of guaranteed output delivery.
+TEST(SlowParties, AsynchronyFromSlowComputationIsOutsideTheClaim) {
+  const auto j = run_and_judge(slow_parties({0, 1, 2}, 1e-7, 1000));
+  EXPECT_EQ(j.verdict.scope, ClaimScope::kOutsideTiming) << j.verdict.explanation;
+  EXPECT_TRUE(j.verdict.holds) << j.verdict.explanation;
+  EXPECT_NE(j.verdict.explanation.find("without waiting (compute model)"), std::string::npos)
+      << j.verdict.explanation;
+  EXPECT_EQ(j.record.compute["slow_windows"].size(), 3u);
+}
+
+// A window that slows one party only a little (half speed for the first second) keeps every
+// round within Δ = 1 s: the run is synchronous, correct and within the claim.
+TEST(SlowParties, AMildSlowdownStaysWithinTheClaim) {
+  const auto j = run_and_judge(slow_parties({3}, 0.5, 1));
+  EXPECT_EQ(j.verdict.scope, ClaimScope::kWithin) << j.verdict.explanation;
+  EXPECT_EQ(j.verdict.outcome, Outcome::kCorrect) << j.verdict.explanation;
+}
+
+// M75 leaves the run's evidence out: the slow run reads as a violation.
+TEST(SlowParties, EvidenceLeftOutMutantIsCaught) {
+  if (!kMutantsCompiled) GTEST_SKIP() << "built without SMPC_MUTANTS";
+  const ScopedMutant m(Mutant::kM75);
+  const auto j = run_and_judge(slow_parties({0, 1, 2}, 1e-7, 1000));
+  EXPECT_FALSE(j.verdict.holds) << "M75 not caught: " << j.verdict.explanation;
+}
+
+TEST(SlowParties, BadWindowsAreRefusedWithThePointer) {
+  const auto resolve_error = [](const Json& doc) {
+    auto s = parse_scenario(doc.dump(), "slow.json");
+    if (!s.ok()) return s.status().message();
+    auto plan = resolve(*s, RunOptions{});
+    return plan.ok() ? std::string() : plan.status().message();
+  };
+  Json no_ops = slow_parties({1}, 0.5, 1);
+  no_ops["compute"]["model"] = "none";
+  EXPECT_NE(resolve_error(no_ops).find("/compute/parties/0: a slow window needs \"model\": \"ops\""),
+            std::string::npos)
+      << resolve_error(no_ops);
+  Json overlap = slow_parties({1, 1}, 0.5, 1);
+  EXPECT_NE(resolve_error(overlap).find("/compute/parties/1: overlaps another slow window of party 1"),
+            std::string::npos)
+      << resolve_error(overlap);
+  Json backwards = slow_parties({2}, 0.5, 1);
+  backwards["compute"]["parties"][0]["from_s"] = 3;
+  EXPECT_NE(resolve_error(backwards).find("/compute/parties/0/until_s: must be later than from_s"),
+            std::string::npos)
+      << resolve_error(backwards);
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 // and the counters count what the primitives did (helper threads included).
 #include <gtest/gtest.h>
 
+#include <limits>
 #include <vector>
 
 #include "protocols/core/field.h"
@@ -161,6 +162,83 @@ TEST(OpCounts, HelperThreadsCountForTheCaller) {
       },
       4);
   EXPECT_EQ(take_op_counts()[Op::kScalarMul], 4000u);
+}
+
+
+// Slow windows (docs/simulator.md, "Slow parties"): ComputeSpec::duration splits a segment at
+// a window's edges exactly. 1000 products = 5 ms at the profile's speed.
+ComputeSpec windowed(std::vector<double> party_speed,
+                     std::vector<std::vector<SpeedWindow>> windows) {
+  ComputeSpec spec;
+  spec.model = ComputeModel::kOps;
+  spec.profile = test_profile();
+  spec.party_speed = std::move(party_speed);
+  spec.party_windows = std::move(windows);
+  return spec;
+}
+
+OpCounts products(std::uint64_t n) {
+  OpCounts ops;
+  ops.n[static_cast<std::size_t>(Op::kFp61Mul)] = n;
+  return ops;
+}
+
+TEST(SlowWindow, DurationSplitsAtTheWindowEdges) {
+  // Party 0: usual speed 1, speed 0.25 in [2 ms, 4 ms).
+  const ComputeSpec spec = windowed({}, {{{.from_s = 2e-3, .until_s = 4e-3, .speed = 0.25}}});
+  // From 0: 2 ms of work before the window, 0.5 ms inside it, 2.5 ms after: ends at 6.5 ms.
+  expect_time(spec.duration(products(1000), 0, 0), 6.5e-3);
+  // From inside: 0.25 ms of work in the 1 ms left, 4.75 ms after: ends at 8.75 ms.
+  expect_time(spec.duration(products(1000), 0, 3e-3), 5.75e-3);
+  // After the window, and before it with work that ends before it opens: the usual speed.
+  expect_time(spec.duration(products(1000), 0, 5e-3), 5e-3);
+  expect_time(spec.duration(products(100), 0, 1e-3), 0.5e-3);
+  // 0.5 ms of work from 2.5 ms: 0.375 ms inside (1.5 ms), 0.125 ms after: ends at 4.125 ms.
+  expect_time(spec.duration(products(100), 0, 2.5e-3), 1.625e-3);
+  // A party without windows, and a party past the list: their usual speed.
+  expect_time(spec.duration(products(1000), 1, 0), 5e-3);
+}
+
+TEST(SlowWindow, WindowSpeedReplacesThePartysUsualFactor) {
+  // Party 0 usually at 0.5 (10 ms for the 5 ms of work); at 0.25 in [0, 4 ms): 1 ms of the
+  // profile's work there, the other 4 ms at 0.5 take 8 ms: ends at 12 ms.
+  const ComputeSpec spec = windowed({0.5}, {{{.from_s = 0, .until_s = 4e-3, .speed = 0.25}}});
+  expect_time(spec.duration(products(1000), 0, 0), 12e-3);
+  // An open-ended window from 1 ms at 0.5 with usual speed 1: 1 ms, then 4 ms of work take 8 ms.
+  const ComputeSpec open = windowed(
+      {}, {{{.from_s = 1e-3, .until_s = std::numeric_limits<double>::infinity(), .speed = 0.5}}});
+  expect_time(open.duration(products(1000), 0, 0), 9e-3);
+}
+
+// In a run: p1 slowed to 0.5 for the whole run takes what a usual speed of 0.5 takes.
+TEST(SlowWindow, AWholeRunWindowMatchesThePartySpeed) {
+  SimRunOptions o = options(ComputeModel::kOps);
+  o.compute.party_windows = {
+      {}, {{.from_s = 0, .until_s = std::numeric_limits<double>::infinity(), .speed = 0.5}}};
+  const RunResult windowed_run = run_ok(2, o, pattern);
+  const RunResult speed_run = run_ok(2, options(ComputeModel::kOps, {1.0, 0.5}), pattern);
+  expect_time(windowed_run.parties[1].finish_time_s, speed_run.parties[1].finish_time_s);
+  expect_time(windowed_run.parties[0].finish_time_s, speed_run.parties[0].finish_time_s);
+}
+
+// The synchrony evidence the judge reads (Meter): p1 computes 10 ms (2000 products) before
+// replying, p0 gives up after 1 ms; p1's longest computation without waiting is its 10 ms.
+TEST(SynchronyEvidence, TimeoutsAndComputeBurstsAreRecorded) {
+  const auto body = [](PartyContext& ctx) {
+    if (ctx.net.self() == 0) {
+      EXPECT_FALSE(ctx.net.recv_until(1, 1e-3).has_value());
+    } else {
+      fp61_products(1000);
+      ctx.net.send(0, "late", message_of_size(10));  // a send does not wait: one burst
+      fp61_products(1000);
+    }
+    return out(0);
+  };
+  const RunResult r = run_ok(2, options(ComputeModel::kOps), body);
+  EXPECT_EQ(r.parties[0].meter.timed_out_from, std::vector<PartyId>{1});
+  EXPECT_TRUE(r.parties[1].meter.timed_out_from.empty());
+  expect_time(r.parties[1].meter.max_compute_burst_s, 10e-3);
+  EXPECT_EQ(r.parties[0].meter.max_compute_burst_s, 0);
 }
 
 }  // namespace
