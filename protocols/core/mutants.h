@@ -60,6 +60,8 @@ enum class Mutant : int {
   kM62 = 62,  // bgw: a client hands server j its share at the wrong point α_{j+1}
   kM63 = 63,  // SPDZ: dealer contributions not checked against their commitments
   kM64 = 64,  // verify privacy: under attack, the x runs' view shapes stand in for the x' runs'
+  kM67 = 67,  // KOS: the consistency check's verdict is ignored (plain IKNP)
+  kM68 = 68,  // MASCOT: the sacrifice of the triples is skipped
 };
 
 struct MutantInfo {
