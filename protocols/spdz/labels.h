@@ -14,6 +14,17 @@ inline constexpr std::string_view
     kOpen = "spdz.open", kMacCheckCommit = "spdz.maccheck.commit",
     kMacCheckOpen = "spdz.maccheck.open", kOutput = "spdz.output", kAbort = "spdz.abort";
 
+// MASCOT preprocessing (mascot.h), "preprocessing": "mascot". kMascotOt is the stem of the KOS
+// labels (kos.h): ".base", ".extend", ".commit", ".seed", ".check".
+inline constexpr std::string_view
+    kMascotOt = "spdz.mascot.ot", kMascotCopeBase = "spdz.mascot.cope.base",
+    kMascotCoinCommit = "spdz.mascot.coin.commit", kMascotCoinOpen = "spdz.mascot.coin.open",
+    kMascotMultiply = "spdz.mascot.multiply", kMascotCope = "spdz.mascot.cope",
+    kMascotAuthCheck = "spdz.mascot.auth.check", kMascotSacrifice = "spdz.mascot.sacrifice",
+    kMascotSacrificeZero = "spdz.mascot.sacrifice.zero",
+    kMascotMacCheckCommit = "spdz.mascot.maccheck.commit",
+    kMascotMacCheckOpen = "spdz.mascot.maccheck.open";
+
 // Every label this protocol sends, with its message layout (a prefix such as kOt is only the
 // stem of others). Element numbers in scripts count across the parts, from 0.
 inline constexpr MessageLabel kAll[] = {
