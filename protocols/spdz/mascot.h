@@ -38,13 +38,14 @@
 // MACCheck), all committed in the first flow and each opened only after the values it
 // randomises are fixed.
 //
-// Flows (every party sends to every other in each; labels "spdz.mascot.…", labels.h):
+// Causal rounds (every party sends to every other in each; labels "spdz.mascot.…", labels.h):
 //   1  base OTs of COPE (both directions) and of KOS (kos.h ".base"), coin commitments
 //   2  KOS u and commitment      3  KOS seed      4  KOS check
 //   5  Gilboa d                  6  combine coin opening
-//   7  COPE u                    8  authentication-check and sacrifice coin openings
-//   9  y and ρ shares            10 z shares
-//   11 MACCheck coin opening     12 σ commitment   13 σ opening
+//   7  COPE u                    8  authentication-check coin    9  sacrifice coin
+//   10 y (auth.check)            11 ρ shares (sacrifice)         12 z shares (sacrifice.zero)
+//   13 MACCheck coin opening     14 σ commitment                 15 σ opening
+// 15 rounds whatever n and the number of triples (kMascotRounds, cost.h).
 // Exact bytes: mascot_cost (cost.h).
 #pragma once
 

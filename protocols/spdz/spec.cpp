@@ -16,10 +16,11 @@ const ProtocolSpec& spdz_spec() {
        .parameters =
            {{.name = "preprocessing",
              .type = ParamType::kString,
-             .choices = {"dealer"},
+             .choices = {"dealer", "mascot"},
              .default_value = "dealer",
-             .doc = "where the triples come from (a simulated trusted dealer; MASCOT is not "
-                    "implemented)"},
+             .doc = "where the triples and MACs come from: \"dealer\" (a simulated trusted "
+                    "dealer) or \"mascot\" (MASCOT over KOS OT extension, no trusted party; "
+                    "output groups with at most one receiver; corrupted inputs not extracted)"},
             {.name = "mac_keys",
              .minimum = 1,
              .maximum = kSpdzMaxMacKeys,
@@ -32,7 +33,10 @@ const ProtocolSpec& spdz_spec() {
                                .inputs = {3, 4, 5}}),
        .property = {.max_parties = 5, .runs = 40, .adversarial_runs = 60, .determinism_runs = 10},
        .cost = cost_formula_of([](const ProtocolParams& p, const Circuit& c, int parties) {
-         return spdz_cost(c, parties, p.at("mac_keys").get<int>());
+         const int k = p.at("mac_keys").get<int>();
+         return p.value("preprocessing", std::string("dealer")) == "mascot"
+                    ? spdz_mascot_cost(c, parties, k)
+                    : spdz_cost(c, parties, k);
        }),
        .extract = spdz_extractor()},
       make_spdz);
