@@ -57,6 +57,8 @@ constexpr CatalogRow kCatalogRows[] = {
     {Mutant::kM62, "protocols/bgw/bgw_semi_honest.cpp", "bgw (roles): a client hands server j its share at the point of server j + 1, so the servers interpolate a client's input on the wrong points"},
     {Mutant::kM63, "protocols/spdz/spdz.cpp", "SPDZ: the openings of the dealer contributions are not checked against their round-1 commitments, so a rushing party chooses its contribution after seeing the honest ones (grinding the dealer's output)"},
     {Mutant::kM64, "scenarios/privacy.cpp", "verify privacy: under attack, the view-shape test compares the x runs' shapes with themselves, so a coalition whose view is cut short only under x' (an input-dependent abort) goes unseen"},
+    {Mutant::kM67, "protocols/ot/kos.cpp", "KOS: the consistency check is computed but its verdict ignored, so a receiver with inconsistent choice bits across the columns of u goes on (plain IKNP security; it can learn bits of Δ)"},
+    {Mutant::kM68, "protocols/spdz/mascot.cpp", "MASCOT: the sacrifice's verdict (s·c − ĉ − ρ·b = 0) is ignored, so a triple with c ≠ a·b under correct MACs reaches the online phase"},
 };
 
 std::string numbered_name(Mutant m) {

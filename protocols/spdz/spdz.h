@@ -1,6 +1,7 @@
 // Spdz: the SPDZ online phase for arithmetic circuits over Mersenne-61, malicious security with
 // abort against up to n − 1 corrupted parties, on preprocessing from a trusted dealer
-// (spdz_dealer.h: a simulation, named as such in the claim).
+// (spdz_dealer.h: a simulation, named as such in the claim; the default) or from MASCOT
+// (mascot.h, "preprocessing": "mascot").
 //
 // Papers: Damgård, Pastro, Smart, Zakarias, "Multiparty Computation from Somewhat Homomorphic
 // Encryption" (eprint 2011/535): authenticated additive shares [[x]] = (x_i, γ_i) with

@@ -11,7 +11,8 @@ namespace smpc {
 const ProtocolSpec& spdz_spec() {
   static const ProtocolSpec spec = with_make(
       {.name = "spdz", .summary = "SPDZ online phase with MAC-checked additive shares, "
-                                  "trusted-dealer preprocessing; malicious, up to n-1 corruptions; "
+                                  "trusted-dealer (default) or MASCOT preprocessing; malicious, up to n-1 "
+                                  "corruptions; "
                                   "correct output or abort",
        .parameters =
            {{.name = "preprocessing",

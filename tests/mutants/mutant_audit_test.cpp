@@ -36,6 +36,7 @@ const std::map<Mutant, std::string> kCaughtBy = {
     {Mutant::kM43, "secagg-late-input"},      {Mutant::kM44, "secagg-survivor-set"},
     {Mutant::kM61, "bgw-roles-sum"},          {Mutant::kM62, "bgw-roles-sum"},
     {Mutant::kM63, "spdz-dealer-grind"},       {Mutant::kM64, "privacy-attacked-yao"},
+    {Mutant::kM67, "mascot-kos-check"},        {Mutant::kM68, "mascot-sacrifice"},
 };
 
 TEST(MutantAudit, CatalogueAndExpectationsCoverEachOther) {
@@ -102,7 +103,8 @@ INSTANTIATE_TEST_SUITE_P(Catalogue, EachMutant,
                                            Mutant::kM52, Mutant::kM53, Mutant::kM54,
                                            Mutant::kM55, Mutant::kM56, Mutant::kM57,
                                            Mutant::kM58, Mutant::kM61, Mutant::kM62,
-                                           Mutant::kM63, Mutant::kM64),
+                                           Mutant::kM63, Mutant::kM64, Mutant::kM67,
+                                           Mutant::kM68),
                          [](const ::testing::TestParamInfo<Mutant>& p) {
                            return mutant_name(p.param);
                          });
