@@ -5,7 +5,7 @@
 // once, before any input is known), one round per batch, and correlated / random OT flavours.
 //
 // Security: semi-honest sender or receiver (not malicious: a cheating receiver could use
-// inconsistent choice bits across columns; see KOS, eprint 2015/546, for the fix). Hash:
+// inconsistent choice bits across columns; kos.h adds the fix of KOS, eprint 2015/546). Hash:
 // tccr_hash.h; IKNP's proof needs H(q_j ⊕ s, j) to look random for a secret s (tweakable
 // correlation robustness), which GKWY (eprint 2019/074) prove for that construction.
 //
