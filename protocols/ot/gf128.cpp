@@ -41,7 +41,15 @@ __attribute__((target("pclmul,sse2"))) void mul_acc_pclmul(const Block& a, const
   acc.w[3] ^= hi[1];
 }
 
-const bool kHasPclmul = __builtin_cpu_supports("pclmul");
+// Asked once, at the first product (not in a static initializer: __builtin_cpu_supports needs
+// __builtin_cpu_init before constructors have run).
+bool has_pclmul() {
+  static const bool has = [] {
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("pclmul") != 0;
+  }();
+  return has;
+}
 
 }  // namespace
 
@@ -63,7 +71,7 @@ void gf128_mul_acc_portable(const Block& a, const Block& b, Gf128Wide& acc) {
 }
 
 void gf128_mul_acc(const Block& a, const Block& b, Gf128Wide& acc) {
-  if (kHasPclmul)
+  if (has_pclmul())
     mul_acc_pclmul(a, b, acc);
   else
     gf128_mul_acc_portable(a, b, acc);
