@@ -10,8 +10,9 @@
 // Dishonest Majority — or: Breaking the SPDZ Limits" (eprint 2012/642): the key is never
 // opened; opened values are checked in a batch by MACCheck (commit, then open).
 // With "preprocessing": "mascot" step 0 is MASCOT (mascot.h, phase "offline") instead of the
-// dealer's coin toss: the online steps 1-5 and their bytes are the same, every online round
-// number below moves by mascot_rounds − 2 (cost.h).
+// dealer's coin toss: the online steps 1-5 and their bytes are the same; "spdz.coin.commit"
+// goes out in round kMascotRounds + 1 = 16 and every later round number below moves by
+// kMascotRounds − 1 = 14 (cost.h): L + 24 rounds in all.
 //
 // Field and MACs: shares stay in Mersenne-61 (p = 2^61 − 1), so outputs are exactly the plain
 // evaluation, and every value carries k MACs under independent keys α^(1..k) ("mac_keys",
