@@ -456,6 +456,37 @@ Result<CheckResult> spdz_grind(const Context& cx, const std::string& check) {
                      });
 }
 
+// spdz with MASCOT preprocessing, product, n = 3, party 2 malicious runs attacks/<program>.lua.
+ScenarioBuilder mascot_attack(const std::string& program) {
+  const Json adv = {{"corrupt", {2}}, {"model", "malicious"},
+                    {"program", "attacks/" + program + ".lua"}};
+  auto spec = parse_adversary(adv, 3);
+  auto b = check_scenario("mascot " + program, "spdz", Json{{"preprocessing", "mascot"}}, 3,
+                          {{"name", "product"}}, {Json{3}, Json{4}, Json{5}});
+  if (spec.ok()) b.adversary(*spec);
+  return b;
+}
+
+// Party 2 cheats in MASCOT (`program`); every honest party must abort with `reason` in its
+// abort reason: where the check that should catch it sits (M67: the KOS check, M68: the
+// sacrifice; with either seeded bug the run aborts later or outputs a wrong product).
+Result<CheckResult> mascot_caught(const Context& cx, const std::string& check,
+                                  const std::string& program, const std::string& reason) {
+  return seeded_runs(cx, check, [program](int) { return mascot_attack(program); }, 2,
+                     [reason](const RunRecord& rec) -> std::optional<std::string> {
+                       for (PartyId p : {0, 1}) {
+                         const auto& honest = rec.run.parties.at(static_cast<std::size_t>(p));
+                         if (honest.status != PartyStatus::kAbort ||
+                             honest.abort_reason.find(reason) == std::string::npos)
+                           return "party " + std::to_string(p) + " did not stop at \"" + reason +
+                                  "\" (" + party_status_name(honest.status) +
+                                  (honest.abort_reason.empty() ? "" : ": " + honest.abort_reason) +
+                                  ")";
+                       }
+                       return std::nullopt;
+                     });
+}
+
 // The curious cardinality receiver (scenarios/psi_checks.h): alarm when it names the shared
 // element more often than luck allows.
 Status psi_count_order(CheckResult& r) {
@@ -1019,6 +1050,20 @@ const std::vector<Check> kChecks = {
       "replaces its own (attacks/spdz_dealer_grind.lua); alarm = an honest party does not abort "
       "at the opening, blaming party 2"},
      [](const Context& cx, const std::string& name) { return spdz_grind(cx, name); }},
+    {{"mascot-kos-check", "attack", false, "2 seeds",
+      "spdz with MASCOT preprocessing, product, n = 3, party 2 malicious flips one OT's choice "
+      "bit in half the columns of its KOS matrix u (attacks/mascot_kos_inconsistent.lua); alarm "
+      "= an honest party does not abort at the KOS consistency check"},
+     [](const Context& cx, const std::string& name) {
+       return mascot_caught(cx, name, "mascot_kos_inconsistent", "KOS consistency check failed");
+     }},
+    {{"mascot-sacrifice", "attack", false, "2 seeds",
+      "spdz with MASCOT preprocessing, product, n = 3, party 2 malicious multiplies with b + 1 "
+      "in its Gilboa messages for the first triple (attacks/mascot_wrong_triple.lua); alarm = an "
+      "honest party does not abort at MASCOT's sacrifice"},
+     [](const Context& cx, const std::string& name) {
+       return mascot_caught(cx, name, "mascot_wrong_triple", "MASCOT sacrifice failed");
+     }},
     {{"psi-count-order", "component", true, "20 runs, alpha = 1e-3",
       "psi_dh cardinality mode, 8 vs 4 elements sharing one: a curious receiver guesses the "
       "shared element from where the returned points match; alarm = right more often than 1/8 "

@@ -109,7 +109,7 @@ void IknpSender::receive_base() {
   prg_ = AesPrgBank(seeds_);
 }
 
-void IknpSender::extend_batch(std::size_t m, std::array<Block, 2>* h) {
+const Block* IknpSender::receive_rows(std::size_t m) {
   SMPC_ASSERT(seeds_.size() == kIknpKappa && m > 0 && m <= kIknpBatch);
   const std::size_t mp = round_up_128(m), row_bytes = mp / 8;
   const Message msg = net_.recv(peer_);
@@ -122,9 +122,21 @@ void IknpSender::extend_batch(std::size_t m, std::array<Block, 2>* h) {
   ++batches_;
   rows_.resize(mp);
   transpose_128xn(columns_.data(), mp, rows_.data());
+  return rows_.data();
+}
+
+void IknpSender::extend_batch(std::size_t m, std::array<Block, 2>* h) {
+  const Block* q = receive_rows(m);
   // Step 3 (every flavour): H(q_j), H(q_j ⊕ s) with the OT's own tweak.
-  hash_pairs(rows_.data(), s_, next_index_, m, h);
+  hash_pairs(q, s_, next_index_, m, h);
   next_index_ += m;
+}
+
+void IknpSender::extend_rows(std::span<Block> q) {
+  for (std::size_t off = 0; off < q.size(); off += kIknpBatch) {
+    const std::size_t mb = std::min(kIknpBatch, q.size() - off);
+    std::copy_n(receive_rows(mb), mb, q.data() + off);
+  }
 }
 
 void IknpSender::extend_random(std::span<std::array<Block, 2>> out) {
@@ -207,31 +219,44 @@ void IknpReceiver::receive_base() {
   prg1_ = AesPrgBank(k1);
 }
 
-void IknpReceiver::send_extension(const std::vector<bool>& choices, std::span<Block> h) {
+const Block* IknpReceiver::send_rows_batch(const std::vector<bool>& choices, std::size_t off,
+                                           std::size_t mb) {
   SMPC_ASSERT(seeds_.size() == kIknpKappa);
+  const std::size_t mp = round_up_128(mb), row_bytes = mp / 8;
+  // Step 1: t^i = G(k_i^0), u^i = t^i ⊕ G(k_i^1) ⊕ r.
+  MessagePart u{ElementKind::kBlock128, static_cast<std::uint32_t>(mp), {}};
+  u.data.resize(kIknpKappa * row_bytes);
+  r_.assign(row_bytes, 0);
+  pack_bits(choices, off, mb, r_.data());
+  columns_.resize(kIknpKappa * row_bytes);
+  prg0_.expand(batches_, columns_.data(), row_bytes);
+  prg1_.expand(batches_, u.data.data(), row_bytes);
+  for (std::size_t i = 0; i < kIknpKappa; ++i)
+    xor2_bytes(u.data.data() + i * row_bytes, columns_.data() + i * row_bytes, r_.data(),
+               row_bytes);
+  ++batches_;
+  net_.send(peer_, label_ + ".extend", Message().add_part(std::move(u)));
+  rows_.resize(mp);
+  transpose_128xn(columns_.data(), mp, rows_.data());
+  return rows_.data();
+}
+
+void IknpReceiver::send_extension(const std::vector<bool>& choices, std::span<Block> h) {
   SMPC_ASSERT(h.size() == choices.size());
   const std::size_t m = choices.size();
   for (std::size_t off = 0; off < m; off += kIknpBatch) {
     const std::size_t mb = std::min(kIknpBatch, m - off);
-    const std::size_t mp = round_up_128(mb), row_bytes = mp / 8;
-    // Step 1: t^i = G(k_i^0), u^i = t^i ⊕ G(k_i^1) ⊕ r.
-    MessagePart u{ElementKind::kBlock128, static_cast<std::uint32_t>(mp), {}};
-    u.data.resize(kIknpKappa * row_bytes);
-    r_.assign(row_bytes, 0);
-    pack_bits(choices, off, mb, r_.data());
-    columns_.resize(kIknpKappa * row_bytes);
-    prg0_.expand(batches_, columns_.data(), row_bytes);
-    prg1_.expand(batches_, u.data.data(), row_bytes);
-    for (std::size_t i = 0; i < kIknpKappa; ++i)
-      xor2_bytes(u.data.data() + i * row_bytes, columns_.data() + i * row_bytes, r_.data(),
-                 row_bytes);
-    ++batches_;
-    net_.send(peer_, label_ + ".extend", Message().add_part(std::move(u)));
     // Step 3, receiver side: H(t_j).
-    rows_.resize(mp);
-    transpose_128xn(columns_.data(), mp, rows_.data());
-    hash_rows_into(rows_.data(), next_index_, mb, h.data() + off);
+    hash_rows_into(send_rows_batch(choices, off, mb), next_index_, mb, h.data() + off);
     next_index_ += mb;
+  }
+}
+
+void IknpReceiver::send_rows(const std::vector<bool>& choices, std::span<Block> t) {
+  SMPC_ASSERT(t.size() == choices.size());
+  for (std::size_t off = 0; off < t.size(); off += kIknpBatch) {
+    const std::size_t mb = std::min(kIknpBatch, t.size() - off);
+    std::copy_n(send_rows_batch(choices, off, mb), mb, t.data() + off);
   }
 }
 

@@ -5,7 +5,7 @@
 // once, before any input is known), one round per batch, and correlated / random OT flavours.
 //
 // Security: semi-honest sender or receiver (not malicious: a cheating receiver could use
-// inconsistent choice bits across columns; see KOS, eprint 2015/546, for the fix). Hash:
+// inconsistent choice bits across columns; kos.h adds the fix of KOS, eprint 2015/546). Hash:
 // tccr_hash.h; IKNP's proof needs H(q_j ⊕ s, j) to look random for a secret s (tweakable
 // correlation robustness), which GKWY (eprint 2019/074) prove for that construction.
 //
@@ -78,13 +78,20 @@ class IknpSender {
   void send_correlated(const Block& delta, std::span<Block> x0);
   std::vector<Block> send_correlated(const Block& delta, std::size_t m);
 
-  // The base-OT choice string (IKNP's global correlation): exposed for tests only.
+  // Steps 1-2 only, for KOS (kos.h): q.size() unhashed rows q_j = t_j ⊕ r_j·s (F_COTe of KOS
+  // §3), in batches of kIknpBatch, one "<label>.extend" message received per batch.
+  void extend_rows(std::span<Block> q);
+
+  // The base-OT choice string (IKNP's global correlation): IKNP's s, KOS's Δ. The sender of a
+  // KOS check needs it; otherwise exposed for tests only.
   const Block& s() const { return s_; }
 
  private:
   // Steps 2-3 for one batch of m OTs: receives u, leaves q_j in rows_ and writes
   // {H(q_j), H(q_j ⊕ s)} to h[j] (the caller's output for random OT, pairs_ otherwise).
   void extend_batch(std::size_t m, std::array<Block, 2>* h);
+  // Step 2 for one batch: receives u and returns the m' rows q_j (valid until the next call).
+  const Block* receive_rows(std::size_t m);
 
   Channel& net_;
   PartyId peer_;
@@ -122,8 +129,12 @@ class IknpReceiver {
   std::vector<Block> extend_random(const std::vector<bool>& choices);
   std::vector<Block> receive_chosen(const std::vector<bool>& choices);
   std::vector<Block> receive_correlated(const std::vector<bool>& choices);
+  // Step 1 only, for KOS (kos.h): sends u and writes the unhashed rows t_j into t.
+  void send_rows(const std::vector<bool>& choices, std::span<Block> t);
 
  private:
+  // Step 1 for choices[off .. off + mb): sends u, returns the rows t_j (valid until next call).
+  const Block* send_rows_batch(const std::vector<bool>& choices, std::size_t off, std::size_t mb);
   // Steps 1 and 3 for every batch of `choices`: sends all u's before receiving anything, and
   // writes H(t_j) for every OT into h.
   void send_extension(const std::vector<bool>& choices, std::span<Block> h);

@@ -3,6 +3,11 @@
 #include "protocols/core/layer_schedule.h"
 #include "protocols/spdz/labels.h"
 
+#include <algorithm>
+
+#include "protocols/core/status.h"
+#include "protocols/ot/kos.h"
+
 namespace smpc {
 
 ExactCost spdz_cost(const Circuit& c, int parties, int mac_keys) {
@@ -31,6 +36,53 @@ ExactCost spdz_cost(const Circuit& c, int parties, int mac_keys) {
   // Step 4: every party sends its shares of all O output wires to every other.
   e.bytes[std::string(labels::spdz::kOutput)] = pairs * field_message_bytes(c.output_count());
   e.rounds = layers + 10;
+  return e;
+}
+
+ExactCost mascot_cost(const MascotNeeds& needs, int parties, int mac_keys) {
+  namespace L = labels::spdz;
+  ExactCost e;
+  const auto n = static_cast<std::uint64_t>(parties), k = static_cast<std::uint64_t>(mac_keys);
+  const std::uint64_t pairs = n * (n - 1), t = needs.triples;
+  const std::string ot(L::kMascotOt);
+  e.bytes[std::string(L::kMascotCopeBase)] = pairs * (38 + 6 + 32 * kMascotBits * k);
+  e.bytes[ot + ".base"] = pairs * (38 + 4102);
+  e.bytes[std::string(L::kMascotCoinCommit)] = pairs * (6 + 4 * 32);
+  const std::uint64_t mp = t * kMascotTau * kMascotBits + kKosPadding;
+  std::uint64_t extend = 0;
+  for (std::uint64_t off = 0; off < mp; off += kIknpBatch)
+    extend += 6 + 16 * ((std::min<std::uint64_t>(kIknpBatch, mp - off) + 127) / 128 * 128);
+  e.bytes[ot + ".extend"] = pairs * extend;
+  e.bytes[ot + ".commit"] = e.bytes[ot + ".seed"] = pairs * 38;
+  e.bytes[ot + ".check"] = pairs * 107;
+  e.bytes[std::string(L::kMascotMultiply)] = pairs * field_message_bytes(t * kMascotTau * kMascotBits);
+  e.bytes[std::string(L::kMascotCoinOpen)] = pairs * 4 * 70;
+  std::uint64_t& cope = e.bytes[std::string(L::kMascotCope)];
+  for (int p = 0; p < parties; ++p) {
+    std::uint64_t v = 1 + 5 * t;
+    for (PartyId o : needs.input_owner) v += o == p;
+    for (const auto& r : needs.output_receiver) v += r == p;
+    cope += (n - 1) * field_message_bytes(kMascotBits * k * v);
+  }
+  e.bytes[std::string(L::kMascotAuthCheck)] = pairs * field_message_bytes(1);
+  e.bytes[std::string(L::kMascotSacrifice)] = e.bytes[std::string(L::kMascotSacrificeZero)] =
+      pairs * field_message_bytes(t);
+  e.bytes[std::string(L::kMascotMacCheckCommit)] = pairs * 38;
+  e.bytes[std::string(L::kMascotMacCheckOpen)] = pairs * (43 + 8 * k);
+  e.rounds = kMascotRounds;
+  return e;
+}
+
+ExactCost spdz_mascot_cost(const Circuit& c, int parties, int mac_keys) {
+  ExactCost e = spdz_cost(c, parties, mac_keys);
+  const auto needs = mascot_needs(c);
+  SMPC_ASSERT(needs.ok());
+  e.bytes.erase(std::string(labels::spdz::kDealerCommit));
+  e.bytes.erase(std::string(labels::spdz::kDealerSeed));
+  for (const auto& [label, b] : mascot_cost(*needs, parties, mac_keys).bytes) e.bytes[label] += b;
+  // The dealer's two rounds before the input become MASCOT's rounds and the round of the
+  // MACCheck seed commitments, which MASCOT's last round now precedes.
+  e.rounds = e.rounds - 2 + kMascotRounds + 1;
   return e;
 }
 

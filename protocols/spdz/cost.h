@@ -4,11 +4,34 @@
 
 #include "protocols/core/circuit.h"
 #include "protocols/core/share_cost.h"
+#include "protocols/spdz/mascot.h"
 
 namespace smpc {
 
 // Bytes per label of spdz.h's steps 0-5 for n parties and k MAC keys; rounds L + 10 (the
 // generated and example circuits all have some input owner, which spdz.h's count assumes).
 ExactCost spdz_cost(const Circuit& c, int parties, int mac_keys);
+
+// Rounds of MASCOT (mascot.h's flows, as causal rounds) before the online phase starts.
+inline constexpr std::uint32_t kMascotRounds = 15;
+
+// Bytes per label of MASCOT (mascot.h) for the needs of a circuit, n parties, k MAC keys (T
+// triples, τ = 4, 61-bit elements; V_p = 1 + 5T + I_p + O_p values authenticated by party p;
+// pairs = n(n − 1) ordered pairs; field message of m elements 6 + 8m):
+//   cope.base      pairs·(38 + 6 + 32·61k)          Naor–Pinkas base OTs of Π_COPE
+//   ot.base        pairs·(38 + 4102)                KOS/IKNP base OTs
+//   coin.commit    pairs·(6 + 4·32)                 four coin commitments
+//   ot.extend      pairs·Σ_batches(6 + 16·⌈m_b/128⌉·128), m' = 244T + 192 in batches of 2048
+//   ot.commit/seed pairs·38 each;  ot.check pairs·107
+//   multiply       pairs·(6 + 8·244T)               Gilboa d
+//   coin.open      pairs·4·70
+//   cope           Σ_p (n − 1)(6 + 8·61k·V_p)        Π_COPE u
+//   auth.check     pairs·14;  sacrifice, sacrifice.zero  pairs·(6 + 8T) each
+//   maccheck.commit pairs·38;  maccheck.open pairs·(43 + 8k)
+ExactCost mascot_cost(const MascotNeeds& needs, int parties, int mac_keys);
+
+// spdz_cost with MASCOT's bytes added and the dealer's coin toss (2 rounds) replaced by MASCOT's
+// 15 and the round of "spdz.coin.commit" after them: L + 24 rounds.
+ExactCost spdz_mascot_cost(const Circuit& c, int parties, int mac_keys);
 
 }  // namespace smpc

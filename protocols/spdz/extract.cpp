@@ -14,7 +14,16 @@ Extractor spdz_extractor() {
         if (is_party_in(q.corrupted, h)) continue;
         const auto eps = input_phase_record(*q.run, h, "opened", owner, count, Fp61::kModulus);
         const auto r = input_phase_record(*q.run, h, "mask", owner, count, Fp61::kModulus);
-        if (!eps.ok() || !r.ok()) continue;  // stopped before the input phase ended
+        if (!eps.ok()) continue;  // stopped before the input phase ended
+        if (!r.ok()) {
+          // "preprocessing": "mascot": r was authenticated by its owner through Π_COPE; the
+          // ideal-world simulator reads it off the COPE messages with both base-OT seeds, but
+          // an honest party holds only one of each pair, so the run cannot tell us r.
+          e.values.reset();
+          e.note = "not extracted: with MASCOT preprocessing the input masks are known only to "
+                   "their owners, so honest parties cannot recover a corrupted owner's r";
+          break;
+        }
         std::vector<std::uint64_t> x;
         for (std::size_t k = 0; k < count; ++k)
           x.push_back((Fp61::from_u64((*eps)[k]) + Fp61::from_u64((*r)[k])).value());

@@ -14,6 +14,17 @@ inline constexpr std::string_view
     kOpen = "spdz.open", kMacCheckCommit = "spdz.maccheck.commit",
     kMacCheckOpen = "spdz.maccheck.open", kOutput = "spdz.output", kAbort = "spdz.abort";
 
+// MASCOT preprocessing (mascot.h), "preprocessing": "mascot". kMascotOt is the stem of the KOS
+// labels (kos.h): ".base", ".extend", ".commit", ".seed", ".check".
+inline constexpr std::string_view
+    kMascotOt = "spdz.mascot.ot", kMascotCopeBase = "spdz.mascot.cope.base",
+    kMascotCoinCommit = "spdz.mascot.coin.commit", kMascotCoinOpen = "spdz.mascot.coin.open",
+    kMascotMultiply = "spdz.mascot.multiply", kMascotCope = "spdz.mascot.cope",
+    kMascotAuthCheck = "spdz.mascot.auth.check", kMascotSacrifice = "spdz.mascot.sacrifice",
+    kMascotSacrificeZero = "spdz.mascot.sacrifice.zero",
+    kMascotMacCheckCommit = "spdz.mascot.maccheck.commit",
+    kMascotMacCheckOpen = "spdz.mascot.maccheck.open";
+
 // Every label this protocol sends, with its message layout (a prefix such as kOt is only the
 // stem of others). Element numbers in scripts count across the parts, from 0.
 inline constexpr MessageLabel kAll[] = {
@@ -28,6 +39,21 @@ inline constexpr MessageLabel kAll[] = {
     {kMacCheckOpen, "field elements: the sender's σ, one per MAC key; then bytes: the commitment's 32-byte randomness"},
     {kOutput, "field elements: the sender's share of each output wire (masked for restricted receivers), in output order"},
     {kAbort, "bytes: the text \"spdz.abort\": the sender aborted"},
+    {kMascotCopeBase, "MASCOT Π_COPE base OTs (Naor–Pinkas): the sender's point A, then the receiver's 61·k points B_i"},
+    {"spdz.mascot.ot.base", "MASCOT KOS base OTs (IKNP setup, Naor–Pinkas points)"},
+    {"spdz.mascot.ot.extend", "MASCOT KOS: the OT receiver's u, 128 columns of m' bits as blocks"},
+    {"spdz.mascot.ot.commit", "bytes: MASCOT KOS, the 32-byte commitment to the receiver's coin share"},
+    {"spdz.mascot.ot.seed", "bytes: MASCOT KOS, the sender's 32-byte coin share"},
+    {"spdz.mascot.ot.check", "MASCOT KOS check: blocks x and t; then bytes: the receiver's coin share and commitment randomness"},
+    {kMascotCoinCommit, "bytes: MASCOT, four 32-byte commitments to the coin seeds (combine, authentication check, sacrifice, MACCheck)"},
+    {kMascotCoinOpen, "bytes: MASCOT, an opened coin seed (32 bytes) and its commitment randomness"},
+    {kMascotMultiply, "field elements: MASCOT Gilboa messages d = q0 − q1 + b, 244 per triple (τ = 4 × 61 bits)"},
+    {kMascotCope, "field elements: MASCOT Π_COPE u = t0 − t1 + x, 61·k per authenticated value (column-major)"},
+    {kMascotAuthCheck, "field elements: MASCOT Π_[[·]] check, the sender's y = x_0 + Σ r_j x_j"},
+    {kMascotSacrifice, "field elements: MASCOT sacrifice, the sender's shares of ρ = s·a − â, one per triple"},
+    {kMascotSacrificeZero, "field elements: MASCOT sacrifice, the sender's shares of s·c − ĉ − ρ·b (must sum to 0), one per triple"},
+    {kMascotMacCheckCommit, "bytes: MASCOT MACCheck, the 32-byte commitment to σ"},
+    {kMascotMacCheckOpen, "field elements: MASCOT MACCheck σ, one per MAC key; then bytes: the commitment randomness"},
 };
 
 }  // namespace smpc::labels::spdz

@@ -56,10 +56,12 @@ Bytes opening_bytes(const Opening& o) {
 // through net_, which turns a peer's "spdz.abort" notice into an Abort.
 class SpdzParty {
  public:
-  SpdzParty(const Circuit& c, int k, std::uint64_t dealer_seed, PartyContext& ctx)
+  SpdzParty(const Circuit& c, int k, std::uint64_t dealer_seed,
+            const std::optional<MascotNeeds>& mascot, PartyContext& ctx)
       : c_(c),
         k_(k),
         dealer_seed_(dealer_seed),
+        mascot_(mascot),
         ctx_(ctx),
         net_(ctx.net, labels::spdz::kAbort),
         me_(net_.self()),
@@ -121,6 +123,8 @@ class SpdzParty {
 
   // The steps of Π_Online (numbered as in spdz.h).
   void offline_setup();                                            // step 0
+  Bytes commit_coin_seeds();                                       // step 0
+  void receive_coin_commitments();                                 // step 0
   Bytes opened_contribution(PartyId p, const Bytes& digest_bytes); // step 0
   Bytes share_inputs(const PartyInput& input);                     // step 1
   void multiply_layer(const CircuitLayer& layer, std::size_t& triple);  // step 2
@@ -143,6 +147,7 @@ class SpdzParty {
   const Circuit& c_;
   int k_;
   std::uint64_t dealer_seed_;
+  const std::optional<MascotNeeds>& mascot_;
   PartyContext& ctx_;
   NoticeAwareChannel net_;
   PartyId me_;
@@ -262,6 +267,14 @@ void SpdzParty::mac_check(std::size_t which, const std::vector<Opened>& log,
 // (attacks/spdz_dealer_grind.lua). The MACCheck seeds are committed in round 1 too, before
 // anything is opened.
 void SpdzParty::offline_setup() {
+  if (mascot_) {
+    ctx_.meter.set_phase("offline");
+    prep_ = mascot_preprocess(net_, ctx_.rng, k_, *mascot_);
+    ctx_.meter.set_phase("online");
+    send_all(labels::spdz::kCoinCommit, Message().add_bytes(commit_coin_seeds()));
+    receive_coin_commitments();
+    return;
+  }
   ctx_.meter.set_phase("offline");
   Seed contribution{};
   ctx_.rng.fill(contribution);
@@ -269,23 +282,12 @@ void SpdzParty::offline_setup() {
   send_all(labels::spdz::kDealerCommit,
            Message().add_bytes(Bytes(dealer_digest.begin(), dealer_digest.end())));
   ctx_.meter.set_phase("online");
-  Bytes commitments;
-  for (std::size_t w = 0; w < 2; ++w) {
-    ctx_.rng.fill(coin_seed_[w]);
-    auto [d, o] = commit({coin_session(w + 1), me_}, coin_seed_[w], ctx_.rng);
-    coin_opening_[w] = o;
-    commitments.insert(commitments.end(), d.begin(), d.end());
-  }
-  send_all(labels::spdz::kCoinCommit, Message().add_bytes(commitments));
+  send_all(labels::spdz::kCoinCommit, Message().add_bytes(commit_coin_seeds()));
   ctx_.meter.set_phase("offline");
   const PerParty<Bytes> dealer_commitments = recv_bytes_each(sizeof(Digest));
   send_all(labels::spdz::kDealerSeed, Message().add_bytes(opening_bytes(dealer_opening)));
   ctx_.meter.set_phase("online");
-  coin_commitment_ = PerParty<std::array<Digest, 2>>(n_);
-  const PerParty<Bytes> commitments_of = recv_bytes_each(2 * sizeof(Digest));
-  for (const auto& [p, b] : commitments_of.others(me_))
-    for (std::size_t w = 0; w < 2; ++w)
-      std::memcpy(coin_commitment_[p][w].data(), b.data() + w * sizeof(Digest), sizeof(Digest));
+  receive_coin_commitments();
   std::string dealer_stream = "spdz.dealer/";
   for (PartyId p = 0; p < n_; ++p) {
     const Bytes b = p == me_ ? Bytes(contribution.begin(), contribution.end())
@@ -294,6 +296,26 @@ void SpdzParty::offline_setup() {
   }
   Rng dealer(dealer_seed_, -1, dealer_stream);
   prep_ = spdz_deal(c_, n_, k_, me_, dealer);
+}
+
+// The commitments to both MACCheck seeds, sent in the first online round.
+Bytes SpdzParty::commit_coin_seeds() {
+  Bytes commitments;
+  for (std::size_t w = 0; w < 2; ++w) {
+    ctx_.rng.fill(coin_seed_[w]);
+    auto [d, o] = commit({coin_session(w + 1), me_}, coin_seed_[w], ctx_.rng);
+    coin_opening_[w] = o;
+    commitments.insert(commitments.end(), d.begin(), d.end());
+  }
+  return commitments;
+}
+
+void SpdzParty::receive_coin_commitments() {
+  coin_commitment_ = PerParty<std::array<Digest, 2>>(n_);
+  const PerParty<Bytes> commitments_of = recv_bytes_each(2 * sizeof(Digest));
+  for (const auto& [p, b] : commitments_of.others(me_))
+    for (std::size_t w = 0; w < 2; ++w)
+      std::memcpy(coin_commitment_[p][w].data(), b.data() + w * sizeof(Digest), sizeof(Digest));
 }
 
 // Party p's dealer contribution from its round-2 opening; an opening that does not match its
@@ -335,7 +357,9 @@ Bytes SpdzParty::share_inputs(const PartyInput& input) {
   for (const auto& g : c_.inputs)
     for (auto w : g.wires) {
       const Fp61 e = by_owner[g.owner][used[g.owner]++];
-      dealt_mask[g.owner].push_back(prep_.input_mask_dealt[idx]);
+      // MASCOT: nobody but the owner knows r (input_mask_dealt is empty; see extract.h).
+      if (idx < prep_.input_mask_dealt.size())
+        dealt_mask[g.owner].push_back(prep_.input_mask_dealt[idx]);
       wire_[w] = prep_.input_mask[idx++];
       add_public(wire_[w], e);
     }
@@ -343,7 +367,7 @@ Bytes SpdzParty::share_inputs(const PartyInput& input) {
   for (auto [p, opened] : by_owner.items())
     if (!opened.empty()) {
       record_input_phase(ctx_, "opened", p, opened);
-      record_input_phase(ctx_, "mask", p, dealt_mask[p]);
+      if (!mascot_) record_input_phase(ctx_, "mask", p, dealt_mask[p]);
     }
   Blake2b h("spdz.input.check/v1", 32);
   for (const auto& e : by_owner) h.add(fp61_bytes(e));
@@ -443,8 +467,12 @@ PartyOutput SpdzParty::run(const PartyInput& input) {
 
 }  // namespace
 
-Spdz::Spdz(Circuit circuit, int mac_keys, std::uint64_t dealer_seed)
-    : circuit_(std::move(circuit)), mac_keys_(mac_keys), dealer_seed_(dealer_seed) {
+Spdz::Spdz(Circuit circuit, int mac_keys, std::uint64_t dealer_seed,
+           std::optional<MascotNeeds> mascot)
+    : circuit_(std::move(circuit)),
+      mac_keys_(mac_keys),
+      dealer_seed_(dealer_seed),
+      mascot_(std::move(mascot)) {
   SMPC_ASSERT(circuit_.domain == CircuitDomain::kField61);
   SMPC_ASSERT(mac_keys_ >= 1 && mac_keys_ <= kSpdzMaxMacKeys);
 }
@@ -461,11 +489,14 @@ SecurityClaim Spdz::claim(int parties) const {
               std::to_string(parties) + " parties corrupted, correct output or abort (" +
               std::to_string(mac_keys_) + " MAC key" + (mac_keys_ > 1 ? "s" : "") +
               " over Mersenne-61: a run accepts a forged opening with probability <= 2^" + bound +
-              "); preprocessing by a trusted dealer (simulated)"};
+              "); " +
+              (mascot_ ? "preprocessing: mascot (MASCOT, OT-based with KOS OT extension; no "
+                         "trusted party)"
+                       : "preprocessing: dealer (a trusted dealer, simulated)")};
 }
 
 PartyOutput Spdz::run_steps(PartyContext& ctx, const PartyInput& input) const {
-  SpdzParty party(circuit_, mac_keys_, dealer_seed_, ctx);
+  SpdzParty party(circuit_, mac_keys_, dealer_seed_, mascot_, ctx);
   return party.run(input);
 }
 
@@ -474,13 +505,17 @@ Result<std::unique_ptr<Protocol>> make_spdz(const nlohmann::json& params, const 
   if (c.domain != CircuitDomain::kField61)
     return Error(std::string("/function: spdz evaluates circuits over field61, got ") +
                  domain_name(c.domain));
+  std::optional<MascotNeeds> mascot;
   if (params.contains("preprocessing")) {
     const auto& v = params["preprocessing"];
-    if (!v.is_string() || v.get<std::string>() != "dealer")
-      return Error(
-          "/protocol/preprocessing: must be \"dealer\" (a simulated trusted dealer; "
-          "MASCOT is not implemented), got " +
-          v.dump());
+    if (!v.is_string() || (v.get<std::string>() != "dealer" && v.get<std::string>() != "mascot"))
+      return Error("/protocol/preprocessing: must be \"dealer\" (a simulated trusted dealer) or "
+                   "\"mascot\" (MASCOT, OT-based), got " + v.dump());
+    if (v.get<std::string>() == "mascot") {
+      auto needs = mascot_needs(c);
+      if (!needs.ok()) return needs.status();
+      mascot = std::move(*needs);
+    }
   }
   int keys = 1;
   if (params.contains("mac_keys")) {
@@ -497,7 +532,7 @@ Result<std::unique_ptr<Protocol>> make_spdz(const nlohmann::json& params, const 
       return Error("/protocol/dealer_seed: must be a non-negative integer, got " + v.dump());
     seed = v.get<std::uint64_t>();
   }
-  return std::unique_ptr<Protocol>(std::make_unique<Spdz>(c, keys, seed));
+  return std::unique_ptr<Protocol>(std::make_unique<Spdz>(c, keys, seed, std::move(mascot)));
 }
 
 }  // namespace smpc

@@ -1,6 +1,7 @@
 // Spdz: the SPDZ online phase for arithmetic circuits over Mersenne-61, malicious security with
 // abort against up to n − 1 corrupted parties, on preprocessing from a trusted dealer
-// (spdz_dealer.h: a simulation, named as such in the claim).
+// (spdz_dealer.h: a simulation, named as such in the claim; the default) or from MASCOT
+// (mascot.h, "preprocessing": "mascot").
 //
 // Papers: Damgård, Pastro, Smart, Zakarias, "Multiparty Computation from Somewhat Homomorphic
 // Encryption" (eprint 2011/535): authenticated additive shares [[x]] = (x_i, γ_i) with
@@ -8,6 +9,10 @@
 // Π_Online; Damgård, Keller, Larraia, Pastro, Scholl, Smart, "Practical Covertly Secure MPC for
 // Dishonest Majority — or: Breaking the SPDZ Limits" (eprint 2012/642): the key is never
 // opened; opened values are checked in a batch by MACCheck (commit, then open).
+// With "preprocessing": "mascot" step 0 is MASCOT (mascot.h, phase "offline") instead of the
+// dealer's coin toss: the online steps 1-5 and their bytes are the same; "spdz.coin.commit"
+// goes out in round kMascotRounds + 1 = 16 and every later round number below moves by
+// kMascotRounds − 1 = 14 (cost.h): L + 24 rounds in all.
 //
 // Field and MACs: shares stay in Mersenne-61 (p = 2^61 − 1), so outputs are exactly the plain
 // evaluation, and every value carries k MACs under independent keys α^(1..k) ("mac_keys",
@@ -67,13 +72,17 @@
 #include "protocols/core/protocol.h"
 #include "protocols/core/status.h"
 #include "protocols/spdz/labels.h"
+#include "protocols/spdz/mascot.h"
 
 namespace smpc {
 
 class Spdz final : public Protocol {
  public:
-  // Requires a kField61 circuit validated for the run's parties, 1 ≤ mac_keys ≤ 4.
-  Spdz(Circuit circuit, int mac_keys, std::uint64_t dealer_seed);
+  // Requires a kField61 circuit validated for the run's parties, 1 ≤ mac_keys ≤ 4. With
+  // `mascot` (mascot_needs of the circuit) the preprocessing is MASCOT's (mascot.h), else the
+  // simulated dealer's.
+  Spdz(Circuit circuit, int mac_keys, std::uint64_t dealer_seed,
+       std::optional<MascotNeeds> mascot = std::nullopt);
 
   std::string_view name() const override { return "spdz"; }
   SecurityClaim claim(int parties) const override;
@@ -90,10 +99,13 @@ class Spdz final : public Protocol {
   Circuit circuit_;
   int mac_keys_;
   std::uint64_t dealer_seed_;
+  std::optional<MascotNeeds> mascot_;
 };
 
 // The registry factory. Parameters (all optional):
-//   "preprocessing": "dealer" (the only one: a simulated trusted dealer; default)
+//   "preprocessing": "dealer" (a simulated trusted dealer; default) or "mascot" (MASCOT,
+//                    mascot.h: OT-based, no trusted party; output groups with at most one
+//                    receiver each)
 //   "mac_keys":      integer 1..4, independent MAC keys (default 1: ≤ 2^-60 per MACCheck)
 //   "dealer_seed":   unsigned integer mixed into the dealer's stream (default 0)
 Result<std::unique_ptr<Protocol>> make_spdz(const nlohmann::json& params, const Circuit& circuit,

@@ -16,7 +16,8 @@
 // protocol's offline phase so that it changes from run to run), so a party that wanted to could
 // recompute everybody's shares and the MAC key. It models an incorruptible dealer for the
 // testbed's adversaries, which act on messages; real SPDZ replaces it with MASCOT (eprint
-// 2016/505) or SPDZ's somewhat-homomorphic offline phase (not implemented here).
+// 2016/505; mascot.h, "preprocessing": "mascot") or SPDZ's somewhat-homomorphic offline phase
+// (not implemented here).
 #pragma once
 
 #include <array>

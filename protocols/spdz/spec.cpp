@@ -11,15 +11,17 @@ namespace smpc {
 const ProtocolSpec& spdz_spec() {
   static const ProtocolSpec spec = with_make(
       {.name = "spdz", .summary = "SPDZ online phase with MAC-checked additive shares, "
-                                  "trusted-dealer preprocessing; malicious, up to n-1 corruptions; "
+                                  "trusted-dealer (default) or MASCOT preprocessing; malicious, up to n-1 "
+                                  "corruptions; "
                                   "correct output or abort",
        .parameters =
            {{.name = "preprocessing",
              .type = ParamType::kString,
-             .choices = {"dealer"},
+             .choices = {"dealer", "mascot"},
              .default_value = "dealer",
-             .doc = "where the triples come from (a simulated trusted dealer; MASCOT is not "
-                    "implemented)"},
+             .doc = "where the triples and MACs come from: \"dealer\" (a simulated trusted "
+                    "dealer) or \"mascot\" (MASCOT over KOS OT extension, no trusted party; "
+                    "output groups with at most one receiver; corrupted inputs not extracted)"},
             {.name = "mac_keys",
              .minimum = 1,
              .maximum = kSpdzMaxMacKeys,
@@ -32,7 +34,10 @@ const ProtocolSpec& spdz_spec() {
                                .inputs = {3, 4, 5}}),
        .property = {.max_parties = 5, .runs = 40, .adversarial_runs = 60, .determinism_runs = 10},
        .cost = cost_formula_of([](const ProtocolParams& p, const Circuit& c, int parties) {
-         return spdz_cost(c, parties, p.at("mac_keys").get<int>());
+         const int k = p.at("mac_keys").get<int>();
+         return p.value("preprocessing", std::string("dealer")) == "mascot"
+                    ? spdz_mascot_cost(c, parties, k)
+                    : spdz_cost(c, parties, k);
        }),
        .extract = spdz_extractor()},
       make_spdz);

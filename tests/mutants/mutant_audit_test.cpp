@@ -40,6 +40,7 @@ const std::map<Mutant, std::string> kCaughtBy = {
     {Mutant::kM71, "gmw-roles-auction"},       {Mutant::kM72, "gmw-roles-auction"},
     {Mutant::kM73, "bgw-roles-auction"},
     {Mutant::kM75, "bgw-robust-slow-timing"},
+    {Mutant::kM67, "mascot-kos-check"},        {Mutant::kM68, "mascot-sacrifice"},
 };
 
 TEST(MutantAudit, CatalogueAndExpectationsCoverEachOther) {
@@ -108,7 +109,8 @@ INSTANTIATE_TEST_SUITE_P(Catalogue, EachMutant,
                                            Mutant::kM58, Mutant::kM61, Mutant::kM62,
                                            Mutant::kM63, Mutant::kM64, Mutant::kM65,
                                            Mutant::kM66, Mutant::kM71, Mutant::kM72,
-                                           Mutant::kM73, Mutant::kM75),
+                                           Mutant::kM73, Mutant::kM75,
+                                           Mutant::kM67, Mutant::kM68),
                          [](const ::testing::TestParamInfo<Mutant>& p) {
                            return mutant_name(p.param);
                          });

@@ -25,8 +25,9 @@ TEST(ResolveParams, ErrorsNameThePointerTheProblemAndTheValue) {
             "/protocol/threshold: must be an integer, got \"x\"");
   EXPECT_EQ(problem("bgw", {{"threshold", -1}}), "/protocol/threshold: must be >= 0, got -1");
   EXPECT_EQ(problem("spdz", {{"mac_keys", 5}}), "/protocol/mac_keys: must be <= 4, got 5");
-  EXPECT_EQ(problem("spdz", {{"preprocessing", "mascot"}}),
-            "/protocol/preprocessing: must be one of \"dealer\", got \"mascot\"");
+  EXPECT_EQ(problem("spdz", {{"preprocessing", "hsm"}}),
+            "/protocol/preprocessing: must be one of \"dealer\" \"mascot\", got \"hsm\"");
+  EXPECT_EQ(problem("spdz", {{"preprocessing", "mascot"}}), "");
   EXPECT_EQ(problem("bgw_robust", {{"round_timeout_s", 0}}),
             "/protocol/round_timeout_s: must be > 0, got 0");
   EXPECT_EQ(problem("bgw_robust", {{"round_timeout_s", "1"}}),

@@ -123,6 +123,7 @@ TEST(Examples, AdversaryScenarios) {
                         Case{"gmw_bit_flipper.json", "wrong_output", "outside_model"},
                         Case{"bgw_semi_honest_coalition.json", "correct", "within"},
                         Case{"spdz_mac_forger.json", "abort", "within"},
+                        Case{"spdz_mascot_wrong_triple.json", "abort", "within"},
                         Case{"bgw_robust_byzantine.json", "correct", "within"},
                         Case{"sum_equivocate_program.json", "disagreement", "outside_model"},
                         Case{"yao_selective_failure.json", "correct", "outside_model"}}) {

@@ -136,7 +136,7 @@ TEST(Spdz, FactoryParameters) {
   EXPECT_TRUE(
       make_spdz({{"preprocessing", "dealer"}, {"mac_keys", 4}, {"dealer_seed", 9}}, cc.circuit, 3)
           .ok());
-  const auto bad = make_spdz({{"preprocessing", "mascot"}}, cc.circuit, 3);
+  const auto bad = make_spdz({{"preprocessing", "bogus"}}, cc.circuit, 3);
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.status().message().rfind("/protocol/preprocessing:", 0), 0u);
   const auto keys = make_spdz({{"mac_keys", 0}}, cc.circuit, 3);
