@@ -2,7 +2,7 @@
 # Builds the libFuzzer targets (the project configured with clang++ -DSMPC_FUZZ=ON; the layers
 # under test instrumented with -fsanitize=fuzzer-no-link,address,undefined, see
 # fuzz/CMakeLists.txt) into build/fuzz, and runs
-# each for FUZZ_SECONDS (default 60) on one core:
+# each for FUZZ_SECONDS (default 60) on one core, both at once:
 #   circuit_parser_fuzzer  Bristol parser; seeds generated here plus the small circuits of
 #                          ../shared/circuits/bristol when present; dictionary fuzz/bristol.dict
 #   scenario_fuzzer        scenario loader + resolve; seeds scenarios/examples and hostile cases
@@ -74,7 +74,8 @@ if [ -d "$shared" ]; then
 else
   echo "fuzz.sh: $shared not found; using generated seeds only"
 fi
-run_fuzzer circuit_parser_fuzzer fuzz/bristol.dict "$seeds"
+run_fuzzer circuit_parser_fuzzer fuzz/bristol.dict "$seeds" >"$out/circuit.summary" 2>&1 &
+circuit_pid=$!
 fi
 
 if [ "$only" != circuit ]; then
@@ -91,6 +92,17 @@ printf '{%s, "inputs": [1, 2], "seed": 18446744073709551615}' "$base" >"$seeds/h
 printf '{%s, "inputs": [1, [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}' "$base" >"$seeds/h_deep.json"
 printf '{"name": "x", "parties": 2, "protocol": {"name": "yao"}, "function": {"name": "millionaires"}, "inputs": ["0x%s", "-5"]}' \
   "$(head -c 300 /dev/zero | tr '\0' f)" >"$seeds/h_hex.json"
-run_fuzzer scenario_fuzzer fuzz/scenario.dict "$seeds"
+run_fuzzer scenario_fuzzer fuzz/scenario.dict "$seeds" >"$out/scenario.summary" 2>&1 &
+scenario_pid=$!
 fi
+
+# The fuzzers run side by side, one core each (CI has two): the wait is one slice, not two.
+failed=0
+for name in circuit scenario; do
+  pid_var=${name}_pid
+  [ -n "${!pid_var:-}" ] || continue
+  if ! wait "${!pid_var}"; then failed=1; fi
+  cat "$out/$name.summary"
+done
+if [ "$failed" -ne 0 ]; then exit 1; fi
 echo "fuzz.sh: no crash in ${seconds}s per fuzzer"

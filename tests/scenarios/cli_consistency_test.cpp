@@ -162,7 +162,9 @@ TEST(CliConsistency, VerifyEquivHonoursItsTimeout) {
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   EXPECT_EQ(r.exit_code, 3) << r.out << r.err;  // unknown, never a guess
-  EXPECT_LT(seconds, 20.0) << "the 2 s budget ran for " << seconds << " s";
+  // The bug ran for minutes; 60 s leaves room for the asan build on a loaded two-core machine
+  // (20.2 s there, with the load average at 12).
+  EXPECT_LT(seconds, 60.0) << "the 2 s budget ran for " << seconds << " s";
 }
 
 }  // namespace
