@@ -555,12 +555,48 @@ std::vector<std::string> engine_args(const SimRunOptions& options) {
   return args;
 }
 
-// The plan's links and routes as SimGrid links and routes in one full-routing zone; a gate's
-// outages and a party's crash are SimGrid state profiles (the resource goes off and on at the
-// profile's times, failing the transfers that cross it).
-void build_platform(int parties, const NetworkSpec& net, const PlatformPlan& plan) {
-  const auto n = static_cast<std::size_t>(parties);
-  auto* zone = sg4::create_full_zone("smpc");
+// The plan's routes in SimGrid. A star plan (no cuts) goes into a star zone, which keeps each
+// host's links up to and down from the centre and composes i -> j as up(i) then down(j) when
+// asked: O(n) routes where a full zone holds n(n-1) (about 700 B each: 70 GB at 10,001 parties).
+// The composed route has the same links in the same order as the full zone's i -> j, so the
+// same latency (summed in the same order) and the same sharing: the same run, bit for bit
+// (SimRunOptions::star_zone, tests/simulator/topology_test.cpp).
+void add_routes(sg4::NetZone* zone, const PlatformPlan& plan,
+                const std::vector<sg4::Host*>& hosts, const std::vector<const sg4::Link*>& links,
+                bool star_zone) {
+  std::vector<sg4::LinkInRoute> route;
+  const auto in_route = [&](const std::vector<int>& ids) -> const std::vector<sg4::LinkInRoute>& {
+    route.clear();
+    for (int l : ids) route.emplace_back(links[static_cast<std::size_t>(l)]);
+    return route;
+  };
+  const std::size_t n = hosts.size();
+  if (plan.star && star_zone) {
+    // Every host gets both lists, empty ones too (a party hub without NIC links): an unset list
+    // would make SimGrid's star zone refuse routes to or from that host.
+    for (std::size_t i = 0; i < n; ++i) {
+      zone->add_route(hosts[i]->get_netpoint(), nullptr, nullptr, nullptr,
+                      in_route(plan.star_up[i]), /*symmetrical=*/false);
+      zone->add_route(nullptr, hosts[i]->get_netpoint(), nullptr, nullptr,
+                      in_route(plan.star_down[i]), /*symmetrical=*/false);
+    }
+    return;
+  }
+  for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t j = 0; j < n; ++j)
+      if (i != j)
+        zone->add_route(hosts[i]->get_netpoint(), hosts[j]->get_netpoint(), nullptr, nullptr,
+                        in_route(plan.route(static_cast<PartyId>(i), static_cast<PartyId>(j))),
+                        /*symmetrical=*/false);
+}
+
+// The plan's links and routes as SimGrid links and routes (add_routes); a gate's outages and a
+// party's crash are SimGrid state profiles (the resource goes off and on at the profile's
+// times, failing the transfers that cross it).
+void build_platform(int parties, const SimRunOptions& options, const PlatformPlan& plan) {
+  const NetworkSpec& net = options.network;
+  const bool star_zone = plan.star && options.star_zone;
+  auto* zone = star_zone ? sg4::create_star_zone("smpc") : sg4::create_full_zone("smpc");
   std::vector<sg4::Host*> hosts;
   for (PartyId p = 0; p < parties; ++p)
     hosts.push_back(zone->create_host(named("p", static_cast<std::size_t>(p)), 1e9));
@@ -588,17 +624,7 @@ void build_platform(int parties, const NetworkSpec& net, const PlatformPlan& pla
     }
     links.push_back(link->seal());
   }
-  std::vector<sg4::LinkInRoute> route;
-  for (std::size_t i = 0; i < n; ++i)
-    for (std::size_t j = 0; j < n; ++j) {
-      if (i == j) continue;
-      route.clear();
-      const std::size_t k = i * n + j;
-      for (std::size_t x = plan.route_start[k]; x < plan.route_start[k + 1]; ++x)
-        route.emplace_back(links[static_cast<std::size_t>(plan.route_links[x])]);
-      zone->add_route(hosts[i]->get_netpoint(), hosts[j]->get_netpoint(), nullptr, nullptr,
-                      route, /*symmetrical=*/false);
-    }
+  add_routes(zone, plan, hosts, links, star_zone);
   zone->seal();
 }
 
@@ -611,7 +637,7 @@ RunResult simulate(int parties, const SimRunOptions& options, const PlatformPlan
   argv.push_back(nullptr);
   int argc = static_cast<int>(args.size());
   sg4::Engine engine(&argc, argv.data());
-  build_platform(parties, options.network, plan);
+  build_platform(parties, options, plan);
 
   RunState run;
   run.n = parties;
