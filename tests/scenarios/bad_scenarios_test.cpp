@@ -19,14 +19,14 @@ const char* kGood = R"({"name": "ok", "parties": 5, "protocol": {"name": "bgw"},
 
 std::vector<BadCase> listed_cases();
 
-// A secure_sum scenario of n parties (one input each) on `topology` (`more`: further network
+// A secure_sum scenario of n parties (one input each) on `topology` (`more`: further top-level
 // fields, each with a leading comma).
 std::string sum_of(int n, const std::string& topology, const std::string& more = "") {
   std::string inputs;
   for (int i = 0; i < n; ++i) inputs += (i ? ", 1" : "1");
   return R"({"name": "x", "parties": )" + std::to_string(n) +
          R"(, "protocol": {"name": "secure_sum"}, "function": {"name": "sum"}, "inputs": [)" +
-         inputs + R"(], "network": {"topology": ")" + topology + R"(")" + more + "}}";
+         inputs + R"(], "network": {"topology": ")" + topology + R"("})" + more + "}";
 }
 
 std::vector<BadCase> cases() {
