@@ -8,11 +8,12 @@
 #   bash bench/secagg_scale.sh [PROTOCOL=secagg] [N=1000] [L=1000] [DROP2=0.1] [DROP1=0]
 #                              [BACKEND=sim|local] [DELTA=20] [BUILD=build/test]
 # DROP2, DROP1: the fractions of clients dropping out after round 2 and after round 1.
-# BACKEND local runs the parties as threads (`smpc run --local`): the simulator's platform has
-# a route per ordered pair of parties (docs/simulator.md), which at 10,001 parties does not fit
-# in memory; on threads the round deadlines (DELTA) are wall-clock seconds, so a run with
-# dropouts waits them out (wall >= rounds x DELTA) and its CPU time is the figure to read.
-# e.g. bash bench/secagg_scale.sh secagg_plus 10000 100 0 0 local
+# BACKEND local runs the parties as threads (`smpc run --local`); on threads the round
+# deadlines (DELTA) are wall-clock seconds, so a run with dropouts waits them out (wall >=
+# rounds x DELTA) and its CPU time is the figure to read. The simulator takes 10,000 clients
+# too (a star zone and per-pair state for the pairs that talk only: 581 MB, docs/simulator.md,
+# "How many parties"):
+# e.g. bash bench/secagg_scale.sh secagg_plus 10000 100 0.1 0 sim 20
 set -euo pipefail
 cd "$(dirname "$0")/.."
 protocol="${1:-secagg}"

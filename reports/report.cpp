@@ -48,12 +48,10 @@ nlohmann::ordered_json cost_json(const RunResult& run) {
     compute_total += m.compute_s;
     merge(labels, m.by_label);
     merge(phases, m.by_phase);
-    for (std::size_t to = 0; to < m.sent_to.size(); ++to)
-      if (m.sent_to[to].messages > 0)
-        per_link.push_back({{"from", p.party},
-                            {"to", to},
-                            {"bytes", m.sent_to[to].bytes},
-                            {"messages", m.sent_to[to].messages}});
+    for (const auto& [to, c] : m.sent_to.nonzero())
+      if (c.messages > 0)
+        per_link.push_back(
+            {{"from", p.party}, {"to", to}, {"bytes", c.bytes}, {"messages", c.messages}});
   }
   const auto stats = [](const std::map<std::string, LabelStats>& m, bool with_phase) {
     J out = J::object();

@@ -166,21 +166,28 @@ Status check_durations(const Scenario& s) {
   return OkStatus();
 }
 
-// The simulator holds a route per ordered pair of parties (about 700 B each in SimGrid) and,
-// on every topology but the star, links and mailboxes per pair too: a full mesh of 1,000
-// parties takes 2.8 GB, a star of 3,001 about 6.6 GB (docs/simulator.md, "How many parties").
-// Beyond these the run would be killed for memory, so it is refused up front; the schema's
-// 10,001 parties run on --local (threads).
+// On every topology but the star the simulator holds a route per ordered pair of parties
+// (about 700 B each in SimGrid), and links and mailboxes per pair too: a full mesh of 1,000
+// parties takes 2.8 GB. A star without cuts is SimGrid's star zone (routes per host) with
+// per-party state for the pairs that talk only: the schema's 10,001 parties fit (SecAgg+ at
+// 10,000 clients, docs/simulator.md, "How many parties"). A star with cuts keeps a route per
+// pair (a cut gates each separated pair's): 3,001 parties took 6.6 GB that way. Beyond these
+// the run would be killed for memory, so it is refused up front; --local (threads) takes
+// the schema's 10,001 on every topology.
 constexpr int kMaxSimulatedParties = 1000;
-constexpr int kMaxSimulatedStarParties = 3001;
+constexpr int kMaxSimulatedStarParties = 10001;
+constexpr int kMaxSimulatedCutStarParties = 3001;
 
 Status check_simulated_size(const Scenario& s, const RunOptions& options) {
   if (options.backend != Backend::kSimulated) return OkStatus();
   const bool star = s.network.topology == Topology::kStar;
-  const int limit = star ? kMaxSimulatedStarParties : kMaxSimulatedParties;
+  const bool cuts = std::any_of(s.network.faults.begin(), s.network.faults.end(),
+                                [](const Fault& f) { return f.kind == FaultKind::kCut; });
+  const int limit = !star ? kMaxSimulatedParties
+                          : cuts ? kMaxSimulatedCutStarParties : kMaxSimulatedStarParties;
   if (s.parties <= limit) return OkStatus();
   return Error("/parties: at most " + std::to_string(limit) + " parties on a simulated " +
-               topology_name(s.network.topology) +
+               topology_name(s.network.topology) + (star && cuts ? " with cuts" : "") +
                (star ? "" : " (a star allows " + std::to_string(kMaxSimulatedStarParties) + ")") +
                ": the simulator's per-pair routes grow as n^2 (docs/simulator.md, How many "
                "parties); run with --local for more, got " + std::to_string(s.parties));

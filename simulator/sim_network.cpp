@@ -46,10 +46,12 @@
 #include <deque>
 #include <exception>
 #include <limits>
+#include <map>
 #include <memory>
 #include <new>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -178,7 +180,9 @@ struct RunState {
   const SimRunOptions* options = nullptr;
   std::vector<sg4::ActorPtr> actors;           // by party
   std::vector<sg4::Host*> hosts;               // by party
-  std::vector<sg4::Mailbox*> boxes;            // n*n, "i->j" at i*n+j; created lazily
+  // "i->j" at i*n+j, made at the pair's first message: only the pairs that talk (a SecAgg+
+  // client of 10,000 talks to the server only; a table of all n^2 was 0.8 GB at 10,001).
+  std::unordered_map<std::uint64_t, sg4::Mailbox*> boxes;
   InFlight in_flight;
   std::vector<std::unique_ptr<Meter>> meters;  // by party
   std::vector<std::optional<PartyResult>> results;
@@ -197,8 +201,8 @@ struct RunState {
   // Mailbox from -> to, with `to` as permanent receiver so transfers start at put time. Whoever
   // needs it first creates it; a sender always does so before its first put.
   sg4::Mailbox* box(PartyId from, PartyId to) {
-    sg4::Mailbox*& b = boxes[static_cast<std::size_t>(from) * static_cast<std::size_t>(n) +
-                             static_cast<std::size_t>(to)];
+    sg4::Mailbox*& b = boxes[static_cast<std::uint64_t>(from) * static_cast<std::uint64_t>(n) +
+                             static_cast<std::uint64_t>(to)];
     if (b == nullptr) {
       b = sg4::Mailbox::by_name(
           named("", static_cast<std::size_t>(from), "->", static_cast<std::size_t>(to)));
@@ -214,8 +218,6 @@ class SimChannel final : public Channel, public Clock {
       : self_(self),
         run_(run),
         meter_(meter),
-        pending_(static_cast<std::size_t>(run.n)),
-        slot_(static_cast<std::size_t>(run.n), nullptr),
         waiting_(1) {
     if (run.options->network.variation.enabled()) variation_.emplace(self, run);
   }
@@ -228,8 +230,8 @@ class SimChannel final : public Channel, public Clock {
   // Not while SimGrid unwinds a killed actor: no simcalls then.
   ~SimChannel() override {
     if (std::uncaught_exceptions() > 0) return;
-    for (auto& c : pending_)
-      if (c) c->cancel();
+    for (auto& [from, in] : incoming_)
+      if (in.comm) in.comm->cancel();
   }
 
   PartyId self() const override { return self_; }
@@ -319,11 +321,12 @@ class SimChannel final : public Channel, public Clock {
   std::optional<Message> wait_for(PartyId from, SimTime deadline_s) {
     const WaitSpan waiting(*this, from);
     const auto f = static_cast<std::size_t>(from);
-    sg4::CommPtr& comm = pending_[f];
+    Incoming& in = incoming_[from];
+    sg4::CommPtr& comm = in.comm;
     reap_front();  // a receive finishes a get, which walks this party's list of sends
-    if (variation_ && variation_->held[f]) return hand_over_held(f, deadline_s);
+    if (variation_ && variation_->holds(f)) return hand_over_held(f, deadline_s);
     for (;;) {
-      if (!comm) comm = run_.box(from, self_)->get_async<Parcel>(&slot_[f]);
+      if (!comm) comm = run_.box(from, self_)->get_async<Parcel>(&in.slot);
       waiting_[0] = comm;
       const double now = sg4::Engine::get_clock();
       ssize_t done;
@@ -345,17 +348,17 @@ class SimChannel final : public Channel, public Clock {
       waiting_[0] = nullptr;
       // wait_any can also return a get whose transfer failed without throwing: nothing was
       // written to the slot. The message is lost as well.
-      if (done >= 0 && slot_[f] == nullptr) done = -2;
+      if (done >= 0 && in.slot == nullptr) done = -2;
       if (done == -2) {
         comm = nullptr;  // its parcel stays with the run's InFlight list
-        slot_[f] = nullptr;
+        in.slot = nullptr;
         continue;
       }
       if (done < 0) return std::nullopt;  // the get stays posted for the next receive
       const double arrived = comm->get_finish_time();
       comm = nullptr;
-      std::unique_ptr<Parcel> parcel(run_.in_flight.take(slot_[f]));
-      slot_[f] = nullptr;
+      std::unique_ptr<Parcel> parcel(run_.in_flight.take(in.slot));
+      in.slot = nullptr;
       run_.note_arrival(parcel->traced, arrived);
       if (variation_) {
         const double delay =
@@ -370,8 +373,14 @@ class SimChannel final : public Channel, public Clock {
   PartyId self_;
   RunState& run_;
   Meter& meter_;
-  std::vector<sg4::CommPtr> pending_;  // by sender: a posted get, if any
-  std::vector<Parcel*> slot_;          // by sender: where that get writes the parcel pointer
+  // By sender, made at the first receive from it (per-party vectors of all n senders were
+  // n^2 in total: 1.6 GB at 10,001 parties). Node-based, so `slot` keeps its address for the
+  // get that writes into it; ordered, so the destructor cancels in sender order as before.
+  struct Incoming {
+    sg4::CommPtr comm;      // a posted get, if any
+    Parcel* slot = nullptr; // where that get writes the parcel pointer
+  };
+  std::map<PartyId, Incoming> incoming_;
   std::vector<sg4::CommPtr> waiting_;  // the one comm a receive waits on (reused, no allocation)
   struct HeldSend {
     sg4::CommPtr comm;
@@ -423,9 +432,7 @@ class SimChannel final : public Channel, public Clock {
   // taken in the order it receives, which the simulation fixes: the same seed, the same delays.
   struct VariationState {
     VariationState(PartyId self, const RunState& run)
-        : rng(run.options->seed, self, "network.variation"),
-          ready(static_cast<std::size_t>(run.n), 0.0),
-          held(static_cast<std::size_t>(run.n)) {}
+        : rng(run.options->seed, self, "network.variation") {}
     // Returns the delay drawn for this message.
     double hold(std::size_t from, std::unique_ptr<Parcel> parcel, double arrived,
                 const Variation& v) {
@@ -435,9 +442,14 @@ class SimChannel final : public Channel, public Clock {
       held[from] = std::move(parcel);
       return delay;
     }
+    bool holds(std::size_t from) const {
+      const auto it = held.find(from);
+      return it != held.end() && it->second;
+    }
     Rng rng;
-    std::vector<double> ready;                   // by sender: when its latest message is due
-    std::vector<std::unique_ptr<Parcel>> held;   // by sender: arrived, not yet due
+    // By sender, for the senders heard from (0 and none for the others).
+    std::unordered_map<std::size_t, double> ready;   // when its latest message is due
+    std::unordered_map<std::size_t, std::unique_ptr<Parcel>> held;  // arrived, not yet due
   };
   std::optional<VariationState> variation_;
 
@@ -555,12 +567,48 @@ std::vector<std::string> engine_args(const SimRunOptions& options) {
   return args;
 }
 
-// The plan's links and routes as SimGrid links and routes in one full-routing zone; a gate's
-// outages and a party's crash are SimGrid state profiles (the resource goes off and on at the
-// profile's times, failing the transfers that cross it).
-void build_platform(int parties, const NetworkSpec& net, const PlatformPlan& plan) {
-  const auto n = static_cast<std::size_t>(parties);
-  auto* zone = sg4::create_full_zone("smpc");
+// The plan's routes in SimGrid. A star plan (no cuts) goes into a star zone, which keeps each
+// host's links up to and down from the centre and composes i -> j as up(i) then down(j) when
+// asked: O(n) routes where a full zone holds n(n-1) (about 700 B each: 70 GB at 10,001 parties).
+// The composed route has the same links in the same order as the full zone's i -> j, so the
+// same latency (summed in the same order) and the same sharing: the same run, bit for bit
+// (SimRunOptions::star_zone, tests/simulator/topology_test.cpp).
+void add_routes(sg4::NetZone* zone, const PlatformPlan& plan,
+                const std::vector<sg4::Host*>& hosts, const std::vector<const sg4::Link*>& links,
+                bool star_zone) {
+  std::vector<sg4::LinkInRoute> route;
+  const auto in_route = [&](const std::vector<int>& ids) -> const std::vector<sg4::LinkInRoute>& {
+    route.clear();
+    for (int l : ids) route.emplace_back(links[static_cast<std::size_t>(l)]);
+    return route;
+  };
+  const std::size_t n = hosts.size();
+  if (plan.star && star_zone) {
+    // Every host gets both lists, empty ones too (a party hub without NIC links): an unset list
+    // would make SimGrid's star zone refuse routes to or from that host.
+    for (std::size_t i = 0; i < n; ++i) {
+      zone->add_route(hosts[i]->get_netpoint(), nullptr, nullptr, nullptr,
+                      in_route(plan.star_up[i]), /*symmetrical=*/false);
+      zone->add_route(nullptr, hosts[i]->get_netpoint(), nullptr, nullptr,
+                      in_route(plan.star_down[i]), /*symmetrical=*/false);
+    }
+    return;
+  }
+  for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t j = 0; j < n; ++j)
+      if (i != j)
+        zone->add_route(hosts[i]->get_netpoint(), hosts[j]->get_netpoint(), nullptr, nullptr,
+                        in_route(plan.route(static_cast<PartyId>(i), static_cast<PartyId>(j))),
+                        /*symmetrical=*/false);
+}
+
+// The plan's links and routes as SimGrid links and routes (add_routes); a gate's outages and a
+// party's crash are SimGrid state profiles (the resource goes off and on at the profile's
+// times, failing the transfers that cross it).
+void build_platform(int parties, const SimRunOptions& options, const PlatformPlan& plan) {
+  const NetworkSpec& net = options.network;
+  const bool star_zone = plan.star && options.star_zone;
+  auto* zone = star_zone ? sg4::create_star_zone("smpc") : sg4::create_full_zone("smpc");
   std::vector<sg4::Host*> hosts;
   for (PartyId p = 0; p < parties; ++p)
     hosts.push_back(zone->create_host(named("p", static_cast<std::size_t>(p)), 1e9));
@@ -588,17 +636,7 @@ void build_platform(int parties, const NetworkSpec& net, const PlatformPlan& pla
     }
     links.push_back(link->seal());
   }
-  std::vector<sg4::LinkInRoute> route;
-  for (std::size_t i = 0; i < n; ++i)
-    for (std::size_t j = 0; j < n; ++j) {
-      if (i == j) continue;
-      route.clear();
-      const std::size_t k = i * n + j;
-      for (std::size_t x = plan.route_start[k]; x < plan.route_start[k + 1]; ++x)
-        route.emplace_back(links[static_cast<std::size_t>(plan.route_links[x])]);
-      zone->add_route(hosts[i]->get_netpoint(), hosts[j]->get_netpoint(), nullptr, nullptr,
-                      route, /*symmetrical=*/false);
-    }
+  add_routes(zone, plan, hosts, links, star_zone);
   zone->seal();
 }
 
@@ -611,15 +649,13 @@ RunResult simulate(int parties, const SimRunOptions& options, const PlatformPlan
   argv.push_back(nullptr);
   int argc = static_cast<int>(args.size());
   sg4::Engine engine(&argc, argv.data());
-  build_platform(parties, options.network, plan);
+  build_platform(parties, options, plan);
 
   RunState run;
   run.n = parties;
   run.options = &options;
   run.board = board;
   run.tracing = options.record_trace;
-  run.boxes.assign(static_cast<std::size_t>(parties) * static_cast<std::size_t>(parties),
-                   nullptr);
   run.results.resize(static_cast<std::size_t>(parties));
   for (PartyId p = 0; p < parties; ++p) run.meters.push_back(std::make_unique<Meter>(p, parties));
   for (PartyId p = 0; p < parties; ++p) {

@@ -20,6 +20,12 @@
 namespace smpc {
 
 std::vector<int> PlatformPlan::route(PartyId from, PartyId to) const {
+  if (star) {
+    std::vector<int> rt = star_up[static_cast<std::size_t>(from)];
+    const auto& down = star_down[static_cast<std::size_t>(to)];
+    rt.insert(rt.end(), down.begin(), down.end());
+    return rt;
+  }
   const auto k = static_cast<std::size_t>(from) * static_cast<std::size_t>(parties) +
                  static_cast<std::size_t>(to);
   return {route_links.begin() + static_cast<std::ptrdiff_t>(route_start[k]),
@@ -40,11 +46,22 @@ std::string time_text(double t) {
 
 namespace {
 
-// Builds the links and the per-pair routes (before host links and gates are added).
+bool has_cuts(const NetworkSpec& net) {
+  return std::any_of(net.faults.begin(), net.faults.end(),
+                     [](const Fault& f) { return f.kind == FaultKind::kCut; });
+}
+
+// Builds the links and the routes (before host links and gates are added): per party for a
+// star without cuts, per ordered pair otherwise.
 class Planner {
  public:
   Planner(int parties, const NetworkSpec& net)
-      : n_(static_cast<std::size_t>(parties)), net_(net), routes_(n_ * n_) {}
+      : n_(static_cast<std::size_t>(parties)),
+        net_(net),
+        star_form_(net.topology == Topology::kStar && !has_cuts(net)),
+        routes_(star_form_ ? 0 : n_ * n_),
+        star_up_(star_form_ ? n_ : 0),
+        star_down_(star_form_ ? n_ : 0) {}
 
   // Links are named by their index when SimGrid creates them.
   int link(double latency_s, double bandwidth) {
@@ -68,8 +85,10 @@ class Planner {
 
   std::size_t n_;
   const NetworkSpec& net_;
+  bool star_form_;
   std::vector<PlannedLink> links_;
-  std::vector<std::vector<int>> routes_;
+  std::vector<std::vector<int>> routes_;  // by pair, unless star_form_
+  std::vector<std::vector<int>> star_up_, star_down_;  // by party, if star_form_
   int nodes_ = 0;                                  // graph nodes (parties first)
   std::vector<std::tuple<int, int, int>> arcs_;    // graph: (from node, to node, link)
 };
@@ -102,7 +121,12 @@ Status Planner::star() {
     if (static_cast<int>(i) == hub) continue;
     up[i] = link(lat[i], bw[i]);
     down[i] = link(lat[i], bw[i]);
+    if (star_form_) {
+      star_up_[i].push_back(up[i]);
+      star_down_[i].push_back(down[i]);
+    }
   }
+  if (star_form_) return OkStatus();
   for (std::size_t i = 0; i < n_; ++i)
     for (std::size_t j = 0; j < n_; ++j) {
       if (i == j) continue;
@@ -244,6 +268,13 @@ void Planner::host_links() {
     if (up[i] > 0) nic_up[i] = link(0, up[i]);
     if (down[i] > 0) nic_down[i] = link(0, down[i]);
   }
+  if (star_form_) {
+    for (std::size_t i = 0; i < n_; ++i) {
+      if (nic_up[i] >= 0) star_up_[i].insert(star_up_[i].begin(), nic_up[i]);
+      if (nic_down[i] >= 0) star_down_[i].push_back(nic_down[i]);
+    }
+    return;
+  }
   for (std::size_t i = 0; i < n_; ++i)
     for (std::size_t j = 0; j < n_; ++j) {
       if (i == j) continue;
@@ -255,6 +286,7 @@ void Planner::host_links() {
 
 // One gate per ordered pair that some cut separates, down over the union of its cuts.
 void Planner::gates() {
+  if (!has_cuts(net_)) return;
   std::vector<std::vector<std::pair<double, double>>> down(n_ * n_);
   for (const auto& f : net_.faults) {
     if (f.kind != FaultKind::kCut) continue;
@@ -286,6 +318,12 @@ PlatformPlan Planner::finish() {
   PlatformPlan plan;
   plan.parties = static_cast<int>(n_);
   plan.links = std::move(links_);
+  if (star_form_) {
+    plan.star = true;
+    plan.star_up = std::move(star_up_);
+    plan.star_down = std::move(star_down_);
+    return plan;
+  }
   plan.route_start.reserve(n_ * n_ + 1);
   plan.route_start.push_back(0);
   for (auto& rt : routes_) {

@@ -99,7 +99,14 @@ struct PlannedLink {
 struct PlatformPlan {
   int parties = 0;
   std::vector<PlannedLink> links;
-  // route i -> j: route_links[route_start[i*n+j] .. route_start[i*n+j+1]) (empty for i == j)
+  // A star without cuts: the route i -> j is star_up[i] then star_down[j] (party i's NIC
+  // up-link and up-link to the hub, party j's down-link and NIC down-link; a party hub's own
+  // lists are its NIC links only). O(n), what SimGrid's star zone stores; no per-pair table.
+  bool star = false;
+  std::vector<std::vector<int>> star_up;
+  std::vector<std::vector<int>> star_down;
+  // Every other plan (a star with cuts too: a cut puts a gate on each separated pair's route):
+  // route i -> j is route_links[route_start[i*n+j] .. route_start[i*n+j+1]) (empty for i == j).
   std::vector<std::size_t> route_start;
   std::vector<int> route_links;
   std::vector<int> route(PartyId from, PartyId to) const;

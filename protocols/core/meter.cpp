@@ -28,7 +28,7 @@ struct Meter::ViewHash {
 
 Meter::Meter(PartyId self, int parties) : view_(std::make_unique<ViewHash>()) {
   snap_.party = self;
-  snap_.sent_to.resize(static_cast<std::size_t>(parties));
+  snap_.sent_to = PeerTraffic(static_cast<std::size_t>(parties));
   blake3_hasher_init(&view_->hasher);
 }
 
@@ -51,7 +51,7 @@ std::uint32_t Meter::stamp_send(PartyId to, std::string_view label, std::size_t 
   SMPC_ASSERT(to >= 0 && static_cast<std::size_t>(to) < snap_.sent_to.size());
   const std::uint32_t round = max_received_ + 1;
   snap_.sent.add(bytes);
-  snap_.sent_to[static_cast<std::size_t>(to)].add(bytes);
+  snap_.sent_to.add(to, bytes);
   auto [it, fresh] = snap_.by_label.try_emplace(std::string(label));
   if (fresh) it->second.phase = phase_;
   note(it->second, bytes, round);

@@ -111,8 +111,12 @@ RunTrace trace_from(const nlohmann::json& j) {
 }  // namespace
 
 void to_json(nlohmann::json& j, const MeterSnapshot& m) {
+  // Sparse: the party count and [to, bytes, messages] per destination sent to (one object per
+  // party, zeros included, was 10-25 GB of JSON at 10,001 parties). from_json also reads the
+  // dense array of before.
   nlohmann::json to = nlohmann::json::array();
-  for (const auto& c : m.sent_to) to.push_back(counter_json(c));
+  for (const auto& [p, c] : m.sent_to.nonzero()) to.push_back({p, c.bytes, c.messages});
+  to = {{"parties", m.sent_to.size()}, {"to", std::move(to)}};
   j = {{"party", m.party},         {"sent", counter_json(m.sent)},
        {"received", counter_json(m.received)}, {"sent_to", to},
        {"by_label", stats_json(m.by_label)},   {"by_phase", stats_json(m.by_phase)},
@@ -126,8 +130,17 @@ void from_json(const nlohmann::json& j, MeterSnapshot& m) {
   m.party = j.at("party").get<PartyId>();
   m.sent = counter_from(j.at("sent"));
   m.received = counter_from(j.at("received"));
-  m.sent_to.clear();
-  for (const auto& c : j.at("sent_to")) m.sent_to.push_back(counter_from(c));
+  const auto& to = j.at("sent_to");
+  if (to.is_array()) {  // dense, as written before the sparse form
+    m.sent_to = PeerTraffic(to.size());
+    for (std::size_t p = 0; p < to.size(); ++p)
+      m.sent_to.set(static_cast<PartyId>(p), counter_from(to[p]));
+  } else {
+    m.sent_to = PeerTraffic(to.at("parties").get<std::size_t>());
+    for (const auto& e : to.at("to"))
+      m.sent_to.set(e.at(0).get<PartyId>(),
+                    {e.at(1).get<std::uint64_t>(), e.at(2).get<std::uint64_t>()});
+  }
   m.by_label = stats_from(j.at("by_label"));
   m.by_phase = stats_from(j.at("by_phase"));
   m.max_round = j.at("max_round").get<std::uint32_t>();

@@ -19,22 +19,30 @@ const char* kGood = R"({"name": "ok", "parties": 5, "protocol": {"name": "bgw"},
 
 std::vector<BadCase> listed_cases();
 
-// A secure_sum scenario of n parties (one input each) on `topology`.
-std::string sum_of(int n, const std::string& topology) {
+// A secure_sum scenario of n parties (one input each) on `topology` (`more`: further top-level
+// fields, each with a leading comma).
+std::string sum_of(int n, const std::string& topology, const std::string& more = "") {
   std::string inputs;
   for (int i = 0; i < n; ++i) inputs += (i ? ", 1" : "1");
   return R"({"name": "x", "parties": )" + std::to_string(n) +
          R"(, "protocol": {"name": "secure_sum"}, "function": {"name": "sum"}, "inputs": [)" +
-         inputs + R"(], "network": {"topology": ")" + topology + R"("}})";
+         inputs + R"(], "network": {"topology": ")" + topology + R"("})" + more + "}";
 }
 
 std::vector<BadCase> cases() {
   std::vector<BadCase> all = listed_cases();
   // Within the schema's 10,001 but beyond what the simulator holds in memory.
   all.push_back({"too_many_parties_for_a_simulated_mesh", sum_of(1001, "full_mesh"), "/parties",
-                 "at most 1000 parties on a simulated full_mesh (a star allows 3001)"});
-  all.push_back({"too_many_parties_for_a_simulated_star", sum_of(3002, "star"), "/parties",
-                 "run with --local for more, got 3002"});
+                 "at most 1000 parties on a simulated full_mesh (a star allows 10001)"});
+  // A star with a cut keeps a route per pair (the star zone takes a star without cuts only).
+  all.push_back({"too_many_parties_for_a_simulated_star_with_a_cut",
+                 sum_of(3002, "star", R"(, "faults": [{"cut": [[1]], "from_s": 1}])"), "/parties",
+                 "at most 3001 parties on a simulated star with cuts: the simulator's per-pair "
+                 "routes grow as n^2 (docs/simulator.md, How many parties); run with --local "
+                 "for more, got 3002"});
+  // The schema's own limit is what bounds a star without cuts.
+  all.push_back({"too_many_parties_for_the_schema_on_a_star", sum_of(10002, "star"), "/parties",
+                 "10001"});
   return all;
 }
 
