@@ -19,6 +19,7 @@
 #include "protocols/crypto/commit.h"
 #include "scenarios/aborts.h"
 #include "scenarios/frost_checks.h"
+#include "scenarios/vote_checks.h"
 #include "scenarios/privacy.h"
 #include "scenarios/privacy_components.h"
 #include "scenarios/psi_checks.h"
@@ -713,6 +714,16 @@ Status frost_check(CheckResult& r) {
   return OkStatus();
 }
 
+// Voting (scenarios/vote_checks.h).
+template <vote::VoteCheck (*kCheck)()>
+Status vote_check(CheckResult& r) {
+  const vote::VoteCheck c = kCheck();
+  r.runs = c.runs;
+  r.alarm = c.alarm;
+  r.evidence = c.evidence;
+  return OkStatus();
+}
+
 Status shamir_enumeration(CheckResult& r) {
   SMPC_ASSIGN_OR_RETURN(const ExactPrivacyResult e, exact_shamir_privacy(7, 3, 1, {2}, 1, 5));
   r.runs = static_cast<int>(e.outcomes);
@@ -989,6 +1000,16 @@ const std::vector<Check> kChecks = {
       "FROST DKG, n = 4, t = 2: party 1 publishes commitments its shares do not match; alarm = "
       "an honest party keeps it, or the honest parties' keys disagree or miss their shares"},
      component_run(frost_check<frost::frost_dkg_inconsistent_dealer_check>)},
+    {{"vote-range-check", "component", false, "3 seeds",
+      "voting (protocols/vote), 4 servers (t = 1), 5 voters, one_of_k over 3 candidates, voters 0 "
+      "and 1 malformed (an entry 2; two 1s); alarm = a tally is not the plain count of the "
+      "well-formed ballots, a malformed ballot is not rejected, or the transcript does not verify"},
+     component_run(vote_check<vote::vote_range_check>)},
+    {{"vote-share-check", "component", false, "3 seeds",
+      "voting, 4 servers, 5 voters, approval: voter 2 deals an entry 2 with a faked check value "
+      "(its D does not match f(f - 1) - c); alarm = it is not disqualified, or a tally is not "
+      "the plain count"},
+     component_run(vote_check<vote::vote_share_check>)},
     {{"broadcast-agreement", "component", false, "10 trials",
       "phase-king broadcast, n = 4, t = 1: the sender equivocates; alarm = honest parties hold "
       "different values for it"},

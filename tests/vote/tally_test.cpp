@@ -6,10 +6,10 @@
 #include <fstream>
 
 #include "tests/support/cli.h"
-#include "tests/vote/election.h"
+#include "scenarios/vote_checks.h"
 #include "verify/tally.h"
 
-namespace smpc::vote::testing {
+namespace smpc::vote {
 namespace {
 
 // 6 voters, 5 servers, 3 candidates, one_of_k; voter 0 malformed (rejected), voter 3 cheats
@@ -113,4 +113,4 @@ TEST(TallyVerifier, CliExitCodes) {
 }
 
 }  // namespace
-}  // namespace smpc::vote::testing
+}  // namespace smpc::vote

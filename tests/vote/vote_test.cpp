@@ -5,10 +5,10 @@
 
 #include "protocols/core/mutants.h"
 #include "tests/support/rc_budget.h"
-#include "tests/vote/election.h"
+#include "scenarios/vote_checks.h"
 #include "verify/tally.h"
 
-namespace smpc::vote::testing {
+namespace smpc::vote {
 namespace {
 
 Election random_election(int S, int V, int k, bool one_of_k, std::uint64_t seed, int malformed) {
@@ -156,4 +156,4 @@ TEST(VoteProtocol, BytesPerVoterServerAndBoardMatchTheFormula) {
 }
 
 }  // namespace
-}  // namespace smpc::vote::testing
+}  // namespace smpc::vote
