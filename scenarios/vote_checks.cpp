@@ -14,8 +14,8 @@ Dealing cheating_dealing(const Election& e, Rng& rng) {
   return d;
 }
 
-RunResult run_election(const Election& e) {
-  return run_local(e.cfg.parties(), {e.seed, 30}, [&e](PartyContext& ctx) {
+PartyBody election_body(const Election& e) {
+  return [&e](PartyContext& ctx) {
     const int me = ctx.net.self();
     const int voter = me - e.cfg.servers;
     if (e.cheater >= 0 && voter == e.cheater) {
@@ -31,10 +31,21 @@ RunResult run_election(const Election& e) {
       return run_vote(faulty, e.cfg, ballot);
     }
     return run_vote(ctx, e.cfg, ballot);
-  });
+  };
 }
 
-// Plain count: the valid ballots' entries added up; `rejected` gets the malformed voters.
+RunResult run_election(const Election& e) {
+  return run_local(e.cfg.parties(), {e.seed, 30}, election_body(e));
+}
+
+Result<RunResult> run_election_simulated(const Election& e, const NetworkSpec& net) {
+  SimRunOptions o;
+  o.seed = e.seed;
+  o.network = net;
+  o.deadline_s = (kRounds + 2) * e.cfg.round_timeout_s;
+  return run_simulated(e.cfg.parties(), o, election_body(e));
+}
+
 std::vector<std::uint64_t> plain_tally(const Election& e, std::vector<int>* rejected) {
   std::vector<std::uint64_t> t(static_cast<std::size_t>(e.cfg.candidates), 0);
   for (std::size_t v = 0; v < e.ballots.size(); ++v) {

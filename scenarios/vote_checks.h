@@ -12,6 +12,7 @@
 #include "protocols/core/local_network.h"
 #include "protocols/vote/labels.h"
 #include "protocols/vote/vote.h"
+#include "simulator/sim_network.h"
 
 namespace smpc::vote {
 
@@ -62,7 +63,11 @@ struct Election {
 // server's check (4) fails.
 Dealing cheating_dealing(const Election& e, Rng& rng);
 
-RunResult run_election(const Election& e);
+// Every party's body (servers, voters, the board) for `e`, which must outlive the run.
+PartyBody election_body(const Election& e);
+RunResult run_election(const Election& e);  // LocalNetwork, wall-clock round deadlines
+// On the simulator (round deadlines in simulated time: a crashed server costs no wall time).
+Result<RunResult> run_election_simulated(const Election& e, const NetworkSpec& net);
 
 // Plain count: the valid ballots' entries added up (the cheater's ballot left out: it is
 // disqualified); `rejected` gets the malformed voters.
