@@ -440,8 +440,9 @@ PartyOutput run_board(LockstepNet& net, PartyContext& ctx, const VoteConfig& cfg
   for (std::size_t v = 0; v < V; ++v) resolve(b, cfg, v, -1, nullptr);
   check_ballots(net, cfg, b, nullptr);
   const auto tally = open_tally(net, cfg, b, nullptr);
+  PartyOutput out = tally_output(tally);  // aborts before the transcript if a tally overflows
   if (ctx.annotations) (*ctx.annotations)["vote_transcript"] = transcript(cfg, b, tally);
-  return tally_output(tally);
+  return out;
 }
 
 }  // namespace

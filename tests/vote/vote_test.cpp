@@ -70,13 +70,19 @@ TEST(VoteProtocol, TallyEqualsThePlainCountWithMalformedBallotsRejected) {
 }
 
 // Server 1 crashed (sends nothing: every receiver waits one round timeout for it) or
-// tampering (false complaint against voter 0, altered check and tally shares).
+// tampering (false complaint against voter 0, altered check and tally shares). On the
+// simulator, so the round deadlines are simulated time: no wall-clock wait, and a loaded
+// machine cannot make an honest message late.
 void faulty_server_run(int S, Fault f) {
   Election e = random_election(S, 6, 3, true, 7 + static_cast<std::uint64_t>(S), 2);
   e.faulty_server = 1;
   e.fault = f;
-  e.cfg.round_timeout_s = 0.25;
-  const RunResult run = run_election(e);
+  NetworkSpec net;
+  net.topology = Topology::kStar;
+  net.latency_s = 0.005;
+  auto sim = run_election_simulated(e, net);
+  ASSERT_TRUE(sim.ok()) << sim.status().message();
+  const RunResult& run = sim.value();
   std::vector<int> rejected;
   const auto want = plain_tally(e, &rejected);
   for (int p : {0, 2, S - 1, e.cfg.board()}) {
@@ -99,6 +105,16 @@ TEST(VoteProtocol, OneCrashedServerS5) { faulty_server_run(5, Fault::kCrash); }
 TEST(VoteProtocol, OneCrashedServerS7) { faulty_server_run(7, Fault::kCrash); }
 TEST(VoteProtocol, OneTamperingServer) {
   for (const int S : {4, 5, 7}) faulty_server_run(S, Fault::kTamper);
+}
+
+TEST(VoteProtocol, SameSeedSameTranscriptOtherSeedOtherCommitments) {
+  Election e = random_election(5, 4, 3, true, 21, 1);
+  const auto a = run_election(e).parties.back().annotations["vote_transcript"];
+  EXPECT_EQ(a, run_election(e).parties.back().annotations["vote_transcript"]);
+  e.seed = 22;
+  const auto b = run_election(e).parties.back().annotations["vote_transcript"];
+  EXPECT_NE(a["ballots"][0]["post"], b["ballots"][0]["post"]);
+  EXPECT_EQ(a["tally"], b["tally"]);
 }
 
 TEST(VoteProtocol, CheatingVoterIsDisqualifiedAndM77LetsItsNonBitCount) {
