@@ -19,6 +19,7 @@
 #include "protocols/crypto/commit.h"
 #include "scenarios/aborts.h"
 #include "scenarios/frost_checks.h"
+#include "scenarios/vote_checks.h"
 #include "scenarios/privacy.h"
 #include "scenarios/privacy_components.h"
 #include "scenarios/psi_checks.h"
@@ -703,10 +704,11 @@ Status privacy_attacked_yao(CheckResult& r) {
   return OkStatus();
 }
 
-// FROST signing (scenarios/frost_checks.h).
-template <frost::FrostCheck (*kCheck)()>
-Status frost_check(CheckResult& r) {
-  const frost::FrostCheck c = kCheck();
+// Checks that return {runs, alarm, evidence} themselves: FROST (scenarios/frost_checks.h),
+// voting (scenarios/vote_checks.h).
+template <typename R, R (*kCheck)()>
+Status own_check(CheckResult& r) {
+  const R c = kCheck();
   r.runs = c.runs;
   r.alarm = c.alarm;
   r.evidence = c.evidence;
@@ -980,15 +982,25 @@ const std::vector<Check> kChecks = {
     {{"frost-bad-share", "component", false, "5 seeds",
       "FROST 3-of-5, signers {2, 3, 5}: signer 3 adds one to its signature share; alarm = the "
       "coordinator does not abort blaming exactly party 3"},
-     component_run(frost_check<frost::frost_bad_share_check>)},
+     component_run(own_check<frost::FrostCheck, frost::frost_bad_share_check>)},
     {{"frost-nonce-freshness", "component", false, "5 seeds",
       "FROST 2-of-3, three messages in one run: alarm = a signer sends the same nonce "
       "commitment (D_i, E_i) twice"},
-     component_run(frost_check<frost::frost_nonce_freshness_check>)},
+     component_run(own_check<frost::FrostCheck, frost::frost_nonce_freshness_check>)},
     {{"frost-dkg-inconsistent-dealer", "component", false, "3 seeds",
       "FROST DKG, n = 4, t = 2: party 1 publishes commitments its shares do not match; alarm = "
       "an honest party keeps it, or the honest parties' keys disagree or miss their shares"},
-     component_run(frost_check<frost::frost_dkg_inconsistent_dealer_check>)},
+     component_run(own_check<frost::FrostCheck, frost::frost_dkg_inconsistent_dealer_check>)},
+    {{"vote-range-check", "component", false, "3 seeds",
+      "voting (protocols/vote), 4 servers (t = 1), 5 voters, one_of_k over 3 candidates, voters 0 "
+      "and 1 malformed (an entry 2; two 1s); alarm = a tally is not the plain count of the "
+      "well-formed ballots, a malformed ballot is not rejected, or the transcript does not verify"},
+     component_run(own_check<vote::VoteCheck, vote::vote_range_check>)},
+    {{"vote-share-check", "component", false, "3 seeds",
+      "voting, 4 servers, 5 voters, approval: voter 2 deals an entry 2 with a faked check value "
+      "(its D does not match f(f - 1) - c); alarm = it is not disqualified, or a tally is not "
+      "the plain count"},
+     component_run(own_check<vote::VoteCheck, vote::vote_share_check>)},
     {{"broadcast-agreement", "component", false, "10 trials",
       "phase-king broadcast, n = 4, t = 1: the sender equivocates; alarm = honest parties hold "
       "different values for it"},

@@ -63,6 +63,8 @@ constexpr CatalogRow kCatalogRows[] = {
     {Mutant::kM72, "protocols/gmw/gmw.cpp", "gmw with roles: a client's XOR shares of its last input bit add up to 0 whatever the bit (the last server gets the wrong share)"},
     {Mutant::kM73, "scenarios/functions.cpp", "auctions under bgw: the bit check of the bids is skipped (its outputs are constant 0), so a client's non-bit bid is counted, e.g. as a larger number"},
     {Mutant::kM75, "scenarios/judge.cpp", "judge: the receives that gave up on an honest party at their deadline are left out of the timing assumption, so a run that slow computation (a slow party) made asynchronous is judged as synchronous: its honest parties' disagreement reads as a violation of the claim"},
+    {Mutant::kM76, "protocols/vote/vote.cpp", "vote: the servers skip the range check, so a malformed ballot (an entry other than 0/1, or a one_of_k ballot whose entries do not add up to 1) is counted"},
+    {Mutant::kM77, "protocols/vote/ballot.cpp", "vote: the servers skip the check of a voter's shares against its posted commitments (and of D = f(f - 1) - c), so a voter who fakes its check value gets a non-bit entry counted"},
     {Mutant::kM67, "protocols/ot/kos.cpp", "KOS: the consistency check is computed but its verdict ignored, so a receiver with inconsistent choice bits across the columns of u goes on (plain IKNP security; it can learn bits of Δ)"},
     {Mutant::kM68, "protocols/spdz/mascot.cpp", "MASCOT: the sacrifice's verdict (s·c − ĉ − ρ·b = 0) is ignored, so a triple with c ≠ a·b under correct MACs reaches the online phase"},
 };

@@ -66,6 +66,8 @@ enum class Mutant : int {
   kM72 = 72,  // gmw: with roles, a client's shares of its bid XOR to 0 on its last input bit
   kM73 = 73,  // auctions under bgw: the bit check of the bids is skipped (its outputs are 0)
   kM75 = 75,  // judge: the run's late honest messages are left out of the timing assumption
+  kM76 = 76,  // vote: the servers skip the range check (an opened check value c ≠ 0 passes)
+  kM77 = 77,  // vote: the servers skip the check of a voter's shares against its commitments
   kM67 = 67,  // KOS: the consistency check's verdict is ignored (plain IKNP)
   kM68 = 68,  // MASCOT: the sacrifice of the triples is skipped
 };

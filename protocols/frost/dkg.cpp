@@ -199,14 +199,6 @@ bool verify_knowledge(std::uint64_t identifier, const RistrettoPoint& phi0,
   return RistrettoPoint::base_mul_any(proof.mu) == proof.r + phi0.mul_any(c);
 }
 
-RistrettoPoint evaluate_vss_commitment(const std::vector<RistrettoPoint>& c, std::uint64_t x) {
-  // Horner in the exponent: (((C_{t−1})·x + C_{t−2})·x + …) + C_0.
-  RistrettoPoint acc = RistrettoPoint::identity();
-  const Scalar xs = Scalar::from_u64(x);
-  for (auto it = c.rbegin(); it != c.rend(); ++it) acc = acc.mul_any(xs) + *it;
-  return acc;
-}
-
 namespace {
 
 // Round 1 for a dealer: polynomial, Feldman commitments, proof of knowledge of a_i0, sent to

@@ -53,8 +53,8 @@ Scalar h_dkg(std::uint64_t identifier, const RistrettoPoint& phi0, const Ristret
 ProofOfKnowledge prove_knowledge(std::uint64_t identifier, const Scalar& a0, Rng& rng);
 bool verify_knowledge(std::uint64_t identifier, const RistrettoPoint& phi0,
                       const ProofOfKnowledge& proof);
-// Σ_k x^k·C_k: the Feldman commitment to f(x).
-RistrettoPoint evaluate_vss_commitment(const std::vector<RistrettoPoint>& c, std::uint64_t x);
+// evaluate_vss_commitment (Σ_k x^k·C_k, the Feldman commitment to f(x)):
+// protocols/crypto/pedersen.h.
 
 struct DkgResult {
   Scalar share;                             // s_i

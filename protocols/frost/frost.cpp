@@ -184,13 +184,6 @@ bool verify_signature(const RistrettoPoint& group_public_key, ByteSpan msg, cons
   return RistrettoPoint::base_mul_any(*z) == *r + group_public_key.mul_any(c);
 }
 
-Scalar evaluate_polynomial(const std::vector<Scalar>& coefficients, std::uint64_t x) {
-  const Scalar xs = Scalar::from_u64(x);
-  Scalar acc = Scalar::from_u64(0);
-  for (auto it = coefficients.rbegin(); it != coefficients.rend(); ++it) acc = acc * xs + *it;
-  return acc;
-}
-
 KeyShares trusted_dealer_keygen(Rng& rng, int min_participants, int max_participants) {
   SMPC_ASSERT(min_participants >= 1 && min_participants <= max_participants);
   std::vector<Scalar> coefficients;

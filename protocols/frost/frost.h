@@ -17,6 +17,7 @@
 
 #include "protocols/core/rng.h"
 #include "protocols/core/types.h"
+#include "protocols/crypto/pedersen.h"
 #include "protocols/crypto/ristretto.h"
 
 namespace smpc::frost {
@@ -121,8 +122,7 @@ struct KeyShares {
   std::vector<RistrettoPoint> public_shares;   // PK_1..PK_n
   std::vector<RistrettoPoint> vss_commitment;  // Feldman: a_k·G for each coefficient
 };
-// Horner evaluation of Σ a_k x^k.
-Scalar evaluate_polynomial(const std::vector<Scalar>& coefficients, std::uint64_t x);
+// evaluate_polynomial (Σ a_k x^k over Z_ℓ): protocols/crypto/pedersen.h.
 // Appendix C trusted_dealer_keygen with coefficients from `rng` (the simulator's setup phase;
 // dkg.h replaces the dealer). 1 ≤ min_participants ≤ max_participants.
 KeyShares trusted_dealer_keygen(Rng& rng, int min_participants, int max_participants);

@@ -1,0 +1,140 @@
+#include "protocols/vote/ballot.h"
+
+#include <cstring>
+
+#include "protocols/core/mutants.h"
+
+namespace smpc::vote {
+namespace {
+
+std::vector<Scalar> random_polynomial(Scalar constant, int degree, Rng& rng) {
+  std::vector<Scalar> p{constant};
+  for (int m = 1; m <= degree; ++m) p.push_back(Scalar::random(rng));
+  return p;
+}
+
+std::vector<RistrettoPoint> commit_all(const std::vector<Scalar>& v, const std::vector<Scalar>& r,
+                                       std::size_t from) {
+  std::vector<RistrettoPoint> out;
+  for (std::size_t m = from; m < v.size(); ++m) out.push_back(pedersen_commit(v[m], r[m]));
+  return out;
+}
+
+void put(Bytes& out, const std::array<std::uint8_t, 32>& b) { out.insert(out.end(), b.begin(), b.end()); }
+
+std::array<std::uint8_t, 32> take(ByteSpan in, std::size_t& at) {
+  std::array<std::uint8_t, 32> b{};
+  std::memcpy(b.data(), in.data() + at, 32);
+  at += 32;
+  return b;
+}
+
+// `count` points from `in` at `at`; nullopt for a non-canonical one, or an identity when
+// `nonzero` (an honest commitment is the identity with probability 2^-252).
+std::optional<std::vector<RistrettoPoint>> points(ByteSpan in, std::size_t& at, int count,
+                                                  bool nonzero) {
+  std::vector<RistrettoPoint> out;
+  for (int i = 0; i < count; ++i) {
+    const auto p = RistrettoPoint::decode(take(in, at));
+    if (!p || (nonzero && p->is_identity())) return std::nullopt;
+    out.push_back(*p);
+  }
+  return out;
+}
+
+}  // namespace
+
+Dealing deal_ballot(const std::vector<std::uint64_t>& ballot, int t, int servers, Rng& rng) {
+  Dealing d;
+  d.shares.assign(static_cast<std::size_t>(servers), ShareSet(ballot.size()));
+  const Scalar one = Scalar::from_u64(1);
+  for (std::size_t i = 0; i < ballot.size(); ++i) {
+    const Scalar b = Scalar::from_u64(ballot[i]);
+    const auto f = random_polynomial(b, t, rng), g = random_polynomial(Scalar::random(rng), t, rng);
+    const auto c = random_polynomial(b * (b - one), t, rng);
+    const auto gamma = random_polynomial(Scalar::random(rng), t, rng);
+    // D = f·(f − 1) − c, degree 2t, D(0) = 0 for an honest dealer.
+    auto f_minus_1 = f;
+    f_minus_1[0] = f_minus_1[0] - one;
+    auto dpoly = multiply_polynomials(f, f_minus_1);
+    for (std::size_t m = 0; m < c.size(); ++m) dpoly[m] = dpoly[m] - c[m];
+    const auto e = random_polynomial(Scalar::from_u64(0), 2 * t, rng);
+    d.post.c.push_back(commit_all(f, g, 0));
+    d.post.f.push_back(commit_all(c, gamma, 0));
+    d.post.e.push_back(commit_all(dpoly, e, 1));
+    for (int j = 0; j < servers; ++j) {
+      const std::uint64_t a = server_point(j);
+      d.shares[static_cast<std::size_t>(j)][i] = {
+          evaluate_polynomial(f, a), evaluate_polynomial(g, a),     evaluate_polynomial(c, a),
+          evaluate_polynomial(gamma, a), evaluate_polynomial(dpoly, a), evaluate_polynomial(e, a)};
+    }
+  }
+  return d;
+}
+
+Bytes encode_post(const BallotPost& post) {
+  Bytes out;
+  for (std::size_t i = 0; i < post.c.size(); ++i) {
+    for (const auto& p : post.c[i]) put(out, p.bytes());
+    for (const auto& p : post.f[i]) put(out, p.bytes());
+    for (const auto& p : post.e[i]) put(out, p.bytes());
+  }
+  return out;
+}
+
+std::optional<BallotPost> decode_post(ByteSpan in, int candidates, int t) {
+  const std::size_t per = static_cast<std::size_t>(4 * t + 2) * 32;
+  if (candidates < 1 || in.size() != per * static_cast<std::size_t>(candidates)) return std::nullopt;
+  BallotPost post;
+  std::size_t at = 0;
+  for (int i = 0; i < candidates; ++i) {
+    auto c = points(in, at, t + 1, true);
+    auto f = points(in, at, t + 1, true);
+    auto e = points(in, at, 2 * t, false);
+    if (!c || !f || !e) return std::nullopt;
+    post.c.push_back(std::move(*c));
+    post.f.push_back(std::move(*f));
+    post.e.push_back(std::move(*e));
+  }
+  return post;
+}
+
+Bytes encode_shares(const ShareSet& s) {
+  Bytes out;
+  for (const auto& x : s)
+    for (const Scalar* v : {&x.f, &x.g, &x.c, &x.gamma, &x.d, &x.e}) put(out, v->bytes());
+  return out;
+}
+
+std::optional<ShareSet> decode_shares(ByteSpan in, int candidates) {
+  if (candidates < 1 || in.size() != static_cast<std::size_t>(candidates) * 6 * 32)
+    return std::nullopt;
+  ShareSet s(static_cast<std::size_t>(candidates));
+  std::size_t at = 0;
+  for (auto& x : s)
+    for (Scalar* v : {&x.f, &x.g, &x.c, &x.gamma, &x.d, &x.e}) {
+      const auto got = Scalar::decode(take(in, at));
+      if (!got) return std::nullopt;
+      *v = *got;
+    }
+  return s;
+}
+
+bool share_valid(const BallotPost& post, std::uint64_t alpha, const ShareSet& s) {
+  // M77: the server takes whatever the voter sent, so an inconsistent dealing goes through.
+  if (mutant_active(Mutant::kM77)) return true;
+  if (s.size() != post.c.size()) return false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const EntryShare& x = s[i];
+    std::vector<RistrettoPoint> e{RistrettoPoint::identity()};
+    e.insert(e.end(), post.e[i].begin(), post.e[i].end());
+    if (!(pedersen_commit(x.f, x.g) == evaluate_vss_commitment(post.c[i], alpha)) ||
+        !(pedersen_commit(x.c, x.gamma) == evaluate_vss_commitment(post.f[i], alpha)) ||
+        !(pedersen_commit(x.d, x.e) == evaluate_vss_commitment(e, alpha)) ||
+        !(x.d == x.f * (x.f - Scalar::from_u64(1)) - x.c))
+      return false;
+  }
+  return true;
+}
+
+}  // namespace smpc::vote

@@ -1,0 +1,116 @@
+// verify/tally.h and `smpc verify tally`: the honest transcript is accepted, each tampered one
+// rejected, bad input named by its JSON pointer (exit 2).
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "tests/support/cli.h"
+#include "scenarios/vote_checks.h"
+#include "verify/tally.h"
+
+namespace smpc::vote {
+namespace {
+
+// 6 voters, 5 servers, 3 candidates, one_of_k; voter 0 malformed (rejected), voter 3 cheats
+// (disqualified).
+const nlohmann::json& honest_transcript() {
+  static const nlohmann::json tr = [] {
+    Election e;
+    e.cfg = {.servers = 5, .voters = 6, .t = 1, .candidates = 3, .one_of_k = true,
+             .round_timeout_s = 2.0};
+    e.ballots = {{1, 1, 0}, {0, 1, 0}, {0, 0, 1}, {1, 0, 0}, {1, 0, 0}, {0, 1, 0}};
+    e.cheater = 3;
+    e.seed = 42;
+    return run_election(e).parties.back().annotations["vote_transcript"];
+  }();
+  return tr;
+}
+
+// The same hex string with its last digit changed.
+std::string flip(std::string h) {
+  h.back() = h.back() == '0' ? '1' : '0';
+  return h;
+}
+
+TEST(TallyVerifier, AcceptsTheHonestTranscript) {
+  const auto r = verify_tally(honest_transcript());
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_TRUE(r.value().ok) << (r.value().failures.empty() ? "" : r.value().failures[0]);
+  EXPECT_EQ(r.value().counted, 4u);
+  EXPECT_EQ(r.value().rejected, 1u);
+  EXPECT_EQ(r.value().disqualified, 1u);
+  EXPECT_EQ(r.value().tally, (std::vector<std::uint64_t>{1, 2, 1}));
+}
+
+TEST(TallyVerifier, RejectsEachTamperedTranscript) {
+  using J = nlohmann::json;
+  const std::vector<std::pair<std::string, std::function<void(J&)>>> tamper = {
+      {"changed commitment", [](J& t) {  // C_{0,0} of a counted ballot := C_{0,1}, a valid point
+         const auto h = t["ballots"][1]["post"].get<std::string>();
+         t["ballots"][1]["post"] = h.substr(64, 64) + h.substr(64);
+       }},
+      {"dropped ballot", [](J& t) { t["ballots"].erase(1); }},
+      {"added ballot", [](J& t) { t["ballots"].push_back(t["ballots"][1]); }},
+      {"changed tally", [](J& t) { t["tally"][1] = t["tally"][1].get<int>() + 1; }},
+      {"changed randomness", [](J& t) { t["randomness"][0] = flip(t["randomness"][0]); }},
+      {"rejected ballot counted", [](J& t) { t["ballots"][0]["status"] = "counted"; }},
+      {"counted ballot rejected", [](J& t) { t["ballots"][2]["status"] = "rejected"; }},
+      {"changed check opening", [](J& t) {
+         t["ballots"][1]["check_openings"][0][1] = flip(t["ballots"][1]["check_openings"][0][1]);
+       }},
+      {"voter off the roll", [](J& t) { t["ballots"][1]["voter"] = 999; }},
+  };
+  for (const auto& [what, edit] : tamper) {
+    J t = honest_transcript();
+    edit(t);
+    const auto r = verify_tally(t);
+    if (!r.ok()) {  // a tampered hex string that no longer parses is bad input: also a rejection
+      SUCCEED() << what << ": " << r.status().message();
+      continue;
+    }
+    EXPECT_FALSE(r.value().ok) << what;
+  }
+}
+
+TEST(TallyVerifier, BadInputNamesThePointer) {
+  nlohmann::json t = honest_transcript();
+  t["ballots"][2]["check_openings"][1][0] = "xyz";
+  auto r = verify_tally(t);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("/ballots/2/check_openings/1/0"), std::string::npos)
+      << r.status().message();
+  t = honest_transcript();
+  t["threshold"] = 2;
+  r = verify_tally(t);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("/threshold"), std::string::npos);
+  EXPECT_FALSE(verify_tally(nlohmann::json::array()).ok());
+}
+
+TEST(TallyVerifier, CliExitCodes) {
+  const auto dir = smpc::testing::temp_dir("tally");
+  const auto write = [&](const std::string& name, const std::string& text) {
+    std::ofstream(dir / name) << text;
+    return (dir / name).string();
+  };
+  const auto good = write("good.json", honest_transcript().dump());
+  auto res = smpc::testing::run_cli("verify tally " + good);
+  EXPECT_EQ(res.exit_code, 0) << res.out << res.err;
+  EXPECT_NE(res.out.find("tally verified"), std::string::npos) << res.out;
+  nlohmann::json t = honest_transcript();
+  t["tally"][0] = 7;
+  res = smpc::testing::run_cli("verify tally " + write("bad.json", t.dump()));
+  EXPECT_EQ(res.exit_code, 1) << res.out << res.err;
+  EXPECT_NE(res.out.find("/tally/0"), std::string::npos) << res.out;
+  res = smpc::testing::run_cli("verify tally " + write("broken.json", "{\"format\": 3"));
+  EXPECT_EQ(res.exit_code, 2);
+  res = smpc::testing::run_cli("verify tally " + write("typed.json", "{\"format\": 3}"));
+  EXPECT_EQ(res.exit_code, 2);
+  EXPECT_NE(res.err.find("/format"), std::string::npos) << res.err;
+  res = smpc::testing::run_cli("verify tally " + (dir / "missing.json").string());
+  EXPECT_EQ(res.exit_code, 2);
+}
+
+}  // namespace
+}  // namespace smpc::vote

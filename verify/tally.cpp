@@ -1,0 +1,225 @@
+#include "verify/tally.h"
+
+#include <set>
+
+#include "protocols/crypto/pedersen.h"
+
+namespace smpc {
+namespace {
+
+using nlohmann::json;
+
+Status bad(const std::string& ptr, const std::string& what, const json& got) {
+  std::string text = got.dump();
+  if (text.size() > 40) text = text.substr(0, 37) + "...";
+  return Error(ptr + ": " + what + ", got " + text);
+}
+
+Result<std::int64_t> integer(const json& j, const std::string& key, std::int64_t lo,
+                             std::int64_t hi) {
+  if (!j.contains(key)) return Error("/" + key + ": missing");
+  const auto& v = j[key];
+  if (!v.is_number_integer() || v.get<std::int64_t>() < lo || v.get<std::int64_t>() > hi)
+    return bad("/" + key, "must be an integer in " + std::to_string(lo) + " .. " +
+                              std::to_string(hi), v);
+  return v.get<std::int64_t>();
+}
+
+std::optional<Bytes> unhex(const std::string& s) {
+  if (s.size() % 2) return std::nullopt;
+  Bytes out;
+  for (std::size_t i = 0; i < s.size(); i += 2) {
+    int v = 0;
+    for (std::size_t k = 0; k < 2; ++k) {
+      const char c = s[i + k];
+      const int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+      if (d < 0) return std::nullopt;
+      v = 16 * v + d;
+    }
+    out.push_back(static_cast<std::uint8_t>(v));
+  }
+  return out;
+}
+
+Result<Scalar> scalar_at(const json& j, const std::string& ptr) {
+  if (!j.is_string()) return bad(ptr, "must be a hex string of 64 digits", j);
+  const auto b = unhex(j.get<std::string>());
+  if (!b || b->size() != 32) return bad(ptr, "must be a hex string of 64 digits", j);
+  ScalarBytes sb{};
+  std::copy(b->begin(), b->end(), sb.begin());
+  const auto s = Scalar::decode(sb);
+  if (!s) return bad(ptr, "is not a canonical scalar (< ℓ)", j);
+  return *s;
+}
+
+Result<std::pair<Scalar, Scalar>> pair_at(const json& j, const std::string& ptr) {
+  if (!j.is_array() || j.size() != 2) return bad(ptr, "must be a pair [value, randomness]", j);
+  SMPC_ASSIGN_OR_RETURN(auto a, scalar_at(j[0], ptr + "/0"));
+  SMPC_ASSIGN_OR_RETURN(auto b, scalar_at(j[1], ptr + "/1"));
+  return std::pair{a, b};
+}
+
+// The post layout of protocols/vote/ballot.h: per candidate C_0..C_t, F_0..F_t, E_1..E_2t.
+struct Post {
+  std::vector<RistrettoPoint> c0, f0;  // per candidate: C_{i,0}, F_{i,0}
+};
+
+std::optional<std::string> parse_post(const Bytes& b, int k, int t, Post& out) {
+  const std::size_t per = static_cast<std::size_t>(4 * t + 2);
+  if (b.size() != per * 32 * static_cast<std::size_t>(k))
+    return "has " + std::to_string(b.size()) + " bytes, expected " +
+           std::to_string(per * 32 * static_cast<std::size_t>(k));
+  for (int i = 0; i < k; ++i)
+    for (std::size_t m = 0; m < per; ++m) {
+      PointBytes pb{};
+      const std::size_t at = (static_cast<std::size_t>(i) * per + m) * 32;
+      std::copy(b.begin() + static_cast<std::ptrdiff_t>(at),
+                b.begin() + static_cast<std::ptrdiff_t>(at + 32), pb.begin());
+      const auto p = RistrettoPoint::decode(pb);
+      const bool committed = m < static_cast<std::size_t>(2 * t + 2);  // C and F, not E
+      if (!p || (committed && p->is_identity()))
+        return "point " + std::to_string(m) + " of candidate " + std::to_string(i) +
+               " is not a valid commitment";
+      if (m == 0) out.c0.push_back(*p);
+      if (m == static_cast<std::size_t>(t) + 1) out.f0.push_back(*p);
+    }
+  return std::nullopt;
+}
+
+struct Shape {
+  int k = 0, t = 0;
+  bool one_of_k = true;
+};
+
+// Checks 2 and 3 for one counted or rejected ballot; returns its C_{i,0} for the tally.
+Result<std::optional<Post>> check_ballot(const json& b, const std::string& ptr, const Shape& s,
+                                         const std::string& status, TallyCheck& out) {
+  if (!b.contains("post") || !b["post"].is_string())
+    return bad(ptr + "/post", "must be a hex string for a " + status + " ballot", b.value("post", json()));
+  const auto bytes = unhex(b["post"].get<std::string>());
+  if (!bytes) return bad(ptr + "/post", "must be hex", b["post"]);
+  if (!b.contains("check_openings") || !b["check_openings"].is_array() ||
+      b["check_openings"].size() != static_cast<std::size_t>(s.k))
+    return bad(ptr + "/check_openings", "must hold one pair per candidate", b.value("check_openings", json()));
+  Post post;
+  if (const auto why = parse_post(*bytes, s.k, s.t, post)) {
+    out.failures.push_back(ptr + "/post: " + *why);
+    return std::optional<Post>();
+  }
+  bool malformed = false;
+  for (int i = 0; i < s.k; ++i) {
+    const std::string p = ptr + "/check_openings/" + std::to_string(i);
+    SMPC_ASSIGN_OR_RETURN(auto cg, pair_at(b["check_openings"][static_cast<std::size_t>(i)], p));
+    if (!(pedersen_commit(cg.first, cg.second) == post.f0[static_cast<std::size_t>(i)]))
+      out.failures.push_back(p + ": does not open the check commitment F_" + std::to_string(i) + ",0");
+    malformed |= !cg.first.is_zero();
+  }
+  if (s.one_of_k) {
+    if (!b.contains("sum_opening")) return Error(ptr + "/sum_opening: missing (one_of_k)");
+    SMPC_ASSIGN_OR_RETURN(auto sr, pair_at(b["sum_opening"], ptr + "/sum_opening"));
+    RistrettoPoint sum = RistrettoPoint::identity();
+    for (const auto& c : post.c0) sum = sum + c;
+    if (!(pedersen_commit(sr.first, sr.second) == sum))
+      out.failures.push_back(ptr + "/sum_opening: does not open Σ_i C_i,0");
+    malformed |= !(sr.first == Scalar::from_u64(1));
+  }
+  if (status == "counted" && malformed)
+    out.failures.push_back(ptr + ": counted, but its openings show a malformed ballot");
+  if (status == "rejected" && !malformed)
+    out.failures.push_back(ptr + ": rejected, but its openings show a well-formed ballot");
+  return std::optional<Post>(std::move(post));
+}
+
+}  // namespace
+
+namespace {
+
+Result<Shape> read_shape(const json& j) {
+  if (!j.is_object()) return bad("", "a transcript is a JSON object", j);
+  if (j.value("format", json()) != "smpc-vote-transcript/1")
+    return bad("/format", "must be \"smpc-vote-transcript/1\"", j.value("format", json()));
+  Shape s;
+  SMPC_ASSIGN_OR_RETURN(const auto servers, integer(j, "servers", 1, 1000));
+  SMPC_ASSIGN_OR_RETURN(const auto t, integer(j, "threshold", 0, 333));
+  if (3 * t + 1 > servers)
+    return bad("/threshold", "needs 3t + 1 <= servers = " + std::to_string(servers), j["threshold"]);
+  SMPC_ASSIGN_OR_RETURN(const auto k, integer(j, "candidates", 1, 1000));
+  const auto mode = j.value("mode", json());
+  if (mode != "one_of_k" && mode != "approval")
+    return bad("/mode", "must be \"one_of_k\" or \"approval\"", mode);
+  s.k = static_cast<int>(k);
+  s.t = static_cast<int>(t);
+  s.one_of_k = mode == "one_of_k";
+  return s;
+}
+
+// Check 4 for candidate i: Σ C_{v,i,0} over the counted ballots = Commit(T_i, R_i).
+Status check_tally(const json& j, const Shape& s, const std::vector<Post>& counted,
+                   TallyCheck& out) {
+  for (const char* key : {"tally", "randomness"})
+    if (!j.contains(key) || !j[key].is_array() || j[key].size() != static_cast<std::size_t>(s.k))
+      return bad(std::string("/") + key, "must hold one entry per candidate", j.value(key, json()));
+  for (int i = 0; i < s.k; ++i) {
+    const std::string p = "/tally/" + std::to_string(i);
+    const auto& tv = j["tally"][static_cast<std::size_t>(i)];
+    if (!tv.is_number_unsigned()) return bad(p, "must be a non-negative integer", tv);
+    SMPC_ASSIGN_OR_RETURN(const auto r, scalar_at(j["randomness"][static_cast<std::size_t>(i)],
+                                                  "/randomness/" + std::to_string(i)));
+    out.tally.push_back(tv.get<std::uint64_t>());
+    RistrettoPoint sum = RistrettoPoint::identity();
+    for (const auto& post : counted) sum = sum + post.c0[static_cast<std::size_t>(i)];
+    if (!(pedersen_commit(Scalar::from_u64(out.tally.back()), r) == sum))
+      out.failures.push_back(p + ": Commit(T, R) differs from the product of the counted "
+                                 "ballots' commitments C_" + std::to_string(i) + ",0");
+  }
+  return OkStatus();
+}
+
+}  // namespace
+
+Result<TallyCheck> verify_tally(const json& j) {
+  SMPC_ASSIGN_OR_RETURN(const Shape s, read_shape(j));
+  SMPC_ASSIGN_OR_RETURN(const auto first, integer(j, "first_voter", 0, 1 << 30));
+  SMPC_ASSIGN_OR_RETURN(const auto voters, integer(j, "voters", 0, 1 << 24));
+  if (!j.contains("ballots") || !j["ballots"].is_array())
+    return bad("/ballots", "must be an array", j.value("ballots", json()));
+  TallyCheck out;
+  std::vector<Post> counted;
+  std::set<std::int64_t> seen;
+  for (std::size_t n = 0; n < j["ballots"].size(); ++n) {
+    const std::string ptr = "/ballots/" + std::to_string(n);
+    const json& b = j["ballots"][n];
+    if (!b.is_object()) return bad(ptr, "must be an object", b);
+    const auto v = b.value("voter", json()), st = b.value("status", json());
+    if (!v.is_number_integer()) return bad(ptr + "/voter", "must be an integer", v);
+    if (st != "counted" && st != "rejected" && st != "disqualified")
+      return bad(ptr + "/status", "must be counted, rejected or disqualified", st);
+    const auto id = v.get<std::int64_t>();
+    if (id < first || id >= first + voters)
+      out.failures.push_back(ptr + "/voter: " + std::to_string(id) + " is not on the roll");
+    else if (!seen.insert(id).second)
+      out.failures.push_back(ptr + "/voter: voter " + std::to_string(id) + " has two ballots");
+    const std::string status = st.get<std::string>();
+    if (status == "disqualified") {
+      ++out.disqualified;
+      continue;
+    }
+    ++(status == "counted" ? out.counted : out.rejected);
+    SMPC_ASSIGN_OR_RETURN(auto post, check_ballot(b, ptr, s, status, out));
+    if (post && status == "counted") counted.push_back(std::move(*post));
+  }
+  if (seen.size() != static_cast<std::size_t>(voters))
+    out.failures.push_back("/ballots: " + std::to_string(seen.size()) + " of the " +
+                           std::to_string(voters) + " voters on the roll have a ballot");
+  SMPC_RETURN_IF_ERROR(check_tally(j, s, counted, out));
+  out.trusted = {
+      "each counted ballot's check value c_i(0) equals b_i(b_i - 1): the servers' pointwise "
+      "checks of D = f(f - 1) - c (at most t = " + std::to_string(s.t) + " servers corrupted)",
+      std::to_string(out.disqualified) + " disqualification(s): complaints are not publicly provable",
+      "the bulletin board showed every server the same posts",
+      "discrete logarithms in ristretto255 are hard (the commitments bind)"};
+  out.ok = out.failures.empty();
+  return out;
+}
+
+}  // namespace smpc
