@@ -68,6 +68,8 @@ enum class Mutant : int {
   kM75 = 75,  // judge: the run's late honest messages are left out of the timing assumption
   kM67 = 67,  // KOS: the consistency check's verdict is ignored (plain IKNP)
   kM68 = 68,  // MASCOT: the sacrifice of the triples is skipped
+  kM80 = 80,  // SPDZ fixed point: the dealer's truncation mask r does not match its bits
+  kM81 = 81,  // SPDZ fixed point: the truncation openings are left out of the MACCheck
 };
 
 struct MutantInfo {
