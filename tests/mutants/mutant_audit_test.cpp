@@ -41,6 +41,7 @@ const std::map<Mutant, std::string> kCaughtBy = {
     {Mutant::kM73, "bgw-roles-auction"},
     {Mutant::kM75, "bgw-robust-slow-timing"},
     {Mutant::kM67, "mascot-kos-check"},        {Mutant::kM68, "mascot-sacrifice"},
+    {Mutant::kM80, "spdz-fx-trunc-masks"},     {Mutant::kM81, "spdz-fx-trunc-mac"},
 };
 
 TEST(MutantAudit, CatalogueAndExpectationsCoverEachOther) {
@@ -110,7 +111,8 @@ INSTANTIATE_TEST_SUITE_P(Catalogue, EachMutant,
                                            Mutant::kM63, Mutant::kM64, Mutant::kM65,
                                            Mutant::kM66, Mutant::kM71, Mutant::kM72,
                                            Mutant::kM73, Mutant::kM75,
-                                           Mutant::kM67, Mutant::kM68),
+                                           Mutant::kM67, Mutant::kM68,
+                                           Mutant::kM80, Mutant::kM81),
                          [](const ::testing::TestParamInfo<Mutant>& p) {
                            return mutant_name(p.param);
                          });
