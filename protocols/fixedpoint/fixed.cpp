@@ -57,12 +57,6 @@ std::int64_t trunc_pr(std::int64_t a, int m, std::uint64_t r_low) {
   return floor_shift(a, m) + ((low + r_low) >> m != 0 ? 1 : 0);
 }
 
-std::uint32_t Program::relu(std::uint32_t a) {
-  const std::uint32_t neg = ltz(a);
-  const std::uint32_t pos = sub(constant(1), neg);
-  return mul(a, pos);
-}
-
 Status check(const Program& prog, std::size_t inputs) {
   SMPC_RETURN_IF_ERROR(validate(prog.params));
   for (std::size_t i = 0; i < prog.code.size(); ++i) {

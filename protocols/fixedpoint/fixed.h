@@ -113,8 +113,6 @@ struct Program {
   std::uint32_t mul(std::uint32_t a, std::uint32_t b) { return emit({Op::kMul, a, b, 0}); }
   std::uint32_t trunc(std::uint32_t a) { return emit({Op::kTrunc, a, 0, 0}); }
   std::uint32_t ltz(std::uint32_t a) { return emit({Op::kLtz, a, 0, 0}); }
-  // a · (1 − LTZ(a)).
-  std::uint32_t relu(std::uint32_t a);
 };
 
 // Structural checks: registers defined before use, inputs below `inputs`, params valid.

@@ -39,37 +39,66 @@ Result<double> number(const nlohmann::json& j, const char* key, const std::strin
   return j[key].get<double>();
 }
 
-// Σ w_i x_i + bias·2^f at scale 2^2f, truncated to scale 2^f.
-std::uint32_t affine(Program& p, const std::vector<std::uint32_t>& w,
-                     const std::vector<std::uint32_t>& x, std::uint32_t bias) {
-  std::uint32_t acc = p.mul_const(bias, std::int64_t{1} << p.params.f);
-  std::vector<std::uint32_t> products;
-  for (std::size_t i = 0; i < w.size(); ++i) products.push_back(p.mul(w[i], x[i]));
-  for (auto r : products) acc = p.add(acc, r);
-  return p.trunc(acc);
+using Regs = std::vector<std::uint32_t>;
+
+// Σ w_i x_i + bias·2^f at scale 2^2f, truncated to scale 2^f, for every row of `w` and every
+// sample of `x`: all products first, then all truncations, so each is one batch (fixed.h).
+Regs affine(Program& p, const std::vector<Regs>& w, const Regs& bias, const std::vector<Regs>& x) {
+  std::vector<Regs> products(x.size() * w.size());
+  for (std::size_t s = 0; s < x.size(); ++s)
+    for (std::size_t j = 0; j < w.size(); ++j)
+      for (std::size_t i = 0; i < w[j].size(); ++i)
+        products[s * w.size() + j].push_back(p.mul(w[j][i], x[s][i]));
+  Regs sums;
+  for (std::size_t sj = 0; sj < products.size(); ++sj) {
+    std::uint32_t acc = p.mul_const(bias[sj % w.size()], std::int64_t{1} << p.params.f);
+    for (auto r : products[sj]) acc = p.add(acc, r);
+    sums.push_back(acc);
+  }
+  Regs out;
+  for (auto r : sums) out.push_back(p.trunc(r));
+  return out;
+}
+
+// ReLU of every register: the LTZ batch, then the product batch.
+Regs relu_all(Program& p, const Regs& a) {
+  Regs neg, out;
+  for (auto r : a) neg.push_back(p.ltz(r));
+  Regs pos;
+  for (auto n : neg) pos.push_back(p.sub(p.constant(1), n));
+  for (std::size_t i = 0; i < a.size(); ++i) out.push_back(p.mul(a[i], pos[i]));
+  return out;
 }
 
 std::int64_t fixed(double v, int scale_bits) {
   return static_cast<std::int64_t>(std::round(std::ldexp(v, scale_bits)));
 }
 
-// s(x) for x at scale 2^f (models.h): the LTZ batch, indicators, one product batch, TruncPr.
-std::uint32_t sigmoid_program(Program& p, std::uint32_t x) {
+// s(x) for every x at scale 2^f (models.h): the LTZ batch, indicators, one product batch,
+// one truncation batch.
+Regs sigmoid_all(Program& p, const Regs& xs) {
   const int f = p.params.f;
-  std::vector<std::uint32_t> lt;
-  for (double t : kSigmoidKnots) lt.push_back(p.ltz(p.sub(x, p.constant(fixed(t, f)))));
-  std::vector<std::uint32_t> terms;
-  for (std::size_t j = 0; j <= kKnots; ++j) {
-    const std::uint32_t ind = j == 0        ? lt[0]
-                              : j == kKnots ? p.sub(p.constant(1), lt[kKnots - 1])
-                                            : p.sub(lt[j], lt[j - 1]);
-    const auto [a, b] = segment(j);
-    const std::uint32_t line = p.add(p.mul_const(x, fixed(a, f)), p.constant(fixed(b, 2 * f)));
-    terms.push_back(p.mul(ind, line));
+  std::vector<Regs> lt(xs.size());
+  for (std::size_t s = 0; s < xs.size(); ++s)
+    for (double t : kSigmoidKnots) lt[s].push_back(p.ltz(p.sub(xs[s], p.constant(fixed(t, f)))));
+  std::vector<Regs> terms(xs.size());
+  for (std::size_t s = 0; s < xs.size(); ++s)
+    for (std::size_t j = 0; j <= kKnots; ++j) {
+      const std::uint32_t ind = j == 0        ? lt[s][0]
+                                : j == kKnots ? p.sub(p.constant(1), lt[s][kKnots - 1])
+                                              : p.sub(lt[s][j], lt[s][j - 1]);
+      const auto [a, b] = segment(j);
+      const std::uint32_t line = p.add(p.mul_const(xs[s], fixed(a, f)), p.constant(fixed(b, 2 * f)));
+      terms[s].push_back(p.mul(ind, line));
+    }
+  Regs sums, out;
+  for (const auto& t : terms) {
+    std::uint32_t acc = t[0];
+    for (std::size_t j = 1; j < t.size(); ++j) acc = p.add(acc, t[j]);
+    sums.push_back(acc);
   }
-  std::uint32_t acc = terms[0];
-  for (std::size_t j = 1; j < terms.size(); ++j) acc = p.add(acc, terms[j]);
-  return p.trunc(acc);
+  for (auto r : sums) out.push_back(p.trunc(r));
+  return out;
 }
 
 }  // namespace
@@ -127,28 +156,32 @@ std::vector<double> model_inputs(const Model& m) {
   return v;
 }
 
-Program inference_program(const Model& m, const Params& params) {
+Program inference_program(const Model& m, const Params& params, std::size_t batch) {
   Program p;
   p.params = params;
   std::size_t next = 0;
   const auto inputs = [&](std::size_t count) {
-    std::vector<std::uint32_t> r;
+    Regs r;
     for (std::size_t i = 0; i < count; ++i) r.push_back(p.input(next++));
     return r;
   };
   const std::size_t d = m.features(), h = m.hidden.size();
-  std::vector<std::vector<std::uint32_t>> w1;
+  std::vector<Regs> w1;
   for (std::size_t j = 0; j < h; ++j) w1.push_back(inputs(d));
-  const auto b1 = inputs(h);
-  const auto w2 = inputs(m.out.size());
-  const auto b2 = inputs(1)[0];
-  const auto x = inputs(d);
-  std::vector<std::uint32_t> pre;
-  for (std::size_t j = 0; j < h; ++j) pre.push_back(affine(p, w1[j], x, b1[j]));
-  std::vector<std::uint32_t> hid;
-  for (auto r : pre) hid.push_back(p.relu(r));
-  const std::uint32_t logit = affine(p, w2, m.is_mlp() ? hid : x, b2);
-  p.outputs.push_back(sigmoid_program(p, logit));
+  const Regs b1 = inputs(h);
+  const std::vector<Regs> w2 = {inputs(m.out.size())};
+  const Regs b2 = inputs(1);
+  std::vector<Regs> x;
+  for (std::size_t s = 0; s < batch; ++s) x.push_back(inputs(d));
+  std::vector<Regs> last_layer = x;
+  if (m.is_mlp()) {
+    const Regs hidden = relu_all(p, affine(p, w1, b1, x));  // sample-major, h per sample
+    last_layer.clear();
+    for (std::size_t s = 0; s < batch; ++s)
+      last_layer.emplace_back(hidden.begin() + static_cast<std::ptrdiff_t>(s * h),
+                              hidden.begin() + static_cast<std::ptrdiff_t>((s + 1) * h));
+  }
+  p.outputs = sigmoid_all(p, affine(p, w2, b2, last_layer));
   return p;
 }
 

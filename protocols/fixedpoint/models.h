@@ -57,8 +57,10 @@ Result<Model> parse_model(const nlohmann::json& j, const std::string& ptr);
 
 // The parameters in program input order, as real numbers.
 std::vector<double> model_inputs(const Model& m);
-// The program: score (scale 2^f) as its one output.
-Program inference_program(const Model& m, const Params& p);
+// The program: the model's parameters, then `batch` feature vectors as inputs; one score
+// (scale 2^f) per vector as outputs. Every stage runs for the whole batch at once (one batch
+// of products, truncations or comparisons each: the rounds do not grow with `batch`).
+Program inference_program(const Model& m, const Params& p, std::size_t batch = 1);
 // Floating-point inference: σ(logit) with the exact σ.
 double float_score(const Model& m, const std::vector<double>& x);
 // A bound on |decoded MPC score − float_score| for these inputs: kSigmoidMaxError plus the

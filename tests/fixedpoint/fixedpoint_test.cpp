@@ -172,21 +172,29 @@ TEST(FixedPoint, MlpBitExactWithinBound) {
 
 // The example model (scenarios/models/logistic_regression.json, 20 features): bytes and rounds
 // of a run equal spdz's cost formula (spdz.h: L + 10 rounds, L = 1 + 1 + 6 + 1 + 1 = 10).
-TEST(FixedPoint, CostEqualsTheFormula) {
-  Case c;
-  for (int i = 0; i < 20; ++i) c.model.out.push_back(0.05 * (i % 7) - 0.1), c.x.push_back(0.1 * (i % 5) - 0.2);
-  c.parties = 3;
+void expect_formula_cost(const Case& c, std::uint32_t rounds) {
   const RunRecord rec = run(scenario(c), 3);
   ASSERT_TRUE(rec.verdict_holds) << rec.explanation;
   auto s = scenario(c).build();
   ASSERT_TRUE(s.ok());
-  const auto f = build_function(Json{{"name", "logistic_regression"}, {"model", model_json(c.model)}},
-                                s->inputs, 3);
+  const auto f = build_function(s->function, s->inputs, c.parties);
   ASSERT_TRUE(f.ok()) << f.status().message();
   const ProtocolParams params = {{"mac_keys", 1}};
-  EXPECT_EQ(testing::bytes_by_label(rec.run), spdz_spec().cost.bytes_by_label(params, f->circuit, 3));
-  EXPECT_EQ(testing::max_round(rec.run), spdz_spec().cost.rounds(params, f->circuit, 3));
-  EXPECT_EQ(testing::max_round(rec.run), 20u);
+  EXPECT_EQ(testing::bytes_by_label(rec.run), spdz_spec().cost.bytes_by_label(params, f->circuit, c.parties));
+  EXPECT_EQ(testing::max_round(rec.run), spdz_spec().cost.rounds(params, f->circuit, c.parties));
+  EXPECT_EQ(testing::max_round(rec.run), rounds);
+}
+
+TEST(FixedPoint, CostEqualsTheFormula) {
+  Case c;
+  for (int i = 0; i < 20; ++i) c.model.out.push_back(0.05 * (i % 7) - 0.1), c.x.push_back(0.1 * (i % 5) - 0.2);
+  c.parties = 3;
+  expect_formula_cost(c, 20);  // L = 1 + 1 + 6 + 1 + 1 (spdz.h), + 10
+  c.model.hidden = {c.model.out, c.model.out};
+  c.model.hidden_bias = {0.5, -0.5};
+  c.model.out = {1, -1};
+  c.parties = 2;
+  expect_formula_cost(c, 29);  // L = 1 + 1 + 6 + 1 (hidden, ReLU) + 1 + 1 + 6 + 1 + 1, + 10
 }
 
 Case small_case() {
