@@ -13,6 +13,7 @@
 #include "scenarios/secagg_function.h"
 #include "scenarios/set_function.h"
 #include "scenarios/signature_function.h"
+#include "scenarios/inference_function.h"
 
 namespace smpc {
 namespace {
@@ -331,6 +332,10 @@ const std::vector<FunctionInfo>& function_catalog() {
       {"threshold_signature", "Ring64: every party learns a group key, the coordinator (party "
                               "0) a Schnorr signature of each of `messages` by `signers`; "
                               "judged by verifying them (frost)"},
+      {"logistic_regression", "fixed point: party 0's logistic-regression `model` (file or "
+                              "inline, `f` fractional bits) on party 1's features; party 1 "
+                              "learns the score (spdz)"},
+      {"mlp", "fixed point: as logistic_regression with a two-layer ReLU network (spdz)"},
   };
   return kCatalog;
 }
@@ -666,7 +671,9 @@ Result<Function> build_function(const nlohmann::json& spec,
       {"circuit", {"file", "format", "encoding", "input_owners", "output_receivers"}},
       {"set_intersection", {"output", "elements"}},
       {"secure_aggregation", {"bits", "dropouts"}},
-      {"threshold_signature", {"messages", "signers"}}};
+      {"threshold_signature", {"messages", "signers"}},
+      {"logistic_regression", {"model", "f"}},
+      {"mlp", {"model", "f"}}};
   for (const auto& [fn, keys] : kOwnKeys)
     if (fn != name)
       for (const auto& key : keys)
@@ -687,6 +694,8 @@ Result<Function> build_function(const nlohmann::json& spec,
     f = build_secure_aggregation(spec, inputs);
   } else if (name == "threshold_signature") {
     f = build_threshold_signature(spec, inputs);
+  } else if (name == "logistic_regression" || name == "mlp") {
+    f = build_inference(spec, inputs, parties, base_dir);
   } else {
     SMPC_ASSIGN_OR_RETURN(auto raw, field_inputs(inputs));
     if (name == "sum") {
@@ -717,6 +726,7 @@ Result<Function> build_function(const nlohmann::json& spec,
 nlohmann::ordered_json describe_outputs(const Function& f, PartyId party,
                                         const std::vector<std::uint64_t>& values) {
   if (f.name == "threshold_signature") return describe_signature_outputs(f, party, values);
+  if (f.fixed_point_bits) return describe_inference_outputs(f, party, values);
   nlohmann::ordered_json out = nlohmann::ordered_json::object();
   std::size_t k = 0;
   for (std::size_t g = 0; g < f.circuit.outputs.size(); ++g) {

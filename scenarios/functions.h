@@ -31,6 +31,9 @@
 //   circuit        a Bristol circuit file (`file`, `format`), inputs and outputs in `encoding`;
 //                  `input_owners` says which party gives each input group (default: group i by
 //                  party i), `output_receivers` who learns each output group (default: all).
+//   logistic_regression, mlp  private inference over fixed point on spdz: party 0's model
+//                  ("model": a JSON file or inline weights; "f" fractional bits) on party 1's
+//                  features; output score to party 1 (scenarios/inference_function.h).
 //   set_intersection  two parties' sets (integers or strings, inline or from a file): the
 //                  intersection to party 0, to both, or only its cardinality
 //                  (scenarios/set_function.h; protocol psi_dh, or yao/gmw on small sets).
@@ -87,6 +90,9 @@ struct Function {
   // one value (LSB first) are shown as that value; groups named "bit_check<p>" (b(b − 1) of
   // each of bidder p's input bits, all 0 for a well-formed bid) as the list rejected_bids.
   bool bit_outputs = false;
+  // logistic_regression, mlp (scenarios/inference_function.h): outputs are fixed-point values
+  // with this many fractional bits; reports show them as decimals.
+  std::optional<int> fixed_point_bits;
 };
 
 struct FunctionInfo {

@@ -488,6 +488,17 @@ Result<CheckResult> mascot_caught(const Context& cx, const std::string& check,
                      });
 }
 
+// SPDZ fixed point (protocols/fixedpoint/): logistic regression on 3 features, n = 3, party 0
+// the model owner, party 1 the data owner, party 2 computes; `script` for party 2 if any.
+ScenarioBuilder spdz_fx_inference(const Json& script) {
+  const Json model = {{"type", "logistic_regression"}, {"weights", {0.75, -1.5, 0.25}}, {"bias", 0.5}};
+  auto b = check_scenario("spdz fixed-point inference", "spdz", Json::object(), 3,
+                          {{"name", "logistic_regression"}, {"model", model}},
+                          {Json::array(), Json{"1.5", "0.25", "-2"}, Json::array()});
+  if (!script.empty()) b.adversary({2}, AdversaryModel::kMalicious, script);
+  return b;
+}
+
 // The curious cardinality receiver (scenarios/psi_checks.h): alarm when it names the shared
 // element more often than luck allows.
 Status psi_count_order(CheckResult& r) {
@@ -1075,6 +1086,33 @@ const std::vector<Check> kChecks = {
       "honest party does not abort at MASCOT's sacrifice"},
      [](const Context& cx, const std::string& name) {
        return mascot_caught(cx, name, "mascot_wrong_triple", "MASCOT sacrifice failed");
+     }},
+    {{"spdz-fx-trunc-masks", "attack", false, "2 seeds",
+      "spdz logistic regression (fixed point), n = 3, no adversary; alarm = the score is not "
+      "the fixed-point reference replayed from the opened truncation values (violation)"},
+     [](const Context& cx, const std::string& name) {
+       return seeded_runs(cx, name, [](int) { return spdz_fx_inference(Json::array()); }, 2, violation);
+     }},
+    {{"spdz-fx-trunc-mac", "attack", false, "2 seeds",
+      "spdz logistic regression (fixed point, f = 12), n = 3, party 2 malicious adds 2^f to its "
+      "share of every opened truncation value c (spdz.fx.trunc): c mod 2^f and party 2's own "
+      "view stay consistent, so only the MACCheck can see it; alarm = an honest party does not "
+      "abort at MAC check 1"},
+     [](const Context& cx, const std::string& name) {
+       const Json script = Json::array({{{"strategy", "add"},
+                                         {"label", std::string(labels::spdz::kFxTrunc)},
+                                         {"delta", 4096}}});
+       return seeded_runs(cx, name, [script](int) { return spdz_fx_inference(script); }, 2,
+                          [](const RunRecord& rec) -> std::optional<std::string> {
+                            for (PartyId p : {0, 1}) {
+                              const auto& h = rec.run.parties.at(static_cast<std::size_t>(p));
+                              if (h.status != PartyStatus::kAbort ||
+                                  h.abort_reason.find("MAC check 1") == std::string::npos)
+                                return "party " + std::to_string(p) + " accepted the shifted "
+                                       "truncation opening (" + party_status_name(h.status) + ")";
+                            }
+                            return std::nullopt;
+                          });
      }},
     {{"psi-count-order", "component", true, "20 runs, alpha = 1e-3",
       "psi_dh cardinality mode, 8 vs 4 elements sharing one: a curious receiver guesses the "

@@ -67,6 +67,8 @@ constexpr CatalogRow kCatalogRows[] = {
     {Mutant::kM77, "protocols/vote/ballot.cpp", "vote: the servers skip the check of a voter's shares against its posted commitments (and of D = f(f - 1) - c), so a voter who fakes its check value gets a non-bit entry counted"},
     {Mutant::kM67, "protocols/ot/kos.cpp", "KOS: the consistency check is computed but its verdict ignored, so a receiver with inconsistent choice bits across the columns of u goes on (plain IKNP security; it can learn bits of Δ)"},
     {Mutant::kM68, "protocols/spdz/mascot.cpp", "MASCOT: the sacrifice's verdict (s·c − ĉ − ρ·b = 0) is ignored, so a triple with c ≠ a·b under correct MACs reaches the online phase"},
+    {Mutant::kM80, "protocols/spdz/spdz_dealer.cpp", "SPDZ fixed point: the dealer draws the low part r' of each truncation and comparison mask r apart from the shared bits it hands out, so r' ≠ Σ 2^i b_i and TruncPr/LTZ compute (a − c' + Σ 2^i b_i)/2^m: a wrong result"},
+    {Mutant::kM81, "protocols/spdz/spdz.cpp", "SPDZ fixed point: the opened c = 2^(k−1) + a + r of each truncation is left out of the MACCheck, so a corrupted party that shifts its share of c (and its own view with it) is not caught: by δ ≠ 0 mod 2^f it makes the result wrong; the audit's shift by 2^f leaves the result right but must still abort"},
 };
 
 std::string numbered_name(Mutant m) {

@@ -70,6 +70,8 @@ enum class Mutant : int {
   kM77 = 77,  // vote: the servers skip the check of a voter's shares against its commitments
   kM67 = 67,  // KOS: the consistency check's verdict is ignored (plain IKNP)
   kM68 = 68,  // MASCOT: the sacrifice of the triples is skipped
+  kM80 = 80,  // SPDZ fixed point: the dealer's truncation mask r does not match its bits
+  kM81 = 81,  // SPDZ fixed point: the truncation openings are left out of the MACCheck
 };
 
 struct MutantInfo {

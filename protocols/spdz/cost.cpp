@@ -2,6 +2,7 @@
 
 #include "protocols/core/layer_schedule.h"
 #include "protocols/spdz/labels.h"
+#include "protocols/fixedpoint/fixed.h"
 
 #include <algorithm>
 
@@ -9,6 +10,26 @@
 #include "protocols/ot/kos.h"
 
 namespace smpc {
+namespace {
+
+// Step 2 of a fixed-point program (spdz.h "Fixed-point programs"): bytes per label, rounds.
+std::uint32_t add_program_cost(ExactCost& e, const fx::Program& prog, std::uint64_t pairs) {
+  namespace L = labels::spdz;
+  std::uint32_t rounds = 0;
+  for (const auto& b : fx::batches(prog)) {
+    const std::size_t m = b.instrs.size();
+    rounds += fx::batch_rounds(b.op, prog.params);
+    if (b.op == fx::Op::kMul) e.bytes[std::string(L::kOpen)] += pairs * field_message_bytes(2 * m);
+    if (b.op == fx::Op::kTrunc) e.bytes[std::string(L::kFxTrunc)] += pairs * field_message_bytes(m);
+    if (b.op != fx::Op::kLtz) continue;
+    e.bytes[std::string(L::kFxLtz)] += pairs * field_message_bytes(m);
+    for (std::size_t w = static_cast<std::size_t>(prog.params.k() - 1); w > 1; w = (w + 1) / 2)
+      e.bytes[std::string(L::kOpen)] += pairs * field_message_bytes(4 * m * (w / 2));
+  }
+  return rounds;
+}
+
+}  // namespace
 
 ExactCost spdz_cost(const Circuit& c, int parties, int mac_keys) {
   ExactCost e;
@@ -23,6 +44,8 @@ ExactCost spdz_cost(const Circuit& c, int parties, int mac_keys) {
   add_per_party_messages(e, std::string(labels::spdz::kInput), c, parties, &Circuit::input_wires_of);
   // Step 2: d and e of every gate of a layer, in one message per ordered pair.
   std::uint32_t layers = 0;
+  const auto program = fx::carried_program(c);
+  if (program) layers = add_program_cost(e, *program, pairs);
   for (const auto& l : layer_schedule(c)) {
     if (l.nonlinear.empty()) continue;
     e.bytes[std::string(labels::spdz::kOpen)] += pairs * field_message_bytes(2 * l.nonlinear.size());

@@ -8,7 +8,8 @@
 
 namespace smpc {
 
-// Bytes per label of spdz.h's steps 0-5 for n parties and k MAC keys; rounds L + 10 (the
+// Bytes per label of spdz.h's steps 0-5 for n parties and k MAC keys (a carried fixed-point
+// program: its batches as in spdz.h "Fixed-point programs"); rounds L + 10 (the
 // generated and example circuits all have some input owner, which spdz.h's count assumes).
 ExactCost spdz_cost(const Circuit& c, int parties, int mac_keys);
 

@@ -14,6 +14,10 @@ inline constexpr std::string_view
     kOpen = "spdz.open", kMacCheckCommit = "spdz.maccheck.commit",
     kMacCheckOpen = "spdz.maccheck.open", kOutput = "spdz.output", kAbort = "spdz.abort";
 
+// Fixed-point programs (protocols/fixedpoint/fixed.h): the masked openings of TruncPr and of
+// LTZ's Mod2m; their products (and BitLT's) open d, e under kOpen.
+inline constexpr std::string_view kFxTrunc = "spdz.fx.trunc", kFxLtz = "spdz.fx.ltz";
+
 // MASCOT preprocessing (mascot.h), "preprocessing": "mascot". kMascotOt is the stem of the KOS
 // labels (kos.h): ".base", ".extend", ".commit", ".seed", ".check".
 inline constexpr std::string_view
@@ -38,6 +42,8 @@ inline constexpr MessageLabel kAll[] = {
     {kMacCheckCommit, "bytes: the 32-byte commitment to the sender's σ values"},
     {kMacCheckOpen, "field elements: the sender's σ, one per MAC key; then bytes: the commitment's 32-byte randomness"},
     {kOutput, "field elements: the sender's share of each output wire (masked for restricted receivers), in output order"},
+    {kFxTrunc, "field elements: fixed point, the sender's share of c = 2^(k-1) + a + r of each TruncPr of the batch, in program order"},
+    {kFxLtz, "field elements: fixed point, the sender's share of c = 2^(k-1) + a + r of each LTZ of the batch (Mod2m, m = k - 1), in program order"},
     {kAbort, "bytes: the text \"spdz.abort\": the sender aborted"},
     {kMascotCopeBase, "MASCOT Π_COPE base OTs (Naor–Pinkas): the sender's point A, then the receiver's 61·k points B_i"},
     {"spdz.mascot.ot.base", "MASCOT KOS base OTs (IKNP setup, Naor–Pinkas points)"},

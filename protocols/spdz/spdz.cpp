@@ -16,6 +16,7 @@
 #include "protocols/crypto/hash.h"
 #include "protocols/spdz/spdz_dealer.h"
 #include "protocols/spdz/labels.h"
+#include "protocols/fixedpoint/fixed.h"
 
 namespace smpc {
 namespace {
@@ -57,8 +58,10 @@ Bytes opening_bytes(const Opening& o) {
 class SpdzParty {
  public:
   SpdzParty(const Circuit& c, int k, std::uint64_t dealer_seed,
-            const std::optional<MascotNeeds>& mascot, PartyContext& ctx)
+            const std::optional<MascotNeeds>& mascot, const fx::Program* program,
+            PartyContext& ctx)
       : c_(c),
+        program_(program),
         k_(k),
         dealer_seed_(dealer_seed),
         mascot_(mascot),
@@ -129,6 +132,17 @@ class SpdzParty {
   Bytes share_inputs(const PartyInput& input);                     // step 1
   void multiply_layer(const CircuitLayer& layer, std::size_t& triple);  // step 2
   void evaluate_circuit();                                         // step 2, every layer
+  // Step 2 with Beaver triples `triples` from `next` on: the products x_g·y_g, opened at once.
+  std::vector<AuthShare> beaver(const std::vector<std::pair<AuthShare, AuthShare>>& xy,
+                                const std::vector<SpdzTriple>& triples, std::size_t& next);
+  // Step 2 for a fixed-point program (fx): its batches, then its outputs on the output wires.
+  void run_program();
+  void fx_local(std::size_t upto);
+  void fx_batch(const fx::Batch& batch);
+  std::vector<AuthShare> fx_trunc(const std::vector<AuthShare>& a);
+  std::vector<AuthShare> fx_ltz(const std::vector<AuthShare>& a);
+  std::vector<AuthShare> fx_bitlt(const std::vector<std::uint64_t>& c,
+                                  const std::vector<const SpdzFxMask*>& masks);
   std::vector<Fp61> open_outputs();                                // step 4
   PartyOutput outputs_for_me(const std::vector<Fp61>& opened) const;
 
@@ -145,6 +159,7 @@ class SpdzParty {
                                         const std::vector<Fp61>& sigma);       // MACCheck 3
 
   const Circuit& c_;
+  const fx::Program* program_;
   int k_;
   std::uint64_t dealer_seed_;
   const std::optional<MascotNeeds>& mascot_;
@@ -154,6 +169,11 @@ class SpdzParty {
   int n_;
   SpdzPreprocessing prep_;
   std::vector<AuthShare> wire_;
+  std::vector<AuthShare> reg_;  // fixed-point program registers
+  std::vector<bool> reg_done_;
+  std::vector<std::uint32_t> input_wire_;  // circuit input order
+  std::size_t fx_triple_ = 0, fx_trunc_ = 0, fx_ltz_ = 0;
+  std::vector<std::uint64_t> fx_trunc_opened_;
   std::vector<Opened> log_;  // every value opened since the last MACCheck, with its MACs
   std::array<Seed, 2> coin_seed_{};
   std::array<Opening, 2> coin_opening_{};
@@ -295,7 +315,7 @@ void SpdzParty::offline_setup() {
     dealer_stream.append(b.begin(), b.end());
   }
   Rng dealer(dealer_seed_, -1, dealer_stream);
-  prep_ = spdz_deal(c_, n_, k_, me_, dealer);
+  prep_ = spdz_deal(c_, n_, k_, me_, dealer, program_);
 }
 
 // The commitments to both MACCheck seeds, sent in the first online round.
@@ -379,25 +399,34 @@ Bytes SpdzParty::share_inputs(const PartyInput& input) {
 // Step 2 (Π_Online, Multiply with Beaver triples) for one layer's multiplications at once:
 // open d = x − a and e = y − b, then [[xy]] = [[c]] + d[[b]] + e[[a]] + de.
 void SpdzParty::multiply_layer(const CircuitLayer& layer, std::size_t& triple) {
-  const std::size_t m = layer.nonlinear.size();
+  std::vector<std::pair<AuthShare, AuthShare>> xy;
+  for (std::size_t gi : layer.nonlinear) xy.emplace_back(wire_[c_.gates[gi].in0], wire_[c_.gates[gi].in1]);
+  const auto z = beaver(xy, prep_.triples, triple);
+  for (std::size_t g = 0; g < z.size(); ++g) wire_[c_.gates[layer.nonlinear[g]].out] = z[g];
+}
+
+std::vector<AuthShare> SpdzParty::beaver(const std::vector<std::pair<AuthShare, AuthShare>>& xy,
+                                         const std::vector<SpdzTriple>& triples,
+                                         std::size_t& next) {
+  const std::size_t m = xy.size();
   const Fp61 one = Fp61::from_u64(1);
   std::vector<AuthShare> de;
   for (std::size_t g = 0; g < m; ++g) {
-    const Gate& gate = c_.gates[layer.nonlinear[g]];
-    const SpdzTriple& tr = prep_.triples[triple_index(triple, g)];
-    de.push_back(linear(wire_[gate.in0], tr.a, -one));
-    de.push_back(linear(wire_[gate.in1], tr.b, -one));
+    const SpdzTriple& tr = triples[triple_index(next, g)];
+    de.push_back(linear(xy[g].first, tr.a, -one));
+    de.push_back(linear(xy[g].second, tr.b, -one));
   }
   const auto opened = open(labels::spdz::kOpen, de, log_);
+  std::vector<AuthShare> out;
   for (std::size_t g = 0; g < m; ++g) {
-    const Gate& gate = c_.gates[layer.nonlinear[g]];
-    const SpdzTriple& tr = prep_.triples[triple_index(triple, g)];
+    const SpdzTriple& tr = triples[triple_index(next, g)];
     const Fp61 d = opened[2 * g], e = opened[2 * g + 1];
     AuthShare z = linear(linear(tr.c, scaled(tr.b, d), one), scaled(tr.a, e), one);
     add_public(z, d * e);
-    wire_[gate.out] = z;
+    out.push_back(z);
   }
-  triple += m;
+  next += m;
+  return out;
 }
 
 // Step 2 over the whole circuit: one round per layer of multiplications; linear gates are local.
@@ -443,11 +472,170 @@ PartyOutput SpdzParty::outputs_for_me(const std::vector<Fp61>& opened) const {
   return out;
 }
 
+// Fixed-point programs (fixed.h; spdz.h "Fixed-point programs"). Local instructions run as
+// soon as their registers are there, in program order up to `upto`.
+void SpdzParty::fx_local(std::size_t upto) {
+  const auto& code = program_->code;
+  for (std::size_t i = 0; i < upto; ++i) {
+    const fx::Instr& in = code[i];
+    if (reg_done_[i] || fx::is_interactive(in.op)) continue;
+    const bool reads_a = in.op != fx::Op::kInput && in.op != fx::Op::kConst;
+    const bool reads_b = in.op == fx::Op::kAdd || in.op == fx::Op::kSub;
+    if ((reads_a && !reg_done_[in.a]) || (reads_b && !reg_done_[in.b])) continue;
+    const Fp61 one = Fp61::from_u64(1);
+    switch (in.op) {
+      case fx::Op::kInput: reg_[i] = wire_[input_wire_[static_cast<std::size_t>(in.c)]]; break;
+      case fx::Op::kConst: reg_[i] = constant(fx::to_field(in.c)); break;
+      case fx::Op::kAdd: reg_[i] = linear(reg_[in.a], reg_[in.b], one); break;
+      case fx::Op::kSub: reg_[i] = linear(reg_[in.a], reg_[in.b], -one); break;
+      case fx::Op::kMulConst: reg_[i] = scaled(reg_[in.a], fx::to_field(in.c)); break;
+      default: break;
+    }
+    reg_done_[i] = true;
+  }
+}
+
+void SpdzParty::fx_batch(const fx::Batch& batch) {
+  const auto& code = program_->code;
+  std::vector<AuthShare> a, out;
+  std::vector<std::pair<AuthShare, AuthShare>> xy;
+  for (auto i : batch.instrs) {
+    a.push_back(reg_[code[i].a]);
+    if (batch.op == fx::Op::kMul) xy.emplace_back(reg_[code[i].a], reg_[code[i].b]);
+  }
+  if (batch.op == fx::Op::kMul) out = beaver(xy, prep_.fx_triples, fx_triple_);
+  if (batch.op == fx::Op::kTrunc) out = fx_trunc(a);
+  if (batch.op == fx::Op::kLtz) out = fx_ltz(a);
+  for (std::size_t j = 0; j < out.size(); ++j) {
+    reg_[batch.instrs[j]] = out[j];
+    reg_done_[batch.instrs[j]] = true;
+  }
+}
+
+// TruncPr (Catrina–Saxena, Protocol 3.1) of a batch: 1. c = Open(2^(k−1) + a + r),
+// 2. c' = c mod 2^f, 3. d = (a − c' + r')·2^−f with r' = Σ 2^i b_i.
+std::vector<AuthShare> SpdzParty::fx_trunc(const std::vector<AuthShare>& a) {
+  const fx::Params& p = program_->params;
+  const Fp61 offset = Fp61::from_u64(std::uint64_t{1} << (p.k() - 1));
+  const Fp61 inv = Fp61::from_u64(std::uint64_t{1} << p.f).inverse();
+  std::vector<AuthShare> masked;
+  std::vector<const SpdzFxMask*> mask;
+  for (const auto& x : a) {
+    mask.push_back(&prep_.fx_trunc[fx_trunc_++]);
+    AuthShare c = linear(x, mask.back()->r, Fp61::from_u64(1));
+    add_public(c, offset);
+    masked.push_back(c);
+  }
+  // M81: the opened c stay out of the MACCheck log, so a shifted share of c goes unnoticed.
+  std::vector<Opened> unchecked;
+  const auto c = open(labels::spdz::kFxTrunc, masked, mutant_active(Mutant::kM81) ? unchecked : log_);
+  std::vector<AuthShare> out;
+  for (std::size_t j = 0; j < a.size(); ++j) {
+    fx_trunc_opened_.push_back(c[j].value());
+    AuthShare d = a[j];
+    for (int i = 0; i < p.f; ++i)
+      d = linear(d, mask[j]->bits[static_cast<std::size_t>(i)], Fp61::from_u64(std::uint64_t{1} << i));
+    add_public(d, -Fp61::from_u64(c[j].value() & ((std::uint64_t{1} << p.f) - 1)));
+    out.push_back(scaled(d, inv));
+  }
+  return out;
+}
+
+// LTZ (Catrina–de Hoogh): Mod2m with m = k − 1: c = Open(2^(k−1) + a + r), c' = c mod 2^m,
+// u = BitLT(c', r'), a' = c' − r' + 2^m u; LTZ = −(a − a')·2^−m.
+std::vector<AuthShare> SpdzParty::fx_ltz(const std::vector<AuthShare>& a) {
+  const fx::Params& p = program_->params;
+  const int m = p.k() - 1;
+  const std::uint64_t two_m = std::uint64_t{1} << m;
+  std::vector<AuthShare> masked;
+  std::vector<const SpdzFxMask*> mask;
+  for (const auto& x : a) {
+    mask.push_back(&prep_.fx_ltz[fx_ltz_++]);
+    AuthShare c = linear(x, mask.back()->r, Fp61::from_u64(1));
+    add_public(c, Fp61::from_u64(two_m));
+    masked.push_back(c);
+  }
+  const auto opened = open(labels::spdz::kFxLtz, masked, log_);
+  std::vector<std::uint64_t> low;
+  for (const auto& c : opened) low.push_back(c.value() & (two_m - 1));
+  const auto u = fx_bitlt(low, mask);
+  const Fp61 inv = Fp61::from_u64(two_m).inverse();
+  std::vector<AuthShare> out;
+  for (std::size_t j = 0; j < a.size(); ++j) {
+    AuthShare a_low = scaled(u[j], Fp61::from_u64(two_m));  // a' = c' − r' + 2^m u
+    for (int i = 0; i < m; ++i)
+      a_low = linear(a_low, mask[j]->bits[static_cast<std::size_t>(i)], -Fp61::from_u64(std::uint64_t{1} << i));
+    add_public(a_low, Fp61::from_u64(low[j]));
+    out.push_back(scaled(linear(a[j], a_low, -Fp61::from_u64(1)), -inv));
+  }
+  return out;
+}
+
+// BitLT(c, r) = [c < r] for public c and shared bits of r, every comparison of the batch at
+// once: leaves (t_i, v_i) = (c_i ⊕ b_i, b_i(1 − c_i)) (linear: c is public), then levels of
+// v = v_L + t_H (v_H − v_L), t = t_H + t_L − t_H t_L until one node is left: v = [c < r].
+std::vector<AuthShare> SpdzParty::fx_bitlt(const std::vector<std::uint64_t>& c,
+                                           const std::vector<const SpdzFxMask*>& masks) {
+  const Fp61 one = Fp61::from_u64(1);
+  std::vector<std::vector<std::pair<AuthShare, AuthShare>>> nodes(c.size());  // (t, v), low first
+  for (std::size_t j = 0; j < c.size(); ++j)
+    for (std::size_t i = 0; i < masks[j]->bits.size(); ++i) {
+      const AuthShare& b = masks[j]->bits[i];
+      const bool ci = (c[j] >> i) & 1;
+      nodes[j].emplace_back(ci ? linear(constant(one), b, -one) : b, ci ? AuthShare{} : b);
+    }
+  while (nodes[0].size() > 1) {
+    std::vector<std::pair<AuthShare, AuthShare>> xy;
+    for (const auto& row : nodes)
+      for (std::size_t i = 0; i + 1 < row.size(); i += 2) {
+        const auto& [tl, vl] = row[i];
+        const auto& [th, vh] = row[i + 1];
+        xy.emplace_back(th, linear(vh, vl, -one));
+        xy.emplace_back(th, tl);
+      }
+    const auto prod = beaver(xy, prep_.fx_triples, fx_triple_);
+    std::size_t at = 0;
+    for (auto& row : nodes) {
+      std::vector<std::pair<AuthShare, AuthShare>> next;
+      for (std::size_t i = 0; i + 1 < row.size(); i += 2, at += 2)
+        next.emplace_back(linear(linear(row[i + 1].first, row[i].first, one), prod[at + 1], -one),
+                          linear(row[i].second, prod[at], one));
+      if (row.size() % 2) next.push_back(row.back());
+      row = std::move(next);
+    }
+  }
+  std::vector<AuthShare> out;
+  for (const auto& row : nodes) out.push_back(row[0].second);
+  return out;
+}
+
+// Step 2 for a program: batches in order, local instructions in between; the outputs go to
+// the output wires, and the opened truncation values to the record (fx::evaluate_opened).
+void SpdzParty::run_program() {
+  const auto& code = program_->code;
+  reg_.assign(code.size(), AuthShare{});
+  reg_done_.assign(code.size(), false);
+  for (const auto& g : c_.inputs) input_wire_.insert(input_wire_.end(), g.wires.begin(), g.wires.end());
+  for (const auto& batch : fx::batches(*program_)) {
+    fx_local(batch.instrs.back());
+    fx_batch(batch);
+  }
+  fx_local(code.size());
+  std::size_t k = 0;
+  for (const auto& g : c_.outputs)
+    for (auto w : g.wires) wire_[w] = reg_[program_->outputs[k++]];
+  record_input_phase(ctx_, kSpdzFxTruncRecord, 0, fx_trunc_opened_);
+}
+
 PartyOutput SpdzParty::run(const PartyInput& input) {
   offline_setup();
   wire_.assign(c_.num_wires, AuthShare{});
   const Bytes input_digest = share_inputs(input);
-  evaluate_circuit();
+  if (program_) {
+    run_program();
+  } else {
+    evaluate_circuit();
+  }
   // Step 3: MACCheck of everything opened so far, before any output is revealed: an
   // unchecked wrong d or e would make the output leak honest inputs (e.g. z = xy + δ·y).
   mac_check(1, log_, &input_digest);
@@ -468,11 +656,12 @@ PartyOutput SpdzParty::run(const PartyInput& input) {
 }  // namespace
 
 Spdz::Spdz(Circuit circuit, int mac_keys, std::uint64_t dealer_seed,
-           std::optional<MascotNeeds> mascot)
+           std::optional<MascotNeeds> mascot, std::optional<fx::Program> program)
     : circuit_(std::move(circuit)),
       mac_keys_(mac_keys),
       dealer_seed_(dealer_seed),
-      mascot_(std::move(mascot)) {
+      mascot_(std::move(mascot)),
+      program_(std::move(program)) {
   SMPC_ASSERT(circuit_.domain == CircuitDomain::kField61);
   SMPC_ASSERT(mac_keys_ >= 1 && mac_keys_ <= kSpdzMaxMacKeys);
 }
@@ -496,7 +685,8 @@ SecurityClaim Spdz::claim(int parties) const {
 }
 
 PartyOutput Spdz::run_steps(PartyContext& ctx, const PartyInput& input) const {
-  SpdzParty party(circuit_, mac_keys_, dealer_seed_, mascot_, ctx);
+  SpdzParty party(circuit_, mac_keys_, dealer_seed_, mascot_, program_ ? &*program_ : nullptr,
+                  ctx);
   return party.run(input);
 }
 
@@ -506,11 +696,16 @@ Result<std::unique_ptr<Protocol>> make_spdz(const nlohmann::json& params, const 
     return Error(std::string("/function: spdz evaluates circuits over field61, got ") +
                  domain_name(c.domain));
   std::optional<MascotNeeds> mascot;
+  std::optional<fx::Program> program = fx::carried_program(c);
   if (params.contains("preprocessing")) {
     const auto& v = params["preprocessing"];
     if (!v.is_string() || (v.get<std::string>() != "dealer" && v.get<std::string>() != "mascot"))
       return Error("/protocol/preprocessing: must be \"dealer\" (a simulated trusted dealer) or "
                    "\"mascot\" (MASCOT, OT-based), got " + v.dump());
+    if (v.get<std::string>() == "mascot" && program)
+      return Error("/protocol/preprocessing: fixed-point programs (truncation, comparison) need "
+                   "random shared bits, which only the dealer hands out here; MASCOT makes "
+                   "triples only: use \"dealer\"");
     if (v.get<std::string>() == "mascot") {
       auto needs = mascot_needs(c);
       if (!needs.ok()) return needs.status();
@@ -532,7 +727,8 @@ Result<std::unique_ptr<Protocol>> make_spdz(const nlohmann::json& params, const 
       return Error("/protocol/dealer_seed: must be a non-negative integer, got " + v.dump());
     seed = v.get<std::uint64_t>();
   }
-  return std::unique_ptr<Protocol>(std::make_unique<Spdz>(c, keys, seed, std::move(mascot)));
+  return std::unique_ptr<Protocol>(
+      std::make_unique<Spdz>(c, keys, seed, std::move(mascot), std::move(program)));
 }
 
 }  // namespace smpc

@@ -61,6 +61,19 @@
 // outputs a wrong value.
 //
 // Example: 3 parties, one input each, x0·x1 + x2: L = 1, 11 rounds.
+//
+// Fixed-point programs (protocols/fixedpoint/fixed.h) come carried in a circuit
+// (fx::carried_program): step 2 then runs the program's batches instead of the circuit's
+// layers (the dealer hands out its triples and masks, spdz_dealer.h), each batch one or more
+// rounds counted as layers above:
+//   products        "spdz.open"      1 round            n(n−1)(6 + 16 m)
+//   TruncPr         "spdz.fx.trunc"  1 round            n(n−1)(6 + 8 m)
+//   LTZ             "spdz.fx.ltz"    1 round            n(n−1)(6 + 8 m), then BitLT: per level
+//                   "spdz.open"      ⌈log2(k−1)⌉ rounds n(n−1)(6 + 32 m ⌊w/2⌋), w the level's width
+// (m instructions in the batch). Every opened c and d, e joins MACCheck 1 (step 3); honest
+// parties record the opened c of the truncations under the input-phase kind "fx.trunc" (for
+// the exact reference, fx::evaluate_opened). MASCOT does not hand out shared random bits here,
+// so programs need "preprocessing": "dealer".
 #pragma once
 
 #include <cstdint>
@@ -71,6 +84,7 @@
 #include "protocols/core/circuit.h"
 #include "protocols/core/protocol.h"
 #include "protocols/core/status.h"
+#include "protocols/fixedpoint/fixed.h"
 #include "protocols/spdz/labels.h"
 #include "protocols/spdz/mascot.h"
 
@@ -82,7 +96,8 @@ class Spdz final : public Protocol {
   // `mascot` (mascot_needs of the circuit) the preprocessing is MASCOT's (mascot.h), else the
   // simulated dealer's.
   Spdz(Circuit circuit, int mac_keys, std::uint64_t dealer_seed,
-       std::optional<MascotNeeds> mascot = std::nullopt);
+       std::optional<MascotNeeds> mascot = std::nullopt,
+       std::optional<fx::Program> program = std::nullopt);
 
   std::string_view name() const override { return "spdz"; }
   SecurityClaim claim(int parties) const override;
@@ -100,7 +115,11 @@ class Spdz final : public Protocol {
   int mac_keys_;
   std::uint64_t dealer_seed_;
   std::optional<MascotNeeds> mascot_;
+  std::optional<fx::Program> program_;
 };
+
+// The input-phase record kind of the opened truncation values (fx::evaluate_opened).
+inline constexpr std::string_view kSpdzFxTruncRecord = "fx.trunc";
 
 // The registry factory. Parameters (all optional):
 //   "preprocessing": "dealer" (a simulated trusted dealer; default) or "mascot" (MASCOT,

@@ -33,11 +33,40 @@ struct Dealer {
     for (int l = 0; l < k; ++l) out.mac[static_cast<std::size_t>(l)] = share_of(alpha[l] * v);
     return out;
   }
+  SpdzTriple triple() {
+    const Fp61 a = rng.uniform_fp61(), b = rng.uniform_fp61();
+    return {authenticate(a), authenticate(b), authenticate(a * b)};
+  }
+  // PRandM (Catrina–Saxena): m random bits and r = 2^m r'' + Σ 2^i b_i, r'' < 2^(k+κ−m).
+  // M80 (seeded bug): r's low part is drawn apart from the bits, so r' ≠ Σ 2^i b_i.
+  SpdzFxMask fx_mask(int m, int total_bits) {
+    SpdzFxMask out;
+    std::uint64_t low = 0;
+    for (int i = 0; i < m; ++i) {
+      const bool b = rng.next_bit();
+      low |= static_cast<std::uint64_t>(b) << i;
+      out.bits.push_back(authenticate(Fp61::from_u64(b)));
+    }
+    if (mutant_active(Mutant::kM80)) low = rng.uniform_below(std::uint64_t{1} << m);
+    const std::uint64_t high = rng.uniform_below(std::uint64_t{1} << (total_bits - m));
+    out.r = authenticate(Fp61::from_u64((high << m) | low));
+    return out;
+  }
 };
+
+void deal_program(Dealer& d, const fx::Program& prog, SpdzPreprocessing& out) {
+  const fx::Params& p = prog.params;
+  const fx::Needs needs = fx::needs_of(prog);
+  for (std::size_t i = 0; i < needs.triples(p); ++i) out.fx_triples.push_back(d.triple());
+  for (std::size_t i = 0; i < needs.truncs; ++i) out.fx_trunc.push_back(d.fx_mask(p.f, p.k() + p.kappa()));
+  for (std::size_t i = 0; i < needs.ltzs; ++i)
+    out.fx_ltz.push_back(d.fx_mask(p.k() - 1, p.k() + p.kappa()));
+}
 
 }  // namespace
 
-SpdzPreprocessing spdz_deal(const Circuit& circuit, int n, int k, PartyId me, Rng& rng) {
+SpdzPreprocessing spdz_deal(const Circuit& circuit, int n, int k, PartyId me, Rng& rng,
+                            const fx::Program* program) {
   SMPC_ASSERT(n >= 1 && k >= 1 && k <= kSpdzMaxMacKeys && me >= 0 && me < n);
   Dealer d{n, k, me, rng, {}};
   SpdzPreprocessing out;
@@ -60,12 +89,7 @@ SpdzPreprocessing spdz_deal(const Circuit& circuit, int n, int k, PartyId me, Rn
     }
   for (const auto& layer : layer_schedule(circuit))
     for (std::size_t g = 0; g < layer.nonlinear.size(); ++g) {
-      const Fp61 a = rng.uniform_fp61(), b = rng.uniform_fp61();
-      SpdzTriple tr;
-      tr.a = d.authenticate(a);
-      tr.b = d.authenticate(b);
-      tr.c = d.authenticate(a * b);
-      out.triples.push_back(tr);
+      out.triples.push_back(d.triple());
     }
   for (const auto& group : circuit.outputs)
     for (std::size_t w = 0; w < group.wires.size(); ++w) {
@@ -78,6 +102,7 @@ SpdzPreprocessing spdz_deal(const Circuit& circuit, int n, int k, PartyId me, Rn
       out.output_mask.push_back(d.authenticate(s));
       out.output_mask_clear.push_back(group.delivered_to(me) ? s : Fp61());
     }
+  if (program) deal_program(d, *program, out);
   return out;
 }
 

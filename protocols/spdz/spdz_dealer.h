@@ -8,7 +8,11 @@
 //   - one multiplication triple (a, b, c = ab) per MUL gate;
 //   - one random output mask s per output wire of a group with a restricted receiver set, s given
 //     in the clear to every receiver of the group (so private outputs can be opened publicly
-//     as y + s).
+//     as y + s);
+//   - for a fixed-point program (protocols/fixedpoint/fixed.h; none for plain circuits): its
+//     triples (products and BitLT), and per TruncPr and per LTZ a mask pair (r, bits): m
+//     random shared bits b_i and [[r]] = [[2^m r'' + Σ 2^i b_i]] with r'' < 2^(k+κ−m) (m = f
+//     for TruncPr, k − 1 for LTZ): Catrina–Saxena's PRandM, dealt rather than computed.
 //
 // SIMULATION, NOT A SECURE PREPROCESSING: every party computes the dealer's whole output from a
 // common random stream and keeps its own part. The stream is seeded by a value all parties
@@ -28,6 +32,7 @@
 #include "protocols/core/field.h"
 #include "protocols/core/rng.h"
 #include "protocols/core/types.h"
+#include "protocols/fixedpoint/fixed.h"
 
 namespace smpc {
 
@@ -43,6 +48,12 @@ struct SpdzTriple {
   AuthShare a, b, c;
 };
 
+// A fixed-point mask: [[r]] with r = 2^m r'' + Σ_{i<m} 2^i b_i, and the bits [[b_i]].
+struct SpdzFxMask {
+  AuthShare r;
+  std::vector<AuthShare> bits;  // b_0 (least significant) .. b_{m−1}
+};
+
 // One party's part of the dealer's output.
 struct SpdzPreprocessing {
   std::array<Fp61, kSpdzMaxMacKeys> alpha{};  // this party's MAC key shares α_i^(l)
@@ -55,10 +66,15 @@ struct SpdzPreprocessing {
   std::vector<SpdzTriple> triples;            // by MUL gate, in layer_schedule order
   std::vector<std::optional<AuthShare>> output_mask;  // by output entry; none for public groups
   std::vector<Fp61> output_mask_clear;                // s, for entries this party receives (else 0)
+  // A fixed-point program's material, in the order the engine consumes it.
+  std::vector<SpdzTriple> fx_triples;
+  std::vector<SpdzFxMask> fx_trunc, fx_ltz;
 };
 
 // The dealer's output for party `me` of n, for k MAC keys (1 ≤ k ≤ kSpdzMaxMacKeys). Every party
 // calling this with the same `dealer` stream gets matching parts.
-SpdzPreprocessing spdz_deal(const Circuit& circuit, int n, int k, PartyId me, Rng& dealer);
+// With `program`, also its material (fx_needs(*program)).
+SpdzPreprocessing spdz_deal(const Circuit& circuit, int n, int k, PartyId me, Rng& dealer,
+                            const fx::Program* program = nullptr);
 
 }  // namespace smpc

@@ -42,6 +42,7 @@ const std::map<Mutant, std::string> kCaughtBy = {
     {Mutant::kM75, "bgw-robust-slow-timing"},
     {Mutant::kM67, "mascot-kos-check"},        {Mutant::kM68, "mascot-sacrifice"},
     {Mutant::kM76, "vote-range-check"},        {Mutant::kM77, "vote-share-check"},
+    {Mutant::kM80, "spdz-fx-trunc-masks"},     {Mutant::kM81, "spdz-fx-trunc-mac"},
 };
 
 TEST(MutantAudit, CatalogueAndExpectationsCoverEachOther) {
@@ -112,7 +113,8 @@ INSTANTIATE_TEST_SUITE_P(Catalogue, EachMutant,
                                            Mutant::kM66, Mutant::kM71, Mutant::kM72,
                                            Mutant::kM73, Mutant::kM75,
                                            Mutant::kM67, Mutant::kM68,
-                                           Mutant::kM76, Mutant::kM77),
+                                           Mutant::kM76, Mutant::kM77,
+                                           Mutant::kM80, Mutant::kM81),
                          [](const ::testing::TestParamInfo<Mutant>& p) {
                            return mutant_name(p.param);
                          });

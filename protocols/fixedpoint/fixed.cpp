@@ -1,0 +1,246 @@
+#include "protocols/fixedpoint/fixed.h"
+
+#include <cmath>
+#include <optional>
+
+namespace smpc::fx {
+namespace {
+
+__extension__ using i128 = __int128;
+
+std::string ptr_text(std::size_t i) { return "instruction " + std::to_string(i); }
+
+bool in_range(i128 v, const Params& p) {
+  const i128 bound = i128{1} << (p.k() - 1);
+  return v > -bound && v < bound;
+}
+
+// The carrier's magic word: "smpc.fx" in ASCII, below p.
+constexpr std::uint64_t kMagic = 0x736d70632e6678ULL;
+
+}  // namespace
+
+Status validate(const Params& p) {
+  if (p.f < 4 || p.f > 16) return Error("f must be from 4 to 16, got " + std::to_string(p.f));
+  if (p.integer_bits < 2 || p.integer_bits > 16)
+    return Error("integer_bits must be from 2 to 16, got " + std::to_string(p.integer_bits));
+  if (p.kappa() < kMinKappa)
+    return Error("k + kappa must fit the field (k + kappa <= 59) with kappa >= " +
+                 std::to_string(kMinKappa) + ": k = integer_bits + 2f + 1 = " +
+                 std::to_string(p.k()) + " leaves kappa = " + std::to_string(p.kappa()));
+  return Status();
+}
+
+Result<std::int64_t> encode(double x, const Params& p) {
+  if (!std::isfinite(x)) return Error("not a finite number");
+  const double scaled = std::round(std::ldexp(x, p.f));
+  if (!(std::fabs(scaled) < std::ldexp(1.0, p.k() - 1 - p.f)))
+    return Error("out of range: |x| must be below 2^" + std::to_string(p.k() - 1 - 2 * p.f) +
+                 " = " + std::to_string(std::ldexp(1.0, p.k() - 1 - 2 * p.f)) +
+                 " so that its products stay below 2^(k-1)");
+  return static_cast<std::int64_t>(scaled);
+}
+
+double decode(std::int64_t v, const Params& p) { return std::ldexp(static_cast<double>(v), -p.f); }
+
+Fp61 to_field(std::int64_t v) { return Fp61::from_i64(v); }
+std::int64_t from_field(Fp61 v) {
+  const std::uint64_t x = v.value();
+  return x > Fp61::kModulus / 2 ? -static_cast<std::int64_t>(Fp61::kModulus - x)
+                                : static_cast<std::int64_t>(x);
+}
+
+std::int64_t floor_shift(std::int64_t a, int m) { return a >> m; }  // arithmetic shift = floor
+
+std::int64_t trunc_pr(std::int64_t a, int m, std::uint64_t r_low) {
+  const std::uint64_t low = static_cast<std::uint64_t>(a) & ((std::uint64_t{1} << m) - 1);
+  return floor_shift(a, m) + ((low + r_low) >> m != 0 ? 1 : 0);
+}
+
+Status check(const Program& prog, std::size_t inputs) {
+  SMPC_RETURN_IF_ERROR(validate(prog.params));
+  for (std::size_t i = 0; i < prog.code.size(); ++i) {
+    const Instr& in = prog.code[i];
+    const bool reads_a = in.op != Op::kInput && in.op != Op::kConst;
+    const bool reads_b = in.op == Op::kAdd || in.op == Op::kSub || in.op == Op::kMul;
+    if (in.op > Op::kLtz) return Error(ptr_text(i) + ": unknown operation");
+    if ((reads_a && in.a >= i) || (reads_b && in.b >= i))
+      return Error(ptr_text(i) + ": reads a register not defined before it");
+    if (in.op == Op::kInput && (in.c < 0 || static_cast<std::size_t>(in.c) >= inputs))
+      return Error(ptr_text(i) + ": input " + std::to_string(in.c) + " out of range");
+    if ((in.op == Op::kConst || in.op == Op::kMulConst) && !in_range(in.c, prog.params))
+      return Error(ptr_text(i) + ": constant out of range");
+  }
+  for (auto o : prog.outputs)
+    if (o >= prog.code.size()) return Error("output register " + std::to_string(o) + " undefined");
+  return Status();
+}
+
+std::vector<Batch> batches(const Program& prog) {
+  std::vector<Batch> out;
+  std::vector<std::size_t> batch_of(prog.code.size(), SIZE_MAX);  // batch defining a register
+  std::vector<std::size_t> after(prog.code.size(), 0);  // batches that must precede its use
+  for (std::size_t i = 0; i < prog.code.size(); ++i) {
+    const Instr& in = prog.code[i];
+    std::size_t dep = 0;  // number of batches that must complete before i
+    const auto need = [&](std::uint32_t r) {
+      dep = std::max(dep, batch_of[r] == SIZE_MAX ? after[r] : batch_of[r] + 1);
+    };
+    if (in.op != Op::kInput && in.op != Op::kConst) need(in.a);
+    if (in.op == Op::kAdd || in.op == Op::kSub || in.op == Op::kMul) need(in.b);
+    if (!is_interactive(in.op)) {
+      after[i] = dep;
+      continue;
+    }
+    // Joins the last batch when it has this kind and i depends on nothing in it.
+    if (!out.empty() && out.back().op == in.op && dep < out.size()) {
+      out.back().instrs.push_back(static_cast<std::uint32_t>(i));
+    } else {
+      out.push_back({in.op, {static_cast<std::uint32_t>(i)}});
+    }
+    batch_of[i] = out.size() - 1;
+  }
+  return out;
+}
+
+std::size_t bitlt_products(const Params& p) { return 2 * static_cast<std::size_t>(p.k() - 2); }
+
+std::size_t Needs::triples(const Params& p) const { return muls + ltzs * bitlt_products(p); }
+std::size_t Needs::bits(const Params& p) const {
+  return truncs * static_cast<std::size_t>(p.f) + ltzs * static_cast<std::size_t>(p.k() - 1);
+}
+
+Needs needs_of(const Program& prog) {
+  Needs n;
+  for (const auto& in : prog.code) {
+    n.muls += in.op == Op::kMul;
+    n.truncs += in.op == Op::kTrunc;
+    n.ltzs += in.op == Op::kLtz;
+  }
+  return n;
+}
+
+std::uint32_t batch_rounds(Op op, const Params& p) {
+  if (op != Op::kLtz) return 1;
+  std::uint32_t depth = 0;
+  for (int width = p.k() - 1; width > 1; width = (width + 1) / 2) ++depth;
+  return 1 + depth;
+}
+
+Result<std::vector<std::int64_t>> evaluate(const Program& prog, std::span<const std::int64_t> inputs,
+                                           const RLowSource& r_low) {
+  SMPC_RETURN_IF_ERROR(check(prog, inputs.size()));
+  const Params& p = prog.params;
+  std::vector<std::int64_t> reg(prog.code.size());
+  std::size_t trunc_no = 0;
+  for (std::size_t i = 0; i < prog.code.size(); ++i) {
+    const Instr& in = prog.code[i];
+    const auto a = static_cast<i128>(in.op == Op::kInput || in.op == Op::kConst ? 0 : reg[in.a]);
+    const auto b = static_cast<i128>(reg[in.b]);
+    i128 v = 0;
+    switch (in.op) {
+      case Op::kInput: v = inputs[static_cast<std::size_t>(in.c)]; break;
+      case Op::kConst: v = in.c; break;
+      case Op::kAdd: v = a + b; break;
+      case Op::kSub: v = a - b; break;
+      case Op::kMulConst: v = a * in.c; break;
+      case Op::kMul: v = a * b; break;
+      case Op::kTrunc:
+        v = trunc_pr(static_cast<std::int64_t>(a), p.f, r_low(trunc_no++, static_cast<std::int64_t>(a)));
+        break;
+      case Op::kLtz: v = a < 0 ? 1 : 0; break;
+    }
+    if (!in_range(v, p))
+      return Error(ptr_text(i) + ": value out of the fixed-point range (|v| >= 2^(k-1), k = " +
+                   std::to_string(p.k()) + ")");
+    reg[i] = static_cast<std::int64_t>(v);
+  }
+  return reg;
+}
+
+Result<std::vector<std::int64_t>> evaluate_outputs(const Program& prog,
+                                                   std::span<const std::int64_t> inputs,
+                                                   const RLowSource& r_low) {
+  SMPC_ASSIGN_OR_RETURN(auto reg, evaluate(prog, inputs, r_low));
+  std::vector<std::int64_t> out;
+  for (auto o : prog.outputs) out.push_back(reg[o]);
+  return out;
+}
+
+Result<std::vector<std::int64_t>> evaluate_opened(const Program& prog,
+                                                  std::span<const std::int64_t> inputs,
+                                                  std::span<const std::uint64_t> opened_c) {
+  if (opened_c.size() != needs_of(prog).truncs)
+    return Error("expected " + std::to_string(needs_of(prog).truncs) + " opened truncation values, got " +
+                 std::to_string(opened_c.size()));
+  const std::uint64_t mask = (std::uint64_t{1} << prog.params.f) - 1;
+  return evaluate_outputs(prog, inputs, [&](std::size_t j, std::int64_t a) {
+    return (opened_c[j] - static_cast<std::uint64_t>(a)) & mask;  // r' = (c − a) mod 2^f
+  });
+}
+
+Circuit carrier_circuit(const Program& prog, std::vector<InputGroup> inputs,
+                        std::vector<OutputGroup> outputs) {
+  Circuit c;
+  c.domain = CircuitDomain::kField61;
+  for (const auto& g : inputs) c.num_wires += static_cast<std::uint32_t>(g.wires.size());
+  const auto word = [&c](std::uint64_t v) {
+    c.gates.push_back({GateType::kEq, 0, 0, c.num_wires++, Fp61::from_u64(v).value()});
+  };
+  word(kMagic);
+  word(static_cast<std::uint64_t>(prog.params.f));
+  word(static_cast<std::uint64_t>(prog.params.integer_bits));
+  word(prog.code.size());
+  for (const auto& in : prog.code) {
+    word(static_cast<std::uint64_t>(in.op));
+    word(in.a);
+    word(in.b);
+    word(to_field(in.c).value());
+  }
+  word(prog.outputs.size());
+  for (auto o : prog.outputs) word(o);
+  for (auto& g : outputs)
+    for (auto& w : g.wires) {
+      w = c.num_wires;
+      c.gates.push_back({GateType::kEq, 0, 0, c.num_wires++, 0});
+    }
+  c.inputs = std::move(inputs);
+  c.outputs = std::move(outputs);
+  return c;
+}
+
+std::optional<Program> carried_program(const Circuit& c) {
+  if (c.domain != CircuitDomain::kField61 || c.gates.size() < 5) return std::nullopt;
+  for (const auto& g : c.gates)
+    if (g.type != GateType::kEq) return std::nullopt;
+  std::size_t at = 0;
+  const auto next = [&]() -> std::optional<std::uint64_t> {
+    if (at >= c.gates.size()) return std::nullopt;
+    return c.gates[at++].constant;
+  };
+  if (next() != kMagic) return std::nullopt;
+  Program p;
+  const auto f = next(), ib = next(), len = next();
+  if (!f || !ib || !len || *f > 64 || *ib > 64 || *len > c.gates.size()) return std::nullopt;
+  p.params = {static_cast<int>(*f), static_cast<int>(*ib)};
+  for (std::uint64_t i = 0; i < *len; ++i) {
+    const auto op = next(), a = next(), b = next(), v = next();
+    if (!v || *op > static_cast<std::uint64_t>(Op::kLtz) || *a > UINT32_MAX || *b > UINT32_MAX)
+      return std::nullopt;
+    p.code.push_back({static_cast<Op>(*op), static_cast<std::uint32_t>(*a),
+                      static_cast<std::uint32_t>(*b), from_field(Fp61::from_u64(*v))});
+  }
+  const auto outs = next();
+  if (!outs || *outs > c.gates.size()) return std::nullopt;
+  for (std::uint64_t i = 0; i < *outs; ++i) {
+    const auto o = next();
+    if (!o || *o > UINT32_MAX) return std::nullopt;
+    p.outputs.push_back(static_cast<std::uint32_t>(*o));
+  }
+  std::vector<InputGroup> ins = c.inputs;
+  std::vector<OutputGroup> outsg = c.outputs;
+  if (!check(p, c.input_count()).ok() || carrier_circuit(p, ins, outsg) != c) return std::nullopt;
+  return p;
+}
+
+}  // namespace smpc::fx

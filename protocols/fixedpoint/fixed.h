@@ -1,0 +1,167 @@
+// Fixed-point arithmetic over the SPDZ field (Mersenne-61, p = 2^61 − 1): the encoding, a
+// small straight-line program form that the SPDZ engine runs (protocols/spdz/fixed_engine.h)
+// and the plain reference that is bit-exact with it.
+//
+// Encoding. A real x is the integer x̃ = round(x · 2^f) (f fractional bits), stored in the field
+// as x̃ mod p (negative values as p − |x̃|). A product of two encoded values carries 2f
+// fractional bits until a truncation divides it by 2^f.
+//
+// Parameters (Params): f fractional bits (4..16, default 12), integer_bits (2..16, default 7),
+// and from them
+//   k     = integer_bits + 2f + 1   the bit length of every value in a program (sign included):
+//         every register, at scale 2^f or 2^2f, satisfies |v| < 2^(k−1); with the defaults
+//         k = 32 and every product or sum of products is below 2^7 = 128 in real terms;
+//   kappa = 59 − k                  the statistical security of the masked openings (defaults:
+//         27), so that k + kappa ≤ 59, i.e. 2^(k−1) + a + r < 2^k + 2^(k+κ) ≤ 2^60 < p for every
+//         opened c below: no opening wraps mod p (Catrina–Saxena's condition q > 2^(k+κ+1)).
+//   The brief's "k + f + κ fits the field" is this with integer_bits + f + 1 in place of k − f.
+//   validate() rejects κ < 16.
+//
+// Probabilistic truncation, TruncPr(a, k, m = f) of Catrina & Saxena, "Secure computation with
+// fixed-point numbers" (FC 2010, Protocol 3.1), with the dealer's pair (r, r_low):
+//   r = 2^m r'' + r', r' = Σ_{i<m} 2^i b_i from m shared random bits b_i, r'' < 2^(k+κ−m);
+//   1. c = Open(2^(k−1) + a + r)
+//   2. c' = c mod 2^m
+//   3. d = (a − c' + r') · 2^−m
+// gives d = ⌊a / 2^m⌋ + u with u = [(a mod 2^m) + r' ≥ 2^m] (u = 1 with probability
+// (a mod 2^m)/2^m: rounding to nearest on average, never more than 1 ulp from a/2^m).
+//
+// Reference rounding (the choice this file makes): the reference is bit-exact given r'. A
+// run's r' is not public, but c is, and c ≡ a + r' (mod 2^m) (2^(k−1) and 2^m r'' vanish), so
+// r' = (c − a) mod 2^m: evaluate_opened() replays a run exactly from the opened c of each
+// truncation, which honest SPDZ parties record (fixed_engine.h). evaluate() takes r' directly.
+//
+// Comparison, LTZ(a) = [a < 0], exact: Catrina & de Hoogh, "Improved primitives for secure
+// multiparty integer computation" (SCN 2010): LTZ(a) = −Trunc(a, k, k − 1), with Trunc via
+// Mod2m: c = Open(2^(k−1) + a + r) with r = 2^(k−1) r'' + r' (k − 1 bits b_i of r'),
+// u = BitLT(c mod 2^(k−1), r'), a' = (c mod 2^(k−1)) − r' + 2^(k−1) u,
+// Trunc = (a − a') · 2^−(k−1). BitLT of a public c against shared bits: the carry-lookahead
+// (prefix) form of Catrina–de Hoogh §4.1, as a tree of (t, v) pairs: t = "some bit differs",
+// v = r's bit at the most significant differing position; combining high over low:
+// v = v_L + t_H (v_H − v_L), t = t_H + t_L − t_H t_L: 2 products per node, ⌈log2(k−1)⌉ rounds,
+// 2(k − 2) products. ReLU(a) = a · (1 − LTZ(a)), one more product.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "protocols/core/circuit.h"
+#include "protocols/core/field.h"
+#include "protocols/core/status.h"
+
+namespace smpc::fx {
+
+struct Params {
+  int f = 12;
+  int integer_bits = 7;
+  int k() const { return integer_bits + 2 * f + 1; }
+  int kappa() const { return 59 - k(); }
+  bool operator==(const Params&) const = default;
+};
+inline constexpr int kMinKappa = 16;
+Status validate(const Params& p);
+
+// x̃ = round(x · 2^f) (ties away from zero); an error when |x̃| ≥ 2^(k−1).
+Result<std::int64_t> encode(double x, const Params& p);
+double decode(std::int64_t v, const Params& p);
+// Signed integers in (−p/2, p/2) <-> field elements.
+Fp61 to_field(std::int64_t v);
+std::int64_t from_field(Fp61 v);
+
+// Reference operations on signed integers.
+std::int64_t trunc_pr(std::int64_t a, int m, std::uint64_t r_low);  // ⌊a/2^m⌋ + carry
+std::int64_t floor_shift(std::int64_t a, int m);                      // ⌊a/2^m⌋
+
+// A straight-line program in SSA form: instruction i defines register i.
+enum class Op : std::uint8_t {
+  kInput,     // c = index of the input (circuit input order, all groups)
+  kConst,     // c (signed)
+  kAdd,       // a + b
+  kSub,       // a − b
+  kMulConst,  // a · c (c signed; no truncation)
+  kMul,       // a · b (Beaver; no truncation)
+  kTrunc,     // TruncPr(a, k, f)
+  kLtz,       // [a < 0] ∈ {0, 1}
+};
+inline bool is_interactive(Op op) { return op == Op::kMul || op == Op::kTrunc || op == Op::kLtz; }
+
+struct Instr {
+  Op op = Op::kConst;
+  std::uint32_t a = 0, b = 0;
+  std::int64_t c = 0;
+  bool operator==(const Instr&) const = default;
+};
+
+struct Program {
+  Params params;
+  std::vector<Instr> code;
+  std::vector<std::uint32_t> outputs;  // registers, in output order
+  bool operator==(const Program&) const = default;
+
+  std::uint32_t emit(Instr i) {
+    code.push_back(i);
+    return static_cast<std::uint32_t>(code.size() - 1);
+  }
+  std::uint32_t input(std::size_t idx) { return emit({Op::kInput, 0, 0, static_cast<std::int64_t>(idx)}); }
+  std::uint32_t constant(std::int64_t v) { return emit({Op::kConst, 0, 0, v}); }
+  std::uint32_t add(std::uint32_t a, std::uint32_t b) { return emit({Op::kAdd, a, b, 0}); }
+  std::uint32_t sub(std::uint32_t a, std::uint32_t b) { return emit({Op::kSub, a, b, 0}); }
+  std::uint32_t mul_const(std::uint32_t a, std::int64_t c) { return emit({Op::kMulConst, a, 0, c}); }
+  std::uint32_t mul(std::uint32_t a, std::uint32_t b) { return emit({Op::kMul, a, b, 0}); }
+  std::uint32_t trunc(std::uint32_t a) { return emit({Op::kTrunc, a, 0, 0}); }
+  std::uint32_t ltz(std::uint32_t a) { return emit({Op::kLtz, a, 0, 0}); }
+};
+
+// Structural checks: registers defined before use, inputs below `inputs`, params valid.
+Status check(const Program& prog, std::size_t inputs);
+
+// How a program's interactive instructions group into rounds: consecutive instructions of one
+// interactive kind that do not depend on each other form one batch (the engine opens a batch
+// at once; local instructions between them run at once).
+struct Batch {
+  Op op = Op::kMul;
+  std::vector<std::uint32_t> instrs;
+};
+std::vector<Batch> batches(const Program& prog);
+
+// Preprocessing a program needs: triples (products and BitLT), masks (one (r, bits) pair per
+// TruncPr and per LTZ) and shared bits (f per TruncPr, k − 1 per LTZ).
+struct Needs {
+  std::size_t muls = 0, truncs = 0, ltzs = 0;
+  std::size_t triples(const Params& p) const;
+  std::size_t bits(const Params& p) const;
+};
+Needs needs_of(const Program& prog);
+// Products of one LTZ's BitLT tree: 2(k − 2).
+std::size_t bitlt_products(const Params& p);
+// Rounds of one batch: a product or TruncPr batch 1, an LTZ batch 1 + ⌈log2(k − 1)⌉ + ...
+std::uint32_t batch_rounds(Op op, const Params& p);
+
+// The reference: every register as a signed integer. `r_low(j, a)` gives r' of the j-th
+// truncation (program order) whose input is a. An error when a register leaves
+// |v| < 2^(k−1) (the MPC result would then not match any fixed-point value).
+using RLowSource = std::function<std::uint64_t(std::size_t j, std::int64_t a)>;
+Result<std::vector<std::int64_t>> evaluate(const Program& prog, std::span<const std::int64_t> inputs,
+                                           const RLowSource& r_low);
+// The outputs only.
+Result<std::vector<std::int64_t>> evaluate_outputs(const Program& prog,
+                                                   std::span<const std::int64_t> inputs,
+                                                   const RLowSource& r_low);
+// Replays a run from the opened c of every truncation (program order).
+Result<std::vector<std::int64_t>> evaluate_opened(const Program& prog,
+                                                  std::span<const std::int64_t> inputs,
+                                                  std::span<const std::uint64_t> opened_c);
+
+// The program carried in a Field61 circuit (as protocols/frost/ideal.h carries its signing
+// shape): `skeleton`'s input and output groups, constant gates holding a magic word, the
+// params and the code, and constant-0 gates on the output wires (placeholders: the verdict
+// judges such a run with a predicate, not by evaluating the circuit).
+Circuit carrier_circuit(const Program& prog, std::vector<InputGroup> inputs,
+                        std::vector<OutputGroup> outputs);
+// The program if `c` is exactly a carrier circuit, else nullopt.
+std::optional<Program> carried_program(const Circuit& c);
+
+}  // namespace smpc::fx

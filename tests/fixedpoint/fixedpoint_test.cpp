@@ -1,0 +1,255 @@
+// Fixed-point arithmetic on SPDZ (protocols/fixedpoint/fixed.h, models.h; spdz.h "Fixed-point
+// programs"): the reference's TruncPr is ⌊(a + r')/2^f⌋; the carrier round-trips; the sigmoid
+// stays within its stated error; random logistic regressions and MLPs run through the whole
+// scenario path give a score bit-exact with the reference replayed from the opened values,
+// within error_bound() of floating point, at exactly the cost formula (the 20-feature case); M80 (masks that do not
+// match their bits) turns the verdict into a violation; a shifted truncation opening aborts
+// the run at MAC check 1 unless M81 leaves the truncation openings out of it.
+#include <gtest/gtest.h>
+#include <rapidcheck/gtest.h>
+
+#include <cmath>
+
+#include "protocols/core/extraction.h"
+#include "protocols/core/mutants.h"
+#include "protocols/fixedpoint/fixed.h"
+#include "protocols/fixedpoint/models.h"
+#include "protocols/spdz/spdz.h"
+#include "protocols/spdz/spec.h"
+#include "scenarios/runner.h"
+#include "scenarios/scenario_builder.h"
+#include "tests/support/rc_budget.h"
+#include "tests/support/run_stats.h"
+
+namespace smpc {
+namespace {
+
+using Json = nlohmann::json;
+
+TEST(FixedPoint, ParamsFitTheField) {
+  const fx::Params p;
+  EXPECT_EQ(p.k(), 32);
+  EXPECT_EQ(p.kappa(), 27);
+  EXPECT_TRUE(fx::validate(p).ok());
+  EXPECT_TRUE(fx::validate({16, 7}).ok());  // k = 40, kappa = 19
+  EXPECT_FALSE(fx::validate({16, 16}).ok());  // k = 49 leaves kappa = 10 < 16
+  EXPECT_FALSE(fx::validate({3, 7}).ok());
+}
+
+RC_GTEST_PROP(FixedPoint, TruncPrIsFloorOfAPlusRLow, ()) {
+  const int m = *rc::gen::inRange(1, 20);
+  const auto a = *rc::gen::inRange<std::int64_t>(-(std::int64_t{1} << 40), std::int64_t{1} << 40);
+  const auto r = *rc::gen::inRange<std::uint64_t>(0, std::uint64_t{1} << m);
+  const auto want = static_cast<std::int64_t>(std::floor(std::ldexp(static_cast<double>(a + static_cast<std::int64_t>(r)), -m)));
+  RC_ASSERT(fx::trunc_pr(a, m, r) == want);
+  RC_ASSERT(std::abs(fx::trunc_pr(a, m, r) - fx::floor_shift(a, m)) <= 1);
+}
+
+TEST(FixedPoint, SigmoidWithinItsStatedError) {
+  const double e = fx::sigmoid_max_error();
+  EXPECT_LE(e, fx::kSigmoidMaxError);
+  EXPECT_GT(e, fx::kSigmoidMaxError / 2);  // the constant is a tight statement, not slack
+}
+
+TEST(FixedPoint, CarrierRoundTripsAndPlainCircuitsAreNotCarriers) {
+  fx::Model m;
+  m.out = {0.5, -1};
+  const auto prog = fx::inference_program(m, {});
+  const auto c = fx::carrier_circuit(prog, {{"model", 0, {0, 1, 2}}, {"features", 1, {3, 4}}},
+                                     {{"score", {1}, {0}}});
+  EXPECT_TRUE(c.validate(2).ok());
+  ASSERT_TRUE(fx::carried_program(c).has_value());
+  EXPECT_EQ(*fx::carried_program(c), prog);
+  Circuit other = c;
+  other.gates[5].constant ^= 1;  // one word of the code changed: no longer exactly a carrier
+  EXPECT_FALSE(fx::carried_program(other).has_value() && *fx::carried_program(other) == prog);
+  Circuit plain;
+  plain.domain = CircuitDomain::kField61;
+  plain.num_wires = 1;
+  plain.gates = {{GateType::kEq, 0, 0, 0, 5}};
+  EXPECT_FALSE(fx::carried_program(plain).has_value());
+}
+
+struct Case {
+  fx::Model model;
+  std::vector<double> x;
+  int parties = 2;
+  int f = 12;
+};
+
+Json model_json(const fx::Model& m) {
+  if (!m.is_mlp()) return {{"type", "logistic_regression"}, {"weights", m.out}, {"bias", m.out_bias}};
+  return {{"type", "mlp"}, {"hidden", m.hidden}, {"hidden_bias", m.hidden_bias},
+          {"output", m.out}, {"output_bias", m.out_bias}};
+}
+
+ScenarioBuilder scenario(const Case& c) {
+  std::vector<Json> inputs(static_cast<std::size_t>(c.parties), Json::array());
+  for (double v : c.x) inputs[1].push_back(std::to_string(v));
+  ScenarioBuilder b("fixed-point inference");
+  b.parties(c.parties)
+      .protocol("spdz")
+      .function({{"name", c.model.is_mlp() ? "mlp" : "logistic_regression"},
+                 {"model", model_json(c.model)}, {"f", c.f}})
+      .inputs(inputs)
+      .lan(1, 1000);
+  return b;
+}
+
+RunRecord run(const ScenarioBuilder& b, std::uint64_t seed) {
+  auto s = b.build();
+  if (!s.ok()) ADD_FAILURE() << s.status().message();
+  SMPC_ASSERT(s.ok());
+  RunOptions o;
+  o.backend = Backend::kLocal;
+  o.seed = seed;
+  auto rec = run_scenario(*s, o);
+  if (!rec.ok()) ADD_FAILURE() << rec.status().message();
+  SMPC_ASSERT(rec.ok());
+  return std::move(rec).value();
+}
+
+std::vector<double> gen_reals(std::size_t n, int lo, int hi) {
+  std::vector<double> v;
+  for (std::size_t i = 0; i < n; ++i) v.push_back(*rc::gen::inRange(lo * 1000, hi * 1000) / 1000.0);
+  return v;
+}
+
+Case gen_case(bool mlp) {
+  Case c;
+  const auto d = static_cast<std::size_t>(*rc::gen::inRange(1, mlp ? 6 : 21));
+  c.x = gen_reals(d, -3, 3);
+  c.parties = *rc::gen::inRange(2, 4);
+  c.f = *rc::gen::element(8, 10, 12, 14);
+  if (mlp) {
+    const auto h = static_cast<std::size_t>(*rc::gen::inRange(1, 5));
+    for (std::size_t j = 0; j < h; ++j) c.model.hidden.push_back(gen_reals(d, -1, 1));
+    c.model.hidden_bias = gen_reals(h, -1, 1);
+    c.model.out = gen_reals(h, -2, 2);
+  } else {
+    c.model.out = gen_reals(d, -1, 1);
+  }
+  c.model.out_bias = gen_reals(1, -1, 1)[0];
+  return c;
+}
+
+// The program's inputs, as the function encodes them.
+std::vector<std::int64_t> encoded(const Case& c, const fx::Params& p) {
+  std::vector<std::int64_t> all;
+  for (double v : fx::model_inputs(c.model)) all.push_back(*fx::encode(v, p));
+  for (double v : c.x) all.push_back(*fx::encode(v, p));
+  return all;
+}
+
+void check_case(const Case& c) {
+  const fx::Params p{c.f, 7};
+  const RunRecord rec = run(scenario(c), *rc::gen::inRange<std::uint64_t>(1, 1000000));
+  RC_ASSERT(rec.verdict_holds);
+  RC_ASSERT(rec.outcome == Outcome::kCorrect);
+  const auto& owner = rec.run.parties.at(1);
+  RC_ASSERT(owner.outputs.size() == 1u);
+  const std::int64_t score = fx::from_field(Fp61::from_u64(owner.outputs[0]));
+  // Bit-exact: the reference replayed from the opened c that party 1 recorded.
+  const auto prog = fx::inference_program(c.model, p);
+  const auto opened = input_phase_record(rec.run, 1, kSpdzFxTruncRecord, 0,
+                                         fx::needs_of(prog).truncs, Fp61::kModulus);
+  RC_ASSERT(opened.ok());
+  const auto want = fx::evaluate_opened(prog, encoded(c, p), *opened);
+  RC_ASSERT(want.ok());
+  RC_ASSERT(score == (*want)[0]);
+  // Floating point: within the documented bound.
+  const double err = std::fabs(fx::decode(score, p) - fx::float_score(c.model, c.x));
+  RC_ASSERT(err <= fx::error_bound(c.model, c.x, p));
+}
+
+TEST(FixedPoint, LogisticRegressionBitExactWithinBoundAtFormulaCost) {
+  testing::check_with_budget(12, [] { check_case(gen_case(false)); });
+}
+
+TEST(FixedPoint, MlpBitExactWithinBound) {
+  testing::check_with_budget(6, [] { check_case(gen_case(true)); });
+}
+
+// The example model (scenarios/models/logistic_regression.json, 20 features): bytes and rounds
+// of a run equal spdz's cost formula (spdz.h: L + 10 rounds, L = 1 + 1 + 6 + 1 + 1 = 10).
+void expect_formula_cost(const Case& c, std::uint32_t rounds) {
+  const RunRecord rec = run(scenario(c), 3);
+  ASSERT_TRUE(rec.verdict_holds) << rec.explanation;
+  auto s = scenario(c).build();
+  ASSERT_TRUE(s.ok());
+  const auto f = build_function(s->function, s->inputs, c.parties);
+  ASSERT_TRUE(f.ok()) << f.status().message();
+  const ProtocolParams params = {{"mac_keys", 1}};
+  EXPECT_EQ(testing::bytes_by_label(rec.run), spdz_spec().cost.bytes_by_label(params, f->circuit, c.parties));
+  EXPECT_EQ(testing::max_round(rec.run), spdz_spec().cost.rounds(params, f->circuit, c.parties));
+  EXPECT_EQ(testing::max_round(rec.run), rounds);
+}
+
+TEST(FixedPoint, CostEqualsTheFormula) {
+  Case c;
+  for (int i = 0; i < 20; ++i) c.model.out.push_back(0.05 * (i % 7) - 0.1), c.x.push_back(0.1 * (i % 5) - 0.2);
+  c.parties = 3;
+  expect_formula_cost(c, 20);  // L = 1 + 1 + 6 + 1 + 1 (spdz.h), + 10
+  c.model.hidden = {c.model.out, c.model.out};
+  c.model.hidden_bias = {0.5, -0.5};
+  c.model.out = {1, -1};
+  c.parties = 2;
+  expect_formula_cost(c, 29);  // L = 1 + 1 + 6 + 1 (hidden, ReLU) + 1 + 1 + 6 + 1 + 1, + 10
+}
+
+Case small_case() {
+  Case c;
+  c.model.out = {0.75, -1.5, 0.25};
+  c.model.out_bias = 0.5;
+  c.x = {1.5, 0.25, -2};
+  c.parties = 3;
+  return c;
+}
+
+TEST(FixedPoint, M80MasksNotMatchingTheirBitsIsAViolation) {
+  if (!kMutantsCompiled) GTEST_SKIP() << "built without SMPC_MUTANTS";
+  EXPECT_TRUE(run(scenario(small_case()), 1).verdict_holds);
+  ScopedMutant m(Mutant::kM80);
+  const RunRecord rec = run(scenario(small_case()), 1);
+  EXPECT_FALSE(rec.verdict_holds) << rec.explanation;
+}
+
+// Party 2 adds 2^f to its share of every opened truncation value: c mod 2^f, and so every
+// later value, stay as they were, and party 2's own view stays consistent; only the MACCheck
+// sees the shifted opening. M81 leaves the truncation openings out of it: the shift is accepted.
+TEST(FixedPoint, ShiftedTruncationOpeningAbortsUnlessM81) {
+  auto b = scenario(small_case());
+  b.adversary({2}, AdversaryModel::kMalicious,
+              Json::array({{{"strategy", "add"}, {"label", "spdz.fx.trunc"}, {"delta", 4096}}}));
+  const RunRecord caught = run(b, 1);
+  EXPECT_TRUE(caught.verdict_holds) << caught.explanation;
+  for (PartyId p : {0, 1}) {
+    EXPECT_EQ(caught.run.parties[static_cast<std::size_t>(p)].status, PartyStatus::kAbort);
+    EXPECT_NE(caught.run.parties[static_cast<std::size_t>(p)].abort_reason.find("MAC check 1"),
+              std::string::npos);
+  }
+  if (!kMutantsCompiled) GTEST_SKIP() << "built without SMPC_MUTANTS";
+  ScopedMutant m(Mutant::kM81);
+  const RunRecord missed = run(b, 1);
+  EXPECT_EQ(missed.run.parties[1].status, PartyStatus::kOutput);
+}
+
+TEST(FixedPoint, MascotAndOutOfRangeInputsAreRejected) {
+  auto b = scenario(small_case());
+  b.protocol("spdz", {{"preprocessing", "mascot"}});
+  auto s = b.build();
+  RunOptions o;
+  o.backend = Backend::kLocal;
+  const auto rec = s.ok() ? run_scenario(*s, o) : Result<RunRecord>(s.status());
+  ASSERT_FALSE(rec.ok());
+  EXPECT_NE(rec.status().message().find("dealer"), std::string::npos) << rec.status().message();
+  Case big = small_case();
+  big.x = {1000, 0, 0};
+  const auto bad = scenario(big).build();
+  const auto r2 = bad.ok() ? run_scenario(*bad, o) : Result<RunRecord>(bad.status());
+  ASSERT_FALSE(r2.ok());
+  EXPECT_NE(r2.status().message().find("/inputs/1/0"), std::string::npos) << r2.status().message();
+}
+
+}  // namespace
+}  // namespace smpc
