@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "protocols/core/forwarding_channel.h"
 #include "protocols/core/channel.h"
 #include "protocols/core/local_network.h"
 #include "protocols/vote/labels.h"
@@ -20,11 +21,9 @@ enum class Fault { kNone, kCrash, kTamper };
 
 // Drops every message (a crashed server), or alters the scalars it opens and accuses the first
 // voter falsely (a tampering server).
-class FaultyChannel final : public Channel {
+class FaultyChannel final : public ForwardingChannel {
  public:
-  FaultyChannel(Channel& inner, Fault f) : inner_(inner), fault_(f) {}
-  PartyId self() const override { return inner_.self(); }
-  int party_count() const override { return inner_.party_count(); }
+  FaultyChannel(Channel& inner, Fault f) : ForwardingChannel(inner), fault_(f) {}
   void send(PartyId to, std::string_view label, const Message& m) override {
     if (fault_ == Fault::kCrash) return;
     if (label == labels::vote::kComplain) {
@@ -40,13 +39,8 @@ class FaultyChannel final : public Channel {
     }
     inner_.send(to, label, m);
   }
-  Message recv(PartyId from) override { return inner_.recv(from); }
-  std::optional<Message> recv_until(PartyId from, SimTime deadline) override {
-    return inner_.recv_until(from, deadline);
-  }
 
  private:
-  Channel& inner_;
   Fault fault_;
 };
 

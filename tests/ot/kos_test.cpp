@@ -2,6 +2,7 @@
 // a receiver whose u uses other choice bits in some columns than in others is caught (the
 // sender aborts blaming it), except with the probability KOS bounds (2^-c for c columns when
 // it guesses nothing); with M67 (the verdict of the check ignored) the same receiver passes.
+#include "protocols/core/forwarding_channel.h"
 #include "protocols/ot/kos.h"
 
 #include <gtest/gtest.h>
@@ -19,12 +20,10 @@ namespace {
 // The malicious receiver's channel: in its first ".extend" message, flips bit `row` in the
 // columns listed. Same effect as computing u^i with r_row flipped in column i only, i.e.
 // inconsistent choice bits across columns (the attack KOS's check exists for).
-class InconsistentColumns final : public Channel {
+class InconsistentColumns final : public ForwardingChannel {
  public:
   InconsistentColumns(Channel& inner, std::vector<std::size_t> columns, std::size_t row)
-      : inner_(inner), columns_(std::move(columns)), row_(row) {}
-  PartyId self() const override { return inner_.self(); }
-  int party_count() const override { return inner_.party_count(); }
+      : ForwardingChannel(inner), columns_(std::move(columns)), row_(row) {}
   void send(PartyId to, std::string_view label, const Message& m) override {
     if (label != "ot.extend" || done_) return inner_.send(to, label, m);
     done_ = true;
@@ -34,13 +33,8 @@ class InconsistentColumns final : public Channel {
     for (std::size_t i : columns_) u.data[i * row_bytes + row_ / 8] ^= std::uint8_t(1u << (row_ % 8));
     inner_.send(to, label, t);
   }
-  Message recv(PartyId from) override { return inner_.recv(from); }
-  std::optional<Message> recv_until(PartyId from, SimTime deadline) override {
-    return inner_.recv_until(from, deadline);
-  }
 
  private:
-  Channel& inner_;
   std::vector<std::size_t> columns_;
   std::size_t row_;
   bool done_ = false;

@@ -7,6 +7,7 @@
 #include <rapidcheck.h>
 #include <rapidcheck/gtest.h>
 
+#include "protocols/core/forwarding_channel.h"
 #include "protocols/core/local_network.h"
 #include "protocols/rep3/labels.h"
 #include "protocols/rep3/rep3_malicious.h"
@@ -160,11 +161,9 @@ constexpr std::string_view kCheckedLabels[] = {labels::rep3::kMult,  labels::rep
 
 // The same in Z_2^64 without the scenario pipeline (scenario functions are Boolean or field
 // circuits): party 1's channel adds 1 to every ring element of its `label` messages.
-class AddOneChannel final : public Channel {
+class AddOneChannel final : public ForwardingChannel {
  public:
-  AddOneChannel(Channel& inner, std::string_view label) : inner_(inner), label_(label) {}
-  PartyId self() const override { return inner_.self(); }
-  int party_count() const override { return inner_.party_count(); }
+  AddOneChannel(Channel& inner, std::string_view label) : ForwardingChannel(inner), label_(label) {}
   void send(PartyId to, std::string_view label, const Message& m) override {
     if (label != label_) return inner_.send(to, label, m);
     Message changed = m;
@@ -176,13 +175,8 @@ class AddOneChannel final : public Channel {
         for (auto& byte : part.data) byte ^= 1;  // bits: flips every 8th (the coin, bits)
     inner_.send(to, label, changed);
   }
-  Message recv(PartyId from) override { return inner_.recv(from); }
-  std::optional<Message> recv_until(PartyId from, SimTime deadline) override {
-    return inner_.recv_until(from, deadline);
-  }
 
  private:
-  Channel& inner_;
   std::string_view label_;
 };
 

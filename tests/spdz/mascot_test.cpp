@@ -3,6 +3,7 @@
 // wrong Gilboa messages (a wrong triple share) is caught by the sacrifice, one that sends wrong
 // COPE messages (MACs under an inconsistent Δ) by the MAC check, one that uses inconsistent KOS
 // choice bits by the KOS check; with M68 (sacrifice skipped) the wrong triple goes through.
+#include "protocols/core/forwarding_channel.h"
 #include "protocols/spdz/mascot.h"
 
 #include <gtest/gtest.h>
@@ -17,12 +18,10 @@ namespace smpc {
 namespace {
 
 // Party `from`'s outgoing channel: edits the first message with `label` by `edit`.
-class Tamper final : public Channel {
+class Tamper final : public ForwardingChannel {
  public:
   Tamper(Channel& inner, std::string label, std::function<void(Message&)> edit)
-      : inner_(inner), label_(std::move(label)), edit_(std::move(edit)) {}
-  PartyId self() const override { return inner_.self(); }
-  int party_count() const override { return inner_.party_count(); }
+      : ForwardingChannel(inner), label_(std::move(label)), edit_(std::move(edit)) {}
   void send(PartyId to, std::string_view label, const Message& m) override {
     if (label != label_ || done_) return inner_.send(to, label, m);
     done_ = true;
@@ -30,13 +29,8 @@ class Tamper final : public Channel {
     edit_(t);
     inner_.send(to, label, t);
   }
-  Message recv(PartyId from) override { return inner_.recv(from); }
-  std::optional<Message> recv_until(PartyId from, SimTime deadline) override {
-    return inner_.recv_until(from, deadline);
-  }
 
  private:
-  Channel& inner_;
   std::string label_;
   std::function<void(Message&)> edit_;
   bool done_ = false;

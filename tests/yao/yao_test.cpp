@@ -2,6 +2,7 @@
 // choice and output groups; the bytes per label and the causal rounds are exactly yao_cost
 // (the formula of yao.h); the millionaires' problem from the builder; determinism; the
 // factory's validation; malformed tables abort blaming the garbler.
+#include "protocols/core/forwarding_channel.h"
 #include "protocols/yao/yao.h"
 
 #include <gtest/gtest.h>
@@ -153,11 +154,9 @@ TEST(Yao, EvaluatorWithoutInputsNeedsNoOt) {
 }
 
 // A garbler whose table stream is one block short: the evaluator aborts, blaming it.
-class TruncatingChannel final : public Channel {
+class TruncatingChannel final : public ForwardingChannel {
  public:
-  explicit TruncatingChannel(Channel& inner) : inner_(inner) {}
-  PartyId self() const override { return inner_.self(); }
-  int party_count() const override { return inner_.party_count(); }
+  explicit TruncatingChannel(Channel& inner) : ForwardingChannel(inner) {}
   void send(PartyId to, std::string_view label, const Message& m) override {
     if (label != "yao.tables") return inner_.send(to, label, m);
     Message cut = m;
@@ -166,13 +165,6 @@ class TruncatingChannel final : public Channel {
     part.data.resize(part.data.size() - 16);
     inner_.send(to, label, cut);
   }
-  Message recv(PartyId from) override { return inner_.recv(from); }
-  std::optional<Message> recv_until(PartyId from, SimTime d) override {
-    return inner_.recv_until(from, d);
-  }
-
- private:
-  Channel& inner_;
 };
 
 TEST(Yao, MalformedTablesAbortBlamingTheGarbler) {
