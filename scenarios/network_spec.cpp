@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 #include <initializer_list>
+#include <sstream>
 #include <limits>
 #include <map>
 #include <string>
@@ -29,7 +32,13 @@ Status check_party(const json& v, int parties, const std::string& pointer) {
 double ms(const json& v) { return v.get<double>() / 1e3; }
 double mbps(const json& v) { return v.get<double>() * 1e6 / 8; }
 
-Status parse_overrides(const json& links, int parties, NetworkSpec& out) {
+Status parse_jitter(const json& j, const std::string& ptr, Jitter& jit);
+Loss parse_loss(const json& l);
+Status parse_traces(const json& t, const std::string& ptr, const std::string& base_dir,
+                    LinkTraces& out);
+
+Status parse_overrides(const json& links, int parties, const std::string& base_dir,
+                       NetworkSpec& out) {
   for (std::size_t i = 0; i < links.size(); ++i) {
     const auto& l = links[i];
     const std::string ptr = "/network/links/" + std::to_string(i);
@@ -54,6 +63,13 @@ Status parse_overrides(const json& links, int parties, NetworkSpec& out) {
     o.latency_s = l.contains("latency_ms") ? ms(l["latency_ms"]) : out.latency_s;
     o.bandwidth_bytes_per_s =
         l.contains("bandwidth_mbps") ? mbps(l["bandwidth_mbps"]) : out.bandwidth_bytes_per_s;
+    if (l.contains("jitter")) {
+      Jitter j;
+      SMPC_RETURN_IF_ERROR(parse_jitter(l["jitter"], ptr + "/jitter", j));
+      o.jitter = j;
+    }
+    if (l.contains("loss")) o.loss = parse_loss(l["loss"]);
+    if (l.contains("trace")) SMPC_RETURN_IF_ERROR(parse_traces(l["trace"], ptr + "/trace", base_dir, o.traces));
     out.overrides.push_back(o);
   }
   return OkStatus();
@@ -173,46 +189,148 @@ Status parse_host_links(const json& h, int parties, HostLinks& out) {
 
 // The fields each jitter distribution takes; any other is an error (a "sd_ms" on a uniform
 // jitter is a mistake the user wants to hear about, not a silently ignored field).
-Status jitter_fields(const json& j, const std::string& d, std::initializer_list<const char*> need) {
+Status jitter_fields(const json& j, const std::string& ptr, const std::string& d,
+                     std::initializer_list<const char*> need) {
   for (const char* f : need)
     if (!j.contains(f))
-      return error_at("/network/jitter", "a " + d + " jitter needs " + f);
+      return error_at(ptr, "a " + d + " jitter needs " + f);
   for (const auto& item : j.items()) {
     // (Not a structured binding: clang 14, which builds the fuzzers, cannot capture one.)
     const std::string& key = item.key();
     const bool known = key == "distribution" ||
                        std::any_of(need.begin(), need.end(), [&](const char* f) { return key == f; });
-    if (!known) return error_at("/network/jitter/" + key, "does not apply to a " + d + " jitter");
+    if (!known) return error_at(ptr + "/" + key, "does not apply to a " + d + " jitter");
   }
   return OkStatus();
 }
 
-Status parse_jitter(const json& j, Jitter& jit) {
+Status parse_jitter(const json& j, const std::string& ptr, Jitter& jit) {
   const std::string d = j["distribution"].get<std::string>();
   if (d == "uniform") {
-    SMPC_RETURN_IF_ERROR(jitter_fields(j, d, {"min_ms", "max_ms"}));
+    SMPC_RETURN_IF_ERROR(jitter_fields(j, ptr, d, {"min_ms", "max_ms"}));
     jit = {JitterDistribution::kUniform, ms(j["min_ms"]), ms(j["max_ms"]), 0};
     if (jit.a_s > jit.b_s)
-      return error_at("/network/jitter/min_ms", "is above max_ms (" + short_json(j["max_ms"]) +
-                                                    "), got " + short_json(j["min_ms"]));
+      return error_at(ptr + "/min_ms", "is above max_ms (" + short_json(j["max_ms"]) +
+                                           "), got " + short_json(j["min_ms"]));
   } else if (d == "normal") {
-    SMPC_RETURN_IF_ERROR(jitter_fields(j, d, {"mean_ms", "sd_ms"}));
+    SMPC_RETURN_IF_ERROR(jitter_fields(j, ptr, d, {"mean_ms", "sd_ms"}));
     jit = {JitterDistribution::kNormal, ms(j["mean_ms"]), ms(j["sd_ms"]), 0};
   } else {
-    SMPC_RETURN_IF_ERROR(jitter_fields(j, d, {"scale_ms", "shape"}));
+    SMPC_RETURN_IF_ERROR(jitter_fields(j, ptr, d, {"scale_ms", "shape"}));
     jit = {JitterDistribution::kPareto, ms(j["scale_ms"]), 0, j["shape"].get<double>()};
   }
   return OkStatus();
 }
 
+Loss parse_loss(const json& l) {
+  Loss loss;
+  loss.rate = l["rate"].get<double>();
+  if (l.contains("rto_ms")) loss.rto_s = ms(l["rto_ms"]);
+  if (l.contains("mss_bytes")) loss.mss_bytes = l["mss_bytes"].get<std::uint32_t>();
+  return loss;
+}
+
 Status parse_variation(const json& net, Variation& out) {
-  if (net.contains("jitter")) SMPC_RETURN_IF_ERROR(parse_jitter(net["jitter"], out.jitter));
-  if (net.contains("loss")) {
-    const json& l = net["loss"];
-    out.loss.rate = l["rate"].get<double>();
-    if (l.contains("rto_ms")) out.loss.rto_s = ms(l["rto_ms"]);
-    if (l.contains("mss_bytes")) out.loss.mss_bytes = l["mss_bytes"].get<std::uint32_t>();
+  if (net.contains("jitter"))
+    SMPC_RETURN_IF_ERROR(parse_jitter(net["jitter"], "/network/jitter", out.jitter));
+  if (net.contains("loss")) out.loss = parse_loss(net["loss"]);
+  return OkStatus();
+}
+
+// A trace's points as numbers: inline ("points": [[t_s, value], ...]) or from a text file of
+// "t_s value" lines ('#' starts a comment), in the units of the key (ms or Mbit/s). Errors name
+// the pointer, and for a file its path and line.
+struct RawPoint {
+  double t = 0, v = 0;
+  std::string where;  // "/points/3" or "file: line 7"
+};
+
+Status read_trace_file(const std::string& ptr, const std::string& name, const std::string& base_dir,
+                       std::vector<RawPoint>& out) {
+  std::filesystem::path path(name);
+  if (path.is_relative()) path = std::filesystem::path(base_dir) / path;
+  std::ifstream in(path);
+  if (!in)
+    return error_at(ptr + "/file", "cannot read trace file " + path.string() +
+                                       " (a path relative to the scenario file), got " +
+                                       short_json(json(name)));
+  std::string line;
+  for (int number = 1; std::getline(in, line); ++number) {
+    if (const auto hash = line.find('#'); hash != std::string::npos) line.erase(hash);
+    std::istringstream fields(line);
+    std::string a, b, extra;
+    if (!(fields >> a)) continue;  // blank or comment
+    const std::string at = path.string() + ": line " + std::to_string(number);
+    if (!(fields >> b) || (fields >> extra))
+      return error_at(ptr + "/file", at + ": need two numbers \"t_s value\", got \"" +
+                                         line.substr(0, 60) + "\"");
+    RawPoint p;
+    std::size_t used_a = 0, used_b = 0;
+    try {
+      p.t = std::stod(a, &used_a);
+      p.v = std::stod(b, &used_b);
+    } catch (const std::exception&) {
+      used_a = 0;
+    }
+    if (used_a != a.size() || used_b != b.size() || used_a == 0)
+      return error_at(ptr + "/file", at + ": not two numbers, got \"" + line.substr(0, 60) + "\"");
+    p.where = at;
+    out.push_back(std::move(p));
   }
+  if (out.empty()) return error_at(ptr + "/file", path.string() + ": the trace has no points");
+  return OkStatus();
+}
+
+// One trace ("latency_ms" or "bandwidth_mbps" of a "trace" object at `ptr`).
+Status parse_trace(const json& t, const std::string& ptr, bool bandwidth,
+                   const std::string& base_dir, std::shared_ptr<const Trace>& out) {
+  std::vector<RawPoint> raw;
+  if (t.contains("file")) {
+    if (t.contains("points")) return error_at(ptr, "give \"points\" or \"file\", not both");
+    SMPC_RETURN_IF_ERROR(read_trace_file(ptr, t["file"].get<std::string>(), base_dir, raw));
+  } else {
+    if (!t.contains("points")) return error_at(ptr, "a trace needs \"points\" or \"file\"");
+    const json& pts = t["points"];
+    for (std::size_t k = 0; k < pts.size(); ++k)
+      raw.push_back({pts[k][0].get<double>(), pts[k][1].get<double>(),
+                     ptr + "/points/" + std::to_string(k)});
+  }
+  auto trace = std::make_shared<Trace>();
+  const double scale = bandwidth ? 1e6 / 8 : 1e-3;
+  for (std::size_t k = 0; k < raw.size(); ++k) {
+    const RawPoint& p = raw[k];
+    // Inline points: the pointer locates them; file points: the file's line does.
+    const std::string at = raw[k].where[0] == '/' ? p.where : ptr + "/file";
+    const std::string line = raw[k].where[0] == '/' ? "" : p.where + ": ";
+    if (!std::isfinite(p.t) || p.t < 0)
+      return error_at(at, line + "a trace time must be >= 0 (seconds), got " + time_text(p.t));
+    if (k > 0 && !(p.t > raw[k - 1].t))
+      return error_at(at, line + "trace times must increase, got " + time_text(p.t) + " after " +
+                              time_text(raw[k - 1].t));
+    if (!std::isfinite(p.v) || p.v < 0 || (bandwidth && p.v == 0))
+      return error_at(at, line + (bandwidth ? "a bandwidth must be > 0 Mbit/s" : "a latency must be >= 0 ms") +
+                              ", got " + time_text(p.v));
+    trace->points.emplace_back(p.t, p.v * scale);
+  }
+  if (t.contains("period_s")) {
+    trace->period_s = t["period_s"].get<double>();
+    if (!(trace->period_s > trace->points.back().first))
+      return error_at(ptr + "/period_s", "must be later than the last point (" +
+                                             time_text(trace->points.back().first) + " s), got " +
+                                             short_json(t["period_s"]));
+  }
+  out = std::move(trace);
+  return OkStatus();
+}
+
+// "trace": {"latency_ms": {...}, "bandwidth_mbps": {...}} at `ptr`.
+Status parse_traces(const json& t, const std::string& ptr, const std::string& base_dir,
+                    LinkTraces& out) {
+  if (t.contains("latency_ms"))
+    SMPC_RETURN_IF_ERROR(parse_trace(t["latency_ms"], ptr + "/latency_ms", false, base_dir, out.latency));
+  if (t.contains("bandwidth_mbps"))
+    SMPC_RETURN_IF_ERROR(
+        parse_trace(t["bandwidth_mbps"], ptr + "/bandwidth_mbps", true, base_dir, out.bandwidth));
   return OkStatus();
 }
 
@@ -291,22 +409,54 @@ Status parse_shape(const json& net, int parties, NetworkSpec& out) {
 
 }  // namespace
 
-Status parse_network(const json& doc, int parties, NetworkSpec& out) {
+// What the ns-3 model cannot take (sim_network.cpp's check_ns3 says why), at its pointer.
+Status check_ns3_scenario(const json& doc, const NetworkSpec& out) {
+  if (out.model != NetworkModel::kNS3) return OkStatus();
+  const json& net = doc["network"];
+  if (out.topology != Topology::kFullMesh)
+    return error_at("/network/topology", "the ns3 model supports only full_mesh (SimGrid's ns-3 "
+                                         "binding builds links from one-link routes only), got " +
+                                             short_json(net["topology"]));
+  for (const char* key : {"links", "host_links", "trace"})
+    if (net.contains(key))
+      return error_at(std::string("/network/") + key,
+                      "the ns3 model does not take it (docs/simulator.md, \"The ns-3 model\")");
+  if (doc.contains("faults") && !doc["faults"].empty())
+    return error_at("/faults", "the ns3 model does not take faults (SimGrid's ns-3 links have no "
+                               "state changes)");
+  return OkStatus();
+}
+
+Status parse_network(const json& doc, int parties, NetworkSpec& out, const std::string& base_dir) {
   if (doc.contains("network")) {
     const json& net = doc["network"];
     for (const auto& [name, t] : kTopologies)
       if (net.value("topology", "full_mesh") == name) out.topology = t;
     if (net.contains("model"))
-      out.model = net["model"] == "lv08" ? NetworkModel::kLV08 : NetworkModel::kCM02;
+      out.model = net["model"] == "lv08"  ? NetworkModel::kLV08
+                  : net["model"] == "ns3" ? NetworkModel::kNS3
+                                          : NetworkModel::kCM02;
     if (net.contains("latency_ms")) out.latency_s = ms(net["latency_ms"]);
     if (net.contains("bandwidth_mbps")) out.bandwidth_bytes_per_s = mbps(net["bandwidth_mbps"]);
     SMPC_RETURN_IF_ERROR(parse_shape(net, parties, out));
-    if (net.contains("links")) SMPC_RETURN_IF_ERROR(parse_overrides(net["links"], parties, out));
+    if (net.contains("links"))
+      SMPC_RETURN_IF_ERROR(parse_overrides(net["links"], parties, base_dir, out));
     if (net.contains("host_links"))
       SMPC_RETURN_IF_ERROR(parse_host_links(net["host_links"], parties, out.host_links));
     SMPC_RETURN_IF_ERROR(parse_variation(net, out.variation));
+    if (net.contains("trace")) {
+      const auto t = out.topology;
+      if (t != Topology::kFullMesh && t != Topology::kStar && t != Topology::kRing &&
+          t != Topology::kTree)
+        return error_at("/network/trace", "a network-wide trace applies to full_mesh, star, ring "
+                                          "and tree only (their links all have the network-wide "
+                                          "values), got topology " +
+                                              short_json(net["topology"]));
+      SMPC_RETURN_IF_ERROR(parse_traces(net["trace"], "/network/trace", base_dir, out.traces));
+    }
   }
   if (doc.contains("faults")) SMPC_RETURN_IF_ERROR(parse_faults(doc["faults"], parties, out.faults));
+  if (doc.contains("network")) SMPC_RETURN_IF_ERROR(check_ns3_scenario(doc, out));
   return OkStatus();
 }
 
@@ -377,8 +527,9 @@ void shape_json(const NetworkSpec& spec, int parties, ojson& j) {
 
 // The report states the variation as the scenario gave it (times in ms), so that it reads
 // back as a scenario.
-void variation_json(const Variation& v, ojson& j) {
-  const Jitter& jit = v.jitter;
+namespace {
+
+void jitter_json(const Jitter& jit, ojson& j) {
   switch (jit.distribution) {
     case JitterDistribution::kNone: break;
     case JitterDistribution::kUniform:
@@ -391,9 +542,40 @@ void variation_json(const Variation& v, ojson& j) {
       j["jitter"] = {{"distribution", "pareto"}, {"scale_ms", to_ms(jit.a_s)}, {"shape", jit.shape}};
       break;
   }
-  if (v.loss.rate > 0)
-    j["loss"] = {{"rate", v.loss.rate}, {"rto_ms", to_ms(v.loss.rto_s)}, {"mss_bytes", v.loss.mss_bytes}};
 }
+
+ojson loss_json(const Loss& l) {
+  return {{"rate", l.rate}, {"rto_ms", to_ms(l.rto_s)}, {"mss_bytes", l.mss_bytes}};
+}
+
+}  // namespace
+
+void variation_json(const Variation& v, ojson& j) {
+  jitter_json(v.jitter, j);
+  if (v.loss.rate > 0) j["loss"] = loss_json(v.loss);
+}
+
+namespace {
+
+// Traces are written inline (a file's points too), so that a report reads back as a scenario
+// without the file.
+ojson link_trace_json(const Trace& t, double scale) {
+  ojson points = ojson::array();
+  for (const auto& [at, v] : t.points) points.push_back({at, v * scale});
+  ojson j{{"points", points}};
+  if (t.period_s > 0) j["period_s"] = t.period_s;
+  return j;
+}
+
+void traces_json(const LinkTraces& t, ojson& j) {
+  if (!t.any()) return;
+  ojson out;
+  if (t.latency) out["latency_ms"] = link_trace_json(*t.latency, 1e3);
+  if (t.bandwidth) out["bandwidth_mbps"] = link_trace_json(*t.bandwidth, 8 / 1e6);
+  j["trace"] = out;
+}
+
+}  // namespace
 
 ojson network_json(const NetworkSpec& spec, int parties) {
   ojson links = ojson::array();
@@ -402,10 +584,15 @@ ojson network_json(const NetworkSpec& spec, int parties) {
     if (o.to >= 0) l["to"] = o.to;
     l["latency_ms"] = to_ms(o.latency_s);
     l["bandwidth_mbps"] = to_mbps(o.bandwidth_bytes_per_s);
+    if (o.jitter) jitter_json(*o.jitter, l);
+    if (o.loss) l["loss"] = loss_json(*o.loss);
+    traces_json(o.traces, l);
     links.push_back(l);
   }
   ojson j{{"topology", topology_name(spec.topology)},
-          {"model", spec.model == NetworkModel::kLV08 ? "lv08" : "cm02"},
+          {"model", spec.model == NetworkModel::kLV08  ? "lv08"
+                    : spec.model == NetworkModel::kNS3 ? "ns3"
+                                                       : "cm02"},
           {"latency_ms", to_ms(spec.latency_s)},
           {"bandwidth_mbps", to_mbps(spec.bandwidth_bytes_per_s)},
           {"links", links}};
@@ -419,6 +606,7 @@ ojson network_json(const NetworkSpec& spec, int parties) {
     j["host_links"] = h;
   }
   variation_json(spec.variation, j);
+  traces_json(spec.traces, j);
   return j;
 }
 

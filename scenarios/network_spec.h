@@ -11,8 +11,10 @@
 
 namespace smpc {
 
-// `doc` is the whole validated scenario; errors are "/network/...: problem, got value".
-Status parse_network(const nlohmann::json& doc, int parties, NetworkSpec& out);
+// `doc` is the whole validated scenario; errors are "/network/...: problem, got value". Trace
+// files are read relative to `base_dir` (the scenario file's folder).
+Status parse_network(const nlohmann::json& doc, int parties, NetworkSpec& out,
+                     const std::string& base_dir = ".");
 
 // The spec in the units of the scenario file (resolved defaults); loads back as the same spec.
 nlohmann::ordered_json network_json(const NetworkSpec& spec, int parties);

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <filesystem>
 
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/schema.hpp>
@@ -237,7 +238,7 @@ Result<Roles> parse_roles(const nlohmann::json& j, int parties) {
   return r;
 }
 
-Result<Scenario> interpret(const nlohmann::json& doc) {
+Result<Scenario> interpret(const nlohmann::json& doc, const std::string& path) {
   Scenario s;
   s.name = doc.at("name").get<std::string>();
   if (doc.contains("seed")) s.seed = doc["seed"].get<std::uint64_t>();
@@ -257,7 +258,13 @@ Result<Scenario> interpret(const nlohmann::json& doc) {
   // Values are interpreted by the function (field elements, or Boolean circuit encodings).
   for (const auto& v : inputs) s.inputs.push_back(v.is_array() ? v : nlohmann::json::array({v}));
 
-  SMPC_RETURN_IF_ERROR(parse_network(doc, s.parties, s.network));
+  // Files the network names (traces) are relative to the scenario file.
+  std::string base_dir = ".";
+  if (!path.empty() && path[0] != '<') {
+    base_dir = std::filesystem::path(path).parent_path().string();
+    if (base_dir.empty()) base_dir = ".";
+  }
+  SMPC_RETURN_IF_ERROR(parse_network(doc, s.parties, s.network, base_dir));
   if (doc.contains("roles")) {
     SMPC_ASSIGN_OR_RETURN(auto roles, parse_roles(doc["roles"], s.parties));
     s.roles = std::move(roles);
@@ -330,7 +337,7 @@ Status check_scenario_schema(nlohmann::json& doc, const std::string& path) {
 Result<Scenario> scenario_from_json(nlohmann::json doc, const std::string& path) {
   const std::string prefix = path + ": ";
   SMPC_RETURN_IF_ERROR(check_scenario_schema(doc, path));
-  auto s = interpret(doc);
+  auto s = interpret(doc, path);
   if (!s.ok()) return s.status().with_prefix(prefix);
   s->path = path;
   s->document = std::move(doc);

@@ -55,6 +55,7 @@
 #include <utility>
 #include <vector>
 
+#include <simgrid/config.h>
 #include <simgrid/Exception.hpp>
 #include <simgrid/kernel/ProfileBuilder.hpp>
 #include <simgrid/s4u.hpp>
@@ -78,8 +79,37 @@ constexpr const char* kTopologyNames[] = {"full_mesh", "star",    "ring",  "tree
                                            "two_tier",  "regions", "graph"};
 const char* topology_name(Topology t) { return enum_name(kTopologyNames, t); }
 
-constexpr const char* kNetworkModelNames[] = {"CM02", "LV08"};
+constexpr const char* kNetworkModelNames[] = {"CM02", "LV08", "ns-3"};
 const char* network_model_name(NetworkModel m) { return enum_name(kNetworkModelNames, m); }
+
+Variation NetworkSpec::variation_for(PartyId from, PartyId to) const {
+  Variation v = variation;
+  // Seeded bug M59: a link's own jitter and loss are ignored (the network-wide ones apply).
+  if (mutant_active(Mutant::kM59)) return v;
+  const LinkOverride* jitter_from = nullptr;
+  const LinkOverride* loss_from = nullptr;
+  // Full mesh: the override of the link from -> to. Star: the sender's (its up-link) first,
+  // then the receiver's (its down-link).
+  for (int pass = 0; pass < 2; ++pass)
+    for (const LinkOverride& o : overrides) {
+      const bool match = topology == Topology::kFullMesh ? pass == 0 && o.from == from && o.to == to
+                                                         : o.from == (pass == 0 ? from : to);
+      if (!match) continue;
+      if (o.jitter && !jitter_from) jitter_from = &o;
+      if (o.loss && !loss_from) loss_from = &o;
+    }
+  if (jitter_from) v.jitter = *jitter_from->jitter;
+  if (loss_from) v.loss = *loss_from->loss;
+  return v;
+}
+
+bool NetworkSpec::holds_messages() const {
+  if (variation.enabled() || traces.latency) return true;
+  return std::any_of(overrides.begin(), overrides.end(), [](const LinkOverride& o) {
+    return o.traces.latency || (o.jitter && o.jitter->distribution != JitterDistribution::kNone) ||
+           (o.loss && o.loss->rate > 0);
+  });
+}
 
 namespace {
 
@@ -109,6 +139,7 @@ constexpr std::size_t kUntraced = std::numeric_limits<std::size_t>::max();
 // whatever SimGrid does with its unfinished communications.
 struct Parcel {
   Envelope env;
+  double sent_at = 0;              // simulated time of the send (latency traces read it)
   std::size_t traced = kUntraced;  // index in RunState::trace.messages
   Parcel* prev = nullptr;
   Parcel* next = nullptr;
@@ -178,6 +209,7 @@ struct ProgressBoard {
 struct RunState {
   int n = 0;
   const SimRunOptions* options = nullptr;
+  const PlatformPlan* plan = nullptr;
   std::vector<sg4::ActorPtr> actors;           // by party
   std::vector<sg4::Host*> hosts;               // by party
   // "i->j" at i*n+j, made at the pair's first message: only the pairs that talk (a SecAgg+
@@ -219,7 +251,7 @@ class SimChannel final : public Channel, public Clock {
         run_(run),
         meter_(meter),
         waiting_(1) {
-    if (run.options->network.variation.enabled()) variation_.emplace(self, run);
+    if (run.options->network.holds_messages()) variation_.emplace(self, run);
   }
 
   SimChannel(const SimChannel&) = delete;
@@ -254,7 +286,8 @@ class SimChannel final : public Channel, public Clock {
   void send(PartyId to, std::string_view label, const Message& message) override {
     SMPC_ASSERT(to >= 0 && to < run_.n && to != self_);
     charge_compute("send", to, label);
-    auto* parcel = new Parcel{Envelope{message.encode(), std::string(label), 0}};
+    auto* parcel = new Parcel{Envelope{message.encode(), std::string(label), 0},
+                              sg4::Engine::get_clock()};
     parcel->env.round = meter_.stamp_send(to, label, parcel->env.wire.size());
     if (run_.board) run_.board->on_send(parcel->env.round);
     const auto bytes = static_cast<std::uint64_t>(parcel->env.wire.size());
@@ -361,8 +394,7 @@ class SimChannel final : public Channel, public Clock {
       in.slot = nullptr;
       run_.note_arrival(parcel->traced, arrived);
       if (variation_) {
-        const double delay =
-            variation_->hold(f, std::move(parcel), arrived, run_.options->network.variation);
+        const double delay = variation_->hold(f, std::move(parcel), arrived);
         run_.max_added_delay = std::max(run_.max_added_delay, delay);
         return hand_over_held(f, deadline_s);
       }
@@ -430,15 +462,29 @@ class SimChannel final : public Channel, public Clock {
   // receiver until arrival + its drawn delay, and never handed over before the one the same
   // sender sent earlier (FIFO per link). The draws come from one stream per receiving party,
   // taken in the order it receives, which the simulation fixes: the same seed, the same delays.
+  //
+  // Jitter and loss are the link's own where it has them (NetworkSpec::variation_for, resolved
+  // once per sender). A latency trace's excess over SimGrid's latency (the trace's least value,
+  // PlatformPlan::route_latency_extra_s) is added to the hold, read at the send time.
   struct VariationState {
-    VariationState(PartyId self, const RunState& run)
-        : rng(run.options->seed, self, "network.variation") {}
-    // Returns the delay drawn for this message.
-    double hold(std::size_t from, std::unique_ptr<Parcel> parcel, double arrived,
-                const Variation& v) {
+    VariationState(PartyId receiver, const RunState& state)
+        : self(receiver), run(state), rng(state.options->seed, receiver, "network.variation") {}
+    // Returns the delay jitter and loss added to this message (not the latency trace's part:
+    // that is the link's latency, not a variation of it).
+    double hold(std::size_t from, std::unique_ptr<Parcel> parcel, double arrived) {
+      auto it = by_sender.find(from);
+      if (it == by_sender.end())
+        it = by_sender
+                 .emplace(from, run.options->network.variation_for(static_cast<PartyId>(from), self))
+                 .first;
+      const Variation& v = it->second;
       const double delay = sample_jitter(v.jitter, rng) +
                            sample_loss_delay(v.loss, parcel->env.wire.size(), rng);
-      ready[from] = std::max(ready[from], arrived + delay);
+      const double latency_extra =
+          run.plan->latency_traces
+              ? run.plan->route_latency_extra_s(static_cast<PartyId>(from), self, parcel->sent_at)
+              : 0;
+      ready[from] = std::max(ready[from], arrived + latency_extra + delay);
       held[from] = std::move(parcel);
       return delay;
     }
@@ -446,7 +492,10 @@ class SimChannel final : public Channel, public Clock {
       const auto it = held.find(from);
       return it != held.end() && it->second;
     }
+    PartyId self;
+    const RunState& run;
     Rng rng;
+    std::unordered_map<std::size_t, Variation> by_sender;  // resolved at the first message
     // By sender, for the senders heard from (0 and none for the others).
     std::unordered_map<std::size_t, double> ready;   // when its latest message is due
     std::unordered_map<std::size_t, std::unique_ptr<Parcel>> held;  // arrived, not yet due
@@ -503,6 +552,39 @@ class SimChannel final : public Channel, public Clock {
   }
 };
 
+// SimGrid's ns-3 binding (SimGrid 3.32, src/surf/network_ns3.cpp) turns only one-link routes
+// into ns-3 point-to-point links and ignores star-zone routes and longer routes (ns-3 routes IP
+// itself over those links, by hop count), refuses latency and bandwidth profiles, and does not
+// implement link state changes. So: a full mesh without per-link overrides (two links per pair
+// become two parallel ns-3 links, and ns-3's own routing would pick one of them whatever their
+// direction), host links, faults or traces. ns-3 numbers each link's subnet out of 255 x 255.
+Status check_ns3(int parties, const NetworkSpec& net) {
+  if (net.model != NetworkModel::kNS3) return OkStatus();
+#if !SIMGRID_HAVE_NS3
+  return Error("network: model ns3: this SimGrid was built without ns-3");
+#else
+  const std::string no = "network: model ns3 ";
+  if (net.topology != Topology::kFullMesh)
+    return Error(no + "supports only full_mesh (SimGrid's ns-3 binding builds ns-3 links from "
+                      "one-link routes only), not " + topology_name(net.topology));
+  if (!net.overrides.empty())
+    return Error(no + "does not take per-link overrides (ns-3 routes a pair over either of its "
+                      "two links, whatever their direction)");
+  if (net.host_links.enabled())
+    return Error(no + "does not take host links (routes of three links are ignored by SimGrid's "
+                      "ns-3 binding)");
+  if (!net.faults.empty())
+    return Error(no + "does not take faults (SimGrid's ns-3 links have no state changes)");
+  if (net.traces.any())
+    return Error(no + "does not take traces (SimGrid's ns-3 links refuse latency and bandwidth "
+                      "profiles)");
+  if (parties > 100)
+    return Error(no + "is limited to 100 parties (one ns-3 link and subnet per ordered pair), got " +
+                 std::to_string(parties));
+  return OkStatus();
+#endif
+}
+
 Status check_spec(int parties, const SimRunOptions& options) {
   const NetworkSpec& net = options.network;
   auto bad_latency = [](double l) { return !(l >= 0) || !std::isfinite(l); };
@@ -536,6 +618,13 @@ Status check_spec(int parties, const SimRunOptions& options) {
                    time_text(o.bandwidth_bytes_per_s));
   }
   SMPC_RETURN_IF_ERROR(check_variation(net.variation));
+  for (std::size_t k = 0; k < net.overrides.size(); ++k) {
+    Variation own;
+    if (net.overrides[k].jitter) own.jitter = *net.overrides[k].jitter;
+    if (net.overrides[k].loss) own.loss = *net.overrides[k].loss;
+    SMPC_RETURN_IF_ERROR(check_variation(own).with_prefix("overrides[" + std::to_string(k) + "]: "));
+  }
+  SMPC_RETURN_IF_ERROR(check_ns3(parties, net));
   return check_topology(parties, net);
 }
 
@@ -565,6 +654,13 @@ std::vector<std::string> engine_args(const SimRunOptions& options) {
   args.push_back("--cfg=contexts/factory:thread");
 #endif
   return args;
+}
+
+// A double that reads back as the same double (SimGrid parses profiles with strtod).
+std::string exact_text(double x) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.17g", x);
+  return buf;
 }
 
 // The plan's routes in SimGrid. A star plan (no cuts) goes into a star zone, which keeps each
@@ -625,8 +721,20 @@ void build_platform(int parties, const SimRunOptions& options, const PlatformPla
     const PlannedLink& l = plan.links[k];
     const std::string name = named("L", k);
     // A gate is never a bottleneck: a fat pipe (no sharing) far faster than any real link.
+    // Under a latency trace SimGrid's latency is the trace's least value; the receiver holds
+    // each message for the rest (SimGrid 3.32's latency profiles stall a transfer that is in
+    // its latency phase when the latency changes: docs/simulator.md, "Traces").
     auto* link = zone->create_link(name, l.gate ? kGateBandwidth : l.bandwidth_bytes_per_s)
-                     ->set_latency(l.latency_s);
+                     ->set_latency(l.traces.latency ? l.latency_floor_s : l.latency_s);
+    if (l.traces.bandwidth) {
+      const Trace& t = *l.traces.bandwidth;
+      std::string events;
+      for (const auto& [at, v] : t.points) events += exact_text(at) + " " + exact_text(v) + "\n";
+      // SimGrid's bandwidth profile holds absolute bytes/s (measured on 3.32; its header says
+      // percentages); a period P repeats the points every P seconds.
+      link->set_bandwidth_profile(simgrid::kernel::profile::ProfileBuilder::from_string(
+          name + "bw", events, t.period_s > 0 ? t.period_s : -1));
+    }
     if (l.gate) {
       link->set_sharing_policy(sg4::Link::SharingPolicy::FATPIPE);
       std::string events;
@@ -638,6 +746,10 @@ void build_platform(int parties, const SimRunOptions& options, const PlatformPla
   }
   add_routes(zone, plan, hosts, links, star_zone);
   zone->seal();
+  // SimGrid fires this after loading a platform file, not after one built in C++; its ns-3
+  // binding builds ns-3's routing tables on it (without, a flow to a host that is not the
+  // other end of the last link added to it never connects and the run spins forever).
+  if (options.network.model == NetworkModel::kNS3) sg4::Engine::on_platform_created();
 }
 
 // Runs the whole simulation in this process. SimGrid allows one engine per process.
@@ -654,6 +766,7 @@ RunResult simulate(int parties, const SimRunOptions& options, const PlatformPlan
   RunState run;
   run.n = parties;
   run.options = &options;
+  run.plan = &plan;
   run.board = board;
   run.tracing = options.record_trace;
   run.results.resize(static_cast<std::size_t>(parties));

@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,7 @@ namespace smpc {
 enum class NetworkModel {
   kCM02,  // configured latency and bandwidth mean what they say (default)
   kLV08,  // SimGrid's calibrated TCP model (latency × 13.01, bandwidth × 0.97)
+  kNS3,   // SimGrid's ns-3 binding: packet-level TCP (full_mesh only; docs/simulator.md)
 };
 const char* topology_name(Topology t);
 const char* network_model_name(NetworkModel m);
@@ -38,6 +40,9 @@ struct LinkOverride {
   PartyId to = 0;
   double latency_s = 0;
   double bandwidth_bytes_per_s = 0;
+  LinkTraces traces;            // this link's own (null: the network-wide one, if any)
+  std::optional<Jitter> jitter;  // this link's own, replacing the network-wide one
+  std::optional<Loss> loss;
 };
 
 struct NetworkSpec {
@@ -50,6 +55,14 @@ struct NetworkSpec {
   HostLinks host_links;                   // per-party NIC capacities (off by default)
   std::vector<Fault> faults;              // crashes and cuts at simulated times
   Variation variation;                    // seeded jitter and loss per message (off by default)
+  LinkTraces traces;                      // network-wide latency/bandwidth over time (none)
+
+  // The jitter and loss of a message from -> to (docs/simulator.md, "Per-link jitter and
+  // loss"): a full_mesh link's own, on a star the sender's link's own, else the receiver's,
+  // else the network-wide ones (jitter and loss chosen separately).
+  Variation variation_for(PartyId from, PartyId to) const;
+  // Whether receivers hold messages (jitter, loss, or latency traces somewhere).
+  bool holds_messages() const;
 };
 
 // How far a forked simulation has got, read while it runs (all counts so far, over all parties).

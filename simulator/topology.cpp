@@ -38,6 +38,58 @@ double PlatformPlan::route_latency_s(PartyId from, PartyId to) const {
   return sum;
 }
 
+double Trace::value_at(double t, double initial) const {
+  if (points.empty()) return initial;
+  bool later_cycle = false;
+  if (period_s > 0 && t >= period_s) {
+    t = std::fmod(t, period_s);
+    later_cycle = true;
+  }
+  // The last point at or before t (seeded bug M60: the next one, so a step applies a whole
+  // interval early).
+  auto it = std::upper_bound(points.begin(), points.end(), t,
+                             [](double x, const std::pair<double, double>& p) { return x < p.first; });
+  if (mutant_active(Mutant::kM60) && it != points.end()) ++it;
+  if (it == points.begin()) return later_cycle ? points.back().second : initial;
+  return std::prev(it)->second;
+}
+
+double Trace::min_value(double initial) const {
+  double m = initial;
+  for (const auto& p : points) m = std::min(m, p.second);
+  return m;
+}
+
+Status check_trace(const std::string& where, const Trace& t, bool bandwidth) {
+  if (t.points.empty()) return Error("network: " + where + "a trace needs at least one point");
+  for (std::size_t k = 0; k < t.points.size(); ++k) {
+    const auto [at, v] = t.points[k];
+    const std::string pt = "network: " + where + "point " + std::to_string(k) + ": ";
+    if (!std::isfinite(at) || at < 0)
+      return Error(pt + "time must be finite and >= 0, got " + time_text(at));
+    if (k > 0 && !(at > t.points[k - 1].first))
+      return Error(pt + "times must increase, got " + time_text(at) + " after " +
+                   time_text(t.points[k - 1].first));
+    if (!std::isfinite(v) || v < 0 || (bandwidth && v == 0))
+      return Error(pt + (bandwidth ? "bandwidth must be finite and > 0" : "latency must be finite and >= 0") +
+                   ", got " + time_text(v));
+  }
+  if (t.period_s != 0 && !(std::isfinite(t.period_s) && t.period_s > t.points.back().first))
+    return Error("network: " + where + "period must be later than the last point (" +
+                 time_text(t.points.back().first) + " s), got " + time_text(t.period_s));
+  return OkStatus();
+}
+
+double PlatformPlan::route_latency_extra_s(PartyId from, PartyId to, double t) const {
+  double extra = 0;
+  for (int l : route(from, to)) {
+    const PlannedLink& link = links[static_cast<std::size_t>(l)];
+    if (link.traces.latency)
+      extra += link.traces.latency->value_at(t, link.latency_s) - link.latency_floor_s;
+  }
+  return extra;
+}
+
 std::string time_text(double t) {
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.9g", t);
@@ -45,6 +97,12 @@ std::string time_text(double t) {
 }
 
 namespace {
+
+// An override's traces: its own where it has one, the network's where not.
+LinkTraces own_traces(const LinkOverride& o, const LinkTraces& net) {
+  return {o.traces.latency ? o.traces.latency : net.latency,
+          o.traces.bandwidth ? o.traces.bandwidth : net.bandwidth};
+}
 
 bool has_cuts(const NetworkSpec& net) {
   return std::any_of(net.faults.begin(), net.faults.end(),
@@ -64,8 +122,12 @@ class Planner {
         star_down_(star_form_ ? n_ : 0) {}
 
   // Links are named by their index when SimGrid creates them.
-  int link(double latency_s, double bandwidth) {
-    links_.push_back(PlannedLink{latency_s, bandwidth, false, {}});
+  int link(double latency_s, double bandwidth, const LinkTraces& traces = {}) {
+    links_.push_back(PlannedLink{latency_s, bandwidth, false, {}, traces, latency_s});
+    if (traces.latency) {
+      links_.back().latency_floor_s = traces.latency->min_value(latency_s);
+      latency_traces_ = true;
+    }
     return static_cast<int>(links_.size()) - 1;
   }
   std::vector<int>& route(std::size_t i, std::size_t j) { return routes_[i * n_ + j]; }
@@ -89,21 +151,24 @@ class Planner {
   std::vector<PlannedLink> links_;
   std::vector<std::vector<int>> routes_;  // by pair, unless star_form_
   std::vector<std::vector<int>> star_up_, star_down_;  // by party, if star_form_
+  bool latency_traces_ = false;
   int nodes_ = 0;                                  // graph nodes (parties first)
   std::vector<std::tuple<int, int, int>> arcs_;    // graph: (from node, to node, link)
 };
 
 Status Planner::full_mesh() {
   std::vector<double> lat(n_ * n_, net_.latency_s), bw(n_ * n_, net_.bandwidth_bytes_per_s);
+  std::vector<LinkTraces> traces(n_ * n_, net_.traces);
   for (const auto& o : net_.overrides) {
     const std::size_t k = static_cast<std::size_t>(o.from) * n_ + static_cast<std::size_t>(o.to);
     lat[k] = o.latency_s;
     bw[k] = o.bandwidth_bytes_per_s;
+    traces[k] = own_traces(o, net_.traces);
   }
   for (std::size_t i = 0; i < n_; ++i)
     for (std::size_t j = 0; j < n_; ++j)
       if (i != j)
-        route(i, j).push_back(link(lat[i * n_ + j], bw[i * n_ + j]));
+        route(i, j).push_back(link(lat[i * n_ + j], bw[i * n_ + j], traces[i * n_ + j]));
   return OkStatus();
 }
 
@@ -112,15 +177,17 @@ Status Planner::full_mesh() {
 Status Planner::star() {
   const int hub = net_.shape.hub;
   std::vector<double> lat(n_, net_.latency_s), bw(n_, net_.bandwidth_bytes_per_s);
+  std::vector<LinkTraces> traces(n_, net_.traces);
   for (const auto& o : net_.overrides) {
     lat[static_cast<std::size_t>(o.from)] = o.latency_s;
     bw[static_cast<std::size_t>(o.from)] = o.bandwidth_bytes_per_s;
+    traces[static_cast<std::size_t>(o.from)] = own_traces(o, net_.traces);
   }
   std::vector<int> up(n_, -1), down(n_, -1);
   for (std::size_t i = 0; i < n_; ++i) {
     if (static_cast<int>(i) == hub) continue;
-    up[i] = link(lat[i], bw[i]);
-    down[i] = link(lat[i], bw[i]);
+    up[i] = link(lat[i], bw[i], traces[i]);
+    down[i] = link(lat[i], bw[i], traces[i]);
     if (star_form_) {
       star_up_[i].push_back(up[i]);
       star_down_[i].push_back(down[i]);
@@ -169,9 +236,10 @@ Status Planner::regions() {
   return OkStatus();
 }
 
+// (Network-wide traces reach only ring and tree here: check_topology refuses them elsewhere.)
 void Planner::edge(int a, int b, double latency_s, double bandwidth) {
-  arcs_.emplace_back(a, b, link(latency_s, bandwidth));
-  arcs_.emplace_back(b, a, link(latency_s, bandwidth));
+  arcs_.emplace_back(a, b, link(latency_s, bandwidth, net_.traces));
+  arcs_.emplace_back(b, a, link(latency_s, bandwidth, net_.traces));
 }
 
 // The nodes and edges of ring, tree, two_tier and graph (parties are nodes 0..n-1).
@@ -301,7 +369,7 @@ void Planner::gates() {
     if (down[k].empty()) continue;
     auto& spans = down[k];
     std::sort(spans.begin(), spans.end());
-    PlannedLink gate{0, 0, true, {}};
+    PlannedLink gate{0, 0, true, {}, {}, 0};
     for (std::size_t s = 0; s < spans.size();) {  // merge overlapping spans
       double from = spans[s].first, until = spans[s].second;
       for (++s; s < spans.size() && spans[s].first <= until; ++s)
@@ -317,6 +385,7 @@ void Planner::gates() {
 PlatformPlan Planner::finish() {
   PlatformPlan plan;
   plan.parties = static_cast<int>(n_);
+  plan.latency_traces = latency_traces_;
   plan.links = std::move(links_);
   if (star_form_) {
     plan.star = true;
@@ -437,6 +506,29 @@ Status check_fault(const std::string& where, const Fault& f, int parties) {
   return OkStatus();
 }
 
+Status check_link_traces(const std::string& where, const LinkTraces& t) {
+  if (t.latency) SMPC_RETURN_IF_ERROR(check_trace(where + "latency trace: ", *t.latency, false));
+  if (t.bandwidth)
+    SMPC_RETURN_IF_ERROR(check_trace(where + "bandwidth trace: ", *t.bandwidth, true));
+  return OkStatus();
+}
+
+// Network-wide traces replace the network-wide latency and bandwidth, which only full_mesh,
+// star, ring and tree use for every link (two_tier, regions and graph give links their own).
+Status check_traces(const NetworkSpec& net) {
+  if (net.traces.any() && net.topology != Topology::kFullMesh &&
+      net.topology != Topology::kStar && net.topology != Topology::kRing &&
+      net.topology != Topology::kTree)
+    return Error(std::string("network: a network-wide trace applies to full_mesh, star, ring and "
+                             "tree only (their links all have the network-wide values), not ") +
+                 topology_name(net.topology));
+  SMPC_RETURN_IF_ERROR(check_link_traces("", net.traces));
+  for (std::size_t k = 0; k < net.overrides.size(); ++k)
+    SMPC_RETURN_IF_ERROR(
+        check_link_traces("overrides[" + std::to_string(k) + "]: ", net.overrides[k].traces));
+  return OkStatus();
+}
+
 }  // namespace
 
 Status check_topology(int parties, const NetworkSpec& net) {
@@ -457,7 +549,7 @@ Status check_topology(int parties, const NetworkSpec& net) {
   for (std::size_t k = 0; k < net.faults.size(); ++k)
     SMPC_RETURN_IF_ERROR(
         check_fault("faults[" + std::to_string(k) + "]: ", net.faults[k], parties));
-  return OkStatus();
+  return check_traces(net);
 }
 
 Result<PlatformPlan> plan_platform(int parties, const NetworkSpec& net) {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -87,6 +88,26 @@ struct Fault {
   bool is_link = false;  // a cut given as "link": [a, b] (for reports)
 };
 
+// A link's latency or bandwidth over time (docs/simulator.md, "Traces"): a step function that
+// takes `points[k].second` from `points[k].first` on (seconds; seconds or bytes/s), times
+// strictly increasing. Before the first point the link has its configured value. With a period
+// P > 0 (every point's time < P) the steps repeat every P seconds: at t >= P the value is the
+// one at t mod P, and before the first point of a later cycle the last point's value goes on.
+struct Trace {
+  std::vector<std::pair<double, double>> points;
+  double period_s = 0;  // 0: not periodic
+  double value_at(double t, double initial) const;
+  double min_value(double initial) const;  // over all time, `initial` included
+};
+// The traces of one link (null: constant). Shared: a network-wide trace is on every link.
+struct LinkTraces {
+  std::shared_ptr<const Trace> latency;
+  std::shared_ptr<const Trace> bandwidth;
+  bool any() const { return latency || bandwidth; }
+};
+// "network: <where>: ..." when a trace is not a valid step function for its kind.
+Status check_trace(const std::string& where, const Trace& t, bool bandwidth);
+
 // A link SimGrid creates. A gate is the zero-latency link a faulted pair's route starts with:
 // shared by nothing, never the bottleneck (fat pipe), off while a cut separates the pair.
 struct PlannedLink {
@@ -94,6 +115,8 @@ struct PlannedLink {
   double bandwidth_bytes_per_s = 0;
   bool gate = false;
   std::vector<std::pair<double, bool>> state_changes;  // gate: (time, up?) sorted by time
+  LinkTraces traces;  // time-varying latency and bandwidth (none on gates and host links)
+  double latency_floor_s = 0;  // the latency trace's least value (SimGrid's latency then)
 };
 
 struct PlatformPlan {
@@ -111,6 +134,11 @@ struct PlatformPlan {
   std::vector<int> route_links;
   std::vector<int> route(PartyId from, PartyId to) const;
   double route_latency_s(PartyId from, PartyId to) const;
+  bool latency_traces = false;  // some link has a latency trace (messages are then held)
+  // How much longer than SimGrid's latency a message sent at `t` takes over the route: with
+  // latency traces SimGrid's links carry each trace's least value and the receiver holds the
+  // message for the rest, taken at the send time (docs/simulator.md, "Traces").
+  double route_latency_extra_s(PartyId from, PartyId to, double t) const;
 };
 
 struct NetworkSpec;

@@ -53,6 +53,8 @@ constexpr CatalogRow kCatalogRows[] = {
     {Mutant::kM56, "simulator/sim_network.cpp", "simulator: the computation between a party's last network call and its output is not charged before its finish time is taken (ops model), so protocols that end in local work look faster"},
     {Mutant::kM57, "protocols/crypto/parallel.cpp", "crypto: parallel_slices drops the operation counts of its helper threads, so batched public-key work is undercounted by the number of cores"},
     {Mutant::kM58, "protocols/rep3/rep3_malicious.cpp", "rep3_malicious: views are not compared (the hash of opened values and inputs, and the two copies of each output share), so a party that changes its output share goes unseen"},
+    {Mutant::kM59, "simulator/sim_network.cpp", "simulator: a link's own jitter and loss (network.links) are ignored and the network-wide ones apply, so a slow, jittery link looks like the others"},
+    {Mutant::kM60, "simulator/topology.cpp", "simulator: a latency trace's value is looked up one point ahead, so each step applies from the previous point's time, a whole interval too early"},
     {Mutant::kM61, "protocols/bgw/bgw_semi_honest.cpp", "bgw (roles): the servers leave out the inputs of the last client that gives any (its wires stay 0), so a sum misses one client"},
     {Mutant::kM62, "protocols/bgw/bgw_semi_honest.cpp", "bgw (roles): a client hands server j its share at the point of server j + 1, so the servers interpolate a client's input on the wrong points"},
     {Mutant::kM63, "protocols/spdz/spdz.cpp", "SPDZ: the openings of the dealer contributions are not checked against their round-1 commitments, so a rushing party chooses its contribution after seeing the honest ones (grinding the dealer's output)"},

@@ -56,6 +56,8 @@ enum class Mutant : int {
   kM56 = 56,  // simulator: a party's computation after its last network call is not charged
   kM57 = 57,  // crypto: parallel_slices drops its helper threads' operation counts
   kM58 = 58,  // rep3_malicious: views not compared (view hash and output copies)
+  kM59 = 59,  // simulator: a link's own jitter and loss are ignored (network-wide ones apply)
+  kM60 = 60,  // simulator: a trace's step applies from the previous point's time (too early)
   kM61 = 61,  // bgw: with roles, the servers leave out the last client's inputs
   kM62 = 62,  // bgw: a client hands server j its share at the wrong point α_{j+1}
   kM63 = 63,  // SPDZ: dealer contributions not checked against their commitments

@@ -178,11 +178,70 @@ std::vector<BadCase> listed_cases() {
       {"crash_missing_party", R"({"name": "x", "parties": 3, "protocol": {"name": "bgw"},
         "function": {"name": "sum"}, "inputs": [1, 2, 3], "faults": [{"crash": 3, "at_s": 1}]})",
        "/faults/0/crash", "party 3 does not exist"},
+      // Traces, per-link jitter and loss, ns-3 (issue 14 item 2).
+      {"trace_times_out_of_order", R"({"name": "x", "parties": 3, "protocol": {"name": "bgw"},
+        "function": {"name": "sum"}, "inputs": [1, 2, 3],
+        "network": {"trace": {"latency_ms": {"points": [[0, 10], [2, 20], [1, 5]]}}}})",
+       "/network/trace/latency_ms/points/2", "trace times must increase, got 1 after 2"},
+      {"trace_negative_latency", R"({"name": "x", "parties": 3, "protocol": {"name": "bgw"},
+        "function": {"name": "sum"}, "inputs": [1, 2, 3],
+        "network": {"trace": {"latency_ms": {"points": [[0, -5]]}}}})",
+       "/network/trace/latency_ms/points/0/1", "-5"},
+      {"trace_missing_file", R"({"name": "x", "parties": 3, "protocol": {"name": "bgw"},
+        "function": {"name": "sum"}, "inputs": [1, 2, 3],
+        "network": {"trace": {"bandwidth_mbps": {"file": "no_such.trace"}}}})",
+       "/network/trace/bandwidth_mbps/file", "cannot read trace file"},
+      {"trace_period_before_last_point", R"({"name": "x", "parties": 3, "protocol": {"name": "bgw"},
+        "function": {"name": "sum"}, "inputs": [1, 2, 3],
+        "network": {"trace": {"latency_ms": {"points": [[0, 10], [5, 20]], "period_s": 4}}}})",
+       "/network/trace/latency_ms/period_s", "must be later than the last point (5 s), got 4"},
+      {"trace_on_regions", R"({"name": "x", "parties": 3, "protocol": {"name": "bgw"},
+        "function": {"name": "sum"}, "inputs": [1, 2, 3],
+        "network": {"topology": "regions", "regions": [{"name": "eu"}], "placement": ["eu", "eu", "eu"],
+                    "rtt_ms": [[0]], "trace": {"latency_ms": {"points": [[0, 10]]}}}})",
+       "/network/trace", "full_mesh, star, ring and tree only"},
+      {"link_jitter_min_above_max", R"({"name": "x", "parties": 3, "protocol": {"name": "bgw"},
+        "function": {"name": "sum"}, "inputs": [1, 2, 3],
+        "network": {"links": [{"from": 0, "to": 1,
+                               "jitter": {"distribution": "uniform", "min_ms": 9, "max_ms": 2}}]}})",
+       "/network/links/0/jitter/min_ms", "is above max_ms (2), got 9"},
+      {"ns3_on_a_star", R"({"name": "x", "parties": 3, "protocol": {"name": "bgw"},
+        "function": {"name": "sum"}, "inputs": [1, 2, 3],
+        "network": {"model": "ns3", "topology": "star"}})",
+       "/network/topology", "the ns3 model supports only full_mesh"},
+      {"ns3_with_faults", R"({"name": "x", "parties": 3, "protocol": {"name": "bgw"},
+        "function": {"name": "sum"}, "inputs": [1, 2, 3], "network": {"model": "ns3"},
+        "faults": [{"crash": 1, "at_s": 1}]})",
+       "/faults", "the ns3 model does not take faults"},
       {"overrides_on_a_ring", R"({"name": "x", "parties": 3, "protocol": {"name": "bgw"},
         "function": {"name": "sum"}, "inputs": [1, 2, 3],
         "network": {"topology": "ring", "links": [{"from": 0, "to": 1}]}})",
        "/network/links/0", "full_mesh and star only"},
   };
+}
+
+// A trace file (relative to the scenario) with its times out of order, a negative value, or a
+// line that is not two numbers: exit 2 naming the scenario, the pointer, the file and its line.
+TEST(BadScenarios, TraceFileErrorsNameTheFileAndLine) {
+  const auto dir = testing::temp_dir("bad-trace");
+  const auto scenario = dir / "s.json";
+  std::ofstream(scenario) << R"({"name": "x", "parties": 3, "protocol": {"name": "bgw"},
+    "function": {"name": "sum"}, "inputs": [1, 2, 3],
+    "network": {"links": [{"from": 0, "to": 1, "trace": {"bandwidth_mbps": {"file": "t.trace"}}}]}})";
+  const auto expect = [&](const std::string& text, const std::string& problem) {
+    std::ofstream(dir / "t.trace") << text;
+    const auto r = testing::run_cli("run " + scenario.string());
+    EXPECT_EQ(r.exit_code, 2) << r.err;
+    EXPECT_EQ(r.err.rfind("error: " + scenario.string() + ": /network/links/0/trace/bandwidth_mbps/file: " +
+                              (dir / "t.trace").string(), 0),
+              0u)
+        << r.err;
+    EXPECT_NE(r.err.find(problem), std::string::npos) << r.err;
+  };
+  expect("# comment\n0 100\n2 50\n1 10\n", "line 4: trace times must increase, got 1 after 2");
+  expect("0 100\n1 -3\n", "line 2: a bandwidth must be > 0 Mbit/s, got -3");
+  expect("0 100\n1 fast\n", "line 2: not two numbers");
+  expect("0 100 7\n", "line 1: need two numbers");
 }
 
 TEST(BadScenarios, EachGivesExitCode2AndOneClearLine) {

@@ -62,7 +62,8 @@ INSTANTIATE_TEST_SUITE_P(Scenarios, Example,
                          ::testing::Values("sum_5_lan.json", "bgw_inner_product_7_wan.json",
                                            "mean_variance_10.json", "bgw_arithmetic_5.json",
                                            "yao_millionaires.json", "psi_contacts.json",
-                                           "psi_cardinality.json", "bgw_wan_jitter_loss.json"),
+                                           "psi_cardinality.json", "bgw_wan_jitter_loss.json",
+                                           "bgw_wan_latency_trace.json"),
                          [](const ::testing::TestParamInfo<std::string>& p) {
                            return p.param.substr(0, p.param.find('.'));
                          });
@@ -87,6 +88,18 @@ TEST(Examples, InnerProductOver80msLinksHasItsAnalyticTime) {
   EXPECT_EQ(labels["bgw.output"]["last_round"], 3);
   EXPECT_EQ(j["cost"]["bytes_sent"], 2 * 6 * 70 + 7 * 6 * 14 + 7 * 6 * 14);
   EXPECT_EQ(j["outputs"][0]["inner_product"], 3 * 2 + 1 * 7 + 4 * 1 + 1 * 8 + 5 * 2 + 9 * 8 + 2 * 1 + 6 * 8);
+}
+
+// The latency trace example (docs/simulator.md, "Traces"): the input and multiplication
+// rounds leave before the spike at 0.1 s (80 ms each), the output round during it (200 ms).
+TEST(Examples, LatencyTraceFromAFileHasItsAnalyticTime) {
+  const auto j = run_ok(testing::example("bgw_wan_latency_trace.json"));
+  const double bw = 100e6 / 8;
+  const double expect = 0.080 + 0.080 + 0.200 + 70 / bw + 14 / bw + 14 / bw;
+  EXPECT_NEAR(j["cost"]["simulated_time_s"].get<double>(), expect, 1e-9 * expect);
+  // The report carries the trace inline (it reads back without the file).
+  EXPECT_EQ(j["network"]["trace"]["latency_ms"]["points"],
+            nlohmann::json::parse("[[0, 80], [0.1, 200], [0.3, 80]]"));
 }
 
 TEST(Examples, MeanVarianceIsExact) {
