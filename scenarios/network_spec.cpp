@@ -242,7 +242,8 @@ Status parse_variation(const json& net, Variation& out) {
 // the pointer, and for a file its path and line.
 struct RawPoint {
   double t = 0, v = 0;
-  std::string where;  // "/points/3" or "file: line 7"
+  std::string where;  // "<ptr>/points/3" or "<file>: line 7"
+  bool from_file = false;
 };
 
 Status read_trace_file(const std::string& ptr, const std::string& name, const std::string& base_dir,
@@ -275,6 +276,7 @@ Status read_trace_file(const std::string& ptr, const std::string& name, const st
     if (used_a != a.size() || used_b != b.size() || used_a == 0)
       return error_at(ptr + "/file", at + ": not two numbers, got \"" + line.substr(0, 60) + "\"");
     p.where = at;
+    p.from_file = true;
     out.push_back(std::move(p));
   }
   if (out.empty()) return error_at(ptr + "/file", path.string() + ": the trace has no points");
@@ -293,15 +295,15 @@ Status parse_trace(const json& t, const std::string& ptr, bool bandwidth,
     const json& pts = t["points"];
     for (std::size_t k = 0; k < pts.size(); ++k)
       raw.push_back({pts[k][0].get<double>(), pts[k][1].get<double>(),
-                     ptr + "/points/" + std::to_string(k)});
+                     ptr + "/points/" + std::to_string(k), false});
   }
   auto trace = std::make_shared<Trace>();
   const double scale = bandwidth ? 1e6 / 8 : 1e-3;
   for (std::size_t k = 0; k < raw.size(); ++k) {
     const RawPoint& p = raw[k];
     // Inline points: the pointer locates them; file points: the file's line does.
-    const std::string at = raw[k].where[0] == '/' ? p.where : ptr + "/file";
-    const std::string line = raw[k].where[0] == '/' ? "" : p.where + ": ";
+    const std::string at = p.from_file ? ptr + "/file" : p.where;
+    const std::string line = p.from_file ? p.where + ": " : "";
     if (!std::isfinite(p.t) || p.t < 0)
       return error_at(at, line + "a trace time must be >= 0 (seconds), got " + time_text(p.t));
     if (k > 0 && !(p.t > raw[k - 1].t))

@@ -40,9 +40,11 @@ struct LinkOverride {
   PartyId to = 0;
   double latency_s = 0;
   double bandwidth_bytes_per_s = 0;
-  LinkTraces traces;            // this link's own (null: the network-wide one, if any)
-  std::optional<Jitter> jitter;  // this link's own, replacing the network-wide one
-  std::optional<Loss> loss;
+  // (Default initializers: the many {from, to, latency, bandwidth} initializers stay valid
+  // under -Wmissing-field-initializers.)
+  LinkTraces traces = {};                  // this link's own (null: the network-wide one)
+  std::optional<Jitter> jitter = std::nullopt;  // this link's own, replacing the network's
+  std::optional<Loss> loss = std::nullopt;
 };
 
 struct NetworkSpec {

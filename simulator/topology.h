@@ -115,7 +115,7 @@ struct PlannedLink {
   double bandwidth_bytes_per_s = 0;
   bool gate = false;
   std::vector<std::pair<double, bool>> state_changes;  // gate: (time, up?) sorted by time
-  LinkTraces traces;  // time-varying latency and bandwidth (none on gates and host links)
+  LinkTraces traces = {};  // time-varying latency and bandwidth (none on gates, host links)
   double latency_floor_s = 0;  // the latency trace's least value (SimGrid's latency then)
 };
 
