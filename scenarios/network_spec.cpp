@@ -255,8 +255,14 @@ Status read_trace_file(const std::string& ptr, const std::string& name, const st
     return error_at(ptr + "/file", "cannot read trace file " + path.string() +
                                        " (a path relative to the scenario file), got " +
                                        short_json(json(name)));
+  // Untrusted input: as many points as the schema allows inline, lines of sane length.
+  constexpr std::size_t kMaxPoints = 1'000'000, kMaxLine = 4096;
   std::string line;
   for (int number = 1; std::getline(in, line); ++number) {
+    if (line.size() > kMaxLine || out.size() >= kMaxPoints)
+      return error_at(ptr + "/file", path.string() + ": line " + std::to_string(number) +
+                                         (line.size() > kMaxLine ? ": longer than 4096 characters"
+                                                                 : ": more than 1000000 points"));
     if (const auto hash = line.find('#'); hash != std::string::npos) line.erase(hash);
     std::istringstream fields(line);
     std::string a, b, extra;
