@@ -159,8 +159,8 @@ TEST(FrostScenario, EquivocatingDealerIsOvercomeByTheBroadcastAndTheVerdictIsOk)
 
 // Identification judged by the verdict (kCorrectOrAccountableAbort): a silent signer is named
 // by the coordinator, which gives up Δ before the deadline so that the signers stop on its
-// notice (naming nobody) instead of timing out on it; a silent coordinator is named by the
-// signers; seeded bug M69 (the coordinator names the next signer) is a violation.
+// notice (naming nobody) instead of timing out on it; a coordinator that withholds the package
+// never gets an honest party named; seeded bug M69 (the coordinator names the next signer) is a violation.
 TEST(FrostScenario, AbortsNameOnlyCorruptedPartiesAndTheVerdictJudgesIt) {
   auto silent_signer = signing_doc(4, 2, {1, 3}, {"m"}, 2);
   silent_signer["adversary"] = {{"corrupt", {3}}, {"model", "malicious"},
@@ -180,7 +180,12 @@ TEST(FrostScenario, AbortsNameOnlyCorruptedPartiesAndTheVerdictJudgesIt) {
   const auto b = run_doc(silent_coordinator);
   ASSERT_TRUE(b.ok()) << b.status().message();
   EXPECT_TRUE(b->verdict_holds) << b->explanation;
-  EXPECT_EQ(b->run.parties[1].blamed, std::vector<PartyId>{0}) << b->run.parties[1].abort_reason;
+  // The corrupted coordinator (honest code otherwise) later gives up on the shares and sends
+  // its notice: signer 1 stops naming nobody, or, had the notice not come, party 0.
+  EXPECT_NE(b->run.parties[1].status, PartyStatus::kOutput);
+  EXPECT_TRUE(b->run.parties[1].blamed.empty() ||
+              b->run.parties[1].blamed == std::vector<PartyId>{0})
+      << b->run.parties[1].abort_reason;
   EXPECT_EQ(b->run.parties[2].status, PartyStatus::kOutput);  // a non-signer keeps its key
 
   if (!kMutantsCompiled) return;
