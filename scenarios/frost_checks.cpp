@@ -4,6 +4,7 @@
 #include <mutex>
 #include <set>
 
+#include "protocols/bgw/lockstep.h"
 #include "protocols/core/local_network.h"
 
 namespace smpc::frost {
@@ -106,6 +107,19 @@ FrostCheck frost_nonce_freshness_check() {
   return c;
 }
 
+EditChannel::Edit resigned(PartyId attacker, int parties, std::string_view label,
+                           EditChannel::Edit edit_payload) {
+  const auto pki = std::make_shared<Pki>(pki_from_seed(kDefaultPkiSeed, parties));
+  return [=, tag = std::string(label)](PartyId to, const Message& m) {
+    const auto payload = Message::decode(m.bytes(0));
+    if (!payload.ok()) return m;
+    const Bytes edited = edit_payload(to, *payload).encode();
+    const auto sig = broadcast_sign(pki->secret_keys[static_cast<std::size_t>(attacker)], tag,
+                                    attacker, edited);
+    return Message().add_bytes(edited).add_bytes(sig);
+  };
+}
+
 DkgRun run_dkg_local(int parties, int min, std::uint64_t seed, PartyId attacker,
                      std::string_view label, EditChannel::Edit edit) {
   DkgRun out;
@@ -147,9 +161,9 @@ FrostCheck frost_dkg_inconsistent_dealer_check() {
   FrostCheck c;
   for (std::uint64_t seed = 1; seed <= 3 && !c.alarm; ++seed) {
     const DkgRun r = run_dkg_local(4, 2, seed, 1, labels::kDkgCommit,
-                                   [](PartyId, const Message& m) {
+                                   resigned(1, 4, labels::kDkgCommit, [](PartyId, const Message& m) {
                                      return add_generator_to_point(m, 1);
-                                   });
+                                   }));
     ++c.runs;
     std::string problem = dkg_agreement(r, 1);
     for (std::size_t p = 0; problem.empty() && p < r.results.size(); ++p)
@@ -158,6 +172,73 @@ FrostCheck frost_dkg_inconsistent_dealer_check() {
     c.alarm = !problem.empty();
     c.evidence = "seed " + std::to_string(seed) + ": " +
                  (c.alarm ? problem : "dealer 2 disqualified by every honest party");
+  }
+  return c;
+}
+
+Bytes broadcast_value(std::uint64_t seed, PartyId sender) {
+  Rng rng(seed, sender, "broadcast-test-value");
+  Bytes v(1 + rng.uniform_below(48));
+  rng.fill(v);
+  return v;
+}
+
+BroadcastConfig test_broadcast_config(const Pki& pki, int f) {
+  return {&pki, f, "test.bcast", kTestSendLabel, kTestRelayLabel};
+}
+
+BroadcastRun run_broadcast_local(int parties, int f, const std::vector<PartyId>& senders,
+                                 std::uint64_t seed, PartyId attacker, std::string_view label,
+                                 EditChannel::Edit edit) {
+  const Pki pki = pki_from_seed(seed, parties);
+  BroadcastRun out;
+  out.results.resize(static_cast<std::size_t>(parties));
+  out.run = run_local(parties, {seed, 30}, [&](PartyContext& ctx) {
+    const PartyId self = ctx.net.self();
+    EditChannel bad(ctx.net, label, edit);
+    PartyContext tampered{bad, ctx.rng, ctx.clock, ctx.meter, ctx.annotations};
+    LockstepNet net(self == attacker ? tampered : ctx, 1.0);
+    out.results[static_cast<std::size_t>(self)] =
+        dolev_strong(net, test_broadcast_config(pki, f), senders, broadcast_value(seed, self));
+    return PartyOutput{};
+  });
+  return out;
+}
+
+std::string broadcast_agreement(const BroadcastRun& r, const std::vector<PartyId>& senders,
+                                std::uint64_t seed, PartyId attacker) {
+  const std::vector<std::optional<Bytes>>* first = nullptr;
+  for (std::size_t p = 0; p < r.results.size(); ++p) {
+    if (static_cast<PartyId>(p) == attacker) continue;
+    const auto& x = r.results[p];
+    if (!first) first = &x;
+    if (x != *first)
+      return "party " + std::to_string(p) + " disagrees with party " +
+             std::to_string(first - r.results.data());
+    for (PartyId s : senders)
+      if (s != attacker && x[static_cast<std::size_t>(s)] != broadcast_value(seed, s))
+        return "party " + std::to_string(p) + " lost honest sender " + std::to_string(s) + "'s value";
+  }
+  return "";
+}
+
+FrostCheck frost_broadcast_forgery_check() {
+  FrostCheck c;
+  for (std::uint64_t seed = 1; seed <= 3 && !c.alarm; ++seed) {
+    const Pki pki = pki_from_seed(seed, 4);
+    const Bytes second{'s', 'e', 'c', 'o', 'n', 'd'};
+    RelayEntry forged{3, second, {}};
+    forged.chain.emplace_back(3, broadcast_sign(pki.secret_keys[3], "test.bcast", 3, second));
+    forged.chain.emplace_back(1, Signature64{});  // party 1 never signed it
+    const BroadcastRun r = run_broadcast_local(
+        4, 1, {0, 1, 2, 3}, seed, 3, kTestRelayLabel, [&](PartyId to, const Message& m) {
+          return to == 0 ? Message().add_bytes(encode_relay({forged})) : m;
+        });
+    ++c.runs;
+    const std::string problem = broadcast_agreement(r, {0, 1, 2, 3}, seed, 3);
+    c.alarm = !problem.empty();
+    c.evidence = "seed " + std::to_string(seed) + ": " +
+                 (c.alarm ? problem : "the forged second value was refused; all agree");
   }
   return c;
 }

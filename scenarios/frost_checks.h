@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "protocols/broadcast/dolev_strong.h"
 #include "protocols/core/channel.h"
 #include "protocols/core/run_result.h"
 #include "protocols/frost/dkg.h"
@@ -70,6 +71,13 @@ FrostCheck frost_bad_share_check();
 // whatever the run's outcome.
 FrostCheck frost_nonce_freshness_check();
 
+// A malicious dealer's own broadcast: its round-1 message under the DKG broadcast `label`
+// (bytes: payload, an encoded message; bytes: signature) with the payload edited by
+// edit(to, payload) and signed again with the attacker's key from the PKI run_dkg(ctx, t) uses
+// (pki_from_seed(kDefaultPkiSeed, parties)): what a dealer that signs what it likes sends.
+EditChannel::Edit resigned(PartyId attacker, int parties, std::string_view label,
+                           EditChannel::Edit edit_payload);
+
 // DKG runs: every party's result (an aborted party's slot stays empty), with `attacker`
 // (≥ 0) sending its `label` messages through `edit`.
 struct DkgRun {
@@ -85,5 +93,29 @@ std::string dkg_agreement(const DkgRun& r, PartyId attacker);
 // shares do not match (φ_1 + G); alarm = an honest party does not disqualify it, or the
 // honest parties' keys disagree or do not match their shares.
 FrostCheck frost_dkg_inconsistent_dealer_check();
+
+// Dolev–Strong runs (protocols/broadcast/dolev_strong.h) on LocalNetwork, f corruptions,
+// Δ = 1 s, PKI pki_from_seed(seed, parties): sender s broadcasts broadcast_value(seed, s);
+// `attacker` (≥ 0) sends its `label` messages through `edit`. results[p] = party p's output.
+inline constexpr std::string_view kTestSendLabel = "test.bcast.send";
+inline constexpr std::string_view kTestRelayLabel = "test.bcast.relay";
+Bytes broadcast_value(std::uint64_t seed, PartyId sender);
+BroadcastConfig test_broadcast_config(const Pki& pki, int f);
+struct BroadcastRun {
+  RunResult run;
+  std::vector<std::vector<std::optional<Bytes>>> results;
+};
+BroadcastRun run_broadcast_local(int parties, int f, const std::vector<PartyId>& senders,
+                                 std::uint64_t seed, PartyId attacker = -1,
+                                 std::string_view label = {}, EditChannel::Edit edit = {});
+// "" when every party but `attacker` output the same vector, and every honest sender's entry
+// is its value; else the first difference.
+std::string broadcast_agreement(const BroadcastRun& r, const std::vector<PartyId>& senders,
+                                std::uint64_t seed, PartyId attacker);
+// "frost-broadcast-forgery": n = 4, f = 1 (R = 2), sender 3 corrupted: it broadcasts its value
+// to all in round 1, then in round 2 sends party 0 a second value with its own signature and a
+// made-up one of party 1; seeds 1..3. Alarm = honest parties' outputs differ (the second value
+// must be refused: it lacks a second valid signature).
+FrostCheck frost_broadcast_forgery_check();
 
 }  // namespace smpc::frost

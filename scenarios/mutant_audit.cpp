@@ -63,9 +63,11 @@ ScenarioBuilder spdz_output_tamper() {
                                {"delta", 1}}}));
 }
 
-// frost, 2-of-3: participant 2 breaks the proof of knowledge in its DKG commitment (one byte of
-// mu), so every party disqualifies it; participants 1 and 3 sign. The verdict verifies the
-// signature under the group key every honest party reports (Function::output_check).
+// frost, 2-of-3: participant 2 sends every dealer a wrong share (one byte of f_2(l) + 1), so
+// every one complains, then drops its response broadcast: the agreed response is ⊥ and every
+// party disqualifies dealer 2 after its dealing was agreed; participants 1 and 3 sign. The
+// verdict verifies the signature under the group key every honest party reports
+// (Function::output_check).
 ScenarioBuilder frost_disqualified_dealer() {
   return check_scenario("frost disqualified dealer", "frost", {{"threshold", 2}}, 4,
                         {{"name", "threshold_signature"}, {"messages", {"m"}},
@@ -73,8 +75,25 @@ ScenarioBuilder frost_disqualified_dealer() {
                         {Json::array(), Json::array(), Json::array(), Json::array()})
       .adversary({2}, AdversaryModel::kMalicious,
                  Json::array({{{"strategy", "add"},
-                               {"label", std::string(frost::labels::kDkgCommit)},
-                               {"element", 3},
+                               {"label", std::string(frost::labels::kDkgShare)},
+                               {"element", 0},
+                               {"delta", 1}},
+                              {{"strategy", "drop"},
+                               {"label", std::string(frost::labels::kDkgResponse)}}}));
+}
+
+// frost, 2-of-3: signer 1 adds 1 to its signature share; the honest coordinator must abort
+// naming party 1 (kCorrectOrAccountableAbort: an honest coordinator names a corrupted signer,
+// and no honest party names an honest one).
+ScenarioBuilder frost_bad_share_blame() {
+  return check_scenario("frost bad share blame", "frost", {{"threshold", 2}}, 4,
+                        {{"name", "threshold_signature"}, {"messages", {"m"}},
+                         {"signers", {1, 3}}},
+                        {Json::array(), Json::array(), Json::array(), Json::array()})
+      .adversary({1}, AdversaryModel::kMalicious,
+                 Json::array({{{"strategy", "add"},
+                               {"label", std::string(frost::labels::kShare)},
+                               {"element", 0},
                                {"delta", 1}}}));
 }
 
@@ -1021,9 +1040,14 @@ const std::vector<Check> kChecks = {
                  "bgw_robust, n = 4, t = 1: the input-less party adds 1 to its output shares; "
                  "alarm = violation of guaranteed output delivery"),
     attack_check("frost-signature-verdict", frost_disqualified_dealer, 3,
-                 "frost 2-of-3, participant 2 breaks its DKG proof of knowledge and is "
-                 "disqualified, 1 and 3 sign; alarm = violation (a signature that does not "
-                 "verify under the honest parties' group key)"),
+                 "frost 2-of-3, participant 2 sends wrong DKG shares and drops its response, so "
+                 "it is disqualified after its dealing was agreed, 1 and 3 sign; alarm = "
+                 "violation (a signature that does not verify under the honest parties' group "
+                 "key)"),
+    attack_check("frost-accountable-abort", frost_bad_share_blame, 3,
+                 "frost 2-of-3, signer 1 adds one to its signature share; alarm = violation of "
+                 "correct-or-accountable-abort (the honest coordinator names an honest party, or "
+                 "nobody)"),
     attack_check("vote-ballot-stuffing", vote_stuffing, 5,
                  "vote under gmw_dealer, n = 3: a voter substitutes the ballot 200; alarm = a "
                  "tally no in-range ballot explains"),
@@ -1103,6 +1127,11 @@ const std::vector<Check> kChecks = {
       "FROST DKG, n = 4, t = 2: party 1 publishes commitments its shares do not match; alarm = "
       "an honest party keeps it, or the honest parties' keys disagree or miss their shares"},
      component_run(own_check<frost::FrostCheck, frost::frost_dkg_inconsistent_dealer_check>)},
+    {{"frost-broadcast-forgery", "component", false, "3 seeds",
+      "Dolev-Strong broadcast (the FROST DKG's), n = 4, f = 1: the corrupted sender, after "
+      "broadcasting its value, sends one honest party a second value in the last round with its "
+      "own signature and a made-up one of another party; alarm = honest parties' outputs differ"},
+     component_run(own_check<frost::FrostCheck, frost::frost_broadcast_forgery_check>)},
     {{"vote-range-check", "component", false, "3 seeds",
       "voting (protocols/vote), 4 servers (t = 1), 5 voters, one_of_k over 3 candidates, voters 0 "
       "and 1 malformed (an entry 2; two 1s); alarm = a tally is not the plain count of the "

@@ -106,6 +106,20 @@ bool aborts_identify_corrupted(const RunResult& run, const std::vector<PartyId>&
   return true;
 }
 
+// kCorrectOrAccountableAbort: no honest party that stopped names an honest party (naming nobody
+// is allowed: it stopped on a peer's notice), and the claim's accountable party, when honest and
+// without output, names at least one corrupted party.
+bool aborts_accountable(const SecurityClaim& claim, const RunResult& run,
+                        const std::vector<PartyId>& corrupted) {
+  const auto names_corrupted = [&](PartyId p) { return is_corrupted(corrupted, p); };
+  for (const auto& p : run.parties) {
+    if (is_corrupted(corrupted, p.party) || p.status == PartyStatus::kOutput) continue;
+    if (!std::all_of(p.blamed.begin(), p.blamed.end(), names_corrupted)) return false;
+    if (p.party == claim.accountable && p.blamed.empty()) return false;
+  }
+  return true;
+}
+
 // Within the claim. With no corruption every guarantee demands the correct output.
 bool guarantee_kept(const SecurityClaim& claim, const RunResult& run,
                     const std::vector<PartyId>& corrupted, const Verdict& v) {
@@ -117,8 +131,29 @@ bool guarantee_kept(const SecurityClaim& claim, const RunResult& run,
     case OutputGuarantee::kCorrectOrAbort: return v.wrong.empty();
     case OutputGuarantee::kCorrectOrIdentifiedAbort:
       return v.wrong.empty() && aborts_identify_corrupted(run, corrupted);
+    case OutputGuarantee::kCorrectOrAccountableAbort:
+      return v.wrong.empty() && aborts_accountable(claim, run, corrupted);
   }
   return false;
+}
+
+// The honest party whose abort broke an identification rule, for the explanation.
+std::string misidentified(const SecurityClaim& claim, const RunResult& run,
+                          const std::vector<PartyId>& corrupted) {
+  if (claim.guarantee != OutputGuarantee::kCorrectOrIdentifiedAbort &&
+      claim.guarantee != OutputGuarantee::kCorrectOrAccountableAbort)
+    return "";
+  for (const auto& p : run.parties) {
+    if (is_corrupted(corrupted, p.party) || p.status == PartyStatus::kOutput) continue;
+    for (PartyId b : p.blamed)
+      if (!is_corrupted(corrupted, b))
+        return "; honest party " + std::to_string(p.party) + " names honest party " +
+               std::to_string(b) + " (" + p.abort_reason + ")";
+    if (p.blamed.empty() && (p.party == claim.accountable ||
+                             claim.guarantee == OutputGuarantee::kCorrectOrIdentifiedAbort))
+      return "; honest party " + std::to_string(p.party) + " names nobody (" + p.abort_reason + ")";
+  }
+  return "";
 }
 
 std::string explain_within(bool ok, Outcome outcome, const SecurityClaim& claim,
@@ -157,7 +192,8 @@ Verdict judge(const SecurityClaim& claim, const RunResult& run,
     return v;
   }
   v.holds = guarantee_kept(claim, run, corrupted, v);
-  v.explanation = explain_within(v.holds, v.outcome, claim, happened);
+  v.explanation = explain_within(v.holds, v.outcome, claim,
+                                 happened + (v.holds ? "" : misidentified(claim, run, corrupted)));
   return v;
 }
 

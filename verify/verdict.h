@@ -54,7 +54,9 @@ using OutputCheck = std::function<std::string(const RunResult& run, PartyId p,
 // Within the claim: kCorrect and kGuaranteedOutputDelivery demand that every honest party gets
 // the correct output; kCorrectOrAbort that no honest party gets a wrong output (each gets the
 // correct one or stops); kCorrectOrIdentifiedAbort in addition that every abort blames only
-// corrupted parties. Outside the claim the verdict is ok and the explanation says why.
+// corrupted parties; kCorrectOrAccountableAbort instead that no honest abort names an honest
+// party (naming nobody allowed) and that the claim's accountable party, when honest and
+// without output, names a corrupted one. Outside the claim the verdict is ok and the explanation says why.
 //
 // With roles (`servers` > 0: parties 0..servers-1 compute, the others are clients;
 // docs/applications.md) the bound counts corrupted servers only: a corrupted client can only

@@ -70,6 +70,8 @@ enum class Mutant : int {
   kM75 = 75,  // judge: the run's late honest messages are left out of the timing assumption
   kM76 = 76,  // vote: the servers skip the range check (an opened check value c ≠ 0 passes)
   kM77 = 77,  // vote: the servers skip the check of a voter's shares against its commitments
+  kM69 = 69,  // frost: the coordinator blames the signer after the one whose share failed
+  kM70 = 70,  // Dolev–Strong broadcast: relayed signatures are not verified
   kM67 = 67,  // KOS: the consistency check's verdict is ignored (plain IKNP)
   kM68 = 68,  // MASCOT: the sacrifice of the triples is skipped
   kM80 = 80,  // SPDZ fixed point: the dealer's truncation mask r does not match its bits

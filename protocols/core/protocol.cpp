@@ -11,7 +11,7 @@ const char* adversary_model_name(AdversaryModel m) {
 
 constexpr const char* kOutputGuaranteeNames[] = {
     "correct output", "correct output or abort", "correct output or identified abort",
-    "guaranteed output delivery"};
+    "guaranteed output delivery", "correct output or accountable abort"};
 const char* output_guarantee_name(OutputGuarantee g) { return enum_name(kOutputGuaranteeNames, g); }
 
 PartyOutput Protocol::run(PartyContext& ctx, const PartyInput& input) const {

@@ -17,6 +17,13 @@ enum class OutputGuarantee {
   kCorrectOrAbort,            // correct output, or every honest party aborts
   kCorrectOrIdentifiedAbort,  // as above, and the abort names a corrupted party
   kGuaranteedOutputDelivery,  // honest parties always get the correct output
+  // Correct output or abort, where every party an honest party's abort names is corrupted (it
+  // may name nobody: it stopped on a peer's notice without evidence of its own), and the
+  // claim's accountable party (SecurityClaim::accountable), when honest and without output,
+  // names at least one corrupted party. Weaker than kCorrectOrIdentifiedAbort, which wants a
+  // corrupted name in every honest abort; what a coordinator-based protocol can promise when a
+  // corrupted party's silence or notice can stop the others (docs/applications.md, FROST).
+  kCorrectOrAccountableAbort,
 };
 const char* adversary_model_name(AdversaryModel m);
 const char* output_guarantee_name(OutputGuarantee g);
@@ -28,6 +35,9 @@ struct SecurityClaim {
   int max_corruptions = 0;
   OutputGuarantee guarantee = OutputGuarantee::kCorrect;
   std::string statement;  // one human sentence, e.g. "semi-honest, t < n/2 (t = 2), correct output"
+  // kCorrectOrAccountableAbort only: the party that, when honest, names a corrupted party
+  // whenever it does not output (FROST: the coordinator). -1 elsewhere.
+  PartyId accountable = -1;
 };
 
 // A party's private input: the values of its input wires, in Circuit::input_wires_of order.

@@ -8,22 +8,26 @@ namespace {
 
 constexpr PartyId kCoordinator = 0;
 
-SignConfig sign_config(const SigningShape& shape, const GroupInfo& group) {
-  return {group, shape.signers, shape.messages};
+SignConfig sign_config(const SigningShape& shape, const GroupInfo& group, double margin_s) {
+  return {group, shape.signers, shape.messages, margin_s};
 }
 
 }  // namespace
 
 SecurityClaim frost_claim(int parties, int min_participants) {
   const int t = min_participants;
-  return {AdversaryModel::kMalicious, t - 1, OutputGuarantee::kCorrectOrAbort,
-          "malicious, up to t-1 = " + std::to_string(t - 1) + " of the " +
-              std::to_string(parties) +
-              " parties (coordinator and participants); every honest party gets the DKG's group "
-              "key and the coordinator signatures that verify under it as plain Schnorr, or "
-              "honest parties abort (in signing the coordinator's abort names the signers whose "
-              "shares fail); the DKG assumes its published messages reach everyone unchanged "
-              "(broadcast)"};
+  SecurityClaim c{
+      AdversaryModel::kMalicious, t - 1, OutputGuarantee::kCorrectOrAccountableAbort,
+      "malicious, up to t-1 = " + std::to_string(t - 1) + " of the " + std::to_string(parties) +
+          " parties (coordinator and participants), with a PKI (Ed25519 keys) and synchronous "
+          "rounds (messages within round_timeout_s); the DKG never aborts and every honest party "
+          "gets the same group key (Dolev-Strong broadcast of its published messages), and the "
+          "coordinator signatures that verify under it as plain Schnorr, or honest parties abort; "
+          "an abort names only corrupted parties (a signer stopping on the coordinator's notice "
+          "names nobody), and an honest coordinator that aborts names at least one corrupted "
+          "signer (identifiable abort)"};
+  c.accountable = 0;  // the coordinator
+  return c;
 }
 
 SecurityClaim FrostProtocol::claim(int parties) const { return frost_claim(parties, min_); }
@@ -44,9 +48,11 @@ PointBytes key_of_words(const std::uint64_t* words) {
 
 PartyOutput FrostProtocol::run_steps(PartyContext& ctx, const PartyInput& /*input*/) const {
   // Step 1: the coordinator (party 0) observes, the participants 1..n deal.
-  const DkgResult keys = run_dkg(ctx, min_, /*first_dealer=*/1);
+  const DkgResult keys =
+      run_dkg(ctx, DkgSetup{min_, /*first_dealer=*/1, &pki_, timing_.round_timeout_s});
   // Step 2: signing with the DKG's group.
-  const auto sigs = run_sign(ctx, sign_config(shape_, keys.group), keys.share);
+  const auto sigs =
+      run_sign(ctx, sign_config(shape_, keys.group, timing_.round_timeout_s), keys.share);
   PartyOutput out{key_words(keys.group.group_public_key)};
   auto words = signature_words(sigs);
   // Seeded bug M65: the coordinator outputs z + 1 in the last signature: a signature that does

@@ -12,8 +12,8 @@
 //          abort) and aggregates.
 // Outputs (protocols/frost/ideal.h): every party the 32-byte PK as four little-endian words;
 // the coordinator also each signature R ‖ z as eight words.
-// Exact cost: dkg_cost(n, t, 1 observer) + sign_cost(S, messages), in 3 + 2s + 1 causal rounds
-// for s messages (4 + 2s + 1 when somebody complains in the DKG).
+// Exact cost: dkg_cost(n, t, 1 observer) + sign_cost(S, messages), in 2t + 1 + 2s + 1 causal
+// rounds for s messages (t more when somebody complains in the DKG; 2s + 1 for n = 1).
 #pragma once
 
 #include <string_view>
@@ -24,10 +24,21 @@
 
 namespace smpc::frost {
 
+// The protocol's setup and synchrony: the PKI of the DKG's broadcasts (pki_from_seed over the
+// parameter pki_seed) and Δ (round_timeout_s): the DKG's lock-step rounds, and the margin
+// before the deadline at which the coordinator gives up on a silent signer.
+struct FrostTiming {
+  std::uint64_t pki_seed = kDefaultPkiSeed;
+  double round_timeout_s = 1;
+};
+
 class FrostProtocol final : public Protocol {
  public:
-  FrostProtocol(SigningShape shape, int min_participants)
-      : shape_(std::move(shape)), min_(min_participants) {}
+  FrostProtocol(SigningShape shape, int min_participants, int parties, FrostTiming timing = {})
+      : shape_(std::move(shape)),
+        min_(min_participants),
+        timing_(timing),
+        pki_(pki_from_seed(timing.pki_seed, parties)) {}
   std::string_view name() const override { return "frost"; }
   SecurityClaim claim(int parties) const override;
   const SigningShape& shape() const { return shape_; }
@@ -37,6 +48,8 @@ class FrostProtocol final : public Protocol {
   PartyOutput run_steps(PartyContext& ctx, const PartyInput& input) const override;
   SigningShape shape_;
   int min_;
+  FrostTiming timing_;
+  Pki pki_;
 };
 
 // The claim for n = parties − 1 participants and threshold t (spec and protocol share it).

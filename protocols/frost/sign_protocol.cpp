@@ -52,13 +52,35 @@ Scalar read_scalar(const Message& m, PartyId from) {
   return *z;
 }
 
+// The coordinator's receive: a signer's message by deadline − coordinator_margin_s. Silence and
+// an abort notice both name the signer (see the header: an honest coordinator gave it no reason).
+Message from_signer(PartyContext& ctx, const SignConfig& cfg, PartyId from) {
+  const auto m = ctx.net.recv_until(from, ctx.clock.deadline() - cfg.coordinator_margin_s);
+  if (!m)
+    throw Abort("frost: no message from signer " + std::to_string(from) + " by " +
+                    std::to_string(cfg.coordinator_margin_s) + " s before the deadline",
+                {from}, AbortKind::kTimeout);
+  if (is_abort_notice(*m, labels::kAbort))
+    throw Abort("frost: signer " + std::to_string(from) +
+                    " aborted (an honest signer aborts only when the coordinator cheats)",
+                {from});
+  return *m;
+}
+
+// Seeded bug M69: the coordinator names the signer after the one whose share failed.
+PartyId blamed_for(const SignConfig& cfg, std::size_t index) {
+  if (!mutant_active(Mutant::kM69)) return static_cast<PartyId>(cfg.signers[index]);
+  return static_cast<PartyId>(cfg.signers[(index + 1) % cfg.signers.size()]);
+}
+
 // Coordinator, steps 2 and 4 for one session; `seen` holds every commitment received so far.
-Signature coordinate(Channel& net, const SignConfig& cfg, const Bytes& msg,
+Signature coordinate(PartyContext& ctx, const SignConfig& cfg, const Bytes& msg,
                      std::set<std::pair<PointBytes, PointBytes>>& seen) {
+  Channel& net = ctx.net;
   CommitmentList list;
   for (std::uint64_t id : cfg.signers) {
     const auto from = static_cast<PartyId>(id);
-    const Message m = net.recv(from);
+    const Message m = from_signer(ctx, cfg, from);
     m.expect_parts(1);
     const auto pts = read_nonidentity_points(m, 0, 2, from);
     // Step 2, freshness: a signer never commits to the same nonces twice.
@@ -71,24 +93,25 @@ Signature coordinate(Channel& net, const SignConfig& cfg, const Bytes& msg,
   const Message package = signing_package(list, msg);
   for (std::uint64_t id : cfg.signers) net.send(static_cast<PartyId>(id), labels::kPackage, package);
 
-  const auto ctx = signing_context(cfg.group.group_public_key, list, msg);
-  if (!ctx) throw Abort("frost: the group commitment is the identity");
+  const auto sctx = signing_context(cfg.group.group_public_key, list, msg);
+  if (!sctx) throw Abort("frost: the group commitment is the identity");
   std::vector<Scalar> shares;
   std::vector<PartyId> bad;
-  for (std::uint64_t id : cfg.signers) {
+  for (std::size_t i = 0; i < cfg.signers.size(); ++i) {
+    const std::uint64_t id = cfg.signers[i];
     const auto from = static_cast<PartyId>(id);
-    shares.push_back(read_scalar(net.recv(from), from));
+    shares.push_back(read_scalar(from_signer(ctx, cfg, from), from));
     // Step 4: identifiable abort. Seeded bug M49 skips the check.
     if (!mutant_active(Mutant::kM49) &&
-        !verify_signature_share(id, cfg.group.public_shares[id - 1], shares.back(), list, *ctx))
-      bad.push_back(from);
+        !verify_signature_share(id, cfg.group.public_shares[id - 1], shares.back(), list, *sctx))
+      bad.push_back(blamed_for(cfg, i));
   }
   if (!bad.empty()) {
     std::string names;
     for (PartyId p : bad) names += (names.empty() ? "" : ", ") + std::to_string(p);
     throw Abort("frost: the signature share of signer " + names + " fails verification", bad);
   }
-  return aggregate(*ctx, shares);
+  return aggregate(*sctx, shares);
 }
 
 // Step 3's checks of the coordinator's package; any failure blames the coordinator.
@@ -175,13 +198,14 @@ std::vector<Signature> run_sign(PartyContext& ctx, const SignConfig& cfg, const 
   const auto id = static_cast<std::uint64_t>(self);
   const bool signer = std::binary_search(cfg.signers.begin(), cfg.signers.end(), id);
   if (self != kCoordinator && !signer) return {};
-  // A party that aborts tells the others it talks to, so they stop waiting for it.
+  // A party that aborts tells the others it talks to, so they stop waiting for it. Signers
+  // stop on the coordinator's notice; the coordinator reads signers' notices itself.
   NoticeAwareChannel net(ctx.net, labels::kAbort);
   std::vector<Signature> sigs;
   try {
     if (self == kCoordinator) {
       std::set<std::pair<PointBytes, PointBytes>> seen;
-      for (const Bytes& msg : cfg.messages) sigs.push_back(coordinate(net, cfg, msg, seen));
+      for (const Bytes& msg : cfg.messages) sigs.push_back(coordinate(ctx, cfg, msg, seen));
     } else {
       participate(net, ctx.rng, cfg, id, share);
     }

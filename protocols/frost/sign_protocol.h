@@ -19,6 +19,13 @@
 //   Step 4 (§5.3, §5.4). The coordinator verifies every z_i against PK_i; any that fails
 //           aborts the run blaming exactly those signers (identifiable abort: honest shares
 //           always verify). Otherwise it aggregates (R, z).
+// Who an abort names. The coordinator names a signer whose message is malformed, repeated,
+// wrong, missing by deadline − coordinator_margin_s, or an abort notice (an honest signer sends
+// one only after the coordinator cheated, so an honest coordinator may blame the sender). A
+// signer names the coordinator when the package fails its checks or is missing by the deadline,
+// and nobody when it stops on the coordinator's notice (it cannot check the coordinator's
+// reason). With an honest coordinator and the margin above the network's delay, an honest
+// signer therefore never names anyone but a corrupted party.
 // Exact cost per session with k = |S| signers and an m-byte message (wire format of message.h:
 // 1 byte + 5 per part + data):
 //   "frost.commit"   k × (6 + 64)               = 70k bytes
@@ -52,6 +59,10 @@ struct SignConfig {
   GroupInfo group;
   std::vector<std::uint64_t> signers;  // sorted, distinct, in 1..n, at least min_participants
   std::vector<Bytes> messages;         // one signing session each
+  // The coordinator gives up on a silent signer this long before the run's deadline, so that
+  // its abort notice reaches the signers, which wait for it until the deadline itself, first
+  // (the synchrony bound Δ; 0: everyone waits until the deadline).
+  double coordinator_margin_s = 0;
 };
 
 // A SignConfig's problem, or empty when it is usable.

@@ -67,5 +67,32 @@ TEST(Verdict, Guarantees) {
                      AdversaryModel::kMalicious).holds);
 }
 
+// kCorrectOrAccountableAbort (FROST): no honest abort names an honest party, naming nobody is
+// allowed, except for the accountable party (here 0), which must name a corrupted one.
+TEST(Verdict, AccountableAbort) {
+  auto acc = claim(AdversaryModel::kMalicious, 2, OutputGuarantee::kCorrectOrAccountableAbort);
+  acc.accountable = 0;
+  const auto judged = [&](std::vector<PartyStatus> st, std::vector<std::vector<PartyId>> blamed,
+                          std::vector<PartyId> corrupted) {
+    return judge(acc, make(st, {7, 7, 7, 7}, blamed), kExpected, corrupted,
+                 AdversaryModel::kMalicious);
+  };
+  // Honest coordinator names the cheater; a signer stopped on its notice names nobody.
+  EXPECT_TRUE(judged({A, A, O, A}, {{3}, {}, {}, {}}, {3}).holds);
+  // The coordinator names an honest signer, or nobody: violations, with the reason.
+  const Verdict framed = judged({A, A, O, A}, {{1}, {}, {}, {}}, {3});
+  EXPECT_FALSE(framed.holds);
+  EXPECT_NE(framed.explanation.find("honest party 0 names honest party 1"), std::string::npos)
+      << framed.explanation;
+  EXPECT_FALSE(judged({A, A, O, A}, {{}, {}, {}, {}}, {3}).holds);
+  // A corrupted coordinator: signers name it or nobody (ok), never an honest party.
+  EXPECT_TRUE(judged({A, N, A, O}, {{}, {0}, {}, {}}, {0}).holds);
+  EXPECT_FALSE(judged({A, N, A, O}, {{}, {2}, {}, {}}, {0}).holds);
+  // kCorrectOrIdentifiedAbort stays stricter: a party naming nobody breaks it.
+  const auto ida = claim(AdversaryModel::kMalicious, 2, OutputGuarantee::kCorrectOrIdentifiedAbort);
+  EXPECT_FALSE(judge(ida, make({A, A, O, A}, {7, 7, 7, 7}, {{3}, {}, {}, {}}), kExpected, {3},
+                     AdversaryModel::kMalicious).holds);
+}
+
 }  // namespace
 }  // namespace smpc

@@ -1,8 +1,12 @@
-// The Pedersen DKG with complaints (protocols/frost/dkg.h): honest runs agree on a group key
-// whose shares sign (RFC 9591 signing on DKG keys verifies as Schnorr) at exactly dkg_cost; a
-// dealer whose commitments its shares do not match is disqualified by a complaint; a dealer
-// that sends one party a wrong share answers the complaint and stays; a bad proof of knowledge
-// disqualifies after round one; seeded bug M51 (no Feldman check, so no complaint) is caught.
+// The Pedersen DKG with complaints over Dolev–Strong broadcast (protocols/frost/dkg.h): honest
+// runs agree on a group key whose shares sign (RFC 9591 signing on DKG keys verifies as
+// Schnorr) at exactly dkg_cost; a dealer whose commitments its shares do not match is
+// disqualified by a complaint; a dealer that sends one party a wrong share answers the
+// complaint and stays; a bad proof of knowledge disqualifies after round one; a dealer that
+// equivocates (two signed dealings) is disqualified by everyone, one whose tampered copy
+// reaches a single party is delivered by the relays; seeded bug M51 (no Feldman check, so no
+// complaint) is caught. Malicious dealers sign what they send (scenarios/frost_checks.h
+// `resigned`), as a real one would.
 #include <gtest/gtest.h>
 
 #include "protocols/core/mutants.h"
@@ -67,7 +71,7 @@ INSTANTIATE_TEST_SUITE_P(Sizes, HonestDkg,
                          ::testing::Values(std::pair{2, 1}, std::pair{2, 2}, std::pair{3, 2},
                                            std::pair{5, 3}, std::pair{7, 5}));
 
-TEST(FrostDkg, RunsOnSimNetworkInThreeLatencies) {
+TEST(FrostDkg, RunsOnSimNetworkInTwoTPlusOneLatencies) {
   std::vector<std::optional<DkgResult>> results(4);
   SimRunOptions o;
   o.seed = 3;
@@ -89,18 +93,22 @@ TEST(FrostDkg, RunsOnSimNetworkInThreeLatencies) {
                                          r->parties[0].outputs.end()));
   }
   EXPECT_EQ(smpc::testing::bytes_by_label(*r), dkg_cost(4, 3).bytes);
-  EXPECT_GE(r->simulated_time_s, 3 * 0.01);
-  EXPECT_LT(r->simulated_time_s, 4 * 0.01);
+  // 2t + 1 = 7 lock-step rounds, none of which waits for its deadline.
+  EXPECT_EQ(smpc::testing::max_round(*r), 7u);
+  EXPECT_GE(r->simulated_time_s, 7 * 0.01);
+  EXPECT_LT(r->simulated_time_s, 8 * 0.01);
 }
 
 TEST(FrostDkg, InconsistentDealerIsDisqualifiedByComplaints) {
   const FrostCheck c = frost_dkg_inconsistent_dealer_check();
   EXPECT_FALSE(c.alarm) << c.evidence;
-  const DkgRun r = run_dkg_local(5, 3, 7, 2, labels::kDkgCommit,
-                                 [](PartyId, const Message& m) { return add_generator_to_point(m, 2); });
+  const DkgRun r = run_dkg_local(
+      5, 3, 7, 2, labels::kDkgCommit,
+      resigned(2, 5, labels::kDkgCommit,
+               [](PartyId, const Message& m) { return add_generator_to_point(m, 2); }));
   ASSERT_EQ(dkg_agreement(r, 2), "");
   EXPECT_EQ(r.results[0]->disqualified, std::vector<std::uint64_t>{3});
-  EXPECT_EQ(smpc::testing::max_round(r.run), 4u);  // the response round
+  EXPECT_EQ(smpc::testing::max_round(r.run), 3u * 3 + 1);  // 2t + 1, and t for the responses
   EXPECT_GT(smpc::testing::bytes_by_label(r.run).count("frost.dkg.response"), 0u);
 }
 
@@ -112,15 +120,47 @@ TEST(FrostDkg, WrongPrivateShareIsAnsweredAndTheDealerStays) {
   });
   ASSERT_EQ(dkg_agreement(r, 1), "");
   EXPECT_TRUE(r.results[0]->disqualified.empty());
-  EXPECT_EQ(smpc::testing::bytes_by_label(r.run).at("frost.dkg.response"), 4u * (11 + 40));
+  // One response broadcast: (N − 1)(75 + L), L = 1 + (5 + 8) + (5 + 32) for one complainer.
+  EXPECT_EQ(smpc::testing::bytes_by_label(r.run).at("frost.dkg.response"), 4u * (75 + 51));
 }
 
 TEST(FrostDkg, BadProofOfKnowledgeDisqualifiesAfterRoundOne) {
-  const DkgRun r = run_dkg_local(4, 2, 9, 0, labels::kDkgCommit,
-                                 [](PartyId, const Message& m) { return add_one_to_scalar(m, 1); });
+  const DkgRun r = run_dkg_local(
+      4, 2, 9, 0, labels::kDkgCommit,
+      resigned(0, 4, labels::kDkgCommit,
+               [](PartyId, const Message& m) { return add_one_to_scalar(m, 1); }));
   ASSERT_EQ(dkg_agreement(r, 0), "");
   EXPECT_EQ(r.results[1]->disqualified, std::vector<std::uint64_t>{1});
-  EXPECT_EQ(smpc::testing::max_round(r.run), 3u);  // nobody complains about a disqualified dealer
+  // 2t + 1: nobody complains about a disqualified dealer.
+  EXPECT_EQ(smpc::testing::max_round(r.run), 5u);
+}
+
+// Dealer party 0 signs two dealings: party 2 gets commitments with φ_0 + G, the others the
+// real ones. Without a broadcast party 2 would derive another key; with Dolev–Strong every
+// honest party sees both signed dealings, so all agree the dealing is ⊥ and disqualify dealer 1.
+TEST(FrostDkg, EquivocatingDealerIsDisqualifiedByEveryone) {
+  for (int t : {2, 3}) {
+    const DkgRun r = run_dkg_local(
+        5, t, 11 + static_cast<std::uint64_t>(t), 0, labels::kDkgCommit,
+        resigned(0, 5, labels::kDkgCommit, [](PartyId to, const Message& m) {
+          return to == 2 ? add_generator_to_point(m, 0) : m;
+        }));
+    ASSERT_EQ(dkg_agreement(r, 0), "") << "t = " << t;
+    for (PartyId p = 1; p < 5; ++p)
+      EXPECT_EQ(r.results[static_cast<std::size_t>(p)]->disqualified, std::vector<std::uint64_t>{1});
+  }
+}
+
+// The same split done by tampering after signing (what an adversary script can do): party 2's
+// copy fails its signature, the relays bring it the signed one, and the dealer stays.
+TEST(FrostDkg, TamperedCopyToOnePartyIsRepairedByTheRelays) {
+  const DkgRun r = run_dkg_local(4, 2, 12, 0, labels::kDkgCommit, [](PartyId to, const Message& m) {
+    Message out = m;
+    if (to == 2) out.mutable_parts()[0].data[3] ^= 1;
+    return out;
+  });
+  ASSERT_EQ(dkg_agreement(r, 0), "");
+  EXPECT_TRUE(r.results[1]->disqualified.empty());
 }
 
 TEST(FrostDkg, SeededBugM51SkippingTheComplaintCheckIsCaught) {

@@ -61,7 +61,7 @@ TEST(FrostScenario, HonestThreeOfFiveSignsBothMessagesAtTheExactCost) {
   const frost::SignCost cost = frost::frost_cost(shape, 6, 3);
   EXPECT_EQ(testing::bytes_by_label(r->run), cost.bytes);
   EXPECT_EQ(testing::max_round(r->run), cost.rounds);
-  EXPECT_EQ(cost.rounds, 3u + 2 * 2 + 1);
+  EXPECT_EQ(cost.rounds, 2u * 3 + 1 + 2 * 2 + 1);
   // Every party reports the same key; the coordinator two 64-byte signatures in hex.
   const auto j = report_json(*r);
   for (int p = 1; p < 6; ++p)
@@ -71,17 +71,23 @@ TEST(FrostScenario, HonestThreeOfFiveSignsBothMessagesAtTheExactCost) {
 }
 
 // The formula written out for n = 5 participants, t = 3, k = 3 signers, messages of 12 and 10
-// bytes (dkg.h, sign_protocol.h): the observer adds n messages to each published label.
+// bytes (dkg.h, dolev_strong.h, sign_protocol.h): N = 6 parties in the DKG's broadcasts (the
+// coordinator observes and relays), R = t = 3 rounds each.
 TEST(FrostScenario, CostFormulaByHand) {
   const frost::SigningShape shape{{1, 3, 5}, {Bytes(12, 'a'), Bytes(10, 'b')}};
   const auto c = frost::frost_cost(shape, 6, 3);
-  EXPECT_EQ(c.bytes.at("frost.dkg.commit"), 5u * (4 + 1) * (75 + 32 * 3));
+  const std::uint64_t n = 5, N = 6, dealing = 75 + 32 * 3, complaint = 6;
+  EXPECT_EQ(c.bytes.at("frost.dkg.commit"), n * (N - 1) * (75 + dealing));
+  EXPECT_EQ(c.bytes.at("frost.dkg.commit_relay"),
+            (N - 1) * (6 * N + (N - 1) * n * (148 + dealing)) + 1 * N * (N - 1) * 6);
   EXPECT_EQ(c.bytes.at("frost.dkg.share"), 5u * 4 * 38);
-  EXPECT_EQ(c.bytes.at("frost.dkg.complaint"), 5u * 5 * 6);
+  EXPECT_EQ(c.bytes.at("frost.dkg.complaint"), n * (N - 1) * (75 + complaint));
+  EXPECT_EQ(c.bytes.at("frost.dkg.complaint_relay"),
+            (N - 1) * (6 * N + (N - 1) * n * (148 + complaint)) + 1 * N * (N - 1) * 6);
   EXPECT_EQ(c.bytes.at("frost.commit"), 2u * 70 * 3);
   EXPECT_EQ(c.bytes.at("frost.package"), 3u * (16 + 72 * 3 + 12) + 3u * (16 + 72 * 3 + 10));
   EXPECT_EQ(c.bytes.at("frost.share"), 2u * 38 * 3);
-  EXPECT_EQ(c.rounds, 8u);
+  EXPECT_EQ(c.rounds, 2u * 3 + 1 + 2 * 2 + 1);
 }
 
 TEST(FrostScenario, BadShareAbortsNamingItsSender) {
@@ -115,10 +121,13 @@ TEST(FrostScenario, SeededBugsM65AndM66MakeTheVerdictAViolation) {
   EXPECT_EQ(m65->outcome, Outcome::kDisagreement);
   EXPECT_NE(m65->explanation.find("signature 1 does not verify"), std::string::npos)
       << m65->explanation;
+  // Participant 2 sends wrong shares and drops its response: disqualified after its dealing was
+  // agreed, so M66 counts its φ_0.
   auto doc = signing_doc(4, 2, {1, 3}, {"m"}, 5);
   doc["adversary"] = {{"corrupt", {2}}, {"model", "malicious"},
-                      {"script", {{{"strategy", "add"}, {"label", "frost.dkg.commit"},
-                                   {"element", 3}, {"delta", 1}}}}};
+                      {"script", {{{"strategy", "add"}, {"label", "frost.dkg.share"},
+                                   {"element", 0}, {"delta", 1}},
+                                  {{"strategy", "drop"}, {"label", "frost.dkg.response"}}}}};
   const auto clean = run_doc(doc);
   ASSERT_TRUE(clean.ok()) << clean.status().message();
   EXPECT_TRUE(clean->verdict_holds) << clean->explanation;
@@ -128,18 +137,62 @@ TEST(FrostScenario, SeededBugsM65AndM66MakeTheVerdictAViolation) {
   EXPECT_FALSE(m66->verdict_holds) << m66->explanation;
 }
 
-// Outside the broadcast assumption: dealer 1 sends participant 2 (a non-signer) a commitment
-// whose proof fails and everyone else the real one, so 2 disqualifies it and derives another key.
-// The verdict must not say ok: honest parties report different group keys.
-TEST(FrostScenario, EquivocatingDealerSplitsTheKeysAndTheVerdictSaysSo) {
+// Dealer 1 sends participant 2 (a non-signer) a dealing changed after signing, everyone else the
+// real one. Before the DKG had a broadcast, 2 disqualified the dealer and derived another key;
+// with Dolev–Strong the relays bring 2 the signed dealing, every honest party keeps dealer 1 and
+// outputs the same key, and the verdict is ok.
+TEST(FrostScenario, EquivocatingDealerIsOvercomeByTheBroadcastAndTheVerdictIsOk) {
   auto doc = signing_doc(4, 2, {1, 3}, {"m"}, 1);
   doc["adversary"] = {{"corrupt", {1}}, {"model", "malicious"},
                       {"script", {{{"strategy", "equivocate"}, {"label", "frost.dkg.commit"},
                                    {"element", 3}, {"delta", 1}, {"to", {2}}}}}};
   const auto r = run_doc(doc);
   ASSERT_TRUE(r.ok()) << r.status().message();
-  EXPECT_FALSE(r->verdict_holds);
-  EXPECT_NE(r->explanation.find("group key differs"), std::string::npos) << r->explanation;
+  EXPECT_EQ(r->scope, ClaimScope::kWithin) << r->explanation;
+  EXPECT_TRUE(r->verdict_holds) << r->explanation;
+  EXPECT_EQ(r->outcome, Outcome::kCorrect) << r->explanation;
+  for (const auto& p : r->run.parties)
+    EXPECT_EQ(std::vector<std::uint64_t>(p.outputs.begin(), p.outputs.begin() + 4),
+              std::vector<std::uint64_t>(r->run.parties[0].outputs.begin(),
+                                         r->run.parties[0].outputs.begin() + 4));
+}
+
+// Identification judged by the verdict (kCorrectOrAccountableAbort): a silent signer is named
+// by the coordinator, which gives up Δ before the deadline so that the signers stop on its
+// notice (naming nobody) instead of timing out on it; a coordinator that withholds the package
+// never gets an honest party named; seeded bug M69 (the coordinator names the next signer) is a violation.
+TEST(FrostScenario, AbortsNameOnlyCorruptedPartiesAndTheVerdictJudgesIt) {
+  auto silent_signer = signing_doc(4, 2, {1, 3}, {"m"}, 2);
+  silent_signer["adversary"] = {{"corrupt", {3}}, {"model", "malicious"},
+                                {"script", {{{"strategy", "drop"}, {"label", "frost.commit"}}}}};
+  const auto a = run_doc(silent_signer);
+  ASSERT_TRUE(a.ok()) << a.status().message();
+  EXPECT_TRUE(a->verdict_holds) << a->explanation;
+  EXPECT_EQ(a->scope, ClaimScope::kWithin) << a->explanation;
+  EXPECT_EQ(a->run.parties[0].blamed, std::vector<PartyId>{3}) << a->run.parties[0].abort_reason;
+  EXPECT_TRUE(a->run.parties[1].blamed.empty()) << a->run.parties[1].abort_reason;
+  EXPECT_NE(a->run.parties[1].abort_reason.find("party 0 aborted"), std::string::npos)
+      << a->run.parties[1].abort_reason;
+
+  auto silent_coordinator = signing_doc(4, 2, {1, 3}, {"m"}, 3);
+  silent_coordinator["adversary"] = {{"corrupt", {0}}, {"model", "malicious"},
+                                     {"script", {{{"strategy", "drop"}, {"label", "frost.package"}}}}};
+  const auto b = run_doc(silent_coordinator);
+  ASSERT_TRUE(b.ok()) << b.status().message();
+  EXPECT_TRUE(b->verdict_holds) << b->explanation;
+  // The corrupted coordinator (honest code otherwise) later gives up on the shares and sends
+  // its notice: signer 1 stops naming nobody, or, had the notice not come, party 0.
+  EXPECT_NE(b->run.parties[1].status, PartyStatus::kOutput);
+  EXPECT_TRUE(b->run.parties[1].blamed.empty() ||
+              b->run.parties[1].blamed == std::vector<PartyId>{0})
+      << b->run.parties[1].abort_reason;
+  EXPECT_EQ(b->run.parties[2].status, PartyStatus::kOutput);  // a non-signer keeps its key
+
+  if (!kMutantsCompiled) return;
+  const auto m69 = run_file(example("frost_bad_share.json"), Mutant::kM69);
+  ASSERT_TRUE(m69.ok()) << m69.status().message();
+  EXPECT_FALSE(m69->verdict_holds) << m69->explanation;
+  EXPECT_NE(m69->explanation.find("names honest party"), std::string::npos) << m69->explanation;
 }
 
 // Random t-of-n groups, signer sets and message counts, both backends: every run is correct

@@ -275,7 +275,8 @@ void adversary_property(const std::string& protocol, int cases) {
     // The judgement again, from the generator's oracle instead of the runner's.
     const auto expected = g.expect(used);
     const bool may_abort = r.claim.guarantee == OutputGuarantee::kCorrectOrAbort ||
-                           r.claim.guarantee == OutputGuarantee::kCorrectOrIdentifiedAbort;
+                           r.claim.guarantee == OutputGuarantee::kCorrectOrIdentifiedAbort ||
+                           r.claim.guarantee == OutputGuarantee::kCorrectOrAccountableAbort;
     std::optional<PartyId> first_with_output;
     for (PartyId p = 0; p < g.parties; ++p) {
       if (!honest(p)) continue;
