@@ -57,6 +57,7 @@ void BM_SpdzBinomialNoise(benchmark::State& state) {
 BENCHMARK(BM_SpdzBinomialNoise)
     ->ArgNames({"coins", "queries"})
     ->Args({62, 1})
+    ->Args({62, 10})
     ->Args({62, 100})
     ->Args({5574, 1})
     ->Args({5574, 10})

@@ -1,6 +1,7 @@
 #include "scenarios/dp_drivers.h"
 
 #include <cmath>
+#include <string_view>
 
 #include "protocols/core/field.h"
 #include "scenarios/dp_function.h"
@@ -9,6 +10,8 @@
 
 namespace smpc {
 namespace {
+
+constexpr std::string_view kVerdictFailed = "the verdict failed: ";
 
 std::int64_t fx_signed(std::uint64_t v) {
   return v > Fp61::kModulus / 2 ? -static_cast<std::int64_t>(Fp61::kModulus - v) : static_cast<std::int64_t>(v);
@@ -38,15 +41,17 @@ Result<std::int64_t> one_run(const Scenario& s, std::uint64_t seed, const DpChec
   ro.mutant = o.mutant;
   ro.program = o.program;
   SMPC_ASSIGN_OR_RETURN(const RunRecord rec, run_scenario(s, ro));
-  if (!rec.verdict_holds) return Error("seed " + std::to_string(seed) + ": the verdict failed: " + rec.explanation);
+  if (!rec.verdict_holds) return Error(std::string(kVerdictFailed) + "seed " + std::to_string(seed) + ": " + rec.explanation);
   for (const auto& p : rec.run.parties)
     if (p.outputs.size() == 1) return fx_signed(p.outputs[0]);
   return Error("seed " + std::to_string(seed) + ": no party output the noisy sum");
 }
 
-Result<std::vector<std::int64_t>> sample(const Scenario& s, std::uint64_t first, const DpCheckOptions& o) {
+Result<std::vector<std::int64_t>> sample(const Scenario& s, std::uint64_t first, const DpCheckOptions& o,
+                                         std::size_t& runs_done) {
   std::vector<std::int64_t> out;
   for (std::size_t i = 0; i < o.runs; ++i) {
+    ++runs_done;
     SMPC_ASSIGN_OR_RETURN(auto y, one_run(s, first + i, o));
     out.push_back(y);
   }
@@ -79,17 +84,25 @@ nlohmann::ordered_json dp_report_json(const DpCheckReport& r, const DpCheckOptio
 
 Result<DpCheckReport> empirical_dp_check(const Scenario& s, const DpCheckOptions& o) {
   SMPC_ASSIGN_OR_RETURN(const DpSetting st, setting_of(s, o));
-  Scenario d = s, dn = s;
-  d.inputs[static_cast<std::size_t>(o.party)][0] = st.lower;
-  dn.inputs[static_cast<std::size_t>(o.party)][0] = st.upper;
-  SMPC_ASSIGN_OR_RETURN(const auto on_d, sample(d, o.seed, o));
-  SMPC_ASSIGN_OR_RETURN(const auto on_n, sample(dn, o.seed + o.runs, o));
   DpCheckReport r;
   r.epsilon = st.epsilon;
   r.delta = st.delta;
   r.sensitivity = st.upper - st.lower;
   r.coins = st.coins;
-  r.audit = audit_dp(on_d, on_n, st.epsilon, st.delta, o.alpha);
+  Scenario d = s, dn = s;
+  d.inputs[static_cast<std::size_t>(o.party)][0] = st.lower;
+  dn.inputs[static_cast<std::size_t>(o.party)][0] = st.upper;
+  auto on_d = sample(d, o.seed, o, r.runs_done);
+  auto on_n = on_d.ok() ? sample(dn, o.seed + o.runs, o, r.runs_done) : on_d;
+  for (const auto* got : {&on_d, &on_n}) {
+    if (got->ok()) continue;
+    if (!got->status().message().starts_with(kVerdictFailed)) return got->status();
+    r.verdict_failure = got->status().message();
+    r.json = {{"verdict_failure", r.verdict_failure}, {"consistent", false}};
+    r.text = "dp check of " + s.path + " stopped: " + r.verdict_failure + "\n";
+    return r;
+  }
+  r.audit = audit_dp(*on_d, *on_n, st.epsilon, st.delta, o.alpha);
   r.json = dp_report_json(r, o);
   r.text = "dp check of " + s.path + ": (epsilon = " + std::to_string(st.epsilon) + ", delta = " +
            std::to_string(st.delta) + "), sensitivity " + std::to_string(r.sensitivity) + ", " +
@@ -103,11 +116,8 @@ DriverOutput run_verify_dp(const DpRequest& request) {
   auto s = load_scenario_file(request.scenario);
   if (!s.ok()) return driver_bad_input(s.status().message());
   auto r = empirical_dp_check(*s, request.options);
-  if (!r.ok()) {
-    const bool failed = r.status().message().find("the verdict failed") != std::string::npos;
-    return {failed ? kDriverFailed : kDriverBadInput, "", r.status().message()};
-  }
-  const int code = r->audit.alarm ? kDriverFailed : kDriverOk;
+  if (!r.ok()) return driver_bad_input(r.status().message());
+  const int code = r->audit.alarm || !r->verdict_failure.empty() ? kDriverFailed : kDriverOk;
   return {code, request.json ? r->json.dump(2) + "\n" : r->text, ""};
 }
 

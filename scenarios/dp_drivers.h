@@ -33,11 +33,15 @@ struct DpCheckReport {
   std::int64_t sensitivity = 0;
   std::size_t coins = 0;
   DpAuditResult audit;
+  // Non-empty when a run's verdict failed: the check stopped there (no audit) and says why.
+  std::string verdict_failure;
+  std::size_t runs_done = 0;  // runs of both neighbours performed
   nlohmann::ordered_json json;
   std::string text;
 };
 
-// An error for bad input, or a run whose verdict was violated (the message says which).
+// An error for bad input; a run whose verdict was violated ends the check with
+// `verdict_failure` set.
 Result<DpCheckReport> empirical_dp_check(const Scenario& s, const DpCheckOptions& options);
 
 struct DpRequest {

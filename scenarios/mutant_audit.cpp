@@ -13,6 +13,7 @@
 #include "protocols/bgw/lockstep.h"
 #include "protocols/bgw/phase_king.h"
 #include "protocols/core/field.h"
+#include "protocols/dp/binomial.h"
 #include "protocols/core/local_network.h"
 #include "protocols/crypto/aes.h"
 #include "protocols/crypto/parallel.h"
@@ -511,11 +512,14 @@ ScenarioBuilder dp_sum_run(double epsilon, double delta, int upper, const Json& 
 }
 
 // Party 1 inputs 1/2 for every coin (1/2 XOR b = 1/2 for any b, so the coins would be constant
-// and the noise would vanish), and 1, 2, ... as its check randoms. 6 coins at (2, 0.05, Δ = 1).
-Json dp_half_coins_script() {
+// and the noise would vanish), and 1, 2, ... as its check randoms: as many as the calibration
+// gives at (2, 0.05, Δ = 1) under the audited mutant (6 coins; 2 under M78).
+Json dp_half_coins_script(Mutant mutant) {
+  const ScopedMutant active(mutant);
+  const std::size_t coins = dp::calibrate_coins(2, 0.05, 1).value();
   Json value = Json::array({0});
-  for (int j = 0; j < 6; ++j) value.push_back((Fp61::kModulus + 1) / 2);
-  for (int j = 0; j < 6; ++j) value.push_back(j + 1);
+  for (std::size_t j = 0; j < coins; ++j) value.push_back((Fp61::kModulus + 1) / 2);
+  for (std::size_t j = 0; j < coins; ++j) value.push_back(j + 1);
   return Json::array({{{"strategy", "input_substitution"}, {"value", value}}});
 }
 
@@ -528,9 +532,11 @@ Status dp_empirical_epsilon(CheckResult& r) {
   o.runs = 1000;
   o.local = true;
   SMPC_ASSIGN_OR_RETURN(const DpCheckReport report, empirical_dp_check(s, o));
-  r.runs = static_cast<int>(2 * o.runs);
-  r.alarm = report.audit.alarm;
-  r.evidence = std::to_string(report.coins) + " coins; " + report.audit.summary;
+  r.runs = static_cast<int>(report.runs_done);
+  r.alarm = report.audit.alarm || !report.verdict_failure.empty();
+  r.evidence = report.verdict_failure.empty()
+                   ? std::to_string(report.coins) + " coins; " + report.audit.summary
+                   : "a run's verdict failed: " + report.verdict_failure;
   return OkStatus();
 }
 
@@ -1161,12 +1167,13 @@ const std::vector<Check> kChecks = {
       "1/2 for every coin (1/2 XOR b = 1/2: no noise); alarm = violation (the bit check must make "
       "the opened sum uniform, as the reference)"},
      [](const Context& cx, const std::string& name) {
-       return seeded_runs(cx, name, [](int) { return dp_sum_run(2, 0.05, 1, dp_half_coins_script()); }, 2, violation);
+       const Json script = dp_half_coins_script(cx.mutant);
+       return seeded_runs(cx, name, [&script](int) { return dp_sum_run(2, 0.05, 1, script); }, 2, violation);
      }},
     {{"dp-empirical-epsilon", "component", true, "2 x 1000 runs, alpha = 0.05",
       "smpc verify dp on spdz dp_sum (epsilon 2, delta 0.05, records in [0, 1]), n = 2, "
       "neighbours differing by 1 (local backend); alarm = the Clopper-Pearson lower bound on "
-      "epsilon lies above the configured 2"},
+      "epsilon lies above the configured 2, or a run's verdict fails"},
      component_run(dp_empirical_epsilon)},
     {{"psi-count-order", "component", true, "20 runs, alpha = 1e-3",
       "psi_dh cardinality mode, 8 vs 4 elements sharing one: a curious receiver guesses the "

@@ -40,7 +40,9 @@ TEST(DpCalibration, SmallestEvenCountMeetingDelta) {
     ASSERT_TRUE(m.ok()) << m.status().message();
     EXPECT_EQ(*m, c.coins) << c.epsilon << " " << c.delta << " " << c.sensitivity;
     EXPECT_LE(dp::binomial_delta(*m, c.epsilon, c.sensitivity), c.delta);
-    if (*m > 2) EXPECT_GT(dp::binomial_delta(*m - 2, c.epsilon, c.sensitivity), c.delta);
+    if (*m > 2) {
+      EXPECT_GT(dp::binomial_delta(*m - 2, c.epsilon, c.sensitivity), c.delta);
+    }
   }
 }
 
