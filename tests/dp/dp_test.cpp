@@ -7,6 +7,7 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <fstream>
 #include <map>
 
 #include "protocols/core/mutants.h"
@@ -268,6 +269,25 @@ TEST(DpAudit, EmpiricalEpsilonAgreesOnThreeSettings) {
     std::printf("epsilon %g delta %g sensitivity %llu: %s\n", c.epsilon, c.delta,
                 static_cast<unsigned long long>(c.sensitivity), r->audit.summary.c_str());
   }
+}
+
+TEST(DpAudit, CliExitCodesAndJson) {
+  const auto dir = testing::temp_dir("dp-cli");
+  const auto path = dir / "dp.json";
+  std::ofstream(path) << R"({"name": "dp", "parties": 2, "protocol": {"name": "spdz"},
+    "function": {"name": "dp_sum", "epsilon": 1, "delta": 0.05, "lower": 0, "upper": 1},
+    "inputs": [[0], [1]]})";
+  auto r = testing::run_cli("verify dp " + path.string() + " --local --runs 200 --json");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  const auto j = Json::parse(r.out);
+  EXPECT_EQ(j["coins"], 8);
+  EXPECT_EQ(j["consistent"], true);
+  EXPECT_EQ(j["epsilon_interval"].size(), 2u);
+  r = testing::run_cli("verify dp " + testing::example("sum_5_lan.json") + " --local");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("needs dp_sum or dp_mean"), std::string::npos) << r.err;
+  r = testing::run_cli("verify dp " + path.string() + " --runs 5");
+  EXPECT_EQ(r.exit_code, 2);
 }
 
 TEST(DpMutants, HalfTheCoinsAlarmsTheEmpiricalCheck) {
