@@ -16,14 +16,13 @@
 //      2 rounds);
 //   3. y = Σ x_{p,i} + Σ_j c_j − m/2 + C, opened to every party.
 // Why step 2 suffices against malicious parties (any coalition missing an honest party h):
-// c_j is affine in b_h, c_j = α + β b_h with β = Π(1 − 2·(the others' partial XORs)); if c_j is a
-// bit for both values of b_h then β = ±1 (β = 0 forces c_j = 1/2) and c_j is b_h or 1 − b_h:
-// uniform. If some c_j is not a bit (a party input, say, 1/2 to fix the coin), t_j ≠ 0 and
+// each step y ↦ y ⊕ q = (1 − 2q) y + q is affine with slope + 2·offset = 1, a property kept by
+// composition, and b_h enters as P ⊕ b_h ∈ {P, 1 − P}; so c_j(b_h = 1) = 1 − c_j(b_h = 0) for
+// any values the others input. Either both are bits (c_j is b_h or 1 − b_h: uniform) or neither
+// is: then t_j ≠ 0 whatever b_h is (a party input, say, 1/2 to fix the coin: 1/2 ⊕ b = 1/2), and
 // C is uniform in the field (r_j holds u_{h,j}, uniform and unknown to the coalition), so y is
 // uniform and reveals nothing; honest parties see y outside [count·lower − m/2, count·upper +
-// m/2] (except with probability about range / 2^61) and reject it. A coin that stays a bit for
-// one value of b_h only can reveal that bit (through the rejection): one coin, in a run that is
-// rejected.
+// m/2] (except with probability about range / 2^61) and reject it.
 //
 // Calibration (calibrate_coins): the privacy profile of adding Z to a sum of sensitivity Δ is
 // the hockey-stick divergence δ(ε) = Σ_k max(0, P[Z = k] − e^ε P[Z = k − Δ]) ((ε, δ)-DP of a

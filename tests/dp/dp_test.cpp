@@ -131,6 +131,24 @@ TEST(DpNoise, NonBitCoinsMakeTheOutputUniformNotExact) {
   }
 }
 
+// The argument of binomial.h for the bit check: whatever field values the others input around
+// an honest party's bit b (here party 1 of 3), the coin for b = 1 is 1 minus the coin for b = 0,
+// so either both are bits (the coin is uniform) or neither is (the check fires either way).
+TEST(DpNoise, CoinForHonestOneIsOneMinusCoinForHonestZero) {
+  dp::Layout l{{1, 1, 1}, 2};  // coin 0 tested; coin 1 all zero; check randoms 0 (C = 0)
+  Rng rng(5, 0, "test");
+  for (int trial = 0; trial < 50; ++trial) {
+    std::vector<Fp61> in(l.total(), Fp61::from_u64(0));
+    in[l.base(0) + 1] = rng.uniform_fp61();
+    in[l.base(2) + 1] = trial % 2 ? rng.uniform_fp61() : Fp61::from_u64(trial % 4 == 0 ? 1 : 0);
+    const auto coin = [&](std::uint64_t b) {
+      in[l.base(1) + 1] = Fp61::from_u64(b);
+      return dp::reference_output(l, in) + Fp61::from_u64(1);  // y = c_0 + 0 − 1
+    };
+    EXPECT_EQ(coin(1), Fp61::from_u64(1) - coin(0)) << trial;
+  }
+}
+
 // ---- Scenario runs. ----
 
 ScenarioBuilder dp_scenario(double eps, double delta, std::int64_t lower, std::int64_t upper,
