@@ -28,6 +28,7 @@ void register_verify_leakage(CLI::App& verify, int* exit_code);   // verify_leak
 void register_verify_privacy(CLI::App& verify, int* exit_code);   // verify_privacy_command.cpp
 void register_verify_aborts(CLI::App& verify, int* exit_code);    // verify_aborts_command.cpp
 void register_verify_tally(CLI::App& verify, int* exit_code);     // verify_tally_command.cpp
+void register_verify_dp(CLI::App& verify, int* exit_code);        // verify_dp_command.cpp
 
 // --seed: an integer 0..2^64-1, like "seed" in a scenario. (CLI11 alone reads "-1" as
 // 2^64 - 1: a negative seed must be refused, not wrapped.)

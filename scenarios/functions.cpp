@@ -13,6 +13,7 @@
 #include "scenarios/secagg_function.h"
 #include "scenarios/set_function.h"
 #include "scenarios/signature_function.h"
+#include "scenarios/dp_function.h"
 #include "scenarios/inference_function.h"
 
 namespace smpc {
@@ -336,6 +337,10 @@ const std::vector<FunctionInfo>& function_catalog() {
                               "inline, `f` fractional bits) on party 1's features; party 1 "
                               "learns the score (spdz)"},
       {"mlp", "fixed point: as logistic_regression with a two-layer ReLU network (spdz)"},
+      {"dp_sum", "every party's integers clipped to [`lower`, `upper`]; every party learns "
+                 "their sum plus binomial noise from all parties' coins, (`epsilon`, `delta`)-"
+                 "DP (spdz)"},
+      {"dp_mean", "as dp_sum, plus the noisy mean: noisy sum / count (spdz)"},
   };
   return kCatalog;
 }
@@ -673,7 +678,9 @@ Result<Function> build_function(const nlohmann::json& spec,
       {"secure_aggregation", {"bits", "dropouts"}},
       {"threshold_signature", {"messages", "signers"}},
       {"logistic_regression", {"model", "f"}},
-      {"mlp", {"model", "f"}}};
+      {"mlp", {"model", "f"}},
+      {"dp_sum", {"epsilon", "delta", "lower", "upper"}},
+      {"dp_mean", {"epsilon", "delta", "lower", "upper"}}};
   for (const auto& [fn, keys] : kOwnKeys)
     if (fn != name)
       for (const auto& key : keys)
@@ -696,6 +703,8 @@ Result<Function> build_function(const nlohmann::json& spec,
     f = build_threshold_signature(spec, inputs);
   } else if (name == "logistic_regression" || name == "mlp") {
     f = build_inference(spec, inputs, parties, base_dir);
+  } else if (name == "dp_sum" || name == "dp_mean") {
+    f = build_dp(spec, inputs, parties);
   } else {
     SMPC_ASSIGN_OR_RETURN(auto raw, field_inputs(inputs));
     if (name == "sum") {
@@ -727,6 +736,7 @@ nlohmann::ordered_json describe_outputs(const Function& f, PartyId party,
                                         const std::vector<std::uint64_t>& values) {
   if (f.name == "threshold_signature") return describe_signature_outputs(f, party, values);
   if (f.fixed_point_bits) return describe_inference_outputs(f, party, values);
+  if (f.dp) return describe_dp_outputs(f, party, values);
   nlohmann::ordered_json out = nlohmann::ordered_json::object();
   std::size_t k = 0;
   for (std::size_t g = 0; g < f.circuit.outputs.size(); ++g) {

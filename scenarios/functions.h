@@ -34,6 +34,9 @@
 //   logistic_regression, mlp  private inference over fixed point on spdz: party 0's model
 //                  ("model": a JSON file or inline weights; "f" fractional bits) on party 1's
 //                  features; output score to party 1 (scenarios/inference_function.h).
+//   dp_sum, dp_mean  every party gives bounded integers (clipped to [lower, upper]); output to
+//                  all: their sum plus binomial noise made inside spdz from every party's coins,
+//                  (epsilon, delta)-DP (scenarios/dp_function.h); dp_mean also sum / count.
 //   set_intersection  two parties' sets (integers or strings, inline or from a file): the
 //                  intersection to party 0, to both, or only its cardinality
 //                  (scenarios/set_function.h; protocol psi_dh, or yao/gmw on small sets).
@@ -45,6 +48,7 @@
 //                  (scenarios/signature_function.h; protocol frost).
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -93,6 +97,11 @@ struct Function {
   // logistic_regression, mlp (scenarios/inference_function.h): outputs are fixed-point values
   // with this many fractional bits; reports show them as decimals.
   std::optional<int> fixed_point_bits;
+  // dp_sum, dp_mean (scenarios/dp_function.h): the mechanism (epsilon, delta, lower, upper,
+  // coins, count, guarantee), and the hook that draws the parties' private noise coins from the
+  // run's seed (resolve calls it; built functions hold the coins of seed 1).
+  std::optional<nlohmann::json> dp;
+  std::function<void(std::uint64_t seed, Function& f)> reseed;
 };
 
 struct FunctionInfo {

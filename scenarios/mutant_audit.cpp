@@ -14,11 +14,13 @@
 #include "protocols/bgw/lockstep.h"
 #include "protocols/bgw/phase_king.h"
 #include "protocols/core/field.h"
+#include "protocols/dp/binomial.h"
 #include "protocols/core/local_network.h"
 #include "protocols/crypto/aes.h"
 #include "protocols/crypto/parallel.h"
 #include "protocols/crypto/commit.h"
 #include "scenarios/aborts.h"
+#include "scenarios/dp_drivers.h"
 #include "scenarios/frost_checks.h"
 #include "scenarios/vote_checks.h"
 #include "scenarios/privacy.h"
@@ -517,6 +519,45 @@ ScenarioBuilder spdz_fx_inference(const Json& script) {
                           {Json::array(), Json{"1.5", "0.25", "-2"}, Json::array()});
   if (!script.empty()) b.adversary({2}, AdversaryModel::kMalicious, script);
   return b;
+}
+
+// dp_sum on SPDZ (protocols/dp/binomial.h), n = 2, records in [0, upper]; `script` for party 1.
+ScenarioBuilder dp_sum_run(double epsilon, double delta, int upper, const Json& script) {
+  auto b = check_scenario("spdz dp_sum", "spdz", Json::object(), 2,
+                          {{"name", "dp_sum"}, {"epsilon", epsilon}, {"delta", delta},
+                           {"lower", 0}, {"upper", upper}},
+                          {Json{upper}, Json{0}});
+  if (!script.empty()) b.adversary({1}, AdversaryModel::kMalicious, script);
+  return b;
+}
+
+// Party 1 inputs 1/2 for every coin (1/2 XOR b = 1/2 for any b, so the coins would be constant
+// and the noise would vanish), and 1, 2, ... as its check randoms: as many as the calibration
+// gives at (2, 0.05, Δ = 1) under the audited mutant (6 coins; 2 under M78).
+Json dp_half_coins_script(Mutant mutant) {
+  const ScopedMutant active(mutant);
+  const std::size_t coins = dp::calibrate_coins(2, 0.05, 1).value();
+  Json value = Json::array({0});
+  for (std::size_t j = 0; j < coins; ++j) value.push_back((Fp61::kModulus + 1) / 2);
+  for (std::size_t j = 0; j < coins; ++j) value.push_back(j + 1);
+  return Json::array({{{"strategy", "input_substitution"}, {"value", value}}});
+}
+
+// The empirical DP check (scenarios/dp_drivers.h) at (ε = 2, δ = 0.05, Δ = 1): 6 coins; with 2
+// (M78) the event y ≥ sum(D) + 2 has rate 1/4 on D′ and 0 on D: on 500 evaluation runs each the
+// lower bound is about ln((0.21 − 0.05) / 0.0087) ≈ 2.9 > 2.
+Status dp_empirical_epsilon(CheckResult& r) {
+  SMPC_ASSIGN_OR_RETURN(const Scenario s, dp_sum_run(2, 0.05, 1, Json::array()).path("<dp-audit>").build());
+  DpCheckOptions o;
+  o.runs = 1000;
+  o.local = true;
+  SMPC_ASSIGN_OR_RETURN(const DpCheckReport report, empirical_dp_check(s, o));
+  r.runs = static_cast<int>(report.runs_done);
+  r.alarm = report.audit.alarm || !report.verdict_failure.empty();
+  r.evidence = report.verdict_failure.empty()
+                   ? std::to_string(report.coins) + " coins; " + report.audit.summary
+                   : "a run's verdict failed: " + report.verdict_failure;
+  return OkStatus();
 }
 
 // The curious cardinality receiver (scenarios/psi_checks.h): alarm when it names the shared
@@ -1244,6 +1285,26 @@ const std::vector<Check> kChecks = {
                             return std::nullopt;
                           });
      }},
+    {{"dp-noise-replay", "attack", false, "2 seeds",
+      "spdz dp_sum (epsilon 1, delta 1e-5, records in [0, 10]), n = 2, no adversary; alarm = "
+      "the noisy sum is not the values' sum plus the noise replayed from both parties' coins "
+      "(violation)"},
+     [](const Context& cx, const std::string& name) {
+       return seeded_runs(cx, name, [](int) { return dp_sum_run(1, 1e-5, 10, Json::array()); }, 2, violation);
+     }},
+    {{"dp-coin-bit-check", "attack", false, "2 seeds",
+      "spdz dp_sum (epsilon 2, delta 0.05, records in [0, 1]), n = 2, party 1 malicious inputs "
+      "1/2 for every coin (1/2 XOR b = 1/2: no noise); alarm = violation (the bit check must make "
+      "the opened sum uniform, as the reference)"},
+     [](const Context& cx, const std::string& name) {
+       const Json script = dp_half_coins_script(cx.mutant);
+       return seeded_runs(cx, name, [&script](int) { return dp_sum_run(2, 0.05, 1, script); }, 2, violation);
+     }},
+    {{"dp-empirical-epsilon", "component", true, "2 x 1000 runs, alpha = 0.05",
+      "smpc verify dp on spdz dp_sum (epsilon 2, delta 0.05, records in [0, 1]), n = 2, "
+      "neighbours differing by 1 (local backend); alarm = the Clopper-Pearson lower bound on "
+      "epsilon lies above the configured 2, or a run's verdict fails"},
+     component_run(dp_empirical_epsilon)},
     {{"psi-count-order", "component", true, "20 runs, alpha = 1e-3",
       "psi_dh cardinality mode, 8 vs 4 elements sharing one: a curious receiver guesses the "
       "shared element from where the returned points match; alarm = right more often than 1/8 "

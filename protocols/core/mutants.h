@@ -67,6 +67,7 @@ enum class Mutant : int {
   kM71 = 71,  // auctions: the circuit gives a tie to the highest bidder index, not the lowest
   kM72 = 72,  // gmw: with roles, a client's shares of its bid XOR to 0 on its last input bit
   kM73 = 73,  // auctions under bgw: the bit check of the bids is skipped (its outputs are 0)
+  kM74 = 74,  // dp: the noise coins are party 0's bits alone (not XORed with the others')
   kM75 = 75,  // judge: the run's late honest messages are left out of the timing assumption
   kM76 = 76,  // vote: the servers skip the range check (an opened check value c ≠ 0 passes)
   kM77 = 77,  // vote: the servers skip the check of a voter's shares against its commitments
@@ -74,6 +75,8 @@ enum class Mutant : int {
   kM70 = 70,  // Dolev–Strong broadcast: relayed signatures are not verified
   kM67 = 67,  // KOS: the consistency check's verdict is ignored (plain IKNP)
   kM68 = 68,  // MASCOT: the sacrifice of the triples is skipped
+  kM78 = 78,  // dp: the coin calibration returns half the coins (ε, δ) needs
+  kM79 = 79,  // dp: the coins' bit check is left out of the opened noisy sum
   kM80 = 80,  // SPDZ fixed point: the dealer's truncation mask r does not match its bits
   kM81 = 81,  // SPDZ fixed point: the truncation openings are left out of the MACCheck
 };

@@ -45,6 +45,8 @@ const std::map<Mutant, std::string> kCaughtBy = {
     {Mutant::kM67, "mascot-kos-check"},        {Mutant::kM68, "mascot-sacrifice"},
     {Mutant::kM76, "vote-range-check"},        {Mutant::kM77, "vote-share-check"},
     {Mutant::kM80, "spdz-fx-trunc-masks"},     {Mutant::kM81, "spdz-fx-trunc-mac"},
+    {Mutant::kM74, "dp-noise-replay"},         {Mutant::kM78, "dp-empirical-epsilon"},
+    {Mutant::kM79, "dp-coin-bit-check"},
 };
 
 TEST(MutantAudit, CatalogueAndExpectationsCoverEachOther) {
@@ -118,7 +120,8 @@ INSTANTIATE_TEST_SUITE_P(Catalogue, EachMutant,
                                            Mutant::kM73, Mutant::kM75,
                                            Mutant::kM67, Mutant::kM68,
                                            Mutant::kM76, Mutant::kM77,
-                                           Mutant::kM80, Mutant::kM81),
+                                           Mutant::kM80, Mutant::kM81,
+                                           Mutant::kM74, Mutant::kM78, Mutant::kM79),
                          [](const ::testing::TestParamInfo<Mutant>& p) {
                            return mutant_name(p.param);
                          });

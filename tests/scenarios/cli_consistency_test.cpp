@@ -41,7 +41,7 @@ TEST(CliConsistency, AnUnknownCommandIsNamedWithTheKnownOnes) {
       << r.err;
   r = testing::run_cli("verify equvi a b");
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.err.find("smpc verify: unknown command 'equvi' (commands: equiv, leakage, privacy, aborts, tally)"),
+  EXPECT_NE(r.err.find("smpc verify: unknown command 'equvi' (commands: equiv, leakage, privacy, aborts, tally, dp)"),
             std::string::npos)
       << r.err;
   r = testing::run_cli("run");  // a known command with a missing argument keeps CLI11's message

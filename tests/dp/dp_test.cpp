@@ -1,0 +1,343 @@
+// Differentially private sums on SPDZ: the exact calibration against independently computed
+// coin counts, the noise's whole pmf against the exact binomial (exhaustively over every bit
+// choice, also with one party's bits fixed: no single party knows the noise), the bit check,
+// seeded runs whose noisy sum minus the replayed noise is the plain sum, and the empirical DP
+// check on three settings.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <fstream>
+#include <map>
+
+#include "protocols/core/mutants.h"
+#include "protocols/core/rng.h"
+#include "protocols/dp/binomial.h"
+#include "scenarios/dp_drivers.h"
+#include "scenarios/dp_function.h"
+#include "scenarios/runner.h"
+#include "scenarios/scenario_builder.h"
+#include "tests/support/cli.h"
+#include "verify/dp_audit.h"
+
+namespace smpc {
+namespace {
+
+using Json = nlohmann::json;
+
+// Coin counts computed independently (a Python script summing the hockey-stick divergence of
+// Binomial(m, 1/2) in log space, smallest even m), 2026-12-03.
+struct Calibrated {
+  double epsilon, delta;
+  std::uint64_t sensitivity;
+  std::size_t coins;
+};
+constexpr Calibrated kCalibrated[] = {
+    {1, 1e-5, 1, 62}, {1, 0.05, 1, 8}, {2, 0.05, 1, 6}, {0.5, 0.1, 1, 10}, {1, 0.1, 2, 20}};
+
+TEST(DpCalibration, SmallestEvenCountMeetingDelta) {
+  for (const auto& c : kCalibrated) {
+    const auto m = dp::calibrate_coins(c.epsilon, c.delta, c.sensitivity);
+    ASSERT_TRUE(m.ok()) << m.status().message();
+    EXPECT_EQ(*m, c.coins) << c.epsilon << " " << c.delta << " " << c.sensitivity;
+    EXPECT_LE(dp::binomial_delta(*m, c.epsilon, c.sensitivity), c.delta);
+    if (*m > 2) {
+      EXPECT_GT(dp::binomial_delta(*m - 2, c.epsilon, c.sensitivity), c.delta);
+    }
+  }
+}
+
+TEST(DpCalibration, WorstNeighbourIsTheFullShiftAndMoreCoinsNeverHurt) {
+  for (std::size_t m : {4u, 10u, 31u, 62u, 200u})
+    for (double eps : {0.25, 1.0, 3.0}) {
+      for (std::uint64_t d = 1; d < 6; ++d)
+        EXPECT_LE(dp::binomial_delta(m, eps, d), dp::binomial_delta(m, eps, d + 1) + 1e-15);
+      EXPECT_LE(dp::binomial_delta(m + 1, eps, 3), dp::binomial_delta(m, eps, 3) + 1e-15);
+    }
+}
+
+TEST(DpCalibration, RefusesWhatNeedsTooManyCoins) {
+  const auto m = dp::calibrate_coins(0.1, 1e-12, 1000);
+  ASSERT_FALSE(m.ok());
+  EXPECT_NE(m.status().message().find("needs more than"), std::string::npos);
+  EXPECT_FALSE(dp::calibrate_coins(0, 0.1, 1).ok());
+  EXPECT_FALSE(dp::calibrate_coins(1, 1, 1).ok());
+}
+
+// The program's inputs for value 0 per party, the given bits and check randoms.
+std::vector<Fp61> program_inputs(const dp::Layout& l, const std::vector<std::vector<std::uint8_t>>& bits,
+                                 Rng& rng) {
+  std::vector<Fp61> in;
+  for (std::size_t p = 0; p < l.parties(); ++p) {
+    for (std::size_t i = 0; i < l.values[p]; ++i) in.push_back(Fp61::from_u64(0));
+    for (std::size_t j = 0; j < l.coins; ++j) in.push_back(Fp61::from_u64(bits[p][j]));
+    for (std::size_t j = 0; j < l.coins; ++j) in.push_back(rng.uniform_fp61());
+  }
+  return in;
+}
+
+std::int64_t signed_of(Fp61 v) {
+  return v.value() > Fp61::kModulus / 2 ? -static_cast<std::int64_t>(Fp61::kModulus - v.value())
+                                        : static_cast<std::int64_t>(v.value());
+}
+
+std::uint64_t choose(std::size_t n, std::size_t k) {
+  std::uint64_t c = 1;
+  for (std::size_t i = 0; i < k; ++i) c = c * (n - i) / (i + 1);
+  return c;
+}
+
+// Over every assignment of the parties' bits (the program as SPDZ runs it, evaluated over the
+// field): the noise takes value k − m/2 exactly C(m, k)·2^((n−1)m) times; with party 0's bits
+// fixed (what party 0 knows), still exactly binomial over the others' bits.
+TEST(DpNoise, ExactBinomialOverEveryBitChoiceAndUnknownToParty0) {
+  for (std::size_t n : {2u, 3u})
+    for (std::size_t m : {2u, 4u}) {
+      dp::Layout l{std::vector<std::size_t>(n, 1), m};
+      const auto prog = dp::dp_program(l);
+      std::map<std::uint64_t, std::map<std::int64_t, std::uint64_t>> by_p0;  // party 0's bits -> counts
+      Rng rng(1, 0, "test");
+      for (std::uint64_t a = 0; a < (std::uint64_t{1} << (n * m)); ++a) {
+        std::vector<std::vector<std::uint8_t>> bits(n, std::vector<std::uint8_t>(m));
+        for (std::size_t i = 0; i < n * m; ++i) bits[i / m][i % m] = (a >> i) & 1;
+        const auto y = dp::evaluate_field(prog, program_inputs(l, bits, rng));
+        ASSERT_TRUE(y.ok()) << y.status().message();
+        EXPECT_EQ(signed_of((*y)[0]), dp::noise_of_bits(bits));
+        ++by_p0[a & ((std::uint64_t{1} << m) - 1)][signed_of((*y)[0])];
+      }
+      for (const auto& [p0, counts] : by_p0)
+        for (std::size_t k = 0; k <= m; ++k)
+          EXPECT_EQ(counts.count(static_cast<std::int64_t>(k) - static_cast<std::int64_t>(m / 2))
+                        ? counts.at(static_cast<std::int64_t>(k) - static_cast<std::int64_t>(m / 2)) : 0,
+                    choose(m, k) << ((n - 2) * m))
+              << "n " << n << " m " << m << " party 0's bits " << p0 << " k " << k;
+    }
+}
+
+// Party 1 inputs 1/2 for every coin: 1/2 ⊕ b = 1/2, so without the bit check y would be the
+// exact sum (in range, noise-free); with it y is uniform, out of range, and equals the reference.
+TEST(DpNoise, NonBitCoinsMakeTheOutputUniformNotExact) {
+  dp::Layout l{{1, 1}, 8};
+  const auto prog = dp::dp_program(l);
+  Rng rng(3, 0, "test");
+  const Fp61 half = Fp61::from_u64((Fp61::kModulus + 1) / 2);
+  for (int trial = 0; trial < 20; ++trial) {
+    auto in = program_inputs(l, {std::vector<std::uint8_t>(8, 1), std::vector<std::uint8_t>(8, 0)}, rng);
+    for (std::size_t j = 0; j < 8; ++j) in[l.base(1) + 1 + j] = half;
+    const auto y = dp::evaluate_field(prog, in);
+    ASSERT_TRUE(y.ok());
+    EXPECT_EQ((*y)[0], dp::reference_output(l, in));
+    EXPECT_GT(std::llabs(signed_of((*y)[0])), 1000) << "the bit check did not randomise y";
+  }
+}
+
+// The argument of binomial.h for the bit check: whatever field values the others input around
+// an honest party's bit b (here party 1 of 3), the coin for b = 1 is 1 minus the coin for b = 0,
+// so either both are bits (the coin is uniform) or neither is (the check fires either way).
+TEST(DpNoise, CoinForHonestOneIsOneMinusCoinForHonestZero) {
+  dp::Layout l{{1, 1, 1}, 2};  // coin 0 tested; coin 1 all zero; check randoms 0 (C = 0)
+  Rng rng(5, 0, "test");
+  for (int trial = 0; trial < 50; ++trial) {
+    std::vector<Fp61> in(l.total(), Fp61::from_u64(0));
+    in[l.base(0) + 1] = rng.uniform_fp61();
+    in[l.base(2) + 1] = trial % 2 ? rng.uniform_fp61() : Fp61::from_u64(trial % 4 == 0 ? 1 : 0);
+    const auto coin = [&](std::uint64_t b) {
+      in[l.base(1) + 1] = Fp61::from_u64(b);
+      return dp::reference_output(l, in) + Fp61::from_u64(1);  // y = c_0 + 0 − 1
+    };
+    EXPECT_EQ(coin(1), Fp61::from_u64(1) - coin(0)) << trial;
+  }
+}
+
+// ---- Scenario runs. ----
+
+ScenarioBuilder dp_scenario(double eps, double delta, std::int64_t lower, std::int64_t upper,
+                            const std::vector<Json>& inputs, const std::string& name = "dp_sum") {
+  ScenarioBuilder b("dp test");
+  b.parties(static_cast<int>(inputs.size()))
+      .protocol("spdz")
+      .function({{"name", name}, {"epsilon", eps}, {"delta", delta}, {"lower", lower}, {"upper", upper}})
+      .inputs(inputs)
+      .lan(1, 1000);
+  return b;
+}
+
+RunRecord run(const ScenarioBuilder& b, std::uint64_t seed, bool local = true) {
+  auto s = b.build();
+  if (!s.ok()) ADD_FAILURE() << s.status().message();
+  SMPC_ASSERT(s.ok());
+  RunOptions o;
+  o.backend = local ? Backend::kLocal : Backend::kSimulated;
+  o.seed = seed;
+  auto rec = run_scenario(*s, o);
+  if (!rec.ok()) ADD_FAILURE() << rec.status().message();
+  SMPC_ASSERT(rec.ok());
+  return std::move(rec).value();
+}
+
+// The noise replayed from each party's own stream of the seed, independently of the builder.
+std::int64_t replayed_noise(std::uint64_t seed, std::size_t parties, std::size_t coins) {
+  std::vector<std::vector<std::uint8_t>> bits(parties);
+  for (std::size_t p = 0; p < parties; ++p) {
+    Rng rng(seed, static_cast<PartyId>(p), "dp.noise");
+    for (std::size_t j = 0; j < coins; ++j) bits[p].push_back(rng.next_bit() ? 1 : 0);
+  }
+  return dp::noise_of_bits(bits);
+}
+
+TEST(DpRun, NoisySumMinusReplayedNoiseIsThePlainSum) {
+  const std::vector<Json> in = {Json{3, 12}, Json{7}, Json{-4, 5}};  // 12 clips to 10, -4 to 0
+  const auto b = dp_scenario(1, 1e-5, 0, 10, in, "dp_mean");
+  const auto coins = *dp::calibrate_coins(1, 1e-5, 10);
+  for (std::uint64_t seed : {1u, 2u, 3u}) {
+    const auto rec = run(b, seed, seed != 1);
+    ASSERT_TRUE(rec.verdict_holds) << rec.explanation;
+    for (const auto& out : rec.outputs) {
+      const std::int64_t y = out.at("noisy_sum").get<std::int64_t>();
+      EXPECT_EQ(y - replayed_noise(seed, 3, coins), 3 + 10 + 7 + 0 + 5);
+      EXPECT_EQ(out.at("count"), 5);
+      EXPECT_DOUBLE_EQ(out.at("noisy_mean").get<double>(), static_cast<double>(y) / 5);
+      EXPECT_FALSE(out.contains("rejected"));
+      EXPECT_NE(out.at("guarantee").get<std::string>().find("epsilon = 1, delta = 1e-05"), std::string::npos);
+    }
+  }
+}
+
+TEST(DpRun, ACorruptedPartysHalfCoinsAreRejectedNotExact) {
+  const auto coins = *dp::calibrate_coins(2, 0.05, 1);
+  Json subst = Json::array({1});
+  for (std::size_t j = 0; j < coins; ++j) subst.push_back((Fp61::kModulus + 1) / 2);
+  for (std::size_t j = 0; j < coins; ++j) subst.push_back(j + 1);
+  auto b = dp_scenario(2, 0.05, 0, 1, {Json{1}, Json{0}});
+  b.adversary({1}, AdversaryModel::kMalicious,
+              Json::array({{{"strategy", "input_substitution"}, {"value", subst}}}));
+  const auto rec = run(b, 5);
+  EXPECT_TRUE(rec.verdict_holds) << rec.explanation;
+  EXPECT_TRUE(rec.outputs.at(0).contains("rejected")) << rec.outputs.at(0).dump();
+}
+
+TEST(DpRun, BadSpecsAreNamedWithTheirPointer) {
+  struct Bad {
+    Json function;
+    std::vector<Json> inputs;
+    std::string want;
+  };
+  const Json ok = {{"name", "dp_sum"}, {"epsilon", 1}, {"delta", 1e-6}, {"lower", 0}, {"upper", 5}};
+  auto with = [&](const char* k, Json v) { Json f = ok; f[k] = std::move(v); return f; };
+  for (const auto& c : {Bad{with("epsilon", 0), {Json{1}, Json{2}}, "/function/epsilon"},
+                        Bad{with("delta", 0.9), {Json{1}, Json{2}}, "/function/delta"},
+                        Bad{with("upper", -1), {Json{1}, Json{2}}, "/function/upper"},
+                        Bad{with("lower", 1.5), {Json{1}, Json{2}}, "/function/lower"},
+                        Bad{ok, {Json{1}, Json{"x"}}, "/inputs/1/0"},
+                        Bad{ok, {Json{1}, Json::array()}, "/inputs/1"},
+                        Bad{ok, {Json{1}}, "/parties"}}) {
+    const auto f = build_function(c.function, c.inputs, static_cast<int>(c.inputs.size()));
+    ASSERT_FALSE(f.ok()) << c.function.dump();
+    EXPECT_NE(f.status().message().find(c.want), std::string::npos) << f.status().message();
+  }
+}
+
+TEST(DpRun, ExampleRunsToVerdictOk) {
+  const auto r = testing::run_cli("run " + testing::example("dp_mean.json"));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  const auto j = Json::parse(r.out);
+  EXPECT_EQ(j["verdict"], "ok");
+  EXPECT_TRUE(j["outputs"][0].contains("noisy_mean"));
+}
+
+// ---- The empirical check. ----
+
+// On synthetic samples: half the calibrated coins (a mechanism weaker than claimed) alarms; the
+// calibrated ones do not.
+TEST(DpAudit, AlarmsOnHalfTheCoinsNotOnTheCalibrated) {
+  Rng rng(11, 0, "audit");
+  const auto draw = [&](std::size_t m, std::int64_t shift, std::size_t n) {
+    std::vector<std::int64_t> v;
+    for (std::size_t i = 0; i < n; ++i) {
+      std::int64_t z = shift - static_cast<std::int64_t>(m / 2);
+      for (std::size_t j = 0; j < m; ++j) z += rng.next_bit();
+      v.push_back(z);
+    }
+    return v;
+  };
+  const auto good = audit_dp(draw(6, 0, 2000), draw(6, 1, 2000), 2, 0.05);
+  EXPECT_FALSE(good.alarm) << good.summary;
+  const auto bad = audit_dp(draw(2, 0, 2000), draw(2, 1, 2000), 2, 0.05);
+  EXPECT_TRUE(bad.alarm) << bad.summary;
+  EXPECT_GT(bad.eps_lo, 2);
+}
+
+// The Must-show item: the empirical ε from seeded MPC runs agrees with the configured ε (the
+// configured value inside or above the interval) on three settings.
+TEST(DpAudit, EmpiricalEpsilonAgreesOnThreeSettings) {
+  for (const auto& c : {kCalibrated[1], kCalibrated[3], kCalibrated[4]}) {
+    const auto s = dp_scenario(c.epsilon, c.delta, 0, static_cast<std::int64_t>(c.sensitivity),
+                               {Json{0}, Json{1}})
+                       .path("dp_audit_test.json")
+                       .build();
+    ASSERT_TRUE(s.ok()) << s.status().message();
+    DpCheckOptions o;
+    o.runs = 600;
+    o.local = true;
+    const auto r = empirical_dp_check(*s, o);
+    ASSERT_TRUE(r.ok()) << r.status().message();
+    EXPECT_EQ(r->coins, c.coins);
+    EXPECT_FALSE(r->audit.alarm) << r->audit.summary;
+    EXPECT_LE(r->audit.eps_lo, c.epsilon);
+    std::printf("epsilon %g delta %g sensitivity %llu: %s\n", c.epsilon, c.delta,
+                static_cast<unsigned long long>(c.sensitivity), r->audit.summary.c_str());
+  }
+}
+
+TEST(DpAudit, CliExitCodesAndJson) {
+  const auto dir = testing::temp_dir("dp-cli");
+  const auto path = dir / "dp.json";
+  std::ofstream(path) << R"({"name": "dp", "parties": 2, "protocol": {"name": "spdz"},
+    "function": {"name": "dp_sum", "epsilon": 1, "delta": 0.05, "lower": 0, "upper": 1},
+    "inputs": [[0], [1]]})";
+  auto r = testing::run_cli("verify dp " + path.string() + " --local --runs 200 --json");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  const auto j = Json::parse(r.out);
+  EXPECT_EQ(j["coins"], 8);
+  EXPECT_EQ(j["consistent"], true);
+  EXPECT_EQ(j["epsilon_interval"].size(), 2u);
+  r = testing::run_cli("verify dp " + testing::example("sum_5_lan.json") + " --local");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("needs dp_sum or dp_mean"), std::string::npos) << r.err;
+  r = testing::run_cli("verify dp " + path.string() + " --runs 5");
+  EXPECT_EQ(r.exit_code, 2);
+}
+
+TEST(DpMutants, HalfTheCoinsAlarmsTheEmpiricalCheck) {
+  if (!kMutantsCompiled) GTEST_SKIP() << "built without SMPC_MUTANTS";
+  const auto s = dp_scenario(2, 0.05, 0, 1, {Json{0}, Json{1}}).path("dp_m78.json").build();
+  ASSERT_TRUE(s.ok());
+  DpCheckOptions o;
+  o.runs = 1000;
+  o.local = true;
+  o.mutant = Mutant::kM78;
+  const auto r = empirical_dp_check(*s, o);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_TRUE(r->audit.alarm) << r->audit.summary;
+}
+
+TEST(DpMutants, UnmixedCoinsAndSkippedBitCheckViolateTheVerdict) {
+  if (!kMutantsCompiled) GTEST_SKIP() << "built without SMPC_MUTANTS";
+  {
+    ScopedMutant m(Mutant::kM74);
+    const auto rec = run(dp_scenario(1, 1e-5, 0, 10, {Json{3}, Json{4}}), 1);
+    EXPECT_FALSE(rec.verdict_holds);
+  }
+  ScopedMutant m(Mutant::kM79);
+  const auto coins = *dp::calibrate_coins(2, 0.05, 1);
+  Json subst = Json::array({1});
+  for (std::size_t j = 0; j < coins; ++j) subst.push_back((Fp61::kModulus + 1) / 2);
+  for (std::size_t j = 0; j < coins; ++j) subst.push_back(j + 1);
+  auto b = dp_scenario(2, 0.05, 0, 1, {Json{1}, Json{0}});
+  b.adversary({1}, AdversaryModel::kMalicious,
+              Json::array({{{"strategy", "input_substitution"}, {"value", subst}}}));
+  EXPECT_FALSE(run(b, 5).verdict_holds);
+}
+
+}  // namespace
+}  // namespace smpc
