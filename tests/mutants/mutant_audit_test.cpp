@@ -43,6 +43,7 @@ const std::map<Mutant, std::string> kCaughtBy = {
     {Mutant::kM67, "mascot-kos-check"},        {Mutant::kM68, "mascot-sacrifice"},
     {Mutant::kM76, "vote-range-check"},        {Mutant::kM77, "vote-share-check"},
     {Mutant::kM80, "spdz-fx-trunc-masks"},     {Mutant::kM81, "spdz-fx-trunc-mac"},
+    {Mutant::kM82, "vote-tally-verdict"},      {Mutant::kM83, "vote-trusted-board"},
 };
 
 TEST(MutantAudit, CatalogueAndExpectationsCoverEachOther) {
@@ -114,7 +115,8 @@ INSTANTIATE_TEST_SUITE_P(Catalogue, EachMutant,
                                            Mutant::kM73, Mutant::kM75,
                                            Mutant::kM67, Mutant::kM68,
                                            Mutant::kM76, Mutant::kM77,
-                                           Mutant::kM80, Mutant::kM81),
+                                           Mutant::kM80, Mutant::kM81,
+                                           Mutant::kM82, Mutant::kM83),
                          [](const ::testing::TestParamInfo<Mutant>& p) {
                            return mutant_name(p.param);
                          });
