@@ -65,8 +65,8 @@ std::string seconds_text(double s) {
 // The synchronous model of the lock-step rounds (protocols/bgw/lockstep.h): every round's
 // messages arrive within Δ = round_timeout_s, and the run lasts the whole schedule of kRounds
 // rounds × Δ, which a silent server or voter makes the others wait out.
-std::optional<std::string> vote_timing(const ProtocolParams& p, const Circuit& c, int parties,
-                                       const RunTiming& run) {
+std::optional<std::string> vote_timing(const ProtocolParams& p, const Circuit& c,
+                                       int /*parties*/, const RunTiming& run) {
   const double delta = p.value("round_timeout_s", 1.0);
   const double schedule = vote::kRounds * delta;
   if (run.deadline_s < schedule)
@@ -89,7 +89,6 @@ std::optional<std::string> vote_timing(const ProtocolParams& p, const Circuit& c
              " bytes) needs at least " + seconds_text(delivery) + " s on this network, more "
              "than round_timeout_s = " + seconds_text(delta) + " s";
   }
-  (void)parties;
   if (!run.late.empty()) return late_message_reason(run.late.front(), run, delta);
   return std::nullopt;
 }
