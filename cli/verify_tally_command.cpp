@@ -13,8 +13,9 @@ void register_verify_tally(CLI::App& verify, int* exit_code) {
       "tally", "Check a voting transcript: the opened tally against the counted ballots' "
                "Pedersen commitments, every range-check opening, the roll and the counts");
   cmd->add_option("transcript", opts->transcript,
-                  "The transcript JSON (\"smpc-vote-transcript/1\"), or an object holding it "
-                  "under \"vote_transcript\"")
+                  "The transcript JSON (\"smpc-vote-transcript/1\"), an object holding it "
+                  "under \"vote_transcript\", or the JSON report of a vote run (`smpc run "
+                  "--output`: the bulletin board's party_results entry holds it)")
       ->required();
   finish_verify_subcommand(
       cmd, opts, exit_code,

@@ -11,6 +11,7 @@
 #include "protocols/secagg/spec.h"
 #include "protocols/spdz/spec.h"
 #include "protocols/sum/spec.h"
+#include "protocols/vote/spec.h"
 #include "protocols/yao/spec.h"
 
 namespace smpc {
@@ -33,6 +34,7 @@ std::vector<const ProtocolSpec*>& registry() {
       &secagg_spec(),
       &secagg_plus_spec(),
       &frost_spec(),
+      &vote_spec(),
   };
   return specs;
 }

@@ -88,6 +88,9 @@ nlohmann::ordered_json report_json(const RunRecord& r) {
       e["blamed"] = p.blamed;
     }
     e["finish_time_s"] = p.finish_time_s;
+    // A public transcript a party kept (vote's bulletin board), for `smpc verify tally`.
+    if (p.annotations.is_object() && p.annotations.contains("vote_transcript"))
+      e["vote_transcript"] = J::parse(p.annotations.at("vote_transcript").dump());
     parties.push_back(e);
   }
   J j{{"scenario", r.scenario},

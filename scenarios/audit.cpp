@@ -196,8 +196,15 @@ Status audit_protocol(const ProtocolSpec& spec, const AuditOptions& options, Aud
     // The scenario, honest: the base every attack varies.
     SMPC_ASSIGN_OR_RETURN(const Scenario base, audit_scenario(spec, setup));
     SMPC_ASSIGN_OR_RETURN(const ScenarioTargets targets, scenario_targets(base, options));
-    const auto sets = audit_corrupted_sets(targets.parties, targets.bound, options,
-                                           spec.name + "/" + setup.name);
+    auto sets = audit_corrupted_sets(targets.parties, targets.bound, options,
+                                     spec.name + "/" + setup.name);
+    // With roles the claim's bound counts corrupted servers only (verify/verdict.h): a set is
+    // beyond it by its servers, not by its size.
+    if (setup.servers > 0)
+      for (CorruptedSet& set : sets)
+        set.beyond_bound = std::count_if(set.parties.begin(), set.parties.end(), [&](PartyId p) {
+                             return p < setup.servers;
+                           }) > targets.bound;
     for (const CorruptedSet& set : sets) {
       const SetTargets set_target = set_targets(targets, set);
       SMPC_RETURN_IF_ERROR(audit_set({&spec, &setup, &base, &set, &set_target}, options, report));

@@ -69,14 +69,15 @@ const nlohmann::json& scenario_schema() {
 }
 
 Result<Scenario> audit_scenario(const ProtocolSpec& spec, const AuditSetup& a) {
-  return ScenarioBuilder("audit " + spec.name + " " + a.name)
-      .protocol(spec.name, a.params)
+  ScenarioBuilder b("audit " + spec.name + " " + a.name);
+  b.protocol(spec.name, a.params)
       .parties(a.parties)
       .function(a.function)
       .inputs(a.inputs)
       .lan(a.latency_ms, a.bandwidth_mbps)
-      .deadline(a.deadline_s)
-      .build();
+      .deadline(a.deadline_s);
+  if (a.servers > 0) b.roles(Roles{a.servers, {}});
+  return b.build();
 }
 
 Result<Scenario> audit_scenario(const ProtocolSpec& spec) {
@@ -87,7 +88,7 @@ Result<Scenario> audit_scenario(const ProtocolSpec& spec) {
 nlohmann::json audit_scenario_json(const ProtocolSpec& spec, const AuditSetup& a) {
   nlohmann::json protocol = a.params;
   protocol["name"] = spec.name;
-  return {{"name", "audit " + spec.name + " " + a.name},
+  nlohmann::json doc = {{"name", "audit " + spec.name + " " + a.name},
           {"parties", a.parties},
           {"protocol", protocol},
           {"function", a.function},
@@ -95,6 +96,8 @@ nlohmann::json audit_scenario_json(const ProtocolSpec& spec, const AuditSetup& a
           {"network",
            {{"latency_ms", json_number(a.latency_ms)}, {"bandwidth_mbps", json_number(a.bandwidth_mbps)}}},
           {"deadline_s", json_number(a.deadline_s)}};
+  if (a.servers > 0) doc["roles"] = {{"servers", a.servers}};
+  return doc;
 }
 
 std::string protocols_listing() {

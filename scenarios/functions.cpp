@@ -14,6 +14,7 @@
 #include "scenarios/set_function.h"
 #include "scenarios/signature_function.h"
 #include "scenarios/dp_function.h"
+#include "scenarios/vote_function.h"
 #include "scenarios/inference_function.h"
 
 namespace smpc {
@@ -333,6 +334,10 @@ const std::vector<FunctionInfo>& function_catalog() {
       {"threshold_signature", "Ring64: every party learns a group key, the coordinator (party "
                               "0) a Schnorr signature of each of `messages` by `signers`; "
                               "judged by verifying them (frost)"},
+      {"tally", "Ring64: an election with roles: servers, voters (a ballot of `candidates` "
+                "entries, `mode` one_of_k or approval) and the bulletin board (the last party); "
+                "the servers and the board learn the count of the valid ballots; judged by a "
+                "predicate (vote)"},
       {"logistic_regression", "fixed point: party 0's logistic-regression `model` (file or "
                               "inline, `f` fractional bits) on party 1's features; party 1 "
                               "learns the score (spdz)"},
@@ -677,6 +682,7 @@ Result<Function> build_function(const nlohmann::json& spec,
       {"set_intersection", {"output", "elements"}},
       {"secure_aggregation", {"bits", "dropouts"}},
       {"threshold_signature", {"messages", "signers"}},
+      {"tally", {"candidates", "mode"}},
       {"logistic_regression", {"model", "f"}},
       {"mlp", {"model", "f"}},
       {"dp_sum", {"epsilon", "delta", "lower", "upper"}},
@@ -701,6 +707,8 @@ Result<Function> build_function(const nlohmann::json& spec,
     f = build_secure_aggregation(spec, inputs);
   } else if (name == "threshold_signature") {
     f = build_threshold_signature(spec, inputs);
+  } else if (name == "tally") {
+    f = build_tally(spec, inputs);
   } else if (name == "logistic_regression" || name == "mlp") {
     f = build_inference(spec, inputs, parties, base_dir);
   } else if (name == "dp_sum" || name == "dp_mean") {
@@ -778,7 +786,7 @@ nlohmann::ordered_json describe_outputs(const Function& f, PartyId party,
       }
       continue;
     }
-    if (f.name == "secure_aggregation") {  // one vector, shown as a list
+    if (f.name == "secure_aggregation" || f.name == "tally") {  // one vector, shown as a list
       auto& list = out[f.output_names[g]] = nlohmann::ordered_json::array();
       for (std::size_t w = 0; w < grp.wires.size() && k < values.size(); ++w, ++k)
         list.push_back(values[k] >> f.output_shift);

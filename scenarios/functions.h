@@ -46,6 +46,10 @@
 //   threshold_signature  Ring64: every party learns the DKG's group key, the coordinator
 //                  (party 0) a Schnorr signature of each message; judged by a predicate
 //                  (scenarios/signature_function.h; protocol frost).
+//   tally          Ring64, with roles: servers, voters (a ballot of `candidates` entries each,
+//                  `mode` one_of_k or approval) and the bulletin board (the last party); the
+//                  servers and the board learn the count of the valid ballots; judged by a
+//                  predicate (scenarios/vote_function.h; protocol vote).
 #pragma once
 
 #include <functional>

@@ -347,6 +347,26 @@ void judge_timing(const RunPlan& plan, const RunResult& run, const FaultHits& hi
   if (auto reason = network_cause(plan, v)) put_outside_timing(v, *reason, plan, run);
 }
 
+// A claim that trusts a party outright (ProtocolSpec::trusted_parties: vote's bulletin board)
+// says nothing of a run in which that party is corrupted or hit by a fault: such a run is
+// outside the claim (model), whatever happened, and never "ok within the claim".
+void judge_trusted(const RunPlan& plan, const RunResult& run, Verdict& v) {
+  // Seeded bug M83 leaves the run within the claim.
+  if (!plan.spec->trusted_parties || v.scope != ClaimScope::kWithin ||
+      mutant_active(Mutant::kM83))
+    return;
+  for (PartyId p : plan.spec->trusted_parties(plan.params, plan.parties)) {
+    if (!is_party_in(plan.corrupted(), p)) continue;
+    v.scope = ClaimScope::kOutsideModel;
+    v.holds = true;  // nothing is promised once a trusted party misbehaves
+    v.explanation = "outside the claim (model): party " + std::to_string(p) +
+                    " is corrupted or hit by a fault, and the claim (" +
+                    plan.protocol->claim(plan.parties).statement + ") trusts it; what happened: " +
+                    what_happened(v, plan, run);
+    return;
+  }
+}
+
 }  // namespace
 
 Verdict judge_run(const RunPlan& original, const RunResult& run) {
@@ -373,6 +393,7 @@ Verdict judge_run(const RunPlan& original, const RunResult& run) {
   }
   if (const std::string how = substituted_text(plan, verdict); !how.empty())
     mark_substitution(verdict, how);
+  judge_trusted(plan, run, verdict);
   judge_timing(plan, run, hits, verdict);
   word_faults(verdict, plan, hits);
   return verdict;

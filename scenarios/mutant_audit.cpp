@@ -1183,6 +1183,15 @@ const std::vector<Check> kChecks = {
       "(its D does not match f(f - 1) - c); alarm = it is not disqualified, or a tally is not "
       "the plain count"},
      component_run(own_check<vote::VoteCheck, vote::vote_share_check>)},
+    {{"vote-tally-verdict", "component", false, "1 run",
+      "smpc run election (vote, tally), 4 servers (t = 1), 3 voters, voter 5 corrupted casts "
+      "[2, 0] (rejected); the run judged as it is, then with every tally altered as if [2, 0] "
+      "had been counted; alarm = the first is not ok or the second is not a violation"},
+     component_run(own_check<vote::VoteCheck, vote::vote_tally_verdict_check>)},
+    {{"vote-trusted-board", "component", false, "1 run",
+      "smpc run election, the bulletin board corrupted (drops its relay of the posts); alarm = "
+      "the verdict judges the run within the claim, which trusts the board"},
+     component_run(own_check<vote::VoteCheck, vote::vote_trusted_board_check>)},
     {{"broadcast-agreement", "component", false, "10 trials",
       "phase-king broadcast, n = 4, t = 1: the sender equivocates; alarm = honest parties hold "
       "different values for it"},

@@ -1,5 +1,8 @@
 #include "scenarios/vote_checks.h"
 
+#include "scenarios/pipeline.h"
+#include "scenarios/runner.h"
+#include "scenarios/scenario.h"
 #include "verify/tally.h"
 
 namespace smpc::vote {
@@ -121,7 +124,64 @@ VoteCheck over_seeds(bool one_of_k, int cheater) {
   return c;
 }
 
+// The election of the two verdict checks (vote_checks.h).
+nlohmann::json verdict_election(nlohmann::json adversary) {
+  nlohmann::json doc = {
+      {"name", "mutant check: vote verdict"}, {"seed", 1}, {"parties", 8},
+      {"protocol", {{"name", "vote"}, {"threshold", 1}, {"round_timeout_s", 0.5}}},
+      {"roles", {{"servers", 4}}},
+      {"function", {{"name", "tally"}, {"candidates", 2}}},
+      {"inputs", {nlohmann::json::array(), nlohmann::json::array(), nlohmann::json::array(),
+                  nlohmann::json::array(), {1, 0}, {0, 1}, {0, 1}, nlohmann::json::array()}},
+      {"network", {{"latency_ms", 5}, {"bandwidth_mbps", 100}}}};
+  doc["adversary"] = std::move(adversary);
+  return doc;
+}
+
+Result<RunPlan> verdict_plan(const nlohmann::json& doc) {
+  SMPC_ASSIGN_OR_RETURN(const Scenario s, parse_scenario(doc.dump(), "<vote check>"));
+  return resolve(s, RunOptions{});
+}
+
 }  // namespace
+
+VoteCheck vote_tally_verdict_check() {
+  VoteCheck c;
+  const auto plan = verdict_plan(verdict_election(
+      {{"corrupt", {5}}, {"model", "malicious"},
+       {"script", {{{"strategy", "input_substitution"}, {"value", {2, 0}}}}}}));
+  if (!plan.ok()) return {0, true, "the election did not plan: " + plan.status().message()};
+  const auto ex = execute(*plan);
+  if (!ex.ok()) return {0, true, "the election did not run: " + ex.status().message()};
+  c.runs = 1;
+  const Verdict honest = judge_run(*plan, ex->run);
+  if (!honest.holds || honest.scope != ClaimScope::kWithin)
+    return {1, true, "the honest run (the invalid ballot rejected) is not ok: " +
+                         honest.explanation};
+  RunResult altered = ex->run;
+  for (auto& p : altered.parties)
+    if (p.outputs.size() == 2) p.outputs[0] += 2;  // [1, 1] -> [3, 1]: [2, 0] counted
+  const Verdict v = judge_run(*plan, altered);
+  if (v.holds)
+    return {1, true, "a tally counting the corrupted voter's [2, 0] is judged ok: " +
+                         v.explanation};
+  c.evidence = "the tally counting [2, 0] is a violation: " + v.explanation;
+  return c;
+}
+
+VoteCheck vote_trusted_board_check() {
+  const auto plan = verdict_plan(verdict_election(
+      {{"corrupt", {7}}, {"model", "malicious"},
+       {"script", {{{"strategy", "drop"}, {"label", std::string(labels::vote::kBoard)}}}}}));
+  if (!plan.ok()) return {0, true, "the election did not plan: " + plan.status().message()};
+  const auto ex = execute(*plan);
+  if (!ex.ok()) return {0, true, "the election did not run: " + ex.status().message()};
+  const Verdict v = judge_run(*plan, ex->run);
+  if (v.scope == ClaimScope::kWithin)
+    return {1, true, "the run with the corrupted bulletin board is judged within the claim: " +
+                         v.explanation};
+  return {1, false, "outside the claim: " + v.explanation};
+}
 
 VoteCheck vote_range_check() { return over_seeds(true, -1); }
 VoteCheck vote_share_check() { return over_seeds(false, 2); }

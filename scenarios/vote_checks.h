@@ -81,4 +81,16 @@ struct VoteCheck {
 VoteCheck vote_range_check();
 VoteCheck vote_share_check();
 
+// Checks of the verdict on `smpc run` elections (protocol vote, function tally; 4 servers,
+// t = 1, 3 voters, one_of_k over 2 candidates, voter 5 corrupted casting [2, 0] by input
+// substitution, rejected by the servers):
+// "vote-tally-verdict": the honest run, then the same run with every output receiver's tally
+// altered as if the invalid ballot had been counted ([3, 1] instead of [1, 1]); alarm = the
+// honest run is not ok, or the altered one is not a violation (the predicate must not let a
+// corrupted voter add more than a valid ballot, and no oracle may explain it).
+// "vote-trusted-board": the bulletin board corrupted (drops its relay of the posts); alarm =
+// the verdict judges the run within the claim, which trusts the board.
+VoteCheck vote_tally_verdict_check();
+VoteCheck vote_trusted_board_check();
+
 }  // namespace smpc::vote

@@ -10,12 +10,15 @@
 namespace smpc {
 namespace {
 
-// The transcript inside `j`: j itself, or j["vote_transcript"], or the first one found in a
-// report's per-party annotations.
+// The transcript inside `j`: j itself, or j["vote_transcript"], or in a run report (`smpc run
+// --json`) the bulletin board's entry of party_results (the one holding "vote_transcript").
 const nlohmann::json* find_transcript(const nlohmann::json& j) {
   if (!j.is_object()) return &j;
   if (j.contains("format")) return &j;
   if (j.contains("vote_transcript")) return &j["vote_transcript"];
+  if (j.contains("party_results") && j["party_results"].is_array())
+    for (const auto& p : j["party_results"])
+      if (p.is_object() && p.contains("vote_transcript")) return &p["vote_transcript"];
   return &j;
 }
 

@@ -9,8 +9,8 @@
 namespace smpc {
 
 struct TallyRequest {
-  std::string transcript;  // path: a transcript, or a run report / object holding one under
-                           // "vote_transcript"
+  std::string transcript;  // path: a transcript, an object holding one under
+                           // "vote_transcript", or a run report (party_results[board])
   bool json = false;
 };
 

@@ -76,6 +76,8 @@ constexpr CatalogRow kCatalogRows[] = {
     {Mutant::kM79, "protocols/dp/binomial.cpp", "dp: the coins' bit check C = sum r_j c_j (c_j - 1) is left out of the opened noisy sum, so a party that inputs 1/2 as its bit fixes the coin (1/2 XOR b = 1/2 for any b) and the output reveals the exact sum"},
     {Mutant::kM80, "protocols/spdz/spdz_dealer.cpp", "SPDZ fixed point: the dealer draws the low part r' of each truncation and comparison mask r apart from the shared bits it hands out, so r' ≠ Σ 2^i b_i and TruncPr/LTZ compute (a − c' + Σ 2^i b_i)/2^m: a wrong result"},
     {Mutant::kM81, "protocols/spdz/spdz.cpp", "SPDZ fixed point: the opened c = 2^(k−1) + a + r of each truncation is left out of the MACCheck, so a corrupted party that shifts its share of c (and its own view with it) is not caught: by δ ≠ 0 mod 2^f it makes the result wrong; the audit's shift by 2^f leaves the result right but must still abort"},
+    {Mutant::kM82, "scenarios/vote_function.cpp", "tally verdict: the predicate does not bound what the corrupted voters add to the tally by what valid ballots can add, so a run that counts a corrupted voter's invalid ballot (an entry 2) is judged correct"},
+    {Mutant::kM83, "scenarios/judge.cpp", "judge: a run whose trusted party (vote's bulletin board) is corrupted or hit by a fault is judged within the claim, which assumes that party honest"},
 };
 
 std::string numbered_name(Mutant m) {

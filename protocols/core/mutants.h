@@ -79,6 +79,8 @@ enum class Mutant : int {
   kM79 = 79,  // dp: the coins' bit check is left out of the opened noisy sum
   kM80 = 80,  // SPDZ fixed point: the dealer's truncation mask r does not match its bits
   kM81 = 81,  // SPDZ fixed point: the truncation openings are left out of the MACCheck
+  kM82 = 82,  // tally verdict: the corrupted voters' share of the tally is not bounded
+  kM83 = 83,  // judge: a corrupted or faulty trusted party (vote's board) stays within the claim
 };
 
 struct MutantInfo {

@@ -73,6 +73,10 @@ struct AuditSetup {
   double latency_ms = 10;
   double bandwidth_mbps = 100;
   double deadline_s = 5;
+  // Roles (docs/applications.md): parties 0..servers-1 compute, the others are clients;
+  // 0: no roles (every party computes). The audit then counts corrupted servers only against
+  // the claim's bound, as the verdict does.
+  int servers = 0;
 };
 
 // A field protocol's audit scenarios: `base` (every party gives an input), then, on the same
@@ -205,6 +209,10 @@ struct ProtocolSpec {
   // then adds the server count to the parameters make() and the cost formula get, under
   // kServersParam: parties 0..servers-1 compute, the others only give inputs and get outputs.
   bool client_inputs = false;
+  // Parties the claim trusts outright (vote's bulletin board), for these parameters and party
+  // count: a run that corrupts one, or that a fault hits, is outside the claim (model), never
+  // "ok within the claim" (scenarios/judge.cpp). Empty: none.
+  std::function<std::vector<PartyId>(const ProtocolParams&, int parties)> trusted_parties{};
 };
 
 // The parameter the runner sets from a scenario's roles (never given in the "protocol" object).

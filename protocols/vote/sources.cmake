@@ -3,3 +3,7 @@
 list(APPEND SMPC_PROTOCOL_SOURCES
   vote/vote.cpp
   vote/ballot.cpp)
+list(APPEND SMPC_PROTOCOL_SOURCES
+  vote/ideal.cpp
+  vote/scenario_protocol.cpp
+  vote/spec.cpp)

@@ -47,6 +47,7 @@ const std::map<Mutant, std::string> kCaughtBy = {
     {Mutant::kM80, "spdz-fx-trunc-masks"},     {Mutant::kM81, "spdz-fx-trunc-mac"},
     {Mutant::kM74, "dp-noise-replay"},         {Mutant::kM78, "dp-empirical-epsilon"},
     {Mutant::kM79, "dp-coin-bit-check"},
+    {Mutant::kM82, "vote-tally-verdict"},      {Mutant::kM83, "vote-trusted-board"},
 };
 
 TEST(MutantAudit, CatalogueAndExpectationsCoverEachOther) {
@@ -121,7 +122,8 @@ INSTANTIATE_TEST_SUITE_P(Catalogue, EachMutant,
                                            Mutant::kM67, Mutant::kM68,
                                            Mutant::kM76, Mutant::kM77,
                                            Mutant::kM80, Mutant::kM81,
-                                           Mutant::kM74, Mutant::kM78, Mutant::kM79),
+                                           Mutant::kM74, Mutant::kM78, Mutant::kM79,
+                                           Mutant::kM82, Mutant::kM83),
                          [](const ::testing::TestParamInfo<Mutant>& p) {
                            return mutant_name(p.param);
                          });

@@ -96,6 +96,9 @@ TEST(AuditScenarios, EverySpecsAuditSetupsLoadAndNameTheirProtocol) {
 TEST(AuditScenarios, EverySpecRevealsInputsAndHasAnInputlessPartyWhereItCan) {
   for (const auto* spec : protocol_registry()) {
     SCOPED_TRACE(spec->name);
+    // A predicate-judged function (vote's tally) has a carrier circuit without input wires on
+    // purpose: the oracle must never explain its outputs by substituted inputs.
+    if (spec->property.predicate_outputs) continue;
     bool inputless = false, reveals = false;
     for (const auto& setup : spec->audits) {
       const auto plan = resolve(audit_scenario(*spec, setup).value(), {});
