@@ -16,12 +16,12 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <sstream>
 
 #include "scenarios/pipeline.h"
 #include "verify/ideal_world.h"
 #include "verify/oracle.h"
 #include "protocols/core/mutants.h"
+#include "protocols/core/json_text.h"
 
 namespace smpc {
 namespace {
@@ -267,12 +267,6 @@ void put_outside_timing(Verdict& v, const std::string& reason, const RunPlan& pl
   v.holds = true;  // the claim holds only under its timing assumption
   v.explanation = "outside the claim (timing): " + reason + "; what happened: " +
                   what_happened(v, plan, run);
-}
-
-std::string number_text(double x) {
-  std::ostringstream os;
-  os << x;
-  return os.str();
 }
 
 // The control run's network: fast enough that any protocol of the testbed finishes well within

@@ -1,7 +1,6 @@
 #include "protocols/bgw/spec.h"
 
 #include <algorithm>
-#include <sstream>
 
 #include "protocols/bgw/extract.h"
 #include "protocols/bgw/bgw_robust.h"
@@ -9,6 +8,7 @@
 #include "protocols/bgw/cost.h"
 #include "protocols/bgw/labels.h"
 #include "protocols/bgw/labels_robust.h"
+#include "protocols/core/json_text.h"
 
 namespace smpc {
 namespace {
@@ -42,13 +42,6 @@ ParamSpec threshold_param(const char* bound, const char* default_doc, int diviso
           .max_for_parties = [divisor](int parties) { return (parties - 1) / divisor; }};
 }
 
-// "12.5" for messages: the shortest round-trip text of a duration.
-std::string seconds_text(double s) {
-  std::ostringstream os;
-  os << s;
-  return os.str();
-}
-
 // The synchronous model robust BGW is proved in (lockstep.h): every round's messages arrive
 // within Δ = round_timeout_s, and the run lasts the whole schedule, R rounds × Δ, which a
 // silent party makes the parties wait out. R is the cost formula's round count (an honest
@@ -62,28 +55,28 @@ std::optional<std::string> robust_timing(const ProtocolParams& p, const Circuit&
   const ExactCost cost = bgw_robust_cost(c, parties, t);
   const double schedule = cost.rounds * delta;
   if (run.deadline_s < schedule)
-    return "deadline_s = " + seconds_text(run.deadline_s) +
+    return "deadline_s = " + number_text(run.deadline_s) +
            " s is shorter than the synchronous schedule of " + std::to_string(cost.rounds) +
-           " rounds x round_timeout_s " + seconds_text(delta) + " s = " + seconds_text(schedule) +
+           " rounds x round_timeout_s " + number_text(delta) + " s = " + number_text(schedule) +
            " s";
   // Jitter and loss held some message this long after its transfer: that message certainly
   // arrived more than route latency + this after it was sent.
   if (run.max_added_delay_s > 0 && run.min_route_latency_s + run.max_added_delay_s > delta)
-    return "jitter and loss delayed a message by " + seconds_text(run.max_added_delay_s) +
+    return "jitter and loss delayed a message by " + number_text(run.max_added_delay_s) +
            " s after its transfer (route latency at least " +
-           seconds_text(run.min_route_latency_s) + " s), more than round_timeout_s = " +
-           seconds_text(delta) + " s: the network was not synchronous in this run";
+           number_text(run.min_route_latency_s) + " s), more than round_timeout_s = " +
+           number_text(delta) + " s: the network was not synchronous in this run";
   std::uint64_t bytes = 0;
   for (const auto& [label, b] : cost.bytes) bytes += b;
   const double links = static_cast<double>(parties) * (parties - 1);
   const double per_round = static_cast<double>(bytes) / (links * std::max(cost.rounds, 1u));
   const double delivery = run.min_route_latency_s + per_round / run.max_bandwidth_bytes_per_s;
   if (delivery > delta)
-    return "a round's messages need at least " + seconds_text(delivery) +
-           " s on this network (route latency " + seconds_text(run.min_route_latency_s) +
-           " s + " + seconds_text(per_round) + " bytes per link and round at " +
-           seconds_text(run.max_bandwidth_bytes_per_s) + " bytes/s), more than round_timeout_s = " +
-           seconds_text(delta) + " s";
+    return "a round's messages need at least " + number_text(delivery) +
+           " s on this network (route latency " + number_text(run.min_route_latency_s) +
+           " s + " + number_text(per_round) + " bytes per link and round at " +
+           number_text(run.max_bandwidth_bytes_per_s) + " bytes/s), more than round_timeout_s = " +
+           number_text(delta) + " s";
   if (!run.late.empty()) return late_message_reason(run.late.front(), run, delta);
   return std::nullopt;
 }

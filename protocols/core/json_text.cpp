@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include <algorithm>
+#include <cmath>
 
 namespace smpc {
 namespace {
@@ -71,6 +72,13 @@ std::string short_json(const nlohmann::json& value, std::size_t max) {
   std::string out;
   append_short(value, out, max);
   return short_text(out, max);
+}
+
+std::string number_text(double v) {
+  if (std::floor(v) == v && std::fabs(v) < 1e15) return std::to_string(static_cast<long long>(v));
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", v);
+  return buf;
 }
 
 }  // namespace smpc

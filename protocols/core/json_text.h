@@ -15,4 +15,9 @@ std::string short_text(const std::string& text, std::size_t max = 80);
 // A value's JSON text cut the same way; a long array or object is never serialised whole.
 std::string short_json(const nlohmann::json& value, std::size_t max = 80);
 
+// A number as a user would write it: 0 -> "0", 0.5 -> "0.5", 125000000 -> "125000000" (an
+// integral value below 1e15 in full, any other in %g's six significant digits), so bounds and
+// durations in messages read as the scenario wrote them.
+std::string number_text(double v);
+
 }  // namespace smpc

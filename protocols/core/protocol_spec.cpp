@@ -9,14 +9,6 @@
 namespace smpc {
 namespace {
 
-// 0 -> "0", 0.5 -> "0.5": bounds read as the user wrote them, as in the schema's messages.
-std::string number_text(double v) {
-  if (std::floor(v) == v && std::fabs(v) < 1e15) return std::to_string(static_cast<long long>(v));
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%g", v);
-  return buf;
-}
-
 std::string choices_text(const std::vector<std::string>& choices) {
   std::string out;
   for (const auto& c : choices) out += (out.empty() ? "" : " ") + nlohmann::json(c).dump();

@@ -2,19 +2,13 @@
 
 #include <algorithm>
 #include <bit>
-#include <sstream>
 
 #include "protocols/secagg/labels.h"
+#include "protocols/core/json_text.h"
 #include "protocols/secagg/secagg.h"
 
 namespace smpc {
 namespace {
-
-std::string text(double x) {
-  std::ostringstream os;
-  os << x;
-  return os.str();
-}
 
 // The clients of each set U1, U2, U3, U5 (present in rounds 0, 1, 2, 4) as membership flags.
 struct Sets {
@@ -98,17 +92,17 @@ std::optional<std::string> timing(const ProtocolParams& p, const Circuit& c, int
   if (!shape) return std::nullopt;
   const double delta = p.value("round_timeout_s", 1.0);
   if (run.deadline_s < 7 * delta)
-    return "deadline_s = " + text(run.deadline_s) + " s is shorter than 7 rounds x "
-           "round_timeout_s " + text(delta) + " s";
+    return "deadline_s = " + number_text(run.deadline_s) + " s is shorter than 7 rounds x "
+           "round_timeout_s " + number_text(delta) + " s";
   const ExactCost cost = secagg_cost(*shape, graph_of(p, shape->clients, plus));
   std::uint64_t largest = 0;
   for (const auto& [label, bytes] : cost.bytes) largest = std::max(largest, bytes);
   const double delivery = run.min_route_latency_s +
                           static_cast<double>(largest) / run.max_bandwidth_bytes_per_s;
   if (delivery > delta)
-    return "the largest round (" + text(static_cast<double>(largest)) + " bytes through the "
-           "server) needs at least " + text(delivery) + " s, more than round_timeout_s = " +
-           text(delta) + " s";
+    return "the largest round (" + number_text(static_cast<double>(largest)) + " bytes through the "
+           "server) needs at least " + number_text(delivery) + " s, more than round_timeout_s = " +
+           number_text(delta) + " s";
   // The run's evidence (RunTiming::late). The server gives up on a scripted dropout by design,
   // so a timeout on one is evidence only when that client's own computation outlasted Δ.
   for (const auto& l : run.late) {

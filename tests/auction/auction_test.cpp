@@ -19,6 +19,7 @@
 #include "scenarios/scenario_builder.h"
 #include "tests/support/cli.h"
 #include "tests/support/rc_budget.h"
+#include "tests/support/scenario_run.h"
 #include "verify/oracle.h"
 
 namespace smpc {
@@ -235,14 +236,9 @@ ScenarioBuilder auction_scenario(const std::string& protocol, bool second, int s
 }
 
 RunRecord run_ok(const ScenarioBuilder& b, Backend backend = Backend::kLocal) {
-  auto s = b.build();
-  SMPC_ASSERT(s.ok());
   RunOptions o;
   o.backend = backend;
-  auto rec = run_scenario(*s, o);
-  if (!rec.ok()) ADD_FAILURE() << rec.status().message();
-  SMPC_ASSERT(rec.ok());
-  return std::move(rec).value();
+  return test::run_scenario_ok(b, o);
 }
 
 // The whole path (scenario -> roles -> protocol -> report -> verdict) for both protocols and

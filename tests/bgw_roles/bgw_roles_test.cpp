@@ -16,6 +16,7 @@
 #include "tests/support/cli.h"
 #include "tests/support/random_circuit.h"
 #include "tests/support/rc_budget.h"
+#include "tests/support/scenario_run.h"
 #include "verify/oracle.h"
 
 namespace smpc {
@@ -73,13 +74,8 @@ ScenarioBuilder sum_scenario(int servers, const std::vector<std::vector<std::uin
   return b;
 }
 
-RunRecord run_ok(const ScenarioBuilder& b, RunOptions options = {}) {
-  auto s = b.build();
-  SMPC_ASSERT(s.ok());
-  auto rec = run_scenario(*s, options);
-  if (!rec.ok()) ADD_FAILURE() << rec.status().message();
-  SMPC_ASSERT(rec.ok());
-  return std::move(rec).value();
+RunRecord run_ok(const ScenarioBuilder& b, const RunOptions& options = {}) {
+  return test::run_scenario_ok(b, options);
 }
 
 // The whole path on the simulator: scenario -> servers and clients -> report -> verdict, the
