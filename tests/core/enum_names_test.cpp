@@ -37,9 +37,10 @@ TEST(EnumNames, CoreVocabularyKeepsItsNames) {
   EXPECT_EQ(names<CircuitDomain>(0, 2, domain_name), (Names{"boolean", "field61", "ring64", "?"}));
   EXPECT_EQ(names<GateType>(0, 8, gate_name),
             (Names{"XOR", "AND", "INV", "EQ", "EQW", "ADD", "SUB", "MUL", "MUL_CONST", "?"}));
-  EXPECT_EQ(names<OutputGuarantee>(0, 3, output_guarantee_name),
+  EXPECT_EQ(names<OutputGuarantee>(0, 4, output_guarantee_name),
             (Names{"correct output", "correct output or abort",
-                   "correct output or identified abort", "guaranteed output delivery", "?"}));
+                   "correct output or identified abort", "guaranteed output delivery",
+                   "correct output or accountable abort", "?"}));
   // Values start at 1 (0 is not a wire kind); the unknown name here is "unknown".
   EXPECT_EQ(names<ElementKind>(0, 7, element_kind_name),
             (Names{"unknown", "field61", "ring64", "bit", "block128", "point", "byte", "field127",
