@@ -37,6 +37,28 @@ Loss parse_loss(const json& l);
 Status parse_traces(const json& t, const std::string& ptr, const std::string& base_dir,
                     LinkTraces& out);
 
+// A link's own "jitter", "loss" and "trace" in the object `o` at `ptr` (a links entry, a graph
+// edge, a region's LAN, a WAN link).
+Status parse_own(const json& o, const std::string& ptr, const std::string& base_dir,
+                 LinkTraces& traces, LinkVariation& variation) {
+  if (o.contains("jitter")) {
+    Jitter j;
+    SMPC_RETURN_IF_ERROR(parse_jitter(o["jitter"], ptr + "/jitter", j));
+    variation.jitter = j;
+  }
+  if (o.contains("loss")) variation.loss = parse_loss(o["loss"]);
+  if (o.contains("trace")) SMPC_RETURN_IF_ERROR(parse_traces(o["trace"], ptr + "/trace", base_dir, traces));
+  return OkStatus();
+}
+
+// Whether parties a and b are joined by an edge of the ring or tree (as topology.cpp builds it).
+bool joined(const NetworkSpec& net, int parties, int a, int b) {
+  if (net.topology == Topology::kRing)
+    return parties == 2 || (a - b + parties) % parties == 1 || (b - a + parties) % parties == 1;
+  const int f = net.shape.fanout;
+  return f >= 1 && ((b > 0 && (b - 1) / f == a) || (a > 0 && (a - 1) / f == b));
+}
+
 Status parse_overrides(const json& links, int parties, const std::string& base_dir,
                        NetworkSpec& out) {
   for (std::size_t i = 0; i < links.size(); ++i) {
@@ -45,12 +67,18 @@ Status parse_overrides(const json& links, int parties, const std::string& base_d
     SMPC_RETURN_IF_ERROR(check_party(l["from"], parties, ptr + "/from"));
     LinkOverride o;
     o.from = l["from"].get<int>();
-    if (out.topology == Topology::kFullMesh) {
+    const Topology t = out.topology;
+    if (t == Topology::kFullMesh || t == Topology::kRing || t == Topology::kTree) {
       if (!l.contains("to"))
-        return error_at(ptr, "a full_mesh link needs \"to\" (the link from -> to)");
+        return error_at(ptr, std::string("a ") + topology_name(t) +
+                                 " link needs \"to\" (the link from -> to)");
       SMPC_RETURN_IF_ERROR(check_party(l["to"], parties, ptr + "/to"));
       o.to = l["to"].get<int>();
       if (o.to == o.from) return error_at(ptr + "/to", "a link needs two different parties");
+      if (t != Topology::kFullMesh && !joined(out, parties, o.from, o.to))
+        return error_at(ptr + "/to", std::string("parties ") + std::to_string(o.from) + " and " +
+                                         std::to_string(o.to) + " are not joined by an edge of the " +
+                                         topology_name(t) + ", got " + short_json(l["to"]));
     } else if (out.topology == Topology::kStar) {
       if (l.contains("to"))
         return error_at(ptr + "/to", "star links belong to one party: use only \"from\"");
@@ -58,18 +86,18 @@ Status parse_overrides(const json& links, int parties, const std::string& base_d
         return error_at(ptr + "/from", "the hub party has no links of its own");
       o.to = -1;
     } else {
-      return error_at(ptr, "per-link overrides apply to full_mesh and star only");
+      return error_at(ptr, std::string("per-link overrides apply to full_mesh, star, ring and tree "
+                                       "only (on ") + topology_name(t) +
+                               ", give jitter, loss and trace on /network/edges, /network/regions "
+                               "or /network/wan_links), got topology " + short_json(topology_name(t)));
     }
     o.latency_s = l.contains("latency_ms") ? ms(l["latency_ms"]) : out.latency_s;
     o.bandwidth_bytes_per_s =
         l.contains("bandwidth_mbps") ? mbps(l["bandwidth_mbps"]) : out.bandwidth_bytes_per_s;
-    if (l.contains("jitter")) {
-      Jitter j;
-      SMPC_RETURN_IF_ERROR(parse_jitter(l["jitter"], ptr + "/jitter", j));
-      o.jitter = j;
-    }
-    if (l.contains("loss")) o.loss = parse_loss(l["loss"]);
-    if (l.contains("trace")) SMPC_RETURN_IF_ERROR(parse_traces(l["trace"], ptr + "/trace", base_dir, o.traces));
+    LinkVariation own;
+    SMPC_RETURN_IF_ERROR(parse_own(l, ptr, base_dir, o.traces, own));
+    o.jitter = own.jitter;
+    o.loss = own.loss;
     out.overrides.push_back(o);
   }
   return OkStatus();
@@ -101,7 +129,33 @@ Status region_matrix(const json& net, const char* key, std::size_t r, double sca
 
 // "regions": [{"name", "lan_latency_ms", "lan_bandwidth_mbps"}], "placement": one region name
 // per party, "rtt_ms" (one-way latency = RTT / 2) and "wan_bandwidth_mbps" between regions.
-Status parse_regions(const json& net, int parties, NetworkSpec& out) {
+// "wan_links": [{"from", "to" (region names), "jitter", "loss", "trace"}]: one direction of the
+// WAN link between two regions, with settings of its own.
+Status parse_wan_links(const json& net, const std::map<std::string, int>& index,
+                       const std::string& base_dir, NetworkSpec& out) {
+  const json links = net.value("wan_links", json::array());
+  for (std::size_t k = 0; k < links.size(); ++k) {
+    const auto& l = links[k];
+    const std::string ptr = "/network/wan_links/" + std::to_string(k);
+    WanLink w;
+    for (const char* end : {"from", "to"}) {
+      const auto it = index.find(l[end].get<std::string>());
+      if (it == index.end())
+        return error_at(ptr + "/" + end, "unknown region " + short_json(l[end]) +
+                                             " (define it in /network/regions)");
+      (std::string(end) == "from" ? w.from : w.to) = it->second;
+    }
+    if (w.from == w.to)
+      return error_at(ptr + "/to", "a WAN link joins two different regions (a region's own LAN "
+                                   "takes jitter, loss and trace on its /network/regions entry), got " +
+                                       short_json(l["to"]));
+    SMPC_RETURN_IF_ERROR(parse_own(l, ptr, base_dir, w.traces, w.variation));
+    out.shape.wan_links.push_back(std::move(w));
+  }
+  return OkStatus();
+}
+
+Status parse_regions(const json& net, int parties, const std::string& base_dir, NetworkSpec& out) {
   if (!net.contains("regions") || !net.contains("placement") || !net.contains("rtt_ms"))
     return error_at("/network", "topology regions needs \"regions\", \"placement\" and \"rtt_ms\"");
   const json& regions = net["regions"];
@@ -111,6 +165,8 @@ Status parse_regions(const json& net, int parties, NetworkSpec& out) {
     Region region{r["name"].get<std::string>(), {}, out.latency_s, out.bandwidth_bytes_per_s};
     if (r.contains("lan_latency_ms")) region.lan_latency_s = ms(r["lan_latency_ms"]);
     if (r.contains("lan_bandwidth_mbps")) region.lan_bandwidth_bytes_per_s = mbps(r["lan_bandwidth_mbps"]);
+    SMPC_RETURN_IF_ERROR(parse_own(r, "/network/regions/" + std::to_string(a), base_dir,
+                                   region.lan_traces, region.lan_variation));
     if (!index.emplace(region.name, static_cast<int>(a)).second)
       return error_at("/network/regions/" + std::to_string(a) + "/name",
                       "region " + short_json(r["name"]) + " is defined twice");
@@ -132,13 +188,14 @@ Status parse_regions(const json& net, int parties, NetworkSpec& out) {
   }
   const std::size_t r = regions.size();
   SMPC_RETURN_IF_ERROR(region_matrix(net, "rtt_ms", r, 0.5e-3, 0, out.shape.region_latency_s));
-  return region_matrix(net, "wan_bandwidth_mbps", r, 1e6 / 8, out.bandwidth_bytes_per_s,
-                       out.shape.region_bandwidth_bytes_per_s);
+  SMPC_RETURN_IF_ERROR(region_matrix(net, "wan_bandwidth_mbps", r, 1e6 / 8, out.bandwidth_bytes_per_s,
+                                     out.shape.region_bandwidth_bytes_per_s));
+  return parse_wan_links(net, index, base_dir, out);
 }
 
 // "nodes": relay node names; "edges": [{"a", "b", "latency_ms", "bandwidth_mbps"}] where a
 // node is a party number or a relay name.
-Status parse_graph(const json& net, int parties, NetworkSpec& out) {
+Status parse_graph(const json& net, int parties, const std::string& base_dir, NetworkSpec& out) {
   std::map<std::string, int> relay;
   const json nodes = net.value("nodes", json::array());
   for (std::size_t k = 0; k < nodes.size(); ++k)
@@ -167,6 +224,7 @@ Status parse_graph(const json& net, int parties, NetworkSpec& out) {
     if (g.a == g.b) return error_at(ptr + "/b", "an edge needs two different nodes");
     if (e.contains("latency_ms")) g.latency_s = ms(e["latency_ms"]);
     if (e.contains("bandwidth_mbps")) g.bandwidth_bytes_per_s = mbps(e["bandwidth_mbps"]);
+    SMPC_RETURN_IF_ERROR(parse_own(e, ptr, base_dir, g.traces, g.variation));
     out.shape.edges.push_back(g);
   }
   return OkStatus();
@@ -398,7 +456,7 @@ constexpr std::pair<const char*, Topology> kTopologies[] = {
     {"two_tier", Topology::kTwoTier},   {"regions", Topology::kRegions},
     {"graph", Topology::kGraph}};
 
-Status parse_shape(const json& net, int parties, NetworkSpec& out) {
+Status parse_shape(const json& net, int parties, const std::string& base_dir, NetworkSpec& out) {
   TopologySpec& s = out.shape;
   if (net.contains("hub") && net["hub"].is_number()) {
     SMPC_RETURN_IF_ERROR(check_party(net["hub"], parties, "/network/hub"));
@@ -410,8 +468,12 @@ Status parse_shape(const json& net, int parties, NetworkSpec& out) {
   s.spine_bandwidth_bytes_per_s =
       net.contains("spine_bandwidth_mbps") ? mbps(net["spine_bandwidth_mbps"])
                                            : out.bandwidth_bytes_per_s;
-  if (out.topology == Topology::kRegions) SMPC_RETURN_IF_ERROR(parse_regions(net, parties, out));
-  if (out.topology == Topology::kGraph) SMPC_RETURN_IF_ERROR(parse_graph(net, parties, out));
+  if (net.contains("wan_links") && out.topology != Topology::kRegions)
+    return error_at("/network/wan_links", "applies to the regions topology only, got topology " +
+                                              short_json(topology_name(out.topology)));
+  if (out.topology == Topology::kRegions)
+    SMPC_RETURN_IF_ERROR(parse_regions(net, parties, base_dir, out));
+  if (out.topology == Topology::kGraph) SMPC_RETURN_IF_ERROR(parse_graph(net, parties, base_dir, out));
   return OkStatus();
 }
 
@@ -446,7 +508,7 @@ Status parse_network(const json& doc, int parties, NetworkSpec& out, const std::
                                           : NetworkModel::kCM02;
     if (net.contains("latency_ms")) out.latency_s = ms(net["latency_ms"]);
     if (net.contains("bandwidth_mbps")) out.bandwidth_bytes_per_s = mbps(net["bandwidth_mbps"]);
-    SMPC_RETURN_IF_ERROR(parse_shape(net, parties, out));
+    SMPC_RETURN_IF_ERROR(parse_shape(net, parties, base_dir, out));
     if (net.contains("links"))
       SMPC_RETURN_IF_ERROR(parse_overrides(net["links"], parties, base_dir, out));
     if (net.contains("host_links"))
@@ -487,6 +549,17 @@ ojson matrix_json(const std::vector<double>& m, std::size_t r, double scale) {
 
 std::string relay_name(int k) { return "relay" + std::to_string(k); }
 
+void jitter_json(const Jitter& jit, ojson& j);
+ojson loss_json(const Loss& l);
+void traces_json(const LinkTraces& t, ojson& j);
+
+// A link's own settings, as parse_own reads them.
+void own_json(const LinkTraces& t, const LinkVariation& v, ojson& j) {
+  if (v.jitter) jitter_json(*v.jitter, j);
+  if (v.loss) j["loss"] = loss_json(*v.loss);
+  traces_json(t, j);
+}
+
 // The topology-specific fields (none for full_mesh).
 void shape_json(const NetworkSpec& spec, int parties, ojson& j) {
   const TopologySpec& s = spec.shape;
@@ -504,15 +577,27 @@ void shape_json(const NetworkSpec& spec, int parties, ojson& j) {
       ojson regions = ojson::array();
       std::vector<std::string> placement(static_cast<std::size_t>(parties));
       for (const auto& r : s.regions) {
-        regions.push_back({{"name", r.name},
-                           {"lan_latency_ms", to_ms(r.lan_latency_s)},
-                           {"lan_bandwidth_mbps", to_mbps(r.lan_bandwidth_bytes_per_s)}});
+        ojson region{{"name", r.name},
+                     {"lan_latency_ms", to_ms(r.lan_latency_s)},
+                     {"lan_bandwidth_mbps", to_mbps(r.lan_bandwidth_bytes_per_s)}};
+        own_json(r.lan_traces, r.lan_variation, region);
+        regions.push_back(region);
         for (PartyId p : r.parties) placement[static_cast<std::size_t>(p)] = r.name;
       }
       j["regions"] = regions;
       j["placement"] = placement;
       j["rtt_ms"] = matrix_json(s.region_latency_s, s.regions.size(), 2e3);
       j["wan_bandwidth_mbps"] = matrix_json(s.region_bandwidth_bytes_per_s, s.regions.size(), 8e-6);
+      if (!s.wan_links.empty()) {
+        ojson wan = ojson::array();
+        for (const auto& w : s.wan_links) {
+          ojson l{{"from", s.regions[static_cast<std::size_t>(w.from)].name},
+                  {"to", s.regions[static_cast<std::size_t>(w.to)].name}};
+          own_json(w.traces, w.variation, l);
+          wan.push_back(l);
+        }
+        j["wan_links"] = wan;
+      }
       break;
     }
     case Topology::kGraph: {
@@ -520,9 +605,12 @@ void shape_json(const NetworkSpec& spec, int parties, ojson& j) {
       const auto node = [&](int k) { return k < parties ? ojson(k) : ojson(relay_name(k - parties)); };
       ojson nodes = ojson::array(), edges = ojson::array();
       for (int k = 0; k < s.relay_nodes; ++k) nodes.push_back(relay_name(k));
-      for (const auto& e : s.edges)
-        edges.push_back({{"a", node(e.a)}, {"b", node(e.b)}, {"latency_ms", to_ms(e.latency_s)},
-                         {"bandwidth_mbps", to_mbps(e.bandwidth_bytes_per_s)}});
+      for (const auto& e : s.edges) {
+        ojson edge{{"a", node(e.a)}, {"b", node(e.b)}, {"latency_ms", to_ms(e.latency_s)},
+                   {"bandwidth_mbps", to_mbps(e.bandwidth_bytes_per_s)}};
+        own_json(e.traces, e.variation, edge);
+        edges.push_back(edge);
+      }
       j["nodes"] = nodes;
       j["edges"] = edges;
       break;

@@ -82,35 +82,6 @@ const char* topology_name(Topology t) { return enum_name(kTopologyNames, t); }
 constexpr const char* kNetworkModelNames[] = {"CM02", "LV08", "ns-3"};
 const char* network_model_name(NetworkModel m) { return enum_name(kNetworkModelNames, m); }
 
-Variation NetworkSpec::variation_for(PartyId from, PartyId to) const {
-  Variation v = variation;
-  // Seeded bug M59: a link's own jitter and loss are ignored (the network-wide ones apply).
-  if (mutant_active(Mutant::kM59)) return v;
-  const LinkOverride* jitter_from = nullptr;
-  const LinkOverride* loss_from = nullptr;
-  // Full mesh: the override of the link from -> to. Star: the sender's (its up-link) first,
-  // then the receiver's (its down-link).
-  for (int pass = 0; pass < 2; ++pass)
-    for (const LinkOverride& o : overrides) {
-      const bool match = topology == Topology::kFullMesh ? pass == 0 && o.from == from && o.to == to
-                                                         : o.from == (pass == 0 ? from : to);
-      if (!match) continue;
-      if (o.jitter && !jitter_from) jitter_from = &o;
-      if (o.loss && !loss_from) loss_from = &o;
-    }
-  if (jitter_from) v.jitter = *jitter_from->jitter;
-  if (loss_from) v.loss = *loss_from->loss;
-  return v;
-}
-
-bool NetworkSpec::holds_messages() const {
-  if (variation.enabled() || traces.latency) return true;
-  return std::any_of(overrides.begin(), overrides.end(), [](const LinkOverride& o) {
-    return o.traces.latency || (o.jitter && o.jitter->distribution != JitterDistribution::kNone) ||
-           (o.loss && o.loss->rate > 0);
-  });
-}
-
 namespace {
 
 namespace sg4 = simgrid::s4u;
@@ -220,6 +191,7 @@ struct RunState {
   std::vector<std::optional<PartyResult>> results;
   ProgressBoard* board = nullptr;  // only when the caller asked for progress
   double max_added_delay = 0;      // jitter and loss, over all messages (RunResult)
+  double max_message_latency = 0;  // route latency at the send + jitter + loss (RunResult)
   bool tracing = false;            // SimRunOptions::record_trace
   RunTrace trace;                  // what the parties recorded, in simulation order
 
@@ -251,7 +223,10 @@ class SimChannel final : public Channel, public Clock {
         run_(run),
         meter_(meter),
         waiting_(1) {
-    if (run.options->network.holds_messages()) variation_.emplace(self, run);
+    // Receivers hold messages under jitter, loss or a latency trace anywhere.
+    if (run.options->network.variation.enabled() || run.plan->latency_traces ||
+        run.plan->link_variation)
+      variation_.emplace(self, run);
   }
 
   SimChannel(const SimChannel&) = delete;
@@ -394,8 +369,9 @@ class SimChannel final : public Channel, public Clock {
       in.slot = nullptr;
       run_.note_arrival(parcel->traced, arrived);
       if (variation_) {
-        const double delay = variation_->hold(f, std::move(parcel), arrived);
+        const auto [delay, latency] = variation_->hold(f, std::move(parcel), arrived);
         run_.max_added_delay = std::max(run_.max_added_delay, delay);
+        run_.max_message_latency = std::max(run_.max_message_latency, latency + delay);
         return hand_over_held(f, deadline_s);
       }
       return hand_over(std::move(parcel), from);
@@ -463,30 +439,39 @@ class SimChannel final : public Channel, public Clock {
   // sender sent earlier (FIFO per link). The draws come from one stream per receiving party,
   // taken in the order it receives, which the simulation fixes: the same seed, the same delays.
   //
-  // Jitter and loss are the link's own where it has them (NetworkSpec::variation_for, resolved
-  // once per sender). A latency trace's excess over SimGrid's latency (the trace's least value,
+  // Jitter and loss are the route's links' own where they have them, one draw per such link,
+  // else the network-wide ones (PlatformPlan::route_variation, resolved once per sender). A
+  // latency trace's excess over SimGrid's latency (the trace's least value,
   // PlatformPlan::route_latency_extra_s) is added to the hold, read at the send time.
   struct VariationState {
     VariationState(PartyId receiver, const RunState& state)
         : self(receiver), run(state), rng(state.options->seed, receiver, "network.variation") {}
-    // Returns the delay jitter and loss added to this message (not the latency trace's part:
-    // that is the link's latency, not a variation of it).
-    double hold(std::size_t from, std::unique_ptr<Parcel> parcel, double arrived) {
+    struct Held {
+      double delay;    // what jitter and loss added (not the latency trace's part: that is the
+                       // link's latency, not a variation of it)
+      double latency;  // the route's latency at the send time (latency traces read then)
+    };
+    Held hold(std::size_t from, std::unique_ptr<Parcel> parcel, double arrived) {
+      const auto sender = static_cast<PartyId>(from);
       auto it = by_sender.find(from);
       if (it == by_sender.end())
         it = by_sender
-                 .emplace(from, run.options->network.variation_for(static_cast<PartyId>(from), self))
+                 .emplace(from, run.plan->route_variation(sender, self, run.options->network.variation))
                  .first;
-      const Variation& v = it->second;
-      const double delay = sample_jitter(v.jitter, rng) +
-                           sample_loss_delay(v.loss, parcel->env.wire.size(), rng);
+      // Jitters first, then losses, each in route order: with one of each, the draws of before
+      // per-hop settings existed (same seed, same report).
+      double delay = 0;
+      for (const Jitter& j : it->second.jitters) delay += sample_jitter(j, rng);
+      for (const Loss& l : it->second.losses) delay += sample_loss_delay(l, parcel->env.wire.size(), rng);
       const double latency_extra =
-          run.plan->latency_traces
-              ? run.plan->route_latency_extra_s(static_cast<PartyId>(from), self, parcel->sent_at)
-              : 0;
+          run.plan->latency_traces ? run.plan->route_latency_extra_s(sender, self, parcel->sent_at)
+                                   : 0;
+      const double latency = run.plan->latency_traces
+                                 ? run.plan->route_latency_at_s(sender, self, parcel->sent_at)
+                                 : run.plan->route_latency_s(sender, self);
       ready[from] = std::max(ready[from], arrived + latency_extra + delay);
       held[from] = std::move(parcel);
-      return delay;
+      return {delay, latency};
     }
     bool holds(std::size_t from) const {
       const auto it = held.find(from);
@@ -495,7 +480,7 @@ class SimChannel final : public Channel, public Clock {
     PartyId self;
     const RunState& run;
     Rng rng;
-    std::unordered_map<std::size_t, Variation> by_sender;  // resolved at the first message
+    std::unordered_map<std::size_t, RouteVariation> by_sender;  // resolved at the first message
     // By sender, for the senders heard from (0 and none for the others).
     std::unordered_map<std::size_t, double> ready;   // when its latest message is due
     std::unordered_map<std::size_t, std::unique_ptr<Parcel>> held;  // arrived, not yet due
@@ -603,10 +588,10 @@ Status check_spec(int parties, const SimRunOptions& options) {
     if (o.from < 0 || o.from >= parties)
       return Error(where + "from = " + std::to_string(o.from) + " is not a party (0.." +
                    std::to_string(parties - 1) + ")");
-    if (net.topology == Topology::kFullMesh) {
+    if (net.topology != Topology::kStar) {  // full mesh, ring, tree: a directed link
       if (o.to < 0 || o.to >= parties || o.to == o.from)
         return Error(where + "to = " + std::to_string(o.to) +
-                     " must be another party on a full mesh (the link from -> to)");
+                     " must be another party (the link from -> to)");
     } else if (o.to != -1) {
       return Error(where + "to must be -1 on a star (the override applies to the up- and "
                            "down-link of party from), got " + std::to_string(o.to));
@@ -799,6 +784,7 @@ RunResult simulate(int parties, const SimRunOptions& options, const PlatformPlan
 
   RunResult result;
   result.max_added_delay_s = run.max_added_delay;
+  result.max_message_latency_s = run.max_message_latency;
   result.trace = std::move(run.trace);
   for (PartyId p = 0; p < parties; ++p) {
     auto& r = run.results[static_cast<std::size_t>(p)];

@@ -33,8 +33,8 @@ enum class NetworkModel {
 const char* topology_name(Topology t);
 const char* network_model_name(NetworkModel m);
 
-// A per-link override: the link from `from` to `to` (full mesh), or the up/down links of
-// party `from` (star, `to` = -1).
+// A per-link override: the link from `from` to `to` (full mesh; ring and tree: an edge's
+// direction from -> to), or the up/down links of party `from` (star, `to` = -1).
 struct LinkOverride {
   PartyId from = 0;
   PartyId to = 0;
@@ -52,19 +52,14 @@ struct NetworkSpec {
   NetworkModel model = NetworkModel::kCM02;
   double latency_s = 0.001;               // per link (one hop)
   double bandwidth_bytes_per_s = 125e6;   // per link (1 Gbit/s)
-  std::vector<LinkOverride> overrides;    // full_mesh and star only
+  std::vector<LinkOverride> overrides;    // full_mesh, star, ring and tree only
   TopologySpec shape;                     // what the other topologies need (topology.h)
   HostLinks host_links;                   // per-party NIC capacities (off by default)
   std::vector<Fault> faults;              // crashes and cuts at simulated times
   Variation variation;                    // seeded jitter and loss per message (off by default)
   LinkTraces traces;                      // network-wide latency/bandwidth over time (none)
 
-  // The jitter and loss of a message from -> to (docs/simulator.md, "Per-link jitter and
-  // loss"): a full_mesh link's own, on a star the sender's link's own, else the receiver's,
-  // else the network-wide ones (jitter and loss chosen separately).
-  Variation variation_for(PartyId from, PartyId to) const;
-  // Whether receivers hold messages (jitter, loss, or latency traces somewhere).
-  bool holds_messages() const;
+  // (A message's jitter and loss: PlatformPlan::route_variation, from the links' own settings.)
 };
 
 // How far a forked simulation has got, read while it runs (all counts so far, over all parties).

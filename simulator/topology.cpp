@@ -38,6 +38,35 @@ double PlatformPlan::route_latency_s(PartyId from, PartyId to) const {
   return sum;
 }
 
+double PlatformPlan::route_latency_at_s(PartyId from, PartyId to, double t) const {
+  double sum = 0;
+  for (int l : route(from, to)) {
+    const PlannedLink& link = links[static_cast<std::size_t>(l)];
+    sum += link.traces.latency ? link.traces.latency->value_at(t, link.latency_s) : link.latency_s;
+  }
+  return sum;
+}
+
+RouteVariation PlatformPlan::route_variation(PartyId from, PartyId to,
+                                             const Variation& network) const {
+  RouteVariation rv;
+  // Seeded bug M59: the links' own jitter and loss are ignored (the network-wide ones apply).
+  if (link_variation && !mutant_active(Mutant::kM59))
+    for (int l : route(from, to)) {
+      const LinkVariation& v = links[static_cast<std::size_t>(l)].variation;
+      if (v.jitter) rv.jitters.push_back(*v.jitter);
+      if (v.loss) rv.losses.push_back(*v.loss);
+    }
+  // Seeded bug M84: only the first link with its own setting counts.
+  if (mutant_active(Mutant::kM84)) {
+    if (rv.jitters.size() > 1) rv.jitters.resize(1);
+    if (rv.losses.size() > 1) rv.losses.resize(1);
+  }
+  if (rv.jitters.empty()) rv.jitters.push_back(network.jitter);
+  if (rv.losses.empty()) rv.losses.push_back(network.loss);
+  return rv;
+}
+
 double Trace::value_at(double t, double initial) const {
   if (points.empty()) return initial;
   bool later_cycle = false;
@@ -104,6 +133,13 @@ LinkTraces own_traces(const LinkOverride& o, const LinkTraces& net) {
           o.traces.bandwidth ? o.traces.bandwidth : net.bandwidth};
 }
 
+LinkVariation own_variation(const LinkOverride& o) { return {o.jitter, o.loss}; }
+
+bool adds_delay(const LinkVariation& v) {
+  return (v.jitter && v.jitter->distribution != JitterDistribution::kNone) ||
+         (v.loss && v.loss->rate > 0);
+}
+
 bool has_cuts(const NetworkSpec& net) {
   return std::any_of(net.faults.begin(), net.faults.end(),
                      [](const Fault& f) { return f.kind == FaultKind::kCut; });
@@ -122,12 +158,14 @@ class Planner {
         star_down_(star_form_ ? n_ : 0) {}
 
   // Links are named by their index when SimGrid creates them.
-  int link(double latency_s, double bandwidth, const LinkTraces& traces = {}) {
-    links_.push_back(PlannedLink{latency_s, bandwidth, false, {}, traces, latency_s});
+  int link(double latency_s, double bandwidth, const LinkTraces& traces = {},
+           const LinkVariation& variation = {}) {
+    links_.push_back(PlannedLink{latency_s, bandwidth, false, {}, traces, latency_s, variation});
     if (traces.latency) {
       links_.back().latency_floor_s = traces.latency->min_value(latency_s);
       latency_traces_ = true;
     }
+    if (adds_delay(variation)) link_variation_ = true;
     return static_cast<int>(links_.size()) - 1;
   }
   std::vector<int>& route(std::size_t i, std::size_t j) { return routes_[i * n_ + j]; }
@@ -142,7 +180,9 @@ class Planner {
 
  private:
   // A full-duplex edge between graph nodes a and b: two directed links.
-  void edge(int a, int b, double latency_s, double bandwidth);
+  void edge(int a, int b, double latency_s, double bandwidth, const LinkTraces& traces = {},
+            const LinkVariation& variation = {});
+  const LinkOverride* override_of(int from, int to) const;
   Status graph_arcs();
 
   std::size_t n_;
@@ -152,6 +192,7 @@ class Planner {
   std::vector<std::vector<int>> routes_;  // by pair, unless star_form_
   std::vector<std::vector<int>> star_up_, star_down_;  // by party, if star_form_
   bool latency_traces_ = false;
+  bool link_variation_ = false;
   int nodes_ = 0;                                  // graph nodes (parties first)
   std::vector<std::tuple<int, int, int>> arcs_;    // graph: (from node, to node, link)
 };
@@ -159,16 +200,20 @@ class Planner {
 Status Planner::full_mesh() {
   std::vector<double> lat(n_ * n_, net_.latency_s), bw(n_ * n_, net_.bandwidth_bytes_per_s);
   std::vector<LinkTraces> traces(n_ * n_, net_.traces);
+  std::vector<LinkVariation> variation(n_ * n_);
   for (const auto& o : net_.overrides) {
     const std::size_t k = static_cast<std::size_t>(o.from) * n_ + static_cast<std::size_t>(o.to);
     lat[k] = o.latency_s;
     bw[k] = o.bandwidth_bytes_per_s;
     traces[k] = own_traces(o, net_.traces);
+    variation[k] = own_variation(o);
   }
   for (std::size_t i = 0; i < n_; ++i)
     for (std::size_t j = 0; j < n_; ++j)
-      if (i != j)
-        route(i, j).push_back(link(lat[i * n_ + j], bw[i * n_ + j], traces[i * n_ + j]));
+      if (i != j) {
+        const std::size_t k = i * n_ + j;
+        route(i, j).push_back(link(lat[k], bw[k], traces[k], variation[k]));
+      }
   return OkStatus();
 }
 
@@ -178,16 +223,18 @@ Status Planner::star() {
   const int hub = net_.shape.hub;
   std::vector<double> lat(n_, net_.latency_s), bw(n_, net_.bandwidth_bytes_per_s);
   std::vector<LinkTraces> traces(n_, net_.traces);
+  std::vector<LinkVariation> variation(n_);
   for (const auto& o : net_.overrides) {
     lat[static_cast<std::size_t>(o.from)] = o.latency_s;
     bw[static_cast<std::size_t>(o.from)] = o.bandwidth_bytes_per_s;
     traces[static_cast<std::size_t>(o.from)] = own_traces(o, net_.traces);
+    variation[static_cast<std::size_t>(o.from)] = own_variation(o);
   }
   std::vector<int> up(n_, -1), down(n_, -1);
   for (std::size_t i = 0; i < n_; ++i) {
     if (static_cast<int>(i) == hub) continue;
-    up[i] = link(lat[i], bw[i], traces[i]);
-    down[i] = link(lat[i], bw[i], traces[i]);
+    up[i] = link(lat[i], bw[i], traces[i], variation[i]);
+    down[i] = link(lat[i], bw[i], traces[i], variation[i]);
     if (star_form_) {
       star_up_[i].push_back(up[i]);
       star_down_[i].push_back(down[i]);
@@ -214,15 +261,22 @@ Status Planner::regions() {
     for (PartyId p : regions[a].parties) {
       const auto i = static_cast<std::size_t>(p);
       region_of[i] = static_cast<int>(a);
-      up[i] = link(regions[a].lan_latency_s, regions[a].lan_bandwidth_bytes_per_s);
-      down[i] = link(regions[a].lan_latency_s, regions[a].lan_bandwidth_bytes_per_s);
+      const Region& g = regions[a];
+      up[i] = link(g.lan_latency_s, g.lan_bandwidth_bytes_per_s, g.lan_traces, g.lan_variation);
+      down[i] = link(g.lan_latency_s, g.lan_bandwidth_bytes_per_s, g.lan_traces, g.lan_variation);
     }
+  std::vector<const WanLink*> own(r * r, nullptr);  // a later entry for the same pair wins
+  for (const WanLink& w : net_.shape.wan_links)
+    own[static_cast<std::size_t>(w.from) * r + static_cast<std::size_t>(w.to)] = &w;
   std::vector<int> wan(r * r, -1);
   for (std::size_t a = 0; a < r; ++a)
     for (std::size_t b = 0; b < r; ++b)
-      if (a != b)
+      if (a != b) {
+        const WanLink* w = own[a * r + b];
         wan[a * r + b] = link(net_.shape.region_latency_s[a * r + b],
-                              net_.shape.region_bandwidth_bytes_per_s[a * r + b]);
+                              net_.shape.region_bandwidth_bytes_per_s[a * r + b],
+                              w ? w->traces : LinkTraces{}, w ? w->variation : LinkVariation{});
+      }
   for (std::size_t i = 0; i < n_; ++i)
     for (std::size_t j = 0; j < n_; ++j) {
       if (i == j) continue;
@@ -236,10 +290,26 @@ Status Planner::regions() {
   return OkStatus();
 }
 
+// The `links` entry for the directed edge from -> to (ring and tree; the last one wins, as on
+// a full mesh), or null.
+const LinkOverride* Planner::override_of(int from, int to) const {
+  const LinkOverride* found = nullptr;
+  for (const auto& o : net_.overrides)
+    if (o.from == from && o.to == to) found = &o;
+  return found;
+}
+
+// Each direction takes its override where it has one (ring, tree), else the edge's settings.
 // (Network-wide traces reach only ring and tree here: check_topology refuses them elsewhere.)
-void Planner::edge(int a, int b, double latency_s, double bandwidth) {
-  arcs_.emplace_back(a, b, link(latency_s, bandwidth, net_.traces));
-  arcs_.emplace_back(b, a, link(latency_s, bandwidth, net_.traces));
+void Planner::edge(int a, int b, double latency_s, double bandwidth, const LinkTraces& traces,
+                   const LinkVariation& variation) {
+  for (const auto& [x, y] : {std::pair{a, b}, std::pair{b, a}}) {
+    const LinkOverride* o = override_of(x, y);
+    arcs_.emplace_back(x, y,
+                       o ? link(o->latency_s, o->bandwidth_bytes_per_s, own_traces(*o, traces),
+                                own_variation(*o))
+                         : link(latency_s, bandwidth, traces, variation));
+  }
 }
 
 // The nodes and edges of ring, tree, two_tier and graph (parties are nodes 0..n-1).
@@ -250,24 +320,25 @@ Status Planner::graph_arcs() {
   nodes_ = n;
   switch (net_.topology) {
     case Topology::kRing:
-      if (n == 2) edge(0, 1, lat, bw);
+      if (n == 2) edge(0, 1, lat, bw, net_.traces);
       if (n > 2)
-        for (int i = 0; i < n; ++i) edge(i, (i + 1) % n, lat, bw);
+        for (int i = 0; i < n; ++i) edge(i, (i + 1) % n, lat, bw, net_.traces);
       break;
     case Topology::kTree:
-      for (int i = 1; i < n; ++i) edge((i - 1) / s.fanout, i, lat, bw);
+      for (int i = 1; i < n; ++i) edge((i - 1) / s.fanout, i, lat, bw, net_.traces);
       break;
     case Topology::kTwoTier: {
       const int racks = (n + s.rack_size - 1) / s.rack_size;
       nodes_ = n + racks + 1;  // rack switches n.., the spine last
-      for (int i = 0; i < n; ++i) edge(i, n + i / s.rack_size, lat, bw);
+      for (int i = 0; i < n; ++i) edge(i, n + i / s.rack_size, lat, bw, net_.traces);
       for (int k = 0; k < racks; ++k)
-        edge(n + k, n + racks, s.spine_latency_s, s.spine_bandwidth_bytes_per_s);
+        edge(n + k, n + racks, s.spine_latency_s, s.spine_bandwidth_bytes_per_s, net_.traces);
       break;
     }
     case Topology::kGraph:
       nodes_ = n + s.relay_nodes;
-      for (const auto& e : s.edges) edge(e.a, e.b, e.latency_s, e.bandwidth_bytes_per_s);
+      for (const auto& e : s.edges)
+        edge(e.a, e.b, e.latency_s, e.bandwidth_bytes_per_s, e.traces, e.variation);
       break;
     default:
       return Error("network: no graph for topology " + std::string(topology_name(net_.topology)));
@@ -386,6 +457,7 @@ PlatformPlan Planner::finish() {
   PlatformPlan plan;
   plan.parties = static_cast<int>(n_);
   plan.latency_traces = latency_traces_;
+  plan.link_variation = link_variation_;
   plan.links = std::move(links_);
   if (star_form_) {
     plan.star = true;
@@ -513,6 +585,59 @@ Status check_link_traces(const std::string& where, const LinkTraces& t) {
   return OkStatus();
 }
 
+// A link's own traces and jitter and loss; the error names the link ("network: edges[2]: ...").
+Status check_own(const std::string& where, const LinkTraces& t, const LinkVariation& v) {
+  SMPC_RETURN_IF_ERROR(check_link_traces(where, t));
+  Variation own;
+  if (v.jitter) own.jitter = *v.jitter;
+  if (v.loss) own.loss = *v.loss;
+  const Status s = check_variation(own);
+  // check_variation's message starts "network: "; the link goes after it.
+  return s.ok() ? s : Error("network: " + where + s.message().substr(9));
+}
+
+// The settings of graph edges, region LANs and WAN links of their own.
+Status check_shape_links(int parties, const NetworkSpec& net) {
+  const TopologySpec& s = net.shape;
+  if (!s.wan_links.empty() && net.topology != Topology::kRegions)
+    return Error("network: wan_links apply to the regions topology only");
+  for (std::size_t k = 0; k < s.edges.size(); ++k)
+    SMPC_RETURN_IF_ERROR(check_own("edges[" + std::to_string(k) + "]: ", s.edges[k].traces,
+                                   s.edges[k].variation));
+  for (std::size_t a = 0; a < s.regions.size(); ++a)
+    SMPC_RETURN_IF_ERROR(check_own("regions[" + std::to_string(a) + "]: lan ",
+                                   s.regions[a].lan_traces, s.regions[a].lan_variation));
+  const int r = static_cast<int>(s.regions.size());
+  for (std::size_t k = 0; k < s.wan_links.size(); ++k) {
+    const WanLink& w = s.wan_links[k];
+    const std::string where = "wan_links[" + std::to_string(k) + "]: ";
+    if (w.from < 0 || w.to < 0 || w.from >= r || w.to >= r || w.from == w.to)
+      return Error("network: " + where + "needs two different regions (0.." +
+                   std::to_string(r - 1) + "), got " + std::to_string(w.from) + " and " +
+                   std::to_string(w.to));
+    SMPC_RETURN_IF_ERROR(check_own(where, w.traces, w.variation));
+  }
+  (void)parties;
+  return OkStatus();
+}
+
+// Ring and tree overrides name one direction of an edge of the topology.
+Status check_edge_overrides(int parties, const NetworkSpec& net) {
+  if (net.topology != Topology::kRing && net.topology != Topology::kTree) return OkStatus();
+  for (std::size_t k = 0; k < net.overrides.size(); ++k) {
+    const int a = net.overrides[k].from, b = net.overrides[k].to;
+    const bool edge =
+        net.topology == Topology::kRing
+            ? (parties == 2 || (a - b + parties) % parties == 1 || (b - a + parties) % parties == 1)
+            : (b > 0 && (b - 1) / net.shape.fanout == a) || (a > 0 && (a - 1) / net.shape.fanout == b);
+    if (!edge)
+      return Error("network: overrides[" + std::to_string(k) + "]: parties " + std::to_string(a) +
+                   " and " + std::to_string(b) + " are not joined by an edge of the " +
+                   topology_name(net.topology));
+  }
+  return OkStatus();
+}
+
 // Network-wide traces replace the network-wide latency and bandwidth, which only full_mesh,
 // star, ring and tree use for every link (two_tier, regions and graph give links their own).
 Status check_traces(const NetworkSpec& net) {
@@ -533,9 +658,13 @@ Status check_traces(const NetworkSpec& net) {
 
 Status check_topology(int parties, const NetworkSpec& net) {
   if (!net.overrides.empty() && net.topology != Topology::kFullMesh &&
-      net.topology != Topology::kStar)
-    return Error("network: per-link overrides apply to full_mesh and star only");
+      net.topology != Topology::kStar && net.topology != Topology::kRing &&
+      net.topology != Topology::kTree)
+    return Error("network: per-link overrides apply to full_mesh, star, ring and tree only "
+                 "(graph edges and regions carry their own settings)");
   SMPC_RETURN_IF_ERROR(check_shape(parties, net));
+  SMPC_RETURN_IF_ERROR(check_edge_overrides(parties, net));
+  SMPC_RETURN_IF_ERROR(check_shape_links(parties, net));
   const HostLinks& h = net.host_links;
   if (!(h.up_bytes_per_s >= 0) || !(h.down_bytes_per_s >= 0) || !std::isfinite(h.up_bytes_per_s) ||
       !std::isfinite(h.down_bytes_per_s))

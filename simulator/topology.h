@@ -6,11 +6,13 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "protocols/core/channel.h"
 #include "protocols/core/status.h"
+#include "simulator/variation.h"
 
 namespace smpc {
 
@@ -24,21 +26,53 @@ enum class Topology {
   kGraph,     // explicit nodes and edges; routes by shortest latency (then fewest hops)
 };
 
-// One named region: its parties reach the region's switch over their own LAN link.
+// The traces of one link (null: constant). Shared: a network-wide trace is on every link.
+struct Trace;
+struct LinkTraces {
+  std::shared_ptr<const Trace> latency;
+  std::shared_ptr<const Trace> bandwidth;
+  bool any() const { return latency || bandwidth; }
+};
+
+// A link's own jitter and loss, each replacing the network-wide one for the messages whose
+// route crosses the link; the own settings of several links of one route add up, one draw per
+// link (docs/simulator.md, "Per-link jitter and loss").
+struct LinkVariation {
+  std::optional<Jitter> jitter = std::nullopt;
+  std::optional<Loss> loss = std::nullopt;
+  bool any() const { return jitter || loss; }
+};
+
+// One named region: its parties reach the region's switch over their own LAN link (each
+// party's up- and down-link carry the region's LAN traces and variation).
 struct Region {
   std::string name;
   std::vector<PartyId> parties;
   double lan_latency_s = 0;
   double lan_bandwidth_bytes_per_s = 0;
+  LinkTraces lan_traces = {};
+  LinkVariation lan_variation = {};
 };
 
 // A full-duplex edge of a `graph` topology between nodes a and b: parties are nodes
-// 0..parties-1, relay nodes (not parties: routers, a relay server) parties.. on.
+// 0..parties-1, relay nodes (not parties: routers, a relay server) parties.. on. Its traces
+// and variation are on both directions.
 struct GraphEdge {
   int a = 0;
   int b = 0;
   double latency_s = 0;
   double bandwidth_bytes_per_s = 0;
+  LinkTraces traces = {};
+  LinkVariation variation = {};
+};
+
+// regions: the WAN link from region `from`'s switch to region `to`'s, with its own traces and
+// variation (one direction, as the RTT matrix's entries are).
+struct WanLink {
+  int from = 0;
+  int to = 0;
+  LinkTraces traces = {};
+  LinkVariation variation = {};
 };
 
 // What the non-mesh topologies need beyond NetworkSpec's latency and bandwidth (which are
@@ -54,6 +88,7 @@ struct TopologySpec {
   // (R = regions.size(); the diagonal is unused: a LAN route is up-link, down-link).
   std::vector<double> region_latency_s;
   std::vector<double> region_bandwidth_bytes_per_s;
+  std::vector<WanLink> wan_links;  // regions: WAN links with traces or variation of their own
   int relay_nodes = 0;     // graph: nodes beyond the parties
   std::vector<GraphEdge> edges;
 };
@@ -99,12 +134,6 @@ struct Trace {
   double value_at(double t, double initial) const;
   double min_value(double initial) const;  // over all time, `initial` included
 };
-// The traces of one link (null: constant). Shared: a network-wide trace is on every link.
-struct LinkTraces {
-  std::shared_ptr<const Trace> latency;
-  std::shared_ptr<const Trace> bandwidth;
-  bool any() const { return latency || bandwidth; }
-};
 // "network: <where>: ..." when a trace is not a valid step function for its kind.
 Status check_trace(const std::string& where, const Trace& t, bool bandwidth);
 
@@ -117,6 +146,15 @@ struct PlannedLink {
   std::vector<std::pair<double, bool>> state_changes;  // gate: (time, up?) sorted by time
   LinkTraces traces = {};  // time-varying latency and bandwidth (none on gates, host links)
   double latency_floor_s = 0;  // the latency trace's least value (SimGrid's latency then)
+  LinkVariation variation = {};  // this link's own jitter and loss (none on gates, host links)
+};
+
+// The jitter and loss draws of one message over a route: one per link of the route with its
+// own, in route order (jitters first, then losses); the network-wide one when no link has its
+// own (docs/simulator.md, "Per-link jitter and loss").
+struct RouteVariation {
+  std::vector<Jitter> jitters;
+  std::vector<Loss> losses;
 };
 
 struct PlatformPlan {
@@ -135,6 +173,10 @@ struct PlatformPlan {
   std::vector<int> route(PartyId from, PartyId to) const;
   double route_latency_s(PartyId from, PartyId to) const;
   bool latency_traces = false;  // some link has a latency trace (messages are then held)
+  bool link_variation = false;  // some link has jitter or loss of its own (held, too)
+  RouteVariation route_variation(PartyId from, PartyId to, const Variation& network) const;
+  // The route's latency at the send time `t` (each link's latency trace read at t).
+  double route_latency_at_s(PartyId from, PartyId to, double t) const;
   // How much longer than SimGrid's latency a message sent at `t` takes over the route: with
   // latency traces SimGrid's links carry each trace's least value and the receiver holds the
   // message for the rest, taken at the send time (docs/simulator.md, "Traces").

@@ -169,6 +169,7 @@ void to_json(nlohmann::json& j, const RunResult& r) {
   }
   j = {{"parties", parties}, {"simulated_time_s", r.simulated_time_s},
        {"max_added_delay_s", r.max_added_delay_s}};
+  if (r.max_message_latency_s > 0) j["max_message_latency_s"] = r.max_message_latency_s;
   if (!r.trace.empty()) j["trace"] = trace_json(r.trace);
 }
 
@@ -188,6 +189,7 @@ void from_json(const nlohmann::json& j, RunResult& r) {
   }
   r.simulated_time_s = j.at("simulated_time_s").get<double>();
   r.max_added_delay_s = j.value("max_added_delay_s", 0.0);
+  r.max_message_latency_s = j.value("max_message_latency_s", 0.0);
   r.trace = j.contains("trace") ? trace_from(j.at("trace")) : RunTrace{};
 }
 

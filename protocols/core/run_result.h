@@ -91,6 +91,10 @@ struct RunResult {
   // The largest delay jitter and loss added to one message after its transfer (0 without
   // them): what a synchronous protocol's timing assumption is judged against.
   SimTime max_added_delay_s = 0;
+  // The largest route latency a message met (latency traces read at its send time) plus the
+  // jitter and loss added to it: how long its longest-held message took beyond its bandwidth
+  // phase. Recorded when receivers hold messages (jitter, loss or a latency trace), else 0.
+  SimTime max_message_latency_s = 0;
   RunTrace trace;  // only when recorded (see RunTrace)
 };
 
