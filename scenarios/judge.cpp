@@ -219,6 +219,23 @@ Verdict consult_ideal_world(const RunPlan& plan, const RunResult& run, Verdict v
   return verdict;
 }
 
+// Whether some link's latency (or bandwidth) follows a trace: then the configured value is not
+// what messages met (docs/simulator.md, "Traces").
+using TraceKind = std::shared_ptr<const Trace> LinkTraces::*;
+bool has_traces(const NetworkSpec& net, TraceKind kind) {
+  if (net.traces.*kind) return true;
+  for (const auto& o : net.overrides)
+    if (o.traces.*kind) return true;
+  for (const auto& e : net.shape.edges)
+    if (e.traces.*kind) return true;
+  for (const auto& r : net.shape.regions)
+    if (r.lan_traces.*kind) return true;
+  for (const auto& w : net.shape.wan_links)
+    if (w.traces.*kind) return true;
+  return false;
+}
+bool has_latency_traces(const NetworkSpec& net) { return has_traces(net, &LinkTraces::latency); }
+
 RunTiming run_timing(const RunPlan& plan) {
   RunTiming t{.deadline_s = plan.deadline_s,
               .min_route_latency_s = 0,
@@ -226,18 +243,29 @@ RunTiming run_timing(const RunPlan& plan) {
               .max_added_delay_s = 0,
               .late = {}};
   if (plan.options.backend == Backend::kLocal) return t;
-  if (plan.network.topology != Topology::kFullMesh && plan.network.topology != Topology::kStar) {
-    // Read off the routes: the fastest route's latency, the fastest link's bandwidth.
+  if ((plan.network.topology != Topology::kFullMesh && plan.network.topology != Topology::kStar) ||
+      has_latency_traces(plan.network) || has_traces(plan.network, &LinkTraces::bandwidth)) {
+    // Read off the routes: the fastest route's latency, the fastest link's bandwidth. Under a
+    // latency trace a link's least latency (its floor) is the bound every message meets.
     auto platform = plan_platform(plan.parties, plan.network);
     if (!platform.ok()) return t;
     t.min_route_latency_s = std::numeric_limits<double>::infinity();
     t.max_bandwidth_bytes_per_s = 0;
     for (PartyId i = 0; i < plan.parties; ++i)
       for (PartyId j = 0; j < plan.parties; ++j)
-        if (i != j)
-          t.min_route_latency_s = std::min(t.min_route_latency_s, platform->route_latency_s(i, j));
-    for (const auto& l : platform->links)
-      if (!l.gate) t.max_bandwidth_bytes_per_s = std::max(t.max_bandwidth_bytes_per_s, l.bandwidth_bytes_per_s);
+        if (i != j) {
+          double floor = 0;
+          for (int l : platform->route(i, j))
+            floor += platform->links[static_cast<std::size_t>(l)].latency_floor_s;
+          t.min_route_latency_s = std::min(t.min_route_latency_s, floor);
+        }
+    for (const auto& l : platform->links) {
+      if (l.gate) continue;
+      t.max_bandwidth_bytes_per_s = std::max(t.max_bandwidth_bytes_per_s, l.bandwidth_bytes_per_s);
+      if (l.traces.bandwidth)  // a bandwidth trace may rise above the configured value
+        for (const auto& p : l.traces.bandwidth->points)
+          t.max_bandwidth_bytes_per_s = std::max(t.max_bandwidth_bytes_per_s, p.second);
+    }
     if (plan.parties < 2) t.min_route_latency_s = 0;
     return t;
   }
@@ -330,10 +358,22 @@ void judge_timing(const RunPlan& plan, const RunResult& run, const FaultHits& hi
     RunTiming timing = run_timing(plan);
     // Seeded bug M55 leaves it out: a run the network made asynchronous is judged as synchronous.
     if (!mutant_active(Mutant::kM55)) timing.max_added_delay_s = run.max_added_delay_s;
+    // Under a latency trace a message met the route latency in force at its send time, which
+    // may be far above the configured one: the longest-held message's latency and delays beyond
+    // the shortest route latency is what it certainly took (seeded bug M85: left out, so the
+    // check reads the configured latency).
+    const bool traced = has_latency_traces(plan.network) && !mutant_active(Mutant::kM85);
+    const double traced_excess = run.max_message_latency_s - timing.min_route_latency_s;
+    if (traced) timing.max_added_delay_s = std::max(timing.max_added_delay_s, traced_excess);
     // Seeded bug M75 leaves out the run's own evidence: a run that slow computation (or any
     // late honest message) made asynchronous is judged as synchronous.
     if (!mutant_active(Mutant::kM75)) timing.late = late_honest(plan, run, hits);
     if (auto reason = plan.spec->timing(plan.params, plan.function.circuit, plan.parties, timing)) {
+      if (traced && traced_excess > run.max_added_delay_s)
+        *reason += " (under the latency trace one message met a route latency at its send time "
+                   "plus jitter and loss of " + number_text(run.max_message_latency_s) +
+                   " s, against a shortest route latency of " +
+                   number_text(timing.min_route_latency_s) + " s)";
       put_outside_timing(v, *reason, plan, run);
       return;
     }

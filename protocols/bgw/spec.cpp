@@ -59,11 +59,11 @@ std::optional<std::string> robust_timing(const ProtocolParams& p, const Circuit&
            " s is shorter than the synchronous schedule of " + std::to_string(cost.rounds) +
            " rounds x round_timeout_s " + number_text(delta) + " s = " + number_text(schedule) +
            " s";
-  // Jitter and loss held some message this long after its transfer: that message certainly
-  // arrived more than route latency + this after it was sent.
+  // Jitter, loss or a latency trace held some message this long beyond the shortest route
+  // latency (RunTiming::max_added_delay_s): it certainly arrived more than delta after its send.
   if (run.max_added_delay_s > 0 && run.min_route_latency_s + run.max_added_delay_s > delta)
-    return "jitter and loss delayed a message by " + number_text(run.max_added_delay_s) +
-           " s after its transfer (route latency at least " +
+    return "jitter, loss or a latency trace delayed a message by " +
+           number_text(run.max_added_delay_s) + " s beyond the shortest route latency (" +
            number_text(run.min_route_latency_s) + " s), more than round_timeout_s = " +
            number_text(delta) + " s: the network was not synchronous in this run";
   std::uint64_t bytes = 0;

@@ -124,7 +124,10 @@ struct RunTiming {
   double deadline_s = 0;
   double min_route_latency_s = 0;
   double max_bandwidth_bytes_per_s = 0;
-  double max_added_delay_s = 0;  // the run's largest jitter + loss delay of one message
+  // How much longer than min_route_latency_s one message of the run certainly took before its
+  // bytes (the largest over messages): its jitter and loss delay, and under a latency trace its
+  // route's latency at the send time beyond min_route_latency_s (docs/simulator.md, "Traces").
+  double max_added_delay_s = 0;
   // Evidence from the run itself (Meter): an honest party's receive gave up at its deadline on
   // another honest party, so that party's message was late (or never sent because the sender
   // was itself waiting on a late one) — the run was not synchronous, whatever the bounds above

@@ -74,8 +74,8 @@ std::optional<std::string> vote_timing(const ProtocolParams& p, const Circuit& c
            "schedule of " + std::to_string(vote::kRounds) + " rounds x round_timeout_s " +
            seconds_text(delta) + " s = " + seconds_text(schedule) + " s";
   if (run.max_added_delay_s > 0 && run.min_route_latency_s + run.max_added_delay_s > delta)
-    return "jitter and loss delayed a message by " + seconds_text(run.max_added_delay_s) +
-           " s after its transfer (route latency at least " +
+    return "jitter, loss or a latency trace delayed a message by " +
+           seconds_text(run.max_added_delay_s) + " s beyond the shortest route latency (" +
            seconds_text(run.min_route_latency_s) + " s), more than round_timeout_s = " +
            seconds_text(delta) + " s: the network was not synchronous in this run";
   // The largest single message of an honest run (the board's relay of every post) must fit in
