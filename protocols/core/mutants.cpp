@@ -53,7 +53,7 @@ constexpr CatalogRow kCatalogRows[] = {
     {Mutant::kM56, "simulator/sim_network.cpp", "simulator: the computation between a party's last network call and its output is not charged before its finish time is taken (ops model), so protocols that end in local work look faster"},
     {Mutant::kM57, "protocols/crypto/parallel.cpp", "crypto: parallel_slices drops the operation counts of its helper threads, so batched public-key work is undercounted by the number of cores"},
     {Mutant::kM58, "protocols/rep3/rep3_malicious.cpp", "rep3_malicious: views are not compared (the hash of opened values and inputs, and the two copies of each output share), so a party that changes its output share goes unseen"},
-    {Mutant::kM59, "simulator/sim_network.cpp", "simulator: a link's own jitter and loss (network.links) are ignored and the network-wide ones apply, so a slow, jittery link looks like the others"},
+    {Mutant::kM59, "simulator/topology.cpp", "simulator: a link's own jitter and loss (network.links) are ignored and the network-wide ones apply, so a slow, jittery link looks like the others"},
     {Mutant::kM60, "simulator/topology.cpp", "simulator: a latency trace's value is looked up one point ahead, so each step applies from the previous point's time, a whole interval too early"},
     {Mutant::kM61, "protocols/bgw/bgw_semi_honest.cpp", "bgw (roles): the servers leave out the inputs of the last client that gives any (its wires stay 0), so a sum misses one client"},
     {Mutant::kM62, "protocols/bgw/bgw_semi_honest.cpp", "bgw (roles): a client hands server j its share at the point of server j + 1, so the servers interpolate a client's input on the wrong points"},
@@ -78,6 +78,8 @@ constexpr CatalogRow kCatalogRows[] = {
     {Mutant::kM81, "protocols/spdz/spdz.cpp", "SPDZ fixed point: the opened c = 2^(k−1) + a + r of each truncation is left out of the MACCheck, so a corrupted party that shifts its share of c (and its own view with it) is not caught: by δ ≠ 0 mod 2^f it makes the result wrong; the audit's shift by 2^f leaves the result right but must still abort"},
     {Mutant::kM82, "scenarios/vote_function.cpp", "tally verdict: the predicate does not bound what the corrupted voters add to the tally by what valid ballots can add, so a run that counts a corrupted voter's invalid ballot (an entry 2) is judged correct"},
     {Mutant::kM83, "scenarios/judge.cpp", "judge: a run whose trusted party (vote's bulletin board) is corrupted or hit by a fault is judged within the claim, which assumes that party honest"},
+    {Mutant::kM84, "simulator/topology.cpp", "simulator: a message over a multi-hop route draws the jitter and loss of the first hop with settings of its own only, so a jittery edge later on the route (a graph's, a ring's, a region's WAN link) adds nothing"},
+    {Mutant::kM85, "scenarios/judge.cpp", "judge: under a latency trace the timing check takes the configured latency, not the one the messages met, so a run whose trace raised latency beyond round_timeout_s is judged as if it were synchronous"},
 };
 
 std::string numbered_name(Mutant m) {

@@ -81,6 +81,8 @@ enum class Mutant : int {
   kM81 = 81,  // SPDZ fixed point: the truncation openings are left out of the MACCheck
   kM82 = 82,  // tally verdict: the corrupted voters' share of the tally is not bounded
   kM83 = 83,  // judge: a corrupted or faulty trusted party (vote's board) stays within the claim
+  kM84 = 84,  // simulator: a multi-hop route's per-edge jitter and loss count the first such hop only
+  kM85 = 85,  // judge: the timing check takes the configured latency under a latency trace
 };
 
 struct MutantInfo {
