@@ -127,15 +127,15 @@ ScenarioBuilder bgw_robust_lossy() {
       .deadline(240);
 }
 
-// Robust BGW, n = 7, t = 2, honest, on a 5 ms full mesh whose latency rises to 1.5 s from 2 s
-// to 4 s (a latency trace), above its 1 s round timeout: the messages of those rounds met a
-// latency the synchronous claim excludes, and the verdict must say so and name the trace.
+// Robust BGW, n = 7, t = 2, honest, on a 5 ms full mesh whose latency rises to 1.5 s from 0.1 s
+// to 0.3 s (a latency trace), above its 1 s round timeout: the messages sent then met a latency
+// the synchronous claim excludes, and the verdict must say so and name the trace.
 ScenarioBuilder bgw_robust_traced() {
   NetworkSpec net;
   net.latency_s = 0.005;
   net.bandwidth_bytes_per_s = 12.5e6;
   auto spike = std::make_shared<Trace>();
-  spike->points = {{0, 0.005}, {2, 1.5}, {4, 0.005}};
+  spike->points = {{0, 0.005}, {0.1, 1.5}, {0.3, 0.005}};
   net.traces.latency = spike;
   return check_scenario("bgw_robust under a latency spike", "bgw_robust", {{"threshold", 2}}, 7,
                         {{"name", "product"}}, {1, 2, 3, 4, 5, 6, 7})
@@ -465,9 +465,8 @@ std::optional<std::string> lossy_not_named(const RunRecord& rec) {
 }
 
 // The latency-spike robust-BGW run: a violation, or a verdict that is not outside the claim
-// (timing) because of the latency the trace gave a message (the configured 5 ms says nothing of
-// it: M85 reads that, and the run is then put outside the claim only by its late messages, if
-// at all, without the cause).
+// (timing) because of the latency the trace gave a message. Robust BGW still delivers here, so
+// M85 (the configured 5 ms read instead) judges the run within the claim it does not cover.
 std::optional<std::string> trace_not_named(const RunRecord& rec) {
   if (auto v = violation(rec)) return v;
   if (rec.explanation.find("under the latency trace") == std::string::npos)
@@ -1188,7 +1187,7 @@ const std::vector<Check> kChecks = {
      component_run(edge_jitter_sum)},
     {{"bgw-robust-trace-timing", "attack", false, "1 seed",
       "bgw_robust, n = 7, t = 2, honest, 5 ms full mesh whose latency trace rises to 1.5 s from "
-      "2 s to 4 s (round timeout 1 s); alarm = violation, or a verdict that does not name the "
+      "0.1 s to 0.3 s (round timeout 1 s); alarm = violation, or a verdict that does not name the "
       "latency the trace gave a message (outside the claim, timing)"},
      [](const Context& cx, const std::string& name) {
        return seeded_runs(cx, name, [](int) { return bgw_robust_traced(); }, 1, trace_not_named);

@@ -63,7 +63,8 @@ INSTANTIATE_TEST_SUITE_P(Scenarios, Example,
                                            "mean_variance_10.json", "bgw_arithmetic_5.json",
                                            "yao_millionaires.json", "psi_contacts.json",
                                            "psi_cardinality.json", "bgw_wan_jitter_loss.json",
-                                           "bgw_wan_latency_trace.json"),
+                                           "bgw_wan_latency_trace.json",
+                                           "bgw_regions_jittery_wan.json"),
                          [](const ::testing::TestParamInfo<std::string>& p) {
                            return p.param.substr(0, p.param.find('.'));
                          });
