@@ -182,6 +182,22 @@ TEST(EdgeVariation, RingAndTreeLinksAddTheirOwnJitterExactly) {
   expect_time(got[1], l + hop, 1e-9);
 }
 
+// A star message between two parties that both have their own jitter crosses both their links
+// and takes both (the sum rule; before it took the sender's only); from a party without one, the
+// receiver's alone.
+TEST(EdgeVariation, StarMessageBetweenTwoOverriddenPartiesTakesBoth) {
+  const double l = 0.005, hop = 1 / kW;
+  SimRunOptions o;
+  o.network.topology = Topology::kStar;
+  o.network.latency_s = l;
+  o.network.bandwidth_bytes_per_s = kW;
+  o.network.overrides = {own_link(1, -1, o, 0.1), own_link(2, -1, o, 0.2)};
+  auto got = arrivals(3, o, 1, {2});
+  expect_time(got[0], 2 * l + hop + 0.1 + 0.2, 1e-9);
+  got = arrivals(3, o, 0, {2});
+  expect_time(got[0], 2 * l + hop + 0.2, 1e-9);
+}
+
 // Regions eu (parties 0, 1; LAN 1 ms with 0.02 s jitter of its own) and us (party 2; LAN 2 ms),
 // 80 ms RTT; the WAN link eu -> us has 0.1 s of its own, us -> eu none. 0 -> 1 crosses two eu
 // LAN links (0.04 s); 0 -> 2 eu's LAN up, the WAN eu -> us (0.12 s); 2 -> 0 only eu's LAN down.
