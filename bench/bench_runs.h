@@ -1,4 +1,4 @@
-// Whole in-process runs for the multiplication benchmarks (bgw_bench, rep3_bench): the circuit
+// Whole in-process runs for the benchmarks over LocalNetwork (bgw, rep3, dp, fixedpoint): the circuit
 // of `depth` layers of m independent products, and the loop that runs every party over
 // LocalNetwork once per iteration. Header only, no ../shared and no simulator needed.
 #pragma once
@@ -66,6 +66,33 @@ inline void run_each_iteration(benchmark::State& state, const Protocol& protocol
     cpu_total += *std::max_element(cpu.begin(), cpu.end());
   }
   state.counters["cpu_ms"] = 1e3 * cpu_total / static_cast<double>(state.iterations());
+}
+
+// One whole in-process run per iteration (a fresh seed each), party i with in[i]; returns the
+// last run, whose output, rounds and bytes the caller reports.
+inline RunResult last_of_local_runs(benchmark::State& state, const Protocol& protocol,
+                                    const std::vector<PartyInput>& in) {
+  std::uint64_t seed = 1;
+  RunResult last;
+  for (auto _ : state) {
+    last = run_local(static_cast<int>(in.size()), {seed++, 600}, [&](PartyContext& ctx) {
+      return protocol.run(ctx, in[static_cast<std::size_t>(ctx.net.self())]);
+    });
+    benchmark::DoNotOptimize(last.parties.data());
+  }
+  return last;
+}
+
+// Counters "rounds" (the largest round any party reached) and "bytes" (sent by all parties).
+inline void count_rounds_and_bytes(benchmark::State& state, const RunResult& r) {
+  std::uint32_t rounds = 0;
+  std::uint64_t bytes = 0;
+  for (const auto& p : r.parties) {
+    rounds = std::max(rounds, p.meter.max_round);
+    bytes += p.meter.sent.bytes;
+  }
+  state.counters["rounds"] = rounds;
+  state.counters["bytes"] = static_cast<double>(bytes);
 }
 
 // A benchmark main that keeps freed memory in the process. glibc hands buffers above its

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 
+#include "bench/bench_runs.h"
 #include "protocols/core/local_network.h"
 #include "protocols/fixedpoint/fixed.h"
 #include "protocols/fixedpoint/models.h"
@@ -37,23 +38,9 @@ void BM_SpdzLogisticRegressionBatch(benchmark::State& state) {
   }
   OutputGroup out{"score", {1}, std::vector<std::uint32_t>(batch, 0)};
   const Spdz spdz(fx::carrier_circuit(prog, {mg, xg}, {out}), 1, 0, std::nullopt, prog);
-  std::uint64_t seed = 1;
-  RunResult last;
-  for (auto _ : state) {
-    last = run_local(2, {seed++, 600}, [&](PartyContext& ctx) {
-      return spdz.run(ctx, in[static_cast<std::size_t>(ctx.net.self())]);
-    });
-    benchmark::DoNotOptimize(last.parties.data());
-  }
-  std::uint32_t rounds = 0;
-  std::uint64_t bytes = 0;
-  for (const auto& p : last.parties) {
-    rounds = std::max(rounds, p.meter.max_round);
-    bytes += p.meter.sent.bytes;
-  }
+  const RunResult last = bench::last_of_local_runs(state, spdz, in);
   if (last.parties[1].status != PartyStatus::kOutput) state.SkipWithError("the run did not output");
-  state.counters["rounds"] = rounds;
-  state.counters["bytes"] = static_cast<double>(bytes);
+  bench::count_rounds_and_bytes(state, last);
   state.counters["triples"] = static_cast<double>(fx::needs_of(prog).triples(params)) / static_cast<double>(batch);
   state.counters["inferences/s"] =
       benchmark::Counter(static_cast<double>(batch), benchmark::Counter::kIsIterationInvariantRate);

@@ -107,6 +107,7 @@ std::string protocols_listing() {
   for (const auto* s : protocol_registry()) {
     out << padded(s->name, width) << s->summary << "\n"
         << indent << "domain: " << domain_name(s->domain) << "; parties: " << party_range(*s)
+        << (s->client_inputs ? " (with roles: the computing servers; clients come on top)" : "")
         << "\n";
     for (const auto& p : s->parameters)
       out << indent << "parameter " << describe_param(p) << ": " << p.doc << "\n";

@@ -14,6 +14,7 @@ bool is_corrupted(const std::vector<PartyId>& corrupted, PartyId p) {
 
 struct HonestTally {
   std::size_t honest = 0, correct = 0, aborted = 0;
+  std::size_t owed_nothing = 0;  // of `correct`: finished right with no output (input-only clients)
   std::vector<PartyId> wrong;
   std::string first_abort;  // the first honest party that stopped, and why
   std::string first_wrong;  // under an OutputCheck: why the first wrong output is wrong
@@ -32,6 +33,7 @@ HonestTally tally_honest(const RunResult& run,
           check ? why.empty() : p.outputs == expected[static_cast<std::size_t>(p.party)];
       if (right) {
         ++t.correct;
+        if (p.outputs.empty()) ++t.owed_nothing;
         continue;
       }
       t.wrong.push_back(p.party);
@@ -49,8 +51,10 @@ HonestTally tally_honest(const RunResult& run,
 Outcome classify(const HonestTally& t) {
   const std::size_t finished = t.correct + t.wrong.size();
   if (t.correct == t.honest) return Outcome::kCorrect;
+  // Input-only clients, right to output nothing, do not make servers that all output the same
+  // wrong value a disagreement: the parties owed an output all got a wrong one.
   if (!t.wrong.empty() && finished == t.honest)
-    return t.correct > 0 ? Outcome::kDisagreement : Outcome::kWrongOutput;
+    return t.correct > t.owed_nothing ? Outcome::kDisagreement : Outcome::kWrongOutput;
   if (finished > 0) return Outcome::kDisagreement;
   if (t.aborted > 0) return Outcome::kAbort;
   return Outcome::kNoOutput;

@@ -24,24 +24,19 @@ PartyOutput VoteProtocol::run_steps(PartyContext& ctx, const PartyInput& input) 
 LabelCost vote_label_cost(const VoteConfig& c) {
   namespace L = labels::vote;
   const std::uint64_t S = static_cast<std::uint64_t>(c.servers),
-                      V = static_cast<std::uint64_t>(c.voters),
-                      k = static_cast<std::uint64_t>(c.candidates),
-                      t = static_cast<std::uint64_t>(c.t);
-  // The message sizes of vote_cost (Message::encoded_size: 6 bytes of header per part).
-  const std::uint64_t shares = 6 + 6 * 32 * k, post = 6 + (4 * t + 2) * 32 * k;
-  const std::uint64_t board_msg = 6 + V * (4 + (4 * t + 2) * 32 * k);
-  const std::uint64_t check = 6 + 64 * V * (k + (c.one_of_k ? 1 : 0)), tally = 6 + 64 * k;
+                      V = static_cast<std::uint64_t>(c.voters);
+  const VoteMessageSizes m = vote_message_sizes(c);
   LabelCost r;
-  r.bytes = {{std::string(L::kShares), V * S * shares},
-             {std::string(L::kPost), V * post},
-             {std::string(L::kBoard), S * board_msg},
-             {std::string(L::kComplain), S * 6},
-             {std::string(L::kAccused), V * 6},
-             {std::string(L::kComplaints), S * (6 + 4 * S)},
-             {std::string(L::kAnswers), S * (6 + 4 * V)},
+  r.bytes = {{std::string(L::kShares), V * S * m.shares},
+             {std::string(L::kPost), V * m.post},
+             {std::string(L::kBoard), S * m.board_msg},
+             {std::string(L::kComplain), S * m.complain},
+             {std::string(L::kAccused), V * m.accused},
+             {std::string(L::kComplaints), S * m.complaints},
+             {std::string(L::kAnswers), S * m.answers},
              // each server to the S − 1 others and the board
-             {std::string(L::kCheckOpen), S * S * check},
-             {std::string(L::kTallyOpen), S * S * tally}};
+             {std::string(L::kCheckOpen), S * S * m.check},
+             {std::string(L::kTallyOpen), S * S * m.tally}};
   // Causal depth: post (1) → board (2) → complain (3) → complaints (4); the answers (round 6)
   // follow the complaints received in round 3 (depth 4), the check openings (5) the answers,
   // the tally openings (6) the check openings. Round 5 carries nothing without complaints.

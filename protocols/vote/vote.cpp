@@ -481,22 +481,35 @@ PartyOutput run_vote(PartyContext& ctx, const VoteConfig& cfg,
   return me < cfg.servers ? run_server(net, cfg) : run_board(net, ctx, cfg);
 }
 
-VoteCost vote_cost(const VoteConfig& c) {
+VoteMessageSizes vote_message_sizes(const VoteConfig& c) {
   const std::uint64_t S = static_cast<std::uint64_t>(c.servers),
                       V = static_cast<std::uint64_t>(c.voters),
                       k = static_cast<std::uint64_t>(c.candidates),
                       t = static_cast<std::uint64_t>(c.t);
-  const std::uint64_t shares = 6 + 6 * 32 * k, post = 6 + (4 * t + 2) * 32 * k;
-  const std::uint64_t board_msg = 6 + V * (4 + (4 * t + 2) * 32 * k);
-  const std::uint64_t complaints = 6 + 4 * S, accused = 6;
-  const std::uint64_t answers = 6 + 4 * V;
-  const std::uint64_t check = 6 + 64 * V * (k + (c.one_of_k ? 1 : 0)), tally = 6 + 64 * k;
+  VoteMessageSizes m;
+  m.shares = 6 + 6 * 32 * k;
+  m.post = 6 + (4 * t + 2) * 32 * k;
+  m.board_msg = 6 + V * (4 + (4 * t + 2) * 32 * k);
+  m.complain = 6;
+  m.complaints = 6 + 4 * S;
+  m.accused = 6;
+  m.answers = 6 + 4 * V;
+  m.check = 6 + 64 * V * (k + (c.one_of_k ? 1 : 0));
+  m.tally = 6 + 64 * k;
+  return m;
+}
+
+VoteCost vote_cost(const VoteConfig& c) {
+  const std::uint64_t S = static_cast<std::uint64_t>(c.servers),
+                      V = static_cast<std::uint64_t>(c.voters);
+  const VoteMessageSizes m = vote_message_sizes(c);
   VoteCost r;
-  r.voter_sent = S * shares + post;
-  r.server_sent = 6 /* empty complaint list */ + S * (check + tally);
-  r.server_received = V * shares + board_msg + complaints + answers + (S - 1) * (check + tally);
-  r.board_received = V * post + S * 6 + S * (check + tally);
-  r.board_sent = S * (board_msg + complaints + answers) + V * accused;
+  r.voter_sent = S * m.shares + m.post;
+  r.server_sent = m.complain + S * (m.check + m.tally);
+  r.server_received =
+      V * m.shares + m.board_msg + m.complaints + m.answers + (S - 1) * (m.check + m.tally);
+  r.board_received = V * m.post + S * m.complain + S * (m.check + m.tally);
+  r.board_sent = S * (m.board_msg + m.complaints + m.answers) + V * m.accused;
   return r;
 }
 

@@ -69,6 +69,16 @@ PartyOutput run_vote(PartyContext& ctx, const VoteConfig& cfg,
 // A voter that sends the given dealing (tests: a voter who cheats on its shares or check value).
 PartyOutput run_voter(PartyContext& ctx, const VoteConfig& cfg, const Dealing& dealing);
 
+// The size of each message of an honest run without complaints (Message::encoded_size: 6 bytes
+// of header per part): one voter's shares to one server, its post to the board, the board's
+// message to one server, a server's (empty) complaint list, the board's list of complaints and
+// of answers, a server's check and tally openings.
+struct VoteMessageSizes {
+  std::uint64_t shares = 0, post = 0, board_msg = 0, complain = 0, complaints = 0, accused = 0,
+                answers = 0, check = 0, tally = 0;
+};
+VoteMessageSizes vote_message_sizes(const VoteConfig& cfg);
+
 // Exact bytes of an honest run without complaints (every voter admitted; message sizes by
 // Message::encoded_size): what a voter sends, what a server sends and receives, what the board
 // receives. D = number of admitted voters (all V in an honest run).

@@ -38,6 +38,29 @@ TEST(Verdict, Outcomes) {
   EXPECT_EQ(judge(c, make({O, O, O, O}, {7, 9, 7, 7}), kExpected, {1}).outcome, Outcome::kCorrect);
 }
 
+// Input-only clients (parties 2 and 3, owed no output, finishing with none) are right, but when
+// every party owed an output got a wrong one the run is a wrong output, not a disagreement; a
+// client that outputs what it is not owed is wrong.
+TEST(Verdict, ClientsOwedNothingDoNotTurnAWrongOutputIntoADisagreement) {
+  const auto c = claim(AdversaryModel::kSemiHonest, 1, OutputGuarantee::kCorrect);
+  const std::vector<std::vector<std::uint64_t>> expected = {{7}, {7}, {}, {}};
+  RunResult r = make({O, O, O, O}, {8, 8, 0, 0});
+  r.parties[2].outputs.clear();
+  r.parties[3].outputs.clear();
+  auto v = judge(c, r, expected);
+  EXPECT_EQ(v.outcome, Outcome::kWrongOutput) << v.explanation;
+  EXPECT_FALSE(v.holds);
+  EXPECT_EQ(v.wrong, (std::vector<PartyId>{0, 1}));
+  r.parties[0].outputs = {7};
+  EXPECT_EQ(judge(c, r, expected).outcome, Outcome::kDisagreement);
+  r.parties[1].outputs = {7};
+  EXPECT_EQ(judge(c, r, expected).outcome, Outcome::kCorrect);
+  r.parties[3].outputs = {7};
+  v = judge(c, r, expected);
+  EXPECT_EQ(v.outcome, Outcome::kDisagreement);
+  EXPECT_EQ(v.wrong, (std::vector<PartyId>{3}));
+}
+
 TEST(Verdict, ClaimApplicability) {
   const auto sh = claim(AdversaryModel::kSemiHonest, 1, OutputGuarantee::kCorrect);
   const auto wrong = make({O, O, O, O}, {8, 8, 8, 8});

@@ -203,7 +203,9 @@ TEST(DpRun, NoisySumMinusReplayedNoiseIsThePlainSum) {
   }
 }
 
-TEST(DpRun, ACorruptedPartysHalfCoinsAreRejectedNotExact) {
+// Party 1 (malicious) substitutes its coins with halves, (p + 1) / 2, which are not bits, and
+// its bit-check multipliers u_j with 1, 2, ...: the randomized bit check must reject them.
+ScenarioBuilder half_coins_scenario() {
   const auto coins = *dp::calibrate_coins(2, 0.05, 1);
   Json subst = Json::array({1});
   for (std::size_t j = 0; j < coins; ++j) subst.push_back((Fp61::kModulus + 1) / 2);
@@ -211,6 +213,11 @@ TEST(DpRun, ACorruptedPartysHalfCoinsAreRejectedNotExact) {
   auto b = dp_scenario(2, 0.05, 0, 1, {Json{1}, Json{0}});
   b.adversary({1}, AdversaryModel::kMalicious,
               Json::array({{{"strategy", "input_substitution"}, {"value", subst}}}));
+  return b;
+}
+
+TEST(DpRun, ACorruptedPartysHalfCoinsAreRejectedNotExact) {
+  auto b = half_coins_scenario();
   const auto rec = run(b, 5);
   EXPECT_TRUE(rec.verdict_holds) << rec.explanation;
   EXPECT_TRUE(rec.outputs.at(0).contains("rejected")) << rec.outputs.at(0).dump();
@@ -329,13 +336,7 @@ TEST(DpMutants, UnmixedCoinsAndSkippedBitCheckViolateTheVerdict) {
     EXPECT_FALSE(rec.verdict_holds);
   }
   ScopedMutant m(Mutant::kM79);
-  const auto coins = *dp::calibrate_coins(2, 0.05, 1);
-  Json subst = Json::array({1});
-  for (std::size_t j = 0; j < coins; ++j) subst.push_back((Fp61::kModulus + 1) / 2);
-  for (std::size_t j = 0; j < coins; ++j) subst.push_back(j + 1);
-  auto b = dp_scenario(2, 0.05, 0, 1, {Json{1}, Json{0}});
-  b.adversary({1}, AdversaryModel::kMalicious,
-              Json::array({{{"strategy", "input_substitution"}, {"value", subst}}}));
+  auto b = half_coins_scenario();
   EXPECT_FALSE(run(b, 5).verdict_holds);
 }
 

@@ -312,8 +312,8 @@ TEST(SecAgg, M44SumOverTheWrongSetIsAViolation) {
   const auto r = run_file(testing::example("secagg_5_clients.json"), Mutant::kM44);
   ASSERT_TRUE(r.ok()) << r.status().message();
   EXPECT_FALSE(r->verdict_holds);
-  // The clients (no output) are right, the server is wrong: "ended differently".
-  EXPECT_EQ(r->outcome, Outcome::kDisagreement) << r->explanation;
+  // The clients are owed no output; the one party owed the sum, the server, got a wrong one.
+  EXPECT_EQ(r->outcome, Outcome::kWrongOutput) << r->explanation;
   EXPECT_EQ(r->run.parties[0].status, PartyStatus::kOutput);
   // Clients 1, 2, 4 only (client 5 unmasked as dropped): 1 + 10 + 1000.
   EXPECT_EQ(report_json(*r)["outputs"][0]["sum"], nlohmann::json({1011, 2022, 3033}));

@@ -115,8 +115,9 @@ TEST(VoteScenario, ACountedMalformedBallotIsAViolation) {
   ASSERT_TRUE(r.ok()) << r.status().message();
   EXPECT_FALSE(r->verdict_holds) << r->explanation;
   EXPECT_EQ(r->scope, ClaimScope::kWithin);
-  // The honest voters, who output nothing, are right; the servers and the board are wrong.
-  EXPECT_EQ(r->outcome, Outcome::kDisagreement) << r->explanation;
+  // The honest voters, who are owed no output, do not count: every party owed the tally (the
+  // servers and the board) got a wrong one.
+  EXPECT_EQ(r->outcome, Outcome::kWrongOutput) << r->explanation;
   EXPECT_NE(r->explanation.find("more than the 0 corrupted voters"), std::string::npos)
       << r->explanation;
   EXPECT_EQ(reported_tally(*r, 4, 16), J({6, 5, 2}));
