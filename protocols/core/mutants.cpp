@@ -78,6 +78,8 @@ constexpr CatalogRow kCatalogRows[] = {
     {Mutant::kM81, "protocols/spdz/spdz.cpp", "SPDZ fixed point: the opened c = 2^(k−1) + a + r of each truncation is left out of the MACCheck, so a corrupted party that shifts its share of c (and its own view with it) is not caught: by δ ≠ 0 mod 2^f it makes the result wrong; the audit's shift by 2^f leaves the result right but must still abort"},
     {Mutant::kM82, "scenarios/vote_function.cpp", "tally verdict: the predicate does not bound what the corrupted voters add to the tally by what valid ballots can add, so a run that counts a corrupted voter's invalid ballot (an entry 2) is judged correct"},
     {Mutant::kM83, "scenarios/judge.cpp", "judge: a run whose trusted party (vote's bulletin board) is corrupted or hit by a fault is judged within the claim, which assumes that party honest"},
+    {Mutant::kM86, "protocols/core/run_result.cpp", "compute counts: open_envelope does not count the received message (ops.h message, message_byte), so receiving costs nothing in the ops model"},
+    {Mutant::kM87, "simulator/sim_network.cpp", "measured compute: a segment's CPU time is taken from when the party entered its last network call, so it includes what other parties computed while it waited"},
 };
 
 std::string numbered_name(Mutant m) {

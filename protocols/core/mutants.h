@@ -81,6 +81,8 @@ enum class Mutant : int {
   kM81 = 81,  // SPDZ fixed point: the truncation openings are left out of the MACCheck
   kM82 = 82,  // tally verdict: the corrupted voters' share of the tally is not bounded
   kM83 = 83,  // judge: a corrupted or faulty trusted party (vote's board) stays within the claim
+  kM86 = 86,  // compute counts: a received message is not counted (ops.h kMessage)
+  kM87 = 87,  // measured compute: a segment starts when the call is entered, not when it returns
 };
 
 struct MutantInfo {

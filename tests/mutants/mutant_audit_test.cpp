@@ -48,6 +48,7 @@ const std::map<Mutant, std::string> kCaughtBy = {
     {Mutant::kM74, "dp-noise-replay"},         {Mutant::kM78, "dp-empirical-epsilon"},
     {Mutant::kM79, "dp-coin-bit-check"},
     {Mutant::kM82, "vote-tally-verdict"},      {Mutant::kM83, "vote-trusted-board"},
+    {Mutant::kM86, "compute-message-counts"},  {Mutant::kM87, "compute-measured-own"},
 };
 
 TEST(MutantAudit, CatalogueAndExpectationsCoverEachOther) {
@@ -123,7 +124,8 @@ INSTANTIATE_TEST_SUITE_P(Catalogue, EachMutant,
                                            Mutant::kM76, Mutant::kM77,
                                            Mutant::kM80, Mutant::kM81,
                                            Mutant::kM74, Mutant::kM78, Mutant::kM79,
-                                           Mutant::kM82, Mutant::kM83),
+                                           Mutant::kM82, Mutant::kM83,
+                                           Mutant::kM86, Mutant::kM87),
                          [](const ::testing::TestParamInfo<Mutant>& p) {
                            return mutant_name(p.param);
                          });
