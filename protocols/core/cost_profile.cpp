@@ -30,8 +30,10 @@ const CostProfile& builtin_profile() {
     c.ns[static_cast<std::size_t>(*op_from_name("scalar_op"))] = 105.0;
     c.ns[static_cast<std::size_t>(*op_from_name("scalar_inv"))] = 34787.0;
     c.ns[static_cast<std::size_t>(*op_from_name("transpose_128"))] = 341.0;
-    c.ns[static_cast<std::size_t>(*op_from_name("message"))] = 3000.0;
-    c.ns[static_cast<std::size_t>(*op_from_name("message_byte"))] = 0.5;
+    // The transport's per-message work, calibrated later (2026-12-03, process CPU time, load
+    // 4.7-9; docs/performance.md, "Computation model").
+    c.ns[static_cast<std::size_t>(*op_from_name("message"))] = 2300.0;
+    c.ns[static_cast<std::size_t>(*op_from_name("message_byte"))] = 0.33;
     return c;
   }();
   return p;

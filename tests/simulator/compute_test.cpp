@@ -9,6 +9,7 @@
 #include <tuple>
 #include <vector>
 
+#include "protocols/bgw/shamir.h"
 #include "protocols/core/field.h"
 #include "protocols/core/local_network.h"
 #include "protocols/core/ops.h"
@@ -305,6 +306,23 @@ TEST(CriticalPath, FollowsTheMessagesTheLastPartyWaitedFor) {
   EXPECT_EQ(path2->steps[0].what, "before recv from p0");
   // No trace, no path.
   EXPECT_FALSE(critical_path(run_ok(2, options(ComputeModel::kOps), pattern)).has_value());
+}
+
+// Shamir sharing and Lagrange interpolation are counted product by product (the delayed-
+// reduction accumulator of bgw/fp61_accumulator.h counts each one): a degree-2 sharing for 5
+// parties is 5 dot products of 2 terms, and interpolating from 3 shares is one of 3 terms. The
+// cached power and Lagrange tables are shared set-up (uncounted), first use or not.
+TEST(OpCounts, ShamirSharingAndInterpolationCountTheirProducts) {
+  Rng rng(1, 0, "shamir");
+  for (int round = 0; round < 2; ++round) {
+    SCOPED_TRACE(round);
+    take_op_counts();
+    const auto shares = shamir_share<Fp61>(Fp61::from_u64(42), 2, 5, rng);
+    const PartyId who[3] = {0, 2, 4};
+    const Fp61 picked[3] = {shares[0], shares[2], shares[4]};
+    EXPECT_EQ(shamir_reconstruct<Fp61>(who, picked).value(), 42u);
+    EXPECT_EQ(take_op_counts()[Op::kFp61Mul], 5u * 2 + 3);
+  }
 }
 
 
