@@ -10,8 +10,10 @@
 
 #include "cli/commands.h"
 #include "protocols/core/json_text.h"
+#include "reports/cpu_check.h"
 #include "reports/html_report.h"
 #include "reports/trace.h"
+#include "scenarios/compute_spec.h"
 #include "scenarios/runner.h"
 
 namespace smpc::cli {
@@ -70,6 +72,8 @@ void register_run_command(CLI::App& app, int* exit_code) {
     std::string vega_dir = kVegaDir;
     std::string trace;
     std::size_t trace_max_events = kDefaultTraceMaxEvents;
+    std::string cpu_table;
+    bool critical_path = false;
   };
   auto opts = std::make_shared<Options>();
   auto* cmd = app.add_subcommand(
@@ -91,7 +95,7 @@ void register_run_command(CLI::App& app, int* exit_code) {
                 "Run over in-memory threads instead of the simulator (no simulated time)");
   cmd->add_flag("-v,--verbose", opts->verbose, "Show SimGrid's own log");
   cmd->add_option("--mutant", opts->mutant,
-                  "Activate a seeded bug (M01..M83, see `smpc audit --mutants`) for this run; "
+                  "Activate a seeded bug (M01..M87, see `smpc audit --mutants`) for this run; "
                   "only in builds configured with -DSMPC_MUTANTS=ON (the test preset)");
   cmd->add_flag("--strict", opts->strict,
                 "An adversary script step that changed no message is an error (exit 2) instead "
@@ -118,6 +122,16 @@ void register_run_command(CLI::App& app, int* exit_code) {
                       std::to_string(kDefaultTraceMaxEvents) +
                       ", 0 = no cap); over it the earliest are kept and a \"TRUNCATED\" marker "
                       "ends the trace (also otherData.truncated)");
+  cmd->add_flag("--critical-path", opts->critical_path,
+                "Record the run's timeline (as --trace does, without writing it) so that the "
+                "report's critical_path and the summary name the party that finishes last and "
+                "the compute and message steps its time is made of (docs/reports.md). Simulator "
+                "only; --trace implies it");
+  cmd->add_option("--cpu-table", opts->cpu_table,
+                  "With --local: print on stderr, per party, its counted operations x this cost "
+                  "profile (\"reference\" or a file from `smpc calibrate --output`) next to its "
+                  "thread's measured CPU time, and their ratio (the compute model checked "
+                  "against reality, docs/performance.md; scripts/validate_compute.sh)");
   cmd->callback([opts, exit_code] {
     auto scenario = load_scenario_file(opts->scenario);
     if (!scenario.ok()) {
@@ -141,6 +155,21 @@ void register_run_command(CLI::App& app, int* exit_code) {
         return;
       }
     }
+    std::optional<CostProfile> cpu_profile;
+    if (!opts->cpu_table.empty()) {
+      if (!opts->local) {
+        std::cerr << "error: --cpu-table measures the party threads of --local; add --local\n";
+        *exit_code = 2;
+        return;
+      }
+      auto p = load_profile(opts->cpu_table, ".");
+      if (!p.ok()) {
+        std::cerr << "error: --cpu-table: " << p.status().message() << "\n";
+        *exit_code = 2;
+        return;
+      }
+      cpu_profile = std::move(p).value();
+    }
     // Before the run: a missing libjs-vega must not cost a long simulation.
     std::optional<std::string> vega;
     if (!opts->html.empty() && !(vega = load_vega(opts->vega_dir))) {
@@ -151,7 +180,13 @@ void register_run_command(CLI::App& app, int* exit_code) {
     ro.seed = opts->seed;
     ro.backend = opts->local ? Backend::kLocal : Backend::kSimulated;
     ro.verbose = opts->verbose;
-    ro.record_trace = trace_out != nullptr;
+    if (opts->critical_path && opts->local) {
+      std::cerr << "error: --critical-path needs simulated time, which --local does not have; "
+                   "drop --local\n";
+      *exit_code = 2;
+      return;
+    }
+    ro.record_trace = trace_out != nullptr || opts->critical_path;
     const auto progress = std::make_shared<ProgressPrinter>(scenario->name);
     if (!opts->quiet) ro.progress = [progress](const SimProgress& p) { progress->show(p); };
     ro.progress_interval_s = opts->progress_every;
@@ -210,6 +245,10 @@ void register_run_command(CLI::App& app, int* exit_code) {
                   << " later events not written; the trace ends with a TRUNCATED marker)\n";
     }
     std::cerr << summary_text(*record);
+    if (cpu_profile)
+      std::cerr << cpu_check_text(cpu_check(record->run, *cpu_profile),
+                                  "cpu table (" + record->protocol + ", " + scenario->name +
+                                      ", profile " + cpu_profile->name + "):");
     *exit_code = record->verdict_holds ? 0 : 1;
     // A broken claim is a finding whatever the script did; otherwise a script that did not do
     // what it says is bad input.

@@ -3,9 +3,10 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <sstream>
 
 #include "protocols/core/cost_profile.h"
-#include <sstream>
+#include "reports/critical_path.h"
 
 namespace smpc {
 
@@ -123,6 +124,8 @@ nlohmann::ordered_json report_json(const RunRecord& r) {
   if (!r.substituted_inputs.is_null()) j["substituted_inputs"] = r.substituted_inputs;
   if (!r.mutant.empty()) j["mutant"] = r.mutant;
   if (!r.roles.is_null()) j["roles"] = r.roles;
+  // Only traced runs have the timeline it is derived from (reports/critical_path.h).
+  if (const auto path = critical_path(r.run)) j["critical_path"] = critical_path_json(*path);
   return j;
 }
 
@@ -148,6 +151,14 @@ std::string compute_line(const RunRecord& r) {
                 "and waiting %.6f s (%.0f%%)\n",
                 last->party, t, c, 100 * c / t, t - c, 100 * (t - c) / t);
   return line;
+}
+
+// The measured compute model (scenarios/compute_spec.h) charges real CPU time: said in the
+// summary as in the report's compute.deterministic.
+std::string determinism_line(const RunRecord& r) {
+  if (!r.compute.is_object() || r.compute.value("deterministic", true)) return "";
+  return "  NOT DETERMINISTIC: compute model measured (each segment's real thread CPU time); a "
+         "rerun with the same seed gives other times\n";
 }
 
 std::string script_lines(const RunRecord& r) {
@@ -192,7 +203,9 @@ std::string summary_text(const RunRecord& r) {
                 static_cast<unsigned long long>(cost["messages"].get<std::uint64_t>()),
                 static_cast<unsigned long long>(cost["bytes_sent"].get<std::uint64_t>()),
                 r.run.simulated_time_s, r.wall_time_s);
-  os << line << compute_line(r) << script_lines(r);
+  os << line << compute_line(r) << determinism_line(r);
+  if (const auto path = critical_path(r.run)) os << critical_path_line(*path);
+  os << script_lines(r);
   if (!r.outputs.empty() && !r.outputs[0].is_null()) os << "  party 0 output: " << r.outputs[0].dump() << "\n";
   os << "  reproduce: " << r.reproduce << "\n";
   return os.str();

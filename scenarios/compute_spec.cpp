@@ -91,7 +91,7 @@ Result<ComputeSpec> parse_compute(const nlohmann::json& compute, int parties,
   if (!compute.is_object()) return Error("/compute: must be an object, got " + short_json(compute));
   if (compute.contains("model")) {
     const auto m = compute_model_from_name(compute["model"].get<std::string>());
-    if (!m) return Error("/compute/model: must be \"none\" or \"ops\", got " + short_json(compute["model"]));
+    if (!m) return Error("/compute/model: must be \"none\", \"ops\" or \"measured\", got " + short_json(compute["model"]));
     spec.model = *m;
   }
   if (compute.contains("profile")) {
@@ -113,6 +113,14 @@ Result<ComputeSpec> parse_compute(const nlohmann::json& compute, int parties,
 nlohmann::ordered_json compute_json(const ComputeSpec& spec) {
   nlohmann::ordered_json j{{"model", compute_model_name(spec.model)}};
   if (spec.model == ComputeModel::kNone) return j;
+  if (spec.model == ComputeModel::kMeasured) {
+    // Real CPU time: no profile, and the run's times are not a function of scenario and seed.
+    j["deterministic"] = false;
+    j["note"] = "simulated compute is this machine's measured thread CPU time per segment";
+    j["speed"] = spec.speed;
+    if (!spec.party_speed.empty()) j["party_speed"] = spec.party_speed;
+    return j;
+  }
   j["profile"] = spec.profile.name;
   j["profile_source"] = spec.profile_source;
   j["profile_machine"] = spec.profile.machine;

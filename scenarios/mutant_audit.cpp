@@ -893,6 +893,9 @@ Status compute_exactness(CheckResult& r) {
   o.network.bandwidth_bytes_per_s = kBandwidth;
   o.compute.model = ComputeModel::kOps;
   o.compute.profile.ns.fill(1);
+  // The transport's per-message work is checked by compute-message-counts, not in this pattern.
+  o.compute.profile.ns[static_cast<std::size_t>(Op::kMessage)] = 0;
+  o.compute.profile.ns[static_cast<std::size_t>(Op::kMessageByte)] = 0;
   o.compute.profile.ns[static_cast<std::size_t>(Op::kFp61Mul)] = kMulNs;
   o.compute.profile.ns[static_cast<std::size_t>(Op::kAesBlock)] = kAesNs;
   const auto products = [](std::size_t n) {
@@ -928,6 +931,67 @@ Status compute_exactness(CheckResult& r) {
   r.alarm = std::abs(got0 - want0) > 1e-9 * want0 || std::abs(got1 - want1) > 1e-9 * want1;
   r.evidence = "finish times " + std::to_string(got0) + " s and " + std::to_string(got1) +
                " s, analytic " + std::to_string(want0) + " s and " + std::to_string(want1) + " s";
+  return OkStatus();
+}
+
+// The transport's per-message work (ops.h kMessage, kMessageByte) on both networks: a 3-party
+// exchange (every party sends 2 messages of 200 B to each other party, then receives them);
+// every party must have counted one message and its wire bytes per message sent and received.
+Status compute_message_counts(CheckResult& r) {
+  const auto body = [](PartyContext& ctx) {
+    const Message m = Message().add_bytes(Bytes(194, 3));
+    for (PartyId q = 0; q < ctx.net.party_count(); ++q)
+      if (q != ctx.net.self()) ctx.net.send(q, "m", m), ctx.net.send(q, "m", m);
+    for (PartyId q = 0; q < ctx.net.party_count(); ++q)
+      if (q != ctx.net.self()) ctx.net.recv(q), ctx.net.recv(q);
+    return PartyOutput{};
+  };
+  SMPC_ASSIGN_OR_RETURN(const RunResult sim, run_simulated(3, SimRunOptions{}, body));
+  const RunResult local = run_local(3, {}, body);
+  r.runs += 2;
+  for (const RunResult* run : {&sim, &local})
+    for (const auto& p : run->parties) {
+      const MeterSnapshot& m = p.meter;
+      if (m.ops[Op::kMessage] == m.sent.messages + m.received.messages &&
+          m.ops[Op::kMessageByte] == m.sent.bytes + m.received.bytes)
+        continue;
+      r.alarm = true;
+      r.evidence = std::string(run == &sim ? "simulator" : "local") + ": party " +
+                   std::to_string(p.party) + " counted " + std::to_string(m.ops[Op::kMessage]) +
+                   " messages of " + std::to_string(m.sent.messages + m.received.messages) +
+                   " sent and received";
+      return OkStatus();
+    }
+  r.evidence = "every party counted each message it sent and received, on both networks";
+  return OkStatus();
+}
+
+// The measured compute model charges each party its own CPU time: p1 computes ~20 ms of F_p
+// products before replying, p0 only waits for it. Both run on SimGrid's one thread, so p0's
+// segment must start when its receive returns; alarm = p0 is charged a quarter of p1's time or
+// more (or p1 nothing).
+Status compute_measured_own(CheckResult& r) {
+  SimRunOptions o;
+  o.network.latency_s = 0.001;
+  o.compute.model = ComputeModel::kMeasured;
+  const auto body = [](PartyContext& ctx) {
+    PartyOutput out;
+    if (ctx.net.self() == 0) {
+      ctx.net.recv(1);
+    } else {
+      Fp61 a = Fp61::from_u64(3);
+      for (int i = 0; i < 10'000'000; ++i) a = a * Fp61::from_u64(5);
+      out.values.push_back(a.value());
+      ctx.net.send(0, "done", Message().add_bytes(Bytes(4, 1)));
+    }
+    return out;
+  };
+  SMPC_ASSIGN_OR_RETURN(const RunResult run, run_simulated(2, o, body));
+  ++r.runs;
+  const double c0 = run.parties[0].meter.compute_s, c1 = run.parties[1].meter.compute_s;
+  r.alarm = c1 <= 0 || c0 >= 0.25 * c1;
+  r.evidence = "measured compute: waiting party " + std::to_string(c0) + " s, computing party " +
+               std::to_string(c1) + " s";
   return OkStatus();
 }
 
@@ -1204,6 +1268,14 @@ const std::vector<Check> kChecks = {
       "parallel slices) around a ping-pong; alarm = a finish time is not the analytic compute + "
       "latency + bytes/bandwidth (1e-9 relative)"},
      component_run(compute_exactness)},
+    {{"compute-message-counts", "component", false, "2 runs",
+      "3 parties exchange 12 messages on the simulator and on LocalNetwork; alarm = a party's "
+      "counted messages or message bytes (ops.h) differ from those it sent and received"},
+     component_run(compute_message_counts)},
+    {{"compute-measured-own", "component", false, "1 run",
+      "the measured compute model: one party computes ~20 ms, the other waits for it; alarm = "
+      "the waiting party is charged a quarter of that or more (another party's CPU time)"},
+     component_run(compute_measured_own)},
     {{"commitment-binding", "component", false, "100 trials",
       "a commitment opened as another party's, or in another session, must be rejected"},
      component_run(commitment_binding)},

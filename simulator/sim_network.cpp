@@ -252,7 +252,14 @@ class SimChannel final : public Channel, public Clock {
   void charge_compute(const char* call = "finish", PartyId peer = -1,
                       std::string_view label = {}) {
     const OpCounts ops = take_op_counts();
-    const double s = run_.options->compute.duration(ops, self_, sg4::Engine::get_clock());
+    const ComputeSpec& spec = run_.options->compute;
+    const double now = sg4::Engine::get_clock();
+    // The measured model: this thread's CPU time since the party's last network call returned.
+    // SimGrid switches actors only inside network calls (simcalls), so that stretch is this
+    // party's own work; the mark is taken when a call returns (CpuMark), after the switch back.
+    const double s = measured_
+                         ? spec.duration_of_work(party_cpu_seconds() - cpu_mark_, self_, now)
+                         : spec.duration(ops, self_, now);
     meter_.add_compute(ops, s);
     if (run_.tracing) trace_call(TraceSpanKind::kCompute, s, call, peer, label);
     if (s > 0) sg4::this_actor::sleep_for(s);
@@ -260,6 +267,10 @@ class SimChannel final : public Channel, public Clock {
 
   void send(PartyId to, std::string_view label, const Message& message) override {
     SMPC_ASSERT(to >= 0 && to < run_.n && to != self_);
+    const CpuMark mark(*this);
+    // The transport's work for this message is part of the segment it ends (ops.h kMessage).
+    count_op(Op::kMessage);
+    count_op(Op::kMessageByte, message.encoded_size());
     charge_compute("send", to, label);
     auto* parcel = new Parcel{Envelope{message.encode(), std::string(label), 0},
                               sg4::Engine::get_clock()};
@@ -308,6 +319,7 @@ class SimChannel final : public Channel, public Clock {
 
   std::optional<Message> recv_until(PartyId from, SimTime deadline_s) override {
     SMPC_ASSERT(from >= 0 && from < run_.n && from != self_);
+    const CpuMark mark(*this);
     charge_compute("recv", from);
     meter_.end_compute_burst();
     auto m = wait_for(from, deadline_s);
@@ -318,6 +330,7 @@ class SimChannel final : public Channel, public Clock {
   SimTime now() const override { return sg4::Engine::get_clock(); }
   SimTime deadline() const override { return run_.options->deadline_s; }
   void sleep_for(SimTime seconds) override {
+    const CpuMark mark(*this);
     charge_compute("sleep");
     meter_.end_compute_burst();
     if (seconds > 0 && run_.tracing) trace_call(TraceSpanKind::kSleep, seconds, "sleep", -1, {});
@@ -325,6 +338,21 @@ class SimChannel final : public Channel, public Clock {
   }
 
  private:
+  // The measured model's segment boundary: set when a network call returns (the destructor),
+  // when this party runs again. Seeded bug M87 sets it when the call is entered instead, so the
+  // next segment includes what the other parties computed while this one waited.
+  struct CpuMark {
+    explicit CpuMark(SimChannel& c) : ch(c) {
+      if (ch.measured_ && mutant_active(Mutant::kM87)) ch.cpu_mark_ = party_cpu_seconds();
+    }
+    ~CpuMark() {
+      if (ch.measured_ && !mutant_active(Mutant::kM87)) ch.cpu_mark_ = party_cpu_seconds();
+    }
+    CpuMark(const CpuMark&) = delete;
+    CpuMark& operator=(const CpuMark&) = delete;
+    SimChannel& ch;
+  };
+
   // recv_until's wait: the message from `from`, or nothing by deadline_s.
   std::optional<Message> wait_for(PartyId from, SimTime deadline_s) {
     const WaitSpan waiting(*this, from);
@@ -381,6 +409,8 @@ class SimChannel final : public Channel, public Clock {
   PartyId self_;
   RunState& run_;
   Meter& meter_;
+  const bool measured_ = run_.options->compute.model == ComputeModel::kMeasured;
+  double cpu_mark_ = measured_ ? party_cpu_seconds() : 0;  // see CpuMark
   // By sender, made at the first receive from it (per-party vectors of all n senders were
   // n^2 in total: 1.6 GB at 10,001 parties). Node-based, so `slot` keeps its address for the
   // get that writes into it; ordered, so the destructor cancels in sender order as before.

@@ -24,7 +24,11 @@ class Fp61Accumulator {
  public:
   constexpr Fp61Accumulator() = default;
   constexpr explicit Fp61Accumulator(Fp61 start) : acc_(start.value()) {}
+  // Counted as one F_p product (ops.h): the delayed reduction makes it cheaper than
+  // Fp61::operator*, but it is the product of Shamir sharing and Lagrange interpolation, which
+  // the compute model otherwise missed (docs/performance.md, "Computation model").
   constexpr void add_product(Fp61 a, Fp61 b) {
+    if (!std::is_constant_evaluated()) count_op(Op::kFp61Mul);
     acc_ += static_cast<uint128_t>(a.value()) * b.value();
     if (++pending_ == 63) fold();
   }

@@ -28,6 +28,7 @@
 
 #include "protocols/bgw/fp61_accumulator.h"
 #include "protocols/core/field.h"
+#include "protocols/core/ops.h"
 #include "protocols/core/rng.h"
 #include "protocols/core/status.h"
 #include "protocols/core/types.h"
@@ -208,7 +209,8 @@ class TableCache {
       const std::lock_guard lock(mutex_);
       if (auto it = tables_.find(key); it != tables_.end()) return it->second;
     }
-    auto made = std::make_shared<const Table>(build());  // outside the lock: may be slow
+    // Outside the lock: may be slow. Not counted (ops.h): whichever party builds it first.
+    auto made = std::make_shared<const Table>(uncounted(build));
     const std::lock_guard lock(mutex_);
     if (tables_.size() >= kMaxEntries) tables_.clear();
     return tables_.emplace(key, std::move(made)).first->second;

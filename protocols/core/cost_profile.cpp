@@ -30,6 +30,10 @@ const CostProfile& builtin_profile() {
     c.ns[static_cast<std::size_t>(*op_from_name("scalar_op"))] = 105.0;
     c.ns[static_cast<std::size_t>(*op_from_name("scalar_inv"))] = 34787.0;
     c.ns[static_cast<std::size_t>(*op_from_name("transpose_128"))] = 341.0;
+    // The transport's per-message work, calibrated later (2026-12-03, process CPU time, load
+    // 4.7-9; docs/performance.md, "Computation model").
+    c.ns[static_cast<std::size_t>(*op_from_name("message"))] = 2300.0;
+    c.ns[static_cast<std::size_t>(*op_from_name("message_byte"))] = 0.33;
     return c;
   }();
   return p;
@@ -82,28 +86,28 @@ Result<OpCounts> ops_from_json(const nlohmann::json& j) {
   return out;
 }
 
-constexpr const char* kComputeModelNames[] = {"none", "ops"};
+constexpr const char* kComputeModelNames[] = {"none", "ops", "measured"};
 const char* compute_model_name(ComputeModel m) { return enum_name(kComputeModelNames, m); }
 std::optional<ComputeModel> compute_model_from_name(std::string_view name) {
   return enum_from_name<ComputeModel>(kComputeModelNames, name);
 }
 
-double ComputeSpec::seconds(const OpCounts& ops, PartyId p) const {
-  if (model == ComputeModel::kNone) return 0;
-  double ns = 0;
-  for (std::size_t i = 0; i < kOpCount; ++i) ns += static_cast<double>(ops.n[i]) * profile.ns[i];
-  double s = speed;
-  if (static_cast<std::size_t>(p) < party_speed.size()) s *= party_speed[static_cast<std::size_t>(p)];
-  return ns * 1e-9 / s;
+namespace {
+
+double speed_of(const ComputeSpec& c, PartyId p) {
+  double s = c.speed;
+  if (static_cast<std::size_t>(p) < c.party_speed.size()) s *= c.party_speed[static_cast<std::size_t>(p)];
+  return s;
 }
 
-double ComputeSpec::duration(const OpCounts& ops, PartyId p, double start_s) const {
-  double work = seconds(ops, p);  // seconds at the usual speed
+// `work` seconds at p's usual speed, started at start_s, through p's speed windows: the CPU does
+// speed × dt of the profile machine's work in dt, whatever the speed is at that moment.
+double through_windows(const ComputeSpec& c, double work, PartyId p, double start_s) {
   const auto at = static_cast<std::size_t>(p);
-  if (work <= 0 || at >= party_windows.size()) return work;
-  const double usual = at < party_speed.size() ? party_speed[at] : 1.0;
+  if (work <= 0 || at >= c.party_windows.size()) return work;
+  const double usual = at < c.party_speed.size() ? c.party_speed[at] : 1.0;
   double t = start_s;
-  for (const SpeedWindow& w : party_windows[at]) {
+  for (const SpeedWindow& w : c.party_windows[at]) {
     if (w.until_s <= t) continue;
     if (t < w.from_s) {  // the usual speed until the window opens
       if (t + work <= w.from_s) return t + work - start_s;
@@ -116,6 +120,24 @@ double ComputeSpec::duration(const OpCounts& ops, PartyId p, double start_s) con
     t = w.until_s;
   }
   return t + work - start_s;
+}
+
+}  // namespace
+
+double ComputeSpec::seconds(const OpCounts& ops, PartyId p) const {
+  if (model != ComputeModel::kOps) return 0;
+  double ns = 0;
+  for (std::size_t i = 0; i < kOpCount; ++i) ns += static_cast<double>(ops.n[i]) * profile.ns[i];
+  return ns * 1e-9 / speed_of(*this, p);
+}
+
+double ComputeSpec::duration(const OpCounts& ops, PartyId p, double start_s) const {
+  return through_windows(*this, seconds(ops, p), p, start_s);
+}
+
+double ComputeSpec::duration_of_work(double profile_seconds, PartyId p, double start_s) const {
+  if (model == ComputeModel::kNone || profile_seconds <= 0) return 0;
+  return through_windows(*this, profile_seconds / speed_of(*this, p), p, start_s);
 }
 
 }  // namespace smpc

@@ -45,6 +45,9 @@ Result<OpCounts> ops_from_json(const nlohmann::json& j);
 enum class ComputeModel {
   kNone,  // network time only: computation is free
   kOps,   // counted operations × profile, scaled by speed
+  // Each segment's real CPU time (party_cpu_seconds between the party's network calls), scaled
+  // by speed: not deterministic (the report says so).
+  kMeasured,
 };
 const char* compute_model_name(ComputeModel m);
 std::optional<ComputeModel> compute_model_from_name(std::string_view name);
@@ -72,6 +75,10 @@ struct ComputeSpec {
   // The same work started at simulated time start_s, through p's speed windows: the CPU does
   // speed × dt of the profile machine's work in dt, whatever the speed is at that moment.
   double duration(const OpCounts& ops, PartyId p, double start_s) const;
+  // The same for work given in seconds of the profile's machine (the measured model: this
+  // machine's CPU seconds).
+  double duration_of_work(double profile_seconds, PartyId p, double start_s) const;
+  bool deterministic() const { return model != ComputeModel::kMeasured; }
 };
 
 }  // namespace smpc

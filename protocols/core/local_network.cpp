@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "protocols/core/abort.h"
+#include "protocols/core/ops.h"
 
 namespace smpc {
 namespace {
@@ -39,6 +40,9 @@ class LocalChannel final : public Channel, public Clock {
 
   void send(PartyId to, std::string_view label, const Message& message) override {
     SMPC_ASSERT(to >= 0 && to < party_count() && to != self_);
+    count_op(Op::kMessage);  // the transport's work for this message, as on SimNetwork
+    count_op(Op::kMessageByte, message.encoded_size());
+    meter_.add_compute(take_op_counts(), 0);  // counts only: no simulated time here
     Envelope env{message.encode(), std::string(label), 0};
     env.round = meter_.stamp_send(to, label, env.wire.size());
     Inbox& box = *inboxes_[static_cast<std::size_t>(to)];
@@ -60,6 +64,7 @@ class LocalChannel final : public Channel, public Clock {
 
   std::optional<Message> recv_until(PartyId from, SimTime deadline_s) override {
     SMPC_ASSERT(from >= 0 && from < party_count() && from != self_);
+    meter_.add_compute(take_op_counts(), 0);
     Inbox& box = *inboxes_[static_cast<std::size_t>(self_)];
     const auto until = start_ + std::chrono::duration_cast<SteadyClock::duration>(
                                     std::chrono::duration<double>(deadline_s));
@@ -108,9 +113,16 @@ RunResult run_local(int parties, const LocalRunOptions& options, const PartyBody
       Rng rng(options.seed, p, "party");
       LocalChannel ch(p, inboxes, meter, start, options.timeout_s);
       PartyContext ctx{ch, rng, ch, meter};
-      // No operation counts here (ops.h): a lazily initialised shared constant is counted by
-      // whichever thread gets to it first, so counts on threads are not deterministic.
-      result.parties[static_cast<std::size_t>(p)] = run_party(body, ctx);
+      // Counted as on SimNetwork (ops.h): from here on, segment by segment; shared one-off
+      // set-up is not counted (UncountedScope), so the counts do not depend on which thread
+      // got to it first. The thread's CPU time over the same stretch is the real counterpart.
+      take_op_counts();
+      const double cpu_start = party_cpu_seconds();
+      PartyResult r = run_party(body, ctx);
+      meter.add_compute(take_op_counts(), 0);  // the work after the last network call
+      r.cpu_time_s = party_cpu_seconds() - cpu_start;
+      r.meter = meter.snapshot();
+      result.parties[static_cast<std::size_t>(p)] = std::move(r);
       // Wall time is meaningless here; keep results comparable across runs.
       result.parties[static_cast<std::size_t>(p)].finish_time_s = 0;
     });

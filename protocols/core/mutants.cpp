@@ -80,6 +80,8 @@ constexpr CatalogRow kCatalogRows[] = {
     {Mutant::kM83, "scenarios/judge.cpp", "judge: a run whose trusted party (vote's bulletin board) is corrupted or hit by a fault is judged within the claim, which assumes that party honest"},
     {Mutant::kM84, "simulator/topology.cpp", "simulator: a message over a multi-hop route draws the jitter and loss of the first hop with settings of its own only, so a jittery edge later on the route (a graph's, a ring's, a region's WAN link) adds nothing"},
     {Mutant::kM85, "scenarios/judge.cpp", "judge: under a latency trace the timing check takes the configured latency, not the one the messages met, so a run whose trace raised latency beyond round_timeout_s is judged as if it were synchronous"},
+    {Mutant::kM86, "protocols/core/run_result.cpp", "compute counts: open_envelope does not count the received message (ops.h message, message_byte), so receiving costs nothing in the ops model"},
+    {Mutant::kM87, "simulator/sim_network.cpp", "measured compute: a segment's CPU time is taken from when the party entered its last network call, so it includes what other parties computed while it waited"},
 };
 
 std::string numbered_name(Mutant m) {

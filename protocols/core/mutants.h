@@ -83,6 +83,8 @@ enum class Mutant : int {
   kM83 = 83,  // judge: a corrupted or faulty trusted party (vote's board) stays within the claim
   kM84 = 84,  // simulator: a multi-hop route's per-edge jitter and loss count the first such hop only
   kM85 = 85,  // judge: the timing check takes the configured latency under a latency trace
+  kM86 = 86,  // compute counts: a received message is not counted (ops.h kMessage)
+  kM87 = 87,  // measured compute: a segment starts when the call is entered, not when it returns
 };
 
 struct MutantInfo {

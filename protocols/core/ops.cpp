@@ -1,5 +1,7 @@
 #include "protocols/core/ops.h"
 
+#include <time.h>
+
 namespace smpc {
 namespace {
 
@@ -7,7 +9,7 @@ constexpr std::array<std::string_view, kOpCount> kOpNames = {
     "aes_block",    "tmmo_hash",  "chacha_byte",   "blake2b_call",  "blake2b_byte",
     "sha512_call",  "sha512_byte", "fp61_mul",     "fp61_inv",      "scalar_mul",
     "base_mul",     "point_add",  "point_decode",  "hash_to_group", "scalar_op",
-    "scalar_inv",   "transpose_128"};
+    "scalar_inv",   "transpose_128", "message",     "message_byte"};
 
 }  // namespace
 
@@ -16,6 +18,14 @@ OpCounts take_op_counts() {
   t_op_counts = OpCounts{};
   return out;
 }
+
+double thread_cpu_seconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + 1e-9 * static_cast<double>(ts.tv_nsec);
+}
+
+double party_cpu_seconds() { return thread_cpu_seconds() + t_helper_cpu_s; }
 
 std::string_view op_name(Op op) { return kOpNames[static_cast<std::size_t>(op)]; }
 

@@ -39,6 +39,11 @@ enum class Op : std::uint8_t {
   kScalarOp,         // a product mod ℓ (ristretto255 scalar field)
   kScalarInv,        // an inversion mod ℓ
   kTranspose128,     // one 128×128 bit-matrix tile transposed (OT extension)
+  // A message sent or received, and its bytes: the transport's per-message CPU work (encoding,
+  // the channel's queue and wake-up, the meter's accounting; on a real network the socket
+  // calls). Counted by the networks at every send and every message received.
+  kMessage,
+  kMessageByte,
   kCount
 };
 inline constexpr std::size_t kOpCount = static_cast<std::size_t>(Op::kCount);
@@ -69,6 +74,37 @@ inline void count_op(Op op, std::uint64_t k = 1) noexcept {
 
 // Returns this thread's counters and sets them to zero.
 OpCounts take_op_counts();
+
+// One-off set-up is no party's work: a lazily initialised constant shared by every party of the
+// process (a hashed generator, a cached Lagrange table) is built by whichever party reaches it
+// first, which on LocalNetwork's threads depends on the scheduler. Built inside this scope its
+// operations are not counted, so every party's counts are a function of the run alone.
+class UncountedScope {
+ public:
+  UncountedScope() : saved_(take_op_counts()) {}
+  ~UncountedScope() { t_op_counts = saved_; }
+  UncountedScope(const UncountedScope&) = delete;
+  UncountedScope& operator=(const UncountedScope&) = delete;
+
+ private:
+  OpCounts saved_;
+};
+
+template <class F>
+auto uncounted(F&& make) {
+  const UncountedScope scope;
+  return make();
+}
+
+// CPU time the helper threads of parallel_slices spent for this thread (added when they join).
+inline thread_local double t_helper_cpu_s = 0;
+
+// This thread's CPU time (CLOCK_THREAD_CPUTIME_ID) plus its helpers', in seconds: the real
+// counterpart of its counted operations (the `measured` model, the validation against
+// LocalNetwork in docs/performance.md). Not deterministic; never on a path a report depends on
+// unless the run says it is measured.
+double party_cpu_seconds();
+double thread_cpu_seconds();
 
 // The stable names used in profiles, reports and docs ("aes_block", …).
 std::string_view op_name(Op op);

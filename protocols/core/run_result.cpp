@@ -3,6 +3,8 @@
 #include "protocols/core/abort.h"
 #include "protocols/core/cost_profile.h"
 #include "protocols/core/enum_names.h"
+#include "protocols/core/mutants.h"
+#include "protocols/core/ops.h"
 
 namespace smpc {
 
@@ -31,6 +33,10 @@ PartyResult run_party(const PartyBody& body, PartyContext& ctx) {
 }
 
 Message open_envelope(const Envelope& env, PartyId from, Meter& meter) {
+  if (!mutant_active(Mutant::kM86)) {  // the transport's work for this message (ops.h)
+    count_op(Op::kMessage);
+    count_op(Op::kMessageByte, env.wire.size());
+  }
   meter.record_receive(from, env.wire, env.round);
   auto decoded = Message::decode(env.wire);
   if (!decoded.ok())

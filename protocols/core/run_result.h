@@ -30,6 +30,10 @@ struct PartyResult {
   MeterSnapshot meter;
   SimTime finish_time_s = 0;
   nlohmann::json annotations;  // what the body left in PartyContext::annotations (or null)
+  // LocalNetwork only: the party thread's CPU time with its parallel_slices helpers' (ops.h),
+  // for checking the compute model against reality (`smpc run --local --cpu-table`). Never in
+  // a report (not deterministic); -1 when not measured.
+  double cpu_time_s = -1;
 };
 
 // The timeline of a simulated run, for `smpc run --trace` (reports/trace.h, docs/reports.md,

@@ -46,14 +46,17 @@ void parallel_slices(std::size_t n, std::size_t min_items,
   // The helpers' operation counts (ops.h) belong to the calling party: the same totals as a
   // serial loop, whatever the slice count.
   std::vector<OpCounts> helper_ops(slices);
+  std::vector<double> helper_cpu(slices, 0);  // their CPU time, the caller's too (ops.h)
   const auto bound = [&](std::size_t k) { return n * k / slices; };
   for (std::size_t k = 1; k < slices; ++k)
     helpers.emplace_back([&, k] {
       body(bound(k), bound(k + 1));
       helper_ops[k] = take_op_counts();
+      helper_cpu[k] = thread_cpu_seconds();
     });
   body(0, bound(1));
   for (auto& t : helpers) t.join();
+  for (std::size_t k = 1; k < slices; ++k) t_helper_cpu_s += helper_cpu[k];
   if (mutant_active(Mutant::kM57)) return;
   for (std::size_t k = 1; k < slices; ++k) t_op_counts += helper_ops[k];
 }

@@ -2,10 +2,13 @@
 
 #include <string_view>
 
+#include "protocols/core/ops.h"
+
 namespace smpc {
 
 const RistrettoPoint& pedersen_h() {
-  static const RistrettoPoint h = RistrettoPoint::hash("smpc-pedersen-H", 0, ByteSpan{});
+  static const RistrettoPoint h =
+      uncounted([] { return RistrettoPoint::hash("smpc-pedersen-H", 0, ByteSpan{}); });  // ops.h
   return h;
 }
 

@@ -49,6 +49,7 @@ const std::map<Mutant, std::string> kCaughtBy = {
     {Mutant::kM79, "dp-coin-bit-check"},
     {Mutant::kM82, "vote-tally-verdict"},      {Mutant::kM83, "vote-trusted-board"},
     {Mutant::kM84, "edge-jitter-sum"},         {Mutant::kM85, "bgw-robust-trace-timing"},
+    {Mutant::kM86, "compute-message-counts"},  {Mutant::kM87, "compute-measured-own"},
 };
 
 TEST(MutantAudit, CatalogueAndExpectationsCoverEachOther) {
@@ -125,7 +126,8 @@ INSTANTIATE_TEST_SUITE_P(Catalogue, EachMutant,
                                            Mutant::kM80, Mutant::kM81,
                                            Mutant::kM74, Mutant::kM78, Mutant::kM79,
                                            Mutant::kM82, Mutant::kM83,
-                                           Mutant::kM84, Mutant::kM85),
+                                           Mutant::kM84, Mutant::kM85,
+                                           Mutant::kM86, Mutant::kM87),
                          [](const ::testing::TestParamInfo<Mutant>& p) {
                            return mutant_name(p.param);
                          });

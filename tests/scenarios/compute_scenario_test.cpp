@@ -42,7 +42,7 @@ TEST(ComputeScenario, BadInputGivesExit2NamingFilePointerAndValue) {
   for (const char* op : {"aes_block", "tmmo_hash", "chacha_byte", "blake2b_call", "blake2b_byte",
                          "sha512_call", "sha512_byte", "fp61_mul", "fp61_inv", "scalar_mul",
                          "base_mul", "point_add", "point_decode", "hash_to_group", "scalar_op",
-                         "scalar_inv", "transpose_128"})
+                         "scalar_inv", "transpose_128", "message", "message_byte"})
     zero["ops"][op] = 1.5;
   zero["ops"]["fp61_mul"] = 0;
   std::ofstream(dir / "zero.json") << zero.dump();
@@ -62,7 +62,7 @@ TEST(ComputeScenario, BadInputGivesExit2NamingFilePointerAndValue) {
       {{{"speed", -2}}, "/compute/speed: must be > 0, got -2"},
       {{{"parties", {{{"party", 2}, {"speed", 1}}}}}, "/compute/parties/0/party: no such party (0..1), got 2"},
       {{{"parties", {{{"party", 1}, {"speed", 0}}}}}, "/compute/parties/0/speed: must be > 0, got 0"},
-      {{{"model", "fast"}}, "/compute/model: must be one of \"none\" \"ops\", got \"fast\""},
+      {{{"model", "fast"}}, "/compute/model: must be one of \"none\" \"ops\" \"measured\", got \"fast\""},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.compute.dump());
@@ -112,6 +112,61 @@ TEST(ComputeScenario, SlowerCpuTakesLongerAndNoneIsNetworkOnly) {
   for (std::size_t p = 0; p < 2; ++p)
     EXPECT_NEAR(slow["cost"]["per_party"][p]["compute_s"].get<double>(),
                 4 * fast["cost"]["per_party"][p]["compute_s"].get<double>(), 1e-12);
+}
+
+// The measured model (real thread CPU time per segment): the run works, Yao's base OTs are
+// charged, and the report and the summary say the run is not deterministic; the verdict is the
+// same as in the deterministic models.
+TEST(ComputeScenario, MeasuredRunIsChargedAndMarkedNotDeterministic) {
+  const auto dir = testing::temp_dir("compute-measured");
+  const auto path = dir / "measured.json";
+  std::ofstream(path) << yao_with({{"model", "measured"}}).dump();
+  const auto report = dir / "measured.report.json";
+  const auto r = testing::run_cli("run " + path.string() + " --output " + report.string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const Json j = Json::parse(testing::slurp(report));
+  EXPECT_EQ(j["verdict"], "ok");
+  EXPECT_EQ(j["compute"]["model"], "measured");
+  EXPECT_EQ(j["compute"]["deterministic"], false);
+  EXPECT_GT(j["cost"]["compute_s"].get<double>(), 1e-4);  // 128 base OTs are real work
+  EXPECT_NE(r.err.find("NOT DETERMINISTIC"), std::string::npos) << r.err;
+  // The deterministic models say nothing of the kind.
+  std::ofstream(path) << yao_with({{"model", "ops"}}).dump();
+  const auto det = testing::run_cli("run " + path.string() + " --output " + report.string());
+  EXPECT_EQ(det.err.find("NOT DETERMINISTIC"), std::string::npos) << det.err;
+  EXPECT_FALSE(Json::parse(testing::slurp(report))["compute"].contains("deterministic"));
+}
+
+// `--cpu-table` (the model against reality, scripts/validate_compute.sh): one row per party of a
+// --local run with its modelled and measured times; only with --local; a bad profile is exit 2.
+// `--critical-path` adds the report's critical_path. Neither checks how long anything took.
+TEST(ComputeScenario, CpuTableAndCriticalPathFlags) {
+  const auto dir = testing::temp_dir("compute-flags");
+  const auto path = dir / "yao.json";
+  std::ofstream(path) << yao_with({{"model", "ops"}}).dump();
+  const auto local = testing::run_cli("run " + path.string() + " --local --cpu-table reference -q");
+  ASSERT_EQ(local.exit_code, 0) << local.err;
+  EXPECT_NE(local.err.find("cpu table (yao"), std::string::npos) << local.err;
+  for (const char* row : {"\n0 ", "\n1 ", "\nall "})
+    EXPECT_NE(local.err.find(row), std::string::npos) << row << local.err;
+  EXPECT_NE(local.err.find("scalar_mul"), std::string::npos) << local.err;  // the base OTs
+  const auto no_local = testing::run_cli("run " + path.string() + " --cpu-table reference");
+  EXPECT_EQ(no_local.exit_code, 2);
+  const auto bad = testing::run_cli("run " + path.string() + " --local --cpu-table nope.json");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("nope.json"), std::string::npos) << bad.err;
+
+  const auto report = dir / "cp.report.json";
+  const auto cp = testing::run_cli("run " + path.string() + " --critical-path --output " +
+                                   report.string());
+  ASSERT_EQ(cp.exit_code, 0) << cp.err;
+  const Json j = Json::parse(testing::slurp(report));
+  ASSERT_TRUE(j.contains("critical_path"));
+  EXPECT_NEAR(j["critical_path"]["finish_time_s"].get<double>(),
+              j["cost"]["simulated_time_s"].get<double>(), 1e-12);
+  EXPECT_GT(j["critical_path"]["compute_s"].get<double>(), 0);
+  EXPECT_NE(cp.err.find("critical path: party"), std::string::npos) << cp.err;
+  EXPECT_FALSE(run_report(yao_with({{"model", "ops"}}), "plain").contains("critical_path"));
 }
 
 TEST(ComputeScenario, CalibrateWritesAProfileARunAccepts) {

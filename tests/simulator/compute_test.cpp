@@ -6,13 +6,18 @@
 #include <gtest/gtest.h>
 
 #include <limits>
+#include <tuple>
 #include <vector>
 
+#include "protocols/bgw/shamir.h"
 #include "protocols/core/field.h"
+#include "protocols/core/local_network.h"
 #include "protocols/core/ops.h"
 #include "protocols/crypto/aes.h"
 #include "protocols/crypto/parallel.h"
+#include "protocols/crypto/pedersen.h"
 #include "protocols/crypto/tccr_hash.h"
+#include "reports/critical_path.h"
 #include "simulator/sim_network.h"
 #include "tests/support/sim_run.h"
 
@@ -33,6 +38,9 @@ CostProfile test_profile() {
   CostProfile p;
   p.name = "test";
   p.ns.fill(1);
+  // The transport's per-message work is tested on its own (MessagesAreCounted), not here.
+  p.ns[static_cast<std::size_t>(Op::kMessage)] = 0;
+  p.ns[static_cast<std::size_t>(Op::kMessageByte)] = 0;
   p.ns[static_cast<std::size_t>(Op::kAesBlock)] = 1000;  // 1 µs
   p.ns[static_cast<std::size_t>(Op::kTmmoHash)] = 3000;
   p.ns[static_cast<std::size_t>(Op::kFp61Mul)] = 5000;
@@ -162,6 +170,159 @@ TEST(OpCounts, HelperThreadsCountForTheCaller) {
       },
       4);
   EXPECT_EQ(take_op_counts()[Op::kScalarMul], 4000u);
+}
+
+// The transport's per-message work (ops.h kMessage, kMessageByte): one message and its wire
+// bytes per send and per message received, on both networks, and the two networks count the
+// same operations for the same run (LocalNetwork counts since the shared one-off set-up is no
+// longer counted). The pattern: 2 messages of 1000 B each way.
+TEST(OpCounts, MessagesAreCountedOnEveryNetwork) {
+  const RunResult sim = run_ok(2, options(ComputeModel::kNone), pattern);
+  const RunResult local = run_local(2, {}, pattern);
+  for (std::size_t p = 0; p < 2; ++p) {
+    SCOPED_TRACE(p);
+    const MeterSnapshot& m = sim.parties[p].meter;
+    EXPECT_EQ(m.ops[Op::kMessage], 2u);  // one sent, one received
+    EXPECT_EQ(m.ops[Op::kMessageByte], 2 * kBytes);
+    EXPECT_EQ(m.ops[Op::kMessage], m.sent.messages + m.received.messages);
+    EXPECT_EQ(m.ops[Op::kMessageByte], m.sent.bytes + m.received.bytes);
+    EXPECT_EQ(local.parties[p].meter.ops, m.ops);
+    EXPECT_GT(local.parties[p].cpu_time_s, 0);  // measured on LocalNetwork only
+    EXPECT_EQ(sim.parties[p].cpu_time_s, -1);
+  }
+  // The send's own message is in the segment it ends: "ping" carries it.
+  EXPECT_EQ(sim.parties[0].meter.by_label.at("ping").ops[Op::kMessage], 1u);
+}
+
+// One-off set-up shared by the parties (a lazily built constant) is counted by nobody, so it
+// does not matter which party thread builds it first; counts around it are kept.
+TEST(OpCounts, SharedSetUpIsNotCounted) {
+  take_op_counts();
+  count_op(Op::kFp61Mul, 3);
+  const int built = uncounted([] {
+    count_op(Op::kHashToGroup);
+    return 7;
+  });
+  EXPECT_EQ(built, 7);
+  (void)pedersen_h();  // first use or not: uncounted
+  const OpCounts c = take_op_counts();
+  EXPECT_EQ(c[Op::kFp61Mul], 3u);
+  EXPECT_EQ(c[Op::kHashToGroup], 0u);
+}
+
+// LocalNetwork's counts are a function of the run: three runs with a shared constant used by
+// every party (the Pedersen generator) and parallel helpers give the same counts per party.
+TEST(OpCounts, LocalNetworkCountsAreDeterministic) {
+  const auto body = [](PartyContext& ctx) {
+    Rng rng(5, ctx.net.self(), "t");
+    (void)pedersen_commit(Scalar::random(rng), Scalar::random(rng));
+    const PartyId other = 1 - ctx.net.self();
+    ctx.net.send(other, "a", message_of_size(100));
+    ctx.net.recv(other);
+    std::vector<std::uint64_t> part(4);
+    parallel_slices(4, 1, [&](std::size_t lo, std::size_t hi) {
+      for (std::size_t k = lo; k < hi; ++k) fp61_products(500);
+    }, 4);
+    return out(0);
+  };
+  const RunResult a = run_local(2, {}, body);
+  for (int run = 0; run < 2; ++run) {
+    const RunResult b = run_local(2, {}, body);
+    for (std::size_t p = 0; p < 2; ++p) EXPECT_EQ(a.parties[p].meter.ops, b.parties[p].meter.ops);
+  }
+  EXPECT_EQ(a.parties[0].meter.ops[Op::kFp61Mul], 2000u);
+  EXPECT_EQ(a.parties[0].meter.ops[Op::kBaseMul] + a.parties[0].meter.ops[Op::kScalarMul], 2u);
+}
+
+// The measured model charges each segment the party's real thread CPU time: p1 computes about
+// 20 ms before replying, p0 only waits. p0's own segments must not include p1's work (SimGrid
+// runs both on one thread; the segment starts when p0's receive returns, seeded bug M87).
+TEST(MeasuredModel, ChargesEachPartyItsOwnCpuTime) {
+  const auto body = [](PartyContext& ctx) {
+    if (ctx.net.self() == 0) {
+      ctx.net.recv(1);
+    } else {
+      fp61_products(10'000'000);
+      ctx.net.send(0, "done", message_of_size(10));
+    }
+    return out(0);
+  };
+  SimRunOptions o = options(ComputeModel::kMeasured);
+  const RunResult r = run_ok(2, o, body);
+  const double c0 = r.parties[0].meter.compute_s, c1 = r.parties[1].meter.compute_s;
+  EXPECT_GT(c1, 1e-3);
+  EXPECT_LT(c0, 0.25 * c1);
+  // p0 got the reply after p1's work before it (p1's segment that ended in the send).
+  const double before_send = r.parties[1].meter.by_label.at("done").compute_s;
+  EXPECT_GT(before_send, 1e-3);
+  EXPECT_GE(r.parties[0].finish_time_s, before_send + kLatency);
+  // Speed scales the measured work as it scales counted work.
+  o.compute.speed = 1000;
+  const RunResult fast = run_ok(2, o, body);
+  EXPECT_LT(fast.parties[1].meter.compute_s, c1 / 50);
+}
+
+// The critical path (reports/critical_path.h) on the exactness pattern. p0 finishes last; its
+// time is p0's work before "ping", the ping's hop, p1's 200 products before "pong", the pong's
+// hop and p0's last 100 products: exactly its finish time, nothing uncovered. With p1 at a
+// tenth of the speed its first 300 products outlast the ping's arrival, so the path runs
+// through p1's computation, not the ping.
+TEST(CriticalPath, FollowsTheMessagesTheLastPartyWaitedFor) {
+  SimRunOptions o = options(ComputeModel::kOps);
+  o.record_trace = true;
+  const RunResult r = run_ok(2, o, pattern);
+  const auto path = critical_path(r);
+  ASSERT_TRUE(path.has_value());
+  EXPECT_EQ(path->party, 0);
+  const double hop = kLatency + kBytes / kBandwidth;
+  const double c0 = 2.5e-3, p1_reply = 200 * 5000e-9, p0_last = 100 * 5000e-9;
+  expect_time(path->finish_s, c0 + hop + p1_reply + hop + p0_last);
+  expect_time(path->compute_s, c0 + p1_reply + p0_last);
+  expect_time(path->message_s, 2 * hop);
+  EXPECT_NEAR(path->uncovered_s(), 0, 1e-12);
+  using K = CriticalStep::Kind;
+  const std::vector<std::tuple<K, PartyId, std::string>> want = {
+      {K::kCompute, 0, "ping"}, {K::kMessage, 1, "ping"}, {K::kCompute, 1, "pong"},
+      {K::kMessage, 0, "pong"}, {K::kCompute, 0, "finish"}};
+  ASSERT_EQ(path->steps.size(), want.size());
+  for (std::size_t i = 0; i < want.size(); ++i) {
+    SCOPED_TRACE(i);
+    EXPECT_EQ(path->steps[i].kind, std::get<0>(want[i]));
+    EXPECT_EQ(path->steps[i].party, std::get<1>(want[i]));
+    EXPECT_EQ(path->steps[i].what, std::get<2>(want[i]));
+  }
+  const auto j = critical_path_json(*path);
+  EXPECT_EQ(j["largest"][0]["label"], "ping");  // p0's 2.5 ms before the ping
+  EXPECT_EQ(j["largest"][0]["kind"], "compute");
+
+  SimRunOptions slow = options(ComputeModel::kOps, {1.0, 0.1});
+  slow.record_trace = true;
+  const auto path2 = critical_path(run_ok(2, slow, pattern));
+  ASSERT_TRUE(path2.has_value());
+  EXPECT_EQ(path2->party, 0);
+  expect_time(path2->compute_s, 10 * 300 * 5000e-9 + 10 * 200 * 5000e-9 + p0_last);
+  expect_time(path2->message_s, hop);
+  ASSERT_EQ(path2->steps.size(), 4u);
+  EXPECT_EQ(path2->steps[0].what, "before recv from p0");
+  // No trace, no path.
+  EXPECT_FALSE(critical_path(run_ok(2, options(ComputeModel::kOps), pattern)).has_value());
+}
+
+// Shamir sharing and Lagrange interpolation are counted product by product (the delayed-
+// reduction accumulator of bgw/fp61_accumulator.h counts each one): a degree-2 sharing for 5
+// parties is 5 dot products of 2 terms, and interpolating from 3 shares is one of 3 terms. The
+// cached power and Lagrange tables are shared set-up (uncounted), first use or not.
+TEST(OpCounts, ShamirSharingAndInterpolationCountTheirProducts) {
+  Rng rng(1, 0, "shamir");
+  for (int round = 0; round < 2; ++round) {
+    SCOPED_TRACE(round);
+    take_op_counts();
+    const auto shares = shamir_share<Fp61>(Fp61::from_u64(42), 2, 5, rng);
+    const PartyId who[3] = {0, 2, 4};
+    const Fp61 picked[3] = {shares[0], shares[2], shares[4]};
+    EXPECT_EQ(shamir_reconstruct<Fp61>(who, picked).value(), 42u);
+    EXPECT_EQ(take_op_counts()[Op::kFp61Mul], 5u * 2 + 3);
+  }
 }
 
 

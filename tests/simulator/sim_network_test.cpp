@@ -500,12 +500,10 @@ TEST(SimNetworkMeter, MatchesLocalNetwork) {
   for (std::size_t p = 0; p < sim.parties.size(); ++p) {
     EXPECT_EQ(sim.parties[p].status, PartyStatus::kOutput);
     EXPECT_EQ(sim.parties[p].outputs, local.parties[p].outputs);
-    // Traffic, rounds and views; operation counts exist on SimNetwork only (docs/simulator.md).
-    MeterSnapshot m = sim.parties[p].meter;
-    m.ops = m.unsent_ops = OpCounts{};
-    m.compute_s = m.unsent_compute_s = 0;
-    for (auto& [label, stats] : m.by_label) stats.ops = OpCounts{}, stats.compute_s = 0;
-    EXPECT_EQ(m, local.parties[p].meter);
+    // Traffic, rounds, views and operation counts (per label too): the same on both networks
+    // (docs/simulator.md, Computation; no computation is charged under the default model).
+    EXPECT_EQ(sim.parties[p].meter, local.parties[p].meter);
+    EXPECT_FALSE(local.parties[p].meter.ops.empty());
   }
 }
 
