@@ -7,6 +7,7 @@
 
 #include <algorithm>
 
+#include "bench/bench_runs.h"
 #include "protocols/bgw/bgw_robust.h"
 #include "protocols/core/local_network.h"
 #include "protocols/spdz/spdz.h"
@@ -50,29 +51,13 @@ std::vector<PartyInput> inputs(int n, std::uint32_t len) {
 }
 
 void report(benchmark::State& state, const RunResult& r, std::uint32_t len) {
-  std::uint32_t rounds = 0;
-  std::uint64_t bytes = 0;
-  for (const auto& p : r.parties) {
-    rounds = std::max(rounds, p.meter.max_round);
-    bytes += p.meter.sent.bytes;
-  }
-  state.counters["rounds"] = rounds;
-  state.counters["bytes"] = static_cast<double>(bytes);
+  bench::count_rounds_and_bytes(state, r);
   state.counters["mult/s"] =
       benchmark::Counter(static_cast<double>(len), benchmark::Counter::kIsIterationInvariantRate);
 }
 
 void run_protocol(benchmark::State& state, const Protocol& protocol, int n, std::uint32_t len) {
-  const auto in = inputs(n, len);
-  std::uint64_t seed = 1;
-  RunResult last;
-  for (auto _ : state) {
-    last = run_local(n, {seed++, 600}, [&](PartyContext& ctx) {
-      return protocol.run(ctx, in[static_cast<std::size_t>(ctx.net.self())]);
-    });
-    benchmark::DoNotOptimize(last.parties.data());
-  }
-  report(state, last, len);
+  report(state, bench::last_of_local_runs(state, protocol, inputs(n, len)), len);
 }
 
 // Arguments {n, len}: `make(circuit, n)` builds the protocol for the length-len inner product.
