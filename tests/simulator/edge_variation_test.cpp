@@ -148,6 +148,15 @@ std::vector<double> arrivals(int parties, const SimRunOptions& o, PartyId from,
   return got;
 }
 
+// A topology of identical links (latency l, bandwidth kW).
+SimRunOptions uniform(Topology topology, double l) {
+  SimRunOptions o;
+  o.network.topology = topology;
+  o.network.latency_s = l;
+  o.network.bandwidth_bytes_per_s = kW;
+  return o;
+}
+
 LinkOverride own_link(PartyId from, PartyId to, const SimRunOptions& o, double jitter) {
   LinkOverride l;
   l.from = from;
@@ -164,10 +173,7 @@ LinkOverride own_link(PartyId from, PartyId to, const SimRunOptions& o, double j
 // crosses both (0.4 s), 0 -> 2 neither.
 TEST(EdgeVariation, RingAndTreeLinksAddTheirOwnJitterExactly) {
   const double l = 0.005, hop = 1 / kW;
-  SimRunOptions ring;
-  ring.network.topology = Topology::kRing;
-  ring.network.latency_s = l;
-  ring.network.bandwidth_bytes_per_s = kW;
+  SimRunOptions ring = uniform(Topology::kRing, l);
   ring.network.overrides.push_back(own_link(1, 2, ring, 0.25));
   auto got = arrivals(5, ring, 0, {2});
   expect_time(got[0], 2 * l + hop + 0.25, 1e-9);
@@ -187,10 +193,7 @@ TEST(EdgeVariation, RingAndTreeLinksAddTheirOwnJitterExactly) {
 // receiver's alone.
 TEST(EdgeVariation, StarMessageBetweenTwoOverriddenPartiesTakesBoth) {
   const double l = 0.005, hop = 1 / kW;
-  SimRunOptions o;
-  o.network.topology = Topology::kStar;
-  o.network.latency_s = l;
-  o.network.bandwidth_bytes_per_s = kW;
+  SimRunOptions o = uniform(Topology::kStar, l);
   o.network.overrides = {own_link(1, -1, o, 0.1), own_link(2, -1, o, 0.2)};
   auto got = arrivals(3, o, 1, {2});
   expect_time(got[0], 2 * l + hop + 0.1 + 0.2, 1e-9);
