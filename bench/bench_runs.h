@@ -5,7 +5,6 @@
 
 #include <benchmark/benchmark.h>
 #include <malloc.h>
-#include <time.h>
 
 #include <algorithm>
 #include <cstdint>
@@ -14,6 +13,7 @@
 
 #include "protocols/core/circuit.h"
 #include "protocols/core/local_network.h"
+#include "protocols/core/ops.h"
 #include "protocols/core/protocol.h"
 
 namespace smpc::bench {
@@ -37,12 +37,6 @@ inline Circuit product_layers(CircuitDomain domain, std::uint32_t m, int depth) 
     }
   c.outputs = {{"c", {0}, cur}};
   return c;
-}
-
-inline double thread_cpu_seconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + 1e-9 * static_cast<double>(ts.tv_nsec);
 }
 
 // One whole in-process run per iteration (a fresh seed each), party i with in[i]. Counter

@@ -28,9 +28,9 @@ void BM_MascotTriples(benchmark::State& state) {
   for (auto _ : state) {
     std::vector<double> cpu(static_cast<std::size_t>(n), 0);
     const auto r = run_local(n, {seed++, 600}, [&](PartyContext& ctx) {
-      const double start = bench::thread_cpu_seconds();
+      const double start = thread_cpu_seconds();
       benchmark::DoNotOptimize(mascot_preprocess(ctx.net, ctx.rng, 1, needs));
-      cpu[static_cast<std::size_t>(ctx.net.self())] = bench::thread_cpu_seconds() - start;
+      cpu[static_cast<std::size_t>(ctx.net.self())] = thread_cpu_seconds() - start;
       return PartyOutput{};
     });
     cpu_total += *std::max_element(cpu.begin(), cpu.end());

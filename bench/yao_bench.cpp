@@ -20,6 +20,7 @@
 
 #include "bench/bench_support.h"
 #include "protocols/core/local_network.h"
+#include "protocols/core/ops.h"
 #include "protocols/crypto/aes.h"
 #include "protocols/crypto/block.h"
 #include "protocols/crypto/prg.h"
@@ -144,12 +145,6 @@ BENCHMARK_TEMPLATE(BM_BaseOt128, NaorPinkasSender, NaorPinkasReceiver)
     ->Unit(benchmark::kMillisecond);
 
 enum class Flavour { kRandom, kCorrelated, kChosen };
-
-double thread_cpu_seconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + 1e-9 * static_cast<double>(ts.tv_nsec);
-}
 
 // A bare in-memory link for two threads: messages move through a queue as objects, with no
 // encoding, no accounting and no view digest. It isolates the protocol's own cost from the
