@@ -1314,13 +1314,23 @@ const std::vector<Check> kChecks = {
       "well-formed ballots, a malformed ballot is not rejected, or the transcript does not verify"},
      component_run(own_check<vote::VoteCheck, vote::vote_range_check>)},
     {{"vote-share-check", "component", false, "3 seeds",
-      "voting, 4 servers, 5 voters, approval: voter 2 deals an entry 2 with a faked check value "
-      "(its D does not match f(f - 1) - c); alarm = it is not disqualified, or a tally is not "
-      "the plain count"},
+      "voting, 4 servers, 5 voters, approval: voter 2 posts valid commitments and bit proofs but "
+      "deals every server shares of entry 0 off by one; alarm = it is not disqualified, or a "
+      "tally is not the plain count (or a server aborts)"},
      component_run(own_check<vote::VoteCheck, vote::vote_share_check>)},
+    {{"vote-bit-proof-binding", "component", false, "3 seeds",
+      "voting as vote-range-check, then its transcript with two counted voters' posts, bit "
+      "proofs and openings swapped (tally and openings still match); alarm = the honest "
+      "transcript does not verify, or the swapped one does"},
+     component_run(own_check<vote::VoteCheck, vote::vote_bit_proof_binding_check>)},
+    {{"vote-bit-proof-counted", "component", false, "3 seeds",
+      "voting, approval, 4 servers, 5 voters; its transcript with an added counted ballot "
+      "committing to an entry 2 (faked check values, proofs made for a bit, tally and "
+      "randomness updated); alarm = the honest transcript does not verify, or the forged one does"},
+     component_run(own_check<vote::VoteCheck, vote::vote_bit_proof_counted_check>)},
     {{"vote-tally-verdict", "component", false, "1 run",
       "smpc run election (vote, tally), 4 servers (t = 1), 3 voters, voter 5 corrupted casts "
-      "[2, 0] (rejected); the run judged as it is, then with every tally altered as if [2, 0] "
+      "[2, 0] (not counted); the run judged as it is, then with every tally altered as if [2, 0] "
       "had been counted; alarm = the first is not ok or the second is not a violation"},
      component_run(own_check<vote::VoteCheck, vote::vote_tally_verdict_check>)},
     {{"vote-trusted-board", "component", false, "1 run",

@@ -1,5 +1,9 @@
 #include "scenarios/vote_checks.h"
 
+#include <algorithm>
+#include <functional>
+#include <variant>
+
 #include "scenarios/pipeline.h"
 #include "scenarios/runner.h"
 #include "scenarios/scenario.h"
@@ -8,12 +12,12 @@
 namespace smpc::vote {
 
 Dealing cheating_dealing(const Election& e, Rng& rng) {
-  auto ballot = e.ballots[static_cast<std::size_t>(e.cheater)];
-  ballot[0] = 1;  // deal a bit's check polynomials ...
-  Dealing d = deal_ballot(ballot, e.cfg.t, e.cfg.servers, rng);
-  for (auto& s : d.shares) s[0].f = s[0].f + Scalar::from_u64(1);  // ... but shares of b + 1
-  // The commitments C must match the shifted f: C_0 += G.
-  d.post.c[0][0] = d.post.c[0][0] + RistrettoPoint::base_mul(Scalar::from_u64(1));
+  const auto& ballot = e.ballots[static_cast<std::size_t>(e.cheater)];
+  Dealing d = deal_ballot(ballot, e.cfg.context(), e.cfg.servers + e.cheater, rng);
+  for (auto& s : d.shares) s[0].f = s[0].f + Scalar::from_u64(1);  // shares of b_0 + 1
+  // kNonBit: C_0 += G matches the shifted f (checks 1 and 3 hold; 4 does not, nor the proof).
+  if (e.cheat == Election::Cheat::kNonBit)
+    d.post.c[0][0] = d.post.c[0][0] + RistrettoPoint::base_mul(Scalar::from_u64(1));
   return d;
 }
 
@@ -49,7 +53,8 @@ Result<RunResult> run_election_simulated(const Election& e, const NetworkSpec& n
   return run_simulated(e.cfg.parties(), o, election_body(e));
 }
 
-std::vector<std::uint64_t> plain_tally(const Election& e, std::vector<int>* rejected) {
+std::vector<std::uint64_t> plain_tally(const Election& e, std::vector<int>* rejected,
+                                       std::vector<int>* nonbit) {
   std::vector<std::uint64_t> t(static_cast<std::size_t>(e.cfg.candidates), 0);
   for (std::size_t v = 0; v < e.ballots.size(); ++v) {
     const auto& b = e.ballots[v];
@@ -60,7 +65,11 @@ std::vector<std::uint64_t> plain_tally(const Election& e, std::vector<int>* reje
       sum += x;
     }
     if (static_cast<int>(v) == e.cheater) continue;
-    if (!bits || (e.cfg.one_of_k && sum != 1)) {
+    if (!bits) {
+      if (nonbit) nonbit->push_back(static_cast<int>(v));
+      continue;
+    }
+    if (e.cfg.one_of_k && sum != 1) {
       if (rejected) rejected->push_back(static_cast<int>(v));
       continue;
     }
@@ -69,6 +78,87 @@ std::vector<std::uint64_t> plain_tally(const Election& e, std::vector<int>* reje
   return t;
 }
 
+namespace {
+
+std::string hex_of(ByteSpan b) {
+  static const char* d = "0123456789abcdef";
+  std::string s;
+  for (auto x : b) {
+    s += d[x >> 4];
+    s += d[x & 15];
+  }
+  return s;
+}
+
+// Voter 0's scalar of entry i's polynomial `which` at 0, from t + 1 servers' shares.
+Scalar at_zero(const Dealing& d, int t, std::size_t i, Scalar EntryShare::*which) {
+  std::vector<std::uint64_t> xs;
+  std::vector<Scalar> ys;
+  for (int j = 0; j <= t; ++j) {
+    xs.push_back(server_point(j));
+    ys.push_back(d.shares[static_cast<std::size_t>(j)][i].*which);
+  }
+  return *interpolate_at_zero(xs, ys);
+}
+
+Scalar scalar_of_hex(const std::string& h) {
+  ScalarBytes b{};
+  for (std::size_t i = 0; i < 32; ++i) b[i] = static_cast<std::uint8_t>(std::stoi(h.substr(2 * i, 2), nullptr, 16));
+  return *Scalar::decode(b);
+}
+
+}  // namespace
+
+nlohmann::json with_counted_non_bit(const Election& e, const nlohmann::json& honest) {
+  nlohmann::json tr = honest;
+  const std::size_t k = static_cast<std::size_t>(e.cfg.candidates);
+  std::vector<std::uint64_t> tally;
+  for (const auto& x : tr["tally"]) tally.push_back(x.get<std::uint64_t>());
+  std::size_t j = 0, m = 0;
+  while (j < k && tally[j] == 0) ++j;
+  if (e.cfg.one_of_k) {
+    while (m < k && (m == j || tally[m] == 0)) ++m;
+  }
+  SMPC_ASSERT(j < k && (!e.cfg.one_of_k || m < k));
+  std::vector<std::uint64_t> bits(k, 0);
+  bits[j] = 1;  // the bits dealt; the commitments then shifted to entry j = 2, entry m = −1
+  const int voter = tr["first_voter"].get<int>() + tr["voters"].get<int>();
+  Rng rng(e.seed, static_cast<std::uint64_t>(voter), "forged ballot");
+  Dealing d = deal_ballot(bits, e.cfg.context(), voter, rng);
+  const RistrettoPoint g = RistrettoPoint::base_mul(Scalar::from_u64(1));
+  d.post.c[j][0] = d.post.c[j][0] + g;
+  if (e.cfg.one_of_k) d.post.c[m][0] = d.post.c[m][0] - g;
+  nlohmann::json b = {{"voter", voter}, {"status", "counted"},
+                      {"post", hex_of(encode_commitments(d.post))}};
+  nlohmann::json proofs = nlohmann::json::array(), checks = nlohmann::json::array();
+  Scalar gsum = Scalar::from_u64(0);
+  for (std::size_t i = 0; i < k; ++i) {
+    const auto& p = d.post.proof[i];
+    proofs.push_back({hex_of(p.c0.bytes()), hex_of(p.c1.bytes()), hex_of(p.z0.bytes()),
+                      hex_of(p.z1.bytes())});
+    // c(0) = 0 for every entry (dealt as bits); its randomness γ(0).
+    checks.push_back({hex_of(Scalar::from_u64(0).bytes()),
+                      hex_of(at_zero(d, e.cfg.t, i, &EntryShare::gamma).bytes())});
+    const Scalar gi = at_zero(d, e.cfg.t, i, &EntryShare::g);
+    gsum = gsum + gi;
+    tr["randomness"][i] = hex_of((scalar_of_hex(tr["randomness"][i].get<std::string>()) + gi).bytes());
+  }
+  b["bit_proofs"] = proofs;
+  b["check_openings"] = checks;
+  if (e.cfg.one_of_k) b["sum_opening"] = {hex_of(Scalar::from_u64(1).bytes()), hex_of(gsum.bytes())};
+  tr["ballots"].push_back(b);
+  tr["voters"] = tr["voters"].get<int>() + 1;
+  tr["tally"][j] = tally[j] + 2;
+  if (e.cfg.one_of_k) tr["tally"][m] = tally[m] - 1;
+  return tr;
+}
+
+nlohmann::json with_swapped_posts(const nlohmann::json& honest, std::size_t a, std::size_t b) {
+  nlohmann::json tr = honest;
+  for (const char* key : {"post", "bit_proofs", "check_openings", "sum_opening"})
+    if (tr["ballots"][a].contains(key)) std::swap(tr["ballots"][a][key], tr["ballots"][b][key]);
+  return tr;
+}
 
 namespace {
 
@@ -82,10 +172,13 @@ Election audit_election(bool one_of_k, std::uint64_t seed) {
 }
 
 // "" when every server and the board output the plain tally and the transcript verifies with
-// exactly `rejected` rejected and `disqualified` disqualified; else the first difference.
-std::string judge_election(const Election& e, const RunResult& run, std::vector<int> disqualified) {
-  std::vector<int> rejected;
-  const auto want = plain_tally(e, &rejected);
+// exactly the malformed ballots rejected and the cheater and the non-bit ballots (no bit proof)
+// disqualified; else the first difference.
+std::string judge_election(const Election& e, const RunResult& run) {
+  std::vector<int> rejected, disqualified;
+  const auto want = plain_tally(e, &rejected, &disqualified);
+  if (e.cheater >= 0) disqualified.push_back(e.cheater);
+  std::sort(disqualified.begin(), disqualified.end());
   for (int p = 0; p < e.cfg.parties(); ++p) {
     if (p >= e.cfg.servers && p < e.cfg.board()) continue;
     const auto& r = run.parties[static_cast<std::size_t>(p)];
@@ -100,21 +193,22 @@ std::string judge_election(const Election& e, const RunResult& run, std::vector<
     if (b["status"] == "disqualified") got_disqualified.push_back(v);
   }
   if (got_rejected != rejected) return "the malformed ballots were not exactly the rejected ones";
-  if (got_disqualified != disqualified) return "the cheating voter was not disqualified";
+  if (got_disqualified != disqualified)
+    return "the cheating voter and the non-bit ballots were not exactly the disqualified ones";
   const auto check = verify_tally(tr);
   if (!check.ok()) return check.status().message();
   if (!check.value().ok) return "the transcript does not verify: " + check.value().failures[0];
   return "";
 }
 
-VoteCheck over_seeds(bool one_of_k, int cheater) {
+VoteCheck over_seeds(bool one_of_k, int cheater, Election::Cheat cheat) {
   VoteCheck c;
   for (std::uint64_t seed = 1; seed <= 3 && !c.alarm; ++seed) {
     Election e = audit_election(one_of_k, seed);
     e.cheater = cheater;
+    e.cheat = cheat;
     ++c.runs;
-    const auto why = judge_election(e, run_election(e),
-                                    cheater >= 0 ? std::vector<int>{cheater} : std::vector<int>{});
+    const auto why = judge_election(e, run_election(e));
     if (!why.empty()) {
       c.alarm = true;
       c.evidence = "seed " + std::to_string(seed) + ": " + why;
@@ -156,7 +250,7 @@ VoteCheck vote_tally_verdict_check() {
   c.runs = 1;
   const Verdict honest = judge_run(*plan, ex->run);
   if (!honest.holds || honest.scope != ClaimScope::kWithin)
-    return {1, true, "the honest run (the invalid ballot rejected) is not ok: " +
+    return {1, true, "the honest run (the invalid ballot not counted) is not ok: " +
                          honest.explanation};
   RunResult altered = ex->run;
   for (auto& p : altered.parties)
@@ -183,7 +277,54 @@ VoteCheck vote_trusted_board_check() {
   return {1, false, "outside the claim: " + v.explanation};
 }
 
-VoteCheck vote_range_check() { return over_seeds(true, -1); }
-VoteCheck vote_share_check() { return over_seeds(false, 2); }
+VoteCheck vote_range_check() { return over_seeds(true, -1, Election::Cheat::kNonBit); }
+VoteCheck vote_share_check() { return over_seeds(false, 2, Election::Cheat::kBadShares); }
+
+namespace {
+
+// The transcript of audit_election(one_of_k, seed) if it verifies, else the alarm's evidence.
+std::variant<nlohmann::json, std::string> verified_transcript(const Election& e) {
+  const RunResult run = run_election(e);
+  if (const auto why = judge_election(e, run); !why.empty()) return why;
+  return run.parties.back().annotations["vote_transcript"];
+}
+
+VoteCheck tampered_over_seeds(bool one_of_k, const std::string& what,
+                              const std::function<nlohmann::json(const Election&,
+                                                                 const nlohmann::json&)>& tamper) {
+  VoteCheck c;
+  for (std::uint64_t seed = 1; seed <= 3 && !c.alarm; ++seed) {
+    const Election e = audit_election(one_of_k, seed);
+    ++c.runs;
+    const auto got = verified_transcript(e);
+    if (const auto* why = std::get_if<std::string>(&got)) {
+      c = {c.runs, true, "seed " + std::to_string(seed) + ": " + *why};
+      break;
+    }
+    const auto check = verify_tally(tamper(e, std::get<nlohmann::json>(got)));
+    if (check.ok() && check.value().ok)
+      c = {c.runs, true, "seed " + std::to_string(seed) + ": the transcript with " + what +
+                             " verifies"};
+  }
+  if (!c.alarm) c.evidence = "every honest transcript verified, every one with " + what + " rejected";
+  return c;
+}
+
+}  // namespace
+
+// Voters 2 and 3 (ballots [0, 1, 0] and [0, 0, 1]) are counted in audit_election.
+VoteCheck vote_bit_proof_binding_check() {
+  return tampered_over_seeds(true, "two counted voters' posts swapped",
+                             [](const Election&, const nlohmann::json& tr) {
+                               return with_swapped_posts(tr, 2, 3);
+                             });
+}
+
+VoteCheck vote_bit_proof_counted_check() {
+  return tampered_over_seeds(false, "a counted ballot committing to an entry 2",
+                             [](const Election& e, const nlohmann::json& tr) {
+                               return with_counted_non_bit(e, tr);
+                             });
+}
 
 }  // namespace smpc::vote

@@ -2,6 +2,8 @@
 
 #include <set>
 
+#include "protocols/core/mutants.h"
+#include "protocols/crypto/bit_proof.h"
 #include "protocols/crypto/pedersen.h"
 
 namespace smpc {
@@ -87,13 +89,58 @@ std::optional<std::string> parse_post(const Bytes& b, int k, int t, Post& out) {
 }
 
 struct Shape {
-  int k = 0, t = 0;
+  int version = 2;  // smpc-vote-transcript/1 or /2
+  int servers = 0, k = 0, t = 0;
   bool one_of_k = true;
 };
 
+// The bit proofs' Fiat–Shamir context (docs/applications.md "Voting"): "smpc-vote-ballot/2",
+// then servers, threshold, candidates, mode (1 one_of_k, 0 approval), voter, candidate as u32
+// little-endian.
+Bytes proof_context(const Shape& s, std::int64_t voter, int candidate) {
+  constexpr std::string_view kTag = "smpc-vote-ballot/2";
+  Bytes out(kTag.begin(), kTag.end());
+  for (const std::int64_t x : {std::int64_t{s.servers}, std::int64_t{s.t}, std::int64_t{s.k},
+                               std::int64_t{s.one_of_k ? 1 : 0}, voter, std::int64_t{candidate}})
+    for (int b = 0; b < 4; ++b) out.push_back(static_cast<std::uint8_t>(static_cast<std::uint32_t>(x) >> (8 * b)));
+  return out;
+}
+
+// The ballot's bit proofs (version 2), parsed: nullopt failures are format errors (exit 2).
+Result<std::vector<BitProof>> bit_proofs(const json& b, const std::string& ptr, const Shape& s) {
+  const std::string p = ptr + "/bit_proofs";
+  if (!b.contains("bit_proofs") || !b["bit_proofs"].is_array() ||
+      b["bit_proofs"].size() != static_cast<std::size_t>(s.k))
+    return bad(p, "must hold one proof [c0, c1, z0, z1] per candidate", b.value("bit_proofs", json()));
+  std::vector<BitProof> out;
+  for (int i = 0; i < s.k; ++i) {
+    const std::string pi = p + "/" + std::to_string(i);
+    const json& q = b["bit_proofs"][static_cast<std::size_t>(i)];
+    if (!q.is_array() || q.size() != 4) return bad(pi, "must be [c0, c1, z0, z1]", q);
+    BitProof proof;
+    Scalar* parts[] = {&proof.c0, &proof.c1, &proof.z0, &proof.z1};
+    for (std::size_t m = 0; m < 4; ++m) {
+      SMPC_ASSIGN_OR_RETURN(*parts[m], scalar_at(q[m], pi + "/" + std::to_string(m)));
+    }
+    out.push_back(proof);
+  }
+  return out;
+}
+
+// The first candidate whose bit proof fails, or -1.
+int failing_proof(const Shape& s, std::int64_t voter, const Post& post,
+                  const std::vector<BitProof>& proofs) {
+  for (int i = 0; i < s.k; ++i)
+    if (!verify_bit_proof(post.c0[static_cast<std::size_t>(i)], proofs[static_cast<std::size_t>(i)],
+                          proof_context(s, voter, i)))
+      return i;
+  return -1;
+}
+
 // Checks 2 and 3 for one counted or rejected ballot; returns its C_{i,0} for the tally.
 Result<std::optional<Post>> check_ballot(const json& b, const std::string& ptr, const Shape& s,
-                                         const std::string& status, TallyCheck& out) {
+                                         std::int64_t voter, const std::string& status,
+                                         TallyCheck& out) {
   if (!b.contains("post") || !b["post"].is_string())
     return bad(ptr + "/post", "must be a hex string for a " + status + " ballot", b.value("post", json()));
   const auto bytes = unhex(b["post"].get<std::string>());
@@ -101,11 +148,21 @@ Result<std::optional<Post>> check_ballot(const json& b, const std::string& ptr, 
   if (!b.contains("check_openings") || !b["check_openings"].is_array() ||
       b["check_openings"].size() != static_cast<std::size_t>(s.k))
     return bad(ptr + "/check_openings", "must hold one pair per candidate", b.value("check_openings", json()));
+  std::vector<BitProof> proofs;
+  if (s.version >= 2) {
+    SMPC_ASSIGN_OR_RETURN(proofs, bit_proofs(b, ptr, s));
+  }
   Post post;
   if (const auto why = parse_post(*bytes, s.k, s.t, post)) {
     out.failures.push_back(ptr + "/post: " + *why);
     return std::optional<Post>();
   }
+  // Check 2b: every entry's commitment C_i,0 holds a bit. M91: skipped.
+  if (s.version >= 2 && !mutant_active(Mutant::kM91))
+    if (const int i = failing_proof(s, voter, post, proofs); i >= 0)
+      out.failures.push_back(ptr + "/bit_proofs/" + std::to_string(i) +
+                             ": does not prove that C_" + std::to_string(i) +
+                             ",0 commits to 0 or 1 (for this election, voter and candidate)");
   bool malformed = false;
   for (int i = 0; i < s.k; ++i) {
     const std::string p = ptr + "/check_openings/" + std::to_string(i);
@@ -136,10 +193,13 @@ namespace {
 
 Result<Shape> read_shape(const json& j) {
   if (!j.is_object()) return bad("", "a transcript is a JSON object", j);
-  if (j.value("format", json()) != "smpc-vote-transcript/1")
-    return bad("/format", "must be \"smpc-vote-transcript/1\"", j.value("format", json()));
+  const auto format = j.value("format", json());
+  if (format != "smpc-vote-transcript/1" && format != "smpc-vote-transcript/2")
+    return bad("/format", "must be \"smpc-vote-transcript/2\" (or /1)", format);
   Shape s;
+  s.version = format == "smpc-vote-transcript/1" ? 1 : 2;
   SMPC_ASSIGN_OR_RETURN(const auto servers, integer(j, "servers", 1, 1000));
+  s.servers = static_cast<int>(servers);
   SMPC_ASSIGN_OR_RETURN(const auto t, integer(j, "threshold", 0, 333));
   if (3 * t + 1 > servers)
     return bad("/threshold", "needs 3t + 1 <= servers = " + std::to_string(servers), j["threshold"]);
@@ -151,6 +211,29 @@ Result<Shape> read_shape(const json& j) {
   s.t = static_cast<int>(t);
   s.one_of_k = mode == "one_of_k";
   return s;
+}
+
+// Check 6 (version 2): a voter disqualified for a failing bit proof (its reason says so) has a
+// post with a proof that fails; others are trusted (complaints).
+Status check_disqualified(const json& b, const std::string& ptr, const Shape& s,
+                          std::int64_t voter, TallyCheck& out) {
+  const auto reason = b.value("reason", json());
+  if (s.version < 2 || !reason.is_string() ||
+      reason.get<std::string>().find("bit proof") == std::string::npos)
+    return OkStatus();
+  ++out.disqualified_by_proof;
+  const auto post_hex = b.value("post", json());
+  const auto bytes = post_hex.is_string() ? unhex(post_hex.get<std::string>()) : std::nullopt;
+  if (!bytes) return bad(ptr + "/post", "must be hex for a ballot disqualified by its bit proof", post_hex);
+  SMPC_ASSIGN_OR_RETURN(const auto proofs, bit_proofs(b, ptr, s));
+  Post post;
+  if (const auto why = parse_post(*bytes, s.k, s.t, post)) {
+    out.failures.push_back(ptr + "/post: " + *why);
+    return OkStatus();
+  }
+  if (failing_proof(s, voter, post, proofs) < 0)
+    out.failures.push_back(ptr + ": disqualified for a failing bit proof, but every bit proof verifies");
+  return OkStatus();
 }
 
 // Check 4 for candidate i: Σ C_{v,i,0} over the counted ballots = Commit(T_i, R_i).
@@ -202,22 +285,30 @@ Result<TallyCheck> verify_tally(const json& j) {
     const std::string status = st.get<std::string>();
     if (status == "disqualified") {
       ++out.disqualified;
+      SMPC_RETURN_IF_ERROR(check_disqualified(b, ptr, s, id, out));
       continue;
     }
     ++(status == "counted" ? out.counted : out.rejected);
-    SMPC_ASSIGN_OR_RETURN(auto post, check_ballot(b, ptr, s, status, out));
+    SMPC_ASSIGN_OR_RETURN(auto post, check_ballot(b, ptr, s, id, status, out));
     if (post && status == "counted") counted.push_back(std::move(*post));
   }
   if (seen.size() != static_cast<std::size_t>(voters))
     out.failures.push_back("/ballots: " + std::to_string(seen.size()) + " of the " +
                            std::to_string(voters) + " voters on the roll have a ballot");
   SMPC_RETURN_IF_ERROR(check_tally(j, s, counted, out));
-  out.trusted = {
-      "each counted ballot's check value c_i(0) equals b_i(b_i - 1): the servers' pointwise "
-      "checks of D = f(f - 1) - c (at most t = " + std::to_string(s.t) + " servers corrupted)",
-      std::to_string(out.disqualified) + " disqualification(s): complaints are not publicly provable",
-      "the bulletin board showed every server the same posts",
-      "discrete logarithms in ristretto255 are hard (the commitments bind)"};
+  const std::size_t unproven = out.disqualified - out.disqualified_by_proof;
+  if (s.version == 1)
+    out.trusted.push_back(
+        "format smpc-vote-transcript/1 carries no bit proofs: that each counted entry is 0 or 1 "
+        "was NOT checked; it rests on c_i(0) = b_i(b_i - 1), the servers' pointwise checks of "
+        "D = f(f - 1) - c (at most t = " + std::to_string(s.t) + " servers corrupted)");
+  out.trusted.push_back(std::to_string(unproven) +
+                        " disqualification(s) not for a failing bit proof: complaints are not "
+                        "publicly provable");
+  out.trusted.push_back("the bulletin board showed every server the same posts");
+  out.trusted.push_back("discrete logarithms in ristretto255 are hard (the commitments bind)");
+  if (s.version >= 2)
+    out.trusted.push_back("the bit proofs' Fiat-Shamir hash (BLAKE2b) behaves as a random oracle");
   out.ok = out.failures.empty();
   return out;
 }

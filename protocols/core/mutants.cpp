@@ -67,7 +67,7 @@ constexpr CatalogRow kCatalogRows[] = {
     {Mutant::kM74, "protocols/dp/binomial.cpp", "dp: the noise coins are party 0's private bits alone, not XORed with the other parties' bits inside the MPC, so party 0 knows the noise and learns the exact sum from the opened noisy sum"},
     {Mutant::kM75, "scenarios/judge.cpp", "judge: the receives that gave up on an honest party at their deadline are left out of the timing assumption, so a run that slow computation (a slow party) made asynchronous is judged as synchronous: its honest parties' disagreement reads as a violation of the claim"},
     {Mutant::kM76, "protocols/vote/vote.cpp", "vote: the servers skip the range check, so a malformed ballot (an entry other than 0/1, or a one_of_k ballot whose entries do not add up to 1) is counted"},
-    {Mutant::kM77, "protocols/vote/ballot.cpp", "vote: the servers skip the check of a voter's shares against its posted commitments (and of D = f(f - 1) - c), so a voter who fakes its check value gets a non-bit entry counted"},
+    {Mutant::kM77, "protocols/vote/ballot.cpp", "vote: the servers skip the check of a voter's shares against its posted commitments (and of D = f(f - 1) - c), so shares that do not match the commitments are used (and, without the bit proofs, a voter who fakes its check value would get a non-bit entry counted)"},
     {Mutant::kM69, "protocols/frost/sign_protocol.cpp", "frost: the coordinator's identifiable abort names the next signer in the signer set (off by one) instead of the one whose share failed, so an honest signer is blamed"},
     {Mutant::kM70, "protocols/broadcast/dolev_strong.cpp", "Dolev-Strong broadcast: the signatures on a relayed value are counted but not verified, so an equivocating sender's second value sent in the last round with a made-up signature reaches only some honest parties, which then output bottom while the others output the first value"},
     {Mutant::kM67, "protocols/ot/kos.cpp", "KOS: the consistency check is computed but its verdict ignored, so a receiver with inconsistent choice bits across the columns of u goes on (plain IKNP security; it can learn bits of Δ)"},
@@ -82,6 +82,8 @@ constexpr CatalogRow kCatalogRows[] = {
     {Mutant::kM85, "scenarios/judge.cpp", "judge: under a latency trace the timing check takes the configured latency, not the one the messages met, so a run whose trace raised latency beyond round_timeout_s is judged as if it were synchronous"},
     {Mutant::kM86, "protocols/core/run_result.cpp", "compute counts: open_envelope does not count the received message (ops.h message, message_byte), so receiving costs nothing in the ops model"},
     {Mutant::kM87, "simulator/sim_network.cpp", "measured compute: a segment's CPU time is taken from when the party entered its last network call, so it includes what other parties computed while it waited"},
+    {Mutant::kM90, "protocols/crypto/bit_proof.cpp", "bit proof: the Fiat–Shamir challenge hashes the commitment and A_0, A_1 but not the context (election, voter, candidate), so a voter's posted proofs verify for another voter's slot: swapping two voters' posts on the board goes unnoticed"},
+    {Mutant::kM91, "verify/tally.cpp", "tally verifier: the disjunctive Chaum–Pedersen bit proofs of counted ballots are not checked, so a counted commitment to a non-bit (a faked check value, a forged proof) is accepted"},
 };
 
 std::string numbered_name(Mutant m) {

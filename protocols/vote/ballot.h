@@ -14,6 +14,13 @@
 // constant term, and the commitments bind it): b(b − 1) − c(0) = 0. Opening c reveals nothing
 // else: c is a fresh random polynomial with c(0) = 0 for a bit, and t servers' points of D are
 // determined by their points of f and c (AL's argument for F_VSS^mult).
+//
+// Bit proofs (protocols/crypto/bit_proof.h, Cramer–Damgård–Schoenmakers CRYPTO '94 as in
+// Helios): the voter also posts, per entry, a disjunctive Chaum–Pedersen proof that C_0 commits
+// to 0 or 1, bound by its Fiat–Shamir context to the election, the voter and the entry. Anyone
+// can check it on the board, so bit-ness no longer rests on the servers' checks above; the
+// servers keep the check (the issue asks for a range check inside the MPC), which now also
+// covers a proof that is sound only in the random-oracle model.
 #pragma once
 
 #include <cstdint>
@@ -22,6 +29,7 @@
 
 #include "protocols/core/rng.h"
 #include "protocols/core/types.h"
+#include "protocols/crypto/bit_proof.h"
 #include "protocols/crypto/pedersen.h"
 
 namespace smpc::vote {
@@ -31,7 +39,21 @@ struct BallotPost {
   std::vector<std::vector<RistrettoPoint>> c;  // C_0..C_t
   std::vector<std::vector<RistrettoPoint>> f;  // F_0..F_t
   std::vector<std::vector<RistrettoPoint>> e;  // E_1..E_2t
+  std::vector<BitProof> proof;                  // C_0 commits to a bit (bit_proof.h)
 };
+
+// What the bit proofs' Fiat–Shamir challenge binds (besides the commitment).
+struct ElectionContext {
+  int servers = 0, t = 0, candidates = 0;
+  bool one_of_k = true;
+};
+// The context of voter party `voter`'s entry `candidate`: the ASCII tag "smpc-vote-ballot/2",
+// then servers, t, candidates, mode (1 one_of_k, 0 approval), voter, candidate, each a u32
+// little-endian (docs/applications.md "Voting"; verify/tally.cpp rebuilds it from the
+// transcript).
+Bytes bit_proof_context(const ElectionContext& e, int voter, int candidate);
+// The first entry of `post` whose bit proof fails, or -1 when all verify.
+int failing_bit_proof(const BallotPost& post, const ElectionContext& e, int voter);
 
 // One server's values of one entry's six polynomials.
 struct EntryShare {
@@ -46,19 +68,33 @@ struct Dealing {
 
 inline std::uint64_t server_point(int server) { return static_cast<std::uint64_t>(server) + 1; }
 
-// An honest voter's dealing of `ballot` (entries as given, well formed or not) for `servers`
-// servers and threshold t.
-Dealing deal_ballot(const std::vector<std::uint64_t>& ballot, int t, int servers, Rng& rng);
+// An honest voter's (party `voter`) dealing of `ballot` (entries as given, well formed or not).
+// A non-bit entry has no bit proof: its proof is made as for b mod 2 and fails, as any
+// voter's software would have it (the servers then disqualify the voter).
+Dealing deal_ballot(const std::vector<std::uint64_t>& ballot, const ElectionContext& e, int voter,
+                    Rng& rng);
 
-// Wire forms. Points: per candidate C, F, E (4t + 2 points of 32 bytes); shares: per candidate
+// Wire forms. Posts: the commitments, per candidate C, F, E (4t + 2 points of 32 bytes), then
+// per candidate the bit proof of C_0 (c_0, c_1, z_0, z_1: 128 bytes); shares: per candidate
 // f, g, c, γ, D, e (six scalars of 32 bytes). Readers return nullopt on anything else
 // (a wrong length, a non-canonical point or scalar, an identity commitment C_m or F_m).
 Bytes encode_post(const BallotPost& post);
+Bytes encode_commitments(const BallotPost& post);  // the first part (the transcript's "post")
 std::optional<BallotPost> decode_post(ByteSpan bytes, int candidates, int t);
 Bytes encode_shares(const ShareSet& s);
 std::optional<ShareSet> decode_shares(ByteSpan bytes, int candidates);
 
 // Checks (1)–(4) of the header for the server at point alpha.
 bool share_valid(const BallotPost& post, std::uint64_t alpha, const ShareSet& s);
+
+// share_valid for many voters at once: out[v] = share_valid(*posts[v], alpha, *shares[v]).
+// Checks (1)–(3) of every entry are combined with random weights ρ from `rng` into one
+// multi-scalar multiplication (the random-linear-combination batch test of Bellare, Garay and
+// Rabin, EUROCRYPT '98, with full-size weights: a batch holding a false check passes with
+// probability 1/ℓ); only when the batch fails is each voter checked on its own, so the answer
+// is share_valid's. The weights are the verifier's, unknown to the voters.
+std::vector<bool> shares_valid_batch(const std::vector<const BallotPost*>& posts,
+                                     std::uint64_t alpha,
+                                     const std::vector<const ShareSet*>& shares, Rng& rng);
 
 }  // namespace smpc::vote

@@ -82,7 +82,7 @@ std::optional<std::string> vote_timing(const ProtocolParams& p, const Circuit& c
   // one round on the fastest route.
   if (const auto shape = vote::election_shape(c)) {
     const VoteConfig cfg = config_of(p, *shape);
-    const double board_msg = 6.0 + cfg.voters * (4.0 + (4.0 * cfg.t + 2) * 32 * cfg.candidates);
+    const double board_msg = static_cast<double>(vote::vote_message_sizes(cfg).board_msg);
     const double delivery = run.min_route_latency_s + board_msg / run.max_bandwidth_bytes_per_s;
     if (delivery > delta)
       return "the bulletin board's relay of the posts (" + seconds_text(board_msg) +

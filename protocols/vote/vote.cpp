@@ -7,6 +7,7 @@
 #include "protocols/bgw/lockstep.h"
 #include "protocols/core/abort.h"
 #include "protocols/core/mutants.h"
+#include "protocols/crypto/ristretto_msm.h"
 #include "protocols/vote/labels.h"
 
 namespace smpc::vote {
@@ -79,6 +80,12 @@ void set_posts(Board& b, const VoteConfig& cfg, std::vector<std::optional<Bytes>
     if (!b.posts[i]) {
       b.status[i] = "disqualified";
       b.reason[i] = b.post_bytes[i] ? "malformed post" : "no post";
+      continue;
+    }
+    const int bad = failing_bit_proof(*b.posts[i], cfg.context(), cfg.servers + static_cast<int>(i));
+    if (bad >= 0) {
+      b.status[i] = "disqualified";
+      b.reason[i] = "bit proof of entry " + std::to_string(bad) + " fails";
     }
   }
 }
@@ -185,13 +192,41 @@ std::optional<std::vector<Pair>> decode_pairs(const std::optional<Bytes>& in, st
   return out;
 }
 
+// Whether sender `s`'s pairs (value, randomness) of the items `items` all open their commitment
+// polynomials at its point: one random linear combination, one multi-scalar multiplication
+// (the batch test of ballot.h's shares_valid_batch: a false pair passes with probability 1/ℓ).
+bool pairs_valid_batch(const std::vector<Pair>& pairs, const std::vector<std::size_t>& items,
+                       const std::vector<std::vector<RistrettoPoint>>& commitments,
+                       std::uint64_t alpha, Rng& rng) {
+  const Scalar x = Scalar::from_u64(alpha);
+  std::vector<RistrettoPoint> points{RistrettoPoint::base_mul(Scalar::from_u64(1)), pedersen_h()};
+  std::vector<Scalar> scalars{Scalar::from_u64(0), Scalar::from_u64(0)};
+  for (std::size_t i : items) {
+    const Scalar rho = Scalar::random(rng);
+    scalars[0] = scalars[0] + rho * pairs[i].first;
+    scalars[1] = scalars[1] + rho * pairs[i].second;
+    Scalar w = Scalar::from_u64(0) - rho;
+    for (const auto& c : commitments[i]) {
+      points.push_back(c);
+      scalars.push_back(w);
+      w = w * x;
+    }
+  }
+  const auto sum = ristretto_multi_scalar_mul(points, scalars);
+  return sum && sum->is_identity();
+}
+
 // One robust opening (steps 7 and 8): servers send their pairs (value, randomness) to the other
 // servers and the board; every receiver keeps, per value, the shares that match the
 // commitment polynomial `commitments[i]` at the sender's point (its own first) and interpolates
 // from t + 1 of them. With at most t faulty servers, S − t ≥ t + 1 honest shares are valid.
+// Senders are taken in that order, each checked on every value that still lacks shares in one
+// batch (pairs_valid_batch), value by value only when the batch fails: the shares kept are
+// those the value-by-value rule keeps.
 std::vector<Pair> open_pairs(LockstepNet& net, const VoteConfig& cfg, std::string_view label,
                              const std::vector<Pair>* mine,
-                             const std::vector<std::vector<RistrettoPoint>>& commitments) {
+                             const std::vector<std::vector<RistrettoPoint>>& commitments,
+                             Rng& rng) {
   const int me = net.self();
   if (mine) {
     const Message m = Message().add_bytes(encode_pairs(*mine));
@@ -207,26 +242,33 @@ std::vector<Pair> open_pairs(LockstepNet& net, const VoteConfig& cfg, std::strin
   if (mine) order.push_back(me);
   for (int s = 0; s < cfg.servers; ++s)
     if (s != me) order.push_back(s);
-  std::vector<Pair> out;
-  for (std::size_t i = 0; i < commitments.size(); ++i) {
-    std::vector<std::uint64_t> xs;
-    std::vector<Scalar> vs, rs;
-    for (int s : order) {
-      if (static_cast<int>(xs.size()) > cfg.t) break;
-      const auto& g = got[static_cast<std::size_t>(s)];
-      if (!g) continue;
+  const std::size_t n = commitments.size();
+  std::vector<std::vector<std::uint64_t>> xs(n);
+  std::vector<std::vector<Scalar>> vs(n), rs(n);
+  for (int s : order) {
+    const auto& g = got[static_cast<std::size_t>(s)];
+    if (!g) continue;
+    std::vector<std::size_t> pending;
+    for (std::size_t i = 0; i < n; ++i)
+      if (static_cast<int>(xs[i].size()) <= cfg.t) pending.push_back(i);
+    if (pending.empty()) break;
+    const bool all = s == me || pairs_valid_batch(*g, pending, commitments, server_point(s), rng);
+    for (std::size_t i : pending) {
       const auto& [v, r] = (*g)[i];
-      if (s != me && !(pedersen_commit(v, r) ==
-                       evaluate_vss_commitment(commitments[i], server_point(s))))
+      if (!all && !(pedersen_commit(v, r) ==
+                    evaluate_vss_commitment(commitments[i], server_point(s))))
         continue;
-      xs.push_back(server_point(s));
-      vs.push_back(v);
-      rs.push_back(r);
+      xs[i].push_back(server_point(s));
+      vs[i].push_back(v);
+      rs[i].push_back(r);
     }
-    if (static_cast<int>(xs.size()) <= cfg.t)
+  }
+  std::vector<Pair> out;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (static_cast<int>(xs[i].size()) <= cfg.t)
       throw Abort("fewer than t + 1 valid shares of '" + std::string(label) +
                   "': more than t servers faulty");
-    out.emplace_back(*interpolate_at_zero(xs, vs), *interpolate_at_zero(xs, rs));
+    out.emplace_back(*interpolate_at_zero(xs[i], vs[i]), *interpolate_at_zero(xs[i], rs[i]));
   }
   return out;
 }
@@ -248,7 +290,7 @@ std::vector<std::size_t> with_status(const Board& b, std::string_view s) {
 
 // Step 7: open every admitted ballot's check values; reject the malformed ones.
 void check_ballots(LockstepNet& net, const VoteConfig& cfg, Board& b,
-                   const std::vector<std::optional<ShareSet>>* mine) {
+                   const std::vector<std::optional<ShareSet>>* mine, Rng& rng) {
   const auto admitted = with_status(b, "");
   const std::size_t per = static_cast<std::size_t>(cfg.candidates) + (cfg.one_of_k ? 1 : 0);
   std::vector<std::vector<RistrettoPoint>> com;
@@ -270,7 +312,7 @@ void check_ballots(LockstepNet& net, const VoteConfig& cfg, Board& b,
     }
   }
   at_round(net, 7);
-  const auto opened = open_pairs(net, cfg, L::kCheckOpen, mine ? &shares : nullptr, com);
+  const auto opened = open_pairs(net, cfg, L::kCheckOpen, mine ? &shares : nullptr, com, rng);
   b.check.assign(b.status.size(), {});
   b.sum.assign(b.status.size(), std::nullopt);
   for (std::size_t a = 0; a < admitted.size(); ++a) {
@@ -291,7 +333,7 @@ void check_ballots(LockstepNet& net, const VoteConfig& cfg, Board& b,
 
 // Step 8: open the tally of the counted ballots; returns (T_i, R_i) per candidate.
 std::vector<Pair> open_tally(LockstepNet& net, const VoteConfig& cfg, const Board& b,
-                             const std::vector<std::optional<ShareSet>>* mine) {
+                             const std::vector<std::optional<ShareSet>>* mine, Rng& rng) {
   std::vector<std::vector<RistrettoPoint>> com(static_cast<std::size_t>(cfg.candidates));
   std::vector<Pair> shares(static_cast<std::size_t>(cfg.candidates),
                            {Scalar::from_u64(0), Scalar::from_u64(0)});
@@ -304,7 +346,7 @@ std::vector<Pair> open_tally(LockstepNet& net, const VoteConfig& cfg, const Boar
   for (auto& c : com)
     if (c.empty()) c.assign(static_cast<std::size_t>(cfg.t) + 1, RistrettoPoint::identity());
   at_round(net, 8);
-  return open_pairs(net, cfg, L::kTallyOpen, mine ? &shares : nullptr, com);
+  return open_pairs(net, cfg, L::kTallyOpen, mine ? &shares : nullptr, com, rng);
 }
 
 PartyOutput tally_output(const std::vector<Pair>& tally) {
@@ -322,7 +364,7 @@ PartyOutput tally_output(const std::vector<Pair>& tally) {
 namespace {
 
 nlohmann::json transcript(const VoteConfig& cfg, const Board& b, const std::vector<Pair>& tally) {
-  nlohmann::json j = {{"format", "smpc-vote-transcript/1"},
+  nlohmann::json j = {{"format", "smpc-vote-transcript/2"},
                       {"servers", cfg.servers},
                       {"threshold", cfg.t},
                       {"candidates", cfg.candidates},
@@ -333,7 +375,16 @@ nlohmann::json transcript(const VoteConfig& cfg, const Board& b, const std::vect
   for (std::size_t v = 0; v < b.status.size(); ++v) {
     nlohmann::json e = {{"voter", cfg.servers + static_cast<int>(v)}, {"status", b.status[v]}};
     if (!b.reason[v].empty()) e["reason"] = b.reason[v];
-    e["post"] = b.post_bytes[v] ? nlohmann::json(hex(*b.post_bytes[v])) : nlohmann::json();
+    // A readable post is shown as its commitments and its bit proofs; an unreadable one raw.
+    if (b.posts[v]) {
+      e["post"] = hex(encode_commitments(*b.posts[v]));
+      nlohmann::json proofs = nlohmann::json::array();
+      for (const auto& p : b.posts[v]->proof)
+        proofs.push_back({hex(p.c0.bytes()), hex(p.c1.bytes()), hex(p.z0.bytes()), hex(p.z1.bytes())});
+      e["bit_proofs"] = proofs;
+    } else {
+      e["post"] = b.post_bytes[v] ? nlohmann::json(hex(*b.post_bytes[v])) : nlohmann::json();
+    }
     if (b.status[v] != "disqualified") {
       nlohmann::json check = nlohmann::json::array();
       for (const auto& [c, g] : b.check[v]) check.push_back({hex(c.bytes()), hex(g.bytes())});
@@ -362,7 +413,7 @@ nlohmann::json transcript(const VoteConfig& cfg, const Board& b, const std::vect
   return j;
 }
 
-PartyOutput run_server(LockstepNet& net, const VoteConfig& cfg) {
+PartyOutput run_server(LockstepNet& net, PartyContext& ctx, const VoteConfig& cfg) {
   const auto V = static_cast<std::size_t>(cfg.voters);
   const int me = net.self(), board = cfg.board();
   std::vector<std::optional<ShareSet>> mine(V);
@@ -376,11 +427,22 @@ PartyOutput run_server(LockstepNet& net, const VoteConfig& cfg) {
   auto posts = raw_board ? read_strings(*raw_board, V) : std::nullopt;
   if (!posts) throw Abort("the bulletin board sent nothing readable", {board});
   set_posts(b, cfg, std::move(*posts));
+  // Checks 1–4 of every admitted voter's shares, batched (ballot.h); complaints in voter order.
+  std::vector<std::size_t> checked;
+  std::vector<const BallotPost*> to_check;
+  std::vector<const ShareSet*> sets;
+  for (std::size_t v = 0; v < V; ++v)
+    if (b.status[v].empty() && mine[v]) {
+      checked.push_back(v);
+      to_check.push_back(&*b.posts[v]);
+      sets.push_back(&*mine[v]);
+    }
+  const std::vector<bool> valid = shares_valid_batch(to_check, server_point(me), sets, ctx.rng);
+  std::vector<bool> bad(V, false);
+  for (std::size_t n = 0; n < checked.size(); ++n) bad[checked[n]] = !valid[n];
   std::vector<std::uint64_t> complain;
   for (std::size_t v = 0; v < V; ++v)
-    if (b.status[v].empty() &&
-        (!mine[v] || !share_valid(*b.posts[v], server_point(me), *mine[v])))
-      complain.push_back(v);
+    if (b.status[v].empty() && (!mine[v] || bad[v])) complain.push_back(v);
   at_round(net, 3);
   net.send(board, L::kComplain, Message().add_ring64(complain));
   at_round(net, 4);
@@ -394,8 +456,8 @@ PartyOutput run_server(LockstepNet& net, const VoteConfig& cfg) {
   if (!answers) throw Abort("the bulletin board's answers are unreadable", {board});
   b.answers = std::move(*answers);
   for (std::size_t v = 0; v < V; ++v) resolve(b, cfg, v, me, &mine[v]);
-  check_ballots(net, cfg, b, &mine);
-  return tally_output(open_tally(net, cfg, b, &mine));
+  check_ballots(net, cfg, b, &mine, ctx.rng);
+  return tally_output(open_tally(net, cfg, b, &mine, ctx.rng));
 }
 
 std::optional<std::vector<std::uint64_t>> read_ring64(const std::optional<Message>& m) {
@@ -438,8 +500,8 @@ PartyOutput run_board(LockstepNet& net, PartyContext& ctx, const VoteConfig& cfg
   const Message answers_msg = Message().add_bytes(w.take());
   for (int s = 0; s < cfg.servers; ++s) net.send(s, L::kAnswers, answers_msg);
   for (std::size_t v = 0; v < V; ++v) resolve(b, cfg, v, -1, nullptr);
-  check_ballots(net, cfg, b, nullptr);
-  const auto tally = open_tally(net, cfg, b, nullptr);
+  check_ballots(net, cfg, b, nullptr, ctx.rng);
+  const auto tally = open_tally(net, cfg, b, nullptr, ctx.rng);
   PartyOutput out = tally_output(tally);  // aborts before the transcript if a tally overflows
   if (ctx.annotations) (*ctx.annotations)["vote_transcript"] = transcript(cfg, b, tally);
   return out;
@@ -475,10 +537,10 @@ PartyOutput run_vote(PartyContext& ctx, const VoteConfig& cfg,
   if (me >= cfg.servers && me < cfg.board()) {
     if (ballot.size() != static_cast<std::size_t>(cfg.candidates))
       throw Abort("a ballot needs one entry per candidate");
-    return run_voter(ctx, cfg, deal_ballot(ballot, cfg.t, cfg.servers, ctx.rng));
+    return run_voter(ctx, cfg, deal_ballot(ballot, cfg.context(), me, ctx.rng));
   }
   LockstepNet net(ctx, cfg.round_timeout_s);
-  return me < cfg.servers ? run_server(net, cfg) : run_board(net, ctx, cfg);
+  return me < cfg.servers ? run_server(net, ctx, cfg) : run_board(net, ctx, cfg);
 }
 
 VoteMessageSizes vote_message_sizes(const VoteConfig& c) {
@@ -488,8 +550,8 @@ VoteMessageSizes vote_message_sizes(const VoteConfig& c) {
                       t = static_cast<std::uint64_t>(c.t);
   VoteMessageSizes m;
   m.shares = 6 + 6 * 32 * k;
-  m.post = 6 + (4 * t + 2) * 32 * k;
-  m.board_msg = 6 + V * (4 + (4 * t + 2) * 32 * k);
+  m.post = 6 + ((4 * t + 2) * 32 + kBitProofBytes) * k;
+  m.board_msg = 6 + V * (4 + ((4 * t + 2) * 32 + kBitProofBytes) * k);
   m.complain = 6;
   m.complaints = 6 + 4 * S;
   m.accused = 6;

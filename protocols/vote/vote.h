@@ -2,7 +2,8 @@
 // robust BGW bound), and a bulletin board. Each voter deals its ballot with Pedersen VSS over
 // ristretto255 (ballot.h); the servers check their shares against the posted commitments and
 // complain; a voter with a valid complaint (or more than t complaints) is disqualified; every
-// admitted ballot is range-checked by opening its check values (entries 0/1, for one_of_k also
+// admitted ballot carries public bit proofs (Cramer–Damgård–Schoenmakers, CRYPTO '94) and is
+// range-checked by opening its check values (entries 0/1, for one_of_k also
 // Σ entries = 1), a malformed one is rejected and reported; the tally of the counted ballots is
 // opened with its aggregate randomness, so anyone can check Π C_{v,i,0} = Commit(T_i, R_i)
 // (verify/tally.h).
@@ -22,8 +23,10 @@
 // public append-only board in the same way. Lock-step rounds (protocols/bgw/lockstep.h):
 //   1. voter → server j: its six scalars per candidate ("vote.shares"); voter → board: the
 //      commitments ("vote.post").
-//   2. board → servers: every voter's post ("vote.board"). Server j checks its shares
-//      (ballot.h checks 1–4); a missing or malformed post disqualifies the voter.
+//   2. board → servers: every voter's post ("vote.board"). Server j checks every post's bit
+//      proofs (ballot.h, bit_proof.h) and its own shares (ballot.h checks 1–4); a missing or
+//      malformed post, or a failing bit proof, disqualifies the voter (a function of the board
+//      data alone, so every honest server and the board agree).
 //   3. server → board: the voters it complains about ("vote.complain").
 //   4. board → voter: the servers that complained about it ("vote.accused"); board → servers:
 //      every server's complaints ("vote.complaints").
@@ -58,6 +61,7 @@ struct VoteConfig {
   bool one_of_k = true;  // false: approval (any 0/1 vector)
   double round_timeout_s = 1.0;
   int board() const { return servers + voters; }
+  ElectionContext context() const { return {servers, t, candidates, one_of_k}; }
   int parties() const { return servers + voters + 1; }
 };
 

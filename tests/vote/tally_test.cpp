@@ -13,17 +13,23 @@ namespace smpc::vote {
 namespace {
 
 // 6 voters, 5 servers, 3 candidates, one_of_k; voter 0 malformed (rejected), voter 3 cheats
-// (disqualified).
-const nlohmann::json& honest_transcript() {
-  static const nlohmann::json tr = [] {
+// (commits to an entry 2: disqualified, its bit proof fails).
+const Election& honest_election() {
+  static const Election election = [] {
     Election e;
     e.cfg = {.servers = 5, .voters = 6, .t = 1, .candidates = 3, .one_of_k = true,
              .round_timeout_s = 2.0};
     e.ballots = {{1, 1, 0}, {0, 1, 0}, {0, 0, 1}, {1, 0, 0}, {1, 0, 0}, {0, 1, 0}};
     e.cheater = 3;
     e.seed = 42;
-    return run_election(e).parties.back().annotations["vote_transcript"];
+    return e;
   }();
+  return election;
+}
+
+const nlohmann::json& honest_transcript() {
+  static const nlohmann::json tr =
+      run_election(honest_election()).parties.back().annotations["vote_transcript"];
   return tr;
 }
 
@@ -40,7 +46,40 @@ TEST(TallyVerifier, AcceptsTheHonestTranscript) {
   EXPECT_EQ(r.value().counted, 4u);
   EXPECT_EQ(r.value().rejected, 1u);
   EXPECT_EQ(r.value().disqualified, 1u);
+  EXPECT_EQ(r.value().disqualified_by_proof, 1u);
   EXPECT_EQ(r.value().tally, (std::vector<std::uint64_t>{1, 2, 1}));
+  EXPECT_EQ(honest_transcript()["format"], "smpc-vote-transcript/2");
+  // Bit-ness is checked, not trusted.
+  for (const auto& t : r.value().trusted) EXPECT_EQ(t.find("b_i(b_i - 1)"), std::string::npos) << t;
+}
+
+// A /1 transcript (no bit proofs) is still read; the verdict says bit-ness was not checked.
+TEST(TallyVerifier, ReadsVersion1AndSaysItCouldNotCheckBits) {
+  nlohmann::json t = honest_transcript();
+  t["format"] = "smpc-vote-transcript/1";
+  for (auto& b : t["ballots"]) b.erase("bit_proofs");
+  const auto r = verify_tally(t);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_TRUE(r.value().ok);
+  EXPECT_EQ(r.value().disqualified_by_proof, 0u);
+  ASSERT_FALSE(r.value().trusted.empty());
+  EXPECT_NE(r.value().trusted[0].find("was NOT checked"), std::string::npos) << r.value().trusted[0];
+}
+
+// A ballot committing to an entry 2 (and −1, so one_of_k's sum still opens to 1), with faked
+// check values, counted: everything matches but its bit proofs.
+TEST(TallyVerifier, RejectsACountedNonBitWithAForgedProof) {
+  const auto forged = with_counted_non_bit(honest_election(), honest_transcript());
+  const auto r = verify_tally(forged);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_FALSE(r.value().ok);
+  ASSERT_EQ(r.value().failures.size(), 1u);  // the bit proofs, and nothing else
+  EXPECT_NE(r.value().failures[0].find("/ballots/6/bit_proofs/"), std::string::npos)
+      << r.value().failures[0];
+  // Without the proofs (format /1) the same forgery passes: what the proofs add.
+  nlohmann::json v1 = forged;
+  v1["format"] = "smpc-vote-transcript/1";
+  EXPECT_TRUE(verify_tally(v1).value().ok);
 }
 
 TEST(TallyVerifier, RejectsEachTamperedTranscript) {
@@ -60,6 +99,20 @@ TEST(TallyVerifier, RejectsEachTamperedTranscript) {
          t["ballots"][1]["check_openings"][0][1] = flip(t["ballots"][1]["check_openings"][0][1]);
        }},
       {"voter off the roll", [](J& t) { t["ballots"][1]["voter"] = 999; }},
+      {"changed bit proof", [](J& t) {
+         t["ballots"][2]["bit_proofs"][1][3] = flip(t["ballots"][2]["bit_proofs"][1][3]);
+       }},
+      {"bit proofs replayed from another voter", [](J& t) {
+         t["ballots"][4]["bit_proofs"] = t["ballots"][5]["bit_proofs"];
+       }},
+      {"bit proofs replayed from another entry", [](J& t) {
+         std::swap(t["ballots"][2]["bit_proofs"][0], t["ballots"][2]["bit_proofs"][2]);
+       }},
+      {"two voters' posts swapped", [](J& t) { t = with_swapped_posts(t, 1, 2); }},
+      {"bit-proof disqualification with valid proofs", [](J& t) {
+         t["ballots"][2]["status"] = "disqualified";
+         t["ballots"][2]["reason"] = "bit proof of entry 0 fails";
+       }},
   };
   for (const auto& [what, edit] : tamper) {
     J t = honest_transcript();
@@ -71,6 +124,19 @@ TEST(TallyVerifier, RejectsEachTamperedTranscript) {
     }
     EXPECT_FALSE(r.value().ok) << what;
   }
+}
+
+// A disqualification for a failing bit proof is checked: here the proofs verify.
+TEST(TallyVerifier, ChecksDisqualificationsForAFailingBitProof) {
+  nlohmann::json t = honest_transcript();
+  t["ballots"][2]["status"] = "disqualified";
+  t["ballots"][2]["reason"] = "bit proof of entry 0 fails";
+  const auto r = verify_tally(t);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  bool named = false;
+  for (const auto& f : r.value().failures)
+    named |= f == "/ballots/2: disqualified for a failing bit proof, but every bit proof verifies";
+  EXPECT_TRUE(named);
 }
 
 TEST(TallyVerifier, BadInputNamesThePointer) {
@@ -86,6 +152,24 @@ TEST(TallyVerifier, BadInputNamesThePointer) {
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.status().message().find("/threshold"), std::string::npos);
   EXPECT_FALSE(verify_tally(nlohmann::json::array()).ok());
+  t = honest_transcript();
+  t["ballots"][1]["bit_proofs"][2][1] = "zz";
+  r = verify_tally(t);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("/ballots/1/bit_proofs/2/1"), std::string::npos)
+      << r.status().message();
+  t = honest_transcript();
+  t["ballots"][2].erase("bit_proofs");
+  r = verify_tally(t);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("/ballots/2/bit_proofs"), std::string::npos)
+      << r.status().message();
+  t = honest_transcript();
+  t["ballots"][2]["bit_proofs"][0].erase(3);
+  r = verify_tally(t);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("/ballots/2/bit_proofs/0"), std::string::npos)
+      << r.status().message();
 }
 
 TEST(TallyVerifier, CliExitCodes) {
@@ -110,6 +194,11 @@ TEST(TallyVerifier, CliExitCodes) {
   EXPECT_NE(res.err.find("/format"), std::string::npos) << res.err;
   res = smpc::testing::run_cli("verify tally " + (dir / "missing.json").string());
   EXPECT_EQ(res.exit_code, 2);
+  t = honest_transcript();
+  t["ballots"][2]["bit_proofs"][0][0] = "nothex";
+  res = smpc::testing::run_cli("verify tally " + write("proof.json", t.dump()));
+  EXPECT_EQ(res.exit_code, 2);
+  EXPECT_NE(res.err.find("/ballots/2/bit_proofs/0/0"), std::string::npos) << res.err;
 }
 
 }  // namespace

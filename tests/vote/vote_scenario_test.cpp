@@ -134,25 +134,26 @@ J corrupted_voter_doc(std::vector<std::uint64_t> cast) {
 }
 
 TEST(VoteScenario, ACorruptedVotersCountedInvalidBallotIsAViolationNotASubstitution) {
-  // Without the bug the invalid ballot is rejected: the voter abstained, as the ideal world lets it.
-  const auto fine = run_doc(corrupted_voter_doc({2, 0, 0}));
+  // Without the bug the invalid ballot (two 1s: bits, so its bit proofs verify; the range check
+  // rejects it) is not counted: the voter abstained, as the ideal world lets it.
+  const auto fine = run_doc(corrupted_voter_doc({1, 1, 0}));
   ASSERT_TRUE(fine.ok()) << fine.status().message();
   EXPECT_TRUE(fine->verdict_holds) << fine->explanation;
   EXPECT_EQ(reported_tally(*fine, 4, 16), J({5, 4, 2}));
-  // With M76 it is counted: candidate 0 gets 2 votes from one voter.
-  const auto r = run_doc(corrupted_voter_doc({2, 0, 0}), Mutant::kM76);
+  // With M76 it is counted: one voter votes for candidates 0 and 1.
+  const auto r = run_doc(corrupted_voter_doc({1, 1, 0}), Mutant::kM76);
   ASSERT_TRUE(r.ok()) << r.status().message();
-  EXPECT_EQ(reported_tally(*r, 4, 16), J({7, 4, 2}));
+  EXPECT_EQ(reported_tally(*r, 4, 16), J({6, 5, 2}));
   EXPECT_FALSE(r->verdict_holds) << r->explanation;
   EXPECT_EQ(r->scope, ClaimScope::kWithin);
   EXPECT_NE(r->decided_by, "ideal_world_oracle");
   EXPECT_NE(r->explanation.find("more than the 1 corrupted voters"), std::string::npos)
       << r->explanation;
   // M82 (the predicate leaves the corrupted voters' share unbounded) would call it ok.
-  const auto blind = run_doc(corrupted_voter_doc({2, 0, 0}), Mutant::kM82);
+  const auto blind = run_doc(corrupted_voter_doc({1, 1, 0}), Mutant::kM82);
   ASSERT_TRUE(blind.ok());
   EXPECT_TRUE(blind->verdict_holds);
-  const auto scenario = parse_scenario(corrupted_voter_doc({2, 0, 0}).dump(), "<vote>");
+  const auto scenario = parse_scenario(corrupted_voter_doc({1, 1, 0}).dump(), "<vote>");
   ASSERT_TRUE(scenario.ok());
   const auto plan = resolve(*scenario, RunOptions{});
   ASSERT_TRUE(plan.ok()) << plan.status().message();

@@ -37,10 +37,11 @@ std::vector<int> statuses(const nlohmann::json& tr, const std::string& which) {
 }
 
 // Every server that is not faulty and the board output the plain tally; the transcript
-// verifies and names the malformed ballots.
+// verifies, names the malformed ballots (rejected) and the non-bit ones (disqualified: their bit
+// proofs fail).
 void expect_correct(const Election& e, const RunResult& run) {
-  std::vector<int> rejected;
-  const auto want = plain_tally(e, &rejected);
+  std::vector<int> rejected, nonbit;
+  const auto want = plain_tally(e, &rejected, &nonbit);
   for (int p = 0; p < e.cfg.parties(); ++p) {
     if (p == e.faulty_server || (p >= e.cfg.servers && p < e.cfg.board())) continue;
     const auto& r = run.parties[static_cast<std::size_t>(p)];
@@ -49,6 +50,7 @@ void expect_correct(const Election& e, const RunResult& run) {
   }
   const auto& tr = run.parties.back().annotations["vote_transcript"];
   RC_ASSERT(statuses(tr, "rejected") == rejected);
+  RC_ASSERT(statuses(tr, "disqualified") == nonbit);
   const auto check = verify_tally(tr);
   RC_ASSERT(check.ok());
   RC_ASSERT(check.value().ok);
@@ -83,8 +85,8 @@ void faulty_server_run(int S, Fault f) {
   auto sim = run_election_simulated(e, net);
   ASSERT_TRUE(sim.ok()) << sim.status().message();
   const RunResult& run = sim.value();
-  std::vector<int> rejected;
-  const auto want = plain_tally(e, &rejected);
+  std::vector<int> rejected, nonbit;
+  const auto want = plain_tally(e, &rejected, &nonbit);
   for (int p : {0, 2, S - 1, e.cfg.board()}) {
     SCOPED_TRACE("S = " + std::to_string(S) + ", party " + std::to_string(p));
     const auto& r = run.parties[static_cast<std::size_t>(p)];
@@ -93,8 +95,9 @@ void faulty_server_run(int S, Fault f) {
   }
   const auto& tr = run.parties.back().annotations["vote_transcript"];
   EXPECT_EQ(statuses(tr, "rejected"), rejected);
-  // The tampering server's false complaint against voter 0 was answered: not disqualified.
-  EXPECT_EQ(statuses(tr, "disqualified"), std::vector<int>{});
+  // The tampering server's false complaint against voter 0 was answered: only the non-bit
+  // ballots (their bit proofs fail) are disqualified.
+  EXPECT_EQ(statuses(tr, "disqualified"), nonbit);
   const auto check = verify_tally(tr);
   ASSERT_TRUE(check.ok()) << check.status().message();
   EXPECT_TRUE(check.value().ok);
@@ -117,32 +120,60 @@ TEST(VoteProtocol, SameSeedSameTranscriptOtherSeedOtherCommitments) {
   EXPECT_EQ(a["tally"], b["tally"]);
 }
 
-TEST(VoteProtocol, CheatingVoterIsDisqualifiedAndM77LetsItsNonBitCount) {
+std::string reason_of(const nlohmann::json& tr, int voter) {
+  for (const auto& b : tr["ballots"])
+    if (b["voter"].get<int>() - tr["first_voter"].get<int>() == voter) return b.value("reason", "");
+  return "";
+}
+
+// A voter committing to an entry 2 (its check value faked, its bit proof made for a bit) is
+// disqualified by its bit proof, before any share is checked; the transcript shows why.
+TEST(VoteProtocol, NonBitCommitmentWithAForgedProofIsDisqualified) {
+  for (const bool one_of_k : {false, true}) {
+    Election e = random_election(4, 5, 3, one_of_k, 11, 0);
+    e.cheater = 2;
+    e.cheat = Election::Cheat::kNonBit;
+    e.ballots[2] = {1, 0, 0};
+    const RunResult run = run_election(e);
+    const auto& tr = run.parties.back().annotations["vote_transcript"];
+    EXPECT_EQ(statuses(tr, "disqualified"), std::vector<int>{2});
+    EXPECT_EQ(reason_of(tr, 2), "bit proof of entry 0 fails");
+    EXPECT_EQ(run.parties[0].outputs, plain_tally(e, nullptr));
+    const auto check = verify_tally(tr);
+    ASSERT_TRUE(check.ok()) << check.status().message();
+    EXPECT_TRUE(check.value().ok);
+    EXPECT_EQ(check.value().disqualified_by_proof, 1u);
+  }
+}
+
+// A voter whose shares do not match its (valid, proven) commitments: every server complains,
+// so it is disqualified. M77 (the share check skipped) lets the shares in, and the openings,
+// checked against the commitments, then find no t + 1 valid shares: the servers abort.
+TEST(VoteProtocol, InconsistentSharesAreDisqualifiedAndM77LetsThemThrough) {
   Election e = random_election(4, 5, 3, false, 11, 0);
   e.cheater = 2;
+  e.cheat = Election::Cheat::kBadShares;
   e.ballots[2] = {1, 0, 0};
   {
     const RunResult run = run_election(e);
     const auto& tr = run.parties.back().annotations["vote_transcript"];
     EXPECT_EQ(statuses(tr, "disqualified"), std::vector<int>{2});
+    EXPECT_EQ(reason_of(tr, 2), "4 servers complained (more than t)");
     EXPECT_EQ(run.parties[0].outputs, plain_tally(e, nullptr));
     EXPECT_TRUE(verify_tally(tr).value().ok);
   }
   if (!kMutantsCompiled) GTEST_SKIP() << "mutants not compiled in";
   ScopedMutant m(Mutant::kM77);
   const RunResult run = run_election(e);
-  auto want = plain_tally(e, nullptr);
-  want[0] += 2;  // the cheater's entry 0 = 2 counted
-  EXPECT_EQ(run.parties[0].outputs, want);
-  const auto& tr = run.parties.back().annotations["vote_transcript"];
-  // The transcript is consistent (the servers trusted what they should have checked): the
-  // public check cannot see it, which is what `trusted` says.
-  EXPECT_TRUE(verify_tally(tr).value().ok);
+  EXPECT_EQ(run.parties[0].status, PartyStatus::kAbort);
+  EXPECT_NE(run.parties[0].abort_reason.find("fewer than t + 1 valid shares"), std::string::npos)
+      << run.parties[0].abort_reason;
 }
 
 TEST(VoteProtocol, M76CountsAMalformedBallotAndTheVerifierRejectsTheTranscript) {
   if (!kMutantsCompiled) GTEST_SKIP() << "mutants not compiled in";
-  Election e = random_election(4, 4, 2, true, 5, 1);
+  Election e = random_election(4, 4, 2, true, 5, 0);
+  e.ballots[0] = {1, 1};  // bits (its bit proofs verify) adding up to 2: the range check rejects it
   ScopedMutant m(Mutant::kM76);
   const RunResult run = run_election(e);
   EXPECT_NE(run.parties[0].outputs, plain_tally(e, nullptr));
