@@ -1,15 +1,22 @@
 // Voting (protocols/vote/vote.h) at scale:
-//   build/test/bench/vote_bench --benchmark_filter=Election/1000
+//   build/test/bench/vote_bench --benchmark_filter=/1000/
+//   build/test/bench/vote_bench --benchmark_filter=/10000/   (the must-show; minutes)
 // BM_VoteElection/<voters>: 5 servers (t = 1), 5 candidates, one_of_k, server 1 crashed (sends
-// nothing), 1% of the ballots malformed (an entry 2), on the simulator (star topology, 5 ms /
-// 100 Mbit/s links, round timeout 2 s of simulated time). One iteration = the whole run
+// nothing), 1% of the ballots malformed (half with an entry 2: no bit proof, disqualified; half
+// with two 1s: bits, rejected by the range check), on the simulator (star topology, 5 ms /
+// 100 Mbit/s links, round timeout 2 s of simulated time, or twice the board's relay time when
+// that is longer: 12.8 s for 10,000 voters). One iteration = the whole run
 // (SimGrid in a forked child; every party's computation is real CPU time). Counters: the
 // simulated time and the total bytes. Fails (SkipWithError) unless the board's tally equals
 // the plain count.
 // BM_VerifyTally/<voters>: verify_tally on that run's transcript (what `smpc verify tally`
-// does after parsing).
+// does after parsing), reusing BM_VoteElection's run when it ran. With VOTE_BENCH_TRANSCRIPT
+// set, the transcript of the last run is written to that file (to time `smpc verify tally`).
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
 #include <map>
 
 #include "scenarios/vote_checks.h"
@@ -18,16 +25,24 @@
 namespace smpc::vote {
 namespace {
 
+constexpr double kBandwidth = 12.5e6;  // 100 Mbit/s
+
 Election scale_election(int voters) {
   Election e;
   e.cfg = {.servers = 5, .voters = voters, .t = 1, .candidates = 5, .one_of_k = true,
            .round_timeout_s = 2.0};
+  // Round 2 sends every server the board's relay of all posts over the board's one link: give
+  // a round twice that (10,000 voters: 5 × 16 MB at 12.5 MB/s = 6.4 s), at least 2 s.
+  const double relay_s = static_cast<double>(e.cfg.servers) *
+                         static_cast<double>(vote_message_sizes(e.cfg).board_msg) / kBandwidth;
+  e.cfg.round_timeout_s = std::max(2.0, 2 * relay_s);
   e.seed = 2026;
   Rng rng(e.seed, 0, "scale-ballots");
   for (int v = 0; v < voters; ++v) {
     std::vector<std::uint64_t> b(5, 0);
     b[rng.uniform_below(5)] = 1;
-    if (v % 100 == 0) b[rng.uniform_below(5)] = 2;  // 1% malformed
+    if (v % 200 == 0) b[rng.uniform_below(5)] = 2;  // 0.5%: no bit proof
+    if (v % 200 == 100) b[(std::find(b.begin(), b.end(), 1) - b.begin() + 1) % 5] = 1;  // 0.5%
     e.ballots.push_back(b);
   }
   e.faulty_server = 1;
@@ -39,20 +54,29 @@ NetworkSpec star() {
   NetworkSpec n;
   n.topology = Topology::kStar;
   n.latency_s = 0.005;
-  n.bandwidth_bytes_per_s = 12.5e6;
+  n.bandwidth_bytes_per_s = kBandwidth;
   return n;
+}
+
+std::map<int, RunResult>& runs() {
+  static std::map<int, RunResult> r;
+  return r;
+}
+
+void keep(int voters, RunResult run) {
+  if (const char* path = std::getenv("VOTE_BENCH_TRANSCRIPT"))
+    std::ofstream(path) << run.parties.back().annotations["vote_transcript"].dump() << "\n";
+  runs()[voters] = std::move(run);
 }
 
 // One run per voter count, shared by both benchmarks.
 const RunResult* election_run(int voters) {
-  static std::map<int, RunResult> runs;
-  if (!runs.count(voters)) {
-    const Election e = scale_election(voters);
-    auto r = run_election_simulated(e, star());
+  if (!runs().count(voters)) {
+    auto r = run_election_simulated(scale_election(voters), star());
     if (!r.ok()) return nullptr;
-    runs[voters] = std::move(r).value();
+    keep(voters, std::move(r).value());
   }
-  return &runs[voters];
+  return &runs()[voters];
 }
 
 void BM_VoteElection(benchmark::State& state) {
@@ -69,9 +93,10 @@ void BM_VoteElection(benchmark::State& state) {
     for (const auto& p : r.value().parties) bytes += p.meter.sent.bytes;
     state.counters["simulated_s"] = r.value().simulated_time_s;
     state.counters["bytes"] = static_cast<double>(bytes);
+    keep(voters, std::move(r).value());
   }
 }
-BENCHMARK(BM_VoteElection)->Arg(100)->Arg(1000)->Iterations(1)->Unit(benchmark::kSecond);
+BENCHMARK(BM_VoteElection)->Arg(100)->Arg(1000)->Arg(10000)->Iterations(1)->Unit(benchmark::kSecond);
 
 void BM_VerifyTally(benchmark::State& state) {
   const RunResult* run = election_run(static_cast<int>(state.range(0)));
@@ -88,7 +113,7 @@ void BM_VerifyTally(benchmark::State& state) {
     }
   }
 }
-BENCHMARK(BM_VerifyTally)->Arg(100)->Arg(1000)->Iterations(1)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_VerifyTally)->Arg(100)->Arg(1000)->Arg(10000)->Iterations(1)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace smpc::vote
