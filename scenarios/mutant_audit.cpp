@@ -1311,7 +1311,8 @@ const std::vector<Check> kChecks = {
     {{"vote-range-check", "component", false, "3 seeds",
       "voting (protocols/vote), 4 servers (t = 1), 5 voters, one_of_k over 3 candidates, voters 0 "
       "and 1 malformed (an entry 2; two 1s); alarm = a tally is not the plain count of the "
-      "well-formed ballots, a malformed ballot is not rejected, or the transcript does not verify"},
+      "well-formed ballots, voter 0 is not disqualified (no bit proof) or voter 1 not rejected, or "
+      "the transcript does not verify"},
      component_run(own_check<vote::VoteCheck, vote::vote_range_check>)},
     {{"vote-share-check", "component", false, "3 seeds",
       "voting, 4 servers, 5 voters, approval: voter 2 posts valid commitments and bit proofs but "

@@ -88,10 +88,10 @@ nlohmann::json with_swapped_posts(const nlohmann::json& honest, std::size_t a, s
 
 // Audit checks (scenarios/mutant_audit.cpp), 3 seeds each, 4 servers (t = 1), 5 voters:
 // "vote-range-check": one_of_k, 3 candidates, voters 0 and 1 malformed (an entry 2; two 1s);
-// alarm = a server's or the board's tally is not the plain count, a malformed ballot is not
-// rejected, or the transcript does not verify.
-// "vote-share-check": approval, voter 2 cheats (cheating_dealing); alarm = it is not
-// disqualified or a tally is not the plain count.
+// alarm = a server's or the board's tally is not the plain count, voter 0 is not disqualified
+// (no bit proof) or voter 1 not rejected (range check), or the transcript does not verify.
+// "vote-share-check": approval, voter 2 cheats with Cheat::kBadShares; alarm = it is not
+// disqualified or a tally is not the plain count (or a server aborts).
 struct VoteCheck {
   int runs = 0;
   bool alarm = false;
