@@ -131,19 +131,20 @@ class SpdzParty {
   Bytes opened_contribution(PartyId p, const Bytes& digest_bytes); // step 0
   Bytes share_inputs(const PartyInput& input);                     // step 1
   void multiply_layer(const CircuitLayer& layer, std::size_t& triple);  // step 2
-  void evaluate_circuit();                                         // step 2, every layer
+  // Step 2, every layer; returns [[y]] of every output wire, in output order.
+  std::vector<AuthShare> evaluate_circuit();
   // Step 2 with Beaver triples `triples` from `next` on: the products x_g·y_g, opened at once.
   std::vector<AuthShare> beaver(const std::vector<std::pair<AuthShare, AuthShare>>& xy,
                                 const std::vector<SpdzTriple>& triples, std::size_t& next);
-  // Step 2 for a fixed-point program (fx): its batches, then its outputs on the output wires.
-  void run_program();
+  // Step 2 for a fixed-point program (fx): its batches; returns its outputs, in output order.
+  std::vector<AuthShare> run_program();
   void fx_local(std::size_t upto);
   void fx_batch(const fx::Batch& batch);
   std::vector<AuthShare> fx_trunc(const std::vector<AuthShare>& a);
   std::vector<AuthShare> fx_ltz(const std::vector<AuthShare>& a);
   std::vector<AuthShare> fx_bitlt(const std::vector<std::uint64_t>& c,
                                   const std::vector<const SpdzFxMask*>& masks);
-  std::vector<Fp61> open_outputs();                                // step 4
+  std::vector<Fp61> open_outputs(const std::vector<AuthShare>& y);  // step 4
   PartyOutput outputs_for_me(const std::vector<Fp61>& opened) const;
 
   // Partial opening (Π_Online): everyone sends its value shares to everyone; the MACs stay
@@ -168,10 +169,12 @@ class SpdzParty {
   PartyId me_;
   int n_;
   SpdzPreprocessing prep_;
+  std::vector<AuthShare> input_;  // [[x]] of every input, in circuit input order (step 1)
+  // Circuit evaluation only: a share per wire. A program's carrier circuit has a wire per
+  // word of its code, which a program run never reads, so it runs on reg_ alone.
   std::vector<AuthShare> wire_;
   std::vector<AuthShare> reg_;  // fixed-point program registers
   std::vector<bool> reg_done_;
-  std::vector<std::uint32_t> input_wire_;  // circuit input order
   std::size_t fx_triple_ = 0, fx_trunc_ = 0, fx_ltz_ = 0;
   std::vector<std::uint64_t> fx_trunc_opened_;
   std::vector<Opened> log_;  // every value opened since the last MACCheck, with its MACs
@@ -373,15 +376,16 @@ Bytes SpdzParty::share_inputs(const PartyInput& input) {
   }
   PerParty<std::size_t> used(n_);
   PerParty<std::vector<Fp61>> dealt_mask(n_);
-  idx = 0;
+  input_.reserve(c_.input_count());
   for (const auto& g : c_.inputs)
-    for (auto w : g.wires) {
+    for (std::size_t k = 0; k < g.wires.size(); ++k) {
       const Fp61 e = by_owner[g.owner][used[g.owner]++];
+      const std::size_t at = input_.size();
       // MASCOT: nobody but the owner knows r (input_mask_dealt is empty; see extract.h).
-      if (idx < prep_.input_mask_dealt.size())
-        dealt_mask[g.owner].push_back(prep_.input_mask_dealt[idx]);
-      wire_[w] = prep_.input_mask[idx++];
-      add_public(wire_[w], e);
+      if (at < prep_.input_mask_dealt.size())
+        dealt_mask[g.owner].push_back(prep_.input_mask_dealt[at]);
+      input_.push_back(prep_.input_mask[at]);
+      add_public(input_.back(), e);
     }
   // For the extractor (extract.h): the ε this party holds and the dealer's r behind them.
   for (auto [p, opened] : by_owner.items())
@@ -430,7 +434,11 @@ std::vector<AuthShare> SpdzParty::beaver(const std::vector<std::pair<AuthShare, 
 }
 
 // Step 2 over the whole circuit: one round per layer of multiplications; linear gates are local.
-void SpdzParty::evaluate_circuit() {
+std::vector<AuthShare> SpdzParty::evaluate_circuit() {
+  wire_.assign(c_.num_wires, AuthShare{});
+  std::size_t at = 0;
+  for (const auto& g : c_.inputs)
+    for (auto w : g.wires) wire_[w] = input_[at++];
   std::size_t triple = 0;
   for (const CircuitLayer& layer : layer_schedule(c_)) {
     if (!layer.nonlinear.empty()) multiply_layer(layer, triple);
@@ -443,21 +451,21 @@ void SpdzParty::evaluate_circuit() {
           [this](Fp61 c) { return constant(c); });
     }
   }
+  std::vector<AuthShare> y;
+  for (const auto& g : c_.outputs)
+    for (auto w : g.wires) y.push_back(wire_[w]);
+  return y;
 }
 
 // Step 4 (Π_Online, Output): open y, or y + s for a group with restricted receivers; the
 // opened values go to a fresh log, checked by MACCheck 2 (step 5).
-std::vector<Fp61> SpdzParty::open_outputs() {
+std::vector<Fp61> SpdzParty::open_outputs(const std::vector<AuthShare>& y) {
   std::vector<AuthShare> out_shares;
-  std::size_t entry = 0;
-  for (const auto& g : c_.outputs)
-    for (auto w : g.wires) {
-      AuthShare s = wire_[w];
-      if (prep_.output_mask[entry])
-        s = linear(s, *prep_.output_mask[entry], Fp61::from_u64(1));
-      out_shares.push_back(s);
-      ++entry;
-    }
+  out_shares.reserve(y.size());
+  for (std::size_t entry = 0; entry < y.size(); ++entry)
+    out_shares.push_back(prep_.output_mask[entry]
+                             ? linear(y[entry], *prep_.output_mask[entry], Fp61::from_u64(1))
+                             : y[entry]);
   log_.clear();
   return open(labels::spdz::kOutput, out_shares, log_);
 }
@@ -484,7 +492,7 @@ void SpdzParty::fx_local(std::size_t upto) {
     if ((reads_a && !reg_done_[in.a]) || (reads_b && !reg_done_[in.b])) continue;
     const Fp61 one = Fp61::from_u64(1);
     switch (in.op) {
-      case fx::Op::kInput: reg_[i] = wire_[input_wire_[static_cast<std::size_t>(in.c)]]; break;
+      case fx::Op::kInput: reg_[i] = input_[static_cast<std::size_t>(in.c)]; break;
       case fx::Op::kConst: reg_[i] = constant(fx::to_field(in.c)); break;
       case fx::Op::kAdd: reg_[i] = linear(reg_[in.a], reg_[in.b], one); break;
       case fx::Op::kSub: reg_[i] = linear(reg_[in.a], reg_[in.b], -one); break;
@@ -609,37 +617,32 @@ std::vector<AuthShare> SpdzParty::fx_bitlt(const std::vector<std::uint64_t>& c,
   return out;
 }
 
-// Step 2 for a program: batches in order, local instructions in between; the outputs go to
-// the output wires, and the opened truncation values to the record (fx::evaluate_opened).
-void SpdzParty::run_program() {
+// Step 2 for a program: batches in order, local instructions in between; returns the
+// outputs, and records the opened truncation values (fx::evaluate_opened).
+std::vector<AuthShare> SpdzParty::run_program() {
   const auto& code = program_->code;
   reg_.assign(code.size(), AuthShare{});
   reg_done_.assign(code.size(), false);
-  for (const auto& g : c_.inputs) input_wire_.insert(input_wire_.end(), g.wires.begin(), g.wires.end());
   for (const auto& batch : fx::batches(*program_)) {
     fx_local(batch.instrs.back());
     fx_batch(batch);
   }
   fx_local(code.size());
-  std::size_t k = 0;
-  for (const auto& g : c_.outputs)
-    for (auto w : g.wires) wire_[w] = reg_[program_->outputs[k++]];
+  std::vector<AuthShare> y;
+  y.reserve(program_->outputs.size());
+  for (auto r : program_->outputs) y.push_back(reg_[r]);
   record_input_phase(ctx_, kSpdzFxTruncRecord, 0, fx_trunc_opened_);
+  return y;
 }
 
 PartyOutput SpdzParty::run(const PartyInput& input) {
   offline_setup();
-  wire_.assign(c_.num_wires, AuthShare{});
   const Bytes input_digest = share_inputs(input);
-  if (program_) {
-    run_program();
-  } else {
-    evaluate_circuit();
-  }
+  const std::vector<AuthShare> y = program_ ? run_program() : evaluate_circuit();
   // Step 3: MACCheck of everything opened so far, before any output is revealed: an
   // unchecked wrong d or e would make the output leak honest inputs (e.g. z = xy + δ·y).
   mac_check(1, log_, &input_digest);
-  const auto opened = open_outputs();
+  const auto opened = open_outputs(y);
   // Step 5: MACCheck of the outputs; only then are they used.
   // M01: the output opening goes unchecked, so a tampered output share goes unnoticed.
   // M19: only the masked (private) outputs are checked; public ones are "seen by everyone".
@@ -664,6 +667,7 @@ Spdz::Spdz(Circuit circuit, int mac_keys, std::uint64_t dealer_seed,
       program_(std::move(program)) {
   SMPC_ASSERT(circuit_.domain == CircuitDomain::kField61);
   SMPC_ASSERT(mac_keys_ >= 1 && mac_keys_ <= kSpdzMaxMacKeys);
+  SMPC_ASSERT(!program_ || program_->outputs.size() == circuit_.output_count());
 }
 
 double Spdz::log2_forgery_per_check() const {

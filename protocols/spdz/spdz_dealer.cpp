@@ -2,7 +2,6 @@
 
 #include <optional>
 
-#include "protocols/core/layer_schedule.h"
 #include "protocols/core/mutants.h"
 #include "protocols/core/status.h"
 
@@ -41,6 +40,7 @@ struct Dealer {
   // M80 (seeded bug): r's low part is drawn apart from the bits, so r' ≠ Σ 2^i b_i.
   SpdzFxMask fx_mask(int m, int total_bits) {
     SpdzFxMask out;
+    out.bits.reserve(static_cast<std::size_t>(m));
     std::uint64_t low = 0;
     for (int i = 0; i < m; ++i) {
       const bool b = rng.next_bit();
@@ -57,6 +57,9 @@ struct Dealer {
 void deal_program(Dealer& d, const fx::Program& prog, SpdzPreprocessing& out) {
   const fx::Params& p = prog.params;
   const fx::Needs needs = fx::needs_of(prog);
+  out.fx_triples.reserve(needs.triples(p));
+  out.fx_trunc.reserve(needs.truncs);
+  out.fx_ltz.reserve(needs.ltzs);
   for (std::size_t i = 0; i < needs.triples(p); ++i) out.fx_triples.push_back(d.triple());
   for (std::size_t i = 0; i < needs.truncs; ++i) out.fx_trunc.push_back(d.fx_mask(p.f, p.k() + p.kappa()));
   for (std::size_t i = 0; i < needs.ltzs; ++i)
@@ -76,6 +79,9 @@ SpdzPreprocessing spdz_deal(const Circuit& circuit, int n, int k, PartyId me, Rn
     out.alpha[ul] = d.share_of(d.alpha[ul]);
   }
   std::optional<Fp61> first_mask;
+  out.input_mask.reserve(circuit.input_count());
+  out.input_mask_clear.reserve(circuit.input_count());
+  out.input_mask_dealt.reserve(circuit.input_count());
   for (const auto& group : circuit.inputs)
     for (std::size_t w = 0; w < group.wires.size(); ++w) {
       Fp61 r = rng.uniform_fp61();
@@ -87,10 +93,13 @@ SpdzPreprocessing spdz_deal(const Circuit& circuit, int n, int k, PartyId me, Rn
       out.input_mask_clear.push_back(group.owner == me ? r : Fp61());
       out.input_mask_dealt.push_back(r);
     }
-  for (const auto& layer : layer_schedule(circuit))
-    for (std::size_t g = 0; g < layer.nonlinear.size(); ++g) {
-      out.triples.push_back(d.triple());
-    }
+  // One triple per MUL gate: the engine takes them in layer_schedule order, but they are drawn
+  // alike, so only their number matters here (a program's carrier circuit has none, and its
+  // schedule would cost a pass and a buffer per word of the program).
+  std::size_t muls = 0;
+  for (const Gate& g : circuit.gates) muls += gate_is_nonlinear(g.type) ? 1 : 0;
+  out.triples.reserve(muls);
+  for (std::size_t t = 0; t < muls; ++t) out.triples.push_back(d.triple());
   for (const auto& group : circuit.outputs)
     for (std::size_t w = 0; w < group.wires.size(); ++w) {
       if (group.receivers.empty()) {
