@@ -38,9 +38,10 @@ std::size_t triple_index(std::size_t first, std::size_t g) {
   return mutant_active(Mutant::kM13) ? first : first + g;
 }
 
-struct Opened {
+template <int K>
+struct BasicOpened {
   Fp61 value;
-  std::array<Fp61, kSpdzMaxMacKeys> mac{};
+  std::array<Fp61, K> mac{};
 };
 
 std::string coin_session(std::size_t which) { return "spdz.coin/" + std::to_string(which); }
@@ -53,16 +54,22 @@ Bytes opening_bytes(const Opening& o) {
   return out;
 }
 
-// One party's run of Π_Online; keeps the per-run state the steps share. Every receive goes
-// through net_, which turns a peer's "spdz.abort" notice into an Abort.
+// One party's run of Π_Online with K MAC keys (every share holds exactly K MACs); keeps the
+// per-run state the steps share. Every receive goes through net_, which turns a peer's
+// "spdz.abort" notice into an Abort.
+template <int K>
 class SpdzParty {
+  using AuthShare = BasicAuthShare<K>;
+  using SpdzTriple = BasicSpdzTriple<K>;
+  using SpdzFxMask = BasicSpdzFxMask<K>;
+  using Opened = BasicOpened<K>;
+
  public:
-  SpdzParty(const Circuit& c, int k, std::uint64_t dealer_seed,
+  SpdzParty(const Circuit& c, std::uint64_t dealer_seed,
             const std::optional<MascotNeeds>& mascot, const fx::Program* program,
             PartyContext& ctx)
       : c_(c),
         program_(program),
-        k_(k),
         dealer_seed_(dealer_seed),
         mascot_(mascot),
         ctx_(ctx),
@@ -161,14 +168,14 @@ class SpdzParty {
 
   const Circuit& c_;
   const fx::Program* program_;
-  int k_;
+  static constexpr int k_ = K;
   std::uint64_t dealer_seed_;
   const std::optional<MascotNeeds>& mascot_;
   PartyContext& ctx_;
   NoticeAwareChannel net_;
   PartyId me_;
   int n_;
-  SpdzPreprocessing prep_;
+  BasicSpdzPreprocessing<K> prep_;
   std::vector<AuthShare> input_;  // [[x]] of every input, in circuit input order (step 1)
   // Circuit evaluation only: a share per wire. A program's carrier circuit has a wire per
   // word of its code, which a program run never reads, so it runs on reg_ alone.
@@ -183,7 +190,8 @@ class SpdzParty {
   PerParty<std::array<Digest, 2>> coin_commitment_;
 };
 
-std::vector<Fp61> SpdzParty::open(std::string_view label, const std::vector<AuthShare>& shares,
+template <int K>
+std::vector<Fp61> SpdzParty<K>::open(std::string_view label, const std::vector<AuthShare>& shares,
                                   std::vector<Opened>& log) {
   std::vector<Fp61> mine;
   for (const auto& s : shares) mine.push_back(s.value);
@@ -201,7 +209,8 @@ std::vector<Fp61> SpdzParty::open(std::string_view label, const std::vector<Auth
 // party is honest, and fixed only after every value of the log was opened. Check 1 also sends
 // the hash of the ε values received, so an owner who sent different ε to different parties is
 // caught.
-Seed SpdzParty::mac_check_open_seed(std::size_t which, const Bytes* input_digest) {
+template <int K>
+Seed SpdzParty<K>::mac_check_open_seed(std::size_t which, const Bytes* input_digest) {
   const std::size_t w = which - 1;
   send_all(labels::spdz::kCoinOpen, Message().add_bytes(opening_bytes(coin_opening_[w])));
   if (input_digest) send_all(labels::spdz::kInputCheck, Message().add_bytes(*input_digest));
@@ -225,7 +234,8 @@ Seed SpdzParty::mac_check_open_seed(std::size_t which, const Bytes* input_digest
 }
 
 // MACCheck step 2: per key, random coefficients, a = Σ r_j a_j, σ_i = Σ r_j γ_ij − α_i a.
-std::vector<Fp61> SpdzParty::mac_check_sigma(std::size_t which, const Seed& seed,
+template <int K>
+std::vector<Fp61> SpdzParty<K>::mac_check_sigma(std::size_t which, const Seed& seed,
                                              const std::vector<Opened>& log) const {
   const std::string session = "spdz.maccheck/" + std::to_string(which);
   Rng coeffs(0, -1, session + "/" + std::string(seed.begin(), seed.end()));
@@ -244,7 +254,8 @@ std::vector<Fp61> SpdzParty::mac_check_sigma(std::size_t which, const Seed& seed
 
 // MACCheck step 3: commit to σ_i, then open; nobody can choose σ after seeing the others.
 // Returns Σ σ_i.
-std::vector<Fp61> SpdzParty::mac_check_sum_sigma(std::size_t which,
+template <int K>
+std::vector<Fp61> SpdzParty<K>::mac_check_sum_sigma(std::size_t which,
                                                  const std::vector<Fp61>& sigma) {
   const std::string session = "spdz.maccheck/" + std::to_string(which);
   const auto [digest, opening] = commit({session, me_}, fp61_bytes(sigma), ctx_.rng);
@@ -272,7 +283,8 @@ std::vector<Fp61> SpdzParty::mac_check_sum_sigma(std::size_t which,
   return total;
 }
 
-void SpdzParty::mac_check(std::size_t which, const std::vector<Opened>& log,
+template <int K>
+void SpdzParty<K>::mac_check(std::size_t which, const std::vector<Opened>& log,
                           const Bytes* input_digest) {
   const Seed seed = mac_check_open_seed(which, input_digest);
   const auto total = mac_check_sum_sigma(which, mac_check_sigma(which, seed, log));
@@ -289,10 +301,11 @@ void SpdzParty::mac_check(std::size_t which, const std::vector<Opened>& log,
 // could choose its contribution after seeing the honest ones and grind the dealer's output
 // (attacks/spdz_dealer_grind.lua). The MACCheck seeds are committed in round 1 too, before
 // anything is opened.
-void SpdzParty::offline_setup() {
+template <int K>
+void SpdzParty<K>::offline_setup() {
   if (mascot_) {
     ctx_.meter.set_phase("offline");
-    prep_ = mascot_preprocess(net_, ctx_.rng, k_, *mascot_);
+    prep_ = narrow_macs<K>(mascot_preprocess(net_, ctx_.rng, k_, *mascot_));
     ctx_.meter.set_phase("online");
     send_all(labels::spdz::kCoinCommit, Message().add_bytes(commit_coin_seeds()));
     receive_coin_commitments();
@@ -318,11 +331,12 @@ void SpdzParty::offline_setup() {
     dealer_stream.append(b.begin(), b.end());
   }
   Rng dealer(dealer_seed_, -1, dealer_stream);
-  prep_ = spdz_deal(c_, n_, k_, me_, dealer, program_);
+  prep_ = spdz_deal_in<K>(c_, n_, k_, me_, dealer, program_);
 }
 
 // The commitments to both MACCheck seeds, sent in the first online round.
-Bytes SpdzParty::commit_coin_seeds() {
+template <int K>
+Bytes SpdzParty<K>::commit_coin_seeds() {
   Bytes commitments;
   for (std::size_t w = 0; w < 2; ++w) {
     ctx_.rng.fill(coin_seed_[w]);
@@ -333,7 +347,8 @@ Bytes SpdzParty::commit_coin_seeds() {
   return commitments;
 }
 
-void SpdzParty::receive_coin_commitments() {
+template <int K>
+void SpdzParty<K>::receive_coin_commitments() {
   coin_commitment_ = PerParty<std::array<Digest, 2>>(n_);
   const PerParty<Bytes> commitments_of = recv_bytes_each(2 * sizeof(Digest));
   for (const auto& [p, b] : commitments_of.others(me_))
@@ -343,7 +358,8 @@ void SpdzParty::receive_coin_commitments() {
 
 // Party p's dealer contribution from its round-2 opening; an opening that does not match its
 // round-1 commitment aborts, blaming p (M63 accepts it unchecked).
-Bytes SpdzParty::opened_contribution(PartyId p, const Bytes& digest_bytes) {
+template <int K>
+Bytes SpdzParty<K>::opened_contribution(PartyId p, const Bytes& digest_bytes) {
   const Bytes b = recv_bytes(p, 2 * kSeedBytes);
   Opening o;
   o.value.assign(b.begin(), b.begin() + kSeedBytes);
@@ -359,7 +375,8 @@ Bytes SpdzParty::opened_contribution(PartyId p, const Bytes& digest_bytes) {
 
 // Step 1 (Π_Online, Input): the owner opens ε = x − r to everybody; [[x]] = [[r]] + ε.
 // Returns the hash of every ε, for the input broadcast check of MACCheck 1.
-Bytes SpdzParty::share_inputs(const PartyInput& input) {
+template <int K>
+Bytes SpdzParty<K>::share_inputs(const PartyInput& input) {
   std::vector<Fp61> eps;
   std::size_t idx = 0;
   for (const auto& g : c_.inputs)
@@ -402,16 +419,18 @@ Bytes SpdzParty::share_inputs(const PartyInput& input) {
 
 // Step 2 (Π_Online, Multiply with Beaver triples) for one layer's multiplications at once:
 // open d = x − a and e = y − b, then [[xy]] = [[c]] + d[[b]] + e[[a]] + de.
-void SpdzParty::multiply_layer(const CircuitLayer& layer, std::size_t& triple) {
+template <int K>
+void SpdzParty<K>::multiply_layer(const CircuitLayer& layer, std::size_t& triple) {
   std::vector<std::pair<AuthShare, AuthShare>> xy;
   for (std::size_t gi : layer.nonlinear) xy.emplace_back(wire_[c_.gates[gi].in0], wire_[c_.gates[gi].in1]);
   const auto z = beaver(xy, prep_.triples, triple);
   for (std::size_t g = 0; g < z.size(); ++g) wire_[c_.gates[layer.nonlinear[g]].out] = z[g];
 }
 
-std::vector<AuthShare> SpdzParty::beaver(const std::vector<std::pair<AuthShare, AuthShare>>& xy,
+template <int K>
+auto SpdzParty<K>::beaver(const std::vector<std::pair<AuthShare, AuthShare>>& xy,
                                          const std::vector<SpdzTriple>& triples,
-                                         std::size_t& next) {
+                                         std::size_t& next) -> std::vector<AuthShare> {
   const std::size_t m = xy.size();
   const Fp61 one = Fp61::from_u64(1);
   std::vector<AuthShare> de;
@@ -434,7 +453,8 @@ std::vector<AuthShare> SpdzParty::beaver(const std::vector<std::pair<AuthShare, 
 }
 
 // Step 2 over the whole circuit: one round per layer of multiplications; linear gates are local.
-std::vector<AuthShare> SpdzParty::evaluate_circuit() {
+template <int K>
+auto SpdzParty<K>::evaluate_circuit() -> std::vector<AuthShare> {
   wire_.assign(c_.num_wires, AuthShare{});
   std::size_t at = 0;
   for (const auto& g : c_.inputs)
@@ -459,7 +479,8 @@ std::vector<AuthShare> SpdzParty::evaluate_circuit() {
 
 // Step 4 (Π_Online, Output): open y, or y + s for a group with restricted receivers; the
 // opened values go to a fresh log, checked by MACCheck 2 (step 5).
-std::vector<Fp61> SpdzParty::open_outputs(const std::vector<AuthShare>& y) {
+template <int K>
+std::vector<Fp61> SpdzParty<K>::open_outputs(const std::vector<AuthShare>& y) {
   std::vector<AuthShare> out_shares;
   out_shares.reserve(y.size());
   for (std::size_t entry = 0; entry < y.size(); ++entry)
@@ -470,7 +491,8 @@ std::vector<Fp61> SpdzParty::open_outputs(const std::vector<AuthShare>& y) {
   return open(labels::spdz::kOutput, out_shares, log_);
 }
 
-PartyOutput SpdzParty::outputs_for_me(const std::vector<Fp61>& opened) const {
+template <int K>
+PartyOutput SpdzParty<K>::outputs_for_me(const std::vector<Fp61>& opened) const {
   PartyOutput out;
   std::size_t entry = 0;
   for (const auto& g : c_.outputs)
@@ -482,7 +504,8 @@ PartyOutput SpdzParty::outputs_for_me(const std::vector<Fp61>& opened) const {
 
 // Fixed-point programs (fixed.h; spdz.h "Fixed-point programs"). Local instructions run as
 // soon as their registers are there, in program order up to `upto`.
-void SpdzParty::fx_local(std::size_t upto) {
+template <int K>
+void SpdzParty<K>::fx_local(std::size_t upto) {
   const auto& code = program_->code;
   for (std::size_t i = 0; i < upto; ++i) {
     const fx::Instr& in = code[i];
@@ -503,7 +526,8 @@ void SpdzParty::fx_local(std::size_t upto) {
   }
 }
 
-void SpdzParty::fx_batch(const fx::Batch& batch) {
+template <int K>
+void SpdzParty<K>::fx_batch(const fx::Batch& batch) {
   const auto& code = program_->code;
   std::vector<AuthShare> a, out;
   std::vector<std::pair<AuthShare, AuthShare>> xy;
@@ -522,7 +546,8 @@ void SpdzParty::fx_batch(const fx::Batch& batch) {
 
 // TruncPr (Catrina–Saxena, Protocol 3.1) of a batch: 1. c = Open(2^(k−1) + a + r),
 // 2. c' = c mod 2^f, 3. d = (a − c' + r')·2^−f with r' = Σ 2^i b_i.
-std::vector<AuthShare> SpdzParty::fx_trunc(const std::vector<AuthShare>& a) {
+template <int K>
+auto SpdzParty<K>::fx_trunc(const std::vector<AuthShare>& a) -> std::vector<AuthShare> {
   const fx::Params& p = program_->params;
   const Fp61 offset = Fp61::from_u64(std::uint64_t{1} << (p.k() - 1));
   const Fp61 inv = Fp61::from_u64(std::uint64_t{1} << p.f).inverse();
@@ -551,7 +576,8 @@ std::vector<AuthShare> SpdzParty::fx_trunc(const std::vector<AuthShare>& a) {
 
 // LTZ (Catrina–de Hoogh): Mod2m with m = k − 1: c = Open(2^(k−1) + a + r), c' = c mod 2^m,
 // u = BitLT(c', r'), a' = c' − r' + 2^m u; LTZ = −(a − a')·2^−m.
-std::vector<AuthShare> SpdzParty::fx_ltz(const std::vector<AuthShare>& a) {
+template <int K>
+auto SpdzParty<K>::fx_ltz(const std::vector<AuthShare>& a) -> std::vector<AuthShare> {
   const fx::Params& p = program_->params;
   const int m = p.k() - 1;
   const std::uint64_t two_m = std::uint64_t{1} << m;
@@ -582,8 +608,9 @@ std::vector<AuthShare> SpdzParty::fx_ltz(const std::vector<AuthShare>& a) {
 // BitLT(c, r) = [c < r] for public c and shared bits of r, every comparison of the batch at
 // once: leaves (t_i, v_i) = (c_i ⊕ b_i, b_i(1 − c_i)) (linear: c is public), then levels of
 // v = v_L + t_H (v_H − v_L), t = t_H + t_L − t_H t_L until one node is left: v = [c < r].
-std::vector<AuthShare> SpdzParty::fx_bitlt(const std::vector<std::uint64_t>& c,
-                                           const std::vector<const SpdzFxMask*>& masks) {
+template <int K>
+auto SpdzParty<K>::fx_bitlt(const std::vector<std::uint64_t>& c,
+                                           const std::vector<const SpdzFxMask*>& masks) -> std::vector<AuthShare> {
   const Fp61 one = Fp61::from_u64(1);
   std::vector<std::vector<std::pair<AuthShare, AuthShare>>> nodes(c.size());  // (t, v), low first
   for (std::size_t j = 0; j < c.size(); ++j)
@@ -619,7 +646,8 @@ std::vector<AuthShare> SpdzParty::fx_bitlt(const std::vector<std::uint64_t>& c,
 
 // Step 2 for a program: batches in order, local instructions in between; returns the
 // outputs, and records the opened truncation values (fx::evaluate_opened).
-std::vector<AuthShare> SpdzParty::run_program() {
+template <int K>
+auto SpdzParty<K>::run_program() -> std::vector<AuthShare> {
   const auto& code = program_->code;
   reg_.assign(code.size(), AuthShare{});
   reg_done_.assign(code.size(), false);
@@ -635,7 +663,8 @@ std::vector<AuthShare> SpdzParty::run_program() {
   return y;
 }
 
-PartyOutput SpdzParty::run(const PartyInput& input) {
+template <int K>
+PartyOutput SpdzParty<K>::run(const PartyInput& input) {
   offline_setup();
   const Bytes input_digest = share_inputs(input);
   const std::vector<AuthShare> y = program_ ? run_program() : evaluate_circuit();
@@ -689,9 +718,13 @@ SecurityClaim Spdz::claim(int parties) const {
 }
 
 PartyOutput Spdz::run_steps(PartyContext& ctx, const PartyInput& input) const {
-  SpdzParty party(circuit_, mac_keys_, dealer_seed_, mascot_, program_ ? &*program_ : nullptr,
-                  ctx);
-  return party.run(input);
+  const fx::Program* program = program_ ? &*program_ : nullptr;
+  switch (mac_keys_) {
+    case 1: return SpdzParty<1>(circuit_, dealer_seed_, mascot_, program, ctx).run(input);
+    case 2: return SpdzParty<2>(circuit_, dealer_seed_, mascot_, program, ctx).run(input);
+    case 3: return SpdzParty<3>(circuit_, dealer_seed_, mascot_, program, ctx).run(input);
+    default: return SpdzParty<4>(circuit_, dealer_seed_, mascot_, program, ctx).run(input);
+  }
 }
 
 Result<std::unique_ptr<Protocol>> make_spdz(const nlohmann::json& params, const Circuit& c,

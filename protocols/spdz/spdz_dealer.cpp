@@ -8,7 +8,11 @@
 namespace smpc {
 namespace {
 
+template <int S>
 struct Dealer {
+  using AuthShare = BasicAuthShare<S>;
+  using SpdzTriple = BasicSpdzTriple<S>;
+  using SpdzFxMask = BasicSpdzFxMask<S>;
   int n;
   int k;
   PartyId me;
@@ -54,7 +58,8 @@ struct Dealer {
   }
 };
 
-void deal_program(Dealer& d, const fx::Program& prog, SpdzPreprocessing& out) {
+template <int S>
+void deal_program(Dealer<S>& d, const fx::Program& prog, BasicSpdzPreprocessing<S>& out) {
   const fx::Params& p = prog.params;
   const fx::Needs needs = fx::needs_of(prog);
   out.fx_triples.reserve(needs.triples(p));
@@ -68,11 +73,12 @@ void deal_program(Dealer& d, const fx::Program& prog, SpdzPreprocessing& out) {
 
 }  // namespace
 
-SpdzPreprocessing spdz_deal(const Circuit& circuit, int n, int k, PartyId me, Rng& rng,
-                            const fx::Program* program) {
-  SMPC_ASSERT(n >= 1 && k >= 1 && k <= kSpdzMaxMacKeys && me >= 0 && me < n);
-  Dealer d{n, k, me, rng, {}};
-  SpdzPreprocessing out;
+template <int S>
+BasicSpdzPreprocessing<S> spdz_deal_in(const Circuit& circuit, int n, int k, PartyId me, Rng& rng,
+                                       const fx::Program* program) {
+  SMPC_ASSERT(n >= 1 && k >= 1 && k <= S && S <= kSpdzMaxMacKeys && me >= 0 && me < n);
+  Dealer<S> d{n, k, me, rng, {}};
+  BasicSpdzPreprocessing<S> out;
   for (int l = 0; l < k; ++l) {
     const auto ul = static_cast<std::size_t>(l);
     d.alpha[ul] = rng.uniform_fp61();
@@ -114,5 +120,66 @@ SpdzPreprocessing spdz_deal(const Circuit& circuit, int n, int k, PartyId me, Rn
   if (program) deal_program(d, *program, out);
   return out;
 }
+
+SpdzPreprocessing spdz_deal(const Circuit& circuit, int n, int k, PartyId me, Rng& rng,
+                            const fx::Program* program) {
+  return spdz_deal_in<kSpdzMaxMacKeys>(circuit, n, k, me, rng, program);
+}
+
+namespace {
+
+template <int S>
+BasicAuthShare<S> narrow(const AuthShare& a) {
+  BasicAuthShare<S> out;
+  out.value = a.value;
+  for (std::size_t l = 0; l < static_cast<std::size_t>(S); ++l) out.mac[l] = a.mac[l];
+  return out;
+}
+template <int S>
+BasicSpdzTriple<S> narrow(const SpdzTriple& t) {
+  return {narrow<S>(t.a), narrow<S>(t.b), narrow<S>(t.c)};
+}
+template <int S>
+BasicSpdzFxMask<S> narrow(const SpdzFxMask& m) {
+  BasicSpdzFxMask<S> out{narrow<S>(m.r), {}};
+  for (const auto& b : m.bits) out.bits.push_back(narrow<S>(b));
+  return out;
+}
+template <int S, typename T>
+auto narrow_all(const std::vector<T>& v) {
+  std::vector<decltype(narrow<S>(v.front()))> out;
+  out.reserve(v.size());
+  for (const auto& x : v) out.push_back(narrow<S>(x));
+  return out;
+}
+
+}  // namespace
+
+template <int S>
+BasicSpdzPreprocessing<S> narrow_macs(const SpdzPreprocessing& p) {
+  BasicSpdzPreprocessing<S> out;
+  out.alpha = p.alpha;
+  out.input_mask = narrow_all<S>(p.input_mask);
+  out.input_mask_clear = p.input_mask_clear;
+  out.input_mask_dealt = p.input_mask_dealt;
+  out.triples = narrow_all<S>(p.triples);
+  for (const auto& m : p.output_mask)
+    out.output_mask.push_back(m ? std::optional(narrow<S>(*m)) : std::nullopt);
+  out.output_mask_clear = p.output_mask_clear;
+  out.fx_triples = narrow_all<S>(p.fx_triples);
+  out.fx_trunc = narrow_all<S>(p.fx_trunc);
+  out.fx_ltz = narrow_all<S>(p.fx_ltz);
+  return out;
+}
+
+#define SMPC_SPDZ_DEAL_SLOTS(S)                                                                  \
+  template BasicSpdzPreprocessing<S> spdz_deal_in<S>(const Circuit&, int, int, PartyId, Rng&,    \
+                                                     const fx::Program*);                        \
+  template BasicSpdzPreprocessing<S> narrow_macs<S>(const SpdzPreprocessing&);
+SMPC_SPDZ_DEAL_SLOTS(1)
+SMPC_SPDZ_DEAL_SLOTS(2)
+SMPC_SPDZ_DEAL_SLOTS(3)
+SMPC_SPDZ_DEAL_SLOTS(4)
+#undef SMPC_SPDZ_DEAL_SLOTS
 
 }  // namespace smpc
