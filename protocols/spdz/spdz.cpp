@@ -194,6 +194,7 @@ template <int K>
 std::vector<Fp61> SpdzParty<K>::open(std::string_view label, const std::vector<AuthShare>& shares,
                                   std::vector<Opened>& log) {
   std::vector<Fp61> mine;
+  mine.reserve(shares.size());
   for (const auto& s : shares) mine.push_back(s.value);
   send_all(label, Message().add_field61(mine));
   std::vector<Fp61> sum = mine;
@@ -434,6 +435,7 @@ auto SpdzParty<K>::beaver(const std::vector<std::pair<AuthShare, AuthShare>>& xy
   const std::size_t m = xy.size();
   const Fp61 one = Fp61::from_u64(1);
   std::vector<AuthShare> de;
+  de.reserve(2 * m);
   for (std::size_t g = 0; g < m; ++g) {
     const SpdzTriple& tr = triples[triple_index(next, g)];
     de.push_back(linear(xy[g].first, tr.a, -one));
@@ -441,6 +443,7 @@ auto SpdzParty<K>::beaver(const std::vector<std::pair<AuthShare, AuthShare>>& xy
   }
   const auto opened = open(labels::spdz::kOpen, de, log_);
   std::vector<AuthShare> out;
+  out.reserve(m);
   for (std::size_t g = 0; g < m; ++g) {
     const SpdzTriple& tr = triples[triple_index(next, g)];
     const Fp61 d = opened[2 * g], e = opened[2 * g + 1];
@@ -531,6 +534,8 @@ void SpdzParty<K>::fx_batch(const fx::Batch& batch) {
   const auto& code = program_->code;
   std::vector<AuthShare> a, out;
   std::vector<std::pair<AuthShare, AuthShare>> xy;
+  a.reserve(batch.instrs.size());
+  if (batch.op == fx::Op::kMul) xy.reserve(batch.instrs.size());
   for (auto i : batch.instrs) {
     a.push_back(reg_[code[i].a]);
     if (batch.op == fx::Op::kMul) xy.emplace_back(reg_[code[i].a], reg_[code[i].b]);
@@ -551,8 +556,11 @@ auto SpdzParty<K>::fx_trunc(const std::vector<AuthShare>& a) -> std::vector<Auth
   const fx::Params& p = program_->params;
   const Fp61 offset = Fp61::from_u64(std::uint64_t{1} << (p.k() - 1));
   const Fp61 inv = Fp61::from_u64(std::uint64_t{1} << p.f).inverse();
-  std::vector<AuthShare> masked;
+  std::vector<AuthShare> masked, out;
   std::vector<const SpdzFxMask*> mask;
+  masked.reserve(a.size());
+  mask.reserve(a.size());
+  out.reserve(a.size());
   for (const auto& x : a) {
     mask.push_back(&prep_.fx_trunc[fx_trunc_++]);
     AuthShare c = linear(x, mask.back()->r, Fp61::from_u64(1));
@@ -562,7 +570,6 @@ auto SpdzParty<K>::fx_trunc(const std::vector<AuthShare>& a) -> std::vector<Auth
   // M81: the opened c stay out of the MACCheck log, so a shifted share of c goes unnoticed.
   std::vector<Opened> unchecked;
   const auto c = open(labels::spdz::kFxTrunc, masked, mutant_active(Mutant::kM81) ? unchecked : log_);
-  std::vector<AuthShare> out;
   for (std::size_t j = 0; j < a.size(); ++j) {
     fx_trunc_opened_.push_back(c[j].value());
     AuthShare d = a[j];
@@ -581,8 +588,11 @@ auto SpdzParty<K>::fx_ltz(const std::vector<AuthShare>& a) -> std::vector<AuthSh
   const fx::Params& p = program_->params;
   const int m = p.k() - 1;
   const std::uint64_t two_m = std::uint64_t{1} << m;
-  std::vector<AuthShare> masked;
+  std::vector<AuthShare> masked, out;
   std::vector<const SpdzFxMask*> mask;
+  masked.reserve(a.size());
+  mask.reserve(a.size());
+  out.reserve(a.size());
   for (const auto& x : a) {
     mask.push_back(&prep_.fx_ltz[fx_ltz_++]);
     AuthShare c = linear(x, mask.back()->r, Fp61::from_u64(1));
@@ -591,10 +601,10 @@ auto SpdzParty<K>::fx_ltz(const std::vector<AuthShare>& a) -> std::vector<AuthSh
   }
   const auto opened = open(labels::spdz::kFxLtz, masked, log_);
   std::vector<std::uint64_t> low;
+  low.reserve(opened.size());
   for (const auto& c : opened) low.push_back(c.value() & (two_m - 1));
   const auto u = fx_bitlt(low, mask);
   const Fp61 inv = Fp61::from_u64(two_m).inverse();
-  std::vector<AuthShare> out;
   for (std::size_t j = 0; j < a.size(); ++j) {
     AuthShare a_low = scaled(u[j], Fp61::from_u64(two_m));  // a' = c' − r' + 2^m u
     for (int i = 0; i < m; ++i)
@@ -613,14 +623,17 @@ auto SpdzParty<K>::fx_bitlt(const std::vector<std::uint64_t>& c,
                                            const std::vector<const SpdzFxMask*>& masks) -> std::vector<AuthShare> {
   const Fp61 one = Fp61::from_u64(1);
   std::vector<std::vector<std::pair<AuthShare, AuthShare>>> nodes(c.size());  // (t, v), low first
-  for (std::size_t j = 0; j < c.size(); ++j)
+  for (std::size_t j = 0; j < c.size(); ++j) {
+    nodes[j].reserve(masks[j]->bits.size());
     for (std::size_t i = 0; i < masks[j]->bits.size(); ++i) {
       const AuthShare& b = masks[j]->bits[i];
       const bool ci = (c[j] >> i) & 1;
       nodes[j].emplace_back(ci ? linear(constant(one), b, -one) : b, ci ? AuthShare{} : b);
     }
+  }
   while (nodes[0].size() > 1) {
     std::vector<std::pair<AuthShare, AuthShare>> xy;
+    xy.reserve(nodes.size() * nodes[0].size());
     for (const auto& row : nodes)
       for (std::size_t i = 0; i + 1 < row.size(); i += 2) {
         const auto& [tl, vl] = row[i];
@@ -632,6 +645,7 @@ auto SpdzParty<K>::fx_bitlt(const std::vector<std::uint64_t>& c,
     std::size_t at = 0;
     for (auto& row : nodes) {
       std::vector<std::pair<AuthShare, AuthShare>> next;
+      next.reserve((row.size() + 1) / 2);
       for (std::size_t i = 0; i + 1 < row.size(); i += 2, at += 2)
         next.emplace_back(linear(linear(row[i + 1].first, row[i].first, one), prod[at + 1], -one),
                           linear(row[i].second, prod[at], one));
@@ -651,6 +665,9 @@ auto SpdzParty<K>::run_program() -> std::vector<AuthShare> {
   const auto& code = program_->code;
   reg_.assign(code.size(), AuthShare{});
   reg_done_.assign(code.size(), false);
+  // Every d, e of a product and every masked c is logged for MACCheck 1.
+  log_.reserve(2 * prep_.fx_triples.size() + prep_.fx_trunc.size() + prep_.fx_ltz.size());
+  fx_trunc_opened_.reserve(prep_.fx_trunc.size());
   for (const auto& batch : fx::batches(*program_)) {
     fx_local(batch.instrs.back());
     fx_batch(batch);
