@@ -192,7 +192,7 @@ class SpdzParty {
 
 template <int K>
 std::vector<Fp61> SpdzParty<K>::open(std::string_view label, const std::vector<AuthShare>& shares,
-                                  std::vector<Opened>& log) {
+                                     std::vector<Opened>& log) {
   std::vector<Fp61> mine;
   mine.reserve(shares.size());
   for (const auto& s : shares) mine.push_back(s.value);
@@ -237,7 +237,7 @@ Seed SpdzParty<K>::mac_check_open_seed(std::size_t which, const Bytes* input_dig
 // MACCheck step 2: per key, random coefficients, a = Σ r_j a_j, σ_i = Σ r_j γ_ij − α_i a.
 template <int K>
 std::vector<Fp61> SpdzParty<K>::mac_check_sigma(std::size_t which, const Seed& seed,
-                                             const std::vector<Opened>& log) const {
+                                                const std::vector<Opened>& log) const {
   const std::string session = "spdz.maccheck/" + std::to_string(which);
   Rng coeffs(0, -1, session + "/" + std::string(seed.begin(), seed.end()));
   std::vector<Fp61> sigma(static_cast<std::size_t>(k_));
@@ -257,7 +257,7 @@ std::vector<Fp61> SpdzParty<K>::mac_check_sigma(std::size_t which, const Seed& s
 // Returns Σ σ_i.
 template <int K>
 std::vector<Fp61> SpdzParty<K>::mac_check_sum_sigma(std::size_t which,
-                                                 const std::vector<Fp61>& sigma) {
+                                                    const std::vector<Fp61>& sigma) {
   const std::string session = "spdz.maccheck/" + std::to_string(which);
   const auto [digest, opening] = commit({session, me_}, fp61_bytes(sigma), ctx_.rng);
   send_all(labels::spdz::kMacCheckCommit, Message().add_bytes(digest));
@@ -286,7 +286,7 @@ std::vector<Fp61> SpdzParty<K>::mac_check_sum_sigma(std::size_t which,
 
 template <int K>
 void SpdzParty<K>::mac_check(std::size_t which, const std::vector<Opened>& log,
-                          const Bytes* input_digest) {
+                             const Bytes* input_digest) {
   const Seed seed = mac_check_open_seed(which, input_digest);
   const auto total = mac_check_sum_sigma(which, mac_check_sigma(which, seed, log));
   // MACCheck step 4: Σ σ_i = 0 for every key, else some opened value or MAC was wrong.
@@ -430,8 +430,8 @@ void SpdzParty<K>::multiply_layer(const CircuitLayer& layer, std::size_t& triple
 
 template <int K>
 auto SpdzParty<K>::beaver(const std::vector<std::pair<AuthShare, AuthShare>>& xy,
-                                         const std::vector<SpdzTriple>& triples,
-                                         std::size_t& next) -> std::vector<AuthShare> {
+                          const std::vector<SpdzTriple>& triples,
+                          std::size_t& next) -> std::vector<AuthShare> {
   const std::size_t m = xy.size();
   const Fp61 one = Fp61::from_u64(1);
   std::vector<AuthShare> de;
@@ -620,7 +620,7 @@ auto SpdzParty<K>::fx_ltz(const std::vector<AuthShare>& a) -> std::vector<AuthSh
 // v = v_L + t_H (v_H − v_L), t = t_H + t_L − t_H t_L until one node is left: v = [c < r].
 template <int K>
 auto SpdzParty<K>::fx_bitlt(const std::vector<std::uint64_t>& c,
-                                           const std::vector<const SpdzFxMask*>& masks) -> std::vector<AuthShare> {
+                            const std::vector<const SpdzFxMask*>& masks) -> std::vector<AuthShare> {
   const Fp61 one = Fp61::from_u64(1);
   std::vector<std::vector<std::pair<AuthShare, AuthShare>>> nodes(c.size());  // (t, v), low first
   for (std::size_t j = 0; j < c.size(); ++j) {
