@@ -237,6 +237,8 @@ std::optional<Program> carried_program(const Circuit& c) {
     if (!o || *o > UINT32_MAX) return std::nullopt;
     p.outputs.push_back(static_cast<std::uint32_t>(*o));
   }
+  // One program output per output wire: the engine opens the one on the other.
+  if (p.outputs.size() != c.output_count()) return std::nullopt;
   std::vector<InputGroup> ins = c.inputs;
   std::vector<OutputGroup> outsg = c.outputs;
   if (!check(p, c.input_count()).ok() || carrier_circuit(p, ins, outsg) != c) return std::nullopt;

@@ -38,9 +38,10 @@ std::size_t triple_index(std::size_t first, std::size_t g) {
   return mutant_active(Mutant::kM13) ? first : first + g;
 }
 
-struct Opened {
+template <int K>
+struct BasicOpened {
   Fp61 value;
-  std::array<Fp61, kSpdzMaxMacKeys> mac{};
+  std::array<Fp61, K> mac{};
 };
 
 std::string coin_session(std::size_t which) { return "spdz.coin/" + std::to_string(which); }
@@ -53,16 +54,22 @@ Bytes opening_bytes(const Opening& o) {
   return out;
 }
 
-// One party's run of Π_Online; keeps the per-run state the steps share. Every receive goes
-// through net_, which turns a peer's "spdz.abort" notice into an Abort.
+// One party's run of Π_Online with K MAC keys (every share holds exactly K MACs); keeps the
+// per-run state the steps share. Every receive goes through net_, which turns a peer's
+// "spdz.abort" notice into an Abort.
+template <int K>
 class SpdzParty {
+  using AuthShare = BasicAuthShare<K>;
+  using SpdzTriple = BasicSpdzTriple<K>;
+  using SpdzFxMask = BasicSpdzFxMask<K>;
+  using Opened = BasicOpened<K>;
+
  public:
-  SpdzParty(const Circuit& c, int k, std::uint64_t dealer_seed,
+  SpdzParty(const Circuit& c, std::uint64_t dealer_seed,
             const std::optional<MascotNeeds>& mascot, const fx::Program* program,
             PartyContext& ctx)
       : c_(c),
         program_(program),
-        k_(k),
         dealer_seed_(dealer_seed),
         mascot_(mascot),
         ctx_(ctx),
@@ -131,19 +138,20 @@ class SpdzParty {
   Bytes opened_contribution(PartyId p, const Bytes& digest_bytes); // step 0
   Bytes share_inputs(const PartyInput& input);                     // step 1
   void multiply_layer(const CircuitLayer& layer, std::size_t& triple);  // step 2
-  void evaluate_circuit();                                         // step 2, every layer
+  // Step 2, every layer; returns [[y]] of every output wire, in output order.
+  std::vector<AuthShare> evaluate_circuit();
   // Step 2 with Beaver triples `triples` from `next` on: the products x_g·y_g, opened at once.
   std::vector<AuthShare> beaver(const std::vector<std::pair<AuthShare, AuthShare>>& xy,
                                 const std::vector<SpdzTriple>& triples, std::size_t& next);
-  // Step 2 for a fixed-point program (fx): its batches, then its outputs on the output wires.
-  void run_program();
+  // Step 2 for a fixed-point program (fx): its batches; returns its outputs, in output order.
+  std::vector<AuthShare> run_program();
   void fx_local(std::size_t upto);
   void fx_batch(const fx::Batch& batch);
   std::vector<AuthShare> fx_trunc(const std::vector<AuthShare>& a);
   std::vector<AuthShare> fx_ltz(const std::vector<AuthShare>& a);
   std::vector<AuthShare> fx_bitlt(const std::vector<std::uint64_t>& c,
                                   const std::vector<const SpdzFxMask*>& masks);
-  std::vector<Fp61> open_outputs();                                // step 4
+  std::vector<Fp61> open_outputs(const std::vector<AuthShare>& y);  // step 4
   PartyOutput outputs_for_me(const std::vector<Fp61>& opened) const;
 
   // Partial opening (Π_Online): everyone sends its value shares to everyone; the MACs stay
@@ -160,18 +168,20 @@ class SpdzParty {
 
   const Circuit& c_;
   const fx::Program* program_;
-  int k_;
+  static constexpr int k_ = K;
   std::uint64_t dealer_seed_;
   const std::optional<MascotNeeds>& mascot_;
   PartyContext& ctx_;
   NoticeAwareChannel net_;
   PartyId me_;
   int n_;
-  SpdzPreprocessing prep_;
+  BasicSpdzPreprocessing<K> prep_;
+  std::vector<AuthShare> input_;  // [[x]] of every input, in circuit input order (step 1)
+  // Circuit evaluation only: a share per wire. A program's carrier circuit has a wire per
+  // word of its code, which a program run never reads, so it runs on reg_ alone.
   std::vector<AuthShare> wire_;
   std::vector<AuthShare> reg_;  // fixed-point program registers
   std::vector<bool> reg_done_;
-  std::vector<std::uint32_t> input_wire_;  // circuit input order
   std::size_t fx_triple_ = 0, fx_trunc_ = 0, fx_ltz_ = 0;
   std::vector<std::uint64_t> fx_trunc_opened_;
   std::vector<Opened> log_;  // every value opened since the last MACCheck, with its MACs
@@ -180,9 +190,11 @@ class SpdzParty {
   PerParty<std::array<Digest, 2>> coin_commitment_;
 };
 
-std::vector<Fp61> SpdzParty::open(std::string_view label, const std::vector<AuthShare>& shares,
-                                  std::vector<Opened>& log) {
+template <int K>
+std::vector<Fp61> SpdzParty<K>::open(std::string_view label, const std::vector<AuthShare>& shares,
+                                     std::vector<Opened>& log) {
   std::vector<Fp61> mine;
+  mine.reserve(shares.size());
   for (const auto& s : shares) mine.push_back(s.value);
   send_all(label, Message().add_field61(mine));
   std::vector<Fp61> sum = mine;
@@ -198,7 +210,8 @@ std::vector<Fp61> SpdzParty::open(std::string_view label, const std::vector<Auth
 // party is honest, and fixed only after every value of the log was opened. Check 1 also sends
 // the hash of the ε values received, so an owner who sent different ε to different parties is
 // caught.
-Seed SpdzParty::mac_check_open_seed(std::size_t which, const Bytes* input_digest) {
+template <int K>
+Seed SpdzParty<K>::mac_check_open_seed(std::size_t which, const Bytes* input_digest) {
   const std::size_t w = which - 1;
   send_all(labels::spdz::kCoinOpen, Message().add_bytes(opening_bytes(coin_opening_[w])));
   if (input_digest) send_all(labels::spdz::kInputCheck, Message().add_bytes(*input_digest));
@@ -222,8 +235,9 @@ Seed SpdzParty::mac_check_open_seed(std::size_t which, const Bytes* input_digest
 }
 
 // MACCheck step 2: per key, random coefficients, a = Σ r_j a_j, σ_i = Σ r_j γ_ij − α_i a.
-std::vector<Fp61> SpdzParty::mac_check_sigma(std::size_t which, const Seed& seed,
-                                             const std::vector<Opened>& log) const {
+template <int K>
+std::vector<Fp61> SpdzParty<K>::mac_check_sigma(std::size_t which, const Seed& seed,
+                                                const std::vector<Opened>& log) const {
   const std::string session = "spdz.maccheck/" + std::to_string(which);
   Rng coeffs(0, -1, session + "/" + std::string(seed.begin(), seed.end()));
   std::vector<Fp61> sigma(static_cast<std::size_t>(k_));
@@ -241,8 +255,9 @@ std::vector<Fp61> SpdzParty::mac_check_sigma(std::size_t which, const Seed& seed
 
 // MACCheck step 3: commit to σ_i, then open; nobody can choose σ after seeing the others.
 // Returns Σ σ_i.
-std::vector<Fp61> SpdzParty::mac_check_sum_sigma(std::size_t which,
-                                                 const std::vector<Fp61>& sigma) {
+template <int K>
+std::vector<Fp61> SpdzParty<K>::mac_check_sum_sigma(std::size_t which,
+                                                    const std::vector<Fp61>& sigma) {
   const std::string session = "spdz.maccheck/" + std::to_string(which);
   const auto [digest, opening] = commit({session, me_}, fp61_bytes(sigma), ctx_.rng);
   send_all(labels::spdz::kMacCheckCommit, Message().add_bytes(digest));
@@ -269,8 +284,9 @@ std::vector<Fp61> SpdzParty::mac_check_sum_sigma(std::size_t which,
   return total;
 }
 
-void SpdzParty::mac_check(std::size_t which, const std::vector<Opened>& log,
-                          const Bytes* input_digest) {
+template <int K>
+void SpdzParty<K>::mac_check(std::size_t which, const std::vector<Opened>& log,
+                             const Bytes* input_digest) {
   const Seed seed = mac_check_open_seed(which, input_digest);
   const auto total = mac_check_sum_sigma(which, mac_check_sigma(which, seed, log));
   // MACCheck step 4: Σ σ_i = 0 for every key, else some opened value or MAC was wrong.
@@ -286,10 +302,11 @@ void SpdzParty::mac_check(std::size_t which, const std::vector<Opened>& log,
 // could choose its contribution after seeing the honest ones and grind the dealer's output
 // (attacks/spdz_dealer_grind.lua). The MACCheck seeds are committed in round 1 too, before
 // anything is opened.
-void SpdzParty::offline_setup() {
+template <int K>
+void SpdzParty<K>::offline_setup() {
   if (mascot_) {
     ctx_.meter.set_phase("offline");
-    prep_ = mascot_preprocess(net_, ctx_.rng, k_, *mascot_);
+    prep_ = narrow_macs<K>(mascot_preprocess(net_, ctx_.rng, k_, *mascot_));
     ctx_.meter.set_phase("online");
     send_all(labels::spdz::kCoinCommit, Message().add_bytes(commit_coin_seeds()));
     receive_coin_commitments();
@@ -315,11 +332,12 @@ void SpdzParty::offline_setup() {
     dealer_stream.append(b.begin(), b.end());
   }
   Rng dealer(dealer_seed_, -1, dealer_stream);
-  prep_ = spdz_deal(c_, n_, k_, me_, dealer, program_);
+  prep_ = spdz_deal_in<K>(c_, n_, k_, me_, dealer, program_);
 }
 
 // The commitments to both MACCheck seeds, sent in the first online round.
-Bytes SpdzParty::commit_coin_seeds() {
+template <int K>
+Bytes SpdzParty<K>::commit_coin_seeds() {
   Bytes commitments;
   for (std::size_t w = 0; w < 2; ++w) {
     ctx_.rng.fill(coin_seed_[w]);
@@ -330,7 +348,8 @@ Bytes SpdzParty::commit_coin_seeds() {
   return commitments;
 }
 
-void SpdzParty::receive_coin_commitments() {
+template <int K>
+void SpdzParty<K>::receive_coin_commitments() {
   coin_commitment_ = PerParty<std::array<Digest, 2>>(n_);
   const PerParty<Bytes> commitments_of = recv_bytes_each(2 * sizeof(Digest));
   for (const auto& [p, b] : commitments_of.others(me_))
@@ -340,7 +359,8 @@ void SpdzParty::receive_coin_commitments() {
 
 // Party p's dealer contribution from its round-2 opening; an opening that does not match its
 // round-1 commitment aborts, blaming p (M63 accepts it unchecked).
-Bytes SpdzParty::opened_contribution(PartyId p, const Bytes& digest_bytes) {
+template <int K>
+Bytes SpdzParty<K>::opened_contribution(PartyId p, const Bytes& digest_bytes) {
   const Bytes b = recv_bytes(p, 2 * kSeedBytes);
   Opening o;
   o.value.assign(b.begin(), b.begin() + kSeedBytes);
@@ -356,7 +376,8 @@ Bytes SpdzParty::opened_contribution(PartyId p, const Bytes& digest_bytes) {
 
 // Step 1 (Π_Online, Input): the owner opens ε = x − r to everybody; [[x]] = [[r]] + ε.
 // Returns the hash of every ε, for the input broadcast check of MACCheck 1.
-Bytes SpdzParty::share_inputs(const PartyInput& input) {
+template <int K>
+Bytes SpdzParty<K>::share_inputs(const PartyInput& input) {
   std::vector<Fp61> eps;
   std::size_t idx = 0;
   for (const auto& g : c_.inputs)
@@ -373,15 +394,16 @@ Bytes SpdzParty::share_inputs(const PartyInput& input) {
   }
   PerParty<std::size_t> used(n_);
   PerParty<std::vector<Fp61>> dealt_mask(n_);
-  idx = 0;
+  input_.reserve(c_.input_count());
   for (const auto& g : c_.inputs)
-    for (auto w : g.wires) {
+    for (std::size_t k = 0; k < g.wires.size(); ++k) {
       const Fp61 e = by_owner[g.owner][used[g.owner]++];
+      const std::size_t at = input_.size();
       // MASCOT: nobody but the owner knows r (input_mask_dealt is empty; see extract.h).
-      if (idx < prep_.input_mask_dealt.size())
-        dealt_mask[g.owner].push_back(prep_.input_mask_dealt[idx]);
-      wire_[w] = prep_.input_mask[idx++];
-      add_public(wire_[w], e);
+      if (at < prep_.input_mask_dealt.size())
+        dealt_mask[g.owner].push_back(prep_.input_mask_dealt[at]);
+      input_.push_back(prep_.input_mask[at]);
+      add_public(input_.back(), e);
     }
   // For the extractor (extract.h): the ε this party holds and the dealer's r behind them.
   for (auto [p, opened] : by_owner.items())
@@ -398,19 +420,22 @@ Bytes SpdzParty::share_inputs(const PartyInput& input) {
 
 // Step 2 (Π_Online, Multiply with Beaver triples) for one layer's multiplications at once:
 // open d = x − a and e = y − b, then [[xy]] = [[c]] + d[[b]] + e[[a]] + de.
-void SpdzParty::multiply_layer(const CircuitLayer& layer, std::size_t& triple) {
+template <int K>
+void SpdzParty<K>::multiply_layer(const CircuitLayer& layer, std::size_t& triple) {
   std::vector<std::pair<AuthShare, AuthShare>> xy;
   for (std::size_t gi : layer.nonlinear) xy.emplace_back(wire_[c_.gates[gi].in0], wire_[c_.gates[gi].in1]);
   const auto z = beaver(xy, prep_.triples, triple);
   for (std::size_t g = 0; g < z.size(); ++g) wire_[c_.gates[layer.nonlinear[g]].out] = z[g];
 }
 
-std::vector<AuthShare> SpdzParty::beaver(const std::vector<std::pair<AuthShare, AuthShare>>& xy,
-                                         const std::vector<SpdzTriple>& triples,
-                                         std::size_t& next) {
+template <int K>
+auto SpdzParty<K>::beaver(const std::vector<std::pair<AuthShare, AuthShare>>& xy,
+                          const std::vector<SpdzTriple>& triples,
+                          std::size_t& next) -> std::vector<AuthShare> {
   const std::size_t m = xy.size();
   const Fp61 one = Fp61::from_u64(1);
   std::vector<AuthShare> de;
+  de.reserve(2 * m);
   for (std::size_t g = 0; g < m; ++g) {
     const SpdzTriple& tr = triples[triple_index(next, g)];
     de.push_back(linear(xy[g].first, tr.a, -one));
@@ -418,6 +443,7 @@ std::vector<AuthShare> SpdzParty::beaver(const std::vector<std::pair<AuthShare, 
   }
   const auto opened = open(labels::spdz::kOpen, de, log_);
   std::vector<AuthShare> out;
+  out.reserve(m);
   for (std::size_t g = 0; g < m; ++g) {
     const SpdzTriple& tr = triples[triple_index(next, g)];
     const Fp61 d = opened[2 * g], e = opened[2 * g + 1];
@@ -430,7 +456,12 @@ std::vector<AuthShare> SpdzParty::beaver(const std::vector<std::pair<AuthShare, 
 }
 
 // Step 2 over the whole circuit: one round per layer of multiplications; linear gates are local.
-void SpdzParty::evaluate_circuit() {
+template <int K>
+auto SpdzParty<K>::evaluate_circuit() -> std::vector<AuthShare> {
+  wire_.assign(c_.num_wires, AuthShare{});
+  std::size_t at = 0;
+  for (const auto& g : c_.inputs)
+    for (auto w : g.wires) wire_[w] = input_[at++];
   std::size_t triple = 0;
   for (const CircuitLayer& layer : layer_schedule(c_)) {
     if (!layer.nonlinear.empty()) multiply_layer(layer, triple);
@@ -443,26 +474,28 @@ void SpdzParty::evaluate_circuit() {
           [this](Fp61 c) { return constant(c); });
     }
   }
+  std::vector<AuthShare> y;
+  for (const auto& g : c_.outputs)
+    for (auto w : g.wires) y.push_back(wire_[w]);
+  return y;
 }
 
 // Step 4 (Π_Online, Output): open y, or y + s for a group with restricted receivers; the
 // opened values go to a fresh log, checked by MACCheck 2 (step 5).
-std::vector<Fp61> SpdzParty::open_outputs() {
+template <int K>
+std::vector<Fp61> SpdzParty<K>::open_outputs(const std::vector<AuthShare>& y) {
   std::vector<AuthShare> out_shares;
-  std::size_t entry = 0;
-  for (const auto& g : c_.outputs)
-    for (auto w : g.wires) {
-      AuthShare s = wire_[w];
-      if (prep_.output_mask[entry])
-        s = linear(s, *prep_.output_mask[entry], Fp61::from_u64(1));
-      out_shares.push_back(s);
-      ++entry;
-    }
+  out_shares.reserve(y.size());
+  for (std::size_t entry = 0; entry < y.size(); ++entry)
+    out_shares.push_back(prep_.output_mask[entry]
+                             ? linear(y[entry], *prep_.output_mask[entry], Fp61::from_u64(1))
+                             : y[entry]);
   log_.clear();
   return open(labels::spdz::kOutput, out_shares, log_);
 }
 
-PartyOutput SpdzParty::outputs_for_me(const std::vector<Fp61>& opened) const {
+template <int K>
+PartyOutput SpdzParty<K>::outputs_for_me(const std::vector<Fp61>& opened) const {
   PartyOutput out;
   std::size_t entry = 0;
   for (const auto& g : c_.outputs)
@@ -474,7 +507,8 @@ PartyOutput SpdzParty::outputs_for_me(const std::vector<Fp61>& opened) const {
 
 // Fixed-point programs (fixed.h; spdz.h "Fixed-point programs"). Local instructions run as
 // soon as their registers are there, in program order up to `upto`.
-void SpdzParty::fx_local(std::size_t upto) {
+template <int K>
+void SpdzParty<K>::fx_local(std::size_t upto) {
   const auto& code = program_->code;
   for (std::size_t i = 0; i < upto; ++i) {
     const fx::Instr& in = code[i];
@@ -484,7 +518,7 @@ void SpdzParty::fx_local(std::size_t upto) {
     if ((reads_a && !reg_done_[in.a]) || (reads_b && !reg_done_[in.b])) continue;
     const Fp61 one = Fp61::from_u64(1);
     switch (in.op) {
-      case fx::Op::kInput: reg_[i] = wire_[input_wire_[static_cast<std::size_t>(in.c)]]; break;
+      case fx::Op::kInput: reg_[i] = input_[static_cast<std::size_t>(in.c)]; break;
       case fx::Op::kConst: reg_[i] = constant(fx::to_field(in.c)); break;
       case fx::Op::kAdd: reg_[i] = linear(reg_[in.a], reg_[in.b], one); break;
       case fx::Op::kSub: reg_[i] = linear(reg_[in.a], reg_[in.b], -one); break;
@@ -495,10 +529,13 @@ void SpdzParty::fx_local(std::size_t upto) {
   }
 }
 
-void SpdzParty::fx_batch(const fx::Batch& batch) {
+template <int K>
+void SpdzParty<K>::fx_batch(const fx::Batch& batch) {
   const auto& code = program_->code;
   std::vector<AuthShare> a, out;
   std::vector<std::pair<AuthShare, AuthShare>> xy;
+  a.reserve(batch.instrs.size());
+  if (batch.op == fx::Op::kMul) xy.reserve(batch.instrs.size());
   for (auto i : batch.instrs) {
     a.push_back(reg_[code[i].a]);
     if (batch.op == fx::Op::kMul) xy.emplace_back(reg_[code[i].a], reg_[code[i].b]);
@@ -514,12 +551,16 @@ void SpdzParty::fx_batch(const fx::Batch& batch) {
 
 // TruncPr (Catrina–Saxena, Protocol 3.1) of a batch: 1. c = Open(2^(k−1) + a + r),
 // 2. c' = c mod 2^f, 3. d = (a − c' + r')·2^−f with r' = Σ 2^i b_i.
-std::vector<AuthShare> SpdzParty::fx_trunc(const std::vector<AuthShare>& a) {
+template <int K>
+auto SpdzParty<K>::fx_trunc(const std::vector<AuthShare>& a) -> std::vector<AuthShare> {
   const fx::Params& p = program_->params;
   const Fp61 offset = Fp61::from_u64(std::uint64_t{1} << (p.k() - 1));
   const Fp61 inv = Fp61::from_u64(std::uint64_t{1} << p.f).inverse();
-  std::vector<AuthShare> masked;
+  std::vector<AuthShare> masked, out;
   std::vector<const SpdzFxMask*> mask;
+  masked.reserve(a.size());
+  mask.reserve(a.size());
+  out.reserve(a.size());
   for (const auto& x : a) {
     mask.push_back(&prep_.fx_trunc[fx_trunc_++]);
     AuthShare c = linear(x, mask.back()->r, Fp61::from_u64(1));
@@ -529,7 +570,6 @@ std::vector<AuthShare> SpdzParty::fx_trunc(const std::vector<AuthShare>& a) {
   // M81: the opened c stay out of the MACCheck log, so a shifted share of c goes unnoticed.
   std::vector<Opened> unchecked;
   const auto c = open(labels::spdz::kFxTrunc, masked, mutant_active(Mutant::kM81) ? unchecked : log_);
-  std::vector<AuthShare> out;
   for (std::size_t j = 0; j < a.size(); ++j) {
     fx_trunc_opened_.push_back(c[j].value());
     AuthShare d = a[j];
@@ -543,12 +583,16 @@ std::vector<AuthShare> SpdzParty::fx_trunc(const std::vector<AuthShare>& a) {
 
 // LTZ (Catrina–de Hoogh): Mod2m with m = k − 1: c = Open(2^(k−1) + a + r), c' = c mod 2^m,
 // u = BitLT(c', r'), a' = c' − r' + 2^m u; LTZ = −(a − a')·2^−m.
-std::vector<AuthShare> SpdzParty::fx_ltz(const std::vector<AuthShare>& a) {
+template <int K>
+auto SpdzParty<K>::fx_ltz(const std::vector<AuthShare>& a) -> std::vector<AuthShare> {
   const fx::Params& p = program_->params;
   const int m = p.k() - 1;
   const std::uint64_t two_m = std::uint64_t{1} << m;
-  std::vector<AuthShare> masked;
+  std::vector<AuthShare> masked, out;
   std::vector<const SpdzFxMask*> mask;
+  masked.reserve(a.size());
+  mask.reserve(a.size());
+  out.reserve(a.size());
   for (const auto& x : a) {
     mask.push_back(&prep_.fx_ltz[fx_ltz_++]);
     AuthShare c = linear(x, mask.back()->r, Fp61::from_u64(1));
@@ -557,10 +601,10 @@ std::vector<AuthShare> SpdzParty::fx_ltz(const std::vector<AuthShare>& a) {
   }
   const auto opened = open(labels::spdz::kFxLtz, masked, log_);
   std::vector<std::uint64_t> low;
+  low.reserve(opened.size());
   for (const auto& c : opened) low.push_back(c.value() & (two_m - 1));
   const auto u = fx_bitlt(low, mask);
   const Fp61 inv = Fp61::from_u64(two_m).inverse();
-  std::vector<AuthShare> out;
   for (std::size_t j = 0; j < a.size(); ++j) {
     AuthShare a_low = scaled(u[j], Fp61::from_u64(two_m));  // a' = c' − r' + 2^m u
     for (int i = 0; i < m; ++i)
@@ -574,18 +618,22 @@ std::vector<AuthShare> SpdzParty::fx_ltz(const std::vector<AuthShare>& a) {
 // BitLT(c, r) = [c < r] for public c and shared bits of r, every comparison of the batch at
 // once: leaves (t_i, v_i) = (c_i ⊕ b_i, b_i(1 − c_i)) (linear: c is public), then levels of
 // v = v_L + t_H (v_H − v_L), t = t_H + t_L − t_H t_L until one node is left: v = [c < r].
-std::vector<AuthShare> SpdzParty::fx_bitlt(const std::vector<std::uint64_t>& c,
-                                           const std::vector<const SpdzFxMask*>& masks) {
+template <int K>
+auto SpdzParty<K>::fx_bitlt(const std::vector<std::uint64_t>& c,
+                            const std::vector<const SpdzFxMask*>& masks) -> std::vector<AuthShare> {
   const Fp61 one = Fp61::from_u64(1);
   std::vector<std::vector<std::pair<AuthShare, AuthShare>>> nodes(c.size());  // (t, v), low first
-  for (std::size_t j = 0; j < c.size(); ++j)
+  for (std::size_t j = 0; j < c.size(); ++j) {
+    nodes[j].reserve(masks[j]->bits.size());
     for (std::size_t i = 0; i < masks[j]->bits.size(); ++i) {
       const AuthShare& b = masks[j]->bits[i];
       const bool ci = (c[j] >> i) & 1;
       nodes[j].emplace_back(ci ? linear(constant(one), b, -one) : b, ci ? AuthShare{} : b);
     }
+  }
   while (nodes[0].size() > 1) {
     std::vector<std::pair<AuthShare, AuthShare>> xy;
+    xy.reserve(nodes.size() * nodes[0].size());
     for (const auto& row : nodes)
       for (std::size_t i = 0; i + 1 < row.size(); i += 2) {
         const auto& [tl, vl] = row[i];
@@ -597,6 +645,7 @@ std::vector<AuthShare> SpdzParty::fx_bitlt(const std::vector<std::uint64_t>& c,
     std::size_t at = 0;
     for (auto& row : nodes) {
       std::vector<std::pair<AuthShare, AuthShare>> next;
+      next.reserve((row.size() + 1) / 2);
       for (std::size_t i = 0; i + 1 < row.size(); i += 2, at += 2)
         next.emplace_back(linear(linear(row[i + 1].first, row[i].first, one), prod[at + 1], -one),
                           linear(row[i].second, prod[at], one));
@@ -609,37 +658,37 @@ std::vector<AuthShare> SpdzParty::fx_bitlt(const std::vector<std::uint64_t>& c,
   return out;
 }
 
-// Step 2 for a program: batches in order, local instructions in between; the outputs go to
-// the output wires, and the opened truncation values to the record (fx::evaluate_opened).
-void SpdzParty::run_program() {
+// Step 2 for a program: batches in order, local instructions in between; returns the
+// outputs, and records the opened truncation values (fx::evaluate_opened).
+template <int K>
+auto SpdzParty<K>::run_program() -> std::vector<AuthShare> {
   const auto& code = program_->code;
   reg_.assign(code.size(), AuthShare{});
   reg_done_.assign(code.size(), false);
-  for (const auto& g : c_.inputs) input_wire_.insert(input_wire_.end(), g.wires.begin(), g.wires.end());
+  // Every d, e of a product and every masked c is logged for MACCheck 1.
+  log_.reserve(2 * prep_.fx_triples.size() + prep_.fx_trunc.size() + prep_.fx_ltz.size());
+  fx_trunc_opened_.reserve(prep_.fx_trunc.size());
   for (const auto& batch : fx::batches(*program_)) {
     fx_local(batch.instrs.back());
     fx_batch(batch);
   }
   fx_local(code.size());
-  std::size_t k = 0;
-  for (const auto& g : c_.outputs)
-    for (auto w : g.wires) wire_[w] = reg_[program_->outputs[k++]];
+  std::vector<AuthShare> y;
+  y.reserve(program_->outputs.size());
+  for (auto r : program_->outputs) y.push_back(reg_[r]);
   record_input_phase(ctx_, kSpdzFxTruncRecord, 0, fx_trunc_opened_);
+  return y;
 }
 
-PartyOutput SpdzParty::run(const PartyInput& input) {
+template <int K>
+PartyOutput SpdzParty<K>::run(const PartyInput& input) {
   offline_setup();
-  wire_.assign(c_.num_wires, AuthShare{});
   const Bytes input_digest = share_inputs(input);
-  if (program_) {
-    run_program();
-  } else {
-    evaluate_circuit();
-  }
+  const std::vector<AuthShare> y = program_ ? run_program() : evaluate_circuit();
   // Step 3: MACCheck of everything opened so far, before any output is revealed: an
   // unchecked wrong d or e would make the output leak honest inputs (e.g. z = xy + δ·y).
   mac_check(1, log_, &input_digest);
-  const auto opened = open_outputs();
+  const auto opened = open_outputs(y);
   // Step 5: MACCheck of the outputs; only then are they used.
   // M01: the output opening goes unchecked, so a tampered output share goes unnoticed.
   // M19: only the masked (private) outputs are checked; public ones are "seen by everyone".
@@ -664,6 +713,7 @@ Spdz::Spdz(Circuit circuit, int mac_keys, std::uint64_t dealer_seed,
       program_(std::move(program)) {
   SMPC_ASSERT(circuit_.domain == CircuitDomain::kField61);
   SMPC_ASSERT(mac_keys_ >= 1 && mac_keys_ <= kSpdzMaxMacKeys);
+  SMPC_ASSERT(!program_ || program_->outputs.size() == circuit_.output_count());
 }
 
 double Spdz::log2_forgery_per_check() const {
@@ -685,9 +735,13 @@ SecurityClaim Spdz::claim(int parties) const {
 }
 
 PartyOutput Spdz::run_steps(PartyContext& ctx, const PartyInput& input) const {
-  SpdzParty party(circuit_, mac_keys_, dealer_seed_, mascot_, program_ ? &*program_ : nullptr,
-                  ctx);
-  return party.run(input);
+  const fx::Program* program = program_ ? &*program_ : nullptr;
+  switch (mac_keys_) {
+    case 1: return SpdzParty<1>(circuit_, dealer_seed_, mascot_, program, ctx).run(input);
+    case 2: return SpdzParty<2>(circuit_, dealer_seed_, mascot_, program, ctx).run(input);
+    case 3: return SpdzParty<3>(circuit_, dealer_seed_, mascot_, program, ctx).run(input);
+    default: return SpdzParty<4>(circuit_, dealer_seed_, mascot_, program, ctx).run(input);
+  }
 }
 
 Result<std::unique_ptr<Protocol>> make_spdz(const nlohmann::json& params, const Circuit& c,

@@ -92,9 +92,10 @@ namespace smpc {
 
 class Spdz final : public Protocol {
  public:
-  // Requires a kField61 circuit validated for the run's parties, 1 ≤ mac_keys ≤ 4. With
+  // Requires a kField61 circuit validated for the run's parties, 1 ≤ mac_keys ≤ 4, and with a
+  // `program` one program output per output wire (fx::carried_program checks it). With
   // `mascot` (mascot_needs of the circuit) the preprocessing is MASCOT's (mascot.h), else the
-  // simulated dealer's.
+  // simulated dealer's. Every share of a run holds exactly mac_keys MACs.
   Spdz(Circuit circuit, int mac_keys, std::uint64_t dealer_seed,
        std::optional<MascotNeeds> mascot = std::nullopt,
        std::optional<fx::Program> program = std::nullopt);

@@ -2,14 +2,17 @@
 
 #include <optional>
 
-#include "protocols/core/layer_schedule.h"
 #include "protocols/core/mutants.h"
 #include "protocols/core/status.h"
 
 namespace smpc {
 namespace {
 
+template <int S>
 struct Dealer {
+  using AuthShare = BasicAuthShare<S>;
+  using SpdzTriple = BasicSpdzTriple<S>;
+  using SpdzFxMask = BasicSpdzFxMask<S>;
   int n;
   int k;
   PartyId me;
@@ -41,6 +44,7 @@ struct Dealer {
   // M80 (seeded bug): r's low part is drawn apart from the bits, so r' ≠ Σ 2^i b_i.
   SpdzFxMask fx_mask(int m, int total_bits) {
     SpdzFxMask out;
+    out.bits.reserve(static_cast<std::size_t>(m));
     std::uint64_t low = 0;
     for (int i = 0; i < m; ++i) {
       const bool b = rng.next_bit();
@@ -54,9 +58,13 @@ struct Dealer {
   }
 };
 
-void deal_program(Dealer& d, const fx::Program& prog, SpdzPreprocessing& out) {
+template <int S>
+void deal_program(Dealer<S>& d, const fx::Program& prog, BasicSpdzPreprocessing<S>& out) {
   const fx::Params& p = prog.params;
   const fx::Needs needs = fx::needs_of(prog);
+  out.fx_triples.reserve(needs.triples(p));
+  out.fx_trunc.reserve(needs.truncs);
+  out.fx_ltz.reserve(needs.ltzs);
   for (std::size_t i = 0; i < needs.triples(p); ++i) out.fx_triples.push_back(d.triple());
   for (std::size_t i = 0; i < needs.truncs; ++i) out.fx_trunc.push_back(d.fx_mask(p.f, p.k() + p.kappa()));
   for (std::size_t i = 0; i < needs.ltzs; ++i)
@@ -65,17 +73,21 @@ void deal_program(Dealer& d, const fx::Program& prog, SpdzPreprocessing& out) {
 
 }  // namespace
 
-SpdzPreprocessing spdz_deal(const Circuit& circuit, int n, int k, PartyId me, Rng& rng,
-                            const fx::Program* program) {
-  SMPC_ASSERT(n >= 1 && k >= 1 && k <= kSpdzMaxMacKeys && me >= 0 && me < n);
-  Dealer d{n, k, me, rng, {}};
-  SpdzPreprocessing out;
+template <int S>
+BasicSpdzPreprocessing<S> spdz_deal_in(const Circuit& circuit, int n, int k, PartyId me, Rng& rng,
+                                       const fx::Program* program) {
+  SMPC_ASSERT(n >= 1 && k >= 1 && k <= S && S <= kSpdzMaxMacKeys && me >= 0 && me < n);
+  Dealer<S> d{n, k, me, rng, {}};
+  BasicSpdzPreprocessing<S> out;
   for (int l = 0; l < k; ++l) {
     const auto ul = static_cast<std::size_t>(l);
     d.alpha[ul] = rng.uniform_fp61();
     out.alpha[ul] = d.share_of(d.alpha[ul]);
   }
   std::optional<Fp61> first_mask;
+  out.input_mask.reserve(circuit.input_count());
+  out.input_mask_clear.reserve(circuit.input_count());
+  out.input_mask_dealt.reserve(circuit.input_count());
   for (const auto& group : circuit.inputs)
     for (std::size_t w = 0; w < group.wires.size(); ++w) {
       Fp61 r = rng.uniform_fp61();
@@ -87,10 +99,13 @@ SpdzPreprocessing spdz_deal(const Circuit& circuit, int n, int k, PartyId me, Rn
       out.input_mask_clear.push_back(group.owner == me ? r : Fp61());
       out.input_mask_dealt.push_back(r);
     }
-  for (const auto& layer : layer_schedule(circuit))
-    for (std::size_t g = 0; g < layer.nonlinear.size(); ++g) {
-      out.triples.push_back(d.triple());
-    }
+  // One triple per MUL gate: the engine takes them in layer_schedule order, but they are drawn
+  // alike, so only their number matters here (a program's carrier circuit has none, and its
+  // schedule would cost a pass and a buffer per word of the program).
+  std::size_t muls = 0;
+  for (const Gate& g : circuit.gates) muls += gate_is_nonlinear(g.type) ? 1 : 0;
+  out.triples.reserve(muls);
+  for (std::size_t t = 0; t < muls; ++t) out.triples.push_back(d.triple());
   for (const auto& group : circuit.outputs)
     for (std::size_t w = 0; w < group.wires.size(); ++w) {
       if (group.receivers.empty()) {
@@ -105,5 +120,66 @@ SpdzPreprocessing spdz_deal(const Circuit& circuit, int n, int k, PartyId me, Rn
   if (program) deal_program(d, *program, out);
   return out;
 }
+
+SpdzPreprocessing spdz_deal(const Circuit& circuit, int n, int k, PartyId me, Rng& rng,
+                            const fx::Program* program) {
+  return spdz_deal_in<kSpdzMaxMacKeys>(circuit, n, k, me, rng, program);
+}
+
+namespace {
+
+template <int S>
+BasicAuthShare<S> narrow(const AuthShare& a) {
+  BasicAuthShare<S> out;
+  out.value = a.value;
+  for (std::size_t l = 0; l < static_cast<std::size_t>(S); ++l) out.mac[l] = a.mac[l];
+  return out;
+}
+template <int S>
+BasicSpdzTriple<S> narrow(const SpdzTriple& t) {
+  return {narrow<S>(t.a), narrow<S>(t.b), narrow<S>(t.c)};
+}
+template <int S>
+BasicSpdzFxMask<S> narrow(const SpdzFxMask& m) {
+  BasicSpdzFxMask<S> out{narrow<S>(m.r), {}};
+  for (const auto& b : m.bits) out.bits.push_back(narrow<S>(b));
+  return out;
+}
+template <int S, typename T>
+auto narrow_all(const std::vector<T>& v) {
+  std::vector<decltype(narrow<S>(v.front()))> out;
+  out.reserve(v.size());
+  for (const auto& x : v) out.push_back(narrow<S>(x));
+  return out;
+}
+
+}  // namespace
+
+template <int S>
+BasicSpdzPreprocessing<S> narrow_macs(const SpdzPreprocessing& p) {
+  BasicSpdzPreprocessing<S> out;
+  out.alpha = p.alpha;
+  out.input_mask = narrow_all<S>(p.input_mask);
+  out.input_mask_clear = p.input_mask_clear;
+  out.input_mask_dealt = p.input_mask_dealt;
+  out.triples = narrow_all<S>(p.triples);
+  for (const auto& m : p.output_mask)
+    out.output_mask.push_back(m ? std::optional(narrow<S>(*m)) : std::nullopt);
+  out.output_mask_clear = p.output_mask_clear;
+  out.fx_triples = narrow_all<S>(p.fx_triples);
+  out.fx_trunc = narrow_all<S>(p.fx_trunc);
+  out.fx_ltz = narrow_all<S>(p.fx_ltz);
+  return out;
+}
+
+#define SMPC_SPDZ_DEAL_SLOTS(S)                                                                  \
+  template BasicSpdzPreprocessing<S> spdz_deal_in<S>(const Circuit&, int, int, PartyId, Rng&,    \
+                                                     const fx::Program*);                        \
+  template BasicSpdzPreprocessing<S> narrow_macs<S>(const SpdzPreprocessing&);
+SMPC_SPDZ_DEAL_SLOTS(1)
+SMPC_SPDZ_DEAL_SLOTS(2)
+SMPC_SPDZ_DEAL_SLOTS(3)
+SMPC_SPDZ_DEAL_SLOTS(4)
+#undef SMPC_SPDZ_DEAL_SLOTS
 
 }  // namespace smpc

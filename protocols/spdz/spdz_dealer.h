@@ -38,24 +38,38 @@ namespace smpc {
 
 inline constexpr int kSpdzMaxMacKeys = 4;
 
-// One party's share of an authenticated value [[v]]: v_i and its MAC shares γ_i^(l).
-struct AuthShare {
+// One party's share of an authenticated value [[v]]: v_i and its MAC shares γ_i^(l), l < k,
+// in S ≥ k slots (the slots from k on stay 0). The engine stores exactly its run's k (S = k:
+// 16 bytes a share at k = 1, where 4 slots took 40 and the online phase's time went into
+// touching memory, docs/performance.md "Private inference"); the other users of the dealer's
+// output take S = kSpdzMaxMacKeys (AuthShare).
+template <int S>
+struct BasicAuthShare {
   Fp61 value;
-  std::array<Fp61, kSpdzMaxMacKeys> mac{};
+  std::array<Fp61, S> mac{};
 };
+using AuthShare = BasicAuthShare<kSpdzMaxMacKeys>;
 
-struct SpdzTriple {
-  AuthShare a, b, c;
+template <int S>
+struct BasicSpdzTriple {
+  BasicAuthShare<S> a, b, c;
 };
+using SpdzTriple = BasicSpdzTriple<kSpdzMaxMacKeys>;
 
 // A fixed-point mask: [[r]] with r = 2^m r'' + Σ_{i<m} 2^i b_i, and the bits [[b_i]].
-struct SpdzFxMask {
-  AuthShare r;
-  std::vector<AuthShare> bits;  // b_0 (least significant) .. b_{m−1}
+template <int S>
+struct BasicSpdzFxMask {
+  BasicAuthShare<S> r;
+  std::vector<BasicAuthShare<S>> bits;  // b_0 (least significant) .. b_{m−1}
 };
+using SpdzFxMask = BasicSpdzFxMask<kSpdzMaxMacKeys>;
 
 // One party's part of the dealer's output.
-struct SpdzPreprocessing {
+template <int S>
+struct BasicSpdzPreprocessing {
+  using AuthShare = BasicAuthShare<S>;
+  using SpdzTriple = BasicSpdzTriple<S>;
+  using SpdzFxMask = BasicSpdzFxMask<S>;
   std::array<Fp61, kSpdzMaxMacKeys> alpha{};  // this party's MAC key shares α_i^(l)
   std::vector<AuthShare> input_mask;          // by input wire, in circuit input order
   std::vector<Fp61> input_mask_clear;         // r, for the input wires this party owns (else 0)
@@ -70,11 +84,19 @@ struct SpdzPreprocessing {
   std::vector<SpdzTriple> fx_triples;
   std::vector<SpdzFxMask> fx_trunc, fx_ltz;
 };
+using SpdzPreprocessing = BasicSpdzPreprocessing<kSpdzMaxMacKeys>;
 
 // The dealer's output for party `me` of n, for k MAC keys (1 ≤ k ≤ kSpdzMaxMacKeys). Every party
 // calling this with the same `dealer` stream gets matching parts.
 // With `program`, also its material (fx_needs(*program)).
 SpdzPreprocessing spdz_deal(const Circuit& circuit, int n, int k, PartyId me, Rng& dealer,
                             const fx::Program* program = nullptr);
+// The same output (the same stream, the same values) in S ≥ k slots per share; S = 1 .. 4.
+template <int S>
+BasicSpdzPreprocessing<S> spdz_deal_in(const Circuit& circuit, int n, int k, PartyId me,
+                                       Rng& dealer, const fx::Program* program = nullptr);
+// `prep` (k ≤ S keys) in S slots per share: the engine's copy of MASCOT's output.
+template <int S>
+BasicSpdzPreprocessing<S> narrow_macs(const SpdzPreprocessing& prep);
 
 }  // namespace smpc

@@ -68,6 +68,12 @@ TEST(FixedPoint, CarrierRoundTripsAndPlainCircuitsAreNotCarriers) {
   plain.num_wires = 1;
   plain.gates = {{GateType::kEq, 0, 0, 0, 5}};
   EXPECT_FALSE(fx::carried_program(plain).has_value());
+  // The engine opens one program output per output wire: a carrier with two output wires for
+  // the program's one output is not a carrier (it would read past the program's outputs).
+  const auto two = fx::carrier_circuit(prog, {{"model", 0, {0, 1, 2}}, {"features", 1, {3, 4}}},
+                                       {{"score", {1}, {0, 0}}});
+  EXPECT_TRUE(two.validate(2).ok());
+  EXPECT_FALSE(fx::carried_program(two).has_value());
 }
 
 struct Case {
