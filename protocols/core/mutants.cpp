@@ -82,6 +82,8 @@ constexpr CatalogRow kCatalogRows[] = {
     {Mutant::kM85, "scenarios/judge.cpp", "judge: under a latency trace the timing check takes the configured latency, not the one the messages met, so a run whose trace raised latency beyond round_timeout_s is judged as if it were synchronous"},
     {Mutant::kM86, "protocols/core/run_result.cpp", "compute counts: open_envelope does not count the received message (ops.h message, message_byte), so receiving costs nothing in the ops model"},
     {Mutant::kM87, "simulator/sim_network.cpp", "measured compute: a segment's CPU time is taken from when the party entered its last network call, so it includes what other parties computed while it waited"},
+    {Mutant::kM92, "scenarios/functions.cpp", "auctions under bgw: winner and price are opened without the mask o + ρ'·C, so when a bid is rejected the auctioneer receives the garbage winner and price computed from the non-bits and the honest bids"},
+    {Mutant::kM93, "scenarios/functions.cpp", "auctions under bgw: C sums the bit checks with constant weights 1 instead of the joint random ρ_j, so a client's two non-bits whose checks cancel leave the outputs unmasked"},
 };
 
 std::string numbered_name(Mutant m) {

@@ -85,6 +85,8 @@ enum class Mutant : int {
   kM85 = 85,  // judge: the timing check takes the configured latency under a latency trace
   kM86 = 86,  // compute counts: a received message is not counted (ops.h kMessage)
   kM87 = 87,  // measured compute: a segment starts when the call is entered, not when it returns
+  kM92 = 92,  // auctions under bgw: winner and price opened unmasked (a rejected bid's garbage)
+  kM93 = 93,  // auctions under bgw: the checks summed with constant weights, not the joint ρ_j
 };
 
 struct MutantInfo {
