@@ -569,12 +569,11 @@ Circuit arithmetic_auction(const Circuit& boolean, bool checked,
 
 // Party p's inputs with its K mask values drawn from its own stream of the run's seed appended
 // (contributors only): the function's reseed hook, so a run replays from its seed.
-void seed_auction_masks(const std::vector<PartyInput>& bids, const Circuit& c,
+void seed_auction_masks(const std::vector<PartyInput>& bids, std::size_t k,
                         const std::vector<PartyId>& contributors, std::uint64_t seed,
                         Function& f) {
   f.party_inputs = bids;
   for (PartyId s : contributors) {
-    const std::size_t k = c.input_wires_of(s).size() - bids[static_cast<std::size_t>(s)].values.size();
     Rng rng(seed, s, "auction.mask");
     auto& values = f.party_inputs[static_cast<std::size_t>(s)].values;
     for (std::size_t i = 0; i < k; ++i) values.push_back(rng.uniform_fp61().value());
@@ -614,12 +613,13 @@ Result<Function> build_auction(const nlohmann::json& spec, const std::vector<nlo
     f.circuit = arithmetic_auction(f.circuit, !m73, contributors, mask);
     f.bit_outputs = true;
     for (auto p : who.parties) f.output_names.push_back("bit_check" + std::to_string(p));
+    // K masks per contributor: one per checked bit, one per winner and price wire.
+    const std::size_t k = bits * who.parties.size() + f.circuit.outputs[0].wires.size() +
+                          f.circuit.outputs[1].wires.size();
     f.random_inputs.assign(in.size(), 0);
-    for (PartyId s : contributors)
-      f.random_inputs[static_cast<std::size_t>(s)] =
-          f.circuit.input_wires_of(s).size() - who.inputs[static_cast<std::size_t>(s)].values.size();
-    f.reseed = [bids = who.inputs, circuit = f.circuit, contributors](std::uint64_t seed, Function& fn) {
-      seed_auction_masks(bids, circuit, contributors, seed, fn);
+    for (PartyId s : contributors) f.random_inputs[static_cast<std::size_t>(s)] = k;
+    f.reseed = [bids = who.inputs, k, contributors](std::uint64_t seed, Function& fn) {
+      seed_auction_masks(bids, k, contributors, seed, fn);
     };
     f.reseed(1, f);
     return f;
