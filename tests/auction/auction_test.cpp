@@ -367,6 +367,33 @@ TEST(Auction, ServerMasksAreNotFunctionInputs) {
   EXPECT_TRUE(rec.outputs.back()["rejected_bids"].empty());
 }
 
+// Within the bound, a corrupted server (zero masks) together with the corrupted bidder giving
+// non-bits: the honest servers' masks still hide winner and price; the verdict holds on the
+// run's inputs and names only the bidder's substitution.
+TEST(Auction, CorruptedServerAndBadBidderWithinTheBound) {
+  ScenarioBuilder b = auction_scenario("bgw", true, 3, {6, 2, 1}, 3);
+  b.adversary({1, 5}, AdversaryModel::kMalicious,
+              Json::array({{{"strategy", "input_substitution"}, {"party", 1},
+                            {"value", std::vector<std::uint64_t>(15, 0)}},
+                           {{"strategy", "input_substitution"}, {"party", 5}, {"value", {2, 0, 9}}}}));
+  std::set<std::vector<std::uint64_t>> raw;
+  for (std::uint64_t seed = 1; seed <= 5; ++seed) {
+    RunOptions o;
+    o.backend = Backend::kLocal;
+    o.seed = seed;
+    const RunRecord rec = test::run_scenario_ok(b, o);
+    EXPECT_TRUE(rec.verdict_holds) << rec.explanation;
+    EXPECT_EQ(rec.scope, ClaimScope::kWithin) << rec.explanation;
+    EXPECT_EQ(rec.outcome, Outcome::kCorrectWithSubstitution) << rec.explanation;
+    ASSERT_EQ(rec.substituted_inputs.size(), 1u) << rec.substituted_inputs.dump();
+    EXPECT_EQ(rec.substituted_inputs[0]["party"], 5);
+    EXPECT_EQ(rec.outputs.back()["rejected_bids"], nlohmann::ordered_json::array({5}));
+    const auto& out = rec.run.parties.back().outputs;
+    raw.emplace(out.begin(), out.begin() + 6);
+  }
+  EXPECT_EQ(raw.size(), 5u);  // fresh masks in every run despite server 1's zeros
+}
+
 // A corrupted bidder under gmw substitutes its bid (bits of 7): within the claim, judged on the
 // input the extractor XORs from the servers' shares (the holders list), so the substitution is
 // seen, and the auctioneer's result is the auction on the substituted bid.
@@ -426,6 +453,17 @@ TEST(Auction, ErrorsNameThePointer) {
   ScenarioBuilder lone = auction_scenario("gmw", false, 1, {5, 6}, 4);
   const auto server = resolve_error(lone);
   EXPECT_NE(server.find("/roles/servers"), std::string::npos) << server;
+  // A server's substitution gives all its values (its 2 × 4 + 3 + 4 = 15 masks: checked bits,
+  // winner bits of party index 4, price bits) or only its function inputs (none): 3 is neither.
+  ScenarioBuilder masks = auction_scenario("bgw", false, 3, {5, 6}, 4);
+  masks.adversary({1}, AdversaryModel::kMalicious,
+                  Json::array({{{"strategy", "input_substitution"}, {"value", {1, 2, 3}}}}));
+  const auto count = resolve_error(masks);
+  EXPECT_NE(count.find("/adversary/script/0/value: party 1 provides 15 input values to the "
+                       "circuit (0 of them function inputs, the rest its private randomness), "
+                       "the substitution gives 3"),
+            std::string::npos)
+      << count;
 }
 
 // The examples of docs/applications.md "Auctions", on the simulator.
