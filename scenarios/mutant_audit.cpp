@@ -1173,6 +1173,17 @@ ScenarioBuilder bgw_auction_rejected(std::uint64_t bid3, std::uint64_t bid4) {
                  Json::array({{{"strategy", "input_substitution"}, {"value", cancelling_non_bits()}}}));
 }
 
+// The same leak through `smpc verify privacy`: the coalition {bidder 5 (the cancelling
+// non-bits), auctioneer 6}, honest bids (6, 2) swapped for (2, 6) — the ideal outputs are equal
+// (bid 5 rejected, winner and price void), so the coalition's views must be too.
+ScenarioBuilder bgw_auction_rejected_coalition() {
+  return bgw_auction_rejected(6, 2).adversary(
+      {5, 6}, AdversaryModel::kMalicious,
+      Json::array({{{"strategy", "input_substitution"}, {"party", 5}, {"value", cancelling_non_bits()}}}));
+}
+const std::vector<Json> kBgwAuctionRejectedSwap = {Json::array(), Json::array(), Json::array(),
+                                                   Json{2}, Json{6}, Json{1}, Json::array()};
+
 Result<CheckResult> bgw_auction_rejected_mask(const Context& cx, const std::string& check) {
   constexpr int kSeeds = 4;
   CheckResult r;
@@ -1551,6 +1562,11 @@ const std::vector<Check> kChecks = {
       "equal raw winner/price field values (not freshly masked: a function of the bids), a "
       "failed verdict, or bid 5 not rejected"},
      bgw_auction_rejected_mask},
+    privacy_check("privacy-bgw-auction-rejected", bgw_auction_rejected_coalition,
+                  kBgwAuctionRejectedSwap, kPrivacyRuns,
+                  "bgw Vickrey auction, coalition {bidder 5 giving two non-bits whose checks "
+                  "cancel under constant weights, auctioneer 6}: views for honest bids (6, 2) vs "
+                  "(2, 6), both voiding the auction (input-swap test)"),
 };
 
 Result<CheckResult> run_check(const Context& cx, const std::string& name) {
