@@ -25,6 +25,9 @@
 //                  winner (the party index of the first highest bid: ties go to the lowest
 //                  index) and price (the second-highest bid).
 //   first_price_auction  as second_price_auction; price = the winner's own bid.
+//                  With "arithmetic": true (bgw) the bidders give their bits as field
+//                  elements, the circuit opens a bit check per bit and masks winner and price
+//                  with the servers' private random inputs (docs/applications.md "Auctions").
 //   vote           every party casts a ballot, 1 = yes or 0 = no, in a `bits`-bit field
 //                  (default 8); outputs the yes and no counts. The circuit counts only ballots
 //                  equal to 0 or 1, so a malicious voter's out-of-range ballot is spoiled.
