@@ -10,6 +10,7 @@
 #include "protocols/core/field.h"
 #include "protocols/core/json_text.h"
 #include "protocols/core/mutants.h"
+#include "protocols/core/rng.h"
 #include "scenarios/secagg_function.h"
 #include "scenarios/set_function.h"
 #include "scenarios/signature_function.h"
@@ -503,27 +504,84 @@ Circuit auction_circuit(const Bidders& who, std::size_t bits, bool second_price,
 // Under bgw ("arithmetic": true) the bidders give the bits of their bids as field elements —
 // the client knows its bid, so decomposing it costs nothing, as in Prio (Corrigan-Gibbs and
 // Boneh, NSDI 2017) — and the servers evaluate the Boolean auction circuit arithmetized
-// (boolean_to_field61). That is only sound on bits, so the circuit also opens b(b − 1) for
-// every input bit b (output group "bit_check<p>"): 0 for every bit of a well-formed bid, so it
-// reveals nothing about honest bids, and nonzero for any other value, which the report names
-// as a rejected bid (rejected_bids). Opening each product rather than a random linear
-// combination needs no joint randomness and cannot be fooled by values that cancel.
-Circuit arithmetic_auction(const Circuit& boolean, bool checked) {
+// (boolean_to_field61). That is only sound on bits, so (docs/applications.md "Auctions"):
+//   1. Check: the circuit opens c_j = β_j(β_j − 1) for every input bit β_j (output group
+//      "bit_check<p>"): 0 for every bit of a well-formed bid, so it reveals nothing about honest
+//      bids, and nonzero for any other value, which the report names (rejected_bids).
+//   2. Joint randomness: every mask contributor s (the servers) gives K private uniform field
+//      elements r_{s,i} (input group "mask<s>", drawn from Rng(seed, s, "auction.mask"));
+//      ρ_i = Σ_s r_{s,i} is uniform and unknown to any coalition missing one contributor.
+//   3. C = Σ_j ρ_j c_j over every checked bit: 0 when all bids are bits, otherwise 0 only with
+//      probability 1/p (the clients' inputs are fixed before anything of ρ is opened).
+//   4. Every winner/price output wire o is opened as o + ρ'_o C: unchanged for well-formed bids,
+//      uniform and independent of the honest bids when some bid is rejected — the engine has
+//      one output phase, so this masking stands in for "open winner and price only if every
+//      check is 0" (Prio's validation, with the random linear combination of its SNIP check).
+// K = (checked bits) + (winner and price wires); products: one per check, per ρ_j c_j and per
+// masked output, at multiplicative depths 1, 2 and 3, in parallel with the auction's layers.
+enum class AuctionMask {
+  kJoint,     // as specified
+  kNone,      // seeded bug M92: outputs opened unmasked
+  kConstant,  // seeded bug M93: C = Σ_j c_j (fixed weights 1), so non-bits can cancel
+};
+
+Circuit arithmetic_auction(const Circuit& boolean, bool checked,
+                           const std::vector<PartyId>& contributors, AuctionMask mask) {
   ArithBuilder b;
   b.c = boolean_to_field61(boolean);
   const Wire one = b.gate(GateType::kEq, 0, 0, 1);
+  const Wire zero = b.gate(GateType::kEq, 0, 0, 0);
+  // 1. The checks, one output group per bidder (opened as they are).
+  std::vector<OutputGroup> check_groups;
+  std::vector<Wire> checks;
   for (const InputGroup& g : boolean.inputs) {
     std::vector<Wire> check;
     for (Wire w : g.wires)
-      check.push_back(checked ? b.gate(GateType::kMul, w, b.gate(GateType::kSub, w, one))
-                              : b.gate(GateType::kEq, 0, 0, 0));
-    b.c.outputs.push_back(OutputGroup{"bit_check" + std::to_string(g.owner), {}, check});
+      check.push_back(checked ? b.gate(GateType::kMul, w, b.gate(GateType::kSub, w, one)) : zero);
+    checks.insert(checks.end(), check.begin(), check.end());
+    check_groups.push_back(OutputGroup{"bit_check" + std::to_string(g.owner), {}, check});
   }
+  std::size_t opened = 0;
+  for (const auto& g : b.c.outputs) opened += g.wires.size();
+  // 2. ρ_i = Σ_s r_{s,i}.
+  const std::size_t k = checks.size() + opened;
+  std::vector<std::vector<Wire>> shares(k);
+  for (PartyId s : contributors) {
+    const auto r = b.input(s, k, "mask" + std::to_string(s));
+    for (std::size_t i = 0; i < k; ++i) shares[i].push_back(r[i]);
+  }
+  std::vector<Wire> rho;
+  for (auto& sh : shares) rho.push_back(sh.empty() ? zero : b.reduce(sh, GateType::kAdd));
+  // 3. C = Σ_j ρ_j c_j.
+  std::vector<Wire> terms;
+  for (std::size_t j = 0; j < checks.size(); ++j)
+    terms.push_back(mask == AuctionMask::kConstant ? checks[j]
+                                                   : b.gate(GateType::kMul, rho[j], checks[j]));
+  const Wire combined = terms.empty() ? zero : b.reduce(terms, GateType::kAdd);
+  // 4. o + ρ'_o C for every winner and price wire.
+  std::size_t i = checks.size();
+  if (mask != AuctionMask::kNone)
+    for (auto& g : b.c.outputs)
+      for (Wire& o : g.wires) o = b.gate(GateType::kAdd, o, b.gate(GateType::kMul, rho[i++], combined));
+  for (auto& g : check_groups) b.c.outputs.push_back(std::move(g));
   return std::move(b.c);
 }
 
+// Party p's inputs with its K mask values drawn from its own stream of the run's seed appended
+// (contributors only): the function's reseed hook, so a run replays from its seed.
+void seed_auction_masks(const std::vector<PartyInput>& bids, std::size_t k,
+                        const std::vector<PartyId>& contributors, std::uint64_t seed,
+                        Function& f) {
+  f.party_inputs = bids;
+  for (PartyId s : contributors) {
+    Rng rng(seed, s, "auction.mask");
+    auto& values = f.party_inputs[static_cast<std::size_t>(s)].values;
+    for (std::size_t i = 0; i < k; ++i) values.push_back(rng.uniform_fp61().value());
+  }
+}
+
 Result<Function> build_auction(const nlohmann::json& spec, const std::vector<nlohmann::json>& in,
-                               bool second_price) {
+                               bool second_price, int servers) {
   SMPC_ASSIGN_OR_RETURN(const std::size_t bits, bits_param(spec, 16));
   SMPC_ASSIGN_OR_RETURN(auto who, auction_bidders(in, bits));
   const auto& arith = spec.contains("arithmetic") ? spec["arithmetic"] : nlohmann::json(false);
@@ -538,13 +596,33 @@ Result<Function> build_auction(const nlohmann::json& spec, const std::vector<nlo
   if (m71) f.spec = auction_circuit(who, bits, second_price, Ties::kLowestIndex);
   f.output_names = {"winner", "price"};
   if (arith.get<bool>()) {
+    // The mask contributors: the servers with roles, else every party (all compute).
+    std::vector<PartyId> contributors;
+    const int computing = servers > 0 ? servers : static_cast<int>(in.size());
+    for (PartyId s = 0; s < computing; ++s) contributors.push_back(s);
     // M73 (seeded bug): the bit check's outputs are constant 0; the specification checks.
+    // M92, M93 (seeded bugs): the masking of step 4 left out, or C with constant weights; the
+    // specification is the implementation (the raw opened values are not what the verdict
+    // judges: the leak check of the mutant audit, bgw-auction-rejected-mask, catches them).
     const bool m73 = mutant_active(Mutant::kM73);
+    const AuctionMask mask = mutant_active(Mutant::kM92)   ? AuctionMask::kNone
+                             : mutant_active(Mutant::kM93) ? AuctionMask::kConstant
+                                                           : AuctionMask::kJoint;
     if (m71 || m73)
-      f.spec = arithmetic_auction(f.spec ? *f.spec : f.circuit, true);
-    f.circuit = arithmetic_auction(f.circuit, !m73);
+      f.spec = arithmetic_auction(f.spec ? *f.spec : f.circuit, true, contributors, mask);
+    f.circuit = arithmetic_auction(f.circuit, !m73, contributors, mask);
     f.bit_outputs = true;
     for (auto p : who.parties) f.output_names.push_back("bit_check" + std::to_string(p));
+    // K masks per contributor: one per checked bit, one per winner and price wire.
+    const std::size_t k = bits * who.parties.size() + f.circuit.outputs[0].wires.size() +
+                          f.circuit.outputs[1].wires.size();
+    f.random_inputs.assign(in.size(), 0);
+    for (PartyId s : contributors) f.random_inputs[static_cast<std::size_t>(s)] = k;
+    f.reseed = [bids = who.inputs, k, contributors](std::uint64_t seed, Function& fn) {
+      seed_auction_masks(bids, k, contributors, seed, fn);
+    };
+    f.reseed(1, f);
+    return f;
   }
   f.party_inputs = std::move(who.inputs);
   return f;
@@ -669,7 +747,7 @@ Result<Function> build_circuit_file(const nlohmann::json& spec, const std::vecto
 
 Result<Function> build_function(const nlohmann::json& spec,
                                 const std::vector<nlohmann::json>& inputs, int parties,
-                                const std::string& base_dir) {
+                                const std::string& base_dir, int servers) {
   const auto name = spec.at("name").get<std::string>();
   static const std::map<std::string, std::vector<std::string>> kOwnKeys = {
       {"sum", {"mean"}},
@@ -696,7 +774,7 @@ Result<Function> build_function(const nlohmann::json& spec,
   if (name == "millionaires") {
     f = build_millionaires(spec, inputs);
   } else if (name == "second_price_auction" || name == "first_price_auction") {
-    f = build_auction(spec, inputs, name == "second_price_auction");
+    f = build_auction(spec, inputs, name == "second_price_auction", servers);
   } else if (name == "vote") {
     f = build_vote(spec, inputs);
   } else if (name == "circuit") {

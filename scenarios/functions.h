@@ -25,6 +25,9 @@
 //                  winner (the party index of the first highest bid: ties go to the lowest
 //                  index) and price (the second-highest bid).
 //   first_price_auction  as second_price_auction; price = the winner's own bid.
+//                  With "arithmetic": true (bgw) the bidders give their bits as field
+//                  elements, the circuit opens a bit check per bit and masks winner and price
+//                  with the servers' private random inputs (docs/applications.md "Auctions").
 //   vote           every party casts a ballot, 1 = yes or 0 = no, in a `bits`-bit field
 //                  (default 8); outputs the yes and no counts. The circuit counts only ballots
 //                  equal to 0 or 1, so a malicious voter's out-of-range ballot is spoiled.
@@ -52,6 +55,7 @@
 //                  predicate (scenarios/vote_function.h; protocol vote).
 #pragma once
 
+#include <algorithm>
 #include <functional>
 #include <optional>
 #include <string>
@@ -98,6 +102,17 @@ struct Function {
   // one value (LSB first) are shown as that value; groups named "bit_check<p>" (b(b − 1) of
   // each of bidder p's input bits, all 0 for a well-formed bid) as the list rejected_bids.
   bool bit_outputs = false;
+  // Per party: how many of its input values (the last ones) are private randomness drawn from
+  // the run's seed (reseed), not function inputs — the auction's mask contributions under bgw.
+  // Input substitution names only the function inputs; a corrupted party's choice of its
+  // randomness is not a substitution (scenarios/judge.cpp). Empty: none anywhere.
+  std::vector<std::size_t> random_inputs;
+  std::size_t function_input_count(PartyId p) const {
+    const auto i = static_cast<std::size_t>(p);
+    const std::size_t r = i < random_inputs.size() ? random_inputs[i] : 0;
+    const std::size_t all = i < party_inputs.size() ? party_inputs[i].values.size() : 0;
+    return all >= r ? all - r : 0;
+  }
   // logistic_regression, mlp (scenarios/inference_function.h): outputs are fixed-point values
   // with this many fractional bits; reports show them as decimals.
   std::optional<int> fixed_point_bits;
@@ -108,6 +123,15 @@ struct Function {
   std::function<void(std::uint64_t seed, Function& f)> reseed;
 };
 
+// Whether `used` gives party p the same function inputs as its true ones (party_inputs), its
+// private randomness (Function::random_inputs) aside.
+inline bool same_function_inputs(const Function& f, PartyId p, const std::vector<std::uint64_t>& used) {
+  const auto& truth = f.party_inputs[static_cast<std::size_t>(p)].values;
+  if (used.size() != truth.size()) return false;
+  const auto own = static_cast<std::ptrdiff_t>(f.function_input_count(p));
+  return std::equal(used.begin(), used.begin() + own, truth.begin());
+}
+
 struct FunctionInfo {
   std::string name;
   std::string summary;
@@ -116,10 +140,12 @@ const std::vector<FunctionInfo>& function_catalog();
 
 // Builds the function from the scenario's "function" object (at /function) and the inputs
 // (at /inputs; one JSON array per party). Relative circuit files are found from `base_dir`.
+// `servers`: the scenario's roles (parties 0..servers−1 compute; 0: no roles, every party
+// does) — arithmetic auctions draw their masks from the computing parties.
 // Errors start with the JSON pointer of the offending value.
 Result<Function> build_function(const nlohmann::json& spec,
                                 const std::vector<nlohmann::json>& inputs, int parties,
-                                const std::string& base_dir = ".");
+                                const std::string& base_dir = ".", int servers = 0);
 // Convenience for arithmetic functions with numeric inputs.
 Result<Function> build_function(const nlohmann::json& spec,
                                 const std::vector<std::vector<std::uint64_t>>& inputs,

@@ -133,7 +133,7 @@ std::string substituted_text(const RunPlan& plan, const Verdict& v) {
   std::string s;
   for (PartyId p : plan.corrupted()) {
     const auto& used = v.inputs[static_cast<std::size_t>(p)].values;
-    if (used == plan.function.party_inputs[static_cast<std::size_t>(p)].values) continue;
+    if (same_function_inputs(plan.function, p, used)) continue;
     s += (s.empty() ? "" : "; ") + std::string("party ") + std::to_string(p) + ": " +
          values_text(used);
   }

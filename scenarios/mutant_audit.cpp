@@ -1148,6 +1148,88 @@ Status jitter_distribution(CheckResult& r) {
   return OkStatus();
 }
 
+// The auction's leak under bgw (docs/applications.md "Auctions", the masking of a rejected
+// bid's outputs): Vickrey, 3-bit bids, 3 servers (t = 1), honest bidders 3 and 4, bidder 5
+// corrupted with the bits (2, y, 0), y = (1 + √−7)/2 so that y(y − 1) = −2: two non-bits whose
+// checks cancel under any constant weights 1 (M93), and a rejected bid under the joint random
+// ones. The coalition {bidder 5, auctioneer 6} may learn only that bid 5 is rejected; its raw
+// winner and price field values must be fresh uniform values in every run, under either honest
+// bid vector — two runs with equal raw values (probability ≤ 28/p when masked) show them a
+// function of the inputs instead: outputs opened unmasked (M92) or not masked because the
+// constant-weight C cancelled (M93). Alarm also on a failed verdict or an unrejected bid.
+std::vector<std::uint64_t> cancelling_non_bits() {
+  const Fp61 root = Fp61::from_i64(-7).pow((Fp61::kModulus + 1) / 4);  // p ≡ 3 (mod 4)
+  const Fp61 y = (Fp61::from_u64(1) + root) * Fp61::from_u64(2).inverse();
+  return {2, y.value(), 0};
+}
+
+ScenarioBuilder bgw_auction_rejected(std::uint64_t bid3, std::uint64_t bid4) {
+  return check_scenario("bgw auction rejected bid", "bgw", {{"threshold", 1}}, 7,
+                        {{"name", "second_price_auction"}, {"bits", 3}, {"arithmetic", true}},
+                        {Json::array(), Json::array(), Json::array(), Json{bid3}, Json{bid4},
+                         Json{1}, Json::array()})
+      .roles(Roles{3, {6}})
+      .adversary({5}, AdversaryModel::kMalicious,
+                 Json::array({{{"strategy", "input_substitution"}, {"value", cancelling_non_bits()}}}));
+}
+
+// The same leak through `smpc verify privacy`: the coalition {bidder 5 (the cancelling
+// non-bits), auctioneer 6}, honest bids (6, 2) swapped for (2, 6) — the ideal outputs are equal
+// (bid 5 rejected, winner and price void), so the coalition's views must be too.
+ScenarioBuilder bgw_auction_rejected_coalition() {
+  return bgw_auction_rejected(6, 2).adversary(
+      {5, 6}, AdversaryModel::kMalicious,
+      Json::array({{{"strategy", "input_substitution"}, {"party", 5}, {"value", cancelling_non_bits()}}}));
+}
+const std::vector<Json> kBgwAuctionRejectedSwap = {Json::array(), Json::array(), Json::array(),
+                                                   Json{2}, Json{6}, Json{1}, Json::array()};
+
+Result<CheckResult> bgw_auction_rejected_mask(const Context& cx, const std::string& check) {
+  constexpr int kSeeds = 4;
+  CheckResult r;
+  r.check = check;
+  std::vector<std::pair<std::string, std::vector<std::uint64_t>>> seen;  // side/seed, raw values
+  for (const auto& [bid3, bid4] : {std::pair<std::uint64_t, std::uint64_t>{6, 2}, {2, 6}}) {
+    for (int seed = 1; seed <= kSeeds; ++seed) {
+      SMPC_ASSIGN_OR_RETURN(const Scenario s,
+                            bgw_auction_rejected(bid3, bid4).path(cx.repro_file(check)).build());
+      RunOptions ro;
+      ro.seed = static_cast<std::uint64_t>(seed);
+      ro.program = cx.options.program;
+      ro.mutant = cx.mutant;
+      SMPC_ASSIGN_OR_RETURN(const RunRecord rec, run_scenario(s, ro));
+      ++r.runs;
+      const std::string where = "bids (" + std::to_string(bid3) + ", " + std::to_string(bid4) +
+                                "), seed " + std::to_string(seed);
+      const auto& analyst = rec.run.parties.back();
+      const auto& report = rec.outputs.back();
+      std::string why;
+      if (!rec.verdict_holds) why = std::string(outcome_name(rec.outcome)) + ": " + rec.explanation;
+      else if (!report.contains("rejected_bids") || report["rejected_bids"] != nlohmann::ordered_json::array({5}))
+        why = "bid 5 not rejected: " + report.dump();
+      // Winner and price come first, then the 3 bidders' 3 bit checks each.
+      constexpr std::size_t kChecks = 9;
+      const std::size_t head = analyst.outputs.size() > kChecks ? analyst.outputs.size() - kChecks : 0;
+      const std::vector<std::uint64_t> raw(analyst.outputs.begin(),
+                                           analyst.outputs.begin() + static_cast<std::ptrdiff_t>(head));
+      if (why.empty() && raw.empty()) why = "the auctioneer received no winner/price values";
+      for (const auto& [other, values] : seen)
+        if (why.empty() && values == raw) why = "raw winner/price identical under " + other + " and " + where;
+      if (!why.empty()) {
+        r.alarm = true;
+        r.evidence = why + " (" + std::to_string(r.runs) + " runs)";
+        cx.write_repro(s);
+        r.reproduce = rec.reproduce;
+        return r;
+      }
+      seen.emplace_back(where, raw);
+    }
+  }
+  r.evidence = "bid 5 rejected in all " + std::to_string(r.runs) +
+               " runs, raw winner/price values pairwise distinct";
+  return r;
+}
+
 // How a catalogue entry runs: the check's code with its scenario, inputs and budget.
 using CheckRun = std::function<Result<CheckResult>(const Context&, const std::string& name)>;
 
@@ -1485,6 +1567,17 @@ const std::vector<Check> kChecks = {
                  "Vickrey auction under bgw with bit inputs: 3 servers, 3 bidder clients, one "
                  "giving a non-bit; alarm = violation (the analyst's outputs are not the ideal "
                  "ones, which reject the bid)"),
+    {{"bgw-auction-rejected-mask", "attack", false, "2 x 4 seeds",
+      "Vickrey auction under bgw: 3 servers, 2 honest bidders under two bid vectors, bidder 5 "
+      "giving two non-bits whose checks cancel under constant weights; alarm = two runs with "
+      "equal raw winner/price field values (not freshly masked: a function of the bids), a "
+      "failed verdict, or bid 5 not rejected"},
+     bgw_auction_rejected_mask},
+    privacy_check("privacy-bgw-auction-rejected", bgw_auction_rejected_coalition,
+                  kBgwAuctionRejectedSwap, kPrivacyRuns,
+                  "bgw Vickrey auction, coalition {bidder 5 giving two non-bits whose checks "
+                  "cancel under constant weights, auctioneer 6}: views for honest bids (6, 2) vs "
+                  "(2, 6), both voiding the auction (input-swap test)"),
 };
 
 Result<CheckResult> run_check(const Context& cx, const std::string& name) {

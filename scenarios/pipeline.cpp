@@ -103,13 +103,18 @@ Status apply_substitutions(const AdversarySpec& adv, const Function& fn,
     for (PartyId p : adv.corrupt) {
       if (step.party && *step.party != p) continue;
       auto& in = inputs[static_cast<std::size_t>(p)].values;
-      if (step.value.size() != in.size())
+      // A party with private randomness (Function::random_inputs: an auction's masks) may give
+      // its function inputs only, keeping the randomness drawn from the seed, or all values.
+      const std::size_t own = fn.function_input_count(p);
+      if (step.value.size() != in.size() && step.value.size() != own)
         return Error(pointer + ": party " + std::to_string(p) + " provides " +
-                     std::to_string(in.size()) + " input values to the circuit, the "
-                     "substitution gives " + std::to_string(step.value.size()));
+                     std::to_string(in.size()) + " input values to the circuit" +
+                     (own != in.size() ? " (" + std::to_string(own) + " of them function inputs, "
+                                         "the rest its private randomness)" : std::string()) +
+                     ", the substitution gives " + std::to_string(step.value.size()));
       for (auto v : step.value)
         SMPC_RETURN_IF_ERROR(check_value_in_domain(v, fn.circuit.domain, pointer));
-      in = step.value;
+      std::copy(step.value.begin(), step.value.end(), in.begin());
     }
   }
   return OkStatus();
@@ -209,7 +214,8 @@ Result<RunPlan> resolve_unprefixed(const Scenario& s, const RunOptions& options)
   SMPC_ASSIGN_OR_RETURN(plan.spec, find_protocol_or_error(s.protocol));
   SMPC_RETURN_IF_ERROR(check_input_count(s.inputs.size(), s.parties));
   SMPC_ASSIGN_OR_RETURN(plan.function,
-                        build_function(s.function, s.inputs, s.parties, base_dir_of(s.path)));
+                        build_function(s.function, s.inputs, s.parties, base_dir_of(s.path),
+                                       s.roles ? s.roles->servers : 0));
   if (plan.function.reseed) plan.function.reseed(plan.seed, plan.function);  // dp: coins
   SMPC_RETURN_IF_ERROR(check_domain(*plan.spec, plan.function));
   SMPC_RETURN_IF_ERROR(make_protocol(s, plan));
@@ -365,7 +371,7 @@ nlohmann::ordered_json substituted_json(const RunPlan& plan, const Verdict& verd
     const auto i = static_cast<std::size_t>(p);
     if (verdict.inputs.size() <= i) continue;
     const auto& used = verdict.inputs[i].values;
-    if (used == plan.function.party_inputs[i].values) continue;
+    if (same_function_inputs(plan.function, p, used)) continue;
     const bool by_scenario = used == plan.inputs[i].values;
     out.push_back({{"party", p},
                    {"values", used},

@@ -782,7 +782,8 @@ Result<std::vector<std::uint64_t>> ideal_outputs(const Scenario& s,
                                                  const std::vector<nlohmann::json>& inputs) {
   const std::string dir = std::filesystem::path(s.path).parent_path().string();
   SMPC_ASSIGN_OR_RETURN(const Function f,
-                        build_function(s.function, inputs, s.parties, dir.empty() ? "." : dir));
+                        build_function(s.function, inputs, s.parties, dir.empty() ? "." : dir,
+                                       s.roles ? s.roles->servers : 0));
   std::vector<std::vector<std::uint64_t>> groups;
   std::vector<std::size_t> next(static_cast<std::size_t>(s.parties), 0);
   for (const auto& g : f.ideal().inputs) {

@@ -236,7 +236,8 @@ DriverOutput run_verify_leakage(const LeakageRequest& o) {
   auto s = load_scenario_file(o.scenario);
   if (!s.ok()) return driver_bad_input(s.status().message());
   const std::string base = std::filesystem::path(o.scenario).parent_path().string();
-  auto f = build_function(s->function, s->inputs, s->parties, base.empty() ? "." : base);
+  auto f = build_function(s->function, s->inputs, s->parties, base.empty() ? "." : base,
+                          s->roles ? s->roles->servers : 0);
   if (!f.ok()) return driver_bad_input(o.scenario + ": " + f.status().message());
   auto attacker = choose_attacker(o, *s);
   if (!attacker.ok()) return driver_bad_input(attacker.status().message());

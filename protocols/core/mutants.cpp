@@ -84,6 +84,8 @@ constexpr CatalogRow kCatalogRows[] = {
     {Mutant::kM87, "simulator/sim_network.cpp", "measured compute: a segment's CPU time is taken from when the party entered its last network call, so it includes what other parties computed while it waited"},
     {Mutant::kM90, "protocols/crypto/bit_proof.cpp", "bit proof: the Fiat–Shamir challenge hashes the commitment and A_0, A_1 but not the context (election, voter, candidate), so a voter's posted proofs verify for another voter's slot: swapping two voters' posts on the board goes unnoticed"},
     {Mutant::kM91, "verify/tally.cpp", "tally verifier: the disjunctive Chaum–Pedersen bit proofs of counted ballots are not checked, so a counted commitment to a non-bit (a faked check value, a forged proof) is accepted"},
+    {Mutant::kM92, "scenarios/functions.cpp", "auctions under bgw: winner and price are opened without the mask o + ρ'·C, so when a bid is rejected the auctioneer receives the garbage winner and price computed from the non-bits and the honest bids"},
+    {Mutant::kM93, "scenarios/functions.cpp", "auctions under bgw: C sums the bit checks with constant weights 1 instead of the joint random ρ_j, so a client's two non-bits whose checks cancel leave the outputs unmasked"},
 };
 
 std::string numbered_name(Mutant m) {

@@ -87,6 +87,8 @@ enum class Mutant : int {
   kM87 = 87,  // measured compute: a segment starts when the call is entered, not when it returns
   kM90 = 90,  // bit proof: the Fiat–Shamir challenge omits the context (voter, entry): proofs replay
   kM91 = 91,  // tally verifier: the bit proofs of counted ballots are not checked
+  kM92 = 92,  // auctions under bgw: winner and price opened unmasked (a rejected bid's garbage)
+  kM93 = 93,  // auctions under bgw: the checks summed with constant weights, not the joint ρ_j
 };
 
 struct MutantInfo {

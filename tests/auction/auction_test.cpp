@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "protocols/bgw/bgw_semi_honest.h"
 #include "protocols/bgw/cost.h"
@@ -74,10 +75,11 @@ std::map<int, std::uint64_t> bid_map(int servers, const std::vector<std::uint64_
   return m;
 }
 
-// The function with every output to the analyst (what the runner does with roles).
-Function analyst_function(const Json& spec, const std::vector<Json>& inputs) {
+// The function with every output to the analyst (what the runner does with roles); the
+// servers 0..servers−1 draw the masks of a bgw auction.
+Function analyst_function(const Json& spec, const std::vector<Json>& inputs, int servers) {
   const int parties = static_cast<int>(inputs.size());
-  auto f = build_function(spec, inputs, parties);
+  auto f = build_function(spec, inputs, parties, ".", servers);
   SMPC_ASSERT(f.ok());
   for (auto& g : f->circuit.outputs) g.receivers = {parties - 1};
   return std::move(f).value();
@@ -109,7 +111,7 @@ void gmw_roles_case() {
   RC_TAG(servers, bidders, second, dealer);
   const auto inputs = auction_inputs(servers, bids);
   const int parties = static_cast<int>(inputs.size());
-  const Function f = analyst_function(auction_function(second, bits, false), inputs);
+  const Function f = analyst_function(auction_function(second, bits, false), inputs, servers);
   std::unique_ptr<Protocol> gmw;
   if (dealer) gmw = std::make_unique<GmwTrustedDealer>(f.circuit, 7, servers);
   else gmw = std::make_unique<GmwSemiHonest>(f.circuit, servers);
@@ -158,7 +160,7 @@ void bgw_roles_case() {
   RC_TAG(servers, bidders, second);
   const auto inputs = auction_inputs(servers, bids);
   const int parties = static_cast<int>(inputs.size());
-  const Function f = analyst_function(auction_function(second, bits, true), inputs);
+  const Function f = analyst_function(auction_function(second, bits, true), inputs, servers);
   BgwSemiHonest bgw(f.circuit, (servers - 1) / 2, servers);
   const auto r = run_local(parties, {*rc::gen::arbitrary<std::uint64_t>(), 60}, [&](PartyContext& ctx) {
     return bgw.run(ctx, f.party_inputs[static_cast<std::size_t>(ctx.net.self())]);
@@ -297,6 +299,101 @@ TEST(Auction, NonBitBidIsRejectedUnderBgw) {
   EXPECT_TRUE(analyst["price"].is_null());
 }
 
+// The rejected-bid leak, closed (docs/applications.md "Auctions"): bidder 5 is corrupted and
+// gives chosen non-bits; the coalition {bidder 5, auctioneer} may learn only that bid 5 is
+// rejected. Over 20 seeds under each of two honest bid vectors the auctioneer's raw winner and
+// price field values are pairwise distinct and look uniform (about half above p/2), whatever
+// the honest bids; with the masking left out (M92) they are one fixed vector per honest bid
+// vector, and the two differ: a function of the honest bids.
+std::vector<std::vector<std::uint64_t>> raw_winner_price(std::uint64_t bid3, std::uint64_t bid4,
+                                                         int seeds) {
+  std::vector<std::vector<std::uint64_t>> out;
+  for (int seed = 1; seed <= seeds; ++seed) {
+    ScenarioBuilder b = auction_scenario("bgw", true, 3, {bid3, bid4, 1}, 3);
+    b.adversary({5}, AdversaryModel::kMalicious,
+                Json::array({{{"strategy", "input_substitution"}, {"value", {2, 0, 9}}}}));
+    RunOptions o;
+    o.backend = Backend::kLocal;
+    o.seed = static_cast<std::uint64_t>(seed);
+    const RunRecord rec = test::run_scenario_ok(b, o);
+    EXPECT_TRUE(rec.verdict_holds) << rec.explanation;
+    EXPECT_EQ(rec.outcome, Outcome::kCorrectWithSubstitution) << rec.explanation;
+    EXPECT_EQ(rec.outputs.back()["rejected_bids"], nlohmann::ordered_json::array({5}));
+    EXPECT_TRUE(rec.outputs.back()["winner"].is_null());
+    const auto& raw = rec.run.parties.back().outputs;
+    EXPECT_EQ(raw.size(), 3u + 3u + 9u);  // winner, price, 3 × 3 bit checks
+    out.emplace_back(raw.begin(), raw.begin() + 6);
+  }
+  return out;
+}
+
+TEST(Auction, RejectedBidOutputsAreMaskedUnderBgw) {
+  constexpr int kSeeds = 20;
+  const auto a = raw_winner_price(6, 2, kSeeds), b = raw_winner_price(2, 6, kSeeds);
+  std::set<std::vector<std::uint64_t>> distinct(a.begin(), a.end());
+  distinct.insert(b.begin(), b.end());
+  EXPECT_EQ(distinct.size(), 2u * kSeeds);
+  // 240 values, each uniform in F_p when masked: Pr[outside 80..160 above p/2] < 1e-6.
+  int high = 0;
+  for (const auto* side : {&a, &b})
+    for (const auto& v : *side)
+      for (auto x : v) high += x > Fp61::kModulus / 2;
+  EXPECT_GT(high, 80);
+  EXPECT_LT(high, 160);
+  if (!kMutantsCompiled) GTEST_SKIP() << "built without SMPC_MUTANTS";
+  const ScopedMutant m(Mutant::kM92);
+  const auto ua = raw_winner_price(6, 2, 3), ub = raw_winner_price(2, 6, 3);
+  EXPECT_EQ(ua[0], ua[1]);
+  EXPECT_EQ(ua[0], ua[2]);
+  EXPECT_EQ(ub[0], ub[2]);
+  EXPECT_NE(ua[0], ub[0]);
+}
+
+// A corrupted server within the bound chooses its masks (all 12345): not an input substitution
+// (they are randomness, not function inputs), and with every bid well formed the masks cancel
+// (C = 0): the run is correct on the true bids.
+TEST(Auction, ServerMasksAreNotFunctionInputs) {
+  ScenarioBuilder b = auction_scenario("bgw", true, 3, {5, 6, 3}, 3);
+  // K = 3 bidders × 3 checked bits + 3 winner + 3 price wires.
+  b.adversary({1}, AdversaryModel::kMalicious,
+              Json::array({{{"strategy", "input_substitution"},
+                            {"value", std::vector<std::uint64_t>(15, 12345)}}}));
+  const RunRecord rec = run_ok(b);
+  EXPECT_TRUE(rec.verdict_holds) << rec.explanation;
+  EXPECT_EQ(rec.outcome, Outcome::kCorrect) << rec.explanation;
+  EXPECT_TRUE(rec.substituted_inputs.is_null()) << rec.substituted_inputs.dump();
+  EXPECT_EQ(rec.outputs.back()["winner"], 4);
+  EXPECT_EQ(rec.outputs.back()["price"], 5);
+  EXPECT_TRUE(rec.outputs.back()["rejected_bids"].empty());
+}
+
+// Within the bound, a corrupted server (zero masks) together with the corrupted bidder giving
+// non-bits: the honest servers' masks still hide winner and price; the verdict holds on the
+// run's inputs and names only the bidder's substitution.
+TEST(Auction, CorruptedServerAndBadBidderWithinTheBound) {
+  ScenarioBuilder b = auction_scenario("bgw", true, 3, {6, 2, 1}, 3);
+  b.adversary({1, 5}, AdversaryModel::kMalicious,
+              Json::array({{{"strategy", "input_substitution"}, {"party", 1},
+                            {"value", std::vector<std::uint64_t>(15, 0)}},
+                           {{"strategy", "input_substitution"}, {"party", 5}, {"value", {2, 0, 9}}}}));
+  std::set<std::vector<std::uint64_t>> raw;
+  for (std::uint64_t seed = 1; seed <= 5; ++seed) {
+    RunOptions o;
+    o.backend = Backend::kLocal;
+    o.seed = seed;
+    const RunRecord rec = test::run_scenario_ok(b, o);
+    EXPECT_TRUE(rec.verdict_holds) << rec.explanation;
+    EXPECT_EQ(rec.scope, ClaimScope::kWithin) << rec.explanation;
+    EXPECT_EQ(rec.outcome, Outcome::kCorrectWithSubstitution) << rec.explanation;
+    ASSERT_EQ(rec.substituted_inputs.size(), 1u) << rec.substituted_inputs.dump();
+    EXPECT_EQ(rec.substituted_inputs[0]["party"], 5);
+    EXPECT_EQ(rec.outputs.back()["rejected_bids"], nlohmann::ordered_json::array({5}));
+    const auto& out = rec.run.parties.back().outputs;
+    raw.emplace(out.begin(), out.begin() + 6);
+  }
+  EXPECT_EQ(raw.size(), 5u);  // fresh masks in every run despite server 1's zeros
+}
+
 // A corrupted bidder under gmw substitutes its bid (bits of 7): within the claim, judged on the
 // input the extractor XORs from the servers' shares (the holders list), so the substitution is
 // seen, and the auctioneer's result is the auction on the substituted bid.
@@ -356,6 +453,17 @@ TEST(Auction, ErrorsNameThePointer) {
   ScenarioBuilder lone = auction_scenario("gmw", false, 1, {5, 6}, 4);
   const auto server = resolve_error(lone);
   EXPECT_NE(server.find("/roles/servers"), std::string::npos) << server;
+  // A server's substitution gives all its values (its 2 × 4 + 3 + 4 = 15 masks: checked bits,
+  // winner bits of party index 4, price bits) or only its function inputs (none): 3 is neither.
+  ScenarioBuilder masks = auction_scenario("bgw", false, 3, {5, 6}, 4);
+  masks.adversary({1}, AdversaryModel::kMalicious,
+                  Json::array({{{"strategy", "input_substitution"}, {"value", {1, 2, 3}}}}));
+  const auto count = resolve_error(masks);
+  EXPECT_NE(count.find("/adversary/script/0/value: party 1 provides 15 input values to the "
+                       "circuit (0 of them function inputs, the rest its private randomness), "
+                       "the substitution gives 3"),
+            std::string::npos)
+      << count;
 }
 
 // The examples of docs/applications.md "Auctions", on the simulator.

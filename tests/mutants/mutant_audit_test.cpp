@@ -51,6 +51,7 @@ const std::map<Mutant, std::string> kCaughtBy = {
     {Mutant::kM84, "edge-jitter-sum"},         {Mutant::kM85, "bgw-robust-trace-timing"},
     {Mutant::kM86, "compute-message-counts"},  {Mutant::kM87, "compute-measured-own"},
     {Mutant::kM90, "vote-bit-proof-binding"},  {Mutant::kM91, "vote-bit-proof-counted"},
+    {Mutant::kM92, "bgw-auction-rejected-mask"}, {Mutant::kM93, "bgw-auction-rejected-mask"},
 };
 
 TEST(MutantAudit, CatalogueAndExpectationsCoverEachOther) {
@@ -129,7 +130,8 @@ INSTANTIATE_TEST_SUITE_P(Catalogue, EachMutant,
                                            Mutant::kM82, Mutant::kM83,
                                            Mutant::kM84, Mutant::kM85,
                                            Mutant::kM86, Mutant::kM87,
-                                           Mutant::kM90, Mutant::kM91),
+                                           Mutant::kM90, Mutant::kM91, Mutant::kM92,
+                                           Mutant::kM93),
                          [](const ::testing::TestParamInfo<Mutant>& p) {
                            return mutant_name(p.param);
                          });
