@@ -1406,6 +1406,11 @@ const std::vector<Check> kChecks = {
       "proofs and openings swapped (tally and openings still match); alarm = the honest "
       "transcript does not verify, or the swapped one does"},
      component_run(own_check<vote::VoteCheck, vote::vote_bit_proof_binding_check>)},
+    {{"vote-bit-proof-batch", "component", false, "3 seeds",
+      "voting as vote-range-check, then its transcript with z_0 of two counted voters' first bit "
+      "proofs raised and lowered by 1 (errors +H and -H, which cancel under equal batch "
+      "weights); alarm = the honest transcript does not verify, or the altered one does"},
+     component_run(own_check<vote::VoteCheck, vote::vote_bit_proof_batch_check>)},
     {{"vote-bit-proof-counted", "component", false, "3 seeds",
       "voting, approval, 4 servers, 5 voters; its transcript with an added counted ballot "
       "committing to an entry 2 (faked check values, proofs made for a bit, tally and "
