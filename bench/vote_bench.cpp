@@ -5,7 +5,7 @@
 // nothing), 1% of the ballots malformed (half with an entry 2: no bit proof, disqualified; half
 // with two 1s: bits, rejected by the range check), on the simulator (star topology, 5 ms /
 // 100 Mbit/s links, round timeout 2 s of simulated time, or twice the board's relay time when
-// that is longer: 12.8 s for 10,000 voters). One iteration = the whole run
+// that is longer: 14.1 s for 10,000 voters). One iteration = the whole run
 // (SimGrid in a forked child; every party's computation is real CPU time). Counters: the
 // simulated time and the total bytes. Fails (SkipWithError) unless the board's tally equals
 // the plain count.
@@ -37,7 +37,7 @@ Election scale_election(int voters) {
   e.cfg = {.servers = 5, .voters = voters, .t = 1, .candidates = 5, .one_of_k = true,
            .round_timeout_s = 2.0};
   // Round 2 sends every server the board's relay of all posts over the board's one link: give
-  // a round twice that (10,000 voters: 5 × 16 MB at 12.5 MB/s = 6.4 s), at least 2 s.
+  // a round twice that (10,000 voters: 5 × 17.6 MB at 12.5 MB/s = 7.1 s), at least 2 s.
   const double relay_s = static_cast<double>(e.cfg.servers) *
                          static_cast<double>(vote_message_sizes(e.cfg).board_msg) / kBandwidth;
   e.cfg.round_timeout_s = std::max(2.0, 2 * relay_s);
