@@ -1411,6 +1411,11 @@ const std::vector<Check> kChecks = {
       "committing to an entry 2 (faked check values, proofs made for a bit, tally and "
       "randomness updated); alarm = the honest transcript does not verify, or the forged one does"},
      component_run(own_check<vote::VoteCheck, vote::vote_bit_proof_counted_check>)},
+    {{"vote-bit-proof-batch", "component", false, "3 seeds",
+      "voting as vote-range-check, then its transcript with z_0 of two counted voters' first bit "
+      "proofs raised and lowered by 1 (errors +H and -H, which cancel under equal batch "
+      "weights); alarm = the honest transcript does not verify, or the altered one does"},
+     component_run(own_check<vote::VoteCheck, vote::vote_bit_proof_batch_check>)},
     {{"vote-tally-verdict", "component", false, "1 run",
       "smpc run election (vote, tally), 4 servers (t = 1), 3 voters, voter 5 corrupted casts "
       "[2, 0] (not counted); the run judged as it is, then with every tally altered as if [2, 0] "

@@ -134,8 +134,8 @@ nlohmann::json with_counted_non_bit(const Election& e, const nlohmann::json& hon
   Scalar gsum = Scalar::from_u64(0);
   for (std::size_t i = 0; i < k; ++i) {
     const auto& p = d.post.proof[i];
-    proofs.push_back({hex_of(p.c0.bytes()), hex_of(p.c1.bytes()), hex_of(p.z0.bytes()),
-                      hex_of(p.z1.bytes())});
+    proofs.push_back({hex_of(p.a0.bytes()), hex_of(p.a1.bytes()), hex_of(p.c0.bytes()),
+                      hex_of(p.z0.bytes()), hex_of(p.z1.bytes())});
     // c(0) = 0 for every entry (dealt as bits); its randomness γ(0).
     checks.push_back({hex_of(Scalar::from_u64(0).bytes()),
                       hex_of(at_zero(d, e.cfg.t, i, &EntryShare::gamma).bytes())});
@@ -150,6 +150,17 @@ nlohmann::json with_counted_non_bit(const Election& e, const nlohmann::json& hon
   tr["voters"] = tr["voters"].get<int>() + 1;
   tr["tally"][j] = tally[j] + 2;
   if (e.cfg.one_of_k) tr["tally"][m] = tally[m] - 1;
+  return tr;
+}
+
+nlohmann::json with_cancelling_proofs(const nlohmann::json& honest, std::size_t a,
+                                      std::size_t b) {
+  nlohmann::json tr = honest;
+  const Scalar one = Scalar::from_u64(1);
+  auto& za = tr["ballots"][a]["bit_proofs"][0][3];
+  auto& zb = tr["ballots"][b]["bit_proofs"][0][3];
+  za = hex_of((scalar_of_hex(za.get<std::string>()) + one).bytes());
+  zb = hex_of((scalar_of_hex(zb.get<std::string>()) - one).bytes());
   return tr;
 }
 
@@ -317,6 +328,13 @@ VoteCheck vote_bit_proof_binding_check() {
   return tampered_over_seeds(true, "two counted voters' posts swapped",
                              [](const Election&, const nlohmann::json& tr) {
                                return with_swapped_posts(tr, 2, 3);
+                             });
+}
+
+VoteCheck vote_bit_proof_batch_check() {
+  return tampered_over_seeds(true, "two counted voters' bit proofs off by +H and -H",
+                             [](const Election&, const nlohmann::json& tr) {
+                               return with_cancelling_proofs(tr, 2, 3);
                              });
 }
 

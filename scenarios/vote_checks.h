@@ -85,6 +85,10 @@ nlohmann::json with_counted_non_bit(const Election& e, const nlohmann::json& hon
 // b of "ballots" exchanged (the voter ids kept): the tally and every opening still match, so
 // only the bit proofs' binding to the voter shows it.
 nlohmann::json with_swapped_posts(const nlohmann::json& honest, std::size_t a, std::size_t b);
+// `honest` with z_0 of entry 0's bit proof at ballot positions a and b raised and lowered by 1:
+// each proof then fails (its first equation is off by +H, resp. −H), but the two errors cancel
+// in a sum that weighs them alike, so only random batch weights catch both.
+nlohmann::json with_cancelling_proofs(const nlohmann::json& honest, std::size_t a, std::size_t b);
 
 // Audit checks (scenarios/mutant_audit.cpp), 3 seeds each, 4 servers (t = 1), 5 voters:
 // "vote-range-check": one_of_k, 3 candidates, voters 0 and 1 malformed (an entry 2; two 1s);
@@ -104,8 +108,13 @@ VoteCheck vote_share_check();
 // verify or the swapped one does.
 // "vote-bit-proof-counted": approval election, its transcript with a forged counted ballot
 // (with_counted_non_bit); alarm = the honest transcript does not verify or the forged one does.
+// "vote-bit-proof-batch": one_of_k election as vote-range-check, then its transcript with the
+// z_0 of entry 0's bit proof of counted voter 2 one more and of counted voter 3 one less
+// (with_cancelling_proofs: errors +H and −H, which cancel in a batch weighing both 1); alarm =
+// the honest transcript does not verify or the altered one does.
 VoteCheck vote_bit_proof_binding_check();
 VoteCheck vote_bit_proof_counted_check();
+VoteCheck vote_bit_proof_batch_check();
 
 // Checks of the verdict on `smpc run` elections (protocol vote, function tally; 4 servers,
 // t = 1, 3 voters, one_of_k over 2 candidates, voter 5 corrupted casting [2, 0] by input

@@ -1,5 +1,6 @@
 #include "verify/tally.h"
 
+#include <map>
 #include <set>
 
 #include "protocols/core/mutants.h"
@@ -54,6 +55,17 @@ Result<Scalar> scalar_at(const json& j, const std::string& ptr) {
   return *s;
 }
 
+Result<RistrettoPoint> point_at(const json& j, const std::string& ptr) {
+  if (!j.is_string()) return bad(ptr, "must be a hex string of 64 digits", j);
+  const auto b = unhex(j.get<std::string>());
+  if (!b || b->size() != 32) return bad(ptr, "must be a hex string of 64 digits", j);
+  PointBytes pb{};
+  std::copy(b->begin(), b->end(), pb.begin());
+  const auto p = RistrettoPoint::decode(pb);
+  if (!p) return bad(ptr, "is not a canonical ristretto255 encoding", j);
+  return *p;
+}
+
 Result<std::pair<Scalar, Scalar>> pair_at(const json& j, const std::string& ptr) {
   if (!j.is_array() || j.size() != 2) return bad(ptr, "must be a pair [value, randomness]", j);
   SMPC_ASSIGN_OR_RETURN(auto a, scalar_at(j[0], ptr + "/0"));
@@ -106,28 +118,31 @@ Bytes proof_context(const Shape& s, std::int64_t voter, int candidate) {
   return out;
 }
 
-// The ballot's bit proofs (version 2), parsed: nullopt failures are format errors (exit 2).
+// The ballot's bit proofs (version 2), parsed: nullopt failures are format errors (exit 2),
+// among them a non-canonical point or scalar (so the batch below never sees one).
 Result<std::vector<BitProof>> bit_proofs(const json& b, const std::string& ptr, const Shape& s) {
   const std::string p = ptr + "/bit_proofs";
   if (!b.contains("bit_proofs") || !b["bit_proofs"].is_array() ||
       b["bit_proofs"].size() != static_cast<std::size_t>(s.k))
-    return bad(p, "must hold one proof [c0, c1, z0, z1] per candidate", b.value("bit_proofs", json()));
+    return bad(p, "must hold one proof [A0, A1, c0, z0, z1] per candidate", b.value("bit_proofs", json()));
   std::vector<BitProof> out;
   for (int i = 0; i < s.k; ++i) {
     const std::string pi = p + "/" + std::to_string(i);
     const json& q = b["bit_proofs"][static_cast<std::size_t>(i)];
-    if (!q.is_array() || q.size() != 4) return bad(pi, "must be [c0, c1, z0, z1]", q);
+    if (!q.is_array() || q.size() != 5) return bad(pi, "must be [A0, A1, c0, z0, z1]", q);
     BitProof proof;
-    Scalar* parts[] = {&proof.c0, &proof.c1, &proof.z0, &proof.z1};
-    for (std::size_t m = 0; m < 4; ++m) {
-      SMPC_ASSIGN_OR_RETURN(*parts[m], scalar_at(q[m], pi + "/" + std::to_string(m)));
+    SMPC_ASSIGN_OR_RETURN(proof.a0, point_at(q[0], pi + "/0"));
+    SMPC_ASSIGN_OR_RETURN(proof.a1, point_at(q[1], pi + "/1"));
+    Scalar* parts[] = {&proof.c0, &proof.z0, &proof.z1};
+    for (std::size_t m = 0; m < 3; ++m) {
+      SMPC_ASSIGN_OR_RETURN(*parts[m], scalar_at(q[m + 2], pi + "/" + std::to_string(m + 2)));
     }
     out.push_back(proof);
   }
   return out;
 }
 
-// The first candidate whose bit proof fails, or -1.
+// The first candidate whose bit proof fails, or -1 (one ballot on its own).
 int failing_proof(const Shape& s, std::int64_t voter, const Post& post,
                   const std::vector<BitProof>& proofs) {
   for (int i = 0; i < s.k; ++i)
@@ -137,10 +152,64 @@ int failing_proof(const Shape& s, std::int64_t voter, const Post& post,
   return -1;
 }
 
+// Per ballot index, the first failing bit proof (or -1) of every counted or rejected ballot
+// whose post and bit proofs parse: all their proofs in one batch test (bit_proof.h), the weights
+// hashed from all of them (bit_proof_batch_seed), so no prover can choose a proof after them.
+// The answers are the per-proof ones; a ballot missing here (it does not parse, or it was
+// disqualified for a failing bit proof: expected to fail, so checked on its own, not allowed
+// to fail the batch) is checked by the checks below.
+std::map<std::size_t, int> batch_failing_proofs(const json& j, const Shape& s) {
+  std::map<std::size_t, int> out;
+  if (s.version < 2 || !j.contains("ballots") || !j["ballots"].is_array()) return out;
+  std::vector<std::size_t> ballot;
+  std::vector<Post> posts;
+  std::vector<std::vector<BitProof>> proofs;
+  std::vector<std::int64_t> voters;
+  for (std::size_t n = 0; n < j["ballots"].size(); ++n) {
+    const json& b = j["ballots"][n];
+    if (!b.is_object() || !b.value("voter", json()).is_number_integer()) continue;
+    const auto st = b.value("status", json());
+    if (st != "counted" && st != "rejected") continue;
+    const auto hex = b.value("post", json());
+    const auto bytes = hex.is_string() ? unhex(hex.get<std::string>()) : std::nullopt;
+    if (!bytes) continue;
+    auto parsed = bit_proofs(b, "", s);
+    Post post;
+    if (!parsed.ok() || parse_post(*bytes, s.k, s.t, post)) continue;
+    ballot.push_back(n);
+    posts.push_back(std::move(post));
+    proofs.push_back(std::move(parsed).value());
+    voters.push_back(b["voter"].get<std::int64_t>());
+  }
+  std::vector<Bytes> contexts;
+  for (std::size_t m = 0; m < ballot.size(); ++m)
+    for (int i = 0; i < s.k; ++i) contexts.push_back(proof_context(s, voters[m], i));
+  std::vector<BitStatement> st;
+  for (std::size_t m = 0, at = 0; m < ballot.size(); ++m)
+    for (std::size_t i = 0; i < static_cast<std::size_t>(s.k); ++i, ++at)
+      st.push_back({&posts[m].c0[i], &proofs[m][i], contexts[at]});
+  const std::vector<bool> ok = verify_bit_proofs_batch(st, bit_proof_batch_seed(st));
+  for (std::size_t m = 0, at = 0; m < ballot.size(); ++m) {
+    int first = -1;
+    for (int i = 0; i < s.k; ++i, ++at)
+      if (!ok[at] && first < 0) first = i;
+    out[ballot[m]] = first;
+  }
+  return out;
+}
+
+// The batch's answer for ballot `n` if it had one, else the ballot checked on its own.
+int failing_proof_of(const std::map<std::size_t, int>& batched, std::size_t n, const Shape& s,
+                     std::int64_t voter, const Post& post, const std::vector<BitProof>& proofs) {
+  const auto it = batched.find(n);
+  return it != batched.end() ? it->second : failing_proof(s, voter, post, proofs);
+}
+
 // Checks 2 and 3 for one counted or rejected ballot; returns its C_{i,0} for the tally.
 Result<std::optional<Post>> check_ballot(const json& b, const std::string& ptr, const Shape& s,
                                          std::int64_t voter, const std::string& status,
-                                         TallyCheck& out) {
+                                         const std::map<std::size_t, int>& batched,
+                                         std::size_t n, TallyCheck& out) {
   if (!b.contains("post") || !b["post"].is_string())
     return bad(ptr + "/post", "must be a hex string for a " + status + " ballot", b.value("post", json()));
   const auto bytes = unhex(b["post"].get<std::string>());
@@ -159,7 +228,7 @@ Result<std::optional<Post>> check_ballot(const json& b, const std::string& ptr, 
   }
   // Check 2b: every entry's commitment C_i,0 holds a bit. M91: skipped.
   if (s.version >= 2 && !mutant_active(Mutant::kM91))
-    if (const int i = failing_proof(s, voter, post, proofs); i >= 0)
+    if (const int i = failing_proof_of(batched, n, s, voter, post, proofs); i >= 0)
       out.failures.push_back(ptr + "/bit_proofs/" + std::to_string(i) +
                              ": does not prove that C_" + std::to_string(i) +
                              ",0 commits to 0 or 1 (for this election, voter and candidate)");
@@ -216,7 +285,8 @@ Result<Shape> read_shape(const json& j) {
 // Check 6 (version 2): a voter disqualified for a failing bit proof (its reason says so) has a
 // post with a proof that fails; others are trusted (complaints).
 Status check_disqualified(const json& b, const std::string& ptr, const Shape& s,
-                          std::int64_t voter, TallyCheck& out) {
+                          std::int64_t voter, const std::map<std::size_t, int>& batched,
+                          std::size_t n, TallyCheck& out) {
   const auto reason = b.value("reason", json());
   if (s.version < 2 || !reason.is_string() ||
       reason.get<std::string>().find("bit proof") == std::string::npos)
@@ -231,7 +301,7 @@ Status check_disqualified(const json& b, const std::string& ptr, const Shape& s,
     out.failures.push_back(ptr + "/post: " + *why);
     return OkStatus();
   }
-  if (failing_proof(s, voter, post, proofs) < 0)
+  if (failing_proof_of(batched, n, s, voter, post, proofs) < 0)
     out.failures.push_back(ptr + ": disqualified for a failing bit proof, but every bit proof verifies");
   return OkStatus();
 }
@@ -267,6 +337,7 @@ Result<TallyCheck> verify_tally(const json& j) {
   if (!j.contains("ballots") || !j["ballots"].is_array())
     return bad("/ballots", "must be an array", j.value("ballots", json()));
   TallyCheck out;
+  const std::map<std::size_t, int> batched = batch_failing_proofs(j, s);
   std::vector<Post> counted;
   std::set<std::int64_t> seen;
   for (std::size_t n = 0; n < j["ballots"].size(); ++n) {
@@ -285,11 +356,11 @@ Result<TallyCheck> verify_tally(const json& j) {
     const std::string status = st.get<std::string>();
     if (status == "disqualified") {
       ++out.disqualified;
-      SMPC_RETURN_IF_ERROR(check_disqualified(b, ptr, s, id, out));
+      SMPC_RETURN_IF_ERROR(check_disqualified(b, ptr, s, id, batched, n, out));
       continue;
     }
     ++(status == "counted" ? out.counted : out.rejected);
-    SMPC_ASSIGN_OR_RETURN(auto post, check_ballot(b, ptr, s, id, status, out));
+    SMPC_ASSIGN_OR_RETURN(auto post, check_ballot(b, ptr, s, id, status, batched, n, out));
     if (post && status == "counted") counted.push_back(std::move(*post));
   }
   if (seen.size() != static_cast<std::size_t>(voters))

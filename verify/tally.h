@@ -15,6 +15,11 @@
 //   4. the tally: Σ_{counted v} C_{v,i,0} = Commit(T_i, R_i) for every candidate i;
 //   5. counts: counted + rejected + disqualified = voters;
 //   6. (/2) a ballot disqualified for a failing bit proof has a post whose bit proof fails.
+// The bit proofs of counted and rejected ballots are checked in one batch test (bit_proof.h:
+// Bellare–Garay–Rabin with 128-bit weights hashed from all the proofs), halved on failure down
+// to proof-by-proof checks, so every failure and its reason is the one-by-one check's; a false
+// proof passes with probability ≤ 2^-128 per batch test (≤ q·2^-128 for a prover hashing q
+// transcripts).
 // What it must trust (the verdict lists it as `trusted`): that the other disqualified voters
 // deserved it (complaints are not publicly provable); the bulletin board's consistency;
 // discrete log hardness (binding) in ristretto255; the hash as a random oracle (Fiat–Shamir).

@@ -85,6 +85,7 @@ enum class Mutant : int {
   kM85 = 85,  // judge: the timing check takes the configured latency under a latency trace
   kM86 = 86,  // compute counts: a received message is not counted (ops.h kMessage)
   kM87 = 87,  // measured compute: a segment starts when the call is entered, not when it returns
+  kM88 = 88,  // bit proofs: the batch test weighs every equation 1, so opposite errors cancel
   kM90 = 90,  // bit proof: the Fiat–Shamir challenge omits the context (voter, entry): proofs replay
   kM91 = 91,  // tally verifier: the bit proofs of counted ballots are not checked
   kM92 = 92,  // auctions under bgw: winner and price opened unmasked (a rejected bid's garbage)

@@ -62,6 +62,30 @@ int failing_bit_proof(const BallotPost& post, const ElectionContext& e, int vote
   return -1;
 }
 
+std::vector<int> failing_bit_proofs(const std::vector<const BallotPost*>& posts,
+                                    const std::vector<int>& voters, const ElectionContext& e,
+                                    const std::array<std::uint8_t, 32>& seed) {
+  SMPC_ASSERT(posts.size() == voters.size());
+  std::vector<Bytes> contexts;
+  std::vector<std::pair<std::size_t, int>> entry;  // statement -> (post, entry)
+  for (std::size_t n = 0; n < posts.size(); ++n)
+    for (std::size_t i = 0; i < posts[n]->c.size(); ++i) {
+      contexts.push_back(bit_proof_context(e, voters[n], static_cast<int>(i)));
+      entry.emplace_back(n, static_cast<int>(i));
+    }
+  std::vector<BitStatement> st;
+  for (std::size_t at = 0; at < entry.size(); ++at) {
+    const auto& [n, i] = entry[at];
+    const auto k = static_cast<std::size_t>(i);
+    st.push_back({&posts[n]->c[k][0], &posts[n]->proof[k], contexts[at]});
+  }
+  const std::vector<bool> ok = verify_bit_proofs_batch(st, seed);
+  std::vector<int> out(posts.size(), -1);
+  for (std::size_t at = 0; at < entry.size(); ++at)
+    if (!ok[at] && out[entry[at].first] < 0) out[entry[at].first] = entry[at].second;
+  return out;
+}
+
 Dealing deal_ballot(const std::vector<std::uint64_t>& ballot, const ElectionContext& ec,
                     int voter, Rng& rng) {
   const int t = ec.t, servers = ec.servers;

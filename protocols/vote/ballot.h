@@ -23,6 +23,7 @@
 // covers a proof that is sound only in the random-oracle model.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <vector>
@@ -54,6 +55,11 @@ struct ElectionContext {
 Bytes bit_proof_context(const ElectionContext& e, int voter, int candidate);
 // The first entry of `post` whose bit proof fails, or -1 when all verify.
 int failing_bit_proof(const BallotPost& post, const ElectionContext& e, int voter);
+// failing_bit_proof for many posts (posts[n] of party voters[n]) with one batch test of all
+// their proofs (verify_bit_proofs_batch, weights from `seed`); the same answers.
+std::vector<int> failing_bit_proofs(const std::vector<const BallotPost*>& posts,
+                                    const std::vector<int>& voters, const ElectionContext& e,
+                                    const std::array<std::uint8_t, 32>& seed);
 
 // One server's values of one entry's six polynomials.
 struct EntryShare {
@@ -75,7 +81,7 @@ Dealing deal_ballot(const std::vector<std::uint64_t>& ballot, const ElectionCont
                     Rng& rng);
 
 // Wire forms. Posts: the commitments, per candidate C, F, E (4t + 2 points of 32 bytes), then
-// per candidate the bit proof of C_0 (c_0, c_1, z_0, z_1: 128 bytes); shares: per candidate
+// per candidate the bit proof of C_0 (A_0, A_1, c_0, z_0, z_1: 160 bytes); shares: per candidate
 // f, g, c, γ, D, e (six scalars of 32 bytes). Readers return nullopt on anything else
 // (a wrong length, a non-canonical point or scalar, an identity commitment C_m or F_m).
 Bytes encode_post(const BallotPost& post);

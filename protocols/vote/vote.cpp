@@ -69,12 +69,17 @@ std::optional<std::vector<std::optional<Bytes>>> read_strings(ByteSpan in, std::
   return out;
 }
 
-void set_posts(Board& b, const VoteConfig& cfg, std::vector<std::optional<Bytes>> raw) {
+// The bit proofs of every readable post are checked in one batch (bit_proof.h) under weights
+// from this party's own Rng; the outcome is the per-proof one, so every honest party agrees.
+void set_posts(Board& b, const VoteConfig& cfg, std::vector<std::optional<Bytes>> raw, Rng& rng) {
   b.post_bytes = std::move(raw);
   const auto v = static_cast<std::size_t>(cfg.voters);
   b.posts.assign(v, std::nullopt);
   b.status.assign(v, "");
   b.reason.assign(v, "");
+  std::vector<std::size_t> readable;
+  std::vector<const BallotPost*> posts;
+  std::vector<int> voters;
   for (std::size_t i = 0; i < v; ++i) {
     if (b.post_bytes[i]) b.posts[i] = decode_post(*b.post_bytes[i], cfg.candidates, cfg.t);
     if (!b.posts[i]) {
@@ -82,12 +87,18 @@ void set_posts(Board& b, const VoteConfig& cfg, std::vector<std::optional<Bytes>
       b.reason[i] = b.post_bytes[i] ? "malformed post" : "no post";
       continue;
     }
-    const int bad = failing_bit_proof(*b.posts[i], cfg.context(), cfg.servers + static_cast<int>(i));
-    if (bad >= 0) {
-      b.status[i] = "disqualified";
-      b.reason[i] = "bit proof of entry " + std::to_string(bad) + " fails";
-    }
+    readable.push_back(i);
+    posts.push_back(&*b.posts[i]);
+    voters.push_back(cfg.servers + static_cast<int>(i));
   }
+  std::array<std::uint8_t, 32> seed{};
+  rng.fill(seed);
+  const std::vector<int> bad = failing_bit_proofs(posts, voters, cfg.context(), seed);
+  for (std::size_t n = 0; n < readable.size(); ++n)
+    if (bad[n] >= 0) {
+      b.status[readable[n]] = "disqualified";
+      b.reason[readable[n]] = "bit proof of entry " + std::to_string(bad[n]) + " fails";
+    }
 }
 
 void set_complaints(Board& b, const VoteConfig& cfg,
@@ -380,7 +391,8 @@ nlohmann::json transcript(const VoteConfig& cfg, const Board& b, const std::vect
       e["post"] = hex(encode_commitments(*b.posts[v]));
       nlohmann::json proofs = nlohmann::json::array();
       for (const auto& p : b.posts[v]->proof)
-        proofs.push_back({hex(p.c0.bytes()), hex(p.c1.bytes()), hex(p.z0.bytes()), hex(p.z1.bytes())});
+        proofs.push_back({hex(p.a0.bytes()), hex(p.a1.bytes()), hex(p.c0.bytes()), hex(p.z0.bytes()),
+                          hex(p.z1.bytes())});
       e["bit_proofs"] = proofs;
     } else {
       e["post"] = b.post_bytes[v] ? nlohmann::json(hex(*b.post_bytes[v])) : nlohmann::json();
@@ -426,7 +438,7 @@ PartyOutput run_server(LockstepNet& net, PartyContext& ctx, const VoteConfig& cf
   const auto raw_board = read_bytes(net.recv(board));
   auto posts = raw_board ? read_strings(*raw_board, V) : std::nullopt;
   if (!posts) throw Abort("the bulletin board sent nothing readable", {board});
-  set_posts(b, cfg, std::move(*posts));
+  set_posts(b, cfg, std::move(*posts), ctx.rng);
   // Checks 1–4 of every admitted voter's shares, batched (ballot.h); complaints in voter order.
   std::vector<std::size_t> checked;
   std::vector<const BallotPost*> to_check;
@@ -472,7 +484,7 @@ PartyOutput run_board(LockstepNet& net, PartyContext& ctx, const VoteConfig& cfg
   at_round(net, 1);
   std::vector<std::optional<Bytes>> raw(V);
   for (std::size_t v = 0; v < V; ++v) raw[v] = read_bytes(net.recv(cfg.servers + static_cast<int>(v)));
-  set_posts(b, cfg, std::move(raw));
+  set_posts(b, cfg, std::move(raw), ctx.rng);
   at_round(net, 2);
   const Message board_msg = Message().add_bytes(encode_posts(b));
   for (int s = 0; s < cfg.servers; ++s) net.send(s, L::kBoard, board_msg);

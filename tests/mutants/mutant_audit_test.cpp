@@ -50,6 +50,7 @@ const std::map<Mutant, std::string> kCaughtBy = {
     {Mutant::kM82, "vote-tally-verdict"},      {Mutant::kM83, "vote-trusted-board"},
     {Mutant::kM84, "edge-jitter-sum"},         {Mutant::kM85, "bgw-robust-trace-timing"},
     {Mutant::kM86, "compute-message-counts"},  {Mutant::kM87, "compute-measured-own"},
+    {Mutant::kM88, "vote-bit-proof-batch"},
     {Mutant::kM90, "vote-bit-proof-binding"},  {Mutant::kM91, "vote-bit-proof-counted"},
     {Mutant::kM92, "bgw-auction-rejected-mask"}, {Mutant::kM93, "bgw-auction-rejected-mask"},
 };
@@ -129,7 +130,7 @@ INSTANTIATE_TEST_SUITE_P(Catalogue, EachMutant,
                                            Mutant::kM74, Mutant::kM78, Mutant::kM79,
                                            Mutant::kM82, Mutant::kM83,
                                            Mutant::kM84, Mutant::kM85,
-                                           Mutant::kM86, Mutant::kM87,
+                                           Mutant::kM86, Mutant::kM87, Mutant::kM88,
                                            Mutant::kM90, Mutant::kM91, Mutant::kM92,
                                            Mutant::kM93),
                          [](const ::testing::TestParamInfo<Mutant>& p) {

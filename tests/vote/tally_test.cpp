@@ -126,6 +126,35 @@ TEST(TallyVerifier, RejectsEachTamperedTranscript) {
   }
 }
 
+// One bad bit proof among the transcript's 18 (checked in one batch) is named, and nothing else.
+TEST(TallyVerifier, NamesTheOneBadBitProofInTheBatch) {
+  nlohmann::json t = honest_transcript();
+  t["ballots"][4]["bit_proofs"][2][3] = flip(t["ballots"][4]["bit_proofs"][2][3]);  // z_0
+  const auto r = verify_tally(t);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  ASSERT_EQ(r.value().failures.size(), 1u);
+  EXPECT_EQ(r.value().failures[0].rfind("/ballots/4/bit_proofs/2: ", 0), 0u) << r.value().failures[0];
+}
+
+// Two proofs whose errors cancel under equal weights (M88) are both named.
+TEST(TallyVerifier, NamesBitProofsWhoseErrorsCancel) {
+  const auto r = verify_tally(with_cancelling_proofs(honest_transcript(), 1, 2));
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  ASSERT_EQ(r.value().failures.size(), 2u);
+  EXPECT_EQ(r.value().failures[0].rfind("/ballots/1/bit_proofs/0: ", 0), 0u) << r.value().failures[0];
+  EXPECT_EQ(r.value().failures[1].rfind("/ballots/2/bit_proofs/0: ", 0), 0u) << r.value().failures[1];
+}
+
+// A non-canonical point in a proof is bad input (exit 2), refused before any batch.
+TEST(TallyVerifier, RefusesANonCanonicalCommitmentInABitProof) {
+  nlohmann::json t = honest_transcript();
+  t["ballots"][2]["bit_proofs"][0][0] = std::string(64, 'f');
+  const auto r = verify_tally(t);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("/ballots/2/bit_proofs/0/0: is not a canonical ristretto255"),
+            std::string::npos) << r.status().message();
+}
+
 // A disqualification for a failing bit proof is checked: here the proofs verify.
 TEST(TallyVerifier, ChecksDisqualificationsForAFailingBitProof) {
   nlohmann::json t = honest_transcript();

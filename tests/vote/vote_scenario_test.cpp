@@ -66,6 +66,8 @@ TEST(VoteScenario, TwelveVotersOneMalformedBallotAtTheExactCost) {
                              .one_of_k = true, .round_timeout_s = 0.5};
   const auto cost = vote::vote_label_cost(cfg);
   EXPECT_EQ(testing::bytes_by_label(r->run), cost.bytes);
+  // A post: per candidate 4t + 2 = 6 points and a bit proof (A_0, A_1, c_0, z_0, z_1: 160 bytes).
+  EXPECT_EQ(vote::vote_message_sizes(cfg).post, 6u + 3u * (6u * 32u + 160u));
   EXPECT_EQ(testing::max_round(r->run), cost.rounds);
   std::uint64_t total = 0;
   for (const auto& [label, b] : cost.bytes) total += b;
