@@ -15,7 +15,7 @@ inline constexpr std::string_view kShares = "vote.shares", kPost = "vote.post",
 
 inline constexpr MessageLabel kAll[] = {
     {kShares, "bytes: per candidate the voter's six scalars for this server: f(α), g(α), c(α), γ(α), D(α), e(α)"},
-    {kPost, "points: per candidate the commitments C_0..C_t (ballot entry), F_0..F_t (check value c), E_1..E_2t (D = f(f−1) − c), then per candidate the bit proof of C_0 (c_0, c_1, z_0, z_1)"},
+    {kPost, "points: per candidate the commitments C_0..C_t (ballot entry), F_0..F_t (check value c), E_1..E_2t (D = f(f−1) − c), then per candidate the bit proof of C_0 (A_0, A_1, c_0, z_0, z_1)"},
     {kBoard, "bytes: the bulletin board relayed: per voter a u32 length and its post (0xFFFFFFFF: none)"},
     {kComplain, "ring64: the voters whose shares the server rejects"},
     {kAccused, "ring64: the servers that complained about this voter"},
