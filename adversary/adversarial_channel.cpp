@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "protocols/core/abort.h"
+#include "protocols/core/hex.h"
 
 namespace smpc {
 
@@ -190,26 +191,16 @@ std::optional<Message> AdversarialChannel::recv_until(PartyId from, SimTime dead
 
 nlohmann::json AdversarialChannel::view_json(const std::vector<std::uint64_t>& inputs,
                                              std::uint64_t seed) const {
-  static const char* kHex = "0123456789abcdef";
-  const auto hex_of = [](const Bytes& wire) {
-    std::string hex;
-    hex.reserve(wire.size() * 2);
-    for (auto b : wire) {
-      hex.push_back(kHex[b >> 4]);
-      hex.push_back(kHex[b & 15]);
-    }
-    return hex;
-  };
   nlohmann::json received = nlohmann::json::array();
   for (const auto& e : own_view_)
     received.push_back(
-        {{"from", e.from}, {"label", e.label}, {"round", e.round}, {"wire", hex_of(e.wire)}});
+        {{"from", e.from}, {"label", e.label}, {"round", e.round}, {"wire", hex_text(e.wire)}});
   // The messages the party sent are a function of its view, but having them at hand lets view
   // tests relate received values to the party's own shares (e.g. an opened value is the sum
   // of everyone's shares, its own included).
   nlohmann::json sent = nlohmann::json::array();
   for (const auto& e : sent_)
-    sent.push_back({{"to", e.to}, {"label", e.label}, {"round", e.round}, {"wire", hex_of(e.wire)}});
+    sent.push_back({{"to", e.to}, {"label", e.label}, {"round", e.round}, {"wire", hex_text(e.wire)}});
   return {{"party", self()},
           {"inputs", inputs},
           {"randomness", {{"seed", seed}, {"party", self()}, {"stream", "party"}}},

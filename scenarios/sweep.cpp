@@ -18,6 +18,7 @@
 #include <map>
 #include <span>
 
+#include "protocols/core/hex.h"
 #include "protocols/crypto/hash.h"
 #include "scenarios/json_input.h"
 #include "scenarios/runner.h"
@@ -176,16 +177,6 @@ Status load_base(const Json& doc, SweepGrid& g) {
   return check_scenario_schema(g.base, g.base_path).with_prefix(g.path + ": /base: ");
 }
 
-std::string hex(std::span<const std::uint8_t> bytes) {
-  static const char* kDigits = "0123456789abcdef";
-  std::string out;
-  for (const auto b : bytes) {
-    out += kDigits[b >> 4];
-    out += kDigits[b & 15];
-  }
-  return out;
-}
-
 bool filter_holds(const SweepFilter& f, const Json& doc, std::string& reason) {
   const Json::json_pointer p(f.pointer);
   const Json value = doc.contains(p) ? doc.at(p) : Json();
@@ -259,7 +250,7 @@ SweepPoint sweep_point(const SweepGrid& grid, std::uint64_t index) {
   Blake2b("smpc-sweep/run-id/v1", digest.size())
       .add(ByteSpan(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()))
       .finish(digest);
-  p.id = hex(std::span(digest).first(8));
+  p.id = hex_text(std::span(digest).first(8));
   return p;
 }
 

@@ -4,6 +4,7 @@
 #include <functional>
 #include <variant>
 
+#include "protocols/core/hex.h"
 #include "scenarios/pipeline.h"
 #include "scenarios/runner.h"
 #include "scenarios/scenario.h"
@@ -80,16 +81,6 @@ std::vector<std::uint64_t> plain_tally(const Election& e, std::vector<int>* reje
 
 namespace {
 
-std::string hex_of(ByteSpan b) {
-  static const char* d = "0123456789abcdef";
-  std::string s;
-  for (auto x : b) {
-    s += d[x >> 4];
-    s += d[x & 15];
-  }
-  return s;
-}
-
 // Voter 0's scalar of entry i's polynomial `which` at 0, from t + 1 servers' shares.
 Scalar at_zero(const Dealing& d, int t, std::size_t i, Scalar EntryShare::*which) {
   std::vector<std::uint64_t> xs;
@@ -129,23 +120,23 @@ nlohmann::json with_counted_non_bit(const Election& e, const nlohmann::json& hon
   d.post.c[j][0] = d.post.c[j][0] + g;
   if (e.cfg.one_of_k) d.post.c[m][0] = d.post.c[m][0] - g;
   nlohmann::json b = {{"voter", voter}, {"status", "counted"},
-                      {"post", hex_of(encode_commitments(d.post))}};
+                      {"post", hex_text(encode_commitments(d.post))}};
   nlohmann::json proofs = nlohmann::json::array(), checks = nlohmann::json::array();
   Scalar gsum = Scalar::from_u64(0);
   for (std::size_t i = 0; i < k; ++i) {
     const auto& p = d.post.proof[i];
-    proofs.push_back({hex_of(p.a0.bytes()), hex_of(p.a1.bytes()), hex_of(p.c0.bytes()),
-                      hex_of(p.z0.bytes()), hex_of(p.z1.bytes())});
+    proofs.push_back({hex_text(p.a0.bytes()), hex_text(p.a1.bytes()), hex_text(p.c0.bytes()),
+                      hex_text(p.z0.bytes()), hex_text(p.z1.bytes())});
     // c(0) = 0 for every entry (dealt as bits); its randomness γ(0).
-    checks.push_back({hex_of(Scalar::from_u64(0).bytes()),
-                      hex_of(at_zero(d, e.cfg.t, i, &EntryShare::gamma).bytes())});
+    checks.push_back({hex_text(Scalar::from_u64(0).bytes()),
+                      hex_text(at_zero(d, e.cfg.t, i, &EntryShare::gamma).bytes())});
     const Scalar gi = at_zero(d, e.cfg.t, i, &EntryShare::g);
     gsum = gsum + gi;
-    tr["randomness"][i] = hex_of((scalar_of_hex(tr["randomness"][i].get<std::string>()) + gi).bytes());
+    tr["randomness"][i] = hex_text((scalar_of_hex(tr["randomness"][i].get<std::string>()) + gi).bytes());
   }
   b["bit_proofs"] = proofs;
   b["check_openings"] = checks;
-  if (e.cfg.one_of_k) b["sum_opening"] = {hex_of(Scalar::from_u64(1).bytes()), hex_of(gsum.bytes())};
+  if (e.cfg.one_of_k) b["sum_opening"] = {hex_text(Scalar::from_u64(1).bytes()), hex_text(gsum.bytes())};
   tr["ballots"].push_back(b);
   tr["voters"] = tr["voters"].get<int>() + 1;
   tr["tally"][j] = tally[j] + 2;
@@ -159,8 +150,8 @@ nlohmann::json with_cancelling_proofs(const nlohmann::json& honest, std::size_t 
   const Scalar one = Scalar::from_u64(1);
   auto& za = tr["ballots"][a]["bit_proofs"][0][3];
   auto& zb = tr["ballots"][b]["bit_proofs"][0][3];
-  za = hex_of((scalar_of_hex(za.get<std::string>()) + one).bytes());
-  zb = hex_of((scalar_of_hex(zb.get<std::string>()) - one).bytes());
+  za = hex_text((scalar_of_hex(za.get<std::string>()) + one).bytes());
+  zb = hex_text((scalar_of_hex(zb.get<std::string>()) - one).bytes());
   return tr;
 }
 

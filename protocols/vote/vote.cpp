@@ -6,6 +6,7 @@
 
 #include "protocols/bgw/lockstep.h"
 #include "protocols/core/abort.h"
+#include "protocols/core/hex.h"
 #include "protocols/core/mutants.h"
 #include "protocols/crypto/ristretto_msm.h"
 #include "protocols/vote/labels.h"
@@ -15,16 +16,6 @@ namespace {
 
 namespace L = labels::vote;
 constexpr std::uint32_t kNone = 0xFFFFFFFFu;
-
-std::string hex(ByteSpan b) {
-  static const char* d = "0123456789abcdef";
-  std::string s;
-  for (auto x : b) {
-    s += d[x >> 4];
-    s += d[x & 15];
-  }
-  return s;
-}
 
 void at_round(LockstepNet& net, int r) {
   while (net.round() < r) net.begin_round();
@@ -388,20 +379,21 @@ nlohmann::json transcript(const VoteConfig& cfg, const Board& b, const std::vect
     if (!b.reason[v].empty()) e["reason"] = b.reason[v];
     // A readable post is shown as its commitments and its bit proofs; an unreadable one raw.
     if (b.posts[v]) {
-      e["post"] = hex(encode_commitments(*b.posts[v]));
+      e["post"] = hex_text(encode_commitments(*b.posts[v]));
       nlohmann::json proofs = nlohmann::json::array();
       for (const auto& p : b.posts[v]->proof)
-        proofs.push_back({hex(p.a0.bytes()), hex(p.a1.bytes()), hex(p.c0.bytes()), hex(p.z0.bytes()),
-                          hex(p.z1.bytes())});
+        proofs.push_back({hex_text(p.a0.bytes()), hex_text(p.a1.bytes()),
+                          hex_text(p.c0.bytes()), hex_text(p.z0.bytes()),
+                          hex_text(p.z1.bytes())});
       e["bit_proofs"] = proofs;
     } else {
-      e["post"] = b.post_bytes[v] ? nlohmann::json(hex(*b.post_bytes[v])) : nlohmann::json();
+      e["post"] = b.post_bytes[v] ? nlohmann::json(hex_text(*b.post_bytes[v])) : nlohmann::json();
     }
     if (b.status[v] != "disqualified") {
       nlohmann::json check = nlohmann::json::array();
-      for (const auto& [c, g] : b.check[v]) check.push_back({hex(c.bytes()), hex(g.bytes())});
+      for (const auto& [c, g] : b.check[v]) check.push_back({hex_text(c.bytes()), hex_text(g.bytes())});
       e["check_openings"] = check;
-      if (b.sum[v]) e["sum_opening"] = {hex(b.sum[v]->first.bytes()), hex(b.sum[v]->second.bytes())};
+      if (b.sum[v]) e["sum_opening"] = {hex_text(b.sum[v]->first.bytes()), hex_text(b.sum[v]->second.bytes())};
     }
     ballots.push_back(e);
   }
@@ -418,7 +410,7 @@ nlohmann::json transcript(const VoteConfig& cfg, const Board& b, const std::vect
   nlohmann::json t = nlohmann::json::array(), r = nlohmann::json::array();
   for (const auto& [tv, rv] : tally) {
     t.push_back(*scalar_to_u64(tv));
-    r.push_back(hex(rv.bytes()));
+    r.push_back(hex_text(rv.bytes()));
   }
   j["tally"] = t;
   j["randomness"] = r;
