@@ -340,6 +340,43 @@ ScenarioBuilder bgw_roles_sum() {
                  Json::array({{{"strategy", "input_substitution"}, {"value", {9}}}}));
 }
 
+// Robust BGW with roles (bgw_robust.h "Roles"): 4 servers (t = 1), 3 input clients (parties
+// 4-6: 3, 4, 10), an analyst (party 7) that alone learns the sum. Server 0 adds to every output
+// share it sends: the analyst's Berlekamp–Welch decoding corrects it, so the sum must be 17; a
+// client that interpolates the first t + 1 shares (M89) gets a wrong sum, a violation.
+ScenarioBuilder bgw_robust_roles_output() {
+  return check_scenario("bgw_robust roles output", "bgw_robust", {{"round_timeout_s", 0.5}}, 8,
+                        {{"name", "sum"}},
+                        {Json::array(), Json::array(), Json::array(), Json::array(), Json{3},
+                         Json{4}, Json{10}, Json::array()})
+      .roles(Roles{4, {7}})
+      .deadline(600)
+      .adversary({0}, AdversaryModel::kMalicious,
+                 Json::array({{{"strategy", "add"},
+                               {"label", std::string(labels::bgw_robust::kOutput)},
+                               {"delta", 12345}}}));
+}
+
+// As above, honest servers; client 4 (input 3) sends servers 1 and 2 different masked inputs:
+// no value has S - t = 3 reports, so it is disqualified and its input is 0 (sum 14, within
+// the claim as a substitution). Servers that take the δ they received (M94) hold an
+// inconsistent sharing: the analyst's output is wrong or missing, a violation.
+ScenarioBuilder bgw_robust_roles_equivocating_client() {
+  return check_scenario("bgw_robust roles equivocating client", "bgw_robust",
+                        {{"round_timeout_s", 0.5}}, 8, {{"name", "sum"}},
+                        {Json::array(), Json::array(), Json::array(), Json::array(), Json{3},
+                         Json{4}, Json{10}, Json::array()})
+      .roles(Roles{4, {7}})
+      .deadline(600)
+      .adversary({4}, AdversaryModel::kMalicious,
+                 Json::array({{{"strategy", "add"},
+                               {"label", std::string(labels::bgw_robust::kInputMasked)},
+                               {"delta", 7}, {"to", Json::array({1})}},
+                              {{"strategy", "add"},
+                               {"label", std::string(labels::bgw_robust::kInputMasked)},
+                               {"delta", 9}, {"to", Json::array({2})}}}));
+}
+
 // Sealed-bid auctions with roles (docs/applications.md "Auctions"): 3 servers, 4 bidder clients
 // (parties 3-6), an analyst (party 7) that alone learns winner and price. First price under
 // gmw, honest, a tie at the top (200 by parties 3 and 5): the winner must be party 3 (lowest
@@ -1564,6 +1601,13 @@ const std::vector<Check> kChecks = {
                  "bgw with roles: 3 servers (t = 1), 4 input clients, an analyst that alone "
                  "learns the sum; one client substitutes its input; alarm = violation (the "
                  "analyst's sum is not the clients' inputs as substituted)"),
+    attack_check("bgw-robust-roles-output", bgw_robust_roles_output, 2,
+                 "bgw_robust with roles: 4 servers (t = 1), 3 input clients, an analyst; server "
+                 "0 adds to its output shares; alarm = violation (the analyst's sum is not 17)"),
+    attack_check("bgw-robust-roles-equivocation", bgw_robust_roles_equivocating_client, 2,
+                 "bgw_robust with roles: 4 servers (t = 1), 3 input clients, an analyst; client "
+                 "4 sends two servers different masked inputs; alarm = violation (the analyst's "
+                 "sum is not the one with client 4 disqualified to 0, or none)"),
     attack_check("gmw-roles-auction", gmw_roles_auction, 3,
                  "first-price auction under gmw with roles: 3 servers, 4 bidder clients with a "
                  "tie at the top, an analyst; alarm = violation (winner not the lowest index "

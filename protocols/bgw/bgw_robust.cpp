@@ -5,6 +5,7 @@
 
 #include "protocols/bgw/bivariate_vss.h"
 #include "protocols/bgw/lockstep.h"
+#include "protocols/bgw/phase_king.h"
 #include "protocols/bgw/reed_solomon.h"
 #include "protocols/bgw/shamir.h"
 #include "protocols/core/abort.h"
@@ -12,6 +13,7 @@
 #include "protocols/core/layer_schedule.h"
 #include "protocols/core/linear_shares.h"
 #include "protocols/core/mutants.h"
+#include "protocols/core/protocol_spec.h"
 #include "protocols/bgw/labels_robust.h"
 
 namespace smpc {
@@ -71,13 +73,23 @@ std::vector<Fp61> robust_open(LockstepNet& net, int t, std::string_view label,
 
 }  // namespace
 
-BgwRobust::BgwRobust(Circuit circuit, int threshold, double round_timeout_s)
-    : circuit_(std::move(circuit)), t_(threshold), round_timeout_s_(round_timeout_s) {
+BgwRobust::BgwRobust(Circuit circuit, int threshold, double round_timeout_s, int servers)
+    : circuit_(std::move(circuit)), t_(threshold), round_timeout_s_(round_timeout_s),
+      servers_(servers) {
   SMPC_ASSERT(circuit_.domain == CircuitDomain::kField61);
-  SMPC_ASSERT(t_ >= 0 && round_timeout_s_ > 0);
+  SMPC_ASSERT(t_ >= 0 && round_timeout_s_ > 0 && servers_ >= 0);
 }
 
 SecurityClaim BgwRobust::claim(int parties) const {
+  if (servers_ > 0)
+    return {AdversaryModel::kMalicious, t_, OutputGuarantee::kGuaranteedOutputDelivery,
+            "malicious, at most t = " + std::to_string(t_) + " of n = " +
+                std::to_string(servers_) + " servers corrupted (n >= 3t + 1), any number of the " +
+                std::to_string(parties - servers_) +
+                " clients (a corrupted client's input is r + delta or the default 0), "
+                "guaranteed output delivery; statistical (each product check errs with "
+                "probability <= 2^-61); synchronous rounds of " +
+                std::to_string(round_timeout_s_) + " s"};
   return {AdversaryModel::kMalicious, t_, OutputGuarantee::kGuaranteedOutputDelivery,
           "malicious, at most t = " + std::to_string(t_) + " of n = " + std::to_string(parties) +
               " parties corrupted (n >= 3t + 1), guaranteed output delivery; statistical "
@@ -90,10 +102,16 @@ namespace {
 // One party's run of AL Protocol 7.1; keeps the state its steps share.
 class RobustParty {
  public:
-  RobustParty(const Circuit& c, int t, PartyContext& ctx, SimTime round_timeout_s)
-      : c_(c), t_(t), ctx_(ctx), net_(ctx, round_timeout_s), me_(net_.self()), n_(net_.parties()),
+  RobustParty(const Circuit& c, int t, PartyContext& ctx, SimTime round_timeout_s, int servers)
+      : c_(c), t_(t), ctx_(ctx), net_(ctx, round_timeout_s, servers), me_(net_.self()),
+        n_(net_.parties()),
         wire_(c.num_wires, Row(static_cast<std::size_t>(t) + 1)) {
     SMPC_ASSERT(3 * t_ + 1 <= n_);
+    for (PartyId p = n_; p < ctx.net.party_count(); ++p) {
+      const std::size_t k = c.input_wires_of(p).size();
+      if (k > 0) clients_.push_back(p);
+      client_inputs_ += k;
+    }
     std::vector<PartyId> everyone(static_cast<std::size_t>(n_));
     std::iota(everyone.begin(), everyone.end(), 0);
     lambda_ = lagrange_at_zero(everyone);
@@ -101,6 +119,7 @@ class RobustParty {
 
   PartyOutput run(const PartyInput& input) {
     ctx_.meter.set_phase("input");
+    if (me_ >= n_) return run_client(input);
     share_inputs(input);
     ctx_.meter.set_phase("mult");
     evaluate_circuit();
@@ -122,6 +141,10 @@ class RobustParty {
   using Caught = std::vector<std::pair<PartyId, std::size_t>>;  // (dealer, gate)
 
   void share_inputs(const PartyInput& input);
+  void client_inputs(const VssBatch& vss, const PerParty<int>& own,
+                     std::vector<PartyId>& disqualified);                        // 1a-1c
+  PartyOutput run_client(const PartyInput& input);
+  std::vector<Fp61> decode_from_servers(std::string_view what, std::size_t count);
   void evaluate_circuit();
   LayerDeal deal_products(const CircuitLayer& layer);                          // 2a
   Fp61 open_challenge(const LayerDeal& deal);                                  // 2b
@@ -140,16 +163,20 @@ class RobustParty {
   int n_;
   std::vector<Row> wire_;
   std::vector<Fp61> lambda_;  // Lagrange coefficients at 0 over all n points
+  std::vector<PartyId> clients_;  // the clients with inputs, in party order
+  std::size_t client_inputs_ = 0;  // C_in: their inputs, in all
 };
 
 // Step 1 (AL Protocol 7.1, input sharing): every input through VSS; disqualified → 0.
 void RobustParty::share_inputs(const PartyInput& input) {
-  PerParty<int> per_dealer(n_);
+  PerParty<int> own(n_), per_dealer(n_);
+  for (auto [p, count] : own.items()) count = static_cast<int>(c_.input_wires_of(p).size());
   for (auto [p, count] : per_dealer.items())
-    count = static_cast<int>(c_.input_wires_of(p).size());
-  SMPC_ASSERT(input.values.size() == static_cast<std::size_t>(per_dealer[me_]));
+    count = own[p] + static_cast<int>(client_inputs_);  // 1a: one mask share ω per client input
+  SMPC_ASSERT(input.values.size() == static_cast<std::size_t>(own[me_]));
   std::vector<Fp61> secrets;
   for (auto v : input.values) secrets.push_back(Fp61::from_u64(v));
+  for (std::size_t k = 0; k < client_inputs_; ++k) secrets.push_back(ctx_.rng.uniform_fp61());
   if (std::accumulate(per_dealer.begin(), per_dealer.end(), 0) == 0) return;
   const VssBatch vss = vss_share(net_, t_, per_dealer.values(), secrets);
   std::vector<PartyId> disqualified;
@@ -164,8 +191,85 @@ void RobustParty::share_inputs(const PartyInput& input) {
     }
     if (!wires.empty()) record_input_phase(ctx_, "shares", p, shares);  // for the extractor
   }
+  if (client_inputs_ > 0) client_inputs(vss, own, disqualified);
   record_input_phase(ctx_, "degree", me_, std::vector<std::uint64_t>{static_cast<std::uint64_t>(t_)});
   record_input_phase_list(ctx_, "disqualified", disqualified);
+}
+
+// Steps 1a–1c (roles; bgw_robust.h, DIKNS CRYPTO 2008 §5): each client input x becomes
+// [r] + δ with r = Σ_s ω_s the servers' VSS-shared mask and δ = x − r agreed by broadcast.
+void RobustParty::client_inputs(const VssBatch& vss, const PerParty<int>& own,
+                                std::vector<PartyId>& disqualified) {
+  // 1a. The mask rows: Σ over the servers of their k-th ω (a disqualified ω's rows are 0).
+  std::vector<Row> mask(client_inputs_, Row(static_cast<std::size_t>(t_) + 1));
+  for (PartyId s : all_parties(n_))
+    for (std::size_t k = 0; k < client_inputs_; ++k)
+      mask[k] = combined(mask[k],
+                         vss.rows[vss.offset[static_cast<std::size_t>(s)] +
+                                  static_cast<std::size_t>(own[s]) + k],
+                         Fp61::from_u64(1));
+  // 1b. Every client gets this server's shares of its masks.
+  net_.begin_round();
+  std::size_t at = 0;
+  for (PartyId c : clients_) {
+    const std::size_t k = c_.input_wires_of(c).size();
+    std::vector<Fp61> shares;
+    for (std::size_t i = 0; i < k; ++i) shares.push_back(mask[at + i][0]);
+    net_.send(c, labels::bgw_robust::kInputMask, Message().add_field61(shares));
+    at += k;
+  }
+  // 1c. The clients' δ, and the broadcast of what each server received: per client a u32 flag
+  //     (1: δ follows, 0: nothing well-formed arrived) and its δ.
+  net_.begin_round();
+  std::vector<std::optional<std::vector<Fp61>>> got;
+  ByteWriter w;
+  for (PartyId c : clients_) {
+    got.push_back(read_field61(net_.recv(c), c_.input_wires_of(c).size()));
+    w.u32(got.back() ? 1 : 0);
+    if (got.back())
+      for (Fp61 d : *got.back()) w.u64(d.value());
+  }
+  const auto reports = byzantine_broadcast(net_, t_, w.take());
+  // Per client, the δ each server reported (nullopt: none, or a malformed broadcast).
+  std::vector<std::vector<std::optional<std::vector<Fp61>>>> said(clients_.size());
+  for (const auto& report : reports) {
+    std::optional<ByteReader> r;
+    if (report) r.emplace(*report);
+    for (std::size_t ci = 0; ci < clients_.size(); ++ci) {
+      std::optional<std::vector<Fp61>> delta;
+      if (r && r->u32() == 1) {
+        delta.emplace(c_.input_wires_of(clients_[ci]).size());
+        for (auto& d : *delta) d = r->fp61();
+      }
+      said[ci].push_back(r && r->ok() ? delta : std::nullopt);
+    }
+  }
+  at = 0;
+  for (std::size_t ci = 0; ci < clients_.size(); ++ci) {
+    const PartyId c = clients_[ci];
+    const auto wires = c_.input_wires_of(c);
+    // δ is the value at least S − t servers reported: all the honest ones report it for an
+    // honest client, and no two values can each have S − t reports, as 2(S − t) > S.
+    std::optional<std::vector<Fp61>> delta;
+    for (const auto& candidate : said[ci]) {
+      if (!candidate) continue;
+      const auto votes = std::count(said[ci].begin(), said[ci].end(), candidate);
+      if (votes >= n_ - t_) delta = candidate;
+    }
+    // M94: no agreement: each server takes the δ it received itself, so a client that sends
+    // different δ to different servers leaves the honest servers with inconsistent sharings.
+    if (mutant_active(Mutant::kM94)) delta = got[ci];
+    std::vector<Fp61> shares;
+    for (std::size_t k = 0; k < wires.size(); ++k) {
+      wire_[wires[k]] = delta ? combined(mask[at + k], constant_row((*delta)[k], t_),
+                                         Fp61::from_u64(1))
+                              : Row(static_cast<std::size_t>(t_) + 1);  // the default input 0
+      shares.push_back(wire_[wires[k]][0]);
+    }
+    if (!delta) disqualified.push_back(c);
+    record_input_phase(ctx_, "shares", c, shares);  // for the extractor
+    at += wires.size();
+  }
 }
 
 // Step 2 (AL Protocol 7.1, circuit emulation), layer by layer.
@@ -315,15 +419,85 @@ PartyOutput RobustParty::reconstruct_outputs() {
   return out;
 }
 
+// Berlekamp–Welch decoding, at a client, of `count` values from the S servers' shares sent in
+// this round (a missing or malformed message: erasures).
+std::vector<Fp61> RobustParty::decode_from_servers(std::string_view what, std::size_t count) {
+  std::vector<Fp61> xs;
+  std::vector<PartyId> senders;
+  std::vector<std::vector<Fp61>> ys(count);
+  for (PartyId s : all_parties(n_)) {
+    const auto got = read_field61(net_.recv(s), count);
+    if (!got) continue;
+    senders.push_back(s);
+    xs.push_back(shamir_point(s));
+    for (std::size_t k = 0; k < count; ++k) ys[k].push_back((*got)[k]);
+  }
+  std::vector<Fp61> out;
+  for (const auto& y : ys) {
+    if (mutant_active(Mutant::kM89)) {
+      // M89: no error correction: interpolate the first t + 1 shares that arrived, so one wrong
+      // share among them moves the value.
+      const auto base = static_cast<long>(std::min<std::size_t>(senders.size(), t_ + 1));
+      out.push_back(shamir_reconstruct(std::vector<PartyId>(senders.begin(), senders.begin() + base),
+                                       std::vector<Fp61>(y.begin(), y.begin() + base)));
+      continue;
+    }
+    const auto poly = berlekamp_welch(xs, y, t_);
+    if (!poly)
+      throw Abort("Reed-Solomon decoding of " + std::string(what) +
+                  " failed: more than t = " + std::to_string(t_) + " wrong shares");
+    out.push_back((*poly)[0]);
+  }
+  return out;
+}
+
+// A client (roles): steps 1b and 1c as the owner of its inputs, step 3 as a receiver; it waits
+// out the servers' other rounds on the same lock-step clock (counting a possible reveal round
+// per layer, so its deadline for the outputs is never before the servers' last send).
+PartyOutput RobustParty::run_client(const PartyInput& input) {
+  const auto mine = c_.input_wires_of(me_);
+  SMPC_ASSERT(input.values.size() == mine.size());
+  const auto skip = [&](int rounds) {
+    for (int r = 0; r < rounds; ++r) net_.begin_round();
+  };
+  if (c_.input_count() > 0) skip(vss_rounds(t_));
+  if (client_inputs_ > 0) {
+    net_.begin_round();                                                    // 1b
+    std::vector<Fp61> mask;
+    if (!mine.empty()) mask = decode_from_servers("an input mask", mine.size());
+    net_.begin_round();                                                    // 1c
+    if (!mine.empty()) {
+      std::vector<Fp61> delta;
+      for (std::size_t k = 0; k < mine.size(); ++k)
+        delta.push_back(Fp61::from_u64(input.values[k]) - mask[k]);
+      const Message msg = Message().add_field61(delta);
+      for (PartyId s : all_parties(n_)) net_.send(s, labels::bgw_robust::kInputMasked, msg);
+    }
+    skip(broadcast_rounds(t_));
+  }
+  ctx_.meter.set_phase("mult");
+  for (const CircuitLayer& layer : layer_schedule(c_))
+    if (!layer.nonlinear.empty()) skip(vss_rounds(t_) + 4);
+  ctx_.meter.set_phase("output");
+  net_.begin_round();                                                      // 3
+  PartyOutput out;
+  const auto outs = c_.output_wires_of(me_);
+  if (outs.empty()) return out;
+  for (Fp61 v : decode_from_servers("an output", outs.size())) out.values.push_back(v.value());
+  return out;
+}
+
 }  // namespace
 
 PartyOutput BgwRobust::run_steps(PartyContext& ctx, const PartyInput& input) const {
-  RobustParty party(circuit_, t_, ctx, round_timeout_s_);
+  RobustParty party(circuit_, t_, ctx, round_timeout_s_, servers_);
   return party.run(input);
 }
 
 Result<std::unique_ptr<Protocol>> make_bgw_robust(const nlohmann::json& params, const Circuit& c,
-                                                  int parties) {
+                                                  int all_parties) {
+  // With roles n is the server count, which bounds t; clients do not count.
+  const int parties = server_count(params, all_parties);
   if (c.domain != CircuitDomain::kField61)
     return Error(std::string("/function: bgw_robust evaluates circuits over field61, got ") +
                  domain_name(c.domain));
@@ -347,7 +521,8 @@ Result<std::unique_ptr<Protocol>> make_bgw_robust(const nlohmann::json& params, 
       return Error("/protocol/round_timeout_s: must be a number > 0 (seconds), got " + v.dump());
     timeout = v.get<double>();
   }
-  return std::unique_ptr<Protocol>(std::make_unique<BgwRobust>(c, t, timeout));
+  const int servers = params.contains(kServersParam) ? parties : 0;
+  return std::unique_ptr<Protocol>(std::make_unique<BgwRobust>(c, t, timeout, servers));
 }
 
 }  // namespace smpc

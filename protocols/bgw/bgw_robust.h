@@ -55,6 +55,33 @@
 //
 // Example: 4 parties, t = 1 (B = 7), inner product of two length-4 vectors (L = 1):
 // rounds = 37 + 40 + 1 = 78.
+//
+// Roles (docs/applications.md, "Robust BGW with clients"): with S servers (parties 0..S−1,
+// S ≥ 3t + 1; t bounds the corrupted servers only) and clients, only the servers run the steps
+// above; a client gives inputs by the masked-input method of Damgård–Ishai–Krøigaard–Nielsen–
+// Smith ("Scalable multiparty computation with nearly optimal work and resilience",
+// CRYPTO 2008, §5 "input"), built on the same VSS:
+//   Step 1a: in the input VSS batch every server also deals one random ω per client input; the
+//            mask r = Σ_s ω_s is VSS-shared (a disqualified server's ω is the default 0) and
+//            uniform to the adversary, as at least one ω comes from an honest server.
+//   Step 1b ("bgwr.input.mask"): every server sends the client its shares of the client's
+//            masks; the client decodes each with Berlekamp–Welch (up to t wrong shares).
+//   Step 1c ("bgwr.input.masked"): the client sends δ = x − r to every server, and the servers
+//            broadcast what they received (phase_king.h, one broadcast for all clients). A
+//            client's δ is the value at least S − t servers agree on, and its input wires are
+//            [r] + δ; with no such value (the client sent nothing, or different values to
+//            different servers) the client is disqualified and its inputs are the default 0,
+//            as for a disqualified party-dealer in step 1. So a corrupted client's effective
+//            input is always defined, r + δ or 0, and every honest server holds the same
+//            sharing of it.
+//   Step 3: an output receiver that is a client decodes the S servers' shares with
+//            Berlekamp–Welch like any receiver.
+// Extra cost with roles, C_in = Σ_c I_c client inputs and L = Σ_{c: I_c>0} (4 + 8 I_c) the
+// broadcast payload: the input batch carries I_s + C_in values per server; "bgwr.input.mask"
+// and "bgwr.input.masked" are S(6 + 8 I_c) bytes each per client c with I_c > 0; the broadcast
+// of step 1c costs S(S−1)(6 + L) bytes of "bgwr.bcast.send" and per phase S(S−1)(6 + S(4 + L))
+// of vote and of propose and (S−1)(6 + S(4 + L)) of king; and 2 + B more rounds (when C_in > 0).
+// A client c sends S(6 + 8 I_c) bytes and receives S(6 + 8 I_c) + S(6 + 8 O_c) (cost.h).
 #pragma once
 
 #include <memory>
@@ -71,7 +98,9 @@ class BgwRobust final : public Protocol {
  public:
   // Requires a kField61 circuit already validated for the run's parties, n ≥ 3t + 1, and
   // round_timeout_s > 0.
-  BgwRobust(Circuit circuit, int threshold, double round_timeout_s);
+  // With `servers` > 0 (roles) parties 0..servers-1 compute and 3t + 1 ≤ servers; the others
+  // are clients.
+  BgwRobust(Circuit circuit, int threshold, double round_timeout_s, int servers = 0);
 
   std::string_view name() const override { return "bgw_robust"; }
   SecurityClaim claim(int parties) const override;
@@ -84,10 +113,12 @@ class BgwRobust final : public Protocol {
   Circuit circuit_;
   int t_;
   double round_timeout_s_;
+  int servers_;  // 0: every party computes
 };
 
 // The registry factory. Parameters (all optional):
-//   "threshold":        integer t with 0 <= t and 3t + 1 <= n (default floor((n - 1) / 3))
+//   "threshold":        integer t with 0 <= t and 3t + 1 <= n (default floor((n - 1) / 3)); with
+//                       roles n is the server count "servers" (set by the runner)
 //   "round_timeout_s":  number > 0, the synchrony bound Δ of one round (default 1.0)
 Result<std::unique_ptr<Protocol>> make_bgw_robust(const nlohmann::json& params,
                                                   const Circuit& circuit, int parties);

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "protocols/bgw/bivariate_vss.h"
+#include "protocols/bgw/phase_king.h"
 #include "protocols/bgw/reshare_plan.h"
 #include "protocols/core/layer_schedule.h"
 #include "protocols/bgw/labels_robust.h"
@@ -121,31 +122,77 @@ ExactCost bgw_roles_cost(const Circuit& c, int parties, int servers) {
   return e;
 }
 
-ExactCost bgw_robust_cost(const Circuit& c, int parties, int t) {
+namespace {
+
+// Both bgw_robust costs; servers == parties without roles.
+ExactCost robust_cost(const Circuit& c, int parties, int servers, int t) {
   ExactCost e;
-  const auto n = static_cast<std::uint64_t>(parties);
+  const auto n = static_cast<std::uint64_t>(servers);
   const std::uint64_t pairs = n * (n - 1);
-  // 1. Input sharing: one batch, dealer p deals its I_p inputs.
+  // 1. Input sharing: one batch, dealer p deals its I_p inputs, and (roles) one mask share ω
+  // per client input.
+  std::uint64_t client_inputs = 0, payload = 0;
+  for (PartyId p = servers; p < parties; ++p)
+    if (const std::uint64_t k = c.input_wires_of(p).size(); k > 0) {
+      client_inputs += k;
+      payload += 4 + 8 * k;
+      e.bytes[std::string(labels::bgw_robust::kInputMask)] += n * field_message_bytes(k);
+      e.bytes[std::string(labels::bgw_robust::kInputMasked)] += n * field_message_bytes(k);
+    }
   std::vector<std::uint64_t> inputs;
-  for (PartyId p = 0; p < parties; ++p) inputs.push_back(c.input_wires_of(p).size());
-  if (c.input_count() > 0) add_vss_batch(e, parties, t, inputs);
+  for (PartyId p = 0; p < servers; ++p) inputs.push_back(c.input_wires_of(p).size() + client_inputs);
+  if (c.input_count() > 0) add_vss_batch(e, servers, t, inputs);
+  if (client_inputs > 0) {
+    // 1b, 1c: the masks' round, the δ round, and the broadcast of the δ every server received.
+    const std::uint64_t vector = 6 + n * (4 + payload), phases = static_cast<std::uint64_t>(t) + 1;
+    e.bytes[std::string(labels::bgw_robust::kBcastSend)] += pairs * (6 + payload);
+    e.bytes[std::string(labels::bgw_robust::kBcastVote)] += phases * pairs * vector;
+    e.bytes[std::string(labels::bgw_robust::kBcastPropose)] += phases * pairs * vector;
+    e.bytes[std::string(labels::bgw_robust::kBcastKing)] += phases * (n - 1) * vector;
+    e.rounds += static_cast<std::uint32_t>(2 + broadcast_rounds(t));
+  }
   // 2. Per layer of m products: c_i, β, γ per gate and one ω from every party, then the
   // challenge and the two robust openings of n·m values.
   for (const auto& l : layer_schedule(c)) {
     const std::uint64_t m = l.nonlinear.size();
     if (m == 0) continue;
-    add_vss_batch(e, parties, t, std::vector<std::uint64_t>(n, 3 * m + 1));
+    add_vss_batch(e, servers, t, std::vector<std::uint64_t>(n, 3 * m + 1));
     e.bytes[std::string(labels::bgw_robust::kMultChallenge)] += pairs * field_message_bytes(1);
     e.bytes[std::string(labels::bgw_robust::kMultOpenRho)] += pairs * field_message_bytes(n * m);
     e.bytes[std::string(labels::bgw_robust::kMultOpenZ)] += pairs * field_message_bytes(n * m);
     e.rounds += 3;
   }
-  // 3. Output: each receiver gets every party's shares of its outputs.
-  add_per_party_messages(e, std::string(labels::bgw_robust::kOutput), c, parties, &Circuit::output_wires_of);
+  // 3. Output: each receiver gets every other server's shares of its outputs.
+  for (PartyId r = 0; r < parties; ++r)
+    if (const std::uint64_t k = c.output_wires_of(r).size(); k > 0)
+      e.bytes[std::string(labels::bgw_robust::kOutput)] +=
+          (r < servers ? n - 1 : n) * field_message_bytes(k);
   e.rounds += 1;
   // A label never sent has no entry in a run's meter.
   std::erase_if(e.bytes, [](const auto& kv) { return kv.second == 0; });
   return e;
+}
+
+}  // namespace
+
+ExactCost bgw_robust_cost(const Circuit& c, int parties, int t) {
+  return robust_cost(c, parties, parties, t);
+}
+
+ExactCost bgw_robust_roles_cost(const Circuit& c, int parties, int servers, int t) {
+  return robust_cost(c, parties, servers, t);
+}
+
+PartyCost bgw_robust_client_bytes(const Circuit& c, int servers, PartyId client) {
+  PartyCost out;
+  const auto n = static_cast<std::uint64_t>(servers);
+  if (const std::size_t k = c.input_wires_of(client).size(); k > 0) {
+    out.sent += n * field_message_bytes(k);
+    out.received += n * field_message_bytes(k);
+  }
+  if (const std::size_t k = c.output_wires_of(client).size(); k > 0)
+    out.received += n * field_message_bytes(k);
+  return out;
 }
 
 }  // namespace smpc

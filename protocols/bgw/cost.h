@@ -44,4 +44,14 @@ struct PartyCost {
 std::vector<PartyCost> bgw_roles_party_bytes(const Circuit& c, int parties, int servers);
 ExactCost bgw_roles_cost(const Circuit& c, int parties, int servers);
 
+// Robust BGW with roles (bgw_robust.h "Roles"), an honest run: the servers run
+// bgw_robust_cost's steps among themselves with C_in mask values more per server in the input
+// batch, plus "bgwr.input.mask" and "bgwr.input.masked" (S(6 + 8 I_c) each per client c with
+// I_c > 0) and one broadcast of payload L = Σ_{c: I_c>0} (4 + 8 I_c); outputs go to clients
+// from all S servers. Rounds: bgw_robust_cost's plus 2 + B when C_in > 0.
+ExactCost bgw_robust_roles_cost(const Circuit& c, int parties, int servers, int t);
+// A client's exact bytes in such a run: sent S(6 + 8 I_c) [I_c > 0], received
+// S(6 + 8 I_c) [I_c > 0] + S(6 + 8 O_c) [O_c > 0].
+PartyCost bgw_robust_client_bytes(const Circuit& c, int servers, PartyId client);
+
 }  // namespace smpc

@@ -13,7 +13,8 @@ inline constexpr std::string_view
     kBcastSend = "bgwr.bcast.send", kBcastVote = "bgwr.bcast.vote",
     kBcastPropose = "bgwr.bcast.propose", kBcastKing = "bgwr.bcast.king",
     kMultChallenge = "bgwr.mult.challenge", kMultOpenRho = "bgwr.mult.open_rho",
-    kMultOpenZ = "bgwr.mult.open_z", kMultReveal = "bgwr.mult.reveal", kOutput = "bgwr.output";
+    kMultOpenZ = "bgwr.mult.open_z", kMultReveal = "bgwr.mult.reveal", kOutput = "bgwr.output",
+    kInputMask = "bgwr.input.mask", kInputMasked = "bgwr.input.masked";
 
 // Every label this protocol sends, with its message layout (a prefix such as kOt is only the
 // stem of others). Element numbers in scripts count across the parts, from 0.
@@ -28,6 +29,8 @@ inline constexpr MessageLabel kAll[] = {
     {kMultOpenRho, "field elements: the sender's share of ρ = r·a_i + β for each dealer i, then gate g of the layer (index i·m + g)"},
     {kMultOpenZ, "field elements: the sender's share of z = r·c − ρ·b_i + γ for each dealer i, then gate g of the layer (index i·m + g)"},
     {kMultReveal, "field elements: for each caught (dealer, gate), the sender's sub-shares of a_i, then b_i"},
+    {kInputMask, "field elements (roles only): a server's share of the mask r of each input of the recipient client, in input order"},
+    {kInputMasked, "field elements (roles only): a client's masked inputs x − r, in input order, to each server"},
     {kOutput, "field elements: the sender's share of each output wire of the recipient, in output order"},
 };
 

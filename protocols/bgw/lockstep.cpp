@@ -6,10 +6,11 @@
 
 namespace smpc {
 
-LockstepNet::LockstepNet(PartyContext& ctx, SimTime round_timeout_s)
+LockstepNet::LockstepNet(PartyContext& ctx, SimTime round_timeout_s, int servers)
     : ctx_(ctx),
       start_(ctx.clock.now()),
       round_timeout_s_(round_timeout_s),
+      servers_(servers),
       crashed_(static_cast<std::size_t>(ctx.net.party_count()), false) {
   SMPC_ASSERT(round_timeout_s > 0);
 }

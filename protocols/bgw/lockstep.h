@@ -25,10 +25,13 @@ namespace smpc {
 
 class LockstepNet {
  public:
-  LockstepNet(PartyContext& ctx, SimTime round_timeout_s);
+  // With `servers` > 0 (roles, docs/applications.md) parties() is the server count: the VSS,
+  // broadcasts and openings run among parties 0..servers-1 only; clients are still reachable
+  // through send and recv.
+  LockstepNet(PartyContext& ctx, SimTime round_timeout_s, int servers = 0);
 
   PartyId self() const { return ctx_.net.self(); }
-  int parties() const { return ctx_.net.party_count(); }
+  int parties() const { return servers_ > 0 ? servers_ : ctx_.net.party_count(); }
   PartyContext& context() { return ctx_; }
   Rng& rng() { return ctx_.rng; }
 
@@ -48,6 +51,7 @@ class LockstepNet {
   SimTime start_;
   SimTime round_timeout_s_;
   int round_ = 0;
+  int servers_ = 0;
   std::vector<bool> crashed_;
 };
 

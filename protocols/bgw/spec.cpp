@@ -50,9 +50,10 @@ ParamSpec threshold_param(const char* bound, const char* default_doc, int diviso
 // so a run is put outside the claim only when the network certainly breaks the assumption.
 std::optional<std::string> robust_timing(const ProtocolParams& p, const Circuit& c, int parties,
                                          const RunTiming& run) {
-  const int t = p.contains("threshold") ? p["threshold"].get<int>() : (parties - 1) / 3;
+  const int servers = server_count(p, parties);
+  const int t = p.contains("threshold") ? p["threshold"].get<int>() : (servers - 1) / 3;
   const double delta = p.value("round_timeout_s", 1.0);
-  const ExactCost cost = bgw_robust_cost(c, parties, t);
+  const ExactCost cost = bgw_robust_roles_cost(c, parties, servers, t);
   const double schedule = cost.rounds * delta;
   if (run.deadline_s < schedule)
     return "deadline_s = " + number_text(run.deadline_s) +
@@ -68,7 +69,9 @@ std::optional<std::string> robust_timing(const ProtocolParams& p, const Circuit&
            number_text(delta) + " s: the network was not synchronous in this run";
   std::uint64_t bytes = 0;
   for (const auto& [label, b] : cost.bytes) bytes += b;
-  const double links = static_cast<double>(parties) * (parties - 1);
+  // Links that carry messages: between servers, and (roles) both ways between servers and clients.
+  const double links = static_cast<double>(servers) * (servers - 1) +
+                       2.0 * static_cast<double>(servers) * (parties - servers);
   const double per_round = static_cast<double>(bytes) / (links * std::max(cost.rounds, 1u));
   const double delivery = run.min_route_latency_s + per_round / run.max_bandwidth_bytes_per_s;
   if (delivery > delta)
@@ -130,11 +133,13 @@ const ProtocolSpec& bgw_robust_spec() {
        // The threshold is absent when the scenario leaves it to the default, as in
        // make_bgw_robust.
        .cost = cost_formula_of([](const ProtocolParams& p, const Circuit& c, int parties) {
-         const int t = p.contains("threshold") ? p["threshold"].get<int>() : (parties - 1) / 3;
-         return bgw_robust_cost(c, parties, t);
+         const int servers = server_count(p, parties);
+         const int t = p.contains("threshold") ? p["threshold"].get<int>() : (servers - 1) / 3;
+         return bgw_robust_roles_cost(c, parties, servers, t);
        }),
        .timing = robust_timing,
-       .extract = shamir_extractor()},
+       .extract = shamir_extractor(),
+       .client_inputs = true},
       make_bgw_robust);
   return spec;
 }

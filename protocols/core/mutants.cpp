@@ -83,10 +83,12 @@ constexpr CatalogRow kCatalogRows[] = {
     {Mutant::kM86, "protocols/core/run_result.cpp", "compute counts: open_envelope does not count the received message (ops.h message, message_byte), so receiving costs nothing in the ops model"},
     {Mutant::kM87, "simulator/sim_network.cpp", "measured compute: a segment's CPU time is taken from when the party entered its last network call, so it includes what other parties computed while it waited"},
     {Mutant::kM88, "protocols/crypto/bit_proof.cpp", "bit proofs: the batch test (Bellare–Garay–Rabin) weighs every equation with 1 instead of a random 128-bit weight, so two false proofs whose errors are opposite (z_0 one too large in one, one too small in the other) cancel in the sum and both are accepted"},
+    {Mutant::kM89, "protocols/bgw/bgw_robust.cpp", "robust BGW with clients: a client reconstructs its input masks and outputs by interpolating the first t + 1 servers' shares instead of Berlekamp–Welch decoding, so one corrupted server's wrong share moves the client's output"},
     {Mutant::kM90, "protocols/crypto/bit_proof.cpp", "bit proof: the Fiat–Shamir challenge hashes the commitment and A_0, A_1 but not the context (election, voter, candidate), so a voter's posted proofs verify for another voter's slot: swapping two voters' posts on the board goes unnoticed"},
     {Mutant::kM91, "verify/tally.cpp", "tally verifier: the disjunctive Chaum–Pedersen bit proofs of counted ballots are not checked, so a counted commitment to a non-bit (a faked check value, a forged proof) is accepted"},
     {Mutant::kM92, "scenarios/functions.cpp", "auctions under bgw: winner and price are opened without the mask o + ρ'·C, so when a bid is rejected the auctioneer receives the garbage winner and price computed from the non-bits and the honest bids"},
     {Mutant::kM93, "scenarios/functions.cpp", "auctions under bgw: C sums the bit checks with constant weights 1 instead of the joint random ρ_j, so a client's two non-bits whose checks cancel leave the outputs unmasked"},
+    {Mutant::kM94, "protocols/bgw/bgw_robust.cpp", "robust BGW with clients: each server takes the masked input δ the client sent it, with no broadcast agreement on it, so a client that sends different δ to different servers leaves the honest servers with an inconsistent sharing and the output is garbage"},
 };
 
 std::string numbered_name(Mutant m) {

@@ -86,10 +86,12 @@ enum class Mutant : int {
   kM86 = 86,  // compute counts: a received message is not counted (ops.h kMessage)
   kM87 = 87,  // measured compute: a segment starts when the call is entered, not when it returns
   kM88 = 88,  // bit proofs: the batch test weighs every equation 1, so opposite errors cancel
+  kM89 = 89,  // robust BGW with clients: a client interpolates t + 1 shares, no error correction
   kM90 = 90,  // bit proof: the Fiat–Shamir challenge omits the context (voter, entry): proofs replay
   kM91 = 91,  // tally verifier: the bit proofs of counted ballots are not checked
   kM92 = 92,  // auctions under bgw: winner and price opened unmasked (a rejected bid's garbage)
   kM93 = 93,  // auctions under bgw: the checks summed with constant weights, not the joint ρ_j
+  kM94 = 94,  // robust BGW with clients: servers take the δ they got, no agreement on it
 };
 
 struct MutantInfo {

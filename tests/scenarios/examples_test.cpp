@@ -139,6 +139,7 @@ TEST(Examples, AdversaryScenarios) {
                         Case{"spdz_mac_forger.json", "abort", "within"},
                         Case{"spdz_mascot_wrong_triple.json", "abort", "within"},
                         Case{"bgw_robust_byzantine.json", "correct", "within"},
+                        Case{"bgw_robust_clients.json", "correct", "within"},
                         Case{"sum_equivocate_program.json", "disagreement", "outside_model"},
                         Case{"yao_selective_failure.json", "correct", "outside_model"}}) {
     SCOPED_TRACE(c.file);

@@ -1,0 +1,176 @@
+// Robust BGW with roles (bgw_robust.h "Roles", docs/applications.md "Robust BGW with clients"):
+// servers compute, clients give masked inputs and receive outputs by Berlekamp–Welch decoding.
+// Against the plain evaluation and the exact cost formula (per label, rounds, and each client's
+// bytes); a corrupted server's wrong output and mask shares; a client that sends different
+// masked inputs to different servers; the verdict's view of each.
+#include <gtest/gtest.h>
+#include <rapidcheck/gtest.h>
+
+#include <map>
+
+#include "protocols/bgw/bgw_robust.h"
+#include "protocols/bgw/cost.h"
+#include "protocols/bgw/spec.h"
+#include "protocols/core/local_network.h"
+#include "scenarios/runner.h"
+#include "scenarios/scenario_builder.h"
+#include "tests/support/random_circuit.h"
+#include "tests/support/rc_budget.h"
+#include "tests/support/scenario_run.h"
+#include "verify/oracle.h"
+
+namespace smpc {
+namespace {
+
+using Json = nlohmann::json;
+
+// Every party's outputs equal the plain evaluation; bytes per label and rounds equal the spec's
+// formula, and every client's bytes equal bgw_robust_client_bytes.
+TEST(BgwRobustClients, EqualsPlainEvaluationAndCostFormula) {
+  testing::check_with_budget(12, [] {
+    const int servers = *rc::gen::element(4, 5, 7);
+    const int clients = *rc::gen::inRange(2, 5);
+    const int parties = servers + clients;
+    const int t = (servers - 1) / 3;
+    const Circuit c = testing::gen_circuit(parties, /*linear_only=*/false, 2);
+    const auto inputs = testing::gen_inputs(c, parties);
+    RC_TAG(servers, clients);
+    const BgwRobust bgw(c, t, 5.0, servers);
+    const auto r = run_local(parties, {*rc::gen::arbitrary<std::uint64_t>(), 600},
+                             [&](PartyContext& ctx) {
+                               return bgw.run(ctx, inputs[static_cast<std::size_t>(ctx.net.self())]);
+                             });
+    const auto expected = ideal_outputs(c, inputs);
+    RC_ASSERT(expected.ok());
+    std::map<std::string, std::uint64_t> bytes;
+    std::uint32_t rounds = 0;
+    for (const auto& p : r.parties) {
+      RC_ASSERT(p.status == PartyStatus::kOutput);
+      RC_ASSERT(p.outputs == (*expected)[static_cast<std::size_t>(p.party)]);
+      if (p.party >= servers) {
+        const PartyCost mine = bgw_robust_client_bytes(c, servers, p.party);
+        RC_ASSERT(p.meter.sent.bytes == mine.sent);
+        RC_ASSERT(p.meter.received.bytes == mine.received);
+      }
+      for (const auto& [label, s] : p.meter.by_label) bytes[label] += s.traffic.bytes;
+      rounds = std::max(rounds, p.meter.max_round);
+    }
+    const ProtocolParams params = {{"threshold", t}, {kServersParam, servers}};
+    RC_ASSERT(bytes == bgw_robust_spec().cost.bytes_by_label(params, c, parties));
+    RC_ASSERT(rounds == bgw_robust_spec().cost.rounds(params, c, parties));
+  });
+}
+
+// A sum with mean: `values[i]` is client i's list; the last client is the analyst.
+ScenarioBuilder sum_scenario(int servers, const std::vector<std::vector<std::uint64_t>>& values) {
+  std::vector<Json> inputs(static_cast<std::size_t>(servers), Json::array());
+  for (const auto& v : values) inputs.push_back(v);
+  inputs.push_back(Json::array());
+  const int parties = static_cast<int>(inputs.size());
+  ScenarioBuilder b("robust roles sum");
+  b.parties(parties)
+      .protocol("bgw_robust", {{"round_timeout_s", 0.5}})
+      .function({{"name", "sum"}, {"mean", true}})
+      .inputs(inputs)
+      .lan(1, 100)
+      .deadline(600)
+      .roles(Roles{servers, {parties - 1}});
+  return b;
+}
+
+// The analyst gets the sum; clients' bytes in the report are the formula's.
+TEST(BgwRobustClients, AnalystGetsTheSumAndClientBytesAreTheFormulas) {
+  const RunRecord rec = test::run_scenario_ok(sum_scenario(4, {{3}, {4, 5}, {10}}));
+  EXPECT_TRUE(rec.verdict_holds) << rec.explanation;
+  EXPECT_EQ(rec.outcome, Outcome::kCorrect) << rec.explanation;
+  EXPECT_EQ(rec.outputs.back()["sum"], 22);
+  EXPECT_EQ(rec.outputs.back()["count"], 4);
+  EXPECT_EQ(rec.claim.max_corruptions, 1);
+  EXPECT_NE(rec.claim.statement.find("of n = 4 servers"), std::string::npos) << rec.claim.statement;
+  // Client with 2 inputs: sends 4 x 22, receives 4 x 22; the analyst receives 4 x 14 (one sum).
+  EXPECT_EQ(rec.roles["clients"]["bytes_sent"]["max"].get<std::uint64_t>(), 4u * 22);
+  EXPECT_EQ(rec.roles["clients"]["bytes_received"]["min"].get<std::uint64_t>(), 4u * 14);
+}
+
+// A corrupted server sends wrong output and mask shares: the clients decode around them.
+TEST(BgwRobustClients, CorruptedServerSendingWrongSharesChangesNothing) {
+  for (const char* label : {"bgwr.output", "bgwr.input.mask"}) {
+    SCOPED_TRACE(label);
+    ScenarioBuilder b = sum_scenario(4, {{3}, {4}, {10}});
+    b.adversary({0}, AdversaryModel::kMalicious,
+                Json::array({{{"strategy", "add"}, {"label", label}, {"delta", 12345}}}));
+    const RunRecord rec = test::run_scenario_ok(b);
+    EXPECT_TRUE(rec.verdict_holds) << rec.explanation;
+    EXPECT_EQ(rec.scope, ClaimScope::kWithin) << rec.explanation;
+    EXPECT_EQ(rec.outcome, Outcome::kCorrect) << rec.explanation;
+    EXPECT_EQ(rec.outputs.back()["sum"], 17);
+  }
+}
+
+// A corrupted client sends a different masked input to one server: the other S − t agree, its
+// input stands. To two of four servers: no value has S − t = 3 reports, it is disqualified and
+// its input is the default 0, which the extractor finds and the verdict names.
+TEST(BgwRobustClients, ClientSendingDifferentMaskedInputsIsOutvotedOrDisqualified) {
+  // Client 4 (first client) inputs 3.
+  ScenarioBuilder one = sum_scenario(4, {{3}, {4}, {10}});
+  one.adversary({4}, AdversaryModel::kMalicious,
+                Json::array({{{"strategy", "add"}, {"label", "bgwr.input.masked"}, {"delta", 7},
+                              {"to", Json::array({2})}}}));
+  RunRecord rec = test::run_scenario_ok(one);
+  EXPECT_TRUE(rec.verdict_holds) << rec.explanation;
+  EXPECT_EQ(rec.scope, ClaimScope::kWithin) << rec.explanation;
+  EXPECT_EQ(rec.outcome, Outcome::kCorrect) << rec.explanation;
+  EXPECT_EQ(rec.outputs.back()["sum"], 17);
+
+  ScenarioBuilder two = sum_scenario(4, {{3}, {4}, {10}});
+  two.adversary({4}, AdversaryModel::kMalicious,
+                Json::array({{{"strategy", "add"}, {"label", "bgwr.input.masked"}, {"delta", 7},
+                              {"to", Json::array({1})}},
+                             {{"strategy", "add"}, {"label", "bgwr.input.masked"}, {"delta", 9},
+                              {"to", Json::array({2})}}}));
+  rec = test::run_scenario_ok(two);
+  EXPECT_TRUE(rec.verdict_holds) << rec.explanation;
+  EXPECT_EQ(rec.scope, ClaimScope::kWithin) << rec.explanation;
+  EXPECT_EQ(rec.outcome, Outcome::kCorrectWithSubstitution) << rec.explanation;
+  EXPECT_EQ(rec.outputs.back()["sum"], 14);
+
+  // The same to every server (a consistent substitution): its input is 3 + 7 = 10.
+  ScenarioBuilder all = sum_scenario(4, {{3}, {4}, {10}});
+  all.adversary({4}, AdversaryModel::kMalicious,
+                Json::array({{{"strategy", "add"}, {"label", "bgwr.input.masked"}, {"delta", 7}}}));
+  rec = test::run_scenario_ok(all);
+  EXPECT_TRUE(rec.verdict_holds) << rec.explanation;
+  EXPECT_EQ(rec.outcome, Outcome::kCorrectWithSubstitution) << rec.explanation;
+  EXPECT_EQ(rec.outputs.back()["sum"], 24);
+}
+
+// Corrupted clients do not count toward t: one server and two clients of 4 servers (t = 1).
+TEST(BgwRobustClients, ClientsDoNotCountTowardTheBound) {
+  ScenarioBuilder b = sum_scenario(4, {{3}, {4}, {10}});
+  b.adversary({1, 4, 5}, AdversaryModel::kMalicious,
+              Json::array({{{"strategy", "randomize"}, {"label", "bgwr.output"}, {"element", 0}}}));
+  RunRecord rec = test::run_scenario_ok(b);
+  EXPECT_TRUE(rec.verdict_holds) << rec.explanation;
+  EXPECT_EQ(rec.scope, ClaimScope::kWithin) << rec.explanation;
+  EXPECT_EQ(rec.outcome, Outcome::kCorrect) << rec.explanation;
+  // Two servers exceed t = 1: outside the claim.
+  ScenarioBuilder beyond = sum_scenario(4, {{3}, {4}});
+  beyond.adversary({0, 1}, AdversaryModel::kMalicious);
+  rec = test::run_scenario_ok(beyond);
+  EXPECT_EQ(rec.scope, ClaimScope::kOutsideBound) << rec.explanation;
+}
+
+// With roles t is bounded by the server count: t = 2 needs 7 servers, not 4 + 3 parties.
+TEST(BgwRobustClients, ServersBoundTheThreshold) {
+  ScenarioBuilder b = sum_scenario(4, {{3}, {4}});
+  b.protocol("bgw_robust", {{"threshold", 2}});
+  auto s = b.build();
+  ASSERT_TRUE(s.ok());
+  auto plan = resolve(*s, {});
+  ASSERT_FALSE(plan.ok());
+  EXPECT_NE(plan.status().message().find("/protocol/threshold"), std::string::npos)
+      << plan.status().message();
+}
+
+}  // namespace
+}  // namespace smpc
