@@ -195,4 +195,77 @@ PartyCost bgw_robust_client_bytes(const Circuit& c, int servers, PartyId client)
   return out;
 }
 
+std::vector<PartyCost> bgw_robust_roles_party_bytes(const Circuit& c, int parties, int servers,
+                                                    int t) {
+  std::vector<PartyCost> out(static_cast<std::size_t>(parties));
+  const auto n = static_cast<std::uint64_t>(servers), ut = static_cast<std::uint64_t>(t);
+  // `both` bytes to and from each of the S − 1 other servers, for every server.
+  const auto among = [&](std::uint64_t both) {
+    for (PartyId s = 0; s < servers; ++s) {
+      out[static_cast<std::size_t>(s)].sent += (n - 1) * both;
+      out[static_cast<std::size_t>(s)].received += (n - 1) * both;
+    }
+  };
+  // One phase-king broadcast with every payload `len` bytes.
+  const auto broadcast = [&](std::uint64_t len) {
+    const std::uint64_t vector = 6 + n * (4 + len);
+    among(6 + len);                      // send
+    among(2 * (ut + 1) * vector);        // vote, propose
+    for (PartyId s = 0; s < servers; ++s) {  // king: P_0 .. P_t
+      auto& me = out[static_cast<std::size_t>(s)];
+      const bool king = static_cast<std::uint64_t>(s) <= ut;
+      if (king) me.sent += (n - 1) * vector;
+      me.received += (king ? ut : ut + 1) * vector;
+    }
+  };
+  const auto vss_batch = [&](const std::vector<std::uint64_t>& per_dealer) {
+    std::uint64_t total = 0;
+    for (auto m : per_dealer) total += m;
+    for (PartyId d = 0; d < servers; ++d) {
+      const std::uint64_t m = per_dealer[static_cast<std::size_t>(d)];
+      if (m == 0) continue;
+      const std::uint64_t row = field_message_bytes((ut + 1) * m);
+      out[static_cast<std::size_t>(d)].sent += (n - 1) * row;
+      for (PartyId s = 0; s < servers; ++s)
+        if (s != d) out[static_cast<std::size_t>(s)].received += row;
+    }
+    among(field_message_bytes(total));
+    for (int b = 0; b < 5; ++b) broadcast(0);
+  };
+  std::uint64_t client_inputs = 0, payload = 0;
+  for (PartyId p = servers; p < parties; ++p)
+    if (const std::uint64_t k = c.input_wires_of(p).size(); k > 0) {
+      client_inputs += k;
+      payload += 4 + 8 * k;
+      for (PartyId s = 0; s < servers; ++s) {
+        out[static_cast<std::size_t>(s)].sent += field_message_bytes(k);
+        out[static_cast<std::size_t>(s)].received += field_message_bytes(k);
+      }
+    }
+  std::vector<std::uint64_t> inputs;
+  for (PartyId p = 0; p < servers; ++p) inputs.push_back(c.input_wires_of(p).size() + client_inputs);
+  if (c.input_count() > 0) vss_batch(inputs);
+  if (client_inputs > 0) broadcast(payload);
+  for (const auto& l : layer_schedule(c)) {
+    const std::uint64_t m = l.nonlinear.size();
+    if (m == 0) continue;
+    vss_batch(std::vector<std::uint64_t>(n, 3 * m + 1));
+    among(field_message_bytes(1) + 2 * field_message_bytes(n * m));
+  }
+  for (PartyId r = 0; r < parties; ++r)
+    if (const std::uint64_t k = c.output_wires_of(r).size(); k > 0)
+      for (PartyId s = 0; s < servers; ++s)
+        if (s != r) {
+          out[static_cast<std::size_t>(s)].sent += field_message_bytes(k);
+          out[static_cast<std::size_t>(r)].received += field_message_bytes(k);
+        }
+  // A client's masks in and δ out (its outputs are counted above).
+  for (PartyId p = servers; p < parties; ++p)
+    if (const std::uint64_t k = c.input_wires_of(p).size(); k > 0) {
+      out[static_cast<std::size_t>(p)].sent += n * field_message_bytes(k);
+      out[static_cast<std::size_t>(p)].received += n * field_message_bytes(k);
+    }
+  return out;
+}
+
 }  // namespace smpc

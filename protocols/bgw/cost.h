@@ -53,5 +53,12 @@ ExactCost bgw_robust_roles_cost(const Circuit& c, int parties, int servers, int 
 // A client's exact bytes in such a run: sent S(6 + 8 I_c) [I_c > 0], received
 // S(6 + 8 I_c) [I_c > 0] + S(6 + 8 O_c) [O_c > 0].
 PartyCost bgw_robust_client_bytes(const Circuit& c, int servers, PartyId client);
+// Every party's exact bytes in such a run (clients as above). Server s: every message among the
+// servers goes to all S − 1 others and comes from all of them, except the VSS rows (dealer s
+// sends (S−1)(6 + 8(t+1)m_s), receives 6 + 8(t+1)m_d from each other dealer d with m_d > 0)
+// and the kings' messages (servers 0..t send theirs once per broadcast, the others receive
+// t + 1); plus its masks to and δ from each client, and its output shares to each receiver.
+std::vector<PartyCost> bgw_robust_roles_party_bytes(const Circuit& c, int parties, int servers,
+                                                    int t);
 
 }  // namespace smpc

@@ -25,7 +25,8 @@ namespace {
 using Json = nlohmann::json;
 
 // Every party's outputs equal the plain evaluation; bytes per label and rounds equal the spec's
-// formula, and every client's bytes equal bgw_robust_client_bytes.
+// formula, and every party's bytes sent and received equal bgw_robust_roles_party_bytes (a
+// client's also bgw_robust_client_bytes).
 TEST(BgwRobustClients, EqualsPlainEvaluationAndCostFormula) {
   testing::check_with_budget(12, [] {
     const int servers = *rc::gen::element(4, 5, 7);
@@ -44,13 +45,17 @@ TEST(BgwRobustClients, EqualsPlainEvaluationAndCostFormula) {
     RC_ASSERT(expected.ok());
     std::map<std::string, std::uint64_t> bytes;
     std::uint32_t rounds = 0;
+    const auto per_party = bgw_robust_roles_party_bytes(c, parties, servers, t);
     for (const auto& p : r.parties) {
       RC_ASSERT(p.status == PartyStatus::kOutput);
       RC_ASSERT(p.outputs == (*expected)[static_cast<std::size_t>(p.party)]);
+      const PartyCost& mine = per_party[static_cast<std::size_t>(p.party)];
+      RC_ASSERT(p.meter.sent.bytes == mine.sent);
+      RC_ASSERT(p.meter.received.bytes == mine.received);
       if (p.party >= servers) {
-        const PartyCost mine = bgw_robust_client_bytes(c, servers, p.party);
-        RC_ASSERT(p.meter.sent.bytes == mine.sent);
-        RC_ASSERT(p.meter.received.bytes == mine.received);
+        const PartyCost client = bgw_robust_client_bytes(c, servers, p.party);
+        RC_ASSERT(client.sent == mine.sent);
+        RC_ASSERT(client.received == mine.received);
       }
       for (const auto& [label, s] : p.meter.by_label) bytes[label] += s.traffic.bytes;
       rounds = std::max(rounds, p.meter.max_round);
