@@ -148,6 +148,16 @@ TEST(BgwRobustClients, ClientSendingDifferentMaskedInputsIsOutvotedOrDisqualifie
   EXPECT_TRUE(rec.verdict_holds) << rec.explanation;
   EXPECT_EQ(rec.outcome, Outcome::kCorrectWithSubstitution) << rec.explanation;
   EXPECT_EQ(rec.outputs.back()["sum"], 24);
+
+  // A silent client: the servers wait out the δ round once, disqualify it, and use 0.
+  ScenarioBuilder silent = sum_scenario(4, {{3}, {4}, {10}});
+  silent.adversary({4}, AdversaryModel::kMalicious,
+                   Json::array({{{"strategy", "drop"}, {"label", "bgwr.input.masked"}}}));
+  rec = test::run_scenario_ok(silent);
+  EXPECT_TRUE(rec.verdict_holds) << rec.explanation;
+  EXPECT_EQ(rec.scope, ClaimScope::kWithin) << rec.explanation;
+  EXPECT_EQ(rec.outcome, Outcome::kCorrectWithSubstitution) << rec.explanation;
+  EXPECT_EQ(rec.outputs.back()["sum"], 14);
 }
 
 // Corrupted clients do not count toward t: one server and two clients of 4 servers (t = 1).
