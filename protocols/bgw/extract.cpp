@@ -88,9 +88,15 @@ Extractor shamir_extractor() {
         }
         e.values->push_back(v->value());
       }
+      // A dealer that recorded no sharing degree is a client (roles, bgw_robust.h step 1c).
+      const bool client = !input_phase_record(*q.run, dealer, "degree", dealer, 1,
+                                              static_cast<std::uint64_t>(q.run->parties.size()))
+                               .ok();
       if (count > 0 && e.values && is_party_in(input_phase_list(*q.run, h->parties[0],
                                                                "disqualified"), dealer))
-        e.note = "disqualified by the VSS: the default input 0";
+        e.note = client ? "disqualified (no masked input that S - t servers agree on): the "
+                          "default input 0"
+                        : "disqualified by the VSS: the default input 0";
       out.push_back(std::move(e));
     }
     return out;

@@ -158,6 +158,10 @@ TEST(BgwRobustClients, ClientSendingDifferentMaskedInputsIsOutvotedOrDisqualifie
   EXPECT_EQ(rec.scope, ClaimScope::kWithin) << rec.explanation;
   EXPECT_EQ(rec.outcome, Outcome::kCorrectWithSubstitution) << rec.explanation;
   EXPECT_EQ(rec.outputs.back()["sum"], 14);
+  ASSERT_EQ(rec.extracted_inputs.size(), 1u) << rec.extracted_inputs.dump();
+  EXPECT_EQ(rec.extracted_inputs[0]["values"], Json::array({0})) << rec.extracted_inputs.dump();
+  EXPECT_NE(rec.extracted_inputs[0]["note"].get<std::string>().find("masked input"),
+            std::string::npos) << rec.extracted_inputs.dump();
 }
 
 // Corrupted clients do not count toward t: one server and two clients of 4 servers (t = 1).
