@@ -98,7 +98,7 @@ class Spdz final : public Protocol {
   // simulated dealer's. Every share of a run holds exactly mac_keys MACs.
   Spdz(Circuit circuit, int mac_keys, std::uint64_t dealer_seed,
        std::optional<MascotNeeds> mascot = std::nullopt,
-       std::optional<fx::Program> program = std::nullopt);
+       std::optional<fx::Program> program = std::nullopt, int servers = 0);
 
   std::string_view name() const override { return "spdz"; }
   SecurityClaim claim(int parties) const override;
@@ -117,6 +117,7 @@ class Spdz final : public Protocol {
   std::uint64_t dealer_seed_;
   std::optional<MascotNeeds> mascot_;
   std::optional<fx::Program> program_;
+  int servers_;  // roles: parties 0..servers_−1 compute; 0: everyone computes
 };
 
 // The input-phase record kind of the opened truncation values (fx::evaluate_opened).
