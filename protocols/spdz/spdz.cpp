@@ -916,6 +916,9 @@ Result<std::unique_ptr<Protocol>> make_spdz(const nlohmann::json& params, const 
     if (mascot)
       return Error("/roles: client inputs need the dealer preprocessing (\"preprocessing\": "
                    "\"dealer\"); MASCOT authenticates the inputs of computing parties only");
+    if (program)
+      return Error("/roles: spdz takes client inputs for circuits; fixed-point programs "
+                   "(inference) with clients are not built: give their inputs as SPDZ parties");
   }
   std::uint64_t seed = 0;
   if (params.contains("dealer_seed")) {
