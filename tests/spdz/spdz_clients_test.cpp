@@ -201,6 +201,26 @@ TEST(SpdzClients, TamperingAClientsMessagesNeverGivesAWrongOutput) {
   EXPECT_GT(runs, 60u);
 }
 
+// Tampering with any element a corrupted server sends a client (its dealer contribution, the
+// opened outputs with the digest), toward input client 3 or the analyst: someone honest aborts,
+// nobody honest outputs a wrong value.
+TEST(SpdzClients, TamperingAServersMessagesToClientsNeverGivesAWrongOutput) {
+  const auto cc = analyst_case();
+  const Spdz spdz(cc.circuit, 1, 0, std::nullopt, std::nullopt, kServers);
+  const auto rec = run_local(cc.parties, {1, 30}, testing::recording(1, testing::body_of(spdz, cc)));
+  const auto positions = testing::sent_elements(rec, 1);
+  std::size_t runs = 0;
+  for (const std::string_view label : {L::kDealerClient, L::kClientOutput})
+    for (std::size_t e = 0; e < positions.at(std::string(label)); ++e)
+      for (PartyId to : {PartyId{3}, kAnalyst}) {
+        if (label == L::kClientOutput && to == 3) continue;  // client 3 receives no output
+        const auto r = run_with(spdz, cc, 1, testing::add_step(std::string(label), e, 1 + e, to), 20 + e);
+        EXPECT_GT(expect_no_wrong_output(spdz, cc, r, 1), 0) << label << " " << e << " to " << to;
+        ++runs;
+      }
+  EXPECT_GT(runs, 90u);
+}
+
 // The scenario path: servers 0..S−1, input clients, the analyst (the last party) alone learns
 // the sum.
 ScenarioBuilder sum_scenario(int servers, const std::vector<std::vector<std::uint64_t>>& values) {
