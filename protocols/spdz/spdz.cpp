@@ -361,9 +361,9 @@ void SpdzParty<K>::offline_setup() {
   send_all(labels::spdz::kDealerSeed, Message().add_bytes(opening_bytes(dealer_opening)));
   // Roles: the clients get the contribution only after every server committed (a client
   // colluding with a rushing server must not show it the honest contributions in round 1).
+  const Bytes mine(contribution.begin(), contribution.end());
   for (PartyId p = n_; p < total_; ++p)
-    if (active_client(p))
-      all_.send(p, labels::spdz::kDealerClient, Message().add_bytes(Bytes(contribution.begin(), contribution.end())));
+    if (active_client(p)) all_.send(p, labels::spdz::kDealerClient, Message().add_bytes(mine));
   ctx_.meter.set_phase("online");
   receive_coin_commitments();
   std::string dealer_stream = "spdz.dealer/";
@@ -593,7 +593,8 @@ PartyOutput SpdzParty<K>::run_client(const PartyInput& input) {
   SMPC_ASSERT(eps.size() == input.values.size());
   if (!eps.empty())
     for (PartyId p = 0; p < n_; ++p)
-      all_.send(p, labels::spdz::kClientInput, Message().add_field61(eps).add_bytes(stream_digest_));
+      all_.send(p, labels::spdz::kClientInput,
+                Message().add_field61(eps).add_bytes(stream_digest_));
   const std::size_t count = c_.output_wires_of(me_).size();
   if (count == 0) return {};
   std::optional<std::vector<Fp61>> agreed;
