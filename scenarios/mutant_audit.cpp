@@ -377,6 +377,29 @@ ScenarioBuilder bgw_robust_roles_equivocating_client() {
                                {"delta", 9}, {"to", Json::array({2})}}}));
 }
 
+// SPDZ with roles (docs/applications.md "SPDZ with clients"): 3 servers, 4 input clients
+// (parties 3-6), the analyst (party 7) alone learns the sum 2 + 5 + 7 + 11. In
+// spdz_roles_dealer, server 1 hands client 3 another dealer contribution than it opened to the
+// servers (a byte + 1), so the client masks its input with another r: the servers must see the
+// other stream digest and abort (M95 does not compare, and the analyst gets a wrong sum). In
+// spdz_roles_output, server 0 adds 1 to the opened sum it sends the analyst: the analyst must
+// see the servers disagree and abort (M96 takes server 0's value).
+ScenarioBuilder spdz_roles(const char* name, PartyId server, std::string_view label, PartyId to) {
+  return check_scenario(name, "spdz", Json::object(), 8, {{"name", "sum"}},
+                        {Json::array(), Json::array(), Json::array(), Json{2}, Json{5}, Json{7},
+                         Json{11}, Json::array()})
+      .roles(Roles{3, {7}})
+      .adversary({server}, AdversaryModel::kMalicious,
+                 Json::array({{{"strategy", "add"}, {"label", std::string(label)},
+                               {"delta", 1}, {"to", {to}}}}));
+}
+ScenarioBuilder spdz_roles_dealer() {
+  return spdz_roles("spdz roles dealer", 1, labels::spdz::kDealerClient, 3);
+}
+ScenarioBuilder spdz_roles_output() {
+  return spdz_roles("spdz roles output", 0, labels::spdz::kClientOutput, 7);
+}
+
 // Sealed-bid auctions with roles (docs/applications.md "Auctions"): 3 servers, 4 bidder clients
 // (parties 3-6), an analyst (party 7) that alone learns winner and price. First price under
 // gmw, honest, a tie at the top (200 by parties 3 and 5): the winner must be party 3 (lowest
@@ -1608,6 +1631,14 @@ const std::vector<Check> kChecks = {
                  "bgw_robust with roles: 4 servers (t = 1), 3 input clients, an analyst; client "
                  "4 sends two servers different masked inputs; alarm = violation (the analyst's "
                  "sum is not the one with client 4 disqualified to 0, or none)"),
+    attack_check("spdz-roles-dealer", spdz_roles_dealer, 3,
+                 "spdz with roles: 3 servers, 4 input clients, an analyst; server 1 hands client 3 "
+                 "another dealer contribution; alarm = violation of correct-or-abort (the "
+                 "servers must see the client's other stream digest and abort)"),
+    attack_check("spdz-roles-output", spdz_roles_output, 3,
+                 "spdz with roles: 3 servers, 4 input clients, an analyst; server 0 adds 1 to the "
+                 "opened sum it sends the analyst; alarm = violation of correct-or-abort (the "
+                 "analyst must see the servers disagree and abort)"),
     attack_check("gmw-roles-auction", gmw_roles_auction, 3,
                  "first-price auction under gmw with roles: 3 servers, 4 bidder clients with a "
                  "tie at the top, an analyst; alarm = violation (winner not the lowest index "

@@ -24,6 +24,18 @@ std::vector<PartyId> RunPlan::corrupted() const {
 
 namespace {
 
+// The registry's protocols that take client inputs, for the /roles error: read from the specs,
+// so the message cannot fall behind them.
+std::string client_input_protocols() {
+  std::vector<std::string> names;
+  for (const auto* e : protocol_registry())
+    if (e->client_inputs) names.push_back(e->name);
+  std::string out;
+  for (std::size_t i = 0; i < names.size(); ++i)
+    out += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + names[i];
+  return out;
+}
+
 Result<const ProtocolSpec*> find_protocol_or_error(const std::string& name) {
   if (const ProtocolSpec* spec = find_protocol(name)) return spec;
   return Error("/protocol/name: unknown protocol \"" + name + "\" (known: " + protocol_names() +
@@ -56,8 +68,8 @@ Status apply_roles(const Scenario& s, RunPlan& plan) {
   const Roles& roles = *s.roles;
   SMPC_RETURN_IF_ERROR(check_roles(roles.servers, roles.output_receivers, s.parties));
   if (!plan.spec->client_inputs)
-    return Error("/roles: protocol " + plan.spec->name + " does not take client inputs (bgw, "
-                 "bgw_robust, gmw and gmw_dealer do; docs/applications.md)");
+    return Error("/roles: protocol " + plan.spec->name + " does not take client inputs (" +
+                 client_input_protocols() + " do; docs/applications.md)");
   plan.servers = roles.servers;
   plan.params[kServersParam] = roles.servers;
   std::vector<PartyId> receivers = roles.output_receivers;

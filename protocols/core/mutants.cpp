@@ -89,6 +89,8 @@ constexpr CatalogRow kCatalogRows[] = {
     {Mutant::kM92, "scenarios/functions.cpp", "auctions under bgw: winner and price are opened without the mask o + ρ'·C, so when a bid is rejected the auctioneer receives the garbage winner and price computed from the non-bits and the honest bids"},
     {Mutant::kM93, "scenarios/functions.cpp", "auctions under bgw: C sums the bit checks with constant weights 1 instead of the joint random ρ_j, so a client's two non-bits whose checks cancel leave the outputs unmasked"},
     {Mutant::kM94, "protocols/bgw/bgw_robust.cpp", "robust BGW with clients: each server takes the masked input δ the client sent it, with no broadcast agreement on it, so a client that sends different δ to different servers leaves the honest servers with an inconsistent sharing and the output is garbage"},
+    {Mutant::kM95, "protocols/spdz/spdz.cpp", "SPDZ with clients: the servers do not compare the dealer-stream digest a client sends with its ε, so a corrupted server that hands the client another dealer contribution than it opened to the servers shifts the client's mask r, and the servers compute on an input the client never gave"},
+    {Mutant::kM96, "protocols/spdz/spdz.cpp", "SPDZ with clients: a receiving client takes server 0's opened output without comparing it with the other servers', so a corrupted server 0 that sends a wrong value makes the client output it"},
 };
 
 std::string numbered_name(Mutant m) {

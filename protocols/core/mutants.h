@@ -92,6 +92,8 @@ enum class Mutant : int {
   kM92 = 92,  // auctions under bgw: winner and price opened unmasked (a rejected bid's garbage)
   kM93 = 93,  // auctions under bgw: the checks summed with constant weights, not the joint ρ_j
   kM94 = 94,  // robust BGW with clients: servers take the δ they got, no agreement on it
+  kM95 = 95,  // SPDZ with clients: servers skip the client's dealer-stream digest check
+  kM96 = 96,  // SPDZ with clients: a receiving client takes server 0's output without comparing
 };
 
 struct MutantInfo {

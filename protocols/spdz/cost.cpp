@@ -62,6 +62,24 @@ ExactCost spdz_cost(const Circuit& c, int parties, int mac_keys) {
   return e;
 }
 
+ExactCost spdz_roles_cost(const Circuit& c, int parties, int servers, int mac_keys) {
+  namespace L = labels::spdz;
+  ExactCost e = spdz_cost(c, servers, mac_keys);
+  const auto s = static_cast<std::uint64_t>(servers);
+  constexpr std::uint64_t kDigestPart = 5 + 32;  // a 32-byte part after the first
+  bool receiving_client = false;
+  for (PartyId p = servers; p < parties; ++p) {
+    const std::size_t in = c.input_wires_of(p).size(), out = c.output_wires_of(p).size();
+    if (in == 0 && out == 0) continue;
+    e.bytes[std::string(L::kDealerClient)] += s * 38;
+    if (in > 0) e.bytes[std::string(L::kClientInput)] += s * (field_message_bytes(in) + kDigestPart);
+    if (out > 0) e.bytes[std::string(L::kClientOutput)] += s * (field_message_bytes(out) + kDigestPart);
+    receiving_client = receiving_client || out > 0;
+  }
+  if (receiving_client) ++e.rounds;
+  return e;
+}
+
 ExactCost mascot_cost(const MascotNeeds& needs, int parties, int mac_keys) {
   namespace L = labels::spdz;
   ExactCost e;

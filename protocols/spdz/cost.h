@@ -13,6 +13,14 @@ namespace smpc {
 // generated and example circuits all have some input owner, which spdz.h's count assumes).
 ExactCost spdz_cost(const Circuit& c, int parties, int mac_keys);
 
+// With roles (spdz.h "Roles"): spdz_cost among the S servers, plus, for every client c ≥ S
+// that gives inputs (I_c wires) or receives outputs (O_c wires):
+//   "spdz.dealer.client"  S·38                  each server's contribution
+//   "spdz.client.input"   S·(43 + 8 I_c)        [I_c > 0]: ε and the 32-byte stream digest
+//   "spdz.client.output"  S·(43 + 8 O_c)        [O_c > 0]: y + s and the stream digest
+// Rounds L + 10, and L + 11 when some client receives outputs (after MACCheck 2).
+ExactCost spdz_roles_cost(const Circuit& c, int parties, int servers, int mac_keys);
+
 // Rounds of MASCOT (mascot.h's flows, as causal rounds) before the online phase starts.
 inline constexpr std::uint32_t kMascotRounds = 15;
 

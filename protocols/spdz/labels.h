@@ -14,6 +14,12 @@ inline constexpr std::string_view
     kOpen = "spdz.open", kMacCheckCommit = "spdz.maccheck.commit",
     kMacCheckOpen = "spdz.maccheck.open", kOutput = "spdz.output", kAbort = "spdz.abort";
 
+// Roles (clients, spdz.h "Roles"): the dealer contribution a server hands a client, a client's
+// masked inputs, and the opened outputs a server sends a receiving client.
+inline constexpr std::string_view kDealerClient = "spdz.dealer.client",
+                                  kClientInput = "spdz.client.input",
+                                  kClientOutput = "spdz.client.output";
+
 // Fixed-point programs (protocols/fixedpoint/fixed.h): the masked openings of TruncPr and of
 // LTZ's Mod2m; their products (and BitLT's) open d, e under kOpen.
 inline constexpr std::string_view kFxTrunc = "spdz.fx.trunc", kFxLtz = "spdz.fx.ltz";
@@ -44,6 +50,9 @@ inline constexpr MessageLabel kAll[] = {
     {kOutput, "field elements: the sender's share of each output wire (masked for restricted receivers), in output order"},
     {kFxTrunc, "field elements: fixed point, the sender's share of c = 2^(k-1) + a + r of each TruncPr of the batch, in program order"},
     {kFxLtz, "field elements: fixed point, the sender's share of c = 2^(k-1) + a + r of each LTZ of the batch (Mod2m, m = k - 1), in program order"},
+    {kDealerClient, "bytes: roles, the sending server's opened 32-byte contribution to the dealer's common stream, to a client"},
+    {kClientInput, "field elements: roles, a client's ε = x − r for each of its input wires, in input order; then bytes: the 32-byte digest of the dealer stream its masks came from"},
+    {kClientOutput, "field elements: roles, the opened y + s of each output wire the receiving client gets, in output order; then bytes: the 32-byte digest of the sender's dealer stream"},
     {kAbort, "bytes: the text \"spdz.abort\": the sender aborted"},
     {kMascotCopeBase, "MASCOT Π_COPE base OTs (Naor–Pinkas): the sender's point A, then the receiver's 61·k points B_i"},
     {"spdz.mascot.ot.base", "MASCOT KOS base OTs (IKNP setup, Naor–Pinkas points)"},

@@ -9,9 +9,11 @@
 
 #include "protocols/core/abort.h"
 #include "protocols/core/extraction.h"
+#include "protocols/core/forwarding_channel.h"
 #include "protocols/core/layer_schedule.h"
 #include "protocols/core/linear_shares.h"
 #include "protocols/core/mutants.h"
+#include "protocols/core/protocol_spec.h"
 #include "protocols/crypto/commit.h"
 #include "protocols/crypto/hash.h"
 #include "protocols/spdz/spdz_dealer.h"
@@ -54,6 +56,28 @@ Bytes opening_bytes(const Opening& o) {
   return out;
 }
 
+// Roles (spdz.h "Roles"): the servers' view of the network, parties 0..S−1, so that every step
+// among the servers (send_to_all, recv_each, other_parties) leaves the clients out.
+class ServerChannel final : public ForwardingChannel {
+ public:
+  ServerChannel(Channel& inner, int servers) : ForwardingChannel(inner), servers_(servers) {}
+  int party_count() const override { return servers_; }
+
+ private:
+  int servers_;
+};
+
+// The digest of the dealer's common stream: a client and each server compare theirs (steps C2,
+// C3 of spdz.h "Roles"), so a server that handed a client another contribution than it opened
+// to the servers cannot give the client masks other than the servers' [[r]].
+Bytes stream_digest(const std::string& stream) {
+  Blake2b h("spdz.dealer.stream/v1", 32);
+  h.add(Bytes(stream.begin(), stream.end()));
+  Bytes digest(32);
+  h.finish(digest);
+  return digest;
+}
+
 // One party's run of Π_Online with K MAC keys (every share holds exactly K MACs); keeps the
 // per-run state the steps share. Every receive goes through net_, which turns a peer's
 // "spdz.abort" notice into an Abort.
@@ -66,16 +90,18 @@ class SpdzParty {
 
  public:
   SpdzParty(const Circuit& c, std::uint64_t dealer_seed,
-            const std::optional<MascotNeeds>& mascot, const fx::Program* program,
+            const std::optional<MascotNeeds>& mascot, const fx::Program* program, int servers,
             PartyContext& ctx)
       : c_(c),
         program_(program),
         dealer_seed_(dealer_seed),
         mascot_(mascot),
         ctx_(ctx),
-        net_(ctx.net, labels::spdz::kAbort),
+        all_(ctx.net, labels::spdz::kAbort),
+        net_(all_, servers > 0 ? servers : all_.party_count()),
         me_(net_.self()),
-        n_(net_.party_count()) {}
+        n_(net_.party_count()),
+        total_(all_.party_count()) {}
 
   PartyOutput run(const PartyInput& input);
 
@@ -137,6 +163,13 @@ class SpdzParty {
   void receive_coin_commitments();                                 // step 0
   Bytes opened_contribution(PartyId p, const Bytes& digest_bytes); // step 0
   Bytes share_inputs(const PartyInput& input);                     // step 1
+  // Roles: a client's whole run (steps C1-C3), and the servers' step 6 toward clients.
+  PartyOutput run_client(const PartyInput& input);
+  void send_client_outputs(const std::vector<Fp61>& opened);
+  // The clients that give inputs or receive outputs (they need the dealer's stream).
+  bool active_client(PartyId p) const {
+    return p >= n_ && (!c_.input_wires_of(p).empty() || !c_.output_wires_of(p).empty());
+  }
   void multiply_layer(const CircuitLayer& layer, std::size_t& triple);  // step 2
   // Step 2, every layer; returns [[y]] of every output wire, in output order.
   std::vector<AuthShare> evaluate_circuit();
@@ -172,9 +205,12 @@ class SpdzParty {
   std::uint64_t dealer_seed_;
   const std::optional<MascotNeeds>& mascot_;
   PartyContext& ctx_;
-  NoticeAwareChannel net_;
+  NoticeAwareChannel all_;  // every party, clients included
+  ServerChannel net_;       // the servers 0..n_−1 (everyone without roles)
   PartyId me_;
   int n_;
+  int total_;         // servers and clients
+  Bytes stream_digest_;  // of the dealer's common stream (roles only)
   BasicSpdzPreprocessing<K> prep_;
   std::vector<AuthShare> input_;  // [[x]] of every input, in circuit input order (step 1)
   // Circuit evaluation only: a share per wire. A program's carrier circuit has a wire per
@@ -323,6 +359,11 @@ void SpdzParty<K>::offline_setup() {
   ctx_.meter.set_phase("offline");
   const PerParty<Bytes> dealer_commitments = recv_bytes_each(sizeof(Digest));
   send_all(labels::spdz::kDealerSeed, Message().add_bytes(opening_bytes(dealer_opening)));
+  // Roles: the clients get the contribution only after every server committed (a client
+  // colluding with a rushing server must not show it the honest contributions in round 1).
+  const Bytes mine(contribution.begin(), contribution.end());
+  for (PartyId p = n_; p < total_; ++p)
+    if (active_client(p)) all_.send(p, labels::spdz::kDealerClient, Message().add_bytes(mine));
   ctx_.meter.set_phase("online");
   receive_coin_commitments();
   std::string dealer_stream = "spdz.dealer/";
@@ -333,6 +374,7 @@ void SpdzParty<K>::offline_setup() {
   }
   Rng dealer(dealer_seed_, -1, dealer_stream);
   prep_ = spdz_deal_in<K>(c_, n_, k_, me_, dealer, program_);
+  if (total_ > n_) stream_digest_ = stream_digest(dealer_stream);
 }
 
 // The commitments to both MACCheck seeds, sent in the first online round.
@@ -386,14 +428,31 @@ Bytes SpdzParty<K>::share_inputs(const PartyInput& input) {
         eps.push_back(Fp61::from_u64(input.values[eps.size()]) - prep_.input_mask_clear[idx]);
   SMPC_ASSERT(eps.size() == input.values.size());
   if (!eps.empty()) send_all(labels::spdz::kInput, Message().add_field61(eps));
-  PerParty<std::vector<Fp61>> by_owner(n_);
+  PerParty<std::vector<Fp61>> by_owner(total_);
   by_owner[me_] = eps;
   for (PartyId p : other_parties(n_, me_)) {
     const auto count = c_.input_wires_of(p).size();
     if (count > 0) by_owner[p] = recv_field61(p, count);
   }
-  PerParty<std::size_t> used(n_);
-  PerParty<std::vector<Fp61>> dealt_mask(n_);
+  // Roles, step C2 at the server: a client's ε, and the digest of the dealer stream its masks
+  // came from, which must be this server's (M95 skips the comparison).
+  for (PartyId p = n_; p < total_; ++p) {
+    const auto count = c_.input_wires_of(p).size();
+    if (count == 0) continue;
+    const Message m = all_.recv(p);
+    m.expect_parts(2);
+    by_owner[p] = m.field61(0, count);
+    const Bytes digest = m.bytes(1);
+    if (digest.size() != stream_digest_.size())
+      throw Abort("malformed client input from party " + std::to_string(p), {p},
+                  AbortKind::kMalformed);
+    if (!mutant_active(Mutant::kM95) && digest != stream_digest_)
+      throw Abort("client " + std::to_string(p) +
+                  " masked its inputs with another dealer stream than this server's (a server "
+                  "gave it a different contribution, or the client lied)");
+  }
+  PerParty<std::size_t> used(total_);
+  PerParty<std::vector<Fp61>> dealt_mask(total_);
   input_.reserve(c_.input_count());
   for (const auto& g : c_.inputs)
     for (std::size_t k = 0; k < g.wires.size(); ++k) {
@@ -492,6 +551,73 @@ std::vector<Fp61> SpdzParty<K>::open_outputs(const std::vector<AuthShare>& y) {
                              : y[entry]);
   log_.clear();
   return open(labels::spdz::kOutput, out_shares, log_);
+}
+
+// Step 6 (roles): after MACCheck 2, each server sends every receiving client the opened
+// y + s of its entries (masked: a client's groups are restricted) and its stream digest.
+template <int K>
+void SpdzParty<K>::send_client_outputs(const std::vector<Fp61>& opened) {
+  for (PartyId r = n_; r < total_; ++r) {
+    std::vector<Fp61> mine;
+    std::size_t entry = 0;
+    for (const auto& g : c_.outputs)
+      for (std::size_t k = 0; k < g.wires.size(); ++k, ++entry)
+        if (g.delivered_to(r)) mine.push_back(opened[entry]);
+    if (!mine.empty())
+      all_.send(r, labels::spdz::kClientOutput,
+                Message().add_field61(mine).add_bytes(stream_digest_));
+  }
+}
+
+// A client (spdz.h "Roles"): C1, the dealer's stream from the servers' contributions and its
+// part of the dealer's output (its clear masks r and s); C2, ε = x − r to every server with
+// the stream digest; C3, y + s from every server: all S values and digests must agree, else
+// abort (at least one server is honest and sends the value the MACs checked).
+template <int K>
+PartyOutput SpdzParty<K>::run_client(const PartyInput& input) {
+  if (!active_client(me_)) return {};
+  std::string dealer_stream = "spdz.dealer/";
+  for (PartyId p = 0; p < n_; ++p) {
+    const Bytes b = recv_bytes(p, kSeedBytes);
+    dealer_stream.append(b.begin(), b.end());
+  }
+  Rng dealer(dealer_seed_, -1, dealer_stream);
+  prep_ = spdz_deal_in<K>(c_, n_, k_, me_, dealer, program_);
+  stream_digest_ = stream_digest(dealer_stream);
+  std::vector<Fp61> eps;
+  std::size_t idx = 0;
+  for (const auto& g : c_.inputs)
+    for (std::size_t k = 0; k < g.wires.size(); ++k, ++idx)
+      if (g.owner == me_)
+        eps.push_back(Fp61::from_u64(input.values[eps.size()]) - prep_.input_mask_clear[idx]);
+  SMPC_ASSERT(eps.size() == input.values.size());
+  if (!eps.empty())
+    for (PartyId p = 0; p < n_; ++p)
+      all_.send(p, labels::spdz::kClientInput,
+                Message().add_field61(eps).add_bytes(stream_digest_));
+  const std::size_t count = c_.output_wires_of(me_).size();
+  if (count == 0) return {};
+  std::optional<std::vector<Fp61>> agreed;
+  for (PartyId p = 0; p < n_; ++p) {
+    const Message m = all_.recv(p);
+    m.expect_parts(2);
+    auto values = m.field61(0, count);
+    if (m.bytes(1) != stream_digest_)
+      throw Abort("server " + std::to_string(p) +
+                  " derived its masks from another dealer stream than this client");
+    // M96: the first server's values are taken without comparing the others'.
+    if (!agreed) agreed = std::move(values);
+    else if (!mutant_active(Mutant::kM96) && values != *agreed)
+      throw Abort("the servers sent different opened outputs (server " + std::to_string(p) +
+                  " disagrees with server 0)");
+  }
+  PartyOutput out;
+  std::size_t entry = 0, at = 0;
+  for (const auto& g : c_.outputs)
+    for (std::size_t k = 0; k < g.wires.size(); ++k, ++entry)
+      if (g.delivered_to(me_))
+        out.values.push_back(((*agreed)[at++] - prep_.output_mask_clear[entry]).value());
+  return out;
 }
 
 template <int K>
@@ -682,6 +808,7 @@ auto SpdzParty<K>::run_program() -> std::vector<AuthShare> {
 
 template <int K>
 PartyOutput SpdzParty<K>::run(const PartyInput& input) {
+  if (me_ >= n_) return run_client(input);
   offline_setup();
   const Bytes input_digest = share_inputs(input);
   const std::vector<AuthShare> y = program_ ? run_program() : evaluate_circuit();
@@ -699,18 +826,21 @@ PartyOutput SpdzParty<K>::run(const PartyInput& input) {
     log_ = std::move(masked);
   }
   if (!mutant_active(Mutant::kM01)) mac_check(2, log_, nullptr);
+  send_client_outputs(opened);
   return outputs_for_me(opened);
 }
 
 }  // namespace
 
 Spdz::Spdz(Circuit circuit, int mac_keys, std::uint64_t dealer_seed,
-           std::optional<MascotNeeds> mascot, std::optional<fx::Program> program)
+           std::optional<MascotNeeds> mascot, std::optional<fx::Program> program, int servers)
     : circuit_(std::move(circuit)),
       mac_keys_(mac_keys),
       dealer_seed_(dealer_seed),
       mascot_(std::move(mascot)),
-      program_(std::move(program)) {
+      program_(std::move(program)),
+      servers_(servers) {
+  SMPC_ASSERT(servers_ >= 0 && !(servers_ > 0 && mascot_));
   SMPC_ASSERT(circuit_.domain == CircuitDomain::kField61);
   SMPC_ASSERT(mac_keys_ >= 1 && mac_keys_ <= kSpdzMaxMacKeys);
   SMPC_ASSERT(!program_ || program_->outputs.size() == circuit_.output_count());
@@ -723,9 +853,15 @@ double Spdz::log2_forgery_per_check() const {
 SecurityClaim Spdz::claim(int parties) const {
   char bound[64];
   std::snprintf(bound, sizeof bound, "%.0f", std::floor(log2_forgery_per_check() + 1.0));
-  return {AdversaryModel::kMalicious, parties - 1, OutputGuarantee::kCorrectOrAbort,
-          "malicious, up to n - 1 = " + std::to_string(parties - 1) + " of n = " +
-              std::to_string(parties) + " parties corrupted, correct output or abort (" +
+  const std::string who =
+      servers_ > 0 ? "up to S - 1 = " + std::to_string(servers_ - 1) + " of S = " +
+                         std::to_string(servers_) + " servers corrupted and any number of the " +
+                         std::to_string(parties - servers_) + " clients"
+                   : "up to n - 1 = " + std::to_string(parties - 1) + " of n = " +
+                         std::to_string(parties) + " parties corrupted";
+  return {AdversaryModel::kMalicious, (servers_ > 0 ? servers_ : parties) - 1,
+          OutputGuarantee::kCorrectOrAbort,
+          "malicious, " + who + ", correct output or abort (" +
               std::to_string(mac_keys_) + " MAC key" + (mac_keys_ > 1 ? "s" : "") +
               " over Mersenne-61: a run accepts a forged opening with probability <= 2^" + bound +
               "); " +
@@ -737,15 +873,15 @@ SecurityClaim Spdz::claim(int parties) const {
 PartyOutput Spdz::run_steps(PartyContext& ctx, const PartyInput& input) const {
   const fx::Program* program = program_ ? &*program_ : nullptr;
   switch (mac_keys_) {
-    case 1: return SpdzParty<1>(circuit_, dealer_seed_, mascot_, program, ctx).run(input);
-    case 2: return SpdzParty<2>(circuit_, dealer_seed_, mascot_, program, ctx).run(input);
-    case 3: return SpdzParty<3>(circuit_, dealer_seed_, mascot_, program, ctx).run(input);
-    default: return SpdzParty<4>(circuit_, dealer_seed_, mascot_, program, ctx).run(input);
+    case 1: return SpdzParty<1>(circuit_, dealer_seed_, mascot_, program, servers_, ctx).run(input);
+    case 2: return SpdzParty<2>(circuit_, dealer_seed_, mascot_, program, servers_, ctx).run(input);
+    case 3: return SpdzParty<3>(circuit_, dealer_seed_, mascot_, program, servers_, ctx).run(input);
+    default: return SpdzParty<4>(circuit_, dealer_seed_, mascot_, program, servers_, ctx).run(input);
   }
 }
 
 Result<std::unique_ptr<Protocol>> make_spdz(const nlohmann::json& params, const Circuit& c,
-                                            int /*parties*/) {
+                                            int parties) {
   if (c.domain != CircuitDomain::kField61)
     return Error(std::string("/function: spdz evaluates circuits over field61, got ") +
                  domain_name(c.domain));
@@ -774,6 +910,17 @@ Result<std::unique_ptr<Protocol>> make_spdz(const nlohmann::json& params, const 
                    std::to_string(kSpdzMaxMacKeys) + ", got " + v.dump());
     keys = static_cast<int>(v.get<long long>());
   }
+  // Roles (kServersParam, set by the runner): clients take their masks from the dealer.
+  int servers = 0;
+  if (params.contains(kServersParam)) {
+    servers = server_count(params, parties);
+    if (mascot)
+      return Error("/roles: client inputs need the dealer preprocessing (\"preprocessing\": "
+                   "\"dealer\"); MASCOT authenticates the inputs of computing parties only");
+    if (program)
+      return Error("/roles: spdz takes client inputs for circuits; fixed-point programs "
+                   "(inference) with clients are not built: give their inputs as SPDZ parties");
+  }
   std::uint64_t seed = 0;
   if (params.contains("dealer_seed")) {
     const auto& v = params["dealer_seed"];
@@ -782,7 +929,7 @@ Result<std::unique_ptr<Protocol>> make_spdz(const nlohmann::json& params, const 
     seed = v.get<std::uint64_t>();
   }
   return std::unique_ptr<Protocol>(
-      std::make_unique<Spdz>(c, keys, seed, std::move(mascot), std::move(program)));
+      std::make_unique<Spdz>(c, keys, seed, std::move(mascot), std::move(program), servers));
 }
 
 }  // namespace smpc

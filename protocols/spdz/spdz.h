@@ -62,6 +62,30 @@
 //
 // Example: 3 parties, one input each, x0·x1 + x2: L = 1, 11 rounds.
 //
+// Roles (docs/applications.md "SPDZ with clients"; the scenario's "roles", dealer preprocessing
+// only): parties 0..S−1 are the servers and run steps 0-5 among themselves (n = S); a client
+// c ≥ S gives inputs and/or receives outputs, after Damgård, Damgård, Nielsen, Nordholt, Toft,
+// "Confidential Benchmarking based on Multiparty Computation" (FC 2016): the client is an input
+// owner of Π_Online that is not a computing party.
+//   C1. (round 2) every server sends each active client its opened dealer contribution
+//       ("spdz.dealer.client", 38 bytes); the client computes its part of the dealer's output
+//       (the clear r of its input wires, the clear s of its outputs) from the same stream.
+//   C2. (round 3) the client sends every server ε = x − r and the 32-byte digest of the dealer
+//       stream ("spdz.client.input", 43 + 8 I_c bytes). A server aborts unless the digest is its
+//       own (a server that handed the client another contribution would shift r; M95 skips
+//       this), then sets [[x]] = [[r]] + ε. The client's ε join the hash of the input broadcast
+//       check of MACCheck 1, so a client that sends different ε to different servers makes them
+//       abort before any output is opened (MACCheck 1 alone would also fail: the MACs of
+//       [[r]] + ε_i do not match).
+//   6.  (round L + 11) after MACCheck 2, every server sends each receiving client the opened
+//       y + s of its output wires and its stream digest ("spdz.client.output", 43 + 8 O_c).
+//       C3: the client outputs y = (y + s) − s only if all S values and digests agree with
+//       each other and its own, else it aborts (M96 takes server 0's values): one honest
+//       server suffices, as its value passed the MAC check among the servers.
+// The claim: up to S − 1 of the S servers and any number of clients; a corrupted client can
+// only choose its input (ε + r, which the extractor reads off the honest servers). Exact cost:
+// spdz_roles_cost (cost.h).
+//
 // Fixed-point programs (protocols/fixedpoint/fixed.h) come carried in a circuit
 // (fx::carried_program): step 2 then runs the program's batches instead of the circuit's
 // layers (the dealer hands out its triples and masks, spdz_dealer.h), each batch one or more
@@ -98,7 +122,7 @@ class Spdz final : public Protocol {
   // simulated dealer's. Every share of a run holds exactly mac_keys MACs.
   Spdz(Circuit circuit, int mac_keys, std::uint64_t dealer_seed,
        std::optional<MascotNeeds> mascot = std::nullopt,
-       std::optional<fx::Program> program = std::nullopt);
+       std::optional<fx::Program> program = std::nullopt, int servers = 0);
 
   std::string_view name() const override { return "spdz"; }
   SecurityClaim claim(int parties) const override;
@@ -117,6 +141,7 @@ class Spdz final : public Protocol {
   std::uint64_t dealer_seed_;
   std::optional<MascotNeeds> mascot_;
   std::optional<fx::Program> program_;
+  int servers_;  // roles: parties 0..servers_−1 compute; 0: everyone computes
 };
 
 // The input-phase record kind of the opened truncation values (fx::evaluate_opened).

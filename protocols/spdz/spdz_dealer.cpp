@@ -76,7 +76,8 @@ void deal_program(Dealer<S>& d, const fx::Program& prog, BasicSpdzPreprocessing<
 template <int S>
 BasicSpdzPreprocessing<S> spdz_deal_in(const Circuit& circuit, int n, int k, PartyId me, Rng& rng,
                                        const fx::Program* program) {
-  SMPC_ASSERT(n >= 1 && k >= 1 && k <= S && S <= kSpdzMaxMacKeys && me >= 0 && me < n);
+  // me ≥ n: a client (roles), which keeps only its clear masks (its shares stay 0).
+  SMPC_ASSERT(n >= 1 && k >= 1 && k <= S && S <= kSpdzMaxMacKeys && me >= 0);
   Dealer<S> d{n, k, me, rng, {}};
   BasicSpdzPreprocessing<S> out;
   for (int l = 0; l < k; ++l) {

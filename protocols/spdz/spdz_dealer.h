@@ -86,7 +86,8 @@ struct BasicSpdzPreprocessing {
 };
 using SpdzPreprocessing = BasicSpdzPreprocessing<kSpdzMaxMacKeys>;
 
-// The dealer's output for party `me` of n, for k MAC keys (1 ≤ k ≤ kSpdzMaxMacKeys). Every party
+// The dealer's output for party `me` of n (me ≥ n: a client of spdz.h "Roles", which keeps its
+// clear masks only), for k MAC keys (1 ≤ k ≤ kSpdzMaxMacKeys). Every party
 // calling this with the same `dealer` stream gets matching parts.
 // With `program`, also its material (fx_needs(*program)).
 SpdzPreprocessing spdz_deal(const Circuit& circuit, int n, int k, PartyId me, Rng& dealer,

@@ -35,11 +35,14 @@ const ProtocolSpec& spdz_spec() {
        .property = {.max_parties = 5, .runs = 40, .adversarial_runs = 60, .determinism_runs = 10},
        .cost = cost_formula_of([](const ProtocolParams& p, const Circuit& c, int parties) {
          const int k = p.at("mac_keys").get<int>();
+         if (p.contains(kServersParam))
+           return spdz_roles_cost(c, parties, server_count(p, parties), k);
          return p.value("preprocessing", std::string("dealer")) == "mascot"
                     ? spdz_mascot_cost(c, parties, k)
                     : spdz_cost(c, parties, k);
        }),
-       .extract = spdz_extractor()},
+       .extract = spdz_extractor(),
+       .client_inputs = true},
       make_spdz);
   return spec;
 }

@@ -54,6 +54,7 @@ const std::map<Mutant, std::string> kCaughtBy = {
     {Mutant::kM90, "vote-bit-proof-binding"},  {Mutant::kM91, "vote-bit-proof-counted"},
     {Mutant::kM92, "bgw-auction-rejected-mask"}, {Mutant::kM93, "bgw-auction-rejected-mask"},
     {Mutant::kM89, "bgw-robust-roles-output"},  {Mutant::kM94, "bgw-robust-roles-equivocation"},
+    {Mutant::kM95, "spdz-roles-dealer"},      {Mutant::kM96, "spdz-roles-output"},
 };
 
 TEST(MutantAudit, CatalogueAndExpectationsCoverEachOther) {
@@ -133,7 +134,8 @@ INSTANTIATE_TEST_SUITE_P(Catalogue, EachMutant,
                                            Mutant::kM84, Mutant::kM85,
                                            Mutant::kM86, Mutant::kM87, Mutant::kM88,
                                            Mutant::kM90, Mutant::kM91, Mutant::kM92,
-                                           Mutant::kM93, Mutant::kM89, Mutant::kM94),
+                                           Mutant::kM93, Mutant::kM89, Mutant::kM94, Mutant::kM95,
+                                           Mutant::kM96),
                          [](const ::testing::TestParamInfo<Mutant>& p) {
                            return mutant_name(p.param);
                          });
