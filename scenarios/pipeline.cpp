@@ -57,7 +57,7 @@ Status apply_roles(const Scenario& s, RunPlan& plan) {
   SMPC_RETURN_IF_ERROR(check_roles(roles.servers, roles.output_receivers, s.parties));
   if (!plan.spec->client_inputs)
     return Error("/roles: protocol " + plan.spec->name + " does not take client inputs (bgw, "
-                 "gmw and gmw_dealer do; docs/applications.md)");
+                 "gmw, gmw_dealer, rep3 and rep3_malicious do; docs/applications.md)");
   plan.servers = roles.servers;
   plan.params[kServersParam] = roles.servers;
   std::vector<PartyId> receivers = roles.output_receivers;

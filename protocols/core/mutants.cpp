@@ -87,6 +87,8 @@ constexpr CatalogRow kCatalogRows[] = {
     {Mutant::kM91, "verify/tally.cpp", "tally verifier: the disjunctive Chaum–Pedersen bit proofs of counted ballots are not checked, so a counted commitment to a non-bit (a faked check value, a forged proof) is accepted"},
     {Mutant::kM92, "scenarios/functions.cpp", "auctions under bgw: winner and price are opened without the mask o + ρ'·C, so when a bid is rejected the auctioneer receives the garbage winner and price computed from the non-bits and the honest bids"},
     {Mutant::kM93, "scenarios/functions.cpp", "auctions under bgw: C sums the bit checks with constant weights 1 instead of the joint random ρ_j, so a client's two non-bits whose checks cancel leave the outputs unmasked"},
+    {Mutant::kM97, "protocols/rep3/rep3_malicious.cpp", "rep3_malicious with clients: the view hash leaves out the clients' input components, so a client that gives two servers different copies of one component goes unseen when the input reaches an output through XORs only: honest servers output different values"},
+    {Mutant::kM98, "protocols/rep3/rep3_malicious.cpp", "rep3_malicious with clients: a client receiver takes server j's copy of output component s_j without comparing it with server j − 1's, so a corrupted server changes the client's output"},
 };
 
 std::string numbered_name(Mutant m) {

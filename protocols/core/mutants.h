@@ -90,6 +90,8 @@ enum class Mutant : int {
   kM91 = 91,  // tally verifier: the bit proofs of counted ballots are not checked
   kM92 = 92,  // auctions under bgw: winner and price opened unmasked (a rejected bid's garbage)
   kM93 = 93,  // auctions under bgw: the checks summed with constant weights, not the joint ρ_j
+  kM97 = 97,  // rep3_malicious with clients: the servers do not compare clients' input components
+  kM98 = 98,  // rep3_malicious with clients: a client takes one copy of each output component
 };
 
 struct MutantInfo {

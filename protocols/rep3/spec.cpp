@@ -35,10 +35,11 @@ const ProtocolSpec& rep3_spec() {
        .audits = audits(),
        .property = {.max_parties = kRep3Parties, .runs = 25, .max_gates = 40,
                     .adversarial_runs = 30, .determinism_runs = 6},
-       .cost = cost_formula_of([](const ProtocolParams&, const Circuit& c, int) {
-         return rep3_cost(c);
+       .cost = cost_formula_of([](const ProtocolParams&, const Circuit& c, int parties) {
+         return rep3_cost(c, parties);
        }),
-       .extract = rep3_extractor(CircuitDomain::kBoolean)},
+       .extract = rep3_extractor(CircuitDomain::kBoolean),
+       .client_inputs = true},
       make_rep3);
   return spec;
 }
@@ -55,10 +56,11 @@ const ProtocolSpec& rep3_malicious_spec() {
        .audits = audits(),
        .property = {.max_parties = kRep3Parties, .runs = 15, .max_gates = 30,
                     .adversarial_runs = 20, .determinism_runs = 4},
-       .cost = cost_formula_of([](const ProtocolParams&, const Circuit& c, int) {
-         return rep3_malicious_cost(c);
+       .cost = cost_formula_of([](const ProtocolParams&, const Circuit& c, int parties) {
+         return rep3_malicious_cost(c, parties);
        }),
-       .extract = rep3_extractor(CircuitDomain::kBoolean)},
+       .extract = rep3_extractor(CircuitDomain::kBoolean),
+       .client_inputs = true},
       make_rep3_malicious);
   return spec;
 }

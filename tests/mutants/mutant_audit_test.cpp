@@ -53,6 +53,7 @@ const std::map<Mutant, std::string> kCaughtBy = {
     {Mutant::kM88, "vote-bit-proof-batch"},
     {Mutant::kM90, "vote-bit-proof-binding"},  {Mutant::kM91, "vote-bit-proof-counted"},
     {Mutant::kM92, "bgw-auction-rejected-mask"}, {Mutant::kM93, "bgw-auction-rejected-mask"},
+    {Mutant::kM97, "rep3m-client-inconsistent"}, {Mutant::kM98, "rep3m-client-output-tamper"},
 };
 
 TEST(MutantAudit, CatalogueAndExpectationsCoverEachOther) {
@@ -132,7 +133,7 @@ INSTANTIATE_TEST_SUITE_P(Catalogue, EachMutant,
                                            Mutant::kM84, Mutant::kM85,
                                            Mutant::kM86, Mutant::kM87, Mutant::kM88,
                                            Mutant::kM90, Mutant::kM91, Mutant::kM92,
-                                           Mutant::kM93),
+                                           Mutant::kM93, Mutant::kM97, Mutant::kM98),
                          [](const ::testing::TestParamInfo<Mutant>& p) {
                            return mutant_name(p.param);
                          });
