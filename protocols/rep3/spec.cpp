@@ -18,7 +18,14 @@ std::vector<AuditSetup> audits() {
   reveal.name = "reveal";
   reveal.function = {{"name", "vote"}};
   reveal.inputs = {1, 0, 1};
-  return {base, reveal};
+  // Roles (docs/applications.md "Replicated 3PC with clients"): 3 servers that receive the
+  // outputs and bidder clients 3-5, so every strategy also runs from a corrupted client.
+  const nlohmann::json none = nlohmann::json::array();
+  const AuditSetup clients{.name = "auction_clients", .parties = 6,
+                           .function = {{"name", "first_price_auction"}, {"bits", 4}},
+                           .inputs = {none, none, none, 9, 12, 5},
+                           .servers = 3};
+  return {base, reveal, clients};
 }
 
 }  // namespace
