@@ -1,5 +1,5 @@
 // rep3 and rep3_malicious with roles (docs/applications.md "Replicated 3PC with clients"):
-// three servers, input clients and output receivers. Random Boolean circuits against the plain
+// three servers, input clients and output receivers. Random Boolean and Z_2^64 circuits against the plain
 // evaluation at exactly every party's bytes (rep3_party_bytes) and the spec's cost; auctions
 // among bidder clients through the scenario pipeline; a client's inconsistent sharing and a
 // server's tampered output pair make rep3_malicious abort; the verdict's view of clients.
@@ -19,6 +19,7 @@
 #include "scenarios/scenario.h"
 #include "scenarios/scenario_builder.h"
 #include "tests/gmw/gmw_test_util.h"
+#include "tests/support/random_circuit.h"
 #include "tests/support/scenario_run.h"
 
 namespace smpc {
@@ -39,12 +40,32 @@ std::vector<std::vector<std::uint64_t>> plain_outputs(const gmw_test::BooleanCas
   return per;
 }
 
+// A random Z_2^64 circuit (random_circuit.h's arithmetic shapes read as ring circuits) among
+// 3 servers and 0-5 clients, inputs anywhere in the ring.
+gmw_test::BooleanCase gen_ring_case() {
+  gmw_test::BooleanCase bc;
+  bc.parties = *rc::gen::inRange(kRep3Parties, kRep3Parties + 6);
+  bc.circuit = testing::gen_circuit(bc.parties, /*linear_only=*/false);
+  bc.circuit.domain = CircuitDomain::kRing64;
+  bc.inputs.resize(static_cast<std::size_t>(bc.parties));
+  for (const auto& grp : bc.circuit.inputs) {
+    bc.group_values.emplace_back();
+    for (std::size_t k = 0; k < grp.wires.size(); ++k) {
+      const auto v = *rc::gen::arbitrary<std::uint64_t>();
+      bc.group_values.back().push_back(v);
+      bc.inputs[static_cast<std::size_t>(grp.owner)].values.push_back(v);
+    }
+  }
+  return bc;
+}
+
 // Random circuits among 3 servers and 0-5 clients (any party may own inputs or receive
-// outputs), both protocols: outputs, each party's bytes sent and received, the bytes per label
-// and the rounds equal the formulas.
+// outputs), both protocols, Boolean or Z_2^64: outputs, each party's bytes sent and received,
+// the bytes per label and the rounds equal the formulas.
 void check_random_roles(bool malicious) {
-  const auto bc = gmw_test::gen_case(kRep3Parties, kRep3Parties + 5, 30);
-  RC_TAG(bc.parties);
+  const bool ring = *rc::gen::arbitrary<bool>();
+  const auto bc = ring ? gen_ring_case() : gmw_test::gen_case(kRep3Parties, kRep3Parties + 5, 30);
+  RC_TAG(bc.parties, ring);
   const ProtocolParams params = {{kServersParam, kRep3Parties}};
   const ProtocolSpec& spec = malicious ? rep3_malicious_spec() : rep3_spec();
   const auto made = spec.make(params, bc.circuit, bc.parties);
