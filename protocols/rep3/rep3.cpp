@@ -263,7 +263,8 @@ namespace smpc {
 Result<bool> rep3_roles(const nlohmann::json& params, int parties, const char* protocol) {
   if (params.is_object() && params.contains(kServersParam)) {
     if (server_count(params, parties) != kRep3Parties)
-      return Error(std::string("/roles/servers: ") + protocol + " runs with exactly 3 servers, got " +
+      return Error(std::string("/roles/servers: ") + protocol +
+                   " runs with exactly 3 servers, got " +
                    std::to_string(server_count(params, parties)));
     return true;
   }

@@ -61,7 +61,8 @@
 // share and tells the others; every receiver needs a message from it (a server receiver gets
 // its missing component from both others, a client from all three), so no honest party
 // outputs — security with abort, never an output computed on inconsistent shares.
-//   "rep3.input"    + Σ_{c: I_c>0} 3 · elem(2 I_c)     "rep3m.output"  + Σ_{c: O_c>0} 3 · elem(2 O_c)
+//   "rep3.input"    + Σ_{c: I_c>0} 3 · elem(2 I_c)
+//   "rep3m.output"  + Σ_{c: O_c>0} 3 · elem(2 O_c)
 // A client sends 3 · elem(2 I_c) and receives 3 · elem(2 O_c) bytes (rep3_party_bytes).
 //
 // Statistical security: B is the smallest with M^(B−1) ≥ 2^40, from FLNW's bound for

@@ -1,8 +1,8 @@
 // rep3 and rep3_malicious with roles (docs/applications.md "Replicated 3PC with clients"):
-// three servers, input clients and output receivers. Random Boolean and Z_2^64 circuits against the plain
-// evaluation at exactly every party's bytes (rep3_party_bytes) and the spec's cost; auctions
-// among bidder clients through the scenario pipeline; a client's inconsistent sharing and a
-// server's tampered output pair make rep3_malicious abort; the verdict's view of clients.
+// three servers, input clients and output receivers. Random Boolean and Z_2^64 circuits against
+// the plain evaluation at exactly every party's bytes (rep3_party_bytes) and the spec's cost;
+// auctions among bidder clients through the scenario pipeline; a client's inconsistent sharing
+// and a server's tampered output pair make rep3_malicious abort; the verdict's view of clients.
 #include <gtest/gtest.h>
 #include <rapidcheck.h>
 #include <rapidcheck/gtest.h>
@@ -70,10 +70,10 @@ void check_random_roles(bool malicious) {
   const ProtocolSpec& spec = malicious ? rep3_malicious_spec() : rep3_spec();
   const auto made = spec.make(params, bc.circuit, bc.parties);
   RC_ASSERT(made.ok());
-  const auto r = run_local(bc.parties, {*rc::gen::inRange<std::uint64_t>(0, 1u << 30), 60},
-                           [&](PartyContext& ctx) {
-                             return (*made)->run(ctx, bc.inputs[static_cast<std::size_t>(ctx.net.self())]);
-                           });
+  const auto seed = *rc::gen::inRange<std::uint64_t>(0, 1u << 30);
+  const auto r = run_local(bc.parties, {seed, 60}, [&](PartyContext& ctx) {
+    return (*made)->run(ctx, bc.inputs[static_cast<std::size_t>(ctx.net.self())]);
+  });
   const auto want = plain_outputs(bc);
   const auto per_party = rep3_party_bytes(bc.circuit, bc.parties, malicious);
   std::map<std::string, std::uint64_t> bytes;
@@ -174,7 +174,8 @@ ScenarioBuilder xor_inconsistent(const std::string& protocol) {
       .parties(5)
       .roles(Roles{3, {0, 1, 2}})
       .function({{"name", "circuit"},
-                 {"file", std::string(SMPC_SOURCE_DIR) + "/scenarios/examples/circuits/xor_1bit.txt"},
+                 {"file", std::string(SMPC_SOURCE_DIR) +
+                              "/scenarios/examples/circuits/xor_1bit.txt"},
                  {"input_owners", {3, 4}}})
       .inputs({Json::array(), Json::array(), Json::array(), Json{1}, Json{0}})
       .adversary({3}, AdversaryModel::kMalicious,
@@ -228,8 +229,8 @@ TEST(Rep3Clients, MaliciousClientIsOutsideTheSemiHonestModel) {
   EXPECT_EQ(rec.scope, ClaimScope::kOutsideModel) << rec.explanation;
 }
 
-// A corrupted client substituting its bid (15: four 1 bits) is within both claims: judged on the input the
-// extractor reads from the honest servers' components (correct_with_substitution).
+// A corrupted client substituting its bid (15: four 1 bits) is within both claims: judged on
+// the input the extractor reads from the honest servers' components (correct_with_substitution).
 TEST(Rep3Clients, SubstitutedBidIsExtractedFromTheServers) {
   for (const char* protocol : {"rep3", "rep3_malicious"}) {
     SCOPED_TRACE(protocol);
@@ -304,7 +305,8 @@ TEST(Rep3Clients, FactoryWantsThreeServers) {
 
 // scenarios/examples/rep3_clients.json: accepted by the runner, verdict ok, the plain winner.
 TEST(Rep3ClientsExample, AuctionAmongFourBidders) {
-  auto s = load_scenario_file(std::string(SMPC_SOURCE_DIR) + "/scenarios/examples/rep3_clients.json");
+  auto s = load_scenario_file(std::string(SMPC_SOURCE_DIR) +
+                              "/scenarios/examples/rep3_clients.json");
   ASSERT_TRUE(s.ok()) << s.status().message();
   const auto rec = run_scenario(*s, {});
   ASSERT_TRUE(rec.ok()) << rec.status().message();
