@@ -301,6 +301,46 @@ ScenarioBuilder rep3m_output_tamper() {
                                {"delta", 1}}}));
 }
 
+// rep3_malicious with roles (docs/applications.md "Replicated 3PC with clients"): clients 3
+// and 4 give one bit each, the three servers receive their XOR
+// (scenarios/examples/circuits/xor_1bit.txt). Client 3 is malicious and flips server 1's copy
+// of s_2 (element 1 of its input message). No AND gate reads the bit, so only the comparison
+// of the clients' components (step 6c) sees it; without it (M97) server 1 outputs the flipped
+// XOR and server 2 the true one, which no input of client 3 explains.
+ScenarioBuilder rep3m_client_inconsistent() {
+  return check_scenario("rep3_malicious client inconsistent", "rep3_malicious", Json::object(), 5,
+                        {{"name", "circuit"},
+                         {"file", std::string(SMPC_PROJECT_DIR) +
+                                      "/scenarios/examples/circuits/xor_1bit.txt"},
+                         {"input_owners", {3, 4}}},
+                        {Json::array(), Json::array(), Json::array(), Json{1}, Json{0}})
+      .roles(Roles{3, {0, 1, 2}})
+      .adversary({3}, AdversaryModel::kMalicious,
+                 Json::array({{{"strategy", "bit_flip"},
+                               {"label", std::string(labels::rep3::kInput)},
+                               {"to", {1}},
+                               {"element", 1},
+                               {"bit", 0}}}));
+}
+
+// rep3_malicious with roles, a first-price auction among bidder clients 3-5 for the analyst 6:
+// server 2 (no input) flips every bit of the output pair it sends the analyst. The analyst
+// gets each component from two servers and must abort; taking one copy (M98) gives it a wrong
+// winner or price.
+ScenarioBuilder rep3m_client_output_tamper() {
+  return check_scenario("rep3_malicious client output tamper", "rep3_malicious", Json::object(), 7,
+                        {{"name", "first_price_auction"}, {"bits", 4}},
+                        {Json::array(), Json::array(), Json::array(), Json{9}, Json{12}, Json{5},
+                         Json::array()})
+      .roles(Roles{3, {6}})
+      .adversary({2}, AdversaryModel::kMalicious,
+                 Json::array({{{"strategy", "add"},
+                               {"label", std::string(labels::rep3m::kOutput)},
+                               {"to", {6}},
+                               {"element", "all"},
+                               {"delta", 1}}}));
+}
+
 // psi_dh, party 1 malicious: its Lua program sends point 0 of psi.blinded twice
 // (attacks/psi_duplicate_point.lua). A set hashes to distinct points, so party 0 must abort.
 ScenarioBuilder psi_duplicate_point() {
@@ -1523,6 +1563,14 @@ const std::vector<Check> kChecks = {
     attack_check("rep3m-output-tamper", rep3m_output_tamper, 3,
                  "rep3_malicious millionaires: the input-less party adds 1 to its output "
                  "shares; alarm = violation of correct-or-abort"),
+    attack_check("rep3m-client-inconsistent", rep3m_client_inconsistent, 3,
+                 "rep3_malicious with 3 servers and 2 input clients (XOR to the servers): a client "
+                 "gives two servers different copies of one component; alarm = violation of "
+                 "correct-or-abort"),
+    attack_check("rep3m-client-output-tamper", rep3m_client_output_tamper, 3,
+                 "rep3_malicious auction with 3 servers, 3 bidder clients and an analyst: a server "
+                 "flips the output pair it sends the analyst; alarm = violation of "
+                 "correct-or-abort"),
     {{"commitment-hiding", "component", true, "32 trials, alpha = 1e-3",
       "commitments to values 0..15: a brute-force distinguisher over 2^10 low-entropy "
       "randomness strings; alarm = it guesses better than 1/16 (binomial tail), or two "

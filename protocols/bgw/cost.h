@@ -38,9 +38,6 @@ ExactCost bgw_robust_cost(const Circuit& c, int parties, int t);
 // receives Σ_{p ≠ s, I_p > 0} (6 + 8 I_p) + Σ_ℓ (S−1)(6 + 8 r_ℓ) + [O_s > 0] (S−1)(6 + 8 O_s).
 // Rounds: the causal recurrence of meter.h over these messages (L + 2 when inputs come from
 // two or more parties, e.g. a client-only sum is 2 rounds).
-struct PartyCost {
-  std::uint64_t sent = 0, received = 0;
-};
 std::vector<PartyCost> bgw_roles_party_bytes(const Circuit& c, int parties, int servers);
 ExactCost bgw_roles_cost(const Circuit& c, int parties, int servers);
 

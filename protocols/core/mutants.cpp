@@ -91,6 +91,8 @@ constexpr CatalogRow kCatalogRows[] = {
     {Mutant::kM94, "protocols/bgw/bgw_robust.cpp", "robust BGW with clients: each server takes the masked input δ the client sent it, with no broadcast agreement on it, so a client that sends different δ to different servers leaves the honest servers with an inconsistent sharing and the output is garbage"},
     {Mutant::kM95, "protocols/spdz/spdz.cpp", "SPDZ with clients: the servers do not compare the dealer-stream digest a client sends with its ε, so a corrupted server that hands the client another dealer contribution than it opened to the servers shifts the client's mask r, and the servers compute on an input the client never gave"},
     {Mutant::kM96, "protocols/spdz/spdz.cpp", "SPDZ with clients: a receiving client takes server 0's opened output without comparing it with the other servers', so a corrupted server 0 that sends a wrong value makes the client output it"},
+    {Mutant::kM97, "protocols/rep3/rep3_malicious.cpp", "rep3_malicious with clients: the view hash leaves out the clients' input components, so a client that gives two servers different copies of one component goes unseen when the input reaches an output through XORs only: honest servers output different values"},
+    {Mutant::kM98, "protocols/rep3/rep3_malicious.cpp", "rep3_malicious with clients: a client receiver takes server j's copy of output component s_j without comparing it with server j − 1's, so a corrupted server changes the client's output"},
 };
 
 std::string numbered_name(Mutant m) {

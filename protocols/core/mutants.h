@@ -94,6 +94,8 @@ enum class Mutant : int {
   kM94 = 94,  // robust BGW with clients: servers take the δ they got, no agreement on it
   kM95 = 95,  // SPDZ with clients: servers skip the client's dealer-stream digest check
   kM96 = 96,  // SPDZ with clients: a receiving client takes server 0's output without comparing
+  kM97 = 97,  // rep3_malicious with clients: the servers do not compare clients' input components
+  kM98 = 98,  // rep3_malicious with clients: a client takes one copy of each output component
 };
 
 struct MutantInfo {

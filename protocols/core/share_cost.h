@@ -22,6 +22,11 @@ struct ExactCost {
   std::uint32_t rounds = 0;                     // causal rounds (meter.h)
 };
 
+// One party's bytes sent and received in a run (the per-party formulas of protocols with roles).
+struct PartyCost {
+  std::uint64_t sent = 0, received = 0;
+};
+
 // A message of k field elements: 6 header bytes + 8 per element.
 constexpr std::uint64_t field_message_bytes(std::size_t k) { return 6 + 8 * k; }
 

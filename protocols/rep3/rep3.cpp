@@ -8,8 +8,10 @@
 #include "protocols/core/extraction.h"
 #include "protocols/core/linear_shares.h"
 #include "protocols/core/mutants.h"
+#include "protocols/core/protocol_spec.h"
 #include "protocols/crypto/prg.h"
 #include "protocols/rep3/labels.h"
+#include "protocols/rep3/rep3_malicious.h"
 
 namespace smpc::rep3_core {
 namespace {
@@ -74,10 +76,12 @@ void deal_inputs(const Circuit& c, PartyContext& ctx, const Ring& ring, const Pa
   ctx.net.send(prev_of(me), labels::rep3::kInput, elements_message(ring, to_prev));
 }
 
-// Step 1, receiving side: each other owner's message gives our pair of components of its inputs.
+// Step 1, receiving side: each other owner's message (servers', then clients' with roles)
+// gives our pair of components of its inputs.
 template <typename T>
-void receive_inputs(const Circuit& c, PartyContext& ctx, const Ring& ring, Shares<T>& w) {
-  for (PartyId p : other_parties(kRep3Parties, ctx.net.self())) {
+void receive_inputs(const Circuit& c, int parties, PartyContext& ctx, const Ring& ring,
+                    Shares<T>& w) {
+  for (PartyId p : other_parties(parties, ctx.net.self())) {
     const auto wires = c.input_wires_of(p);
     if (wires.empty()) continue;
     const auto v = read_elements(ring, ctx.net.recv(p), 2 * wires.size());
@@ -90,6 +94,32 @@ void receive_inputs(const Circuit& c, PartyContext& ctx, const Ring& ring, Share
 }
 
 }  // namespace
+
+std::uint64_t elem_bytes(bool boolean, std::size_t k) {
+  return boolean ? 6 + (k + 7) / 8 : 6 + 8 * static_cast<std::uint64_t>(k);
+}
+
+// Step 1c: s_1, s_2 random, s_0 = x − s_1 − s_2; server i gets (s_i, s_{i+1}).
+void deal_as_client(const Rep3Plan& plan, PartyContext& ctx, const Ring& ring,
+                    const PartyInput& input) {
+  const auto wires = plan.circuit.input_wires_of(ctx.net.self());
+  SMPC_ASSERT(input.values.size() == wires.size());
+  if (wires.empty()) return;
+  const std::size_t n = wires.size();
+  std::vector<std::uint64_t> s[kRep3Parties];
+  for (auto& v : s) v.resize(n);
+  for (std::size_t k = 0; k < n; ++k) {
+    SMPC_ASSERT(!ring.boolean || input.values[k] <= 1);
+    s[1][k] = ring.random(ctx.rng);
+    s[2][k] = ring.random(ctx.rng);
+    s[0][k] = ring.sub(ring.sub(input.values[k], s[1][k]), s[2][k]);
+  }
+  for (PartyId i = 0; i < kRep3Parties; ++i) {
+    std::vector<std::uint64_t> pair = s[i];
+    pair.insert(pair.end(), s[next_of(i)].begin(), s[next_of(i)].end());
+    ctx.net.send(i, labels::rep3::kInput, elements_message(ring, pair));
+  }
+}
 
 // Step 0's α_i for `words` words of layer `stream`: F(k_i) − F(k_{i+1}) (⊕ for bits, 64 gates
 // per word). The words are the PRG's bytes in this machine's order: every party runs the same
@@ -211,7 +241,7 @@ Shares<T> evaluate(const Rep3Plan& plan, PartyContext& ctx, const PartyInput& in
   net.send(prev_of(net.self()), labels::rep3::kSetup, Message().add_bytes(keys.own));
   deal_inputs(c, ctx, ring, input, w);
   keys.next = receive_key(net);
-  receive_inputs(c, ctx, ring, w);
+  receive_inputs(c, plan.parties, ctx, ring, w);
   if (after_inputs) after_inputs();
   for (std::size_t l = 0; l < plan.layers.size(); ++l) {
     const CircuitLayer& layer = plan.layers[l];
@@ -229,20 +259,40 @@ template Shares<std::uint64_t> evaluate(const Rep3Plan&, PartyContext&, const Pa
 }  // namespace smpc::rep3_core
 
 namespace smpc {
+
+Result<bool> rep3_roles(const nlohmann::json& params, int parties, const char* protocol) {
+  if (params.is_object() && params.contains(kServersParam)) {
+    if (server_count(params, parties) != kRep3Parties)
+      return Error(std::string("/roles/servers: ") + protocol +
+                   " runs with exactly 3 servers, got " +
+                   std::to_string(server_count(params, parties)));
+    return true;
+  }
+  if (parties != kRep3Parties)
+    return Error(std::string("/parties: ") + protocol + " runs with exactly 3 parties, got " +
+                 std::to_string(parties));
+  return false;
+}
+
 namespace {
 
 using namespace rep3_core;
 
-// Step 3: our first components of next's outputs go to next; ours come from prev.
+// Step 3: our first components of next's outputs go to next (and, step 3c, of each client's
+// outputs to that client); ours come from prev.
 template <typename T>
-PartyOutput open_outputs(const Circuit& c, const Ring& ring, Channel& net, const Shares<T>& w) {
+PartyOutput open_outputs(const Circuit& c, int parties, const Ring& ring, Channel& net,
+                         const Shares<T>& w) {
   const PartyId me = net.self();
-  const auto theirs = c.output_wires_of(next_of(me));
-  if (!theirs.empty()) {
+  const auto send_firsts = [&](PartyId to) {
+    const auto theirs = c.output_wires_of(to);
+    if (theirs.empty()) return;
     std::vector<std::uint64_t> v;
     for (auto x : theirs) v.push_back(w.first[x]);
-    net.send(next_of(me), labels::rep3::kOutput, elements_message(ring, v));
-  }
+    net.send(to, labels::rep3::kOutput, elements_message(ring, v));
+  };
+  send_firsts(next_of(me));
+  for (PartyId client = kRep3Parties; client < parties; ++client) send_firsts(client);
   PartyOutput out;
   const auto mine = c.output_wires_of(me);
   if (mine.empty()) return out;
@@ -257,40 +307,64 @@ template <typename T>
 PartyOutput run_rep3(const Rep3Plan& plan, PartyContext& ctx, const PartyInput& input) {
   PrgKeys keys;
   const Shares<T> w = evaluate<T>(plan, ctx, input, keys, {});
-  return open_outputs(plan.circuit, Ring{std::is_same_v<T, std::uint8_t>}, ctx.net, w);
+  return open_outputs(plan.circuit, plan.parties, Ring{std::is_same_v<T, std::uint8_t>}, ctx.net,
+                      w);
+}
+
+// A client: step 1c, then step 3c (the sum of the three servers' first components).
+PartyOutput rep3_client(const Rep3Plan& plan, PartyContext& ctx, const PartyInput& input) {
+  const Ring ring{plan.circuit.domain == CircuitDomain::kBoolean};
+  deal_as_client(plan, ctx, ring, input);
+  PartyOutput out;
+  const auto mine = plan.circuit.output_wires_of(ctx.net.self());
+  if (mine.empty()) return out;
+  out.values.assign(mine.size(), 0);
+  for (PartyId i = 0; i < kRep3Parties; ++i) {
+    const auto s = read_elements(ring, ctx.net.recv(i), mine.size());
+    for (std::size_t k = 0; k < mine.size(); ++k) out.values[k] = ring.add(out.values[k], s[k]);
+  }
+  return out;
 }
 
 }  // namespace
 
-Rep3SemiHonest::Rep3SemiHonest(Circuit circuit) {
+Rep3SemiHonest::Rep3SemiHonest(Circuit circuit, int parties) {
   SMPC_ASSERT(circuit.domain == CircuitDomain::kBoolean ||
               circuit.domain == CircuitDomain::kRing64);
+  SMPC_ASSERT(parties >= kRep3Parties);
   plan_.layers = layer_schedule(circuit);
   plan_.circuit = std::move(circuit);
+  plan_.parties = parties;
 }
 
-SecurityClaim Rep3SemiHonest::claim(int) const {
+std::string rep3_corruption_text(int parties) {
+  if (parties <= kRep3Parties) return "at most 1 of 3 parties corrupted (honest majority)";
+  return "at most 1 of 3 servers corrupted (honest majority), any number of the " +
+         std::to_string(parties - kRep3Parties) + " clients";
+}
+
+SecurityClaim Rep3SemiHonest::claim(int parties) const {
   return {AdversaryModel::kSemiHonest, 1, OutputGuarantee::kCorrect,
-          "semi-honest, at most 1 of 3 parties corrupted (honest majority), correct output; "
+          "semi-honest, " + rep3_corruption_text(parties) + ", correct output; "
           "correlated randomness from pairwise PRG keys"};
 }
 
 PartyOutput Rep3SemiHonest::run_steps(PartyContext& ctx, const PartyInput& input) const {
+  if (ctx.net.self() >= kRep3Parties) return rep3_client(plan_, ctx, input);
   if (plan_.circuit.domain == CircuitDomain::kBoolean)
     return run_rep3<std::uint8_t>(plan_, ctx, input);
   return run_rep3<std::uint64_t>(plan_, ctx, input);
 }
 
-ExactCost rep3_cost(const Circuit& c) {
+ExactCost rep3_cost(const Circuit& c, int parties) {
   const bool boolean = c.domain == CircuitDomain::kBoolean;
-  const auto elem = [boolean](std::size_t k) -> std::uint64_t {
-    return boolean ? 6 + (k + 7) / 8 : 6 + 8 * static_cast<std::uint64_t>(k);
-  };
+  const auto elem = [boolean](std::size_t k) { return elem_bytes(boolean, k); };
   ExactCost e;
   e.bytes[std::string(labels::rep3::kSetup)] = kRep3Parties * (6 + 32);
-  for (PartyId p = 0; p < kRep3Parties; ++p)
+  // A server deals to the two others, a client to all three (step 1c).
+  for (PartyId p = 0; p < parties; ++p)
     if (const auto in = c.input_wires_of(p).size(); in > 0)
-      e.bytes[std::string(labels::rep3::kInput)] += 2 * elem(2 * in);
+      e.bytes[std::string(labels::rep3::kInput)] += (p < kRep3Parties ? 2 : 3) * elem(2 * in);
   std::uint32_t layers = 0;
   for (const CircuitLayer& l : layer_schedule(c)) {
     if (l.nonlinear.empty()) continue;
@@ -298,28 +372,64 @@ ExactCost rep3_cost(const Circuit& c) {
     ++layers;
   }
   bool outputs = false;
-  for (PartyId r = 0; r < kRep3Parties; ++r)
+  for (PartyId r = 0; r < parties; ++r)
     if (const auto out = c.output_wires_of(r).size(); out > 0) {
-      e.bytes[std::string(labels::rep3::kOutput)] += elem(out);
+      e.bytes[std::string(labels::rep3::kOutput)] += (r < kRep3Parties ? 1 : 3) * elem(out);
       outputs = true;
     }
   e.rounds = 1 + layers + (outputs ? 1 : 0);
   return e;
 }
 
+// The symmetric labels (setup, mult and rep3_malicious's triple, coin, open, check, view) are
+// sent and received one third by each server; inputs and outputs by the formula of rep3.h
+// ("Roles") and rep3_malicious.h (a server sends both output components, a client receives two
+// from each server).
+std::vector<PartyCost> rep3_party_bytes(const Circuit& c, int parties, bool malicious) {
+  const bool boolean = c.domain == CircuitDomain::kBoolean;
+  const auto elem = [boolean](std::size_t k) { return elem_bytes(boolean, k); };
+  std::vector<PartyCost> out(static_cast<std::size_t>(parties));
+  const auto add = [&out](PartyId from, PartyId to, std::uint64_t b) {
+    out[static_cast<std::size_t>(from)].sent += b;
+    out[static_cast<std::size_t>(to)].received += b;
+  };
+  const ExactCost total = malicious ? rep3_malicious_cost(c, parties) : rep3_cost(c, parties);
+  const std::string_view input = labels::rep3::kInput, output = labels::rep3::kOutput,
+                         output_m = labels::rep3m::kOutput;
+  for (const auto& [label, bytes] : total.bytes) {
+    if (label == input || label == output || label == output_m) continue;
+    for (PartyId s = 0; s < kRep3Parties; ++s) add(s, s, bytes / kRep3Parties);
+  }
+  for (PartyId p = 0; p < parties; ++p) {
+    const auto in = c.input_wires_of(p).size();
+    for (PartyId s = 0; s < kRep3Parties && in > 0; ++s)
+      if (s != p) add(p, s, elem(2 * in));
+    const auto o = c.output_wires_of(p).size();
+    if (o == 0) continue;
+    if (p >= kRep3Parties) {
+      for (PartyId s = 0; s < kRep3Parties; ++s) add(s, p, elem(malicious ? 2 * o : o));
+    } else {
+      add(rep3_core::prev_of(p), p, elem(o));
+      if (malicious) add(rep3_core::next_of(p), p, elem(o));
+    }
+  }
+  return out;
+}
+
 Result<std::unique_ptr<Protocol>> make_rep3(const nlohmann::json& params, const Circuit& c,
                                             int parties) {
-  if (parties != kRep3Parties)
-    return Error("/parties: rep3 runs with exactly 3 parties, got " + std::to_string(parties));
+  SMPC_ASSIGN_OR_RETURN(const bool roles, rep3_roles(params, parties, "rep3"));
   if (c.domain != CircuitDomain::kBoolean && c.domain != CircuitDomain::kRing64)
     return Error(std::string("/function: rep3 evaluates Boolean circuits and circuits over "
                              "Z_2^64; this function is over ") +
                  domain_name(c.domain) + " (use bgw or spdz for field circuits)");
   if (params.is_object())
     for (const auto& [key, value] : params.items())
-      if (key != "name") return Error("/protocol/" + key + ": not a parameter of rep3 (it takes none)");
+      if (key != "name" && key != kServersParam)
+        return Error("/protocol/" + key + ": not a parameter of rep3 (it takes none)");
   if (const Status s = c.validate(parties); !s.ok()) return Error("/function: " + s.message());
-  return std::unique_ptr<Protocol>(std::make_unique<Rep3SemiHonest>(c));
+  return std::unique_ptr<Protocol>(
+      std::make_unique<Rep3SemiHonest>(c, roles ? parties : kRep3Parties));
 }
 
 }  // namespace smpc

@@ -37,6 +37,25 @@
 // so one ring element (8 B; 24 B for the three parties) or one bit per party per
 // multiplication, beyond the 6-byte header per message. XOR/ADD/SUB/MUL_CONST/INV/EQ/EQW: free.
 // Rounds (causal, meter.h): 1 (keys and inputs) + L + 1 (outputs, when anybody receives one).
+//
+// Roles (docs/applications.md "Replicated 3PC with clients"; the scenario's "roles" with
+// servers = 3, ProtocolSpec::client_inputs): parties 0, 1, 2 are the servers and run
+// everything above; a client c ≥ 3 only deals and receives.
+//   1c. Input: for each input x the client picks s_1, s_2 from its seeded stream, sets s_0 =
+//       x − s_1 − s_2 and sends server i the pair (s_i, s_{i+1}), exactly the sharing the
+//       servers would hold had a server dealt x: one message per server, the first components
+//       of all the client's inputs, then the second ones.                       "rep3.input"
+//   3c. Output to a client: each server sends its first component s_i of the client's output
+//       wires; the client adds the three (the second components are redundant against a
+//       semi-honest server, and rep3_malicious sends them to compare).         "rep3.output"
+// Costs with roles (I_c, O_c of client c; server terms as above):
+//   "rep3.input"   + Σ_{c: I_c>0} 3 · elem(2 I_c)
+//   "rep3.output"  + Σ_{c: O_c>0} 3 · elem(O_c)
+// so a client sends 3 · elem(2 I_c) and receives 3 · elem(O_c) bytes; server s sends
+// 38 + 2 · elem(2 I_s) [I_s > 0] + Σ_ℓ elem(m_ℓ) + elem(O_{s+1}) [O_{s+1} > 0] + Σ_c elem(O_c)
+// and receives 38 + Σ_{p ≠ s, I_p > 0} elem(2 I_p) + Σ_ℓ elem(m_ℓ) + elem(O_s) [O_s > 0]
+// (p over the other servers and the clients; rep3_party_bytes). Rounds: unchanged (clients
+// send their inputs in round 1 with the servers' keys, and receive in the output round).
 #pragma once
 
 #include <cstdint>
@@ -61,13 +80,15 @@ inline constexpr int kRep3Parties = 3;
 struct Rep3Plan {
   Circuit circuit;
   std::vector<CircuitLayer> layers;
+  int parties = kRep3Parties;  // with roles (clients 3..parties−1) more than the three servers
 };
 
 class Rep3SemiHonest final : public Protocol {
  public:
   // A Boolean or kRing64 circuit already validated for three parties (make_rep3 checks user
   // input).
-  explicit Rep3SemiHonest(Circuit circuit);
+  // `parties` > 3: roles, parties 3.. are clients (rep3.h "Roles").
+  explicit Rep3SemiHonest(Circuit circuit, int parties = kRep3Parties);
 
   std::string_view name() const override { return "rep3"; }
   SecurityClaim claim(int parties) const override;
@@ -78,12 +99,18 @@ class Rep3SemiHonest final : public Protocol {
   Rep3Plan plan_;
 };
 
-// The exact cost the comment above documents (bytes per label summed over the three parties,
-// causal rounds) for a Boolean or kRing64 circuit.
-ExactCost rep3_cost(const Circuit& c);
+// The exact cost the comment above documents (bytes per label summed over all parties,
+// causal rounds) for a Boolean or kRing64 circuit; `parties` > 3 with roles.
+ExactCost rep3_cost(const Circuit& c, int parties = kRep3Parties);
+// Every party's bytes sent and received (rep3 or, `malicious`, rep3_malicious), roles or not.
+std::vector<PartyCost> rep3_party_bytes(const Circuit& c, int parties, bool malicious);
 
-// Registry factory: three parties, a Boolean or kRing64 circuit, no parameters. Errors start
-// with a JSON pointer ("/parties: ...", "/function: ...").
+// The claim's wording shared by both protocols: who may be corrupted, with or without roles.
+std::string rep3_corruption_text(int parties);
+
+// Registry factory: three parties (or, with roles, three servers and any number of clients), a
+// Boolean or kRing64 circuit, no parameters. Errors start with a JSON pointer ("/parties: ...",
+// "/function: ...").
 Result<std::unique_ptr<Protocol>> make_rep3(const nlohmann::json& params, const Circuit& circuit,
                                             int parties);
 

@@ -7,6 +7,7 @@
 
 #include "protocols/core/abort.h"
 #include "protocols/core/mutants.h"
+#include "protocols/core/protocol_spec.h"
 #include "protocols/crypto/hash.h"
 #include "protocols/rep3/labels.h"
 #include "protocols/rep3/replicated.h"
@@ -107,11 +108,23 @@ struct Views {
   static ByteSpan bytes(const std::vector<std::uint64_t>& v) {
     return {reinterpret_cast<const std::uint8_t*>(v.data()), 8 * v.size()};
   }
+  // With roles, step 6c: every component of a client's input is held by two servers (s_i
+  // first by i, second by i − 1), so ours first of every client's inputs go into `mine` and
+  // ours second into `seen`: a client that dealt two servers different copies makes one of
+  // them abort here, before any output is sent.
   template <typename T>
-  Views(const Circuit& c, const Shares<T>& w, PartyId me) {
+  Views(const Rep3Plan& plan, const Shares<T>& w, PartyId me) {
+    const Circuit& c = plan.circuit;
     std::vector<std::uint64_t> first, second;
     for (auto x : c.input_wires_of(next_of(me))) first.push_back(w.first[x]);
     for (auto x : c.input_wires_of(prev_of(me))) second.push_back(w.second[x]);
+    // M97 (seeded bug): the clients' components are left out of the comparison.
+    for (PartyId client = kRep3Parties; client < plan.parties && !mutant_active(Mutant::kM97);
+         ++client)
+      for (auto x : c.input_wires_of(client)) {
+        first.push_back(w.first[x]);
+        second.push_back(w.second[x]);
+      }
     mine.add(bytes(first));
     seen.add(bytes(second));
   }
@@ -291,10 +304,21 @@ void verify(const Rep3Plan& plan, const Rep3Buckets& bk, const Triples& tr, cons
     throw Abort("rep3_malicious: a multiplication of the circuit does not verify against its triple");
 }
 
-// Step 7: s_{r+2} from both holders; they must agree.
+// Step 7: s_{r+2} from both holders; they must agree. Step 7c: a client receiver gets our
+// pair (first components of its outputs, then second ones).
 template <typename T>
-PartyOutput checked_outputs(const Circuit& c, const Ring& r, Channel& net, const Shares<T>& w) {
+PartyOutput checked_outputs(const Rep3Plan& plan, const Ring& r, Channel& net,
+                            const Shares<T>& w) {
+  const Circuit& c = plan.circuit;
   const PartyId me = net.self();
+  for (PartyId client = kRep3Parties; client < plan.parties; ++client) {
+    const auto wires = c.output_wires_of(client);
+    if (wires.empty()) continue;
+    std::vector<std::uint64_t> pair;
+    for (auto x : wires) pair.push_back(w.first[x]);
+    for (auto x : wires) pair.push_back(w.second[x]);
+    net.send(client, labels::rep3m::kOutput, elements_message(r, pair));
+  }
   std::vector<std::uint64_t> to_next, to_prev;
   for (auto x : c.output_wires_of(next_of(me))) to_next.push_back(w.first[x]);
   for (auto x : c.output_wires_of(prev_of(me))) to_prev.push_back(w.second[x]);
@@ -322,14 +346,39 @@ PartyOutput run_malicious(const Rep3Plan& plan, const Rep3Buckets& bk, PartyCont
     if (bk.gates > 0) tr = make_triples(keys, bk.triples(), r, ctx.net);
   };
   const Shares<T> w = evaluate<T>(plan, ctx, input, keys, triples);
-  Views views(plan.circuit, w, ctx.net.self());
+  Views views(plan, w, ctx.net.self());
   if (bk.gates > 0) {
     verify(plan, bk, tr, keys, w, r, ctx.net, views);
   } else {
     views.send(ctx.net);
     views.check(ctx.net);
   }
-  return checked_outputs(plan.circuit, r, ctx.net, w);
+  return checked_outputs(plan, r, ctx.net, w);
+}
+
+// A client: step 1c (rep3.h), then step 7c: component s_j of each output arrives twice, first
+// from server j and second from server j − 1; abort unless the copies agree, so one corrupted
+// server cannot change the output (it holds only two of the three components' copies).
+PartyOutput malicious_client(const Rep3Plan& plan, PartyContext& ctx, const PartyInput& input) {
+  const Ring r{plan.circuit.domain == CircuitDomain::kBoolean};
+  deal_as_client(plan, ctx, r, input);
+  PartyOutput out;
+  const auto mine = plan.circuit.output_wires_of(ctx.net.self());
+  if (mine.empty()) return out;
+  const std::size_t n = mine.size();
+  std::vector<std::vector<std::uint64_t>> pairs;
+  for (PartyId i = 0; i < kRep3Parties; ++i)
+    pairs.push_back(read_elements(r, ctx.net.recv(i), 2 * n));
+  out.values.assign(n, 0);
+  for (PartyId j = 0; j < kRep3Parties; ++j)
+    for (std::size_t k = 0; k < n; ++k) {
+      const std::uint64_t copy1 = pairs[j][k], copy2 = pairs[prev_of(j)][n + k];
+      // M98 (seeded bug): the client takes server j's copy without comparing.
+      if (copy1 != copy2 && !mutant_active(Mutant::kM98))
+        throw Abort("rep3_malicious: the two servers' copies of an output component differ");
+      out.values[k] = r.add(out.values[k], copy1);
+    }
+  return out;
 }
 
 std::size_t nonlinear_gates(const Circuit& c) {
@@ -348,17 +397,19 @@ Rep3Buckets rep3_buckets(std::size_t gates) {
   return b;
 }
 
-Rep3Malicious::Rep3Malicious(Circuit circuit) {
+Rep3Malicious::Rep3Malicious(Circuit circuit, int parties) {
   SMPC_ASSERT(circuit.domain == CircuitDomain::kBoolean ||
               circuit.domain == CircuitDomain::kRing64);
+  SMPC_ASSERT(parties >= kRep3Parties);
   plan_.layers = layer_schedule(circuit);
   plan_.circuit = std::move(circuit);
+  plan_.parties = parties;
   buckets_ = rep3_buckets(nonlinear_gates(plan_.circuit));
 }
 
-SecurityClaim Rep3Malicious::claim(int) const {
+SecurityClaim Rep3Malicious::claim(int parties) const {
   return {AdversaryModel::kMalicious, 1, OutputGuarantee::kCorrectOrAbort,
-          "malicious, at most 1 of 3 parties corrupted (honest majority), correct output or "
+          "malicious, " + rep3_corruption_text(parties) + ", correct output or "
           "abort; products verified with cut-and-bucket triples (Furukawa et al.; a cheating "
           "product passes with probability <= 2^-40) and views compared before output"};
 }
@@ -371,18 +422,19 @@ PartyOutput Rep3Malicious::run_steps(PartyContext& outer, const PartyInput& inpu
   // A peer's abort notice stops us at the next receive instead of at the deadline.
   NoticeAwareChannel net(outer.net, labels::rep3m::kAbort);
   PartyContext ctx{net, outer.rng, outer.clock, outer.meter, outer.annotations};
+  if (ctx.net.self() >= kRep3Parties) return malicious_client(plan_, ctx, input);
   if (plan_.circuit.domain == CircuitDomain::kBoolean)
     return run_malicious<std::uint8_t>(plan_, buckets_, ctx, input);
   return run_malicious<std::uint64_t>(plan_, buckets_, ctx, input);
 }
 
-ExactCost rep3_malicious_cost(const Circuit& c) {
+ExactCost rep3_malicious_cost(const Circuit& c, int parties) {
   const bool boolean = c.domain == CircuitDomain::kBoolean;
   const auto bits = [boolean](std::size_t k) -> std::uint64_t {
     return boolean ? (k + 7) / 8 : 8 * static_cast<std::uint64_t>(k);
   };
   const auto elem = [&](std::size_t k) { return 6 + bits(k); };
-  ExactCost e = rep3_cost(c);
+  ExactCost e = rep3_cost(c, parties);
   const std::string output(labels::rep3::kOutput);
   e.bytes.erase(output);
   const Rep3Buckets bk = rep3_buckets(nonlinear_gates(c));
@@ -396,28 +448,30 @@ ExactCost rep3_malicious_cost(const Circuit& c) {
     extra = 4;  // triples, coin, open, check (with the views)
   }
   e.bytes[std::string(labels::rep3m::kView)] = 3 * (6 + 32);
-  for (PartyId r = 0; r < kRep3Parties; ++r)
+  // A server receiver gets its missing component from both others; a client gets each
+  // server's pair (step 7c).
+  for (PartyId r = 0; r < parties; ++r)
     if (const auto out = c.output_wires_of(r).size(); out > 0)
-      e.bytes[std::string(labels::rep3m::kOutput)] += 2 * elem(out);
+      e.bytes[std::string(labels::rep3m::kOutput)] +=
+          r < kRep3Parties ? 2 * elem(out) : 3 * elem(2 * out);
   e.rounds += extra;  // rep3_cost's rounds are 1 + L + (1 when somebody receives an output)
   return e;
 }
 
 Result<std::unique_ptr<Protocol>> make_rep3_malicious(const nlohmann::json& params,
                                                       const Circuit& c, int parties) {
-  if (parties != kRep3Parties)
-    return Error("/parties: rep3_malicious runs with exactly 3 parties, got " +
-                 std::to_string(parties));
+  SMPC_ASSIGN_OR_RETURN(const bool roles, rep3_roles(params, parties, "rep3_malicious"));
   if (c.domain != CircuitDomain::kBoolean && c.domain != CircuitDomain::kRing64)
     return Error(std::string("/function: rep3_malicious evaluates Boolean circuits and "
                              "circuits over Z_2^64; this function is over ") +
                  domain_name(c.domain) + " (use spdz or bgw_robust for field circuits)");
   if (params.is_object())
     for (const auto& [key, value] : params.items())
-      if (key != "name")
+      if (key != "name" && key != kServersParam)
         return Error("/protocol/" + key + ": not a parameter of rep3_malicious (it takes none)");
   if (const Status s = c.validate(parties); !s.ok()) return Error("/function: " + s.message());
-  return std::unique_ptr<Protocol>(std::make_unique<Rep3Malicious>(c));
+  return std::unique_ptr<Protocol>(
+      std::make_unique<Rep3Malicious>(c, roles ? parties : kRep3Parties));
 }
 
 }  // namespace smpc

@@ -46,6 +46,25 @@
 // (keys and inputs, L layers, triples, coin, open, check, outputs); 1 + 1 + 1 when N = 0; the
 // last 1 only when somebody receives an output.
 //
+// Roles (docs/applications.md "Replicated 3PC with clients"): servers 0, 1, 2 run the steps
+// above; a client deals as in rep3.h step 1c and receives as below. Input consistency (FLNW's
+// [compare views] applied to the client's components):
+//   6c. The view hash of step 6 also covers, for every client input, the sender's first
+//       component (to prev, who holds it as its second): a client that gave servers i and
+//       i − 1 different copies of s_i makes i − 1 abort. No extra message or round.
+//   7c. Output to client r: each server sends its pair (s_i, s_{i+1}) of r's output wires; r
+//       receives every component from two servers and aborts unless both copies agree.
+// A client together with one corrupted server is in the position of a corrupted input owner
+// of the three-party protocol (it knows all three components and dictates the two honest
+// servers' pairs), so the argument for owners' inputs carries over. Honest servers need not
+// abort together: the server that sees a differing hash aborts before sending any output
+// share and tells the others; every receiver needs a message from it (a server receiver gets
+// its missing component from both others, a client from all three), so no honest party
+// outputs — security with abort, never an output computed on inconsistent shares.
+//   "rep3.input"    + Σ_{c: I_c>0} 3 · elem(2 I_c)
+//   "rep3m.output"  + Σ_{c: O_c>0} 3 · elem(2 O_c)
+// A client sends 3 · elem(2 I_c) and receives 3 · elem(2 O_c) bytes (rep3_party_bytes).
+//
 // Statistical security: B is the smallest with M^(B−1) ≥ 2^40, from FLNW's bound for
 // cut-and-bucket (the adversary wins with probability about 1/M^(B−1); B = 3 at M = 2^20 as in
 // the paper); M ≥ 1024 keeps B ≤ 5. The analysis is over an additive attack, so it holds in
@@ -75,7 +94,8 @@ Rep3Buckets rep3_buckets(std::size_t gates);
 
 class Rep3Malicious final : public Protocol {
  public:
-  explicit Rep3Malicious(Circuit circuit);
+  // `parties` > 3: roles, parties 3.. are clients (the comment above, "Roles").
+  explicit Rep3Malicious(Circuit circuit, int parties = kRep3Parties);
 
   std::string_view name() const override { return "rep3_malicious"; }
   SecurityClaim claim(int parties) const override;
@@ -87,7 +107,7 @@ class Rep3Malicious final : public Protocol {
   Rep3Buckets buckets_;
 };
 
-ExactCost rep3_malicious_cost(const Circuit& c);
+ExactCost rep3_malicious_cost(const Circuit& c, int parties = kRep3Parties);
 
 Result<std::unique_ptr<Protocol>> make_rep3_malicious(const nlohmann::json& params,
                                                       const Circuit& circuit, int parties);

@@ -7,6 +7,8 @@
 #include <functional>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "protocols/core/message.h"
 #include "protocols/core/protocol.h"
 #include "protocols/crypto/prg.h"
@@ -49,6 +51,14 @@ std::vector<std::uint64_t> read_elements(const Ring& ring, const Message& m, std
 std::vector<std::uint64_t> zero_shares(const PrgKeys& keys, std::uint64_t stream,
                                        std::size_t words, const Ring& ring);
 
+// Step 1c: a client's input message to server i: the first components of all its inputs,
+// then the second ones (labels::rep3::kInput). The client's side of both protocols.
+void deal_as_client(const Rep3Plan& plan, PartyContext& ctx, const Ring& ring,
+                    const PartyInput& input);
+
+// The element size of a message of k bits or ring words: 6 + ⌈k/8⌉ or 6 + 8k bytes.
+std::uint64_t elem_bytes(bool boolean, std::size_t k);
+
 // Steps 0-2 (keys, inputs, every layer): this party's shares of every wire. `after_inputs`
 // (may be empty) runs once the inputs are shared, before the first layer: rep3_malicious sends
 // its triple message there, in the first layer's round. T = uint8_t for Boolean circuits,
@@ -58,3 +68,11 @@ Shares<T> evaluate(const Rep3Plan& plan, PartyContext& ctx, const PartyInput& in
                    PrgKeys& keys, const std::function<void()>& after_inputs);
 
 }  // namespace smpc::rep3_core
+
+namespace smpc {
+
+// The factories' party check: with roles (params[kServersParam]) exactly 3 servers and any
+// number of clients, whether roles are given; without, exactly 3 parties.
+Result<bool> rep3_roles(const nlohmann::json& params, int parties, const char* protocol);
+
+}  // namespace smpc

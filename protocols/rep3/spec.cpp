@@ -18,7 +18,14 @@ std::vector<AuditSetup> audits() {
   reveal.name = "reveal";
   reveal.function = {{"name", "vote"}};
   reveal.inputs = {1, 0, 1};
-  return {base, reveal};
+  // Roles (docs/applications.md "Replicated 3PC with clients"): 3 servers that receive the
+  // outputs and bidder clients 3-5, so every strategy also runs from a corrupted client.
+  const nlohmann::json none = nlohmann::json::array();
+  const AuditSetup clients{.name = "auction_clients", .parties = 6,
+                           .function = {{"name", "first_price_auction"}, {"bits", 4}},
+                           .inputs = {none, none, none, 9, 12, 5},
+                           .servers = 3};
+  return {base, reveal, clients};
 }
 
 }  // namespace
@@ -35,10 +42,11 @@ const ProtocolSpec& rep3_spec() {
        .audits = audits(),
        .property = {.max_parties = kRep3Parties, .runs = 25, .max_gates = 40,
                     .adversarial_runs = 30, .determinism_runs = 6},
-       .cost = cost_formula_of([](const ProtocolParams&, const Circuit& c, int) {
-         return rep3_cost(c);
+       .cost = cost_formula_of([](const ProtocolParams&, const Circuit& c, int parties) {
+         return rep3_cost(c, parties);
        }),
-       .extract = rep3_extractor(CircuitDomain::kBoolean)},
+       .extract = rep3_extractor(CircuitDomain::kBoolean),
+       .client_inputs = true},
       make_rep3);
   return spec;
 }
@@ -55,10 +63,11 @@ const ProtocolSpec& rep3_malicious_spec() {
        .audits = audits(),
        .property = {.max_parties = kRep3Parties, .runs = 15, .max_gates = 30,
                     .adversarial_runs = 20, .determinism_runs = 4},
-       .cost = cost_formula_of([](const ProtocolParams&, const Circuit& c, int) {
-         return rep3_malicious_cost(c);
+       .cost = cost_formula_of([](const ProtocolParams&, const Circuit& c, int parties) {
+         return rep3_malicious_cost(c, parties);
        }),
-       .extract = rep3_extractor(CircuitDomain::kBoolean)},
+       .extract = rep3_extractor(CircuitDomain::kBoolean),
+       .client_inputs = true},
       make_rep3_malicious);
   return spec;
 }

@@ -55,6 +55,7 @@ const std::map<Mutant, std::string> kCaughtBy = {
     {Mutant::kM92, "bgw-auction-rejected-mask"}, {Mutant::kM93, "bgw-auction-rejected-mask"},
     {Mutant::kM89, "bgw-robust-roles-output"},  {Mutant::kM94, "bgw-robust-roles-equivocation"},
     {Mutant::kM95, "spdz-roles-dealer"},      {Mutant::kM96, "spdz-roles-output"},
+    {Mutant::kM97, "rep3m-client-inconsistent"}, {Mutant::kM98, "rep3m-client-output-tamper"},
 };
 
 TEST(MutantAudit, CatalogueAndExpectationsCoverEachOther) {
@@ -135,7 +136,8 @@ INSTANTIATE_TEST_SUITE_P(Catalogue, EachMutant,
                                            Mutant::kM86, Mutant::kM87, Mutant::kM88,
                                            Mutant::kM90, Mutant::kM91, Mutant::kM92,
                                            Mutant::kM93, Mutant::kM89, Mutant::kM94, Mutant::kM95,
-                                           Mutant::kM96),
+                                           Mutant::kM96, Mutant::kM97,
+                                           Mutant::kM98),
                          [](const ::testing::TestParamInfo<Mutant>& p) {
                            return mutant_name(p.param);
                          });
