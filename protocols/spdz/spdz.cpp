@@ -163,6 +163,7 @@ class SpdzParty {
   void receive_coin_commitments();                                 // step 0
   Bytes opened_contribution(PartyId p, const Bytes& digest_bytes); // step 0
   Bytes share_inputs(const PartyInput& input);                     // step 1
+  std::vector<Fp61> masked_inputs(const PartyInput& input) const;  // step 1 (or C2): x − r
   // Roles: a client's whole run (steps C1-C3), and the servers' step 6 toward clients.
   PartyOutput run_client(const PartyInput& input);
   void send_client_outputs(const std::vector<Fp61>& opened);
@@ -416,10 +417,10 @@ Bytes SpdzParty<K>::opened_contribution(PartyId p, const Bytes& digest_bytes) {
   return o.value;
 }
 
-// Step 1 (Π_Online, Input): the owner opens ε = x − r to everybody; [[x]] = [[r]] + ε.
-// Returns the hash of every ε, for the input broadcast check of MACCheck 1.
+// ε = x − r for each of this party's input wires, in input order, with r the dealer's clear
+// mask (a server's step 1 and a client's C2 alike).
 template <int K>
-Bytes SpdzParty<K>::share_inputs(const PartyInput& input) {
+std::vector<Fp61> SpdzParty<K>::masked_inputs(const PartyInput& input) const {
   std::vector<Fp61> eps;
   std::size_t idx = 0;
   for (const auto& g : c_.inputs)
@@ -427,6 +428,14 @@ Bytes SpdzParty<K>::share_inputs(const PartyInput& input) {
       if (g.owner == me_)
         eps.push_back(Fp61::from_u64(input.values[eps.size()]) - prep_.input_mask_clear[idx]);
   SMPC_ASSERT(eps.size() == input.values.size());
+  return eps;
+}
+
+// Step 1 (Π_Online, Input): the owner opens ε = x − r to everybody; [[x]] = [[r]] + ε.
+// Returns the hash of every ε, for the input broadcast check of MACCheck 1.
+template <int K>
+Bytes SpdzParty<K>::share_inputs(const PartyInput& input) {
+  const std::vector<Fp61> eps = masked_inputs(input);
   if (!eps.empty()) send_all(labels::spdz::kInput, Message().add_field61(eps));
   PerParty<std::vector<Fp61>> by_owner(total_);
   by_owner[me_] = eps;
@@ -584,13 +593,7 @@ PartyOutput SpdzParty<K>::run_client(const PartyInput& input) {
   Rng dealer(dealer_seed_, -1, dealer_stream);
   prep_ = spdz_deal_in<K>(c_, n_, k_, me_, dealer, program_);
   stream_digest_ = stream_digest(dealer_stream);
-  std::vector<Fp61> eps;
-  std::size_t idx = 0;
-  for (const auto& g : c_.inputs)
-    for (std::size_t k = 0; k < g.wires.size(); ++k, ++idx)
-      if (g.owner == me_)
-        eps.push_back(Fp61::from_u64(input.values[eps.size()]) - prep_.input_mask_clear[idx]);
-  SMPC_ASSERT(eps.size() == input.values.size());
+  const std::vector<Fp61> eps = masked_inputs(input);
   if (!eps.empty())
     for (PartyId p = 0; p < n_; ++p)
       all_.send(p, labels::spdz::kClientInput,
