@@ -108,8 +108,13 @@ constexpr std::size_t kUntraced = std::numeric_limits<std::size_t>::max();
 // the run's InFlight list until the receiver takes the parcel out of a completed get, so
 // messages still in flight (or never received) when the simulation ends are freed by the run,
 // whatever SimGrid does with its unfinished communications.
+// It carries the message itself, not its encoding: sender and receiver share the process, and
+// open_message accounts, records and checks it exactly as its bytes (run_result.h).
 struct Parcel {
-  Envelope env;
+  Message message;
+  std::string label;
+  std::uint32_t round = 0;
+  std::size_t bytes = 0;           // message.encoded_size(), what the link carries
   double sent_at = 0;              // simulated time of the send (latency traces read it)
   std::size_t traced = kUntraced;  // index in RunState::trace.messages
   Parcel* prev = nullptr;
@@ -272,15 +277,15 @@ class SimChannel final : public Channel, public Clock {
     count_op(Op::kMessage);
     count_op(Op::kMessageByte, message.encoded_size());
     charge_compute("send", to, label);
-    auto* parcel = new Parcel{Envelope{message.encode(), std::string(label), 0},
+    auto* parcel = new Parcel{message, std::string(label), 0, message.encoded_size(),
                               sg4::Engine::get_clock()};
-    parcel->env.round = meter_.stamp_send(to, label, parcel->env.wire.size());
-    if (run_.board) run_.board->on_send(parcel->env.round);
-    const auto bytes = static_cast<std::uint64_t>(parcel->env.wire.size());
+    parcel->round = meter_.stamp_send(to, label, parcel->bytes);
+    if (run_.board) run_.board->on_send(parcel->round);
+    const auto bytes = static_cast<std::uint64_t>(parcel->bytes);
     if (run_.tracing) {
       parcel->traced = run_.trace.messages.size();
       run_.trace.messages.push_back({self_, to, std::string(label), meter_.phase(),
-                                     parcel->env.round, bytes, sg4::Engine::get_clock()});
+                                     parcel->round, bytes, sg4::Engine::get_clock()});
     }
     if (!run_.hosts[static_cast<std::size_t>(to)]->is_on()) {
       delete parcel;  // the receiver crashed (its host is off): the message is lost
@@ -492,7 +497,7 @@ class SimChannel final : public Channel, public Clock {
       // per-hop settings existed (same seed, same report).
       double delay = 0;
       for (const Jitter& j : it->second.jitters) delay += sample_jitter(j, rng);
-      for (const Loss& l : it->second.losses) delay += sample_loss_delay(l, parcel->env.wire.size(), rng);
+      for (const Loss& l : it->second.losses) delay += sample_loss_delay(l, parcel->bytes, rng);
       const double latency_extra =
           run.plan->latency_traces ? run.plan->route_latency_extra_s(sender, self, parcel->sent_at)
                                    : 0;
@@ -521,7 +526,8 @@ class SimChannel final : public Channel, public Clock {
     if (run_.board) run_.board->on_delivery();
     if (parcel->traced != kUntraced)
       run_.trace.messages[parcel->traced].delivered_s = sg4::Engine::get_clock();
-    return open_envelope(parcel->env, from, meter_);
+    return open_message(std::move(parcel->message), std::move(parcel->label), parcel->round, from,
+                        meter_);
   }
 
   // The held message from `from` once it is due, waiting for it up to the deadline (the same

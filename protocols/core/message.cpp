@@ -1,6 +1,7 @@
 #include "protocols/core/message.h"
 
 #include <cstring>
+#include <optional>
 
 #include "protocols/core/abort.h"
 #include "protocols/core/enum_names.h"
@@ -8,9 +9,6 @@
 namespace smpc {
 namespace {
 
-void put_u32(Bytes& out, std::uint32_t v) {
-  for (int i = 0; i < 4; ++i) out.push_back(static_cast<std::uint8_t>(v >> (8 * i)));
-}
 bool known_kind(std::uint8_t k) { return k >= 1 && k <= 7; }
 std::size_t data_size(ElementKind kind, std::uint64_t count) {
   return kind == ElementKind::kBit ? static_cast<std::size_t>((count + 7) / 8)
@@ -178,17 +176,51 @@ std::size_t Message::encoded_size() const {
   return n;
 }
 
+std::array<std::uint8_t, 5> Message::part_header(const MessagePart& p) {
+  return {static_cast<std::uint8_t>(p.kind), static_cast<std::uint8_t>(p.count),
+          static_cast<std::uint8_t>(p.count >> 8), static_cast<std::uint8_t>(p.count >> 16),
+          static_cast<std::uint8_t>(p.count >> 24)};
+}
+
 Bytes Message::encode() const {
   if (raw_) return *raw_;
   Bytes out;
   out.reserve(encoded_size());
-  out.push_back(static_cast<std::uint8_t>(parts_.size()));
-  for (const auto& p : parts_) {
-    out.push_back(static_cast<std::uint8_t>(p.kind));
-    put_u32(out, p.count);
-    out.insert(out.end(), p.data.begin(), p.data.end());
-  }
+  for_each_encoded_piece([&](ByteSpan piece) { out.insert(out.end(), piece.begin(), piece.end()); });
   return out;
+}
+
+// The checks decode makes on one part's elements, on the part alone (the header and sizes are
+// checked by the caller): what is wrong, or nothing.
+std::optional<std::string> Message::element_problem(const MessagePart& p) {
+  const ElementKind k = p.kind;
+  const std::uint32_t count = p.count;
+  if (k == ElementKind::kBit && count % 8 != 0 && (p.data.back() >> (count % 8)) != 0)
+    return "non-zero padding bits";
+  if (k == ElementKind::kField61) {
+    for (std::size_t e = 0; e < count; ++e)
+      if (load_le64(&p.data[8 * e]) >= Fp61::kModulus)
+        return "element " + std::to_string(e) + " is not a canonical Mersenne-61 element";
+  }
+  if (k == ElementKind::kField127) {
+    for (std::size_t e = 0; e < count; ++e) {
+      const std::uint64_t lo = load_le64(&p.data[16 * e]);
+      const std::uint64_t hi = load_le64(&p.data[16 * e + 8]);
+      if (hi > kMask127Hi || (hi == kMask127Hi && lo == ~std::uint64_t{0}))
+        return "element " + std::to_string(e) + " is not a canonical element of F_(2^127-1)";
+    }
+  }
+  return std::nullopt;
+}
+
+bool Message::round_trips() const {
+  if (raw_ || parts_.size() > 255) return false;
+  for (const auto& p : parts_) {
+    if (!known_kind(static_cast<std::uint8_t>(p.kind))) return false;
+    if (p.data.size() != data_size(p.kind, p.count)) return false;
+    if (element_problem(p)) return false;
+  }
+  return true;
 }
 
 Result<Message> Message::decode(ByteSpan wire) {
@@ -214,23 +246,7 @@ Result<Message> Message::decode(ByteSpan wire) {
                    std::to_string(wire.size() - pos) + " bytes remain");
     MessagePart p{k, count, Bytes(wire.begin() + static_cast<std::ptrdiff_t>(pos),
                                   wire.begin() + static_cast<std::ptrdiff_t>(pos + need))};
-    if (k == ElementKind::kBit && count % 8 != 0 && (p.data.back() >> (count % 8)) != 0)
-      return Error(where + "non-zero padding bits");
-    if (k == ElementKind::kField61) {
-      for (std::size_t e = 0; e < count; ++e)
-        if (load_le64(&p.data[8 * e]) >= Fp61::kModulus)
-          return Error(where + "element " + std::to_string(e) +
-                       " is not a canonical Mersenne-61 element");
-    }
-    if (k == ElementKind::kField127) {
-      for (std::size_t e = 0; e < count; ++e) {
-        const std::uint64_t lo = load_le64(&p.data[16 * e]);
-        const std::uint64_t hi = load_le64(&p.data[16 * e + 8]);
-        if (hi > kMask127Hi || (hi == kMask127Hi && lo == ~std::uint64_t{0}))
-          return Error(where + "element " + std::to_string(e) +
-                       " is not a canonical element of F_(2^127-1)");
-      }
-    }
+    if (auto problem = element_problem(p)) return Error(where + *problem);
     pos += need;
     m.parts_.push_back(std::move(p));
   }

@@ -107,10 +107,22 @@ class Message {
   Bytes encode() const;
   std::size_t encoded_size() const;
   static Result<Message> decode(ByteSpan wire);
+  // The encoding piece by piece (the part count, then each part's 5-byte header and its data),
+  // without building it: f(ByteSpan) sees exactly the bytes encode() would return, in order.
+  template <class F>
+  void for_each_encoded_piece(F&& f) const;
+  // True when decode(encode()) would succeed and give back this message's parts: not raw, at
+  // most 255 parts, each of a known kind, with exactly its count's bytes and canonical
+  // elements. A channel that hands messages between threads of one process may then pass the
+  // message itself instead of its bytes (local_network.cpp); anything else (an adversary's raw
+  // bytes or hand-made parts) must go through decode, which reports the problem.
+  bool round_trips() const;
 
   bool operator==(const Message& o) const { return parts_ == o.parts_ && raw_ == o.raw_; }
 
  private:
+  static std::array<std::uint8_t, 5> part_header(const MessagePart& p);
+  static std::optional<std::string> element_problem(const MessagePart& p);
   const MessagePart& part_checked(std::size_t index, ElementKind kind,
                                   std::size_t expected_count) const;
   [[noreturn]] void malformed(const std::string& what) const;
@@ -121,5 +133,20 @@ class Message {
   std::uint32_t round_ = 0;
   std::optional<Bytes> raw_;
 };
+
+template <class F>
+void Message::for_each_encoded_piece(F&& f) const {
+  if (raw_) {
+    f(ByteSpan(*raw_));
+    return;
+  }
+  const std::uint8_t count = static_cast<std::uint8_t>(parts_.size());
+  f(ByteSpan(&count, 1));
+  for (const auto& p : parts_) {
+    const auto head = part_header(p);
+    f(ByteSpan(head.data(), head.size()));
+    f(ByteSpan(p.data));
+  }
+}
 
 }  // namespace smpc

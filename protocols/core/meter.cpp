@@ -82,17 +82,30 @@ void Meter::note_timeout(PartyId from) {
   if (at == v.end() || *at != from) v.insert(at, from);
 }
 
-void Meter::record_receive(PartyId from, ByteSpan wire, std::uint32_t round) {
-  snap_.received.add(wire.size());
+void Meter::begin_receive(PartyId from, std::size_t bytes, std::uint32_t round) {
+  snap_.received.add(bytes);
   // Sender and length first, so the digest fixes the framing, not just the concatenation.
   unsigned char head[12];
   const auto f = static_cast<std::uint32_t>(from);
-  const auto len = static_cast<std::uint64_t>(wire.size());
+  const auto len = static_cast<std::uint64_t>(bytes);
   for (int i = 0; i < 4; ++i) head[i] = static_cast<unsigned char>(f >> (8 * i));
   for (int i = 0; i < 8; ++i) head[4 + i] = static_cast<unsigned char>(len >> (8 * i));
   blake3_hasher_update(&view_->hasher, head, sizeof head);
-  blake3_hasher_update(&view_->hasher, wire.data(), wire.size());
   max_received_ = std::max(max_received_, round);
+}
+
+void Meter::hash_view(ByteSpan bytes) {
+  blake3_hasher_update(&view_->hasher, bytes.data(), bytes.size());
+}
+
+void Meter::record_receive(PartyId from, ByteSpan wire, std::uint32_t round) {
+  begin_receive(from, wire.size(), round);
+  hash_view(wire);
+}
+
+void Meter::record_receive(PartyId from, const Message& message, std::uint32_t round) {
+  begin_receive(from, message.encoded_size(), round);
+  message.for_each_encoded_piece([&](ByteSpan piece) { hash_view(piece); });
 }
 
 }  // namespace smpc

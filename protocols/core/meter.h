@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "protocols/core/message.h"
 #include "protocols/core/ops.h"
 #include "protocols/core/types.h"
 
@@ -109,6 +110,9 @@ class Meter {
   // Network side. stamp_send returns the causal round to carry with the message.
   std::uint32_t stamp_send(PartyId to, std::string_view label, std::size_t bytes);
   void record_receive(PartyId from, ByteSpan wire, std::uint32_t round);
+  // The same for a message handed over as an object: the digest is of its encoding, piece by
+  // piece (identical to recording message.encode()).
+  void record_receive(PartyId from, const Message& message, std::uint32_t round);
   std::uint32_t max_round_received() const { return max_received_; }
   // Network side: one segment of computation (the operations since the last network call)
   // and the simulated seconds charged for it.
@@ -127,6 +131,9 @@ class Meter {
   std::unique_ptr<ViewHash> view_;
   std::string phase_ = "main";
   std::uint32_t max_received_ = 0;
+  // Counts a received message of `bytes` bytes and starts its view record (sender, length).
+  void begin_receive(PartyId from, std::size_t bytes, std::uint32_t round);
+  void hash_view(ByteSpan bytes);
   double burst_s_ = 0;
 };
 

@@ -49,6 +49,20 @@ Message open_envelope(const Envelope& env, PartyId from, Meter& meter) {
   return m;
 }
 
+Message open_message(Message message, std::string label, std::uint32_t round, PartyId from,
+                     Meter& meter) {
+  if (!message.round_trips())
+    return open_envelope(Envelope{message.encode(), std::move(label), round}, from, meter);
+  if (!mutant_active(Mutant::kM86)) {
+    count_op(Op::kMessage);
+    count_op(Op::kMessageByte, message.encoded_size());
+  }
+  meter.record_receive(from, message, round);
+  message.set_sender(from);
+  message.set_metadata(std::move(label), round);
+  return message;
+}
+
 namespace {
 
 nlohmann::json counter_json(const TrafficCounter& c) {

@@ -120,6 +120,12 @@ struct Envelope {
 // Shared receive path: accounts the envelope in the receiver's meter and decodes it; malformed
 // bytes become Abort(kMalformed) blaming the sender.
 Message open_envelope(const Envelope& env, PartyId from, Meter& meter);
+// The same for a message handed over as an object within one process (LocalNetwork): accounted
+// and recorded in the view exactly as its encoding would be, without encoding it, when it
+// round-trips (Message::round_trips); otherwise it goes through its bytes and open_envelope,
+// which reports the problem as it would for bytes off a wire.
+Message open_message(Message message, std::string label, std::uint32_t round, PartyId from,
+                     Meter& meter);
 
 void to_json(nlohmann::json& j, const MeterSnapshot& m);
 void from_json(const nlohmann::json& j, MeterSnapshot& m);

@@ -1,11 +1,13 @@
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "protocols/core/abort.h"
 #include "protocols/core/local_network.h"
+#include "protocols/core/run_result.h"
 
 namespace smpc {
 namespace {
@@ -90,6 +92,76 @@ TEST(Envelope, MalformedBytesAbortBlamingTheSender) {
     EXPECT_NE(std::string(a.what()).find("label 'x'"), std::string::npos);
   }
   EXPECT_EQ(m.snapshot().received.bytes, 6u);  // what arrived is accounted even if rejected
+}
+
+// LocalNetwork hands messages over as objects (open_message); it must account, record and
+// reject exactly as if the bytes had gone over a wire (open_envelope of the encoding).
+struct Opened {
+  std::optional<Message> message;
+  std::string abort;
+  MeterSnapshot meter;
+};
+Opened open_both_ways(const Message& m, bool as_object) {
+  Meter meter(0, 3);
+  Opened o;
+  try {
+    o.message = as_object ? open_message(m, "lbl", 4, 2, meter)
+                          : open_envelope(Envelope{m.encode(), "lbl", 4}, 2, meter);
+  } catch (const Abort& a) {
+    o.abort = a.what();
+  }
+  o.meter = meter.snapshot();
+  return o;
+}
+
+TEST(Envelope, AMessageHandedOverAsAnObjectIsSeenAsItsBytesWouldBe) {
+  const std::vector<Fp61> f = {Fp61::from_u64(7), Fp61::from_u64(Fp61::kModulus - 1)};
+  const std::vector<std::uint8_t> raw_bytes = {3, 9, 27};
+  std::vector<Message> cases;
+  cases.push_back(Message());
+  cases.push_back(Message().add_field61(f).add_bits({true, false, true}).add_bytes(raw_bytes));
+  cases.push_back(Message().add_ring64(std::vector<std::uint64_t>(1000, 5)));
+  cases.push_back(Message::raw({1, 1, 5, 0, 0, 0}));  // truncated: must abort as bytes do
+  cases.push_back(Message::raw(Message().add_bits({true}).encode()));  // raw but well-formed
+  // Hand-made parts an adversary can build: a non-canonical field element, set padding bits,
+  // a count that disagrees with the data.
+  Message non_canonical = Message().add_field61(f);
+  store_le64(non_canonical.mutable_parts()[0].data.data(), Fp61::kModulus);
+  cases.push_back(non_canonical);
+  Message padding = Message().add_bits({true, true, true});
+  padding.mutable_parts()[0].data[0] = 0xff;
+  cases.push_back(padding);
+  Message short_count = Message().add_ring64(std::vector<std::uint64_t>{1, 2});
+  short_count.mutable_parts()[0].count = 5;
+  cases.push_back(short_count);
+  Message many_parts;
+  for (int i = 0; i < 255; ++i) many_parts.add_bits({true});
+  many_parts.mutable_parts().push_back(many_parts.parts()[0]);  // 256 parts: the count wraps
+  cases.push_back(many_parts);
+  for (std::size_t c = 0; c < cases.size(); ++c) {
+    SCOPED_TRACE("case " + std::to_string(c));
+    const Opened object = open_both_ways(cases[c], true);
+    const Opened bytes = open_both_ways(cases[c], false);
+    EXPECT_EQ(object.abort, bytes.abort);
+    ASSERT_EQ(object.message.has_value(), bytes.message.has_value());
+    if (object.message) {
+      EXPECT_EQ(*object.message, *bytes.message);
+      EXPECT_EQ(object.message->sender(), 2);
+      EXPECT_EQ(object.message->label(), "lbl");
+      EXPECT_EQ(object.message->round(), 4u);
+    }
+    EXPECT_EQ(object.meter.view_digest, bytes.meter.view_digest);
+    EXPECT_EQ(object.meter.received.bytes, bytes.meter.received.bytes);
+    EXPECT_EQ(object.meter.received.messages, bytes.meter.received.messages);
+  }
+  // The cases above really cover both paths.
+  EXPECT_TRUE(cases[1].round_trips());
+  EXPECT_FALSE(cases[3].round_trips());
+  EXPECT_FALSE(cases[5].round_trips());
+  EXPECT_FALSE(cases[6].round_trips());
+  EXPECT_FALSE(cases[7].round_trips());
+  EXPECT_FALSE(cases[8].round_trips());
+  EXPECT_FALSE(open_both_ways(cases[5], true).abort.empty());
 }
 
 // The view digest: BLAKE3-256 of the view, each message framed by its sender (4 bytes LE) and
