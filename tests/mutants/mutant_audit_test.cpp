@@ -152,9 +152,9 @@ TEST(MutantAuditCli, OneMutantOneCheckAndBadNames) {
   EXPECT_NE(ok.out.find("| M17 |"), std::string::npos) << ok.out;
   EXPECT_NE(ok.out.find("vote-ballot-stuffing (1)"), std::string::npos) << ok.out;
   EXPECT_NE(ok.out.find("--mutant M17"), std::string::npos) << ok.out;  // the reproduce line
-  const auto bad = testing::run_cli("audit --mutants --mutant M99");
+  const auto bad = testing::run_cli("audit --mutants --mutant M999");
   EXPECT_EQ(bad.exit_code, 2);
-  EXPECT_NE(bad.err.find("unknown mutant 'M99'"), std::string::npos) << bad.err;
+  EXPECT_NE(bad.err.find("unknown mutant 'M999'"), std::string::npos) << bad.err;
   const auto bad_check = testing::run_cli("audit --mutants --check nope");
   EXPECT_EQ(bad_check.exit_code, 2);
   EXPECT_NE(bad_check.err.find("unknown check \"nope\""), std::string::npos) << bad_check.err;
