@@ -1,8 +1,10 @@
 // MASCOT: SPDZ preprocessing from oblivious transfer — Keller, Orsini, Scholl, "MASCOT: Faster
 // Malicious Arithmetic Secure Computation with Oblivious Transfer" (CCS 2016, eprint 2016/505).
 // Produces what spdz_dealer.h's simulated dealer hands out (MAC key shares, authenticated input
-// masks, triples, output masks), but from a protocol among the n parties, secure with abort
-// against n − 1 malicious parties. The paper's boxes, and the step numbers used in mascot.cpp:
+// masks, triples, output masks: one per receiver of a restricted output group, authenticated by
+// that receiver alone, SpdzOutputMasks::kPerReceiver), but from a protocol among the n parties,
+// secure with abort against n − 1 malicious parties. The paper's boxes, and the step numbers
+// used in mascot.cpp:
 //
 //   Π_COPE (correlated OLE, §3; "Initialize"/"Extend"): P_B holds Δ = α_B^(l) (one instance per
 //     MAC key l), P_A holds x. Initialize: 61 base OTs (Naor–Pinkas, base_ot.h), P_B the
