@@ -636,6 +636,25 @@ Result<CheckResult> mascot_caught(const Context& cx, const std::string& check,
                      });
 }
 
+// spdz with MASCOT, n = 3: y = a·b for the group {0, 1}, opened once per receiver (y + r_0,
+// then y + r_1: spdz.output elements 0 and 1). Party 2 (no input, no output) adds 1 to its share
+// of receiver 1's opening: MACCheck 2 must make the honest parties abort; if that opening goes
+// unchecked (M99), party 1 outputs y + 1, and no input substitution explains it.
+ScenarioBuilder mascot_group_output_tamper() {
+  const Json function = {
+      {"name", "arithmetic"},
+      {"inputs", {{{"party", 0}, {"wires", {"a"}}}, {{"party", 1}, {"wires", {"b"}}}}},
+      {"gates", {{{"op", "mul"}, {"in", {"a", "b"}}, {"out", "y"}}}},
+      {"outputs", {{{"wire", "y"}, {"to", {0, 1}}}}}};
+  return check_scenario("mascot group output tamper", "spdz", Json{{"preprocessing", "mascot"}}, 3,
+                        function, {Json{6}, Json{7}, Json::array()})
+      .adversary({2}, AdversaryModel::kMalicious,
+                 Json::array({{{"strategy", "add"},
+                               {"label", std::string(labels::spdz::kOutput)},
+                               {"element", 1},
+                               {"delta", 1}}}));
+}
+
 // SPDZ fixed point (protocols/fixedpoint/): logistic regression on 3 features, n = 3, party 0
 // the model owner, party 1 the data owner, party 2 computes; `script` for party 2 if any.
 ScenarioBuilder spdz_fx_inference(const Json& script) {
@@ -1608,6 +1627,10 @@ const std::vector<Check> kChecks = {
      [](const Context& cx, const std::string& name) {
        return mascot_caught(cx, name, "mascot_wrong_triple", "MASCOT sacrifice failed");
      }},
+    attack_check("mascot-group-output-tamper", mascot_group_output_tamper, 2,
+                 "spdz with MASCOT preprocessing, n = 3, a·b to the group {0, 1} (opened once "
+                 "per receiver as y + r_a): the input-less party adds 1 to its share of receiver "
+                 "1's opening; alarm = violation of correct-or-abort"),
     {{"spdz-fx-trunc-masks", "attack", false, "2 seeds",
       "spdz logistic regression (fixed point), n = 3, no adversary; alarm = the score is not "
       "the fixed-point reference replayed from the opened truncation values (violation)"},

@@ -96,6 +96,7 @@ enum class Mutant : int {
   kM96 = 96,  // SPDZ with clients: a receiving client takes server 0's output without comparing
   kM97 = 97,  // rep3_malicious with clients: the servers do not compare clients' input components
   kM98 = 98,  // rep3_malicious with clients: a client takes one copy of each output component
+  kM99 = 99,  // SPDZ/MASCOT: only one opening per output wire MAC-checked (per-receiver y + r_a)
 };
 
 struct MutantInfo {

@@ -29,9 +29,8 @@ std::uint32_t add_program_cost(ExactCost& e, const fx::Program& prog, std::uint6
   return rounds;
 }
 
-}  // namespace
-
-ExactCost spdz_cost(const Circuit& c, int parties, int mac_keys) {
+// spdz.h's steps 0-5 with step 4's openings per `masks` (spdz_output_openings, spdz_dealer.h).
+ExactCost online_cost(const Circuit& c, int parties, int mac_keys, SpdzOutputMasks masks) {
   ExactCost e;
   const auto n = static_cast<std::uint64_t>(parties);
   const std::uint64_t pairs = n * (n - 1);
@@ -56,10 +55,18 @@ ExactCost spdz_cost(const Circuit& c, int parties, int mac_keys) {
   e.bytes[std::string(labels::spdz::kInputCheck)] = 38 * pairs;
   e.bytes[std::string(labels::spdz::kMacCheckCommit)] = 2 * 38 * pairs;
   e.bytes[std::string(labels::spdz::kMacCheckOpen)] = 2 * (43 + 8 * static_cast<std::uint64_t>(mac_keys)) * pairs;
-  // Step 4: every party sends its shares of all O output wires to every other.
-  e.bytes[std::string(labels::spdz::kOutput)] = pairs * field_message_bytes(c.output_count());
+  // Step 4: every party sends its shares of all O openings to every other (O output wires with
+  // the dealer; with MASCOT a wire of a restricted group counts once per receiver).
+  e.bytes[std::string(labels::spdz::kOutput)] =
+      pairs * field_message_bytes(spdz_output_openings(c, masks).size());
   e.rounds = layers + 10;
   return e;
+}
+
+}  // namespace
+
+ExactCost spdz_cost(const Circuit& c, int parties, int mac_keys) {
+  return online_cost(c, parties, mac_keys, SpdzOutputMasks::kPerGroup);
 }
 
 ExactCost spdz_roles_cost(const Circuit& c, int parties, int servers, int mac_keys) {
@@ -115,12 +122,11 @@ ExactCost mascot_cost(const MascotNeeds& needs, int parties, int mac_keys) {
 }
 
 ExactCost spdz_mascot_cost(const Circuit& c, int parties, int mac_keys) {
-  ExactCost e = spdz_cost(c, parties, mac_keys);
-  const auto needs = mascot_needs(c);
-  SMPC_ASSERT(needs.ok());
+  ExactCost e = online_cost(c, parties, mac_keys, SpdzOutputMasks::kPerReceiver);
+  const MascotNeeds needs = mascot_needs(c);
   e.bytes.erase(std::string(labels::spdz::kDealerCommit));
   e.bytes.erase(std::string(labels::spdz::kDealerSeed));
-  for (const auto& [label, b] : mascot_cost(*needs, parties, mac_keys).bytes) e.bytes[label] += b;
+  for (const auto& [label, b] : mascot_cost(needs, parties, mac_keys).bytes) e.bytes[label] += b;
   // The dealer's two rounds before the input become MASCOT's rounds and the round of the
   // MACCheck seed commitments, which MASCOT's last round now precedes.
   e.rounds = e.rounds - 2 + kMascotRounds + 1;

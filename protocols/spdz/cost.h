@@ -25,7 +25,8 @@ ExactCost spdz_roles_cost(const Circuit& c, int parties, int servers, int mac_ke
 inline constexpr std::uint32_t kMascotRounds = 15;
 
 // Bytes per label of MASCOT (mascot.h) for the needs of a circuit, n parties, k MAC keys (T
-// triples, τ = 4, 61-bit elements; V_p = 1 + 5T + I_p + O_p values authenticated by party p;
+// triples, τ = 4, 61-bit elements; V_p = 1 + 5T + I_p + O_p values authenticated by party p,
+// O_p the wires of restricted output groups p receives, whatever the groups' other receivers;
 // pairs = n(n − 1) ordered pairs; field message of m elements 6 + 8m):
 //   cope.base      pairs·(38 + 6 + 32·61k)          Naor–Pinkas base OTs of Π_COPE
 //   ot.base        pairs·(38 + 4102)                KOS/IKNP base OTs
@@ -40,7 +41,9 @@ inline constexpr std::uint32_t kMascotRounds = 15;
 ExactCost mascot_cost(const MascotNeeds& needs, int parties, int mac_keys);
 
 // spdz_cost with MASCOT's bytes added and the dealer's coin toss (2 rounds) replaced by MASCOT's
-// 15 and the round of "spdz.coin.commit" after them: L + 24 rounds.
+// 15 and the round of "spdz.coin.commit" after them: L + 24 rounds. "spdz.output" opens a wire
+// of a restricted group once per receiver (kPerReceiver, spdz_dealer.h): n(n−1)(6 + 8 O')
+// with O' = Σ_public groups |wires| + Σ_restricted groups |wires|·|receivers|.
 ExactCost spdz_mascot_cost(const Circuit& c, int parties, int mac_keys);
 
 }  // namespace smpc

@@ -24,7 +24,8 @@ using Seed = std::array<std::uint8_t, 32>;
 constexpr std::size_t kCoins = 4;  // combine, authentication check, sacrifice, MACCheck
 enum Coin : std::size_t { kCombine = 0, kAuthCheck = 1, kSacrifice = 2, kMacCheck = 3 };
 // Layout of one party's authenticated values: x_0, then per triple a, b, c, â, ĉ, then the
-// masks of the inputs it owns and of the outputs it receives.
+// masks of the inputs it owns and of the output openings whose mask it holds (one per wire of
+// each restricted output group it receives, also when the group has other receivers).
 constexpr std::size_t kPerTriple = 5;
 
 std::string coin_session(std::size_t w) { return "spdz.mascot.coin/" + std::to_string(w); }
@@ -416,6 +417,8 @@ SpdzPreprocessing MascotParty::assemble() const {
     out.input_mask_clear.push_back(o == me_ ? x_[next[o]] : Fp61());
     ++next[o];
   }
+  // An output mask r_a is an input of its receiver R_a to Π_[[·]] (MASCOT §4, "Input"), like
+  // an input mask: only R_a knows r_a; a group of m receivers has m of them per wire.
   for (const auto& r : needs_.output_receiver) {
     if (!r) {
       out.output_mask.push_back(std::nullopt);
@@ -441,20 +444,15 @@ SpdzPreprocessing MascotParty::run() {
 
 }  // namespace
 
-Result<MascotNeeds> mascot_needs(const Circuit& c) {
+MascotNeeds mascot_needs(const Circuit& c) {
   MascotNeeds needs;
   for (const auto& layer : layer_schedule(c)) needs.triples += layer.nonlinear.size();
   for (const auto& g : c.inputs)
     for (std::size_t w = 0; w < g.wires.size(); ++w) needs.input_owner.push_back(g.owner);
-  for (const auto& g : c.outputs) {
-    if (g.receivers.size() > 1)
-      return Error("/protocol/preprocessing: MASCOT gives each output mask to one party, but "
-                   "output group \"" + g.name + "\" has " + std::to_string(g.receivers.size()) +
-                   " receivers (use \"dealer\")");
-    for (std::size_t w = 0; w < g.wires.size(); ++w)
-      needs.output_receiver.push_back(g.receivers.empty() ? std::nullopt
-                                                           : std::optional<PartyId>(g.receivers[0]));
-  }
+  for (const auto& o : spdz_output_openings(c, SpdzOutputMasks::kPerReceiver))
+    needs.output_receiver.push_back(o.mask_holders.empty()
+                                        ? std::nullopt
+                                        : std::optional<PartyId>(o.mask_holders[0]));
   return needs;
 }
 

@@ -1,8 +1,10 @@
 // MASCOT: SPDZ preprocessing from oblivious transfer — Keller, Orsini, Scholl, "MASCOT: Faster
 // Malicious Arithmetic Secure Computation with Oblivious Transfer" (CCS 2016, eprint 2016/505).
 // Produces what spdz_dealer.h's simulated dealer hands out (MAC key shares, authenticated input
-// masks, triples, output masks), but from a protocol among the n parties, secure with abort
-// against n − 1 malicious parties. The paper's boxes, and the step numbers used in mascot.cpp:
+// masks, triples, output masks: one per receiver of a restricted output group, authenticated by
+// that receiver alone, SpdzOutputMasks::kPerReceiver), but from a protocol among the n parties,
+// secure with abort against n − 1 malicious parties. The paper's boxes, and the step numbers
+// used in mascot.cpp:
 //
 //   Π_COPE (correlated OLE, §3; "Initialize"/"Extend"): P_B holds Δ = α_B^(l) (one instance per
 //     MAC key l), P_A holds x. Initialize: 61 base OTs (Naor–Pinkas, base_ot.h), P_B the
@@ -68,12 +70,14 @@ inline constexpr std::size_t kMascotBits = 61;  // bits of a Mersenne-61 element
 struct MascotNeeds {
   std::size_t triples = 0;
   std::vector<PartyId> input_owner;                   // by input wire
-  std::vector<std::optional<PartyId>> output_receiver;  // by output entry; none = public
+  // By output opening (spdz_output_openings, kPerReceiver): the one party that authenticates
+  // and knows the opening's mask, as it would an input mask; none = a public group.
+  std::vector<std::optional<PartyId>> output_receiver;
 };
 
-// Error when an output group has more than one receiver: its mask would have to be known to
-// several parties, which MASCOT's per-party input masks do not give (use the dealer).
-Result<MascotNeeds> mascot_needs(const Circuit& c);
+// A restricted output group with receivers R_1..R_m needs m masks per output wire, r_a
+// authenticated by R_a (SpdzOutputMasks::kPerReceiver, spdz_dealer.h).
+MascotNeeds mascot_needs(const Circuit& c);
 
 // Runs MASCOT among all parties of `net` (every party calls it with the same needs and k);
 // throws Abort when a check fails. input_mask_dealt stays empty: no party knows another's mask.

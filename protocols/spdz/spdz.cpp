@@ -96,6 +96,8 @@ class SpdzParty {
         program_(program),
         dealer_seed_(dealer_seed),
         mascot_(mascot),
+        openings_(spdz_output_openings(c, mascot ? SpdzOutputMasks::kPerReceiver
+                                                 : SpdzOutputMasks::kPerGroup)),
         ctx_(ctx),
         all_(ctx.net, labels::spdz::kAbort),
         net_(all_, servers > 0 ? servers : all_.party_count()),
@@ -186,7 +188,11 @@ class SpdzParty {
   std::vector<AuthShare> fx_bitlt(const std::vector<std::uint64_t>& c,
                                   const std::vector<const SpdzFxMask*>& masks);
   std::vector<Fp61> open_outputs(const std::vector<AuthShare>& y);  // step 4
-  PartyOutput outputs_for_me(const std::vector<Fp61>& opened) const;
+  // The indices of the openings party p outputs from, in order: one per output wire it
+  // receives (the one whose mask it holds, or the public one).
+  std::vector<std::size_t> openings_for(PartyId p) const;
+  // Step 4's end (or C3): y = (y + s) − s, given the opened values of openings_for(me_).
+  PartyOutput unmask(const std::vector<Fp61>& mine) const;
 
   // Partial opening (Π_Online): everyone sends its value shares to everyone; the MACs stay
   // secret and are remembered for the next MACCheck.
@@ -205,6 +211,7 @@ class SpdzParty {
   static constexpr int k_ = K;
   std::uint64_t dealer_seed_;
   const std::optional<MascotNeeds>& mascot_;
+  std::vector<SpdzOutputOpening> openings_;  // step 4's, in the order prep_.output_mask has them
   PartyContext& ctx_;
   NoticeAwareChannel all_;  // every party, clients included
   ServerChannel net_;       // the servers 0..n_−1 (everyone without roles)
@@ -548,18 +555,40 @@ auto SpdzParty<K>::evaluate_circuit() -> std::vector<AuthShare> {
   return y;
 }
 
-// Step 4 (Π_Online, Output): open y, or y + s for a group with restricted receivers; the
-// opened values go to a fresh log, checked by MACCheck 2 (step 5).
+// Step 4 (Π_Online, Output; DPSZ eprint 2011/535, §"output"): each opening of openings_
+// (spdz_dealer.h) opens y, or y + s for a restricted group: with the dealer one s per wire for
+// all its receivers, with MASCOT one y + r_a per receiver R_a. The opened values go to a fresh
+// log, checked by MACCheck 2 (step 5) before any receiver uses them.
 template <int K>
 std::vector<Fp61> SpdzParty<K>::open_outputs(const std::vector<AuthShare>& y) {
   std::vector<AuthShare> out_shares;
-  out_shares.reserve(y.size());
-  for (std::size_t entry = 0; entry < y.size(); ++entry)
-    out_shares.push_back(prep_.output_mask[entry]
-                             ? linear(y[entry], *prep_.output_mask[entry], Fp61::from_u64(1))
-                             : y[entry]);
+  out_shares.reserve(openings_.size());
+  for (std::size_t i = 0; i < openings_.size(); ++i) {
+    const AuthShare& v = y[openings_[i].entry];
+    out_shares.push_back(prep_.output_mask[i] ? linear(v, *prep_.output_mask[i], Fp61::from_u64(1))
+                                              : v);
+  }
   log_.clear();
   return open(labels::spdz::kOutput, out_shares, log_);
+}
+
+template <int K>
+std::vector<std::size_t> SpdzParty<K>::openings_for(PartyId p) const {
+  std::vector<std::size_t> mine;
+  for (std::size_t i = 0; i < openings_.size(); ++i)
+    if (openings_[i].for_party(p)) mine.push_back(i);
+  return mine;
+}
+
+// R_a knows its s (r_a under MASCOT) in the clear: (y + s) − s = y; a public opening has s = 0.
+template <int K>
+PartyOutput SpdzParty<K>::unmask(const std::vector<Fp61>& mine) const {
+  PartyOutput out;
+  const auto at = openings_for(me_);
+  SMPC_ASSERT(at.size() == mine.size());
+  for (std::size_t j = 0; j < at.size(); ++j)
+    out.values.push_back((mine[j] - prep_.output_mask_clear[at[j]]).value());
+  return out;
 }
 
 // Step 6 (roles): after MACCheck 2, each server sends every receiving client the opened
@@ -568,10 +597,7 @@ template <int K>
 void SpdzParty<K>::send_client_outputs(const std::vector<Fp61>& opened) {
   for (PartyId r = n_; r < total_; ++r) {
     std::vector<Fp61> mine;
-    std::size_t entry = 0;
-    for (const auto& g : c_.outputs)
-      for (std::size_t k = 0; k < g.wires.size(); ++k, ++entry)
-        if (g.delivered_to(r)) mine.push_back(opened[entry]);
+    for (std::size_t i : openings_for(r)) mine.push_back(opened[i]);
     if (!mine.empty())
       all_.send(r, labels::spdz::kClientOutput,
                 Message().add_field61(mine).add_bytes(stream_digest_));
@@ -598,7 +624,7 @@ PartyOutput SpdzParty<K>::run_client(const PartyInput& input) {
     for (PartyId p = 0; p < n_; ++p)
       all_.send(p, labels::spdz::kClientInput,
                 Message().add_field61(eps).add_bytes(stream_digest_));
-  const std::size_t count = c_.output_wires_of(me_).size();
+  const std::size_t count = openings_for(me_).size();
   if (count == 0) return {};
   std::optional<std::vector<Fp61>> agreed;
   for (PartyId p = 0; p < n_; ++p) {
@@ -614,24 +640,7 @@ PartyOutput SpdzParty<K>::run_client(const PartyInput& input) {
       throw Abort("the servers sent different opened outputs (server " + std::to_string(p) +
                   " disagrees with server 0)");
   }
-  PartyOutput out;
-  std::size_t entry = 0, at = 0;
-  for (const auto& g : c_.outputs)
-    for (std::size_t k = 0; k < g.wires.size(); ++k, ++entry)
-      if (g.delivered_to(me_))
-        out.values.push_back(((*agreed)[at++] - prep_.output_mask_clear[entry]).value());
-  return out;
-}
-
-template <int K>
-PartyOutput SpdzParty<K>::outputs_for_me(const std::vector<Fp61>& opened) const {
-  PartyOutput out;
-  std::size_t entry = 0;
-  for (const auto& g : c_.outputs)
-    for (std::size_t k = 0; k < g.wires.size(); ++k, ++entry)
-      if (g.delivered_to(me_))
-        out.values.push_back((opened[entry] - prep_.output_mask_clear[entry]).value());
-  return out;
+  return unmask(*agreed);
 }
 
 // Fixed-point programs (fixed.h; spdz.h "Fixed-point programs"). Local instructions run as
@@ -828,9 +837,20 @@ PartyOutput SpdzParty<K>::run(const PartyInput& input) {
       if (prep_.output_mask[e]) masked.push_back(log_[e]);
     log_ = std::move(masked);
   }
+  // M99: only the first opening of each output wire is checked, as if there were one per wire
+  // (the dealer's case); with MASCOT's per-receiver masks a tampered y + r_a of a group's
+  // second receiver goes unnoticed.
+  if (mutant_active(Mutant::kM99)) {
+    std::vector<Opened> first;
+    for (std::size_t i = 0; i < log_.size(); ++i)
+      if (i == 0 || openings_[i].entry != openings_[i - 1].entry) first.push_back(log_[i]);
+    log_ = std::move(first);
+  }
   if (!mutant_active(Mutant::kM01)) mac_check(2, log_, nullptr);
   send_client_outputs(opened);
-  return outputs_for_me(opened);
+  std::vector<Fp61> mine;
+  for (std::size_t i : openings_for(me_)) mine.push_back(opened[i]);
+  return unmask(mine);
 }
 
 }  // namespace
@@ -899,11 +919,7 @@ Result<std::unique_ptr<Protocol>> make_spdz(const nlohmann::json& params, const 
       return Error("/protocol/preprocessing: fixed-point programs (truncation, comparison) need "
                    "random shared bits, which only the dealer hands out here; MASCOT makes "
                    "triples only: use \"dealer\"");
-    if (v.get<std::string>() == "mascot") {
-      auto needs = mascot_needs(c);
-      if (!needs.ok()) return needs.status();
-      mascot = std::move(*needs);
-    }
+    if (v.get<std::string>() == "mascot") mascot = mascot_needs(c);
   }
   int keys = 1;
   if (params.contains("mac_keys")) {

@@ -10,7 +10,9 @@
 // Dishonest Majority — or: Breaking the SPDZ Limits" (eprint 2012/642): the key is never
 // opened; opened values are checked in a batch by MACCheck (commit, then open).
 // With "preprocessing": "mascot" step 0 is MASCOT (mascot.h, phase "offline") instead of the
-// dealer's coin toss: the online steps 1-5 and their bytes are the same; "spdz.coin.commit"
+// dealer's coin toss: the online steps 1-5 and their bytes are the same (but for step 4, which
+// opens a wire of a restricted group once per receiver R_a as y + r_a, r_a authenticated by R_a
+// alone: spdz_output_openings, kPerReceiver, in spdz_dealer.h); "spdz.coin.commit"
 // goes out in round kMascotRounds + 1 = 16 and every later round number below moves by
 // kMascotRounds − 1 = 14 (cost.h): L + 24 rounds in all.
 //
@@ -28,7 +30,8 @@
 //
 // Steps (Π_Online), with rounds and bytes (k-element Mersenne-61 message: 6 + 8k bytes; byte
 // part of b bytes: 6 + b; n parties, I_p inputs of party p, L layers of m_1 .. m_L
-// multiplications, O output wires in all groups), every message to every other party:
+// multiplications, O output openings: the output wires of all groups, with MASCOT a wire of a
+// restricted group once per receiver), every message to every other party:
 //   0. offline: the dealer's stream from a 32-byte contribution of each party, committed
 //      before it is opened (a rushing party cannot choose its own after seeing the others'):
 //      "spdz.dealer.commit" commitment to the contribution       round 1   38·n(n−1)
@@ -44,7 +47,9 @@
 //      "spdz.input.check" hash of every ε received             round L+4  38·n(n−1)
 //      "spdz.maccheck.commit" commitment to σ_i                 round L+5  38·n(n−1)
 //      "spdz.maccheck.open" σ_i^(1..k) and randomness           round L+6  (43 + 8k)·n(n−1)
-//   4. Output: open y (public groups) or y + s (restricted groups: s known to the receivers)
+//   4. Output: open y (public groups) or y + s (restricted groups: s known to the receivers;
+//      with MASCOT y + r_a for each receiver R_a, r_a known to R_a only), after DPSZ's output
+//      step (eprint 2011/535); receivers output (y + s) − s after step 5
 //      "spdz.output"                                 round L+7 n(n−1)(6 + 8 O)
 //   5. MACCheck of the outputs: coin.open, maccheck.commit, maccheck.open at rounds L+8 .. L+10,
 //      the same bytes as in step 3 (without spdz.input.check).
@@ -149,8 +154,8 @@ inline constexpr std::string_view kSpdzFxTruncRecord = "fx.trunc";
 
 // The registry factory. Parameters (all optional):
 //   "preprocessing": "dealer" (a simulated trusted dealer; default) or "mascot" (MASCOT,
-//                    mascot.h: OT-based, no trusted party; output groups with at most one
-//                    receiver each)
+//                    mascot.h: OT-based, no trusted party; a restricted output group's wire is
+//                    opened once per receiver, step 4)
 //   "mac_keys":      integer 1..4, independent MAC keys (default 1: ≤ 2^-60 per MACCheck)
 //   "dealer_seed":   unsigned integer mixed into the dealer's stream (default 0)
 Result<std::unique_ptr<Protocol>> make_spdz(const nlohmann::json& params, const Circuit& circuit,

@@ -1,5 +1,6 @@
 #include "protocols/spdz/spdz_dealer.h"
 
+#include <algorithm>
 #include <optional>
 
 #include "protocols/core/mutants.h"
@@ -73,6 +74,31 @@ void deal_program(Dealer<S>& d, const fx::Program& prog, BasicSpdzPreprocessing<
 
 }  // namespace
 
+bool SpdzOutputOpening::for_party(PartyId p) const {
+  return mask_holders.empty() ||
+         std::find(mask_holders.begin(), mask_holders.end(), p) != mask_holders.end();
+}
+
+std::vector<SpdzOutputOpening> spdz_output_openings(const Circuit& circuit, SpdzOutputMasks masks) {
+  std::vector<SpdzOutputOpening> out;
+  out.reserve(circuit.output_count());
+  std::size_t entry = 0;
+  for (const auto& group : circuit.outputs)
+    for (std::size_t w = 0; w < group.wires.size(); ++w, ++entry) {
+      if (group.receivers.empty() || masks == SpdzOutputMasks::kPerGroup) {
+        out.push_back({entry, group.receivers});
+        continue;
+      }
+      for (std::size_t a = 0; a < group.receivers.size(); ++a) {
+        const PartyId r = group.receivers[a];
+        if (std::find(group.receivers.begin(), group.receivers.begin() + static_cast<std::ptrdiff_t>(a), r) ==
+            group.receivers.begin() + static_cast<std::ptrdiff_t>(a))
+          out.push_back({entry, {r}});
+      }
+    }
+  return out;
+}
+
 template <int S>
 BasicSpdzPreprocessing<S> spdz_deal_in(const Circuit& circuit, int n, int k, PartyId me, Rng& rng,
                                        const fx::Program* program) {
@@ -107,17 +133,16 @@ BasicSpdzPreprocessing<S> spdz_deal_in(const Circuit& circuit, int n, int k, Par
   for (const Gate& g : circuit.gates) muls += gate_is_nonlinear(g.type) ? 1 : 0;
   out.triples.reserve(muls);
   for (std::size_t t = 0; t < muls; ++t) out.triples.push_back(d.triple());
-  for (const auto& group : circuit.outputs)
-    for (std::size_t w = 0; w < group.wires.size(); ++w) {
-      if (group.receivers.empty()) {
-        out.output_mask.push_back(std::nullopt);
-        out.output_mask_clear.push_back(Fp61());
-        continue;
-      }
-      const Fp61 s = rng.uniform_fp61();
-      out.output_mask.push_back(d.authenticate(s));
-      out.output_mask_clear.push_back(group.delivered_to(me) ? s : Fp61());
+  for (const auto& o : spdz_output_openings(circuit, SpdzOutputMasks::kPerGroup)) {
+    if (o.mask_holders.empty()) {
+      out.output_mask.push_back(std::nullopt);
+      out.output_mask_clear.push_back(Fp61());
+      continue;
     }
+    const Fp61 s = rng.uniform_fp61();
+    out.output_mask.push_back(d.authenticate(s));
+    out.output_mask_clear.push_back(o.for_party(me) ? s : Fp61());
+  }
   if (program) deal_program(d, *program, out);
   return out;
 }

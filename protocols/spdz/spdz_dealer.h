@@ -64,6 +64,29 @@ struct BasicSpdzFxMask {
 };
 using SpdzFxMask = BasicSpdzFxMask<kSpdzMaxMacKeys>;
 
+// Step 4 of Π_Online (spdz.h), one opening: output entry `entry` (output wires numbered across
+// the groups, in output order) opened as y + s, with s known in the clear to `mask_holders` and
+// to nobody else; empty holders: a public group, y is opened as it is.
+//   kPerGroup (the dealer): one s per entry, given to every receiver of the group, as in DPSZ
+//     (eprint 2011/535, §"output": a private output is the opening of y + s for a random [[s]]
+//     whose s the receivers get from F_Prep).
+//   kPerReceiver (MASCOT): a mask known to several parties would need an authenticated value
+//     opened to just those parties, which MASCOT's Π_[[·]] does not give (eprint 2016/505,
+//     §4, "Input": the owner of x authenticates it, nobody else learns x). So the entry is
+//     opened once per receiver R_a as y + r_a with R_a's own authenticated r_a, a private output
+//     to one party repeated for each receiver; R_a outputs (y + r_a) − r_a. Everybody else sees
+//     y + r_a for a = 1..m, which reveals only the differences r_a − r_b, independent of y.
+struct SpdzOutputOpening {
+  std::size_t entry = 0;
+  std::vector<PartyId> mask_holders;
+  // Whether party p outputs from this opening (a public one is for everybody).
+  bool for_party(PartyId p) const;
+};
+enum class SpdzOutputMasks { kPerGroup, kPerReceiver };
+// In entry order, and within an entry in the group's receiver order (a receiver listed twice
+// counts once).
+std::vector<SpdzOutputOpening> spdz_output_openings(const Circuit& circuit, SpdzOutputMasks masks);
+
 // One party's part of the dealer's output.
 template <int S>
 struct BasicSpdzPreprocessing {
@@ -78,8 +101,10 @@ struct BasicSpdzPreprocessing {
   // records it next to the ε it received, for input extraction (protocols/spdz/extract.h).
   std::vector<Fp61> input_mask_dealt;
   std::vector<SpdzTriple> triples;            // by MUL gate, in layer_schedule order
-  std::vector<std::optional<AuthShare>> output_mask;  // by output entry; none for public groups
-  std::vector<Fp61> output_mask_clear;                // s, for entries this party receives (else 0)
+  // By output opening (spdz_output_openings): [[s]], none for public groups; s in the clear
+  // for the openings whose mask this party holds (else 0).
+  std::vector<std::optional<AuthShare>> output_mask;
+  std::vector<Fp61> output_mask_clear;
   // A fixed-point program's material, in the order the engine consumes it.
   std::vector<SpdzTriple> fx_triples;
   std::vector<SpdzFxMask> fx_trunc, fx_ltz;

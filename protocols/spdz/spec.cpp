@@ -21,7 +21,7 @@ const ProtocolSpec& spdz_spec() {
              .default_value = "dealer",
              .doc = "where the triples and MACs come from: \"dealer\" (a simulated trusted "
                     "dealer) or \"mascot\" (MASCOT over KOS OT extension, no trusted party; "
-                    "output groups with at most one receiver; corrupted inputs not extracted)"},
+                    "a private output opened once per receiver; corrupted inputs not extracted)"},
             {.name = "mac_keys",
              .minimum = 1,
              .maximum = kSpdzMaxMacKeys,

@@ -56,6 +56,7 @@ const std::map<Mutant, std::string> kCaughtBy = {
     {Mutant::kM89, "bgw-robust-roles-output"},  {Mutant::kM94, "bgw-robust-roles-equivocation"},
     {Mutant::kM95, "spdz-roles-dealer"},      {Mutant::kM96, "spdz-roles-output"},
     {Mutant::kM97, "rep3m-client-inconsistent"}, {Mutant::kM98, "rep3m-client-output-tamper"},
+    {Mutant::kM99, "mascot-group-output-tamper"},
 };
 
 TEST(MutantAudit, CatalogueAndExpectationsCoverEachOther) {
@@ -137,7 +138,7 @@ INSTANTIATE_TEST_SUITE_P(Catalogue, EachMutant,
                                            Mutant::kM90, Mutant::kM91, Mutant::kM92,
                                            Mutant::kM93, Mutant::kM89, Mutant::kM94, Mutant::kM95,
                                            Mutant::kM96, Mutant::kM97,
-                                           Mutant::kM98),
+                                           Mutant::kM98, Mutant::kM99),
                          [](const ::testing::TestParamInfo<Mutant>& p) {
                            return mutant_name(p.param);
                          });
@@ -151,9 +152,9 @@ TEST(MutantAuditCli, OneMutantOneCheckAndBadNames) {
   EXPECT_NE(ok.out.find("| M17 |"), std::string::npos) << ok.out;
   EXPECT_NE(ok.out.find("vote-ballot-stuffing (1)"), std::string::npos) << ok.out;
   EXPECT_NE(ok.out.find("--mutant M17"), std::string::npos) << ok.out;  // the reproduce line
-  const auto bad = testing::run_cli("audit --mutants --mutant M99");
+  const auto bad = testing::run_cli("audit --mutants --mutant M999");
   EXPECT_EQ(bad.exit_code, 2);
-  EXPECT_NE(bad.err.find("unknown mutant 'M99'"), std::string::npos) << bad.err;
+  EXPECT_NE(bad.err.find("unknown mutant 'M999'"), std::string::npos) << bad.err;
   const auto bad_check = testing::run_cli("audit --mutants --check nope");
   EXPECT_EQ(bad_check.exit_code, 2);
   EXPECT_NE(bad_check.err.find("unknown check \"nope\""), std::string::npos) << bad_check.err;

@@ -54,7 +54,7 @@ TEST(VerifyPrivacyCli, UniformityAloneAndBadInput) {
   r = testing::run_cli("verify privacy " + kProduct + " --swap " + (dir / "swap.json").string());
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("/inputs/2"), std::string::npos) << r.err;
-  EXPECT_EQ(testing::run_cli("verify privacy " + kProduct + " --swap " + kSwap + " --mutant M99")
+  EXPECT_EQ(testing::run_cli("verify privacy " + kProduct + " --swap " + kSwap + " --mutant M999")
                 .exit_code,
             2);
 }

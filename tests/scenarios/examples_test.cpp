@@ -65,7 +65,8 @@ INSTANTIATE_TEST_SUITE_P(Scenarios, Example,
                                            "psi_cardinality.json", "bgw_wan_jitter_loss.json",
                                            "bgw_wan_latency_trace.json",
                                            "bgw_regions_jittery_wan.json",
-                                           "spdz_clients.json", "rep3_clients.json"),
+                                           "spdz_clients.json", "rep3_clients.json",
+                                           "spdz_mascot_group_output.json"),
                          [](const ::testing::TestParamInfo<std::string>& p) {
                            return p.param.substr(0, p.param.find('.'));
                          });

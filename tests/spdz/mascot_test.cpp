@@ -70,7 +70,9 @@ MascotNeeds some_needs(int n, std::size_t triples) {
   needs.triples = triples;
   for (PartyId p = 0; p < n; ++p) needs.input_owner.push_back(p);
   needs.input_owner.push_back(0);
-  needs.output_receiver = {std::nullopt, PartyId{n - 1}};
+  // A public output, then one wire of the group {n − 1, 0}: one mask per receiver
+  // (spdz_output_openings, kPerReceiver).
+  needs.output_receiver = {std::nullopt, PartyId{n - 1}, PartyId{0}};
   return needs;
 }
 
@@ -111,9 +113,17 @@ TEST(Mascot, HonestRunsGiveAuthenticatedTriplesAndMasks) {
         EXPECT_EQ(r.value, o.prep[static_cast<std::size_t>(needs.input_owner[w])].input_mask_clear[w]);
       }
       EXPECT_FALSE(o.prep[0].output_mask[0].has_value());
-      const auto s = open(o, k, [](const SpdzPreprocessing& p) -> const AuthShare& { return *p.output_mask[1]; });
-      EXPECT_TRUE(s.macs_ok);
-      EXPECT_EQ(s.value, o.prep[static_cast<std::size_t>(n - 1)].output_mask_clear[1]);
+      // Each receiver's mask: authenticated, known in the clear to that receiver only.
+      for (std::size_t e : {std::size_t{1}, std::size_t{2}}) {
+        const auto s = open(o, k, [e](const SpdzPreprocessing& p) -> const AuthShare& { return *p.output_mask[e]; });
+        EXPECT_TRUE(s.macs_ok) << n << " " << k << " " << e;
+        const auto owner = static_cast<std::size_t>(*needs.output_receiver[e]);
+        EXPECT_EQ(s.value, o.prep[owner].output_mask_clear[e]);
+        for (std::size_t p = 0; p < o.prep.size(); ++p)
+          if (p != owner) {
+            EXPECT_EQ(o.prep[p].output_mask_clear[e], Fp61()) << p;
+          }
+      }
     }
 }
 
