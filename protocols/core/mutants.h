@@ -96,6 +96,7 @@ enum class Mutant : int {
   kM96 = 96,  // SPDZ with clients: a receiving client takes server 0's output without comparing
   kM97 = 97,  // rep3_malicious with clients: the servers do not compare clients' input components
   kM98 = 98,  // rep3_malicious with clients: a client takes one copy of each output component
+  kM101 = 101,  // verify leakage of a dp function: the after-noise channel leaves the noise out
 };
 
 struct MutantInfo {
