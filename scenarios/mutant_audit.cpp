@@ -21,6 +21,7 @@
 #include "protocols/crypto/commit.h"
 #include "scenarios/aborts.h"
 #include "scenarios/dp_drivers.h"
+#include "scenarios/verify_drivers.h"
 #include "scenarios/frost_checks.h"
 #include "scenarios/vote_checks.h"
 #include "scenarios/privacy.h"
@@ -702,6 +703,23 @@ Status dp_empirical_epsilon(CheckResult& r) {
   r.evidence = report.verdict_failure.empty()
                    ? std::to_string(report.coins) + " coins; " + report.audit.summary
                    : "a run's verdict failed: " + report.verdict_failure;
+  return OkStatus();
+}
+
+// `smpc verify leakage` of dp_sum at (ε = 1, δ = 0.3, records in [0, 1]), 2 coins: party 1's one
+// record x ∈ {0, 1}, Z ∈ {−1, 0, 1} with pmf (1/4, 1/2, 1/4). Rows P(y | x) over y = −1..2:
+// x = 0 (1/4, 1/2, 1/4, 0), x = 1 (0, 1/4, 1/2, 1/4); the column maxima sum to 3/2, so the
+// after-noise min-entropy leakage is log2(3/2) bits, below the exact sum's 1 bit.
+Status dp_leakage_noise(CheckResult& r) {
+  SMPC_ASSIGN_OR_RETURN(const Scenario s, dp_sum_run(1, 0.3, 1, Json::array()).path("<dp-leakage>").build());
+  SMPC_ASSIGN_OR_RETURN(const DpLeakageReport rep, dp_output_leakage(s, "<dp-leakage>", {0}));
+  r.runs = 1;
+  const double want = std::log2(1.5);
+  r.alarm = std::fabs(rep.after_min_entropy_bits - want) > 1e-12 ||
+            !(rep.after_min_entropy_bits < rep.before_min_entropy_bits);
+  r.evidence = "after-noise min-entropy leakage " + std::to_string(rep.after_min_entropy_bits) +
+               " bits (by hand: log2(3/2) = " + std::to_string(want) + "), before the noise " +
+               std::to_string(rep.before_min_entropy_bits) + " bits";
   return OkStatus();
 }
 
@@ -1678,6 +1696,11 @@ const std::vector<Check> kChecks = {
       "neighbours differing by 1 (local backend); alarm = the Clopper-Pearson lower bound on "
       "epsilon lies above the configured 2, or a run's verdict fails"},
      component_run(dp_empirical_epsilon)},
+    {{"dp-leakage-noise", "component", false, "1 computation",
+      "smpc verify leakage on spdz dp_sum (epsilon 1, delta 0.3, records in [0, 1]: 2 coins), n = 2, "
+      "attacker party 0; alarm = the after-noise min-entropy leakage is not log2(3/2) (computed by "
+      "hand) or not below the exact sum's"},
+     component_run(dp_leakage_noise)},
     {{"psi-count-order", "component", true, "20 runs, alpha = 1e-3",
       "psi_dh cardinality mode, 8 vs 4 elements sharing one: a curious receiver guesses the "
       "shared element from where the returned points match; alarm = right more often than 1/8 "

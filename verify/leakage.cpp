@@ -363,6 +363,57 @@ static Result<LeakageReport> compute_leakage_impl(const LeakageQuery& q) {
   return r;
 }
 
+Result<AdditiveNoiseLeakage> additive_noise_leakage(const std::vector<long double>& counts,
+                                                    const std::vector<double>& noise_pmf,
+                                                    std::uint64_t max_terms) {
+  if (counts.empty() || noise_pmf.empty()) return Error("no output values or no noise values");
+  const std::uint64_t s = counts.size(), k = noise_pmf.size();
+  if (s > max_terms / k)
+    return Error(std::to_string(s) + " output values x " + std::to_string(k) +
+                 " noise values: more terms than the limit of " + std::to_string(max_terms) +
+                 " for exact computation");
+  long double n = 0, mass = 0;
+  for (long double c : counts) {
+    if (!(c >= 0)) return Error("a negative count of honest inputs");
+    n += c;
+  }
+  for (double p : noise_pmf) {
+    if (!(p >= 0)) return Error("a negative noise probability");
+    mass += p;
+  }
+  if (!(n > 0)) return Error("no honest inputs");
+  if (std::fabs(static_cast<double>(mass) - 1) > 1e-9)
+    return Error("the noise probabilities sum to " + std::to_string(static_cast<double>(mass)) + ", not 1");
+  AdditiveNoiseLeakage r;
+  r.terms = s * k;
+  // y = i + z over the value index i of g and the noise index z.
+  std::vector<long double> column_max(s + k - 1, 0), p_y(s + k - 1, 0);
+  for (std::size_t i = 0; i < s; ++i) {
+    if (counts[i] == 0) continue;  // no honest input gives this value: no row of the channel
+    const long double pi = counts[i] / n;
+    for (std::size_t z = 0; z < k; ++z) {
+      const long double p = noise_pmf[z];
+      column_max[i + z] = std::max(column_max[i + z], p);
+      p_y[i + z] += pi * p;
+    }
+  }
+  long double vuln = 0, info = 0;
+  for (std::size_t y = 0; y < column_max.size(); ++y) {
+    vuln += column_max[y];
+    if (p_y[y] > 0) ++r.outputs;
+  }
+  for (std::size_t i = 0; i < s; ++i) {
+    if (counts[i] == 0) continue;
+    const long double pi = counts[i] / n;
+    for (std::size_t z = 0; z < k; ++z)
+      if (noise_pmf[z] > 0) info += pi * noise_pmf[z] * std::log2(noise_pmf[z] / p_y[i + z]);
+  }
+  r.vulnerability_ratio = static_cast<double>(vuln);
+  r.min_entropy_leakage_bits = static_cast<double>(std::log2(vuln));
+  r.shannon_leakage_bits = std::max(0.0, static_cast<double>(info));
+  return r;
+}
+
 Result<LeakageReport> compute_leakage(const LeakageQuery& q) {
   return z3enc::z3_errors_as_status<LeakageReport>([&] { return compute_leakage_impl(q); });
 }

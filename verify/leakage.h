@@ -76,6 +76,34 @@ struct LeakageReport {
   double seconds = 0;
 };
 
+// ---- An integer output plus independent noise (the dp functions: scenarios/dp_function.h) ----
+//
+// The attacker sees Y = g(X_H) + Z: g integer-valued, Z independent of X_H with a known pmf
+// (for dp_sum / dp_mean, the protocol's own dp::binomial_pmf). With X_H uniform over the honest
+// inputs the channel is P(y | x) = P[Z = y − g(x)], and Smith's measures ("On the Foundations
+// of Quantitative Information Flow", FoSSaCS 2009) are
+//   min-entropy leakage  log2 V(X|Y)/V(X) with V(X) = 1/|X_H|, V(X|Y) = Σ_y max_x π(x) P(y|x):
+//                        for the uniform prior π, log2 Σ_y max_x P(y | x)
+//   Shannon leakage      I(X_H; Y) = Σ_x Σ_y π(x) P(y|x) log2(P(y|x) / P(y))
+// Both depend on x only through g(x), so the input is the count of honest inputs per value of
+// g: counts[i] = #{x_H : g(x_H) = g_min + i}, and noise_pmf[k] = P[Z = z_min + k] (the offsets
+// do not change the leakage). A point-mass pmf {1} gives the exact output's leakage: log2 of
+// its number of distinct values and H(g(X_H)), as compute_leakage.
+struct AdditiveNoiseLeakage {
+  double vulnerability_ratio = 1;        // Σ_y max_x P(y | x), ≥ 1
+  double min_entropy_leakage_bits = 0;   // log2 of it
+  double shannon_leakage_bits = 0;       // I(X_H; Y)
+  std::size_t outputs = 0;               // values y with P(y) > 0
+  std::uint64_t terms = 0;               // (values of g) × (noise values): the work done
+};
+
+// Exact (in doubles) over every pair (value of g, value of Z). Errors: empty or negative
+// counts, a pmf that is empty, negative or does not sum to 1 (within 1e-9), and more than
+// max_terms pairs (the message names both numbers).
+Result<AdditiveNoiseLeakage> additive_noise_leakage(const std::vector<long double>& counts,
+                                                    const std::vector<double>& noise_pmf,
+                                                    std::uint64_t max_terms);
+
 // Errors: no circuit, a non-Boolean circuit whose honest input space is not tiny (field values
 // range over 2^61 - 1 each; the message says so), attacker parties out of range, inputs that
 // do not fit the circuit.

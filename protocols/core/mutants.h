@@ -97,6 +97,7 @@ enum class Mutant : int {
   kM97 = 97,  // rep3_malicious with clients: the servers do not compare clients' input components
   kM98 = 98,  // rep3_malicious with clients: a client takes one copy of each output component
   kM99 = 99,  // SPDZ/MASCOT: only one opening per output wire MAC-checked (per-receiver y + r_a)
+  kM101 = 101,  // verify leakage of a dp function: the after-noise channel leaves the noise out
 };
 
 struct MutantInfo {

@@ -16,6 +16,7 @@
 #include "scenarios/dp_drivers.h"
 #include "scenarios/dp_function.h"
 #include "scenarios/runner.h"
+#include "scenarios/verify_drivers.h"
 #include "scenarios/scenario_builder.h"
 #include "tests/support/cli.h"
 #include "verify/dp_audit.h"
@@ -313,6 +314,137 @@ TEST(DpAudit, CliExitCodesAndJson) {
   EXPECT_NE(r.err.find("needs dp_sum or dp_mean"), std::string::npos) << r.err;
   r = testing::run_cli("verify dp " + path.string() + " --runs 5");
   EXPECT_EQ(r.exit_code, 2);
+}
+
+// ---- `smpc verify leakage`: the output's leakage before and after the noise. ----
+
+DpLeakageReport dp_leakage(const ScenarioBuilder& b, std::vector<int> attacker) {
+  const auto s = b.build();
+  EXPECT_TRUE(s.ok()) << s.status().message();
+  auto r = dp_output_leakage(*s, "test", attacker);
+  EXPECT_TRUE(r.ok()) << r.status().message();
+  return r.ok() ? *r : DpLeakageReport{};
+}
+
+// One honest record x ∈ {0, 1} (Δ = 1) and 2 coins (ε = 1, δ = 0.3 is met by m = 2:
+// δ(1) = P[Z = −1] = 1/4), Z ∈ {−1, 0, 1} with pmf (1/4, 1/2, 1/4). The channel's rows over
+// y − (party 0's record) = −1, 0, 1, 2:
+//   x = 0: 1/4 1/2 1/4  0
+//   x = 1:  0  1/4 1/2 1/4
+// Σ_y max_x P(y|x) = 1/4 + 1/2 + 1/2 + 1/4 = 3/2: min-entropy leakage log2(3/2) bits.
+// P(y) = (1/8, 3/8, 3/8, 1/8): H(Y) = 2·(1/8)·3 + 2·(3/8)·log2(8/3) = 3 − (3/4)·log2 3 and
+// H(Y | X) = H(Z) = 3/2, so I(X; Y) = 3/2 − (3/4)·log2 3. Without the noise the sum is x (plus
+// party 0's record): 2 outputs, 1 bit either way.
+TEST(DpLeakage, OneBitRecordTwoCoinsByHand) {
+  const auto b = dp_scenario(1, 0.3, 0, 1, {Json{0}, Json{1}});
+  const auto r = dp_leakage(b, {0});
+  EXPECT_EQ(r.json["mechanism"]["coins"], 2);
+  EXPECT_EQ(r.json["honest_inputs"], 2);
+  EXPECT_NEAR(r.before_min_entropy_bits, 1.0, 1e-12);
+  EXPECT_NEAR(r.before_shannon_bits, 1.0, 1e-12);
+  EXPECT_EQ(r.json["before_noise"]["observed_sum"], 1);
+  EXPECT_EQ(r.json["before_noise"]["consistent_honest_inputs"], 1);
+  EXPECT_NEAR(r.after_vulnerability_ratio, 1.5, 1e-12);
+  EXPECT_NEAR(r.after_min_entropy_bits, std::log2(1.5), 1e-12);
+  EXPECT_NEAR(r.after_shannon_bits, 1.5 - 0.75 * std::log2(3.0), 1e-12);
+  EXPECT_EQ(r.json["after_noise"]["output_values"], 4);
+}
+
+// Against brute force over every honest input (not over sums): 3 honest records in [0, 2], the
+// channel P(y | x) = pmf[y − Σx] built here from the protocol's pmf, maxima and I(X; Y) summed
+// over the 27 inputs directly.
+TEST(DpLeakage, MatchesBruteForceOverEveryHonestInput) {
+  const auto b = dp_scenario(1, 0.05, 0, 2, {Json{1}, Json{2, 0}, Json{1}});
+  const auto r = dp_leakage(b, {0});
+  const std::size_t m = r.json["mechanism"]["coins"].get<std::size_t>();
+  const std::vector<double> pmf = dp::binomial_pmf(m);
+  std::map<int, double> col_max, p_y;
+  std::vector<int> sums;
+  for (int a = 0; a <= 2; ++a)
+    for (int c = 0; c <= 2; ++c)
+      for (int d = 0; d <= 2; ++d) sums.push_back(a + c + d);
+  for (int x : sums)
+    for (std::size_t k = 0; k <= m; ++k) {
+      col_max[x + static_cast<int>(k)] = std::max(col_max[x + static_cast<int>(k)], pmf[k]);
+      p_y[x + static_cast<int>(k)] += pmf[k] / 27;
+    }
+  double ratio = 0, info = 0;
+  for (const auto& [y, v] : col_max) ratio += v;
+  for (int x : sums)
+    for (std::size_t k = 0; k <= m; ++k)
+      if (pmf[k] > 0) info += pmf[k] / 27 * std::log2(pmf[k] / p_y[x + static_cast<int>(k)]);
+  EXPECT_NEAR(r.after_vulnerability_ratio, ratio, 1e-12);
+  EXPECT_NEAR(r.after_shannon_bits, info, 1e-12);
+  EXPECT_NEAR(r.before_min_entropy_bits, std::log2(7.0), 1e-12);  // sums 0..6
+  EXPECT_EQ(r.json["honest_inputs"], 27);
+  // Honest sum 2 + 0 + 1 = 3: the x³ coefficient of (1 + x + x²)³ = 1, 3, 6, 7, 6, 3, 1.
+  EXPECT_EQ(r.json["before_noise"]["consistent_honest_inputs"], 7);
+}
+
+// Smaller ε at fixed δ means more coins, i.e. the same noise plus independent coins
+// (post-processing): the after-noise leakage must not grow, and stays below the exact sum's.
+TEST(DpLeakage, SmallerEpsilonNeverLeaksMore) {
+  double last_min = INFINITY, last_shannon = INFINITY;
+  std::size_t last_coins = 0;
+  for (double eps : {2.0, 1.0, 0.5}) {
+    const auto r = dp_leakage(dp_scenario(eps, 0.05, 0, 1, {Json{1}, Json{0, 1, 1}}), {0});
+    const auto coins = r.json["mechanism"]["coins"].get<std::size_t>();
+    EXPECT_GT(coins, last_coins) << eps;
+    EXPECT_LE(r.after_min_entropy_bits, last_min + 1e-12) << eps;
+    EXPECT_LE(r.after_shannon_bits, last_shannon + 1e-12) << eps;
+    EXPECT_LT(r.after_min_entropy_bits, r.before_min_entropy_bits) << eps;
+    EXPECT_LT(r.after_shannon_bits, r.before_shannon_bits) << eps;
+    EXPECT_GT(r.after_min_entropy_bits, 0) << eps;
+    EXPECT_NEAR(r.before_min_entropy_bits, 2.0, 1e-12) << eps;  // honest sums 0..3
+    last_min = r.after_min_entropy_bits;
+    last_shannon = r.after_shannon_bits;
+    last_coins = coins;
+  }
+}
+
+TEST(DpLeakage, CliOnTheExampleAndTooLargeDomains) {
+  auto r = testing::run_cli("verify leakage " + testing::example("dp_mean.json") + " --json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = Json::parse(r.out);
+  EXPECT_EQ(j["honest"], Json::array({1, 2}));
+  EXPECT_EQ(j["honest_records"], 6);
+  EXPECT_EQ(j["mechanism"]["coins"], 7148);
+  EXPECT_EQ(j["before_noise"]["distinct_outputs"], 61);  // honest sums 0..60
+  EXPECT_NEAR(j["before_noise"]["min_entropy_leakage_bits"].get<double>(), std::log2(61.0), 1e-12);
+  EXPECT_EQ(j["before_noise"]["observed_sum"], 47);  // 3+7+2 + 5+10+4+0 + 10 (12 clipped) + 6
+  EXPECT_LT(j["after_noise"]["min_entropy_leakage_bits"].get<double>(),
+            j["before_noise"]["min_entropy_leakage_bits"].get<double>());
+  auto text = testing::run_cli("verify leakage " + testing::example("dp_mean.json"));
+  EXPECT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find("before noise"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("after noise"), std::string::npos) << text.out;
+
+  const auto dir = testing::temp_dir("dp-leakage");
+  const auto wide = dir / "wide.json";
+  std::ofstream(wide) << R"({"name": "wide", "parties": 2, "protocol": {"name": "spdz"},
+    "function": {"name": "dp_sum", "epsilon": 20, "delta": 0.5, "lower": 0, "upper": 1000},
+    "inputs": [[0], [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]]})";
+  r = testing::run_cli("verify leakage " + wide.string());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("1001^10"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("above the limit of 2^63"), std::string::npos) << r.err;
+  // 11 records in [0, 50] (51^11 = 2^62.4 inputs: under that limit), 127,324 coins: 551 sums
+  // x 127,325 noise values is above the 2^26 terms of exact computation.
+  const auto coins = dir / "coins.json";
+  std::ofstream(coins) << R"({"name": "coins", "parties": 2, "protocol": {"name": "spdz"},
+    "function": {"name": "dp_sum", "epsilon": 1.2, "delta": 1e-6, "lower": 0, "upper": 50},
+    "inputs": [[0], [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]]})";
+  r = testing::run_cli("verify leakage " + coins.string());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("551 honest sums x 127325 noise values"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("above the limit of 67108864"), std::string::npos) << r.err;
+}
+
+TEST(DpMutants, NoiselessChannelLeaksAsTheExactSum) {
+  if (!kMutantsCompiled) GTEST_SKIP() << "built without SMPC_MUTANTS";
+  ScopedMutant m(Mutant::kM101);
+  const auto r = dp_leakage(dp_scenario(1, 0.3, 0, 1, {Json{0}, Json{1}}), {0});
+  EXPECT_NEAR(r.after_min_entropy_bits, 1.0, 1e-12);  // not log2(3/2)
 }
 
 TEST(DpMutants, HalfTheCoinsAlarmsTheEmpiricalCheck) {

@@ -181,3 +181,58 @@ TEST(Leakage, FieldCircuitsAreRefusedWithAReason) {
 
 }  // namespace
 }  // namespace smpc
+
+namespace smpc {
+namespace {
+
+// additive_noise_leakage with a point mass is the exact output's leakage: the same numbers as
+// compute_leakage on the counts it found (millionaires, 5 bits, attacker party 0).
+TEST(AdditiveNoiseLeakage, PointMassIsTheExactOutputsLeakage) {
+  const Circuit c = millionaires(5);
+  LeakageQuery q;
+  q.circuit = &c;
+  q.inputs = {PartyInput{bits_of(9, 5)}, PartyInput{bits_of(20, 5)}};
+  q.attacker = {0};
+  auto r = compute_leakage(q);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  std::vector<long double> counts;
+  for (const auto& oc : r->distribution) counts.push_back(oc.count);
+  auto a = additive_noise_leakage(counts, {1.0}, 1000);
+  ASSERT_TRUE(a.ok()) << a.status().message();
+  EXPECT_NEAR(a->min_entropy_leakage_bits, r->min_entropy_leakage_bits, 1e-12);
+  ASSERT_TRUE(r->shannon_leakage_bits.has_value());
+  EXPECT_NEAR(a->shannon_leakage_bits, *r->shannon_leakage_bits, 1e-12);
+  EXPECT_EQ(a->outputs, r->distinct_outputs);
+}
+
+// One bit x, Z ∈ {0, 1, 2} with pmf (1/4, 1/2, 1/4): rows over y = 0..3 are (1/4, 1/2, 1/4, 0)
+// and (0, 1/4, 1/2, 1/4); Σ_y max_x = 3/2. A value of g no input takes (a zero count) adds no
+// row.
+TEST(AdditiveNoiseLeakage, SmallChannelsByHand) {
+  auto a = additive_noise_leakage({1, 1}, {0.25, 0.5, 0.25}, 100);
+  ASSERT_TRUE(a.ok());
+  EXPECT_NEAR(a->vulnerability_ratio, 1.5, 1e-12);
+  EXPECT_NEAR(a->min_entropy_leakage_bits, std::log2(1.5), 1e-12);
+  EXPECT_EQ(a->outputs, 4u);
+  EXPECT_EQ(a->terms, 6u);
+  auto gap = additive_noise_leakage({1, 0, 1}, {0.5, 0.5}, 100);
+  ASSERT_TRUE(gap.ok());
+  // Rows over y = 0..3: (1/2, 1/2, 0, 0) and (0, 0, 1/2, 1/2): disjoint, so 1 bit.
+  EXPECT_NEAR(gap->min_entropy_leakage_bits, 1.0, 1e-12);
+  EXPECT_NEAR(gap->shannon_leakage_bits, 1.0, 1e-12);
+}
+
+TEST(AdditiveNoiseLeakage, RefusesBadInputAndTooLargeChannels) {
+  auto big = additive_noise_leakage(std::vector<long double>(100, 1), std::vector<double>(11, 1.0 / 11), 1000);
+  ASSERT_FALSE(big.ok());
+  EXPECT_NE(big.status().message().find("100 output values x 11 noise values"), std::string::npos)
+      << big.status().message();
+  EXPECT_NE(big.status().message().find("limit of 1000"), std::string::npos);
+  EXPECT_FALSE(additive_noise_leakage({1, 1}, {0.5, 0.4}, 100).ok());   // not a pmf
+  EXPECT_FALSE(additive_noise_leakage({1, -1}, {1.0}, 100).ok());       // negative count
+  EXPECT_FALSE(additive_noise_leakage({}, {1.0}, 100).ok());
+  EXPECT_FALSE(additive_noise_leakage({0, 0}, {1.0}, 100).ok());        // no inputs
+}
+
+}  // namespace
+}  // namespace smpc
