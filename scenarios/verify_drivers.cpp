@@ -240,48 +240,115 @@ std::vector<long double> honest_sum_counts(std::size_t records, std::uint64_t se
   return counts;
 }
 
-Result<DpLeakageReport> dp_leakage_of(const std::string& label, const Scenario& s, const Function& f,
-                                      const Attacker& a) {
-  SMPC_ASSIGN_OR_RETURN(const DpSetting dp, dp_setting_of(f));
-  const auto sensitivity = static_cast<std::uint64_t>(dp.upper - dp.lower);
+// Who is honest and what the records add up to (each party's inputs: its records, then its
+// coins and check randoms).
+struct DpHonestView {
   std::vector<PartyId> honest;
-  std::size_t honest_records = 0;
+  std::size_t records = 0;  // the honest parties' records
   std::int64_t total = 0, honest_sum = 0;
+};
+
+DpHonestView dp_honest_view(const Function& f, const DpSetting& dp, const Attacker& a) {
+  DpHonestView h;
   for (std::size_t p = 0; p < f.party_inputs.size(); ++p) {
     const auto& v = f.party_inputs[p].values;
-    const std::size_t records = v.size() - 2 * dp.coins;  // then its coins and check randoms
+    const std::size_t records = v.size() - 2 * dp.coins;
     const bool known = std::find(a.parties.begin(), a.parties.end(), static_cast<PartyId>(p)) != a.parties.end();
     if (!known) {
-      honest.push_back(static_cast<PartyId>(p));
-      honest_records += records;
+      h.honest.push_back(static_cast<PartyId>(p));
+      h.records += records;
     }
     for (std::size_t i = 0; i < records; ++i) {
       const std::int64_t x = fx::from_field(Fp61::from_u64(v[i]));
-      total += x;
-      if (!known) honest_sum += x;
+      h.total += x;
+      if (!known) h.honest_sum += x;
     }
   }
-  // Both limits before any work: the counts, then the channel, would otherwise grow unbounded.
-  const double space_bits = static_cast<double>(honest_records) * std::log2(static_cast<double>(sensitivity) + 1);
-  const std::string space_text = std::to_string(sensitivity + 1) + "^" + std::to_string(honest_records);
-  char bits_text[32];
-  std::snprintf(bits_text, sizeof bits_text, "2^%.2f", space_bits);
-  if (space_bits > kDpLeakageMaxSpaceBits)
-    return Error("the honest input space (" + std::to_string(honest_records) + " honest records, each in [" +
-                 std::to_string(dp.lower) + ", " + std::to_string(dp.upper) + "]) has " + space_text +
-                 " = " + bits_text + " inputs, above the limit of 2^" +
+  return h;
+}
+
+// The honest input space, as text: "(Δ + 1)^k" and "2^bits".
+struct DpSpace {
+  double bits = 0;
+  std::string power, bits_text;
+};
+
+DpSpace dp_space(std::size_t records, std::uint64_t sensitivity) {
+  DpSpace sp;
+  sp.bits = static_cast<double>(records) * std::log2(static_cast<double>(sensitivity) + 1);
+  sp.power = std::to_string(sensitivity + 1) + "^" + std::to_string(records);
+  char text[32];
+  std::snprintf(text, sizeof text, "2^%.2f", sp.bits);
+  sp.bits_text = text;
+  return sp;
+}
+
+// Both limits before any work: the counts, then the channel, would otherwise grow unbounded.
+Status dp_leakage_limits(const DpSetting& dp, std::size_t records, std::uint64_t sensitivity,
+                         const DpSpace& sp) {
+  if (sp.bits > kDpLeakageMaxSpaceBits)
+    return Error("the honest input space (" + std::to_string(records) + " honest records, each in [" +
+                 std::to_string(dp.lower) + ", " + std::to_string(dp.upper) + "]) has " + sp.power +
+                 " = " + sp.bits_text + " inputs, above the limit of 2^" +
                  std::to_string(kDpLeakageMaxSpaceBits) + " for exact counting: narrow [lower, upper] or use "
                  "fewer records");
   // Below 2^63 inputs, k < 64 records of Δ < 2^32: sums < 2^38, times m + 1 ≤ 2^17 + 1.
-  const std::uint64_t sums = static_cast<std::uint64_t>(honest_records) * sensitivity + 1;
+  const std::uint64_t sums = static_cast<std::uint64_t>(records) * sensitivity + 1;
   const std::uint64_t terms = sums * (dp.coins + 1);
   if (terms > kDpLeakageMaxTerms)
     return Error("the exact channel has " + std::to_string(sums) + " honest sums x " +
                  std::to_string(dp.coins + 1) + " noise values = " + std::to_string(terms) +
                  " terms, above the limit of " + std::to_string(kDpLeakageMaxTerms) +
                  ": narrow [lower, upper], use fewer records, or raise epsilon or delta (fewer coins)");
+  return OkStatus();
+}
 
-  const std::vector<long double> counts = honest_sum_counts(honest_records, sensitivity);
+// The report's text, from its JSON (and the counts as count_text writes them).
+std::string dp_leakage_text(const nlohmann::ordered_json& j, const DpSetting& dp, const DpSpace& sp,
+                            const std::string& space_count, const std::string& consistent_count) {
+  const auto& m = j["mechanism"];
+  const auto& b = j["before_noise"];
+  const auto& af = j["after_noise"];
+  std::ostringstream t;
+  t << std::fixed << std::setprecision(3);
+  t << "leakage of " << j["function"].get<std::string>() << " (" << j["scenario"].get<std::string>()
+    << "), before and after the noise\n";
+  t << "  attacker: parties " << j["attacker"].dump() << " (" << j["attacker_from"].get<std::string>()
+    << "); honest: " << j["honest"].dump() << ", " << j["honest_records"].get<std::size_t>()
+    << " records in [" << dp.lower << ", " << dp.upper << "] (|X_H| = " << sp.power << " = " << space_count
+    << ", " << sp.bits_text << ", uniform)\n";
+  t << "  mechanism: (epsilon = " << std::defaultfloat << dp.epsilon << ", delta = " << dp.delta << std::fixed
+    << ")-DP, sensitivity " << m["sensitivity"].get<std::uint64_t>() << ", noise "
+    << m["noise"].get<std::string>() << "\n";
+  t << "  before noise (the exact sum):\n";
+  t << "    observed sum: " << b["observed_sum"].get<std::int64_t>() << "; consistent honest inputs: "
+    << consistent_count << "; remaining uncertainty " << b["remaining_uncertainty_bits"].get<double>()
+    << " bits; this output reveals " << b["revealed_bits"].get<double>() << " bits\n";
+  t << "    distinct outputs: " << b["distinct_outputs"].get<std::uint64_t>() << "; min-entropy leakage "
+    << b["min_entropy_leakage_bits"].get<double>() << " bits; Shannon leakage H(Y) "
+    << b["shannon_leakage_bits"].get<double>() << " bits\n";
+  t << "  after noise (the opened sum + Z):\n";
+  t << "    min-entropy leakage log2 sum_y max_x P(y|x) = " << af["min_entropy_leakage_bits"].get<double>()
+    << " bits (Smith, FoSSaCS 2009; uniform prior; sum_y max_x P(y|x) = " << std::setprecision(6)
+    << af["vulnerability_ratio"].get<double>() << std::setprecision(3) << ")\n";
+  t << "    Shannon leakage I(X_H; Y) = " << af["shannon_leakage_bits"].get<double>() << " bits, over "
+    << af["output_values"].get<std::uint64_t>() << " output values (those with P(y) > 0 in double precision)\n";
+  t << "  epsilon bound: " << j["epsilon_bound"].get<std::string>() << "\n";
+  t << "  computed exactly: " << j["computed_exactly"].get<std::string>() << "\n";
+  t << "  not computed: " << j["not_computed"].get<std::string>() << "\n";
+  if (j["honest"].empty()) t << "  (no honest party: nothing to learn, and the DP claim needs one)\n";
+  return t.str();
+}
+
+Result<DpLeakageReport> dp_leakage_of(const std::string& label, const Scenario& s, const Function& f,
+                                      const Attacker& a) {
+  SMPC_ASSIGN_OR_RETURN(const DpSetting dp, dp_setting_of(f));
+  const auto sensitivity = static_cast<std::uint64_t>(dp.upper - dp.lower);
+  const DpHonestView h = dp_honest_view(f, dp, a);
+  const DpSpace sp = dp_space(h.records, sensitivity);
+  SMPC_RETURN_IF_ERROR(dp_leakage_limits(dp, h.records, sensitivity, sp));
+
+  const std::vector<long double> counts = honest_sum_counts(h.records, sensitivity);
   SMPC_ASSIGN_OR_RETURN(const AdditiveNoiseLeakage before,
                         additive_noise_leakage(counts, {1.0}, kDpLeakageMaxTerms));
   // The noise as the protocol defines it (one place: protocols/dp/binomial.h). Seeded bug M101:
@@ -291,7 +358,7 @@ Result<DpLeakageReport> dp_leakage_of(const std::string& label, const Scenario& 
 
   long double space = 0;  // (Δ + 1)^k, summed from the exact counts
   for (long double c : counts) space += c;
-  const auto offset = static_cast<std::size_t>(honest_sum - static_cast<std::int64_t>(honest_records) * dp.lower);
+  const auto offset = static_cast<std::size_t>(h.honest_sum - static_cast<std::int64_t>(h.records) * dp.lower);
   const long double consistent = counts.at(offset);
   const double remaining = static_cast<double>(std::log2(consistent));
 
@@ -308,17 +375,17 @@ Result<DpLeakageReport> dp_leakage_of(const std::string& label, const Scenario& 
   j["function"] = f.name.empty() ? s.function.value("name", "") : f.name;
   j["attacker"] = a.parties;
   j["attacker_from"] = a.source;
-  j["honest"] = honest;
-  j["honest_records"] = honest_records;
+  j["honest"] = h.honest;
+  j["honest_records"] = h.records;
   j["record_range"] = {dp.lower, dp.upper};
   j["honest_inputs"] = count_json(space);
-  j["honest_input_bits"] = space_bits;
+  j["honest_input_bits"] = sp.bits;
   j["mechanism"] = {{"epsilon", dp.epsilon}, {"delta", dp.delta}, {"sensitivity", sensitivity},
                     {"coins", dp.coins}, {"noise", noise_text}, {"guarantee", f.dp->at("guarantee")}};
-  j["before_noise"] = {{"observed_sum", total},
+  j["before_noise"] = {{"observed_sum", h.total},
                        {"consistent_honest_inputs", count_json(consistent)},
                        {"remaining_uncertainty_bits", remaining},
-                       {"revealed_bits", space_bits - remaining},
+                       {"revealed_bits", sp.bits - remaining},
                        {"distinct_outputs", before.outputs},
                        {"min_entropy_leakage_bits", before.min_entropy_leakage_bits},
                        {"shannon_leakage_bits", before.shannon_leakage_bits}};
@@ -337,33 +404,7 @@ Result<DpLeakageReport> dp_leakage_of(const std::string& label, const Scenario& 
       "the posterior for one observed noisy output (the channel leakage is over all outputs); "
       "priors other than uniform; a coalition of every party (it knows the noise)";
   j["method"] = "exact: sum distribution by convolution, " + std::to_string(after.terms) + " channel terms";
-
-  std::ostringstream t;
-  t << std::fixed << std::setprecision(3);
-  t << "leakage of " << j["function"].get<std::string>() << " (" << label << "), before and after the noise\n";
-  t << "  attacker: parties " << nlohmann::json(a.parties).dump() << " (" << a.source << "); honest: "
-    << nlohmann::json(honest).dump() << ", " << honest_records << " records in [" << dp.lower << ", "
-    << dp.upper << "] (|X_H| = " << space_text << " = " << count_text(space) << ", " << bits_text
-    << ", uniform)\n";
-  t << "  mechanism: (epsilon = " << std::defaultfloat << dp.epsilon << ", delta = " << dp.delta << std::fixed
-    << ")-DP, sensitivity " << sensitivity << ", noise " << noise_text << "\n";
-  t << "  before noise (the exact sum):\n";
-  t << "    observed sum: " << total << "; consistent honest inputs: " << count_text(consistent)
-    << "; remaining uncertainty " << remaining << " bits; this output reveals " << space_bits - remaining
-    << " bits\n";
-  t << "    distinct outputs: " << before.outputs << "; min-entropy leakage " << before.min_entropy_leakage_bits
-    << " bits; Shannon leakage H(Y) " << before.shannon_leakage_bits << " bits\n";
-  t << "  after noise (the opened sum + Z):\n";
-  t << "    min-entropy leakage log2 sum_y max_x P(y|x) = " << after.min_entropy_leakage_bits
-    << " bits (Smith, FoSSaCS 2009; uniform prior; sum_y max_x P(y|x) = " << std::setprecision(6)
-    << after.vulnerability_ratio << std::setprecision(3) << ")\n";
-  t << "    Shannon leakage I(X_H; Y) = " << after.shannon_leakage_bits << " bits, over " << after.outputs
-    << " output values (those with P(y) > 0 in double precision)\n";
-  t << "  epsilon bound: " << j["epsilon_bound"].get<std::string>() << "\n";
-  t << "  computed exactly: " << j["computed_exactly"].get<std::string>() << "\n";
-  t << "  not computed: " << j["not_computed"].get<std::string>() << "\n";
-  if (honest.empty()) t << "  (no honest party: nothing to learn, and the DP claim needs one)\n";
-  r.text = t.str();
+  r.text = dp_leakage_text(j, dp, sp, count_text(space), count_text(consistent));
   return r;
 }
 
