@@ -70,19 +70,19 @@ function(smpc_test name)
                        PROPERTIES TIMEOUT ${ARG_TIMEOUT} LABELS "${ARG_LABELS}")
 endfunction()
 
-# smpc_link_cli(<target>): what an executable built from cli/*.cpp links (smpc, and smpc_toy with
-# the toy protocol). Open MPI comes first: libsimgrid also exports MPI_Init, MPI_Send, ... (its
-# SMPI), and the dynamic linker takes each symbol from the first library in the executable's
-# NEEDED list that has it; with libmpi after libsimgrid, `mpirun smpc sweep` called SimGrid's
-# MPI_Init and aborted (tests/sweep/sweep_mpi_test.cpp runs the real thing). CMake puts
-# transitive shared libraries at the end of the link line, so libmpi is named in the link
-# options, which come before every library, and kept although nothing refers to it yet there
-# (Debian's GCC links --as-needed).
+# smpc_link_cli(<target>): the smpc command's objects (cli/, compiled once) and what they link,
+# for smpc and for smpc_toy (the toy protocol linked in). Open MPI comes first: libsimgrid also
+# exports MPI_Init, MPI_Send, ... (its SMPI), and the dynamic linker takes each symbol from the
+# first library in the executable's NEEDED list that has it; with libmpi after libsimgrid,
+# `mpirun smpc sweep` called SimGrid's MPI_Init and aborted (tests/sweep/sweep_mpi_test.cpp runs
+# the real thing). CMake puts transitive shared libraries at the end of the link line, so libmpi
+# is named in the link options, which come before every library, and kept although nothing
+# refers to it yet there (Debian's GCC links --as-needed).
 function(smpc_link_cli target)
   set(MPI_CXX_SKIP_MPICXX ON)
   find_package(MPI REQUIRED COMPONENTS CXX)
   target_link_options(${target} PRIVATE "LINKER:--push-state,--no-as-needed" ${MPI_mpi_LIBRARY}
                       "LINKER:--pop-state")
-  target_link_libraries(${target} PRIVATE smpc::scenarios smpc::sweep_mpi smpc::reports
-                                          CLI11::CLI11)
+  target_link_libraries(${target} PRIVATE smpc_cli_objects smpc::scenarios smpc::sweep_mpi
+                                          smpc::reports CLI11::CLI11)
 endfunction()
