@@ -23,8 +23,11 @@ function(smpc_library name)
   smpc_target_options(smpc_${name})
 endfunction()
 
-# smpc_test(<name> SOURCES ... DEPS ... [LABELS ...]): one gtest executable, tests discovered
-# individually so ctest -j spreads them over the cores.
+# smpc_test(<name> SOURCES ... DEPS ... [LABELS ...] [TIMEOUT s] [COST c]): one gtest executable,
+# tests discovered individually so ctest -j spreads them over the cores. COST is for a test that
+# runs for minutes: a fresh checkout has no measured costs (Testing/Temporary/CTestCostData.txt),
+# so ctest starts tests in their order and a long one found late runs alone on one core at the
+# end; a COST starts it first, while the other core works through the rest.
 # Every test executable reuses one precompiled header (GoogleTest, RapidCheck, nlohmann/json and
 # the standard library): parsing them took about 3.5 s of the 10-20 s each of the hundred test
 # files needs at -O3, on CI's two cores (docs/performance.md, "Build time").
@@ -55,7 +58,7 @@ function(smpc_test_settings target)
 endfunction()
 
 function(smpc_test name)
-  cmake_parse_arguments(ARG "" "TIMEOUT" "SOURCES;DEPS;LABELS" ${ARGN})
+  cmake_parse_arguments(ARG "" "TIMEOUT;COST" "SOURCES;DEPS;LABELS" ${ARGN})
   add_executable(${name} ${ARG_SOURCES})
   target_link_libraries(${name} PRIVATE ${ARG_DEPS})
   smpc_test_settings(${name})
@@ -66,8 +69,11 @@ function(smpc_test name)
   if(NOT ARG_TIMEOUT)
     set(ARG_TIMEOUT 600)
   endif()
+  if(NOT ARG_COST)
+    set(ARG_COST 0)
+  endif()
   gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60
-                       PROPERTIES TIMEOUT ${ARG_TIMEOUT} LABELS "${ARG_LABELS}")
+                       PROPERTIES TIMEOUT ${ARG_TIMEOUT} LABELS "${ARG_LABELS}" COST ${ARG_COST})
 endfunction()
 
 # smpc_link_cli(<target>): the smpc command's objects (cli/, compiled once) and what they link,
