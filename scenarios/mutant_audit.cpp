@@ -23,6 +23,7 @@
 #include "scenarios/dp_drivers.h"
 #include "scenarios/verify_drivers.h"
 #include "scenarios/frost_checks.h"
+#include "scenarios/mascot_attacks.h"
 #include "scenarios/vote_checks.h"
 #include "scenarios/privacy.h"
 #include "scenarios/privacy_components.h"
@@ -654,6 +655,44 @@ ScenarioBuilder mascot_group_output_tamper() {
                                {"label", std::string(labels::spdz::kOutput)},
                                {"element", 1},
                                {"delta", 1}}}));
+}
+
+// spdz with MASCOT, n = 3, the sum of one input each: party 2 substitutes its input 5 by
+// 5 + 1000 through Π_COPE (mascot_attacks.h: its u, y and output opening shifted so that every
+// check passes) while its ε and the r its code keeps stay honest. The honest parties output
+// 1012; the extractor must see party 2's altered COPE messages and refuse, and the ideal-world
+// oracle then explains 1012 (correct_with_substitution). Reading ε + r off party 2's code
+// without comparing transcripts (M102) expects 12: a violation.
+ScenarioBuilder mascot_mask_shift() {
+  Circuit c;  // the shape of "sum" for n = 3 (what mascot_needs reads: no triples, one output)
+  c.domain = CircuitDomain::kField61;
+  c.inputs = {{"x0", 0, {0}}, {"x1", 1, {1}}, {"x2", 2, {2}}};
+  c.num_wires = 5;
+  c.gates = {{GateType::kAdd, 0, 1, 3, 0}, {GateType::kAdd, 3, 2, 4, 0}};
+  c.outputs = {{"sum", {}, {4}}};
+  AdversarySpec adv;
+  adv.corrupt = {2};
+  adv.model = AdversaryModel::kMalicious;
+  adv.program = ProgramSpec{"cpp:mascot_mask_shift", Json::object(),
+                            mascot_mask_shift_program(c, 1, 0, 1000)};
+  return check_scenario("mascot mask shift", "spdz", Json{{"preprocessing", "mascot"}}, 3,
+                        {{"name", "sum"}}, {Json{3}, Json{4}, Json{5}})
+      .adversary(adv);
+}
+
+// The mask-shift run: a violation, or a run in which the substitution did not happen as
+// designed (every honest party outputs 1012, correct_with_substitution): the check would then
+// test nothing.
+std::optional<std::string> mask_shift_alarm(const RunRecord& rec) {
+  if (auto v = violation(rec)) return v;
+  for (PartyId p : {0, 1})
+    if (rec.run.parties.at(static_cast<std::size_t>(p)).outputs != std::vector<std::uint64_t>{1012})
+      return "party " + std::to_string(p) + " did not output 1012 (" +
+             party_status_name(rec.run.parties.at(static_cast<std::size_t>(p)).status) +
+             "): the substitution through Π_COPE did not go through";
+  if (rec.outcome != Outcome::kCorrectWithSubstitution)
+    return std::string("outcome ") + outcome_name(rec.outcome) + ": " + rec.explanation;
+  return std::nullopt;
 }
 
 // SPDZ fixed point (protocols/fixedpoint/): logistic regression on 3 features, n = 3, party 0
@@ -1649,6 +1688,15 @@ const std::vector<Check> kChecks = {
                  "spdz with MASCOT preprocessing, n = 3, a·b to the group {0, 1} (opened once "
                  "per receiver as y + r_a): the input-less party adds 1 to its share of receiver "
                  "1's opening; alarm = violation of correct-or-abort"),
+    {{"mascot-extraction-transcript", "attack", false, "1 seed",
+      "spdz with MASCOT preprocessing, n = 3, sum: party 2 substitutes its input through "
+      "Π_COPE (cpp:mascot_mask_shift, scenarios/mascot_attacks.h: δ added to its u at its input "
+      "mask's slot, r_j·δ to its y, δ to its output opening; ε and its code's r honest); alarm = "
+      "violation, or the honest parties not outputting x + δ with correct_with_substitution "
+      "(the extractor must refuse r from the owner's code when the COPE transcripts differ)"},
+     [](const Context& cx, const std::string& name) {
+       return seeded_runs(cx, name, [](int) { return mascot_mask_shift(); }, 1, mask_shift_alarm);
+     }},
     {{"spdz-fx-trunc-masks", "attack", false, "2 seeds",
       "spdz logistic regression (fixed point), n = 3, no adversary; alarm = the score is not "
       "the fixed-point reference replayed from the opened truncation values (violation)"},

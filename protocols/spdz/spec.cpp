@@ -21,7 +21,9 @@ const ProtocolSpec& spdz_spec() {
              .default_value = "dealer",
              .doc = "where the triples and MACs come from: \"dealer\" (a simulated trusted "
                     "dealer) or \"mascot\" (MASCOT over KOS OT extension, no trusted party; "
-                    "a private output opened once per receiver; corrupted inputs not extracted)"},
+                    "a private output opened once per receiver; a corrupted owner's input is extracted as "
+                    "ε + the r its code holds when its Π_COPE messages reached every honest party "
+                    "unaltered, else reported not extracted)"},
             {.name = "mac_keys",
              .minimum = 1,
              .maximum = kSpdzMaxMacKeys,
