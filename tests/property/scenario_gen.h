@@ -447,8 +447,8 @@ inline Json gen_params(const ProtocolSpec& spec, int n) {
     if (p.derived_from_seed) {
       if (*rc::gen::inRange(0, 4) == 0) params[p.name] = *rc::gen::inRange(0, 1000);
     } else if (!p.choices.empty()) {
-      // spdz's "mascot" is left out here: it cannot extract corrupted inputs
-      // (docs/malicious.md); tests/spdz/spdz_mascot_test.cpp covers it.
+      // spdz's "mascot" is left out here: each run pays its base OTs (~0.1-0.5 s), and
+      // tests/spdz/spdz_mascot_test.cpp and spdz_mascot_extraction_test.cpp cover it.
       std::vector<std::string> choices;
       for (const auto& c : p.choices)
         if (c != "mascot") choices.push_back(c);
