@@ -47,6 +47,11 @@ namespace {
 
 using Json = nlohmann::json;
 
+// spdz's trusted-dealer preprocessing: the checks below are about the online phase (or the
+// dealer itself), and MASCOT's base OTs would cost every run ~0.1-0.5 s; the "mascot-*" checks
+// run MASCOT.
+const Json kDealer = {{"preprocessing", "dealer"}};
+
 // The scenarios share the default network and deadline of a scenario file.
 ScenarioBuilder check_scenario(const std::string& name, const std::string& protocol,
                                Json params, int parties, Json function,
@@ -59,7 +64,7 @@ ScenarioBuilder check_scenario(const std::string& name, const std::string& proto
 // SPDZ, party 2 (no input) adds 1 to its share of the output opening. The MAC check must
 // catch it; since party 2 has no input, no input substitution explains a changed output.
 ScenarioBuilder spdz_output_tamper() {
-  return check_scenario("spdz output tamper", "spdz", Json::object(), 3,
+  return check_scenario("spdz output tamper", "spdz", kDealer, 3,
                         {{"name", "inner_product"}}, {Json{3, 5}, Json{7, 11}, Json::array()})
       .adversary({2}, AdversaryModel::kMalicious,
                  Json::array({{{"strategy", "add"},
@@ -216,7 +221,7 @@ const std::vector<Json> kBgwProductSwap = {Json{14}, Json{3}, Json::array()};
 // Passive coalition {2} watching SPDZ compute x·y for 2-vectors, and a swap with the same
 // inner product (11) but another x1 − x2: a reused Beaver triple opens x1 − x2.
 ScenarioBuilder spdz_inner_product() {
-  return check_scenario("spdz inner product privacy", "spdz", Json::object(), 3,
+  return check_scenario("spdz inner product privacy", "spdz", kDealer, 3,
                         {{"name", "inner_product"}}, {Json{1, 2}, Json{3, 4}, Json::array()})
       .adversary({2}, AdversaryModel::kSemiHonest);
 }
@@ -234,7 +239,7 @@ ScenarioBuilder passive_sum_dealer() {
 // an unchecked opening gives 42 whatever the honest inputs (which vary with the seed). Some
 // x1' explains 42 (the old ∃x'_C oracle accepted it); extraction finds x1 = 0, f = 0.
 ScenarioBuilder spdz_product_forcing(int seed) {
-  return check_scenario("spdz product forcing", "spdz", Json::object(), 3, {{"name", "product"}},
+  return check_scenario("spdz product forcing", "spdz", kDealer, 3, {{"name", "product"}},
                         {Json{seed + 2}, Json{5}, Json{3 * seed + 1}})
       .adversary({1}, AdversaryModel::kMalicious,
                  Json::array({{{"strategy", "input_substitution"}, {"value", {0}}},
@@ -363,7 +368,7 @@ ScenarioBuilder spdz_dealer_grind() {
   const Json adv = {{"corrupt", {2}}, {"model", "malicious"},
                     {"program", "attacks/spdz_dealer_grind.lua"}};
   auto spec = parse_adversary(adv, 3);
-  auto b = check_scenario("spdz dealer grind", "spdz", Json::object(), 3, {{"name", "product"}},
+  auto b = check_scenario("spdz dealer grind", "spdz", kDealer, 3, {{"name", "product"}},
                           {Json{3}, Json{4}, Json{5}});
   if (spec.ok()) b.adversary(*spec);
   return b;
@@ -427,7 +432,7 @@ ScenarioBuilder bgw_robust_roles_equivocating_client() {
 // spdz_roles_output, server 0 adds 1 to the opened sum it sends the analyst: the analyst must
 // see the servers disagree and abort (M96 takes server 0's value).
 ScenarioBuilder spdz_roles(const char* name, PartyId server, std::string_view label, PartyId to) {
-  return check_scenario(name, "spdz", Json::object(), 8, {{"name", "sum"}},
+  return check_scenario(name, "spdz", kDealer, 8, {{"name", "sum"}},
                         {Json::array(), Json::array(), Json::array(), Json{2}, Json{5}, Json{7},
                          Json{11}, Json::array()})
       .roles(Roles{3, {7}})
@@ -699,7 +704,7 @@ std::optional<std::string> mask_shift_alarm(const RunRecord& rec) {
 // the model owner, party 1 the data owner, party 2 computes; `script` for party 2 if any.
 ScenarioBuilder spdz_fx_inference(const Json& script) {
   const Json model = {{"type", "logistic_regression"}, {"weights", {0.75, -1.5, 0.25}}, {"bias", 0.5}};
-  auto b = check_scenario("spdz fixed-point inference", "spdz", Json::object(), 3,
+  auto b = check_scenario("spdz fixed-point inference", "spdz", kDealer, 3,
                           {{"name", "logistic_regression"}, {"model", model}},
                           {Json::array(), Json{"1.5", "0.25", "-2"}, Json::array()});
   if (!script.empty()) b.adversary({2}, AdversaryModel::kMalicious, script);
@@ -708,7 +713,7 @@ ScenarioBuilder spdz_fx_inference(const Json& script) {
 
 // dp_sum on SPDZ (protocols/dp/binomial.h), n = 2, records in [0, upper]; `script` for party 1.
 ScenarioBuilder dp_sum_run(double epsilon, double delta, int upper, const Json& script) {
-  auto b = check_scenario("spdz dp_sum", "spdz", Json::object(), 2,
+  auto b = check_scenario("spdz dp_sum", "spdz", kDealer, 2,
                           {{"name", "dp_sum"}, {"epsilon", epsilon}, {"delta", delta},
                            {"lower", 0}, {"upper", upper}},
                           {Json{upper}, Json{0}});

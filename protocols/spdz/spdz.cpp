@@ -919,19 +919,24 @@ Result<std::unique_ptr<Protocol>> make_spdz(const nlohmann::json& params, const 
   if (c.domain != CircuitDomain::kField61)
     return Error(std::string("/function: spdz evaluates circuits over field61, got ") +
                  domain_name(c.domain));
-  std::optional<MascotNeeds> mascot;
   std::optional<fx::Program> program = fx::carried_program(c);
-  if (params.contains("preprocessing")) {
+  // Omitted: MASCOT, the default — but never silently the dealer where MASCOT is not built.
+  const bool chosen = params.contains("preprocessing");
+  const char* omitted = chosen ? "" : "not given, and the default \"mascot\" does not apply: ";
+  if (chosen) {
     const auto& v = params["preprocessing"];
     if (!v.is_string() || (v.get<std::string>() != "dealer" && v.get<std::string>() != "mascot"))
       return Error("/protocol/preprocessing: must be \"dealer\" (a simulated trusted dealer) or "
                    "\"mascot\" (MASCOT, OT-based), got " + v.dump());
-    if (v.get<std::string>() == "mascot" && program)
-      return Error("/protocol/preprocessing: fixed-point programs (truncation, comparison) need "
-                   "random shared bits, which only the dealer hands out here; MASCOT makes "
-                   "triples only: use \"dealer\"");
-    if (v.get<std::string>() == "mascot") mascot = mascot_needs(c);
   }
+  const bool use_mascot = !chosen || params["preprocessing"].get<std::string>() == "mascot";
+  if (use_mascot && program)
+    return Error(std::string("/protocol/preprocessing: ") + omitted +
+                 "fixed-point programs (truncation, comparison) need random shared bits, which "
+                 "only the dealer hands out here; MASCOT makes triples only: set "
+                 "\"preprocessing\": \"dealer\" (a simulated trusted dealer)");
+  std::optional<MascotNeeds> mascot;
+  if (use_mascot) mascot = mascot_needs(c);
   int keys = 1;
   if (params.contains("mac_keys")) {
     const auto& v = params["mac_keys"];
@@ -944,9 +949,13 @@ Result<std::unique_ptr<Protocol>> make_spdz(const nlohmann::json& params, const 
   int servers = 0;
   if (params.contains(kServersParam)) {
     servers = server_count(params, parties);
-    if (mascot)
+    if (mascot && chosen)
       return Error("/roles: client inputs need the dealer preprocessing (\"preprocessing\": "
                    "\"dealer\"); MASCOT authenticates the inputs of computing parties only");
+    if (mascot)
+      return Error(std::string("/protocol/preprocessing: ") + omitted +
+                   "client roles need the dealer (MASCOT authenticates the inputs of computing "
+                   "parties only): set \"preprocessing\": \"dealer\" (a simulated trusted dealer)");
     if (program)
       return Error("/roles: spdz takes client inputs for circuits; fixed-point programs "
                    "(inference) with clients are not built: give their inputs as SPDZ parties");
