@@ -28,10 +28,10 @@ Seed opened_seed(const Message& m) {
 
 class MaskShift final : public AdversaryProgram {
  public:
-  MaskShift(MascotNeeds needs, int mac_keys, std::size_t input, std::uint64_t delta, PartyId me,
-            int parties)
-      : needs_(std::move(needs)), mac_keys_(mac_keys), delta_(delta), me_(me), n_(parties),
-        slot_(mascot_input_mask_slot(needs_, input)) {}
+  MaskShift(MascotNeeds needs, int mac_keys, std::size_t input, std::uint64_t delta,
+            std::optional<PartyId> toward, PartyId me, int parties)
+      : needs_(std::move(needs)), mac_keys_(mac_keys), delta_(delta), toward_(toward), me_(me),
+        n_(parties), slot_(mascot_input_mask_slot(needs_, input)) {}
 
   void on_send(Outgoing& out, ProgramHost& host) override {
     if (out.label == L::kMascotCoinOpen) {
@@ -39,6 +39,7 @@ class MaskShift final : public AdversaryProgram {
       if (own_openings_.empty() || own_openings_.back() != s) own_openings_.push_back(s);
       return;
     }
+    if (toward_ && out.to != *toward_) return;
     if (out.label == L::kMascotCope) {
       const std::size_t v = mascot_values_of(needs_, me_);
       for (std::size_t c = 0; c < kMascotBits * static_cast<std::size_t>(mac_keys_); ++c)
@@ -73,6 +74,7 @@ class MaskShift final : public AdversaryProgram {
   MascotNeeds needs_;
   int mac_keys_;
   std::uint64_t delta_;
+  std::optional<PartyId> toward_;
   PartyId me_;
   int n_;
   std::size_t slot_;
@@ -82,11 +84,13 @@ class MaskShift final : public AdversaryProgram {
 
 class MaskShiftFactory final : public ProgramFactory {
  public:
-  MaskShiftFactory(MascotNeeds needs, int mac_keys, std::size_t input, std::uint64_t delta)
-      : needs_(std::move(needs)), mac_keys_(mac_keys), input_(input), delta_(delta) {}
+  MaskShiftFactory(MascotNeeds needs, int mac_keys, std::size_t input, std::uint64_t delta,
+                   std::optional<PartyId> toward)
+      : needs_(std::move(needs)), mac_keys_(mac_keys), input_(input), delta_(delta),
+        toward_(toward) {}
   std::string name() const override { return "cpp:mascot_mask_shift"; }
   std::unique_ptr<AdversaryProgram> make(const ProgramSetup& setup) const override {
-    return std::make_unique<MaskShift>(needs_, mac_keys_, input_, delta_, setup.party,
+    return std::make_unique<MaskShift>(needs_, mac_keys_, input_, delta_, toward_, setup.party,
                                        setup.parties);
   }
 
@@ -95,14 +99,15 @@ class MaskShiftFactory final : public ProgramFactory {
   int mac_keys_;
   std::size_t input_;
   std::uint64_t delta_;
+  std::optional<PartyId> toward_;
 };
 
 }  // namespace
 
-std::shared_ptr<const ProgramFactory> mascot_mask_shift_program(const Circuit& c, int mac_keys,
-                                                               std::size_t input,
-                                                               std::uint64_t delta) {
-  return std::make_shared<MaskShiftFactory>(mascot_needs(c), mac_keys, input, delta);
+std::shared_ptr<const ProgramFactory> mascot_mask_shift_program(
+    const Circuit& c, int mac_keys, std::size_t input, std::uint64_t delta,
+    std::optional<PartyId> toward) {
+  return std::make_shared<MaskShiftFactory>(mascot_needs(c), mac_keys, input, delta, toward);
 }
 
 }  // namespace smpc

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 
 #include "adversary/program.h"
 #include "protocols/core/circuit.h"
@@ -25,8 +26,10 @@ namespace smpc {
 // The run ends with every honest party outputting f on x + δ: a valid input substitution that
 // only the Π_COPE transcript shows (spdz's extractor must refuse to read x = ε + r off o's code).
 // Made for one corrupted party and a circuit with one such public output (e.g. "sum").
-std::shared_ptr<const ProgramFactory> mascot_mask_shift_program(const Circuit& c, int mac_keys,
-                                                               std::size_t input,
-                                                               std::uint64_t delta);
+// `toward`: shift only the messages to that party (the others get the honest u, y and opening),
+// which splits the honest parties unless they agree on y (mascot.cpp's echo in flow 11).
+std::shared_ptr<const ProgramFactory> mascot_mask_shift_program(
+    const Circuit& c, int mac_keys, std::size_t input, std::uint64_t delta,
+    std::optional<PartyId> toward = std::nullopt);
 
 }  // namespace smpc

@@ -668,7 +668,7 @@ ScenarioBuilder mascot_group_output_tamper() {
 // 1012; the extractor must see party 2's altered COPE messages and refuse, and the ideal-world
 // oracle then explains 1012 (correct_with_substitution). Reading ε + r off party 2's code
 // without comparing transcripts (M102) expects 12: a violation.
-ScenarioBuilder mascot_mask_shift() {
+ScenarioBuilder mascot_mask_shift(std::optional<PartyId> toward = std::nullopt) {
   Circuit c;  // the shape of "sum" for n = 3 (what mascot_needs reads: no triples, one output)
   c.domain = CircuitDomain::kField61;
   c.inputs = {{"x0", 0, {0}}, {"x1", 1, {1}}, {"x2", 2, {2}}};
@@ -679,7 +679,7 @@ ScenarioBuilder mascot_mask_shift() {
   adv.corrupt = {2};
   adv.model = AdversaryModel::kMalicious;
   adv.program = ProgramSpec{"cpp:mascot_mask_shift", Json::object(),
-                            mascot_mask_shift_program(c, 1, 0, 1000)};
+                            mascot_mask_shift_program(c, 1, 0, 1000, toward)};
   return check_scenario("mascot mask shift", "spdz", Json{{"preprocessing", "mascot"}}, 3,
                         {{"name", "sum"}}, {Json{3}, Json{4}, Json{5}})
       .adversary(adv);
@@ -697,6 +697,21 @@ std::optional<std::string> mask_shift_alarm(const RunRecord& rec) {
              "): the substitution through Π_COPE did not go through";
   if (rec.outcome != Outcome::kCorrectWithSubstitution)
     return std::string("outcome ") + outcome_name(rec.outcome) + ": " + rec.explanation;
+  return std::nullopt;
+}
+
+// The mask shift toward party 0 only: the honest parties hold different y for party 2, so both
+// must abort at flow 11's echo. A violation (0 outputs 1039, 1 outputs 39: M104) or an honest
+// party that did not abort there (the attack no longer reaches the echo) is an alarm.
+std::optional<std::string> y_echo_alarm(const RunRecord& rec) {
+  if (auto v = violation(rec)) return v;
+  for (PartyId p : {0, 1}) {
+    const auto& h = rec.run.parties.at(static_cast<std::size_t>(p));
+    if (h.status != PartyStatus::kAbort ||
+        h.abort_reason.find("check values y") == std::string::npos)
+      return "party " + std::to_string(p) + " " + party_status_name(h.status) +
+             " without the y echo's abort (" + h.abort_reason + ")";
+  }
   return std::nullopt;
 }
 
@@ -1701,6 +1716,15 @@ const std::vector<Check> kChecks = {
       "(the extractor must refuse r from the owner's code when the COPE transcripts differ)"},
      [](const Context& cx, const std::string& name) {
        return seeded_runs(cx, name, [](int) { return mascot_mask_shift(); }, 1, mask_shift_alarm);
+     }},
+    {{"mascot-y-echo", "attack", false, "1 seed",
+      "spdz with MASCOT preprocessing, n = 3, sum: party 2 shifts its input mask through "
+      "Π_COPE toward party 0 only (cpp:mascot_mask_shift with toward = 0: u, y and output "
+      "opening to party 0 shifted, to party 1 honest); alarm = violation, or an honest party "
+      "not aborting at the echo of the y values (MACCheck's flow 11)"},
+     [](const Context& cx, const std::string& name) {
+       return seeded_runs(cx, name, [](int) { return mascot_mask_shift(PartyId{0}); }, 1,
+                          y_echo_alarm);
      }},
     {{"spdz-fx-trunc-masks", "attack", false, "2 seeds",
       "spdz logistic regression (fixed point), n = 3, no adversary; alarm = the score is not "

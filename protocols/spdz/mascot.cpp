@@ -65,6 +65,15 @@ Digest transcript_digest(const Message& m) {
   return d;
 }
 
+// The digest of the n values y of Π_[[·]]'s check as one party holds them (flow 11).
+Digest y_digest(const std::vector<Fp61>& y) {
+  Bytes enc(8 * y.size());
+  for (std::size_t o = 0; o < y.size(); ++o) store_le64(&enc[8 * o], y[o].value());
+  Digest d{};
+  Blake2b("spdz.mascot.y/v1", d.size()).add(enc).finish(d);
+  return d;
+}
+
 struct Opened {
   Fp61 value;
   std::array<Fp61, kSpdzMaxMacKeys> mac{};
@@ -109,6 +118,7 @@ class MascotParty {
   std::vector<Fp61> x_;                               // my values, in the layout above
   PerParty<std::vector<std::array<Fp61, kSpdzMaxMacKeys>>> mac_;  // MAC shares of p's values
   std::vector<Opened> log_;                           // opened values for the MACCheck
+  std::vector<Fp61> y_seen_;  // every owner's y of flow 8 as this party holds it (flow 11 compares)
   MascotTranscript transcript_;                       // Π_COPE messages, for the extractor
 };
 
@@ -352,6 +362,8 @@ void MascotParty::check_and_sacrifice() {
   }
   // In party order: the MACCheck's coefficients go by position in the log.
   for (PartyId o = 0; o < n_; ++o) log_.push_back({y[o].value, y[o].mac});
+  y_seen_.clear();
+  for (PartyId o = 0; o < n_; ++o) y_seen_.push_back(y[o].value);
   const auto rho_open = open_values(L::kMascotSacrifice, rho);                  // flow 9
   std::vector<Opened> z;
   for (std::size_t g = 0; g < needs_.triples; ++g) {
@@ -381,13 +393,24 @@ void MascotParty::mac_check() {
   Bytes enc(8 * k_);
   for (std::size_t l = 0; l < k_; ++l) store_le64(&enc[8 * l], sigma[l].value());
   const auto [digest, opening] = commit({"spdz.mascot.maccheck", me_}, enc, rng_);
-  send_to_all(net_, L::kMascotMacCheckCommit, Message().add_bytes(digest));
+  // Flow 8 sent each y point to point, but MASCOT broadcasts it (§4, Π_[[·]] Input): otherwise an
+  // owner can shift its u and its y toward one honest party only, every check that party runs
+  // passes, and the honest parties output different values (mascot_mask_shift toward one party,
+  // scenarios/mascot_attacks.h). Broadcast with abort by echo (Goldwasser–Lindell, eprint
+  // 2002/040): with its σ commitment every party sends the digest of the n values y it holds,
+  // and aborts unless every digest is its own.
+  const Digest ys = y_digest(y_seen_);
+  send_to_all(net_, L::kMascotMacCheckCommit, Message().add_bytes(digest).add_bytes(ys));
   PerParty<Digest> theirs(n_);
   for (PartyId p : other_parties(n_, me_)) {
     const Message m = net_.recv(p);
-    m.expect_parts(1);
+    m.expect_parts(2);
     const Bytes b = exact(m, 0, sizeof(Digest), p);
     std::memcpy(theirs[p].data(), b.data(), sizeof(Digest));
+    // M104 (seeded bug): the echo is not compared, so the honest parties may hold different y.
+    if (exact(m, 1, sizeof(Digest), p) != Bytes(ys.begin(), ys.end()) && !mutant_active(Mutant::kM104))
+      throw Abort("MASCOT: party " + std::to_string(p) + " holds other Π_[[·]] check values y "
+                  "than this party (flow 8 was not the same to everyone)");
   }
   send_to_all(net_, L::kMascotMacCheckOpen, Message().add_field61(sigma).add_bytes(opening.randomness));
   std::vector<Fp61> total = sigma;

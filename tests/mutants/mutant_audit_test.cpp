@@ -59,6 +59,7 @@ const std::map<Mutant, std::string> kCaughtBy = {
     {Mutant::kM99, "mascot-group-output-tamper"},
     {Mutant::kM101, "dp-leakage-noise"},
     {Mutant::kM102, "mascot-extraction-transcript"},
+    {Mutant::kM104, "mascot-y-echo"},
 };
 
 TEST(MutantAudit, CatalogueAndExpectationsCoverEachOther) {
@@ -141,7 +142,7 @@ INSTANTIATE_TEST_SUITE_P(Catalogue, EachMutant,
                                            Mutant::kM93, Mutant::kM89, Mutant::kM94, Mutant::kM95,
                                            Mutant::kM96, Mutant::kM97,
                                            Mutant::kM98, Mutant::kM99, Mutant::kM101,
-                                           Mutant::kM102),
+                                           Mutant::kM102, Mutant::kM104),
                          [](const ::testing::TestParamInfo<Mutant>& p) {
                            return mutant_name(p.param);
                          });

@@ -167,10 +167,9 @@ std::vector<StrategyStep> shift_x0(const Circuit& c, PartyId o, std::uint64_t de
 // input): the run ends with the right outputs, yet the transcripts differ, so the extractor
 // cannot vouch for the owner's r and says so; with M102 it reads r anyway.
 TEST(SpdzMascotExtraction, AlteredCopeMessagesThatDoNotAbortLeaveTheInputNotExtracted) {
-  // n = 2, 3: to every peer; n = 3 to party 0 only (party 1 sees the honest u and y: each
-  // honest party's check is consistent on its own view, and x_0 is no input).
-  for (const auto& [n, to] : {std::pair{2, std::optional<PartyId>()}, std::pair{3, std::optional<PartyId>()},
-                              std::pair{3, std::optional<PartyId>(0)}}) {
+  // n = 2, 3: to every peer. (To party 0 only, the honest parties hold different y: the echo of
+  // flow 11 stops them, ShiftsTowardOneHonestPartyAbortAtTheEcho.)
+  for (const auto& [n, to] : {std::pair{2, std::optional<PartyId>()}, std::pair{3, std::optional<PartyId>()}}) {
     const auto cc = sum_case(n);
     const PartyId o = n - 1;
     const Spdz spdz = mascot_spdz(cc.circuit);
@@ -249,6 +248,43 @@ TEST(SpdzMascotExtraction, SubstitutionThroughCopeIsNotReadOffTheOwnersCode) {
   const ExtractedInput wrong = extract_one(cc.circuit, r, 2);
   ASSERT_TRUE(wrong.values.has_value());
   EXPECT_EQ(*wrong.values, std::vector<std::uint64_t>{23});  // the run computed on 1023
+}
+
+// The same shifts toward party 0 only: party 0 holds a shifted y for party 2, party 1 the honest
+// one. Before the echo of the y values (mascot.cpp, flow 11) each honest party's checks passed on
+// its own view, and the mask shift split the outputs (party 0: 39 + δ, party 1: 39, no abort).
+// Now both honest parties abort at the echo; with M104 (echo not compared) the split is back.
+TEST(SpdzMascotExtraction, ShiftsTowardOneHonestPartyAbortAtTheEcho) {
+  const auto cc = sum_case(3);
+  const Spdz spdz = mascot_spdz(cc.circuit);
+  constexpr std::uint64_t kDelta = 1000;
+  AdversarySpec adv;
+  adv.corrupt = {2};
+  adv.model = AdversaryModel::kMalicious;
+  adv.program = ProgramSpec{"cpp:mascot_mask_shift", Json::object(),
+                            mascot_mask_shift_program(cc.circuit, 1, 0, kDelta, PartyId{0})};
+  auto mask_shift = [&] {
+    return run_local(3, {9, 60}, testing::with_adversary(adv, body_of(spdz, cc)));
+  };
+  auto x0_shift = [&] {
+    return run_local(3, {7, 60}, testing::with_adversary({{2, shift_x0(cc.circuit, 2, 99, PartyId{0})}},
+                                                         body_of(spdz, cc)));
+  };
+  for (const auto& r : {mask_shift(), x0_shift()})
+    for (PartyId p : {0, 1}) {
+      const auto& h = r.parties[static_cast<std::size_t>(p)];
+      EXPECT_EQ(h.status, PartyStatus::kAbort) << "party " << p;
+      EXPECT_NE(h.abort_reason.find("holds other Π_[[·]] check values y"), std::string::npos)
+          << h.abort_reason;
+    }
+  if (!kMutantsCompiled) return;
+  ScopedMutant m(Mutant::kM104);
+  const auto r = mask_shift();
+  const std::uint64_t truth = 3 + 13 + 23;
+  ASSERT_EQ(r.parties[0].status, PartyStatus::kOutput) << r.parties[0].abort_reason;
+  ASSERT_EQ(r.parties[1].status, PartyStatus::kOutput) << r.parties[1].abort_reason;
+  EXPECT_EQ(r.parties[0].outputs, std::vector<std::uint64_t>{truth + kDelta});
+  EXPECT_EQ(r.parties[1].outputs, std::vector<std::uint64_t>{truth});
 }
 
 // Honest runs: every party's transcript with each peer is the one the peer recorded, so an
