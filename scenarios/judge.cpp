@@ -49,12 +49,15 @@ AdversaryModel effective_model(const RunPlan& plan) {
 // true one.
 // A party hit by a fault (crashed, or cut off by a partition or a broken link) deals late or
 // never, like a party with a crash step: its effective input is whatever the run bound it to.
+// A program (adversary/program.h) computes every message of every corrupted party: it acts on
+// each of them like a content step (mascot_attacks.h substitutes an input through MASCOT's
+// authentication messages alone).
 std::vector<PartyId> free_to_substitute(const RunPlan& plan, const std::vector<PartyId>& hit) {
   std::vector<PartyId> out;
   if (!plan.adversary || plan.adversary->model != AdversaryModel::kMalicious) return out;
   for (PartyId p : plan.adversary->corrupt) {
     if (plan.function.circuit.input_wires_of(p).empty()) continue;
-    if (is_party_in(hit, p)) {
+    if (is_party_in(hit, p) || plan.adversary->program) {
       out.push_back(p);
       continue;
     }

@@ -23,6 +23,7 @@
 #include "scenarios/dp_drivers.h"
 #include "scenarios/verify_drivers.h"
 #include "scenarios/frost_checks.h"
+#include "scenarios/mascot_attacks.h"
 #include "scenarios/vote_checks.h"
 #include "scenarios/privacy.h"
 #include "scenarios/privacy_components.h"
@@ -46,6 +47,11 @@ namespace {
 
 using Json = nlohmann::json;
 
+// spdz's trusted-dealer preprocessing: the checks below are about the online phase (or the
+// dealer itself), and MASCOT's base OTs would cost every run ~0.1-0.5 s; the "mascot-*" checks
+// run MASCOT.
+const Json kDealer = {{"preprocessing", "dealer"}};
+
 // The scenarios share the default network and deadline of a scenario file.
 ScenarioBuilder check_scenario(const std::string& name, const std::string& protocol,
                                Json params, int parties, Json function,
@@ -58,7 +64,7 @@ ScenarioBuilder check_scenario(const std::string& name, const std::string& proto
 // SPDZ, party 2 (no input) adds 1 to its share of the output opening. The MAC check must
 // catch it; since party 2 has no input, no input substitution explains a changed output.
 ScenarioBuilder spdz_output_tamper() {
-  return check_scenario("spdz output tamper", "spdz", Json::object(), 3,
+  return check_scenario("spdz output tamper", "spdz", kDealer, 3,
                         {{"name", "inner_product"}}, {Json{3, 5}, Json{7, 11}, Json::array()})
       .adversary({2}, AdversaryModel::kMalicious,
                  Json::array({{{"strategy", "add"},
@@ -215,7 +221,7 @@ const std::vector<Json> kBgwProductSwap = {Json{14}, Json{3}, Json::array()};
 // Passive coalition {2} watching SPDZ compute x·y for 2-vectors, and a swap with the same
 // inner product (11) but another x1 − x2: a reused Beaver triple opens x1 − x2.
 ScenarioBuilder spdz_inner_product() {
-  return check_scenario("spdz inner product privacy", "spdz", Json::object(), 3,
+  return check_scenario("spdz inner product privacy", "spdz", kDealer, 3,
                         {{"name", "inner_product"}}, {Json{1, 2}, Json{3, 4}, Json::array()})
       .adversary({2}, AdversaryModel::kSemiHonest);
 }
@@ -233,7 +239,7 @@ ScenarioBuilder passive_sum_dealer() {
 // an unchecked opening gives 42 whatever the honest inputs (which vary with the seed). Some
 // x1' explains 42 (the old ∃x'_C oracle accepted it); extraction finds x1 = 0, f = 0.
 ScenarioBuilder spdz_product_forcing(int seed) {
-  return check_scenario("spdz product forcing", "spdz", Json::object(), 3, {{"name", "product"}},
+  return check_scenario("spdz product forcing", "spdz", kDealer, 3, {{"name", "product"}},
                         {Json{seed + 2}, Json{5}, Json{3 * seed + 1}})
       .adversary({1}, AdversaryModel::kMalicious,
                  Json::array({{{"strategy", "input_substitution"}, {"value", {0}}},
@@ -362,7 +368,7 @@ ScenarioBuilder spdz_dealer_grind() {
   const Json adv = {{"corrupt", {2}}, {"model", "malicious"},
                     {"program", "attacks/spdz_dealer_grind.lua"}};
   auto spec = parse_adversary(adv, 3);
-  auto b = check_scenario("spdz dealer grind", "spdz", Json::object(), 3, {{"name", "product"}},
+  auto b = check_scenario("spdz dealer grind", "spdz", kDealer, 3, {{"name", "product"}},
                           {Json{3}, Json{4}, Json{5}});
   if (spec.ok()) b.adversary(*spec);
   return b;
@@ -426,7 +432,7 @@ ScenarioBuilder bgw_robust_roles_equivocating_client() {
 // spdz_roles_output, server 0 adds 1 to the opened sum it sends the analyst: the analyst must
 // see the servers disagree and abort (M96 takes server 0's value).
 ScenarioBuilder spdz_roles(const char* name, PartyId server, std::string_view label, PartyId to) {
-  return check_scenario(name, "spdz", Json::object(), 8, {{"name", "sum"}},
+  return check_scenario(name, "spdz", kDealer, 8, {{"name", "sum"}},
                         {Json::array(), Json::array(), Json::array(), Json{2}, Json{5}, Json{7},
                          Json{11}, Json::array()})
       .roles(Roles{3, {7}})
@@ -656,11 +662,64 @@ ScenarioBuilder mascot_group_output_tamper() {
                                {"delta", 1}}}));
 }
 
+// spdz with MASCOT, n = 3, the sum of one input each: party 2 substitutes its input 5 by
+// 5 + 1000 through Π_COPE (mascot_attacks.h: its u, y and output opening shifted so that every
+// check passes) while its ε and the r its code keeps stay honest. The honest parties output
+// 1012; the extractor must see party 2's altered COPE messages and refuse, and the ideal-world
+// oracle then explains 1012 (correct_with_substitution). Reading ε + r off party 2's code
+// without comparing transcripts (M102) expects 12: a violation.
+ScenarioBuilder mascot_mask_shift(std::optional<PartyId> toward = std::nullopt) {
+  Circuit c;  // the shape of "sum" for n = 3 (what mascot_needs reads: no triples, one output)
+  c.domain = CircuitDomain::kField61;
+  c.inputs = {{"x0", 0, {0}}, {"x1", 1, {1}}, {"x2", 2, {2}}};
+  c.num_wires = 5;
+  c.gates = {{GateType::kAdd, 0, 1, 3, 0}, {GateType::kAdd, 3, 2, 4, 0}};
+  c.outputs = {{"sum", {}, {4}}};
+  AdversarySpec adv;
+  adv.corrupt = {2};
+  adv.model = AdversaryModel::kMalicious;
+  adv.program = ProgramSpec{"cpp:mascot_mask_shift", Json::object(),
+                            mascot_mask_shift_program(c, 1, 0, 1000, toward)};
+  return check_scenario("mascot mask shift", "spdz", Json{{"preprocessing", "mascot"}}, 3,
+                        {{"name", "sum"}}, {Json{3}, Json{4}, Json{5}})
+      .adversary(adv);
+}
+
+// The mask-shift run: a violation, or a run in which the substitution did not happen as
+// designed (every honest party outputs 1012, correct_with_substitution): the check would then
+// test nothing.
+std::optional<std::string> mask_shift_alarm(const RunRecord& rec) {
+  if (auto v = violation(rec)) return v;
+  for (PartyId p : {0, 1})
+    if (rec.run.parties.at(static_cast<std::size_t>(p)).outputs != std::vector<std::uint64_t>{1012})
+      return "party " + std::to_string(p) + " did not output 1012 (" +
+             party_status_name(rec.run.parties.at(static_cast<std::size_t>(p)).status) +
+             "): the substitution through Π_COPE did not go through";
+  if (rec.outcome != Outcome::kCorrectWithSubstitution)
+    return std::string("outcome ") + outcome_name(rec.outcome) + ": " + rec.explanation;
+  return std::nullopt;
+}
+
+// The mask shift toward party 0 only: the honest parties hold different y for party 2, so both
+// must abort at flow 11's echo. A violation (0 outputs 1039, 1 outputs 39: M104) or an honest
+// party that did not abort there (the attack no longer reaches the echo) is an alarm.
+std::optional<std::string> y_echo_alarm(const RunRecord& rec) {
+  if (auto v = violation(rec)) return v;
+  for (PartyId p : {0, 1}) {
+    const auto& h = rec.run.parties.at(static_cast<std::size_t>(p));
+    if (h.status != PartyStatus::kAbort ||
+        h.abort_reason.find("check values y") == std::string::npos)
+      return "party " + std::to_string(p) + " " + party_status_name(h.status) +
+             " without the y echo's abort (" + h.abort_reason + ")";
+  }
+  return std::nullopt;
+}
+
 // SPDZ fixed point (protocols/fixedpoint/): logistic regression on 3 features, n = 3, party 0
 // the model owner, party 1 the data owner, party 2 computes; `script` for party 2 if any.
 ScenarioBuilder spdz_fx_inference(const Json& script) {
   const Json model = {{"type", "logistic_regression"}, {"weights", {0.75, -1.5, 0.25}}, {"bias", 0.5}};
-  auto b = check_scenario("spdz fixed-point inference", "spdz", Json::object(), 3,
+  auto b = check_scenario("spdz fixed-point inference", "spdz", kDealer, 3,
                           {{"name", "logistic_regression"}, {"model", model}},
                           {Json::array(), Json{"1.5", "0.25", "-2"}, Json::array()});
   if (!script.empty()) b.adversary({2}, AdversaryModel::kMalicious, script);
@@ -669,7 +728,7 @@ ScenarioBuilder spdz_fx_inference(const Json& script) {
 
 // dp_sum on SPDZ (protocols/dp/binomial.h), n = 2, records in [0, upper]; `script` for party 1.
 ScenarioBuilder dp_sum_run(double epsilon, double delta, int upper, const Json& script) {
-  auto b = check_scenario("spdz dp_sum", "spdz", Json::object(), 2,
+  auto b = check_scenario("spdz dp_sum", "spdz", kDealer, 2,
                           {{"name", "dp_sum"}, {"epsilon", epsilon}, {"delta", delta},
                            {"lower", 0}, {"upper", upper}},
                           {Json{upper}, Json{0}});
@@ -1649,6 +1708,24 @@ const std::vector<Check> kChecks = {
                  "spdz with MASCOT preprocessing, n = 3, a·b to the group {0, 1} (opened once "
                  "per receiver as y + r_a): the input-less party adds 1 to its share of receiver "
                  "1's opening; alarm = violation of correct-or-abort"),
+    {{"mascot-extraction-transcript", "attack", false, "1 seed",
+      "spdz with MASCOT preprocessing, n = 3, sum: party 2 substitutes its input through "
+      "Π_COPE (cpp:mascot_mask_shift, scenarios/mascot_attacks.h: δ added to its u at its input "
+      "mask's slot, r_j·δ to its y, δ to its output opening; ε and its code's r honest); alarm = "
+      "violation, or the honest parties not outputting x + δ with correct_with_substitution "
+      "(the extractor must refuse r from the owner's code when the COPE transcripts differ)"},
+     [](const Context& cx, const std::string& name) {
+       return seeded_runs(cx, name, [](int) { return mascot_mask_shift(); }, 1, mask_shift_alarm);
+     }},
+    {{"mascot-y-echo", "attack", false, "1 seed",
+      "spdz with MASCOT preprocessing, n = 3, sum: party 2 shifts its input mask through "
+      "Π_COPE toward party 0 only (cpp:mascot_mask_shift with toward = 0: u, y and output "
+      "opening to party 0 shifted, to party 1 honest); alarm = violation, or an honest party "
+      "not aborting at the echo of the y values (MACCheck's flow 11)"},
+     [](const Context& cx, const std::string& name) {
+       return seeded_runs(cx, name, [](int) { return mascot_mask_shift(PartyId{0}); }, 1,
+                          y_echo_alarm);
+     }},
     {{"spdz-fx-trunc-masks", "attack", false, "2 seeds",
       "spdz logistic regression (fixed point), n = 3, no adversary; alarm = the score is not "
       "the fixed-point reference replayed from the opened truncation values (violation)"},

@@ -37,7 +37,7 @@ chain=$(vec 200)
 scenario bgw_product_chain_5 5 '{"name": "bgw", "threshold": 2}' '{"name": "product"}' \
   "[$chain, $chain, $chain, $chain, $chain]"
 ip=$(vec 10000)
-scenario spdz_inner_product_3 3 '{"name": "spdz"}' '{"name": "inner_product"}' "[$ip, $ip, []]"
+scenario spdz_inner_product_3 3 '{"name": "spdz", "preprocessing": "dealer"}' '{"name": "inner_product"}' "[$ip, $ip, []]"
 sum=$(vec 1000)
 scenario sum_10 10 '{"name": "secure_sum"}' '{"name": "sum"}' \
   "[$sum, $sum, $sum, $sum, $sum, $sum, $sum, $sum, $sum, $sum]"

@@ -98,6 +98,8 @@ enum class Mutant : int {
   kM98 = 98,  // rep3_malicious with clients: a client takes one copy of each output component
   kM99 = 99,  // SPDZ/MASCOT: only one opening per output wire MAC-checked (per-receiver y + r_a)
   kM101 = 101,  // verify leakage of a dp function: the after-noise channel leaves the noise out
+  kM102 = 102,  // SPDZ/MASCOT extractor: the owner's r taken without comparing COPE transcripts
+  kM104 = 104,  // MASCOT: the echo of Π_[[·]]'s y values not compared (no broadcast agreement)
 };
 
 struct MutantInfo {

@@ -115,7 +115,7 @@ ExactCost mascot_cost(const MascotNeeds& needs, int parties, int mac_keys) {
   e.bytes[std::string(L::kMascotAuthCheck)] = pairs * field_message_bytes(1);
   e.bytes[std::string(L::kMascotSacrifice)] = e.bytes[std::string(L::kMascotSacrificeZero)] =
       pairs * field_message_bytes(t);
-  e.bytes[std::string(L::kMascotMacCheckCommit)] = pairs * 38;
+  e.bytes[std::string(L::kMascotMacCheckCommit)] = pairs * (38 + 37);  // σ's commitment, the y echo
   e.bytes[std::string(L::kMascotMacCheckOpen)] = pairs * (43 + 8 * k);
   e.rounds = kMascotRounds;
   return e;

@@ -67,7 +67,7 @@ inline constexpr MessageLabel kAll[] = {
     {kMascotAuthCheck, "field elements: MASCOT Π_[[·]] check, the sender's y = x_0 + Σ r_j x_j"},
     {kMascotSacrifice, "field elements: MASCOT sacrifice, the sender's shares of ρ = s·a − â, one per triple"},
     {kMascotSacrificeZero, "field elements: MASCOT sacrifice, the sender's shares of s·c − ĉ − ρ·b (must sum to 0), one per triple"},
-    {kMascotMacCheckCommit, "bytes: MASCOT MACCheck, the 32-byte commitment to σ"},
+    {kMascotMacCheckCommit, "bytes: MASCOT MACCheck, the 32-byte commitment to σ; bytes: the 32-byte digest of every y of Π_[[·]]'s check (echo broadcast)"},
     {kMascotMacCheckOpen, "field elements: MASCOT MACCheck σ, one per MAC key; then bytes: the commitment randomness"},
 };
 

@@ -8,9 +8,11 @@
 #include "protocols/core/abort.h"
 #include "protocols/core/layer_schedule.h"
 #include "protocols/core/mutants.h"
+#include "protocols/core/ops.h"
 #include "protocols/core/per_party.h"
 #include "protocols/crypto/block.h"
 #include "protocols/crypto/commit.h"
+#include "protocols/crypto/hash.h"
 #include "protocols/crypto/prg.h"
 #include "protocols/ot/base_ot.h"
 #include "protocols/ot/kos.h"
@@ -53,6 +55,25 @@ Bytes exact(const Message& m, std::size_t part, std::size_t size, PartyId from) 
   return b;
 }
 
+// A transcript entry (MascotTranscript): the digest of a message's wire encoding. The testbed's
+// bookkeeping for the extractor, not MASCOT's work: not counted (ops.h), so the compute model's
+// simulated time stays the protocol's.
+Digest transcript_digest(const Message& m) {
+  const UncountedScope testbed_only;
+  Digest d{};
+  Blake2b("spdz.mascot.transcript/v1", d.size()).add(m.encode()).finish(d);
+  return d;
+}
+
+// The digest of the n values y of Π_[[·]]'s check as one party holds them (flow 11).
+Digest y_digest(const std::vector<Fp61>& y) {
+  Bytes enc(8 * y.size());
+  for (std::size_t o = 0; o < y.size(); ++o) store_le64(&enc[8 * o], y[o].value());
+  Digest d{};
+  Blake2b("spdz.mascot.y/v1", d.size()).add(enc).finish(d);
+  return d;
+}
+
 struct Opened {
   Fp61 value;
   std::array<Fp61, kSpdzMaxMacKeys> mac{};
@@ -64,6 +85,7 @@ class MascotParty {
       : net_(net), rng_(rng), k_(static_cast<std::size_t>(k)), needs_(needs), me_(net.self()),
         n_(net.party_count()) {}
   SpdzPreprocessing run();
+  const MascotTranscript& transcript() const { return transcript_; }
 
  private:
   std::size_t values_of(PartyId p) const;
@@ -96,14 +118,11 @@ class MascotParty {
   std::vector<Fp61> x_;                               // my values, in the layout above
   PerParty<std::vector<std::array<Fp61, kSpdzMaxMacKeys>>> mac_;  // MAC shares of p's values
   std::vector<Opened> log_;                           // opened values for the MACCheck
+  std::vector<Fp61> y_seen_;  // every owner's y of flow 8 as this party holds it (flow 11 compares)
+  MascotTranscript transcript_;                       // Π_COPE messages, for the extractor
 };
 
-std::size_t MascotParty::values_of(PartyId p) const {
-  std::size_t v = 1 + kPerTriple * needs_.triples;
-  for (PartyId o : needs_.input_owner) v += o == p;
-  for (const auto& r : needs_.output_receiver) v += r == p;
-  return v;
-}
+std::size_t MascotParty::values_of(PartyId p) const { return mascot_values_of(needs_, p); }
 
 // Flow 1: MAC keys, Π_COPE Initialize both ways, KOS base OTs both ways, coin commitments.
 void MascotParty::setup() {
@@ -123,13 +142,17 @@ void MascotParty::setup() {
     coin_opening_[w] = o;
     commitments.insert(commitments.end(), d.begin(), d.end());
   }
+  transcript_.as_a = transcript_.as_b = PerParty<MascotCopeTranscript>(n_);
   for (PartyId p : other_parties(n_, me_)) {
     a[p] = std::make_unique<NaorPinkasSender>(kMascotBits * k_, rng_);
     b[p] = std::make_unique<NaorPinkasReceiver>(delta_bits, rng_);
     kos_s_[p] = std::make_unique<KosSender>(net_, p, rng_, std::string(L::kMascotOt));
     kos_r_[p] = std::make_unique<KosReceiver>(net_, p, rng_, std::string(L::kMascotOt));
-    net_.send(p, L::kMascotCopeBase, a[p]->first_message());
-    net_.send(p, L::kMascotCopeBase, b[p]->first_message());
+    const Message sender = a[p]->first_message(), receiver = b[p]->first_message();
+    transcript_.as_a[p][0] = transcript_digest(sender);
+    transcript_.as_b[p][1] = transcript_digest(receiver);
+    net_.send(p, L::kMascotCopeBase, sender);
+    net_.send(p, L::kMascotCopeBase, receiver);
     kos_s_[p]->send_base();
     kos_r_[p]->send_base();
     net_.send(p, L::kMascotCoinCommit, Message().add_bytes(commitments));
@@ -137,8 +160,11 @@ void MascotParty::setup() {
   cope_a0_ = cope_a1_ = cope_b_ = PerParty<AesPrgBank>(n_);
   coin_commitment_ = PerParty<std::array<Digest, kCoins>>(n_);
   for (PartyId p : other_parties(n_, me_)) {
-    cope_b_[p] = AesPrgBank(b[p]->keys(net_.recv(p)));  // p's sender message: we are P_B
-    const auto pairs = a[p]->keys(net_.recv(p));         // p's receiver message: we are P_A
+    const Message sender = net_.recv(p), receiver = net_.recv(p);
+    transcript_.as_b[p][0] = transcript_digest(sender);
+    transcript_.as_a[p][1] = transcript_digest(receiver);
+    cope_b_[p] = AesPrgBank(b[p]->keys(sender));  // p's sender message: we are P_B
+    const auto pairs = a[p]->keys(receiver);      // p's receiver message: we are P_A
     std::vector<PrgSeed> k0, k1;
     for (const auto& kp : pairs) k0.push_back(kp[0]), k1.push_back(kp[1]);
     cope_a0_[p] = AesPrgBank(k0);
@@ -256,11 +282,15 @@ void MascotParty::authenticate() {
         mac_[me_][j][c / kMascotBits] -=
             Fp61::from_u64(std::uint64_t{1} << (c % kMascotBits)) * t0[c * v + j];
       }
-    net_.send(p, L::kMascotCope, Message().add_field61(u));
+    Message m;
+    m.add_field61(u);
+    transcript_.as_a[p][2] = transcript_digest(m);
+    net_.send(p, L::kMascotCope, m);
   }
   for (PartyId p : other_parties(n_, me_)) {
     const std::size_t vp = values_of(p);
     const Message m = net_.recv(p);
+    transcript_.as_b[p][2] = transcript_digest(m);
     m.expect_parts(1);
     const auto u = m.field61(0, cols * vp);
     const auto t = prf_values(cope_b_[p], vp);
@@ -307,14 +337,12 @@ Opened lin(const Opened& a, Fp61 ca, const Opened& b, Fp61 cb) {
 
 // Flows 8-10: Π_[[·]]'s check (y = x_0 + Σ r_j x_j from each owner) and Π_Triple's Sacrifice.
 void MascotParty::check_and_sacrifice() {
-  Rng r = coin_stream(kAuthCheck, open_coin(kAuthCheck));
+  const auto coefficients = mascot_auth_check_coefficients(open_coin(kAuthCheck), needs_, n_);
   Rng s_stream = coin_stream(kSacrifice, open_coin(kSacrifice));
   PerParty<Opened> y(n_);  // [[y_o]]: only o holds a value share
   for (PartyId o = 0; o < n_; ++o) {
-    const std::size_t v = values_of(o);
-    std::vector<Fp61> coef(v, Fp61::from_u64(1));
-    for (std::size_t j = 1; j < v; ++j) coef[j] = r.uniform_fp61();
-    for (std::size_t j = 0; j < v; ++j) {
+    const std::vector<Fp61>& coef = coefficients[o];
+    for (std::size_t j = 0; j < coef.size(); ++j) {
       if (o == me_) y[o].value += coef[j] * x_[j];
       for (std::size_t l = 0; l < k_; ++l) y[o].mac[l] += coef[j] * mac_[o][j][l];
     }
@@ -334,6 +362,8 @@ void MascotParty::check_and_sacrifice() {
   }
   // In party order: the MACCheck's coefficients go by position in the log.
   for (PartyId o = 0; o < n_; ++o) log_.push_back({y[o].value, y[o].mac});
+  y_seen_.clear();
+  for (PartyId o = 0; o < n_; ++o) y_seen_.push_back(y[o].value);
   const auto rho_open = open_values(L::kMascotSacrifice, rho);                  // flow 9
   std::vector<Opened> z;
   for (std::size_t g = 0; g < needs_.triples; ++g) {
@@ -363,13 +393,24 @@ void MascotParty::mac_check() {
   Bytes enc(8 * k_);
   for (std::size_t l = 0; l < k_; ++l) store_le64(&enc[8 * l], sigma[l].value());
   const auto [digest, opening] = commit({"spdz.mascot.maccheck", me_}, enc, rng_);
-  send_to_all(net_, L::kMascotMacCheckCommit, Message().add_bytes(digest));
+  // Flow 8 sent each y point to point, but MASCOT broadcasts it (§4, Π_[[·]] Input): otherwise an
+  // owner can shift its u and its y toward one honest party only, every check that party runs
+  // passes, and the honest parties output different values (mascot_mask_shift toward one party,
+  // scenarios/mascot_attacks.h). Broadcast with abort by echo (Goldwasser–Lindell, eprint
+  // 2002/040): with its σ commitment every party sends the digest of the n values y it holds,
+  // and aborts unless every digest is its own.
+  const Digest ys = y_digest(y_seen_);
+  send_to_all(net_, L::kMascotMacCheckCommit, Message().add_bytes(digest).add_bytes(ys));
   PerParty<Digest> theirs(n_);
   for (PartyId p : other_parties(n_, me_)) {
     const Message m = net_.recv(p);
-    m.expect_parts(1);
+    m.expect_parts(2);
     const Bytes b = exact(m, 0, sizeof(Digest), p);
     std::memcpy(theirs[p].data(), b.data(), sizeof(Digest));
+    // M104 (seeded bug): the echo is not compared, so the honest parties may hold different y.
+    if (exact(m, 1, sizeof(Digest), p) != Bytes(ys.begin(), ys.end()) && !mutant_active(Mutant::kM104))
+      throw Abort("MASCOT: party " + std::to_string(p) + " holds other Π_[[·]] check values y "
+                  "than this party (flow 8 was not the same to everyone)");
   }
   send_to_all(net_, L::kMascotMacCheckOpen, Message().add_field61(sigma).add_bytes(opening.randomness));
   std::vector<Fp61> total = sigma;
@@ -444,6 +485,28 @@ SpdzPreprocessing MascotParty::run() {
 
 }  // namespace
 
+std::size_t mascot_values_of(const MascotNeeds& needs, PartyId p) {
+  std::size_t v = 1 + kPerTriple * needs.triples;
+  for (PartyId o : needs.input_owner) v += o == p;
+  for (const auto& r : needs.output_receiver) v += r == p;
+  return v;
+}
+
+std::size_t mascot_input_mask_slot(const MascotNeeds& needs, std::size_t k) {
+  return 1 + kPerTriple * needs.triples + k;
+}
+
+PerParty<std::vector<Fp61>> mascot_auth_check_coefficients(const std::array<std::uint8_t, 32>& coin,
+                                                           const MascotNeeds& needs, int parties) {
+  Rng r = coin_stream(kAuthCheck, coin);
+  PerParty<std::vector<Fp61>> out(parties);
+  for (PartyId o = 0; o < parties; ++o) {
+    out[o].assign(mascot_values_of(needs, o), Fp61::from_u64(1));
+    for (std::size_t j = 1; j < out[o].size(); ++j) out[o][j] = r.uniform_fp61();
+  }
+  return out;
+}
+
 MascotNeeds mascot_needs(const Circuit& c) {
   MascotNeeds needs;
   for (const auto& layer : layer_schedule(c)) needs.triples += layer.nonlinear.size();
@@ -456,10 +519,13 @@ MascotNeeds mascot_needs(const Circuit& c) {
   return needs;
 }
 
-SpdzPreprocessing mascot_preprocess(Channel& net, Rng& rng, int mac_keys, const MascotNeeds& needs) {
+SpdzPreprocessing mascot_preprocess(Channel& net, Rng& rng, int mac_keys, const MascotNeeds& needs,
+                                    MascotTranscript* transcript) {
   SMPC_ASSERT(mac_keys >= 1 && mac_keys <= kSpdzMaxMacKeys);
   MascotParty party(net, rng, mac_keys, needs);
-  return party.run();
+  SpdzPreprocessing out = party.run();
+  if (transcript) *transcript = party.transcript();
+  return out;
 }
 
 }  // namespace smpc

@@ -51,6 +51,7 @@
 // Exact bytes: mascot_cost (cost.h).
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <optional>
 #include <vector>
@@ -58,7 +59,9 @@
 #include "protocols/core/channel.h"
 #include "protocols/core/circuit.h"
 #include "protocols/core/rng.h"
+#include "protocols/core/per_party.h"
 #include "protocols/core/status.h"
+#include "protocols/crypto/commit.h"
 #include "protocols/spdz/spdz_dealer.h"
 
 namespace smpc {
@@ -79,8 +82,36 @@ struct MascotNeeds {
 // authenticated by R_a (SpdzOutputMasks::kPerReceiver, spdz_dealer.h).
 MascotNeeds mascot_needs(const Circuit& c);
 
+// Party p's authenticated values (x_0, five per triple, its input masks, its output masks), and
+// the place of an owner's k-th input mask among its values (mascot.cpp's layout).
+std::size_t mascot_values_of(const MascotNeeds& needs, PartyId p);
+std::size_t mascot_input_mask_slot(const MascotNeeds& needs, std::size_t k);
+
+// Π_[[·]]'s check coefficients of every party's values (1 for x_0, then r_j) from the opened
+// authentication-check coin (the second coin opened, spdz.mascot.coin.open). Public once the
+// coin is open: a corrupted P_A that shifts value j in its u by δ and adds r_j·δ to its y
+// passes the check, a valid input substitution through Π_COPE — the attack the extractor's
+// transcript comparison exists for (extract.h; scenarios/mascot_attacks.h).
+PerParty<std::vector<Fp61>> mascot_auth_check_coefficients(const std::array<std::uint8_t, 32>& coin,
+                                                           const MascotNeeds& needs, int parties);
+
+// The Π_COPE transcript of this party with each peer, as BLAKE2b-256 digests (hash.h) of the
+// messages' wire encodings, as this party sent or received them — the input extractor's
+// evidence (extract.h): a corrupted owner's r is the one its code holds exactly when every
+// honest peer's transcript with it as P_A is the one the owner's code produced.
+// Per peer: [0] P_A's Naor–Pinkas sender message, [1] P_B's Naor–Pinkas receiver message (both
+// kMascotCopeBase), [2] P_A's u (kMascotCope).
+inline constexpr std::size_t kMascotTranscriptMessages = 3;
+using MascotCopeTranscript = std::array<Digest, kMascotTranscriptMessages>;
+struct MascotTranscript {
+  PerParty<MascotCopeTranscript> as_a;  // this party P_A (its values), the peer P_B
+  PerParty<MascotCopeTranscript> as_b;  // the peer P_A (its values), this party P_B
+};
+
 // Runs MASCOT among all parties of `net` (every party calls it with the same needs and k);
 // throws Abort when a check fails. input_mask_dealt stays empty: no party knows another's mask.
-SpdzPreprocessing mascot_preprocess(Channel& net, Rng& rng, int mac_keys, const MascotNeeds& needs);
+// `transcript`, when given, receives this party's Π_COPE transcript digests.
+SpdzPreprocessing mascot_preprocess(Channel& net, Rng& rng, int mac_keys, const MascotNeeds& needs,
+                                    MascotTranscript* transcript = nullptr);
 
 }  // namespace smpc

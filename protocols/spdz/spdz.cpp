@@ -16,6 +16,7 @@
 #include "protocols/core/protocol_spec.h"
 #include "protocols/crypto/commit.h"
 #include "protocols/crypto/hash.h"
+#include "protocols/spdz/extract.h"
 #include "protocols/spdz/spdz_dealer.h"
 #include "protocols/spdz/labels.h"
 #include "protocols/fixedpoint/fixed.h"
@@ -350,7 +351,13 @@ template <int K>
 void SpdzParty<K>::offline_setup() {
   if (mascot_) {
     ctx_.meter.set_phase("offline");
-    prep_ = narrow_macs<K>(mascot_preprocess(net_, ctx_.rng, k_, *mascot_));
+    MascotTranscript transcript;
+    prep_ = narrow_macs<K>(mascot_preprocess(net_, ctx_.rng, k_, *mascot_, &transcript));
+    // For the extractor (extract.h): this party's Π_COPE transcript with every peer.
+    for (PartyId p : other_parties(n_, me_)) {
+      record_input_phase(ctx_, kMascotAsARecord, p, mascot_transcript_words(transcript.as_a[p]));
+      record_input_phase(ctx_, kMascotAsBRecord, p, mascot_transcript_words(transcript.as_b[p]));
+    }
     ctx_.meter.set_phase("online");
     send_all(labels::spdz::kCoinCommit, Message().add_bytes(commit_coin_seeds()));
     receive_coin_commitments();
@@ -469,6 +476,7 @@ Bytes SpdzParty<K>::share_inputs(const PartyInput& input) {
   }
   PerParty<std::size_t> used(total_);
   PerParty<std::vector<Fp61>> dealt_mask(total_);
+  std::vector<Fp61> own_masks;
   input_.reserve(c_.input_count());
   for (const auto& g : c_.inputs)
     for (std::size_t k = 0; k < g.wires.size(); ++k) {
@@ -477,15 +485,18 @@ Bytes SpdzParty<K>::share_inputs(const PartyInput& input) {
       // MASCOT: nobody but the owner knows r (input_mask_dealt is empty; see extract.h).
       if (at < prep_.input_mask_dealt.size())
         dealt_mask[g.owner].push_back(prep_.input_mask_dealt[at]);
+      if (g.owner == me_) own_masks.push_back(prep_.input_mask_clear[at]);
       input_.push_back(prep_.input_mask[at]);
       add_public(input_.back(), e);
     }
-  // For the extractor (extract.h): the ε this party holds and the dealer's r behind them.
+  // For the extractor (extract.h): the ε this party holds and the dealer's r behind them;
+  // with MASCOT, only an owner knows its r: its own.
   for (auto [p, opened] : by_owner.items())
     if (!opened.empty()) {
       record_input_phase(ctx_, "opened", p, opened);
       if (!mascot_) record_input_phase(ctx_, "mask", p, dealt_mask[p]);
     }
+  if (mascot_ && !by_owner[me_].empty()) record_input_phase(ctx_, kMascotMaskRecord, me_, own_masks);
   Blake2b h("spdz.input.check/v1", 32);
   for (const auto& e : by_owner) h.add(fp61_bytes(e));
   Bytes digest(32);
@@ -908,19 +919,24 @@ Result<std::unique_ptr<Protocol>> make_spdz(const nlohmann::json& params, const 
   if (c.domain != CircuitDomain::kField61)
     return Error(std::string("/function: spdz evaluates circuits over field61, got ") +
                  domain_name(c.domain));
-  std::optional<MascotNeeds> mascot;
   std::optional<fx::Program> program = fx::carried_program(c);
-  if (params.contains("preprocessing")) {
+  // Omitted: MASCOT, the default — but never silently the dealer where MASCOT is not built.
+  const bool chosen = params.contains("preprocessing");
+  const char* omitted = chosen ? "" : "not given, and the default \"mascot\" does not apply: ";
+  if (chosen) {
     const auto& v = params["preprocessing"];
     if (!v.is_string() || (v.get<std::string>() != "dealer" && v.get<std::string>() != "mascot"))
       return Error("/protocol/preprocessing: must be \"dealer\" (a simulated trusted dealer) or "
                    "\"mascot\" (MASCOT, OT-based), got " + v.dump());
-    if (v.get<std::string>() == "mascot" && program)
-      return Error("/protocol/preprocessing: fixed-point programs (truncation, comparison) need "
-                   "random shared bits, which only the dealer hands out here; MASCOT makes "
-                   "triples only: use \"dealer\"");
-    if (v.get<std::string>() == "mascot") mascot = mascot_needs(c);
   }
+  const bool use_mascot = !chosen || params["preprocessing"].get<std::string>() == "mascot";
+  if (use_mascot && program)
+    return Error(std::string("/protocol/preprocessing: ") + omitted +
+                 "fixed-point programs (truncation, comparison) need random shared bits, which "
+                 "only the dealer hands out here; MASCOT makes triples only: set "
+                 "\"preprocessing\": \"dealer\" (a simulated trusted dealer)");
+  std::optional<MascotNeeds> mascot;
+  if (use_mascot) mascot = mascot_needs(c);
   int keys = 1;
   if (params.contains("mac_keys")) {
     const auto& v = params["mac_keys"];
@@ -933,9 +949,13 @@ Result<std::unique_ptr<Protocol>> make_spdz(const nlohmann::json& params, const 
   int servers = 0;
   if (params.contains(kServersParam)) {
     servers = server_count(params, parties);
-    if (mascot)
+    if (mascot && chosen)
       return Error("/roles: client inputs need the dealer preprocessing (\"preprocessing\": "
                    "\"dealer\"); MASCOT authenticates the inputs of computing parties only");
+    if (mascot)
+      return Error(std::string("/protocol/preprocessing: ") + omitted +
+                   "client roles need the dealer (MASCOT authenticates the inputs of computing "
+                   "parties only): set \"preprocessing\": \"dealer\" (a simulated trusted dealer)");
     if (program)
       return Error("/roles: spdz takes client inputs for circuits; fixed-point programs "
                    "(inference) with clients are not built: give their inputs as SPDZ parties");

@@ -1,7 +1,7 @@
 // Spdz: the SPDZ online phase for arithmetic circuits over Mersenne-61, malicious security with
-// abort against up to n − 1 corrupted parties, on preprocessing from a trusted dealer
-// (spdz_dealer.h: a simulation, named as such in the claim; the default) or from MASCOT
-// (mascot.h, "preprocessing": "mascot").
+// abort against up to n − 1 corrupted parties, on preprocessing from MASCOT (mascot.h; the
+// registry's default) or from a trusted dealer (spdz_dealer.h, "preprocessing": "dealer": a
+// simulation, named as such in the claim; the Spdz constructor's default).
 //
 // Papers: Damgård, Pastro, Smart, Zakarias, "Multiparty Computation from Somewhat Homomorphic
 // Encryption" (eprint 2011/535): authenticated additive shares [[x]] = (x_i, γ_i) with
@@ -153,9 +153,11 @@ class Spdz final : public Protocol {
 inline constexpr std::string_view kSpdzFxTruncRecord = "fx.trunc";
 
 // The registry factory. Parameters (all optional):
-//   "preprocessing": "dealer" (a simulated trusted dealer; default) or "mascot" (MASCOT,
-//                    mascot.h: OT-based, no trusted party; a restricted output group's wire is
-//                    opened once per receiver, step 4)
+//   "preprocessing": "mascot" (MASCOT, mascot.h: OT-based, no trusted party; a restricted
+//                    output group's wire is opened once per receiver, step 4; the default) or
+//                    "dealer" (a simulated trusted dealer). Roles and fixed-point programs need
+//                    "dealer": omitted there, it is an error naming /protocol/preprocessing,
+//                    never a silent fall-back to the dealer.
 //   "mac_keys":      integer 1..4, independent MAC keys (default 1: ≤ 2^-60 per MACCheck)
 //   "dealer_seed":   unsigned integer mixed into the dealer's stream (default 0)
 Result<std::unique_ptr<Protocol>> make_spdz(const nlohmann::json& params, const Circuit& circuit,

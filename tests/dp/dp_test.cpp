@@ -156,7 +156,7 @@ ScenarioBuilder dp_scenario(double eps, double delta, std::int64_t lower, std::i
                             const std::vector<Json>& inputs, const std::string& name = "dp_sum") {
   ScenarioBuilder b("dp test");
   b.parties(static_cast<int>(inputs.size()))
-      .protocol("spdz")
+      .protocol("spdz", {{"preprocessing", "dealer"}})
       .function({{"name", name}, {"epsilon", eps}, {"delta", delta}, {"lower", lower}, {"upper", upper}})
       .inputs(inputs)
       .lan(1, 1000);
@@ -300,7 +300,7 @@ TEST(DpAudit, EmpiricalEpsilonAgreesOnThreeSettings) {
 TEST(DpAudit, CliExitCodesAndJson) {
   const auto dir = testing::temp_dir("dp-cli");
   const auto path = dir / "dp.json";
-  std::ofstream(path) << R"({"name": "dp", "parties": 2, "protocol": {"name": "spdz"},
+  std::ofstream(path) << R"({"name": "dp", "parties": 2, "protocol": {"name": "spdz", "preprocessing": "dealer"},
     "function": {"name": "dp_sum", "epsilon": 1, "delta": 0.05, "lower": 0, "upper": 1},
     "inputs": [[0], [1]]})";
   auto r = testing::run_cli("verify dp " + path.string() + " --local --runs 200 --json");
@@ -421,7 +421,7 @@ TEST(DpLeakage, CliOnTheExampleAndTooLargeDomains) {
 
   const auto dir = testing::temp_dir("dp-leakage");
   const auto wide = dir / "wide.json";
-  std::ofstream(wide) << R"({"name": "wide", "parties": 2, "protocol": {"name": "spdz"},
+  std::ofstream(wide) << R"({"name": "wide", "parties": 2, "protocol": {"name": "spdz", "preprocessing": "dealer"},
     "function": {"name": "dp_sum", "epsilon": 20, "delta": 0.5, "lower": 0, "upper": 1000},
     "inputs": [[0], [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]]})";
   r = testing::run_cli("verify leakage " + wide.string());
@@ -431,7 +431,7 @@ TEST(DpLeakage, CliOnTheExampleAndTooLargeDomains) {
   // 11 records in [0, 50] (51^11 = 2^62.4 inputs: under that limit), 127,324 coins: 551 sums
   // x 127,325 noise values is above the 2^26 terms of exact computation.
   const auto coins = dir / "coins.json";
-  std::ofstream(coins) << R"({"name": "coins", "parties": 2, "protocol": {"name": "spdz"},
+  std::ofstream(coins) << R"({"name": "coins", "parties": 2, "protocol": {"name": "spdz", "preprocessing": "dealer"},
     "function": {"name": "dp_sum", "epsilon": 1.2, "delta": 1e-6, "lower": 0, "upper": 50},
     "inputs": [[0], [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]]})";
   r = testing::run_cli("verify leakage " + coins.string());

@@ -94,7 +94,7 @@ ScenarioBuilder scenario(const Case& c) {
   for (double v : c.x) inputs[1].push_back(std::to_string(v));
   ScenarioBuilder b("fixed-point inference");
   b.parties(c.parties)
-      .protocol("spdz")
+      .protocol("spdz", {{"preprocessing", "dealer"}})
       .function({{"name", c.model.is_mlp() ? "mlp" : "logistic_regression"},
                  {"model", model_json(c.model)}, {"f", c.f}})
       .inputs(inputs)
@@ -185,7 +185,7 @@ void expect_formula_cost(const Case& c, std::uint32_t rounds) {
   ASSERT_TRUE(s.ok());
   const auto f = build_function(s->function, s->inputs, c.parties);
   ASSERT_TRUE(f.ok()) << f.status().message();
-  const ProtocolParams params = {{"mac_keys", 1}};
+  const ProtocolParams params = {{"mac_keys", 1}, {"preprocessing", "dealer"}};
   EXPECT_EQ(testing::bytes_by_label(rec.run), spdz_spec().cost.bytes_by_label(params, f->circuit, c.parties));
   EXPECT_EQ(testing::max_round(rec.run), spdz_spec().cost.rounds(params, f->circuit, c.parties));
   EXPECT_EQ(testing::max_round(rec.run), rounds);

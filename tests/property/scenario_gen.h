@@ -447,12 +447,7 @@ inline Json gen_params(const ProtocolSpec& spec, int n) {
     if (p.derived_from_seed) {
       if (*rc::gen::inRange(0, 4) == 0) params[p.name] = *rc::gen::inRange(0, 1000);
     } else if (!p.choices.empty()) {
-      // spdz's "mascot" is left out here: it cannot extract corrupted inputs
-      // (docs/malicious.md); tests/spdz/spdz_mascot_test.cpp covers it.
-      std::vector<std::string> choices;
-      for (const auto& c : p.choices)
-        if (c != "mascot") choices.push_back(c);
-      if (*rc::gen::inRange(0, 4) == 0) params[p.name] = *rc::gen::elementOf(choices);
+      if (*rc::gen::inRange(0, 4) == 0) params[p.name] = *rc::gen::elementOf(p.choices);
     } else if (p.type == ParamType::kInteger && p.minimum && (p.maximum || p.max_for_parties)) {
       const int hi = p.max_for_parties ? p.max_for_parties(n) : static_cast<int>(*p.maximum);
       if (*rc::gen::arbitrary<bool>())

@@ -230,7 +230,7 @@ ScenarioBuilder sum_scenario(int servers, const std::vector<std::vector<std::uin
   const int parties = static_cast<int>(inputs.size());
   ScenarioBuilder b("spdz roles sum");
   b.parties(parties)
-      .protocol("spdz")
+      .protocol("spdz", {{"preprocessing", "dealer"}})
       .function({{"name", "sum"}})
       .inputs(inputs)
       .lan(1, 100)
@@ -272,6 +272,22 @@ TEST(SpdzClients, CorruptedClientsAreJudgedOnTheirExtractedInputs) {
   ScenarioBuilder all = sum_scenario(3, {{3}, {4}});
   all.adversary({0, 1, 2}, AdversaryModel::kMalicious);
   EXPECT_EQ(test::run_scenario_ok(all).scope, ClaimScope::kOutsideBound);
+}
+
+// Without "preprocessing" (MASCOT is the default) roles are refused too, naming the pointer and
+// the fix, never run on the dealer silently.
+TEST(SpdzClients, RolesWithoutPreprocessingAskForTheDealer) {
+  ScenarioBuilder b = sum_scenario(3, {{3}, {4}});
+  b.protocol("spdz");
+  const auto scenario = b.build();
+  ASSERT_TRUE(scenario.ok()) << scenario.status().message();
+  const auto rec = run_scenario(*scenario, {});
+  ASSERT_FALSE(rec.ok());
+  EXPECT_NE(rec.status().message().find("/protocol/preprocessing: not given, and the default "
+                                        "\"mascot\" does not apply: client roles need the dealer"),
+            std::string::npos)
+      << rec.status().message();
+  EXPECT_NE(rec.status().message().find("set \"preprocessing\": \"dealer\""), std::string::npos);
 }
 
 TEST(SpdzClients, MascotWithRolesIsRefused) {

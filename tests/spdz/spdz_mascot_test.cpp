@@ -261,7 +261,11 @@ TEST(SpdzMascot, FactoryAndClaim) {
   const auto ok = make_spdz({{"preprocessing", "mascot"}}, c, 2);
   ASSERT_TRUE(ok.ok());
   EXPECT_NE((*ok)->claim(2).statement.find("preprocessing: mascot"), std::string::npos);
+  // Without "preprocessing" the factory's default is MASCOT (issue 20); the dealer when asked.
   EXPECT_NE(make_spdz(nlohmann::json::object(), c, 2).value()->claim(2).statement.find(
+                "preprocessing: mascot"),
+            std::string::npos);
+  EXPECT_NE(make_spdz({{"preprocessing", "dealer"}}, c, 2).value()->claim(2).statement.find(
                 "preprocessing: dealer"),
             std::string::npos);
   // A group of two receivers: one opening per receiver under MASCOT, one with the dealer.
