@@ -34,6 +34,9 @@ const CostProfile& builtin_profile() {
     // 4.7-9; docs/performance.md, "Computation model").
     c.ns[static_cast<std::size_t>(*op_from_name("message"))] = 2300.0;
     c.ns[static_cast<std::size_t>(*op_from_name("message_byte"))] = 0.33;
+    c.ns[static_cast<std::size_t>(*op_from_name("gate_xor"))] = 1.0;
+    c.ns[static_cast<std::size_t>(*op_from_name("gate_and"))] = 10.0;
+    c.ns[static_cast<std::size_t>(*op_from_name("alloc_byte"))] = 0.1;
     return c;
   }();
   return p;

@@ -95,6 +95,7 @@ constexpr CatalogRow kCatalogRows[] = {
     {Mutant::kM98, "protocols/rep3/rep3_malicious.cpp", "rep3_malicious with clients: a client receiver takes server j's copy of output component s_j without comparing it with server j − 1's, so a corrupted server changes the client's output"},
     {Mutant::kM99, "protocols/spdz/spdz.cpp", "SPDZ with MASCOT: MACCheck 2 checks only the first opening of each output wire, so with an output group of several receivers (one y + r_a opened per receiver) a corrupted party shifts a later receiver's opening and that receiver outputs a wrong value"},
     {Mutant::kM101, "scenarios/verify_drivers.cpp", "smpc verify leakage of a dp_sum / dp_mean output: the after-noise channel is built from a point mass instead of the protocol's binomial pmf, so the noisy output is reported to leak as much as the exact sum"},
+    {Mutant::kM103, "protocols/gmw/gmw.cpp", "compute model: GMW counts its AND gates but not its linear gates (ops.h gate_xor), so the ops model charges a GMW party nothing for the XOR and INV gates it evaluates and its modelled compute time falls short of its real work"},
 };
 
 std::string numbered_name(Mutant m) {

@@ -98,6 +98,7 @@ enum class Mutant : int {
   kM98 = 98,  // rep3_malicious with clients: a client takes one copy of each output component
   kM99 = 99,  // SPDZ/MASCOT: only one opening per output wire MAC-checked (per-receiver y + r_a)
   kM101 = 101,  // verify leakage of a dp function: the after-noise channel leaves the noise out
+  kM103 = 103,  // compute model: GMW does not count its linear gates (ops.h kGateXor)
 };
 
 struct MutantInfo {
