@@ -58,6 +58,7 @@ const std::map<Mutant, std::string> kCaughtBy = {
     {Mutant::kM97, "rep3m-client-inconsistent"}, {Mutant::kM98, "rep3m-client-output-tamper"},
     {Mutant::kM99, "mascot-group-output-tamper"},
     {Mutant::kM101, "dp-leakage-noise"},
+    {Mutant::kM103, "compute-gate-counts"},
 };
 
 TEST(MutantAudit, CatalogueAndExpectationsCoverEachOther) {
@@ -139,7 +140,8 @@ INSTANTIATE_TEST_SUITE_P(Catalogue, EachMutant,
                                            Mutant::kM90, Mutant::kM91, Mutant::kM92,
                                            Mutant::kM93, Mutant::kM89, Mutant::kM94, Mutant::kM95,
                                            Mutant::kM96, Mutant::kM97,
-                                           Mutant::kM98, Mutant::kM99, Mutant::kM101),
+                                           Mutant::kM98, Mutant::kM99, Mutant::kM101,
+                                           Mutant::kM103),
                          [](const ::testing::TestParamInfo<Mutant>& p) {
                            return mutant_name(p.param);
                          });
