@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <thread>
 #include <vector>
 
 #include "protocols/core/field.h"
@@ -16,6 +17,7 @@
 #include "protocols/crypto/ristretto.h"
 #include "protocols/crypto/tccr_hash.h"
 #include "protocols/ot/bit_matrix.h"
+#include "protocols/yao/half_gates.h"
 
 namespace smpc {
 namespace {
@@ -139,12 +141,75 @@ std::uint64_t message_kernel(Op op, std::uint64_t reps) {
   return h;
 }
 
+// Circuit gates (ops.h kGateXor, kGateAnd) as the half-gates garbler processes them, its hashes
+// subtracted: a circuit of kGateWidth-wide layers, each gate reading two wires of the layer
+// before (AND gates only, or XOR gates only), garbled whole; labels and tables stay allocated.
+constexpr std::uint32_t kGateWidth = 1024;
+constexpr std::size_t kGateLayers = 16;
+
+Circuit gate_circuit(GateType type) {
+  Circuit c;
+  c.num_wires = 2 * kGateWidth;
+  c.inputs.push_back({"x", 0, {}});
+  for (std::uint32_t w = 0; w < c.num_wires; ++w) c.inputs[0].wires.push_back(w);
+  std::uint32_t base = 0;
+  for (std::size_t l = 0; l < kGateLayers; ++l) {
+    const std::uint32_t next = c.num_wires;
+    for (std::uint32_t i = 0; i < kGateWidth; ++i)
+      c.gates.push_back({type, base + i, base + (i * 7 + 1) % kGateWidth, next + i, 0});
+    c.num_wires += kGateWidth;
+    base = next;
+  }
+  return c;
+}
+
+std::uint64_t gate_kernel(Op op, std::uint64_t reps) {
+  const GarblingPlan plan =
+      GarblingPlan::compile(gate_circuit(op == Op::kGateAnd ? GateType::kAnd : GateType::kXor));
+  std::vector<Block> labels(plan.label_slots());
+  for (std::size_t i = 0; i < labels.size(); ++i) labels[i] = block_from_u64(i, 3);
+  Block delta = block_from_u64(5, 11);
+  delta[0] |= 1;
+  std::uint64_t h = 0;
+  const TableSink sink = [&h](std::span<const Block> t) { h += t.back()[0]; };
+  for (std::uint64_t r = 0; r < reps; ++r) garble(plan, delta, labels, 4096, sink);
+  return h + labels.back()[0] + labels[labels.size() - 3][0];
+}
+
+// A byte of a fresh buffer allocated and first touched (ops.h kAllocByte), as a party pays it:
+// a fresh thread (a LocalNetwork party) allocates kAllocBuffers buffers of kAllocBuffer bytes
+// (the size of a party's share vectors and dealer material in the validation runs), writes
+// every byte (value-initialised, as the protocols' vectors are), then frees them and exits.
+constexpr std::size_t kAllocBuffer = 1 << 20;
+constexpr std::size_t kAllocBuffers = 8;
+
+std::uint64_t alloc_kernel(std::uint64_t reps) {
+  std::uint64_t h = 0;
+  for (std::uint64_t r = 0; r < reps; ++r) {
+    OpCounts counted;
+    std::thread t([&] {
+      std::vector<std::vector<std::uint64_t>> keep;
+      for (std::size_t b = 0; b < kAllocBuffers; ++b) {
+        count_alloc<std::uint64_t>(kAllocBuffer / 8);
+        keep.emplace_back(kAllocBuffer / 8);
+        keep.back()[r % keep.back().size()] = r;
+      }
+      for (const auto& v : keep) h += v[(r + 1) % v.size()];
+      counted = take_op_counts();
+    });
+    t.join();
+    t_op_counts += counted;
+  }
+  return h;
+}
+
 // Dependency order: an operation's kernel may do only operations listed before it.
 constexpr Op kOrder[] = {Op::kAesBlock,    Op::kTmmoHash,    Op::kChachaByte,  Op::kBlake2bByte,
                          Op::kBlake2bCall, Op::kSha512Byte,  Op::kSha512Call,  Op::kFp61Mul,
                          Op::kFp61Inv,     Op::kScalarOp,    Op::kScalarInv,   Op::kPointAdd,
                          Op::kPointDecode, Op::kHashToGroup, Op::kBaseMul,     Op::kScalarMul,
-                         Op::kTranspose128, Op::kMessage,     Op::kMessageByte};
+                         Op::kTranspose128, Op::kMessage,     Op::kMessageByte, Op::kAllocByte,
+                         Op::kGateXor,      Op::kGateAnd};
 static_assert(std::size(kOrder) == kOpCount, "every operation needs a kernel");
 
 std::string cpu_model() {
@@ -171,6 +236,9 @@ std::uint64_t run_op_kernel(Op op, std::uint64_t reps) {
     case Op::kTranspose128: return other_kernel(op, reps);
     case Op::kMessage:
     case Op::kMessageByte: return message_kernel(op, reps);
+    case Op::kGateXor:
+    case Op::kGateAnd: return gate_kernel(op, reps);
+    case Op::kAllocByte: return alloc_kernel(reps);
     default: return group_kernel(op, reps);
   }
 }

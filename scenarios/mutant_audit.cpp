@@ -1162,6 +1162,57 @@ Status compute_message_counts(CheckResult& r) {
   return OkStatus();
 }
 
+// Circuit gates (ops.h kGateXor, kGateAnd) in every engine that walks a circuit: each computing
+// party of yao, gmw_dealer and rep3 (millionaires on 8 bits), bgw and spdz (inner product of
+// 3-vectors) and secure_sum (3 parties) must have counted exactly the circuit's linear and
+// nonlinear gates, once each, on the simulator (count_layer_gates, layer_schedule.h).
+Status compute_gate_counts(CheckResult& r) {
+  struct Case {
+    const char* protocol;
+    Json params;
+    Json function;
+    std::vector<Json> inputs;
+  };
+  const Json millionaires = {{"name", "millionaires"}, {"bits", 8}};
+  const Json inner = {{"name", "inner_product"}};
+  const Case cases[] = {
+      {"yao", Json::object(), millionaires, {Json{200}, Json{100}}},
+      {"gmw_dealer", Json::object(), millionaires, {Json{200}, Json{100}}},
+      {"rep3", Json::object(), millionaires, {Json{200}, Json{100}, Json::array()}},
+      {"bgw", {{"threshold", 1}}, inner, {Json{1, 2, 3}, Json{4, 5, 6}, Json::array()}},
+      {"spdz", Json::object(), inner, {Json{1, 2, 3}, Json{4, 5, 6}, Json::array()}},
+      {"secure_sum", Json::object(), {{"name", "sum"}}, {Json{10}, Json{20}, Json{30}}},
+  };
+  RunOptions ro;
+  ro.mutant = active_mutant();
+  for (const Case& c : cases) {
+    const int n = static_cast<int>(c.inputs.size());
+    SMPC_ASSIGN_OR_RETURN(const Function f, build_function(c.function, c.inputs, n));
+    std::uint64_t nonlinear = 0;
+    for (const Gate& g : f.circuit.gates) nonlinear += gate_is_nonlinear(g.type) ? 1 : 0;
+    const std::uint64_t linear = f.circuit.gates.size() - nonlinear;
+    SMPC_ASSIGN_OR_RETURN(const Scenario s,
+                          check_scenario(std::string("gate counts ") + c.protocol, c.protocol,
+                                         c.params, n, c.function, c.inputs)
+                              .build());
+    SMPC_ASSIGN_OR_RETURN(const RunRecord rec, run_scenario(s, ro));
+    ++r.runs;
+    for (const auto& p : rec.run.parties) {
+      const OpCounts& ops = p.meter.ops;
+      if (ops[Op::kGateAnd] == nonlinear && ops[Op::kGateXor] == linear) continue;
+      r.alarm = true;
+      r.evidence = std::string(c.protocol) + ": party " + std::to_string(p.party) + " counted " +
+                   std::to_string(ops[Op::kGateAnd]) + " nonlinear and " +
+                   std::to_string(ops[Op::kGateXor]) + " linear gates of the circuit's " +
+                   std::to_string(nonlinear) + " and " + std::to_string(linear);
+      return OkStatus();
+    }
+  }
+  r.evidence = "every party of yao, gmw_dealer, rep3, bgw, spdz and secure_sum counted each gate "
+               "of its circuit once";
+  return OkStatus();
+}
+
 // The measured compute model charges each party its own CPU time: p1 computes ~20 ms of F_p
 // products before replying, p0 only waits for it. Both run on SimGrid's one thread, so p0's
 // segment must start when its receive returns; alarm = p0 is charged a quarter of p1's time or
@@ -1550,6 +1601,11 @@ const std::vector<Check> kChecks = {
       "3 parties exchange 12 messages on the simulator and on LocalNetwork; alarm = a party's "
       "counted messages or message bytes (ops.h) differ from those it sent and received"},
      component_run(compute_message_counts)},
+    {{"compute-gate-counts", "component", false, "6 runs",
+      "yao, gmw_dealer and rep3 (millionaires, 8 bits), bgw and spdz (inner product) and "
+      "secure_sum on the simulator; alarm = a party's counted linear or nonlinear gates (ops.h "
+      "gate_xor, gate_and) differ from its circuit's"},
+     component_run(compute_gate_counts)},
     {{"compute-measured-own", "component", false, "1 run",
       "the measured compute model: one party computes ~20 ms, the other waits for it; alarm = "
       "the waiting party is charged a quarter of that or more (another party's CPU time)"},

@@ -275,6 +275,7 @@ void RobustParty::client_inputs(const VssBatch& vss, const PerParty<int>& own,
 // Step 2 (AL Protocol 7.1, circuit emulation), layer by layer.
 void RobustParty::evaluate_circuit() {
   for (const CircuitLayer& layer : layer_schedule(c_)) {
+    count_layer_gates(layer);
     if (!layer.nonlinear.empty()) {
       const LayerDeal deal = deal_products(layer);
       const Fp61 r = open_challenge(deal);

@@ -4,6 +4,7 @@
 
 #include "protocols/bgw/shamir.h"
 #include "protocols/core/extraction.h"
+#include "protocols/core/layer_schedule.h"
 #include "protocols/core/linear_shares.h"
 #include "protocols/core/mutants.h"
 #include "protocols/bgw/labels.h"
@@ -96,6 +97,7 @@ void multiply_layer(const Circuit& c, int t, int n, std::span<const Fp61> lambda
   Channel& net = ctx.net;
   const PartyId me = net.self();
   const auto constant_share = [](Fp61 v) { return v; };  // constant polynomial: degree 0 ≤ t
+  count_layer_gates(plan.products.size(), plan.before.size() + plan.after.size());
   for (std::size_t gi : plan.products) {
     const Gate& g = c.gates[gi];
     wire[g.out] = wire[g.in0] * wire[g.in1];                                    // 2a
@@ -180,6 +182,7 @@ PartyOutput BgwSemiHonest::run_steps(PartyContext& ctx, const PartyInput& input)
   std::vector<PartyId> servers(static_cast<std::size_t>(n));
   std::iota(servers.begin(), servers.end(), 0);
   if (ctx.net.self() >= n) return run_client(circuit_, t_, servers, ctx, input);
+  count_alloc<Fp61>(circuit_.num_wires);
   std::vector<Fp61> wire(circuit_.num_wires);
   share_inputs(circuit_, t_, n, ctx, input, wire);  // step 1
   // After step 1, as always: the table is built once per process and its operations are

@@ -34,6 +34,13 @@ const CostProfile& builtin_profile() {
     // 4.7-9; docs/performance.md, "Computation model").
     c.ns[static_cast<std::size_t>(*op_from_name("message"))] = 2300.0;
     c.ns[static_cast<std::size_t>(*op_from_name("message_byte"))] = 0.33;
+    // Gates and fresh buffers, calibrated later still (2026-12-04 17:31 UTC, load 5.1; the
+    // six runs that day gave gate_xor 0.69-0.95, gate_and 4.7-6.8, alloc_byte 3.2-4.2 ns). The
+    // allocation cost is this VM's: a first touch is a page fault trapped by the hypervisor,
+    // ~14 µs a 4 KiB page (docs/performance.md, "Computation model").
+    c.ns[static_cast<std::size_t>(*op_from_name("gate_xor"))] = 0.69;
+    c.ns[static_cast<std::size_t>(*op_from_name("gate_and"))] = 5.1;
+    c.ns[static_cast<std::size_t>(*op_from_name("alloc_byte"))] = 3.4;
     return c;
   }();
   return p;

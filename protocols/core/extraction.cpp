@@ -12,12 +12,18 @@ constexpr const char* kInputPhase = "input_phase";
 void record_input_phase(PartyContext& ctx, std::string_view kind, PartyId dealer,
                         std::vector<std::uint64_t> values) {
   if (ctx.annotations == nullptr) return;
+  // The record is the testbed's, not the protocol's, but its party thread builds it in every
+  // run (one JSON node a value), so it is counted like the meter's work in `message`.
+  count_alloc<nlohmann::json>(values.size());
   (*ctx.annotations)[kInputPhase][std::string(kind)][std::to_string(dealer)] = std::move(values);
 }
 
 void record_input_phase(PartyContext& ctx, std::string_view kind, PartyId dealer,
                         const std::vector<Fp61>& values) {
+  if (ctx.annotations == nullptr) return;
+  count_alloc<std::uint64_t>(values.size());
   std::vector<std::uint64_t> v;
+  v.reserve(values.size());
   for (Fp61 x : values) v.push_back(x.value());
   record_input_phase(ctx, kind, dealer, std::move(v));
 }

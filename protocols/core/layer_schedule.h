@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "protocols/core/circuit.h"
+#include "protocols/core/ops.h"
 
 namespace smpc {
 
@@ -18,5 +19,15 @@ struct CircuitLayer {
 
 // layers.size() == nonlinear_depth(c) + 1.
 std::vector<CircuitLayer> layer_schedule(const Circuit& c);
+
+// The gates a party processes in one layer, as operations (ops.h kGateAnd, kGateXor): called
+// once per layer where an engine walks it, so counting costs two adds per layer, not per gate.
+inline void count_layer_gates(std::size_t nonlinear, std::size_t linear) noexcept {
+  count_op(Op::kGateAnd, nonlinear);
+  count_op(Op::kGateXor, linear);
+}
+inline void count_layer_gates(const CircuitLayer& l) noexcept {
+  count_layer_gates(l.nonlinear.size(), l.linear.size());
+}
 
 }  // namespace smpc

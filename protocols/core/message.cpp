@@ -49,6 +49,7 @@ Message& Message::add_field61(std::span<const Fp61> values) {
   MessagePart p{ElementKind::kField61, static_cast<std::uint32_t>(values.size()), {}};
   p.data.resize(values.size() * 8);
   for (std::size_t i = 0; i < values.size(); ++i) store_le64(&p.data[8 * i], values[i].value());
+  count_alloc<std::uint8_t>(p.data.size());
   return add_part(std::move(p));
 }
 
@@ -56,6 +57,7 @@ Message& Message::add_ring64(std::span<const std::uint64_t> values) {
   MessagePart p{ElementKind::kRing64, static_cast<std::uint32_t>(values.size()), {}};
   p.data.resize(values.size() * 8);
   for (std::size_t i = 0; i < values.size(); ++i) store_le64(&p.data[8 * i], values[i]);
+  count_alloc<std::uint8_t>(p.data.size());
   return add_part(std::move(p));
 }
 
@@ -70,6 +72,7 @@ Message& Message::add_bits(const std::vector<bool>& bits) {
 Message& Message::add_blocks(std::span<const Block> blocks) {
   MessagePart p{ElementKind::kBlock128, static_cast<std::uint32_t>(blocks.size()), {}};
   p.data.resize(blocks.size() * 16);
+  count_alloc<std::uint8_t>(p.data.size());
   if (!blocks.empty()) std::memcpy(p.data.data(), blocks.data(), blocks.size() * 16);
   return add_part(std::move(p));
 }
@@ -77,6 +80,7 @@ Message& Message::add_blocks(std::span<const Block> blocks) {
 Message& Message::add_points(std::span<const std::array<std::uint8_t, 32>> points) {
   MessagePart p{ElementKind::kPoint, static_cast<std::uint32_t>(points.size()), {}};
   p.data.resize(points.size() * 32);
+  count_alloc<std::uint8_t>(p.data.size());
   if (!points.empty()) std::memcpy(p.data.data(), points.data(), points.size() * 32);
   return add_part(std::move(p));
 }
@@ -123,6 +127,7 @@ const MessagePart& Message::part_checked(std::size_t index, ElementKind kind,
 
 std::vector<Fp61> Message::field61(std::size_t index, std::size_t expected_count) const {
   const MessagePart& p = part_checked(index, ElementKind::kField61, expected_count);
+  count_alloc<Fp61>(expected_count);
   std::vector<Fp61> out(expected_count);
   for (std::size_t i = 0; i < expected_count; ++i) {
     auto v = Fp61::from_canonical(load_le64(&p.data[8 * i]));
@@ -135,6 +140,7 @@ std::vector<Fp61> Message::field61(std::size_t index, std::size_t expected_count
 
 std::vector<std::uint64_t> Message::ring64(std::size_t index, std::size_t expected_count) const {
   const MessagePart& p = part_checked(index, ElementKind::kRing64, expected_count);
+  count_alloc<std::uint64_t>(expected_count);
   std::vector<std::uint64_t> out(expected_count);
   for (std::size_t i = 0; i < expected_count; ++i) out[i] = load_le64(&p.data[8 * i]);
   return out;

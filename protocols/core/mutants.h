@@ -99,6 +99,7 @@ enum class Mutant : int {
   kM99 = 99,  // SPDZ/MASCOT: only one opening per output wire MAC-checked (per-receiver y + r_a)
   kM101 = 101,  // verify leakage of a dp function: the after-noise channel leaves the noise out
   kM102 = 102,  // SPDZ/MASCOT extractor: the owner's r taken without comparing COPE transcripts
+  kM103 = 103,  // compute model: GMW does not count its linear gates (ops.h kGateXor)
   kM104 = 104,  // MASCOT: the echo of Π_[[·]]'s y values not compared (no broadcast agreement)
 };
 

@@ -9,7 +9,8 @@ constexpr std::array<std::string_view, kOpCount> kOpNames = {
     "aes_block",    "tmmo_hash",  "chacha_byte",   "blake2b_call",  "blake2b_byte",
     "sha512_call",  "sha512_byte", "fp61_mul",     "fp61_inv",      "scalar_mul",
     "base_mul",     "point_add",  "point_decode",  "hash_to_group", "scalar_op",
-    "scalar_inv",   "transpose_128", "message",     "message_byte"};
+    "scalar_inv",   "transpose_128", "message",     "message_byte",
+    "gate_xor",     "gate_and",   "alloc_byte"};
 
 }  // namespace
 

@@ -44,6 +44,18 @@ enum class Op : std::uint8_t {
   // calls). Counted by the networks at every send and every message received.
   kMessage,
   kMessageByte,
+  // Circuit gates processed by an engine, beyond the primitives their gates call (counted
+  // once per layer by count_layer_gates, layer_schedule.h, where the engines walk their
+  // circuits): a linear gate (XOR/INV/EQ/EQW on bits, XOR shares or free-XOR labels; ADD, SUB,
+  // MUL_CONST on field shares) is the loads, the XOR or add and the store of its wires; a
+  // nonlinear gate (AND/MUL) is the local combination around its hashes, triples or products
+  // (the half-gates' selects and table writes, a GMW or Beaver triple's arithmetic).
+  kGateXor,
+  kGateAnd,
+  // A byte of a fresh buffer allocated and first touched (share vectors, dealer material,
+  // message payloads): malloc, and for the large ones the kernel's page faults on first touch.
+  // Counted where the protocols and the transport allocate their large buffers (count_alloc).
+  kAllocByte,
   kCount
 };
 inline constexpr std::size_t kOpCount = static_cast<std::size_t>(Op::kCount);
@@ -70,6 +82,12 @@ inline thread_local OpCounts t_op_counts [[gnu::tls_model("initial-exec")]];
 
 inline void count_op(Op op, std::uint64_t k = 1) noexcept {
   t_op_counts.n[static_cast<std::size_t>(op)] += k;
+}
+
+// `count` objects of T allocated (and first touched) as one buffer.
+template <class T>
+inline void count_alloc(std::uint64_t count) noexcept {
+  count_op(Op::kAllocByte, count * sizeof(T));
 }
 
 // Returns this thread's counters and sets them to zero.

@@ -143,6 +143,7 @@ PartyOutput gmw_online(const GmwPlan& plan, PartyContext& ctx, const PartyInput&
   SMPC_ASSERT(triples.size() == plan.and_count);
   ctx.meter.set_phase("online");
   const int n = computing_parties(plan, ctx.net);
+  count_alloc<std::uint8_t>(c.num_wires);
   std::vector<std::uint8_t> wire(c.num_wires, 0);
   share_inputs(c, n, ctx, input, wire);
 
@@ -152,6 +153,8 @@ PartyOutput gmw_online(const GmwPlan& plan, PartyContext& ctx, const PartyInput&
   const auto operand = [&wire](std::uint32_t w) { return wire[w]; };
   std::size_t next_triple = 0;
   for (const CircuitLayer& layer : plan.layers) {
+    // M103 (seeded bug): the layer's linear gates go uncounted.
+    count_layer_gates(layer.nonlinear.size(), mutant_active(Mutant::kM103) ? 0 : layer.linear.size());
     if (!layer.nonlinear.empty()) {
       and_layer(c, n, layer, triples, next_triple, ctx.net, wire);
       next_triple += layer.nonlinear.size();

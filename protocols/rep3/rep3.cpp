@@ -235,6 +235,7 @@ Shares<T> evaluate(const Rep3Plan& plan, PartyContext& ctx, const PartyInput& in
   const Circuit& c = plan.circuit;
   const Ring ring{std::is_same_v<T, std::uint8_t>};
   Channel& net = ctx.net;
+  count_alloc<T>(2 * std::size_t{c.num_wires});
   Shares<T> w{std::vector<T>(c.num_wires, 0), std::vector<T>(c.num_wires, 0)};
   // Steps 0 and 1 share the first round: send the key and the input shares, then receive.
   keys.own = random_seed(ctx.rng);
@@ -245,6 +246,7 @@ Shares<T> evaluate(const Rep3Plan& plan, PartyContext& ctx, const PartyInput& in
   if (after_inputs) after_inputs();
   for (std::size_t l = 0; l < plan.layers.size(); ++l) {
     const CircuitLayer& layer = plan.layers[l];
+    count_layer_gates(layer);
     if (!layer.nonlinear.empty()) mult_layer(c, layer, l, keys, ring, net, w);
     linear_gates(c, layer, net.self(), w);
   }

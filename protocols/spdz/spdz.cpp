@@ -238,6 +238,8 @@ class SpdzParty {
 template <int K>
 std::vector<Fp61> SpdzParty<K>::open(std::string_view label, const std::vector<AuthShare>& shares,
                                      std::vector<Opened>& log) {
+  count_alloc<Fp61>(2 * shares.size());  // mine and sum
+  count_alloc<Opened>(shares.size());     // the log's entries
   std::vector<Fp61> mine;
   mine.reserve(shares.size());
   for (const auto& s : shares) mine.push_back(s.value);
@@ -508,6 +510,7 @@ Bytes SpdzParty<K>::share_inputs(const PartyInput& input) {
 // open d = x − a and e = y − b, then [[xy]] = [[c]] + d[[b]] + e[[a]] + de.
 template <int K>
 void SpdzParty<K>::multiply_layer(const CircuitLayer& layer, std::size_t& triple) {
+  count_alloc<std::pair<AuthShare, AuthShare>>(layer.nonlinear.size());
   std::vector<std::pair<AuthShare, AuthShare>> xy;
   for (std::size_t gi : layer.nonlinear) xy.emplace_back(wire_[c_.gates[gi].in0], wire_[c_.gates[gi].in1]);
   const auto z = beaver(xy, prep_.triples, triple);
@@ -520,6 +523,7 @@ auto SpdzParty<K>::beaver(const std::vector<std::pair<AuthShare, AuthShare>>& xy
                           std::size_t& next) -> std::vector<AuthShare> {
   const std::size_t m = xy.size();
   const Fp61 one = Fp61::from_u64(1);
+  count_alloc<AuthShare>(3 * m);  // de and out (xy: multiply_layer)
   std::vector<AuthShare> de;
   de.reserve(2 * m);
   for (std::size_t g = 0; g < m; ++g) {
@@ -544,12 +548,14 @@ auto SpdzParty<K>::beaver(const std::vector<std::pair<AuthShare, AuthShare>>& xy
 // Step 2 over the whole circuit: one round per layer of multiplications; linear gates are local.
 template <int K>
 auto SpdzParty<K>::evaluate_circuit() -> std::vector<AuthShare> {
+  count_alloc<AuthShare>(c_.num_wires);
   wire_.assign(c_.num_wires, AuthShare{});
   std::size_t at = 0;
   for (const auto& g : c_.inputs)
     for (auto w : g.wires) wire_[w] = input_[at++];
   std::size_t triple = 0;
   for (const CircuitLayer& layer : layer_schedule(c_)) {
+    count_layer_gates(layer);
     if (!layer.nonlinear.empty()) multiply_layer(layer, triple);
     for (std::size_t gi : layer.linear) {
       const Gate& g = c_.gates[gi];

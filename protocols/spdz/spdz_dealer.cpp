@@ -112,6 +112,8 @@ BasicSpdzPreprocessing<S> spdz_deal_in(const Circuit& circuit, int n, int k, Par
     out.alpha[ul] = d.share_of(d.alpha[ul]);
   }
   std::optional<Fp61> first_mask;
+  count_alloc<BasicAuthShare<S>>(circuit.input_count());
+  count_alloc<Fp61>(2 * circuit.input_count());
   out.input_mask.reserve(circuit.input_count());
   out.input_mask_clear.reserve(circuit.input_count());
   out.input_mask_dealt.reserve(circuit.input_count());
@@ -131,6 +133,7 @@ BasicSpdzPreprocessing<S> spdz_deal_in(const Circuit& circuit, int n, int k, Par
   // schedule would cost a pass and a buffer per word of the program).
   std::size_t muls = 0;
   for (const Gate& g : circuit.gates) muls += gate_is_nonlinear(g.type) ? 1 : 0;
+  count_alloc<BasicSpdzTriple<S>>(muls);
   out.triples.reserve(muls);
   for (std::size_t t = 0; t < muls; ++t) out.triples.push_back(d.triple());
   for (const auto& o : spdz_output_openings(circuit, SpdzOutputMasks::kPerGroup)) {

@@ -1,6 +1,7 @@
 #include "protocols/sum/secure_sum.h"
 
 #include "protocols/core/extraction.h"
+#include "protocols/core/layer_schedule.h"
 #include "protocols/core/linear_shares.h"
 #include "protocols/core/mutants.h"
 #include "protocols/sum/labels.h"
@@ -22,12 +23,14 @@ PartyOutput SecureSum::run_steps(PartyContext& ctx, const PartyInput& input) con
   Channel& net = ctx.net;
   const PartyId me = net.self();
   const int n = net.party_count();
+  count_alloc<Fp61>(circuit_.num_wires);
   std::vector<Fp61> wire(circuit_.num_wires);
 
   // Step 1: split every input into n summands; the last one makes them add up.
   const auto my_wires = circuit_.input_wires_of(me);
   SMPC_ASSERT(my_wires.size() == input.values.size());
   if (!my_wires.empty()) {
+    count_alloc<Fp61>(static_cast<std::size_t>(n) * my_wires.size());
     PerParty<std::vector<Fp61>> to(n, std::vector<Fp61>(my_wires.size()));
     for (std::size_t k = 0; k < my_wires.size(); ++k) {
       Fp61 rest = Fp61::from_u64(input.values[k]);
@@ -45,6 +48,7 @@ PartyOutput SecureSum::run_steps(PartyContext& ctx, const PartyInput& input) con
 
   // Step 2: the circuit is linear, so it applies to summands directly.
   const auto constant_share = [me](Fp61 c) { return me == 0 ? c : Fp61(); };
+  count_layer_gates(0, circuit_.gates.size());
   for (const Gate& g : circuit_.gates)
     wire[g.out] = linear_gate_share(g, wire, constant_share);
 

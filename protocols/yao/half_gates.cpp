@@ -72,6 +72,7 @@ template <std::size_t kBatch, typename AndBatch>
 void for_each_layer(const GarblingPlan& plan, Block* L, AndBatch&& and_batch) {
   std::size_t and_pos = 0, xor_pos = 0;
   for (const GarblingPlan::Layer& layer : plan.layers) {
+    count_layer_gates(layer.and_end - and_pos, layer.xor_end - xor_pos);
     while (and_pos < layer.and_end) {
       const std::size_t n = std::min(kBatch, layer.and_end - and_pos);
       and_batch(and_pos, n);

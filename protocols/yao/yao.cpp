@@ -136,6 +136,7 @@ PartyOutput YaoSemiHonest::run_garbler(PartyContext& ctx, const Role& role) cons
   const auto& [in_g, in_e, out_g, out_e, x] = role;
 
   // Step 1: Δ with lsb 1 (point-and-permute), zero-labels of all input wires.
+  count_alloc<Block>(plan_.label_slots());
   std::vector<Block> labels(plan_.label_slots());
   Block delta = random_block(ctx.rng);
   delta[0] |= 1;
@@ -200,6 +201,7 @@ PartyOutput YaoSemiHonest::run_evaluator(PartyContext& ctx, const Role& role) co
   Channel& net = ctx.net;
   const PartyId me = net.self(), peer = 1 - me;
   const auto& [in_g, in_e, out_g, out_e, choices] = role;
+  count_alloc<Block>(plan_.label_slots());
   std::vector<Block> labels(plan_.label_slots());
 
   // Step 3 (round 1): our base-OT message goes out before we receive anything.

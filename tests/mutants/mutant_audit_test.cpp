@@ -60,6 +60,7 @@ const std::map<Mutant, std::string> kCaughtBy = {
     {Mutant::kM101, "dp-leakage-noise"},
     {Mutant::kM102, "mascot-extraction-transcript"},
     {Mutant::kM104, "mascot-y-echo"},
+    {Mutant::kM103, "compute-gate-counts"},
 };
 
 TEST(MutantAudit, CatalogueAndExpectationsCoverEachOther) {
@@ -142,7 +143,7 @@ INSTANTIATE_TEST_SUITE_P(Catalogue, EachMutant,
                                            Mutant::kM93, Mutant::kM89, Mutant::kM94, Mutant::kM95,
                                            Mutant::kM96, Mutant::kM97,
                                            Mutant::kM98, Mutant::kM99, Mutant::kM101,
-                                           Mutant::kM102, Mutant::kM104),
+                                           Mutant::kM102, Mutant::kM103, Mutant::kM104),
                          [](const ::testing::TestParamInfo<Mutant>& p) {
                            return mutant_name(p.param);
                          });

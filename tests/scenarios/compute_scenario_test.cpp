@@ -42,7 +42,8 @@ TEST(ComputeScenario, BadInputGivesExit2NamingFilePointerAndValue) {
   for (const char* op : {"aes_block", "tmmo_hash", "chacha_byte", "blake2b_call", "blake2b_byte",
                          "sha512_call", "sha512_byte", "fp61_mul", "fp61_inv", "scalar_mul",
                          "base_mul", "point_add", "point_decode", "hash_to_group", "scalar_op",
-                         "scalar_inv", "transpose_128", "message", "message_byte"})
+                         "scalar_inv", "transpose_128", "message", "message_byte", "gate_xor",
+                         "gate_and", "alloc_byte"})
     zero["ops"][op] = 1.5;
   zero["ops"]["fp61_mul"] = 0;
   std::ofstream(dir / "zero.json") << zero.dump();
