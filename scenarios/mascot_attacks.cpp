@@ -47,12 +47,33 @@ class MaskShift final : public AdversaryProgram {
     } else if (out.label == L::kMascotAuthCheck) {
       const Fp61 shift = coefficient(host) * Fp61::from_u64(delta_);
       add_to_elements(out.message, {0, 1}, shift.value());
+      sent_y_[out.to] = out.message.field61(0, 1)[0];
+    } else if (out.label == L::kMascotMacCheckCommit) {
+      echo_as_sent(out, host);
     } else if (out.label == L::kOutput) {
       add_to_elements(out.message, {0, 1}, delta_);
     }
   }
 
  private:
+  // Flow 11's echo (mascot.cpp): the digest of the y values as the recipient holds them — the
+  // peers' as they sent them (the same to all when honest), mine as I sent it to this
+  // recipient, the recipient's left out — so that my own echo does not betray the shift.
+  void echo_as_sent(Outgoing& out, ProgramHost& host) {
+    std::vector<Fp61> y(static_cast<std::size_t>(n_));
+    for (const ViewEntry& e : host.joint_view()) {
+      if (e.to != me_ || e.label != L::kMascotAuthCheck) continue;
+      auto m = Message::decode(e.wire);
+      if (!m.ok()) throw ProgramError("cpp:mascot_mask_shift: undecodable y");
+      y[static_cast<std::size_t>(e.from)] = m->field61(0, 1)[0];
+    }
+    const auto mine = sent_y_.find(out.to);
+    if (mine == sent_y_.end()) throw ProgramError("cpp:mascot_mask_shift: y not sent yet");
+    y[static_cast<std::size_t>(me_)] = mine->second;
+    const Digest d = mascot_y_digest(y, out.to);
+    out.message = Message().add_bytes(out.message.bytes(0)).add_bytes(d);
+  }
+
   // r_j of my input mask's slot: the authentication-check coin is the second coin everyone
   // opens, so XOR my second opening with every peer's second spdz.mascot.coin.open.
   Fp61 coefficient(ProgramHost& host) {
@@ -79,6 +100,7 @@ class MaskShift final : public AdversaryProgram {
   int n_;
   std::size_t slot_;
   std::vector<Seed> own_openings_;
+  std::map<PartyId, Fp61> sent_y_;  // my y of flow 8 as each recipient got it
   std::optional<Fp61> coefficient_;
 };
 

@@ -65,15 +65,6 @@ Digest transcript_digest(const Message& m) {
   return d;
 }
 
-// The digest of the n values y of Π_[[·]]'s check as one party holds them (flow 11).
-Digest y_digest(const std::vector<Fp61>& y) {
-  Bytes enc(8 * y.size());
-  for (std::size_t o = 0; o < y.size(); ++o) store_le64(&enc[8 * o], y[o].value());
-  Digest d{};
-  Blake2b("spdz.mascot.y/v1", d.size()).add(enc).finish(d);
-  return d;
-}
-
 struct Opened {
   Fp61 value;
   std::array<Fp61, kSpdzMaxMacKeys> mac{};
@@ -397,10 +388,14 @@ void MascotParty::mac_check() {
   // owner can shift its u and its y toward one honest party only, every check that party runs
   // passes, and the honest parties output different values (mascot_mask_shift toward one party,
   // scenarios/mascot_attacks.h). Broadcast with abort by echo (Goldwasser–Lindell, eprint
-  // 2002/040): with its σ commitment every party sends the digest of the n values y it holds,
-  // and aborts unless every digest is its own.
-  const Digest ys = y_digest(y_seen_);
-  send_to_all(net_, L::kMascotMacCheckCommit, Message().add_bytes(digest).add_bytes(ys));
+  // 2002/040): with its σ commitment every party sends each peer the digest of the y values it
+  // holds, the peer's own left out, and aborts unless what it gets is its own view's digest.
+  // Any two honest parties so compare every other owner's y; a party's own y is its own affair
+  // (honest, it sent one value to all).
+  for (PartyId q : other_parties(n_, me_))
+    net_.send(q, L::kMascotMacCheckCommit,
+              Message().add_bytes(digest).add_bytes(mascot_y_digest(y_seen_, q)));
+  const Digest ys = mascot_y_digest(y_seen_, me_);
   PerParty<Digest> theirs(n_);
   for (PartyId p : other_parties(n_, me_)) {
     const Message m = net_.recv(p);
@@ -505,6 +500,15 @@ PerParty<std::vector<Fp61>> mascot_auth_check_coefficients(const std::array<std:
     for (std::size_t j = 1; j < out[o].size(); ++j) out[o][j] = r.uniform_fp61();
   }
   return out;
+}
+
+Digest mascot_y_digest(const std::vector<Fp61>& y, PartyId recipient) {
+  Bytes enc(8 * y.size());
+  for (std::size_t o = 0; o < y.size(); ++o)
+    if (static_cast<PartyId>(o) != recipient) store_le64(&enc[8 * o], y[o].value());
+  Digest d{};
+  Blake2b("spdz.mascot.y/v1", d.size()).add(enc).finish(d);
+  return d;
 }
 
 MascotNeeds mascot_needs(const Circuit& c) {

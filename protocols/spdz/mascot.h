@@ -95,6 +95,11 @@ std::size_t mascot_input_mask_slot(const MascotNeeds& needs, std::size_t k);
 PerParty<std::vector<Fp61>> mascot_auth_check_coefficients(const std::array<std::uint8_t, 32>& coin,
                                                            const MascotNeeds& needs, int parties);
 
+// The digest of the values y of Π_[[·]]'s check as one party holds them, every owner's but
+// `recipient`'s, in party order: what a party echoes to `recipient` in flow 11
+// (spdz.mascot.maccheck.commit, part 1), and what the recipient compares with its own view.
+Digest mascot_y_digest(const std::vector<Fp61>& y, PartyId recipient);
+
 // The Π_COPE transcript of this party with each peer, as BLAKE2b-256 digests (hash.h) of the
 // messages' wire encodings, as this party sent or received them — the input extractor's
 // evidence (extract.h): a corrupted owner's r is the one its code holds exactly when every
