@@ -690,11 +690,13 @@ ScenarioBuilder mascot_mask_shift(std::optional<PartyId> toward = std::nullopt) 
 // test nothing.
 std::optional<std::string> mask_shift_alarm(const RunRecord& rec) {
   if (auto v = violation(rec)) return v;
-  for (PartyId p : {0, 1})
-    if (rec.run.parties.at(static_cast<std::size_t>(p)).outputs != std::vector<std::uint64_t>{1012})
-      return "party " + std::to_string(p) + " did not output 1012 (" +
-             party_status_name(rec.run.parties.at(static_cast<std::size_t>(p)).status) +
+  for (PartyId p : {0, 1}) {
+    const auto& h = rec.run.parties.at(static_cast<std::size_t>(p));
+    if (h.outputs != std::vector<std::uint64_t>{1012})
+      return "party " + std::to_string(p) + " did not output 1012 (" + party_status_name(h.status) +
+             (h.abort_reason.empty() ? "" : ": " + h.abort_reason) +
              "): the substitution through Π_COPE did not go through";
+  }
   if (rec.outcome != Outcome::kCorrectWithSubstitution)
     return std::string("outcome ") + outcome_name(rec.outcome) + ": " + rec.explanation;
   return std::nullopt;
