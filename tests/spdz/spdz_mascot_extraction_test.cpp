@@ -207,6 +207,17 @@ TEST(SpdzMascotExtraction, AlteredCopeMessagesThatAbort) {
   }
 }
 
+// Party 2 runs cpp:mascot_mask_shift on its input 0 (mascot_attacks.h), toward every peer or one.
+AdversarySpec mask_shift_by_party_2(const Circuit& c, std::uint64_t delta,
+                                    std::optional<PartyId> toward = std::nullopt) {
+  AdversarySpec adv;
+  adv.corrupt = {2};
+  adv.model = AdversaryModel::kMalicious;
+  adv.program = ProgramSpec{"cpp:mascot_mask_shift", Json::object(),
+                            mascot_mask_shift_program(c, 1, 0, delta, toward)};
+  return adv;
+}
+
 // A corrupted owner substitutes x + δ for its input through Π_COPE alone (its ε and its code's
 // r are honest; mascot_attacks.h). Every check passes and the honest parties output f on x + δ.
 // The extractor sees the altered u and refuses; M102 extracts x = ε + r, which is not the input
@@ -215,12 +226,8 @@ TEST(SpdzMascotExtraction, SubstitutionThroughCopeIsNotReadOffTheOwnersCode) {
   const auto cc = sum_case(3);
   const Spdz spdz = mascot_spdz(cc.circuit);
   constexpr std::uint64_t kDelta = 1000;
-  AdversarySpec adv;
-  adv.corrupt = {2};
-  adv.model = AdversaryModel::kMalicious;
-  adv.program = ProgramSpec{"cpp:mascot_mask_shift", Json::object(),
-                            mascot_mask_shift_program(cc.circuit, 1, 0, kDelta)};
-  const auto r = run_local(3, {9, 60}, testing::with_adversary(adv, body_of(spdz, cc)));
+  const auto r = run_local(3, {9, 60}, testing::with_adversary(mask_shift_by_party_2(cc.circuit, kDelta),
+                                                               body_of(spdz, cc)));
   const std::uint64_t truth = 3 + 13 + 23;
   for (PartyId p : {0, 1}) {
     const auto& h = r.parties[static_cast<std::size_t>(p)];
@@ -247,11 +254,7 @@ TEST(SpdzMascotExtraction, ShiftsTowardOneHonestPartyAbortAtTheEcho) {
   const auto cc = sum_case(3);
   const Spdz spdz = mascot_spdz(cc.circuit);
   constexpr std::uint64_t kDelta = 1000;
-  AdversarySpec adv;
-  adv.corrupt = {2};
-  adv.model = AdversaryModel::kMalicious;
-  adv.program = ProgramSpec{"cpp:mascot_mask_shift", Json::object(),
-                            mascot_mask_shift_program(cc.circuit, 1, 0, kDelta, PartyId{0})};
+  const AdversarySpec adv = mask_shift_by_party_2(cc.circuit, kDelta, PartyId{0});
   auto mask_shift = [&] {
     return run_local(3, {9, 60}, testing::with_adversary(adv, body_of(spdz, cc)));
   };
