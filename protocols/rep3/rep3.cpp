@@ -1,6 +1,7 @@
 #include "protocols/rep3/rep3.h"
 #include "protocols/rep3/replicated.h"
 
+#include <bit>
 #include <cstring>
 #include <type_traits>
 
@@ -16,7 +17,6 @@
 namespace smpc::rep3_core {
 namespace {
 
-using BitShares = Shares<std::uint8_t>;
 using WordShares = Shares<std::uint64_t>;
 
 }  // namespace
@@ -33,6 +33,34 @@ std::vector<std::uint64_t> read_elements(const Ring& ring, const Message& m, std
   if (!ring.boolean) return m.ring64(0, count);
   const auto bits = m.bits(0, count);
   return {bits.begin(), bits.end()};
+}
+
+void add_bit_words(Message& m, const std::vector<std::uint64_t>& words, std::size_t n) {
+  Bytes data((n + 7) / 8);
+  if constexpr (std::endian::native == std::endian::little) {
+    if (!data.empty()) std::memcpy(data.data(), words.data(), data.size());
+  } else {
+    for (std::size_t i = 0; i < data.size(); ++i)
+      data[i] = static_cast<std::uint8_t>(words[i / 8] >> (8 * (i % 8)));
+  }
+  if (n % 8 != 0) data.back() &= static_cast<std::uint8_t>((1u << (n % 8)) - 1);
+  m.add_part({ElementKind::kBit, static_cast<std::uint32_t>(n), std::move(data)});
+}
+
+std::vector<std::uint64_t> read_bit_words(const Message& m, std::size_t index, std::size_t n) {
+  std::vector<std::uint64_t> v((n + 63) / 64, 0);
+  const auto& parts = m.parts();
+  const bool well_formed = index < parts.size() && parts[index].kind == ElementKind::kBit &&
+                           parts[index].count == n && parts[index].data.size() == (n + 7) / 8;
+  if (!well_formed || std::endian::native != std::endian::little) {
+    const auto bits = m.bits(index, n);  // the codec's checks and its Abort
+    for (std::size_t k = 0; k < n; ++k) v[k / 64] |= std::uint64_t{bits[k]} << (k % 64);
+    return v;
+  }
+  const Bytes& data = parts[index].data;
+  if (!data.empty()) std::memcpy(v.data(), data.data(), data.size());
+  if (n % 64 != 0) v.back() &= (std::uint64_t{1} << (n % 64)) - 1;
+  return v;
 }
 
 namespace {
@@ -52,9 +80,10 @@ PrgSeed receive_key(Channel& net) {
 }
 
 // Step 1, owner's side: (s_p, s_{p+1}) kept, (s_{p+1}, s_{p+2}) to next, (s_{p+2}, s_p) to prev.
-template <typename T>
+// set(x, first, second) stores our components of wire x.
+template <typename Set>
 void deal_inputs(const Circuit& c, PartyContext& ctx, const Ring& ring, const PartyInput& input,
-                 Shares<T>& w) {
+                 const Set& set) {
   const PartyId me = ctx.net.self();
   const auto wires = c.input_wires_of(me);
   SMPC_ASSERT(input.values.size() == wires.size());
@@ -65,8 +94,7 @@ void deal_inputs(const Circuit& c, PartyContext& ctx, const Ring& ring, const Pa
     SMPC_ASSERT(!ring.boolean || input.values[k] <= 1);
     const std::uint64_t s1 = ring.random(ctx.rng), s2 = ring.random(ctx.rng);
     const std::uint64_t s0 = ring.sub(ring.sub(input.values[k], s1), s2);
-    w.first[wires[k]] = static_cast<T>(kept[k] = s0);
-    w.second[wires[k]] = static_cast<T>(kept[n + k] = s1);
+    set(wires[k], kept[k] = s0, kept[n + k] = s1);
     to_next[k] = s1;
     to_next[n + k] = to_prev[k] = s2;
     to_prev[n + k] = s0;
@@ -78,19 +106,28 @@ void deal_inputs(const Circuit& c, PartyContext& ctx, const Ring& ring, const Pa
 
 // Step 1, receiving side: each other owner's message (servers', then clients' with roles)
 // gives our pair of components of its inputs.
-template <typename T>
+template <typename Set>
 void receive_inputs(const Circuit& c, int parties, PartyContext& ctx, const Ring& ring,
-                    Shares<T>& w) {
+                    const Set& set) {
   for (PartyId p : other_parties(parties, ctx.net.self())) {
     const auto wires = c.input_wires_of(p);
     if (wires.empty()) continue;
     const auto v = read_elements(ring, ctx.net.recv(p), 2 * wires.size());
-    for (std::size_t k = 0; k < wires.size(); ++k) {
-      w.first[wires[k]] = static_cast<T>(v[k]);
-      w.second[wires[k]] = static_cast<T>(v[wires.size() + k]);
-    }
+    for (std::size_t k = 0; k < wires.size(); ++k) set(wires[k], v[k], v[wires.size() + k]);
     record_input_phase(ctx, "replicated", p, v);
   }
+}
+
+// Steps 0 and 1 share the first round: send the key and the input shares, then receive.
+template <typename Set>
+void keys_and_inputs(const Rep3Plan& plan, PartyContext& ctx, const Ring& ring,
+                     const PartyInput& input, PrgKeys& keys, const Set& set) {
+  Channel& net = ctx.net;
+  keys.own = random_seed(ctx.rng);
+  net.send(prev_of(net.self()), labels::rep3::kSetup, Message().add_bytes(keys.own));
+  deal_inputs(plan.circuit, ctx, ring, input, set);
+  keys.next = receive_key(net);
+  receive_inputs(plan.circuit, plan.parties, ctx, ring, set);
 }
 
 }  // namespace
@@ -152,45 +189,20 @@ std::vector<std::uint64_t> ring_products(const Circuit& c, const CircuitLayer& l
   return z;
 }
 
-// Step 2's z_i over Z_2, bit-sliced: 64 AND gates per word.
-std::vector<std::uint64_t> and_products(const Circuit& c, const CircuitLayer& layer,
-                                        const std::vector<std::uint64_t>& alpha,
-                                        const BitShares& w) {
+// Step 2 for the MUL gates of layer `index` over Z_2^64: z_i to prev, z_{i+1} from next.
+void ring_mult_layer(const Circuit& c, const CircuitLayer& layer, std::uint64_t index,
+                     const PrgKeys& keys, Channel& net, WordShares& w) {
+  const Ring ring{false};
   const std::size_t m = layer.nonlinear.size();
-  std::vector<std::uint64_t> z(m);
-  for (std::size_t base = 0; base < m; base += 64) {
-    std::uint64_t x0 = 0, x1 = 0, y0 = 0, y1 = 0;
-    const std::size_t width = std::min<std::size_t>(64, m - base);
-    for (std::size_t b = 0; b < width; ++b) {
-      const Gate& g = c.gates[layer.nonlinear[base + b]];
-      x0 |= std::uint64_t{w.first[g.in0]} << b;
-      x1 |= std::uint64_t{w.second[g.in0]} << b;
-      y0 |= std::uint64_t{w.first[g.in1]} << b;
-      y1 |= std::uint64_t{w.second[g.in1]} << b;
-    }
-    const std::uint64_t word = (x0 & y0) ^ (x0 & y1) ^ (x1 & y0) ^ alpha[base / 64];
-    for (std::size_t b = 0; b < width; ++b) z[base + b] = (word >> b) & 1;
-  }
-  return z;
-}
-
-// Step 2 for the AND/MUL gates of layer `index`: z_i to prev, z_{i+1} from next.
-template <typename T>
-void mult_layer(const Circuit& c, const CircuitLayer& layer, std::uint64_t index,
-                const PrgKeys& keys, const Ring& ring, Channel& net, Shares<T>& w) {
-  const std::size_t m = layer.nonlinear.size();
-  const std::size_t words = ring.boolean ? (m + 63) / 64 : m;
-  auto alpha = zero_shares(keys, index, words, ring);
-  if (mutant_active(Mutant::kM53)) alpha.assign(words, 0);
-  std::vector<std::uint64_t> z;
-  if constexpr (std::is_same_v<T, std::uint8_t>) z = and_products(c, layer, alpha, w);
-  else z = ring_products(c, layer, alpha, w);
+  auto alpha = zero_shares(keys, index, m, ring);
+  if (mutant_active(Mutant::kM53)) alpha.assign(m, 0);
+  const auto z = ring_products(c, layer, alpha, w);
   net.send(prev_of(net.self()), labels::rep3::kMult, elements_message(ring, z));
   const auto theirs = read_elements(ring, net.recv(next_of(net.self())), m);
   for (std::size_t k = 0; k < m; ++k) {
     const std::uint32_t out = c.gates[layer.nonlinear[k]].out;
-    w.first[out] = static_cast<T>(z[k]);
-    w.second[out] = static_cast<T>(theirs[k]);
+    w.first[out] = z[k];
+    w.second[out] = theirs[k];
   }
 }
 
@@ -209,48 +221,110 @@ std::uint64_t ring_linear(const Gate& g, const std::vector<std::uint64_t>& v, bo
   return 0;
 }
 
-// Step 2's linear gates: s_0 is party 0's first and party 2's second component.
-template <typename T>
-void linear_gates(const Circuit& c, const CircuitLayer& layer, PartyId me, Shares<T>& w) {
+// Step 2's linear ring gates: s_0 is party 0's first and party 2's second component.
+void ring_linear_gates(const Circuit& c, const CircuitLayer& layer, PartyId me, WordShares& w) {
   const bool first_s0 = me == 0, second_s0 = next_of(me) == 0;
   for (std::size_t gi : layer.linear) {
     const Gate& g = c.gates[gi];
-    if constexpr (std::is_same_v<T, std::uint8_t>) {
-      const auto first = [&w](std::uint32_t x) { return w.first[x]; };
-      const auto second = [&w](std::uint32_t x) { return w.second[x]; };
-      w.first[g.out] = boolean_linear_value<T>(g, first, 0, first_s0 ? 1 : 0);
-      w.second[g.out] = boolean_linear_value<T>(g, second, 0, second_s0 ? 1 : 0);
-    } else {
-      w.first[g.out] = ring_linear(g, w.first, first_s0);
-      w.second[g.out] = ring_linear(g, w.second, second_s0);
-    }
+    w.first[g.out] = ring_linear(g, w.first, first_s0);
+    w.second[g.out] = ring_linear(g, w.second, second_s0);
   }
 }
 
+// Step 2 for the AND gates of layer `index` over Z_2, 64 gates per word: with x = v[in0] and
+// y = v[in1] (bit 0 the first component, bit 1 the second), x_i·y_i ⊕ x_i·y_{i+1} ⊕ x_{i+1}·y_i
+// is bit 0 of (x ∧ (y ⊕ y≫1)) ⊕ (x≫1 ∧ y). z_i to prev, z_{i+1} from next.
+void and_layer(const Rep3BitProgram& p, std::size_t index, const PrgKeys& keys, Channel& net,
+               BitPairs& v) {
+  const std::size_t begin = p.and_begin[index], m = p.and_begin[index + 1] - begin;
+  const std::size_t words = (m + 63) / 64;
+  auto z = zero_shares(keys, index, words, Ring{true});  // α_i, then z_i
+  if (mutant_active(Mutant::kM53)) z.assign(words, 0);
+  const std::uint32_t* op = p.and_ops.data() + 3 * begin;
+  std::uint8_t* w = v.data();
+  for (std::size_t base = 0; base < m; base += 64) {
+    const std::size_t width = std::min<std::size_t>(64, m - base);
+    const std::uint32_t* g = op + 3 * base;
+    std::uint64_t word = 0;
+    for (std::size_t b = 0; b < width; ++b) {
+      const unsigned x = w[g[3 * b]], y = w[g[3 * b + 1]];
+      word |= std::uint64_t{((x & (y ^ (y >> 1))) ^ ((x >> 1) & y)) & 1u} << b;
+    }
+    word ^= z[base / 64];
+    z[base / 64] = word;
+    for (std::size_t b = 0; b < width; ++b)
+      w[g[3 * b + 2]] = static_cast<std::uint8_t>((word >> b) & 1);
+  }
+  Message mine;
+  add_bit_words(mine, z, m);
+  net.send(prev_of(net.self()), labels::rep3::kMult, std::move(mine));
+  const Message reply = net.recv(next_of(net.self()));
+  reply.expect_parts(1);
+  const auto theirs = read_bit_words(reply, 0, m);
+  for (std::size_t k = 0; k < m; ++k)
+    w[op[3 * k + 2]] |= static_cast<std::uint8_t>(((theirs[k / 64] >> (k % 64)) & 1) << 1);
+}
+
+// Step 2's linear gates over Z_2, each one XOR of two wires' pairs (Rep3BitProgram).
+void xor_layer(const Rep3BitProgram& p, std::size_t index, BitPairs& v) {
+  const std::uint32_t* op = p.xor_ops.data() + 3 * p.xor_begin[index];
+  const std::uint32_t* const end = p.xor_ops.data() + 3 * p.xor_begin[index + 1];
+  std::uint8_t* w = v.data();
+  for (; op != end; op += 3) w[op[2]] = w[op[0]] ^ w[op[1]];
+}
+
 }  // namespace
+
+BitPairs evaluate_bits(const Rep3Plan& plan, PartyContext& ctx, const PartyInput& input,
+                       PrgKeys& keys, const std::function<void()>& after_inputs) {
+  const Circuit& c = plan.circuit;
+  const Rep3BitProgram& p = plan.bits;
+  const PartyId me = ctx.net.self();
+  count_alloc<std::uint8_t>(2 * std::size_t{c.num_wires});
+  BitPairs v(std::size_t{c.num_wires} + 2, 0);
+  v[p.one] = static_cast<std::uint8_t>((me == 0 ? 1 : 0) | (next_of(me) == 0 ? 2 : 0));
+  keys_and_inputs(plan, ctx, Ring{true}, input, keys,
+                  [&v](std::uint32_t x, std::uint64_t first, std::uint64_t second) {
+                    v[x] = static_cast<std::uint8_t>(first | second << 1);
+                  });
+  if (after_inputs) after_inputs();
+  for (std::size_t l = 0; l < plan.layers.size(); ++l) {
+    count_layer_gates(plan.layers[l]);
+    if (p.and_begin[l + 1] != p.and_begin[l]) and_layer(p, l, keys, ctx.net, v);
+    xor_layer(p, l, v);
+  }
+  return v;
+}
 
 template <typename T>
 Shares<T> evaluate(const Rep3Plan& plan, PartyContext& ctx, const PartyInput& input,
                    PrgKeys& keys, const std::function<void()>& after_inputs) {
   const Circuit& c = plan.circuit;
-  const Ring ring{std::is_same_v<T, std::uint8_t>};
-  Channel& net = ctx.net;
-  count_alloc<T>(2 * std::size_t{c.num_wires});
-  Shares<T> w{std::vector<T>(c.num_wires, 0), std::vector<T>(c.num_wires, 0)};
-  // Steps 0 and 1 share the first round: send the key and the input shares, then receive.
-  keys.own = random_seed(ctx.rng);
-  net.send(prev_of(net.self()), labels::rep3::kSetup, Message().add_bytes(keys.own));
-  deal_inputs(c, ctx, ring, input, w);
-  keys.next = receive_key(net);
-  receive_inputs(c, plan.parties, ctx, ring, w);
-  if (after_inputs) after_inputs();
-  for (std::size_t l = 0; l < plan.layers.size(); ++l) {
-    const CircuitLayer& layer = plan.layers[l];
-    count_layer_gates(layer);
-    if (!layer.nonlinear.empty()) mult_layer(c, layer, l, keys, ring, net, w);
-    linear_gates(c, layer, net.self(), w);
+  if constexpr (std::is_same_v<T, std::uint8_t>) {
+    const BitPairs v = evaluate_bits(plan, ctx, input, keys, after_inputs);
+    Shares<T> w{std::vector<T>(c.num_wires), std::vector<T>(c.num_wires)};
+    for (std::uint32_t x = 0; x < c.num_wires; ++x) {
+      w.first[x] = v[x] & 1;
+      w.second[x] = static_cast<T>(v[x] >> 1);
+    }
+    return w;
+  } else {
+    count_alloc<T>(2 * std::size_t{c.num_wires});
+    Shares<T> w{std::vector<T>(c.num_wires, 0), std::vector<T>(c.num_wires, 0)};
+    keys_and_inputs(plan, ctx, Ring{false}, input, keys,
+                    [&w](std::uint32_t x, std::uint64_t first, std::uint64_t second) {
+                      w.first[x] = first;
+                      w.second[x] = second;
+                    });
+    if (after_inputs) after_inputs();
+    for (std::size_t l = 0; l < plan.layers.size(); ++l) {
+      const CircuitLayer& layer = plan.layers[l];
+      count_layer_gates(layer);
+      if (!layer.nonlinear.empty()) ring_mult_layer(c, layer, l, keys, ctx.net, w);
+      ring_linear_gates(c, layer, ctx.net.self(), w);
+    }
+    return w;
   }
-  return w;
 }
 
 template Shares<std::uint8_t> evaluate(const Rep3Plan&, PartyContext&, const PartyInput&,
@@ -281,16 +355,16 @@ namespace {
 using namespace rep3_core;
 
 // Step 3: our first components of next's outputs go to next (and, step 3c, of each client's
-// outputs to that client); ours come from prev.
-template <typename T>
+// outputs to that client); ours come from prev. first(x), second(x): our components of wire x.
+template <typename First, typename Second>
 PartyOutput open_outputs(const Circuit& c, int parties, const Ring& ring, Channel& net,
-                         const Shares<T>& w) {
+                         const First& first, const Second& second) {
   const PartyId me = net.self();
   const auto send_firsts = [&](PartyId to) {
     const auto theirs = c.output_wires_of(to);
     if (theirs.empty()) return;
     std::vector<std::uint64_t> v;
-    for (auto x : theirs) v.push_back(w.first[x]);
+    for (auto x : theirs) v.push_back(first(x));
     net.send(to, labels::rep3::kOutput, elements_message(ring, v));
   };
   send_firsts(next_of(me));
@@ -300,17 +374,25 @@ PartyOutput open_outputs(const Circuit& c, int parties, const Ring& ring, Channe
   if (mine.empty()) return out;
   const auto missing = read_elements(ring, net.recv(prev_of(me)), mine.size());
   for (std::size_t k = 0; k < mine.size(); ++k)
-    out.values.push_back(ring.add(ring.add(w.first[mine[k]], w.second[mine[k]]), missing[k]));
+    out.values.push_back(ring.add(ring.add(first(mine[k]), second(mine[k])), missing[k]));
   return out;
 }
 
-// Steps 0-3 with share components of type T.
-template <typename T>
+// Steps 0-3 over Z_2 (both components of a wire in one byte) or Z_2^64.
 PartyOutput run_rep3(const Rep3Plan& plan, PartyContext& ctx, const PartyInput& input) {
   PrgKeys keys;
-  const Shares<T> w = evaluate<T>(plan, ctx, input, keys, {});
-  return open_outputs(plan.circuit, plan.parties, Ring{std::is_same_v<T, std::uint8_t>}, ctx.net,
-                      w);
+  const Circuit& c = plan.circuit;
+  if (c.domain == CircuitDomain::kBoolean) {
+    const BitPairs v = evaluate_bits(plan, ctx, input, keys, {});
+    return open_outputs(
+        c, plan.parties, Ring{true}, ctx.net,
+        [&v](std::uint32_t x) { return std::uint64_t{v[x] & 1u}; },
+        [&v](std::uint32_t x) { return static_cast<std::uint64_t>(v[x] >> 1); });
+  }
+  const Shares<std::uint64_t> w = evaluate<std::uint64_t>(plan, ctx, input, keys, {});
+  return open_outputs(
+      c, plan.parties, Ring{false}, ctx.net, [&w](std::uint32_t x) { return w.first[x]; },
+      [&w](std::uint32_t x) { return w.second[x]; });
 }
 
 // A client: step 1c, then step 3c (the sum of the three servers' first components).
@@ -334,9 +416,52 @@ Rep3SemiHonest::Rep3SemiHonest(Circuit circuit, int parties) {
   SMPC_ASSERT(circuit.domain == CircuitDomain::kBoolean ||
               circuit.domain == CircuitDomain::kRing64);
   SMPC_ASSERT(parties >= kRep3Parties);
-  plan_.layers = layer_schedule(circuit);
-  plan_.circuit = std::move(circuit);
-  plan_.parties = parties;
+  plan_ = rep3_plan(std::move(circuit), parties);
+}
+
+namespace {
+
+// Rep3BitProgram: each layer's AND operands and its linear gates as XORs of two wires.
+Rep3BitProgram compile_bits(const Circuit& c, const std::vector<CircuitLayer>& layers) {
+  SMPC_ASSERT(c.num_wires < UINT32_MAX - 2);
+  Rep3BitProgram p;
+  p.zero = c.num_wires;
+  p.one = c.num_wires + 1;
+  p.and_begin.push_back(0);
+  p.xor_begin.push_back(0);
+  for (const CircuitLayer& layer : layers) {
+    for (std::size_t gi : layer.nonlinear) {
+      const Gate& g = c.gates[gi];
+      p.and_ops.insert(p.and_ops.end(), {g.in0, g.in1, g.out});
+    }
+    for (std::size_t gi : layer.linear) {
+      const Gate& g = c.gates[gi];
+      switch (g.type) {
+        case GateType::kXor: p.xor_ops.insert(p.xor_ops.end(), {g.in0, g.in1, g.out}); break;
+        case GateType::kInv: p.xor_ops.insert(p.xor_ops.end(), {g.in0, p.one, g.out}); break;
+        case GateType::kEqw: p.xor_ops.insert(p.xor_ops.end(), {g.in0, p.zero, g.out}); break;
+        case GateType::kEq:
+          p.xor_ops.insert(p.xor_ops.end(), {(g.constant & 1) != 0 ? p.one : p.zero, p.zero, g.out});
+          break;
+        default: SMPC_ASSERT(false && "arithmetic gate in a Boolean circuit");
+      }
+    }
+    p.and_begin.push_back(p.and_ops.size() / 3);
+    p.xor_begin.push_back(p.xor_ops.size() / 3);
+  }
+  return p;
+}
+
+}  // namespace
+
+Rep3Plan rep3_plan(Circuit circuit, int parties) {
+  Rep3Plan plan;
+  plan.layers = layer_schedule(circuit);
+  plan.circuit = std::move(circuit);
+  plan.parties = parties;
+  if (plan.circuit.domain == CircuitDomain::kBoolean)
+    plan.bits = compile_bits(plan.circuit, plan.layers);
+  return plan;
 }
 
 std::string rep3_corruption_text(int parties) {
@@ -353,9 +478,7 @@ SecurityClaim Rep3SemiHonest::claim(int parties) const {
 
 PartyOutput Rep3SemiHonest::run_steps(PartyContext& ctx, const PartyInput& input) const {
   if (ctx.net.self() >= kRep3Parties) return rep3_client(plan_, ctx, input);
-  if (plan_.circuit.domain == CircuitDomain::kBoolean)
-    return run_rep3<std::uint8_t>(plan_, ctx, input);
-  return run_rep3<std::uint64_t>(plan_, ctx, input);
+  return run_rep3(plan_, ctx, input);
 }
 
 ExactCost rep3_cost(const Circuit& c, int parties) {

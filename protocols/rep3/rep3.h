@@ -76,12 +76,28 @@ namespace smpc {
 
 inline constexpr int kRep3Parties = 3;
 
+// A Boolean circuit's layers as flat operand arrays for step 2's inner loops (rep3.cpp): every
+// linear gate is one XOR of two wires, INV x = x ⊕ one, EQW x = x ⊕ zero, EQ c = (c ? one :
+// zero) ⊕ zero, where `zero` and `one` are two extra wires past the circuit's holding the
+// sharings of 0 and 1 (s_0 = 1 carries the constant, as in step 2).
+struct Rep3BitProgram {
+  std::uint32_t zero = 0, one = 0;     // wire indices: num_wires and num_wires + 1
+  std::vector<std::uint32_t> and_ops;  // in0, in1, out per AND gate, layer after layer
+  std::vector<std::uint32_t> xor_ops;  // in0, in1, out per linear gate, layer after layer
+  // Layer ℓ's gates are [and_begin[ℓ], and_begin[ℓ + 1]) and likewise for xor_begin.
+  std::vector<std::size_t> and_begin, xor_begin;
+};
+
 // The circuit and its layer schedule, computed once and shared read-only by the three parties.
 struct Rep3Plan {
   Circuit circuit;
   std::vector<CircuitLayer> layers;
   int parties = kRep3Parties;  // with roles (clients 3..parties−1) more than the three servers
+  Rep3BitProgram bits;         // Boolean circuits only
 };
+
+// The plan of a Boolean or kRing64 circuit for `parties` (rep3 and rep3_malicious).
+Rep3Plan rep3_plan(Circuit circuit, int parties);
 
 class Rep3SemiHonest final : public Protocol {
  public:

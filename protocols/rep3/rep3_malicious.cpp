@@ -401,9 +401,7 @@ Rep3Malicious::Rep3Malicious(Circuit circuit, int parties) {
   SMPC_ASSERT(circuit.domain == CircuitDomain::kBoolean ||
               circuit.domain == CircuitDomain::kRing64);
   SMPC_ASSERT(parties >= kRep3Parties);
-  plan_.layers = layer_schedule(circuit);
-  plan_.circuit = std::move(circuit);
-  plan_.parties = parties;
+  plan_ = rep3_plan(std::move(circuit), parties);
   buckets_ = rep3_buckets(nonlinear_gates(plan_.circuit));
 }
 
