@@ -240,20 +240,18 @@ void and_layer(const Rep3BitProgram& p, std::size_t index, const PrgKeys& keys, 
   const std::size_t words = (m + 63) / 64;
   auto z = zero_shares(keys, index, words, Ring{true});  // α_i, then z_i
   if (mutant_active(Mutant::kM53)) z.assign(words, 0);
-  const std::uint32_t* op = p.and_ops.data() + 3 * begin;
-  std::uint8_t* w = v.data();
+  const std::uint32_t* op = p.and_ops.data() + 2 * begin;
+  std::uint8_t* const out = v.data() + p.first_out[index];
+  const std::uint8_t* const w = v.data();
   for (std::size_t base = 0; base < m; base += 64) {
     const std::size_t width = std::min<std::size_t>(64, m - base);
-    const std::uint32_t* g = op + 3 * base;
+    const std::uint32_t* g = op + 2 * base;
     std::uint64_t word = 0;
     for (std::size_t b = 0; b < width; ++b) {
-      const unsigned x = w[g[3 * b]], y = w[g[3 * b + 1]];
+      const unsigned x = w[g[2 * b]], y = w[g[2 * b + 1]];
       word |= std::uint64_t{((x & (y ^ (y >> 1))) ^ ((x >> 1) & y)) & 1u} << b;
     }
-    word ^= z[base / 64];
-    z[base / 64] = word;
-    for (std::size_t b = 0; b < width; ++b)
-      w[g[3 * b + 2]] = static_cast<std::uint8_t>((word >> b) & 1);
+    z[base / 64] ^= word;
   }
   Message mine;
   add_bit_words(mine, z, m);
@@ -262,15 +260,17 @@ void and_layer(const Rep3BitProgram& p, std::size_t index, const PrgKeys& keys, 
   reply.expect_parts(1);
   const auto theirs = read_bit_words(reply, 0, m);
   for (std::size_t k = 0; k < m; ++k)
-    w[op[3 * k + 2]] |= static_cast<std::uint8_t>(((theirs[k / 64] >> (k % 64)) & 1) << 1);
+    out[k] = static_cast<std::uint8_t>(((z[k / 64] >> (k % 64)) & 1) |
+                                       (((theirs[k / 64] >> (k % 64)) & 1) << 1));
 }
 
-// Step 2's linear gates over Z_2, each one XOR of two wires' pairs (Rep3BitProgram).
+// Step 2's linear gates over Z_2, each one XOR of two slots (Rep3BitProgram), written in order.
 void xor_layer(const Rep3BitProgram& p, std::size_t index, BitPairs& v) {
-  const std::uint32_t* op = p.xor_ops.data() + 3 * p.xor_begin[index];
-  const std::uint32_t* const end = p.xor_ops.data() + 3 * p.xor_begin[index + 1];
-  std::uint8_t* w = v.data();
-  for (; op != end; op += 3) w[op[2]] = w[op[0]] ^ w[op[1]];
+  const std::uint32_t* op = p.xor_ops.data() + 2 * p.xor_begin[index];
+  const std::size_t n = p.xor_begin[index + 1] - p.xor_begin[index];
+  std::uint8_t* const w = v.data();
+  std::uint8_t* out = w + p.first_out[index] + (p.and_begin[index + 1] - p.and_begin[index]);
+  for (std::size_t k = 0; k < n; ++k) out[k] = w[op[2 * k]] ^ w[op[2 * k + 1]];
 }
 
 }  // namespace
@@ -281,11 +281,11 @@ BitPairs evaluate_bits(const Rep3Plan& plan, PartyContext& ctx, const PartyInput
   const Rep3BitProgram& p = plan.bits;
   const PartyId me = ctx.net.self();
   count_alloc<std::uint8_t>(2 * std::size_t{c.num_wires});
-  BitPairs v(std::size_t{c.num_wires} + 2, 0);
+  BitPairs v(p.slots, 0);
   v[p.one] = static_cast<std::uint8_t>((me == 0 ? 1 : 0) | (next_of(me) == 0 ? 2 : 0));
   keys_and_inputs(plan, ctx, Ring{true}, input, keys,
-                  [&v](std::uint32_t x, std::uint64_t first, std::uint64_t second) {
-                    v[x] = static_cast<std::uint8_t>(first | second << 1);
+                  [&v, &p](std::uint32_t x, std::uint64_t first, std::uint64_t second) {
+                    v[p.slot[x]] = static_cast<std::uint8_t>(first | second << 1);
                   });
   if (after_inputs) after_inputs();
   for (std::size_t l = 0; l < plan.layers.size(); ++l) {
@@ -304,8 +304,9 @@ Shares<T> evaluate(const Rep3Plan& plan, PartyContext& ctx, const PartyInput& in
     const BitPairs v = evaluate_bits(plan, ctx, input, keys, after_inputs);
     Shares<T> w{std::vector<T>(c.num_wires), std::vector<T>(c.num_wires)};
     for (std::uint32_t x = 0; x < c.num_wires; ++x) {
-      w.first[x] = v[x] & 1;
-      w.second[x] = static_cast<T>(v[x] >> 1);
+      const std::uint8_t pair = v[plan.bits.slot[x]];
+      w.first[x] = pair & 1;
+      w.second[x] = static_cast<T>(pair >> 1);
     }
     return w;
   } else {
@@ -384,10 +385,11 @@ PartyOutput run_rep3(const Rep3Plan& plan, PartyContext& ctx, const PartyInput& 
   const Circuit& c = plan.circuit;
   if (c.domain == CircuitDomain::kBoolean) {
     const BitPairs v = evaluate_bits(plan, ctx, input, keys, {});
+    const std::vector<std::uint32_t>& slot = plan.bits.slot;
     return open_outputs(
         c, plan.parties, Ring{true}, ctx.net,
-        [&v](std::uint32_t x) { return std::uint64_t{v[x] & 1u}; },
-        [&v](std::uint32_t x) { return static_cast<std::uint64_t>(v[x] >> 1); });
+        [&](std::uint32_t x) { return std::uint64_t{v[slot[x]] & 1u}; },
+        [&](std::uint32_t x) { return static_cast<std::uint64_t>(v[slot[x]] >> 1); });
   }
   const Shares<std::uint64_t> w = evaluate<std::uint64_t>(plan, ctx, input, keys, {});
   return open_outputs(
@@ -421,33 +423,51 @@ Rep3SemiHonest::Rep3SemiHonest(Circuit circuit, int parties) {
 
 namespace {
 
-// Rep3BitProgram: each layer's AND operands and its linear gates as XORs of two wires.
+// Rep3BitProgram's slots: zero, one, the inputs, each layer's outputs (AND gates first), then
+// any wire nothing defines (a validated circuit reads none of them).
+void assign_slots(const Circuit& c, const std::vector<CircuitLayer>& layers, Rep3BitProgram& p) {
+  constexpr std::uint32_t kNone = UINT32_MAX;
+  SMPC_ASSERT(c.num_wires < kNone - 2);
+  p.slot.assign(c.num_wires, kNone);
+  std::uint32_t next = 2;
+  for (const InputGroup& in : c.inputs)
+    for (std::uint32_t x : in.wires)
+      if (p.slot[x] == kNone) p.slot[x] = next++;
+  for (const CircuitLayer& layer : layers) {
+    p.first_out.push_back(next);
+    for (std::size_t gi : layer.nonlinear) p.slot[c.gates[gi].out] = next++;
+    for (std::size_t gi : layer.linear) p.slot[c.gates[gi].out] = next++;
+  }
+  for (std::uint32_t& s : p.slot)
+    if (s == kNone) s = next++;
+  p.slots = next;
+}
+
+// Rep3BitProgram: each layer's AND operands and its linear gates as XORs of two slots.
 Rep3BitProgram compile_bits(const Circuit& c, const std::vector<CircuitLayer>& layers) {
-  SMPC_ASSERT(c.num_wires < UINT32_MAX - 2);
   Rep3BitProgram p;
-  p.zero = c.num_wires;
-  p.one = c.num_wires + 1;
+  assign_slots(c, layers, p);
+  const auto emit = [](std::vector<std::uint32_t>& ops, std::uint32_t a, std::uint32_t b) {
+    ops.push_back(a);
+    ops.push_back(b);
+  };
   p.and_begin.push_back(0);
   p.xor_begin.push_back(0);
   for (const CircuitLayer& layer : layers) {
-    for (std::size_t gi : layer.nonlinear) {
-      const Gate& g = c.gates[gi];
-      p.and_ops.insert(p.and_ops.end(), {g.in0, g.in1, g.out});
-    }
+    for (std::size_t gi : layer.nonlinear)
+      emit(p.and_ops, p.slot[c.gates[gi].in0], p.slot[c.gates[gi].in1]);
     for (std::size_t gi : layer.linear) {
       const Gate& g = c.gates[gi];
       switch (g.type) {
-        case GateType::kXor: p.xor_ops.insert(p.xor_ops.end(), {g.in0, g.in1, g.out}); break;
-        case GateType::kInv: p.xor_ops.insert(p.xor_ops.end(), {g.in0, p.one, g.out}); break;
-        case GateType::kEqw: p.xor_ops.insert(p.xor_ops.end(), {g.in0, p.zero, g.out}); break;
-        case GateType::kEq:
-          p.xor_ops.insert(p.xor_ops.end(), {(g.constant & 1) != 0 ? p.one : p.zero, p.zero, g.out});
-          break;
+        case GateType::kXor: emit(p.xor_ops, p.slot[g.in0], p.slot[g.in1]); break;
+        case GateType::kInv: emit(p.xor_ops, p.slot[g.in0], p.one); break;
+        case GateType::kEqw: emit(p.xor_ops, p.slot[g.in0], p.zero); break;
+        case GateType::kEq: emit(p.xor_ops, (g.constant & 1) != 0 ? p.one : p.zero, p.zero); break;
         default: SMPC_ASSERT(false && "arithmetic gate in a Boolean circuit");
       }
     }
-    p.and_begin.push_back(p.and_ops.size() / 3);
-    p.xor_begin.push_back(p.xor_ops.size() / 3);
+    p.and_begin.push_back(p.and_ops.size() / 2);
+    p.xor_begin.push_back(p.xor_ops.size() / 2);
   }
   return p;
 }

@@ -76,16 +76,22 @@ namespace smpc {
 
 inline constexpr int kRep3Parties = 3;
 
-// A Boolean circuit's layers as flat operand arrays for step 2's inner loops (rep3.cpp): every
-// linear gate is one XOR of two wires, INV x = x ⊕ one, EQW x = x ⊕ zero, EQ c = (c ? one :
-// zero) ⊕ zero, where `zero` and `one` are two extra wires past the circuit's holding the
-// sharings of 0 and 1 (s_0 = 1 carries the constant, as in step 2).
+// A Boolean circuit's layers as flat operand arrays for step 2's inner loops (rep3.cpp). The
+// wires are renumbered in the order they get their values (inputs, then layer by layer the AND
+// outputs and the linear gates' outputs), so a layer writes one contiguous run of slots and
+// mostly reads recent ones. Every linear gate is one XOR of two slots: INV x = x ⊕ one, EQW x =
+// x ⊕ zero, EQ c = (c ? one : zero) ⊕ zero, where slots `zero` and `one` hold the sharings of 0
+// and 1 (s_0 = 1 carries the constant, as in step 2).
 struct Rep3BitProgram {
-  std::uint32_t zero = 0, one = 0;     // wire indices: num_wires and num_wires + 1
-  std::vector<std::uint32_t> and_ops;  // in0, in1, out per AND gate, layer after layer
-  std::vector<std::uint32_t> xor_ops;  // in0, in1, out per linear gate, layer after layer
-  // Layer ℓ's gates are [and_begin[ℓ], and_begin[ℓ + 1]) and likewise for xor_begin.
+  static constexpr std::uint32_t zero = 0, one = 1;
+  std::vector<std::uint32_t> slot;     // wire → slot
+  std::size_t slots = 2;               // zero, one, then every wire
+  std::vector<std::uint32_t> and_ops;  // in0, in1 slots per AND gate, layer after layer
+  std::vector<std::uint32_t> xor_ops;  // in0, in1 slots per linear gate, layer after layer
+  // Layer ℓ's gates are [and_begin[ℓ], and_begin[ℓ + 1]) and likewise for xor_begin; their
+  // outputs are the slots from first_out[ℓ] on, the AND gates' first.
   std::vector<std::size_t> and_begin, xor_begin;
+  std::vector<std::uint32_t> first_out;
 };
 
 // The circuit and its layer schedule, computed once and shared read-only by the three parties.
