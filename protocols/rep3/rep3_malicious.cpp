@@ -92,10 +92,7 @@ void add_packed(Message& m, const Ring& r, const std::vector<std::uint64_t>& v, 
 std::vector<std::uint64_t> read_packed(const Ring& r, const Message& m, std::size_t index,
                                        std::size_t n) {
   if (!r.boolean) return m.ring64(index, n);
-  const auto bits = m.bits(index, n);  // checks the part's kind and count
-  std::vector<std::uint64_t> v(words_of(r, n), 0);
-  for (std::size_t k = 0; k < n; ++k) v[k / 64] |= std::uint64_t{bits[k]} << (k % 64);
-  return v;
+  return read_bit_words(m, index, n);  // checks the part's kind and count
 }
 
 // Step 6's [compare views]: `mine` hashes what prev must have received (our second
