@@ -22,8 +22,10 @@
 //        z_i = x_i·y_i + x_i·y_{i+1} + x_{i+1}·y_i + α_i                (so Σ z_i = x·y),
 //      i sends all m values z_i in one message to prev and receives z_{i+1} from next: i now
 //      holds (z_i, z_{i+1}). One element per party per gate, one round per layer.    "rep3.mult"
-//      Boolean layers are bit-sliced: the operands of 64 gates are gathered into one machine
-//      word, and the products and the PRG's α are word operations.
+//      Boolean circuits run from a flat program (Rep3BitProgram below): both components of a
+//      wire in one byte, wires renumbered in the order they get their values, every linear
+//      gate one XOR of two bytes; the z_i of 64 AND gates are packed into one word, to which
+//      the PRG's α is added as a word, and which goes into the message as it is.
 //   3. Outputs: receiver r lacks only s_{r+2}, held first by prev(r) = r + 2, which sends it
 //      its first components of r's output wires; r adds the three.                 "rep3.output"
 //
