@@ -75,7 +75,7 @@ Shares<T> evaluate(const Rep3Plan& plan, PartyContext& ctx, const PartyInput& in
                    PrgKeys& keys, const std::function<void()>& after_inputs);
 
 // evaluate for a Boolean circuit, as rep3 keeps them: both of this party's components of wire
-// x in one byte, v[x] = s_i | s_{i+1} << 1, for the plan's wires and its zero and one wires.
+// x in one byte of its slot, v[plan.bits.slot[x]] = s_i | s_{i+1} << 1 (Rep3BitProgram).
 using BitPairs = std::vector<std::uint8_t>;
 BitPairs evaluate_bits(const Rep3Plan& plan, PartyContext& ctx, const PartyInput& input,
                        PrgKeys& keys, const std::function<void()>& after_inputs);
