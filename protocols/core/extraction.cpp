@@ -21,11 +21,12 @@ void record_input_phase(PartyContext& ctx, std::string_view kind, PartyId dealer
 void record_input_phase(PartyContext& ctx, std::string_view kind, PartyId dealer,
                         const std::vector<Fp61>& values) {
   if (ctx.annotations == nullptr) return;
-  count_alloc<std::uint64_t>(values.size());
-  std::vector<std::uint64_t> v;
-  v.reserve(values.size());
-  for (Fp61 x : values) v.push_back(x.value());
-  record_input_phase(ctx, kind, dealer, std::move(v));
+  // Straight into the JSON nodes: a temporary vector of integers would be a second buffer.
+  count_alloc<nlohmann::json>(values.size());
+  nlohmann::json a = nlohmann::json::array();
+  a.get_ref<nlohmann::json::array_t&>().reserve(values.size());
+  for (Fp61 x : values) a.push_back(x.value());
+  (*ctx.annotations)[kInputPhase][std::string(kind)][std::to_string(dealer)] = std::move(a);
 }
 
 void record_input_phase_list(PartyContext& ctx, std::string_view kind,

@@ -66,6 +66,7 @@ Message& Message::add_bits(const std::vector<bool>& bits) {
   p.data.assign((bits.size() + 7) / 8, 0);
   for (std::size_t i = 0; i < bits.size(); ++i)
     if (bits[i]) p.data[i / 8] |= static_cast<std::uint8_t>(1u << (i % 8));
+  count_alloc<std::uint8_t>(p.data.size());
   return add_part(std::move(p));
 }
 

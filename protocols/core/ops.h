@@ -90,6 +90,15 @@ inline void count_alloc(std::uint64_t count) noexcept {
   count_op(Op::kAllocByte, count * sizeof(T));
 }
 
+// v.resize(n) for a scratch buffer reused across calls: only a growth of its capacity is a fresh
+// buffer (counted at the new capacity, which the vector allocates and moves into); a resize
+// within the capacity reuses warm memory and counts nothing.
+template <class Vector>
+inline void resize_counted(Vector& v, std::size_t n) {
+  if (n > v.capacity()) count_alloc<typename Vector::value_type>(n);
+  v.resize(n);
+}
+
 // Returns this thread's counters and sets them to zero.
 OpCounts take_op_counts();
 

@@ -5,6 +5,7 @@
 
 #include "protocols/core/abort.h"
 #include "protocols/core/mutants.h"
+#include "protocols/core/ops.h"
 #include "protocols/core/status.h"
 #include "protocols/crypto/block.h"
 #include "protocols/crypto/tccr_hash.h"
@@ -115,12 +116,12 @@ const Block* IknpSender::receive_rows(std::size_t m) {
   const Message msg = net_.recv(peer_);
   const auto* u = reinterpret_cast<const std::uint8_t*>(blocks_of(msg, mp));
   // Step 2: q^i = G(k_i^{s_i}) ⊕ s_i·u^i, i.e. q_j = t_j ⊕ r_j·s after transposing.
-  columns_.resize(kIknpKappa * row_bytes);
+  resize_counted(columns_, kIknpKappa * row_bytes);
   prg_.expand(batches_, columns_.data(), row_bytes);
   for (std::size_t i = 0; i < kIknpKappa; ++i)
     if (block_bit(s_, i)) xor_bytes(columns_.data() + i * row_bytes, u + i * row_bytes, row_bytes);
   ++batches_;
-  rows_.resize(mp);
+  resize_counted(rows_, mp);
   transpose_128xn(columns_.data(), mp, rows_.data());
   return rows_.data();
 }
@@ -148,6 +149,7 @@ void IknpSender::extend_random(std::span<std::array<Block, 2>> out) {
 }
 
 std::vector<std::array<Block, 2>> IknpSender::extend_random(std::size_t m) {
+  count_alloc<std::array<Block, 2>>(m);
   std::vector<std::array<Block, 2>> out(m);
   extend_random(out);
   return out;
@@ -157,10 +159,11 @@ void IknpSender::send_chosen(std::span<const std::array<Block, 2>> messages) {
   const std::size_t m = messages.size();
   for (std::size_t off = 0; off < m; off += kIknpBatch) {
     const std::size_t mb = std::min(kIknpBatch, m - off);
-    pairs_.resize(mb);
+    resize_counted(pairs_, mb);
     extend_batch(mb, pairs_.data());
     // Step 3 (chosen): y0_j = x0_j ⊕ H(q_j), y1_j = x1_j ⊕ H(q_j ⊕ s).
     MessagePart y{ElementKind::kBlock128, static_cast<std::uint32_t>(2 * mb), {}};
+    count_alloc<std::uint8_t>(32 * mb);
     y.data.resize(32 * mb);
     auto* yb = reinterpret_cast<Block*>(y.data.data());
     for (std::size_t k = 0; k < mb; ++k) {
@@ -175,10 +178,11 @@ void IknpSender::send_correlated(const Block& delta, std::span<Block> x0) {
   const std::size_t m = x0.size();
   for (std::size_t off = 0; off < m; off += kIknpBatch) {
     const std::size_t mb = std::min(kIknpBatch, m - off);
-    pairs_.resize(mb);
+    resize_counted(pairs_, mb);
     extend_batch(mb, pairs_.data());
     // Step 3 (correlated): x0_j = H(q_j), y_j = x0_j ⊕ Δ ⊕ H(q_j ⊕ s).
     MessagePart y{ElementKind::kBlock128, static_cast<std::uint32_t>(mb), {}};
+    count_alloc<std::uint8_t>(16 * mb);
     y.data.resize(16 * mb);
     auto* yb = reinterpret_cast<Block*>(y.data.data());
     for (std::size_t k = 0; k < mb; ++k) {
@@ -190,6 +194,7 @@ void IknpSender::send_correlated(const Block& delta, std::span<Block> x0) {
 }
 
 std::vector<Block> IknpSender::send_correlated(const Block& delta, std::size_t m) {
+  count_alloc<Block>(m);
   std::vector<Block> x0(m);
   send_correlated(delta, x0);
   return x0;
@@ -225,10 +230,11 @@ const Block* IknpReceiver::send_rows_batch(const std::vector<bool>& choices, std
   const std::size_t mp = round_up_128(mb), row_bytes = mp / 8;
   // Step 1: t^i = G(k_i^0), u^i = t^i ⊕ G(k_i^1) ⊕ r.
   MessagePart u{ElementKind::kBlock128, static_cast<std::uint32_t>(mp), {}};
+  count_alloc<std::uint8_t>(kIknpKappa * row_bytes);
   u.data.resize(kIknpKappa * row_bytes);
   r_.assign(row_bytes, 0);
   pack_bits(choices, off, mb, r_.data());
-  columns_.resize(kIknpKappa * row_bytes);
+  resize_counted(columns_, kIknpKappa * row_bytes);
   prg0_.expand(batches_, columns_.data(), row_bytes);
   prg1_.expand(batches_, u.data.data(), row_bytes);
   for (std::size_t i = 0; i < kIknpKappa; ++i)
@@ -236,7 +242,7 @@ const Block* IknpReceiver::send_rows_batch(const std::vector<bool>& choices, std
                row_bytes);
   ++batches_;
   net_.send(peer_, label_ + ".extend", Message().add_part(std::move(u)));
-  rows_.resize(mp);
+  resize_counted(rows_, mp);
   transpose_128xn(columns_.data(), mp, rows_.data());
   return rows_.data();
 }
@@ -289,18 +295,21 @@ void IknpReceiver::receive_correlated(const std::vector<bool>& choices, std::spa
 }
 
 std::vector<Block> IknpReceiver::extend_random(const std::vector<bool>& choices) {
+  count_alloc<Block>(choices.size());
   std::vector<Block> out(choices.size());
   extend_random(choices, out);
   return out;
 }
 
 std::vector<Block> IknpReceiver::receive_chosen(const std::vector<bool>& choices) {
+  count_alloc<Block>(choices.size());
   std::vector<Block> out(choices.size());
   receive_chosen(choices, out);
   return out;
 }
 
 std::vector<Block> IknpReceiver::receive_correlated(const std::vector<bool>& choices) {
+  count_alloc<Block>(choices.size());
   std::vector<Block> out(choices.size());
   receive_correlated(choices, out);
   return out;

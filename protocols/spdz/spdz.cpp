@@ -437,7 +437,9 @@ Bytes SpdzParty<K>::opened_contribution(PartyId p, const Bytes& digest_bytes) {
 // mask (a server's step 1 and a client's C2 alike).
 template <int K>
 std::vector<Fp61> SpdzParty<K>::masked_inputs(const PartyInput& input) const {
+  count_alloc<Fp61>(input.values.size());
   std::vector<Fp61> eps;
+  eps.reserve(input.values.size());
   std::size_t idx = 0;
   for (const auto& g : c_.inputs)
     for (std::size_t k = 0; k < g.wires.size(); ++k, ++idx)
@@ -479,7 +481,13 @@ Bytes SpdzParty<K>::share_inputs(const PartyInput& input) {
   PerParty<std::size_t> used(total_);
   PerParty<std::vector<Fp61>> dealt_mask(total_);
   std::vector<Fp61> own_masks;
+  // Our ε copied into by_owner, the dealt masks (extractor), our own masks, the input shares.
+  count_alloc<Fp61>(2 * eps.size() + (mascot_ ? 0 : c_.input_count()));
+  count_alloc<AuthShare>(c_.input_count());
   input_.reserve(c_.input_count());
+  own_masks.reserve(eps.size());
+  for (auto [p, opened] : by_owner.items())
+    if (!mascot_) dealt_mask[p].reserve(opened.size());
   for (const auto& g : c_.inputs)
     for (std::size_t k = 0; k < g.wires.size(); ++k) {
       const Fp61 e = by_owner[g.owner][used[g.owner]++];
@@ -549,6 +557,9 @@ auto SpdzParty<K>::beaver(const std::vector<std::pair<AuthShare, AuthShare>>& xy
 template <int K>
 auto SpdzParty<K>::evaluate_circuit() -> std::vector<AuthShare> {
   count_alloc<AuthShare>(c_.num_wires);
+  // and the layer schedule computed below: a depth per wire, an index per gate
+  count_alloc<std::uint32_t>(c_.num_wires);
+  count_alloc<std::size_t>(c_.gates.size());
   wire_.assign(c_.num_wires, AuthShare{});
   std::size_t at = 0;
   for (const auto& g : c_.inputs)

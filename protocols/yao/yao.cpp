@@ -1,7 +1,6 @@
 #include "protocols/yao/yao.h"
 
 #include <algorithm>
-#include <cstring>
 #include <optional>
 
 #include "protocols/core/abort.h"
@@ -22,13 +21,6 @@ const Block* blocks_of(const Message& m, std::size_t count) {
   const MessagePart& p = m.parts()[0];
   if (p.kind != ElementKind::kBlock128 || p.count != count) (void)m.blocks(0, count);
   return reinterpret_cast<const Block*>(p.data.data());
-}
-
-Message blocks_message(std::span<const Block> blocks) {
-  MessagePart part{ElementKind::kBlock128, static_cast<std::uint32_t>(blocks.size()), {}};
-  part.data.resize(blocks.size() * 16);
-  if (!blocks.empty()) std::memcpy(part.data.data(), blocks.data(), part.data.size());
-  return Message().add_part(std::move(part));
 }
 
 std::vector<bool> input_bits(const PartyInput& input, std::size_t expected) {
@@ -101,7 +93,7 @@ Message decoding_table(const std::vector<Block>& labels, const std::vector<std::
   const auto h = output_hashes(both, wires);
   std::vector<Block> table(out_e.size());
   for (std::size_t k = 0; k < out_e.size(); ++k) table[k] = block_from_u64(h[2 * k], h[2 * k + 1]);
-  return blocks_message(table);
+  return Message().add_blocks(table);
 }
 
 }  // namespace
@@ -160,7 +152,7 @@ PartyOutput YaoSemiHonest::run_garbler(PartyContext& ctx, const Role& role) cons
     std::vector<Block> active(in_g.size());
     for (std::size_t k = 0; k < in_g.size(); ++k)
       active[k] = x[k] ? block_xor(labels[in_g[k]], delta) : labels[in_g[k]];
-    net.send(peer, labels::yao::kInputs, blocks_message(active));
+    net.send(peer, labels::yao::kInputs, Message().add_blocks(active));
   }
 
   // Steps 3-4 (rounds 1-3): E's labels by OT; we are the IKNP sender.
@@ -176,7 +168,7 @@ PartyOutput YaoSemiHonest::run_garbler(PartyContext& ctx, const Role& role) cons
 
   // Step 5 (round 3): garble and stream the tables.
   garble(plan_, delta, labels, chunk_, [&](std::span<const Block> tables) {
-    net.send(peer, labels::yao::kTables, blocks_message(tables));
+    net.send(peer, labels::yao::kTables, Message().add_blocks(tables));
   });
 
   // Step 6a: the decoding table for E's outputs.
@@ -262,7 +254,7 @@ PartyOutput YaoSemiHonest::run_evaluator(PartyContext& ctx, const Role& role) co
   if (!out_g.empty()) {
     std::vector<Block> active(out_g.size());
     for (std::size_t k = 0; k < out_g.size(); ++k) active[k] = labels[out_g[k]];
-    net.send(peer, labels::yao::kReveal, blocks_message(active));
+    net.send(peer, labels::yao::kReveal, Message().add_blocks(active));
   }
   return out;
 }
