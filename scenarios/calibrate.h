@@ -4,8 +4,8 @@
 // Each operation has a kernel that calls the real primitive (batched where protocols batch);
 // the counts the kernel produced say what it did, so an operation whose kernel also does other
 // counted work (hash-to-group hashes with BLAKE2b) is charged only the remainder after the
-// operations calibrated before it. The minimum per-operation time over several trials is kept
-// (the least disturbed by other load).
+// operations calibrated before it. The median per-operation time over several trials is kept
+// (an operation's typical cost in a run, which meets the same machine noise as the trials).
 #pragma once
 
 #include <cstdint>
