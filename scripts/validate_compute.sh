@@ -6,14 +6,20 @@
 # modelled / measured. The runs are the issue's: yao AES-128, gmw AES-128 (n = 3), a bgw product
 # chain (n = 5), a spdz inner product (n = 3) and a secure sum (n = 10).
 #
-# Usage: scripts/validate_compute.sh [SMPC] [SHARED_DIR]
+# Usage: scripts/validate_compute.sh [SMPC] [SHARED_DIR] [REPEATS]
 #   SMPC: the binary (default build/test/cli/smpc); SHARED_DIR: holds circuits/bristol/aes_128.txt
-#   (default ../shared next to the repository, else /work/shared).
+#   (default ../shared next to the repository, else /work/shared); REPEATS (default 5): runs of
+#   each scenario. The counted operations, hence the modelled time, are the same in every run;
+#   the measured thread CPU time of one run of 1-30 ms moves by 10-30% from run to run on a
+#   shared VM (a page fault costs 10-15 µs here and the scheduler decides where it lands), so
+#   each party's measured figure is the median of its REPEATS runs, and the table also gives
+#   the smallest and largest.
 # A benchmark, not a test: the figures depend on the machine and its load (run `uptime` next to it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 smpc=${1:-build/test/cli/smpc}
 shared=${2:-../shared}
+repeats=${3:-5}
 [ -f "$shared/circuits/bristol/aes_128.txt" ] || shared=/work/shared
 aes=$(realpath "$shared/circuits/bristol/aes_128.txt")
 work=$(mktemp -d)
@@ -42,9 +48,28 @@ sum=$(vec 1000)
 scenario sum_10 10 '{"name": "secure_sum"}' '{"name": "sum"}' \
   "[$sum, $sum, $sum, $sum, $sum, $sum, $sum, $sum, $sum, $sum]"
 
-echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'); load: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores"
+echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'); load: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; $repeats runs each"
 for s in yao_aes128 gmw_aes128_3 bgw_product_chain_5 spdz_inner_product_3 sum_10; do
-  "$smpc" run "$work/$s.json" --local --quiet --cpu-table "$work/profile.json" \
-    --output "$work/$s.report.json" 2>&1 | sed -n '/^cpu table/,$p'
-  echo
+  for r in $(seq 1 "$repeats"); do
+    "$smpc" run "$work/$s.json" --local --quiet --cpu-table "$work/profile.json" \
+      --output "$work/$s.report.json" 2>&1 | sed -n '/^cpu table/,$p' > "$work/$s.table.$r"
+  done
+  python3 - "$s" "$work"/"$s".table.* <<'PY'
+import statistics, sys
+runs = [open(f).read().splitlines() for f in sys.argv[2:]]
+rows = {}  # party -> (modelled, [measured...], top operation)
+for lines in runs:
+    for line in lines[2:]:
+        f = line.split()
+        if not f or f[0] == "all":
+            continue
+        m = rows.setdefault(f[0], [float(f[1]), [], " ".join(f[4:])])
+        m[1].append(float(f[2]))
+print(f"{sys.argv[1]}: {runs[0][0]}")
+print(f"{'party':>5} {'modelled_ms':>12} {'measured_ms':>12} {'min':>8} {'max':>8} {'ratio':>6}  top operation")
+for p, (model, meas, top) in rows.items():
+    med = statistics.median(meas)
+    print(f"{p:>5} {model:12.3f} {med:12.3f} {min(meas):8.3f} {max(meas):8.3f} {model / med:6.2f}  {top}")
+print()
+PY
 done
