@@ -87,6 +87,7 @@ Status parse_party_speeds(const nlohmann::json& list, int parties, ComputeSpec& 
 Result<ComputeSpec> parse_compute(const nlohmann::json& compute, int parties,
                                   const std::string& base_dir) {
   ComputeSpec spec;
+  spec.model = ComputeModel::kOps;  // the default: computation costs time (issue 16)
   if (compute.is_null()) return spec;
   if (!compute.is_object()) return Error("/compute: must be an object, got " + short_json(compute));
   if (compute.contains("model")) {

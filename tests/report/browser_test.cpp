@@ -151,30 +151,31 @@ TEST(Browser, RunReportRendersAPartyTimelineAndTheLabels) {
   ASSERT_LE(r.exit_code, 1) << r.err;
   const auto report = nlohmann::json::parse(r.out);
   const auto page = load(html, "run_report");
-  expect_clean(page, 4);
+  // Under the default compute model: the timeline, bytes, labels and the compute-share charts.
+  expect_clean(page, 5);
   EXPECT_EQ(mark_items(page.dom, "rect", "party_bars"), report["party_results"].size());
   EXPECT_EQ(mark_items(page.dom, "rect", "party_bytes"), report["party_results"].size());
   EXPECT_EQ(mark_items(page.dom, "rect", "label_spans"), report["cost"]["per_label"].size());
   EXPECT_NE(page.dom.find("crashed by the adversary script"), std::string::npos);
-  EXPECT_EQ(mark_items(page.dom, "rect", "party_compute"), 0u) << "no computation, no share chart";
+  EXPECT_EQ(mark_items(page.dom, "rect", "party_compute"), 2 * report["party_results"].size());
 }
 
-// Under the ops compute model the run report adds each party's compute vs network bars: two
-// per party (compute, then network and waiting up to its finish time).
-TEST(Browser, RunReportShowsEachPartysComputeShare) {
+// The compute-share chart (two bars per party: compute, then network and waiting up to its
+// finish time) is there when computation was charged, as by default (the test above), and left
+// out of a network-only run ("model": "none"), where it would show nothing.
+TEST(Browser, RunReportLeavesTheComputeShareOutOfANetworkOnlyRun) {
   SKIP_WITHOUT_BROWSER();
-  const auto dir = testing::temp_dir("browser-run-ops");
+  const auto dir = testing::temp_dir("browser-run-none");
   auto scenario = nlohmann::json::parse(testing::slurp(testing::example("bgw_arithmetic_5.json")));
-  scenario["compute"] = {{"model", "ops"}, {"profile", "reference"}};
-  const auto file = dir / "bgw_ops.json", html = dir / "run_ops.html";
+  scenario["compute"] = {{"model", "none"}};
+  const auto file = dir / "bgw_none.json", html = dir / "run_none.html";
   std::ofstream(file) << scenario.dump(2);
   const auto r = testing::run_cli("run " + file.string() + " -q --html " + html.string());
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  const auto report = nlohmann::json::parse(r.out);
-  const auto page = load(html, "run_report_compute");
-  expect_clean(page, 5);
-  EXPECT_EQ(mark_items(page.dom, "rect", "party_compute"), 2 * report["party_results"].size());
-  EXPECT_NE(page.dom.find("compute vs network per party"), std::string::npos);
+  const auto page = load(html, "run_report_none");
+  expect_clean(page, 4);
+  EXPECT_EQ(mark_items(page.dom, "rect", "party_compute"), 0u) << "no computation, no share chart";
+  EXPECT_EQ(page.dom.find("compute vs network per party"), std::string::npos);
 }
 
 }  // namespace

@@ -99,7 +99,7 @@ TEST(ComputeScenario, OpsReportIsDeterministicAndCarriesComputeFields) {
 }
 
 TEST(ComputeScenario, SlowerCpuTakesLongerAndNoneIsNetworkOnly) {
-  const Json none = run_report(yao_with(nullptr), "none");
+  const Json none = run_report(yao_with({{"model", "none"}}), "none");
   const Json fast = run_report(yao_with({{"model", "ops"}}), "fast");
   const Json slow = run_report(yao_with({{"model", "ops"}, {"speed", 0.25}}), "slow");
   const auto t = [](const Json& j) { return j["cost"]["simulated_time_s"].get<double>(); };
@@ -113,6 +113,20 @@ TEST(ComputeScenario, SlowerCpuTakesLongerAndNoneIsNetworkOnly) {
   for (std::size_t p = 0; p < 2; ++p)
     EXPECT_NEAR(slow["cost"]["per_party"][p]["compute_s"].get<double>(),
                 4 * fast["cost"]["per_party"][p]["compute_s"].get<double>(), 1e-12);
+}
+
+// Without "compute" (or with one that names no model) a run charges its computation: the ops
+// model with the built-in reference profile, issue 16's default; the same run as an explicit
+// {"model": "ops"}, byte for byte.
+TEST(ComputeScenario, TheDefaultIsOpsWithTheReferenceProfile) {
+  const Json explicit_ops = run_report(yao_with({{"model", "ops"}}), "explicit");
+  for (const Json& compute : {Json(nullptr), Json::object(), Json{{"speed", 1}}}) {
+    const Json d = run_report(yao_with(compute), "default");
+    EXPECT_EQ(d["compute"]["model"], "ops") << compute;
+    EXPECT_EQ(d["compute"]["profile"], "reference") << compute;
+    EXPECT_GT(d["cost"]["compute_s"].get<double>(), 0) << compute;
+    EXPECT_EQ(d["cost"], explicit_ops["cost"]) << compute;
+  }
 }
 
 // The measured model (real thread CPU time per segment): the run works, Yao's base OTs are
