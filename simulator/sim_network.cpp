@@ -257,6 +257,10 @@ class SimChannel final : public Channel, public Clock {
   void charge_compute(const char* call = "finish", PartyId peer = -1,
                       std::string_view label = {}) {
     const OpCounts ops = take_op_counts();
+    // A party that gave up at the deadline stops there (docs/simulator.md, "Deadlines and
+    // time": its finish time is the deadline exactly): what it does after its receive timed out
+    // (unwinding, abort notices, its abort record) is counted, not timed.
+    if (gave_up_) return meter_.add_compute(ops, 0);
     const ComputeSpec& spec = run_.options->compute;
     const double now = sg4::Engine::get_clock();
     // The measured model: this thread's CPU time since the party's last network call returned.
@@ -315,10 +319,12 @@ class SimChannel final : public Channel, public Clock {
 
   Message recv(PartyId from) override {
     auto m = recv_until(from, deadline());
-    if (!m)
+    if (!m) {
+      gave_up_ = true;
       throw Abort("no message from party " + std::to_string(from) + " by the deadline t=" +
                       time_text(deadline()) + " s",
                   {from}, AbortKind::kTimeout);
+    }
     return std::move(*m);
   }
 
@@ -416,6 +422,7 @@ class SimChannel final : public Channel, public Clock {
   Meter& meter_;
   const bool measured_ = run_.options->compute.model == ComputeModel::kMeasured;
   double cpu_mark_ = measured_ ? party_cpu_seconds() : 0;  // see CpuMark
+  bool gave_up_ = false;  // a receive of ours timed out at the deadline (charge_compute)
   // By sender, made at the first receive from it (per-party vectors of all n senders were
   // n^2 in total: 1.6 GB at 10,001 parties). Node-based, so `slot` keeps its address for the
   // get that writes into it; ordered, so the destructor cancels in sender order as before.

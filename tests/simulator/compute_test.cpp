@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "protocols/bgw/shamir.h"
+#include "protocols/core/abort.h"
 #include "protocols/core/field.h"
 #include "protocols/core/local_network.h"
 #include "protocols/core/ops.h"
@@ -142,6 +143,29 @@ TEST(ComputeModel, NoneKeepsNetworkOnlyTimeAndStillCounts) {
   EXPECT_EQ(r.parties[0].meter.compute_s, 0);
   EXPECT_EQ(r.parties[0].meter.ops[Op::kAesBlock], 1000u);
   EXPECT_EQ(r.parties[1].meter.ops[Op::kFp61Mul], 500u);
+}
+
+// A party that gives up at the deadline finishes there exactly (docs/simulator.md, "Deadlines
+// and time"), whatever it counts while its timeout unwinds: that work is counted, not timed.
+TEST(ComputeModel, APartyThatGivesUpAtTheDeadlineFinishesThere) {
+  SimRunOptions o = options(ComputeModel::kOps);
+  o.deadline_s = 1;
+  const RunResult r = run_ok(2, o, [](PartyContext& ctx) {
+    if (ctx.net.self() == 0) {
+      try {
+        ctx.net.recv(1);  // never sent
+      } catch (const Abort&) {
+        fp61_products(1000);  // 5 ms at the test profile, after the deadline
+        throw;
+      }
+    }
+    return out(0);
+  });
+  ASSERT_EQ(r.parties.size(), 2u);
+  EXPECT_EQ(r.parties[0].status, PartyStatus::kNoOutput);
+  EXPECT_EQ(r.parties[0].finish_time_s, 1.0);
+  EXPECT_EQ(r.parties[0].meter.ops[Op::kFp61Mul], 1000u);
+  EXPECT_EQ(r.parties[0].meter.compute_s, 0);
 }
 
 TEST(ComputeModel, SameRunSameCountsAndTimes) {
