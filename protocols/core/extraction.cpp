@@ -7,26 +7,31 @@ namespace smpc {
 
 namespace {
 constexpr const char* kInputPhase = "input_phase";
+
+// The record's slot for `dealer`'s values of `kind`, charged as one JSON node per value: the
+// record is the testbed's, not the protocol's, but its party thread builds it in every run, so
+// it is counted like the meter's work in `message`.
+nlohmann::json& record_slot(PartyContext& ctx, std::string_view kind, PartyId dealer,
+                            std::size_t values) {
+  count_alloc<nlohmann::json>(values);
+  return (*ctx.annotations)[kInputPhase][std::string(kind)][std::to_string(dealer)];
+}
 }  // namespace
 
 void record_input_phase(PartyContext& ctx, std::string_view kind, PartyId dealer,
                         std::vector<std::uint64_t> values) {
   if (ctx.annotations == nullptr) return;
-  // The record is the testbed's, not the protocol's, but its party thread builds it in every
-  // run (one JSON node a value), so it is counted like the meter's work in `message`.
-  count_alloc<nlohmann::json>(values.size());
-  (*ctx.annotations)[kInputPhase][std::string(kind)][std::to_string(dealer)] = std::move(values);
+  record_slot(ctx, kind, dealer, values.size()) = std::move(values);
 }
 
 void record_input_phase(PartyContext& ctx, std::string_view kind, PartyId dealer,
                         const std::vector<Fp61>& values) {
   if (ctx.annotations == nullptr) return;
   // Straight into the JSON nodes: a temporary vector of integers would be a second buffer.
-  count_alloc<nlohmann::json>(values.size());
   nlohmann::json a = nlohmann::json::array();
   a.get_ref<nlohmann::json::array_t&>().reserve(values.size());
   for (Fp61 x : values) a.push_back(x.value());
-  (*ctx.annotations)[kInputPhase][std::string(kind)][std::to_string(dealer)] = std::move(a);
+  record_slot(ctx, kind, dealer, values.size()) = std::move(a);
 }
 
 void record_input_phase_list(PartyContext& ctx, std::string_view kind,

@@ -486,8 +486,8 @@ Bytes SpdzParty<K>::share_inputs(const PartyInput& input) {
   count_alloc<AuthShare>(c_.input_count());
   input_.reserve(c_.input_count());
   own_masks.reserve(eps.size());
-  for (auto [p, opened] : by_owner.items())
-    if (!mascot_) dealt_mask[p].reserve(opened.size());
+  if (!mascot_)
+    for (auto [p, opened] : by_owner.items()) dealt_mask[p].reserve(opened.size());
   for (const auto& g : c_.inputs)
     for (std::size_t k = 0; k < g.wires.size(); ++k) {
       const Fp61 e = by_owner[g.owner][used[g.owner]++];
