@@ -63,6 +63,7 @@
 #include "protocols/core/abort.h"
 #include "protocols/core/enum_names.h"
 #include "protocols/core/mutants.h"
+#include "protocols/core/transport_ops.h"
 #include "simulator/node_slab.h"
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -277,9 +278,8 @@ class SimChannel final : public Channel, public Clock {
   void send(PartyId to, std::string_view label, const Message& message) override {
     SMPC_ASSERT(to >= 0 && to < run_.n && to != self_);
     const CpuMark mark(*this);
-    // The transport's work for this message is part of the segment it ends (ops.h kMessage).
-    count_op(Op::kMessage);
-    count_op(Op::kMessageByte, message.encoded_size());
+    // The transport's work for this message is part of the segment it ends (transport_ops.h).
+    count_transport_send(message.encoded_size());
     charge_compute("send", to, label);
     auto* parcel = new Parcel{message, std::string(label), 0, message.encoded_size(),
                               sg4::Engine::get_clock()};

@@ -9,6 +9,7 @@
 
 #include "protocols/core/abort.h"
 #include "protocols/core/ops.h"
+#include "protocols/core/transport_ops.h"
 
 namespace smpc {
 namespace {
@@ -52,8 +53,7 @@ class LocalChannel final : public Channel, public Clock {
 
   void send(PartyId to, std::string_view label, const Message& message) override {
     SMPC_ASSERT(to >= 0 && to < party_count() && to != self_);
-    count_op(Op::kMessage);  // the transport's work for this message, as on SimNetwork
-    count_op(Op::kMessageByte, message.encoded_size());
+    count_transport_send(message.encoded_size());
     meter_.add_compute(take_op_counts(), 0);  // counts only: no simulated time here
     Parcel parcel{message, std::string(label), 0};
     parcel.round = meter_.stamp_send(to, label, message.encoded_size());

@@ -89,6 +89,7 @@ Message& Message::add_points(std::span<const std::array<std::uint8_t, 32>> point
 Message& Message::add_bytes(ByteSpan bytes) {
   MessagePart p{ElementKind::kByte, static_cast<std::uint32_t>(bytes.size()),
                 Bytes(bytes.begin(), bytes.end())};
+  count_alloc<std::uint8_t>(p.data.size());
   return add_part(std::move(p));
 }
 

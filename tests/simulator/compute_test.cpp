@@ -14,6 +14,7 @@
 #include "protocols/core/field.h"
 #include "protocols/core/local_network.h"
 #include "protocols/core/ops.h"
+#include "protocols/core/transport_ops.h"
 #include "protocols/crypto/aes.h"
 #include "protocols/crypto/parallel.h"
 #include "protocols/crypto/pedersen.h"
@@ -221,6 +222,28 @@ TEST(OpCounts, MessagesAreCountedOnEveryNetwork) {
   }
   // The send's own message is in the segment it ends: "ping" carries it.
   EXPECT_EQ(sim.parties[0].meter.by_label.at("ping").ops[Op::kMessage], 1u);
+}
+
+// The copy of a sent message that each network keeps for the recipient (transport_ops.h) is
+// fresh memory from 128 KiB on: party 0 builds and sends one message of `size` bytes, and its
+// alloc_byte is the payload it built plus, from the threshold on, the transport's copy, the same
+// on both networks.
+TEST(OpCounts, ALargeMessageCopyIsFreshMemoryOnEveryNetwork) {
+  for (const std::size_t size : {kFreshCopyBytes - 1, kFreshCopyBytes}) {
+    SCOPED_TRACE(size);
+    const auto body = [size](PartyContext& ctx) {
+      if (ctx.net.self() == 0) ctx.net.send(1, "big", message_of_size(size));
+      else ctx.net.recv(0);
+      return out(0);
+    };
+    const std::uint64_t built = size - 6;  // message_of_size's payload (Message::add_bytes)
+    const std::uint64_t copy = size >= kFreshCopyBytes ? size : 0;
+    const RunResult sim = run_ok(2, options(ComputeModel::kNone), body);
+    const RunResult local = run_local(2, {}, body);
+    EXPECT_EQ(sim.parties[0].meter.ops[Op::kAllocByte], built + copy);
+    EXPECT_EQ(local.parties[0].meter.ops[Op::kAllocByte], built + copy);
+    EXPECT_EQ(local.parties[1].meter.ops, sim.parties[1].meter.ops);
+  }
 }
 
 // One-off set-up shared by the parties (a lazily built constant) is counted by nobody, so it
