@@ -14,9 +14,19 @@
 #   and the scheduler decides where it lands), and the machine's speed moves between minutes,
 #   so each party's figure is the median over the rounds of its modelled / measured ratio (the
 #   table gives the median times, and the ratio's smallest and largest).
+# The calibrations and runs are pinned to one core (VALIDATE_CPU, default 0; VALIDATE_CPU=none
+# leaves them free): the model counts each party's own work and does not model threads sharing
+# a process, and on this VM the party threads' page faults, which are most of their CPU time,
+# cost up to twice as much while another thread of the process faults on the other core
+# (docs/performance.md, "The transport's copy counted"). Unpinned, the secure sum's parties
+# scatter by ±0.3 in some validations; pinned, by a few percent.
 # A benchmark, not a test: the figures depend on the machine and its load (run `uptime` next to it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+cpu=${VALIDATE_CPU:-0}
+if [ "$cpu" != none ] && command -v taskset >/dev/null && [ -z "${VALIDATE_PINNED:-}" ]; then
+  VALIDATE_PINNED=1 exec taskset -c "$cpu" bash "$0" "$@"
+fi
 smpc=${1:-build/test/cli/smpc}
 shared=${2:-../shared}
 repeats=${3:-5}
@@ -50,7 +60,8 @@ sum=$(vec 1000)
 scenario sum_10 10 '{"name": "secure_sum"}' '{"name": "sum"}' \
   "[$sum, $sum, $sum, $sum, $sum, $sum, $sum, $sum, $sum, $sum]"
 
-echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'); load: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; $repeats rounds"
+pinned=${VALIDATE_PINNED:+pinned to cpu $cpu}
+echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'); load: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc --all) cores; $repeats rounds; ${pinned:-not pinned}"
 runs="yao_aes128 gmw_aes128_3 bgw_product_chain_5 spdz_inner_product_3 sum_10"
 # Each round calibrates a fresh profile and runs every scenario against it at once: this VM's
 # speed moves by up to 1.4x over minutes (the same product kernel timed 1.52 and 2.16 ns in
