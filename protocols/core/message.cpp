@@ -1,5 +1,6 @@
 #include "protocols/core/message.h"
 
+#include <bit>
 #include <cstring>
 #include <optional>
 
@@ -66,6 +67,21 @@ Message& Message::add_bits(const std::vector<bool>& bits) {
   p.data.assign((bits.size() + 7) / 8, 0);
   for (std::size_t i = 0; i < bits.size(); ++i)
     if (bits[i]) p.data[i / 8] |= static_cast<std::uint8_t>(1u << (i % 8));
+  count_alloc<std::uint8_t>(p.data.size());
+  return add_part(std::move(p));
+}
+
+Message& Message::add_bit_words(std::span<const std::uint64_t> words, std::size_t n) {
+  SMPC_ASSERT(words.size() * 64 >= n);
+  MessagePart p{ElementKind::kBit, static_cast<std::uint32_t>(n), Bytes((n + 7) / 8)};
+  if constexpr (std::endian::native == std::endian::little) {
+    if (!p.data.empty()) std::memcpy(p.data.data(), words.data(), p.data.size());
+  } else {
+    for (std::size_t i = 0; i < p.data.size(); ++i)
+      p.data[i] = static_cast<std::uint8_t>(words[i / 8] >> (8 * (i % 8)));
+  }
+  // The codec's padding is zero whatever the caller's last word holds beyond n.
+  if (n % 8 != 0) p.data.back() &= static_cast<std::uint8_t>((1u << (n % 8)) - 1);
   count_alloc<std::uint8_t>(p.data.size());
   return add_part(std::move(p));
 }
@@ -153,6 +169,22 @@ std::vector<bool> Message::bits(std::size_t index, std::size_t expected_count) c
   std::vector<bool> out(expected_count);
   for (std::size_t i = 0; i < expected_count; ++i) out[i] = (p.data[i / 8] >> (i % 8)) & 1;
   return out;
+}
+
+std::vector<std::uint64_t> Message::bit_words(std::size_t index, std::size_t n) const {
+  const MessagePart& p = part_checked(index, ElementKind::kBit, n);
+  if (p.data.size() != (n + 7) / 8)  // a hand-made part; received ones were checked by the codec
+    malformed("part " + std::to_string(index) + " holds " + std::to_string(p.data.size()) +
+              " bytes for " + std::to_string(n) + " bits");
+  std::vector<std::uint64_t> v((n + 63) / 64, 0);
+  if constexpr (std::endian::native == std::endian::little) {
+    if (!p.data.empty()) std::memcpy(v.data(), p.data.data(), p.data.size());
+  } else {
+    for (std::size_t i = 0; i < p.data.size(); ++i)
+      v[i / 8] |= std::uint64_t{p.data[i]} << (8 * (i % 8));
+  }
+  if (n % 64 != 0) v.back() &= (std::uint64_t{1} << (n % 64)) - 1;
+  return v;
 }
 
 std::vector<Block> Message::blocks(std::size_t index, std::size_t expected_count) const {

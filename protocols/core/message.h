@@ -68,6 +68,9 @@ class Message {
   Message& add_field61(std::span<const Fp61> values);
   Message& add_ring64(std::span<const std::uint64_t> values);
   Message& add_bits(const std::vector<bool>& bits);
+  // n bits held 64 per word, LSB first (bits of the last word beyond n ignored): the same part
+  // and bytes as add_bits, without a std::vector<bool> (rep3's packed Boolean shares).
+  Message& add_bit_words(std::span<const std::uint64_t> words, std::size_t n);
   Message& add_blocks(std::span<const Block> blocks);
   Message& add_points(std::span<const std::array<std::uint8_t, 32>> points);
   Message& add_bytes(ByteSpan bytes);
@@ -78,6 +81,8 @@ class Message {
   std::vector<Fp61> field61(std::size_t index, std::size_t expected_count) const;
   std::vector<std::uint64_t> ring64(std::size_t index, std::size_t expected_count) const;
   std::vector<bool> bits(std::size_t index, std::size_t expected_count) const;
+  // Part `index` as n bits, 64 per word (bits beyond n zero), with bits()'s checks and Abort.
+  std::vector<std::uint64_t> bit_words(std::size_t index, std::size_t n) const;
   std::vector<Block> blocks(std::size_t index, std::size_t expected_count) const;
   Bytes bytes(std::size_t index) const;
   // Throws Abort(kMalformed) unless the message has exactly `count` parts.

@@ -35,34 +35,6 @@ std::vector<std::uint64_t> read_elements(const Ring& ring, const Message& m, std
   return {bits.begin(), bits.end()};
 }
 
-void add_bit_words(Message& m, const std::vector<std::uint64_t>& words, std::size_t n) {
-  Bytes data((n + 7) / 8);
-  if constexpr (std::endian::native == std::endian::little) {
-    if (!data.empty()) std::memcpy(data.data(), words.data(), data.size());
-  } else {
-    for (std::size_t i = 0; i < data.size(); ++i)
-      data[i] = static_cast<std::uint8_t>(words[i / 8] >> (8 * (i % 8)));
-  }
-  if (n % 8 != 0) data.back() &= static_cast<std::uint8_t>((1u << (n % 8)) - 1);
-  m.add_part({ElementKind::kBit, static_cast<std::uint32_t>(n), std::move(data)});
-}
-
-std::vector<std::uint64_t> read_bit_words(const Message& m, std::size_t index, std::size_t n) {
-  std::vector<std::uint64_t> v((n + 63) / 64, 0);
-  const auto& parts = m.parts();
-  const bool well_formed = index < parts.size() && parts[index].kind == ElementKind::kBit &&
-                           parts[index].count == n && parts[index].data.size() == (n + 7) / 8;
-  if (!well_formed || std::endian::native != std::endian::little) {
-    const auto bits = m.bits(index, n);  // the codec's checks and its Abort
-    for (std::size_t k = 0; k < n; ++k) v[k / 64] |= std::uint64_t{bits[k]} << (k % 64);
-    return v;
-  }
-  const Bytes& data = parts[index].data;
-  if (!data.empty()) std::memcpy(v.data(), data.data(), data.size());
-  if (n % 64 != 0) v.back() &= (std::uint64_t{1} << (n % 64)) - 1;
-  return v;
-}
-
 namespace {
 
 PrgSeed receive_key(Channel& net) {
@@ -254,11 +226,11 @@ void and_layer(const Rep3BitProgram& p, std::size_t index, const PrgKeys& keys, 
     z[base / 64] ^= word;
   }
   Message mine;
-  add_bit_words(mine, z, m);
+  mine.add_bit_words(z, m);
   net.send(prev_of(net.self()), labels::rep3::kMult, std::move(mine));
   const Message reply = net.recv(next_of(net.self()));
   reply.expect_parts(1);
-  const auto theirs = read_bit_words(reply, 0, m);
+  const auto theirs = reply.bit_words(0, m);
   for (std::size_t k = 0; k < m; ++k)
     out[k] = static_cast<std::uint8_t>(((z[k / 64] >> (k % 64)) & 1) |
                                        (((theirs[k / 64] >> (k % 64)) & 1) << 1));

@@ -83,16 +83,13 @@ void add_packed(Message& m, const Ring& r, const std::vector<std::uint64_t>& v, 
     m.add_ring64(std::span<const std::uint64_t>(v.data(), n));
     return;
   }
-  Bytes data((n + 7) / 8);
-  for (std::size_t i = 0; i < data.size(); ++i)
-    data[i] = static_cast<std::uint8_t>(v[i / 8] >> (8 * (i % 8)));
-  m.add_part({ElementKind::kBit, static_cast<std::uint32_t>(n), std::move(data)});
+  m.add_bit_words(v, n);
 }
 
 std::vector<std::uint64_t> read_packed(const Ring& r, const Message& m, std::size_t index,
                                        std::size_t n) {
   if (!r.boolean) return m.ring64(index, n);
-  return read_bit_words(m, index, n);  // checks the part's kind and count
+  return m.bit_words(index, n);  // checks the part's kind and count
 }
 
 // Step 6's [compare views]: `mine` hashes what prev must have received (our second

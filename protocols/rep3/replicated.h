@@ -46,13 +46,6 @@ struct PrgKeys {
 Message elements_message(const Ring& ring, const std::vector<std::uint64_t>& v);
 std::vector<std::uint64_t> read_elements(const Ring& ring, const Message& m, std::size_t count);
 
-// One message part of n bits held 64 per word, LSB first (the tail of the last word ignored):
-// the same part Message::add_bits makes of them, without a std::vector<bool>.
-void add_bit_words(Message& m, const std::vector<std::uint64_t>& words, std::size_t n);
-// Part `index` of m as n bits, 64 per word (the tail zero); a part of another kind or count
-// throws Message::bits's Abort.
-std::vector<std::uint64_t> read_bit_words(const Message& m, std::size_t index, std::size_t n);
-
 // Step 0's α_i for `words` words of PRG stream `stream`: F(k_i) − F(k_{i+1}) (⊕ for bits, 64
 // gates per word), so that α_0 + α_1 + α_2 = 0.
 std::vector<std::uint64_t> zero_shares(const PrgKeys& keys, std::uint64_t stream,

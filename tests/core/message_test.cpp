@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 #include <rapidcheck/gtest.h>
 
+#include <algorithm>
+
 #include "protocols/core/abort.h"
 #include "protocols/core/message.h"
 
@@ -91,6 +93,39 @@ RC_GTEST_PROP(MessageProperty, FieldVectorsRoundTrip, (const std::vector<std::ui
   const auto d = Message::decode(Message().add_field61(v).encode());
   RC_ASSERT(d.ok());
   RC_ASSERT(d->field61(0, v.size()) == v);
+}
+
+// Packed bits (rep3's shares): add_bit_words makes exactly add_bits's part and bytes, whatever
+// the last word holds beyond n (the codec's padding stays zero, so the message round-trips), and
+// bit_words reads back the bits with the tail zero.
+RC_GTEST_PROP(MessageProperty, BitWordsAreTheSamePartAsBits,
+              (const std::vector<std::uint64_t>& words, std::uint8_t cut)) {
+  RC_PRE(!words.empty());
+  const std::size_t n = words.size() * 64 - cut % 64;
+  std::vector<bool> bits(n);
+  for (std::size_t i = 0; i < n; ++i) bits[i] = (words[i / 64] >> (i % 64)) & 1;
+  const Message packed = Message().add_bit_words(words, n);
+  RC_ASSERT(packed == Message().add_bits(bits));
+  RC_ASSERT(packed.round_trips());
+  const auto d = Message::decode(packed.encode());
+  RC_ASSERT(d.ok());
+  const auto back = d->bit_words(0, n);
+  RC_ASSERT(back.size() == words.size());
+  for (std::size_t w = 0; w < back.size(); ++w) {
+    const std::size_t live = std::min<std::size_t>(64, n - 64 * w);
+    const std::uint64_t mask = live == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << live) - 1;
+    RC_ASSERT(back[w] == (words[w] & mask));
+  }
+}
+
+TEST(Message, BitWordsAbortOnTheWrongPart) {
+  Message m = Message().add_bit_words(std::vector<std::uint64_t>{5}, 3).add_ring64(
+      std::vector<std::uint64_t>{1});
+  m.set_sender(2);
+  EXPECT_EQ(m.bit_words(0, 3), std::vector<std::uint64_t>{5});
+  EXPECT_THROW((void)m.bit_words(0, 4), Abort);  // wrong count
+  EXPECT_THROW((void)m.bit_words(1, 1), Abort);  // wrong kind
+  EXPECT_THROW((void)m.bit_words(2, 1), Abort);  // missing part
 }
 
 }  // namespace
