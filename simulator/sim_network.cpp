@@ -278,11 +278,11 @@ class SimChannel final : public Channel, public Clock {
   void send(PartyId to, std::string_view label, const Message& message) override {
     SMPC_ASSERT(to >= 0 && to < run_.n && to != self_);
     const CpuMark mark(*this);
+    const std::size_t size = message.encoded_size();
     // The transport's work for this message is part of the segment it ends (transport_ops.h).
-    count_transport_send(message.encoded_size());
+    count_transport_send(size);
     charge_compute("send", to, label);
-    auto* parcel = new Parcel{message, std::string(label), 0, message.encoded_size(),
-                              sg4::Engine::get_clock()};
+    auto* parcel = new Parcel{message, std::string(label), 0, size, sg4::Engine::get_clock()};
     parcel->round = meter_.stamp_send(to, label, parcel->bytes);
     if (run_.board) run_.board->on_send(parcel->round);
     const auto bytes = static_cast<std::uint64_t>(parcel->bytes);

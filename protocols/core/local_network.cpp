@@ -53,10 +53,11 @@ class LocalChannel final : public Channel, public Clock {
 
   void send(PartyId to, std::string_view label, const Message& message) override {
     SMPC_ASSERT(to >= 0 && to < party_count() && to != self_);
-    count_transport_send(message.encoded_size());
+    const std::size_t size = message.encoded_size();
+    count_transport_send(size);
     meter_.add_compute(take_op_counts(), 0);  // counts only: no simulated time here
     Parcel parcel{message, std::string(label), 0};
-    parcel.round = meter_.stamp_send(to, label, message.encoded_size());
+    parcel.round = meter_.stamp_send(to, label, size);
     Inbox& box = *inboxes_[static_cast<std::size_t>(to)];
     {
       std::lock_guard lock(box.mu);

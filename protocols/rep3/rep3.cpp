@@ -1,7 +1,6 @@
 #include "protocols/rep3/rep3.h"
 #include "protocols/rep3/replicated.h"
 
-#include <bit>
 #include <cstring>
 #include <type_traits>
 
