@@ -1,6 +1,7 @@
-// Fixed-point logistic-regression inference on SPDZ (protocols/fixedpoint/models.h): one run
-// infers a batch of B feature vectors (20 features each) under one model, n = 2 parties (the
-// model owner and the data owner) in threads over LocalNetwork, dealer preprocessing included.
+// Fixed-point logistic-regression inference (protocols/fixedpoint/models.h): one run infers a
+// batch of B feature vectors (20 features each) under one model, in threads over LocalNetwork:
+// SPDZ with n = 2 parties (the model owner and the data owner), dealer preprocessing included,
+// and semi-honest BGW with n = 3, t = 1 (the parties make the masks: bgw_program.h).
 //   build/release/bench/fixedpoint_bench [--benchmark_filter=Batch/100]
 // Time is the process's CPU time (every party's thread); counters: "inferences/s" (per CPU
 // second), "rounds" and "bytes" of one run, "triples" dealt per inference.
@@ -9,6 +10,7 @@
 #include <algorithm>
 
 #include "bench/bench_runs.h"
+#include "protocols/bgw/bgw_semi_honest.h"
 #include "protocols/core/local_network.h"
 #include "protocols/fixedpoint/fixed.h"
 #include "protocols/fixedpoint/models.h"
@@ -19,33 +21,63 @@ namespace {
 
 constexpr std::size_t kFeatures = 20;
 
-void BM_SpdzLogisticRegressionBatch(benchmark::State& state) {
-  const auto batch = static_cast<std::size_t>(state.range(0));
+// One run's program, carrier circuit and inputs: B feature vectors under one 20-feature model;
+// party 0 the model owner, party 1 the data owner, the others (bgw's third party) only compute.
+struct LrBatch {
+  fx::Program prog;
+  Circuit carrier;
+  std::vector<PartyInput> in;
+};
+
+LrBatch lr_batch(std::size_t batch, int parties) {
   const fx::Params params;
   fx::Model m;
   for (std::size_t i = 0; i < kFeatures; ++i) m.out.push_back(0.1 * static_cast<double>(i % 7) - 0.3);
   m.out_bias = 0.25;
-  const fx::Program prog = fx::inference_program(m, params, batch);
+  LrBatch b{fx::inference_program(m, params, batch), {}, std::vector<PartyInput>(static_cast<std::size_t>(parties))};
   InputGroup mg{"model", 0, {}}, xg{"features", 1, {}};
-  std::vector<PartyInput> in(2);
   for (double w : fx::model_inputs(m)) {
     mg.wires.push_back(static_cast<std::uint32_t>(mg.wires.size()));
-    in[0].values.push_back(fx::to_field(*fx::encode(w, params)).value());
+    b.in[0].values.push_back(fx::to_field(*fx::encode(w, params)).value());
   }
   for (std::size_t k = 0; k < batch * kFeatures; ++k) {
     xg.wires.push_back(static_cast<std::uint32_t>(mg.wires.size() + k));
-    in[1].values.push_back(fx::to_field(*fx::encode(0.05 * static_cast<double>(k % 13) - 0.3, params)).value());
+    b.in[1].values.push_back(fx::to_field(*fx::encode(0.05 * static_cast<double>(k % 13) - 0.3, params)).value());
   }
   OutputGroup out{"score", {1}, std::vector<std::uint32_t>(batch, 0)};
-  const Spdz spdz(fx::carrier_circuit(prog, {mg, xg}, {out}), 1, 0, std::nullopt, prog);
-  const RunResult last = bench::last_of_local_runs(state, spdz, in);
+  b.carrier = fx::carrier_circuit(b.prog, {mg, xg}, {out});
+  return b;
+}
+
+void run_batch(benchmark::State& state, const Protocol& protocol, const LrBatch& b, std::size_t batch) {
+  const RunResult last = bench::last_of_local_runs(state, protocol, b.in);
   if (last.parties[1].status != PartyStatus::kOutput) state.SkipWithError("the run did not output");
   bench::count_rounds_and_bytes(state, last);
-  state.counters["triples"] = static_cast<double>(fx::needs_of(prog).triples(params)) / static_cast<double>(batch);
+  state.counters["triples"] = static_cast<double>(fx::needs_of(b.prog).triples(b.prog.params)) / static_cast<double>(batch);
   state.counters["inferences/s"] =
       benchmark::Counter(static_cast<double>(batch), benchmark::Counter::kIsIterationInvariantRate);
 }
+
+void BM_SpdzLogisticRegressionBatch(benchmark::State& state) {
+  const auto batch = static_cast<std::size_t>(state.range(0));
+  const LrBatch b = lr_batch(batch, 2);
+  const Spdz spdz(b.carrier, 1, 0, std::nullopt, b.prog);
+  run_batch(state, spdz, b, batch);
+}
 BENCHMARK(BM_SpdzLogisticRegressionBatch)
+    ->Arg(1)->Arg(10)->Arg(100)->Arg(1000)
+    ->MeasureProcessCPUTime()
+    ->Unit(benchmark::kMillisecond);
+
+// The same on semi-honest BGW (bgw_program.h), n = 3, t = 1: no dealer; "triples" counts the
+// products the program needs (BGW reshares them instead).
+void BM_BgwLogisticRegressionBatch(benchmark::State& state) {
+  const auto batch = static_cast<std::size_t>(state.range(0));
+  const LrBatch b = lr_batch(batch, 3);
+  const BgwSemiHonest bgw(b.carrier, 1);
+  run_batch(state, bgw, b, batch);
+}
+BENCHMARK(BM_BgwLogisticRegressionBatch)
     ->Arg(1)->Arg(10)->Arg(100)->Arg(1000)
     ->MeasureProcessCPUTime()
     ->Unit(benchmark::kMillisecond);

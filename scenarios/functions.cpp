@@ -341,8 +341,8 @@ const std::vector<FunctionInfo>& function_catalog() {
                 "predicate (vote)"},
       {"logistic_regression", "fixed point: party 0's logistic-regression `model` (file or "
                               "inline, `f` fractional bits) on party 1's features; party 1 "
-                              "learns the score (spdz)"},
-      {"mlp", "fixed point: as logistic_regression with a two-layer ReLU network (spdz)"},
+                              "learns the score (spdz, bgw)"},
+      {"mlp", "fixed point: as logistic_regression with a two-layer ReLU network (spdz, bgw)"},
       {"dp_sum", "every party's integers clipped to [`lower`, `upper`]; every party learns "
                  "their sum plus binomial noise from all parties' coins, (`epsilon`, `delta`)-"
                  "DP (spdz)"},
@@ -747,7 +747,8 @@ Result<Function> build_circuit_file(const nlohmann::json& spec, const std::vecto
 
 Result<Function> build_function(const nlohmann::json& spec,
                                 const std::vector<nlohmann::json>& inputs, int parties,
-                                const std::string& base_dir, int servers) {
+                                const std::string& base_dir, int servers,
+                                const std::string& protocol) {
   const auto name = spec.at("name").get<std::string>();
   static const std::map<std::string, std::vector<std::string>> kOwnKeys = {
       {"sum", {"mean"}},
@@ -788,8 +789,11 @@ Result<Function> build_function(const nlohmann::json& spec,
   } else if (name == "tally") {
     f = build_tally(spec, inputs);
   } else if (name == "logistic_regression" || name == "mlp") {
-    f = build_inference(spec, inputs, parties, base_dir);
+    f = build_inference(spec, inputs, parties, base_dir, protocol);
   } else if (name == "dp_sum" || name == "dp_mean") {
+    // The coins' bit check and the verdict's extraction are SPDZ's (protocols/dp/binomial.h).
+    if (!protocol.empty() && protocol != "spdz")
+      return err("/protocol/name", "function \"" + name + "\" runs on spdz, not " + protocol);
     f = build_dp(spec, inputs, parties);
   } else {
     SMPC_ASSIGN_OR_RETURN(auto raw, field_inputs(inputs));

@@ -142,10 +142,14 @@ const std::vector<FunctionInfo>& function_catalog();
 // (at /inputs; one JSON array per party). Relative circuit files are found from `base_dir`.
 // `servers`: the scenario's roles (parties 0..servers−1 compute; 0: no roles, every party
 // does) — arithmetic auctions draw their masks from the computing parties.
+// `protocol`: the protocol's name where the caller knows it (empty: not known): the fixed-point
+// functions check it and judge with its extractor (logistic_regression and mlp on spdz or bgw,
+// dp_sum and dp_mean on spdz only).
 // Errors start with the JSON pointer of the offending value.
 Result<Function> build_function(const nlohmann::json& spec,
                                 const std::vector<nlohmann::json>& inputs, int parties,
-                                const std::string& base_dir = ".", int servers = 0);
+                                const std::string& base_dir = ".", int servers = 0,
+                                const std::string& protocol = "");
 // Convenience for arithmetic functions with numeric inputs.
 Result<Function> build_function(const nlohmann::json& spec,
                                 const std::vector<std::vector<std::uint64_t>>& inputs,

@@ -6,10 +6,10 @@
 #include <fstream>
 
 #include "protocols/core/json_text.h"
+#include "protocols/bgw/extract.h"
 #include "protocols/fixedpoint/fixed.h"
 #include "protocols/fixedpoint/models.h"
 #include "protocols/spdz/extract.h"
-#include "protocols/spdz/spdz.h"
 
 namespace smpc {
 namespace {
@@ -73,14 +73,15 @@ Result<std::vector<double>> features_of(const nlohmann::json& in, std::size_t d)
 // The program's inputs as signed integers: the model's, then the features.
 Result<std::vector<std::int64_t>> program_inputs(const RunResult& run, PartyId p,
                                                  const std::vector<PartyId>& corrupted,
-                                                 const Circuit& c, std::vector<std::int64_t> truth) {
+                                                 const Circuit& c, const Extractor& extractor,
+                                                 std::vector<std::int64_t> truth) {
   std::vector<PartyId> extract;
   for (PartyId owner : {kModelOwner, kDataOwner})
     if (is_party_in(corrupted, owner)) extract.push_back(owner);
   if (extract.empty()) return truth;
   ExtractionQuery q{&c, &run, corrupted, extract};
   (void)p;
-  SMPC_ASSIGN_OR_RETURN(auto got, spdz_extractor()(q));
+  SMPC_ASSIGN_OR_RETURN(auto got, extractor(q));
   const std::size_t model_count = c.input_wires_of(kModelOwner).size();
   for (const auto& e : got) {
     if (!e.values) return Error("party " + std::to_string(e.party) + "'s input: " + e.note);
@@ -91,16 +92,18 @@ Result<std::vector<std::int64_t>> program_inputs(const RunResult& run, PartyId p
   return truth;
 }
 
-OutputCheck inference_check(fx::Program prog, Circuit carrier, std::vector<std::int64_t> truth) {
-  return [prog = std::move(prog), carrier = std::move(carrier), truth = std::move(truth)](
+OutputCheck inference_check(fx::Program prog, Circuit carrier, Extractor extractor,
+                            std::vector<std::int64_t> truth) {
+  return [prog = std::move(prog), carrier = std::move(carrier), extractor = std::move(extractor),
+          truth = std::move(truth)](
              const RunResult& run, PartyId p, const std::vector<PartyId>& corrupted) -> std::string {
     const auto& out = run.parties[static_cast<std::size_t>(p)].outputs;
     if (out.size() != (p == kDataOwner ? 1u : 0u))
       return "party " + std::to_string(p) + " output " + std::to_string(out.size()) + " values";
     if (p != kDataOwner) return "";
-    const auto inputs = program_inputs(run, p, corrupted, carrier, truth);
+    const auto inputs = program_inputs(run, p, corrupted, carrier, extractor, truth);
     if (!inputs.ok()) return "could not check the score: " + inputs.status().message();
-    const auto opened = input_phase_record(run, p, kSpdzFxTruncRecord, 0, fx::needs_of(prog).truncs,
+    const auto opened = input_phase_record(run, p, fx::kOpenedTruncRecord, 0, fx::needs_of(prog).truncs,
                                            Fp61::kModulus);
     if (!opened.ok()) return "could not check the score: " + opened.status().message();
     const auto want = fx::evaluate_opened(prog, *inputs, *opened);
@@ -115,7 +118,8 @@ OutputCheck inference_check(fx::Program prog, Circuit carrier, std::vector<std::
 }  // namespace
 
 Result<Function> build_inference(const nlohmann::json& spec, const std::vector<nlohmann::json>& in,
-                                 int parties, const std::string& base_dir) {
+                                 int parties, const std::string& base_dir,
+                                 const std::string& protocol) {
   if (parties < 2) return Error("/parties: inference needs a model owner (party 0) and a data owner (party 1)");
   SMPC_ASSIGN_OR_RETURN(const fx::Model model, load_model(spec, base_dir));
   const bool want_mlp = spec.at("name").get<std::string>() == "mlp";
@@ -144,7 +148,8 @@ Result<Function> build_inference(const nlohmann::json& spec, const std::vector<n
   for (auto v : x_fixed) f.party_inputs[kDataOwner].values.push_back(fx::to_field(v).value());
   f.output_names = {"score"};
   f.fixed_point_bits = params.f;
-  f.output_check = inference_check(prog, f.circuit, all);
+  f.output_check = inference_check(prog, f.circuit,
+                                   protocol == "bgw" ? shamir_extractor() : spdz_extractor(), all);
   f.output_check_doc = "the fixed-point score replayed from the run's opened truncation values "
                        "(bit-exact reference, protocols/fixedpoint/fixed.h)";
   return f;

@@ -8,11 +8,12 @@
 // SPDZ has no client inputs yet, so both owners are SPDZ parties. Output: "score" to the data
 // owner, the fixed-point σ(logit) shown as a decimal (scale 2^f).
 //
-// The program is carried in the circuit (fx::carrier_circuit); only spdz runs it. The score is
+// The program is carried in the circuit (fx::carrier_circuit); spdz (with the dealer) and bgw
+// (bgw_program.h: the parties make the masks) run it. The score is
 // randomized by the truncations' rounding, so the verdict judges it with a predicate: party
 // p's score must equal the fixed-point reference replayed from the opened truncation values p
 // recorded (fx::evaluate_opened), on the true inputs, or on the corrupted owners' inputs
-// extracted from the run (ε + r, as spdz's extractor).
+// extracted from the run (the protocol's extractor: spdz's ε + r, bgw's Shamir interpolation).
 #pragma once
 
 #include <string>
@@ -24,8 +25,10 @@
 
 namespace smpc {
 
+// `protocol` ("spdz", "bgw", or empty: spdz) picks the extractor of corrupted owners' inputs.
 Result<Function> build_inference(const nlohmann::json& spec, const std::vector<nlohmann::json>& in,
-                                 int parties, const std::string& base_dir);
+                                 int parties, const std::string& base_dir,
+                                 const std::string& protocol = "");
 
 // {"score": decimal} (and {"score_fixed": integer}) for the data owner.
 nlohmann::ordered_json describe_inference_outputs(const Function& f, PartyId party,

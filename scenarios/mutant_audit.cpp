@@ -728,6 +728,15 @@ ScenarioBuilder spdz_fx_inference(const Json& script) {
   return b;
 }
 
+// The same logistic regression on semi-honest bgw (bgw_program.h: no dealer, the parties make
+// the masks' random bits), n = 3, t = 1, no adversary.
+ScenarioBuilder bgw_fx_inference() {
+  const Json model = {{"type", "logistic_regression"}, {"weights", {0.75, -1.5, 0.25}}, {"bias", 0.5}};
+  return check_scenario("bgw fixed-point inference", "bgw", {{"threshold", 1}}, 3,
+                        {{"name", "logistic_regression"}, {"model", model}},
+                        {Json::array(), Json{"1.5", "0.25", "-2"}, Json::array()});
+}
+
 // dp_sum on SPDZ (protocols/dp/binomial.h), n = 2, records in [0, upper]; `script` for party 1.
 ScenarioBuilder dp_sum_run(double epsilon, double delta, int upper, const Json& script) {
   auto b = check_scenario("spdz dp_sum", "spdz", kDealer, 2,
@@ -1791,6 +1800,14 @@ const std::vector<Check> kChecks = {
       "the fixed-point reference replayed from the opened truncation values (violation)"},
      [](const Context& cx, const std::string& name) {
        return seeded_runs(cx, name, [](int) { return spdz_fx_inference(Json::array()); }, 2, violation);
+     }},
+    {{"bgw-fx-random-bits", "attack", false, "2 seeds",
+      "bgw logistic regression (fixed point), n = 3, t = 1, no adversary: the masks' random bits "
+      "are made by the parties (a random a, a^2 opened, b = (a/sqrt(a^2) + 1)/2); alarm = the "
+      "score is not the fixed-point reference replayed from the opened truncation values, or "
+      "the run aborts (violation)"},
+     [](const Context& cx, const std::string& name) {
+       return seeded_runs(cx, name, [](int) { return bgw_fx_inference(); }, 2, violation);
      }},
     {{"spdz-fx-trunc-mac", "attack", false, "2 seeds",
       "spdz logistic regression (fixed point, f = 12), n = 3, party 2 malicious adds 2^f to its "

@@ -227,7 +227,7 @@ Result<RunPlan> resolve_unprefixed(const Scenario& s, const RunOptions& options)
   SMPC_RETURN_IF_ERROR(check_input_count(s.inputs.size(), s.parties));
   SMPC_ASSIGN_OR_RETURN(plan.function,
                         build_function(s.function, s.inputs, s.parties, base_dir_of(s.path),
-                                       s.roles ? s.roles->servers : 0));
+                                       s.roles ? s.roles->servers : 0, plan.spec->name));
   if (plan.function.reseed) plan.function.reseed(plan.seed, plan.function);  // dp: coins
   SMPC_RETURN_IF_ERROR(check_domain(*plan.spec, plan.function));
   SMPC_RETURN_IF_ERROR(make_protocol(s, plan));

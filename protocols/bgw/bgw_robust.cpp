@@ -15,6 +15,7 @@
 #include "protocols/core/mutants.h"
 #include "protocols/core/protocol_spec.h"
 #include "protocols/bgw/labels_robust.h"
+#include "protocols/fixedpoint/fixed.h"
 
 namespace smpc {
 namespace {
@@ -502,6 +503,9 @@ Result<std::unique_ptr<Protocol>> make_bgw_robust(const nlohmann::json& params, 
   if (c.domain != CircuitDomain::kField61)
     return Error(std::string("/function: bgw_robust evaluates circuits over field61, got ") +
                  domain_name(c.domain));
+  if (fx::carried_program(c))
+    return Error("/protocol/name: bgw_robust does not run fixed-point programs (truncations, "
+                 "comparisons); bgw and spdz do");
   const int max_t = (parties - 1) / 3;
   int t = max_t;
   if (params.contains("threshold")) {

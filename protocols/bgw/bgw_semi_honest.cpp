@@ -1,7 +1,9 @@
 #include "protocols/bgw/bgw_semi_honest.h"
 
 #include <numeric>
+#include <optional>
 
+#include "protocols/bgw/bgw_program.h"
 #include "protocols/bgw/shamir.h"
 #include "protocols/core/extraction.h"
 #include "protocols/core/layer_schedule.h"
@@ -13,9 +15,11 @@ namespace smpc {
 
 BgwSemiHonest::BgwSemiHonest(Circuit circuit, int threshold, int servers)
     : circuit_(std::move(circuit)), t_(threshold), servers_(servers),
-      plan_(bgw_reshare_plan(circuit_)) {
+      program_(fx::carried_program(circuit_)),
+      plan_(program_ ? std::vector<BgwLayerPlan>{} : bgw_reshare_plan(circuit_)) {
   SMPC_ASSERT(circuit_.domain == CircuitDomain::kField61);
   SMPC_ASSERT(t_ >= 0 && servers_ >= 0);
+  SMPC_ASSERT(!program_ || servers_ == 0);  // make_bgw refuses programs with roles
 }
 
 SecurityClaim BgwSemiHonest::claim(int parties) const {
@@ -64,14 +68,17 @@ PartyOutput interpolate_outputs(std::size_t count, int n, std::span<const Fp61> 
 // of degree t and sends party j the evaluations at α_j.
 // With roles, n is the number of servers (parties 0..n-1); clients' shares arrive like any
 // other dealer's.
+// `program` (a fixed-point program's run) deals its randomness between this party's sending
+// and its receiving, so that it goes out in the same round (bgw_program.h, step 1).
 void share_inputs(const Circuit& c, int t, int n, PartyContext& ctx, const PartyInput& input,
-                  std::vector<Fp61>& wire) {
+                  std::vector<Fp61>& wire, BgwProgramRun* program) {
   Channel& net = ctx.net;
   const PartyId me = net.self();
   const auto my_wires = c.input_wires_of(me);
   SMPC_ASSERT(my_wires.size() == input.values.size());
   if (!my_wires.empty())
     deal_input_shares(ctx, labels::bgw::kInput, c, share_own_inputs(input, t, n, ctx.rng), wire);
+  if (program) program->deal_randomness();
   receive_input_shares(ctx, c, wire);
   // M61: the servers leave out the last client's inputs (their wires stay 0).
   if (mutant_active(Mutant::kM61) && n < net.party_count())
@@ -94,8 +101,6 @@ void share_inputs(const Circuit& c, int t, int n, PartyContext& ctx, const Party
 //       (valid because 2t ≤ n − 1); the linear gates of `after` then read degree-t shares.
 void multiply_layer(const Circuit& c, int t, int n, std::span<const Fp61> lambda,
                     const BgwLayerPlan& plan, PartyContext& ctx, std::vector<Fp61>& wire) {
-  Channel& net = ctx.net;
-  const PartyId me = net.self();
   const auto constant_share = [](Fp61 v) { return v; };  // constant polynomial: degree 0 ≤ t
   count_layer_gates(plan.products.size(), plan.before.size() + plan.after.size());
   for (std::size_t gi : plan.products) {
@@ -105,27 +110,10 @@ void multiply_layer(const Circuit& c, int t, int n, std::span<const Fp61> lambda
   for (std::size_t gi : plan.before) wire[c.gates[gi].out] = linear_gate_share(c.gates[gi], wire, constant_share);
   const std::size_t m = plan.reshare.size();
   if (m > 0) {
-    std::vector<Fp61> values(m), shares(m * static_cast<std::size_t>(n));
+    std::vector<Fp61> values(m);
     for (std::size_t k = 0; k < m; ++k) values[k] = wire[plan.reshare[k]];
-    shamir_share_batch<Fp61>(values, t, n, ctx.rng, shares);                   // 2b
-    // M15: reshare with the constant polynomial h_i = d, no fresh randomness.
-    if (mutant_active(Mutant::kM15))
-      for (PartyId j = 0; j < n; ++j)
-        std::copy(values.begin(), values.end(), shares.begin() + static_cast<long>(j * m));
-    const auto slice = [&](PartyId j) {
-      return std::span<const Fp61>(shares).subspan(static_cast<std::size_t>(j) * m, m);
-    };
-    for (PartyId j = 0; j < n; ++j)
-      if (j != me) net.send(j, labels::bgw::kMultReshare, Message().add_field61(slice(j)));
-    PerParty<std::vector<Fp61>> reshared(n);
-    for (PartyId i : other_parties(n, me)) reshared[i] = net.recv(i).field61(0, m);
-    std::vector<std::span<const Fp61>> h(static_cast<std::size_t>(n));  // h[i][k] = h_i,k(α_me)
-    for (PartyId i = 0; i < n; ++i) h[static_cast<std::size_t>(i)] = i == me ? slice(me) : std::span<const Fp61>(reshared[i]);
-    for (std::size_t k = 0; k < m; ++k) {                                     // 2c
-      Fp61Accumulator acc;
-      for (std::size_t i = 0; i < h.size(); ++i) acc.add_product(lambda[i], h[i][k]);
-      wire[plan.reshare[k]] = acc.get();
-    }
+    const auto shares = bgw_reshare(values, t, n, lambda, ctx, labels::bgw::kMultReshare);  // 2b-2c
+    for (std::size_t k = 0; k < m; ++k) wire[plan.reshare[k]] = shares[k];
   }
   for (std::size_t gi : plan.after) wire[c.gates[gi].out] = linear_gate_share(c.gates[gi], wire, constant_share);
 }
@@ -184,11 +172,22 @@ PartyOutput BgwSemiHonest::run_steps(PartyContext& ctx, const PartyInput& input)
   if (ctx.net.self() >= n) return run_client(circuit_, t_, servers, ctx, input);
   count_alloc<Fp61>(circuit_.num_wires);
   std::vector<Fp61> wire(circuit_.num_wires);
-  share_inputs(circuit_, t_, n, ctx, input, wire);  // step 1
+  std::optional<BgwProgramRun> program;  // a fixed-point program (bgw_program.h)
+  if (program_) program.emplace(*program_, t_, n, ctx);
+  share_inputs(circuit_, t_, n, ctx, input, wire, program ? &*program : nullptr);  // step 1
   // After step 1, as always: the table is built once per process and its operations are
   // counted for the party that builds it, so moving it changes the reports' per-party ops.
   const auto lambda = lagrange_table(servers);
 
+  if (program) {  // R2, R3 and step 2 of bgw_program.h; the outputs onto the output wires
+    std::vector<Fp61> in;
+    for (const auto& g : circuit_.inputs)
+      for (auto w : g.wires) in.push_back(wire[w]);
+    const std::vector<Fp61> y = program->run(in, *lambda);
+    std::size_t k = 0;
+    for (const auto& g : circuit_.outputs)
+      for (auto w : g.wires) wire[w] = y[k++];
+  }
   // Step 2 (circuit emulation), layer by layer as planned in the constructor.
   for (const BgwLayerPlan& plan : plan_)
     multiply_layer(circuit_, t_, n, *lambda, plan, ctx, wire);

@@ -21,9 +21,17 @@
 // multiplication layer costs one round whatever its width.
 //
 // Example: 7 parties, t = 3, inner product of two length-4 vectors: L = 1, r_1 = 1, rounds = 3.
+//
+// Fixed-point programs (protocols/fixedpoint/fixed.h) come carried in a circuit
+// (fx::carried_program): step 2 then runs the program as bgw_program.h describes, with the
+// random bits and masks its truncations and comparisons need made by the parties in the input
+// round and two more; exact cost in cost.h (bgw_cost).
 #pragma once
 
+#include <optional>
 #include <vector>
+
+#include "protocols/fixedpoint/fixed.h"
 
 #include "protocols/bgw/reshare_plan.h"
 #include "protocols/core/circuit.h"
@@ -48,6 +56,7 @@ class BgwSemiHonest final : public Protocol {
   Circuit circuit_;
   int t_;
   int servers_;  // 0: every party computes
+  std::optional<fx::Program> program_;  // a carried fixed-point program, run instead of layers
   std::vector<BgwLayerPlan> plan_;
 };
 

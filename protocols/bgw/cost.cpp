@@ -9,6 +9,7 @@
 #include "protocols/core/layer_schedule.h"
 #include "protocols/bgw/labels_robust.h"
 #include "protocols/bgw/labels.h"
+#include "protocols/fixedpoint/fixed.h"
 
 namespace smpc {
 namespace {
@@ -35,11 +36,48 @@ void add_vss_batch(ExactCost& e, int parties, int t, const std::vector<std::uint
 }  // namespace
 
 
+namespace {
+
+// A carried fixed-point program (bgw_program.h): step 1's randomness, R2, R3 and the program's
+// batches; the inputs and outputs are added by bgw_cost as for circuits.
+void add_program_cost(ExactCost& e, const Circuit& c, const fx::Program& prog, int parties) {
+  namespace L = labels::bgw;
+  const auto n = static_cast<std::uint64_t>(parties);
+  const std::uint64_t pairs = n * (n - 1);
+  const fx::Needs needs = fx::needs_of(prog);
+  const std::size_t bits = needs.bits(prog.params), masks = needs.truncs + needs.ltzs;
+  if (bits + masks > 0) {
+    e.bytes[std::string(L::kFxRandom)] = pairs * field_message_bytes(bits + masks);
+    e.bytes[std::string(L::kFxSquare)] = pairs * field_message_bytes(bits);
+    e.bytes[std::string(L::kFxSquareOpen)] = pairs * field_message_bytes(bits);
+  }
+  std::uint32_t rounds = 0;
+  for (const auto& b : fx::batches(prog)) {
+    const std::size_t m = b.instrs.size();
+    rounds += fx::batch_rounds(b.op, prog.params);
+    if (b.op == fx::Op::kMul) e.bytes[std::string(L::kMultReshare)] += pairs * field_message_bytes(m);
+    if (b.op == fx::Op::kTrunc) e.bytes[std::string(L::kFxTrunc)] += pairs * field_message_bytes(m);
+    if (b.op != fx::Op::kLtz) continue;
+    e.bytes[std::string(L::kFxLtz)] += pairs * field_message_bytes(m);
+    for (std::size_t w = static_cast<std::size_t>(prog.params.k() - 1); w > 1; w = (w + 1) / 2)
+      e.bytes[std::string(L::kMultReshare)] += pairs * field_message_bytes(2 * m * (w / 2));
+  }
+  // With randomness every party sends in round 1 and waits for everyone: R2, R3, the batches
+  // and the outputs follow one after the other.
+  e.rounds = bits + masks > 0 ? rounds + 4 : share_layers_open_rounds(c, parties, rounds);
+}
+
+}  // namespace
+
 ExactCost bgw_cost(const Circuit& c, int parties) {
   ExactCost e;
   const auto peers = static_cast<std::uint64_t>(parties - 1);
   add_per_party_messages(e, std::string(labels::bgw::kInput), c, parties, &Circuit::input_wires_of);
   add_per_party_messages(e, std::string(labels::bgw::kOutput), c, parties, &Circuit::output_wires_of);
+  if (const auto program = fx::carried_program(c)) {
+    add_program_cost(e, c, *program, parties);
+    return e;
+  }
   std::size_t reshare_layers = 0;
   for (const auto& plan : bgw_reshare_plan(c)) {
     if (plan.reshare.empty()) continue;

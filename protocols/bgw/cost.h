@@ -19,6 +19,15 @@ namespace smpc {
 // rounds: share_layers_open_rounds(c, n, L'), L' the layers with r_ℓ > 0, i.e. L' + 2 with two
 // or more input owners (L' = L unless the last layers' products are read by nothing). The
 // threshold t changes neither (every party sends a share to every other whatever t is).
+// A circuit carrying a fixed-point program (fx::carried_program) costs what bgw_program.h
+// lists instead of the layers: B random bits and M masks (fx::Needs), pairs = n(n−1),
+//   "bgw.fx.random"      pairs (6 + 8(B + M))  ┐ only when the program truncates or compares
+//   "bgw.fx.bits.square" pairs (6 + 8B)        │
+//   "bgw.fx.bits.open"   pairs (6 + 8B)        ┘
+//   "bgw.mult.reshare"   pairs (6 + 8m) per product batch of m, pairs (6 + 16 m ⌊w/2⌋) per
+//                        BitLT level of width w of an LTZ batch of m
+//   "bgw.fx.trunc"       pairs (6 + 8m) per TruncPr batch, "bgw.fx.ltz" the same per LTZ batch
+// and rounds Σ fx::batch_rounds + 4 (with randomness; else as a circuit of that many layers).
 ExactCost bgw_cost(const Circuit& c, int parties);
 
 // Robust BGW with threshold t, every party honest (B = 1 + 3(t + 1) rounds per broadcast, a VSS

@@ -3,12 +3,14 @@
 #include <algorithm>
 
 #include "protocols/bgw/extract.h"
+#include "protocols/bgw/bgw_program.h"
 #include "protocols/bgw/bgw_robust.h"
 #include "protocols/bgw/bgw_semi_honest.h"
 #include "protocols/bgw/cost.h"
 #include "protocols/bgw/labels.h"
 #include "protocols/bgw/labels_robust.h"
 #include "protocols/core/json_text.h"
+#include "protocols/fixedpoint/fixed.h"
 
 namespace smpc {
 namespace {
@@ -30,6 +32,15 @@ Result<std::unique_ptr<Protocol>> make_bgw(const ProtocolParams& params, const C
     t = static_cast<int>(tv);
   }
   const int servers = params.contains(kServersParam) ? parties : 0;
+  if (const auto program = fx::carried_program(c)) {
+    if (servers > 0)
+      return Error("/roles: bgw runs fixed-point programs without roles (every party computes)");
+    // bgw_program.h, "Masks": each party's share of the masks costs ⌈log2 n⌉ bits of κ.
+    if (const int kappa = bgw_program_kappa(program->params, parties); kappa < fx::kMinKappa)
+      return Error("/function/f: with n = " + std::to_string(parties) + " parties bgw keeps " +
+                   std::to_string(kappa) + " bits of statistical security in its masked openings, "
+                   "below " + std::to_string(fx::kMinKappa) + ": lower f or use fewer parties");
+  }
   return std::unique_ptr<Protocol>(std::make_unique<BgwSemiHonest>(c, t, servers));
 }
 

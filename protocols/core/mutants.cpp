@@ -98,6 +98,7 @@ constexpr CatalogRow kCatalogRows[] = {
     {Mutant::kM102, "protocols/spdz/extract.cpp", "SPDZ with MASCOT, input extraction: a corrupted owner's ε + r is extracted with r from the owner's own record without comparing its Π_COPE messages with what the honest parties received, so an owner whose u messages were altered in flight (a shifted input mask) is judged on an r the honest MAC keys do not pin down"},
     {Mutant::kM103, "protocols/gmw/gmw.cpp", "compute model: GMW counts its AND gates but not its linear gates (ops.h gate_xor), so the ops model charges a GMW party nothing for the XOR and INV gates it evaluates and its modelled compute time falls short of its real work"},
     {Mutant::kM104, "protocols/spdz/mascot.cpp", "MASCOT MACCheck (flow 11): the digest of the y values of Π_[[·]]'s check that every party echoes is not compared, so an input owner that shifts its u and its y toward one honest party only splits the honest parties' outputs with every check passing"},
+    {Mutant::kM105, "protocols/bgw/bgw_program.cpp", "bgw fixed-point programs (R3 of bgw_program.h): each random bit is made as (s·a + 1)/2 with the opened root s multiplied instead of divided, so the masks' \"bits\" are not bits and every truncation and comparison computes garbage"},
 };
 
 std::string numbered_name(Mutant m) {

@@ -101,6 +101,7 @@ enum class Mutant : int {
   kM102 = 102,  // SPDZ/MASCOT extractor: the owner's r taken without comparing COPE transcripts
   kM103 = 103,  // compute model: GMW does not count its linear gates (ops.h kGateXor)
   kM104 = 104,  // MASCOT: the echo of Π_[[·]]'s y values not compared (no broadcast agreement)
+  kM105 = 105,  // bgw fixed point: a random bit made as (s·a + 1)/2, the root not inverted
 };
 
 struct MutantInfo {

@@ -46,6 +46,7 @@
 #include <functional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "protocols/core/circuit.h"
@@ -154,6 +155,8 @@ Result<std::vector<std::int64_t>> evaluate_outputs(const Program& prog,
 Result<std::vector<std::int64_t>> evaluate_opened(const Program& prog,
                                                   std::span<const std::int64_t> inputs,
                                                   std::span<const std::uint64_t> opened_c);
+// Every protocol that runs programs records those c under this input-phase kind (dealer 0).
+inline constexpr std::string_view kOpenedTruncRecord = "fx.trunc";
 
 // The program carried in a Field61 circuit (as protocols/frost/ideal.h carries its signing
 // shape): `skeleton`'s input and output groups, constant gates holding a magic word, the

@@ -19,6 +19,7 @@
 #include "protocols/spdz/extract.h"
 #include "protocols/spdz/spdz_dealer.h"
 #include "protocols/spdz/labels.h"
+#include "protocols/fixedpoint/engine.h"
 #include "protocols/fixedpoint/fixed.h"
 
 namespace smpc {
@@ -182,12 +183,7 @@ class SpdzParty {
                                 const std::vector<SpdzTriple>& triples, std::size_t& next);
   // Step 2 for a fixed-point program (fx): its batches; returns its outputs, in output order.
   std::vector<AuthShare> run_program();
-  void fx_local(std::size_t upto);
-  void fx_batch(const fx::Batch& batch);
-  std::vector<AuthShare> fx_trunc(const std::vector<AuthShare>& a);
-  std::vector<AuthShare> fx_ltz(const std::vector<AuthShare>& a);
-  std::vector<AuthShare> fx_bitlt(const std::vector<std::uint64_t>& c,
-                                  const std::vector<const SpdzFxMask*>& masks);
+  struct FxBackend;  // the fixed-point engine's view of this party (fixedpoint/engine.h)
   std::vector<Fp61> open_outputs(const std::vector<AuthShare>& y);  // step 4
   // The indices of the openings party p outputs from, in order: one per output wire it
   // receives (the one whose mask it holds, or the public one).
@@ -223,12 +219,9 @@ class SpdzParty {
   BasicSpdzPreprocessing<K> prep_;
   std::vector<AuthShare> input_;  // [[x]] of every input, in circuit input order (step 1)
   // Circuit evaluation only: a share per wire. A program's carrier circuit has a wire per
-  // word of its code, which a program run never reads, so it runs on reg_ alone.
+  // word of its code, which a program run never reads, so it runs on the engine's registers.
   std::vector<AuthShare> wire_;
-  std::vector<AuthShare> reg_;  // fixed-point program registers
-  std::vector<bool> reg_done_;
-  std::size_t fx_triple_ = 0, fx_trunc_ = 0, fx_ltz_ = 0;
-  std::vector<std::uint64_t> fx_trunc_opened_;
+  std::size_t fx_triple_ = 0, fx_trunc_ = 0, fx_ltz_ = 0;  // the program's preprocessing used
   std::vector<Opened> log_;  // every value opened since the last MACCheck, with its MACs
   std::array<Seed, 2> coin_seed_{};
   std::array<Opening, 2> coin_opening_{};
@@ -671,178 +664,43 @@ PartyOutput SpdzParty<K>::run_client(const PartyInput& input) {
   return unmask(*agreed);
 }
 
-// Fixed-point programs (fixed.h; spdz.h "Fixed-point programs"). Local instructions run as
-// soon as their registers are there, in program order up to `upto`.
+// Fixed-point programs (fixed.h; spdz.h "Fixed-point programs"): the engine of
+// fixedpoint/engine.h on authenticated shares. Products use the dealer's program triples, the
+// masks its (r, bits) pairs, and every opened value joins the log of MACCheck 1.
 template <int K>
-void SpdzParty<K>::fx_local(std::size_t upto) {
-  const auto& code = program_->code;
-  for (std::size_t i = 0; i < upto; ++i) {
-    const fx::Instr& in = code[i];
-    if (reg_done_[i] || fx::is_interactive(in.op)) continue;
-    const bool reads_a = in.op != fx::Op::kInput && in.op != fx::Op::kConst;
-    const bool reads_b = in.op == fx::Op::kAdd || in.op == fx::Op::kSub;
-    if ((reads_a && !reg_done_[in.a]) || (reads_b && !reg_done_[in.b])) continue;
-    const Fp61 one = Fp61::from_u64(1);
-    switch (in.op) {
-      case fx::Op::kInput: reg_[i] = input_[static_cast<std::size_t>(in.c)]; break;
-      case fx::Op::kConst: reg_[i] = constant(fx::to_field(in.c)); break;
-      case fx::Op::kAdd: reg_[i] = linear(reg_[in.a], reg_[in.b], one); break;
-      case fx::Op::kSub: reg_[i] = linear(reg_[in.a], reg_[in.b], -one); break;
-      case fx::Op::kMulConst: reg_[i] = scaled(reg_[in.a], fx::to_field(in.c)); break;
-      default: break;
-    }
-    reg_done_[i] = true;
+struct SpdzParty<K>::FxBackend {
+  using Share = AuthShare;
+  SpdzParty& p;
+  Share linear(const Share& a, const Share& b, Fp61 sign) const { return p.linear(a, b, sign); }
+  Share scaled(const Share& a, Fp61 c) const { return p.scaled(a, c); }
+  Share constant(Fp61 c) const { return p.constant(c); }
+  void add_public(Share& a, Fp61 c) const { p.add_public(a, c); }
+  const Share& program_input(std::size_t idx) const { return p.input_[idx]; }
+  std::vector<Share> multiply(const std::vector<std::pair<Share, Share>>& xy) {
+    return p.beaver(xy, p.prep_.fx_triples, p.fx_triple_);
   }
-}
+  std::vector<Fp61> open_masked(fx::Op op, const std::vector<Share>& c) {
+    if (op == fx::Op::kLtz) return p.open(labels::spdz::kFxLtz, c, p.log_);
+    // M81: the opened c stay out of the MACCheck log, so a shifted share of c goes unnoticed.
+    std::vector<Opened> unchecked;
+    return p.open(labels::spdz::kFxTrunc, c, mutant_active(Mutant::kM81) ? unchecked : p.log_);
+  }
+  const SpdzFxMask& next_mask(fx::Op op) {
+    return op == fx::Op::kLtz ? p.prep_.fx_ltz[p.fx_ltz_++] : p.prep_.fx_trunc[p.fx_trunc_++];
+  }
+};
 
-template <int K>
-void SpdzParty<K>::fx_batch(const fx::Batch& batch) {
-  const auto& code = program_->code;
-  std::vector<AuthShare> a, out;
-  std::vector<std::pair<AuthShare, AuthShare>> xy;
-  a.reserve(batch.instrs.size());
-  if (batch.op == fx::Op::kMul) xy.reserve(batch.instrs.size());
-  for (auto i : batch.instrs) {
-    a.push_back(reg_[code[i].a]);
-    if (batch.op == fx::Op::kMul) xy.emplace_back(reg_[code[i].a], reg_[code[i].b]);
-  }
-  if (batch.op == fx::Op::kMul) out = beaver(xy, prep_.fx_triples, fx_triple_);
-  if (batch.op == fx::Op::kTrunc) out = fx_trunc(a);
-  if (batch.op == fx::Op::kLtz) out = fx_ltz(a);
-  for (std::size_t j = 0; j < out.size(); ++j) {
-    reg_[batch.instrs[j]] = out[j];
-    reg_done_[batch.instrs[j]] = true;
-  }
-}
-
-// TruncPr (Catrina–Saxena, Protocol 3.1) of a batch: 1. c = Open(2^(k−1) + a + r),
-// 2. c' = c mod 2^f, 3. d = (a − c' + r')·2^−f with r' = Σ 2^i b_i.
-template <int K>
-auto SpdzParty<K>::fx_trunc(const std::vector<AuthShare>& a) -> std::vector<AuthShare> {
-  const fx::Params& p = program_->params;
-  const Fp61 offset = Fp61::from_u64(std::uint64_t{1} << (p.k() - 1));
-  const Fp61 inv = Fp61::from_u64(std::uint64_t{1} << p.f).inverse();
-  std::vector<AuthShare> masked, out;
-  std::vector<const SpdzFxMask*> mask;
-  masked.reserve(a.size());
-  mask.reserve(a.size());
-  out.reserve(a.size());
-  for (const auto& x : a) {
-    mask.push_back(&prep_.fx_trunc[fx_trunc_++]);
-    AuthShare c = linear(x, mask.back()->r, Fp61::from_u64(1));
-    add_public(c, offset);
-    masked.push_back(c);
-  }
-  // M81: the opened c stay out of the MACCheck log, so a shifted share of c goes unnoticed.
-  std::vector<Opened> unchecked;
-  const auto c = open(labels::spdz::kFxTrunc, masked, mutant_active(Mutant::kM81) ? unchecked : log_);
-  for (std::size_t j = 0; j < a.size(); ++j) {
-    fx_trunc_opened_.push_back(c[j].value());
-    AuthShare d = a[j];
-    for (int i = 0; i < p.f; ++i)
-      d = linear(d, mask[j]->bits[static_cast<std::size_t>(i)], Fp61::from_u64(std::uint64_t{1} << i));
-    add_public(d, -Fp61::from_u64(c[j].value() & ((std::uint64_t{1} << p.f) - 1)));
-    out.push_back(scaled(d, inv));
-  }
-  return out;
-}
-
-// LTZ (Catrina–de Hoogh): Mod2m with m = k − 1: c = Open(2^(k−1) + a + r), c' = c mod 2^m,
-// u = BitLT(c', r'), a' = c' − r' + 2^m u; LTZ = −(a − a')·2^−m.
-template <int K>
-auto SpdzParty<K>::fx_ltz(const std::vector<AuthShare>& a) -> std::vector<AuthShare> {
-  const fx::Params& p = program_->params;
-  const int m = p.k() - 1;
-  const std::uint64_t two_m = std::uint64_t{1} << m;
-  std::vector<AuthShare> masked, out;
-  std::vector<const SpdzFxMask*> mask;
-  masked.reserve(a.size());
-  mask.reserve(a.size());
-  out.reserve(a.size());
-  for (const auto& x : a) {
-    mask.push_back(&prep_.fx_ltz[fx_ltz_++]);
-    AuthShare c = linear(x, mask.back()->r, Fp61::from_u64(1));
-    add_public(c, Fp61::from_u64(two_m));
-    masked.push_back(c);
-  }
-  const auto opened = open(labels::spdz::kFxLtz, masked, log_);
-  std::vector<std::uint64_t> low;
-  low.reserve(opened.size());
-  for (const auto& c : opened) low.push_back(c.value() & (two_m - 1));
-  const auto u = fx_bitlt(low, mask);
-  const Fp61 inv = Fp61::from_u64(two_m).inverse();
-  for (std::size_t j = 0; j < a.size(); ++j) {
-    AuthShare a_low = scaled(u[j], Fp61::from_u64(two_m));  // a' = c' − r' + 2^m u
-    for (int i = 0; i < m; ++i)
-      a_low = linear(a_low, mask[j]->bits[static_cast<std::size_t>(i)], -Fp61::from_u64(std::uint64_t{1} << i));
-    add_public(a_low, Fp61::from_u64(low[j]));
-    out.push_back(scaled(linear(a[j], a_low, -Fp61::from_u64(1)), -inv));
-  }
-  return out;
-}
-
-// BitLT(c, r) = [c < r] for public c and shared bits of r, every comparison of the batch at
-// once: leaves (t_i, v_i) = (c_i ⊕ b_i, b_i(1 − c_i)) (linear: c is public), then levels of
-// v = v_L + t_H (v_H − v_L), t = t_H + t_L − t_H t_L until one node is left: v = [c < r].
-template <int K>
-auto SpdzParty<K>::fx_bitlt(const std::vector<std::uint64_t>& c,
-                            const std::vector<const SpdzFxMask*>& masks) -> std::vector<AuthShare> {
-  const Fp61 one = Fp61::from_u64(1);
-  std::vector<std::vector<std::pair<AuthShare, AuthShare>>> nodes(c.size());  // (t, v), low first
-  for (std::size_t j = 0; j < c.size(); ++j) {
-    nodes[j].reserve(masks[j]->bits.size());
-    for (std::size_t i = 0; i < masks[j]->bits.size(); ++i) {
-      const AuthShare& b = masks[j]->bits[i];
-      const bool ci = (c[j] >> i) & 1;
-      nodes[j].emplace_back(ci ? linear(constant(one), b, -one) : b, ci ? AuthShare{} : b);
-    }
-  }
-  while (nodes[0].size() > 1) {
-    std::vector<std::pair<AuthShare, AuthShare>> xy;
-    xy.reserve(nodes.size() * nodes[0].size());
-    for (const auto& row : nodes)
-      for (std::size_t i = 0; i + 1 < row.size(); i += 2) {
-        const auto& [tl, vl] = row[i];
-        const auto& [th, vh] = row[i + 1];
-        xy.emplace_back(th, linear(vh, vl, -one));
-        xy.emplace_back(th, tl);
-      }
-    const auto prod = beaver(xy, prep_.fx_triples, fx_triple_);
-    std::size_t at = 0;
-    for (auto& row : nodes) {
-      std::vector<std::pair<AuthShare, AuthShare>> next;
-      next.reserve((row.size() + 1) / 2);
-      for (std::size_t i = 0; i + 1 < row.size(); i += 2, at += 2)
-        next.emplace_back(linear(linear(row[i + 1].first, row[i].first, one), prod[at + 1], -one),
-                          linear(row[i].second, prod[at], one));
-      if (row.size() % 2) next.push_back(row.back());
-      row = std::move(next);
-    }
-  }
-  std::vector<AuthShare> out;
-  for (const auto& row : nodes) out.push_back(row[0].second);
-  return out;
-}
-
-// Step 2 for a program: batches in order, local instructions in between; returns the
-// outputs, and records the opened truncation values (fx::evaluate_opened).
+// Step 2 for a program: the engine's batches; returns the outputs, and records the opened
+// truncation values (fx::evaluate_opened).
 template <int K>
 auto SpdzParty<K>::run_program() -> std::vector<AuthShare> {
-  const auto& code = program_->code;
-  reg_.assign(code.size(), AuthShare{});
-  reg_done_.assign(code.size(), false);
   // Every d, e of a product and every masked c is logged for MACCheck 1.
   log_.reserve(2 * prep_.fx_triples.size() + prep_.fx_trunc.size() + prep_.fx_ltz.size());
-  fx_trunc_opened_.reserve(prep_.fx_trunc.size());
-  for (const auto& batch : fx::batches(*program_)) {
-    fx_local(batch.instrs.back());
-    fx_batch(batch);
-  }
-  fx_local(code.size());
-  std::vector<AuthShare> y;
-  y.reserve(program_->outputs.size());
-  for (auto r : program_->outputs) y.push_back(reg_[r]);
-  record_input_phase(ctx_, kSpdzFxTruncRecord, 0, fx_trunc_opened_);
+  FxBackend backend{*this};
+  fx::Engine<FxBackend> engine(*program_, backend);
+  engine.reserve_truncations(prep_.fx_trunc.size());
+  std::vector<AuthShare> y = engine.run();
+  record_input_phase(ctx_, fx::kOpenedTruncRecord, 0, engine.opened_truncations());
   return y;
 }
 

@@ -150,7 +150,7 @@ class Spdz final : public Protocol {
 };
 
 // The input-phase record kind of the opened truncation values (fx::evaluate_opened).
-inline constexpr std::string_view kSpdzFxTruncRecord = "fx.trunc";
+inline constexpr std::string_view kSpdzFxTruncRecord = fx::kOpenedTruncRecord;
 
 // The registry factory. Parameters (all optional):
 //   "preprocessing": "mascot" (MASCOT, mascot.h: OT-based, no trusted party; a restricted

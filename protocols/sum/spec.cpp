@@ -4,6 +4,7 @@
 #include "protocols/sum/cost.h"
 #include "protocols/sum/labels.h"
 #include "protocols/sum/secure_sum.h"
+#include "protocols/fixedpoint/fixed.h"
 
 namespace smpc {
 namespace {
@@ -12,6 +13,9 @@ namespace {
 // with the protocol that can evaluate it.
 Result<std::unique_ptr<Protocol>> make_secure_sum(const ProtocolParams& /*params*/,
                                                   const Circuit& c, int /*parties*/) {
+  if (fx::carried_program(c))
+    return Error("/protocol/name: secure_sum does not run fixed-point programs (truncations, "
+                 "comparisons); bgw and spdz do");
   if (const auto m = c.nonlinear_count(); m > 0)
     return Error("/function: secure_sum evaluates linear functions only (sums, weighted sums); "
                  "this function has " + std::to_string(m) +

@@ -1,10 +1,12 @@
-// Fixed-point arithmetic on SPDZ (protocols/fixedpoint/fixed.h, models.h; spdz.h "Fixed-point
-// programs"): the reference's TruncPr is ⌊(a + r')/2^f⌋; the carrier round-trips; the sigmoid
+// Fixed-point arithmetic on SPDZ and BGW (protocols/fixedpoint/fixed.h, models.h, engine.h;
+// spdz.h "Fixed-point programs", bgw_program.h): the reference's TruncPr is ⌊(a + r')/2^f⌋; the carrier round-trips; the sigmoid
 // stays within its stated error; random logistic regressions and MLPs run through the whole
 // scenario path give a score bit-exact with the reference replayed from the opened values,
 // within error_bound() of floating point, at exactly the cost formula (the 20-feature case); M80 (masks that do not
 // match their bits) turns the verdict into a violation; a shifted truncation opening aborts
-// the run at MAC check 1 unless M81 leaves the truncation openings out of it.
+// the run at MAC check 1 unless M81 leaves the truncation openings out of it. Under BGW the same
+// properties hold over n = 3..7 and any t < n/2, at bgw_cost's formula; M105 (random "bits"
+// that are not bits) is a violation; protocols and settings that cannot run a program refuse.
 #include <gtest/gtest.h>
 #include <rapidcheck/gtest.h>
 
@@ -16,6 +18,7 @@
 #include "protocols/fixedpoint/models.h"
 #include "protocols/spdz/spdz.h"
 #include "protocols/spdz/spec.h"
+#include "protocols/bgw/spec.h"
 #include "scenarios/runner.h"
 #include "scenarios/scenario_builder.h"
 #include "tests/support/rc_budget.h"
@@ -81,6 +84,8 @@ struct Case {
   std::vector<double> x;
   int parties = 2;
   int f = 12;
+  std::string protocol = "spdz";  // or "bgw" (bgw_program.h), with threshold t
+  int t = 1;
 };
 
 Json model_json(const fx::Model& m) {
@@ -94,7 +99,7 @@ ScenarioBuilder scenario(const Case& c) {
   for (double v : c.x) inputs[1].push_back(std::to_string(v));
   ScenarioBuilder b("fixed-point inference");
   b.parties(c.parties)
-      .protocol("spdz", {{"preprocessing", "dealer"}})
+      .protocol(c.protocol, c.protocol == "bgw" ? Json{{"threshold", c.t}} : Json{{"preprocessing", "dealer"}})
       .function({{"name", c.model.is_mlp() ? "mlp" : "logistic_regression"},
                  {"model", model_json(c.model)}, {"f", c.f}})
       .inputs(inputs)
@@ -121,11 +126,13 @@ std::vector<double> gen_reals(std::size_t n, int lo, int hi) {
   return v;
 }
 
-Case gen_case(bool mlp) {
+Case gen_case(bool mlp, const std::string& protocol = "spdz") {
   Case c;
+  c.protocol = protocol;
   const auto d = static_cast<std::size_t>(*rc::gen::inRange(1, mlp ? 6 : 21));
   c.x = gen_reals(d, -3, 3);
-  c.parties = *rc::gen::inRange(2, 4);
+  c.parties = protocol == "bgw" ? *rc::gen::inRange(3, 8) : *rc::gen::inRange(2, 4);
+  c.t = *rc::gen::inRange(0, (c.parties - 1) / 2 + 1);
   c.f = *rc::gen::element(8, 10, 12, 14);
   if (mlp) {
     const auto h = static_cast<std::size_t>(*rc::gen::inRange(1, 5));
@@ -157,7 +164,7 @@ void check_case(const Case& c) {
   const std::int64_t score = fx::from_field(Fp61::from_u64(owner.outputs[0]));
   // Bit-exact: the reference replayed from the opened c that party 1 recorded.
   const auto prog = fx::inference_program(c.model, p);
-  const auto opened = input_phase_record(rec.run, 1, kSpdzFxTruncRecord, 0,
+  const auto opened = input_phase_record(rec.run, 1, fx::kOpenedTruncRecord, 0,
                                          fx::needs_of(prog).truncs, Fp61::kModulus);
   RC_ASSERT(opened.ok());
   const auto want = fx::evaluate_opened(prog, encoded(c, p), *opened);
@@ -176,6 +183,15 @@ TEST(FixedPoint, MlpBitExactWithinBound) {
   testing::check_with_budget(6, [] { check_case(gen_case(true)); });
 }
 
+// The same on semi-honest BGW (bgw_program.h: no dealer; n = 3..7, any t < n/2).
+TEST(FixedPoint, BgwLogisticRegressionBitExactWithinBound) {
+  testing::check_with_budget(10, [] { check_case(gen_case(false, "bgw")); });
+}
+
+TEST(FixedPoint, BgwMlpBitExactWithinBound) {
+  testing::check_with_budget(5, [] { check_case(gen_case(true, "bgw")); });
+}
+
 // The example model (scenarios/models/logistic_regression.json, 20 features): bytes and rounds
 // of a run equal spdz's cost formula (spdz.h: L + 10 rounds, L = 1 + 1 + 6 + 1 + 1 = 10).
 void expect_formula_cost(const Case& c, std::uint32_t rounds) {
@@ -185,9 +201,12 @@ void expect_formula_cost(const Case& c, std::uint32_t rounds) {
   ASSERT_TRUE(s.ok());
   const auto f = build_function(s->function, s->inputs, c.parties);
   ASSERT_TRUE(f.ok()) << f.status().message();
-  const ProtocolParams params = {{"mac_keys", 1}, {"preprocessing", "dealer"}};
-  EXPECT_EQ(testing::bytes_by_label(rec.run), spdz_spec().cost.bytes_by_label(params, f->circuit, c.parties));
-  EXPECT_EQ(testing::max_round(rec.run), spdz_spec().cost.rounds(params, f->circuit, c.parties));
+  const bool bgw = c.protocol == "bgw";
+  const ProtocolParams params = bgw ? ProtocolParams{{"threshold", c.t}}
+                                    : ProtocolParams{{"mac_keys", 1}, {"preprocessing", "dealer"}};
+  const ProtocolSpec& spec = bgw ? bgw_spec() : spdz_spec();
+  EXPECT_EQ(testing::bytes_by_label(rec.run), spec.cost.bytes_by_label(params, f->circuit, c.parties));
+  EXPECT_EQ(testing::max_round(rec.run), spec.cost.rounds(params, f->circuit, c.parties));
   EXPECT_EQ(testing::max_round(rec.run), rounds);
 }
 
@@ -201,6 +220,25 @@ TEST(FixedPoint, CostEqualsTheFormula) {
   c.model.out = {1, -1};
   c.parties = 2;
   expect_formula_cost(c, 29);  // L = 1 + 1 + 6 + 1 (hidden, ReLU) + 1 + 1 + 6 + 1 + 1, + 10
+}
+
+// Under BGW (bgw_cost, bgw_program.h): the same batches, Σ batch rounds + 4 (the randomness's
+// round with the inputs, the squares' resharing and opening, the outputs).
+TEST(FixedPoint, BgwCostEqualsTheFormula) {
+  Case c;
+  for (int i = 0; i < 20; ++i) c.model.out.push_back(0.05 * (i % 7) - 0.1), c.x.push_back(0.1 * (i % 5) - 0.2);
+  c.protocol = "bgw";
+  c.parties = 3;
+  expect_formula_cost(c, 14);  // 10 + 4
+  c.parties = 7;
+  c.t = 3;
+  expect_formula_cost(c, 14);
+  c.model.hidden = {c.model.out, c.model.out};
+  c.model.hidden_bias = {0.5, -0.5};
+  c.model.out = {1, -1};
+  c.parties = 5;
+  c.t = 2;
+  expect_formula_cost(c, 23);  // 19 + 4
 }
 
 Case small_case() {
@@ -238,6 +276,55 @@ TEST(FixedPoint, ShiftedTruncationOpeningAbortsUnlessM81) {
   ScopedMutant m(Mutant::kM81);
   const RunRecord missed = run(b, 1);
   EXPECT_EQ(missed.run.parties[1].status, PartyStatus::kOutput);
+}
+
+TEST(FixedPoint, M105RandomBitsThatAreNotBitsIsAViolation) {
+  Case c = small_case();
+  c.protocol = "bgw";
+  EXPECT_TRUE(run(scenario(c), 1).verdict_holds);
+  if (!kMutantsCompiled) GTEST_SKIP() << "built without SMPC_MUTANTS";
+  ScopedMutant m(Mutant::kM105);
+  const RunRecord rec = run(scenario(c), 1);
+  EXPECT_FALSE(rec.verdict_holds) << rec.explanation;
+}
+
+// What cannot run a program says so before any run: bgw_robust and secure_sum (no truncation or
+// comparison), dp functions off spdz, programs with roles, and bgw where n parties leave fewer
+// than fx::kMinKappa bits of statistical security (f = 16: κ = 19, n = 9: 19 − 4 = 15).
+Status build_error(const ScenarioBuilder& b) {
+  auto s = b.build();
+  if (!s.ok()) return s.status();
+  RunOptions o;
+  o.backend = Backend::kLocal;
+  const auto rec = run_scenario(*s, o);
+  return rec.ok() ? OkStatus() : rec.status();
+}
+
+TEST(FixedPoint, ProtocolsThatCannotRunAProgramSaySo) {
+  const auto expect_error = [](const ScenarioBuilder& b, const std::string& part) {
+    const Status st = build_error(b);
+    ASSERT_FALSE(st.ok()) << part;
+    EXPECT_NE(st.message().find(part), std::string::npos) << st.message();
+  };
+  Case c = small_case();
+  c.parties = 4;
+  auto robust = scenario(c);
+  robust.protocol("bgw_robust", {{"threshold", 1}});
+  expect_error(robust, "bgw_robust does not run fixed-point programs");
+  auto sum = scenario(c);
+  sum.protocol("secure_sum", Json::object());
+  expect_error(sum, "secure_sum does not run fixed-point programs");
+  ScenarioBuilder dp("dp on bgw");
+  dp.parties(3).protocol("bgw", {{"threshold", 1}})
+      .function({{"name", "dp_sum"}, {"epsilon", 1.0}, {"delta", 1e-6}, {"lower", 0}, {"upper", 1}})
+      .inputs({Json{1}, Json{0}, Json{1}});
+  expect_error(dp, "runs on spdz, not bgw");
+  c.protocol = "bgw";
+  c.parties = 9;
+  c.f = 16;
+  expect_error(scenario(c), "15 bits of statistical security");
+  c.parties = 8;  // ⌈log2 8⌉ = 3: 16 bits, accepted
+  EXPECT_TRUE(build_error(scenario(c)).ok());
 }
 
 TEST(FixedPoint, MascotAndOutOfRangeInputsAreRejected) {

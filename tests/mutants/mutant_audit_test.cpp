@@ -61,6 +61,7 @@ const std::map<Mutant, std::string> kCaughtBy = {
     {Mutant::kM102, "mascot-extraction-transcript"},
     {Mutant::kM104, "mascot-y-echo"},
     {Mutant::kM103, "compute-gate-counts"},
+    {Mutant::kM105, "bgw-fx-random-bits"},
 };
 
 TEST(MutantAudit, CatalogueAndExpectationsCoverEachOther) {
@@ -143,7 +144,8 @@ INSTANTIATE_TEST_SUITE_P(Catalogue, EachMutant,
                                            Mutant::kM93, Mutant::kM89, Mutant::kM94, Mutant::kM95,
                                            Mutant::kM96, Mutant::kM97,
                                            Mutant::kM98, Mutant::kM99, Mutant::kM101,
-                                           Mutant::kM102, Mutant::kM103, Mutant::kM104),
+                                           Mutant::kM102, Mutant::kM103, Mutant::kM104,
+                                           Mutant::kM105),
                          [](const ::testing::TestParamInfo<Mutant>& p) {
                            return mutant_name(p.param);
                          });

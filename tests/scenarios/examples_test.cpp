@@ -71,6 +71,23 @@ INSTANTIATE_TEST_SUITE_P(Scenarios, Example,
                            return p.param.substr(0, p.param.find('.'));
                          });
 
+// Private inference (docs/applications.md): the same logistic regression on SPDZ with the
+// dealer and on BGW without one, each judged bit-exact against the fixed-point reference
+// replayed from its own opened truncation values, at its formula's rounds (spdz.h: 10 + 10;
+// bgw_program.h: 10 + 4). The scores may differ by the truncations' rounding only.
+TEST(Examples, LogisticRegressionOnSpdzAndOnBgw) {
+  const auto spdz = run_ok(testing::example("inference_logistic_regression.json"));
+  const auto bgw = run_ok(testing::example("inference_logistic_regression_bgw.json"));
+  EXPECT_EQ(spdz["cost"]["rounds"], 20);
+  EXPECT_EQ(bgw["cost"]["rounds"], 14);
+  for (const auto& j : {spdz, bgw}) {
+    EXPECT_EQ(j["verdict"], "ok");
+    EXPECT_EQ(j["outcome"], "correct");
+  }
+  EXPECT_NEAR(spdz["outputs"][1]["score"].get<double>(), bgw["outputs"][1]["score"].get<double>(),
+              4.0 / 4096);
+}
+
 TEST(Examples, InnerProductOver80msLinksHasItsAnalyticTime) {
   // 7 parties, full mesh, 80 ms, 100 Mbit/s. Input: two 8-element messages (70 B) in
   // parallel; one multiplication layer that reshares the locally summed inner product: 7·6

@@ -1,0 +1,191 @@
+#include "protocols/bgw/bgw_program.h"
+
+#include "protocols/bgw/labels.h"
+#include "protocols/bgw/shamir.h"
+#include "protocols/core/abort.h"
+#include "protocols/core/extraction.h"
+#include "protocols/core/layer_schedule.h"
+#include "protocols/core/mutants.h"
+#include "protocols/fixedpoint/engine.h"
+
+namespace smpc {
+namespace {
+
+int ceil_log2(int n) {
+  int b = 0;
+  while ((1 << b) < n) ++b;
+  return b;
+}
+
+// ρ_m: the bits of one dealer's contribution to r'' of a mask over m low bits (bgw_program.h).
+int high_bits(const fx::Params& p, int m, int n) { return p.k() + p.kappa() - m - ceil_log2(n); }
+
+struct Mask {
+  Fp61 r;
+  std::vector<Fp61> bits;  // b_0 (least significant) first
+};
+
+// Every party's shares of `shares` sent to every other party, each value reconstructed at 0
+// from all n shares (one round).
+std::vector<Fp61> open_all(const std::vector<Fp61>& shares, int n, std::span<const Fp61> lambda,
+                           PartyContext& ctx, std::string_view label) {
+  const PartyId me = ctx.net.self();
+  for (PartyId j = 0; j < n; ++j)
+    if (j != me) ctx.net.send(j, label, Message().add_field61(shares));
+  std::vector<Fp61Accumulator> acc(shares.size());
+  for (std::size_t k = 0; k < shares.size(); ++k)
+    acc[k].add_product(lambda[static_cast<std::size_t>(me)], shares[k]);
+  for (PartyId i = 0; i < n; ++i) {
+    if (i == me) continue;
+    const auto got = ctx.net.recv(i).field61(0, shares.size());
+    for (std::size_t k = 0; k < shares.size(); ++k) acc[k].add_product(lambda[static_cast<std::size_t>(i)], got[k]);
+  }
+  std::vector<Fp61> out(shares.size());
+  for (std::size_t k = 0; k < shares.size(); ++k) out[k] = acc[k].get();
+  return out;
+}
+
+// The engine's backend (fixedpoint/engine.h): degree-t Shamir shares; a public constant is its
+// own degree-0 sharing, so adding it to every share adds it to the secret.
+struct Backend {
+  using Share = Fp61;
+  const std::vector<Fp61>& inputs;
+  int t, n;
+  std::span<const Fp61> lambda;
+  PartyContext& ctx;
+  std::vector<Mask> trunc, ltz;
+  std::size_t next_trunc = 0, next_ltz = 0;
+
+  Share linear(const Share& a, const Share& b, Fp61 sign) const { return a + sign * b; }
+  Share scaled(const Share& a, Fp61 c) const { return a * c; }
+  Share constant(Fp61 c) const { return c; }
+  void add_public(Share& a, Fp61 c) const { a += c; }
+  const Share& program_input(std::size_t idx) const { return inputs[idx]; }
+  std::vector<Share> multiply(const std::vector<std::pair<Share, Share>>& xy) {
+    count_layer_gates(xy.size(), 0);
+    std::vector<Fp61> d(xy.size());
+    for (std::size_t g = 0; g < xy.size(); ++g) d[g] = xy[g].first * xy[g].second;  // 2a
+    return bgw_reshare(d, t, n, lambda, ctx, labels::bgw::kMultReshare);           // 2b-2c
+  }
+  std::vector<Fp61> open_masked(fx::Op op, const std::vector<Share>& c) {
+    return open_all(c, n, lambda, ctx, op == fx::Op::kLtz ? labels::bgw::kFxLtz : labels::bgw::kFxTrunc);
+  }
+  const Mask& next_mask(fx::Op op) { return op == fx::Op::kLtz ? ltz[next_ltz++] : trunc[next_trunc++]; }
+};
+
+// R3's bits from the opened squares: b_j = (s_j^{−1} a_j + 1) / 2.
+std::vector<Fp61> bits_from_squares(const std::vector<Fp61>& a, std::vector<Fp61> sq) {
+  const Fp61 half = Fp61::from_u64(2).inverse();
+  for (std::size_t j = 0; j < sq.size(); ++j) {
+    if (sq[j] == Fp61()) throw Abort("a random bit's square a² opened to 0 (probability 2^-61): run again with another seed");
+    Fp61 s = sq[j].pow(std::uint64_t{1} << 59);  // (p + 1) / 4 = 2^59
+    if (s * s != sq[j]) throw Abort("an opened square a² is not a square in F_p: a share was altered");
+    if (s.value() > (Fp61::kModulus - 1) / 2) s = -s;
+    sq[j] = s;
+  }
+  // M105: the bit is (s·a + 1)/2 — the root multiplied instead of divided: not a bit.
+  if (!mutant_active(Mutant::kM105)) batch_invert<Fp61>(sq);
+  std::vector<Fp61> b(a.size());
+  for (std::size_t j = 0; j < a.size(); ++j) b[j] = (a[j] * sq[j] + Fp61::from_u64(1)) * half;
+  return b;
+}
+
+// Masks in program order, TruncPr's first: r = 2^m r'' + Σ 2^i b_i over the next m bits.
+std::vector<Mask> masks(std::size_t count, int m, const std::vector<Fp61>& bits, std::size_t& bit,
+                        const std::vector<Fp61>& high, std::size_t& at) {
+  std::vector<Mask> out(count);
+  for (auto& mask : out) {
+    mask.bits.assign(bits.begin() + static_cast<long>(bit), bits.begin() + static_cast<long>(bit) + m);
+    bit += static_cast<std::size_t>(m);
+    mask.r = high[at++] * Fp61::from_u64(std::uint64_t{1} << m);
+    for (int i = 0; i < m; ++i) mask.r += mask.bits[static_cast<std::size_t>(i)] * Fp61::from_u64(std::uint64_t{1} << i);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<Fp61> bgw_reshare(std::span<const Fp61> values, int t, int n,
+                              std::span<const Fp61> lambda, PartyContext& ctx,
+                              std::string_view label) {
+  Channel& net = ctx.net;
+  const PartyId me = net.self();
+  const std::size_t m = values.size();
+  std::vector<Fp61> shares(m * static_cast<std::size_t>(n)), out(m);
+  shamir_share_batch<Fp61>(values, t, n, ctx.rng, shares);                       // 2b
+  // M15: reshare with the constant polynomial h_i = d, no fresh randomness.
+  if (mutant_active(Mutant::kM15))
+    for (PartyId j = 0; j < n; ++j) std::copy(values.begin(), values.end(), shares.begin() + static_cast<long>(j * m));
+  const auto slice = [&](PartyId j) {
+    return std::span<const Fp61>(shares).subspan(static_cast<std::size_t>(j) * m, m);
+  };
+  for (PartyId j = 0; j < n; ++j)
+    if (j != me) net.send(j, label, Message().add_field61(slice(j)));
+  PerParty<std::vector<Fp61>> reshared(n);
+  for (PartyId i : other_parties(n, me)) reshared[i] = net.recv(i).field61(0, m);
+  std::vector<std::span<const Fp61>> h(static_cast<std::size_t>(n));  // h[i][k] = h_i,k(α_me)
+  for (PartyId i = 0; i < n; ++i) h[static_cast<std::size_t>(i)] = i == me ? slice(me) : std::span<const Fp61>(reshared[i]);
+  for (std::size_t k = 0; k < m; ++k) {                                           // 2c
+    Fp61Accumulator acc;
+    for (std::size_t i = 0; i < h.size(); ++i) acc.add_product(lambda[i], h[i][k]);
+    out[k] = acc.get();
+  }
+  return out;
+}
+
+int bgw_program_kappa(const fx::Params& p, int n) { return p.kappa() - ceil_log2(n); }
+
+BgwProgramRun::BgwProgramRun(const fx::Program& prog, int t, int n, PartyContext& ctx)
+    : prog_(prog), t_(t), n_(n), ctx_(ctx) {}
+
+// Step 1's "bgw.fx.random": B uniform elements, then one bounded integer per mask.
+void BgwProgramRun::deal_randomness() {
+  const fx::Params& p = prog_.params;
+  const fx::Needs needs = fx::needs_of(prog_);
+  const std::size_t bits = needs.bits(p), count = bits + needs.truncs + needs.ltzs;
+  if (count == 0) return;
+  std::vector<Fp61> values(count), shares(count * static_cast<std::size_t>(n_));
+  for (std::size_t j = 0; j < bits; ++j) values[j] = draw_uniform<Fp61>(ctx_.rng);
+  for (std::size_t i = 0; i < needs.truncs + needs.ltzs; ++i) {
+    const int rho = high_bits(p, i < needs.truncs ? p.f : p.k() - 1, n_);
+    values[bits + i] = Fp61::from_u64(ctx_.rng.next_u64() >> (64 - rho));
+  }
+  shamir_share_batch<Fp61>(values, t_, n_, ctx_.rng, shares);
+  const PartyId me = ctx_.net.self();
+  for (PartyId j = 0; j < n_; ++j)
+    if (j != me)
+      ctx_.net.send(j, labels::bgw::kFxRandom,
+                    Message().add_field61(std::span<const Fp61>(shares).subspan(j * count, count)));
+  own_.assign(shares.begin() + static_cast<long>(me * count), shares.begin() + static_cast<long>((me + 1) * count));
+}
+
+std::vector<Fp61> BgwProgramRun::run(const std::vector<Fp61>& inputs, std::span<const Fp61> lambda) {
+  const fx::Params& p = prog_.params;
+  const fx::Needs needs = fx::needs_of(prog_);
+  Backend backend{inputs, t_, n_, lambda, ctx_, {}, {}};
+  if (!own_.empty()) {
+    std::vector<Fp61> sum = own_;  // [a_j] and [r''_i]: the sums over every dealer
+    const PartyId me = ctx_.net.self();
+    for (PartyId i : other_parties(n_, me)) {
+      const auto got = ctx_.net.recv(i).field61(0, sum.size());
+      for (std::size_t k = 0; k < sum.size(); ++k) sum[k] += got[k];
+    }
+    const std::size_t count = needs.bits(p);
+    const std::vector<Fp61> a(sum.begin(), sum.begin() + static_cast<long>(count));
+    const std::vector<Fp61> high(sum.begin() + static_cast<long>(count), sum.end());
+    std::vector<Fp61> sq(count);
+    for (std::size_t j = 0; j < count; ++j) sq[j] = a[j] * a[j];                       // R2
+    sq = bgw_reshare(sq, t_, n_, lambda, ctx_, labels::bgw::kFxSquare);
+    const auto bits = bits_from_squares(a, open_all(sq, n_, lambda, ctx_, labels::bgw::kFxSquareOpen));  // R3
+    std::size_t bit = 0, at = 0;
+    backend.trunc = masks(needs.truncs, p.f, bits, bit, high, at);
+    backend.ltz = masks(needs.ltzs, p.k() - 1, bits, bit, high, at);
+  }
+  fx::Engine<Backend> engine(prog_, backend);                                          // step 2
+  engine.reserve_truncations(needs.truncs);
+  std::vector<Fp61> y = engine.run();
+  record_input_phase(ctx_, fx::kOpenedTruncRecord, 0, engine.opened_truncations());
+  return y;
+}
+
+}  // namespace smpc

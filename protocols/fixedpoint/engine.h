@@ -1,0 +1,212 @@
+// The fixed-point program engine: runs an fx::Program (fixed.h) on the shares of a linear
+// secret-sharing scheme, for every protocol that runs programs (spdz.h and bgw_semi_honest.h,
+// "Fixed-point programs"). The protocols differ only in how a share is combined, how a batch
+// of products and a batch of masked values are computed and opened, and where the masks come
+// from (SPDZ: the dealer's authenticated material; BGW: random bits the parties make together,
+// bgw_program.h); the algorithms below are the papers' and are written once.
+//
+// A backend B provides, with Share = typename B::Share:
+//   Share linear(const Share& a, const Share& b, Fp61 sign) const    a + sign·b
+//   Share scaled(const Share& a, Fp61 c) const                        a·c
+//   Share constant(Fp61 c) const                                      a sharing of the public c
+//   void add_public(Share& a, Fp61 c) const                           a + c
+//   const Share& program_input(std::size_t idx) const                 input idx, input order
+//   std::vector<Share> multiply(const std::vector<std::pair<Share, Share>>& xy)   one round
+//   std::vector<Fp61> open_masked(Op op, const std::vector<Share>& c)  kTrunc / kLtz, one round
+//   const Mask& next_mask(Op op)                                      the next kTrunc / kLtz mask:
+//                                                                     .r and .bits (b_0 first)
+// Each batch of the program (fx::batches) is one call of multiply or open_masked (an LTZ batch
+// adds ⌈log2(k−1)⌉ multiply calls), so the rounds are fx::batch_rounds' whatever the backend.
+#pragma once
+
+#include <cstdint>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "protocols/core/field.h"
+#include "protocols/fixedpoint/fixed.h"
+
+namespace smpc::fx {
+
+template <class B>
+class Engine {
+ public:
+  using Share = typename B::Share;
+  using Mask = std::remove_cvref_t<decltype(std::declval<B&>().next_mask(Op::kTrunc))>;
+
+  Engine(const Program& prog, B& backend) : prog_(prog), b_(backend) {}
+
+  // Step 2 of the protocol for a program: batches in order, local instructions in between;
+  // returns the outputs, in output order. opened_truncations() then holds the opened c of
+  // every TruncPr, in program order (fx::evaluate_opened replays the run from them).
+  std::vector<Share> run() {
+    const auto& code = prog_.code;
+    reg_.assign(code.size(), Share{});
+    done_.assign(code.size(), false);
+    for (const auto& batch : batches(prog_)) {
+      local(batch.instrs.back());
+      run_batch(batch);
+    }
+    local(code.size());
+    std::vector<Share> y;
+    y.reserve(prog_.outputs.size());
+    for (auto r : prog_.outputs) y.push_back(reg_[r]);
+    return y;
+  }
+  const std::vector<std::uint64_t>& opened_truncations() const { return opened_; }
+  void reserve_truncations(std::size_t n) { opened_.reserve(n); }
+
+ private:
+  // Local instructions run as soon as their registers are there, in program order up to `upto`.
+  void local(std::size_t upto) {
+    const auto& code = prog_.code;
+    for (std::size_t i = 0; i < upto; ++i) {
+      const Instr& in = code[i];
+      if (done_[i] || is_interactive(in.op)) continue;
+      const bool reads_a = in.op != Op::kInput && in.op != Op::kConst;
+      const bool reads_b = in.op == Op::kAdd || in.op == Op::kSub;
+      if ((reads_a && !done_[in.a]) || (reads_b && !done_[in.b])) continue;
+      const Fp61 one = Fp61::from_u64(1);
+      switch (in.op) {
+        case Op::kInput: reg_[i] = b_.program_input(static_cast<std::size_t>(in.c)); break;
+        case Op::kConst: reg_[i] = b_.constant(to_field(in.c)); break;
+        case Op::kAdd: reg_[i] = b_.linear(reg_[in.a], reg_[in.b], one); break;
+        case Op::kSub: reg_[i] = b_.linear(reg_[in.a], reg_[in.b], -one); break;
+        case Op::kMulConst: reg_[i] = b_.scaled(reg_[in.a], to_field(in.c)); break;
+        default: break;
+      }
+      done_[i] = true;
+    }
+  }
+
+  void run_batch(const Batch& batch) {
+    const auto& code = prog_.code;
+    std::vector<Share> a, out;
+    std::vector<std::pair<Share, Share>> xy;
+    a.reserve(batch.instrs.size());
+    if (batch.op == Op::kMul) xy.reserve(batch.instrs.size());
+    for (auto i : batch.instrs) {
+      a.push_back(reg_[code[i].a]);
+      if (batch.op == Op::kMul) xy.emplace_back(reg_[code[i].a], reg_[code[i].b]);
+    }
+    if (batch.op == Op::kMul) out = b_.multiply(xy);
+    if (batch.op == Op::kTrunc) out = trunc(a);
+    if (batch.op == Op::kLtz) out = ltz(a);
+    for (std::size_t j = 0; j < out.size(); ++j) {
+      reg_[batch.instrs[j]] = out[j];
+      done_[batch.instrs[j]] = true;
+    }
+  }
+
+  // TruncPr (Catrina–Saxena, Protocol 3.1) of a batch: 1. c = Open(2^(k−1) + a + r),
+  // 2. c' = c mod 2^f, 3. d = (a − c' + r')·2^−f with r' = Σ 2^i b_i.
+  std::vector<Share> trunc(const std::vector<Share>& a) {
+    const Params& p = prog_.params;
+    const Fp61 offset = Fp61::from_u64(std::uint64_t{1} << (p.k() - 1));
+    const Fp61 inv = Fp61::from_u64(std::uint64_t{1} << p.f).inverse();
+    std::vector<Share> masked, out;
+    std::vector<const Mask*> mask;
+    masked.reserve(a.size());
+    mask.reserve(a.size());
+    out.reserve(a.size());
+    for (const auto& x : a) {
+      mask.push_back(&b_.next_mask(Op::kTrunc));
+      Share c = b_.linear(x, mask.back()->r, Fp61::from_u64(1));
+      b_.add_public(c, offset);
+      masked.push_back(c);
+    }
+    const auto c = b_.open_masked(Op::kTrunc, masked);
+    for (std::size_t j = 0; j < a.size(); ++j) {
+      opened_.push_back(c[j].value());
+      Share d = a[j];
+      for (int i = 0; i < p.f; ++i)
+        d = b_.linear(d, mask[j]->bits[static_cast<std::size_t>(i)], Fp61::from_u64(std::uint64_t{1} << i));
+      b_.add_public(d, -Fp61::from_u64(c[j].value() & ((std::uint64_t{1} << p.f) - 1)));
+      out.push_back(b_.scaled(d, inv));
+    }
+    return out;
+  }
+
+  // LTZ (Catrina–de Hoogh): Mod2m with m = k − 1: c = Open(2^(k−1) + a + r), c' = c mod 2^m,
+  // u = BitLT(c', r'), a' = c' − r' + 2^m u; LTZ = −(a − a')·2^−m.
+  std::vector<Share> ltz(const std::vector<Share>& a) {
+    const Params& p = prog_.params;
+    const int m = p.k() - 1;
+    const std::uint64_t two_m = std::uint64_t{1} << m;
+    std::vector<Share> masked, out;
+    std::vector<const Mask*> mask;
+    masked.reserve(a.size());
+    mask.reserve(a.size());
+    out.reserve(a.size());
+    for (const auto& x : a) {
+      mask.push_back(&b_.next_mask(Op::kLtz));
+      Share c = b_.linear(x, mask.back()->r, Fp61::from_u64(1));
+      b_.add_public(c, Fp61::from_u64(two_m));
+      masked.push_back(c);
+    }
+    const auto opened = b_.open_masked(Op::kLtz, masked);
+    std::vector<std::uint64_t> low;
+    low.reserve(opened.size());
+    for (const auto& c : opened) low.push_back(c.value() & (two_m - 1));
+    const auto u = bitlt(low, mask);
+    const Fp61 inv = Fp61::from_u64(two_m).inverse();
+    for (std::size_t j = 0; j < a.size(); ++j) {
+      Share a_low = b_.scaled(u[j], Fp61::from_u64(two_m));  // a' = c' − r' + 2^m u
+      for (int i = 0; i < m; ++i)
+        a_low = b_.linear(a_low, mask[j]->bits[static_cast<std::size_t>(i)], -Fp61::from_u64(std::uint64_t{1} << i));
+      b_.add_public(a_low, Fp61::from_u64(low[j]));
+      out.push_back(b_.scaled(b_.linear(a[j], a_low, -Fp61::from_u64(1)), -inv));
+    }
+    return out;
+  }
+
+  // BitLT(c, r) = [c < r] for public c and shared bits of r, every comparison of the batch at
+  // once: leaves (t_i, v_i) = (c_i ⊕ b_i, b_i(1 − c_i)) (linear: c is public), then levels of
+  // v = v_L + t_H (v_H − v_L), t = t_H + t_L − t_H t_L until one node is left: v = [c < r].
+  std::vector<Share> bitlt(const std::vector<std::uint64_t>& c, const std::vector<const Mask*>& masks) {
+    const Fp61 one = Fp61::from_u64(1);
+    std::vector<std::vector<std::pair<Share, Share>>> nodes(c.size());  // (t, v), low first
+    for (std::size_t j = 0; j < c.size(); ++j) {
+      nodes[j].reserve(masks[j]->bits.size());
+      for (std::size_t i = 0; i < masks[j]->bits.size(); ++i) {
+        const Share& b = masks[j]->bits[i];
+        const bool ci = (c[j] >> i) & 1;
+        nodes[j].emplace_back(ci ? b_.linear(b_.constant(one), b, -one) : b, ci ? Share{} : b);
+      }
+    }
+    while (nodes[0].size() > 1) {
+      std::vector<std::pair<Share, Share>> xy;
+      xy.reserve(nodes.size() * nodes[0].size());
+      for (const auto& row : nodes)
+        for (std::size_t i = 0; i + 1 < row.size(); i += 2) {
+          const auto& [tl, vl] = row[i];
+          const auto& [th, vh] = row[i + 1];
+          xy.emplace_back(th, b_.linear(vh, vl, -one));
+          xy.emplace_back(th, tl);
+        }
+      const auto prod = b_.multiply(xy);
+      std::size_t at = 0;
+      for (auto& row : nodes) {
+        std::vector<std::pair<Share, Share>> next;
+        next.reserve((row.size() + 1) / 2);
+        for (std::size_t i = 0; i + 1 < row.size(); i += 2, at += 2)
+          next.emplace_back(b_.linear(b_.linear(row[i + 1].first, row[i].first, one), prod[at + 1], -one),
+                            b_.linear(row[i].second, prod[at], one));
+        if (row.size() % 2) next.push_back(row.back());
+        row = std::move(next);
+      }
+    }
+    std::vector<Share> out;
+    for (const auto& row : nodes) out.push_back(row[0].second);
+    return out;
+  }
+
+  const Program& prog_;
+  B& b_;
+  std::vector<Share> reg_;
+  std::vector<bool> done_;
+  std::vector<std::uint64_t> opened_;
+};
+
+}  // namespace smpc::fx
