@@ -58,7 +58,8 @@ TEST(ScriptReport, EveryStepReportsItsHitsPerCorruptedParty) {
   EXPECT_EQ(hits[1]["matched"], 0);
   EXPECT_EQ(hits[1]["idle"],
             "no message matched its selectors; the protocol sends no label \"bgw.mult.reshar\" "
-            "(its labels: bgw.input, bgw.mult.reshare, bgw.output)");
+            "(its labels: bgw.input, bgw.mult.reshare, bgw.output, bgw.fx.random, "
+            "bgw.fx.bits.square, bgw.fx.bits.open, bgw.fx.trunc, bgw.fx.ltz)");
   EXPECT_EQ(hits[2]["matched"], 4);
   EXPECT_EQ(hits[2]["out_of_range"], 4);
   EXPECT_EQ(hits[2]["hits"], 0);
