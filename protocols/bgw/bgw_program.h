@@ -51,6 +51,7 @@ namespace smpc {
 // Steps 2b–2c of bgw_semi_honest.h for `values`, this party's shares on polynomials of degree
 // 2t: a fresh degree-t sharing of each is sent to every party (one message per peer under
 // `label`), and the received ones are recombined with `lambda`. Returns degree-t shares.
+// Defined in bgw_semi_honest.cpp with the rest of step 2 (and seeded bug M15).
 std::vector<Fp61> bgw_reshare(std::span<const Fp61> values, int t, int n,
                               std::span<const Fp61> lambda, PartyContext& ctx,
                               std::string_view label);

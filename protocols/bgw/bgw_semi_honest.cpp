@@ -90,6 +90,39 @@ void share_inputs(const Circuit& c, int t, int n, PartyContext& ctx, const Party
   record_input_phase(ctx, "degree", me, std::vector<std::uint64_t>{static_cast<std::uint64_t>(t)});
 }
 
+}  // namespace
+
+// Steps 2b-2c for values of degree 2t (bgw_program.h declares it: programs reshare the same way).
+std::vector<Fp61> bgw_reshare(std::span<const Fp61> values, int t, int n,
+                              std::span<const Fp61> lambda, PartyContext& ctx,
+                              std::string_view label) {
+  Channel& net = ctx.net;
+  const PartyId me = net.self();
+  const std::size_t m = values.size();
+  std::vector<Fp61> shares(m * static_cast<std::size_t>(n)), out(m);
+  shamir_share_batch<Fp61>(values, t, n, ctx.rng, shares);                       // 2b
+  // M15: reshare with the constant polynomial h_i = d, no fresh randomness.
+  if (mutant_active(Mutant::kM15))
+    for (PartyId j = 0; j < n; ++j) std::copy(values.begin(), values.end(), shares.begin() + static_cast<long>(j * m));
+  const auto slice = [&](PartyId j) {
+    return std::span<const Fp61>(shares).subspan(static_cast<std::size_t>(j) * m, m);
+  };
+  for (PartyId j = 0; j < n; ++j)
+    if (j != me) net.send(j, label, Message().add_field61(slice(j)));
+  PerParty<std::vector<Fp61>> reshared(n);
+  for (PartyId i : other_parties(n, me)) reshared[i] = net.recv(i).field61(0, m);
+  std::vector<std::span<const Fp61>> h(static_cast<std::size_t>(n));  // h[i][k] = h_i,k(α_me)
+  for (PartyId i = 0; i < n; ++i) h[static_cast<std::size_t>(i)] = i == me ? slice(me) : std::span<const Fp61>(reshared[i]);
+  for (std::size_t k = 0; k < m; ++k) {                                           // 2c
+    Fp61Accumulator acc;
+    for (std::size_t i = 0; i < h.size(); ++i) acc.add_product(lambda[i], h[i][k]);
+    out[k] = acc.get();
+  }
+  return out;
+}
+
+namespace {
+
 // Step 2 for one layer, all in one round (Gennaro–Rabin–Rabin, with the resharing of
 // reshare_plan.h):
 //   2a. multiply shares locally: d = a·b lies on a polynomial of degree 2t; the linear gates

@@ -99,24 +99,31 @@ class Engine {
     }
   }
 
-  // TruncPr (Catrina–Saxena, Protocol 3.1) of a batch: 1. c = Open(2^(k−1) + a + r),
-  // 2. c' = c mod 2^f, 3. d = (a − c' + r')·2^−f with r' = Σ 2^i b_i.
-  std::vector<Share> trunc(const std::vector<Share>& a) {
-    const Params& p = prog_.params;
-    const Fp61 offset = Fp61::from_u64(std::uint64_t{1} << (p.k() - 1));
-    const Fp61 inv = Fp61::from_u64(std::uint64_t{1} << p.f).inverse();
-    std::vector<Share> masked, out;
-    std::vector<const Mask*> mask;
+  // Step 1 of TruncPr and of LTZ's Mod2m (m = f or k − 1; both add 2^(k−1)): c = Open(2^(k−1)
+  // + a + r) with the next masks of `op`, which are appended to `mask`.
+  std::vector<Fp61> mask_and_open(Op op, const std::vector<Share>& a, std::vector<const Mask*>& mask) {
+    const Fp61 offset = Fp61::from_u64(std::uint64_t{1} << (prog_.params.k() - 1));
+    std::vector<Share> masked;
     masked.reserve(a.size());
     mask.reserve(a.size());
-    out.reserve(a.size());
     for (const auto& x : a) {
-      mask.push_back(&b_.next_mask(Op::kTrunc));
+      mask.push_back(&b_.next_mask(op));
       Share c = b_.linear(x, mask.back()->r, Fp61::from_u64(1));
       b_.add_public(c, offset);
       masked.push_back(c);
     }
-    const auto c = b_.open_masked(Op::kTrunc, masked);
+    return b_.open_masked(op, masked);
+  }
+
+  // TruncPr (Catrina–Saxena, Protocol 3.1) of a batch: 1. c = Open(2^(k−1) + a + r),
+  // 2. c' = c mod 2^f, 3. d = (a − c' + r')·2^−f with r' = Σ 2^i b_i.
+  std::vector<Share> trunc(const std::vector<Share>& a) {
+    const Params& p = prog_.params;
+    const Fp61 inv = Fp61::from_u64(std::uint64_t{1} << p.f).inverse();
+    std::vector<Share> out;
+    std::vector<const Mask*> mask;
+    out.reserve(a.size());
+    const auto c = mask_and_open(Op::kTrunc, a, mask);
     for (std::size_t j = 0; j < a.size(); ++j) {
       opened_.push_back(c[j].value());
       Share d = a[j];
@@ -134,18 +141,10 @@ class Engine {
     const Params& p = prog_.params;
     const int m = p.k() - 1;
     const std::uint64_t two_m = std::uint64_t{1} << m;
-    std::vector<Share> masked, out;
+    std::vector<Share> out;
     std::vector<const Mask*> mask;
-    masked.reserve(a.size());
-    mask.reserve(a.size());
     out.reserve(a.size());
-    for (const auto& x : a) {
-      mask.push_back(&b_.next_mask(Op::kLtz));
-      Share c = b_.linear(x, mask.back()->r, Fp61::from_u64(1));
-      b_.add_public(c, Fp61::from_u64(two_m));
-      masked.push_back(c);
-    }
-    const auto opened = b_.open_masked(Op::kLtz, masked);
+    const auto opened = mask_and_open(Op::kLtz, a, mask);
     std::vector<std::uint64_t> low;
     low.reserve(opened.size());
     for (const auto& c : opened) low.push_back(c.value() & (two_m - 1));
