@@ -1,12 +1,12 @@
-// The functions "logistic_regression" and "mlp": private inference on SPDZ with fixed-point
+// The functions "logistic_regression" and "mlp": private inference on SPDZ or BGW, fixed-point
 // arithmetic (protocols/fixedpoint/; docs/applications.md "Private inference").
 //
 //   {"name": "logistic_regression" | "mlp", "model": "<file.json>" | {inline model}, "f": 12}
 // Roles: party 0 is the model owner (its input is the model: the weights file, or the inline
 // weights; it gives [] under /inputs), party 1 the data owner (its features, as numbers in
 // decimal strings such as "-1.25" or integers); any other party gives [] and only computes.
-// SPDZ has no client inputs yet, so both owners are SPDZ parties. Output: "score" to the data
-// owner, the fixed-point σ(logit) shown as a decimal (scale 2^f).
+// Programs take no client inputs, so both owners are computing parties. Output: "score" to the
+// data owner, the fixed-point σ(logit) shown as a decimal (scale 2^f).
 //
 // The program is carried in the circuit (fx::carrier_circuit); spdz (with the dealer) and bgw
 // (bgw_program.h: the parties make the masks) run it. The score is

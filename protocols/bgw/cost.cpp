@@ -63,7 +63,7 @@ void add_program_cost(ExactCost& e, const Circuit& c, const fx::Program& prog, i
       e.bytes[std::string(L::kMultReshare)] += pairs * field_message_bytes(2 * m * (w / 2));
   }
   // With randomness every party sends in round 1 and waits for everyone: R2, R3, the batches
-  // and the outputs follow one after the other.
+  // and the outputs follow one after the other (the inference functions always have an output).
   e.rounds = bits + masks > 0 ? rounds + 4 : share_layers_open_rounds(c, parties, rounds);
 }
 

@@ -1,6 +1,6 @@
-// Fixed-point arithmetic over the SPDZ field (Mersenne-61, p = 2^61 − 1): the encoding, a
-// small straight-line program form that the SPDZ engine runs (protocols/spdz/spdz.h,
-// "Fixed-point programs") and the plain reference that is bit-exact with it.
+// Fixed-point arithmetic over Mersenne-61 (p = 2^61 − 1): the encoding, a small straight-line
+// program form that engine.h runs for SPDZ (spdz.h) and BGW (bgw/bgw_program.h, no dealer),
+// "Fixed-point programs", and the plain reference that is bit-exact with it.
 //
 // Encoding. A real x is the integer x̃ = round(x · 2^f) (f fractional bits), stored in the field
 // as x̃ mod p (negative values as p − |x̃|). A product of two encoded values carries 2f
@@ -18,7 +18,7 @@
 //   validate() rejects κ < 16.
 //
 // Probabilistic truncation, TruncPr(a, k, m = f) of Catrina & Saxena, "Secure computation with
-// fixed-point numbers" (FC 2010, Protocol 3.1), with the dealer's pair (r, r_low):
+// fixed-point numbers" (FC 2010, Protocol 3.1), with a mask pair (r, r_low) (dealt or made):
 //   r = 2^m r'' + r', r' = Σ_{i<m} 2^i b_i from m shared random bits b_i, r'' < 2^(k+κ−m);
 //   1. c = Open(2^(k−1) + a + r)
 //   2. c' = c mod 2^m
@@ -29,7 +29,7 @@
 // Reference rounding (the choice this file makes): the reference is bit-exact given r'. A
 // run's r' is not public, but c is, and c ≡ a + r' (mod 2^m) (2^(k−1) and 2^m r'' vanish), so
 // r' = (c − a) mod 2^m: evaluate_opened() replays a run exactly from the opened c of each
-// truncation, which honest SPDZ parties record (spdz.h). evaluate() takes r' directly.
+// truncation, which honest parties record (kOpenedTruncRecord). evaluate() takes r' directly.
 //
 // Comparison, LTZ(a) = [a < 0], exact: Catrina & de Hoogh, "Improved primitives for secure
 // multiparty integer computation" (SCN 2010): LTZ(a) = −Trunc(a, k, k − 1), with Trunc via
