@@ -1,5 +1,7 @@
 #include "protocols/bgw/bgw_program.h"
 
+#include <bit>
+
 #include "protocols/bgw/labels.h"
 #include "protocols/bgw/shamir.h"
 #include "protocols/core/abort.h"
@@ -11,11 +13,7 @@
 namespace smpc {
 namespace {
 
-int ceil_log2(int n) {
-  int b = 0;
-  while ((1 << b) < n) ++b;
-  return b;
-}
+int ceil_log2(int n) { return static_cast<int>(std::bit_width(static_cast<unsigned>(n - 1))); }
 
 // ρ_m: the bits of one dealer's contribution to r'' of a mask over m low bits (bgw_program.h).
 int high_bits(const fx::Params& p, int m, int n) { return p.k() + p.kappa() - m - ceil_log2(n); }
@@ -108,12 +106,12 @@ std::vector<Mask> masks(std::size_t count, int m, const std::vector<Fp61>& bits,
 int bgw_program_kappa(const fx::Params& p, int n) { return p.kappa() - ceil_log2(n); }
 
 BgwProgramRun::BgwProgramRun(const fx::Program& prog, int t, int n, PartyContext& ctx)
-    : prog_(prog), t_(t), n_(n), ctx_(ctx) {}
+    : prog_(prog), needs_(fx::needs_of(prog)), t_(t), n_(n), ctx_(ctx) {}
 
 // Step 1's "bgw.fx.random": B uniform elements, then one bounded integer per mask.
 void BgwProgramRun::deal_randomness() {
   const fx::Params& p = prog_.params;
-  const fx::Needs needs = fx::needs_of(prog_);
+  const fx::Needs& needs = needs_;
   const std::size_t bits = needs.bits(p), count = bits + needs.truncs + needs.ltzs;
   if (count == 0) return;
   std::vector<Fp61> values(count), shares(count * static_cast<std::size_t>(n_));
@@ -133,7 +131,7 @@ void BgwProgramRun::deal_randomness() {
 
 std::vector<Fp61> BgwProgramRun::run(const std::vector<Fp61>& inputs, std::span<const Fp61> lambda) {
   const fx::Params& p = prog_.params;
-  const fx::Needs needs = fx::needs_of(prog_);
+  const fx::Needs& needs = needs_;
   Backend backend{inputs, t_, n_, lambda, ctx_, {}, {}};
   if (!own_.empty()) {
     std::vector<Fp61> sum = own_;  // [a_j] and [r''_i]: the sums over every dealer

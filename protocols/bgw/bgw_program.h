@@ -72,6 +72,7 @@ class BgwProgramRun {
 
  private:
   const fx::Program& prog_;
+  fx::Needs needs_;  // the bits and masks it deals, then consumes
   int t_, n_;
   PartyContext& ctx_;
   std::vector<Fp61> own_;  // this party's shares of its own dealt values

@@ -51,20 +51,17 @@ void add_program_cost(ExactCost& e, const Circuit& c, const fx::Program& prog, i
     e.bytes[std::string(L::kFxSquare)] = pairs * field_message_bytes(bits);
     e.bytes[std::string(L::kFxSquareOpen)] = pairs * field_message_bytes(bits);
   }
-  std::uint32_t rounds = 0;
-  for (const auto& b : fx::batches(prog)) {
-    const std::size_t m = b.instrs.size();
-    rounds += fx::batch_rounds(b.op, prog.params);
-    if (b.op == fx::Op::kMul) e.bytes[std::string(L::kMultReshare)] += pairs * field_message_bytes(m);
-    if (b.op == fx::Op::kTrunc) e.bytes[std::string(L::kFxTrunc)] += pairs * field_message_bytes(m);
-    if (b.op != fx::Op::kLtz) continue;
-    e.bytes[std::string(L::kFxLtz)] += pairs * field_message_bytes(m);
-    for (std::size_t w = static_cast<std::size_t>(prog.params.k() - 1); w > 1; w = (w + 1) / 2)
-      e.bytes[std::string(L::kMultReshare)] += pairs * field_message_bytes(2 * m * (w / 2));
+  // A product round reshares one value per product; a masked opening sends one value each.
+  const auto rounds = fx::program_rounds(prog);
+  for (const auto& r : rounds) {
+    if (r.products > 0) e.bytes[std::string(L::kMultReshare)] += pairs * field_message_bytes(r.products);
+    if (r.opened > 0)
+      e.bytes[std::string(r.op == fx::Op::kLtz ? L::kFxLtz : L::kFxTrunc)] += pairs * field_message_bytes(r.opened);
   }
   // With randomness every party sends in round 1 and waits for everyone: R2, R3, the batches
   // and the outputs follow one after the other (the inference functions always have an output).
-  e.rounds = bits + masks > 0 ? rounds + 4 : share_layers_open_rounds(c, parties, rounds);
+  e.rounds = bits + masks > 0 ? static_cast<std::uint32_t>(rounds.size()) + 4
+                              : share_layers_open_rounds(c, parties, rounds.size());
 }
 
 }  // namespace

@@ -127,6 +127,19 @@ std::uint32_t batch_rounds(Op op, const Params& p) {
   return 1 + depth;
 }
 
+std::vector<ProgramRound> program_rounds(const Program& prog) {
+  std::vector<ProgramRound> out;
+  for (const auto& b : batches(prog)) {
+    const std::size_t m = b.instrs.size();
+    if (b.op == Op::kMul) out.push_back({b.op, m, 0});
+    if (b.op != Op::kMul) out.push_back({b.op, 0, m});
+    if (b.op != Op::kLtz) continue;
+    for (auto w = static_cast<std::size_t>(prog.params.k() - 1); w > 1; w = (w + 1) / 2)
+      out.push_back({b.op, 2 * m * (w / 2), 0});
+  }
+  return out;
+}
+
 Result<std::vector<std::int64_t>> evaluate(const Program& prog, std::span<const std::int64_t> inputs,
                                            const RLowSource& r_low) {
   SMPC_RETURN_IF_ERROR(check(prog, inputs.size()));

@@ -140,6 +140,15 @@ Needs needs_of(const Program& prog);
 std::size_t bitlt_products(const Params& p);
 // Rounds of one batch: a product or TruncPr batch 1, an LTZ batch 1 + ⌈log2(k − 1)⌉ + ...
 std::uint32_t batch_rounds(Op op, const Params& p);
+// Every round a program's batches take, in order, and what each round computes: `products`
+// products (a product batch, or one BitLT level of an LTZ batch: 2m⌊w/2⌋ for m comparisons at
+// width w), or the opening of `opened` masked values (a TruncPr batch, or an LTZ batch's first
+// round). The protocols' cost formulas price these rounds (spdz/cost.cpp, bgw/cost.cpp).
+struct ProgramRound {
+  Op op = Op::kMul;  // the batch's kind
+  std::size_t products = 0, opened = 0;
+};
+std::vector<ProgramRound> program_rounds(const Program& prog);
 
 // The reference: every register as a signed integer. `r_low(j, a)` gives r' of the j-th
 // truncation (program order) whose input is a. An error when a register leaves

@@ -12,21 +12,17 @@
 namespace smpc {
 namespace {
 
-// Step 2 of a fixed-point program (spdz.h "Fixed-point programs"): bytes per label, rounds.
+// Step 2 of a fixed-point program (spdz.h "Fixed-point programs"): bytes per label, rounds. A
+// product round opens d and e of each product; a masked opening one value each.
 std::uint32_t add_program_cost(ExactCost& e, const fx::Program& prog, std::uint64_t pairs) {
   namespace L = labels::spdz;
-  std::uint32_t rounds = 0;
-  for (const auto& b : fx::batches(prog)) {
-    const std::size_t m = b.instrs.size();
-    rounds += fx::batch_rounds(b.op, prog.params);
-    if (b.op == fx::Op::kMul) e.bytes[std::string(L::kOpen)] += pairs * field_message_bytes(2 * m);
-    if (b.op == fx::Op::kTrunc) e.bytes[std::string(L::kFxTrunc)] += pairs * field_message_bytes(m);
-    if (b.op != fx::Op::kLtz) continue;
-    e.bytes[std::string(L::kFxLtz)] += pairs * field_message_bytes(m);
-    for (std::size_t w = static_cast<std::size_t>(prog.params.k() - 1); w > 1; w = (w + 1) / 2)
-      e.bytes[std::string(L::kOpen)] += pairs * field_message_bytes(4 * m * (w / 2));
+  const auto rounds = fx::program_rounds(prog);
+  for (const auto& r : rounds) {
+    if (r.products > 0) e.bytes[std::string(L::kOpen)] += pairs * field_message_bytes(2 * r.products);
+    if (r.opened > 0)
+      e.bytes[std::string(r.op == fx::Op::kLtz ? L::kFxLtz : L::kFxTrunc)] += pairs * field_message_bytes(r.opened);
   }
-  return rounds;
+  return static_cast<std::uint32_t>(rounds.size());
 }
 
 // spdz.h's steps 0-5 with step 4's openings per `masks` (spdz_output_openings, spdz_dealer.h).
