@@ -53,7 +53,7 @@ void run_batch(benchmark::State& state, const Protocol& protocol, const LrBatch&
   const RunResult last = bench::last_of_local_runs(state, protocol, b.in);
   if (last.parties[1].status != PartyStatus::kOutput) state.SkipWithError("the run did not output");
   bench::count_rounds_and_bytes(state, last);
-  state.counters["triples"] = static_cast<double>(fx::needs_of(b.prog).triples(b.prog.params)) / static_cast<double>(batch);
+  state.counters["triples"] = static_cast<double>(fx::needs_of(b.prog).triples()) / static_cast<double>(batch);
   state.counters["inferences/s"] =
       benchmark::Counter(static_cast<double>(batch), benchmark::Counter::kIsIterationInvariantRate);
 }

@@ -66,9 +66,9 @@ struct Backend {
     return bgw_reshare(d, t, n, lambda, ctx, labels::bgw::kMultReshare);           // 2b-2c
   }
   std::vector<Fp61> open_masked(fx::Op op, const std::vector<Share>& c) {
-    return open_all(c, n, lambda, ctx, op == fx::Op::kLtz ? labels::bgw::kFxLtz : labels::bgw::kFxTrunc);
+    return open_all(c, n, lambda, ctx, fx::is_mod2m(op) ? labels::bgw::kFxLtz : labels::bgw::kFxTrunc);
   }
-  const Mask& next_mask(fx::Op op) { return op == fx::Op::kLtz ? ltz[next_ltz++] : trunc[next_trunc++]; }
+  const Mask& next_mask(fx::Op op) { return fx::is_mod2m(op) ? ltz[next_ltz++] : trunc[next_trunc++]; }
 };
 
 // R3's bits from the opened squares: b_j = (s_j^{−1} a_j + 1) / 2.
@@ -88,11 +88,14 @@ std::vector<Fp61> bits_from_squares(const std::vector<Fp61>& a, std::vector<Fp61
   return b;
 }
 
-// Masks in program order, TruncPr's first: r = 2^m r'' + Σ 2^i b_i over the next m bits.
-std::vector<Mask> masks(std::size_t count, int m, const std::vector<Fp61>& bits, std::size_t& bit,
+// Masks in program order, TruncPr's first, mask j over m[j] low bits: r = 2^m r'' + Σ 2^i b_i
+// over the next m bits.
+std::vector<Mask> masks(const std::vector<int>& widths, const std::vector<Fp61>& bits, std::size_t& bit,
                         const std::vector<Fp61>& high, std::size_t& at) {
-  std::vector<Mask> out(count);
-  for (auto& mask : out) {
+  std::vector<Mask> out(widths.size());
+  for (std::size_t j = 0; j < out.size(); ++j) {
+    Mask& mask = out[j];
+    const int m = widths[j];
     mask.bits.assign(bits.begin() + static_cast<long>(bit), bits.begin() + static_cast<long>(bit) + m);
     bit += static_cast<std::size_t>(m);
     mask.r = high[at++] * Fp61::from_u64(std::uint64_t{1} << m);
@@ -112,12 +115,12 @@ BgwProgramRun::BgwProgramRun(const fx::Program& prog, int t, int n, PartyContext
 void BgwProgramRun::deal_randomness() {
   const fx::Params& p = prog_.params;
   const fx::Needs& needs = needs_;
-  const std::size_t bits = needs.bits(p), count = bits + needs.truncs + needs.ltzs;
+  const std::size_t bits = needs.bits(p), count = bits + needs.masks();
   if (count == 0) return;
   std::vector<Fp61> values(count), shares(count * static_cast<std::size_t>(n_));
   for (std::size_t j = 0; j < bits; ++j) values[j] = draw_uniform<Fp61>(ctx_.rng);
-  for (std::size_t i = 0; i < needs.truncs + needs.ltzs; ++i) {
-    const int rho = high_bits(p, i < needs.truncs ? p.f : p.k() - 1, n_);
+  for (std::size_t i = 0; i < needs.masks(); ++i) {
+    const int rho = high_bits(p, i < needs.truncs ? p.f : needs.mod2m[i - needs.truncs], n_);
     values[bits + i] = Fp61::from_u64(ctx_.rng.next_u64() >> (64 - rho));
   }
   shamir_share_batch<Fp61>(values, t_, n_, ctx_.rng, shares);
@@ -148,8 +151,8 @@ std::vector<Fp61> BgwProgramRun::run(const std::vector<Fp61>& inputs, std::span<
     sq = bgw_reshare(sq, t_, n_, lambda, ctx_, labels::bgw::kFxSquare);
     const auto bits = bits_from_squares(a, open_all(sq, n_, lambda, ctx_, labels::bgw::kFxSquareOpen));  // R3
     std::size_t bit = 0, at = 0;
-    backend.trunc = masks(needs.truncs, p.f, bits, bit, high, at);
-    backend.ltz = masks(needs.ltzs, p.k() - 1, bits, bit, high, at);
+    backend.trunc = masks(std::vector<int>(needs.truncs, p.f), bits, bit, high, at);
+    backend.ltz = masks(needs.mod2m, bits, bit, high, at);
   }
   fx::Engine<Backend> engine(prog_, backend);                                          // step 2
   engine.reserve_truncations(needs.truncs);

@@ -1,11 +1,11 @@
 // Fixed-point programs (protocols/fixedpoint/fixed.h) on semi-honest BGW (bgw_semi_honest.h),
-// t < n/2, with no dealer: the random bits and masks that TruncPr and LTZ consume are made by
+// t < n/2, with no dealer: the random bits and masks that TruncPr, LTZ and Floor consume are made by
 // the parties themselves.
 //
 // Papers: Catrina, Saxena, "Secure computation with fixed-point numbers" (FC 2010), written for
 // Shamir sharing with an honest majority: TruncPr (Protocol 3.1) and its mask r = 2^m r'' + r'
 // from random bits and a random integer that every party contributes to (§2, PRandBit and
-// PRandInt); Catrina, de Hoogh (SCN 2010) for LTZ — both run by fixedpoint/engine.h, as under
+// PRandInt); Catrina, de Hoogh (SCN 2010) for LTZ and Floor (Mod2m) — all run by fixedpoint/engine.h, as under
 // SPDZ; random bits by Damgård, Fitzi, Kiltz, Nielsen, Toft, "Unconditionally secure
 // constant-rounds multi-party computation for equality, comparison, bits and exponentiation"
 // (TCC 2006), §3 (RAN2): a random [a], a² opened, b = (a / √(a²) + 1) / 2.
@@ -23,13 +23,15 @@
 //       aborts the run;
 //   2.  the program's batches (engine.h): products by GRR resharing ("bgw.mult.reshare",
 //       n(n−1)(6 + 8m) per batch of m, and per BitLT level of width w n(n−1)(6 + 16m⌊w/2⌋)),
-//       TruncPr openings ("bgw.fx.trunc", n(n−1)(6 + 8m)), LTZ openings ("bgw.fx.ltz",
-//       n(n−1)(6 + 8m)); every opening reconstructs from all n shares;
+//       TruncPr openings ("bgw.fx.trunc", n(n−1)(6 + 8m)), LTZ and Floor openings
+//       ("bgw.fx.ltz", n(n−1)(6 + 8m)); every opening reconstructs from all n shares;
 //   3.  outputs as for circuits.
-// Rounds: 1 + 2 + Σ fx::batch_rounds + 1 (no R-steps when the program has no TruncPr or LTZ:
-// then as a circuit with Σ fx::batch_rounds multiplication layers). Exact cost: bgw_cost.
+// Rounds: 1 + 2 + |fx::program_rounds| + 1 (no R-steps when the program has no TruncPr, LTZ
+// or Floor: then as a circuit with |fx::program_rounds| multiplication layers). Exact cost:
+// bgw_cost.
 //
-// Masks: r'' of a mask over m low bits (m = f for TruncPr, k − 1 for LTZ) is the sum of the n
+// Masks: r'' of a mask over m low bits (m = f for TruncPr, k − 1 for LTZ, c for Floor(a, c),
+// fx::mod2m_bits) is the sum of the n
 // dealers' contributions, each below 2^ρ_m with ρ_m = k + κ − m − ⌈log2 n⌉, so r'' < 2^(k+κ−m)
 // and no opened c = 2^(k−1) + a + r wraps mod p, as with SPDZ's dealer. An honest dealer's
 // contribution alone hides a: the statistical distance between the opened c of two inputs is

@@ -45,7 +45,7 @@ void add_program_cost(ExactCost& e, const Circuit& c, const fx::Program& prog, i
   const auto n = static_cast<std::uint64_t>(parties);
   const std::uint64_t pairs = n * (n - 1);
   const fx::Needs needs = fx::needs_of(prog);
-  const std::size_t bits = needs.bits(prog.params), masks = needs.truncs + needs.ltzs;
+  const std::size_t bits = needs.bits(prog.params), masks = needs.masks();
   if (bits + masks > 0) {
     e.bytes[std::string(L::kFxRandom)] = pairs * field_message_bytes(bits + masks);
     e.bytes[std::string(L::kFxSquare)] = pairs * field_message_bytes(bits);
@@ -56,7 +56,7 @@ void add_program_cost(ExactCost& e, const Circuit& c, const fx::Program& prog, i
   for (const auto& r : rounds) {
     if (r.products > 0) e.bytes[std::string(L::kMultReshare)] += pairs * field_message_bytes(r.products);
     if (r.opened > 0)
-      e.bytes[std::string(r.op == fx::Op::kLtz ? L::kFxLtz : L::kFxTrunc)] += pairs * field_message_bytes(r.opened);
+      e.bytes[std::string(fx::is_mod2m(r.op) ? L::kFxLtz : L::kFxTrunc)] += pairs * field_message_bytes(r.opened);
   }
   // With randomness every party sends in round 1 and waits for everyone: R2, R3, the batches
   // and the outputs follow one after the other (the inference functions always have an output).

@@ -24,10 +24,11 @@ namespace smpc {
 //   "bgw.fx.random"      pairs (6 + 8(B + M))  ┐ only when the program truncates or compares
 //   "bgw.fx.bits.square" pairs (6 + 8B)        │
 //   "bgw.fx.bits.open"   pairs (6 + 8B)        ┘
-//   "bgw.mult.reshare"   pairs (6 + 8m) per product batch of m, pairs (6 + 16 m ⌊w/2⌋) per
-//                        BitLT level of width w of an LTZ batch of m
-//   "bgw.fx.trunc"       pairs (6 + 8m) per TruncPr batch, "bgw.fx.ltz" the same per LTZ batch
-// and rounds Σ fx::batch_rounds + 4 (with randomness; else as a circuit of that many layers).
+//   "bgw.mult.reshare"   pairs (6 + 8m) per product batch of m, pairs (6 + 16 Σ⌊w_j/2⌋) per
+//                        BitLT level of an LTZ or Floor batch (w_j each one's width there)
+//   "bgw.fx.trunc"       pairs (6 + 8m) per TruncPr batch, "bgw.fx.ltz" the same per LTZ or
+//                        Floor batch
+// and rounds |fx::program_rounds| + 4 (with randomness; else as a circuit of that many layers).
 ExactCost bgw_cost(const Circuit& c, int parties);
 
 // Robust BGW with threshold t, every party honest (B = 1 + 3(t + 1) rounds per broadcast, a VSS

@@ -12,13 +12,20 @@
 //   void add_public(Share& a, Fp61 c) const                           a + c
 //   const Share& program_input(std::size_t idx) const                 input idx, input order
 //   std::vector<Share> multiply(const std::vector<std::pair<Share, Share>>& xy)   one round
-//   std::vector<Fp61> open_masked(Op op, const std::vector<Share>& c)  kTrunc / kLtz, one round
-//   const Mask& next_mask(Op op)                                      the next kTrunc / kLtz mask:
-//                                                                     .r and .bits (b_0 first)
-// Each batch of the program (fx::batches) is one call of multiply or open_masked (an LTZ batch
-// adds ⌈log2(k−1)⌉ multiply calls), so the rounds are fx::batch_rounds' whatever the backend.
+//   std::vector<Fp61> open_masked(Op op, const std::vector<Share>& c)  kTrunc / kLtz / kFloor,
+//                                                                     one round
+//   const Mask& next_mask(Op op)                                      the next TruncPr mask (f
+//                                                                     bits) or Mod2m mask (LTZ,
+//                                                                     Floor: fx::mod2m_bits of
+//                                                                     the instruction, program
+//                                                                     order): .r, .bits (b_0 first)
+// Each batch of the program (fx::batches) is one call of multiply or open_masked (an LTZ or
+// Floor batch adds one multiply call per BitLT level), so the rounds are fx::program_rounds'
+// whatever the backend.
 #pragma once
 
+#include <algorithm>
+#include <array>
 #include <cstdint>
 #include <type_traits>
 #include <utility>
@@ -92,15 +99,22 @@ class Engine {
     }
     if (batch.op == Op::kMul) out = b_.multiply(xy);
     if (batch.op == Op::kTrunc) out = trunc(a);
-    if (batch.op == Op::kLtz) out = ltz(a);
+    if (is_mod2m(batch.op)) {
+      std::vector<int> m;
+      for (auto i : batch.instrs) m.push_back(mod2m_bits(code[i], prog_.params));
+      out = floor(batch.op, a, m);
+      if (batch.op == Op::kLtz)
+        for (auto& x : out) x = b_.scaled(x, -Fp61::from_u64(1));  // LTZ(a) = −Floor(a, k − 1)
+    }
     for (std::size_t j = 0; j < out.size(); ++j) {
       reg_[batch.instrs[j]] = out[j];
       done_[batch.instrs[j]] = true;
     }
   }
 
-  // Step 1 of TruncPr and of LTZ's Mod2m (m = f or k − 1; both add 2^(k−1)): c = Open(2^(k−1)
-  // + a + r) with the next masks of `op`, which are appended to `mask`.
+  // Step 1 of TruncPr and of Mod2m (every mask's r carries its own m low bits; both add
+  // 2^(k−1), which vanishes mod 2^m): c = Open(2^(k−1) + a + r) with the next masks of `op`,
+  // which are appended to `mask`.
   std::vector<Fp61> mask_and_open(Op op, const std::vector<Share>& a, std::vector<const Mask*>& mask) {
     const Fp61 offset = Fp61::from_u64(std::uint64_t{1} << (prog_.params.k() - 1));
     std::vector<Share> masked;
@@ -135,27 +149,25 @@ class Engine {
     return out;
   }
 
-  // LTZ (Catrina–de Hoogh): Mod2m with m = k − 1: c = Open(2^(k−1) + a + r), c' = c mod 2^m,
-  // u = BitLT(c', r'), a' = c' − r' + 2^m u; LTZ = −(a − a')·2^−m.
-  std::vector<Share> ltz(const std::vector<Share>& a) {
-    const Params& p = prog_.params;
-    const int m = p.k() - 1;
-    const std::uint64_t two_m = std::uint64_t{1} << m;
+  // Floor(a, m) (Catrina–de Hoogh's Trunc via Mod2m) of a batch, each a with its own m:
+  // c = Open(2^(k−1) + a + r), c' = c mod 2^m, u = BitLT(c', r'), a' = c' − r' + 2^m u
+  // (= a mod 2^m); Floor = (a − a')·2^−m. LTZ is this with m = k − 1, negated (run_batch).
+  std::vector<Share> floor(Op op, const std::vector<Share>& a, const std::vector<int>& m) {
     std::vector<Share> out;
     std::vector<const Mask*> mask;
     out.reserve(a.size());
-    const auto opened = mask_and_open(Op::kLtz, a, mask);
+    const auto opened = mask_and_open(op, a, mask);
     std::vector<std::uint64_t> low;
     low.reserve(opened.size());
-    for (const auto& c : opened) low.push_back(c.value() & (two_m - 1));
+    for (std::size_t j = 0; j < a.size(); ++j) low.push_back(opened[j].value() & ((std::uint64_t{1} << m[j]) - 1));
     const auto u = bitlt(low, mask);
-    const Fp61 inv = Fp61::from_u64(two_m).inverse();
     for (std::size_t j = 0; j < a.size(); ++j) {
+      const std::uint64_t two_m = std::uint64_t{1} << m[j];
       Share a_low = b_.scaled(u[j], Fp61::from_u64(two_m));  // a' = c' − r' + 2^m u
-      for (int i = 0; i < m; ++i)
+      for (int i = 0; i < m[j]; ++i)
         a_low = b_.linear(a_low, mask[j]->bits[static_cast<std::size_t>(i)], -Fp61::from_u64(std::uint64_t{1} << i));
       b_.add_public(a_low, Fp61::from_u64(low[j]));
-      out.push_back(b_.scaled(b_.linear(a[j], a_low, -Fp61::from_u64(1)), -inv));
+      out.push_back(b_.scaled(b_.linear(a[j], a_low, -Fp61::from_u64(1)), inv_pow2(m[j])));
     }
     return out;
   }
@@ -163,6 +175,7 @@ class Engine {
   // BitLT(c, r) = [c < r] for public c and shared bits of r, every comparison of the batch at
   // once: leaves (t_i, v_i) = (c_i ⊕ b_i, b_i(1 − c_i)) (linear: c is public), then levels of
   // v = v_L + t_H (v_H − v_L), t = t_H + t_L − t_H t_L until one node is left: v = [c < r].
+  // Rows of different widths share the levels; a row already down to one node waits.
   std::vector<Share> bitlt(const std::vector<std::uint64_t>& c, const std::vector<const Mask*>& masks) {
     const Fp61 one = Fp61::from_u64(1);
     std::vector<std::vector<std::pair<Share, Share>>> nodes(c.size());  // (t, v), low first
@@ -174,9 +187,14 @@ class Engine {
         nodes[j].emplace_back(ci ? b_.linear(b_.constant(one), b, -one) : b, ci ? Share{} : b);
       }
     }
-    while (nodes[0].size() > 1) {
+    const auto widest = [&nodes] {
+      std::size_t w = 0;
+      for (const auto& row : nodes) w = std::max(w, row.size());
+      return w;
+    };
+    for (std::size_t w = widest(); w > 1; w = widest()) {
       std::vector<std::pair<Share, Share>> xy;
-      xy.reserve(nodes.size() * nodes[0].size());
+      xy.reserve(nodes.size() * w);
       for (const auto& row : nodes)
         for (std::size_t i = 0; i + 1 < row.size(); i += 2) {
           const auto& [tl, vl] = row[i];
@@ -201,11 +219,22 @@ class Engine {
     return out;
   }
 
+  // 2^−m for every m a Mod2m may use (a batch mixes widths): one inversion, then halvings.
+  static std::array<Fp61, 64> inverse_powers_of_two() {
+    std::array<Fp61, 64> t{};
+    t[0] = Fp61::from_u64(1);
+    const Fp61 half = Fp61::from_u64(2).inverse();
+    for (std::size_t i = 1; i < t.size(); ++i) t[i] = Fp61::mul_uncounted(t[i - 1], half);
+    return t;
+  }
+  Fp61 inv_pow2(int m) const { return inv_pow2_[static_cast<std::size_t>(m)]; }
+
   const Program& prog_;
   B& b_;
   std::vector<Share> reg_;
   std::vector<bool> done_;
   std::vector<std::uint64_t> opened_;
+  std::array<Fp61, 64> inv_pow2_ = inverse_powers_of_two();
 };
 
 }  // namespace smpc::fx

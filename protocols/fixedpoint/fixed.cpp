@@ -1,5 +1,6 @@
 #include "protocols/fixedpoint/fixed.h"
 
+#include <algorithm>
 #include <cmath>
 #include <optional>
 
@@ -63,7 +64,10 @@ Status check(const Program& prog, std::size_t inputs) {
     const Instr& in = prog.code[i];
     const bool reads_a = in.op != Op::kInput && in.op != Op::kConst;
     const bool reads_b = in.op == Op::kAdd || in.op == Op::kSub || in.op == Op::kMul;
-    if (in.op > Op::kLtz) return Error(ptr_text(i) + ": unknown operation");
+    if (in.op > Op::kFloor) return Error(ptr_text(i) + ": unknown operation");
+    if (in.op == Op::kFloor && (in.c < 1 || in.c > prog.params.k() - 1))
+      return Error(ptr_text(i) + ": Floor by 2^" + std::to_string(in.c) + " (must be 1 to k - 1 = " +
+                   std::to_string(prog.params.k() - 1) + ")");
     if ((reads_a && in.a >= i) || (reads_b && in.b >= i))
       return Error(ptr_text(i) + ": reads a register not defined before it");
     if (in.op == Op::kInput && (in.c < 0 || static_cast<std::size_t>(in.c) >= inputs))
@@ -103,11 +107,21 @@ std::vector<Batch> batches(const Program& prog) {
   return out;
 }
 
-std::size_t bitlt_products(const Params& p) { return 2 * static_cast<std::size_t>(p.k() - 2); }
+std::size_t bitlt_products(int m) { return 2 * static_cast<std::size_t>(m - 1); }
 
-std::size_t Needs::triples(const Params& p) const { return muls + ltzs * bitlt_products(p); }
+int mod2m_bits(const Instr& in, const Params& p) {
+  return in.op == Op::kLtz ? p.k() - 1 : static_cast<int>(in.c);
+}
+
+std::size_t Needs::triples() const {
+  std::size_t t = muls;
+  for (int m : mod2m) t += bitlt_products(m);
+  return t;
+}
 std::size_t Needs::bits(const Params& p) const {
-  return truncs * static_cast<std::size_t>(p.f) + ltzs * static_cast<std::size_t>(p.k() - 1);
+  std::size_t b = truncs * static_cast<std::size_t>(p.f);
+  for (int m : mod2m) b += static_cast<std::size_t>(m);
+  return b;
 }
 
 Needs needs_of(const Program& prog) {
@@ -115,16 +129,9 @@ Needs needs_of(const Program& prog) {
   for (const auto& in : prog.code) {
     n.muls += in.op == Op::kMul;
     n.truncs += in.op == Op::kTrunc;
-    n.ltzs += in.op == Op::kLtz;
+    if (is_mod2m(in.op)) n.mod2m.push_back(mod2m_bits(in, prog.params));
   }
   return n;
-}
-
-std::uint32_t batch_rounds(Op op, const Params& p) {
-  if (op != Op::kLtz) return 1;
-  std::uint32_t depth = 0;
-  for (int width = p.k() - 1; width > 1; width = (width + 1) / 2) ++depth;
-  return 1 + depth;
 }
 
 std::vector<ProgramRound> program_rounds(const Program& prog) {
@@ -133,9 +140,15 @@ std::vector<ProgramRound> program_rounds(const Program& prog) {
     const std::size_t m = b.instrs.size();
     if (b.op == Op::kMul) out.push_back({b.op, m, 0});
     if (b.op != Op::kMul) out.push_back({b.op, 0, m});
-    if (b.op != Op::kLtz) continue;
-    for (auto w = static_cast<std::size_t>(prog.params.k() - 1); w > 1; w = (w + 1) / 2)
-      out.push_back({b.op, 2 * m * (w / 2), 0});
+    if (!is_mod2m(b.op)) continue;
+    // The engine's BitLT levels: every comparison's row halves until all are one node.
+    std::vector<std::size_t> width;
+    for (auto i : b.instrs) width.push_back(static_cast<std::size_t>(mod2m_bits(prog.code[i], prog.params)));
+    while (*std::max_element(width.begin(), width.end()) > 1) {
+      std::size_t products = 0;
+      for (auto& w : width) products += 2 * (w / 2), w = (w + 1) / 2;
+      out.push_back({b.op, products, 0});
+    }
   }
   return out;
 }
@@ -162,6 +175,7 @@ Result<std::vector<std::int64_t>> evaluate(const Program& prog, std::span<const 
         v = trunc_pr(static_cast<std::int64_t>(a), p.f, r_low(trunc_no++, static_cast<std::int64_t>(a)));
         break;
       case Op::kLtz: v = a < 0 ? 1 : 0; break;
+      case Op::kFloor: v = floor_shift(static_cast<std::int64_t>(a), static_cast<int>(in.c)); break;
     }
     if (!in_range(v, p))
       return Error(ptr_text(i) + ": value out of the fixed-point range (|v| >= 2^(k-1), k = " +
@@ -238,7 +252,7 @@ std::optional<Program> carried_program(const Circuit& c) {
   p.params = {static_cast<int>(*f), static_cast<int>(*ib)};
   for (std::uint64_t i = 0; i < *len; ++i) {
     const auto op = next(), a = next(), b = next(), v = next();
-    if (!v || *op > static_cast<std::uint64_t>(Op::kLtz) || *a > UINT32_MAX || *b > UINT32_MAX)
+    if (!v || *op > static_cast<std::uint64_t>(Op::kFloor) || *a > UINT32_MAX || *b > UINT32_MAX)
       return std::nullopt;
     p.code.push_back({static_cast<Op>(*op), static_cast<std::uint32_t>(*a),
                       static_cast<std::uint32_t>(*b), from_field(Fp61::from_u64(*v))});

@@ -40,6 +40,12 @@
 // v = r's bit at the most significant differing position; combining high over low:
 // v = v_L + t_H (v_H − v_L), t = t_H + t_L − t_H t_L: 2 products per node, ⌈log2(k−1)⌉ rounds,
 // 2(k − 2) products. ReLU(a) = a · (1 − LTZ(a)), one more product.
+//
+// Floor(a, m) = ⌊a / 2^m⌋ exactly (1 ≤ m ≤ k − 1): the same Mod2m with the mask's low part over
+// m bits, (a − a')·2^−m, so BitLT runs over m bits only: 2(m − 1) products, ⌈log2 m⌉ rounds,
+// whatever a's length (|a| < 2^(k−1) as every register). LTZ(a) = −Floor(a, k − 1), and for a
+// value known to satisfy |a| < 2^w, LTZ(a) = −Floor(a, w): a comparison costs what the bound on
+// its input allows, not what k does (models.cpp's sigmoid and ReLU).
 #pragma once
 
 #include <cstdint>
@@ -86,8 +92,13 @@ enum class Op : std::uint8_t {
   kMul,       // a · b (Beaver; no truncation)
   kTrunc,     // TruncPr(a, k, f)
   kLtz,       // [a < 0] ∈ {0, 1}
+  kFloor,     // ⌊a / 2^c⌋, 1 ≤ c ≤ k − 1 (exact)
 };
-inline bool is_interactive(Op op) { return op == Op::kMul || op == Op::kTrunc || op == Op::kLtz; }
+inline bool is_interactive(Op op) {
+  return op == Op::kMul || op == Op::kTrunc || op == Op::kLtz || op == Op::kFloor;
+}
+// LTZ and Floor: both a Mod2m with a mask over m low bits and a BitLT over them.
+inline bool is_mod2m(Op op) { return op == Op::kLtz || op == Op::kFloor; }
 
 struct Instr {
   Op op = Op::kConst;
@@ -114,6 +125,7 @@ struct Program {
   std::uint32_t mul(std::uint32_t a, std::uint32_t b) { return emit({Op::kMul, a, b, 0}); }
   std::uint32_t trunc(std::uint32_t a) { return emit({Op::kTrunc, a, 0, 0}); }
   std::uint32_t ltz(std::uint32_t a) { return emit({Op::kLtz, a, 0, 0}); }
+  std::uint32_t floor(std::uint32_t a, int m) { return emit({Op::kFloor, a, 0, m}); }
 };
 
 // Structural checks: registers defined before use, inputs below `inputs`, params valid.
@@ -129,21 +141,23 @@ struct Batch {
 std::vector<Batch> batches(const Program& prog);
 
 // Preprocessing a program needs: triples (products and BitLT), masks (one (r, bits) pair per
-// TruncPr and per LTZ) and shared bits (f per TruncPr, k − 1 per LTZ).
+// TruncPr, LTZ and Floor) and shared bits (f per TruncPr, m per LTZ or Floor).
 struct Needs {
-  std::size_t muls = 0, truncs = 0, ltzs = 0;
-  std::size_t triples(const Params& p) const;
-  std::size_t bits(const Params& p) const;
+  std::size_t muls = 0, truncs = 0;
+  std::vector<int> mod2m;  // m of every LTZ (k − 1) and Floor, in program order
+  std::size_t masks() const { return truncs + mod2m.size(); }
+  std::size_t triples() const;  // muls + Σ 2(m − 1)
+  std::size_t bits(const Params& p) const;  // truncs·f + Σ m
 };
 Needs needs_of(const Program& prog);
-// Products of one LTZ's BitLT tree: 2(k − 2).
-std::size_t bitlt_products(const Params& p);
-// Rounds of one batch: a product or TruncPr batch 1, an LTZ batch 1 + ⌈log2(k − 1)⌉ + ...
-std::uint32_t batch_rounds(Op op, const Params& p);
+// The m of a Mod2m instruction: k − 1 for LTZ, c for Floor.
+int mod2m_bits(const Instr& in, const Params& p);
+// Products of one BitLT over m bits: 2(m − 1).
+std::size_t bitlt_products(int m);
 // Every round a program's batches take, in order, and what each round computes: `products`
-// products (a product batch, or one BitLT level of an LTZ batch: 2m⌊w/2⌋ for m comparisons at
-// width w), or the opening of `opened` masked values (a TruncPr batch, or an LTZ batch's first
-// round). The protocols' cost formulas price these rounds (spdz/cost.cpp, bgw/cost.cpp).
+// products (a product batch, or one BitLT level of an LTZ or Floor batch: Σ 2⌊w/2⌋ over its
+// comparisons at their current widths w), or the opening of `opened` masked values (a TruncPr
+// batch, or an LTZ or Floor batch's first round). The protocols' cost formulas price these rounds (spdz/cost.cpp, bgw/cost.cpp).
 struct ProgramRound {
   Op op = Op::kMul;  // the batch's kind
   std::size_t products = 0, opened = 0;

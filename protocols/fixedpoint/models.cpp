@@ -1,6 +1,8 @@
 #include "protocols/fixedpoint/models.h"
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <cmath>
 #include <iterator>
 
@@ -60,12 +62,16 @@ Regs affine(Program& p, const std::vector<Regs>& w, const Regs& bias, const std:
   return out;
 }
 
-// ReLU of every register: the LTZ batch, then the product batch.
+// |x| bound of a TruncPr output at scale 2^f: ⌊a/2^f⌋ + 1 with |a| < 2^(k−1).
+std::int64_t truncated_bound(const Params& p) { return (std::int64_t{1} << (p.k() - 1 - p.f)) + 1; }
+
+// ReLU of every register (each a TruncPr output): [a < 0] = −Floor(a, k − f), exact because
+// |a| < 2^(k−f) (fixed.h "Floor"): the Floor batch, then the product batch.
 Regs relu_all(Program& p, const Regs& a) {
-  Regs neg, out;
-  for (auto r : a) neg.push_back(p.ltz(r));
-  Regs pos;
-  for (auto n : neg) pos.push_back(p.sub(p.constant(1), n));
+  const int w = std::bit_width(static_cast<std::uint64_t>(truncated_bound(p.params)));
+  Regs pos, out;
+  for (auto r : a) pos.push_back(p.floor(r, w));  // −[a < 0]
+  for (auto& r : pos) r = p.add(p.constant(1), r);  // 1 − [a < 0]
   for (std::size_t i = 0; i < a.size(); ++i) out.push_back(p.mul(a[i], pos[i]));
   return out;
 }
@@ -74,30 +80,111 @@ std::int64_t fixed(double v, int scale_bits) {
   return static_cast<std::int64_t>(std::round(std::ldexp(v, scale_bits)));
 }
 
-// s(x) for every x at scale 2^f (models.h): the LTZ batch, indicators, one product batch,
-// one truncation batch.
+// The cells of s (models.h): 2^kCellBits cells of 2^−kCellScale over [kLow, −kLow).
+constexpr double kLow = kSigmoidKnots[0];
+constexpr int kCellBits = 5, kCellScale = 1, kCells = 1 << kCellBits;
+static_assert(kSigmoidKnots[std::size(kSigmoidKnots) - 1] == -kLow && kCells == static_cast<int>(-2 * kLow * (1 << kCellScale)),
+              "the cells must tile [knot 0, last knot) at 2^-kCellScale");
+constexpr bool knots_on_cell_edges() {
+  for (double t : kSigmoidKnots)
+    if (t * (1 << kCellScale) != static_cast<double>(static_cast<long long>(t * (1 << kCellScale)))) return false;
+  return true;
+}
+static_assert(knots_on_cell_edges(), "every knot must lie on a cell edge: a cell is in one segment");
+
+// The coefficients α_S of the multilinear polynomial in the cell's bits that equals `table` on
+// every cell (Möbius inversion over the subsets S of the bits: a cell's index is its set of 1s).
+std::array<std::int64_t, kCells> multilinear(std::array<std::int64_t, kCells> table) {
+  for (int bit = 0; bit < kCellBits; ++bit)
+    for (int s = 0; s < kCells; ++s)
+      if (s >> bit & 1) table[static_cast<std::size_t>(s)] -= table[static_cast<std::size_t>(s ^ (1 << bit))];
+  return table;
+}
+
+// Σ_S α_S m_S + α_∅ over the monomials `mono` (m_S for S ≠ ∅).
+std::uint32_t combine(Program& p, const std::array<std::int64_t, kCells>& alpha, const Regs& mono) {
+  std::uint32_t acc = p.constant(alpha[0]);
+  for (int s = 1; s < kCells; ++s)
+    if (alpha[static_cast<std::size_t>(s)] != 0)
+      acc = p.add(acc, p.mul_const(mono[static_cast<std::size_t>(s)], alpha[static_cast<std::size_t>(s)]));
+  return acc;
+}
+
+// One sample's registers through the stages of sigmoid_all.
+struct SigmoidRegs {
+  std::uint32_t x = 0, y = 0, below = 0, not_above = 0, mid = 0, mx = 0, slope = 0, icept = 0;
+  Regs q, mono;
+};
+
+// s(x) for every x at scale 2^f (models.h "Sigmoid"), each x a TruncPr output:
+//   1. y = Floor(x + 8·2^f, f − 1), the cell index ⌊2(x + 8)⌋ (exact);
+//   2. one Floor batch: q_i = Floor(y, i), i = 1..5, so the cell bits b_0 = y − 2q_1,
+//      b_i = q_i − 2q_{i+1}; and Floor(y, w), Floor(y − 32, w), which are −[y < 0] and
+//      −[y < 32] (|y|, |y − 32| < 2^w): mid = [0 ≤ y < 32] is their difference;
+//   3. the monomials m_S = Π_{i∈S} b_i (3 product batches) with mid·x in the first;
+//   4. slope A = Σ α_S m_S and intercept B = Σ β_S m_S (the cell's chord, Möbius
+//      coefficients at scale 2^f); one product batch mid·x·A, mid·B;
+//   5. s = TruncPr(mid·x·A + 2^f·mid·B + [y < 0]·σ(−8)·2^2f + [y ≥ 32]·σ(8)·2^2f).
 Regs sigmoid_all(Program& p, const Regs& xs) {
-  const int f = p.params.f;
-  std::vector<Regs> lt(xs.size());
-  for (std::size_t s = 0; s < xs.size(); ++s)
-    for (double t : kSigmoidKnots) lt[s].push_back(p.ltz(p.sub(xs[s], p.constant(fixed(t, f)))));
-  std::vector<Regs> terms(xs.size());
-  for (std::size_t s = 0; s < xs.size(); ++s)
-    for (std::size_t j = 0; j <= kKnots; ++j) {
-      const std::uint32_t ind = j == 0        ? lt[s][0]
-                                : j == kKnots ? p.sub(p.constant(1), lt[s][kKnots - 1])
-                                              : p.sub(lt[s][j], lt[s][j - 1]);
-      const auto [a, b] = segment(j);
-      const std::uint32_t line = p.add(p.mul_const(xs[s], fixed(a, f)), p.constant(fixed(b, 2 * f)));
-      terms[s].push_back(p.mul(ind, line));
-    }
-  Regs sums, out;
-  for (const auto& t : terms) {
-    std::uint32_t acc = t[0];
-    for (std::size_t j = 1; j < t.size(); ++j) acc = p.add(acc, t[j]);
-    sums.push_back(acc);
+  const Params& prm = p.params;
+  const int f = prm.f;
+  std::array<std::int64_t, kCells> slope{}, icept{};
+  for (int v = 0; v < kCells; ++v) {
+    const double left = kLow + std::ldexp(v, -kCellScale);
+    std::size_t j = 0;
+    while (j < std::size(kSigmoidKnots) && left >= kSigmoidKnots[j]) ++j;
+    const auto [a, b] = segment(j);
+    slope[static_cast<std::size_t>(v)] = fixed(a, f);
+    icept[static_cast<std::size_t>(v)] = fixed(b, f);
   }
-  for (auto r : sums) out.push_back(p.trunc(r));
+  const auto alpha = multilinear(slope), beta = multilinear(icept);
+  const int shift = f - kCellScale;
+  const std::int64_t y_bound = (truncated_bound(prm) + fixed(-kLow, f)) / (std::int64_t{1} << shift) + 1 + kCells;
+  const int w = std::bit_width(static_cast<std::uint64_t>(y_bound));
+  std::vector<SigmoidRegs> r(xs.size());
+  for (std::size_t s = 0; s < xs.size(); ++s) {
+    r[s].x = xs[s];
+    r[s].y = p.floor(p.add(xs[s], p.constant(fixed(-kLow, f))), shift);
+  }
+  for (auto& g : r) {
+    for (int i = 1; i <= kCellBits; ++i) g.q.push_back(p.floor(g.y, i));
+    g.below = p.floor(g.y, w);                                  // −[y < 0]
+    g.not_above = p.floor(p.sub(g.y, p.constant(kCells)), w);  // −[y < 32]
+  }
+  for (auto& g : r) {
+    g.mid = p.sub(g.below, g.not_above);
+    g.mono.assign(kCells, 0);
+    for (int i = 0; i < kCellBits; ++i) {
+      const std::uint32_t lo = i == 0 ? g.y : g.q[static_cast<std::size_t>(i - 1)];
+      g.mono[std::size_t{1} << i] = p.sub(lo, p.mul_const(g.q[static_cast<std::size_t>(i)], 2));
+    }
+  }
+  // Monomials by degree: 2 from bits, 3 = 2·bit, 4 = 2·2, 5 = 3·2 (⌈log2 5⌉ = 3 batches).
+  const auto lowest = [](int s) { return s & -s; };
+  for (int degree = 2; degree <= kCellBits; ++degree)
+    for (auto& g : r) {
+      if (degree == 2) g.mx = p.mul(g.mid, g.x);
+      for (int s = 1; s < kCells; ++s) {
+        if (std::popcount(static_cast<unsigned>(s)) != degree) continue;
+        int left = lowest(s);
+        if (degree >= 4) left |= lowest(s ^ left);  // a pair, so both factors are ready
+        if (degree == 5) left |= lowest(s ^ left);  // a triple
+        g.mono[static_cast<std::size_t>(s)] = p.mul(g.mono[static_cast<std::size_t>(left)],
+                                                    g.mono[static_cast<std::size_t>(s ^ left)]);
+      }
+    }
+  Regs out;
+  for (auto& g : r) {
+    g.slope = p.mul(combine(p, alpha, g.mono), g.mx);
+    g.icept = p.mul(combine(p, beta, g.mono), g.mid);
+  }
+  const std::int64_t lo = fixed(sigmoid(kLow), 2 * f), hi = fixed(sigmoid(-kLow), 2 * f);
+  for (auto& g : r) {
+    std::uint32_t acc = p.add(g.slope, p.mul_const(g.icept, std::int64_t{1} << f));
+    acc = p.add(acc, p.mul_const(g.below, -lo));                                   // [y < 0]·σ(−8)
+    acc = p.add(acc, p.add(p.constant(hi), p.mul_const(g.not_above, hi)));  // [y ≥ 32]·σ(8)
+    out.push_back(p.trunc(acc));
+  }
   return out;
 }
 

@@ -1,18 +1,28 @@
 // Private inference models as fixed-point programs (fixed.h): logistic regression and a
-// two-layer MLP with ReLU, both ending in the piecewise-linear sigmoid below.
+// two-layer MLP with ReLU, both ending in the piecewise-linear sigmoid below. ReLU(a) =
+// a·(1 − [a < 0]) with [a < 0] = −Floor(a, k − f) (a truncation's output is below 2^(k−f)).
 //
 // Inputs of the program, in order: the model owner's parameters (weights then biases, as
 // listed per model below), then the data owner's d features; all encoded at scale 2^f.
 //
 // Sigmoid. σ(x) ≈ the chord interpolation of σ at the knots kSigmoidKnots (21 knots,
-// −8 .. 8, denser in [−3, 3] where σ'' is largest), constant σ(−8) below and σ(8) above:
-//   s(x) = Σ_seg [x in seg] · (a_seg x + b_seg), the indicators from LTZ(x − t_j) (fixed.h):
-//   [x < t_0] = lt_0, [t_j ≤ x < t_{j+1}] = lt_{j+1} − lt_j, [x ≥ t_K] = 1 − lt_K,
-// so each segment's own slope is used (no slope differences that accumulate rounding error).
-// Cost: 21 LTZ (one batch), 22 products (one batch), one truncation. Max |s(x) − σ(x)| over
-// all x: kSigmoidMaxError (sigmoid_max_error() computes it on a 10^-4 grid plus the knots'
-// chords' analytic bound; tests/fixedpoint checks it). The fixed-point result adds
-// sigmoid_fixed_error(): ≤ 2^−(f+1)(|x| + 1) + 2^−f.
+// −8 .. 8, denser in [−3, 3] where σ'' is largest), constant σ(−8) below and σ(8) above. Every
+// knot is a multiple of 1/2, so s is, on each of the 32 cells [−8 + v/2, −8 + (v+1)/2), one
+// chord: s(x) = A_v x + B_v, and the program finds the cell instead of comparing x with each
+// knot (models.cpp sigmoid_all):
+//   y = Floor(x + 8, −1 fractional bits) = ⌊2(x + 8)⌋ (exact, fixed.h "Floor"), its 5 low bits
+//   from Floor(y, i), i = 1..5, and [0 ≤ y < 32] from two Floors over the few bits y can have
+//   (x is a truncation's output, so |x| < 2^(k−1−2f) + 2^−f); A_v and B_v as multilinear
+//   polynomials in the 5 bits (Möbius coefficients of the tables: 26 monomial products);
+//   s = mid·(A x + B) + [y < 0]σ(−8) + [y ≥ 32]σ(8), one truncation.
+// The tables are encoded at scale 2^f, and each cell uses its own segment's slope (no slope
+// differences that accumulate rounding error). Cost at f = 12: 2 Floor batches (over 11 bits,
+// then 1..5 and 9 bits: 72 BitLT products, 10 rounds), 29 products in 4 batches, one
+// truncation: 101 products and 44 shared bits (+ 12 for the truncation), 15 rounds (the 21
+// knot comparisons it replaced took 1,282 products, 663 bits, 8 rounds). Max |s(x) − σ(x)| over all x: kSigmoidMaxError
+// (sigmoid_max_error() computes it on a 10^-4 grid plus the knots' chords' analytic bound;
+// tests/fixedpoint checks it, and that the program computes s). The fixed-point result adds
+// at most 2^−(f+1)(|x| + 1) + 2^−f (error_bound).
 //
 // Logistic regression, d features: parameters w_1..w_d, b; score = s(TruncPr(Σ w_i x_i +
 // b·2^f)). 1 product batch, 1 truncation, then the sigmoid.

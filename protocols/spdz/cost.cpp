@@ -20,7 +20,7 @@ std::uint32_t add_program_cost(ExactCost& e, const fx::Program& prog, std::uint6
   for (const auto& r : rounds) {
     if (r.products > 0) e.bytes[std::string(L::kOpen)] += pairs * field_message_bytes(2 * r.products);
     if (r.opened > 0)
-      e.bytes[std::string(r.op == fx::Op::kLtz ? L::kFxLtz : L::kFxTrunc)] += pairs * field_message_bytes(r.opened);
+      e.bytes[std::string(fx::is_mod2m(r.op) ? L::kFxLtz : L::kFxTrunc)] += pairs * field_message_bytes(r.opened);
   }
   return static_cast<std::uint32_t>(rounds.size());
 }

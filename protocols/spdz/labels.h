@@ -21,7 +21,7 @@ inline constexpr std::string_view kDealerClient = "spdz.dealer.client",
                                   kClientOutput = "spdz.client.output";
 
 // Fixed-point programs (protocols/fixedpoint/fixed.h): the masked openings of TruncPr and of
-// LTZ's Mod2m; their products (and BitLT's) open d, e under kOpen.
+// the Mod2m of LTZ and Floor; their products (and BitLT's) open d, e under kOpen.
 inline constexpr std::string_view kFxTrunc = "spdz.fx.trunc", kFxLtz = "spdz.fx.ltz";
 
 // MASCOT preprocessing (mascot.h), "preprocessing": "mascot". kMascotOt is the stem of the KOS
@@ -49,7 +49,7 @@ inline constexpr MessageLabel kAll[] = {
     {kMacCheckOpen, "field elements: the sender's σ, one per MAC key; then bytes: the commitment's 32-byte randomness"},
     {kOutput, "field elements: the sender's share of each output wire (masked for restricted receivers), in output order"},
     {kFxTrunc, "field elements: fixed point, the sender's share of c = 2^(k-1) + a + r of each TruncPr of the batch, in program order"},
-    {kFxLtz, "field elements: fixed point, the sender's share of c = 2^(k-1) + a + r of each LTZ of the batch (Mod2m, m = k - 1), in program order"},
+    {kFxLtz, "field elements: fixed point, the sender's share of c = 2^(k-1) + a + r of each LTZ or Floor of the batch (Mod2m, m = k - 1 or Floor's m), in program order"},
     {kDealerClient, "bytes: roles, the sending server's opened 32-byte contribution to the dealer's common stream, to a client"},
     {kClientInput, "field elements: roles, a client's ε = x − r for each of its input wires, in input order; then bytes: the 32-byte digest of the dealer stream its masks came from"},
     {kClientOutput, "field elements: roles, the opened y + s of each output wire the receiving client gets, in output order; then bytes: the 32-byte digest of the sender's dealer stream"},

@@ -680,13 +680,13 @@ struct SpdzParty<K>::FxBackend {
     return p.beaver(xy, p.prep_.fx_triples, p.fx_triple_);
   }
   std::vector<Fp61> open_masked(fx::Op op, const std::vector<Share>& c) {
-    if (op == fx::Op::kLtz) return p.open(labels::spdz::kFxLtz, c, p.log_);
+    if (fx::is_mod2m(op)) return p.open(labels::spdz::kFxLtz, c, p.log_);
     // M81: the opened c stay out of the MACCheck log, so a shifted share of c goes unnoticed.
     std::vector<Opened> unchecked;
     return p.open(labels::spdz::kFxTrunc, c, mutant_active(Mutant::kM81) ? unchecked : p.log_);
   }
   const SpdzFxMask& next_mask(fx::Op op) {
-    return op == fx::Op::kLtz ? p.prep_.fx_ltz[p.fx_ltz_++] : p.prep_.fx_trunc[p.fx_trunc_++];
+    return fx::is_mod2m(op) ? p.prep_.fx_ltz[p.fx_ltz_++] : p.prep_.fx_trunc[p.fx_trunc_++];
   }
 };
 

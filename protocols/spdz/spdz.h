@@ -97,8 +97,10 @@
 // rounds counted as layers above:
 //   products        "spdz.open"      1 round            n(n−1)(6 + 16 m)
 //   TruncPr         "spdz.fx.trunc"  1 round            n(n−1)(6 + 8 m)
-//   LTZ             "spdz.fx.ltz"    1 round            n(n−1)(6 + 8 m), then BitLT: per level
-//                   "spdz.open"      ⌈log2(k−1)⌉ rounds n(n−1)(6 + 32 m ⌊w/2⌋), w the level's width
+//   LTZ, Floor      "spdz.fx.ltz"    1 round            n(n−1)(6 + 8 m), then BitLT: per level
+//                   "spdz.open"      ⌈log2 w⌉ rounds    n(n−1)(6 + 32 Σ⌊w_j/2⌋), w_j each one's
+//                                                       width at the level (k − 1 for LTZ, c for
+//                                                       Floor(a, c) at the first; fx::program_rounds)
 // (m instructions in the batch). Every opened c and d, e joins MACCheck 1 (step 3); honest
 // parties record the opened c of the truncations under the input-phase kind "fx.trunc" (for
 // the exact reference, fx::evaluate_opened). MASCOT does not hand out shared random bits here,

@@ -63,13 +63,13 @@ template <int S>
 void deal_program(Dealer<S>& d, const fx::Program& prog, BasicSpdzPreprocessing<S>& out) {
   const fx::Params& p = prog.params;
   const fx::Needs needs = fx::needs_of(prog);
-  out.fx_triples.reserve(needs.triples(p));
+  const std::size_t triples = needs.triples();
+  out.fx_triples.reserve(triples);
   out.fx_trunc.reserve(needs.truncs);
-  out.fx_ltz.reserve(needs.ltzs);
-  for (std::size_t i = 0; i < needs.triples(p); ++i) out.fx_triples.push_back(d.triple());
+  out.fx_ltz.reserve(needs.mod2m.size());
+  for (std::size_t i = 0; i < triples; ++i) out.fx_triples.push_back(d.triple());
   for (std::size_t i = 0; i < needs.truncs; ++i) out.fx_trunc.push_back(d.fx_mask(p.f, p.k() + p.kappa()));
-  for (std::size_t i = 0; i < needs.ltzs; ++i)
-    out.fx_ltz.push_back(d.fx_mask(p.k() - 1, p.k() + p.kappa()));
+  for (int m : needs.mod2m) out.fx_ltz.push_back(d.fx_mask(m, p.k() + p.kappa()));
 }
 
 }  // namespace

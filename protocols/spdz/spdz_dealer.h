@@ -10,9 +10,10 @@
 //     in the clear to every receiver of the group (so private outputs can be opened publicly
 //     as y + s);
 //   - for a fixed-point program (protocols/fixedpoint/fixed.h; none for plain circuits): its
-//     triples (products and BitLT), and per TruncPr and per LTZ a mask pair (r, bits): m
+//     triples (products and BitLT), and per TruncPr, LTZ and Floor a mask pair (r, bits): m
 //     random shared bits b_i and [[r]] = [[2^m r'' + Σ 2^i b_i]] with r'' < 2^(k+κ−m) (m = f
-//     for TruncPr, k − 1 for LTZ): Catrina–Saxena's PRandM, dealt rather than computed.
+//     for TruncPr, fx::mod2m_bits for LTZ and Floor): Catrina–Saxena's PRandM, dealt rather
+//     than computed.
 //
 // SIMULATION, NOT A SECURE PREPROCESSING: every party computes the dealer's whole output from a
 // common random stream and keeps its own part. The stream is seeded by a value all parties
@@ -107,7 +108,7 @@ struct BasicSpdzPreprocessing {
   std::vector<Fp61> output_mask_clear;
   // A fixed-point program's material, in the order the engine consumes it.
   std::vector<SpdzTriple> fx_triples;
-  std::vector<SpdzFxMask> fx_trunc, fx_ltz;
+  std::vector<SpdzFxMask> fx_trunc, fx_ltz;  // fx_ltz: every Mod2m's (LTZ and Floor), program order
 };
 using SpdzPreprocessing = BasicSpdzPreprocessing<kSpdzMaxMacKeys>;
 

@@ -12,7 +12,9 @@
 
 #include <cmath>
 
+#include "protocols/bgw/bgw_semi_honest.h"
 #include "protocols/core/extraction.h"
+#include "protocols/core/local_network.h"
 #include "protocols/core/mutants.h"
 #include "protocols/fixedpoint/fixed.h"
 #include "protocols/fixedpoint/models.h"
@@ -77,6 +79,79 @@ TEST(FixedPoint, CarrierRoundTripsAndPlainCircuitsAreNotCarriers) {
                                        {{"score", {1}, {0, 0}}});
   EXPECT_TRUE(two.validate(2).ok());
   EXPECT_FALSE(fx::carried_program(two).has_value());
+}
+
+// The sigmoid program (models.cpp: cell index by Floor, the cell's chord from the multilinear
+// table, tails by two narrow Floors) is s of models.h: a one-feature model with w = 1, b = 0
+// feeds x̃ through exactly, and the reference with r' = 0 then gives the program's s(x̃) for
+// every x̃ in [−8.5, 8.5] (each cell edge, and both tails) and at the extremes of the range,
+// within s's fixed-point error (encoded slope and intercept, one truncation).
+TEST(FixedPoint, SigmoidProgramIsTheChordInterpolation) {
+  for (int f : {4, 8, 12, 16}) {
+    const fx::Params p{f, 7};
+    fx::Model m;
+    m.out = {1.0};
+    const auto prog = fx::inference_program(m, p);
+    const std::int64_t one = std::int64_t{1} << f, edge = (std::int64_t{17} << f) / 2;
+    const std::int64_t top = (std::int64_t{1} << (p.k() - 1 - f)) - 1;
+    std::vector<std::int64_t> xs = {-top, -top / 3, top / 3, top};
+    for (std::int64_t x = -edge; x <= edge; x += f >= 12 ? 7 : 1) xs.push_back(x);
+    for (std::int64_t c = -17; c <= 17; ++c)
+      for (std::int64_t d = -1; d <= 1; ++d) xs.push_back(c * one / 2 + d);
+    for (std::int64_t x : xs) {
+      const auto got = fx::evaluate_outputs(prog, std::vector<std::int64_t>{one, 0, x},
+                                            [](std::size_t, std::int64_t) { return 0; });
+      ASSERT_TRUE(got.ok()) << got.status().message();
+      const double real = fx::decode(x, p), half = std::ldexp(1.0, -(f + 1));
+      const double bound = half * (std::fabs(real) + 1) + 2 * half;
+      ASSERT_NEAR(fx::decode((*got)[0], p), fx::sigmoid_pwl(real), bound) << "f = " << f << ", x = " << real;
+    }
+  }
+}
+
+// Floor(a, m) at every m = 1..k − 1 (one batch of mixed widths) and LTZ run exactly on SPDZ
+// (n = 2) and on BGW (n = 3, the parties' own masks), for random a over the whole range.
+TEST(FixedPoint, FloorAtEveryWidthAndLtzAreExact) {
+  testing::check_with_budget(6, [] {
+    const fx::Params p{*rc::gen::element(8, 12, 16), 7};
+    const int k = p.k();
+    fx::Program prog;
+    prog.params = p;
+    std::vector<std::int64_t> a, want;
+    const std::int64_t bound = (std::int64_t{1} << (k - 1)) - 1;
+    for (int m = 1; m < k; ++m) a.push_back(*rc::gen::inRange<std::int64_t>(-bound, bound + 1));
+    std::vector<std::uint32_t> in;
+    for (std::size_t j = 0; j < a.size(); ++j) in.push_back(prog.input(j));
+    for (std::size_t j = 0; j < a.size(); ++j) {
+      prog.outputs.push_back(prog.floor(in[j], static_cast<int>(j) + 1));
+      want.push_back(fx::floor_shift(a[j], static_cast<int>(j) + 1));
+    }
+    for (std::size_t j = 0; j < a.size(); ++j) {
+      prog.outputs.push_back(prog.ltz(in[j]));
+      want.push_back(a[j] < 0 ? 1 : 0);
+    }
+    RC_ASSERT(fx::evaluate_outputs(prog, a, [](std::size_t, std::int64_t) { return 0; }).value() == want);
+    InputGroup g{"a", 0, {}};
+    std::vector<PartyInput> inputs(3);
+    for (std::size_t j = 0; j < a.size(); ++j) {
+      g.wires.push_back(static_cast<std::uint32_t>(j));
+      inputs[0].values.push_back(fx::to_field(a[j]).value());
+    }
+    const Circuit carrier = fx::carrier_circuit(prog, {g}, {{"y", {0}, std::vector<std::uint32_t>(want.size(), 0)}});
+    const Spdz spdz(carrier, 1, 0, std::nullopt, prog);
+    const BgwSemiHonest bgw(carrier, 1);
+    for (const Protocol* protocol : {static_cast<const Protocol*>(&spdz), static_cast<const Protocol*>(&bgw)}) {
+      const int n = protocol == &spdz ? 2 : 3;
+      const auto seed = *rc::gen::inRange<std::uint64_t>(1, 1000000);
+      const RunResult r = run_local(n, {seed, 600}, [&](PartyContext& ctx) {
+        return protocol->run(ctx, inputs[static_cast<std::size_t>(ctx.net.self())]);
+      });
+      RC_ASSERT(r.parties[0].status == PartyStatus::kOutput);
+      std::vector<std::int64_t> got;
+      for (auto v : r.parties[0].outputs) got.push_back(fx::from_field(Fp61::from_u64(v)));
+      RC_ASSERT(got == want);
+    }
+  });
 }
 
 struct Case {
@@ -214,12 +289,16 @@ TEST(FixedPoint, CostEqualsTheFormula) {
   Case c;
   for (int i = 0; i < 20; ++i) c.model.out.push_back(0.05 * (i % 7) - 0.1), c.x.push_back(0.1 * (i % 5) - 0.2);
   c.parties = 3;
-  expect_formula_cost(c, 20);  // L = 1 + 1 + 6 + 1 + 1 (spdz.h), + 10
+  // L = 1 (products) + 1 (TruncPr) + sigmoid 15 (spdz.h), + 10. The sigmoid (models.cpp):
+  // Floor over f − 1 = 11 bits (1 + 4), the cell Floors over up to 9 bits (1 + 4), 3 monomial
+  // batches, 1 product batch, 1 TruncPr.
+  expect_formula_cost(c, 27);
   c.model.hidden = {c.model.out, c.model.out};
   c.model.hidden_bias = {0.5, -0.5};
   c.model.out = {1, -1};
   c.parties = 2;
-  expect_formula_cost(c, 29);  // L = 1 + 1 + 6 + 1 (hidden, ReLU) + 1 + 1 + 6 + 1 + 1, + 10
+  // L = 1 + 1 + 6 (ReLU's Floor over k − f = 20 bits: 1 + 5) + 1 + 1 + 1 + 15, + 10.
+  expect_formula_cost(c, 36);
 }
 
 // BGW in the simulator over random links (latency 0.1–100 ms, 1–10,000 Mbit/s): verdict ok, the
@@ -251,16 +330,16 @@ TEST(FixedPoint, BgwCostEqualsTheFormula) {
   for (int i = 0; i < 20; ++i) c.model.out.push_back(0.05 * (i % 7) - 0.1), c.x.push_back(0.1 * (i % 5) - 0.2);
   c.protocol = "bgw";
   c.parties = 3;
-  expect_formula_cost(c, 14);  // 10 + 4
+  expect_formula_cost(c, 21);  // 17 + 4
   c.parties = 7;
   c.t = 3;
-  expect_formula_cost(c, 14);
+  expect_formula_cost(c, 21);
   c.model.hidden = {c.model.out, c.model.out};
   c.model.hidden_bias = {0.5, -0.5};
   c.model.out = {1, -1};
   c.parties = 5;
   c.t = 2;
-  expect_formula_cost(c, 23);  // 19 + 4
+  expect_formula_cost(c, 30);  // 26 + 4
 }
 
 Case small_case() {
