@@ -1,6 +1,7 @@
 // The input-swap test on real runs (scenarios/privacy.h): the correct BGW product is
 // indistinguishable over several seed ranges; the seeded bugs M15, M05 and M04 are each caught
-// by the check docs/privacy.md says catches them, within the documented budget.
+// by the check docs/privacy.md says catches them, within the documented budget; the same holds
+// for the BGW logistic-regression inference (a fixed-point program) and M15.
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -122,6 +123,27 @@ TEST(PrivacyBgwProduct, DocumentedMinimumRunsForM15) {
   // needs 5 monomials + a margin of 10 runs; 14 runs per side leave one position out.
   EXPECT_TRUE(product_test(Mutant::kM15, 1, 15).distinguishable);
   EXPECT_FALSE(check(product_test(Mutant::kM15, 1, 14), "algebraic").alarm);
+}
+
+// A fixed-point program on BGW (bgw_program.h): the computing party 2 cannot tell the data
+// owner's features from another row's, over every view element (its share of the random-bit
+// material, each reshared product, each masked TruncPr and Floor opening); with M15 (resharing
+// without fresh randomness) the reshared products depend on the features and it can.
+TEST(PrivacyInference, BgwLogisticRegressionIsIndistinguishableAndM15IsCaught) {
+  PrivacyOptions o;
+  o.runs = 60;
+  const auto run = [&](Mutant m) {
+    o.mutant = m;
+    auto r = run_privacy_test(load("privacy_inference_bgw.json"), swap_of("privacy_inference_bgw.swap.json"), o);
+    EXPECT_TRUE(r.ok()) << r.status().message();
+    return *r;
+  };
+  const auto honest = run(Mutant::kNone);
+  EXPECT_FALSE(honest.distinguishable) << honest.summary;
+  if (!kMutantsCompiled) GTEST_SKIP() << "built without SMPC_MUTANTS";
+  const auto m15 = run(Mutant::kM15);
+  EXPECT_TRUE(m15.distinguishable) << m15.summary;
+  EXPECT_TRUE(check(m15, "chi-square").alarm) << check(m15, "chi-square").detail;
 }
 
 TEST(PrivacySum, SwapOfHonestSummandsIsIndistinguishable) {
