@@ -59,8 +59,12 @@ inline RunResult last_of_local_runs(benchmark::State& state, const Protocol& pro
     });
     benchmark::DoNotOptimize(last.parties.data());
     cpu_total += *std::max_element(cpu.begin(), cpu.end());
-    for (const auto& p : last.parties)  // every benchmarked run is honest: an abort is a bug
-      if (p.status != PartyStatus::kOutput) state.SkipWithError("a run did not finish with its outputs");
+    const bool aborted = std::any_of(last.parties.begin(), last.parties.end(),
+                                     [](const PartyResult& p) { return p.status != PartyStatus::kOutput; });
+    if (aborted) {  // every benchmarked run is honest: an abort is a bug
+      state.SkipWithError("a run did not finish with its outputs");
+      break;
+    }
   }
   state.counters["cpu_ms"] = 1e3 * cpu_total / static_cast<double>(std::max<benchmark::IterationCount>(state.iterations(), 1));
   return last;

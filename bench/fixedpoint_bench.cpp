@@ -52,7 +52,10 @@ LrBatch lr_batch(std::size_t batch, int parties) {
 
 void run_batch(benchmark::State& state, const Protocol& protocol, const LrBatch& b, std::size_t batch) {
   const RunResult last = bench::last_of_local_runs(state, protocol, b.in);
-  if (last.parties[1].status != PartyStatus::kOutput) state.SkipWithError("the run did not output");
+  if (last.parties.size() < 2 || last.parties[1].status != PartyStatus::kOutput) {
+    state.SkipWithError("the run did not output");
+    return;
+  }
   bench::count_rounds_and_bytes(state, last);
   state.counters["triples"] = static_cast<double>(fx::needs_of(b.prog).triples()) / static_cast<double>(batch);
   state.counters["inferences/s"] =

@@ -74,7 +74,8 @@ struct Backend {
   const Mask& next_mask(fx::Op op) { return fx::is_mod2m(op) ? ltz[next_ltz++] : trunc[next_trunc++]; }
 };
 
-// v^((p+1)/4) = v^(2^59) for every v: 59 squarings each, kLanes roots at a time so that the
+// v^((p+1)/4) = v^(2^59) for every v: 59 squarings each (counted as such: Fp61::pow counted
+// 61, its multiply by 1 and a last unused squaring), kLanes roots at a time so that the
 // independent chains overlap in the multiplier (one chain alone waits on each product's
 // latency; this was a third of a BGW inference's CPU).
 std::vector<Fp61> square_roots(const std::vector<Fp61>& v) {

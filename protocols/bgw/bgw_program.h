@@ -22,7 +22,8 @@
 //       opened 0 (probability 2^−61 per bit) or a non-square (only if a share was altered)
 //       aborts the run;
 //   2.  the program's batches (engine.h): products by GRR resharing ("bgw.mult.reshare",
-//       n(n−1)(6 + 8m) per batch of m, and per BitLT level of width w n(n−1)(6 + 16m⌊w/2⌋)),
+//       n(n−1)(6 + 8m) per batch of m, and per BitLT level n(n−1)(6 + 16 Σ⌊w_j/2⌋), w_j each
+//       comparison's width there),
 //       TruncPr openings ("bgw.fx.trunc", n(n−1)(6 + 8m)), LTZ and Floor openings
 //       ("bgw.fx.ltz", n(n−1)(6 + 8m)); every opening reconstructs from all n shares;
 //   3.  outputs as for circuits.

@@ -99,6 +99,7 @@ constexpr CatalogRow kCatalogRows[] = {
     {Mutant::kM103, "protocols/gmw/gmw.cpp", "compute model: GMW counts its AND gates but not its linear gates (ops.h gate_xor), so the ops model charges a GMW party nothing for the XOR and INV gates it evaluates and its modelled compute time falls short of its real work"},
     {Mutant::kM104, "protocols/spdz/mascot.cpp", "MASCOT MACCheck (flow 11): the digest of the y values of Π_[[·]]'s check that every party echoes is not compared, so an input owner that shifts its u and its y toward one honest party only splits the honest parties' outputs with every check passing"},
     {Mutant::kM105, "protocols/bgw/bgw_program.cpp", "bgw fixed-point programs (R3 of bgw_program.h): each random bit is made as (s·a + 1)/2 with the opened root s multiplied instead of divided, so the masks' \"bits\" are not bits and every truncation and comparison computes garbage"},
+    {Mutant::kM106, "protocols/fixedpoint/engine.h", "fixed-point programs on spdz and bgw (Mod2m of Floor and LTZ, Catrina–de Hoogh): a' = c' − r' without the 2^m·u that BitLT's borrow u adds, so a' is a mod 2^m minus 2^m whenever the opened c' is below the mask's r', and Floor is one too high and LTZ wrong with a probability that depends on a"},
 };
 
 std::string numbered_name(Mutant m) {

@@ -102,6 +102,7 @@ enum class Mutant : int {
   kM103 = 103,  // compute model: GMW does not count its linear gates (ops.h kGateXor)
   kM104 = 104,  // MASCOT: the echo of Π_[[·]]'s y values not compared (no broadcast agreement)
   kM105 = 105,  // bgw fixed point: a random bit made as (s·a + 1)/2, the root not inverted
+  kM106 = 106,  // fixed point: Mod2m drops BitLT's borrow, so Floor and LTZ err when c' < r'
 };
 
 struct MutantInfo {

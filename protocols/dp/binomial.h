@@ -76,7 +76,7 @@ Fp61 reference_output(const Layout& layout, std::span<const Fp61> inputs);
 std::int64_t noise_of_bits(const std::vector<std::vector<std::uint8_t>>& bits);
 
 // Runs a program without truncations or comparisons over the field (the MPC's arithmetic
-// exactly): an error on kTrunc or kLtz.
+// exactly): an error on kTrunc, kLtz or kFloor.
 Result<std::vector<Fp61>> evaluate_field(const fx::Program& prog, std::span<const Fp61> inputs);
 
 }  // namespace smpc::dp

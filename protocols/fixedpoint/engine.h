@@ -32,6 +32,7 @@
 #include <vector>
 
 #include "protocols/core/field.h"
+#include "protocols/core/mutants.h"
 #include "protocols/fixedpoint/fixed.h"
 
 namespace smpc::fx {
@@ -163,7 +164,8 @@ class Engine {
     const auto u = bitlt(low, mask);
     for (std::size_t j = 0; j < a.size(); ++j) {
       const std::uint64_t two_m = std::uint64_t{1} << m[j];
-      Share a_low = b_.scaled(u[j], Fp61::from_u64(two_m));  // a' = c' − r' + 2^m u
+      // M106: the borrow dropped, a' = c' − r' (wrong by 2^m whenever c' < r').
+      Share a_low = mutant_active(Mutant::kM106) ? b_.constant(Fp61()) : b_.scaled(u[j], Fp61::from_u64(two_m));  // a' = c' − r' + 2^m u
       for (int i = 0; i < m[j]; ++i)
         a_low = b_.linear(a_low, mask[j]->bits[static_cast<std::size_t>(i)], -Fp61::from_u64(std::uint64_t{1} << i));
       b_.add_public(a_low, Fp61::from_u64(low[j]));

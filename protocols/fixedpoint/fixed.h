@@ -39,7 +39,7 @@
 // (prefix) form of Catrina–de Hoogh §4.1, as a tree of (t, v) pairs: t = "some bit differs",
 // v = r's bit at the most significant differing position; combining high over low:
 // v = v_L + t_H (v_H − v_L), t = t_H + t_L − t_H t_L: 2 products per node, ⌈log2(k−1)⌉ rounds,
-// 2(k − 2) products. ReLU(a) = a · (1 − LTZ(a)), one more product.
+// 2(k − 2) products.
 //
 // Floor(a, m) = ⌊a / 2^m⌋ exactly (1 ≤ m ≤ k − 1): the same Mod2m with the mask's low part over
 // m bits, (a − a')·2^−m, so BitLT runs over m bits only: 2(m − 1) products, ⌈log2 m⌉ rounds,

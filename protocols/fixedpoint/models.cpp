@@ -312,7 +312,8 @@ double error_bound(const Model& m, const std::vector<double>& x, const Params& p
   double z = m.out_bias;
   for (std::size_t i = 0; i < v.size(); ++i) z += m.out[i] * v[i];
   const double ez = affine_err(m.out, v, e);
-  // s: slope ≤ 1/4; each segment's a, b within half an ulp (b at scale 2^2f: less), ±1 ulp.
+  // s: slope ≤ 1/4; each cell's slope and intercept within half an ulp (both at scale 2^f; the
+  // tails' constants at 2^2f: less), ±1 ulp for the truncation.
   return kSigmoidMaxError + 0.25 * ez + half * (std::fabs(z) + ez + 1) + ulp;
 }
 

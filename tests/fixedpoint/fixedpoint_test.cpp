@@ -379,6 +379,19 @@ TEST(FixedPoint, ShiftedTruncationOpeningAbortsUnlessM81) {
   EXPECT_EQ(missed.run.parties[1].status, PartyStatus::kOutput);
 }
 
+// M106 drops BitLT's borrow from Mod2m: the sigmoid's Floors are off by one whenever the
+// opened c' falls below the mask's r', on either protocol; the replayed reference disagrees.
+TEST(FixedPoint, M106FloorWithoutItsBorrowIsAViolation) {
+  if (!kMutantsCompiled) GTEST_SKIP() << "built without SMPC_MUTANTS";
+  ScopedMutant m(Mutant::kM106);
+  for (const char* protocol : {"spdz", "bgw"}) {
+    Case c = small_case();
+    c.protocol = protocol;
+    const RunRecord rec = run(scenario(c), 1);
+    EXPECT_FALSE(rec.verdict_holds) << protocol << ": " << rec.explanation;
+  }
+}
+
 TEST(FixedPoint, M105RandomBitsThatAreNotBitsIsAViolation) {
   Case c = small_case();
   c.protocol = "bgw";

@@ -62,6 +62,7 @@ const std::map<Mutant, std::string> kCaughtBy = {
     {Mutant::kM104, "mascot-y-echo"},
     {Mutant::kM103, "compute-gate-counts"},
     {Mutant::kM105, "bgw-fx-random-bits"},
+    {Mutant::kM106, "spdz-fx-trunc-masks"},
 };
 
 TEST(MutantAudit, CatalogueAndExpectationsCoverEachOther) {
@@ -145,7 +146,7 @@ INSTANTIATE_TEST_SUITE_P(Catalogue, EachMutant,
                                            Mutant::kM96, Mutant::kM97,
                                            Mutant::kM98, Mutant::kM99, Mutant::kM101,
                                            Mutant::kM102, Mutant::kM103, Mutant::kM104,
-                                           Mutant::kM105),
+                                           Mutant::kM105, Mutant::kM106),
                          [](const ::testing::TestParamInfo<Mutant>& p) {
                            return mutant_name(p.param);
                          });
