@@ -19,8 +19,9 @@
 // differences that accumulate rounding error). Cost at f = 12: 2 Floor batches (over 11 bits,
 // then 1..5 and 9 bits: 72 BitLT products, 10 rounds), 29 products in 4 batches, one
 // truncation: 101 products and 44 shared bits (+ 12 for the truncation), 15 rounds (the 21
-// knot comparisons it replaced took 1,282 products and 651 bits, + 12, in 8 rounds). Max |s(x) − σ(x)| over all x: kSigmoidMaxError
-// (sigmoid_max_error() computes it on a 10^-4 grid over [−20, 20], enough as σ' ≤ 1/4;
+// knot comparisons it replaced took 1,282 products and 651 bits, + 12, in 8 rounds).
+// Max |s(x) − σ(x)| over all x: kSigmoidMaxError (sigmoid_max_error() computes it on a 10^-4
+// grid over [−20, 20], enough as σ' ≤ 1/4;
 // tests/fixedpoint checks it, and that the program computes s). The fixed-point result adds
 // at most 2^−(f+1)(|x| + 1) + 2^−f (error_bound).
 //

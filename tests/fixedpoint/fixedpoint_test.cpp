@@ -268,7 +268,7 @@ TEST(FixedPoint, BgwMlpBitExactWithinBound) {
 }
 
 // The example model (scenarios/models/logistic_regression.json, 20 features): bytes and rounds
-// of a run equal spdz's cost formula (spdz.h: L + 10 rounds, L = 1 + 1 + 6 + 1 + 1 = 10).
+// of a run equal spdz's cost formula (spdz.h: L + 10 rounds, L = 17 below).
 void expect_formula_cost(const Case& c, std::uint32_t rounds) {
   const RunRecord rec = run(scenario(c), 3);
   ASSERT_TRUE(rec.verdict_holds) << rec.explanation;
