@@ -112,7 +112,15 @@ std::vector<Fp61> bits_from_squares(const std::vector<Fp61>& a, std::vector<Fp61
   return b;
 }
 
-// Masks in program order, TruncPr's first, mask j over m[j] low bits: r = 2^m r'' + Σ 2^i b_i
+// The low-bit count m of every mask in dealing order: TruncPr's (f each), then every Mod2m's
+// (LTZ and Floor, program order).
+std::vector<int> mask_widths(const fx::Needs& needs, const fx::Params& p) {
+  std::vector<int> w(needs.truncs, p.f);
+  w.insert(w.end(), needs.mod2m.begin(), needs.mod2m.end());
+  return w;
+}
+
+// Masks `widths` (a run of mask_widths), mask j over widths[j] low bits: r = 2^m r'' + Σ 2^i b_i
 // over the next m bits.
 std::vector<Mask> masks(const std::vector<int>& widths, const std::vector<Fp61>& bits, std::size_t& bit,
                         const std::vector<Fp61>& high, std::size_t& at) {
@@ -143,8 +151,9 @@ void BgwProgramRun::deal_randomness() {
   if (count == 0) return;
   std::vector<Fp61> values(count), shares(count * static_cast<std::size_t>(n_));
   for (std::size_t j = 0; j < bits; ++j) values[j] = draw_uniform<Fp61>(ctx_.rng);
-  for (std::size_t i = 0; i < needs.masks(); ++i) {
-    const int rho = high_bits(p, i < needs.truncs ? p.f : needs.mod2m[i - needs.truncs], n_);
+  const std::vector<int> widths = mask_widths(needs, p);
+  for (std::size_t i = 0; i < widths.size(); ++i) {
+    const int rho = high_bits(p, widths[i], n_);
     values[bits + i] = Fp61::from_u64(ctx_.rng.next_u64() >> (64 - rho));
   }
   shamir_share_batch<Fp61>(values, t_, n_, ctx_.rng, shares);
@@ -175,8 +184,10 @@ std::vector<Fp61> BgwProgramRun::run(const std::vector<Fp61>& inputs, std::span<
     sq = bgw_reshare(sq, t_, n_, lambda, ctx_, labels::bgw::kFxSquare);
     const auto bits = bits_from_squares(a, open_all(sq, n_, lambda, ctx_, labels::bgw::kFxSquareOpen));  // R3
     std::size_t bit = 0, at = 0;
-    backend.trunc = masks(std::vector<int>(needs.truncs, p.f), bits, bit, high, at);
-    backend.ltz = masks(needs.mod2m, bits, bit, high, at);
+    const std::vector<int> widths = mask_widths(needs, p);
+    const auto split = widths.begin() + static_cast<long>(needs.truncs);
+    backend.trunc = masks({widths.begin(), split}, bits, bit, high, at);
+    backend.ltz = masks({split, widths.end()}, bits, bit, high, at);
   }
   fx::Engine<Backend> engine(prog_, backend);                                          // step 2
   engine.reserve_truncations(needs.truncs);

@@ -25,7 +25,6 @@
 #pragma once
 
 #include <algorithm>
-#include <array>
 #include <cstdint>
 #include <type_traits>
 #include <utility>
@@ -221,22 +220,15 @@ class Engine {
     return out;
   }
 
-  // 2^−m for every m a Mod2m may use (a batch mixes widths): one inversion, then halvings.
-  static std::array<Fp61, 64> inverse_powers_of_two() {
-    std::array<Fp61, 64> t{};
-    t[0] = Fp61::from_u64(1);
-    const Fp61 half = Fp61::from_u64(2).inverse();
-    for (std::size_t i = 1; i < t.size(); ++i) t[i] = Fp61::mul_uncounted(t[i - 1], half);
-    return t;
-  }
-  Fp61 inv_pow2(int m) const { return inv_pow2_[static_cast<std::size_t>(m)]; }
+  // 2^−m for every m a Mod2m may use (a batch mixes widths): 2^61 ≡ 1 mod p, so 2^−m = 2^(61−m)
+  // exactly, for 0 ≤ m ≤ 61 (check() bounds m by k − 1 ≤ 58).
+  static Fp61 inv_pow2(int m) { return Fp61::from_u64((std::uint64_t{1} << (61 - m)) % Fp61::kModulus); }
 
   const Program& prog_;
   B& b_;
   std::vector<Share> reg_;
   std::vector<bool> done_;
   std::vector<std::uint64_t> opened_;
-  std::array<Fp61, 64> inv_pow2_ = inverse_powers_of_two();
 };
 
 }  // namespace smpc::fx
