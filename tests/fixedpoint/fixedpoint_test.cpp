@@ -79,6 +79,15 @@ TEST(FixedPoint, CarrierRoundTripsAndPlainCircuitsAreNotCarriers) {
                                        {{"score", {1}, {0, 0}}});
   EXPECT_TRUE(two.validate(2).ok());
   EXPECT_FALSE(fx::carried_program(two).has_value());
+  // A Floor by 2^0 or by 2^k (past the masks' bits) is refused, as a program and as a carrier.
+  for (int by : {0, fx::Params{}.k(), 64}) {
+    fx::Program bad;
+    bad.outputs = {bad.floor(bad.input(0), by)};
+    const auto status = fx::check(bad, 1);
+    EXPECT_FALSE(status.ok()) << by;
+    EXPECT_NE(status.message().find("Floor by 2^"), std::string::npos) << status.message();
+    EXPECT_FALSE(fx::carried_program(fx::carrier_circuit(bad, {{"a", 0, {0}}}, {{"y", {0}, {0}}})).has_value());
+  }
 }
 
 // The sigmoid program (models.cpp: cell index by Floor, the cell's chord from the multilinear
