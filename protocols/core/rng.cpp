@@ -46,10 +46,11 @@ Rng Rng::derive(std::string_view name) const {
 
 void Rng::refill() {
   static const unsigned char kNonce[crypto_stream_chacha20_NONCEBYTES] = {0};
-  std::memset(buffer_.data(), 0, buffer_.size());
+  // The keystream is the XOR with zeros, read from a constant instead of clearing the buffer.
+  static const std::array<std::uint8_t, sizeof(buffer_)> kZeros{};
   // The party's randomness is PRG work too: counted as ChaCha20 bytes like prg_expand (ops.h).
   count_op(Op::kChachaByte, buffer_.size());
-  crypto_stream_chacha20_xor_ic(buffer_.data(), buffer_.data(), buffer_.size(), kNonce,
+  crypto_stream_chacha20_xor_ic(buffer_.data(), kZeros.data(), buffer_.size(), kNonce,
                                 block_counter_, key_.data());
   block_counter_ += buffer_.size() / 64;
   pos_ = 0;
@@ -66,14 +67,7 @@ void Rng::fill(std::span<std::uint8_t> out) {
   }
 }
 
-std::uint64_t Rng::next_u64() {
-  // The same bytes as fill() takes, read in place when the buffer holds 8 more (the dealer's
-  // and MACCheck's hot path: one call per share).
-  if (buffer_.size() - pos_ >= 8) {
-    const std::uint64_t v = load_le64(buffer_.data() + pos_);
-    pos_ += 8;
-    return v;
-  }
+std::uint64_t Rng::next_u64_across_refill() {
   std::uint8_t b[8];
   fill(b);
   std::uint64_t v = 0;
@@ -88,15 +82,6 @@ std::uint64_t Rng::uniform_below(std::uint64_t bound) {
   for (;;) {
     const std::uint64_t v = next_u64();
     if (v < limit) return v % bound;
-  }
-}
-
-Fp61 Rng::uniform_fp61() {
-  // M04: low-entropy masks, 32 random bits where 61 are due.
-  if (mutant_active(Mutant::kM04)) return Fp61::from_u64(next_u64() & 0xffffffffu);
-  for (;;) {
-    const std::uint64_t v = next_u64() & Fp61::kModulus;  // 61 uniform bits
-    if (auto f = Fp61::from_canonical(v)) return *f;       // rejects only v = p
   }
 }
 

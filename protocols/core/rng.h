@@ -8,11 +8,14 @@
 #pragma once
 
 #include <array>
+#include <bit>
 #include <cstdint>
+#include <cstring>
 #include <span>
 #include <string_view>
 
 #include "protocols/core/field.h"
+#include "protocols/core/mutants.h"
 #include "protocols/core/types.h"
 
 namespace smpc {
@@ -24,16 +27,38 @@ class Rng {
   Rng derive(std::string_view name) const;
 
   void fill(std::span<std::uint8_t> out);
-  std::uint64_t next_u64();
+  std::uint64_t next_u64() {
+    // The next 8 bytes of fill()'s stream, read in place (little-endian) while the buffer holds
+    // them: inline, as the dealer and MACCheck take one per share.
+    if (buffer_.size() - pos_ >= 8) [[likely]] {
+      std::uint64_t v = 0;
+      if constexpr (std::endian::native == std::endian::little) {
+        std::memcpy(&v, buffer_.data() + pos_, 8);
+      } else {
+        for (int i = 7; i >= 0; --i) v = (v << 8) | buffer_[pos_ + static_cast<std::size_t>(i)];
+      }
+      pos_ += 8;
+      return v;
+    }
+    return next_u64_across_refill();
+  }
   // Uniform in [0, bound) by rejection sampling (no modulo bias). bound > 0.
   std::uint64_t uniform_below(std::uint64_t bound);
   // Uniform field element by rejection sampling 61-bit values.
-  Fp61 uniform_fp61();
+  Fp61 uniform_fp61() {
+    // M04: low-entropy masks, 32 random bits where 61 are due.
+    if (mutant_active(Mutant::kM04)) return Fp61::from_u64(next_u64() & 0xffffffffu);
+    for (;;) {
+      const std::uint64_t v = next_u64() & Fp61::kModulus;  // 61 uniform bits
+      if (auto f = Fp61::from_canonical(v)) return *f;       // rejects only v = p
+    }
+  }
   bool next_bit() { return next_u64() & 1; }
 
  private:
   explicit Rng(const std::array<std::uint8_t, 32>& key);
   void refill();
+  std::uint64_t next_u64_across_refill();
 
   std::array<std::uint8_t, 32> key_{};
   std::uint64_t block_counter_ = 0;  // ChaCha20 64-byte block index of the next refill
