@@ -50,7 +50,9 @@ class Engine {
   std::vector<Share> run() {
     const auto& code = prog_.code;
     reg_.assign(code.size(), Share{});
-    done_.assign(code.size(), false);
+    done_.assign(code.size(), 0);
+    reached_ = 0;
+    waiting_.clear();
     for (const auto& batch : batches(prog_)) {
       local(batch.instrs.back());
       run_batch(batch);
@@ -66,14 +68,23 @@ class Engine {
 
  private:
   // Local instructions run as soon as their registers are there, in program order up to `upto`.
+  // Those not yet runnable wait in `waiting_` (program order), so each call looks only at the
+  // instructions reached since the last one and at the waiting ones, not at the whole code: a
+  // batch of 1,000 inferences has 27 batches over ~10^5 instructions.
   void local(std::size_t upto) {
     const auto& code = prog_.code;
-    for (std::size_t i = 0; i < upto; ++i) {
+    for (; reached_ < upto; ++reached_)
+      if (!is_interactive(code[reached_].op)) waiting_.push_back(static_cast<std::uint32_t>(reached_));
+    std::size_t keep = 0;
+    for (std::size_t w = 0; w < waiting_.size(); ++w) {
+      const std::uint32_t i = waiting_[w];
       const Instr& in = code[i];
-      if (done_[i] || is_interactive(in.op)) continue;
       const bool reads_a = in.op != Op::kInput && in.op != Op::kConst;
       const bool reads_b = in.op == Op::kAdd || in.op == Op::kSub;
-      if ((reads_a && !done_[in.a]) || (reads_b && !done_[in.b])) continue;
+      if (i >= upto || (reads_a && !done_[in.a]) || (reads_b && !done_[in.b])) {
+        waiting_[keep++] = i;
+        continue;
+      }
       const Fp61 one = Fp61::from_u64(1);
       switch (in.op) {
         case Op::kInput: reg_[i] = b_.program_input(static_cast<std::size_t>(in.c)); break;
@@ -83,8 +94,9 @@ class Engine {
         case Op::kMulConst: reg_[i] = b_.scaled(reg_[in.a], to_field(in.c)); break;
         default: break;
       }
-      done_[i] = true;
+      done_[i] = 1;
     }
+    waiting_.resize(keep);
   }
 
   void run_batch(const Batch& batch) {
@@ -108,7 +120,7 @@ class Engine {
     }
     for (std::size_t j = 0; j < out.size(); ++j) {
       reg_[batch.instrs[j]] = out[j];
-      done_[batch.instrs[j]] = true;
+      done_[batch.instrs[j]] = 1;
     }
   }
 
@@ -227,7 +239,9 @@ class Engine {
   const Program& prog_;
   B& b_;
   std::vector<Share> reg_;
-  std::vector<bool> done_;
+  std::vector<std::uint8_t> done_;      // by register: computed
+  std::size_t reached_ = 0;             // local() has seen the code below this
+  std::vector<std::uint32_t> waiting_;  // reached local instructions not yet run, in order
   std::vector<std::uint64_t> opened_;
 };
 
