@@ -11,6 +11,7 @@
 #include "protocols/core/json_text.h"
 #include "protocols/core/mutants.h"
 #include "protocols/core/rng.h"
+#include "protocols/fixedpoint/fixed.h"
 #include "scenarios/secagg_function.h"
 #include "scenarios/set_function.h"
 #include "scenarios/signature_function.h"
@@ -302,6 +303,11 @@ Result<Function> build_arithmetic(const nlohmann::json& spec,
   SMPC_RETURN_IF_ERROR(add_spec_outputs(nc, spec["outputs"], parties, f));
   SMPC_RETURN_IF_ERROR(add_party_inputs(in, owned, parties, f));
   f.circuit = std::move(nc.b.c);
+  // SPDZ and BGW read a fixed-point program from a circuit whose gates spell one
+  // (fx::carrier_circuit): constants that happen to would make them run that program instead.
+  if (fx::carried_program(f.circuit))
+    return err("/function/gates", "the const gates spell a fixed-point program's header (the "
+                                  "word fx::carrier_circuit reserves); change the first constant");
   return f;
 }
 

@@ -36,7 +36,9 @@ Result<fx::Params> params_of(const nlohmann::json& spec) {
   fx::Params p;
   if (spec.contains("f")) {
     if (!spec["f"].is_number_integer()) return Error("/function/f: must be an integer, got " + short_json(spec["f"]));
-    p.f = spec["f"].get<int>();
+    const auto f = spec["f"].get<std::int64_t>();  // range first: get<int> would wrap 2^32 + 12
+    if (f < 4 || f > 16) return Error("/function/f: f must be from 4 to 16, got " + short_json(spec["f"]));
+    p.f = static_cast<int>(f);
   }
   if (auto st = fx::validate(p); !st.ok()) return Error("/function/f: " + st.message());
   return p;
@@ -92,6 +94,20 @@ Result<std::vector<std::int64_t>> program_inputs(const RunResult& run, PartyId p
   return truth;
 }
 
+// An input the run took (extracted from a corrupted owner) outside the fixed-point range: the
+// MPC uses it unchecked (no range proof), and the program's result for it is no fixed-point
+// value, so no valid model and features give the score. Empty when every input is in range.
+std::string out_of_range_input(const std::vector<std::int64_t>& inputs, const std::vector<std::int64_t>& truth,
+                               const fx::Params& params) {
+  for (std::size_t i = 0; i < inputs.size(); ++i)
+    if (inputs[i] != truth[i] && !fx::in_range(inputs[i], params))
+      return "a corrupted owner's input " + std::to_string(i) + " (model first, then features) is " +
+             std::to_string(inputs[i]) + " in fixed point, outside |v| < 2^" + std::to_string(params.k() - 1) +
+             ": the MPC uses it unchecked (no range proof), so the score is no fixed-point inference of any "
+             "valid model and features";
+  return "";
+}
+
 OutputCheck inference_check(fx::Program prog, Circuit carrier, Extractor extractor,
                             std::vector<std::int64_t> truth) {
   return [prog = std::move(prog), carrier = std::move(carrier), extractor = std::move(extractor),
@@ -103,6 +119,7 @@ OutputCheck inference_check(fx::Program prog, Circuit carrier, Extractor extract
     if (p != kDataOwner) return "";
     const auto inputs = program_inputs(run, p, corrupted, carrier, extractor, truth);
     if (!inputs.ok()) return "could not check the score: " + inputs.status().message();
+    if (auto bad = out_of_range_input(*inputs, truth, prog.params); !bad.empty()) return bad;
     const auto opened = input_phase_record(run, p, fx::kOpenedTruncRecord, 0, fx::needs_of(prog).truncs,
                                            Fp61::kModulus);
     if (!opened.ok()) return "could not check the score: " + opened.status().message();
@@ -136,8 +153,10 @@ Result<Function> build_inference(const nlohmann::json& spec, const std::vector<n
   const fx::Program prog = fx::inference_program(model, params);
   std::vector<std::int64_t> all = w_fixed;
   all.insert(all.end(), x_fixed.begin(), x_fixed.end());
-  if (auto ref = fx::evaluate(prog, all, [](std::size_t, std::int64_t) { return 0; }); !ref.ok())
-    return Error("/inputs/1: the inference leaves the fixed-point range: " + ref.status().message());
+  // Every rounding, not the all-down one only: a run whose TruncPrs round up must not leave the
+  // range either, or the verdict's replay would fail on an honest run.
+  const auto range = fx::check_every_rounding(prog, all);
+  if (!range.ok()) return Error("/inputs/1: the inference leaves the fixed-point range: " + range.status().message());
   InputGroup mg{"model", kModelOwner, {}}, xg{"features", kDataOwner, {}};
   for (std::uint32_t i = 0; i < w_fixed.size(); ++i) mg.wires.push_back(i);
   for (std::uint32_t i = 0; i < x_fixed.size(); ++i) xg.wires.push_back(static_cast<std::uint32_t>(w_fixed.size()) + i);
@@ -150,8 +169,11 @@ Result<Function> build_inference(const nlohmann::json& spec, const std::vector<n
   f.fixed_point_bits = params.f;
   f.output_check = inference_check(prog, f.circuit,
                                    protocol == "bgw" ? shamir_extractor() : spdz_extractor(), all);
-  f.output_check_doc = "the fixed-point score replayed from the run's opened truncation values "
-                       "(bit-exact reference, protocols/fixedpoint/fixed.h)";
+  f.output_check_doc = std::string("the fixed-point score replayed from the run's opened truncation values "
+                                   "(bit-exact reference, protocols/fixedpoint/fixed.h); the honest inputs stay in range ") +
+                       (*range ? "for every rounding of the truncations"
+                               : "when every truncation rounds down and when every one rounds up (over " +
+                                     std::to_string(fx::kMaxRoundingsChecked) + " truncations: not every mix was tried)");
   return f;
 }
 

@@ -162,7 +162,8 @@ Result<std::vector<std::int64_t>> evaluate(const Program& prog, std::span<const 
   for (std::size_t i = 0; i < prog.code.size(); ++i) {
     const Instr& in = prog.code[i];
     const auto a = static_cast<i128>(in.op == Op::kInput || in.op == Op::kConst ? 0 : reg[in.a]);
-    const auto b = static_cast<i128>(reg[in.b]);
+    const bool reads_b = in.op == Op::kAdd || in.op == Op::kSub || in.op == Op::kMul;
+    const auto b = static_cast<i128>(reads_b ? reg[in.b] : 0);  // check() bounds b only where read
     i128 v = 0;
     switch (in.op) {
       case Op::kInput: v = inputs[static_cast<std::size_t>(in.c)]; break;
@@ -205,6 +206,30 @@ Result<std::vector<std::int64_t>> evaluate_opened(const Program& prog,
     return (opened_c[j] - static_cast<std::uint64_t>(a)) & mask;  // r' = (c − a) mod 2^f
   });
 }
+
+Result<bool> check_every_rounding(const Program& prog, std::span<const std::int64_t> inputs) {
+  const std::size_t t = needs_of(prog).truncs;
+  const bool all = t <= kMaxRoundingsChecked;
+  // r' = 2^f − 1 rounds up every a whose low f bits are not all zero; r' = 0 rounds down.
+  const std::uint64_t up = (std::uint64_t{1} << prog.params.f) - 1;
+  const std::uint64_t choices = all ? std::uint64_t{1} << t : 2;
+  for (std::uint64_t c = 0; c < choices; ++c) {
+    const auto rounds_up = [&](std::size_t j) { return all ? ((c >> j) & 1) != 0 : c == 1; };
+    const auto r = evaluate(prog, inputs, [&](std::size_t j, std::int64_t) { return rounds_up(j) ? up : 0; });
+    if (r.ok()) continue;
+    std::string which;
+    std::size_t ups = 0;
+    for (std::size_t j = 0; j < t; ++j)
+      if (rounds_up(j)) which += (ups++ ? ", " : "") + std::to_string(j);
+    return Error(r.status().message() + " when " +
+                 (ups == 0 ? std::string("every TruncPr rounds down")
+                           : (ups == 1 ? "TruncPr " + which + " rounds up" : "TruncPrs " + which + " round up") +
+                                 " (program order, from 0)"));
+  }
+  return all;
+}
+
+bool in_range(std::int64_t v, const Params& p) { return in_range(static_cast<i128>(v), p); }
 
 Circuit carrier_circuit(const Program& prog, std::vector<InputGroup> inputs,
                         std::vector<OutputGroup> outputs) {

@@ -178,6 +178,15 @@ Result<std::vector<std::int64_t>> evaluate_outputs(const Program& prog,
 Result<std::vector<std::int64_t>> evaluate_opened(const Program& prog,
                                                   std::span<const std::int64_t> inputs,
                                                   std::span<const std::uint64_t> opened_c);
+// Whether `prog` stays in range however its TruncPrs round (each rounds down or up, as a run's
+// random masks decide), so that no honest run can leave the range where the reference did not:
+// every one of the 2^T choices when the T truncations are at most kMaxRoundingsChecked, else the
+// all-down and all-up choices only. Returns whether the check was exhaustive, or the first
+// failure with the TruncPrs that rounded up.
+inline constexpr std::size_t kMaxRoundingsChecked = 16;
+Result<bool> check_every_rounding(const Program& prog, std::span<const std::int64_t> inputs);
+// |v| < 2^(k−1): a fixed-point value of these parameters.
+bool in_range(std::int64_t v, const Params& p);
 // Every protocol that runs programs records those c under this input-phase kind (dealer 0).
 inline constexpr std::string_view kOpenedTruncRecord = "fx.trunc";
 

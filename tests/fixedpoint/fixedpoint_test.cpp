@@ -467,5 +467,93 @@ TEST(FixedPoint, MascotAndOutOfRangeInputsAreRejected) {
   EXPECT_NE(r2.status().message().find("/inputs/1/0"), std::string::npos) << r2.status().message();
 }
 
+
+// h = 2.000244140625 · 0.5 = 4096 + 2^-13 at f = 12: TruncPr makes it 4096 or 4097 (the run's
+// mask decides), and 127.999755859375 · 4097 leaves |v| < 2^31 while 127.999755859375 · 4096
+// does not. Rounding every TruncPr down (the check before) passes; an honest run that rounds
+// up would then have failed its verdict's replay. Every rounding is checked now.
+TEST(FixedPoint, AnInputInRangeOnlyWhenTruncationsRoundDownIsRefused) {
+  Case c;
+  c.model.hidden = {{2.000244140625}};
+  c.model.hidden_bias = {0};
+  c.model.out = {127.999755859375};
+  c.model.out_bias = 0;
+  c.x = {0.5};
+  const fx::Program prog = fx::inference_program(c.model, {});
+  std::vector<std::int64_t> in;
+  for (double v : fx::model_inputs(c.model)) in.push_back(*fx::encode(v, {}));
+  in.push_back(*fx::encode(0.5, {}));
+  EXPECT_TRUE(fx::evaluate(prog, in, [](std::size_t, std::int64_t) { return 0; }).ok());
+  const auto every = fx::check_every_rounding(prog, in);
+  ASSERT_FALSE(every.ok());
+  EXPECT_NE(every.status().message().find("TruncPr 0 rounds up"), std::string::npos) << every.status().message();
+  const auto s = scenario(c).build();
+  RunOptions o;
+  o.backend = Backend::kLocal;
+  const auto rec = s.ok() ? run_scenario(*s, o) : Result<RunRecord>(s.status());
+  ASSERT_FALSE(rec.ok());
+  EXPECT_NE(rec.status().message().find("/inputs/1: the inference leaves the fixed-point range"), std::string::npos)
+      << rec.status().message();
+  c.x = {0.25};  // h = 2048 or 2049: in range either way, and every rounding was tried
+  in.back() = *fx::encode(0.25, {});
+  EXPECT_TRUE(fx::check_every_rounding(prog, in).value());
+}
+
+// A malicious model owner inputs a weight of 2^40 (as a field element): SPDZ takes it (no range
+// proof) and the data owner's score is no inference of any valid model. The verdict says so
+// instead of "could not check".
+TEST(FixedPoint, ACorruptedOwnersOutOfRangeWeightIsNamedInTheVerdict) {
+  const Case c = small_case();
+  Json weights = Json::array();
+  for (double v : fx::model_inputs(c.model)) weights.push_back(fx::to_field(*fx::encode(v, {})).value());
+  weights[0] = std::uint64_t{1} << 40;
+  auto b = scenario(c);
+  b.adversary({0}, AdversaryModel::kMalicious,
+              Json::array({{{"strategy", "input_substitution"}, {"value", weights}}}));
+  const RunRecord rec = run(b, 1);
+  EXPECT_FALSE(rec.verdict_holds);
+  EXPECT_NE(rec.explanation.find("no range proof"), std::string::npos) << rec.explanation;
+  weights[0] = fx::to_field(*fx::encode(0.5, {})).value();  // in range: substituted, judged ok
+  auto ok = scenario(c);
+  ok.adversary({0}, AdversaryModel::kMalicious,
+               Json::array({{{"strategy", "input_substitution"}, {"value", weights}}}));
+  const RunRecord fine = run(ok, 1);
+  EXPECT_TRUE(fine.verdict_holds) << fine.explanation;
+}
+
+// check() bounds b only for the instructions that read it; the reference must not read it
+// elsewhere (an input instruction with b = 2^32 − 1 read register 4294967295 before).
+TEST(FixedPoint, TheReferenceReadsBOnlyWhereItIsAnOperand) {
+  fx::Program prog;
+  prog.code = {{fx::Op::kInput, 0, 0xFFFFFFFFu, 0}, {fx::Op::kMulConst, 0, 0xFFFFFFFFu, 3}};
+  prog.outputs = {1};
+  const std::vector<std::int64_t> in = {5};
+  const auto y = fx::evaluate_outputs(prog, in, [](std::size_t, std::int64_t) { return 0; });
+  ASSERT_TRUE(y.ok()) << y.status().message();
+  EXPECT_EQ(y->at(0), 15);
+}
+
+// SPDZ and BGW run the program a circuit's constants spell (fx::carried_program): an inline
+// arithmetic circuit whose const gates spell one is refused, not run as another function.
+TEST(FixedPoint, AnArithmeticCircuitSpellingAProgramIsRefused) {
+  fx::Program prog;
+  prog.code = {{fx::Op::kInput, 0, 0, 0}, {fx::Op::kMulConst, 0, 0, 2}};
+  prog.outputs = {1};
+  const Circuit carrier = fx::carrier_circuit(prog, {InputGroup{"x", 0, {0}}}, {OutputGroup{"y", {}, {0}}});
+  const auto spec = [&](std::uint64_t first) {
+    Json gates = Json::array();
+    for (std::size_t i = 0; i < carrier.gates.size(); ++i)
+      gates.push_back({{"op", "const"}, {"out", "w" + std::to_string(i)},
+                       {"const", i == 0 ? first : carrier.gates[i].constant}});
+    return Json{{"name", "arithmetic"}, {"inputs", Json::array({{{"party", 0}, {"wires", {"x"}}}})},
+                {"gates", gates}, {"outputs", {"w" + std::to_string(carrier.gates.size() - 1)}}};
+  };
+  const std::vector<Json> inputs = {Json{5}, Json::array()};
+  const auto refused = build_function(spec(carrier.gates[0].constant), inputs, 2);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.status().message().find("fixed-point program"), std::string::npos) << refused.status().message();
+  EXPECT_TRUE(build_function(spec(carrier.gates[0].constant + 1), inputs, 2).ok());
+}
+
 }  // namespace
 }  // namespace smpc
