@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "protocols/core/field.h"
+#include "protocols/core/json_text.h"
 #include "scenarios/dp_function.h"
 #include "scenarios/functions.h"
 #include "scenarios/runner.h"
@@ -104,8 +105,10 @@ Result<DpCheckReport> empirical_dp_check(const Scenario& s, const DpCheckOptions
   }
   r.audit = audit_dp(*on_d, *on_n, st.epsilon, st.delta, o.alpha);
   r.json = dp_report_json(r, o);
-  r.text = "dp check of " + s.path + ": (epsilon = " + std::to_string(st.epsilon) + ", delta = " +
-           std::to_string(st.delta) + "), sensitivity " + std::to_string(r.sensitivity) + ", " +
+  // The shortest text that reads back as the same double (to_string printed 1e-12 as
+  // 0.000000, as if the guarantee were pure epsilon-DP).
+  r.text = "dp check of " + s.path + ": (epsilon = " + exact_number_text(st.epsilon) + ", delta = " +
+           exact_number_text(st.delta) + "), sensitivity " + std::to_string(r.sensitivity) + ", " +
            std::to_string(st.coins) + " coins, " + std::to_string(o.runs) + " runs per neighbour\n" +
            "  before noise: the exact sum tells D from D' in every run (epsilon = infinity)\n" +
            "  after noise:  " + r.audit.summary + "\n" + (r.audit.alarm ? "ALARM\n" : "consistent\n");

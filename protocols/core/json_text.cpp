@@ -1,6 +1,7 @@
 #include "protocols/core/json_text.h"
 
 #include <cstdio>
+#include <cstdlib>
 
 #include <algorithm>
 #include <cmath>
@@ -78,6 +79,15 @@ std::string number_text(double v) {
   if (std::floor(v) == v && std::fabs(v) < 1e15) return std::to_string(static_cast<long long>(v));
   char buf[32];
   std::snprintf(buf, sizeof buf, "%g", v);
+  return buf;
+}
+
+std::string exact_number_text(double v) {
+  char buf[40];
+  for (int digits = 1; digits <= 17; ++digits) {
+    std::snprintf(buf, sizeof buf, "%.*g", digits, v);
+    if (std::strtod(buf, nullptr) == v) break;
+  }
   return buf;
 }
 

@@ -20,4 +20,8 @@ std::string short_json(const nlohmann::json& value, std::size_t max = 80);
 // durations in messages read as the scenario wrote them.
 std::string number_text(double v);
 
+// The shortest %g text that reads back as exactly v (1 -> "1", 1e-5 -> "1e-05",
+// 9.8336130003e-07 in full): for stated guarantees, where rounding could understate a bound.
+std::string exact_number_text(double v);
+
 }  // namespace smpc

@@ -24,7 +24,9 @@ double binomial_delta(std::size_t coins, double epsilon, std::uint64_t sensitivi
   // Only k where P[Z = k] > e^ε P[Z = k − Δ] count: the upper part of the support.
   const auto d = static_cast<std::int64_t>(sensitivity);
   double sum = 0;
-  for (std::int64_t k = 0; k <= static_cast<std::int64_t>(coins) + d; ++k) {
+  // k > m has P[Z = k] = 0 and never counts: the loop stops at m, not m + Δ (a Δ of 2^32 would
+  // otherwise take minutes before calibrate_coins could say that no m ≤ kMaxCoins suffices).
+  for (std::int64_t k = 0; k <= static_cast<std::int64_t>(coins); ++k) {
     const double lp = log_pmf(coins, k), lq = log_pmf(coins, k - d) + epsilon;
     if (lp > lq) sum += std::exp(lp) * -std::expm1(lq - lp);
   }

@@ -65,6 +65,15 @@ TEST(DpCalibration, RefusesWhatNeedsTooManyCoins) {
   EXPECT_FALSE(dp::calibrate_coins(1, 1, 1).ok());
 }
 
+// A sensitivity of 2^32 needs more than kMaxCoins coins: said at once (δ(ε)'s sum stops at m,
+// where P[Z = k] ends; it ran to m + Δ before, 80 s for this case).
+TEST(DpCalibration, AHugeSensitivityIsRefusedAsTooManyCoins) {
+  const auto m = dp::calibrate_coins(1, 1e-5, std::uint64_t{1} << 32);
+  ASSERT_FALSE(m.ok());
+  EXPECT_NE(m.status().message().find("needs more than"), std::string::npos) << m.status().message();
+  EXPECT_NEAR(dp::binomial_delta(62, 1, 1000), 1.0, 1e-12);  // Δ > m: no overlap, δ = 1
+}
+
 // The program's inputs for value 0 per party, the given bits and check randoms.
 std::vector<Fp61> program_inputs(const dp::Layout& l, const std::vector<std::vector<std::uint8_t>>& bits,
                                  Rng& rng) {
@@ -222,6 +231,42 @@ TEST(DpRun, ACorruptedPartysHalfCoinsAreRejectedNotExact) {
   const auto rec = run(b, 5);
   EXPECT_TRUE(rec.verdict_holds) << rec.explanation;
   EXPECT_TRUE(rec.outputs.at(0).contains("rejected")) << rec.outputs.at(0).dump();
+}
+
+// Party 1 (malicious) gives the record 40 where [0, 10] is allowed, with valid coins: the MPC
+// adds it unclipped, so the sum moves by 30 more than any valid record could. The verdict names
+// it; the same substitution with the record 7 is a correct run with substitution.
+ScenarioBuilder substituted_record(std::int64_t record) {
+  const auto coins = *dp::calibrate_coins(2, 0.05, 10);
+  Json subst = Json::array({record});
+  for (std::size_t j = 0; j < coins; ++j) subst.push_back(0);
+  for (std::size_t j = 0; j < coins; ++j) subst.push_back(j + 1);
+  auto b = dp_scenario(2, 0.05, 0, 10, {Json{3}, Json{5}});
+  b.adversary({1}, AdversaryModel::kMalicious,
+              Json::array({{{"strategy", "input_substitution"}, {"value", subst}}}));
+  return b;
+}
+
+TEST(DpRun, ACorruptedPartysRecordOutsideTheRangeIsAViolation) {
+  const auto bad = run(substituted_record(40), 5);
+  EXPECT_FALSE(bad.verdict_holds);
+  EXPECT_NE(bad.explanation.find("record 0 is 40, outside [0, 10]"), std::string::npos) << bad.explanation;
+  const auto fine = run(substituted_record(7), 5);
+  EXPECT_TRUE(fine.verdict_holds) << fine.explanation;
+  EXPECT_EQ(fine.outcome, Outcome::kCorrectWithSubstitution);
+}
+
+// 100 parties at ε = 0.05, δ = 1e-12 (58,478 coins each) built a program of 29 M instructions
+// (8 GB, 93 s) before; refused at /parties now. δ is stated exactly (to_string gave 0.000000).
+TEST(DpRun, TooManyPartiesTimesCoinsIsRefusedAndDeltaIsStatedExactly) {
+  const Json f = {{"name", "dp_sum"}, {"epsilon", 0.05}, {"delta", 1e-12}, {"lower", 0}, {"upper", 1}};
+  const auto big = build_function(f, std::vector<Json>(100, Json{1}), 100);
+  ASSERT_FALSE(big.ok());
+  EXPECT_NE(big.status().message().find("/parties"), std::string::npos) << big.status().message();
+  const auto two = build_function(f, std::vector<Json>{Json{1}, Json{0}}, 2);
+  ASSERT_TRUE(two.ok()) << two.status().message();
+  const std::string g = two->dp->at("guarantee");
+  EXPECT_NE(g.find("epsilon = 0.05, delta = 1e-12)"), std::string::npos) << g;
 }
 
 TEST(DpRun, BadSpecsAreNamedWithTheirPointer) {
