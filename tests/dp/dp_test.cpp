@@ -213,18 +213,21 @@ TEST(DpRun, NoisySumMinusReplayedNoiseIsThePlainSum) {
   }
 }
 
-// Party 1 (malicious) substitutes its coins with halves, (p + 1) / 2, which are not bits, and
-// its bit-check multipliers u_j with 1, 2, ...: the randomized bit check must reject them.
-ScenarioBuilder half_coins_scenario() {
-  const auto coins = *dp::calibrate_coins(2, 0.05, 1);
-  Json subst = Json::array({1});
-  for (std::size_t j = 0; j < coins; ++j) subst.push_back((Fp61::kModulus + 1) / 2);
+// Two parties at ε = 2, δ = 0.05 on [0, upper]; party 1 (malicious) substitutes its whole
+// input: the record, then `coin` for every coin, then the bit-check multipliers u_j = 1, 2, ...
+ScenarioBuilder party1_substitutes(std::int64_t upper, std::int64_t record, std::uint64_t coin) {
+  const auto coins = *dp::calibrate_coins(2, 0.05, static_cast<std::uint64_t>(upper));
+  Json subst = Json::array({record});
+  for (std::size_t j = 0; j < coins; ++j) subst.push_back(coin);
   for (std::size_t j = 0; j < coins; ++j) subst.push_back(j + 1);
-  auto b = dp_scenario(2, 0.05, 0, 1, {Json{1}, Json{0}});
+  auto b = dp_scenario(2, 0.05, 0, upper, {Json{1}, Json{0}});
   b.adversary({1}, AdversaryModel::kMalicious,
               Json::array({{{"strategy", "input_substitution"}, {"value", subst}}}));
   return b;
 }
+
+// Halves, (p + 1) / 2, are not bits: the randomized bit check must reject them.
+ScenarioBuilder half_coins_scenario() { return party1_substitutes(1, 1, (Fp61::kModulus + 1) / 2); }
 
 TEST(DpRun, ACorruptedPartysHalfCoinsAreRejectedNotExact) {
   auto b = half_coins_scenario();
@@ -236,22 +239,11 @@ TEST(DpRun, ACorruptedPartysHalfCoinsAreRejectedNotExact) {
 // Party 1 (malicious) gives the record 40 where [0, 10] is allowed, with valid coins: the MPC
 // adds it unclipped, so the sum moves by 30 more than any valid record could. The verdict names
 // it; the same substitution with the record 7 is a correct run with substitution.
-ScenarioBuilder substituted_record(std::int64_t record) {
-  const auto coins = *dp::calibrate_coins(2, 0.05, 10);
-  Json subst = Json::array({record});
-  for (std::size_t j = 0; j < coins; ++j) subst.push_back(0);
-  for (std::size_t j = 0; j < coins; ++j) subst.push_back(j + 1);
-  auto b = dp_scenario(2, 0.05, 0, 10, {Json{3}, Json{5}});
-  b.adversary({1}, AdversaryModel::kMalicious,
-              Json::array({{{"strategy", "input_substitution"}, {"value", subst}}}));
-  return b;
-}
-
 TEST(DpRun, ACorruptedPartysRecordOutsideTheRangeIsAViolation) {
-  const auto bad = run(substituted_record(40), 5);
+  const auto bad = run(party1_substitutes(10, 40, 0), 5);
   EXPECT_FALSE(bad.verdict_holds);
   EXPECT_NE(bad.explanation.find("record 0 is 40, outside [0, 10]"), std::string::npos) << bad.explanation;
-  const auto fine = run(substituted_record(7), 5);
+  const auto fine = run(party1_substitutes(10, 7, 0), 5);
   EXPECT_TRUE(fine.verdict_holds) << fine.explanation;
   EXPECT_EQ(fine.outcome, Outcome::kCorrectWithSubstitution);
 }
