@@ -46,12 +46,23 @@ Result<Element> json_element(const nlohmann::json& v, bool strings, const std::s
   return Element{v.get<std::uint64_t>(), v};
 }
 
+constexpr std::uintmax_t kMaxSetFileBytes = std::uintmax_t{16} << 20;
+
 Result<std::vector<Element>> file_elements(const nlohmann::json& file, bool strings,
                                            const std::string& ptr, const std::string& base_dir) {
   if (!file.is_string() || file.get<std::string>().empty())
     return Error(ptr + ": \"file\" must be a path, got " + short_json(file));
   std::filesystem::path path = file.get<std::string>();
   if (path.is_relative()) path = std::filesystem::path(base_dir) / path;
+  // A regular file of bounded size, read to at most kMaxIdealPairs elements (no set of more can
+  // be judged): /dev/zero or a FIFO would otherwise grow a line without end or block.
+  std::error_code ec;
+  const auto status = std::filesystem::status(path, ec);
+  if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status))
+    return Error(ptr + ": " + path.string() + " is not a regular file");
+  if (const auto bytes = std::filesystem::file_size(path, ec); !ec && bytes > kMaxSetFileBytes)
+    return Error(ptr + ": " + path.string() + " is larger than " + std::to_string(kMaxSetFileBytes >> 20) +
+                 " MiB (a set has at most " + std::to_string(kMaxIdealPairs) + " elements)");
   std::ifstream in(path);
   if (!in) return Error(ptr + ": cannot read " + path.string());
   std::vector<Element> out;
@@ -59,6 +70,9 @@ Result<std::vector<Element>> file_elements(const nlohmann::json& file, bool stri
   for (std::size_t n = 1; std::getline(in, line); ++n) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.empty()) continue;
+    if (out.size() == kMaxIdealPairs)
+      return Error(ptr + ": " + path.string() + " has more than " + std::to_string(kMaxIdealPairs) +
+                   " elements (scenarios judge sets with m·k <= " + std::to_string(kMaxIdealPairs) + ")");
     const std::string where = path.string() + ":" + std::to_string(n);
     if (strings) {
       out.push_back({set_string_value(line), line});

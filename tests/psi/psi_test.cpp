@@ -248,6 +248,17 @@ TEST(SetIntersection, FilesGiveOneElementPerLineAndBadLinesByNumber) {
             "/inputs/0/file: cannot read " + (dir / "none.txt").string());
   EXPECT_EQ(build_error(ints, {{{{"file", "good.txt"}, {"x", 1}}}, {12}}, dir.string()),
             "/inputs/0/x: a set input takes only \"file\"");
+  // Not a regular file (it grew one endless line, 4 GB before an allocation failed), and more
+  // elements than any judged set has: said before reading on.
+  EXPECT_EQ(build_error(ints, {{{{"file", "/dev/zero"}}}, {12}}, dir.string()),
+            "/inputs/0/file: /dev/zero is not a regular file");
+  {
+    std::ofstream many(dir / "many.txt");
+    for (int i = 0; i <= 4096; ++i) many << i << "\n";
+  }
+  EXPECT_EQ(build_error(ints, {{{{"file", "many.txt"}}}, {12}}, dir.string())
+                .rfind("/inputs/0/file: " + (dir / "many.txt").string() + " has more than 4096 elements", 0),
+            0u);
 }
 
 }  // namespace
