@@ -132,8 +132,9 @@ std::string unclipped_record(const DpState& st, const std::vector<Fp61>& in,
   for (PartyId p : corrupted) {
     const auto up = static_cast<std::size_t>(p);
     if (up >= st.layout.parties()) continue;
+    const std::size_t base = st.layout.base(up);
     for (std::size_t i = 0; i < st.layout.values[up]; ++i) {
-      const std::int64_t v = fx::from_field(in[st.layout.base(up) + i]);
+      const std::int64_t v = fx::from_field(in[base + i]);
       if (v < st.setting.lower || v > st.setting.upper)
         return "corrupted party " + std::to_string(p) + "'s record " + std::to_string(i) + " is " +
                std::to_string(v) + ", outside [" + std::to_string(st.setting.lower) + ", " +

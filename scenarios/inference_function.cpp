@@ -36,9 +36,9 @@ Result<fx::Params> params_of(const nlohmann::json& spec) {
   fx::Params p;
   if (spec.contains("f")) {
     if (!spec["f"].is_number_integer()) return Error("/function/f: must be an integer, got " + short_json(spec["f"]));
-    const auto f = spec["f"].get<std::int64_t>();  // range first: get<int> would wrap 2^32 + 12
-    if (f < 4 || f > 16) return Error("/function/f: f must be from 4 to 16, got " + short_json(spec["f"]));
-    p.f = static_cast<int>(f);
+    const auto f = spec["f"].get<std::int64_t>();  // get<int> would wrap 2^32 + 12 to 12
+    if (f != static_cast<int>(f)) return Error("/function/f: out of range, got " + short_json(spec["f"]));
+    p.f = static_cast<int>(f);  // fx::validate below bounds it
   }
   if (auto st = fx::validate(p); !st.ok()) return Error("/function/f: " + st.message());
   return p;

@@ -153,9 +153,11 @@ std::vector<ProgramRound> program_rounds(const Program& prog) {
   return out;
 }
 
-Result<std::vector<std::int64_t>> evaluate(const Program& prog, std::span<const std::int64_t> inputs,
-                                           const RLowSource& r_low) {
-  SMPC_RETURN_IF_ERROR(check(prog, inputs.size()));
+namespace {
+
+// evaluate() on a program check() has passed.
+Result<std::vector<std::int64_t>> evaluate_checked(const Program& prog, std::span<const std::int64_t> inputs,
+                                                   const RLowSource& r_low) {
   const Params& p = prog.params;
   std::vector<std::int64_t> reg(prog.code.size());
   std::size_t trunc_no = 0;
@@ -186,6 +188,14 @@ Result<std::vector<std::int64_t>> evaluate(const Program& prog, std::span<const 
   return reg;
 }
 
+}  // namespace
+
+Result<std::vector<std::int64_t>> evaluate(const Program& prog, std::span<const std::int64_t> inputs,
+                                           const RLowSource& r_low) {
+  SMPC_RETURN_IF_ERROR(check(prog, inputs.size()));
+  return evaluate_checked(prog, inputs, r_low);
+}
+
 Result<std::vector<std::int64_t>> evaluate_outputs(const Program& prog,
                                                    std::span<const std::int64_t> inputs,
                                                    const RLowSource& r_low) {
@@ -208,6 +218,7 @@ Result<std::vector<std::int64_t>> evaluate_opened(const Program& prog,
 }
 
 Result<bool> check_every_rounding(const Program& prog, std::span<const std::int64_t> inputs) {
+  SMPC_RETURN_IF_ERROR(check(prog, inputs.size()));  // once, not once per rounding
   const std::size_t t = needs_of(prog).truncs;
   const bool all = t <= kMaxRoundingsChecked;
   // r' = 2^f − 1 rounds up every a whose low f bits are not all zero; r' = 0 rounds down.
@@ -215,7 +226,7 @@ Result<bool> check_every_rounding(const Program& prog, std::span<const std::int6
   const std::uint64_t choices = all ? std::uint64_t{1} << t : 2;
   for (std::uint64_t c = 0; c < choices; ++c) {
     const auto rounds_up = [&](std::size_t j) { return all ? ((c >> j) & 1) != 0 : c == 1; };
-    const auto r = evaluate(prog, inputs, [&](std::size_t j, std::int64_t) { return rounds_up(j) ? up : 0; });
+    const auto r = evaluate_checked(prog, inputs, [&](std::size_t j, std::int64_t) { return rounds_up(j) ? up : 0; });
     if (r.ok()) continue;
     std::string which;
     std::size_t ups = 0;
