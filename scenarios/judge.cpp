@@ -347,9 +347,11 @@ std::vector<RunTiming::Late> late_honest(const RunPlan& plan, const RunResult& r
   std::vector<RunTiming::Late> late;
   for (const auto& p : run.parties) {
     if (is_party_in(corrupted, p.party)) continue;
-    for (PartyId from : p.meter.timed_out_from)
-      if (!is_party_in(corrupted, from))
-        late.push_back({p.party, from, burst[static_cast<std::size_t>(from)]});
+    const auto& from = p.meter.timed_out_from;
+    for (std::size_t i = 0; i < from.size(); ++i)
+      if (!is_party_in(corrupted, from[i]))
+        late.push_back({p.party, from[i], burst[static_cast<std::size_t>(from[i])],
+                        i < p.meter.timed_out_at_s.size() ? p.meter.timed_out_at_s[i] : 0.0});
   }
   return late;
 }

@@ -334,7 +334,7 @@ class SimChannel final : public Channel, public Clock {
     charge_compute("recv", from);
     meter_.end_compute_burst();
     auto m = wait_for(from, deadline_s);
-    if (!m) meter_.note_timeout(from);  // the judge's synchrony evidence (ProtocolSpec::timing)
+    if (!m) meter_.note_timeout(from, now());  // the judge's synchrony evidence (ProtocolSpec::timing)
     return m;
   }
 

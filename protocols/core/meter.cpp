@@ -76,10 +76,12 @@ void Meter::add_compute(const OpCounts& ops, double seconds) {
   snap_.max_compute_burst_s = std::max(snap_.max_compute_burst_s, burst_s_);
 }
 
-void Meter::note_timeout(PartyId from) {
+void Meter::note_timeout(PartyId from, double at_s) {
   auto& v = snap_.timed_out_from;
   const auto at = std::lower_bound(v.begin(), v.end(), from);
-  if (at == v.end() || *at != from) v.insert(at, from);
+  if (at != v.end() && *at == from) return;  // the first give-up on `from` is the one kept
+  snap_.timed_out_at_s.insert(snap_.timed_out_at_s.begin() + (at - v.begin()), at_s);
+  v.insert(at, from);
 }
 
 void Meter::begin_receive(PartyId from, std::size_t bytes, std::uint32_t round) {

@@ -90,9 +90,12 @@ struct MeterSnapshot {
   double unsent_compute_s = 0;
   // Synchrony evidence for a synchronous protocol's timing assumption (ProtocolSpec::timing):
   // the longest computation charged without the party waiting in between (sends do not wait),
-  // and the parties that one of its receives gave up on at its deadline (sorted, each once).
+  // and the parties that one of its receives gave up on at its deadline (sorted, each once),
+  // with the simulated time it first gave up on each (same order): a protocol of timed rounds
+  // tells from it which round's message was missing (secagg: before or after a scripted drop).
   double max_compute_burst_s = 0;
   std::vector<PartyId> timed_out_from;
+  std::vector<double> timed_out_at_s;
   bool operator==(const MeterSnapshot&) const = default;
 };
 
@@ -120,7 +123,7 @@ class Meter {
   // Network side: the party waited (a receive or a sleep), which ends a burst of computation;
   // a receive from `from` returned nothing at its deadline.
   void end_compute_burst() { burst_s_ = 0; }
-  void note_timeout(PartyId from);
+  void note_timeout(PartyId from, double at_s);
 
   // A copy of the counters with view_digest filled in.
   MeterSnapshot snapshot() const;

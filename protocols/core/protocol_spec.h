@@ -136,6 +136,7 @@ struct RunTiming {
     PartyId receiver = 0;
     PartyId sender = 0;
     double sender_burst_s = 0;
+    double at_s = 0;  // when the receiver first gave up on the sender (its receive's deadline)
   };
   std::vector<Late> late;
 };

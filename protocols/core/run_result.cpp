@@ -143,7 +143,8 @@ void to_json(nlohmann::json& j, const MeterSnapshot& m) {
        {"max_round", m.max_round},      {"view_digest", m.view_digest},
        {"ops", ops_json(m.ops)},        {"compute_s", m.compute_s},
        {"unsent_ops", ops_json(m.unsent_ops)}, {"unsent_compute_s", m.unsent_compute_s},
-       {"max_compute_burst_s", m.max_compute_burst_s}, {"timed_out_from", m.timed_out_from}};
+       {"max_compute_burst_s", m.max_compute_burst_s}, {"timed_out_from", m.timed_out_from},
+       {"timed_out_at_s", m.timed_out_at_s}};
 }
 
 void from_json(const nlohmann::json& j, MeterSnapshot& m) {
@@ -171,6 +172,11 @@ void from_json(const nlohmann::json& j, MeterSnapshot& m) {
   m.unsent_compute_s = j.at("unsent_compute_s").get<double>();
   m.max_compute_burst_s = j.at("max_compute_burst_s").get<double>();
   m.timed_out_from = j.at("timed_out_from").get<std::vector<PartyId>>();
+  // Absent in results written before the times were kept: time 0, the earliest, which a
+  // protocol's timing check reads as evidence (never as an expected silence).
+  m.timed_out_at_s = j.value("timed_out_at_s", std::vector<double>{});
+  if (m.timed_out_at_s.size() != m.timed_out_from.size())
+    m.timed_out_at_s.assign(m.timed_out_from.size(), 0.0);
 }
 
 void to_json(nlohmann::json& j, const RunResult& r) {

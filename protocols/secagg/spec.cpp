@@ -83,6 +83,17 @@ Result<std::unique_ptr<Protocol>> make(const ProtocolParams& params, const Circu
       *shape, t, params.value("round_timeout_s", 1.0), std::move(graph), name));
 }
 
+// Whether the server gave up on a client that the scenario drops, in a round after its drop.
+// The server collects Bonawitz rounds 0, 1, 2 and 4 in its lock-step rounds 1, 3, 5 and 7
+// (secagg_server.cpp), due by start + r·Δ with start its first instant (0 in a run); a client
+// dropping after round d is first missed in lock-step round 2d + 3, and the server's earlier
+// receive from it is due by (2d + 1)·Δ, so a give-up from (2d + 2)·Δ on is the expected one.
+bool expected_silence(const SecAggShape& shape, const RunTiming::Late& l, double delta) {
+  if (l.receiver != 0 || l.sender < 1 || static_cast<std::size_t>(l.sender) > shape.clients) return false;
+  const int d = shape.drop_after[static_cast<std::size_t>(l.sender) - 1];
+  return d != kSecAggNoDrop && l.at_s >= (2.0 * d + 2) * delta;
+}
+
 // The synchronous model of the round deadlines (secagg.h): a run of seven rounds needs
 // deadline_s >= 7 Δ, and the largest label's bytes (all through the server) must be
 // deliverable within Δ.
@@ -104,14 +115,11 @@ std::optional<std::string> timing(const ProtocolParams& p, const Circuit& c, int
            "server) needs at least " + number_text(delivery) + " s, more than round_timeout_s = " +
            number_text(delta) + " s";
   // The run's evidence (RunTiming::late). The server gives up on a scripted dropout by design,
-  // so a timeout on one is evidence only when that client's own computation outlasted Δ.
-  for (const auto& l : run.late) {
-    const bool scripted_drop = l.sender >= 1 &&
-                               static_cast<std::size_t>(l.sender) <= shape->clients &&
-                               shape->drop_after[static_cast<std::size_t>(l.sender) - 1] != kSecAggNoDrop;
-    if (!scripted_drop || run.min_route_latency_s + l.sender_burst_s > delta)
+  // but only from the round after its drop on: a timeout on it before then, or one its own
+  // computation caused, is evidence like any other.
+  for (const auto& l : run.late)
+    if (!expected_silence(*shape, l, delta) || run.min_route_latency_s + l.sender_burst_s > delta)
       return late_message_reason(l, run, delta);
-  }
   return std::nullopt;
 }
 
