@@ -491,6 +491,30 @@ ScenarioBuilder secagg_survivors() {
       .deadline(20);
 }
 
+// secagg, 5 clients of 2,000 values (32 bits), honest: client 5 drops after round 2, but a
+// 0.01 Mbit/s link 5 -> 0 makes its 8 kB masked input (round 2) miss the round's deadline. The
+// run is outside the timing assumption; M107 takes the late round-2 message for the scripted
+// drop and judges the sum without client 5 a wrong output.
+ScenarioBuilder secagg_late_before_drop() {
+  NetworkSpec net;
+  net.latency_s = 0.01;
+  net.bandwidth_bytes_per_s = 12.5e6;
+  net.overrides.push_back({5, 0, 0.01, 0.01e6 / 8});
+  std::vector<Json> inputs{Json::array()};
+  for (int c = 1; c <= 5; ++c) {
+    Json v = Json::array();
+    for (int i = 0; i < 2000; ++i) v.push_back(10 * c + i % 7);
+    inputs.push_back(std::move(v));
+  }
+  return check_scenario("secagg client late before its drop", "secagg", {{"threshold", 3}}, 6,
+                        {{"name", "secure_aggregation"},
+                         {"bits", 32},
+                         {"dropouts", {{{"after_round", 2}, {"clients", {5}}}}}},
+                        inputs)
+      .network(net)
+      .deadline(20);
+}
+
 // Budgets of the Boolean checks (docs/privacy.md): Yao's per-bit test needs few runs but each
 // run does 128 base OTs, and 40 give its GF(2) test windows of 33 bits over the whole view;
 // GMW's GF(2) relations need N > view bits (416) + 35 for one window.
@@ -728,6 +752,29 @@ ScenarioBuilder spdz_fx_inference(const Json& script) {
   return b;
 }
 
+// An MLP in range only when every TruncPr rounds down (tests/fixedpoint, "...RoundDownIsRefused"):
+// h = 2.000244140625 · 0.5 = 4096 + 2^-13 at f = 12 truncates to 4096 or 4097, and
+// 127.999755859375 · 4097 leaves |v| < 2^31. The range check must refuse it before any run
+// (M110 tries the all-down rounding only, accepts it, and an honest run that rounds up then
+// fails its replay). Alarm = the scenario is accepted and runs.
+Status fx_range_every_rounding(CheckResult& r) {
+  const Json model = {{"type", "mlp"}, {"hidden", {{2.000244140625}}}, {"hidden_bias", {0}},
+                      {"output", {127.999755859375}}, {"output_bias", 0}};
+  const auto s = check_scenario("spdz mlp in range when rounding down only", "spdz", kDealer, 2,
+                                {{"name", "mlp"}, {"model", model}}, {Json::array(), Json{"0.5"}})
+                     .path("<fx-range>")
+                     .build();
+  r.runs = 1;
+  RunOptions o;
+  o.backend = Backend::kLocal;
+  const auto rec = s.ok() ? run_scenario(*s, o) : Result<RunRecord>(s.status());
+  r.alarm = rec.ok();
+  r.evidence = rec.ok() ? "accepted and run (" + std::string(outcome_name(rec->outcome)) +
+                              "): a TruncPr that rounds up leaves the range"
+                        : "refused: " + rec.status().message();
+  return OkStatus();
+}
+
 // The same logistic regression on semi-honest bgw (bgw_program.h: no dealer, the parties make
 // the masks' random bits), n = 3, t = 1, no adversary.
 ScenarioBuilder bgw_fx_inference() {
@@ -755,6 +802,18 @@ Json dp_half_coins_script(Mutant mutant) {
   const std::size_t coins = dp::calibrate_coins(2, 0.05, 1).value();
   Json value = Json::array({0});
   for (std::size_t j = 0; j < coins; ++j) value.push_back((Fp61::kModulus + 1) / 2);
+  for (std::size_t j = 0; j < coins; ++j) value.push_back(j + 1);
+  return Json::array({{{"strategy", "input_substitution"}, {"value", value}}});
+}
+
+// Party 1 inputs the record 5 where [0, 1] is allowed, with valid coins (all 0) and check
+// randoms 1, 2, ...: the MPC adds the record unclipped (no range proof), which the verdict must
+// name; M108 judges it a correct run with substitution.
+Json dp_unclipped_record_script(Mutant mutant) {
+  const ScopedMutant active(mutant);
+  const std::size_t coins = dp::calibrate_coins(2, 0.05, 1).value();
+  Json value = Json::array({5});
+  for (std::size_t j = 0; j < coins; ++j) value.push_back(0);
   for (std::size_t j = 0; j < coins; ++j) value.push_back(j + 1);
   return Json::array({{{"strategy", "input_substitution"}, {"value", value}}});
 }
@@ -1845,6 +1904,27 @@ const std::vector<Check> kChecks = {
        const Json script = dp_half_coins_script(cx.mutant);
        return seeded_runs(cx, name, [&script](int) { return dp_sum_run(2, 0.05, 1, script); }, 2, violation);
      }},
+    {{"fx-range-every-rounding", "component", false, "1 build",
+      "spdz mlp (f = 12) with hidden weight 2.000244140625, output weight 127.999755859375 and "
+      "the feature 0.5: in the fixed-point range only when its first TruncPr rounds down; alarm "
+      "= the scenario is accepted (an honest run that rounds up would fail its replay)"},
+     component_run(fx_range_every_rounding)},
+    {{"dp-unclipped-record", "attack", false, "1 seed",
+      "spdz dp_sum (epsilon 2, delta 0.05, records in [0, 1]), n = 2, party 1 malicious inputs "
+      "the record 5 with valid coins; alarm = the verdict holds or does not name the record (the "
+      "MPC adds it unclipped: no output of valid records)"},
+     [](const Context& cx, const std::string& name) {
+       const Json script = dp_unclipped_record_script(cx.mutant);
+       return seeded_runs(cx, name, [&script](int) { return dp_sum_run(2, 0.05, 1, script); }, 1,
+                          [](const RunRecord& rec) -> std::optional<std::string> {
+                            if (rec.verdict_holds)
+                              return "the verdict holds (" + std::string(outcome_name(rec.outcome)) +
+                                     ") for a record outside the range";
+                            if (rec.explanation.find("record 0 is 5, outside [0, 1]") == std::string::npos)
+                              return "the verdict does not name the record: " + rec.explanation;
+                            return std::nullopt;
+                          });
+     }},
     {{"dp-empirical-epsilon", "component", true, "2 x 1000 runs, alpha = 0.05",
       "smpc verify dp on spdz dp_sum (epsilon 2, delta 0.05, records in [0, 1]), n = 2, "
       "neighbours differing by 1 (local backend); alarm = the Clopper-Pearson lower bound on "
@@ -1864,6 +1944,10 @@ const std::vector<Check> kChecks = {
                  "secagg, 5 clients, t = 3, client 2 drops after round 1 and client 4 after "
                  "round 2, no adversary; alarm = the server's sum is not the sum over U3 = "
                  "{1, 3, 4, 5} (violation)"),
+    attack_check("secagg-late-before-drop", secagg_late_before_drop, 1,
+                 "secagg, 5 clients of 2,000 values, t = 3, client 5 drops after round 2 and a "
+                 "0.01 Mbit/s link 5 -> 0 delays its round-2 masked input past the deadline; "
+                 "alarm = violation (the run is outside the timing assumption)"),
     {{"secagg-late-input", "component", false, "5 trials",
       "secagg: client 1's masked input (the client's own code) and a server that reconstructed "
       "its s^SK, as after a late arrival; alarm = removing the pairwise masks gives x_1"},

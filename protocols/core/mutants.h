@@ -103,6 +103,9 @@ enum class Mutant : int {
   kM104 = 104,  // MASCOT: the echo of Π_[[·]]'s y values not compared (no broadcast agreement)
   kM105 = 105,  // bgw fixed point: a random bit made as (s·a + 1)/2, the root not inverted
   kM106 = 106,  // fixed point: Mod2m drops BitLT's borrow, so Floor and LTZ err when c' < r'
+  kM107 = 107,  // secagg timing: a give-up on a scripted dropout excused in any round
+  kM108 = 108,  // dp verdict: a corrupted party's record outside [lower, upper] not looked for
+  kM110 = 110,  // fixed point: the range check before a run tries only the all-down rounding
 };
 
 struct MutantInfo {

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <optional>
 
+#include "protocols/core/mutants.h"
+
 namespace smpc::fx {
 namespace {
 
@@ -223,7 +225,8 @@ Result<bool> check_every_rounding(const Program& prog, std::span<const std::int6
   const bool all = t <= kMaxRoundingsChecked;
   // r' = 2^f − 1 rounds up every a whose low f bits are not all zero; r' = 0 rounds down.
   const std::uint64_t up = (std::uint64_t{1} << prog.params.f) - 1;
-  const std::uint64_t choices = all ? std::uint64_t{1} << t : 2;
+  // M110 (seeded bug): only c = 0, every TruncPr rounding down (the check before rounding up).
+  const std::uint64_t choices = mutant_active(Mutant::kM110) ? 1 : all ? std::uint64_t{1} << t : 2;
   for (std::uint64_t c = 0; c < choices; ++c) {
     const auto rounds_up = [&](std::size_t j) { return all ? ((c >> j) & 1) != 0 : c == 1; };
     const auto r = evaluate_checked(prog, inputs, [&](std::size_t j, std::int64_t) { return rounds_up(j) ? up : 0; });

@@ -509,5 +509,16 @@ TEST(DpMutants, UnmixedCoinsAndSkippedBitCheckViolateTheVerdict) {
   EXPECT_FALSE(run(b, 5).verdict_holds);
 }
 
+// M108 leaves the range out of the verdict: the record 40 where [0, 10] is allowed, which the
+// unmutated verdict names (DpRun.ACorruptedPartysRecordOutsideTheRangeIsAViolation), then reads
+// as a correct run with substitution.
+TEST(DpMutants, M108TakesAnOutOfRangeRecordForASubstitution) {
+  if (!kMutantsCompiled) GTEST_SKIP() << "built without SMPC_MUTANTS";
+  ScopedMutant m(Mutant::kM108);
+  const auto rec = run(party1_substitutes(10, 40, 0), 5);
+  EXPECT_TRUE(rec.verdict_holds) << rec.explanation;
+  EXPECT_EQ(rec.outcome, Outcome::kCorrectWithSubstitution);
+}
+
 }  // namespace
 }  // namespace smpc

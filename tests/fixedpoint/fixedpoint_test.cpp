@@ -499,6 +499,23 @@ TEST(FixedPoint, AnInputInRangeOnlyWhenTruncationsRoundDownIsRefused) {
   EXPECT_TRUE(fx::check_every_rounding(prog, in).value());
 }
 
+// M110 checks the all-down rounding only: the same input is accepted.
+TEST(FixedPoint, M110AcceptsAnInputInRangeOnlyWhenRoundingDown) {
+  if (!kMutantsCompiled) GTEST_SKIP() << "built without SMPC_MUTANTS";
+  fx::Model m;
+  m.hidden = {{2.000244140625}};
+  m.hidden_bias = {0};
+  m.out = {127.999755859375};
+  m.out_bias = 0;
+  const fx::Program prog = fx::inference_program(m, {});
+  std::vector<std::int64_t> in;
+  for (double v : fx::model_inputs(m)) in.push_back(*fx::encode(v, {}));
+  in.push_back(*fx::encode(0.5, {}));
+  ASSERT_FALSE(fx::check_every_rounding(prog, in).ok());
+  ScopedMutant mutant(Mutant::kM110);
+  EXPECT_TRUE(fx::check_every_rounding(prog, in).ok());
+}
+
 // A malicious model owner inputs a weight of 2^40 (as a field element): SPDZ takes it (no range
 // proof) and the data owner's score is no inference of any valid model. The verdict says so
 // instead of "could not check".

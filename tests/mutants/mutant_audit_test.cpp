@@ -63,6 +63,9 @@ const std::map<Mutant, std::string> kCaughtBy = {
     {Mutant::kM103, "compute-gate-counts"},
     {Mutant::kM105, "bgw-fx-random-bits"},
     {Mutant::kM106, "spdz-fx-trunc-masks"},
+    {Mutant::kM107, "secagg-late-before-drop"},
+    {Mutant::kM108, "dp-unclipped-record"},
+    {Mutant::kM110, "fx-range-every-rounding"},
 };
 
 TEST(MutantAudit, CatalogueAndExpectationsCoverEachOther) {
@@ -146,7 +149,8 @@ INSTANTIATE_TEST_SUITE_P(Catalogue, EachMutant,
                                            Mutant::kM96, Mutant::kM97,
                                            Mutant::kM98, Mutant::kM99, Mutant::kM101,
                                            Mutant::kM102, Mutant::kM103, Mutant::kM104,
-                                           Mutant::kM105, Mutant::kM106),
+                                           Mutant::kM105, Mutant::kM106, Mutant::kM107,
+                                           Mutant::kM108, Mutant::kM110),
                          [](const ::testing::TestParamInfo<Mutant>& p) {
                            return mutant_name(p.param);
                          });
