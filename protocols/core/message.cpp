@@ -156,6 +156,18 @@ std::vector<Fp61> Message::field61(std::size_t index, std::size_t expected_count
   return out;
 }
 
+void Message::add_field61_to(std::size_t index, std::span<Fp61> sum) const {
+  const MessagePart& p = part_checked(index, ElementKind::kField61, sum.size());
+  // Counted as field61's buffer: the compute model prices a receive alike whichever way it is read.
+  count_alloc<Fp61>(sum.size());
+  for (std::size_t i = 0; i < sum.size(); ++i) {
+    auto v = Fp61::from_canonical(load_le64(&p.data[8 * i]));
+    if (!v) malformed("element " + std::to_string(i) + " of part " + std::to_string(index) +
+                      " is not a canonical Mersenne-61 element");
+    sum[i] += *v;
+  }
+}
+
 std::vector<std::uint64_t> Message::ring64(std::size_t index, std::size_t expected_count) const {
   const MessagePart& p = part_checked(index, ElementKind::kRing64, expected_count);
   count_alloc<std::uint64_t>(expected_count);

@@ -79,6 +79,9 @@ class Message {
   // Typed readers for part `index`. A part of the wrong kind or size, or a non-canonical field
   // element, throws Abort(kMalformed) blaming sender(): it came from that peer.
   std::vector<Fp61> field61(std::size_t index, std::size_t expected_count) const;
+  // sum[i] += element i of part `index`: field61(index, sum.size()) added in place, with its
+  // checks and aborts, for a receiver that only sums what it gets (SPDZ's partial openings).
+  void add_field61_to(std::size_t index, std::span<Fp61> sum) const;
   std::vector<std::uint64_t> ring64(std::size_t index, std::size_t expected_count) const;
   std::vector<bool> bits(std::size_t index, std::size_t expected_count) const;
   // Part `index` as n bits, 64 per word (bits beyond n zero), with bits()'s checks and Abort.

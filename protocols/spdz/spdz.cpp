@@ -148,6 +148,13 @@ class SpdzParty {
     }
     return out;
   }
+  // a − b, without counting products: for callers that count linear(a, b, −1)'s in bulk.
+  static AuthShare difference(const AuthShare& a, const AuthShare& b) {
+    AuthShare out;
+    out.value = a.value - b.value;
+    for (std::size_t l = 0; l < static_cast<std::size_t>(K); ++l) out.mac[l] = a.mac[l] - b.mac[l];
+    return out;
+  }
   AuthShare scaled(const AuthShare& a, Fp61 c) const {
     AuthShare out;
     out.value = a.value * c;
@@ -192,9 +199,13 @@ class SpdzParty {
   PartyOutput unmask(const std::vector<Fp61>& mine) const;
 
   // Partial opening (Π_Online): everyone sends its value shares to everyone; the MACs stay
-  // secret and are remembered for the next MACCheck.
-  std::vector<Fp61> open(std::string_view label, const std::vector<AuthShare>& shares,
-                         std::vector<Opened>& log);
+  // secret and are remembered for the next MACCheck. The opened values stay in opened_ until
+  // the next opening.
+  const std::vector<Fp61>& open(std::string_view label, std::span<const AuthShare> shares,
+                                std::vector<Opened>& log);
+  // The exchange of a partial opening: sends `values` (this party's value shares) to everyone
+  // and adds everyone else's to them in place.
+  void exchange_and_sum(std::string_view label, std::span<Fp61> values);
   // MACCheck (eprint 2012/642) of `log`; check 1 also compares the input broadcasts.
   void mac_check(std::size_t which, const std::vector<Opened>& log, const Bytes* input_digest);
   Seed mac_check_open_seed(std::size_t which, const Bytes* input_digest);      // MACCheck 1
@@ -223,27 +234,37 @@ class SpdzParty {
   std::vector<AuthShare> wire_;
   std::size_t fx_triple_ = 0, fx_trunc_ = 0, fx_ltz_ = 0;  // the program's preprocessing used
   std::vector<Opened> log_;  // every value opened since the last MACCheck, with its MACs
+  // Scratch reused by every opening (beaver, open): [[d]], [[e]] of a batch and the values opened.
+  std::vector<AuthShare> de_;
+  std::vector<Fp61> opened_;
   std::array<Seed, 2> coin_seed_{};
   std::array<Opening, 2> coin_opening_{};
   PerParty<std::array<Digest, 2>> coin_commitment_;
 };
 
 template <int K>
-std::vector<Fp61> SpdzParty<K>::open(std::string_view label, const std::vector<AuthShare>& shares,
-                                     std::vector<Opened>& log) {
-  count_alloc<Fp61>(2 * shares.size());  // mine and sum
-  count_alloc<Opened>(shares.size());     // the log's entries
-  std::vector<Fp61> mine;
-  mine.reserve(shares.size());
-  for (const auto& s : shares) mine.push_back(s.value);
-  send_all(label, Message().add_field61(mine));
-  std::vector<Fp61> sum = mine;
+void SpdzParty<K>::exchange_and_sum(std::string_view label, std::span<Fp61> values) {
+  send_all(label, Message().add_field61(values));
   for (PartyId p : other_parties(n_, me_)) {
-    const auto got = recv_field61(p, mine.size());
-    for (std::size_t i = 0; i < sum.size(); ++i) sum[i] += got[i];
+    const Message m = net_.recv(p);
+    m.expect_parts(1);
+    m.add_field61_to(0, values);
   }
-  for (std::size_t i = 0; i < sum.size(); ++i) log.push_back({sum[i], shares[i].mac});
-  return sum;
+}
+
+template <int K>
+const std::vector<Fp61>& SpdzParty<K>::open(std::string_view label,
+                                            std::span<const AuthShare> shares,
+                                            std::vector<Opened>& log) {
+  // The compute model's buffers (ops.h): this party's values and their sum, the log's entries;
+  // opened_ is reused instead.
+  count_alloc<Fp61>(2 * shares.size());
+  count_alloc<Opened>(shares.size());
+  opened_.resize(shares.size());
+  for (std::size_t i = 0; i < shares.size(); ++i) opened_[i] = shares[i].value;
+  exchange_and_sum(label, opened_);
+  for (std::size_t i = 0; i < shares.size(); ++i) log.push_back({opened_[i], shares[i].mac});
+  return opened_;
 }
 
 // MACCheck step 1: open the seed committed in round 1; s = ⊕ s_i is uniform as long as one
@@ -518,29 +539,39 @@ void SpdzParty<K>::multiply_layer(const CircuitLayer& layer, std::size_t& triple
   for (std::size_t g = 0; g < z.size(); ++g) wire_[c_.gates[layer.nonlinear[g]].out] = z[g];
 }
 
+// The products are computed without their per-product count and counted per batch instead, as
+// many as the share arithmetic linear(), scaled() and add_public() counts (ops.h): d = x − a is
+// linear(x, a, −1), a product by −1 per lane, and z below is linear(linear(c, scaled(b, d), 1),
+// scaled(a, e), 1) plus add_public(z, d·e).
 template <int K>
 auto SpdzParty<K>::beaver(const std::vector<std::pair<AuthShare, AuthShare>>& xy,
                           const std::vector<SpdzTriple>& triples,
                           std::size_t& next) -> std::vector<AuthShare> {
+  constexpr std::uint64_t kLanes = 1 + K;  // the value and its K MACs
+  constexpr std::uint64_t kDeProducts = 2 * kLanes;
+  constexpr std::uint64_t kZProducts = 4 * kLanes + K + 1;
   const std::size_t m = xy.size();
-  const Fp61 one = Fp61::from_u64(1);
-  count_alloc<AuthShare>(3 * m);  // de and out (xy: multiply_layer)
-  std::vector<AuthShare> de;
-  de.reserve(2 * m);
+  count_alloc<AuthShare>(3 * m);  // de and out (xy: multiply_layer); de_ is reused instead
+  count_op(Op::kFp61Mul, kDeProducts * m);
+  de_.resize(2 * m);
   for (std::size_t g = 0; g < m; ++g) {
     const SpdzTriple& tr = triples[triple_index(next, g)];
-    de.push_back(linear(xy[g].first, tr.a, -one));
-    de.push_back(linear(xy[g].second, tr.b, -one));
+    de_[2 * g] = difference(xy[g].first, tr.a);
+    de_[2 * g + 1] = difference(xy[g].second, tr.b);
   }
-  const auto opened = open(labels::spdz::kOpen, de, log_);
-  std::vector<AuthShare> out;
-  out.reserve(m);
+  const std::vector<Fp61>& opened = open(labels::spdz::kOpen, de_, log_);
+  count_op(Op::kFp61Mul, kZProducts * m);
+  std::vector<AuthShare> out(m);
   for (std::size_t g = 0; g < m; ++g) {
     const SpdzTriple& tr = triples[triple_index(next, g)];
     const Fp61 d = opened[2 * g], e = opened[2 * g + 1];
-    AuthShare z = linear(linear(tr.c, scaled(tr.b, d), one), scaled(tr.a, e), one);
-    add_public(z, d * e);
-    out.push_back(z);
+    const Fp61 de = Fp61::mul_uncounted(d, e);
+    AuthShare& z = out[g];
+    z.value = tr.c.value + Fp61::mul_uncounted(d, tr.b.value) + Fp61::mul_uncounted(e, tr.a.value);
+    if (me_ == 0) z.value += de;
+    for (std::size_t l = 0; l < static_cast<std::size_t>(K); ++l)
+      z.mac[l] = tr.c.mac[l] + Fp61::mul_uncounted(d, tr.b.mac[l]) +
+                 Fp61::mul_uncounted(e, tr.a.mac[l]) + Fp61::mul_uncounted(prep_.alpha[l], de);
   }
   next += m;
   return out;
