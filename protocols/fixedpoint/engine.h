@@ -102,14 +102,15 @@ class Engine {
   void run_batch(const Batch& batch) {
     const auto& code = prog_.code;
     std::vector<Share> a, out;
-    std::vector<std::pair<Share, Share>> xy;
-    a.reserve(batch.instrs.size());
-    if (batch.op == Op::kMul) xy.reserve(batch.instrs.size());
-    for (auto i : batch.instrs) {
-      a.push_back(reg_[code[i].a]);
-      if (batch.op == Op::kMul) xy.emplace_back(reg_[code[i].a], reg_[code[i].b]);
+    if (batch.op == Op::kMul) {
+      std::vector<std::pair<Share, Share>> xy;
+      xy.reserve(batch.instrs.size());
+      for (auto i : batch.instrs) xy.emplace_back(reg_[code[i].a], reg_[code[i].b]);
+      out = b_.multiply(xy);
+    } else {
+      a.reserve(batch.instrs.size());
+      for (auto i : batch.instrs) a.push_back(reg_[code[i].a]);
     }
-    if (batch.op == Op::kMul) out = b_.multiply(xy);
     if (batch.op == Op::kTrunc) out = trunc(a);
     if (is_mod2m(batch.op)) {
       std::vector<int> m;
@@ -189,46 +190,56 @@ class Engine {
   // once: leaves (t_i, v_i) = (c_i ⊕ b_i, b_i(1 − c_i)) (linear: c is public), then levels of
   // v = v_L + t_H (v_H − v_L), t = t_H + t_L − t_H t_L until one node is left: v = [c < r].
   // Rows of different widths share the levels; a row already down to one node waits.
+  // Every row's nodes sit in one buffer from first[j] on, width[j] of them; a level halves each
+  // row in place (node i/2 is written after nodes i and i + 1 were read).
   std::vector<Share> bitlt(const std::vector<std::uint64_t>& c, const std::vector<const Mask*>& masks) {
     const Fp61 one = Fp61::from_u64(1);
-    std::vector<std::vector<std::pair<Share, Share>>> nodes(c.size());  // (t, v), low first
+    std::vector<std::pair<Share, Share>> nodes;  // (t, v), low first
+    std::vector<std::size_t> first(c.size()), width(c.size());
+    std::size_t total = 0;
+    for (std::size_t j = 0; j < c.size(); ++j) total += masks[j]->bits.size();
+    nodes.reserve(total);
     for (std::size_t j = 0; j < c.size(); ++j) {
-      nodes[j].reserve(masks[j]->bits.size());
+      first[j] = nodes.size();
+      width[j] = masks[j]->bits.size();
       for (std::size_t i = 0; i < masks[j]->bits.size(); ++i) {
         const Share& b = masks[j]->bits[i];
         const bool ci = (c[j] >> i) & 1;
-        nodes[j].emplace_back(ci ? b_.linear(b_.constant(one), b, -one) : b, ci ? Share{} : b);
+        nodes.emplace_back(ci ? b_.linear(b_.constant(one), b, -one) : b, ci ? Share{} : b);
       }
     }
-    const auto widest = [&nodes] {
+    const auto widest = [&width] {
       std::size_t w = 0;
-      for (const auto& row : nodes) w = std::max(w, row.size());
+      for (std::size_t n : width) w = std::max(w, n);
       return w;
     };
+    std::vector<std::pair<Share, Share>> xy;
     for (std::size_t w = widest(); w > 1; w = widest()) {
-      std::vector<std::pair<Share, Share>> xy;
-      xy.reserve(nodes.size() * w);
-      for (const auto& row : nodes)
-        for (std::size_t i = 0; i + 1 < row.size(); i += 2) {
+      xy.clear();
+      xy.reserve(c.size() * w);
+      for (std::size_t j = 0; j < c.size(); ++j) {
+        const auto* row = &nodes[first[j]];
+        for (std::size_t i = 0; i + 1 < width[j]; i += 2) {
           const auto& [tl, vl] = row[i];
           const auto& [th, vh] = row[i + 1];
           xy.emplace_back(th, b_.linear(vh, vl, -one));
           xy.emplace_back(th, tl);
         }
+      }
       const auto prod = b_.multiply(xy);
       std::size_t at = 0;
-      for (auto& row : nodes) {
-        std::vector<std::pair<Share, Share>> next;
-        next.reserve((row.size() + 1) / 2);
-        for (std::size_t i = 0; i + 1 < row.size(); i += 2, at += 2)
-          next.emplace_back(b_.linear(b_.linear(row[i + 1].first, row[i].first, one), prod[at + 1], -one),
-                            b_.linear(row[i].second, prod[at], one));
-        if (row.size() % 2) next.push_back(row.back());
-        row = std::move(next);
+      for (std::size_t j = 0; j < c.size(); ++j) {
+        auto* row = &nodes[first[j]];
+        for (std::size_t i = 0; i + 1 < width[j]; i += 2, at += 2)
+          row[i / 2] = {b_.linear(b_.linear(row[i + 1].first, row[i].first, one), prod[at + 1], -one),
+                        b_.linear(row[i].second, prod[at], one)};
+        if (width[j] % 2) row[width[j] / 2] = row[width[j] - 1];
+        width[j] = (width[j] + 1) / 2;
       }
     }
     std::vector<Share> out;
-    for (const auto& row : nodes) out.push_back(row[0].second);
+    out.reserve(c.size());
+    for (std::size_t j = 0; j < c.size(); ++j) out.push_back(nodes[first[j]].second);
     return out;
   }
 

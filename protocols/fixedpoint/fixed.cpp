@@ -84,16 +84,14 @@ Status check(const Program& prog, std::size_t inputs) {
 
 std::vector<Batch> batches(const Program& prog) {
   std::vector<Batch> out;
-  std::vector<std::size_t> batch_of(prog.code.size(), SIZE_MAX);  // batch defining a register
-  std::vector<std::size_t> after(prog.code.size(), 0);  // batches that must precede its use
+  // By register: the number of batches that must complete before it can be read (for an
+  // interactive instruction, its own batch's index + 1). Registers are 32-bit (Instr).
+  std::vector<std::uint32_t> after(prog.code.size(), 0);
   for (std::size_t i = 0; i < prog.code.size(); ++i) {
     const Instr& in = prog.code[i];
-    std::size_t dep = 0;  // number of batches that must complete before i
-    const auto need = [&](std::uint32_t r) {
-      dep = std::max(dep, batch_of[r] == SIZE_MAX ? after[r] : batch_of[r] + 1);
-    };
-    if (in.op != Op::kInput && in.op != Op::kConst) need(in.a);
-    if (in.op == Op::kAdd || in.op == Op::kSub || in.op == Op::kMul) need(in.b);
+    std::uint32_t dep = 0;  // number of batches that must complete before i
+    if (in.op != Op::kInput && in.op != Op::kConst) dep = std::max(dep, after[in.a]);
+    if (in.op == Op::kAdd || in.op == Op::kSub || in.op == Op::kMul) dep = std::max(dep, after[in.b]);
     if (!is_interactive(in.op)) {
       after[i] = dep;
       continue;
@@ -104,7 +102,7 @@ std::vector<Batch> batches(const Program& prog) {
     } else {
       out.push_back({in.op, {static_cast<std::uint32_t>(i)}});
     }
-    batch_of[i] = out.size() - 1;
+    after[i] = static_cast<std::uint32_t>(out.size());
   }
   return out;
 }

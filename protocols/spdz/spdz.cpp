@@ -304,10 +304,11 @@ std::vector<Fp61> SpdzParty<K>::mac_check_sigma(std::size_t which, const Seed& s
   std::vector<Fp61> sigma(static_cast<std::size_t>(k_));
   for (std::size_t l = 0; l < sigma.size(); ++l) {
     Fp61 a, gamma;
+    count_op(Op::kFp61Mul, 2 * log.size());  // r·a_j and r·γ(a_j), counted at once
     for (const auto& o : log) {
       const Fp61 r = coeffs.uniform_fp61();
-      a += r * o.value;
-      gamma += r * o.mac[l];
+      a += Fp61::mul_uncounted(r, o.value);
+      gamma += Fp61::mul_uncounted(r, o.mac[l]);
     }
     sigma[l] = gamma - prep_.alpha[l] * a;
   }
