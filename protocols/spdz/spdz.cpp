@@ -29,9 +29,8 @@ constexpr std::size_t kSeedBytes = 32;
 using Seed = std::array<std::uint8_t, kSeedBytes>;
 
 Bytes fp61_bytes(std::span<const Fp61> values) {
-  Bytes out;
-  for (Fp61 v : values)
-    for (int i = 0; i < 8; ++i) out.push_back(static_cast<std::uint8_t>(v.value() >> (8 * i)));
+  Bytes out(8 * values.size());
+  for (std::size_t j = 0; j < values.size(); ++j) store_le64(&out[8 * j], values[j].value());
   return out;
 }
 
