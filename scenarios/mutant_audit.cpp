@@ -794,26 +794,16 @@ ScenarioBuilder dp_sum_run(double epsilon, double delta, int upper, const Json& 
   return b;
 }
 
-// Party 1 inputs 1/2 for every coin (1/2 XOR b = 1/2 for any b, so the coins would be constant
-// and the noise would vanish), and 1, 2, ... as its check randoms: as many as the calibration
-// gives at (2, 0.05, Δ = 1) under the audited mutant (6 coins; 2 under M78).
-Json dp_half_coins_script(Mutant mutant) {
+// Party 1's substituted inputs for dp_sum_run(2, 0.05, 1, ·): `record`, then `coin` for every
+// coin and 1, 2, ... as its check randoms, as many as the calibration gives under the audited
+// mutant (6 coins; 2 under M78). Coins of 1/2 (1/2 XOR b = 1/2 for any b) would make the coins
+// constant and the noise vanish; a record of 5 where [0, 1] is allowed is added unclipped (no
+// range proof), which the verdict must name (M108 judges it a correct run with substitution).
+Json dp_party1_script(Mutant mutant, std::uint64_t record, std::uint64_t coin) {
   const ScopedMutant active(mutant);
   const std::size_t coins = dp::calibrate_coins(2, 0.05, 1).value();
-  Json value = Json::array({0});
-  for (std::size_t j = 0; j < coins; ++j) value.push_back((Fp61::kModulus + 1) / 2);
-  for (std::size_t j = 0; j < coins; ++j) value.push_back(j + 1);
-  return Json::array({{{"strategy", "input_substitution"}, {"value", value}}});
-}
-
-// Party 1 inputs the record 5 where [0, 1] is allowed, with valid coins (all 0) and check
-// randoms 1, 2, ...: the MPC adds the record unclipped (no range proof), which the verdict must
-// name; M108 judges it a correct run with substitution.
-Json dp_unclipped_record_script(Mutant mutant) {
-  const ScopedMutant active(mutant);
-  const std::size_t coins = dp::calibrate_coins(2, 0.05, 1).value();
-  Json value = Json::array({5});
-  for (std::size_t j = 0; j < coins; ++j) value.push_back(0);
+  Json value = Json::array({record});
+  for (std::size_t j = 0; j < coins; ++j) value.push_back(coin);
   for (std::size_t j = 0; j < coins; ++j) value.push_back(j + 1);
   return Json::array({{{"strategy", "input_substitution"}, {"value", value}}});
 }
@@ -1901,7 +1891,7 @@ const std::vector<Check> kChecks = {
       "1/2 for every coin (1/2 XOR b = 1/2: no noise); alarm = violation (the bit check must make "
       "the opened sum uniform, as the reference)"},
      [](const Context& cx, const std::string& name) {
-       const Json script = dp_half_coins_script(cx.mutant);
+       const Json script = dp_party1_script(cx.mutant, 0, (Fp61::kModulus + 1) / 2);
        return seeded_runs(cx, name, [&script](int) { return dp_sum_run(2, 0.05, 1, script); }, 2, violation);
      }},
     {{"fx-range-every-rounding", "component", false, "1 build",
@@ -1914,7 +1904,7 @@ const std::vector<Check> kChecks = {
       "the record 5 with valid coins; alarm = the verdict holds or does not name the record (the "
       "MPC adds it unclipped: no output of valid records)"},
      [](const Context& cx, const std::string& name) {
-       const Json script = dp_unclipped_record_script(cx.mutant);
+       const Json script = dp_party1_script(cx.mutant, 5, 0);
        return seeded_runs(cx, name, [&script](int) { return dp_sum_run(2, 0.05, 1, script); }, 1,
                           [](const RunRecord& rec) -> std::optional<std::string> {
                             if (rec.verdict_holds)
