@@ -4,6 +4,7 @@
 
 #include <cstring>
 
+#include "protocols/core/chacha20.h"
 #include "protocols/core/message.h"
 #include "protocols/core/mutants.h"
 #include "protocols/core/ops.h"
@@ -45,14 +46,21 @@ Rng Rng::derive(std::string_view name) const {
 }
 
 void Rng::refill() {
-  static const unsigned char kNonce[crypto_stream_chacha20_NONCEBYTES] = {0};
-  // The keystream is the XOR with zeros, read from a constant instead of clearing the buffer.
-  static const std::array<std::uint8_t, sizeof(buffer_)> kZeros{};
   // The party's randomness is PRG work too: counted as ChaCha20 bytes like prg_expand (ops.h).
   count_op(Op::kChachaByte, buffer_.size());
-  crypto_stream_chacha20_xor_ic(buffer_.data(), kZeros.data(), buffer_.size(), kNonce,
-                                block_counter_, key_.data());
+  if (ahead_pos_ == ahead_.size() && refills_ >= 2) {
+    ahead_.resize(kAhead);
+    chacha20_keystream(key_, 0, block_counter_, ahead_);
+    ahead_pos_ = 0;
+  }
+  if (ahead_pos_ < ahead_.size()) {
+    std::memcpy(buffer_.data(), ahead_.data() + ahead_pos_, buffer_.size());
+    ahead_pos_ += buffer_.size();
+  } else {
+    chacha20_keystream(key_, 0, block_counter_, buffer_);
+  }
   block_counter_ += buffer_.size() / 64;
+  ++refills_;
   pos_ = 0;
 }
 

@@ -1,41 +1,20 @@
 #include "protocols/crypto/prg.h"
 
-#include <sodium.h>
-
 #include <cstring>
 
+#include "protocols/core/chacha20.h"
 #include "protocols/core/ops.h"
-#include "protocols/core/status.h"
 
 namespace smpc {
-namespace {
-
-void nonce_of(std::uint64_t stream, unsigned char (&n)[crypto_stream_chacha20_NONCEBYTES]) {
-  static_assert(crypto_stream_chacha20_NONCEBYTES == 8);
-  for (int i = 0; i < 8; ++i) n[i] = static_cast<unsigned char>(stream >> (8 * i));
-}
-
-void ensure_sodium() {
-  static const int ok = sodium_init();
-  SMPC_ASSERT(ok >= 0);
-}
-
-}  // namespace
 
 void prg_expand(const PrgSeed& seed, std::uint64_t stream, std::span<std::uint8_t> out) {
-  ensure_sodium();
-  unsigned char n[crypto_stream_chacha20_NONCEBYTES];
-  nonce_of(stream, n);
   count_op(Op::kChachaByte, out.size());
-  crypto_stream_chacha20(out.data(), out.size(), n, seed.data());
+  chacha20_keystream(seed, stream, 0, out);
 }
 
 void prg_expand_xor(const PrgSeed& seed, std::uint64_t stream, std::span<std::uint8_t> out) {
-  ensure_sodium();
-  unsigned char n[crypto_stream_chacha20_NONCEBYTES];
-  nonce_of(stream, n);
   count_op(Op::kChachaByte, out.size());
-  crypto_stream_chacha20_xor(out.data(), out.data(), out.size(), n, seed.data());
+  chacha20_xor(seed, stream, 0, out);
 }
 
 AesPrgBank::AesPrgBank(std::span<const PrgSeed> seeds) {

@@ -1,5 +1,5 @@
-// Pseudorandom generator from libsodium: the ChaCha20 keystream (crypto_stream_chacha20) under
-// a 32-byte seed and a 64-bit stream number. ChaCha20 is a PRF in (key, nonce, counter), so
+// Pseudorandom generator: the ChaCha20 keystream (libsodium's crypto_stream_chacha20, computed by
+// protocols/core/chacha20.h) under a 32-byte seed and a 64-bit stream number as its nonce. ChaCha20 is a PRF in (key, nonce, counter), so
 // distinct stream numbers under one seed give independent streams; IKNP uses one stream number
 // per extension batch so that a base-OT seed is never expanded twice into the same bits.
 //
