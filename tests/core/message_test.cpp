@@ -58,6 +58,11 @@ TEST(Message, RejectsMalformedBytes) {
   const std::uint64_t p = Fp61::kModulus;
   for (int i = 0; i < 8; ++i) w[6 + i] = static_cast<std::uint8_t>(p >> (8 * i));
   EXPECT_NE(Message::decode(w).status().message().find("canonical"), std::string::npos);
+  // Among many, the first bad element is named (the check scans all at once, then searches).
+  Bytes many = Message().add_field61(std::vector<Fp61>(100, Fp61::from_u64(7))).encode();
+  for (std::size_t e : {37u, 80u})
+    for (int i = 0; i < 8; ++i) many[6 + 8 * e + i] = static_cast<std::uint8_t>((p + e) >> (8 * i));
+  EXPECT_NE(Message::decode(many).status().message().find("element 37 is not a canonical"), std::string::npos);
   // A count claiming 4 billion elements must fail without allocating them.
   Bytes huge = {1, 1, 0xff, 0xff, 0xff, 0xff};
   EXPECT_NE(Message::decode(huge).status().message().find("remain"), std::string::npos);
