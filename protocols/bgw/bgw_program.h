@@ -22,8 +22,9 @@
 //       opened 0 (probability 2^−61 per bit) or a non-square (only if a share was altered)
 //       aborts the run;
 //   2.  the program's batches (engine.h): products by GRR resharing ("bgw.mult.reshare",
-//       n(n−1)(6 + 8m) per batch of m, and per BitLT level n(n−1)(6 + 16 Σ⌊w_j/2⌋), w_j each
-//       comparison's width there),
+//       n(n−1)(6 + 8m) per batch of m, and n(n−1)(6 + 8P) per BitLT level of P products
+//       (fx::program_rounds: Σ⌊w_j/2⌋ at the first level, Σ(2⌊w_j/2⌋ − [w_j ≥ 2]) after, w_j
+//       each comparison's width there),
 //       TruncPr openings ("bgw.fx.trunc", n(n−1)(6 + 8m)), LTZ and Floor openings
 //       ("bgw.fx.ltz", n(n−1)(6 + 8m)); every opening reconstructs from all n shares;
 //   3.  outputs as for circuits.

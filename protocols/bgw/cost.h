@@ -24,8 +24,9 @@ namespace smpc {
 //   "bgw.fx.random"      pairs (6 + 8(B + M))  ┐ only when the program truncates or compares
 //   "bgw.fx.bits.square" pairs (6 + 8B)        │
 //   "bgw.fx.bits.open"   pairs (6 + 8B)        ┘
-//   "bgw.mult.reshare"   pairs (6 + 8m) per product batch of m, pairs (6 + 16 Σ⌊w_j/2⌋) per
-//                        BitLT level of an LTZ or Floor batch (w_j each one's width there)
+//   "bgw.mult.reshare"   pairs (6 + 8m) per product batch of m, pairs (6 + 8P) per BitLT level
+//                        of P products of an LTZ or Floor batch (fx::program_rounds: Σ⌊w_j/2⌋
+//                        at the first level, Σ(2⌊w_j/2⌋ − [w_j ≥ 2]) after, w_j each one's width)
 //   "bgw.fx.trunc"       pairs (6 + 8m) per TruncPr batch, "bgw.fx.ltz" the same per LTZ or
 //                        Floor batch
 // and rounds |fx::program_rounds| + 4 (with randomness; else as a circuit of that many layers).

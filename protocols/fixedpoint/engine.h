@@ -50,14 +50,14 @@ class Engine {
   std::vector<Share> run() {
     const auto& code = prog_.code;
     reg_.assign(code.size(), Share{});
-    done_.assign(code.size(), 0);
-    reached_ = 0;
-    waiting_.clear();
-    for (const auto& batch : batches(prog_)) {
-      local(batch.instrs.back());
-      run_batch(batch);
+    std::vector<std::uint32_t> after;
+    const auto all = batches(prog_, &after);
+    schedule_locals(all, after);
+    for (std::size_t c = 0; c < all.size(); ++c) {
+      local(c);
+      run_batch(all[c]);
     }
-    local(code.size());
+    local(all.size());
     std::vector<Share> y;
     y.reserve(prog_.outputs.size());
     for (auto r : prog_.outputs) y.push_back(reg_[r]);
@@ -67,25 +67,37 @@ class Engine {
   void reserve_truncations(std::size_t n) { opened_.reserve(n); }
 
  private:
-  // Local instructions run as soon as their registers are there, in program order up to `upto`.
-  // Those not yet runnable wait in `waiting_` (program order), so each call looks only at the
-  // instructions reached since the last one and at the waiting ones, not at the whole code: a
-  // batch of 1,000 inferences has 27 batches over ~10^5 instructions.
-  void local(std::size_t upto) {
+  // Local instructions run as soon as their registers are there, in program order, but not
+  // before the batch that follows them: call c (before batch c; c = |batches| after the last)
+  // runs every local i with max(first call whose batch ends past i, after[i]) = c, after[i]
+  // being the batches its operands wait for (fx::batches). That is when a scan of the code
+  // would first find i runnable, so the work falls between the same messages as always (the
+  // compute model's times depend on it); sorting once beats rescanning the waiting
+  // instructions at every batch (27 batches over ~10^5 instructions for 1,000 inferences).
+  void schedule_locals(const std::vector<Batch>& all, const std::vector<std::uint32_t>& after) {
     const auto& code = prog_.code;
-    for (; reached_ < upto; ++reached_)
-      if (!is_interactive(code[reached_].op)) waiting_.push_back(static_cast<std::uint32_t>(reached_));
-    std::size_t keep = 0;
-    for (std::size_t w = 0; w < waiting_.size(); ++w) {
-      const std::uint32_t i = waiting_[w];
+    std::vector<std::uint32_t> call(code.size());
+    start_.assign(all.size() + 2, 0);
+    std::size_t c = 0;
+    for (std::size_t i = 0; i < code.size(); ++i) {
+      while (c < all.size() && all[c].instrs.back() <= i) ++c;
+      if (is_interactive(code[i].op)) continue;
+      call[i] = static_cast<std::uint32_t>(std::max<std::size_t>(c, after[i]));
+      ++start_[call[i] + 1];
+    }
+    for (std::size_t k = 1; k < start_.size(); ++k) start_[k] += start_[k - 1];
+    order_.resize(start_.back());
+    std::vector<std::size_t> fill(start_.begin(), start_.end() - 1);
+    for (std::size_t i = 0; i < code.size(); ++i)
+      if (!is_interactive(code[i].op)) order_[fill[call[i]]++] = static_cast<std::uint32_t>(i);
+  }
+
+  void local(std::size_t c) {
+    const auto& code = prog_.code;
+    const Fp61 one = Fp61::from_u64(1);
+    for (std::size_t k = start_[c]; k < start_[c + 1]; ++k) {
+      const std::uint32_t i = order_[k];
       const Instr& in = code[i];
-      const bool reads_a = in.op != Op::kInput && in.op != Op::kConst;
-      const bool reads_b = in.op == Op::kAdd || in.op == Op::kSub;
-      if (i >= upto || (reads_a && !done_[in.a]) || (reads_b && !done_[in.b])) {
-        waiting_[keep++] = i;
-        continue;
-      }
-      const Fp61 one = Fp61::from_u64(1);
       switch (in.op) {
         case Op::kInput: reg_[i] = b_.program_input(static_cast<std::size_t>(in.c)); break;
         case Op::kConst: reg_[i] = b_.constant(to_field(in.c)); break;
@@ -94,9 +106,7 @@ class Engine {
         case Op::kMulConst: reg_[i] = b_.scaled(reg_[in.a], to_field(in.c)); break;
         default: break;
       }
-      done_[i] = 1;
     }
-    waiting_.resize(keep);
   }
 
   void run_batch(const Batch& batch) {
@@ -119,10 +129,7 @@ class Engine {
       if (batch.op == Op::kLtz)
         for (auto& x : out) x = b_.scaled(x, -Fp61::from_u64(1));  // LTZ(a) = −Floor(a, k − 1)
     }
-    for (std::size_t j = 0; j < out.size(); ++j) {
-      reg_[batch.instrs[j]] = out[j];
-      done_[batch.instrs[j]] = 1;
-    }
+    for (std::size_t j = 0; j < out.size(); ++j) reg_[batch.instrs[j]] = out[j];
   }
 
   // Step 1 of TruncPr and of Mod2m (every mask's r carries its own m low bits; both add
@@ -189,58 +196,97 @@ class Engine {
   // BitLT(c, r) = [c < r] for public c and shared bits of r, every comparison of the batch at
   // once: leaves (t_i, v_i) = (c_i ⊕ b_i, b_i(1 − c_i)) (linear: c is public), then levels of
   // v = v_L + t_H (v_H − v_L), t = t_H + t_L − t_H t_L until one node is left: v = [c < r].
+  // Two savings, both exact (fx::bitlt_products counts the same): the first level takes one
+  // product per pair of leaves (bitlt_first_level), and a row's node 0 is always an L child
+  // or the root, so its t is never read and is not computed: one product less per row and level.
   // Rows of different widths share the levels; a row already down to one node waits.
   // Every row's nodes sit in one buffer from first[j] on, width[j] of them; a level halves each
   // row in place (node i/2 is written after nodes i and i + 1 were read).
   std::vector<Share> bitlt(const std::vector<std::uint64_t>& c, const std::vector<const Mask*>& masks) {
-    const Fp61 one = Fp61::from_u64(1);
     std::vector<std::pair<Share, Share>> nodes;  // (t, v), low first
     std::vector<std::size_t> first(c.size()), width(c.size());
     std::size_t total = 0;
-    for (std::size_t j = 0; j < c.size(); ++j) total += masks[j]->bits.size();
-    nodes.reserve(total);
     for (std::size_t j = 0; j < c.size(); ++j) {
-      first[j] = nodes.size();
+      first[j] = total;
       width[j] = masks[j]->bits.size();
-      for (std::size_t i = 0; i < masks[j]->bits.size(); ++i) {
-        const Share& b = masks[j]->bits[i];
-        const bool ci = (c[j] >> i) & 1;
-        nodes.emplace_back(ci ? b_.linear(b_.constant(one), b, -one) : b, ci ? Share{} : b);
-      }
+      total += width[j];
     }
-    const auto widest = [&width] {
-      std::size_t w = 0;
-      for (std::size_t n : width) w = std::max(w, n);
-      return w;
-    };
-    std::vector<std::pair<Share, Share>> xy;
-    for (std::size_t w = widest(); w > 1; w = widest()) {
-      xy.clear();
-      xy.reserve(c.size() * w);
-      for (std::size_t j = 0; j < c.size(); ++j) {
-        const auto* row = &nodes[first[j]];
-        for (std::size_t i = 0; i + 1 < width[j]; i += 2) {
-          const auto& [tl, vl] = row[i];
-          const auto& [th, vh] = row[i + 1];
-          xy.emplace_back(th, b_.linear(vh, vl, -one));
-          xy.emplace_back(th, tl);
-        }
-      }
-      const auto prod = b_.multiply(xy);
-      std::size_t at = 0;
-      for (std::size_t j = 0; j < c.size(); ++j) {
-        auto* row = &nodes[first[j]];
-        for (std::size_t i = 0; i + 1 < width[j]; i += 2, at += 2)
-          row[i / 2] = {b_.linear(b_.linear(row[i + 1].first, row[i].first, one), prod[at + 1], -one),
-                        b_.linear(row[i].second, prod[at], one)};
-        if (width[j] % 2) row[width[j] / 2] = row[width[j] - 1];
-        width[j] = (width[j] + 1) / 2;
-      }
-    }
+    nodes.resize(total);
+    bitlt_first_level(c, masks, nodes, first, width);
+    while (*std::max_element(width.begin(), width.end()) > 1) bitlt_level(nodes, first, width);
     std::vector<Share> out;
     out.reserve(c.size());
     for (std::size_t j = 0; j < c.size(); ++j) out.push_back(nodes[first[j]].second);
     return out;
+  }
+
+  // The first level straight from the bits. With c public the leaves are affine in their bits,
+  // t_i = c_i + (1 − 2c_i) b_i and v_i = (1 − c_i) b_i, and as b² = b both products of a merge
+  // are affine in P = b_L b_H alone:
+  //   v = (1 − c_L)(1 − c_H) b_L + (1 − c_H) b_H − (1 − c_L)(1 − 2c_H) P,
+  //   t = c_L + c_H − c_L c_H + (1 − 2c_L)(1 − c_H) b_L + (1 − c_L)(1 − 2c_H) b_H − (1 − 2c_L)(1 − 2c_H) P.
+  // An odd row's top leaf goes up as it is.
+  void bitlt_first_level(const std::vector<std::uint64_t>& c, const std::vector<const Mask*>& masks,
+                         std::vector<std::pair<Share, Share>>& nodes, const std::vector<std::size_t>& first,
+                         std::vector<std::size_t>& width) {
+    const auto f = [](std::int64_t k) { return Fp61::from_i64(k); };
+    std::vector<std::pair<Share, Share>> xy;
+    for (std::size_t j = 0; j < c.size(); ++j)
+      for (std::size_t i = 0; i + 1 < width[j]; i += 2) xy.emplace_back(masks[j]->bits[i], masks[j]->bits[i + 1]);
+    const auto prod = b_.multiply(xy);
+    std::size_t at = 0;
+    for (std::size_t j = 0; j < c.size(); ++j) {
+      const auto& b = masks[j]->bits;
+      auto* row = &nodes[first[j]];
+      const auto bit = [&](std::size_t i) { return static_cast<std::int64_t>((c[j] >> i) & 1); };
+      std::size_t i = 0;
+      for (; i + 1 < width[j]; i += 2) {
+        const std::int64_t cl = bit(i), ch = bit(i + 1);
+        const Share& p = prod[at++];
+        const Share v = b_.linear(b_.linear(b_.scaled(b[i], f((1 - cl) * (1 - ch))), b[i + 1], f(1 - ch)), p,
+                                  f(-(1 - cl) * (1 - 2 * ch)));
+        Share t{};
+        if (i > 0) {
+          t = b_.linear(b_.linear(b_.scaled(b[i], f((1 - 2 * cl) * (1 - ch))), b[i + 1], f((1 - cl) * (1 - 2 * ch))),
+                        p, f(-(1 - 2 * cl) * (1 - 2 * ch)));
+          b_.add_public(t, f(cl + ch - cl * ch));
+        }
+        row[i / 2] = {t, v};
+      }
+      if (i < width[j]) {
+        const Fp61 one = Fp61::from_u64(1);
+        row[i / 2] = {bit(i) ? b_.linear(b_.constant(one), b[i], -one) : b[i], bit(i) ? Share{} : b[i]};
+      }
+      width[j] = (width[j] + 1) / 2;
+    }
+  }
+
+  // One later level: 2 products per merge (none for node 0's t).
+  void bitlt_level(std::vector<std::pair<Share, Share>>& nodes, const std::vector<std::size_t>& first,
+                   std::vector<std::size_t>& width) {
+    const Fp61 one = Fp61::from_u64(1);
+    std::vector<std::pair<Share, Share>> xy;
+    for (std::size_t j = 0; j < first.size(); ++j) {
+      const auto* row = &nodes[first[j]];
+      for (std::size_t i = 0; i + 1 < width[j]; i += 2) {
+        const auto& [tl, vl] = row[i];
+        const auto& [th, vh] = row[i + 1];
+        xy.emplace_back(th, b_.linear(vh, vl, -one));
+        if (i > 0) xy.emplace_back(th, tl);
+      }
+    }
+    const auto prod = b_.multiply(xy);
+    std::size_t at = 0;
+    for (std::size_t j = 0; j < first.size(); ++j) {
+      auto* row = &nodes[first[j]];
+      for (std::size_t i = 0; i + 1 < width[j]; i += 2) {
+        const Share v = b_.linear(row[i].second, prod[at++], one);
+        const Share t = i == 0 ? Share{} : b_.linear(b_.linear(row[i + 1].first, row[i].first, one), prod[at++], -one);
+        row[i / 2] = {t, v};
+      }
+      if (width[j] % 2) row[width[j] / 2] = row[width[j] - 1];
+      width[j] = (width[j] + 1) / 2;
+    }
   }
 
   // 2^−m for every m a Mod2m may use (a batch mixes widths): 2^61 ≡ 1 mod p, so 2^−m = 2^(61−m)
@@ -250,9 +296,8 @@ class Engine {
   const Program& prog_;
   B& b_;
   std::vector<Share> reg_;
-  std::vector<std::uint8_t> done_;      // by register: computed
-  std::size_t reached_ = 0;             // local() has seen the code below this
-  std::vector<std::uint32_t> waiting_;  // reached local instructions not yet run, in order
+  std::vector<std::uint32_t> order_;  // local instructions by call, program order within one
+  std::vector<std::size_t> start_;    // call c runs order_[start_[c] .. start_[c + 1])
   std::vector<std::uint64_t> opened_;
 };
 

@@ -1,8 +1,10 @@
 #include "protocols/fixedpoint/fixed.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <optional>
+#include <utility>
 
 #include "protocols/core/mutants.h"
 
@@ -82,7 +84,7 @@ Status check(const Program& prog, std::size_t inputs) {
   return Status();
 }
 
-std::vector<Batch> batches(const Program& prog) {
+std::vector<Batch> batches(const Program& prog, std::vector<std::uint32_t>* after_out) {
   std::vector<Batch> out;
   // By register: the number of batches that must complete before it can be read (for an
   // interactive instruction, its own batch's index + 1). Registers are 32-bit (Instr).
@@ -104,10 +106,17 @@ std::vector<Batch> batches(const Program& prog) {
     }
     after[i] = static_cast<std::uint32_t>(out.size());
   }
+  if (after_out) *after_out = std::move(after);
   return out;
 }
 
-std::size_t bitlt_products(int m) { return 2 * static_cast<std::size_t>(m - 1); }
+std::size_t bitlt_products(int m) {
+  // engine.h bitlt: ⌊m/2⌋ at the first level, then 2 per merge less node 0's t per level.
+  if (m < 2) return 0;
+  const auto um = static_cast<std::size_t>(m);
+  const auto levels = static_cast<std::size_t>(std::bit_width(um - 1));  // ⌈log2 m⌉
+  return 2 * (um - 1) - um / 2 - (levels - 1);
+}
 
 int mod2m_bits(const Instr& in, const Params& p) {
   return in.op == Op::kLtz ? p.k() - 1 : static_cast<int>(in.c);
@@ -144,9 +153,9 @@ std::vector<ProgramRound> program_rounds(const Program& prog) {
     // The engine's BitLT levels: every comparison's row halves until all are one node.
     std::vector<std::size_t> width;
     for (auto i : b.instrs) width.push_back(static_cast<std::size_t>(mod2m_bits(prog.code[i], prog.params)));
-    while (*std::max_element(width.begin(), width.end()) > 1) {
+    for (bool first = true; *std::max_element(width.begin(), width.end()) > 1; first = false) {
       std::size_t products = 0;
-      for (auto& w : width) products += 2 * (w / 2), w = (w + 1) / 2;
+      for (auto& w : width) products += first ? w / 2 : 2 * (w / 2) - (w >= 2), w = (w + 1) / 2;
       out.push_back({b.op, products, 0});
     }
   }

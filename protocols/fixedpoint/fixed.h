@@ -38,11 +38,12 @@
 // Trunc = (a − a') · 2^−(k−1). BitLT of a public c against shared bits: the carry-lookahead
 // (prefix) form of Catrina–de Hoogh §4.1, as a tree of (t, v) pairs: t = "some bit differs",
 // v = r's bit at the most significant differing position; combining high over low:
-// v = v_L + t_H (v_H − v_L), t = t_H + t_L − t_H t_L: 2 products per node, ⌈log2(k−1)⌉ rounds,
-// 2(k − 2) products.
+// v = v_L + t_H (v_H − v_L), t = t_H + t_L − t_H t_L: 2 products per node, except that a
+// first-level node takes one (both are affine in b_L b_H) and a level's first node needs no t
+// (engine.h bitlt): ⌈log2(k−1)⌉ rounds, bitlt_products(k − 1) products.
 //
 // Floor(a, m) = ⌊a / 2^m⌋ exactly (1 ≤ m ≤ k − 1): the same Mod2m with the mask's low part over
-// m bits, (a − a')·2^−m, so BitLT runs over m bits only: 2(m − 1) products, ⌈log2 m⌉ rounds,
+// m bits, (a − a')·2^−m, so BitLT runs over m bits only: bitlt_products(m) products, ⌈log2 m⌉ rounds,
 // whatever a's length (|a| < 2^(k−1) as every register). LTZ(a) = −Floor(a, k − 1), and for a
 // value known to satisfy |a| < 2^w, LTZ(a) = −Floor(a, w): a comparison costs what the bound on
 // its input allows, not what k does (models.cpp's sigmoid and ReLU).
@@ -138,7 +139,10 @@ struct Batch {
   Op op = Op::kMul;
   std::vector<std::uint32_t> instrs;
 };
-std::vector<Batch> batches(const Program& prog);
+// `after`, when given, receives by register the number of batches that must complete before
+// it can be read (an interactive instruction: its batch's index + 1; a local one: the most of
+// its operands').
+std::vector<Batch> batches(const Program& prog, std::vector<std::uint32_t>* after = nullptr);
 
 // Preprocessing a program needs: triples (products and BitLT), masks (one (r, bits) pair per
 // TruncPr, LTZ and Floor) and shared bits (f per TruncPr, m per LTZ or Floor).
@@ -146,17 +150,18 @@ struct Needs {
   std::size_t muls = 0, truncs = 0;
   std::vector<int> mod2m;  // m of every LTZ (k − 1) and Floor, in program order
   std::size_t masks() const { return truncs + mod2m.size(); }
-  std::size_t triples() const;  // muls + Σ 2(m − 1)
+  std::size_t triples() const;  // muls + Σ bitlt_products(m)
   std::size_t bits(const Params& p) const;  // truncs·f + Σ m
 };
 Needs needs_of(const Program& prog);
 // The m of a Mod2m instruction: k − 1 for LTZ, c for Floor.
 int mod2m_bits(const Instr& in, const Params& p);
-// Products of one BitLT over m bits: 2(m − 1).
+// Products of one BitLT over m bits: ⌊m/2⌋ at the first level, then two per merge less one per
+// level: 2(m − 1) − ⌊m/2⌋ − ⌈log2 m⌉ + 1 for m ≥ 2 (12 for m = 11, 41 for m = 31), 0 for m = 1.
 std::size_t bitlt_products(int m);
 // Every round a program's batches take, in order, and what each round computes: `products`
-// products (a product batch, or one BitLT level of an LTZ or Floor batch: Σ 2⌊w/2⌋ over its
-// comparisons at their current widths w), or the opening of `opened` masked values (a TruncPr
+// products (a product batch, or one BitLT level of an LTZ or Floor batch: Σ⌊w/2⌋ at the first
+// level, Σ(2⌊w/2⌋ − [w ≥ 2]) at the later ones, over its comparisons at their current widths w), or the opening of `opened` masked values (a TruncPr
 // batch, or an LTZ or Floor batch's first round). The protocols' cost formulas price these rounds (spdz/cost.cpp, bgw/cost.cpp).
 struct ProgramRound {
   Op op = Op::kMul;  // the batch's kind

@@ -17,9 +17,9 @@
 //   s = mid·(A x + B) + [y < 0]σ(−8) + [y ≥ 32]σ(8), one truncation.
 // The tables are encoded at scale 2^f, and each cell uses its own segment's slope (no slope
 // differences that accumulate rounding error). Cost at f = 12: 2 Floor batches (over 11 bits,
-// then 1..5 and 9 bits: 72 BitLT products, 10 rounds), 29 products in 4 batches, one
-// truncation: 101 products and 44 shared bits (+ 12 for the truncation), 15 rounds (the 21
-// knot comparisons it replaced took 1,282 products and 651 bits, + 12, in 8 rounds).
+// then 1..5 and 9 bits: 40 BitLT products, 10 rounds), 29 products in 4 batches, one
+// truncation: 69 products and 44 shared bits (+ 12 for the truncation), 15 rounds (the 21
+// knot comparisons it replaced would take 883 products and 651 bits, + 12, in 8 rounds).
 // Max |s(x) − σ(x)| over all x: kSigmoidMaxError (sigmoid_max_error() computes it on a 10^-4
 // grid over [−20, 20], enough as σ' ≤ 1/4;
 // tests/fixedpoint checks it, and that the program computes s). The fixed-point result adds

@@ -98,9 +98,11 @@
 //   products        "spdz.open"      1 round            n(n−1)(6 + 16 m)
 //   TruncPr         "spdz.fx.trunc"  1 round            n(n−1)(6 + 8 m)
 //   LTZ, Floor      "spdz.fx.ltz"    1 round            n(n−1)(6 + 8 m), then BitLT: per level
-//                   "spdz.open"      ⌈log2 w⌉ rounds    n(n−1)(6 + 32 Σ⌊w_j/2⌋), w_j each one's
-//                                                       width at the level (k − 1 for LTZ, c for
-//                                                       Floor(a, c) at the first; fx::program_rounds)
+//                   "spdz.open"      ⌈log2 w⌉ rounds    n(n−1)(6 + 16 P) per level of P products:
+//                                                       Σ⌊w_j/2⌋ at the first, Σ(2⌊w_j/2⌋ − [w_j ≥
+//                                                       2]) after, w_j each one's width at the
+//                                                       level (k − 1 for LTZ, c for Floor(a, c)
+//                                                       at the first; fx::program_rounds)
 // (m instructions in the batch). Every opened c and d, e joins MACCheck 1 (step 3); honest
 // parties record the opened c of the truncations under the input-phase kind "fx.trunc" (for
 // the exact reference, fx::evaluate_opened). MASCOT does not hand out shared random bits here,

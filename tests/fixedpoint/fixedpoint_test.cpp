@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 #include <rapidcheck/gtest.h>
 
+#include <bit>
 #include <cmath>
 
 #include "protocols/bgw/bgw_semi_honest.h"
@@ -308,6 +309,35 @@ TEST(FixedPoint, CostEqualsTheFormula) {
   c.parties = 2;
   // L = 1 + 1 + 6 (ReLU's Floor over k − f = 20 bits: 1 + 5) + 1 + 1 + 1 + 15, + 10.
   expect_formula_cost(c, 36);
+}
+
+// BitLT's product count (the dealer deals bitlt_products per comparison) is what the engine's
+// levels take (program_rounds, which the cost formulas price), at every width alone and in a
+// batch of mixed widths; and the tree without the two savings of engine.h took 2(m − 1).
+TEST(FixedPoint, BitLtProductsAreTheLevelsProducts) {
+  const fx::Params p{16, 7};
+  fx::Program all;
+  all.params = p;
+  const auto in_all = all.input(0);
+  std::size_t want_all = 0;
+  for (int m = 1; m < p.k(); ++m) {
+    fx::Program one;
+    one.params = p;
+    one.outputs.push_back(one.floor(one.input(0), m));
+    all.outputs.push_back(all.floor(in_all, m));
+    std::size_t levels = 0, products = 0;
+    for (const auto& r : fx::program_rounds(one)) products += r.products, levels += r.products > 0;
+    EXPECT_EQ(products, fx::bitlt_products(m)) << "m = " << m;
+    EXPECT_EQ(levels, static_cast<std::size_t>(std::bit_width(static_cast<unsigned>(m - 1)))) << "m = " << m;
+    EXPECT_LE(fx::bitlt_products(m), 2 * static_cast<std::size_t>(m - 1));
+    want_all += fx::bitlt_products(m);
+  }
+  EXPECT_EQ(fx::bitlt_products(11), 12u);
+  EXPECT_EQ(fx::bitlt_products(31), 41u);
+  std::size_t got_all = 0;
+  for (const auto& r : fx::program_rounds(all)) got_all += r.products;
+  EXPECT_EQ(got_all, want_all);
+  EXPECT_EQ(fx::needs_of(all).triples(), want_all);
 }
 
 // BGW in the simulator over random links (latency 0.1–100 ms, 1–10,000 Mbit/s): verdict ok, the
