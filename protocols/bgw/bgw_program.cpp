@@ -140,8 +140,8 @@ std::vector<Mask> masks(const std::vector<int>& widths, const std::vector<Fp61>&
 
 int bgw_program_kappa(const fx::Params& p, int n) { return p.kappa() - ceil_log2(n); }
 
-BgwProgramRun::BgwProgramRun(const fx::Program& prog, int t, int n, PartyContext& ctx)
-    : prog_(prog), needs_(fx::needs_of(prog)), t_(t), n_(n), ctx_(ctx) {}
+BgwProgramRun::BgwProgramRun(const fx::Program& prog, const fx::Plan& plan, int t, int n, PartyContext& ctx)
+    : prog_(prog), plan_(plan), needs_(plan.needs), t_(t), n_(n), ctx_(ctx) {}
 
 // Step 1's "bgw.fx.random": B uniform elements, then one bounded integer per mask.
 void BgwProgramRun::deal_randomness() {
@@ -189,7 +189,7 @@ std::vector<Fp61> BgwProgramRun::run(const std::vector<Fp61>& inputs, std::span<
     backend.trunc = masks({widths.begin(), split}, bits, bit, high, at);
     backend.ltz = masks({split, widths.end()}, bits, bit, high, at);
   }
-  fx::Engine<Backend> engine(prog_, backend);                                          // step 2
+  fx::Engine<Backend> engine(prog_, plan_, backend);                                   // step 2
   engine.reserve_truncations(needs.truncs);
   std::vector<Fp61> y = engine.run();
   record_input_phase(ctx_, fx::kOpenedTruncRecord, 0, engine.opened_truncations());

@@ -70,13 +70,15 @@ int bgw_program_kappa(const fx::Params& p, int n);
 // truncation values under fx::kOpenedTruncRecord.
 class BgwProgramRun {
  public:
-  BgwProgramRun(const fx::Program& prog, int t, int n, PartyContext& ctx);
+  // `plan` = fx::plan_of(prog) (BgwSemiHonest keeps it with the program).
+  BgwProgramRun(const fx::Program& prog, const fx::Plan& plan, int t, int n, PartyContext& ctx);
   void deal_randomness();
   std::vector<Fp61> run(const std::vector<Fp61>& inputs, std::span<const Fp61> lambda);
 
  private:
   const fx::Program& prog_;
-  fx::Needs needs_;  // the bits and masks it deals, then consumes
+  const fx::Plan& plan_;
+  const fx::Needs& needs_;  // plan_.needs: the bits and masks it deals, then consumes
   int t_, n_;
   PartyContext& ctx_;
   std::vector<Fp61> own_;  // this party's shares of its own dealt values

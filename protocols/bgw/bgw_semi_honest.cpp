@@ -16,6 +16,7 @@ namespace smpc {
 BgwSemiHonest::BgwSemiHonest(Circuit circuit, int threshold, int servers)
     : circuit_(std::move(circuit)), t_(threshold), servers_(servers),
       program_(fx::carried_program(circuit_)),
+      program_plan_(program_ ? std::make_shared<const fx::Plan>(fx::plan_of(*program_)) : nullptr),
       plan_(program_ ? std::vector<BgwLayerPlan>{} : bgw_reshare_plan(circuit_)) {
   SMPC_ASSERT(circuit_.domain == CircuitDomain::kField61);
   SMPC_ASSERT(t_ >= 0 && servers_ >= 0);
@@ -206,7 +207,7 @@ PartyOutput BgwSemiHonest::run_steps(PartyContext& ctx, const PartyInput& input)
   count_alloc<Fp61>(circuit_.num_wires);
   std::vector<Fp61> wire(circuit_.num_wires);
   std::optional<BgwProgramRun> program;  // a fixed-point program (bgw_program.h)
-  if (program_) program.emplace(*program_, t_, n, ctx);
+  if (program_) program.emplace(*program_, *program_plan_, t_, n, ctx);
   share_inputs(circuit_, t_, n, ctx, input, wire, program ? &*program : nullptr);  // step 1
   // After step 1, as always: the table is built once per process and its operations are
   // counted for the party that builds it, so moving it changes the reports' per-party ops.

@@ -28,6 +28,7 @@
 // round and two more; exact cost in cost.h (bgw_cost).
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -57,6 +58,7 @@ class BgwSemiHonest final : public Protocol {
   int t_;
   int servers_;  // 0: every party computes
   std::optional<fx::Program> program_;  // a carried fixed-point program, run instead of layers
+  std::shared_ptr<const fx::Plan> program_plan_;  // fx::plan_of(*program_), made once
   std::vector<BgwLayerPlan> plan_;
 };
 

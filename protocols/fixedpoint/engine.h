@@ -42,7 +42,8 @@ class Engine {
   using Share = typename B::Share;
   using Mask = std::remove_cvref_t<decltype(std::declval<B&>().next_mask(Op::kTrunc))>;
 
-  Engine(const Program& prog, B& backend) : prog_(prog), b_(backend) {}
+  // `plan` = plan_of(prog), made once per program by the protocol that keeps it.
+  Engine(const Program& prog, const Plan& plan, B& backend) : prog_(prog), plan_(plan), b_(backend) {}
 
   // Step 2 of the protocol for a program: batches in order, local instructions in between;
   // returns the outputs, in output order. opened_truncations() then holds the opened c of
@@ -50,9 +51,7 @@ class Engine {
   std::vector<Share> run() {
     const auto& code = prog_.code;
     reg_.assign(code.size(), Share{});
-    std::vector<std::uint32_t> after;
-    const auto all = batches(prog_, &after);
-    schedule_locals(all, after);
+    const auto& all = plan_.batches;
     for (std::size_t c = 0; c < all.size(); ++c) {
       local(c);
       run_batch(all[c]);
@@ -67,36 +66,13 @@ class Engine {
   void reserve_truncations(std::size_t n) { opened_.reserve(n); }
 
  private:
-  // Local instructions run as soon as their registers are there, in program order, but not
-  // before the batch that follows them: call c (before batch c; c = |batches| after the last)
-  // runs every local i with max(first call whose batch ends past i, after[i]) = c, after[i]
-  // being the batches its operands wait for (fx::batches). That is when a scan of the code
-  // would first find i runnable, so the work falls between the same messages as always (the
-  // compute model's times depend on it); sorting once beats rescanning the waiting
-  // instructions at every batch (27 batches over ~10^5 instructions for 1,000 inferences).
-  void schedule_locals(const std::vector<Batch>& all, const std::vector<std::uint32_t>& after) {
-    const auto& code = prog_.code;
-    std::vector<std::uint32_t> call(code.size());
-    start_.assign(all.size() + 2, 0);
-    std::size_t c = 0;
-    for (std::size_t i = 0; i < code.size(); ++i) {
-      while (c < all.size() && all[c].instrs.back() <= i) ++c;
-      if (is_interactive(code[i].op)) continue;
-      call[i] = static_cast<std::uint32_t>(std::max<std::size_t>(c, after[i]));
-      ++start_[call[i] + 1];
-    }
-    for (std::size_t k = 1; k < start_.size(); ++k) start_[k] += start_[k - 1];
-    order_.resize(start_.back());
-    std::vector<std::size_t> fill(start_.begin(), start_.end() - 1);
-    for (std::size_t i = 0; i < code.size(); ++i)
-      if (!is_interactive(code[i].op)) order_[fill[call[i]]++] = static_cast<std::uint32_t>(i);
-  }
-
+  // Call c runs the local instructions of plan_.locals's slice c (fixed.h Plan: in program
+  // order, as soon as their registers are there, before batch c).
   void local(std::size_t c) {
     const auto& code = prog_.code;
     const Fp61 one = Fp61::from_u64(1);
-    for (std::size_t k = start_[c]; k < start_[c + 1]; ++k) {
-      const std::uint32_t i = order_[k];
+    for (std::size_t k = plan_.local_start[c]; k < plan_.local_start[c + 1]; ++k) {
+      const std::uint32_t i = plan_.locals[k];
       const Instr& in = code[i];
       switch (in.op) {
         case Op::kInput: reg_[i] = b_.program_input(static_cast<std::size_t>(in.c)); break;
@@ -294,10 +270,9 @@ class Engine {
   static Fp61 inv_pow2(int m) { return Fp61::from_u64((std::uint64_t{1} << (61 - m)) % Fp61::kModulus); }
 
   const Program& prog_;
+  const Plan& plan_;
   B& b_;
   std::vector<Share> reg_;
-  std::vector<std::uint32_t> order_;  // local instructions by call, program order within one
-  std::vector<std::size_t> start_;    // call c runs order_[start_[c] .. start_[c + 1])
   std::vector<std::uint64_t> opened_;
 };
 

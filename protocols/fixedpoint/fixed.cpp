@@ -143,6 +143,30 @@ Needs needs_of(const Program& prog) {
   return n;
 }
 
+Plan plan_of(const Program& prog) {
+  Plan plan;
+  std::vector<std::uint32_t> after;
+  plan.batches = batches(prog, &after);
+  plan.needs = needs_of(prog);
+  const auto& code = prog.code;
+  const std::size_t calls = plan.batches.size() + 1;
+  std::vector<std::uint32_t> call(code.size());
+  plan.local_start.assign(calls + 1, 0);
+  std::size_t c = 0;
+  for (std::size_t i = 0; i < code.size(); ++i) {
+    while (c < plan.batches.size() && plan.batches[c].instrs.back() <= i) ++c;
+    if (is_interactive(code[i].op)) continue;
+    call[i] = static_cast<std::uint32_t>(std::max<std::size_t>(c, after[i]));
+    ++plan.local_start[call[i] + 1];
+  }
+  for (std::size_t k = 1; k <= calls; ++k) plan.local_start[k] += plan.local_start[k - 1];
+  plan.locals.resize(plan.local_start[calls]);
+  std::vector<std::size_t> fill(plan.local_start.begin(), plan.local_start.end() - 1);
+  for (std::size_t i = 0; i < code.size(); ++i)
+    if (!is_interactive(code[i].op)) plan.locals[fill[call[i]]++] = static_cast<std::uint32_t>(i);
+  return plan;
+}
+
 std::vector<ProgramRound> program_rounds(const Program& prog) {
   std::vector<ProgramRound> out;
   for (const auto& b : batches(prog)) {

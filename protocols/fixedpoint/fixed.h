@@ -156,6 +156,21 @@ struct Needs {
 Needs needs_of(const Program& prog);
 // The m of a Mod2m instruction: k − 1 for LTZ, c for Floor.
 int mod2m_bits(const Instr& in, const Params& p);
+// What running a program needs to know of it, made once per program (plan_of; a protocol keeps
+// it beside its program, and every run and party reads it): its batches; when each local
+// instruction runs, call c of the engine (before batch c; c = |batches| after the last) running
+// locals[local_start[c] .. local_start[c + 1]); and its preprocessing needs. A local
+// instruction i runs at call max(first c whose batch ends past i, after[i]) (fx::batches'
+// `after`): when a scan of the code would first find it runnable, so its work falls between the
+// same messages whoever schedules it (the compute model's times depend on that).
+struct Plan {
+  std::vector<Batch> batches;
+  std::vector<std::uint32_t> locals;     // program order within a call
+  std::vector<std::size_t> local_start;  // |batches| + 2 entries
+  Needs needs;
+};
+Plan plan_of(const Program& prog);
+
 // Products of one BitLT over m bits: ⌊m/2⌋ at the first level, then two per merge less one per
 // level: 2(m − 1) − ⌊m/2⌋ − ⌈log2 m⌉ + 1 for m ≥ 2 (12 for m = 11, 41 for m = 31), 0 for m = 1.
 std::size_t bitlt_products(int m);

@@ -91,10 +91,11 @@ class SpdzParty {
 
  public:
   SpdzParty(const Circuit& c, std::uint64_t dealer_seed,
-            const std::optional<MascotNeeds>& mascot, const fx::Program* program, int servers,
-            PartyContext& ctx)
+            const std::optional<MascotNeeds>& mascot, const fx::Program* program,
+            const fx::Plan* plan, int servers, PartyContext& ctx)
       : c_(c),
         program_(program),
+        plan_(plan),
         dealer_seed_(dealer_seed),
         mascot_(mascot),
         openings_(spdz_output_openings(c, mascot ? SpdzOutputMasks::kPerReceiver
@@ -215,6 +216,7 @@ class SpdzParty {
 
   const Circuit& c_;
   const fx::Program* program_;
+  const fx::Plan* plan_;  // with program_
   static constexpr int k_ = K;
   std::uint64_t dealer_seed_;
   const std::optional<MascotNeeds>& mascot_;
@@ -728,7 +730,7 @@ auto SpdzParty<K>::run_program() -> std::vector<AuthShare> {
   // Every d, e of a product and every masked c is logged for MACCheck 1.
   log_.reserve(2 * prep_.fx_triples.size() + prep_.fx_trunc.size() + prep_.fx_ltz.size());
   FxBackend backend{*this};
-  fx::Engine<FxBackend> engine(*program_, backend);
+  fx::Engine<FxBackend> engine(*program_, *plan_, backend);
   engine.reserve_truncations(prep_.fx_trunc.size());
   std::vector<AuthShare> y = engine.run();
   record_input_phase(ctx_, fx::kOpenedTruncRecord, 0, engine.opened_truncations());
@@ -779,6 +781,7 @@ Spdz::Spdz(Circuit circuit, int mac_keys, std::uint64_t dealer_seed,
       dealer_seed_(dealer_seed),
       mascot_(std::move(mascot)),
       program_(std::move(program)),
+      plan_(program_ ? std::make_shared<const fx::Plan>(fx::plan_of(*program_)) : nullptr),
       servers_(servers) {
   SMPC_ASSERT(servers_ >= 0 && !(servers_ > 0 && mascot_));
   SMPC_ASSERT(circuit_.domain == CircuitDomain::kField61);
@@ -813,10 +816,10 @@ SecurityClaim Spdz::claim(int parties) const {
 PartyOutput Spdz::run_steps(PartyContext& ctx, const PartyInput& input) const {
   const fx::Program* program = program_ ? &*program_ : nullptr;
   switch (mac_keys_) {
-    case 1: return SpdzParty<1>(circuit_, dealer_seed_, mascot_, program, servers_, ctx).run(input);
-    case 2: return SpdzParty<2>(circuit_, dealer_seed_, mascot_, program, servers_, ctx).run(input);
-    case 3: return SpdzParty<3>(circuit_, dealer_seed_, mascot_, program, servers_, ctx).run(input);
-    default: return SpdzParty<4>(circuit_, dealer_seed_, mascot_, program, servers_, ctx).run(input);
+    case 1: return SpdzParty<1>(circuit_, dealer_seed_, mascot_, program, plan_.get(), servers_, ctx).run(input);
+    case 2: return SpdzParty<2>(circuit_, dealer_seed_, mascot_, program, plan_.get(), servers_, ctx).run(input);
+    case 3: return SpdzParty<3>(circuit_, dealer_seed_, mascot_, program, plan_.get(), servers_, ctx).run(input);
+    default: return SpdzParty<4>(circuit_, dealer_seed_, mascot_, program, plan_.get(), servers_, ctx).run(input);
   }
 }
 

@@ -150,6 +150,7 @@ class Spdz final : public Protocol {
   std::uint64_t dealer_seed_;
   std::optional<MascotNeeds> mascot_;
   std::optional<fx::Program> program_;
+  std::shared_ptr<const fx::Plan> plan_;  // fx::plan_of(*program_), made once
   int servers_;  // roles: parties 0..servers_−1 compute; 0: everyone computes
 };
 
