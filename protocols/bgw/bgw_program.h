@@ -78,7 +78,6 @@ class BgwProgramRun {
  private:
   const fx::Program& prog_;
   const fx::Plan& plan_;
-  const fx::Needs& needs_;  // plan_.needs: the bits and masks it deals, then consumes
   int t_, n_;
   PartyContext& ctx_;
   std::vector<Fp61> own_;  // this party's shares of its own dealt values

@@ -48,7 +48,7 @@ Rng Rng::derive(std::string_view name) const {
 void Rng::refill() {
   // The party's randomness is PRG work too: counted as ChaCha20 bytes like prg_expand (ops.h).
   count_op(Op::kChachaByte, buffer_.size());
-  if (ahead_pos_ == ahead_.size() && refills_ >= 2) {
+  if (ahead_pos_ == ahead_.size() && block_counter_ >= 2 * kWindowBlocks) {  // from the third window
     ahead_.resize(kAhead);
     chacha20_keystream(key_, 0, block_counter_, ahead_);
     ahead_pos_ = 0;
@@ -59,8 +59,7 @@ void Rng::refill() {
   } else {
     chacha20_keystream(key_, 0, block_counter_, buffer_);
   }
-  block_counter_ += buffer_.size() / 64;
-  ++refills_;
+  block_counter_ += kWindowBlocks;
   pos_ = 0;
 }
 

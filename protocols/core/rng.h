@@ -73,7 +73,7 @@ class Rng {
   std::size_t pos_ = sizeof(buffer_);
   std::vector<std::uint8_t> ahead_;  // the windows after buffer_, from ahead_pos_ on
   std::size_t ahead_pos_ = 0;
-  std::uint32_t refills_ = 0;
+  static constexpr std::uint64_t kWindowBlocks = sizeof(buffer_) / 64;  // ChaCha20 blocks a refill reads
   static_assert(kAhead % sizeof(buffer_) == 0);
 };
 
