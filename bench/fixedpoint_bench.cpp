@@ -73,10 +73,11 @@ void run_batch(benchmark::State& state, const Protocol& protocol, const LrBatch&
 // handed to it spends (a trusted-dealer setting such as CrypTen's).
 double dealer_us_per_inference(const LrBatch& b, std::size_t batch, int reps) {
   double cpu = 0;
+  const fx::Needs needs = fx::needs_of(b.prog);  // kept by the protocol object (fx::Plan)
   for (int r = 0; r < reps; ++r) {
     const double start = thread_cpu_seconds();
     Rng dealer(static_cast<std::uint64_t>(r) + 1, -1, "spdz.dealer/bench");
-    auto prep = spdz_deal_in<1>(b.carrier, 2, 1, 1, dealer, &b.prog);
+    auto prep = spdz_deal_in<1>(b.carrier, 2, 1, 1, dealer, &b.prog, &needs);
     benchmark::DoNotOptimize(prep.fx_triples.data());
     cpu += thread_cpu_seconds() - start;
   }

@@ -406,7 +406,7 @@ void SpdzParty<K>::offline_setup() {
     dealer_stream.append(b.begin(), b.end());
   }
   Rng dealer(dealer_seed_, -1, dealer_stream);
-  prep_ = spdz_deal_in<K>(c_, n_, k_, me_, dealer, program_);
+  prep_ = spdz_deal_in<K>(c_, n_, k_, me_, dealer, program_, plan_ ? &plan_->needs : nullptr);
   if (total_ > n_) stream_digest_ = stream_digest(dealer_stream);
 }
 
@@ -671,7 +671,7 @@ PartyOutput SpdzParty<K>::run_client(const PartyInput& input) {
     dealer_stream.append(b.begin(), b.end());
   }
   Rng dealer(dealer_seed_, -1, dealer_stream);
-  prep_ = spdz_deal_in<K>(c_, n_, k_, me_, dealer, program_);
+  prep_ = spdz_deal_in<K>(c_, n_, k_, me_, dealer, program_, plan_ ? &plan_->needs : nullptr);
   stream_digest_ = stream_digest(dealer_stream);
   const std::vector<Fp61> eps = masked_inputs(input);
   if (!eps.empty())

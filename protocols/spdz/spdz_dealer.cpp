@@ -19,39 +19,73 @@ struct Dealer {
   PartyId me;
   Rng& rng;
   std::array<Fp61, kSpdzMaxMacKeys> alpha{};  // the global keys α^(l)
+  std::vector<Fp61> drawn{};                  // the draws of the values being dealt
 
-  // n additive shares of v; only party `me`'s is kept, but all are drawn so that every party's
-  // copy of the stream stays in step.
-  Fp61 share_of(Fp61 v) {
-    Fp61 mine, rest;
-    for (PartyId i = 0; i + 1 < n; ++i) {
-      const Fp61 s = rng.uniform_fp61();
-      rest += s;
-      if (i == me) mine = s;
-    }
-    return me == n - 1 ? v - rest : mine;
+  // Every party draws the whole stream, all parties' shares, so that every party's copy stays
+  // in step; the arithmetic below keeps only party `me`'s part. Draws first, arithmetic after
+  // (the same draws in the same order as one share at a time: a program deals hundreds of
+  // thousands of shares, and the loop over drawn values is a third cheaper).
+  std::size_t per_share() const { return static_cast<std::size_t>(n - 1); }
+  std::size_t per_auth() const { return per_share() * static_cast<std::size_t>(1 + k); }
+  const Fp61* draw(std::size_t count) {
+    drawn.resize(count);
+    for (auto& v : drawn) v = rng.uniform_fp61();
+    return drawn.data();
+  }
+
+  // Party me's additive share of v from the n − 1 drawn values d: d[i] for party i < n − 1,
+  // v − Σ d for the last; a client (me ≥ n) keeps 0.
+  Fp61 share_of(Fp61 v, const Fp61* d) const {
+    if (me != n - 1) return me < n - 1 ? d[me] : Fp61();
+    Fp61 rest;
+    for (std::size_t i = 0; i < per_share(); ++i) rest += d[i];
+    return v - rest;
+  }
+  Fp61 share_of(Fp61 v) { return share_of(v, draw(per_share())); }
+  // [[v]] from its per_auth() drawn values: v's share, then α^(l)·v's for l < k. Its k
+  // products are counted by the caller.
+  void authenticate(Fp61 v, const Fp61* d, AuthShare& out) const {
+    out.value = share_of(v, d);
+    for (std::size_t l = 0; l < static_cast<std::size_t>(k); ++l)
+      out.mac[l] = share_of(Fp61::mul_uncounted(alpha[l], v), d + (l + 1) * per_share());
   }
   AuthShare authenticate(Fp61 v) {
     AuthShare out;
-    out.value = share_of(v);
-    for (int l = 0; l < k; ++l) out.mac[static_cast<std::size_t>(l)] = share_of(alpha[l] * v);
+    authenticate(v, draw(per_auth()), out);
+    count_op(Op::kFp61Mul, static_cast<std::uint64_t>(k));
     return out;
   }
-  SpdzTriple triple() {
-    const Fp61 a = rng.uniform_fp61(), b = rng.uniform_fp61();
-    return {authenticate(a), authenticate(b), authenticate(a * b)};
+  // `count` Beaver triples (a, b, c = ab), appended to `out`; each draws a, b, then the
+  // sharings of a, b and c. 1 + 3k products each.
+  void triples(std::size_t count, std::vector<SpdzTriple>& out) {
+    constexpr std::size_t kChunk = 256;
+    const std::size_t per = 2 + 3 * per_auth();
+    for (std::size_t done = 0; done < count;) {
+      const std::size_t m = std::min(count - done, kChunk);
+      const Fp61* d = draw(per * m);
+      for (std::size_t t = 0; t < m; ++t, d += per) {
+        SpdzTriple& x = out.emplace_back();
+        authenticate(d[0], d + 2, x.a);
+        authenticate(d[1], d + 2 + per_auth(), x.b);
+        authenticate(Fp61::mul_uncounted(d[0], d[1]), d + 2 + 2 * per_auth(), x.c);
+      }
+      done += m;
+    }
+    count_op(Op::kFp61Mul, count * (1 + 3 * static_cast<std::uint64_t>(k)));
   }
   // PRandM (Catrina–Saxena): m random bits and r = 2^m r'' + Σ 2^i b_i, r'' < 2^(k+κ−m).
+  // Each bit is one draw, then its sharing's.
   // M80 (seeded bug): r's low part is drawn apart from the bits, so r' ≠ Σ 2^i b_i.
   SpdzFxMask fx_mask(int m, int total_bits) {
     SpdzFxMask out;
-    out.bits.reserve(static_cast<std::size_t>(m));
+    out.bits.resize(static_cast<std::size_t>(m));
     std::uint64_t low = 0;
-    for (int i = 0; i < m; ++i) {
+    for (std::size_t i = 0; i < out.bits.size(); ++i) {
       const bool b = rng.next_bit();
       low |= static_cast<std::uint64_t>(b) << i;
-      out.bits.push_back(authenticate(Fp61::from_u64(b)));
+      authenticate(Fp61::from_u64(b), draw(per_auth()), out.bits[i]);
     }
+    count_op(Op::kFp61Mul, out.bits.size() * static_cast<std::uint64_t>(k));
     if (mutant_active(Mutant::kM80)) low = rng.uniform_below(std::uint64_t{1} << m);
     const std::uint64_t high = rng.uniform_below(std::uint64_t{1} << (total_bits - m));
     out.r = authenticate(Fp61::from_u64((high << m) | low));
@@ -60,14 +94,14 @@ struct Dealer {
 };
 
 template <int S>
-void deal_program(Dealer<S>& d, const fx::Program& prog, BasicSpdzPreprocessing<S>& out) {
+void deal_program(Dealer<S>& d, const fx::Program& prog, const fx::Needs& needs,
+                  BasicSpdzPreprocessing<S>& out) {
   const fx::Params& p = prog.params;
-  const fx::Needs needs = fx::needs_of(prog);
   const std::size_t triples = needs.triples();
   out.fx_triples.reserve(triples);
   out.fx_trunc.reserve(needs.truncs);
   out.fx_ltz.reserve(needs.mod2m.size());
-  for (std::size_t i = 0; i < triples; ++i) out.fx_triples.push_back(d.triple());
+  d.triples(triples, out.fx_triples);
   for (std::size_t i = 0; i < needs.truncs; ++i) out.fx_trunc.push_back(d.fx_mask(p.f, p.k() + p.kappa()));
   for (int m : needs.mod2m) out.fx_ltz.push_back(d.fx_mask(m, p.k() + p.kappa()));
 }
@@ -101,7 +135,7 @@ std::vector<SpdzOutputOpening> spdz_output_openings(const Circuit& circuit, Spdz
 
 template <int S>
 BasicSpdzPreprocessing<S> spdz_deal_in(const Circuit& circuit, int n, int k, PartyId me, Rng& rng,
-                                       const fx::Program* program) {
+                                       const fx::Program* program, const fx::Needs* needs) {
   // me ≥ n: a client (roles), which keeps only its clear masks (its shares stay 0).
   SMPC_ASSERT(n >= 1 && k >= 1 && k <= S && S <= kSpdzMaxMacKeys && me >= 0);
   Dealer<S> d{n, k, me, rng, {}};
@@ -135,7 +169,7 @@ BasicSpdzPreprocessing<S> spdz_deal_in(const Circuit& circuit, int n, int k, Par
   for (const Gate& g : circuit.gates) muls += gate_is_nonlinear(g.type) ? 1 : 0;
   count_alloc<BasicSpdzTriple<S>>(muls);
   out.triples.reserve(muls);
-  for (std::size_t t = 0; t < muls; ++t) out.triples.push_back(d.triple());
+  d.triples(muls, out.triples);
   for (const auto& o : spdz_output_openings(circuit, SpdzOutputMasks::kPerGroup)) {
     if (o.mask_holders.empty()) {
       out.output_mask.push_back(std::nullopt);
@@ -146,7 +180,7 @@ BasicSpdzPreprocessing<S> spdz_deal_in(const Circuit& circuit, int n, int k, Par
     out.output_mask.push_back(d.authenticate(s));
     out.output_mask_clear.push_back(o.for_party(me) ? s : Fp61());
   }
-  if (program) deal_program(d, *program, out);
+  if (program) deal_program(d, *program, needs ? *needs : fx::needs_of(*program), out);
   return out;
 }
 
@@ -203,7 +237,7 @@ BasicSpdzPreprocessing<S> narrow_macs(const SpdzPreprocessing& p) {
 
 #define SMPC_SPDZ_DEAL_SLOTS(S)                                                                  \
   template BasicSpdzPreprocessing<S> spdz_deal_in<S>(const Circuit&, int, int, PartyId, Rng&,    \
-                                                     const fx::Program*);                        \
+                                                     const fx::Program*, const fx::Needs*);      \
   template BasicSpdzPreprocessing<S> narrow_macs<S>(const SpdzPreprocessing&);
 SMPC_SPDZ_DEAL_SLOTS(1)
 SMPC_SPDZ_DEAL_SLOTS(2)

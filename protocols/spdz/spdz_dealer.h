@@ -119,9 +119,11 @@ using SpdzPreprocessing = BasicSpdzPreprocessing<kSpdzMaxMacKeys>;
 SpdzPreprocessing spdz_deal(const Circuit& circuit, int n, int k, PartyId me, Rng& dealer,
                             const fx::Program* program = nullptr);
 // The same output (the same stream, the same values) in S ≥ k slots per share; S = 1 .. 4.
+// `needs` = fx::needs_of(*program) when the caller keeps it (fx::Plan), else computed here.
 template <int S>
 BasicSpdzPreprocessing<S> spdz_deal_in(const Circuit& circuit, int n, int k, PartyId me,
-                                       Rng& dealer, const fx::Program* program = nullptr);
+                                       Rng& dealer, const fx::Program* program = nullptr,
+                                       const fx::Needs* needs = nullptr);
 // `prep` (k ≤ S keys) in S slots per share: the engine's copy of MASCOT's output.
 template <int S>
 BasicSpdzPreprocessing<S> narrow_macs(const SpdzPreprocessing& prep);
