@@ -73,6 +73,25 @@ struct Dealer {
     }
     count_op(Op::kFp61Mul, count * (1 + 3 * static_cast<std::uint64_t>(k)));
   }
+  // One random input mask r per input wire (`count` of them, appended to `r` and `shares`):
+  // r, then its authenticated sharing.
+  // M34 (seeded bug): the first input mask reused for every input wire, so ε_w − ε_v =
+  // x_w − x_v and an owner of one wire knows every other wire's mask (the draws are unchanged).
+  void input_masks(std::size_t count, std::vector<Fp61>& r, std::vector<AuthShare>& shares) {
+    constexpr std::size_t kChunk = 1024;
+    const std::size_t per = 1 + per_auth();
+    for (std::size_t done = 0; done < count;) {
+      const std::size_t m = std::min(count - done, kChunk);
+      const Fp61* d = draw(per * m);
+      for (std::size_t i = 0; i < m; ++i, d += per) {
+        const Fp61 v = mutant_active(Mutant::kM34) && !r.empty() ? r.front() : d[0];
+        r.push_back(v);
+        authenticate(v, d + 1, shares.emplace_back());
+      }
+      done += m;
+    }
+    count_op(Op::kFp61Mul, count * static_cast<std::uint64_t>(k));
+  }
   // PRandM (Catrina–Saxena): m random bits and r = 2^m r'' + Σ 2^i b_i, r'' < 2^(k+κ−m).
   // Each bit is one draw, then its sharing's.
   // M80 (seeded bug): r's low part is drawn apart from the bits, so r' ≠ Σ 2^i b_i.
@@ -145,28 +164,22 @@ BasicSpdzPreprocessing<S> spdz_deal_in(const Circuit& circuit, int n, int k, Par
     d.alpha[ul] = rng.uniform_fp61();
     out.alpha[ul] = d.share_of(d.alpha[ul]);
   }
-  std::optional<Fp61> first_mask;
   count_alloc<BasicAuthShare<S>>(circuit.input_count());
   count_alloc<Fp61>(2 * circuit.input_count());
   out.input_mask.reserve(circuit.input_count());
   out.input_mask_clear.reserve(circuit.input_count());
   out.input_mask_dealt.reserve(circuit.input_count());
+  d.input_masks(circuit.input_count(), out.input_mask_dealt, out.input_mask);
   for (const auto& group : circuit.inputs)
-    for (std::size_t w = 0; w < group.wires.size(); ++w) {
-      Fp61 r = rng.uniform_fp61();
-      // M34 (seeded bug): the first input mask reused for every input wire, so
-      // ε_w − ε_v = x_w − x_v and an owner of one wire knows every other wire's mask.
-      if (mutant_active(Mutant::kM34)) r = first_mask.value_or(r);
-      if (!first_mask) first_mask = r;
-      out.input_mask.push_back(d.authenticate(r));
-      out.input_mask_clear.push_back(group.owner == me ? r : Fp61());
-      out.input_mask_dealt.push_back(r);
-    }
+    for (std::size_t w = 0; w < group.wires.size(); ++w)
+      out.input_mask_clear.push_back(group.owner == me ? out.input_mask_dealt[out.input_mask_clear.size()] : Fp61());
   // One triple per MUL gate: the engine takes them in layer_schedule order, but they are drawn
-  // alike, so only their number matters here (a program's carrier circuit has none, and its
-  // schedule would cost a pass and a buffer per word of the program).
+  // alike, so only their number matters here. A program's carrier circuit has none (its gates
+  // are the program's words, fx::carrier_circuit), and counting them would read 4 gates per
+  // instruction of the program on every run and party: it is not read.
   std::size_t muls = 0;
-  for (const Gate& g : circuit.gates) muls += gate_is_nonlinear(g.type) ? 1 : 0;
+  if (!program)
+    for (const Gate& g : circuit.gates) muls += gate_is_nonlinear(g.type) ? 1 : 0;
   count_alloc<BasicSpdzTriple<S>>(muls);
   out.triples.reserve(muls);
   d.triples(muls, out.triples);

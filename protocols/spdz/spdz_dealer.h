@@ -115,7 +115,8 @@ using SpdzPreprocessing = BasicSpdzPreprocessing<kSpdzMaxMacKeys>;
 // The dealer's output for party `me` of n (me ≥ n: a client of spdz.h "Roles", which keeps its
 // clear masks only), for k MAC keys (1 ≤ k ≤ kSpdzMaxMacKeys). Every party
 // calling this with the same `dealer` stream gets matching parts.
-// With `program`, also its material (fx_needs(*program)).
+// With `program`, also its material (fx_needs(*program)); `circuit` is then its carrier
+// (fx::carrier_circuit), whose gates are the program's words: no triples are dealt for them.
 SpdzPreprocessing spdz_deal(const Circuit& circuit, int n, int k, PartyId me, Rng& dealer,
                             const fx::Program* program = nullptr);
 // The same output (the same stream, the same values) in S ≥ k slots per share; S = 1 .. 4.
