@@ -24,9 +24,12 @@ struct Dealer {
   // Every party draws the whole stream, all parties' shares, so that every party's copy stays
   // in step; the arithmetic below keeps only party `me`'s part. Draws first, arithmetic after
   // (the same draws in the same order as one share at a time: a program deals hundreds of
-  // thousands of shares, and the loop over drawn values is a third cheaper).
+  // thousands of shares, and the loop over drawn values is about a third cheaper).
   std::size_t per_share() const { return static_cast<std::size_t>(n - 1); }
   std::size_t per_auth() const { return per_share() * static_cast<std::size_t>(1 + k); }
+  // How many values of `per` draws each are drawn at once: about 32 KB of draws (512 triples
+  // for two parties and one key), at least one value however many parties share it.
+  static std::size_t chunk(std::size_t per) { return std::max<std::size_t>(1, 4096 / per); }
   const Fp61* draw(std::size_t count) {
     drawn.resize(count);
     for (auto& v : drawn) v = rng.uniform_fp61();
@@ -58,10 +61,9 @@ struct Dealer {
   // `count` Beaver triples (a, b, c = ab), appended to `out`; each draws a, b, then the
   // sharings of a, b and c. 1 + 3k products each.
   void triples(std::size_t count, std::vector<SpdzTriple>& out) {
-    constexpr std::size_t kChunk = 256;
     const std::size_t per = 2 + 3 * per_auth();
     for (std::size_t done = 0; done < count;) {
-      const std::size_t m = std::min(count - done, kChunk);
+      const std::size_t m = std::min(count - done, chunk(per));
       const Fp61* d = draw(per * m);
       for (std::size_t t = 0; t < m; ++t, d += per) {
         SpdzTriple& x = out.emplace_back();
@@ -78,10 +80,9 @@ struct Dealer {
   // M34 (seeded bug): the first input mask reused for every input wire, so ε_w − ε_v =
   // x_w − x_v and an owner of one wire knows every other wire's mask (the draws are unchanged).
   void input_masks(std::size_t count, std::vector<Fp61>& r, std::vector<AuthShare>& shares) {
-    constexpr std::size_t kChunk = 1024;
     const std::size_t per = 1 + per_auth();
     for (std::size_t done = 0; done < count;) {
-      const std::size_t m = std::min(count - done, kChunk);
+      const std::size_t m = std::min(count - done, chunk(per));
       const Fp61* d = draw(per * m);
       for (std::size_t i = 0; i < m; ++i, d += per) {
         const Fp61 v = mutant_active(Mutant::kM34) && !r.empty() ? r.front() : d[0];
