@@ -9,15 +9,11 @@
 #include <memory>
 #include <vector>
 
+#include "protocols/core/sodium.h"
 #include "protocols/core/status.h"
 
 namespace smpc {
 namespace {
-
-void ensure_sodium() {
-  static const int ok = sodium_init();  // thread-safe, idempotent
-  SMPC_ASSERT(ok >= 0);
-}
 
 // The keystream is the XOR with zeros, read from this constant (no buffer to clear first);
 // longer outputs take it in slices of its size, a whole number of 64-byte blocks.

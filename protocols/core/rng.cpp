@@ -8,17 +8,10 @@
 #include "protocols/core/message.h"
 #include "protocols/core/mutants.h"
 #include "protocols/core/ops.h"
+#include "protocols/core/sodium.h"
 #include "protocols/core/status.h"
 
 namespace smpc {
-namespace {
-
-void ensure_sodium() {
-  static const int ok = sodium_init();  // thread-safe, idempotent
-  SMPC_ASSERT(ok >= 0);
-}
-
-}  // namespace
 
 Rng::Rng(std::uint64_t seed, PartyId party, std::string_view stream) {
   ensure_sodium();

@@ -8,6 +8,7 @@
 
 #include "protocols/core/enum_names.h"
 #include "protocols/core/ops.h"
+#include "protocols/core/sodium.h"
 #include "protocols/core/status.h"
 #include "protocols/crypto/aes_kernels.h"
 
@@ -217,7 +218,7 @@ void Aes128::encrypt_blocks(std::span<const Block> in, std::span<Block> out,
 
 const Aes128& fixed_key_aes() {
   static const Aes128 pi = [] {
-    SMPC_ASSERT(sodium_init() >= 0);
+    ensure_sodium();
     static constexpr char kLabel[] = "smpc-testbed/fixed-key-aes/v1";
     Block key;
     crypto_generichash(key.data(), key.size(), reinterpret_cast<const unsigned char*>(kLabel),

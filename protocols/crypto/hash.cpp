@@ -1,6 +1,7 @@
 #include "protocols/crypto/hash.h"
 
 #include "protocols/core/ops.h"
+#include "protocols/core/sodium.h"
 #include "protocols/core/status.h"
 
 namespace smpc {
@@ -8,7 +9,7 @@ namespace smpc {
 Blake2b::Blake2b(std::string_view domain, std::size_t out_bytes) : out_bytes_(out_bytes) {
   SMPC_ASSERT(out_bytes >= crypto_generichash_BYTES_MIN &&
               out_bytes <= crypto_generichash_BYTES_MAX);
-  SMPC_ASSERT(sodium_init() >= 0);
+  ensure_sodium();
   crypto_generichash_init(&st_, nullptr, 0, out_bytes);
   count_op(Op::kBlake2bCall);
   add(ByteSpan(reinterpret_cast<const std::uint8_t*>(domain.data()), domain.size()));
@@ -38,7 +39,7 @@ void Blake2b::finish(std::span<std::uint8_t> out) {
 }
 
 Sha512::Sha512() {
-  SMPC_ASSERT(sodium_init() >= 0);
+  ensure_sodium();
   crypto_hash_sha512_init(&st_);
   count_op(Op::kSha512Call);
 }

@@ -5,16 +5,12 @@
 #include <algorithm>
 
 #include "protocols/core/ops.h"
+#include "protocols/core/sodium.h"
 #include "protocols/core/status.h"
 #include "protocols/crypto/hash.h"
 
 namespace smpc {
 namespace {
-
-void ensure_sodium() {
-  static const int ok = sodium_init();
-  SMPC_ASSERT(ok >= 0);
-}
 
 RistrettoPoint from_uniform(const std::array<std::uint8_t, 64>& h) {
   count_op(Op::kHashToGroup);
