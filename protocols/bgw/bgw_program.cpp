@@ -146,7 +146,7 @@ BgwProgramRun::BgwProgramRun(const fx::Program& prog, const fx::Plan& plan, int 
 // Step 1's "bgw.fx.random": B uniform elements, then one bounded integer per mask.
 void BgwProgramRun::deal_randomness() {
   const fx::Params& p = prog_.params;
-  const fx::Needs& needs = plan_.needs;  // the bits and masks it deals, then consumes
+  const fx::Needs& needs = plan_.needs;  // the bits and masks it deals, then run() consumes
   const std::size_t bits = needs.bits(p), count = bits + needs.masks();
   if (count == 0) return;
   std::vector<Fp61> values(count), shares(count * static_cast<std::size_t>(n_));
@@ -167,7 +167,7 @@ void BgwProgramRun::deal_randomness() {
 
 std::vector<Fp61> BgwProgramRun::run(const std::vector<Fp61>& inputs, std::span<const Fp61> lambda) {
   const fx::Params& p = prog_.params;
-  const fx::Needs& needs = plan_.needs;  // the bits and masks it deals, then consumes
+  const fx::Needs& needs = plan_.needs;
   Backend backend{inputs, t_, n_, lambda, ctx_, {}, {}};
   if (!own_.empty()) {
     std::vector<Fp61> sum = own_;  // [a_j] and [r''_i]: the sums over every dealer

@@ -171,9 +171,10 @@ BasicSpdzPreprocessing<S> spdz_deal_in(const Circuit& circuit, int n, int k, Par
   out.input_mask_clear.reserve(circuit.input_count());
   out.input_mask_dealt.reserve(circuit.input_count());
   d.input_masks(circuit.input_count(), out.input_mask_dealt, out.input_mask);
+  std::size_t at = 0;  // input wires in circuit input order, as the masks were dealt
   for (const auto& group : circuit.inputs)
-    for (std::size_t w = 0; w < group.wires.size(); ++w)
-      out.input_mask_clear.push_back(group.owner == me ? out.input_mask_dealt[out.input_mask_clear.size()] : Fp61());
+    for (std::size_t w = 0; w < group.wires.size(); ++w, ++at)
+      out.input_mask_clear.push_back(group.owner == me ? out.input_mask_dealt[at] : Fp61());
   // One triple per MUL gate: the engine takes them in layer_schedule order, but they are drawn
   // alike, so only their number matters here. A program's carrier circuit has none (its gates
   // are the program's words, fx::carrier_circuit), and counting them would read 4 gates per
