@@ -55,7 +55,8 @@ struct Backend {
   std::span<const Fp61> lambda;
   PartyContext& ctx;
   std::vector<Mask> trunc, ltz;
-  std::size_t next_trunc = 0, next_ltz = 0;
+  std::vector<Fp61> rand_bits;  // the kRandBit bits: the random bits after the masks'
+  std::size_t next_trunc = 0, next_ltz = 0, next_rand_bit = 0;
 
   Share linear(const Share& a, const Share& b, Fp61 sign) const { return a + sign * b; }
   Share scaled(const Share& a, Fp61 c) const { return a * c; }
@@ -72,6 +73,7 @@ struct Backend {
     return open_all(c, n, lambda, ctx, fx::is_mod2m(op) ? labels::bgw::kFxLtz : labels::bgw::kFxTrunc);
   }
   const Mask& next_mask(fx::Op op) { return fx::is_mod2m(op) ? ltz[next_ltz++] : trunc[next_trunc++]; }
+  const Share& random_bit() { return rand_bits[next_rand_bit++]; }
 };
 
 // v^((p+1)/4) = v^(2^59) for every v: 59 squarings each (counted as such: Fp61::pow counted
@@ -168,7 +170,7 @@ void BgwProgramRun::deal_randomness() {
 std::vector<Fp61> BgwProgramRun::run(const std::vector<Fp61>& inputs, std::span<const Fp61> lambda) {
   const fx::Params& p = prog_.params;
   const fx::Needs& needs = plan_.needs;
-  Backend backend{inputs, t_, n_, lambda, ctx_, {}, {}};
+  Backend backend{inputs, t_, n_, lambda, ctx_, {}, {}, {}};
   if (!own_.empty()) {
     std::vector<Fp61> sum = own_;  // [a_j] and [r''_i]: the sums over every dealer
     const PartyId me = ctx_.net.self();
@@ -188,6 +190,7 @@ std::vector<Fp61> BgwProgramRun::run(const std::vector<Fp61>& inputs, std::span<
     const auto split = widths.begin() + static_cast<long>(needs.truncs);
     backend.trunc = masks({widths.begin(), split}, bits, bit, high, at);
     backend.ltz = masks({split, widths.end()}, bits, bit, high, at);
+    backend.rand_bits.assign(bits.begin() + static_cast<long>(bit), bits.end());  // needs.rand_bits
   }
   fx::Engine<Backend> engine(prog_, plan_, backend);                                   // step 2
   engine.reserve_truncations(needs.truncs);

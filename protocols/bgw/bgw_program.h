@@ -10,7 +10,8 @@
 // constant-rounds multi-party computation for equality, comparison, bits and exponentiation"
 // (TCC 2006), §3 (RAN2): a random [a], a² opened, b = (a / √(a²) + 1) / 2.
 //
-// Steps (BGW's numbering, bgw_semi_honest.h; B shared bits and M masks, fx::Needs):
+// Steps (BGW's numbering, bgw_semi_honest.h; B shared bits and M masks, fx::Needs: the masks'
+// bits, then one per kRandBit, which the engine takes as they are):
 //   1.  inputs as for circuits ("bgw.input"); in the same round every party deals fresh degree-t
 //       sharings of B uniform field elements and of M integers below 2^ρ_m
 //       ("bgw.fx.random", n(n−1)(6 + 8(B + M)) bytes); the sums over all dealers are [a_j]
@@ -28,8 +29,8 @@
 //       TruncPr openings ("bgw.fx.trunc", n(n−1)(6 + 8m)), LTZ and Floor openings
 //       ("bgw.fx.ltz", n(n−1)(6 + 8m)); every opening reconstructs from all n shares;
 //   3.  outputs as for circuits.
-// Rounds: 1 + 2 + |fx::program_rounds| + 1 (no R-steps when the program has no TruncPr, LTZ
-// or Floor: then as a circuit with |fx::program_rounds| multiplication layers). Exact cost:
+// Rounds: 1 + 2 + |fx::program_rounds| + 1 (no R-steps when the program has no TruncPr, LTZ,
+// Floor or kRandBit: then as a circuit with |fx::program_rounds| multiplication layers). Exact cost:
 // bgw_cost.
 //
 // Masks: r'' of a mask over m low bits (m = f for TruncPr, k − 1 for LTZ, c for Floor(a, c),

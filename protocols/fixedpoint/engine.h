@@ -19,6 +19,8 @@
 //                                                                     Floor: fx::mod2m_bits of
 //                                                                     the instruction, program
 //                                                                     order): .r, .bits (b_0 first)
+//   const Share& random_bit()                                         the next kRandBit's shared
+//                                                                     bit (program order)
 // Each batch of the program (fx::batches) is one call of multiply or open_masked (an LTZ or
 // Floor batch adds one multiply call per BitLT level), so the rounds are fx::program_rounds'
 // whatever the backend.
@@ -80,6 +82,7 @@ class Engine {
         case Op::kAdd: reg_[i] = b_.linear(reg_[in.a], reg_[in.b], one); break;
         case Op::kSub: reg_[i] = b_.linear(reg_[in.a], reg_[in.b], -one); break;
         case Op::kMulConst: reg_[i] = b_.scaled(reg_[in.a], to_field(in.c)); break;
+        case Op::kRandBit: reg_[i] = b_.random_bit(); break;
         default: break;
       }
     }

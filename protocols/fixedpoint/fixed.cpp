@@ -66,13 +66,11 @@ Status check(const Program& prog, std::size_t inputs) {
   SMPC_RETURN_IF_ERROR(validate(prog.params));
   for (std::size_t i = 0; i < prog.code.size(); ++i) {
     const Instr& in = prog.code[i];
-    const bool reads_a = in.op != Op::kInput && in.op != Op::kConst;
-    const bool reads_b = in.op == Op::kAdd || in.op == Op::kSub || in.op == Op::kMul;
-    if (in.op > Op::kFloor) return Error(ptr_text(i) + ": unknown operation");
+    if (in.op > Op::kRandBit) return Error(ptr_text(i) + ": unknown operation");
     if (in.op == Op::kFloor && (in.c < 1 || in.c > prog.params.k() - 1))
       return Error(ptr_text(i) + ": Floor by 2^" + std::to_string(in.c) + " (must be 1 to k - 1 = " +
                    std::to_string(prog.params.k() - 1) + ")");
-    if ((reads_a && in.a >= i) || (reads_b && in.b >= i))
+    if ((reads_a(in.op) && in.a >= i) || (reads_b(in.op) && in.b >= i))
       return Error(ptr_text(i) + ": reads a register not defined before it");
     if (in.op == Op::kInput && (in.c < 0 || static_cast<std::size_t>(in.c) >= inputs))
       return Error(ptr_text(i) + ": input " + std::to_string(in.c) + " out of range");
@@ -92,8 +90,8 @@ std::vector<Batch> batches(const Program& prog, std::vector<std::uint32_t>* afte
   for (std::size_t i = 0; i < prog.code.size(); ++i) {
     const Instr& in = prog.code[i];
     std::uint32_t dep = 0;  // number of batches that must complete before i
-    if (in.op != Op::kInput && in.op != Op::kConst) dep = std::max(dep, after[in.a]);
-    if (in.op == Op::kAdd || in.op == Op::kSub || in.op == Op::kMul) dep = std::max(dep, after[in.b]);
+    if (reads_a(in.op)) dep = std::max(dep, after[in.a]);
+    if (reads_b(in.op)) dep = std::max(dep, after[in.b]);
     if (!is_interactive(in.op)) {
       after[i] = dep;
       continue;
@@ -130,7 +128,7 @@ std::size_t Needs::triples() const {
 std::size_t Needs::bits(const Params& p) const {
   std::size_t b = truncs * static_cast<std::size_t>(p.f);
   for (int m : mod2m) b += static_cast<std::size_t>(m);
-  return b;
+  return b + rand_bits;
 }
 
 Needs needs_of(const Program& prog) {
@@ -138,6 +136,7 @@ Needs needs_of(const Program& prog) {
   for (const auto& in : prog.code) {
     n.muls += in.op == Op::kMul;
     n.truncs += in.op == Op::kTrunc;
+    n.rand_bits += in.op == Op::kRandBit;
     if (is_mod2m(in.op)) n.mod2m.push_back(mod2m_bits(in, prog.params));
   }
   return n;
@@ -196,9 +195,8 @@ Result<std::vector<std::int64_t>> evaluate_checked(const Program& prog, std::spa
   std::size_t trunc_no = 0;
   for (std::size_t i = 0; i < prog.code.size(); ++i) {
     const Instr& in = prog.code[i];
-    const auto a = static_cast<i128>(in.op == Op::kInput || in.op == Op::kConst ? 0 : reg[in.a]);
-    const bool reads_b = in.op == Op::kAdd || in.op == Op::kSub || in.op == Op::kMul;
-    const auto b = static_cast<i128>(reads_b ? reg[in.b] : 0);  // check() bounds b only where read
+    const auto a = static_cast<i128>(reads_a(in.op) ? reg[in.a] : 0);
+    const auto b = static_cast<i128>(reads_b(in.op) ? reg[in.b] : 0);  // check() bounds b only where read
     i128 v = 0;
     switch (in.op) {
       case Op::kInput: v = inputs[static_cast<std::size_t>(in.c)]; break;
@@ -212,6 +210,8 @@ Result<std::vector<std::int64_t>> evaluate_checked(const Program& prog, std::spa
         break;
       case Op::kLtz: v = a < 0 ? 1 : 0; break;
       case Op::kFloor: v = floor_shift(static_cast<std::int64_t>(a), static_cast<int>(in.c)); break;
+      case Op::kRandBit:
+        return Error(ptr_text(i) + ": a random bit from the preprocessing, which the reference does not know");
     }
     if (!in_range(v, p))
       return Error(ptr_text(i) + ": value out of the fixed-point range (|v| >= 2^(k-1), k = " +
@@ -322,7 +322,7 @@ std::optional<Program> carried_program(const Circuit& c) {
   p.params = {static_cast<int>(*f), static_cast<int>(*ib)};
   for (std::uint64_t i = 0; i < *len; ++i) {
     const auto op = next(), a = next(), b = next(), v = next();
-    if (!v || *op > static_cast<std::uint64_t>(Op::kFloor) || *a > UINT32_MAX || *b > UINT32_MAX)
+    if (!v || *op > static_cast<std::uint64_t>(Op::kRandBit) || *a > UINT32_MAX || *b > UINT32_MAX)
       return std::nullopt;
     p.code.push_back({static_cast<Op>(*op), static_cast<std::uint32_t>(*a),
                       static_cast<std::uint32_t>(*b), from_field(Fp61::from_u64(*v))});

@@ -94,7 +94,12 @@ enum class Op : std::uint8_t {
   kTrunc,     // TruncPr(a, k, f)
   kLtz,       // [a < 0] ∈ {0, 1}
   kFloor,     // ⌊a / 2^c⌋, 1 ≤ c ≤ k − 1 (exact)
+  kRandBit,   // a uniform bit from the preprocessing, shared, known to no party (local)
 };
+// The operands an instruction reads: a for every operation but kInput, kConst and kRandBit,
+// b for the binary ones.
+inline bool reads_a(Op op) { return op != Op::kInput && op != Op::kConst && op != Op::kRandBit; }
+inline bool reads_b(Op op) { return op == Op::kAdd || op == Op::kSub || op == Op::kMul; }
 inline bool is_interactive(Op op) {
   return op == Op::kMul || op == Op::kTrunc || op == Op::kLtz || op == Op::kFloor;
 }
@@ -127,6 +132,7 @@ struct Program {
   std::uint32_t trunc(std::uint32_t a) { return emit({Op::kTrunc, a, 0, 0}); }
   std::uint32_t ltz(std::uint32_t a) { return emit({Op::kLtz, a, 0, 0}); }
   std::uint32_t floor(std::uint32_t a, int m) { return emit({Op::kFloor, a, 0, m}); }
+  std::uint32_t rand_bit() { return emit({Op::kRandBit, 0, 0, 0}); }
 };
 
 // Structural checks: registers defined before use, inputs below `inputs`, params valid.
@@ -145,13 +151,14 @@ struct Batch {
 std::vector<Batch> batches(const Program& prog, std::vector<std::uint32_t>* after = nullptr);
 
 // Preprocessing a program needs: triples (products and BitLT), masks (one (r, bits) pair per
-// TruncPr, LTZ and Floor) and shared bits (f per TruncPr, m per LTZ or Floor).
+// TruncPr, LTZ and Floor), shared bits (f per TruncPr, m per LTZ or Floor, one per kRandBit).
 struct Needs {
   std::size_t muls = 0, truncs = 0;
   std::vector<int> mod2m;  // m of every LTZ (k − 1) and Floor, in program order
+  std::size_t rand_bits = 0;  // kRandBit instructions
   std::size_t masks() const { return truncs + mod2m.size(); }
   std::size_t triples() const;  // muls + Σ bitlt_products(m)
-  std::size_t bits(const Params& p) const;  // truncs·f + Σ m
+  std::size_t bits(const Params& p) const;  // truncs·f + Σ m + rand_bits
 };
 Needs needs_of(const Program& prog);
 // The m of a Mod2m instruction: k − 1 for LTZ, c for Floor.
@@ -186,7 +193,8 @@ std::vector<ProgramRound> program_rounds(const Program& prog);
 
 // The reference: every register as a signed integer. `r_low(j, a)` gives r' of the j-th
 // truncation (program order) whose input is a. An error when a register leaves
-// |v| < 2^(k−1) (the MPC result would then not match any fixed-point value).
+// |v| < 2^(k−1) (the MPC result would then not match any fixed-point value), and for a
+// program with random bits (kRandBit: the run's own, which the reference does not know).
 using RLowSource = std::function<std::uint64_t(std::size_t j, std::int64_t a)>;
 Result<std::vector<std::int64_t>> evaluate(const Program& prog, std::span<const std::int64_t> inputs,
                                            const RLowSource& r_low);
@@ -209,6 +217,11 @@ Result<bool> check_every_rounding(const Program& prog, std::span<const std::int6
 bool in_range(std::int64_t v, const Params& p);
 // Every protocol that runs programs records those c under this input-phase kind (dealer 0).
 inline constexpr std::string_view kOpenedTruncRecord = "fx.trunc";
+// SPDZ's simulated dealer records the clear values of the kRandBit bits it dealt (dealer 0),
+// for the verdict, as it records the input masks behind ε (spdz.h): word w holds bits 32w ..
+// 32w + 31 of the program's kRandBit instructions in program order, the first in bit 0.
+inline constexpr std::string_view kRandBitsRecord = "fx.rand_bits";
+inline constexpr std::size_t kRandBitsPerWord = 32;
 
 // The program carried in a Field61 circuit (as protocols/frost/ideal.h carries its signing
 // shape): `skeleton`'s input and output groups, constant gates holding a magic word, the

@@ -233,7 +233,7 @@ class SpdzParty {
   // Circuit evaluation only: a share per wire. A program's carrier circuit has a wire per
   // word of its code, which a program run never reads, so it runs on the engine's registers.
   std::vector<AuthShare> wire_;
-  std::size_t fx_triple_ = 0, fx_trunc_ = 0, fx_ltz_ = 0;  // the program's preprocessing used
+  std::size_t fx_triple_ = 0, fx_trunc_ = 0, fx_ltz_ = 0, fx_rand_bit_ = 0;  // the program's preprocessing used
   std::vector<Opened> log_;  // every value opened since the last MACCheck, with its MACs
   // Scratch reused by every opening (beaver, open): [[d]], [[e]] of a batch and the values opened.
   std::vector<AuthShare> de_;
@@ -721,6 +721,8 @@ struct SpdzParty<K>::FxBackend {
   const SpdzFxMask& next_mask(fx::Op op) {
     return fx::is_mod2m(op) ? p.prep_.fx_ltz[p.fx_ltz_++] : p.prep_.fx_trunc[p.fx_trunc_++];
   }
+  // M111: every kRandBit takes the first dealt bit, so m coins give m·b_0 instead of a binomial.
+  const Share& random_bit() { return p.prep_.fx_rand_bits[mutant_active(Mutant::kM111) ? 0 : p.fx_rand_bit_++]; }
 };
 
 // Step 2 for a program: the engine's batches; returns the outputs, and records the opened
@@ -734,6 +736,7 @@ auto SpdzParty<K>::run_program() -> std::vector<AuthShare> {
   engine.reserve_truncations(prep_.fx_trunc.size());
   std::vector<AuthShare> y = engine.run();
   record_input_phase(ctx_, fx::kOpenedTruncRecord, 0, engine.opened_truncations());
+  if (!prep_.fx_rand_bits_dealt.empty()) record_input_phase(ctx_, fx::kRandBitsRecord, 0, prep_.fx_rand_bits_dealt);
   return y;
 }
 

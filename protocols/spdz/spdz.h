@@ -105,8 +105,10 @@
 //                                                       at the first; fx::program_rounds)
 // (m instructions in the batch). Every opened c and d, e joins MACCheck 1 (step 3); honest
 // parties record the opened c of the truncations under the input-phase kind "fx.trunc" (for
-// the exact reference, fx::evaluate_opened). MASCOT does not hand out shared random bits here,
-// so programs need "preprocessing": "dealer".
+// the exact reference, fx::evaluate_opened). A kRandBit takes the dealer's next random shared
+// bit (no round); the dealer's record of their clear values is kept under "fx.rand_bits"
+// (fx::kRandBitsRecord) for the verdict. MASCOT does not hand out shared random bits here, so
+// programs need "preprocessing": "dealer".
 #pragma once
 
 #include <cstdint>

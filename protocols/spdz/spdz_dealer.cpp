@@ -111,6 +111,18 @@ struct Dealer {
     out.r = authenticate(Fp61::from_u64((high << m) | low));
     return out;
   }
+  // `count` random shared bits (appended to `shares`, their clear values packed into `clear`
+  // as fx::kRandBitsRecord): each is one draw, then its sharing's, as a mask's bits.
+  void rand_bits(std::size_t count, std::vector<AuthShare>& shares, std::vector<std::uint64_t>& clear) {
+    constexpr std::size_t kPer = fx::kRandBitsPerWord;
+    clear.assign((count + kPer - 1) / kPer, 0);
+    for (std::size_t j = 0; j < count; ++j) {
+      const bool b = rng.next_bit();
+      clear[j / kPer] |= static_cast<std::uint64_t>(b) << (j % kPer);
+      authenticate(Fp61::from_u64(b), draw(per_auth()), shares.emplace_back());
+    }
+    count_op(Op::kFp61Mul, count * static_cast<std::uint64_t>(k));
+  }
 };
 
 template <int S>
@@ -124,6 +136,8 @@ void deal_program(Dealer<S>& d, const fx::Program& prog, const fx::Needs& needs,
   d.triples(triples, out.fx_triples);
   for (std::size_t i = 0; i < needs.truncs; ++i) out.fx_trunc.push_back(d.fx_mask(p.f, p.k() + p.kappa()));
   for (int m : needs.mod2m) out.fx_ltz.push_back(d.fx_mask(m, p.k() + p.kappa()));
+  out.fx_rand_bits.reserve(needs.rand_bits);
+  d.rand_bits(needs.rand_bits, out.fx_rand_bits, out.fx_rand_bits_dealt);
 }
 
 }  // namespace

@@ -13,7 +13,8 @@
 //     triples (products and BitLT), and per TruncPr, LTZ and Floor a mask pair (r, bits): m
 //     random shared bits b_i and [[r]] = [[2^m r'' + Σ 2^i b_i]] with r'' < 2^(k+κ−m) (m = f
 //     for TruncPr, fx::mod2m_bits for LTZ and Floor): Catrina–Saxena's PRandM, dealt rather
-//     than computed.
+//     than computed; and one random shared bit [[b]] per kRandBit, dealt last (so a program
+//     without them draws what it drew before they existed).
 //
 // SIMULATION, NOT A SECURE PREPROCESSING: every party computes the dealer's whole output from a
 // common random stream and keeps its own part. The stream is seeded by a value all parties
@@ -109,6 +110,10 @@ struct BasicSpdzPreprocessing {
   // A fixed-point program's material, in the order the engine consumes it.
   std::vector<SpdzTriple> fx_triples;
   std::vector<SpdzFxMask> fx_trunc, fx_ltz;  // fx_ltz: every Mod2m's (LTZ and Floor), program order
+  std::vector<AuthShare> fx_rand_bits;        // one per kRandBit, program order
+  // Their clear bits, packed as fx::kRandBitsRecord: the simulated dealer's own record (as
+  // input_mask_dealt), never used by the protocol's steps; recorded for the verdict.
+  std::vector<std::uint64_t> fx_rand_bits_dealt;
 };
 using SpdzPreprocessing = BasicSpdzPreprocessing<kSpdzMaxMacKeys>;
 

@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 #include <rapidcheck/gtest.h>
 
+#include <array>
 #include <bit>
 #include <cmath>
 
@@ -578,6 +579,68 @@ TEST(FixedPoint, TheReferenceReadsBOnlyWhereItIsAnOperand) {
   const auto y = fx::evaluate_outputs(prog, in, [](std::size_t, std::int64_t) { return 0; });
   ASSERT_TRUE(y.ok()) << y.status().message();
   EXPECT_EQ(y->at(0), 15);
+}
+
+// kRandBit (a random shared bit from the preprocessing) is local: no batch, no round; the
+// carrier round-trips it, needs_of counts it, the reference refuses to guess it. On SPDZ (the
+// dealer's bits) and BGW (its own, from R2-R3 with the masks') every output is a bit, the
+// local sum of them is their sum, and over the seeds each position takes both values; SPDZ's
+// dealer records exactly the bits the run used (fx::kRandBitsRecord).
+TEST(FixedPoint, RandomBitsAreLocalSharedBitsOnSpdzAndBgw) {
+  fx::Program prog;
+  const auto x = prog.input(0);
+  std::vector<std::uint32_t> bits;
+  for (int j = 0; j < 8; ++j) bits.push_back(prog.rand_bit());
+  std::uint32_t sum = x;
+  for (auto b : bits) sum = prog.add(sum, b);
+  prog.outputs = bits;
+  prog.outputs.push_back(sum);
+  EXPECT_TRUE(fx::batches(prog).empty());
+  EXPECT_TRUE(fx::program_rounds(prog).empty());
+  EXPECT_EQ(fx::needs_of(prog).rand_bits, 8u);
+  EXPECT_EQ(fx::needs_of(prog).bits(prog.params), 8u);
+  const std::vector<std::int64_t> in = {5};
+  const auto ref = fx::evaluate(prog, in, [](std::size_t, std::int64_t) { return 0; });
+  ASSERT_FALSE(ref.ok());
+  EXPECT_NE(ref.status().message().find("random bit"), std::string::npos) << ref.status().message();
+  const Circuit carrier = fx::carrier_circuit(prog, {InputGroup{"x", 0, {0}}}, {OutputGroup{"y", {0}, std::vector<std::uint32_t>(9, 0)}});
+  ASSERT_EQ(fx::carried_program(carrier), prog);
+  const Spdz spdz(carrier, 2, 0, std::nullopt, prog);
+  const BgwSemiHonest bgw(carrier, 1);
+  for (const Protocol* protocol : {static_cast<const Protocol*>(&spdz), static_cast<const Protocol*>(&bgw)}) {
+    const bool is_spdz = protocol == &spdz;
+    SCOPED_TRACE(is_spdz ? "spdz" : "bgw");
+    std::vector<std::array<int, 2>> seen(8);
+    for (std::uint64_t seed = 1; seed <= 24; ++seed) {
+      const RunResult r = run_local(is_spdz ? 2 : 3, {seed, 600}, [&](PartyContext& ctx) {
+        return protocol->run(ctx, ctx.net.self() == 0 ? PartyInput{{5}} : PartyInput{});
+      });
+      ASSERT_EQ(r.parties[0].status, PartyStatus::kOutput) << r.parties[0].abort_reason;
+      const auto& out = r.parties[0].outputs;
+      ASSERT_EQ(out.size(), 9u);
+      std::uint64_t ones = 0, packed = 0;
+      for (std::size_t j = 0; j < 8; ++j) {
+        ASSERT_LE(out[j], 1u) << "output " << j << " is not a bit";
+        ++seen[j][out[j]];
+        ones += out[j];
+        packed |= out[j] << j;
+      }
+      EXPECT_EQ(out[8], 5 + ones);
+      // At the protocols' cost formulas: SPDZ deals the bits (no message for them), BGW makes
+      // them in R2-R3.
+      const ProtocolParams params = is_spdz ? ProtocolParams{{"mac_keys", 2}, {"preprocessing", "dealer"}}
+                                            : ProtocolParams{{"threshold", 1}};
+      const ProtocolSpec& spec = is_spdz ? spdz_spec() : bgw_spec();
+      EXPECT_EQ(testing::bytes_by_label(r), spec.cost.bytes_by_label(params, carrier, is_spdz ? 2 : 3));
+      EXPECT_EQ(testing::max_round(r), spec.cost.rounds(params, carrier, is_spdz ? 2 : 3));
+      if (is_spdz) {
+        const auto rec = input_phase_record(r, 0, fx::kRandBitsRecord, 0, 1, std::uint64_t{1} << fx::kRandBitsPerWord);
+        ASSERT_TRUE(rec.ok()) << rec.status().message();
+        EXPECT_EQ(rec->at(0), packed);
+      }
+    }
+    for (std::size_t j = 0; j < 8; ++j) EXPECT_TRUE(seen[j][0] > 0 && seen[j][1] > 0) << "bit " << j;
+  }
 }
 
 // SPDZ and BGW run the program a circuit's constants spell (fx::carried_program): an inline

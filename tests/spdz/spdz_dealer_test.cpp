@@ -5,6 +5,8 @@
 // whose weighted sum is r's low part.
 #include <gtest/gtest.h>
 
+#include <array>
+#include <string>
 #include <vector>
 
 #include "protocols/core/rng.h"
@@ -139,6 +141,50 @@ TEST(SpdzDealer, SharesReconstructToAuthenticatedTriplesAndMasks) {
       }
       const Fp61 r = open([](const SpdzPreprocessing& q) -> const AuthShare& { return q.fx_trunc[0].r; });
       EXPECT_EQ(r.value() & ((std::uint64_t{1} << f) - 1), low);
+    }
+}
+
+// kRandBit's bits are dealt last, so the rest of the dealer's output is what the program without
+// them gets; each reconstructs to a bit with valid MACs, and every party's record holds the
+// dealt bits packed as fx::kRandBitsRecord (40 bits: 2 words).
+TEST(SpdzDealer, RandomBitsComeLastAreBitsAndMatchTheRecord) {
+  fx::Program without;
+  without.outputs = {without.trunc(without.input(0))};
+  fx::Program with = without;
+  for (int j = 0; j < 40; ++j) with.outputs.push_back(with.rand_bit());
+  for (int n : {2, 3})
+    for (int k : {1, 2}) {
+      SCOPED_TRACE("n = " + std::to_string(n) + ", k = " + std::to_string(k));
+      std::vector<SpdzPreprocessing> part;
+      for (PartyId p = 0; p < n; ++p) {
+        Rng dealer(9, -1, "spdz.dealer/bits"), plain(9, -1, "spdz.dealer/bits");
+        part.push_back(spdz_deal(Circuit{}, n, k, p, dealer, &with));
+        const SpdzPreprocessing before = spdz_deal(Circuit{}, n, k, p, plain, &without);
+        EXPECT_EQ(part.back().fx_trunc[0].r.value, before.fx_trunc[0].r.value);
+        EXPECT_EQ(part.back().fx_trunc[0].r.mac, before.fx_trunc[0].r.mac);
+        ASSERT_EQ(part.back().fx_rand_bits.size(), 40u);
+        ASSERT_EQ(part.back().fx_rand_bits_dealt.size(), 2u);
+        EXPECT_EQ(part.back().fx_rand_bits_dealt, part.front().fx_rand_bits_dealt);
+        EXPECT_TRUE(before.fx_rand_bits.empty() && before.fx_rand_bits_dealt.empty());
+      }
+      std::vector<Fp61> alpha(static_cast<std::size_t>(k));
+      for (const auto& q : part)
+        for (int l = 0; l < k; ++l) alpha[static_cast<std::size_t>(l)] += q.alpha[l];
+      int ones = 0;
+      for (std::size_t j = 0; j < 40; ++j) {
+        Fp61 v;
+        std::array<Fp61, kSpdzMaxMacKeys> mac{};
+        for (const auto& q : part) {
+          v += q.fx_rand_bits[j].value;
+          for (int l = 0; l < k; ++l) mac[static_cast<std::size_t>(l)] += q.fx_rand_bits[j].mac[l];
+        }
+        ASSERT_LE(v.value(), 1u) << "bit " << j;
+        for (int l = 0; l < k; ++l) EXPECT_EQ(mac[static_cast<std::size_t>(l)], alpha[static_cast<std::size_t>(l)] * v);
+        EXPECT_EQ((part[0].fx_rand_bits_dealt[j / 32] >> (j % 32)) & 1, v.value()) << "bit " << j;
+        ones += static_cast<int>(v.value());
+      }
+      EXPECT_TRUE(ones > 0 && ones < 40);
+      EXPECT_LT(part[0].fx_rand_bits_dealt[1], std::uint64_t{1} << 8) << "only 8 bits in the last word";
     }
 }
 
