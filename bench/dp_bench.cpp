@@ -1,6 +1,7 @@
 // Binomial noise generated inside SPDZ (protocols/dp/binomial.h): one run computes B noisy sums
-// of one value per party, each with its own m coins (XOR of both parties' bits, bit check),
-// n = 2 parties in threads over LocalNetwork, dealer preprocessing included.
+// of one value per party, each with its own m coins (XOR of both parties' bits, bit check; or,
+// in ...DealerCoins, the dealer's random shared bits), n = 2 parties in threads over
+// LocalNetwork, dealer preprocessing included.
 //   build/release/bench/dp_bench [--benchmark_filter=Batched]
 // Arguments: (coins m, queries B). m = 62 is (ε = 1, δ = 1e-5, Δ = 1); m = 5,574 is (ε = 1,
 // δ = 1e-5, Δ = 10) — see the figure in docs/applications.md. Time is the process's CPU time
@@ -18,8 +19,8 @@
 namespace smpc {
 namespace {
 
-void BM_SpdzBinomialNoise(benchmark::State& state) {
-  dp::Layout layout{{1, 1}, static_cast<std::size_t>(state.range(0)), static_cast<std::size_t>(state.range(1))};
+void run_noise(benchmark::State& state, bool dealer_coins) {
+  dp::Layout layout{{1, 1}, static_cast<std::size_t>(state.range(0)), static_cast<std::size_t>(state.range(1)), dealer_coins};
   const fx::Program prog = dp::dp_program(layout);
   std::vector<InputGroup> groups;
   std::vector<PartyInput> in(2);
@@ -28,7 +29,7 @@ void BM_SpdzBinomialNoise(benchmark::State& state) {
     InputGroup g{"party" + std::to_string(p), static_cast<PartyId>(p), {}};
     for (std::size_t i = 0; i < layout.size(p); ++i) {
       g.wires.push_back(static_cast<std::uint32_t>(layout.base(p) + i));
-      const bool coin = i >= 1 && i < 1 + layout.coins * layout.queries;
+      const bool coin = !dealer_coins && i >= 1 && i < 1 + layout.coins * layout.queries;
       in[p].values.push_back(i == 0 ? 5 : coin ? rng.next_bit() : rng.uniform_fp61().value());
     }
     groups.push_back(std::move(g));
@@ -41,7 +42,22 @@ void BM_SpdzBinomialNoise(benchmark::State& state) {
   state.counters["queries/s"] = benchmark::Counter(static_cast<double>(layout.queries),
                                                    benchmark::Counter::kIsIterationInvariantRate);
 }
+
+void BM_SpdzBinomialNoise(benchmark::State& state) { run_noise(state, false); }
 BENCHMARK(BM_SpdzBinomialNoise)
+    ->ArgNames({"coins", "queries"})
+    ->Args({62, 1})
+    ->Args({62, 10})
+    ->Args({62, 100})
+    ->Args({5574, 1})
+    ->Args({5574, 10})
+    ->Unit(benchmark::kMillisecond)
+    ->MeasureProcessCPUTime();
+
+// The same sums with the dealer's coins (binomial.h "Dealer coins"): each party gives its value
+// only; the coins are the dealer's random shared bits, no products.
+void BM_SpdzBinomialNoiseDealerCoins(benchmark::State& state) { run_noise(state, true); }
+BENCHMARK(BM_SpdzBinomialNoiseDealerCoins)
     ->ArgNames({"coins", "queries"})
     ->Args({62, 1})
     ->Args({62, 10})

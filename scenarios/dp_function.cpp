@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <memory>
 
+#include "protocols/core/extraction.h"
 #include "protocols/core/json_text.h"
 #include "protocols/core/mutants.h"
 #include "protocols/core/rng.h"
@@ -51,6 +52,13 @@ Result<DpSetting> parse_setting(const nlohmann::json& spec) {
   auto m = dp::calibrate_coins(s.epsilon, s.delta, static_cast<std::uint64_t>(s.upper - s.lower));
   if (!m.ok()) return Error("/function/epsilon: " + m.status().message());
   s.coins = *m;
+  if (spec.contains("coin_source")) {
+    const auto& v = spec["coin_source"];
+    if (!v.is_string() || (v != "parties" && v != "dealer"))
+      return Error("/function/coin_source: must be \"parties\" (every party's bits, XORed) or \"dealer\" (the "
+                   "dealer's random shared bits), got " + short_json(v));
+    s.dealer_coins = v == "dealer";
+  }
   return s;
 }
 
@@ -77,12 +85,17 @@ Result<std::vector<std::vector<std::int64_t>>> values_of(const std::vector<nlohm
 }
 
 std::string guarantee_text(const DpSetting& s) {
-  char buf[512];
+  char buf[640];
   std::snprintf(buf, sizeof buf,
-                "(epsilon = %s, delta = %s)-DP per record against any coalition missing one party: "
-                "records clipped to [%lld, %lld] (sensitivity %lld), binomial noise from %zu coins, "
-                "each the XOR of every party's private bit inside SPDZ (Dwork et al., Eurocrypt 2006; "
-                "m calibrated exactly)",
+                s.dealer_coins
+                    ? "(epsilon = %s, delta = %s)-DP per record against any coalition of the parties: "
+                      "records clipped to [%lld, %lld] (sensitivity %lld), binomial noise from %zu coins, "
+                      "random shared bits from the SPDZ dealer's preprocessing, which knows the noise as it "
+                      "knows every input's mask (Dwork et al., Eurocrypt 2006; m calibrated exactly)"
+                    : "(epsilon = %s, delta = %s)-DP per record against any coalition missing one party: "
+                      "records clipped to [%lld, %lld] (sensitivity %lld), binomial noise from %zu coins, "
+                      "each the XOR of every party's private bit inside SPDZ (Dwork et al., Eurocrypt 2006; "
+                      "m calibrated exactly)",
                 exact_number_text(s.epsilon).c_str(), exact_number_text(s.delta).c_str(), static_cast<long long>(s.lower), static_cast<long long>(s.upper),
                 static_cast<long long>(s.upper - s.lower), s.coins);
   return buf;
@@ -98,6 +111,7 @@ struct DpState {
 std::vector<std::uint64_t> party_inputs(const DpState& st, std::size_t p, std::uint64_t seed) {
   std::vector<std::uint64_t> out;
   for (auto x : st.values[p]) out.push_back(Fp61::from_i64(x).value());
+  if (st.layout.dealer_coins) return out;
   Rng rng(seed, static_cast<PartyId>(p), "dp.noise");
   for (std::size_t j = 0; j < st.layout.coins; ++j) out.push_back(rng.next_bit() ? 1 : 0);
   for (std::size_t j = 0; j < st.layout.coins; ++j) out.push_back(rng.uniform_fp61().value());
@@ -156,11 +170,22 @@ OutputCheck dp_check(std::shared_ptr<const DpState> st, Circuit carrier, std::ve
     // M108 (seeded bug): the corrupted parties' records are not compared with the range.
     if (auto bad = unclipped_record(*st, *in, corrupted); !bad.empty() && !mutant_active(Mutant::kM108))
       return bad;
-    const Fp61 want = dp::reference_output(st->layout, *in);
-    if (Fp61::from_u64(out[0]) == want) return "";
+    // Dealer coins: the bits the dealer dealt, as party p (honest: the verdict asks it) recorded them.
+    std::vector<std::uint64_t> dealt;
+    if (st->layout.dealer_coins) {
+      constexpr std::size_t kPer = fx::kRandBitsPerWord;
+      const auto rec = input_phase_record(run, p, fx::kRandBitsRecord, 0, (st->layout.coins + kPer - 1) / kPer,
+                                          std::uint64_t{1} << kPer);
+      if (!rec.ok()) return "could not check the noisy sum: " + rec.status().message();
+      dealt = *rec;
+    }
+    const auto want = dp::reference_output(st->layout, *in, dealt);
+    if (!want.ok()) return "could not check the noisy sum: " + want.status().message();
+    if (Fp61::from_u64(out[0]) == *want) return "";
     return "noisy sum " + std::to_string(fx::from_field(Fp61::from_u64(out[0]))) +
-           " differs from the reference " + std::to_string(fx::from_field(want)) +
-           " (the values' sum plus the noise replayed from every party's coins)";
+           " differs from the reference " + std::to_string(fx::from_field(*want)) +
+           (st->layout.dealer_coins ? " (the values' sum plus the noise of the dealer's coins)"
+                                    : " (the values' sum plus the noise replayed from every party's coins)");
   };
 }
 
@@ -178,13 +203,14 @@ Result<Function> build_dp(const nlohmann::json& spec, const std::vector<nlohmann
   SMPC_ASSIGN_OR_RETURN(const DpSetting setting, parse_setting(spec));
   auto st = std::make_shared<DpState>();
   st->setting = setting;
-  if (static_cast<std::size_t>(parties) * setting.coins > kMaxPartyCoins)
+  if (!setting.dealer_coins && static_cast<std::size_t>(parties) * setting.coins > kMaxPartyCoins)
     return Error("/parties: " + std::to_string(parties) + " parties × " + std::to_string(setting.coins) +
                  " coins (every party gives a bit and a check value per coin) exceeds " +
                  std::to_string(kMaxPartyCoins) + "; use fewer parties (servers for the records' owners) "
                  "or a larger epsilon or delta");
   SMPC_ASSIGN_OR_RETURN(st->values, values_of(in, setting));
   st->layout.coins = setting.coins;
+  st->layout.dealer_coins = setting.dealer_coins;
   for (const auto& v : st->values) {
     st->layout.values.push_back(v.size());
     st->setting.count += v.size();
@@ -202,13 +228,15 @@ Result<Function> build_dp(const nlohmann::json& spec, const std::vector<nlohmann
   f.party_inputs.resize(static_cast<std::size_t>(parties));
   f.output_names = {"noisy_sum"};
   f.dp = nlohmann::json{{"epsilon", setting.epsilon}, {"delta", setting.delta}, {"lower", setting.lower},
-                        {"upper", setting.upper}, {"coins", setting.coins}, {"count", st->setting.count},
+                        {"upper", setting.upper}, {"coins", setting.coins},
+                        {"coin_source", setting.dealer_coins ? "dealer" : "parties"}, {"count", st->setting.count},
                         {"guarantee", guarantee_text(setting)}};
   std::shared_ptr<const DpState> cst = st;
   f.reseed = [cst](std::uint64_t seed, Function& fn) { seed_function(cst, seed, fn); };
   seed_function(cst, 1, f);
-  f.output_check_doc = "the values' sum plus the binomial noise replayed from every party's coins "
-                       "(protocols/dp/binomial.h); guarantee: " + guarantee_text(setting);
+  f.output_check_doc = std::string(setting.dealer_coins ? "the values' sum plus the binomial noise of the coins the dealer dealt"
+                                                        : "the values' sum plus the binomial noise replayed from every party's coins") +
+                       " (protocols/dp/binomial.h); guarantee: " + guarantee_text(setting);
   return f;
 }
 
@@ -221,6 +249,7 @@ Result<DpSetting> dp_setting_of(const Function& f) {
   s.lower = j.at("lower").get<std::int64_t>();
   s.upper = j.at("upper").get<std::int64_t>();
   s.coins = j.at("coins").get<std::size_t>();
+  s.dealer_coins = j.at("coin_source") == "dealer";
   s.count = j.at("count").get<std::size_t>();
   return s;
 }
@@ -236,8 +265,10 @@ nlohmann::ordered_json describe_dp_outputs(const Function& f, PartyId /*party*/,
   out["count"] = s->count;
   if (f.name == "dp_mean") out["noisy_mean"] = static_cast<double>(y) / static_cast<double>(c);
   if (y < c * s->lower - half || y > c * s->upper + half)
-    out["rejected"] = "outside [count*lower - m/2, count*upper + m/2]: some party's coins were not bits "
-                      "(the bit check made the output uniform) or its records were outside [lower, upper]";
+    out["rejected"] = s->dealer_coins
+                          ? "outside [count*lower - m/2, count*upper + m/2]: some party's records were outside [lower, upper]"
+                          : "outside [count*lower - m/2, count*upper + m/2]: some party's coins were not bits "
+                            "(the bit check made the output uniform) or its records were outside [lower, upper]";
   out["guarantee"] = f.dp->at("guarantee").get<std::string>();
   return out;
 }

@@ -2,7 +2,8 @@
 // binomial noise generated inside the MPC from coins no single party knows (protocols/dp/
 // binomial.h; docs/applications.md "Differential privacy").
 //
-//   {"name": "dp_sum" | "dp_mean", "epsilon": 1.0, "delta": 1e-6, "lower": 0, "upper": 10}
+//   {"name": "dp_sum" | "dp_mean", "epsilon": 1.0, "delta": 1e-6, "lower": 0, "upper": 10,
+//    "coin_source": "parties" (default) | "dealer"}
 // Every party gives one or more integers (its records); each party clips its own values to
 // [lower, upper], so replacing one record moves the sum by at most Δ = upper − lower. The number
 // of coins m is calibrated exactly from (ε, δ, Δ) (dp::calibrate_coins). Party p's m private
@@ -14,7 +15,10 @@
 // (honest parties clip their own records; a corrupted party's values only move its own part of
 // the sum). The verdict judges y with a predicate: y must equal the reference (dp::
 // reference_output) on the true inputs, or on the corrupted parties' inputs extracted from the
-// run, which replays the coins from the seed.
+// run, which replays the coins from the seed. With "coin_source": "dealer" the coins are the
+// SPDZ dealer's random shared bits (protocols/dp/binomial.h "Dealer coins"): the parties give
+// their values only, and the verdict takes the coins from the judged (honest) party's record
+// of the dealt bits (fx::kRandBitsRecord).
 #pragma once
 
 #include <string>
@@ -39,6 +43,7 @@ struct DpSetting {
   double epsilon = 0, delta = 0;
   std::int64_t lower = 0, upper = 0;
   std::size_t coins = 0, count = 0;
+  bool dealer_coins = false;  // "coin_source": "dealer"
 };
 Result<DpSetting> dp_setting_of(const Function& f);
 

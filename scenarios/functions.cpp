@@ -350,8 +350,8 @@ const std::vector<FunctionInfo>& function_catalog() {
                               "learns the score (spdz, bgw)"},
       {"mlp", "fixed point: as logistic_regression with a two-layer ReLU network (spdz, bgw)"},
       {"dp_sum", "every party's integers clipped to [`lower`, `upper`]; every party learns "
-                 "their sum plus binomial noise from all parties' coins, (`epsilon`, `delta`)-"
-                 "DP (spdz)"},
+                 "their sum plus binomial noise from all parties' coins (or the dealer's random "
+                 "bits: `coin_source` \"dealer\"), (`epsilon`, `delta`)-DP (spdz)"},
       {"dp_mean", "as dp_sum, plus the noisy mean: noisy sum / count (spdz)"},
   };
   return kCatalog;
@@ -770,8 +770,8 @@ Result<Function> build_function(const nlohmann::json& spec,
       {"tally", {"candidates", "mode"}},
       {"logistic_regression", {"model", "f"}},
       {"mlp", {"model", "f"}},
-      {"dp_sum", {"epsilon", "delta", "lower", "upper"}},
-      {"dp_mean", {"epsilon", "delta", "lower", "upper"}}};
+      {"dp_sum", {"epsilon", "delta", "lower", "upper", "coin_source"}},
+      {"dp_mean", {"epsilon", "delta", "lower", "upper", "coin_source"}}};
   for (const auto& [fn, keys] : kOwnKeys)
     if (fn != name)
       for (const auto& key : keys)

@@ -784,11 +784,13 @@ ScenarioBuilder bgw_fx_inference() {
                         {Json::array(), Json{"1.5", "0.25", "-2"}, Json::array()});
 }
 
-// dp_sum on SPDZ (protocols/dp/binomial.h), n = 2, records in [0, upper]; `script` for party 1.
-ScenarioBuilder dp_sum_run(double epsilon, double delta, int upper, const Json& script) {
+// dp_sum on SPDZ (protocols/dp/binomial.h), n = 2, records in [0, upper]; `script` for party 1;
+// `coin_source` "parties" (the parties' XORed bits) or "dealer" (the dealer's random bits).
+ScenarioBuilder dp_sum_run(double epsilon, double delta, int upper, const Json& script,
+                           const char* coin_source = "parties") {
   auto b = check_scenario("spdz dp_sum", "spdz", kDealer, 2,
                           {{"name", "dp_sum"}, {"epsilon", epsilon}, {"delta", delta},
-                           {"lower", 0}, {"upper", upper}},
+                           {"lower", 0}, {"upper", upper}, {"coin_source", coin_source}},
                           {Json{upper}, Json{0}});
   if (!script.empty()) b.adversary({1}, AdversaryModel::kMalicious, script);
   return b;
@@ -1885,6 +1887,13 @@ const std::vector<Check> kChecks = {
       "(violation)"},
      [](const Context& cx, const std::string& name) {
        return seeded_runs(cx, name, [](int) { return dp_sum_run(1, 1e-5, 10, Json::array()); }, 2, violation);
+     }},
+    {{"dp-dealer-noise-replay", "attack", false, "2 seeds",
+      "spdz dp_sum with the dealer's coins (epsilon 1, delta 1e-5, records in [0, 10]: 5,574 "
+      "coins), n = 2, no adversary; alarm = the noisy sum is not the values' sum plus the noise of "
+      "the bits the dealer dealt (violation)"},
+     [](const Context& cx, const std::string& name) {
+       return seeded_runs(cx, name, [](int) { return dp_sum_run(1, 1e-5, 10, Json::array(), "dealer"); }, 2, violation);
      }},
     {{"dp-coin-bit-check", "attack", false, "2 seeds",
       "spdz dp_sum (epsilon 2, delta 0.05, records in [0, 1]), n = 2, party 1 malicious inputs "

@@ -106,6 +106,7 @@ enum class Mutant : int {
   kM107 = 107,  // secagg timing: a give-up on a scripted dropout excused in any round
   kM108 = 108,  // dp verdict: a corrupted party's record outside [lower, upper] not looked for
   kM110 = 110,  // fixed point: the range check before a run tries only the all-down rounding
+  kM111 = 111,  // spdz fixed point: every kRandBit takes the first dealt bit (dealer coins)
 };
 
 struct MutantInfo {

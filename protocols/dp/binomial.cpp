@@ -107,8 +107,13 @@ std::vector<std::uint32_t> bit_checks(fx::Program& prog, const Layout& layout,
 fx::Program dp_program(const Layout& layout) {
   fx::Program prog;
   const std::size_t m = layout.coins;
-  const auto coin = xor_coins(prog, layout, m * layout.queries);
-  const auto check = bit_checks(prog, layout, coin);
+  std::vector<std::uint32_t> coin, check;
+  if (layout.dealer_coins) {
+    for (std::size_t j = 0; j < m * layout.queries; ++j) coin.push_back(prog.rand_bit());
+  } else {
+    coin = xor_coins(prog, layout, m * layout.queries);
+    check = bit_checks(prog, layout, coin);
+  }
   // Step 3: y = Σ x + Σ c_j − m/2 + C per query.
   std::uint32_t sum = prog.constant(0);
   for (std::size_t p = 0; p < layout.parties(); ++p)
@@ -117,7 +122,7 @@ fx::Program dp_program(const Layout& layout) {
     std::uint32_t y = prog.add(sum, prog.constant(-static_cast<std::int64_t>(m / 2)));
     for (std::size_t j = q * m; j < (q + 1) * m; ++j) {
       // Seeded bug M79: the bit check is computed but left out of y.
-      if (!mutant_active(Mutant::kM79)) y = prog.add(y, check[j]);
+      if (!check.empty() && !mutant_active(Mutant::kM79)) y = prog.add(y, check[j]);
       y = prog.add(y, coin[j]);
     }
     prog.outputs.push_back(y);
@@ -125,10 +130,16 @@ fx::Program dp_program(const Layout& layout) {
   return prog;
 }
 
-Fp61 reference_output(const Layout& layout, std::span<const Fp61> in) {
+Result<Fp61> reference_output(const Layout& layout, std::span<const Fp61> in,
+                              std::span<const std::uint64_t> dealt) {
   const std::size_t n = layout.parties(), m = layout.coins;
   Fp61 y = -Fp61::from_u64(m / 2);
-  for (std::size_t j = 0; j < m; ++j) {
+  constexpr std::size_t kPer = fx::kRandBitsPerWord;
+  if (layout.dealer_coins && dealt.size() != (m + kPer - 1) / kPer)
+    return Error("expected the " + std::to_string(m) + " dealt coins in " + std::to_string((m + kPer - 1) / kPer) +
+                 " words, got " + std::to_string(dealt.size()));
+  for (std::size_t j = 0; j < m && layout.dealer_coins; ++j) y += Fp61::from_u64((dealt[j / kPer] >> (j % kPer)) & 1);
+  for (std::size_t j = 0; j < m && !layout.dealer_coins; ++j) {
     Fp61 c = in[layout.base(0) + layout.values[0] + j], r = in[layout.base(0) + layout.values[0] + m + j];
     for (std::size_t p = 1; p < n; ++p) {
       c = xor_field(c, in[layout.base(p) + layout.values[p] + j]);
@@ -153,12 +164,13 @@ std::int64_t noise_of_bits(const std::vector<std::vector<std::uint8_t>>& bits) {
   return sum - static_cast<std::int64_t>(m / 2);
 }
 
-Result<std::vector<Fp61>> evaluate_field(const fx::Program& prog, std::span<const Fp61> inputs) {
+Result<std::vector<Fp61>> evaluate_field(const fx::Program& prog, std::span<const Fp61> inputs,
+                                         std::span<const std::uint8_t> rand_bits) {
   std::vector<Fp61> reg(prog.code.size());
+  std::size_t next_bit = 0;
   for (std::size_t i = 0; i < prog.code.size(); ++i) {
     const fx::Instr& in = prog.code[i];
-    const bool reads = in.op != fx::Op::kInput && in.op != fx::Op::kConst;
-    if ((reads && in.a >= i) || ((in.op == fx::Op::kAdd || in.op == fx::Op::kSub || in.op == fx::Op::kMul) && in.b >= i))
+    if ((fx::reads_a(in.op) && in.a >= i) || (fx::reads_b(in.op) && in.b >= i))
       return Error("instruction " + std::to_string(i) + ": reads a register not defined before it");
     switch (in.op) {
       case fx::Op::kInput:
@@ -170,6 +182,10 @@ Result<std::vector<Fp61>> evaluate_field(const fx::Program& prog, std::span<cons
       case fx::Op::kSub: reg[i] = reg[in.a] - reg[in.b]; break;
       case fx::Op::kMulConst: reg[i] = reg[in.a] * Fp61::from_i64(in.c); break;
       case fx::Op::kMul: reg[i] = reg[in.a] * reg[in.b]; break;
+      case fx::Op::kRandBit:
+        if (next_bit >= rand_bits.size()) return Error("instruction " + std::to_string(i) + ": random bit " + std::to_string(next_bit) + " not given");
+        reg[i] = Fp61::from_u64(rand_bits[next_bit++]);
+        break;
       default: return Error("instruction " + std::to_string(i) + ": truncation or comparison in a field program");
     }
   }

@@ -24,6 +24,14 @@
 // uniform and reveals nothing; honest parties see y outside [count·lower − m/2, count·upper +
 // m/2] (except with probability about range / 2^61) and reject it.
 //
+// Dealer coins (Layout::dealer_coins, the scenario's "coins": "dealer"): the m coins are random
+// shared bits from the preprocessing (fx::Op::kRandBit; SPDZ's dealer deals them authenticated,
+// as it deals the masks' bits), so steps 1 and 2 vanish: no coin inputs, no products, no check,
+// y = Σ x_{p,i} + Σ_j c_j − m/2. The coins are bits by construction and no party knows them;
+// the dealer does (it is trusted with every input already: it knows the masks behind them).
+// This is how SPDZ-family frameworks take random bits (from the offline phase); DKMMN's coins
+// keep the noise from the dealer too, at three products and four inputs per coin (n = 2).
+//
 // Calibration (calibrate_coins): the privacy profile of adding Z to a sum of sensitivity Δ is
 // the hockey-stick divergence δ(ε) = Σ_k max(0, P[Z = k] − e^ε P[Z = k − Δ]) ((ε, δ)-DP of a
 // mechanism is exactly this divergence bounded by δ on every pair of neighbours: Balle,
@@ -55,14 +63,16 @@ Result<std::size_t> calibrate_coins(double epsilon, double delta, std::uint64_t 
 std::vector<double> binomial_pmf(std::size_t coins);
 
 // Where each party's inputs sit in the program's input order: party p's group is its values,
-// then its m·q coins, then its m·q check randoms (q queries: the benchmark's batches).
+// then its m·q coins, then its m·q check randoms (q queries: the benchmark's batches); its
+// values only with dealer coins.
 struct Layout {
   std::vector<std::size_t> values;  // per party
   std::size_t coins = 0;            // m, even
   std::size_t queries = 1;          // independent noisy sums of the same values, one run
+  bool dealer_coins = false;        // the coins are the preprocessing's random bits
   std::size_t parties() const { return values.size(); }
   std::size_t base(std::size_t p) const;  // index of party p's first input
-  std::size_t size(std::size_t p) const { return values[p] + 2 * coins * queries; }
+  std::size_t size(std::size_t p) const { return values[p] + (dealer_coins ? 0 : 2 * coins * queries); }
   std::size_t total() const { return base(parties()); }
 };
 
@@ -70,13 +80,18 @@ struct Layout {
 fx::Program dp_program(const Layout& layout);
 
 // The reference: y computed directly over the field from all inputs (steps 1-3 without the
-// program), the ideal functionality the verdict replays. One query.
-Fp61 reference_output(const Layout& layout, std::span<const Fp61> inputs);
+// program), the ideal functionality the verdict replays. One query. With dealer coins the
+// coins are `dealt` (fx::kRandBitsRecord's packing: coin j is bit j % 32 of word j / 32); an
+// error when it holds another number of words than the m coins need.
+Result<Fp61> reference_output(const Layout& layout, std::span<const Fp61> inputs,
+                              std::span<const std::uint64_t> dealt = {});
 // The noise Σ_j ⊕_p b_{p,j} − m/2 of bits (bits[p][j] ∈ {0, 1}).
 std::int64_t noise_of_bits(const std::vector<std::vector<std::uint8_t>>& bits);
 
 // Runs a program without truncations or comparisons over the field (the MPC's arithmetic
-// exactly): an error on kTrunc, kLtz or kFloor.
-Result<std::vector<Fp61>> evaluate_field(const fx::Program& prog, std::span<const Fp61> inputs);
+// exactly): an error on kTrunc, kLtz or kFloor. The k-th kRandBit reads rand_bits[k] (an error
+// past its end).
+Result<std::vector<Fp61>> evaluate_field(const fx::Program& prog, std::span<const Fp61> inputs,
+                                         std::span<const std::uint8_t> rand_bits = {});
 
 }  // namespace smpc::dp

@@ -2,17 +2,25 @@
 // coin counts, the noise's whole pmf against the exact binomial (exhaustively over every bit
 // choice, also with one party's bits fixed: no single party knows the noise), the bit check,
 // seeded runs whose noisy sum minus the replayed noise is the plain sum, and the empirical DP
-// check on three settings.
+// check on three settings; with the dealer's coins ("coin_source": "dealer"), the noise of the
+// dealt bits through SPDZ against the binomial (chi-square) and the verdict's replay from them.
 #include <gtest/gtest.h>
 
+#include <array>
+#include <bit>
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
 #include <map>
+#include <set>
 
+#include "protocols/core/extraction.h"
+#include "protocols/core/local_network.h"
 #include "protocols/core/mutants.h"
 #include "protocols/core/rng.h"
 #include "protocols/dp/binomial.h"
+#include "protocols/fixedpoint/fixed.h"
+#include "protocols/spdz/spdz.h"
 #include "scenarios/dp_drivers.h"
 #include "scenarios/dp_function.h"
 #include "scenarios/runner.h"
@@ -136,7 +144,7 @@ TEST(DpNoise, NonBitCoinsMakeTheOutputUniformNotExact) {
     for (std::size_t j = 0; j < 8; ++j) in[l.base(1) + 1 + j] = half;
     const auto y = dp::evaluate_field(prog, in);
     ASSERT_TRUE(y.ok());
-    EXPECT_EQ((*y)[0], dp::reference_output(l, in));
+    EXPECT_EQ((*y)[0], *dp::reference_output(l, in));
     EXPECT_GT(std::llabs(signed_of((*y)[0])), 1000) << "the bit check did not randomise y";
   }
 }
@@ -144,6 +152,35 @@ TEST(DpNoise, NonBitCoinsMakeTheOutputUniformNotExact) {
 // The argument of binomial.h for the bit check: whatever field values the others input around
 // an honest party's bit b (here party 1 of 3), the coin for b = 1 is 1 minus the coin for b = 0,
 // so either both are bits (the coin is uniform) or neither is (the check fires either way).
+// Dealer coins through SPDZ (the dealer's random shared bits, the engine's kRandBit): over 1,600
+// seeded runs of 4 coins and records 0, the noise y is Binomial(4, 1/2) − 2 (a chi-square test
+// at α = 0.001, 4 degrees of freedom: 18.47; seeds fixed, so the test is deterministic); M111
+// (one dealt bit for every coin) gives ±2 only.
+TEST(DpNoise, DealerCoinsGiveTheBinomialThroughSpdz) {
+  const dp::Layout l{{1, 1}, 4, 1, true};
+  const fx::Program prog = dp::dp_program(l);
+  EXPECT_EQ(fx::needs_of(prog).rand_bits, 4u);
+  EXPECT_EQ(fx::needs_of(prog).triples(), 0u);
+  const Circuit carrier = fx::carrier_circuit(prog, {InputGroup{"a", 0, {0}}, InputGroup{"b", 1, {1}}},
+                                              {OutputGroup{"y", {0, 1}, {0}}});
+  const Spdz spdz(carrier, 1, 0, std::nullopt, prog);
+  constexpr int kRuns = 1600;
+  std::array<int, 5> count{};
+  for (int seed = 1; seed <= kRuns; ++seed) {
+    const RunResult r = run_local(2, {static_cast<std::uint64_t>(seed), 600}, [&](PartyContext& ctx) {
+      return spdz.run(ctx, PartyInput{{0}});
+    });
+    ASSERT_EQ(r.parties[0].status, PartyStatus::kOutput);
+    const std::int64_t y = fx::from_field(Fp61::from_u64(r.parties[0].outputs.at(0)));
+    ASSERT_TRUE(y >= -2 && y <= 2) << y;
+    ++count[static_cast<std::size_t>(y + 2)];
+  }
+  const std::array<double, 5> pmf = {1 / 16.0, 4 / 16.0, 6 / 16.0, 4 / 16.0, 1 / 16.0};
+  double chi2 = 0;
+  for (std::size_t k = 0; k < 5; ++k) chi2 += std::pow(count[k] - kRuns * pmf[k], 2) / (kRuns * pmf[k]);
+  EXPECT_LT(chi2, 18.47) << count[0] << " " << count[1] << " " << count[2] << " " << count[3] << " " << count[4];
+}
+
 TEST(DpNoise, CoinForHonestOneIsOneMinusCoinForHonestZero) {
   dp::Layout l{{1, 1, 1}, 2};  // coin 0 tested; coin 1 all zero; check randoms 0 (C = 0)
   Rng rng(5, 0, "test");
@@ -153,7 +190,7 @@ TEST(DpNoise, CoinForHonestOneIsOneMinusCoinForHonestZero) {
     in[l.base(2) + 1] = trial % 2 ? rng.uniform_fp61() : Fp61::from_u64(trial % 4 == 0 ? 1 : 0);
     const auto coin = [&](std::uint64_t b) {
       in[l.base(1) + 1] = Fp61::from_u64(b);
-      return dp::reference_output(l, in) + Fp61::from_u64(1);  // y = c_0 + 0 − 1
+      return *dp::reference_output(l, in) + Fp61::from_u64(1);  // y = c_0 + 0 − 1
     };
     EXPECT_EQ(coin(1), Fp61::from_u64(1) - coin(0)) << trial;
   }
@@ -162,11 +199,13 @@ TEST(DpNoise, CoinForHonestOneIsOneMinusCoinForHonestZero) {
 // ---- Scenario runs. ----
 
 ScenarioBuilder dp_scenario(double eps, double delta, std::int64_t lower, std::int64_t upper,
-                            const std::vector<Json>& inputs, const std::string& name = "dp_sum") {
+                            const std::vector<Json>& inputs, const std::string& name = "dp_sum",
+                            const std::string& coin_source = "parties") {
   ScenarioBuilder b("dp test");
   b.parties(static_cast<int>(inputs.size()))
       .protocol("spdz", {{"preprocessing", "dealer"}})
-      .function({{"name", name}, {"epsilon", eps}, {"delta", delta}, {"lower", lower}, {"upper", upper}})
+      .function({{"name", name}, {"epsilon", eps}, {"delta", delta}, {"lower", lower}, {"upper", upper},
+                 {"coin_source", coin_source}})
       .inputs(inputs)
       .lan(1, 1000);
   return b;
@@ -211,6 +250,46 @@ TEST(DpRun, NoisySumMinusReplayedNoiseIsThePlainSum) {
       EXPECT_NE(out.at("guarantee").get<std::string>().find("epsilon = 1, delta = 1e-05"), std::string::npos);
     }
   }
+}
+
+// The noise of the coins the dealer dealt, from party p's record (fx::kRandBitsRecord).
+std::int64_t dealt_noise(const RunRecord& rec, PartyId p, std::size_t coins) {
+  const std::size_t per = fx::kRandBitsPerWord;
+  const auto words = input_phase_record(rec.run, p, fx::kRandBitsRecord, 0, (coins + per - 1) / per,
+                                        std::uint64_t{1} << per);
+  EXPECT_TRUE(words.ok()) << words.status().message();
+  if (!words.ok()) return 0;
+  std::int64_t ones = 0;
+  for (auto w : *words) ones += std::popcount(w);
+  return ones - static_cast<std::int64_t>(coins / 2);
+}
+
+// "coin_source": "dealer": the parties give their records only; y minus the noise of the dealt
+// coins is the plain sum, on both backends; the noise changes with the seed; a record outside
+// the range is still named.
+TEST(DpRun, DealerCoinsNoisySumMinusTheDealtNoiseIsThePlainSum) {
+  const std::vector<Json> in = {Json{3, 12}, Json{7}, Json{-4, 5}};
+  const auto b = dp_scenario(1, 1e-5, 0, 10, in, "dp_mean", "dealer");
+  const auto coins = *dp::calibrate_coins(1, 1e-5, 10);
+  std::set<std::int64_t> noises;
+  for (std::uint64_t seed : {1u, 2u, 3u}) {
+    const auto rec = run(b, seed, seed != 1);
+    ASSERT_TRUE(rec.verdict_holds) << rec.explanation;
+    const std::int64_t noise = dealt_noise(rec, 0, coins);
+    EXPECT_EQ(noise, dealt_noise(rec, 2, coins)) << "every party recorded the same dealt bits";
+    noises.insert(noise);
+    for (const auto& out : rec.outputs) {
+      EXPECT_EQ(out.at("noisy_sum").get<std::int64_t>() - noise, 3 + 10 + 7 + 0 + 5);
+      EXPECT_FALSE(out.contains("rejected"));
+      EXPECT_NE(out.at("guarantee").get<std::string>().find("from the SPDZ dealer"), std::string::npos);
+    }
+  }
+  EXPECT_GT(noises.size(), 1u) << "the dealer's coins change from run to run";
+  auto bad = dp_scenario(2, 0.05, 0, 10, {Json{1}, Json{0}}, "dp_sum", "dealer");
+  bad.adversary({1}, AdversaryModel::kMalicious, Json::array({{{"strategy", "input_substitution"}, {"value", {40}}}}));
+  const auto rec = run(bad, 5);
+  EXPECT_FALSE(rec.verdict_holds);
+  EXPECT_NE(rec.explanation.find("record 0 is 40, outside [0, 10]"), std::string::npos) << rec.explanation;
 }
 
 // Two parties at ε = 2, δ = 0.05 on [0, upper]; party 1 (malicious) substitutes its whole
@@ -275,6 +354,7 @@ TEST(DpRun, BadSpecsAreNamedWithTheirPointer) {
                         Bad{with("lower", 1.5), {Json{1}, Json{2}}, "/function/lower"},
                         Bad{ok, {Json{1}, Json{"x"}}, "/inputs/1/0"},
                         Bad{ok, {Json{1}, Json::array()}, "/inputs/1"},
+                        Bad{with("coin_source", "nobody"), {Json{1}, Json{2}}, "/function/coin_source"},
                         Bad{ok, {Json{1}}, "/parties"}}) {
     const auto f = build_function(c.function, c.inputs, static_cast<int>(c.inputs.size()));
     ASSERT_FALSE(f.ok()) << c.function.dump();
@@ -507,6 +587,15 @@ TEST(DpMutants, UnmixedCoinsAndSkippedBitCheckViolateTheVerdict) {
   ScopedMutant m(Mutant::kM79);
   auto b = half_coins_scenario();
   EXPECT_FALSE(run(b, 5).verdict_holds);
+}
+
+// M111: every coin is the first dealt bit, so the noise is ±m/2, not the dealt bits' noise.
+TEST(DpMutants, M111OneDealtBitForEveryCoinViolatesTheVerdict) {
+  if (!kMutantsCompiled) GTEST_SKIP() << "built without SMPC_MUTANTS";
+  ScopedMutant m(Mutant::kM111);
+  const auto rec = run(dp_scenario(1, 1e-5, 0, 10, {Json{3}, Json{4}}, "dp_sum", "dealer"), 1);
+  EXPECT_FALSE(rec.verdict_holds);
+  EXPECT_NE(rec.explanation.find("noise of the dealer's coins"), std::string::npos) << rec.explanation;
 }
 
 // M108 leaves the range out of the verdict: the record 40 where [0, 10] is allowed, which the
