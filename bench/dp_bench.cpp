@@ -43,29 +43,25 @@ void run_noise(benchmark::State& state, bool dealer_coins) {
                                                    benchmark::Counter::kIsIterationInvariantRate);
 }
 
+// The settings: m = 62 and 5,574 coins, 1 to 100 queries a run.
+void noise_settings(benchmark::internal::Benchmark* b) {
+  b->ArgNames({"coins", "queries"})
+      ->Args({62, 1})
+      ->Args({62, 10})
+      ->Args({62, 100})
+      ->Args({5574, 1})
+      ->Args({5574, 10})
+      ->Unit(benchmark::kMillisecond)
+      ->MeasureProcessCPUTime();
+}
+
 void BM_SpdzBinomialNoise(benchmark::State& state) { run_noise(state, false); }
-BENCHMARK(BM_SpdzBinomialNoise)
-    ->ArgNames({"coins", "queries"})
-    ->Args({62, 1})
-    ->Args({62, 10})
-    ->Args({62, 100})
-    ->Args({5574, 1})
-    ->Args({5574, 10})
-    ->Unit(benchmark::kMillisecond)
-    ->MeasureProcessCPUTime();
+BENCHMARK(BM_SpdzBinomialNoise)->Apply(noise_settings);
 
 // The same sums with the dealer's coins (binomial.h "Dealer coins"): each party gives its value
 // only; the coins are the dealer's random shared bits, no products.
 void BM_SpdzBinomialNoiseDealerCoins(benchmark::State& state) { run_noise(state, true); }
-BENCHMARK(BM_SpdzBinomialNoiseDealerCoins)
-    ->ArgNames({"coins", "queries"})
-    ->Args({62, 1})
-    ->Args({62, 10})
-    ->Args({62, 100})
-    ->Args({5574, 1})
-    ->Args({5574, 10})
-    ->Unit(benchmark::kMillisecond)
-    ->MeasureProcessCPUTime();
+BENCHMARK(BM_SpdzBinomialNoiseDealerCoins)->Apply(noise_settings);
 
 }  // namespace
 }  // namespace smpc

@@ -58,8 +58,21 @@ struct Backend {
   std::vector<Fp61> rand_bits;  // the kRandBit bits: the random bits after the masks'
   std::size_t next_trunc = 0, next_ltz = 0, next_rand_bit = 0;
 
-  Share linear(const Share& a, const Share& b, Fp61 sign) const { return a + sign * b; }
-  Share scaled(const Share& a, Fp61 c) const { return a * c; }
+  // Coefficients 0 and ±1 without the product, counted as the general case counts it.
+  Share linear(const Share& a, const Share& b, Fp61 sign) const {
+    if (const int u = fx::unit_of(sign); u != fx::kNotAUnit) {
+      count_op(Op::kFp61Mul);
+      return u == 0 ? a : u == 1 ? a + b : a - b;
+    }
+    return a + sign * b;
+  }
+  Share scaled(const Share& a, Fp61 c) const {
+    if (const int u = fx::unit_of(c); u != fx::kNotAUnit) {
+      count_op(Op::kFp61Mul);
+      return u == 0 ? Fp61() : u == 1 ? a : -a;
+    }
+    return a * c;
+  }
   Share constant(Fp61 c) const { return c; }
   void add_public(Share& a, Fp61 c) const { a += c; }
   const Share& program_input(std::size_t idx) const { return inputs[idx]; }

@@ -38,6 +38,14 @@
 
 namespace smpc::fx {
 
+// A backend's linear() and scaled() may skip the product by a coefficient c of 0, 1 or −1 (most
+// of a program's linear work: additions, subtractions, BitLT's first level) — but must count it
+// as the general case does, so that the compute model's times never depend on the shortcut.
+inline constexpr int kNotAUnit = 2;
+inline int unit_of(Fp61 c) {
+  return c == Fp61() ? 0 : c == Fp61::from_u64(1) ? 1 : c == -Fp61::from_u64(1) ? -1 : kNotAUnit;
+}
+
 template <class B>
 class Engine {
  public:

@@ -139,7 +139,14 @@ class SpdzParty {
     for (int l = 0; l < k_; ++l)
       s.mac[static_cast<std::size_t>(l)] += prep_.alpha[static_cast<std::size_t>(l)] * c;
   }
+  // a + sign·b. A sign of 0 or ±1 (every program addition and subtraction, BitLT's first
+  // level) takes no product but counts the 1 + K the general case counts, so the compute
+  // model's times do not depend on it; scaled() alike.
   AuthShare linear(const AuthShare& a, const AuthShare& b, Fp61 sign) const {
+    if (const int u = fx::unit_of(sign); u != fx::kNotAUnit) {
+      count_op(Op::kFp61Mul, 1 + K);
+      return u == 0 ? a : u == 1 ? sum(a, b) : difference(a, b);
+    }
     AuthShare out;
     out.value = a.value + sign * b.value;
     for (int l = 0; l < k_; ++l) {
@@ -148,14 +155,24 @@ class SpdzParty {
     }
     return out;
   }
-  // a − b, without counting products: for callers that count linear(a, b, −1)'s in bulk.
+  // a − b and a + b, without counting products: for callers that count linear(a, b, ∓1)'s.
   static AuthShare difference(const AuthShare& a, const AuthShare& b) {
     AuthShare out;
     out.value = a.value - b.value;
     for (std::size_t l = 0; l < static_cast<std::size_t>(K); ++l) out.mac[l] = a.mac[l] - b.mac[l];
     return out;
   }
+  static AuthShare sum(const AuthShare& a, const AuthShare& b) {
+    AuthShare out;
+    out.value = a.value + b.value;
+    for (std::size_t l = 0; l < static_cast<std::size_t>(K); ++l) out.mac[l] = a.mac[l] + b.mac[l];
+    return out;
+  }
   AuthShare scaled(const AuthShare& a, Fp61 c) const {
+    if (const int u = fx::unit_of(c); u != fx::kNotAUnit) {
+      count_op(Op::kFp61Mul, 1 + K);
+      return u == 0 ? AuthShare{} : u == 1 ? a : difference(AuthShare{}, a);
+    }
     AuthShare out;
     out.value = a.value * c;
     for (int l = 0; l < k_; ++l)
