@@ -1,5 +1,6 @@
 #include "scenarios/verify_drivers.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -250,9 +251,10 @@ struct DpHonestView {
 
 DpHonestView dp_honest_view(const Function& f, const DpSetting& dp, const Attacker& a) {
   DpHonestView h;
+  const std::size_t coin_inputs = dp::Layout{{}, dp.coins, 1, dp.dealer_coins}.coin_inputs();
   for (std::size_t p = 0; p < f.party_inputs.size(); ++p) {
     const auto& v = f.party_inputs[p].values;
-    const std::size_t records = v.size() - 2 * dp.coins;
+    const std::size_t records = v.size() - std::min(coin_inputs, v.size());
     const bool known = std::find(a.parties.begin(), a.parties.end(), static_cast<PartyId>(p)) != a.parties.end();
     if (!known) {
       h.honest.push_back(static_cast<PartyId>(p));
@@ -400,9 +402,10 @@ Result<DpLeakageReport> dp_leakage_of(const std::string& label, const Scenario& 
   j["computed_exactly"] =
       "the honest sum's distribution (exact integer counts) and both channels over every (sum, noise) pair, "
       "in double precision; the noise is the protocol's exact binomial pmf";
-  j["not_computed"] =
-      "the posterior for one observed noisy output (the channel leakage is over all outputs); "
-      "priors other than uniform; a coalition of every party (it knows the noise)";
+  j["not_computed"] = std::string("the posterior for one observed noisy output (the channel leakage is over all outputs); "
+                                   "priors other than uniform; ") +
+                       (dp.dealer_coins ? "the dealer, or a coalition with it (it knows the noise: dealer coins)"
+                                        : "a coalition of every party (it knows the noise)");
   j["method"] = "exact: sum distribution by convolution, " + std::to_string(after.terms) + " channel terms";
   r.text = dp_leakage_text(j, dp, sp, count_text(space), count_text(consistent));
   return r;

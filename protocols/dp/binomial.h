@@ -72,7 +72,9 @@ struct Layout {
   bool dealer_coins = false;        // the coins are the preprocessing's random bits
   std::size_t parties() const { return values.size(); }
   std::size_t base(std::size_t p) const;  // index of party p's first input
-  std::size_t size(std::size_t p) const { return values[p] + (dealer_coins ? 0 : 2 * coins * queries); }
+  // Each party's coin and check inputs after its values (none with dealer coins).
+  std::size_t coin_inputs() const { return dealer_coins ? 0 : 2 * coins * queries; }
+  std::size_t size(std::size_t p) const { return values[p] + coin_inputs(); }
   std::size_t total() const { return base(parties()); }
 };
 

@@ -467,6 +467,18 @@ TEST(DpLeakage, OneBitRecordTwoCoinsByHand) {
   EXPECT_EQ(r.json["after_noise"]["output_values"], 4);
 }
 
+// With the dealer's coins the parties input their records only, and the noise has the same
+// distribution: the same report, apart from the guarantee's wording.
+TEST(DpLeakage, DealerCoinsLeakAsTheXoredCoins) {
+  const auto xored = dp_leakage(dp_scenario(1, 0.3, 0, 1, {Json{0}, Json{1}}), {0});
+  const auto dealt = dp_leakage(dp_scenario(1, 0.3, 0, 1, {Json{0}, Json{1}}, "dp_sum", "dealer"), {0});
+  EXPECT_EQ(dealt.json["honest_inputs"], 2);
+  EXPECT_EQ(dealt.json["before_noise"], xored.json["before_noise"]);
+  EXPECT_EQ(dealt.json["after_noise"], xored.json["after_noise"]);
+  EXPECT_NEAR(dealt.after_min_entropy_bits, std::log2(1.5), 1e-12);
+  EXPECT_NE(dealt.json["mechanism"]["guarantee"].get<std::string>().find("dealer"), std::string::npos);
+}
+
 // Against brute force over every honest input (not over sums): 3 honest records in [0, 2], the
 // channel P(y | x) = pmf[y − Σx] built here from the protocol's pmf, maxima and I(X; Y) summed
 // over the 27 inputs directly.
