@@ -173,9 +173,8 @@ OutputCheck dp_check(std::shared_ptr<const DpState> st, Circuit carrier, std::ve
     // Dealer coins: the bits the dealer dealt, as party p (honest: the verdict asks it) recorded them.
     std::vector<std::uint64_t> dealt;
     if (st->layout.dealer_coins) {
-      constexpr std::size_t kPer = fx::kRandBitsPerWord;
-      const auto rec = input_phase_record(run, p, fx::kRandBitsRecord, 0, (st->layout.coins + kPer - 1) / kPer,
-                                          std::uint64_t{1} << kPer);
+      const auto rec = input_phase_record(run, p, fx::kRandBitsRecord, 0, fx::rand_bit_words(st->layout.coins),
+                                          std::uint64_t{1} << fx::kRandBitsPerWord);
       if (!rec.ok()) return "could not check the noisy sum: " + rec.status().message();
       dealt = *rec;
     }

@@ -134,11 +134,12 @@ Result<Fp61> reference_output(const Layout& layout, std::span<const Fp61> in,
                               std::span<const std::uint64_t> dealt) {
   const std::size_t n = layout.parties(), m = layout.coins;
   Fp61 y = -Fp61::from_u64(m / 2);
-  constexpr std::size_t kPer = fx::kRandBitsPerWord;
-  if (layout.dealer_coins && dealt.size() != (m + kPer - 1) / kPer)
-    return Error("expected the " + std::to_string(m) + " dealt coins in " + std::to_string((m + kPer - 1) / kPer) +
-                 " words, got " + std::to_string(dealt.size()));
-  for (std::size_t j = 0; j < m && layout.dealer_coins; ++j) y += Fp61::from_u64((dealt[j / kPer] >> (j % kPer)) & 1);
+  if (layout.dealer_coins) {
+    if (dealt.size() != fx::rand_bit_words(m))
+      return Error("expected the " + std::to_string(m) + " dealt coins in " + std::to_string(fx::rand_bit_words(m)) +
+                   " words, got " + std::to_string(dealt.size()));
+    for (std::size_t j = 0; j < m; ++j) y += Fp61::from_u64(fx::rand_bit_at(dealt, j));
+  }
   for (std::size_t j = 0; j < m && !layout.dealer_coins; ++j) {
     Fp61 c = in[layout.base(0) + layout.values[0] + j], r = in[layout.base(0) + layout.values[0] + m + j];
     for (std::size_t p = 1; p < n; ++p) {
@@ -164,10 +165,8 @@ std::int64_t noise_of_bits(const std::vector<std::vector<std::uint8_t>>& bits) {
   return sum - static_cast<std::int64_t>(m / 2);
 }
 
-Result<std::vector<Fp61>> evaluate_field(const fx::Program& prog, std::span<const Fp61> inputs,
-                                         std::span<const std::uint8_t> rand_bits) {
+Result<std::vector<Fp61>> evaluate_field(const fx::Program& prog, std::span<const Fp61> inputs) {
   std::vector<Fp61> reg(prog.code.size());
-  std::size_t next_bit = 0;
   for (std::size_t i = 0; i < prog.code.size(); ++i) {
     const fx::Instr& in = prog.code[i];
     if ((fx::reads_a(in.op) && in.a >= i) || (fx::reads_b(in.op) && in.b >= i))
@@ -182,11 +181,7 @@ Result<std::vector<Fp61>> evaluate_field(const fx::Program& prog, std::span<cons
       case fx::Op::kSub: reg[i] = reg[in.a] - reg[in.b]; break;
       case fx::Op::kMulConst: reg[i] = reg[in.a] * Fp61::from_i64(in.c); break;
       case fx::Op::kMul: reg[i] = reg[in.a] * reg[in.b]; break;
-      case fx::Op::kRandBit:
-        if (next_bit >= rand_bits.size()) return Error("instruction " + std::to_string(i) + ": random bit " + std::to_string(next_bit) + " not given");
-        reg[i] = Fp61::from_u64(rand_bits[next_bit++]);
-        break;
-      default: return Error("instruction " + std::to_string(i) + ": truncation or comparison in a field program");
+      default: return Error("instruction " + std::to_string(i) + ": truncation, comparison or random bit in a field program");
     }
   }
   std::vector<Fp61> out;

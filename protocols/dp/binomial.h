@@ -91,9 +91,7 @@ Result<Fp61> reference_output(const Layout& layout, std::span<const Fp61> inputs
 std::int64_t noise_of_bits(const std::vector<std::vector<std::uint8_t>>& bits);
 
 // Runs a program without truncations or comparisons over the field (the MPC's arithmetic
-// exactly): an error on kTrunc, kLtz or kFloor. The k-th kRandBit reads rand_bits[k] (an error
-// past its end).
-Result<std::vector<Fp61>> evaluate_field(const fx::Program& prog, std::span<const Fp61> inputs,
-                                         std::span<const std::uint8_t> rand_bits = {});
+// exactly): an error on kTrunc, kLtz, kFloor and kRandBit.
+Result<std::vector<Fp61>> evaluate_field(const fx::Program& prog, std::span<const Fp61> inputs);
 
 }  // namespace smpc::dp

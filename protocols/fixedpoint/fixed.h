@@ -222,6 +222,13 @@ inline constexpr std::string_view kOpenedTruncRecord = "fx.trunc";
 // 32w + 31 of the program's kRandBit instructions in program order, the first in bit 0.
 inline constexpr std::string_view kRandBitsRecord = "fx.rand_bits";
 inline constexpr std::size_t kRandBitsPerWord = 32;
+inline std::size_t rand_bit_words(std::size_t bits) { return (bits + kRandBitsPerWord - 1) / kRandBitsPerWord; }
+inline bool rand_bit_at(std::span<const std::uint64_t> words, std::size_t j) {
+  return (words[j / kRandBitsPerWord] >> (j % kRandBitsPerWord)) & 1;
+}
+inline void set_rand_bit(std::span<std::uint64_t> words, std::size_t j, bool b) {
+  words[j / kRandBitsPerWord] |= static_cast<std::uint64_t>(b) << (j % kRandBitsPerWord);
+}
 
 // The program carried in a Field61 circuit (as protocols/frost/ideal.h carries its signing
 // shape): `skeleton`'s input and output groups, constant gates holding a magic word, the

@@ -114,11 +114,10 @@ struct Dealer {
   // `count` random shared bits (appended to `shares`, their clear values packed into `clear`
   // as fx::kRandBitsRecord): each is one draw, then its sharing's, as a mask's bits.
   void rand_bits(std::size_t count, std::vector<AuthShare>& shares, std::vector<std::uint64_t>& clear) {
-    constexpr std::size_t kPer = fx::kRandBitsPerWord;
-    clear.assign((count + kPer - 1) / kPer, 0);
+    clear.assign(fx::rand_bit_words(count), 0);
     for (std::size_t j = 0; j < count; ++j) {
       const bool b = rng.next_bit();
-      clear[j / kPer] |= static_cast<std::uint64_t>(b) << (j % kPer);
+      fx::set_rand_bit(clear, j, b);
       authenticate(Fp61::from_u64(b), draw(per_auth()), shares.emplace_back());
     }
     count_op(Op::kFp61Mul, count * static_cast<std::uint64_t>(k));
