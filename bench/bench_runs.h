@@ -43,22 +43,39 @@ inline Circuit product_layers(CircuitDomain domain, std::uint32_t m, int depth) 
 // last run, whose output, rounds and bytes the caller reports (an error if any run's party
 // aborted). Counter "cpu_ms": the busiest
 // party's thread CPU time per run, which other load on the machine changes far less than the
-// wall time (and which is what one party's machine would spend in a deployment).
+// wall time (and which is what one party's machine would spend in a deployment). Counter
+// "online_cpu_ms": the most any party spent outside its "offline" phase (Meter::set_phase,
+// timed by Meter::on_phase on its thread), e.g. without SPDZ's simulated dealer.
 inline RunResult last_of_local_runs(benchmark::State& state, const Protocol& protocol,
                                     const std::vector<PartyInput>& in) {
   std::uint64_t seed = 1;
-  double cpu_total = 0;
+  double cpu_total = 0, online_total = 0;
   RunResult last;
   for (auto _ : state) {
-    std::vector<double> cpu(in.size(), 0);
+    std::vector<double> cpu(in.size(), 0), offline(in.size(), 0);
     last = run_local(static_cast<int>(in.size()), {seed++, 600}, [&](PartyContext& ctx) {
+      const auto me = static_cast<std::size_t>(ctx.net.self());
       const double start = thread_cpu_seconds();
-      auto out = protocol.run(ctx, in[static_cast<std::size_t>(ctx.net.self())]);
-      cpu[static_cast<std::size_t>(ctx.net.self())] = thread_cpu_seconds() - start;
+      double since = start;  // the current phase's start
+      bool off = false;
+      ctx.meter.on_phase([&](const std::string& phase) {
+        const double now = thread_cpu_seconds();
+        if (off) offline[me] += now - since;
+        since = now;
+        off = phase == "offline";
+      });
+      auto out = protocol.run(ctx, in[me]);
+      ctx.meter.on_phase({});
+      const double end = thread_cpu_seconds();
+      if (off) offline[me] += end - since;
+      cpu[me] = end - start;
       return out;
     });
     benchmark::DoNotOptimize(last.parties.data());
     cpu_total += *std::max_element(cpu.begin(), cpu.end());
+    double online = 0;
+    for (std::size_t p = 0; p < cpu.size(); ++p) online = std::max(online, cpu[p] - offline[p]);
+    online_total += online;
     const bool aborted = std::any_of(last.parties.begin(), last.parties.end(),
                                      [](const PartyResult& p) { return p.status != PartyStatus::kOutput; });
     if (aborted) {  // every benchmarked run is honest: an abort is a bug
@@ -66,7 +83,9 @@ inline RunResult last_of_local_runs(benchmark::State& state, const Protocol& pro
       break;
     }
   }
-  state.counters["cpu_ms"] = 1e3 * cpu_total / static_cast<double>(std::max<benchmark::IterationCount>(state.iterations(), 1));
+  const auto runs = static_cast<double>(std::max<benchmark::IterationCount>(state.iterations(), 1));
+  state.counters["cpu_ms"] = 1e3 * cpu_total / runs;
+  state.counters["online_cpu_ms"] = 1e3 * online_total / runs;
   return last;
 }
 

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -107,7 +108,14 @@ class Meter {
   Meter& operator=(const Meter&) = delete;
 
   // Protocol side: names the current phase ("offline", "online"); default "main".
-  void set_phase(std::string phase) { phase_ = std::move(phase); }
+  void set_phase(std::string phase) {
+    phase_ = std::move(phase);
+    if (on_phase_) on_phase_(phase_);
+  }
+  // Benchmarks only (bench/bench_runs.h): called on the party's thread with every phase set,
+  // to split a party's CPU time by phase. Not set on simulated runs, and it changes nothing
+  // the meter records.
+  void on_phase(std::function<void(const std::string&)> f) { on_phase_ = std::move(f); }
   const std::string& phase() const { return phase_; }
 
   // Network side. stamp_send returns the causal round to carry with the message.
@@ -133,6 +141,7 @@ class Meter {
   MeterSnapshot snap_;
   std::unique_ptr<ViewHash> view_;
   std::string phase_ = "main";
+  std::function<void(const std::string&)> on_phase_;
   std::uint32_t max_received_ = 0;
   // Counts a received message of `bytes` bytes and starts its view record (sender, length).
   void begin_receive(PartyId from, std::size_t bytes, std::uint32_t round);
