@@ -80,7 +80,7 @@ void register_audit_command(CLI::App& app, int* exit_code) {
       "semantics: a step that matched no message is a script error, unless the run had its label\n"
       "and only the selection was empty (counted apart as inapplicable). Exit code 1 if any\n"
       "claim was violated or any script error occurred. See docs/audit.md.\n\n"
-      "With --mutants: the seeded-bug catalogue instead (M01..M111, test builds only). Every\n"
+      "With --mutants: the seeded-bug catalogue instead (M01..M112, test builds only). Every\n"
       "check runs against the unmutated code and against each mutant; the table says which\n"
       "check caught each mutant and after how many runs, and any alarm on correct code.\n"
       "Exit code 1 if a mutant went undetected or correct code raised an alarm.");

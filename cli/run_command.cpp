@@ -95,7 +95,7 @@ void register_run_command(CLI::App& app, int* exit_code) {
                 "Run over in-memory threads instead of the simulator (no simulated time)");
   cmd->add_flag("-v,--verbose", opts->verbose, "Show SimGrid's own log");
   cmd->add_option("--mutant", opts->mutant,
-                  "Activate a seeded bug (M01..M111, see `smpc audit --mutants`) for this run; "
+                  "Activate a seeded bug (M01..M112, see `smpc audit --mutants`) for this run; "
                   "only in builds configured with -DSMPC_MUTANTS=ON (the test preset)");
   cmd->add_flag("--strict", opts->strict,
                 "An adversary script step that changed no message is an error (exit 2) instead "

@@ -752,6 +752,15 @@ ScenarioBuilder spdz_fx_inference(const Json& script) {
   return b;
 }
 
+// Passive party 2 (no input) watching the logistic regression above, and a swap of the data
+// owner's features with the same w·x (0.25 at scale 2^2f, so every truncation and the score
+// have the same distribution): a factor mask shared by two factors opens their difference
+// (M112: the weight 0.75 minus the feature 1.5, or minus 1 after the swap).
+ScenarioBuilder spdz_fx_inference_passive() {
+  return spdz_fx_inference(Json::array()).adversary({2}, AdversaryModel::kSemiHonest);
+}
+const std::vector<Json> kSpdzFxInferenceSwap = {Json::array(), Json{"1", "0", "-2"}, Json::array()};
+
 // An MLP in range only when every TruncPr rounds down (tests/fixedpoint, "...RoundDownIsRefused"):
 // h = 2.000244140625 · 0.5 = 4096 + 2^-13 at f = 12 truncates to 4096 or 4097, and
 // 127.999755859375 · 4097 leaves |v| < 2^31. The range check must refuse it before any run
@@ -1752,6 +1761,11 @@ const std::vector<Check> kChecks = {
                   kPrivacyRuns,
                   "spdz, n = 3, party 2 passive: views for (1,2)·(3,4) vs (5,3)·(1,2) "
                   "(input-swap test)"),
+    privacy_check("privacy-spdz-fx-inference", spdz_fx_inference_passive, kSpdzFxInferenceSwap,
+                  kPrivacyRuns,
+                  "spdz logistic regression (fixed point, 3 features), n = 3, party 2 passive: "
+                  "views for features (1.5, 0.25, -2) vs (1, 0, -2), the same w.x (input-swap "
+                  "test over the factors' openings)"),
     privacy_check("uniformity-bgw-product", bgw_product, {}, kPrivacyRuns,
                   "bgw, n = 3, t = 1, party 2 passive: every view element uniform over the field"),
     {{"shamir-enumeration", "enumeration", false, "all 7^t sharings per secret",

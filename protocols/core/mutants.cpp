@@ -104,6 +104,7 @@ constexpr CatalogRow kCatalogRows[] = {
     {Mutant::kM108, "scenarios/dp_function.cpp", "dp_sum / dp_mean verdict: the records the run took from a corrupted party are not compared with [lower, upper], so a malicious party's record outside the range, which the MPC adds unclipped and which moves the published sum by more than the sensitivity, is judged a correct run with substitution"},
     {Mutant::kM110, "protocols/fixedpoint/fixed.cpp", "fixed-point inference, the range check before a run (check_every_rounding): only the rounding where every TruncPr rounds down is tried, so a model and features in range only that way are accepted, and an honest run whose mask makes a TruncPr round up leaves the range and fails its verdict's replay (a false violation)"},
     {Mutant::kM111, "protocols/spdz/spdz.cpp", "spdz fixed-point programs: every random bit from the preprocessing (fx kRandBit) takes the first bit the dealer dealt, so dp's dealer coins are m copies of one bit and the noise is -m/2 or +m/2 instead of a binomial (the dealer's record still holds the m distinct bits)"},
+    {Mutant::kM112, "protocols/spdz/spdz_dealer.cpp", "spdz fixed-point programs: the dealer gives every factor of the program's products the first factor's mask a, so the opened x - a and y - a of two factors give x - y away (every product stays right: a^2 is dealt for it)"},
 };
 
 std::string numbered_name(Mutant m) {

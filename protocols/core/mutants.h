@@ -107,6 +107,7 @@ enum class Mutant : int {
   kM108 = 108,  // dp verdict: a corrupted party's record outside [lower, upper] not looked for
   kM110 = 110,  // fixed point: the range check before a run tries only the all-down rounding
   kM111 = 111,  // spdz fixed point: every kRandBit takes the first dealt bit (dealer coins)
+  kM112 = 112,  // spdz fixed point: the dealer gives every factor of the products one mask
 };
 
 struct MutantInfo {

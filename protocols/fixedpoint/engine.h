@@ -21,9 +21,17 @@
 //                                                                     order): .r, .bits (b_0 first)
 //   const Share& random_bit()                                         the next kRandBit's shared
 //                                                                     bit (program order)
+// and may provide
+//   std::vector<Share> multiply_registers(std::size_t m, const std::vector<Share>& reg)
+//     the next m kMuls of the program (a product batch, fx::Needs::mul_factors), their
+//     factors read from the registers `reg`: a protocol that masks each factor once (SPDZ)
+//     opens only the factors first used in the batch; without it, multiply.
+//   const Share& bit_pair(const Mask& mask, std::size_t i)
+//     b_2i·b_2i+1 of a Mod2m mask, from the preprocessing: BitLT's first level then takes no
+//     round (fx::ProgramRound::bit_pairs); without it, one multiply call.
 // Each batch of the program (fx::batches) is one call of multiply or open_masked (an LTZ or
-// Floor batch adds one multiply call per BitLT level), so the rounds are fx::program_rounds'
-// whatever the backend.
+// Floor batch adds one multiply call per BitLT level, none for the first with bit_pair), so
+// the rounds are fx::program_rounds' (without its bit_pairs rounds for a backend with bit_pair).
 #pragma once
 
 #include <algorithm>
@@ -100,10 +108,14 @@ class Engine {
     const auto& code = prog_.code;
     std::vector<Share> a, out;
     if (batch.op == Op::kMul) {
-      std::vector<std::pair<Share, Share>> xy;
-      xy.reserve(batch.instrs.size());
-      for (auto i : batch.instrs) xy.emplace_back(reg_[code[i].a], reg_[code[i].b]);
-      out = b_.multiply(xy);
+      if constexpr (requires { b_.multiply_registers(std::size_t{}, reg_); }) {
+        out = b_.multiply_registers(batch.instrs.size(), reg_);
+      } else {
+        std::vector<std::pair<Share, Share>> xy;
+        xy.reserve(batch.instrs.size());
+        for (auto i : batch.instrs) xy.emplace_back(reg_[code[i].a], reg_[code[i].b]);
+        out = b_.multiply(xy);
+      }
     } else {
       a.reserve(batch.instrs.size());
       for (auto i : batch.instrs) a.push_back(reg_[code[i].a]);
@@ -207,7 +219,8 @@ class Engine {
     return out;
   }
 
-  // The first level straight from the bits. With c public the leaves are affine in their bits,
+  // The first level straight from the bits (their pairs' products from the backend's
+  // preprocessing when it has them, else one multiply). With c public the leaves are affine in their bits,
   // t_i = c_i + (1 − 2c_i) b_i and v_i = (1 − c_i) b_i, and as b² = b both products of a merge
   // are affine in P = b_L b_H alone:
   //   v = (1 − c_L)(1 − c_H) b_L + (1 − c_H) b_H − (1 − c_L)(1 − 2c_H) P,
@@ -217,10 +230,14 @@ class Engine {
                          std::vector<std::pair<Share, Share>>& nodes, const std::vector<std::size_t>& first,
                          std::vector<std::size_t>& width) {
     const auto f = [](std::int64_t k) { return Fp61::from_i64(k); };
-    std::vector<std::pair<Share, Share>> xy;
-    for (std::size_t j = 0; j < c.size(); ++j)
-      for (std::size_t i = 0; i + 1 < width[j]; i += 2) xy.emplace_back(masks[j]->bits[i], masks[j]->bits[i + 1]);
-    const auto prod = b_.multiply(xy);
+    constexpr bool dealt = requires { b_.bit_pair(*masks[0], std::size_t{}); };
+    std::vector<Share> prod;
+    if constexpr (!dealt) {
+      std::vector<std::pair<Share, Share>> xy;
+      for (std::size_t j = 0; j < c.size(); ++j)
+        for (std::size_t i = 0; i + 1 < width[j]; i += 2) xy.emplace_back(masks[j]->bits[i], masks[j]->bits[i + 1]);
+      prod = b_.multiply(xy);
+    }
     std::size_t at = 0;
     for (std::size_t j = 0; j < c.size(); ++j) {
       const auto& b = masks[j]->bits;
@@ -229,7 +246,10 @@ class Engine {
       std::size_t i = 0;
       for (; i + 1 < width[j]; i += 2) {
         const std::int64_t cl = bit(i), ch = bit(i + 1);
-        const Share& p = prod[at++];
+        const Share& p = [&]() -> const Share& {
+          if constexpr (dealt) return b_.bit_pair(*masks[j], i / 2);
+          else return prod[at++];
+        }();
         const Share v = b_.linear(b_.linear(b_.scaled(b[i], f((1 - cl) * (1 - ch))), b[i + 1], f(1 - ch)), p,
                                   f(-(1 - cl) * (1 - 2 * ch)));
         Share t{};

@@ -125,6 +125,11 @@ std::size_t Needs::triples() const {
   for (int m : mod2m) t += bitlt_products(m);
   return t;
 }
+std::size_t Needs::bitlt_triples() const {
+  std::size_t t = 0;
+  for (int m : mod2m) t += bitlt_products(m) - static_cast<std::size_t>(m / 2);
+  return t;
+}
 std::size_t Needs::bits(const Params& p) const {
   std::size_t b = truncs * static_cast<std::size_t>(p.f);
   for (int m : mod2m) b += static_cast<std::size_t>(m);
@@ -133,7 +138,20 @@ std::size_t Needs::bits(const Params& p) const {
 
 Needs needs_of(const Program& prog) {
   Needs n;
+  constexpr std::uint32_t kNone = ~std::uint32_t{0};
+  std::vector<std::uint32_t> number(prog.code.size(), kNone);  // by register: its factor number
+  const auto factor = [&](std::uint32_t r) {
+    if (number[r] == kNone) {
+      number[r] = static_cast<std::uint32_t>(n.factor_regs.size());
+      n.factor_regs.push_back(r);
+    }
+    return number[r];
+  };
   for (const auto& in : prog.code) {
+    if (in.op == Op::kMul) {
+      const std::uint32_t a = factor(in.a);
+      n.mul_factors.push_back({a, factor(in.b)});
+    }
     n.muls += in.op == Op::kMul;
     n.truncs += in.op == Op::kTrunc;
     n.rand_bits += in.op == Op::kRandBit;
@@ -168,9 +186,20 @@ Plan plan_of(const Program& prog) {
 
 std::vector<ProgramRound> program_rounds(const Program& prog) {
   std::vector<ProgramRound> out;
+  const Needs needs = needs_of(prog);
+  std::size_t mul = 0, factors = 0;  // the kMuls and factor numbers of the batches before
   for (const auto& b : batches(prog)) {
     const std::size_t m = b.instrs.size();
-    if (b.op == Op::kMul) out.push_back({b.op, m, 0});
+    if (b.op == Op::kMul) {
+      // Numbered by first use in program order, which the batches keep: this batch's new
+      // factors are the numbers from `factors` up to its largest.
+      std::size_t next = factors;
+      for (std::size_t j = mul; j < mul + m; ++j)
+        next = std::max<std::size_t>({next, needs.mul_factors[j][0] + 1, needs.mul_factors[j][1] + 1});
+      out.push_back({b.op, m, 0, next - factors});
+      mul += m;
+      factors = next;
+    }
     if (b.op != Op::kMul) out.push_back({b.op, 0, m});
     if (!is_mod2m(b.op)) continue;
     // The engine's BitLT levels: every comparison's row halves until all are one node.
@@ -179,7 +208,7 @@ std::vector<ProgramRound> program_rounds(const Program& prog) {
     for (bool first = true; *std::max_element(width.begin(), width.end()) > 1; first = false) {
       std::size_t products = 0;
       for (auto& w : width) products += first ? w / 2 : 2 * (w / 2) - (w >= 2), w = (w + 1) / 2;
-      out.push_back({b.op, products, 0});
+      out.push_back({b.op, products, 0, 0, first});
     }
   }
   return out;

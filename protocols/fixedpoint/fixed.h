@@ -49,6 +49,7 @@
 // its input allows, not what k does (models.cpp's sigmoid and ReLU).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <span>
@@ -152,12 +153,21 @@ std::vector<Batch> batches(const Program& prog, std::vector<std::uint32_t>* afte
 
 // Preprocessing a program needs: triples (products and BitLT), masks (one (r, bits) pair per
 // TruncPr, LTZ and Floor), shared bits (f per TruncPr, m per LTZ or Floor, one per kRandBit).
+// Its factors are what a protocol that masks each factor of a kMul once needs instead of a
+// whole triple per product (spdz.h "Fixed-point programs"): the registers read by some kMul,
+// numbered in program order of first use (a before b), so a batch's first-used factors are
+// the next numbers in a row; and every kMul's pair of those numbers, in program order.
 struct Needs {
   std::size_t muls = 0, truncs = 0;
   std::vector<int> mod2m;  // m of every LTZ (k − 1) and Floor, in program order
   std::size_t rand_bits = 0;  // kRandBit instructions
+  std::vector<std::uint32_t> factor_regs;                  // by factor number: its register
+  std::vector<std::array<std::uint32_t, 2>> mul_factors;  // by kMul: its a's and b's numbers
   std::size_t masks() const { return truncs + mod2m.size(); }
   std::size_t triples() const;  // muls + Σ bitlt_products(m)
+  // BitLT's products after its first level, Σ (bitlt_products(m) − ⌊m/2⌋): the triples of a
+  // protocol whose preprocessing deals the first level's products of a mask's own bits.
+  std::size_t bitlt_triples() const;
   std::size_t bits(const Params& p) const;  // truncs·f + Σ m + rand_bits
 };
 Needs needs_of(const Program& prog);
@@ -188,6 +198,10 @@ std::size_t bitlt_products(int m);
 struct ProgramRound {
   Op op = Op::kMul;  // the batch's kind
   std::size_t products = 0, opened = 0;
+  std::size_t factors = 0;  // a product batch: its factors first used there (Needs)
+  // A BitLT's first level, whose products b_2i·b_2i+1 are of the masks' own bits: a protocol
+  // whose preprocessing deals them (SPDZ) takes no round for it.
+  bool bit_pairs = false;
 };
 std::vector<ProgramRound> program_rounds(const Program& prog);
 

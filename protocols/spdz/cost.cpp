@@ -13,16 +13,20 @@ namespace smpc {
 namespace {
 
 // Step 2 of a fixed-point program (spdz.h "Fixed-point programs"): bytes per label, rounds. A
-// product round opens d and e of each product; a masked opening one value each.
+// product batch opens d of each factor first used there (possibly none); a BitLT level after
+// the first (the dealer's bit pairs) d and e of each product; a masked opening one value each.
 std::uint32_t add_program_cost(ExactCost& e, const fx::Program& prog, std::uint64_t pairs) {
   namespace L = labels::spdz;
-  const auto rounds = fx::program_rounds(prog);
-  for (const auto& r : rounds) {
-    if (r.products > 0) e.bytes[std::string(L::kOpen)] += pairs * field_message_bytes(2 * r.products);
+  std::uint32_t taken = 0;
+  for (const auto& r : fx::program_rounds(prog)) {
+    if (r.bit_pairs) continue;  // the dealer's bit pairs: no round
+    ++taken;
+    if (r.op == fx::Op::kMul) e.bytes[std::string(L::kOpen)] += pairs * field_message_bytes(r.factors);
+    else if (r.products > 0) e.bytes[std::string(L::kOpen)] += pairs * field_message_bytes(2 * r.products);
     if (r.opened > 0)
       e.bytes[std::string(fx::is_mod2m(r.op) ? L::kFxLtz : L::kFxTrunc)] += pairs * field_message_bytes(r.opened);
   }
-  return static_cast<std::uint32_t>(rounds.size());
+  return taken;
 }
 
 // spdz.h's steps 0-5 with step 4's openings per `masks` (spdz_output_openings, spdz_dealer.h).

@@ -21,7 +21,7 @@ inline constexpr std::string_view kDealerClient = "spdz.dealer.client",
                                   kClientOutput = "spdz.client.output";
 
 // Fixed-point programs (protocols/fixedpoint/fixed.h): the masked openings of TruncPr and of
-// the Mod2m of LTZ and Floor; their products (and BitLT's) open d, e under kOpen.
+// the Mod2m of LTZ and Floor; their products open factor differences under kOpen, BitLT's d, e.
 inline constexpr std::string_view kFxTrunc = "spdz.fx.trunc", kFxLtz = "spdz.fx.ltz";
 
 // MASCOT preprocessing (mascot.h), "preprocessing": "mascot". kMascotOt is the stem of the KOS
@@ -44,7 +44,7 @@ inline constexpr MessageLabel kAll[] = {
     {kCoinOpen, "bytes: the opened MACCheck seed (32 bytes), then the commitment's 32-byte randomness"},
     {kInput, "field elements: ε = x − r for each input wire of the sender, in input order"},
     {kInputCheck, "bytes: the 32-byte hash of every ε value the sender received"},
-    {kOpen, "field elements: for each multiplication gate of the layer in gate order, the sender's shares of d = x − a, then e = y − b (2 per gate)"},
+    {kOpen, "field elements: for each multiplication gate of the layer in gate order, the sender's shares of d = x − a, then e = y − b (2 per gate); a fixed-point program's product batch: the sender's shares of d_x = x − a_x for each factor first used in the batch, in factor order (none: an empty message); a BitLT level: d, e per product"},
     {kMacCheckCommit, "bytes: the 32-byte commitment to the sender's σ values"},
     {kMacCheckOpen, "field elements: the sender's σ, one per MAC key; then bytes: the commitment's 32-byte randomness"},
     {kOutput, "field elements: the sender's share of each output wire (masked for restricted receivers), in output order"},

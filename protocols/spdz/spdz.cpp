@@ -207,6 +207,8 @@ class SpdzParty {
                                 const std::vector<SpdzTriple>& triples, std::size_t& next);
   // Step 2 for a fixed-point program (fx): its batches; returns its outputs, in output order.
   std::vector<AuthShare> run_program();
+  // A product batch of the program: its next m kMuls, factors read from `reg` (engine.h).
+  std::vector<AuthShare> multiply_factors(std::size_t m, const std::vector<AuthShare>& reg);
   struct FxBackend;  // the fixed-point engine's view of this party (fixedpoint/engine.h)
   std::vector<Fp61> open_outputs(const std::vector<AuthShare>& y);  // step 4
   // The indices of the openings party p outputs from, in order: one per output wire it
@@ -251,6 +253,8 @@ class SpdzParty {
   // word of its code, which a program run never reads, so it runs on the engine's registers.
   std::vector<AuthShare> wire_;
   std::size_t fx_triple_ = 0, fx_trunc_ = 0, fx_ltz_ = 0, fx_rand_bit_ = 0;  // the program's preprocessing used
+  std::size_t fx_product_ = 0;      // kMuls done (fx::Needs::mul_factors)
+  std::vector<Fp61> fx_factor_d_;   // by factor number: the opened x − a_x, once opened
   std::vector<Opened> log_;  // every value opened since the last MACCheck, with its MACs
   // Scratch reused by every opening (beaver, open): [[d]], [[e]] of a batch and the values opened.
   std::vector<AuthShare> de_;
@@ -423,7 +427,11 @@ void SpdzParty<K>::offline_setup() {
     dealer_stream.append(b.begin(), b.end());
   }
   Rng dealer(dealer_seed_, -1, dealer_stream);
+  // The simulated dealer's work is offline work (a deployment's dealer or MASCOT does it); no
+  // message goes out in between, so the run's phases as recorded do not change.
+  ctx_.meter.set_phase("offline");
   prep_ = spdz_deal_in<K>(c_, n_, k_, me_, dealer, program_, plan_ ? &plan_->needs : nullptr);
+  ctx_.meter.set_phase("online");
   if (total_ > n_) stream_digest_ = stream_digest(dealer_stream);
 }
 
@@ -596,6 +604,48 @@ auto SpdzParty<K>::beaver(const std::vector<std::pair<AuthShare, AuthShare>>& xy
   return out;
 }
 
+// A program's product batch with the dealer's factor masks (spdz_dealer.h; spdz.h "Fixed-point
+// programs"): Beaver's multiplication with a triple (a_x, a_y, a_x·a_y) whose a and b belong to
+// the factors, so that a_x only ever masks x and d_x = x − a_x is opened once, however many
+// products read x (the model's weights, a Floor's bit):
+//   1. d_x for every factor first used in this batch (the next factor numbers), opened at once
+//      and logged for MACCheck 1 (an empty opening when there is none: the round stays);
+//   2. [[x·y]] = [[a_x·a_y]] + d_x[[a_y]] + d_y[[a_x]] + d_x·d_y (the public term by party 0).
+template <int K>
+auto SpdzParty<K>::multiply_factors(std::size_t m, const std::vector<AuthShare>& reg)
+    -> std::vector<AuthShare> {
+  constexpr std::uint64_t kLanes = 1 + K;  // the value and its K MACs
+  constexpr std::uint64_t kZProducts = 4 * kLanes + K + 1;
+  const fx::Needs& needs = plan_->needs;
+  const std::size_t first = fx_factor_d_.size();
+  std::size_t next = first;
+  for (std::size_t j = fx_product_; j < fx_product_ + m; ++j)
+    next = std::max<std::size_t>({next, needs.mul_factors[j][0] + 1, needs.mul_factors[j][1] + 1});
+  count_alloc<AuthShare>(m);  // out (the batch's factors: de_, reused)
+  count_op(Op::kFp61Mul, kLanes * (next - first));
+  de_.resize(next - first);
+  for (std::size_t x = first; x < next; ++x)
+    de_[x - first] = difference(reg[needs.factor_regs[x]], prep_.fx_factor_mask[x]);
+  const std::vector<Fp61>& opened = open(labels::spdz::kOpen, de_, log_);
+  fx_factor_d_.insert(fx_factor_d_.end(), opened.begin(), opened.end());
+  count_op(Op::kFp61Mul, kZProducts * m);
+  std::vector<AuthShare> out(m);
+  for (std::size_t g = 0; g < m; ++g) {
+    const auto [x, y] = needs.mul_factors[fx_product_ + g];
+    const AuthShare &ax = prep_.fx_factor_mask[x], &ay = prep_.fx_factor_mask[y];
+    const AuthShare& c = prep_.fx_mask_product[fx_product_ + g];
+    const Fp61 dx = fx_factor_d_[x], dy = fx_factor_d_[y], dxy = Fp61::mul_uncounted(dx, dy);
+    AuthShare& z = out[g];
+    z.value = c.value + Fp61::mul_uncounted(dx, ay.value) + Fp61::mul_uncounted(dy, ax.value);
+    if (me_ == 0) z.value += dxy;
+    for (std::size_t l = 0; l < static_cast<std::size_t>(K); ++l)
+      z.mac[l] = c.mac[l] + Fp61::mul_uncounted(dx, ay.mac[l]) + Fp61::mul_uncounted(dy, ax.mac[l]) +
+                 Fp61::mul_uncounted(prep_.alpha[l], dxy);
+  }
+  fx_product_ += m;
+  return out;
+}
+
 // Step 2 over the whole circuit: one round per layer of multiplications; linear gates are local.
 template <int K>
 auto SpdzParty<K>::evaluate_circuit() -> std::vector<AuthShare> {
@@ -715,8 +765,8 @@ PartyOutput SpdzParty<K>::run_client(const PartyInput& input) {
 }
 
 // Fixed-point programs (fixed.h; spdz.h "Fixed-point programs"): the engine of
-// fixedpoint/engine.h on authenticated shares. Products use the dealer's program triples, the
-// masks its (r, bits) pairs, and every opened value joins the log of MACCheck 1.
+// fixedpoint/engine.h on authenticated shares. Products use the dealer's factor masks, BitLT
+// its triples, the masks its (r, bits) pairs, and every opened value joins the log of MACCheck 1.
 template <int K>
 struct SpdzParty<K>::FxBackend {
   using Share = AuthShare;
@@ -729,12 +779,16 @@ struct SpdzParty<K>::FxBackend {
   std::vector<Share> multiply(const std::vector<std::pair<Share, Share>>& xy) {
     return p.beaver(xy, p.prep_.fx_triples, p.fx_triple_);
   }
+  std::vector<Share> multiply_registers(std::size_t m, const std::vector<Share>& reg) {
+    return p.multiply_factors(m, reg);
+  }
   std::vector<Fp61> open_masked(fx::Op op, const std::vector<Share>& c) {
     if (fx::is_mod2m(op)) return p.open(labels::spdz::kFxLtz, c, p.log_);
     // M81: the opened c stay out of the MACCheck log, so a shifted share of c goes unnoticed.
     std::vector<Opened> unchecked;
     return p.open(labels::spdz::kFxTrunc, c, mutant_active(Mutant::kM81) ? unchecked : p.log_);
   }
+  const Share& bit_pair(const SpdzFxMask& mask, std::size_t i) const { return mask.pairs[i]; }
   const SpdzFxMask& next_mask(fx::Op op) {
     return fx::is_mod2m(op) ? p.prep_.fx_ltz[p.fx_ltz_++] : p.prep_.fx_trunc[p.fx_trunc_++];
   }
@@ -746,8 +800,10 @@ struct SpdzParty<K>::FxBackend {
 // truncation values (fx::evaluate_opened).
 template <int K>
 auto SpdzParty<K>::run_program() -> std::vector<AuthShare> {
-  // Every d, e of a product and every masked c is logged for MACCheck 1.
-  log_.reserve(2 * prep_.fx_triples.size() + prep_.fx_trunc.size() + prep_.fx_ltz.size());
+  // Every opened d (factors, BitLT's d and e) and every masked c is logged for MACCheck 1.
+  log_.reserve(2 * prep_.fx_triples.size() + prep_.fx_factor_mask.size() + prep_.fx_trunc.size() +
+               prep_.fx_ltz.size());
+  fx_factor_d_.reserve(prep_.fx_factor_mask.size());
   FxBackend backend{*this};
   fx::Engine<FxBackend> engine(*program_, *plan_, backend);
   engine.reserve_truncations(prep_.fx_trunc.size());

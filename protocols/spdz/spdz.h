@@ -93,17 +93,25 @@
 //
 // Fixed-point programs (protocols/fixedpoint/fixed.h) come carried in a circuit
 // (fx::carried_program): step 2 then runs the program's batches instead of the circuit's
-// layers (the dealer hands out its triples and masks, spdz_dealer.h), each batch one or more
-// rounds counted as layers above:
-//   products        "spdz.open"      1 round            n(n−1)(6 + 16 m)
+// layers (the dealer hands out its factor masks, triples and masks, spdz_dealer.h), each batch
+// one or more rounds counted as layers above:
+//   products        "spdz.open"      1 round            n(n−1)(6 + 8 F), F the factors first
+//                                                       used in the batch (fx::Needs: d_x =
+//                                                       x − a_x is opened once per factor x,
+//                                                       however many products read it)
 //   TruncPr         "spdz.fx.trunc"  1 round            n(n−1)(6 + 8 m)
-//   LTZ, Floor      "spdz.fx.ltz"    1 round            n(n−1)(6 + 8 m), then BitLT: per level
-//                   "spdz.open"      ⌈log2 w⌉ rounds    n(n−1)(6 + 16 P) per level of P products:
-//                                                       Σ⌊w_j/2⌋ at the first, Σ(2⌊w_j/2⌋ − [w_j ≥
-//                                                       2]) after, w_j each one's width at the
-//                                                       level (k − 1 for LTZ, c for Floor(a, c)
-//                                                       at the first; fx::program_rounds)
-// (m instructions in the batch). Every opened c and d, e joins MACCheck 1 (step 3); honest
+//   LTZ, Floor      "spdz.fx.ltz"    1 round            n(n−1)(6 + 8 m), then BitLT: its first
+//                                                       level's products b_2i·b_2i+1 are the
+//                                                       dealer's (no round), then per level
+//                   "spdz.open"      ⌈log2 w⌉ − 1       n(n−1)(6 + 16 P) per level of P products:
+//                                    rounds             Σ(2⌊w_j/2⌋ − [w_j ≥ 2]), w_j each one's
+//                                                       width at the level (k − 1 for LTZ, c for
+//                                                       Floor(a, c) before the first; halved by
+//                                                       each level; fx::program_rounds)
+// (m instructions in the batch). A product batch is Beaver's multiplication with triples
+// (a_x, a_y, a_x·a_y) fixed by the factors (SpdzParty::multiply_factors): the program's 20
+// weights are opened once for a batch of inferences, not once per inference, and a Floor's bit
+// once for all the sigmoid's monomials it enters. Every opened c and d, e joins MACCheck 1 (step 3); honest
 // parties record the opened c of the truncations under the input-phase kind "fx.trunc" (for
 // the exact reference, fx::evaluate_opened). A kRandBit takes the dealer's next random shared
 // bit (no round); the dealer's record of their clear values is kept under "fx.rand_bits"

@@ -28,8 +28,9 @@ struct Dealer {
   std::size_t per_share() const { return static_cast<std::size_t>(n - 1); }
   std::size_t per_auth() const { return per_share() * static_cast<std::size_t>(1 + k); }
   // How many values of `per` draws each are drawn at once: about 32 KB of draws (512 triples
-  // for two parties and one key), at least one value however many parties share it.
-  static std::size_t chunk(std::size_t per) { return std::max<std::size_t>(1, 4096 / per); }
+  // for two parties and one key), at least one value however many parties share it (a product
+  // of masks at n = 1 draws nothing: per = 0).
+  static std::size_t chunk(std::size_t per) { return std::max<std::size_t>(1, 4096 / std::max<std::size_t>(per, 1)); }
   const Fp61* draw(std::size_t count) {
     drawn.resize(count);
     for (auto& v : drawn) v = rng.uniform_fp61();
@@ -75,17 +76,17 @@ struct Dealer {
     }
     count_op(Op::kFp61Mul, count * (1 + 3 * static_cast<std::uint64_t>(k)));
   }
-  // One random input mask r per input wire (`count` of them, appended to `r` and `shares`):
-  // r, then its authenticated sharing.
-  // M34 (seeded bug): the first input mask reused for every input wire, so ε_w − ε_v =
-  // x_w − x_v and an owner of one wire knows every other wire's mask (the draws are unchanged).
-  void input_masks(std::size_t count, std::vector<Fp61>& r, std::vector<AuthShare>& shares) {
+  // `count` random masks (appended to `r` and `shares`): r, then its authenticated sharing.
+  // Input masks, one per input wire, with `reuse` = M34 (seeded bug): the first input mask
+  // reused for every input wire, so ε_w − ε_v = x_w − x_v and an owner of one wire knows every
+  // other wire's mask (the draws are unchanged); a program's factor masks with M112.
+  void random_masks(std::size_t count, std::vector<Fp61>& r, std::vector<AuthShare>& shares, Mutant reuse) {
     const std::size_t per = 1 + per_auth();
     for (std::size_t done = 0; done < count;) {
       const std::size_t m = std::min(count - done, chunk(per));
       const Fp61* d = draw(per * m);
       for (std::size_t i = 0; i < m; ++i, d += per) {
-        const Fp61 v = mutant_active(Mutant::kM34) && !r.empty() ? r.front() : d[0];
+        const Fp61 v = mutant_active(reuse) && !r.empty() ? r.front() : d[0];
         r.push_back(v);
         authenticate(v, d + 1, shares.emplace_back());
       }
@@ -93,10 +94,32 @@ struct Dealer {
     }
     count_op(Op::kFp61Mul, count * static_cast<std::uint64_t>(k));
   }
+  // One random mask a_x per factor of the program's products (fx::Needs), then [[a_x·a_y]] for
+  // every product x·y (Beaver's triple with its a and b fixed by the factors: spdz.h
+  // "Fixed-point programs"). A mask is one draw, then its sharing's; a product its sharing's.
+  // M112 (seeded bug): every factor gets the first factor's mask (the draws are unchanged), so
+  // the opened x − a and y − a give x − y away; every product stays right.
+  void factor_masks(const fx::Needs& needs, std::vector<AuthShare>& masks, std::vector<AuthShare>& products) {
+    std::vector<Fp61> a;
+    a.reserve(needs.factor_regs.size());
+    random_masks(needs.factor_regs.size(), a, masks, Mutant::kM112);
+    const std::size_t per = per_auth();
+    for (std::size_t done = 0; done < needs.mul_factors.size();) {
+      const std::size_t m = std::min(needs.mul_factors.size() - done, chunk(per));
+      const Fp61* d = draw(per * m);
+      for (std::size_t j = done; j < done + m; ++j, d += per) {
+        const auto [x, y] = needs.mul_factors[j];
+        authenticate(Fp61::mul_uncounted(a[x], a[y]), d, products.emplace_back());
+      }
+      done += m;
+    }
+    count_op(Op::kFp61Mul, needs.mul_factors.size() * (1 + static_cast<std::uint64_t>(k)));
+  }
   // PRandM (Catrina–Saxena): m random bits and r = 2^m r'' + Σ 2^i b_i, r'' < 2^(k+κ−m).
-  // Each bit is one draw, then its sharing's.
+  // Each bit is one draw, then its sharing's; with `pairs` (a Mod2m's mask), after r, the
+  // sharings of b_2i·b_2i+1 (BitLT's first level).
   // M80 (seeded bug): r's low part is drawn apart from the bits, so r' ≠ Σ 2^i b_i.
-  SpdzFxMask fx_mask(int m, int total_bits) {
+  SpdzFxMask fx_mask(int m, int total_bits, bool pairs) {
     SpdzFxMask out;
     out.bits.resize(static_cast<std::size_t>(m));
     std::uint64_t low = 0;
@@ -106,9 +129,16 @@ struct Dealer {
       authenticate(Fp61::from_u64(b), draw(per_auth()), out.bits[i]);
     }
     count_op(Op::kFp61Mul, out.bits.size() * static_cast<std::uint64_t>(k));
+    const std::uint64_t bits = low;
     if (mutant_active(Mutant::kM80)) low = rng.uniform_below(std::uint64_t{1} << m);
     const std::uint64_t high = rng.uniform_below(std::uint64_t{1} << (total_bits - m));
     out.r = authenticate(Fp61::from_u64((high << m) | low));
+    if (pairs) {
+      out.pairs.resize(static_cast<std::size_t>(m / 2));
+      for (std::size_t i = 0; i < out.pairs.size(); ++i)
+        authenticate(Fp61::from_u64((bits >> (2 * i)) & (bits >> (2 * i + 1)) & 1), draw(per_auth()), out.pairs[i]);
+      count_op(Op::kFp61Mul, out.pairs.size() * static_cast<std::uint64_t>(k));
+    }
     return out;
   }
   // `count` random shared bits (appended to `shares`, their clear values packed into `clear`
@@ -128,13 +158,16 @@ template <int S>
 void deal_program(Dealer<S>& d, const fx::Program& prog, const fx::Needs& needs,
                   BasicSpdzPreprocessing<S>& out) {
   const fx::Params& p = prog.params;
-  const std::size_t triples = needs.triples();
+  const std::size_t triples = needs.bitlt_triples();
   out.fx_triples.reserve(triples);
+  out.fx_factor_mask.reserve(needs.factor_regs.size());
+  out.fx_mask_product.reserve(needs.muls);
   out.fx_trunc.reserve(needs.truncs);
   out.fx_ltz.reserve(needs.mod2m.size());
   d.triples(triples, out.fx_triples);
-  for (std::size_t i = 0; i < needs.truncs; ++i) out.fx_trunc.push_back(d.fx_mask(p.f, p.k() + p.kappa()));
-  for (int m : needs.mod2m) out.fx_ltz.push_back(d.fx_mask(m, p.k() + p.kappa()));
+  d.factor_masks(needs, out.fx_factor_mask, out.fx_mask_product);
+  for (std::size_t i = 0; i < needs.truncs; ++i) out.fx_trunc.push_back(d.fx_mask(p.f, p.k() + p.kappa(), false));
+  for (int m : needs.mod2m) out.fx_ltz.push_back(d.fx_mask(m, p.k() + p.kappa(), true));
   out.fx_rand_bits.reserve(needs.rand_bits);
   d.rand_bits(needs.rand_bits, out.fx_rand_bits, out.fx_rand_bits_dealt);
 }
@@ -183,7 +216,7 @@ BasicSpdzPreprocessing<S> spdz_deal_in(const Circuit& circuit, int n, int k, Par
   out.input_mask.reserve(circuit.input_count());
   out.input_mask_clear.reserve(circuit.input_count());
   out.input_mask_dealt.reserve(circuit.input_count());
-  d.input_masks(circuit.input_count(), out.input_mask_dealt, out.input_mask);
+  d.random_masks(circuit.input_count(), out.input_mask_dealt, out.input_mask, Mutant::kM34);
   std::size_t at = 0;  // input wires in circuit input order, as the masks were dealt
   for (const auto& group : circuit.inputs)
     for (std::size_t w = 0; w < group.wires.size(); ++w, ++at)
@@ -232,8 +265,9 @@ BasicSpdzTriple<S> narrow(const SpdzTriple& t) {
 }
 template <int S>
 BasicSpdzFxMask<S> narrow(const SpdzFxMask& m) {
-  BasicSpdzFxMask<S> out{narrow<S>(m.r), {}};
+  BasicSpdzFxMask<S> out{narrow<S>(m.r), {}, {}};
   for (const auto& b : m.bits) out.bits.push_back(narrow<S>(b));
+  for (const auto& b : m.pairs) out.pairs.push_back(narrow<S>(b));
   return out;
 }
 template <int S, typename T>
@@ -258,6 +292,8 @@ BasicSpdzPreprocessing<S> narrow_macs(const SpdzPreprocessing& p) {
     out.output_mask.push_back(m ? std::optional(narrow<S>(*m)) : std::nullopt);
   out.output_mask_clear = p.output_mask_clear;
   out.fx_triples = narrow_all<S>(p.fx_triples);
+  out.fx_factor_mask = narrow_all<S>(p.fx_factor_mask);
+  out.fx_mask_product = narrow_all<S>(p.fx_mask_product);
   out.fx_trunc = narrow_all<S>(p.fx_trunc);
   out.fx_ltz = narrow_all<S>(p.fx_ltz);
   return out;

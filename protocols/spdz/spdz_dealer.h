@@ -9,12 +9,17 @@
 //   - one random output mask s per output wire of a group with a restricted receiver set, s given
 //     in the clear to every receiver of the group (so private outputs can be opened publicly
 //     as y + s);
-//   - for a fixed-point program (protocols/fixedpoint/fixed.h; none for plain circuits): its
-//     triples (products and BitLT), and per TruncPr, LTZ and Floor a mask pair (r, bits): m
+//   - for a fixed-point program (protocols/fixedpoint/fixed.h; none for plain circuits): a
+//     triple per BitLT product; a random mask [[a_x]] per factor x of its products and
+//     [[a_x·a_y]] per product x·y (fx::Needs's factors: Beaver triples whose a and b are
+//     fixed by the factors, so a factor of several products is masked and opened once;
+//     Ben-Efraim–Nielsen–Omri's function-dependent preprocessing, ACNS 2019, at the
+//     granularity of factors); and per TruncPr, LTZ and Floor a mask pair (r, bits): m
 //     random shared bits b_i and [[r]] = [[2^m r'' + Σ 2^i b_i]] with r'' < 2^(k+κ−m) (m = f
 //     for TruncPr, fx::mod2m_bits for LTZ and Floor): Catrina–Saxena's PRandM, dealt rather
-//     than computed; and one random shared bit [[b]] per kRandBit, dealt last (so a program
-//     without them draws what it drew before they existed).
+//     than computed; for LTZ and Floor also [[b_2i·b_2i+1]], i < ⌊m/2⌋, the products of
+//     BitLT's first level, which then takes no round; and one random shared bit [[b]] per
+//     kRandBit, dealt last (so a program without them draws what it drew before they existed).
 //
 // SIMULATION, NOT A SECURE PREPROCESSING: every party computes the dealer's whole output from a
 // common random stream and keeps its own part. The stream is seeded by a value all parties
@@ -58,11 +63,13 @@ struct BasicSpdzTriple {
 };
 using SpdzTriple = BasicSpdzTriple<kSpdzMaxMacKeys>;
 
-// A fixed-point mask: [[r]] with r = 2^m r'' + Σ_{i<m} 2^i b_i, and the bits [[b_i]].
+// A fixed-point mask: [[r]] with r = 2^m r'' + Σ_{i<m} 2^i b_i, and the bits [[b_i]]; a Mod2m
+// mask's also [[b_2i·b_2i+1]] for i < ⌊m/2⌋, BitLT's first-level products (engine.h bit_pair).
 template <int S>
 struct BasicSpdzFxMask {
   BasicAuthShare<S> r;
-  std::vector<BasicAuthShare<S>> bits;  // b_0 (least significant) .. b_{m−1}
+  std::vector<BasicAuthShare<S>> bits;   // b_0 (least significant) .. b_{m−1}
+  std::vector<BasicAuthShare<S>> pairs;  // b_0·b_1, b_2·b_3, ..., Mod2m masks only
 };
 using SpdzFxMask = BasicSpdzFxMask<kSpdzMaxMacKeys>;
 
@@ -108,7 +115,9 @@ struct BasicSpdzPreprocessing {
   std::vector<std::optional<AuthShare>> output_mask;
   std::vector<Fp61> output_mask_clear;
   // A fixed-point program's material, in the order the engine consumes it.
-  std::vector<SpdzTriple> fx_triples;
+  std::vector<SpdzTriple> fx_triples;         // BitLT's products
+  std::vector<AuthShare> fx_factor_mask;      // [[a_x]] by factor number (fx::Needs)
+  std::vector<AuthShare> fx_mask_product;     // [[a_x·a_y]] by kMul, program order
   std::vector<SpdzFxMask> fx_trunc, fx_ltz;  // fx_ltz: every Mod2m's (LTZ and Floor), program order
   std::vector<AuthShare> fx_rand_bits;        // one per kRandBit, program order
   // Their clear bits, packed as fx::kRandBitsRecord: the simulated dealer's own record (as

@@ -67,6 +67,7 @@ const std::map<Mutant, std::string> kCaughtBy = {
     {Mutant::kM108, "dp-unclipped-record"},
     {Mutant::kM110, "fx-range-every-rounding"},
     {Mutant::kM111, "dp-dealer-noise-replay"},
+    {Mutant::kM112, "privacy-spdz-fx-inference"},
 };
 
 TEST(MutantAudit, CatalogueAndExpectationsCoverEachOther) {
@@ -151,7 +152,8 @@ INSTANTIATE_TEST_SUITE_P(Catalogue, EachMutant,
                                            Mutant::kM98, Mutant::kM99, Mutant::kM101,
                                            Mutant::kM102, Mutant::kM103, Mutant::kM104,
                                            Mutant::kM105, Mutant::kM106, Mutant::kM107,
-                                           Mutant::kM108, Mutant::kM110, Mutant::kM111),
+                                           Mutant::kM108, Mutant::kM110, Mutant::kM111,
+                                           Mutant::kM112),
                          [](const ::testing::TestParamInfo<Mutant>& p) {
                            return mutant_name(p.param);
                          });

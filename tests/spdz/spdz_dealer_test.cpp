@@ -48,9 +48,10 @@ void expect_share(const AuthShare& got, const std::vector<Fp61>& want, int k, co
 }
 
 TEST(SpdzDealer, EveryPartyGetsTheDocumentedStreamsShares) {
-  fx::Program prog;  // 3 products and one TruncPr: 3 triples and one mask of f bits
+  fx::Program prog;  // 3 products of 4 factors and one TruncPr: no BitLT triple, one mask of f bits
   const auto x = prog.input(0), y = prog.input(1);
-  prog.outputs = {prog.trunc(prog.mul(prog.mul(x, y), prog.mul(x, x)))};
+  const auto xy = prog.mul(x, y), xx = prog.mul(x, x);  // in this order
+  prog.outputs = {prog.trunc(prog.mul(xy, xx))};
   const int f = prog.params.f, width = prog.params.k() + prog.params.kappa();
   for (int n : {1, 2, 3, 5})
     for (int k : {1, 2, 4}) {
@@ -68,17 +69,24 @@ TEST(SpdzDealer, EveryPartyGetsTheDocumentedStreamsShares) {
         for (PartyId p = 0; p < n; ++p) EXPECT_EQ(part[p].alpha[l], s[p]) << "alpha " << l;
         EXPECT_EQ(part[n].alpha[l], Fp61()) << "a client holds no key share";
       }
-      ASSERT_EQ(part[0].fx_triples.size(), 3u);
+      // The factors x, y, x·y, x·x in order of first use, one mask each (a draw, then its
+      // authenticated sharing), then [[a_x·a_y]] for the products (x, y), (x, x), (xy, xx).
+      ASSERT_TRUE(part[0].fx_triples.empty());
+      ASSERT_EQ(part[0].fx_factor_mask.size(), 4u);
+      ASSERT_EQ(part[0].fx_mask_product.size(), 3u);
+      std::vector<Fp61> a;
+      for (std::size_t j = 0; j < 4; ++j) {
+        a.push_back(r.rng.uniform_fp61());
+        const auto sa = r.authenticated(a.back(), alpha);
+        for (PartyId p = 0; p < n; ++p)
+          expect_share(part[p].fx_factor_mask[j], sa[p], k, "party " + std::to_string(p) + ", factor " + std::to_string(j));
+        expect_share(part[n].fx_factor_mask[j], std::vector<Fp61>(5), 0, "client");
+      }
+      const std::array<std::array<std::size_t, 2>, 3> factors{{{0, 1}, {0, 0}, {2, 3}}};
       for (std::size_t t = 0; t < 3; ++t) {
-        const Fp61 a = r.rng.uniform_fp61(), b = r.rng.uniform_fp61();
-        const auto sa = r.authenticated(a, alpha), sb = r.authenticated(b, alpha), sc = r.authenticated(a * b, alpha);
-        for (PartyId p = 0; p < n; ++p) {
-          const std::string what = "party " + std::to_string(p) + ", triple " + std::to_string(t);
-          expect_share(part[p].fx_triples[t].a, sa[p], k, what + ", a");
-          expect_share(part[p].fx_triples[t].b, sb[p], k, what + ", b");
-          expect_share(part[p].fx_triples[t].c, sc[p], k, what + ", c");
-        }
-        expect_share(part[n].fx_triples[t].c, std::vector<Fp61>(5), 0, "client");
+        const auto sc = r.authenticated(a[factors[t][0]] * a[factors[t][1]], alpha);
+        for (PartyId p = 0; p < n; ++p)
+          expect_share(part[p].fx_mask_product[t], sc[p], k, "party " + std::to_string(p) + ", product " + std::to_string(t));
       }
       // PRandM: f bits (one draw each, then its authenticated sharing), r'' < 2^(width − f),
       // then [[r]] with r = 2^f r'' + Σ 2^i b_i.
@@ -103,11 +111,11 @@ TEST(SpdzDealer, EveryPartyGetsTheDocumentedStreamsShares) {
 }
 
 // The replay above checks the dealer against the same formulas; this checks the formulas'
-// meaning: Σ_p shares = (a, b, ab), Σ_p MAC shares = α·v, bits are bits summing to r's low part.
+// meaning: Σ_p shares = the factors' masks a_x and products a_x·a_y, Σ_p MAC shares = α·v, bits are bits summing to r's low part.
 TEST(SpdzDealer, SharesReconstructToAuthenticatedTriplesAndMasks) {
-  fx::Program prog;
+  fx::Program prog;  // factors x and x·x, products (x, x) and (x·x, x); a Floor over 5 bits
   const auto x = prog.input(0);
-  prog.outputs = {prog.trunc(prog.mul(x, x))};
+  prog.outputs = {prog.trunc(prog.mul(prog.mul(x, x), x)), prog.floor(x, 5)};
   const int f = prog.params.f;
   for (int n : {2, 3, 4})
     for (int k : {1, 3}) {
@@ -130,9 +138,15 @@ TEST(SpdzDealer, SharesReconstructToAuthenticatedTriplesAndMasks) {
         for (int l = 0; l < k; ++l) EXPECT_EQ(v[static_cast<std::size_t>(l) + 1], alpha[static_cast<std::size_t>(l)] * v[0]);
         return v[0];
       };
-      const Fp61 a = open([](const SpdzPreprocessing& q) -> const AuthShare& { return q.fx_triples[0].a; });
-      const Fp61 b = open([](const SpdzPreprocessing& q) -> const AuthShare& { return q.fx_triples[0].b; });
-      EXPECT_EQ(open([](const SpdzPreprocessing& q) -> const AuthShare& { return q.fx_triples[0].c; }), a * b);
+      const auto at = [&](std::size_t j, bool product) {
+        return open([&](const SpdzPreprocessing& q) -> const AuthShare& {
+          return product ? q.fx_mask_product[j] : q.fx_factor_mask[j];
+        });
+      };
+      const Fp61 a0 = at(0, false), a1 = at(1, false);
+      EXPECT_NE(a0, a1);
+      EXPECT_EQ(at(0, true), a0 * a0);
+      EXPECT_EQ(at(1, true), a1 * a0);
       std::uint64_t low = 0;
       for (int i = 0; i < f; ++i) {
         const Fp61 bit = open([&](const SpdzPreprocessing& q) -> const AuthShare& { return q.fx_trunc[0].bits[static_cast<std::size_t>(i)]; });
@@ -141,6 +155,16 @@ TEST(SpdzDealer, SharesReconstructToAuthenticatedTriplesAndMasks) {
       }
       const Fp61 r = open([](const SpdzPreprocessing& q) -> const AuthShare& { return q.fx_trunc[0].r; });
       EXPECT_EQ(r.value() & ((std::uint64_t{1} << f) - 1), low);
+      EXPECT_TRUE(part[0].fx_trunc[0].pairs.empty()) << "TruncPr has no BitLT";
+      // The Floor's mask over 5 bits: its pairs are b_0·b_1 and b_2·b_3 (BitLT's first level).
+      ASSERT_EQ(part[0].fx_ltz.size(), 1u);
+      ASSERT_EQ(part[0].fx_ltz[0].pairs.size(), 2u);
+      std::vector<Fp61> b;
+      for (std::size_t i = 0; i < 5; ++i)
+        b.push_back(open([&](const SpdzPreprocessing& q) -> const AuthShare& { return q.fx_ltz[0].bits[i]; }));
+      for (std::size_t i = 0; i < 2; ++i)
+        EXPECT_EQ(open([&](const SpdzPreprocessing& q) -> const AuthShare& { return q.fx_ltz[0].pairs[i]; }),
+                  b[2 * i] * b[2 * i + 1]);
     }
 }
 
