@@ -151,6 +151,7 @@ Needs needs_of(const Program& prog) {
     if (in.op == Op::kMul) {
       const std::uint32_t a = factor(in.a);
       n.mul_factors.push_back({a, factor(in.b)});
+      n.factors_after.push_back(static_cast<std::uint32_t>(n.factor_regs.size()));
     }
     n.muls += in.op == Op::kMul;
     n.truncs += in.op == Op::kTrunc;
@@ -192,10 +193,8 @@ std::vector<ProgramRound> program_rounds(const Program& prog) {
     const std::size_t m = b.instrs.size();
     if (b.op == Op::kMul) {
       // Numbered by first use in program order, which the batches keep: this batch's new
-      // factors are the numbers from `factors` up to its largest.
-      std::size_t next = factors;
-      for (std::size_t j = mul; j < mul + m; ++j)
-        next = std::max<std::size_t>({next, needs.mul_factors[j][0] + 1, needs.mul_factors[j][1] + 1});
+      // factors are the numbers from `factors` to those numbered after its last kMul.
+      const std::size_t next = needs.factors_after[mul + m - 1];
       out.push_back({b.op, m, 0, next - factors});
       mul += m;
       factors = next;

@@ -156,13 +156,15 @@ std::vector<Batch> batches(const Program& prog, std::vector<std::uint32_t>* afte
 // Its factors are what a protocol that masks each factor of a kMul once needs instead of a
 // whole triple per product (spdz.h "Fixed-point programs"): the registers read by some kMul,
 // numbered in program order of first use (a before b), so a batch's first-used factors are
-// the next numbers in a row; and every kMul's pair of those numbers, in program order.
+// the next numbers in a row; every kMul's pair of those numbers, in program order; and how many
+// factors are numbered once each kMul has been read, which is where the next batch's start.
 struct Needs {
   std::size_t muls = 0, truncs = 0;
   std::vector<int> mod2m;  // m of every LTZ (k − 1) and Floor, in program order
   std::size_t rand_bits = 0;  // kRandBit instructions
   std::vector<std::uint32_t> factor_regs;                  // by factor number: its register
   std::vector<std::array<std::uint32_t, 2>> mul_factors;  // by kMul: its a's and b's numbers
+  std::vector<std::uint32_t> factors_after;                // by kMul: factors numbered so far
   std::size_t masks() const { return truncs + mod2m.size(); }
   std::size_t triples() const;  // muls + Σ bitlt_products(m)
   // BitLT's products after its first level, Σ (bitlt_products(m) − ⌊m/2⌋): the triples of a

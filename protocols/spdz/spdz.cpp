@@ -617,10 +617,7 @@ auto SpdzParty<K>::multiply_factors(std::size_t m, const std::vector<AuthShare>&
   constexpr std::uint64_t kLanes = 1 + K;  // the value and its K MACs
   constexpr std::uint64_t kZProducts = 4 * kLanes + K + 1;
   const fx::Needs& needs = plan_->needs;
-  const std::size_t first = fx_factor_d_.size();
-  std::size_t next = first;
-  for (std::size_t j = fx_product_; j < fx_product_ + m; ++j)
-    next = std::max<std::size_t>({next, needs.mul_factors[j][0] + 1, needs.mul_factors[j][1] + 1});
+  const std::size_t first = fx_factor_d_.size(), next = needs.factors_after[fx_product_ + m - 1];
   count_alloc<AuthShare>(m);  // out (the batch's factors: de_, reused)
   count_op(Op::kFp61Mul, kLanes * (next - first));
   de_.resize(next - first);
